@@ -1,0 +1,153 @@
+"""The Python API: :class:`Extractor` turns post texts into :class:`~fitpost.schema.Post` records."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fitpost.inputs import InputPost
+from fitpost.schema import Activity, Evidence, Post
+
+
+def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A post date from an ISO date, an ISO timestamp or a date object; ValueError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
+
+
+_BREAKS = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split ``text`` into pieces of at most ``limit`` characters at paragraph or sentence ends."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = start + limit
+        best = None
+        for m in _BREAKS.finditer(text, start + limit // 2, cut):
+            best = m.end()
+        if best is None:  # no break in the second half: cut at the last space, else hard
+            space = text.rfind(" ", start + 1, cut)
+            best = space + 1 if space > start else cut
+        out.append((start, text[start:best]))
+        start = best
+    out.append((start, text[start:]))
+    return out
+
+
+def _shift(activity: Activity, offset: int) -> Activity:
+    """Move every character offset of a record by ``offset`` (for a piece of a long text)."""
+    if not offset:
+        return activity
+    data = activity.model_dump()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key in ("start", "end", "cue_start"):
+                if isinstance(node.get(key), int):
+                    node[key] += offset
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(data)
+    return Activity.model_validate(data)
+
+
+class Extractor:
+    """Extract activity records from fitness posts.
+
+    >>> ex = Extractor(model="blank")
+    >>> post = ex.extract("Ran 5k today", posted_at="2025-03-02")
+    >>> post.activities[0].activity
+    'running'
+    """
+
+    def __init__(self, model: str = "auto", nlp: Language | None = None) -> None:
+        from fitpost import pipeline
+
+        self.model = model
+        self.nlp = nlp if nlp is not None else pipeline.build(model)
+
+    def _doc(self, post: InputPost, text: str) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc._.fp_posted_at = post.posted_at
+        doc._.fp_author = post.author
+        doc._.fp_context = {"tagged": list(post.tagged), "location": post.location}
+        return doc
+
+    def _post(self, post: InputPost, parts: list[tuple[int, Doc]]) -> Post:
+        activities: list[Activity] = []
+        warnings: list[str] = []
+        for offset, doc in parts:
+            activities.extend(_shift(a, offset) for a in doc._.fp_records or [])
+            warnings.extend(doc._.fp_warnings or [])
+        if len(parts) > 1:
+            warnings.append(f"long text processed in {len(parts)} pieces")
+        return Post(id=post.id, posted_at=post.posted_at, author=post.author,
+                    activities=activities, warnings=warnings, source=post.source)
+
+    def extract(self, text: str, posted_at: str | dt.date | None = None, author: str | None = None,
+                id: str | None = None) -> Post:
+        """Extract the records of one post."""
+        return next(self.pipe([InputPost(text=text, id=id, posted_at=parse_date(posted_at), author=author)]))
+
+    def pipe(self, items: Iterable[InputPost | dict | str], batch_size: int = 128) -> Iterator[Post]:
+        """Extract posts as a stream, batched through spaCy; output order is input order.
+
+        Items are :class:`~fitpost.inputs.InputPost` objects, dicts with ``text``
+        (and optional ``id``, ``posted_at``, ``author``) or plain strings.  A text
+        longer than the pipeline's ``max_length`` is processed in pieces.
+        """
+        pending: deque[tuple[InputPost, list[int]]] = deque()
+        limit = self.nlp.max_length
+
+        def docs() -> Iterator[Doc]:
+            for item in items:
+                post = self._input(item)
+                pieces = chunks(post.text or "", limit)
+                pending.append((post, [offset for offset, _ in pieces]))
+                for _, piece in pieces:
+                    yield self._doc(post, piece)
+
+        done: list[tuple[int, Doc]] = []
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            post, offsets = pending[0]
+            done.append((offsets[len(done)], doc))
+            if len(done) == len(offsets):
+                pending.popleft()
+                yield self._post(post, done)
+                done = []
+
+    @staticmethod
+    def _input(item: InputPost | dict | str) -> InputPost:
+        if isinstance(item, InputPost):
+            return item
+        if isinstance(item, str):
+            return InputPost(text=item)
+        if isinstance(item, dict):
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise ValueError("the post has no text")
+            return InputPost(text=text, id=None if item.get("id") is None else str(item["id"]),
+                             posted_at=parse_date(item.get("posted_at")), author=item.get("author"))
+        raise TypeError(f"cannot extract from {type(item).__name__}")

@@ -1,0 +1,91 @@
+"""Build the fitpost spaCy pipeline: a base pipeline plus the fitpost components.
+
+The base is chosen by ``model``: ``"auto"`` (the statistical English pipeline
+when installed, else blank English with a warning), ``"blank"`` (rules alone,
+the fast mode) or any installed spaCy pipeline name or path.  The fitpost
+components are added in the order ``models/pipeline.json`` gives.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from fitpost import resources
+from fitpost.errors import ModelNotFound
+
+# importing the modules registers their factories (entry points do the same for users)
+COMPONENT_MODULES = ("quantities", "activities", "people", "places", "events", "dates", "status", "records")
+
+
+def register_components() -> None:
+    """Import every component module so its factory is registered with spaCy."""
+    for name in COMPONENT_MODULES:
+        importlib.import_module(f"fitpost.components.{name}")
+
+
+def config() -> dict:
+    """The pipeline config from ``models/pipeline.json``."""
+    return resources.load_json("pipeline.json")
+
+
+@cache
+def resolve_auto() -> str:
+    """The name of the installed statistical pipeline, or ``"blank"`` (said once on stderr)."""
+    for name in config()["auto_models"]:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    print("fitpost: no statistical English pipeline is installed "
+          "(pip install 'fitpost[model]'); running the rules alone on blank English.",
+          file=sys.stderr)
+    return "blank"
+
+
+def blank() -> Language:
+    """Blank English with a sentencizer: the fast mode."""
+    cfg = config()["blank"]
+    nlp = spacy.blank(cfg.get("lang", "en"))
+    if cfg.get("sentencizer", True):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def load_base(model: str = "auto") -> Language:
+    """Load the base spaCy pipeline that ``model`` names (never downloads anything)."""
+    name = resolve_auto() if model == "auto" else model
+    if name == "blank":
+        return blank()
+    try:
+        if importlib.util.find_spec(name.replace("-", "_")) is not None and not Path(name).exists():
+            # a pipeline installed as a package: import it, so that a package whose
+            # import name differs from its meta name (a republished one) still loads
+            return importlib.import_module(name.replace("-", "_")).load()
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelNotFound(
+            f"no spaCy pipeline named {name!r} is installed (use --model auto, --model blank, "
+            f"or the name or path of an installed spaCy pipeline): {exc}") from None
+
+
+def add_components(nlp: Language, components: list[dict] | None = None) -> Language:
+    """Add the fitpost components to ``nlp`` in the configured order."""
+    register_components()
+    for spec in components if components is not None else config()["components"]:
+        factory = spec["factory"]
+        nlp.add_pipe(factory, name=spec.get("name", factory), config=spec.get("config", {}))
+    return nlp
+
+
+def build(model: str = "auto") -> Language:
+    """The full fitpost pipeline on the base that ``model`` names."""
+    return add_components(load_base(model))
+
+
+def has_parser(nlp: Language) -> bool:
+    """Whether the base pipeline gives a dependency parse."""
+    return "parser" in nlp.pipe_names

@@ -1,0 +1,25 @@
+"""Find and read the data files in ``models/`` (installed as ``fitpost.models``)."""
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def path(name: str):
+    """A Traversable for ``models/NAME``, from an editable install or a wheel."""
+    return resources.files("fitpost.models").joinpath(name)
+
+
+@cache
+def load_json(name: str) -> Any:
+    """Parse ``models/NAME`` as JSON (cached: the data files never change at run time)."""
+    return json.loads(path(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_jsonl(name: str) -> tuple[dict, ...]:
+    """Parse ``models/NAME`` as JSON Lines, skipping blank lines and ``//`` comments."""
+    lines = path(name).read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(l) for l in lines if l.strip() and not l.lstrip().startswith("//"))

@@ -1,0 +1,119 @@
+"""The record contract as pydantic v2 models.
+
+One output line is a :class:`Post`; each activity found in it is an
+:class:`Activity`.  Field names follow ``shared/eval/README.md`` (the record
+contract); the extra fields (``sport_type``, ``exercise``, ``pace`` ...) are
+additions the contract allows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ActivityType = Literal[
+    "running", "walking", "hiking", "cycling", "swimming", "rowing", "paddling",
+    "skiing", "skating", "climbing", "yoga", "pilates", "strength_training",
+    "triathlon", "dancing", "workout", "other",
+]
+Status = Literal["completed", "ongoing", "planned", "habitual", "hypothetical", "negated"]
+QuantityKind = Literal["distance", "duration", "count", "repetition", "frequency", "pace", "elevation"]
+PlaceRole = Literal["at", "from", "to", "via"]
+Granularity = Literal["day", "week", "month", "year"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A span of the input text: ``text == input[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quantity(_Model):
+    """One number as written, with its normalised value.
+
+    ``meters`` for distance and elevation, ``seconds`` for duration (and for a
+    pace: seconds per ``per`` unit), ``value`` for the number in the written
+    unit (the count for a count, the times for a repetition).
+    """
+
+    kind: QuantityKind
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    value: float | None = None
+    unit: str | None = None
+    meters: float | None = None
+    seconds: float | None = None
+    min: float | None = None
+    max: float | None = None
+    times: int | None = None
+    per: str | None = None
+    frequency: str | None = None
+    approximate: bool = False
+
+
+class Participant(_Model):
+    name: str | None = None
+    handle: str | None = None
+    relation: str | None = None
+
+
+class Place(_Model):
+    name: str
+    role: PlaceRole = "at"
+
+
+class Event(_Model):
+    name: str
+
+
+class DateRef(_Model):
+    """When: ``value`` is the first day of the span the text names."""
+
+    value: dt.date | None = None
+    text: str
+    granularity: Granularity = "day"
+    start: int | None = None
+    end: int | None = None
+
+
+class Activity(_Model):
+    activity: ActivityType
+    evidence: Evidence
+    status: Status = "completed"
+    sport_type: str | None = None
+    exercise: str | None = None
+    distance: Quantity | None = None
+    duration: Quantity | None = None
+    count: Quantity | None = None
+    repetition: Quantity | None = None
+    frequency: str | None = None
+    pace: Quantity | None = None
+    elevation: Quantity | None = None
+    sets: int | None = None
+    reps: int | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    event: Event | None = None
+    date: DateRef | None = None
+    attributes: list[str] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class Post(_Model):
+    """One output line: the activities of one input post."""
+
+    id: str | None = None
+    posted_at: dt.date | None = None
+    author: str | None = None
+    activities: list[Activity] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    source: dict[str, Any] | None = None
