@@ -35,7 +35,9 @@ class PersonInfo:
     name: str | None = None
     handle: str | None = None
     relation: str | None = None
-    pronoun: bool = False
+    pronoun: bool = False  # a pronoun or a group word, resolved (or not) to ``members``
+    members: tuple[str, ...] = ()  # the full names a pronoun or group word stands for
+    in_quote: bool = False
 
 
 @dataclass
@@ -62,7 +64,8 @@ class EventInfo:
 _DOC = {
     "fp_posted_at": None,  # datetime.date | None: the post date, base of relative dates
     "fp_author": None,  # str | None: who "I" and "we" are in a first-person post
-    "fp_context": None,  # dict | None: metadata of the post (tagged handles, location name)
+    "fp_context": None,
+    "fp_roster": None,  # dict set by fitpost_people: main person, persons, spouses, quote speakers  # dict | None: metadata of the post (tagged handles, location name)
     "fp_records": None,  # list[fitpost.schema.Activity] | None, set by fitpost_records
     "fp_warnings": None,  # list[str] | None
 }
