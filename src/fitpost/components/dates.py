@@ -1,17 +1,346 @@
-"""fitpost_dates: placeholder until its issue lands (adds nothing to the Doc)."""
+"""fitpost_dates: find date expressions and resolve them against the post date.
+
+Finding is rules only: spaCy Matcher token patterns and regexes for numeric
+dates, all in ``models/dates.json``.  Each span found goes to
+``doc.spans["fp_dates"]`` (in text order) with ``span._.fp_date`` =
+:class:`~fitpost.schema.DateRef`.
+
+Resolving uses dateparser on the span's text alone (never a search over the
+whole text).  dateparser is imported when the first date span needs it; one
+``DateDataParser(languages=["en"])`` serves the process, and results are
+cached by (phrase, post date, preference).
+
+Rules of resolution
+-------------------
+* ``RELATIVE_BASE`` is the post date (``doc._.fp_posted_at``).  Without a
+  post date a relative phrase ("yesterday", "last week", "on Tuesday",
+  "November 4", "the 15th") keeps its text and gets ``value=None``; a date
+  that states its year ("August 22, 2021") is resolved all the same.
+* Past is preferred: a date without a year is the latest such date on or
+  before the post date ("November 4" written on 2025-03-01 is 2024-11-04; "the
+  15th" written on 3 March is 15 February).  Future is preferred when the
+  phrase says so ("next", "tomorrow", "coming", "upcoming") or when a future
+  cue ("will", "plans", "starting" ... ``future_cues``) comes shortly before
+  the date in its sentence.  ``resolve()`` lets a later component read a span
+  again with the other preference.
+* ``value`` is a day.  A phrase that names a week, a month or a year gets
+  that ``granularity`` and its first day (weeks start on Monday; a weekend
+  is its Saturday, granularity week).  "N days/weeks/months/years ago" is
+  the day N units before the post date, granularity of the unit (days give
+  day); "a couple of" is 2, "a few" and "several" 3, a range "14-15" its
+  first number.
+* Numeric dates are read day first (12/08/2021 is 12 August 2021, as in the
+  Indian and British press) unless that is impossible (08/22/2021 is 22
+  August); ISO dates (2021-08-22) as written.
+* Not dates: durations ("3 days", "in 8 days"), ages ("56-year-old"), ordinal
+  years ("75th year"), "every Sunday" (a frequency), ordinals followed by a
+  noun ("on the 3rd day"), weekday names in titles ("Sunday Times"), "Today"
+  in a title ("India Today").
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+import re
+import threading
+from functools import lru_cache
 
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from fitpost import ext, resources
+from fitpost.components import serial
 from fitpost.components.base import Component
+from fitpost.schema import DateRef
+
+_UNIT_GRAIN = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "week",
+               "fortnights": "week", "weekend": "week", "month": "month", "months": "month",
+               "year": "year", "years": "year"}
+
+# -- dateparser: one parser per process, imported on first use, cached ---------------------------
+
+_PARSER = None
+_LOCK = threading.Lock()
+
+
+def _parser():
+    global _PARSER
+    if _PARSER is None:
+        from dateparser import DateDataParser  # slow import: only when a date span exists
+
+        _PARSER = DateDataParser(languages=["en"])
+    return _PARSER
+
+
+@lru_cache(maxsize=512)
+def _settings(base: dt.date, prefer: str):
+    from dateparser.conf import settings
+
+    mod = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+           "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
+           "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
+    return settings.replace(mod_settings=mod, **mod)
+
+
+_NO_BASE = dt.date(2000, 1, 1)  # placeholder base when a post has no date: only dates with a year are kept
+
+
+@lru_cache(maxsize=8192)
+def _dateparser(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date | None, str, tuple]:
+    """dateparser's reading of ``phrase``: (date, period, parts)."""
+    parser = _parser()
+    with _LOCK:  # the one parser gets the post's settings for this call
+        parser._settings = _settings(base, prefer)
+        data = parser.get_date_data(phrase)
+    when = data.date_obj.date() if data.date_obj is not None else None
+    return when, data.period or "day", tuple(getattr(data, "parts", ()) or ())
+
+
+def _data() -> dict:
+    return resources.load_json("dates.json")
+
+
+@lru_cache(maxsize=1)
+def _rewrites() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(a), b) for a, b in _data()["rewrite"])
+
+
+def normalise(text: str) -> str:
+    """The span's text as a phrase dateparser reads ("a couple of weeks ago" -> "2 weeks ago")."""
+    phrase = " ".join(text.lower().replace("’", "'").split())
+    phrase = re.sub(r"\s*,\s*", ", ", phrase)
+    for pattern, repl in _rewrites():
+        phrase = pattern.sub(repl, phrase).strip()
+    return phrase
+
+
+def _first_day(day: dt.date, grain: str) -> dt.date:
+    if grain == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if grain == "month":
+        return day.replace(day=1)
+    if grain == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _months_back(day: dt.date, n: int) -> dt.date:
+    month = day.month - 1 - n
+    year = day.year + month // 12
+    return day.replace(year=year, month=month % 12 + 1, day=1)
+
+
+def resolve(text: str, posted_at: dt.date | None, prefer: str = "past", *, kind: str | None = None,
+            granularity: str | None = None, snap: bool | None = None) -> DateRef:
+    """Resolve one date phrase against ``posted_at`` (a DateRef without offsets).
+
+    ``kind`` is the id of the pattern that found it (``None``: guessed from
+    the text), ``prefer`` is ``"past"`` or ``"future"`` for a date that does
+    not say which.  Later components may call this again, e.g. with
+    ``prefer="future"`` for a planned activity.
+    """
+    kind = kind or _guess_kind(" ".join(text.lower().split()))
+    phrase = text.strip() if kind in ("iso", "dmy") else normalise(text)
+    original = text.lower().split()
+    grain = granularity or _GUESS_GRAIN.get(kind, "day")
+    if grain == "unit":
+        grain = next((_UNIT_GRAIN[w] for w in reversed(original) if w in _UNIT_GRAIN), "day")
+    absolute = kind in _ABSOLUTE
+    has_year = kind in ("iso", "dmy") or bool(re.search(r"(?<!\d)(19|20)\d\d(?!\d)", phrase))
+    if posted_at is None and not (absolute and has_year):
+        return DateRef(value=None, text=text, granularity=grain)
+    if kind in ("iso", "dmy"):
+        phrase = _numeric(phrase, kind)
+        if phrase is None:
+            return DateRef(value=None, text=text, granularity=grain)
+    when, _, parts = _dateparser(phrase, posted_at or _NO_BASE, prefer)
+    if when is None:
+        return DateRef(value=None, text=text, granularity=grain)
+    if posted_at is not None and not has_year:
+        if kind == "month" and set(original) & {"last", "past", "previous"}:
+            if when >= posted_at.replace(day=1):  # "last April" said in April is a year back
+                when = when.replace(year=when.year - 1)
+        elif kind == "month" and set(original) & {"next", "coming", "upcoming"}:
+            if when <= posted_at:
+                when = when.replace(year=when.year + 1)
+        elif prefer == "past" and when > posted_at and parts == ("day",):
+            when = _day_in_month(_months_back(posted_at, 1), when.day) or when  # "the 15th" said on the 3rd
+    if snap if snap is not None else kind in _SNAP:
+        if "weekend" not in original:  # a weekend is its Saturday
+            when = _first_day(when, grain)
+    elif kind == "ago" and grain in ("month", "year"):
+        when = _first_day(when, grain)
+    return DateRef(value=when, text=text, granularity=grain)
+
+
+_ABSOLUTE = {"month_day", "month_year", "month", "year", "iso", "dmy"}
+_SNAP = {"deictic_period", "month_year", "month", "year"}
+_GUESS_GRAIN = {"ago": "unit", "deictic_period": "unit", "month_year": "month", "month": "month", "year": "year"}
+
+
+def _day_in_month(first: dt.date, day: int) -> dt.date | None:
+    try:
+        return first.replace(day=day)
+    except ValueError:
+        return None
+
+
+def _guess_kind(phrase: str) -> str:
+    """The pattern id a phrase would have had, for :func:`resolve` called without one."""
+    if re.fullmatch(r"(19|20)\d\d-\d{1,2}-\d{1,2}", phrase):
+        return "iso"
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", phrase):
+        return "dmy"
+    if phrase.endswith(" ago"):
+        return "ago"
+    if re.fullmatch(r"(last|this|next) (week|month|year|saturday)", phrase):
+        return "deictic_period" if not phrase.endswith("saturday") else "weekday"
+    if re.search(r"(?<!\d)(19|20)\d\d$", phrase):
+        return "month_day" if re.search(r"\d{1,2}(st|nd|rd|th)?\b.*\d{4}", phrase) else \
+            ("year" if re.fullmatch(r"\d{4}", phrase) else "month_year")
+    return "text"
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _numeric(phrase: str, kind: str) -> str | None:
+    """A numeric date as "D Month YYYY" (unambiguous for dateparser); DMY read day first."""
+    a, b, c = (int(x) for x in re.split(r"[/.-]", phrase))
+    if kind == "iso":
+        y, month, day = a, b, c
+    else:
+        y = c + (2000 if c < 70 else 1900) if c < 100 else c
+        day, month = (a, b) if b <= 12 else (b, a)  # 08/22/2021 can only be 22 August
+    try:
+        dt.date(y, month, day)
+    except ValueError:
+        return None
+    return f"{day} {_MONTH_NAMES[month - 1]} {y}"
+
+
+# -- the component ------------------------------------------------------------------------------
 
 
 class DateFinder(Component):
+    """Mark and resolve date expressions with the rules in ``models/dates.json``."""
+
+    def __init__(self, nlp: Language, name: str, **config) -> None:
+        self.vocab = nlp.vocab
+        serial.register()
+        super().__init__(nlp, name, **config)
+
+    def load(self) -> None:
+        data = resources.load_json(self.config.get("data", "dates.json"))
+        self.data = data
+        sets = {k: [w.lower() for w in v] for k, v in data["sets"].items()}
+        regex = data["regex"]
+
+        def expand(token: dict) -> dict:
+            out = {}
+            for key, value in token.items():
+                if key == "SET":
+                    out["LOWER"] = {"IN": sets[value]}
+                elif key == "RE":
+                    out["LOWER"] = {"REGEX": regex[value]}
+                else:
+                    out[key] = value
+            return out
+
+        self.matcher = Matcher(self.vocab)
+        self.kinds: dict[str, dict] = {}
+        for entry in data["patterns"]:
+            self.kinds[entry["id"]] = entry
+            self.matcher.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
+        self.numeric = [(re.compile(n["regex"]), n["id"]) for n in data["numeric"]]
+        for n in data["numeric"]:
+            self.kinds.setdefault(n["id"], {"id": n["id"], "granularity": "day", "relative": False})
+        self.trim = set(data["trim_words"])
+        self.weekdays = set(sets["WEEKDAY"])
+        self.months = set(sets["MONTH"])
+        self.parts = set(sets["PART"])
+        self.future_words = set(data["future_words"])
+        self.future_cues = set(data["future_cues"])
+        self.window = int(data.get("future_cue_window", 12))
+        self.not_after_weekday = set(data["not_after_weekday"])
+        self.exclude_before = set(data["exclude_before"])
+        self.exclude_after = set(data["exclude_after"])
+        self.anchors = set(data["anchor_words"])  # "on Sunday", "last Sunday": a date for sure
+
+    # finding
+
+    def find(self, doc: Doc) -> list[Span]:
+        """The date spans of ``doc`` (labelled with their pattern id), in text order."""
+        found: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            kind = self.vocab.strings[match_id]
+            while start < end - 1 and doc[start].lower_ in self.trim:
+                start += 1
+            found.append(Span(doc, start, end, label=kind))
+        for pattern, kind in self.numeric:
+            for m in pattern.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), label=kind, alignment_mode="expand")
+                if span is not None:
+                    found.append(span)
+        kept = [s for s in filter_spans(found) if self._is_date(doc, s)]
+        return sorted(kept, key=lambda s: s.start)
+
+    def _is_date(self, doc: Doc, span: Span) -> bool:
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.lower_ in self.exclude_before:
+            return False  # "every Sunday" is a routine, not a date
+        if before is not None and before.lower_ == "on" and span.start > 1 \
+                and doc[span.start - 2].lower_ in self.exclude_before:
+            return False
+        if after is not None and after.lower_ in self.exclude_after:
+            return False  # "November 4 km", "on the 3rd day"
+        kind = span.label_
+        first = span[0]
+        if kind == "day_of_month" and after is not None and after.is_alpha and after.is_lower \
+                and not after.is_stop:
+            return False  # "on the 15th lap"
+        if first.lower_ in self.weekdays | {"today"} and (before is None or before.lower_ not in self.anchors):
+            # a weekday or "Today" in a name: "Sunday Times", "Super Sunday", "India Today"
+            if first.is_title and not first.is_sent_start and before is not None and before.is_title:
+                return False
+            if after is not None and (after.lower_ in self.not_after_weekday
+                                      or (after.is_title and not after.is_stop
+                                          and after.lower_ not in self.parts | self.months)):
+                return False
+        return True
+
+    # resolving
+
+    def _prefer(self, doc: Doc, span: Span) -> str:
+        words = {t.lower_ for t in span}
+        if words & self.future_words:
+            return "future"
+        if words & {"last", "yesterday", "ago", "past", "previous", "back"}:
+            return "past"
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        for token in doc[max(sent_start, span.start - self.window):span.start]:
+            if token.lower_ in self.future_cues or token.norm_ in ("will", "shall"):
+                return "future"
+        return "past"
+
     def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        posted = doc._.fp_posted_at
+        if isinstance(posted, dt.datetime):
+            posted = posted.date()
+        group = ext.group(doc, ext.DATES)
+        for span in spans:
+            entry = self.kinds.get(span.label_, {})
+            ref = resolve(span.text, posted, self._prefer(doc, span), kind=span.label_,
+                          granularity=entry.get("granularity", "day"), snap=entry.get("snap"))
+            span._.fp_date = ref.model_copy(update={"start": span.start_char, "end": span.end_char})
+            group.append(span)
         return doc
 
 
-@Language.factory("fitpost_dates", default_config={})
-def make_dates(nlp: Language, name: str) -> DateFinder:
-    return DateFinder(nlp, name)
+@Language.factory("fitpost_dates", default_config={"data": "dates.json"})
+def make_dates(nlp: Language, name: str, data: str) -> DateFinder:
+    return DateFinder(nlp, name, data=data)
