@@ -1,28 +1,580 @@
-"""fitpost_records: turn the Doc's activity mentions into pydantic records (placeholder linking)."""
+"""fitpost_records: link what the other components found into activity records.
+
+1. Activity mentions become *clusters* (a verb and its object, "ran the
+   marathon", are one); a bare distance after a movement verb ("covered 24 km")
+   is a mention too.  Generic mentions ("known for running") are left out.
+2. Quantities attach to the nearest cluster of their sentence that does not
+   lie across a clause break; repetition and frequency apply to every cluster of
+   the sentence ("90 km cycling and 20 km running for 3 days").
+3. People, places, the event and the date of each cluster come from its
+   clause (the parse, where there is one) or its sentence.
+4. Clusters merge into records: same activity and same distance, the same
+   event, a definite reference ("the run", "her ride") to an earlier record, or
+   a mention with no numbers next to a record of the same activity.  A sentence
+   that only adds company ("joined by his sister") or a route or event frame
+   ("the challenge from A to B") lends them to the records around it.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import math
+from dataclasses import dataclass, field
 
-from fitpost import ext
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.schema import Activity, Evidence
+from fitpost.schema import Activity, DateRef, Event, Evidence, Participant, Place, Quantity
+
+DISMISSED = {"hypothetical", "negated"}
+_RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
+
+
+@dataclass
+class Cluster:
+    """One mention of an activity: its tokens and everything attached to it."""
+
+    start: int
+    end: int
+    sent: int
+    info: ext.ActivityInfo
+    status: ext.StatusInfo | None = None
+    head: int = 0  # the token whose syntax gives subject and objects
+    quantities: list[Quantity] = field(default_factory=list)
+    people: list[Participant] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    event: str | None = None
+    date: DateRef | None = None
+    definite: bool = False
+    inferred: bool = False
+    race_only: bool = False  # its only distance is implied by a race name ("the marathon")
+
+    def kind(self, k: str) -> Quantity | None:
+        return next((q for q in self.quantities if q.kind == k), None)
+
+    @property
+    def bare(self) -> bool:
+        return not any(q.kind in ("distance", "duration", "count") for q in self.quantities)
+
+
+@dataclass
+class Record:
+    clusters: list[Cluster]
+
+    @property
+    def primary(self) -> Cluster:
+        return self.clusters[0]
+
+    @property
+    def activity(self) -> str:
+        return self.primary.info.activity
+
+    def distance(self) -> Quantity | None:
+        for c in self.clusters:
+            q = c.kind("distance")
+            if q is not None and not c.race_only:
+                return q
+        return next((c.kind("distance") for c in self.clusters if c.kind("distance")), None)
+
+    def sents(self) -> set[int]:
+        return {c.sent for c in self.clusters}
+
+
+def same_distance(a: Quantity | None, b: Quantity | None) -> bool:
+    if a is None or b is None or not a.meters or not b.meters:
+        return False
+    return math.isclose(a.meters, b.meters, rel_tol=0.02)
 
 
 class RecordBuilder(Component):
+    """Build :class:`~fitpost.schema.Activity` records from the Doc's spans."""
+
+    def load(self) -> None:
+        data = resources.load_json(self.config.get("lexicon", "linking.json"))
+        self.movement = set(data["movement_verbs"])
+        self.companions = [c.split() for c in data["companion_cues"]]
+        self.breaks = set(data["clause_breaks"])
+        self.definite = set(data["definite"])
+        self.non_participant = [c.split() for c in data["non_participant_cues"]]
+        self.generic_nouns = set(resources.load_json("activities.json")["generic_nouns"])
+
+    # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        records = []
-        for span in ext.group(doc, ext.ACTIVITIES):
-            info = span._.fp_activity
-            st = span._.fp_status
-            records.append(Activity(
-                activity=info.activity, sport_type=info.sport_type, exercise=info.exercise,
-                evidence=Evidence(text=span.text, start=span.start_char, end=span.end_char),
-                status=st.status if st else "completed"))
-        doc._.fp_records = records
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        sent_of = {}
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of[i] = n
+        self.doc, self.sents, self.sent_of = doc, sents, sent_of
+        self.parsed = doc.has_annotation("DEP")
+        self.roster = doc._.fp_roster or {}
+        events = list(ext.group(doc, ext.EVENTS))
+        clusters = self._clusters(doc, events)
+        self._attach_quantities(doc, clusters)
+        for c in clusters:
+            self._attach_people(doc, c)
+            self._attach_places(doc, c, clusters)
+            self._attach_event(c, events, clusters)
+            self._attach_date(doc, c)
+        records = self._merge(clusters)
+        self._orphans(doc, records, clusters)
+        self._frames(doc, records, clusters, events)
+        doc._.fp_records = [self._record(r) for r in records]
         return doc
 
+    # -- 1. clusters ------------------------------------------------------
+    def _clusters(self, doc: Doc, events: list[Span]) -> list[Cluster]:
+        event_tokens = {i for e in events for i in range(e.start, e.end)}
+        mentions = [s for s in ext.group(doc, ext.ACTIVITIES) if not s._.fp_activity.generic]
+        by_sent: dict[int, list[Span]] = {}
+        for s in mentions:
+            by_sent.setdefault(self.sent_of[s.start], []).append(s)
+        clusters: list[Cluster] = []
+        for n, spans in sorted(by_sent.items()):
+            specific = [s for s in spans if s._.fp_activity.activity != "workout"
+                        or s.text.lower() not in self.generic_nouns]
+            if len(specific) < len(spans) and specific:
+                spans = specific  # "a run ... an exercise that spanned 20 km": one activity
+            outside = [s for s in spans if s.start not in event_tokens]
+            inside = [s for s in spans if s.start in event_tokens]
+            current: Cluster | None = None
+            for s in outside:
+                info = s._.fp_activity
+                if current and current.info.activity == info.activity and s.start - current.end <= 4 \
+                        and not any(t.is_punct or t.lower_ in ("and", "or", "but") for t in doc[current.end:s.start]):
+                    current.end = s.end  # "ran the marathon", "running the 10k"
+                    if info.form in ("noun", "race") and current.info.form == "verb":
+                        current.definite = current.definite or self._is_definite(doc, s.start)
+                    continue
+                current = Cluster(start=s.start, end=s.end, sent=n, info=info, status=s._.fp_status,
+                                  head=s.root.i, definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
+                clusters.append(current)
+            acts = {c.info.activity for c in clusters if c.sent == n}
+            for e in events:
+                if self.sent_of[e.start] != n or e.text.startswith("#"):
+                    continue
+                activity = e._.fp_event.activity
+                near = [c for c in clusters if c.sent == n and (e.start - c.end <= 4 and e.start >= c.start)]
+                if activity and activity not in acts and not near:
+                    first = next((s for s in inside if e.start <= s.start < e.end), None)
+                    info = first._.fp_activity if first is not None else ext.ActivityInfo(
+                        activity=activity, form="event")
+                    clusters.append(Cluster(start=e.start, end=e.end, sent=n, info=info,
+                                            status=first._.fp_status if first is not None else None,
+                                            head=e.root.i, definite=True))
+                    acts.add(activity)
+        clusters.extend(self._movement_clusters(doc, clusters, events))
+        clusters.sort(key=lambda c: c.start)
+        return clusters
 
-@Language.factory("fitpost_records", default_config={})
-def make_records(nlp: Language, name: str) -> RecordBuilder:
-    return RecordBuilder(nlp, name)
+    def _is_definite(self, doc: Doc, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (doc[j].like_num or doc[j].is_alpha and doc[j].lower_ not in self.definite
+                          and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and i - j <= 3):
+            j -= 1
+        return j >= 0 and doc[j].lower_ in self.definite
+
+    def _movement_clusters(self, doc: Doc, clusters: list[Cluster], events: list[Span]) -> list[Cluster]:
+        """A distance right after a movement verb is an activity ("covered 24 km")."""
+        out = []
+        taken = {i for c in clusters for i in range(c.start, c.end)}
+        for q in ext.group(doc, ext.QUANTITIES):
+            if q.label_ != "distance" or q.start == 0 or q.start in taken:
+                continue
+            verb = doc[q.start - 1] if doc[q.start - 1].lower_ not in ("a", "an", "the", "over", "about", "around", "nearly", "almost") \
+                else (doc[q.start - 2] if q.start >= 2 else None)
+            if verb is None or verb.lower_ not in self.movement:
+                continue
+            n = self.sent_of[q.start]
+            activity = next((e._.fp_event.activity for e in events if self.sent_of[e.start] == n
+                             and e._.fp_event.activity), None)
+            if activity is None:
+                prior = [c for c in clusters if c.start < q.start]
+                activity = prior[-1].info.activity if prior else None
+            if activity is None:
+                continue
+            out.append(Cluster(start=verb.i, end=q.end, sent=n, inferred=True, head=verb.i,
+                               info=ext.ActivityInfo(activity=activity, form="inferred")))
+        return out
+
+    # -- 2. quantities ------------------------------------------------------
+    def _gap(self, doc: Doc, a: int, b: int, other_between: bool) -> float:
+        lo, hi = (a, b) if a <= b else (b, a)
+        breaks = sum(1 for t in doc[lo:hi] if t.lower_ in self.breaks)
+        return (hi - lo) + breaks * (6 if other_between else 2)
+
+    def _attach_quantities(self, doc: Doc, clusters: list[Cluster]) -> None:
+        by_sent: dict[int, list[Cluster]] = {}
+        for c in clusters:
+            by_sent.setdefault(c.sent, []).append(c)
+        for span in ext.group(doc, ext.QUANTITIES):
+            q: Quantity = span._.fp_quantity
+            n = self.sent_of.get(span.start)
+            cands = by_sent.get(n, [])
+            if not cands:
+                continue
+            if q.kind in ("repetition", "frequency"):
+                for c in cands:
+                    if c.kind(q.kind) is None:
+                        c.quantities.append(q)
+                continue
+            inside = [c for c in cands if c.start <= span.start < c.end or span.start <= c.start < span.end]
+            if inside:
+                best = inside[0]
+            else:
+                def cost(c: Cluster) -> float:
+                    pos = c.start if span.start < c.start else c.end - 1
+                    between = any(o is not c and min(pos, span.start) < o.start < max(pos, span.start) for o in cands)
+                    d = self._gap(doc, pos, span.start, between)
+                    if c.kind(q.kind) is not None:
+                        d += 50
+                    if q.kind == "count" and c.info.form == "exercise":
+                        d -= 3
+                    if q.kind == "count" and c.info.form != "exercise" and not q.unit:
+                        d += 20
+                    return d
+                best = min(cands, key=cost)
+                if cost(best) > 30:
+                    continue
+            if best.kind(q.kind) is None:
+                best.quantities.append(q)
+                if q.kind == "distance" and not any(ch.isdigit() for ch in q.text):
+                    best.race_only = True
+
+    # -- 3. people, places, events, dates ------------------------------------
+    def _person_spans(self, doc: Doc) -> list[Span]:
+        return list(ext.group(doc, ext.PEOPLE))
+
+    def _names_of(self, span: Span) -> list[Participant]:
+        info: ext.PersonInfo = span._.fp_person
+        persons = self.roster.get("persons", {})
+        out = []
+        names = info.members if info.members else ((info.name,) if info.name else ())
+        for name in names:
+            p = persons.get(name, {})
+            out.append(Participant(name=name, handle=p.get("handle") or (info.handle if len(names) == 1 else None),
+                                   relation=p.get("relation")))
+        if not names and info.handle:
+            out.append(Participant(handle=info.handle))
+        return out
+
+    def _attach_people(self, doc: Doc, c: Cluster) -> None:
+        people = self._person_spans(doc)
+        sent = self.sents[c.sent]
+        at = {p.start: p for p in people}
+        chosen: list[Span] = []
+        if self.parsed:
+            head = doc[c.head]
+            verb = head
+            while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+                verb = verb.head
+            chain = [verb]
+            if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
+                chain.append(verb.head)
+            for v in chain:
+                for ch in v.children:
+                    if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
+                        chosen.extend(self._mention_tokens(ch, at))
+                if any(ch.dep_.startswith("nsubj") for ch in v.children):
+                    break
+            for tok in (head, verb):
+                for ch in tok.children:
+                    if ch.dep_ == "poss":
+                        chosen.extend(self._mention_tokens(ch, at, subtree=False))
+                    if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside"):
+                        for obj in ch.children:
+                            chosen.extend(self._mention_tokens(obj, at))
+        else:
+            left = [p for p in people if sent.start <= p.start < c.start and c.start - p.end <= 8]
+            if left:
+                chosen.append(left[-1])
+                k = people.index(left[-1])
+                while k > 0 and people[k - 1].start >= sent.start and \
+                        doc[people[k - 1].end:people[k].start].text.strip() in ("and", ",", "&"):
+                    chosen.append(people[k - 1])
+                    k -= 1
+        # "with X" anywhere after the mention in its clause (both modes)
+        i = c.end
+        while i < sent.end and doc[i].text not in (";", ".", "!", "?") and i - c.end < 14:
+            if doc[i].lower_ in ("with", "alongside") or (doc[i].lower_ == "by" and i > 0 and doc[i - 1].lower_ == "joined"):
+                for p in people:
+                    if i < p.start <= i + 6 and not any(p is q for q in chosen):
+                        chosen.append(p)
+                        j = people.index(p)
+                        while j + 1 < len(people) and doc[people[j].end:people[j + 1].start].text.strip() in ("and", ",", "&", ", and"):
+                            chosen.append(people[j + 1])
+                            j += 1
+                        break
+            i += 1
+        # "him and Asha running": people coordinated right before an -ing mention
+        if doc[c.start].lower_.endswith("ing") and c.start > 0:
+            left = [p for p in people if sent.start <= p.start and p.end <= c.start and c.start - p.end <= 1]
+            if left:
+                k = people.index(left[-1])
+                chosen.append(left[-1])
+                while k > 0 and doc[people[k - 1].end:people[k].start].text.strip() in ("and", ",", "&"):
+                    chosen.append(people[k - 1])
+                    k -= 1
+        seen = set()
+        for p in chosen:
+            if self._non_participant(doc, p):
+                continue
+            for part in self._names_of(p):
+                key = part.name or part.handle
+                if key and key not in seen:
+                    seen.add(key)
+                    c.people.append(part)
+
+    def _mention_tokens(self, tok, at: dict[int, Span], subtree: bool = True) -> list[Span]:
+        out = []
+        toks = list(tok.subtree) if subtree else [tok]
+        for t in toks:
+            if t.i in at:
+                out.append(at[t.i])
+            else:
+                span = next((s for s in at.values() if s.start <= t.i < s.end), None)
+                if span is not None and span not in out:
+                    out.append(span)
+        return out
+
+    def _non_participant(self, doc: Doc, p: Span) -> bool:
+        before = [t.lower_ for t in doc[max(0, p.start - 3):p.start]]
+        for cue in self.non_participant:
+            n = len(cue)
+            if before[-n:] == cue:
+                return True
+        return False
+
+    def _attach_places(self, doc: Doc, c: Cluster, clusters: list[Cluster]) -> None:
+        sent = self.sents[c.sent]
+        others = [o for o in clusters if o is not c and o.sent == c.sent]
+        for p in ext.group(doc, ext.PLACES):
+            if not (sent.start <= p.start < sent.end) or p._.fp_place.hometown:
+                continue
+            pos = c.end if p.start >= c.end else c.start
+            dist = abs(p.start - pos)
+            if dist > 14:
+                continue
+            if any(abs(p.start - (o.end if p.start >= o.end else o.start)) < dist for o in others):
+                continue
+            info = p._.fp_place
+            if not any(x.name == info.name for x in c.places):
+                c.places.append(Place(name=info.name, role=info.role))
+
+    def _attach_event(self, c: Cluster, events: list[Span], clusters: list[Cluster]) -> None:
+        same = [e for e in events if self.sent_of[e.start] == c.sent]
+        fitting = [e for e in same if e._.fp_event.activity in (None, c.info.activity)]
+        if not fitting:
+            return
+        others = [o for o in clusters if o is not c and o.sent == c.sent and o.info.activity == c.info.activity]
+        best = min(fitting, key=lambda e: abs(e.start - c.start))
+        if any(abs(best.start - o.start) < abs(best.start - c.start) for o in others):
+            return
+        c.event = best._.fp_event.name
+
+    def _attach_date(self, doc: Doc, c: Cluster) -> None:
+        sent = self.sents[c.sent]
+        for d in ext.group(doc, ext.DATES):
+            if sent.start <= d.start < sent.end and d._.fp_date is not None:
+                c.date = d._.fp_date
+                return
+
+    # -- 4. merging ----------------------------------------------------------
+    def _status(self, c: Cluster) -> str:
+        return c.status.status if c.status else "completed"
+
+    def _merge(self, clusters: list[Cluster]) -> list[Record]:
+        records: list[Record] = []
+        pending: list[Cluster] = []
+        for c in clusters:
+            if c.bare or (c.race_only and c.definite):
+                pending.append(c)
+                continue
+            target = None
+            if self._status(c) not in DISMISSED:
+                d = c.kind("distance")
+                for r in records:
+                    if r.activity != c.info.activity or self._status(r.primary) in DISMISSED:
+                        continue
+                    if (d is not None and same_distance(d, r.distance())) or (c.event and any(o.event == c.event for o in r.clusters)):
+                        target = r
+                        break
+            if target:
+                target.clusters.append(c)
+            else:
+                records.append(Record([c]))
+        for c in pending:
+            target = None
+            st = self._status(c)
+            same = [r for r in records if r.activity == c.info.activity and self._status(r.primary) not in DISMISSED]
+            if st != "negated":
+                if c.event:
+                    target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
+                if target is None and c.definite:
+                    before = [r for r in same if min(x.start for x in r.clusters) < c.start]
+                    target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
+                if target is None:
+                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= 2]
+                    target = min(near, key=lambda r: min(abs(s - c.sent) for s in r.sents()), default=None)
+            if target is not None:
+                target.clusters.append(c)
+            else:
+                records.append(Record([c]))
+        records.sort(key=lambda r: r.primary.start)
+        return records
+
+    def _orphans(self, doc: Doc, records: list[Record], clusters: list[Cluster]) -> None:
+        """Numbers and company in sentences with no activity word go to the record just before."""
+        with_cluster = {c.sent for c in clusters}
+        for span in ext.group(doc, ext.QUANTITIES):
+            n = self.sent_of.get(span.start)
+            q: Quantity = span._.fp_quantity
+            if n in with_cluster or q.kind not in ("distance", "duration"):
+                continue
+            prev = self._record_before(records, n)
+            if prev is None:
+                continue
+            if q.kind == "distance" and (prev.distance() is None or same_distance(prev.distance(), q)):
+                carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
+                                  quantities=[q], inferred=True)
+                self._attach_date(doc, carrier)
+                prev.clusters.append(carrier)
+        for n, sent in enumerate(self.sents):
+            if n in with_cluster:
+                continue
+            lows = [t.lower_ for t in sent]
+            if not any(lows[k:k + len(cue)] == cue for cue in self.companions[:-1] for k in range(len(lows))):
+                continue
+            prev = self._record_before(records, n, reach=2)
+            if prev is None:
+                continue
+            fake = Cluster(start=sent.start, end=sent.start + 1, sent=n, info=prev.primary.info, head=sent.root.i)
+            for p in self._person_spans(doc):
+                if sent.start <= p.start < sent.end and not p._.fp_person.pronoun and not self._non_participant(doc, p):
+                    fake.people.extend(self._names_of(p))
+            prev.clusters.append(fake)
+
+    def _record_before(self, records: list[Record], n: int, reach: int = 2) -> Record | None:
+        best = None
+        for r in records:
+            s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
+            if s is not None and n - s <= reach and self._status(r.primary) not in DISMISSED:
+                if best is None or s > best[0]:
+                    best = (s, r)
+        return best[1] if best else None
+
+    def _frames(self, doc: Doc, records: list[Record], clusters: list[Cluster], events: list[Span]) -> None:
+        """A sentence naming a route or an event but no activity frames the records that follow it."""
+        with_cluster = {c.sent for c in clusters}
+        places = list(ext.group(doc, ext.PLACES))
+        for n in range(len(self.sents)):
+            if n in with_cluster:
+                continue
+            sent = self.sents[n]
+            route = [p._.fp_place for p in places if sent.start <= p.start < sent.end
+                     and p._.fp_place.role in ("from", "to") and not p._.fp_place.hometown]
+            evs = [e for e in events if sent.start <= e.start < sent.end]
+            if not route and not evs:
+                continue
+            for r in records:
+                first = min(c.sent for c in r.clusters)
+                if not (0 < first - n <= 3) or self._status(r.primary) in DISMISSED:
+                    continue
+                ev = next((e for e in evs if e._.fp_event.activity in (None, r.activity)
+                           or len(evs) == 1), None)
+                if ev is not None and not any(c.event for c in r.clusters):
+                    r.primary.event = ev._.fp_event.name
+                has_route = any(p.role in ("from", "to") for c in r.clusters for p in c.places)
+                if route and not has_route:
+                    r.primary.places.extend(Place(name=p.name, role=p.role) for p in route)
+
+    # -- 5. output -------------------------------------------------------------
+    def _record(self, r: Record) -> Activity:
+        doc = self.doc
+        primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
+        status = self._status(primary)
+        statuses = {self._status(c) for c in r.clusters}
+        if status == "planned" and "completed" in statuses:
+            status = "completed"
+        ev = doc[primary.start:primary.end]
+        q = {k: next((c.kind(k) for c in [primary] + r.clusters if c.kind(k) is not None), None)
+             for k in ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")}
+        if primary.race_only and not q["distance"] is None:
+            pass
+        dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
+        people: list[Participant] = []
+        for c in [primary] + [x for x in r.clusters if x is not primary]:
+            for p in c.people:
+                if not any((p.name and p.name == o.name) or (p.handle and p.handle == o.handle) for o in people):
+                    people.append(p)
+        if not people:
+            people = self._default_people(primary)
+        places: list[Place] = []
+        for c in [primary] + [x for x in r.clusters if x is not primary]:
+            for p in c.places:
+                if not any(p.name == o.name for o in places):
+                    places.append(p)
+        event = next((c.event for c in [primary] + r.clusters if c.event), None)
+        date = next((c.date for c in [primary] + r.clusters if c.date is not None), None)
+        freq = q["frequency"].frequency if q["frequency"] is not None else None
+        if freq is None:
+            freq = next((c.status.frequency for c in r.clusters if c.status and c.status.frequency), None)
+        count = q["count"]
+        mentions = [Evidence(text=doc[c.start:c.end].text, start=doc[c.start].idx,
+                             end=doc[c.end - 1].idx + len(doc[c.end - 1])) for c in r.clusters if c is not primary]
+        return Activity(
+            activity=primary.info.activity, sport_type=primary.info.sport_type or self._sport(r),
+            exercise=next((c.info.exercise for c in r.clusters if c.info.exercise), None),
+            evidence=Evidence(text=ev.text, start=ev.start_char, end=ev.end_char), status=status,
+            distance=dist, duration=q["duration"], count=count, repetition=q["repetition"], frequency=freq,
+            pace=q["pace"], elevation=q["elevation"],
+            participants=people, places=places, event=Event(name=event) if event else None, date=date,
+            attributes=self._attributes(r), mentions=mentions,
+            confidence=self._confidence(r, primary))
+
+    def _default_people(self, c: Cluster) -> list[Participant]:
+        """With no one named, the person a quote is attributed to, else the person the text is about."""
+        doc = self.doc
+        at = doc[c.start].idx
+        for qs, qe, speaker in self.roster.get("quotes", []):
+            if qs <= at < qe:
+                if speaker:
+                    return [self._participant(speaker)]
+                break
+        else:
+            lows = {t.lower_ for t in self.sents[c.sent]}
+            if lows & {"i", "we", "my", "me"} and doc._.fp_author:
+                return [Participant(name=doc._.fp_author)]
+        main = self.roster.get("main")
+        return [self._participant(main)] if main else []
+
+    def _participant(self, name: str) -> Participant:
+        p = self.roster.get("persons", {}).get(name, {})
+        return Participant(name=name, handle=p.get("handle"), relation=p.get("relation"))
+
+    @staticmethod
+    def _sport(r: Record) -> str | None:
+        return next((c.info.sport_type for c in r.clusters if c.info.sport_type), None)
+
+    def _attributes(self, r: Record) -> list[str]:
+        words = {t.lower_ for c in r.clusters for t in self.sents[c.sent]}
+        out = [a for a in ("barefoot", "virtual", "solo", "indoor", "treadmill") if a in words]
+        return out
+
+    @staticmethod
+    def _confidence(r: Record, primary: Cluster) -> float:
+        score = 0.5
+        if not primary.bare:
+            score += 0.2
+        if primary.info.form in ("verb", "race", "exercise"):
+            score += 0.1
+        if len(r.clusters) > 1:
+            score += 0.1
+        if primary.inferred:
+            score -= 0.2
+        return round(min(score, 0.95), 2)
+
+
+@Language.factory("fitpost_records", default_config={"lexicon": "linking.json"})
+def make_records(nlp: Language, name: str, lexicon: str) -> RecordBuilder:
+    return RecordBuilder(nlp, name, lexicon=lexicon)
