@@ -1,0 +1,70 @@
+"""The Python API."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fitpost import Extractor, parse_quantities
+from fitpost.errors import ModelNotFound
+from fitpost.extractor import chunks, parse_date
+from fitpost.schema import Post
+
+
+def test_extract_returns_a_post(blank_extractor):
+    post = blank_extractor.extract("Rode 35 km to the old fort and back", posted_at="2025-02-01", id="p1")
+    assert isinstance(post, Post)
+    assert post.id == "p1" and post.posted_at == dt.date(2025, 2, 1)
+    assert [a.activity for a in post.activities] == ["cycling"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_empty_text_gives_no_activities(blank_extractor, text):
+    assert blank_extractor.extract(text).activities == []
+
+
+def test_pipe_streams_in_order(blank_extractor):
+    items = [{"id": str(i), "text": f"Ran {i + 1} km"} for i in range(10)]
+    out = list(blank_extractor.pipe(iter(items), batch_size=3))
+    assert [p.id for p in out] == [str(i) for i in range(10)]
+
+
+def test_text_longer_than_max_length_is_processed_in_pieces(blank_extractor):
+    nlp = blank_extractor.nlp
+    old = nlp.max_length
+    nlp.max_length = 200
+    try:
+        text = ("Nothing about sport here. " * 12) + "Cycled 30 km today. " + ("More filler text here. " * 12)
+        post = blank_extractor.extract(text)
+    finally:
+        nlp.max_length = old
+    assert [a.activity for a in post.activities] == ["cycling"]
+    ev = post.activities[0].evidence
+    assert text[ev.start:ev.end] == ev.text == "Cycled"
+    assert any("pieces" in w for w in post.warnings)
+
+
+def test_chunks_cover_the_text():
+    text = "One. Two two. Three three three. " * 50
+    parts = chunks(text, 100)
+    assert "".join(p for _, p in parts) == text
+    assert all(len(p) <= 100 for _, p in parts)
+    assert all(text[o:o + len(p)] == p for o, p in parts)
+
+
+def test_parse_date_accepts_dates_and_timestamps():
+    assert parse_date("2025-07-12") == dt.date(2025, 7, 12)
+    assert parse_date("2025-07-12T08:30:00Z") == dt.date(2025, 7, 12)
+    assert parse_date(None) is None
+    with pytest.raises(ValueError):
+        parse_date("12th of never")
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="no spaCy pipeline named"):
+        Extractor(model="no_such_pipeline_xyz")
+
+
+def test_parse_quantities_is_public():
+    qs = parse_quantities("a 10 km run")
+    assert any(q.kind == "distance" and q.meters == 10000 for q in qs)

@@ -1,0 +1,62 @@
+"""The pipeline: components as spaCy factories, saved and loaded, run in parallel."""
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import spacy
+
+from fitpost import pipeline
+
+FACTORIES = [c["factory"] for c in pipeline.config()["components"]]
+
+
+def test_every_component_is_an_entry_point():
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert set(FACTORIES) <= names
+
+
+def test_user_can_add_components_to_own_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for f in FACTORIES:
+        nlp.add_pipe(f)  # found through the entry points
+    doc = nlp("Cycled 42 km along the coast road with @ria_pedals.")
+    assert [s.text for s in doc.spans["fp_activities"]] == ["Cycled"]
+    assert doc._.fp_records[0].activity == "cycling"
+
+
+def test_pipeline_round_trips_through_disk(tmp_path):
+    nlp = pipeline.build("blank")
+    nlp.to_disk(tmp_path / "p")
+    pipeline.register_components()
+    again = spacy.load(tmp_path / "p")
+    assert again.pipe_names == nlp.pipe_names
+    doc = again("Swam 1.5 km before work.")
+    assert doc._.fp_records[0].activity == "swimming"
+
+
+def test_n_process_two_gives_same_records():
+    nlp = pipeline.build("blank")
+    texts = ["Ran 10 km today.", "Walked to the lake and back.", "Did 20 push-ups."] * 3
+    one = [[a.model_dump() for a in d._.fp_records] for d in nlp.pipe(texts, n_process=1)]
+    two = [[a.model_dump() for a in d._.fp_records] for d in nlp.pipe(texts, n_process=2)]
+    assert one == two
+    assert one[0][0]["activity"] == "running"
+
+
+def test_blank_mode_has_no_statistical_components():
+    nlp = pipeline.build("blank")
+    assert "parser" not in nlp.pipe_names and "sentencizer" in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "fitpost_records"
+
+
+def test_auto_falls_back_to_blank_with_one_message(monkeypatch, capsys):
+    monkeypatch.setattr(pipeline.importlib.util, "find_spec", lambda name: None)
+    pipeline.resolve_auto.cache_clear()
+    try:
+        assert pipeline.resolve_auto() == "blank"
+        assert pipeline.resolve_auto() == "blank"
+    finally:
+        pipeline.resolve_auto.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("no statistical English pipeline") == 1
