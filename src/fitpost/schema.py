@@ -57,6 +57,9 @@ class Quantity(_Model):
     per: str | None = None
     frequency: str | None = None
     approximate: bool = False
+    sets: int | None = None  # "3x10 squats", "4 sets of 12": sets 3, reps 10 (value is 30)
+    reps: int | None = None
+    part: bool = False  # one term of a compound ("3 hours" in "3 hours, 12 minutes") also returned whole
 
 
 class Participant(_Model):
