@@ -1,0 +1,84 @@
+"""Read quantities the way runners, cyclists and swimmers write them.
+
+:func:`parse_quantities` returns one :class:`fitpost.schema.Quantity` per
+quantity in the text, in text order, with character offsets into the text:
+
+``distance``
+    ``value`` in the written unit, ``unit`` canonical (km, m, mi, yd, ft, in,
+    cm, mm, dm, nmi), ``meters``.  Race names of fixed length are distances:
+    "half marathon" is 21.0975 km (21097.5 m), "marathon" 42.195 km, "Ironman"
+    226 km, "70.3" 113 km, "a 100-miler" 100 mi, "5k" 5 km.  Races of no fixed
+    length (an ultra, Comrades) are not read.
+``duration``
+    ``seconds``; ``value``/``unit`` in the largest written unit (s, min, h,
+    day, night, week, weekend, fortnight, month, quarter, year, decade;
+    a month is 30 days, a year 365).
+``count``
+    ``value`` and the canonical exercise noun as ``unit`` ("push_up",
+    "sun_salutation", "step", "lap", "round", "rep" ...); "3x10 squats" and
+    "4 sets of 12" also give ``sets`` and ``reps`` (``value`` is their product).
+``repetition``
+    ``times`` sessions and their ``unit`` (day, week, month, year, time):
+    "for 3 consecutive days", "5 days in a row", "a 30-day streak", "twice".
+``frequency``
+    ``frequency`` (daily, weekly, fortnightly, monthly, yearly,
+    every_other_day) and, where written, ``times`` ("twice a week",
+    "2-3 times a week" with ``min`` 2 and ``max`` 3, "3 days a week").
+``pace``
+    ``seconds`` per ``per`` (km, mi, 500m): "5:15/km", "9:30 per mile",
+    "a 7-minute mile"; a speed ("28 km/h", "12 mph") is read as the pace it
+    means.
+``elevation``
+    ``meters``: "4,200m above sea level", "the 12000ft pass", "1,200 m of
+    climbing", and any height of 1,000 ft or more.
+
+Conventions:
+
+* Ranges ("12-15 km", "20 – 40km", "a 4- or 5-mile loop", "anywhere from 8
+  to 14 miles", "2-3 hours") keep both ends normalised in ``min`` and ``max``
+  (metres, seconds, or times); ``value``/``meters``/``seconds`` hold the upper
+  end, the number written next to the unit, and ``approximate`` is true.
+* Compounds of one dimension ("21 km and 97 metres", "3 hours, 12 minutes, 40
+  seconds", "6 days, 4 hours and 10 minutes") are one quantity; each term is
+  also returned, after it, with ``part`` true, so a reader that wants whole
+  quantities skips the parts.
+* "for 8 days" is both a repetition (8 sessions a day apart) and a duration
+  (8 days of elapsed time); both are returned, on the same span, unless the
+  sentence says which: a cue of repetition ("consecutive", "in a row",
+  "straight", "a 30-day streak") or a daily routine in the same sentence
+  ("20 km daily for 8 days") gives the repetition alone; elapsed time ("in 8
+  days", "took 8 days", "over 8 days", plain "8 days") gives the duration
+  alone.
+* Never a distance or a duration: times of day ("5 am", "5:45 a.m.", "at
+  6:30", "6:30-8:00"), ages ("56-year-old"), dates ("2 days ago"), speeds,
+  social numbers ("5K followers", "100k subscribers"), prices, numbers inside
+  hashtags, handles and identifiers ("#75hard", "@run4fun", "scp-173m"), a
+  number with no unit ("Mile 18", "in 2019"), vague distances ("the last few
+  miles"), areas and volumes ("660 square meters", "24703m2").
+* ``approximate`` is also true after "about", "around", "nearly", "~" ... and
+  before "or so", "-ish", "+".
+"""
+from __future__ import annotations
+
+from fitpost.quantity_parser.normalise import add_inches, join_compounds, join_ranges, join_trailing, to_quantity
+from fitpost.quantity_parser.scanner import scan
+from fitpost.schema import Quantity
+
+__all__ = ["parse_quantities"]
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """The quantities in ``text``, in text order (see the module docstring)."""
+    if not text:
+        return []
+    items = scan(text)
+    if not items:
+        return []
+    if len(items) > 1:
+        items = join_ranges(text, items)
+    items = add_inches(text, items)
+    if len(items) > 1:
+        items = join_compounds(text, items)
+    items = join_trailing(text, items)
+    items.sort(key=lambda it: (it.start, -it.end, it.part))
+    return [to_quantity(text, it) for it in items]

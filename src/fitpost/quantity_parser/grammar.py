@@ -1,0 +1,169 @@
+"""The grammar: one master regular expression over the whole text.
+
+Each top-level alternative is a named group (``m.lastgroup`` says which one
+matched) and they are tried in order at each position, the specific forms
+first:
+
+==========  ==============================================================
+compact     glued durations: 1h52m, 2h30, 1h 52m 10s, 45m10s, 2d 4h
+clock       2:03:17, 45:12 (a duration, a pace or a time of day)
+primes      4'30", 5'10"
+nx          3x10 squats, 4x400m, 6 x 1 km
+sets        4 sets, 12 reps; 3 sets of 15 push-ups
+ftimes      once a week, twice daily, thrice
+freq        daily, every morning, on alternate days, each weekend
+ordrep      for the third consecutive day
+race        half marathon, Ironman 70.3, Olympic triathlon, parkrun
+allday      all day, a full week, the whole month
+measure     NUMBER [RANGE] [-] [ADJECTIVE] UNIT [and a half]
+nrace       26.2, 13.1, 70.3, 140.6 with no unit after
+==========  ==============================================================
+
+No part can backtrack without bound: digit runs and white space are
+possessive (``++``, ``*+``), repeated words have a small upper bound, and
+every alternative starts at a word start (a look-behind rules out starts
+inside a number, a word, a hashtag or a handle), so a long run of digits,
+dots and spaces costs a constant amount of work per character.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fitpost.quantity_parser.lexicon import lexicon, trie
+
+FLAGS = re.IGNORECASE
+
+# a number in digits: 2 1/2, 1/4, 2½, 1,500,000, 12,5, 12.84, .8
+NUMD = (
+    r"(?:\d++\s++\d{1,2}/\d{1,2}(?![\d/])"
+    r"|\d{1,2}/\d{1,2}(?![\d/])"
+    r"|\d*+[½¼¾⅓⅔⅛]"
+    r"|(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d++)(?:\.\d++)?+"
+    r"|\.\d++)"
+)
+# a multiplier after digits: 10k steps, 0.5k miles, 1.5 million, 5m views
+# (a glued k is a thousand only before a unit or a countable noun: "10k steps", "0.5k miles")
+MULT_WORDS = r"\s++(?:thousand|million|billion|lakhs?|lac|crores?|mn|bn)(?!\w)"
+HALF_RACE = r"(?![\s\-‐‑]*+(?:marathon|mara\b|iron|century|centuries))"
+FRACTAIL = (
+    r"(?:\s++and\s++(?:(?:an?|one|two|three|[123])\s++)?(?:half|halves|quarters?|thirds?)(?!\w)"
+    r"(?:\s++of(?!\w))?(?:\s++an?(?!\w))?" + HALF_RACE + ")"
+)
+DASH = "-‐‑–—"
+SEP = r"(?:\s*+[-‐‑–]\s*+|\s*+)"
+RANGE = (
+    r"(?:\s*+[" + DASH + r"]\s*+(?:(?:or|to)\s++)?|\s*+~\s*+|\s++(?:to|or|and|till|until|through)\s++)"
+)
+# where a number may start: not inside a word, a number, a hashtag, a handle, a
+# price or a time; "sub-3" is allowed, "scp-173" is not
+LB = r"(?<![\w#@$€£₹/:])(?<!\d[.,])(?:(?<=sub-)|(?<![\w][-‐‑]))"
+IN_GUARD = (
+    r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
+)
+
+
+@cache
+def master() -> re.Pattern:
+    lex = lexicon()
+    ctx = lex.context
+    W = r"(?:" + trie(sorted(set(lex.number_words) | set(lex.scales) | {"dozen"})) + r")(?!\w)"
+    WORDNUM = (
+        r"(?:(?:an?\s++)?" + W + r"(?:[\s\-‐‑]++" + W + r"|\s++and\s++" + W
+        + r"(?![\s\-‐‑]++(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6})"
+    )
+    races = {"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race", "summit"}
+    thousands_of = [u for u, v in lex.units.items() if v.dim in ("distance", "count") and v.canon not in races]
+    MULT = r"(?:\s?k(?=\s++(?:" + trie(sorted(thousands_of)) + r")(?![\w²³]))|" + MULT_WORDS + ")"
+    NUM2 = r"(?:(?:" + NUMD + MULT + r"?|" + WORDNUM + r")" + FRACTAIL + r"?)"
+    NUM = (
+        r"(?:(?:an?\s++)?(?:couple|few)(?:\s++of)?(?!\w)"
+        r"|(?:several|some)(?!\w)"
+        r"|(?:an?|one)[\s\-‐‑]++half(?:\s++an?)?(?!\w)" + HALF_RACE
+        + r"|half(?:\s++an?)?(?!\w)" + HALF_RACE
+        + r"|(?:an?|one|1)\s++quarter(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"|(?:three|3)\s++quarters(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"|" + NUM2
+        + r"|(?:an?|another)(?!\w))"
+    )
+    units = sorted(u for u in lex.units if u != "in")
+    UNIT = (
+        r"(?:" + trie(units) + r"(?![\w²³])"
+        r"|in" + IN_GUARD
+        + r"|(?<=\d)(?:[\"″”]|''|['′])(?![\w'])"
+        r"|(?<=\d\s)[\"″](?!\w))"
+    )
+    GLUED = r"(?:" + trie(sorted(lex.glued)) + r")(?![\w'])"
+    ADJ = r"(?:(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]++){0,2}"
+    COUNT = r"(?:" + trie(sorted(lex.counts)) + r")(?![\w])"
+    CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s++"
+    UTAIL = r"(?:\s++and\s++(?:(?:an?|one)\s++)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
+
+    measure = (
+        r"(?P<measure>(?P<m_num>" + NUM + r")"
+        r"(?:(?P<m_rsep>" + RANGE + r")(?P<m_num2>" + NUM2 + r"))?"
+        r"(?:(?<=\d)(?P<m_glued>" + GLUED + r")"
+        r"|(?P<m_sep>" + SEP + r")(?P<m_adj>" + ADJ + r")"
+        r"(?:(?P<m_conn>" + CONN + r")(?P<m_cunit>" + COUNT + r")|(?P<m_unit>" + UNIT + r")))"
+        r"(?P<m_tail>" + UTAIL + r")?)"
+    )
+    compact = (
+        r"(?P<compact>(?:(?P<c_d>\d{1,2})d\s?)?(?P<c_h>\d{1,3})\s?(?:h|hr|hrs|hours?)"
+        r"(?:\s?(?P<c_m>\d{1,2})\s?(?:m|mins?|minutes?|['′])(?:\s?(?P<c_s>\d{1,2}(?:\.\d+)?)\s?(?:s|secs?|seconds?|[\"″]))?"
+        r"|(?P<c_m2>\d{2})(?![\w.]))"
+        r"|(?P<c_m3>\d{1,3})(?:m|mins?\s?)(?P<c_s3>\d{1,2}(?:\.\d+)?)(?:s|secs?|[\"″])"
+        r"|(?P<c_d2>\d{1,2})d\s?(?P<c_h2>\d{1,2})h)(?![\w'])"
+    )
+    clock = (
+        r"(?P<clock>(?P<k_a>\d{1,3}):(?P<k_b>[0-5]\d)(?::(?P<k_c>[0-5]\d))?(?P<k_f>\.\d{1,3})?)(?![\d:]|[.,]\d)"
+    )
+    primes = (
+        r"(?P<primes>(?P<p_a>\d{1,2})\s?['′]\s?(?P<p_b>\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|′′)"
+        r"|(?P<p_a2>\d{1,2})['′](?P<p_b2>\d{2})(?![\w'\"]))"
+    )
+    nx = (
+        r"(?P<nx>(?P<x_a>\d{1,3})\s*+[x×]\s*+(?P<x_b>" + NUMD + r")"
+        r"(?:(?P<x_sep>\s*+[-‐‑]?\s*+)(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
+        r")(?![\w])"
+    )
+    INT = r"(?:\d{1,3}(?![\d.,])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
+    sets = (
+        r"(?P<sets>(?P<s_a>" + INT + r")\s++sets?\s*+(?:of|x|×|,|:|[-‐‑]|with)?\s*+(?P<s_b>" + INT + r")"
+        r"(?:\s*+(?:reps?|repetitions?)(?!\w))?(?:\s++(?:of\s++|each\s++(?:of\s++)?)?(?P<s_unit>" + COUNT + r"))?)(?!\w)"
+    )
+    PERIOD = r"(?:" + trie(sorted(lex.periods)) + r")(?![\w])"
+    ftimes = r"(?P<ftimes>(?P<f_mult>once|twice|thrice)(?!\w)(?:\s*+(?P<f_per>" + PERIOD + r"))?)"
+    freq = r"(?P<freq>" + trie(sorted(lex.freq_phrases)) + r")(?![\w])"
+    ORD = r"(?:" + trie(sorted(lex.ordinals)) + r"|\d{1,3}(?:st|nd|rd|th))(?!\w)"
+    REPU = r"(?:days?|weeks?|months?|years?|times?|weekends?|nights?|sessions?)(?!\w)"
+    ordrep = (
+        r"(?P<ordrep>(?:for\s++the\s++(?P<o_n>" + ORD + r")\s++(?:(?P<o_c>consecutive|straight|successive)\s++)?"
+        r"|(?:the|my|our|his|her|their|a)\s++(?P<o_n2>" + ORD + r")\s++(?P<o_c2>consecutive|straight|successive)\s++)"
+        r"(?P<o_u>" + REPU + r"))"
+    )
+    race = r"(?P<race>" + trie(sorted(lex.races)) + r")(?![\w]|\.\d)"
+    allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]++(?P<a_u>day|week|month|year|night|weekend)(?:\s++long)?)(?!\w)"
+    nrace = r"(?P<nrace>" + trie(sorted(lex.numeric_races)) + r")(?![\d]|[.,]\d)"
+    pattern = LB + "(?:" + "|".join(
+        [compact, clock, primes, nx, sets, ftimes, freq, ordrep, race, allday, measure, nrace]) + ")"
+    _ = ctx
+    return re.compile(pattern, FLAGS)
+
+
+@cache
+def period_re() -> re.Pattern:
+    """A period right after a quantity: '20 km a day', '3 times per week', '10k steps/day'."""
+    lex = lexicon()
+    return re.compile(r"\s*+(?P<per>" + trie(sorted(lex.periods)) + r")(?![\w])", FLAGS)
+
+
+@cache
+def trailing_number_re() -> re.Pattern:
+    """A bare number after hours or minutes: '1 hour thirty', '2 hours and 10'."""
+    lex = lexicon()
+    W = r"(?:" + trie(sorted(lex.number_words)) + r")(?!\w)"
+    return re.compile(
+        r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>[0-5]?\d(?![\d.,:])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
+        r"(?=\s*+(?:$|[^\w\s]|(?:and|on|in|at|with|for|of|to|today|yesterday|this|that|flat|exactly|total|straight)(?!\w)))",
+        FLAGS,
+    )

@@ -1,0 +1,155 @@
+"""Join neighbouring quantities and turn items into :class:`fitpost.schema.Quantity`.
+
+* ranges written with a unit on both ends: "5km-10km", "20 km to 40 km";
+* compounds of one dimension with distinct units: "21 km and 97 metres",
+  "3 hours, 12 minutes, 40 seconds", "2 yd 7'", "1m and 1ft" (an "m" among
+  imperial units is a mile);
+* a bare number after hours or minutes: "1 hour thirty", "2 hours and 10".
+"""
+from __future__ import annotations
+
+import re
+
+from fitpost.quantity_parser.grammar import trailing_number_re
+from fitpost.quantity_parser.lexicon import lexicon
+from fitpost.quantity_parser.numbers import parse_number
+from fitpost.quantity_parser.scanner import IMPERIAL, Item
+from fitpost.schema import Quantity
+
+_GAP = re.compile(r"\s*+(?:(?:,|&|and|plus)\s*+|,\s*+and\s++)?", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*+(?:[-‐‑–—]|to)\s*+", re.IGNORECASE)
+_QUANTITY_FIELDS = frozenset(Quantity.model_fields)
+_INCHES = re.compile(r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>\d{1,2}(?:\.\d+)?)\s*+(?:in|inch|inches)(?!\w)", re.IGNORECASE)
+
+
+def add_inches(text: str, items: list[Item]) -> list[Item]:
+    """'12 ft 2 in more or less': inches after feet, where 'in' alone would be a preposition."""
+    out: list[Item] = []
+    for k, it in enumerate(items):
+        out.append(it)
+        if it.kind != "distance" or it.unit != "ft" or not it.simple:
+            continue
+        m = _INCHES.match(text, it.end)
+        if not m or (k + 1 < len(items) and items[k + 1].start < m.end()):
+            continue
+        v = float(m.group("n"))
+        out.append(Item("distance", m.start("n"), m.end(), value=v, unit="in", base=v * lexicon().factors["in"],
+                        surface="in", units=("in",), simple=True))
+    return out
+
+
+def _mile(item: Item) -> None:
+    """An 'm' next to feet or yards is a mile (1m and 1ft)."""
+    item.unit = "mi"
+    item.base = item.value * lexicon().factors["mi"]
+    item.units = ("mi",)
+
+
+def _feet(item: Item) -> None:
+    """A prime after yards or feet is feet, not minutes (2 yd 7')."""
+    f = lexicon().factors["ft"]
+    item.kind, item.unit, item.base, item.units = "distance", "ft", item.value * f, ("ft",)
+
+
+def join_ranges(text: str, items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.simple and it.simple and prev.kind == it.kind
+                and prev.kind in ("distance", "duration") and prev.end <= it.start
+                and _RANGE_GAP.fullmatch(text, prev.end, it.start) and prev.base < it.base):
+            out[-1] = Item(it.kind, prev.start, it.end, value=it.value, unit=it.unit, base=it.base,
+                           min=prev.base, max=it.base, approximate=True, surface=it.surface, units=it.units)
+            continue
+        out.append(it)
+    return out
+
+
+def join_compounds(text: str, items: list[Item], keep_parts: bool = True) -> list[Item]:
+    lex = lexicon()
+    out: list[Item] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        it = items[i]
+        if not (it.simple and it.kind in ("distance", "duration")):
+            out.append(it)
+            i += 1
+            continue
+        chain = [it]
+        j = i + 1
+        while j < n:
+            nx = items[j]
+            if nx.twin or (nx.start == chain[-1].start and nx.kind != it.kind):
+                j += 1  # the repetition reading of the term before
+                continue
+            if nx.start < chain[-1].end or not _GAP.fullmatch(text, chain[-1].end, nx.start):
+                break
+            if (it.kind == "distance" and nx.kind == "duration" and nx.surface in ("'", "′")
+                    and chain[-1].unit in IMPERIAL):
+                _feet(nx)
+            if nx.kind != it.kind or not nx.simple:
+                break
+            seen = {u for c in chain for u in c.units}
+            if seen & set(nx.units):
+                break
+            chain.append(nx)
+            j += 1
+        if len(chain) == 1:
+            out.append(it)
+            i += 1
+            continue
+        if it.kind == "distance" and any(c.unit in IMPERIAL for c in chain):
+            for c in chain:
+                if c.surface == "m":
+                    _mile(c)
+        base = sum(c.base for c in chain)
+        factor = lex.factors[it.unit]
+        whole = Item(it.kind, it.start, chain[-1].end, value=base / factor, unit=it.unit, base=base,
+                     approximate=any(c.approximate for c in chain), units=tuple(u for c in chain for u in c.units))
+        out.append(whole)
+        for c in chain:
+            c.part = True
+            if keep_parts:
+                out.append(c)
+        # the repetition readings of terms inside the compound go
+        out.extend(x for x in items[i + 1:j] if x not in chain and not (x.twin and x.start < whole.end))
+        i = j
+    return out
+
+
+def join_trailing(text: str, items: list[Item]) -> list[Item]:
+    """'1 hour thirty' is 90 minutes; '2 minutes 30' is 150 seconds."""
+    starts = sorted(x.start for x in items)
+    for it in items:
+        if it.kind != "duration" or it.part or it.min is not None or not it.units:
+            continue
+        last = it.units[-1]
+        if last not in ("h", "min") or it.surface in ("compact", ":"):
+            continue
+        m = trailing_number_re().match(text, it.end)
+        if not m or any(it.end < s < m.end() for s in starts):
+            continue
+        n = parse_number(m.group("n"))
+        if n is None or n.value >= 60 or n.value != int(n.value):
+            continue
+        it.base += n.value * (60 if last == "h" else 1)
+        it.value = it.base / lexicon().factors[it.unit]
+        it.end = m.end()
+        it.units = it.units + ("min" if last == "h" else "s",)
+    return items
+
+
+def to_quantity(text: str, it: Item) -> Quantity:
+    kw = dict(kind=it.kind, text=text[it.start:it.end], start=it.start, end=it.end, value=it.value, unit=it.unit,
+              min=it.min, max=it.max, times=it.times, per=it.per, frequency=it.frequency,
+              approximate=it.approximate)
+    if it.kind in ("distance", "elevation"):
+        kw["meters"] = it.base
+    elif it.kind in ("duration", "pace"):
+        kw["seconds"] = it.base
+    for name in ("sets", "reps", "part"):
+        v = getattr(it, name)
+        if v and name in _QUANTITY_FIELDS:
+            kw[name] = v
+    return Quantity(**kw)

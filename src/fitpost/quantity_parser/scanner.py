@@ -1,0 +1,535 @@
+"""Scan a text with the master grammar and read each match into an :class:`Item`.
+
+One handler per grammar alternative decides what the match is (a distance, a
+duration, a pace, a time of day to drop ...) from the match and a few words
+around it; :func:`scan` then joins neighbours (compounds, ranges, "1 hour
+thirty") in :mod:`fitpost.quantity_parser.normalise`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fitpost.quantity_parser.context import cues, ends_with, left_words, next_word, sentence
+from fitpost.quantity_parser.grammar import master, period_re
+from fitpost.quantity_parser.lexicon import Unit, lexicon, norm
+from fitpost.quantity_parser.numbers import Number, digits, parse_number
+
+# the units a length is given in when a chain mixes metric and imperial
+IMPERIAL = {"mi", "yd", "ft", "in"}
+# words before a number that make "2 - 20km" a label and a distance, not a range
+MARKERS = frozenset({"day", "days", "stage", "leg", "week", "part", "no", "number", "#", "mile", "km", "lap",
+                     "round", "chapter", "episode", "ep", "vol", "level", "phase", "run", "session", "month",
+                     "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                     "nov", "dec"})
+FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearly", "about", "around", "over",
+                      "roughly", "approximately", "a", "total", "of", "full", "whole", "at", "least", "more",
+                      "than", "only", "just", "first", "entire", "good"})
+_SPACES = re.compile(r"\s+and\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Item:
+    """A quantity being read; :func:`fitpost.quantity_parser.normalise.to_quantity` makes it public."""
+
+    kind: str
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None
+    base: float | None = None  # metres (distance, elevation) or seconds (duration, pace)
+    min: float | None = None
+    max: float | None = None
+    times: int | None = None
+    per: str | None = None
+    frequency: str | None = None
+    approximate: bool = False
+    sets: int | None = None
+    reps: int | None = None
+    # for joining neighbours
+    surface: str = ""  # the unit as written
+    units: tuple = ()  # canonical units of a compound
+    simple: bool = False  # a plain NUMBER UNIT, may join a compound or a range
+    part: bool = False  # one term of a compound that is also returned whole
+    twin: bool = False  # the repetition reading of "for 8 days", returned beside the duration
+
+
+def _approx(text: str, start: int, end: int, lw: list[str] | None = None) -> bool:
+    c = cues()
+    lw = left_words(text, start) if lw is None else lw
+    return ends_with(lw, c.approx_before) or bool(c.approx_after.match(text, end))
+
+
+def _period_after(text: str, end: int):
+    """('daily' | 'weekly' ..., match) for a period right after ``end``, else (None, None)."""
+    m = period_re().match(text, end)
+    if not m:
+        return None, None
+    return lexicon().periods[norm(m.group("per"))], m
+
+
+def _freq_item(text: str, m, value: str, times=None, lo=None, hi=None) -> Item:
+    s = m.start("per")
+    return Item("frequency", s, m.end(), frequency=value, times=times, min=lo, max=hi,
+                value=None if times is None else float(times))
+
+
+# --------------------------------------------------------------------------- measure
+
+def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
+    """The number of a measure, the low end of a range, and where the quantity starts."""
+    start = m.start()
+    n1 = parse_number(m.group("m_num"))
+    num2 = m.group("m_num2")
+    if num2 is not None:
+        n2 = parse_number(num2)
+        if n2 is None:
+            return None, None, start
+        if n1 is None or n1.article or n1.vague:
+            return n2, None, m.start("m_num2")
+        word = m.group("m_rsep").strip().lower()
+        lw = left_words(text, start, 2)
+        last = lw[-1] if lw else ""
+        if word == "and" and last != "between":
+            return n2, None, m.start("m_num2")
+        if last in MARKERS or n1.value >= n2.value:
+            return n2, None, m.start("m_num2")
+        return n2, n1.value, start
+    if n1 is None:
+        # "eight and ten miles": two numbers joined by "and"
+        txt = m.group("m_num")
+        parts = list(_SPACES.finditer(txt))
+        if not parts:
+            return None, None, start
+        cut = parts[-1]
+        right = parse_number(txt[cut.end():])
+        left = parse_number(txt[:cut.start()])
+        if right is None:
+            return None, None, start
+        lw = left_words(text, start, 1)
+        if left is not None and lw and lw[-1] == "between" and left.value < right.value:
+            return right, left.value, start
+        return right, None, start + cut.end()
+    return n1, None, start
+
+
+def _unit_of(text: str, m) -> tuple[Unit | None, str]:
+    lex = lexicon()
+    g = m.group("m_glued")
+    if g:
+        return lex.glued.get(g.lower()), g
+    c = m.group("m_cunit")
+    if c:
+        return Unit("count", lex.counts[norm(c)]), c
+    u = m.group("m_unit")
+    if u in ("'", "′"):
+        return Unit("duration", "min", 60.0), u
+    if u in ('"', "″", "”", "''"):
+        return Unit("distance", "in", lex.factors["in"]), u
+    return lex.units.get(norm(u)), u
+
+
+def on_measure(text: str, m):  # noqa: C901 - the rules read best in one place
+    lex = lexicon()
+    c = cues()
+    unit, surface = _unit_of(text, m)
+    if unit is None:
+        return None
+    if surface == "M" or (surface == "m" and unit.dim == "count"):
+        return None  # 1.8M dollars: a capital M is a million
+    if surface in ('"', "″") and text.count('"', 0, m.start("m_unit")) % 2 == 1:
+        return None  # a closing quotation mark, not inches
+    n, lo, start = _numbers(text, m)
+    if n is None:
+        return None
+    if not n.article and start == m.start():
+        art = _ARTICLE.match(text, start)
+        if art and not re.match(r"(?:hundred|thousand|dozen|million|billion|lakh|crore|couple|few|quarter|half)",
+                                text[art.end():art.end() + 8], re.IGNORECASE):
+            start = art.end()
+    end = m.end()
+    value = n.value
+    tail = m.group("m_tail")
+    if tail:
+        value += 0.25 if "quarter" in tail.lower() else 0.5
+    if n.article:
+        if not unit.word or unit.dim not in ("distance", "duration") or unit.canon == "s":
+            return None  # "a m", "a push-up", "a second"
+        if unit.canon in lex.calendar and m.group("m_num").lower() != "a" and not tail:
+            pass
+    if n.vague and n.vague != "couple" and unit.dim != "duration":
+        return None  # "the last few miles"
+    lw = left_words(text, start)
+    approx = n.approximate or lo is not None or _approx(text, start, end, lw)
+    adj = (m.group("m_adj") or "").lower().split()
+    if "odd" in adj:
+        approx = True
+
+    if unit.dim == "distance":
+        return _distance(text, m, unit, surface, value, lo, start, end, lw, approx)
+    if unit.dim == "duration":
+        return _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
+    if unit.dim == "count":
+        if n.article or value < 1:
+            return None
+        if ends_with(lw, lex.currency_before):
+            return None
+        items = [Item("count", start, end, value=value, unit=unit.canon, min=lo, max=value if lo is not None else None,
+                      approximate=approx, surface=surface)]
+        per, pm = _period_after(text, end)
+        if per:
+            items.append(_freq_item(text, pm, per))
+            end = pm.end()
+        return items, end
+    if unit.dim == "times":
+        return _times(text, m, surface, value, lo, start, end, approx)
+    if unit.dim == "speed":
+        if value <= 0:
+            return None
+        return [Item("pace", start, end, value=value, unit="km/h" if unit.canon == "km" else "mph",
+                     base=3600.0 / value, per=unit.canon, approximate=approx)], end
+    return None
+
+
+def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
+    lex = lexicon()
+    c = cues()
+    low = surface.lower()
+    if low in ("k", "m") and next_word(text, end) in lex.social_after:
+        return None  # 5K followers, 5m views
+    if ends_with(lw, lex.currency_before):
+        return None
+    sp = c.speed_after.match(text, end)
+    if sp:
+        t = sp.group("t").lower()
+        if t[0] == "h" and unit.canon in ("km", "mi") and value > 0:
+            return [Item("pace", start, sp.end(), value=value, unit="km/h" if unit.canon == "km" else "mph",
+                         base=3600.0 / value, per=unit.canon, approximate=approx)], sp.end()
+        return None  # 50 meters per millisecond: a speed
+    factor = unit.factor
+    meters = value * factor
+    kind = "distance"
+    ea = c.elevation_after.match(text, end)
+    if ea or (unit.canon in ("m", "ft") and ends_with(lw, c.elevation_before)):
+        kind = "elevation"
+    elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
+        kind = "elevation"
+    item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
+                min=None if lo is None else lo * factor, max=None if lo is None else meters,
+                approximate=approx, surface=surface, units=(unit.canon,),
+                simple=kind == "distance" and lo is None and not m.group("m_adj"))
+    items = [item]
+    per, pm = _period_after(text, end)
+    if per:
+        items.append(_freq_item(text, pm, per))
+        end = pm.end()
+    return items, end
+
+
+def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj):  # noqa: C901
+    lex = lexicon()
+    c = cues()
+    canon = unit.canon
+    if canon == "year" and (c.age_after.match(text, end) or (lw and lw[-1] in lex.age_before)):
+        return None  # a 56-year-old, aged 30 years
+    if c.date_after.match(text, end):
+        return None  # 2 days ago, three weeks later
+    g = m.group("m_glued")
+    if g:
+        low = g.lower()
+        if low == "s" and (value >= 1000 or (value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"])))):
+            return None  # the 1990s, in my 30s
+        if low == "d" and value in (2, 3, 4):
+            return None  # 3D
+    if n.article and canon in lex.calendar:
+        # "a day", "another week": a duration only where the words ask for one
+        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group("m_tail")):
+            return None
+    factor = unit.factor
+    # paces: "5 min/km", "a 7-minute mile"
+    if canon in ("min", "s"):
+        pm = c.pace_after.match(text, end)
+        if pm and (pm.group("km") or pm.group("mi") or pm.group("n") or pm.group("km2") or pm.group("mi2")
+                   or ((pm.group("km3") or pm.group("mi3")) and value <= 20)):
+            per = _per(pm)
+            return [Item("pace", start, pm.end(), value=value, unit="min/" + (per or "km") if canon == "min" else "s",
+                         base=value * factor, per=per, approximate=approx)], pm.end()
+    seconds = value * factor
+    rng = dict(min=None if lo is None else lo * factor, max=None if lo is None else seconds)
+    per, pm = _period_after(text, end)
+    if per and canon in ("day", "night") and per in ("weekly", "fortnightly", "monthly", "yearly") and n.integer:
+        # 3 days a week
+        hi = int(value)
+        return [Item("frequency", start, pm.end(), frequency=per, times=hi, value=float(hi),
+                     min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
+    items: list[Item] = []
+    duration = Item("duration", start, end, value=value, unit=canon, base=seconds, approximate=approx,
+                    surface=surface, units=(canon,), simple=lo is None and not m.group("m_adj"), **rng)
+    if canon in lex.calendar and not n.vague and not n.article and n.integer and lo is None:
+        ra = c.rep_after.match(text, end)
+        rn = c.rep_noun.match(text, end) if not ra else None
+        if ra or rn or set(adj) & lex.rep_adjectives:
+            rend = ra.end() if ra else end
+            items.append(Item("repetition", start, rend, value=value, unit=canon, times=int(value),
+                              approximate=approx))
+            end = rend
+            duration = None
+        elif lw and _after_for(lw):
+            items.append(Item("repetition", start, end, value=value, unit=canon, times=int(value),
+                              approximate=approx, twin=True))
+            if c.daily_cue.search(sentence(text, start, end)):
+                duration = None  # 20 km daily for 8 days: sessions, not one long one
+    if duration is not None:
+        items.insert(0, duration)
+    if per:
+        items.append(_freq_item(text, pm, per))
+        end = pm.end()
+    return items, end
+
+
+def _after_for(lw: list[str]) -> bool:
+    """Whether the words before end in 'for', 'for the next', 'for about' ..."""
+    for i in range(len(lw) - 1, max(-1, len(lw) - 4), -1):
+        if lw[i] == "for":
+            return all(w in FOR_MODS for w in lw[i + 1:])
+    return False
+
+
+def _per(pm) -> str | None:
+    if pm.group("n"):
+        return pm.group("n") + "m"
+    if pm.group("km") or pm.group("km2") or pm.group("km3"):
+        return "km"
+    if pm.group("mi") or pm.group("mi2") or pm.group("mi3"):
+        return "mi"
+    return None
+
+
+def _times(text, m, surface, value, lo, start, end, approx):
+    lex = lexicon()
+    per, pm = _period_after(text, end)
+    if per:
+        hi = int(value)
+        return [Item("frequency", start, pm.end(), frequency=per, times=hi, value=float(hi),
+                     min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
+    if surface.lower() in ("x", "×"):
+        if not re.match(r"\s*+(?:$|[^\w\s])", text[end:end + 4]):
+            return None  # 3x champion
+    elif next_word(text, end) in lex.times_not_before:
+        return None  # three times the distance
+    if value < 1 or value != int(value):
+        return None
+    return [Item("repetition", start, end, value=value, unit="time", times=int(value), approximate=approx,
+                 min=lo, max=value if lo is not None else None)], end
+
+
+# --------------------------------------------------------------------------- other forms
+
+def on_clock(text: str, m):
+    c = cues()
+    a, b = int(m.group("k_a")), int(m.group("k_b"))
+    cc = m.group("k_c")
+    frac = float(m.group("k_f")) if m.group("k_f") else 0.0
+    s, e = m.start(), m.end()
+    if c.tod_after.match(text, e):
+        return None  # 5:45 a.m.
+    lw = left_words(text, s)
+    pm = c.pace_after.match(text, e)
+    if pm or ends_with(lw, c.pace_before):
+        secs = (a * 3600 + b * 60 + int(cc) if cc else a * 60 + b) + frac
+        end = pm.end() if pm else e
+        per = _per(pm) if pm else None
+        return [Item("pace", s, end, value=secs / 60, unit="min/" + per if per else "min",
+                     base=secs, per=per)], end
+    if c.clock_range_after.match(text, e) or c.clock_range_before.search(text, max(0, s - 14), s):
+        return None  # 6:30-8:00: times of day
+    if cc is not None:
+        secs = a * 3600 + b * 60 + int(cc) + frac
+        return [Item("duration", s, e, value=secs / 3600, unit="h", base=secs, surface=":")], e
+    hm = c.hours_after.match(text, e)
+    if hm:
+        secs = a * 3600 + b * 60
+        return [Item("duration", s, hm.end(), value=secs / 3600, unit="h", base=secs, surface=":")], hm.end()
+    mm = c.minutes_after.match(text, e)
+    if mm:
+        secs = a * 60 + b + frac
+        return [Item("duration", s, mm.end(), value=secs / 60, unit="min", base=secs, surface=":")], mm.end()
+    if lw and lw[-1] in lexicon().tod_before:
+        return None  # at 6:30
+    if a <= 9 and not frac and c.long_race.search(sentence(text, s, e)):
+        secs = a * 3600 + b * 60
+        return [Item("duration", s, e, value=secs / 3600, unit="h", base=secs, surface=":")], e
+    secs = a * 60 + b + frac
+    return [Item("duration", s, e, value=secs / 60, unit="min", base=secs, surface=":")], e
+
+
+def on_compact(text: str, m):
+    g = m.group
+    if g("c_m3") is not None:
+        secs = int(g("c_m3")) * 60 + float(g("c_s3"))
+    elif g("c_d2") is not None:
+        secs = int(g("c_d2")) * 86400 + int(g("c_h2")) * 3600
+    else:
+        secs = int(g("c_h")) * 3600 + int(g("c_m") or g("c_m2") or 0) * 60 + float(g("c_s") or 0)
+        if g("c_d"):
+            secs += int(g("c_d")) * 86400
+    s, e = m.start(), m.end()
+    pm = cues().pace_after.match(text, e)
+    if pm and (pm.group("km") or pm.group("mi") or pm.group("km2") or pm.group("mi2")):
+        return [Item("pace", s, pm.end(), value=secs / 60, unit="min/" + (_per(pm) or "km"), base=secs,
+                     per=_per(pm))], pm.end()
+    unit = "h" if secs >= 3600 else "min"
+    return [Item("duration", s, e, value=secs / (3600 if unit == "h" else 60), unit=unit, base=secs,
+                 surface="compact", units=("h", "min", "s"))], e
+
+
+def on_primes(text: str, m):
+    c = cues()
+    quoted = m.group("p_a") is not None
+    a = int(m.group("p_a") if quoted else m.group("p_a2"))
+    b = float(m.group("p_b") if quoted else m.group("p_b2"))
+    s, e = m.start(), m.end()
+    pm = c.pace_after.match(text, e)
+    if pm and _per(pm):
+        secs = a * 60 + b
+        return [Item("pace", s, pm.end(), value=secs / 60, unit="min/" + _per(pm), base=secs, per=_per(pm))], pm.end()
+    if quoted and a <= 8 and b < 12:
+        meters = a * 0.3048 + b * 0.0254
+        return [Item("distance", s, e, value=a + b / 12, unit="ft", base=meters, surface="'\"")], e
+    secs = a * 60 + b
+    return [Item("duration", s, e, value=secs / 60, unit="min", base=secs, surface="'\"")], e
+
+
+def on_nx(text: str, m):
+    lex = lexicon()
+    a = int(m.group("x_a"))
+    b = digits(m.group("x_b")) if re.fullmatch(r"[\d.,]+", m.group("x_b")) else None
+    if b is None:
+        nb = parse_number(m.group("x_b"))
+        if nb is None:
+            return None
+        b = nb.value
+    s, e = m.start(), m.end()
+    if a == 0 or b == 0:
+        return None
+    cu = m.group("x_cunit")
+    u = m.group("x_unit")
+    if cu or not u:
+        if not cu and (a > 20 or b > 100):
+            return None  # 1920x1080
+        unit = lex.counts[norm(cu)] if cu else "rep"
+        items = [Item("count", s, e, value=a * b, unit=unit, sets=a, reps=int(b) if b == int(b) else None)]
+    else:
+        unit = lex.units.get(norm(u))
+        if u in ("'", "′"):
+            unit = Unit("duration", "min", 60.0)
+        elif u in ('"', "″"):
+            unit = Unit("duration", "s", 1.0)  # 4x30" : seconds in interval notation
+        if unit is None or unit.dim not in ("distance", "duration"):
+            return None
+        total = a * b
+        items = [Item(unit.dim, s, e, value=total, unit=unit.canon, base=total * unit.factor, times=a)]
+    per, pm = _period_after(text, e)
+    if per:
+        items.append(_freq_item(text, pm, per))
+        e = pm.end()
+    return items, e
+
+
+def on_sets(text: str, m):
+    lex = lexicon()
+    na, nb = parse_number(m.group("s_a")), parse_number(m.group("s_b"))
+    if na is None or nb is None or na.article or nb.article:
+        return None
+    a, b = int(na.value), int(nb.value)
+    if a < 1 or b < 1:
+        return None
+    u = m.group("s_unit")
+    unit = lex.counts[norm(u)] if u else "rep"
+    return [Item("count", m.start(), m.end(), value=float(a * b), unit=unit, sets=a, reps=b)], m.end()
+
+
+def on_ftimes(text: str, m):
+    lex = lexicon()
+    mult = lex.multipliers[m.group("f_mult").lower()]
+    s, e = m.start(), m.end()
+    if m.group("f_per"):
+        per = lex.periods[norm(m.group("f_per"))]
+        return [Item("frequency", s, e, frequency=per, times=mult, value=float(mult))], e
+    if mult == 1 or next_word(text, e) in lex.times_not_before or next_word(text, e) in ("as", "over"):
+        return None
+    return [Item("repetition", s, e, value=float(mult), unit="time", times=mult)], e
+
+
+def on_freq(text: str, m):
+    lex = lexicon()
+    phrase = norm(m.group("freq"))
+    s, e = m.start(), m.end()
+    if phrase == "everyday" and next_word(text, e) in lex.everyday_not_before:
+        return None
+    return [Item("frequency", s, e, frequency=lex.freq_phrases[phrase])], e
+
+
+def on_ordrep(text: str, m):
+    lex = lexicon()
+    raw = (m.group("o_n") or m.group("o_n2")).lower()
+    n = lex.ordinals.get(raw)
+    if n is None:
+        n = int(re.match(r"\d+", raw).group())
+    unit = m.group("o_u").lower().rstrip("s")
+    s = m.start()
+    return [Item("repetition", s, m.end(), value=float(n), unit=unit, times=n)], m.end()
+
+
+def on_race(text: str, m):
+    lex = lexicon()
+    name = norm(m.group("race"))
+    s, e = m.start(), m.end()
+    lw = left_words(text, s, 1)
+    if (lw and lw[-1] in lex.race_not_after) or next_word(text, e) in lex.race_not_before:
+        return None
+    value, unit = lex.races[name]
+    return [Item("distance", s, e, value=value, unit=unit, base=value * lex.factors[unit], surface="race")], e
+
+
+def on_nrace(text: str, m):
+    lex = lexicon()
+    s, e = m.start(), m.end()
+    if cues().nrace_bad_after.match(text, e):
+        return None
+    value, unit = lex.numeric_races[m.group("nrace")]
+    return [Item("distance", s, e, value=value, unit=unit, base=value * lex.factors[unit], surface="race")], e
+
+
+def on_allday(text: str, m):
+    lex = lexicon()
+    unit = m.group("a_u").lower()
+    f = lex.factors[unit]
+    return [Item("duration", m.start(), m.end(), value=1.0, unit=unit, base=f, surface="all")], m.end()
+
+
+HANDLERS = {
+    "measure": on_measure, "clock": on_clock, "compact": on_compact, "primes": on_primes, "nx": on_nx,
+    "sets": on_sets, "ftimes": on_ftimes, "freq": on_freq, "ordrep": on_ordrep, "race": on_race,
+    "nrace": on_nrace, "allday": on_allday,
+}
+
+
+def scan(text: str) -> list[Item]:
+    """Every quantity the grammar finds in ``text``, in text order, neighbours not yet joined."""
+    items: list[Item] = []
+    search = master().search
+    pos, n = 0, len(text)
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
+        got = HANDLERS[m.lastgroup](text, m)
+        if got:
+            found, end = got
+            items.extend(found)
+            pos = max(end, m.end())
+        else:
+            pos = m.end()
+    return items
