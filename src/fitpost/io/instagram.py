@@ -1,0 +1,174 @@
+"""Instagram dumps: instaloader folders and Apify Instagram scraper datasets."""
+from __future__ import annotations
+
+import glob
+import json
+import lzma
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from fitpost.io.common import (MALFORMED_JSON, NOT_UTF8, UNREADABLE, Fields, Item, error, get_path, make_post,
+                               post_source)
+from fitpost.io.jsonio import iter_records
+
+POST_URL = "https://www.instagram.com/p/{}/"
+
+# ---------------------------------------------------------------- instaloader
+
+# 2023-05-14_07-32-10_UTC.txt, 2023-05-14_07-32-10_UTC.json.xz (or .json with --no-compress-json);
+# not the _UTC_comments.json, _UTC_location.txt or the profile's <name>_<id>.json.xz beside them
+_POST_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_UTC(?:_\d+)?)(\.txt|\.json\.xz|\.json)$")
+
+
+def is_instaloader_folder(folder: Path) -> bool:
+    """Whether ``folder`` (or a folder in it, one per profile) holds instaloader posts."""
+    for d in (folder, *sorted(p for p in folder.iterdir() if p.is_dir())):
+        try:
+            if any(_POST_FILE.match(p.name) for p in d.iterdir()):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def instaloader_posts(folder: Path) -> Iterator[tuple[str, Path | None, Path | None]]:
+    """``(stem, caption file, metadata file)`` of every post, folder by folder, oldest first."""
+    groups: dict[str, dict[str, Path]] = {}
+    subfolders = []
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        if p.name.startswith("."):
+            continue
+        if p.is_dir():
+            subfolders.append(p)
+            continue
+        m = _POST_FILE.match(p.name)
+        if m:
+            groups.setdefault(m.group(1), {})[m.group(2)] = p
+    for stem in sorted(groups):
+        files = groups[stem]
+        yield stem, files.get(".txt"), files.get(".json.xz") or files.get(".json")
+    for sub in subfolders:
+        yield from instaloader_posts(sub)
+
+
+def _profile_owner(folder: Path) -> str | None:
+    """The profile a folder was downloaded from, when its ``<profile>_<id>.json.xz`` is there."""
+    return folder.name if any(folder.glob(f"{glob.escape(folder.name)}_[0-9]*.json*")) else None
+
+
+def read_instaloader(folder: str | Path, fields: Fields) -> Iterator[Item]:
+    """Every post of an instaloader folder: caption, date, owner, location and tagged users."""
+    owners: dict[Path, str | None] = {}
+    for stem, txt, meta in instaloader_posts(Path(folder)):
+        here = (txt or meta).parent  # type: ignore[union-attr]
+        if here not in owners:
+            owners[here] = _profile_owner(here)
+        origin = f"{txt or meta}:1"
+        node: dict[str, Any] = {}
+        raw: Any = None
+        if meta is not None:
+            try:
+                opener = lzma.open if meta.name.endswith(".xz") else open
+                with opener(meta, "rb") as f:
+                    raw = json.loads(f.read().decode("utf-8"))
+                node = raw.get("node", raw) if isinstance(raw, dict) else {}
+            except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                if txt is None:
+                    yield error(UNREADABLE if isinstance(exc, (OSError, lzma.LZMAError, EOFError)) else MALFORMED_JSON,
+                                f"{meta.name}: {exc}", f"{meta}:1", stem)
+                    continue
+                node = {}
+        caption = get_path(node, "edge_media_to_caption.edges.0.node.text")
+        if caption is None and txt is not None:
+            try:
+                caption = txt.read_bytes().decode("utf-8").removeprefix("\ufeff").rstrip("\n")
+            except UnicodeDecodeError as exc:
+                yield error(NOT_UTF8, f"{txt.name}: byte at {exc.start} is not UTF-8", origin,
+                            node.get("shortcode") or stem)
+                continue
+        yield from map_node(node, origin, fields, caption=caption, stem=stem, obj=raw, owner=owners[here])
+
+
+def map_node(node: dict[str, Any], origin: str, fields: Fields, caption: str | None = None,
+             stem: str | None = None, obj: Any = None, owner: str | None = None) -> Iterator[Item]:
+    """The post of one instaloader metadata node (``{"node": {...}, "instaloader": {...}}``)."""
+    if "node" in node and isinstance(node["node"], dict):
+        obj, node = node, node["node"]
+    if caption is None:
+        caption = get_path(node, "edge_media_to_caption.edges.0.node.text") or ""
+    shortcode = node.get("shortcode")
+    tagged = [get_path(e, "node.user.username") for e in get_path(node, "edge_media_to_tagged_user.edges") or []]
+    tagged = [t for t in tagged if t]
+    location = get_path(node, "location.name")
+    owner = get_path(node, "owner.username") or owner
+    date = node.get("taken_at_timestamp")
+    if date is None and stem:
+        date = stem[:10]  # the file name is the UTC time of the post
+    source = post_source({
+        "shortcode": shortcode, "media_id": node.get("id"),
+        "url": POST_URL.format(shortcode) if shortcode else None,
+        "type": node.get("__typename"), "owner_id": get_path(node, "owner.id"),
+        "owner_full_name": get_path(node, "owner.full_name"),
+        "likes": get_path(node, "edge_media_preview_like.count") or get_path(node, "edge_liked_by.count"),
+        "comments": get_path(node, "edge_media_to_comment.count"),
+        "location": location, "tagged": tagged, "file": stem,
+    })
+    yield make_post(origin, caption, id=shortcode or stem, date=date, author=owner, tagged=tagged,
+                    location=location, source=source, text_field="caption", obj=obj or node, fields=fields)
+
+
+# ---------------------------------------------------------------- Apify Instagram scraper
+
+APIFY_KEYS = {"shortCode", "ownerUsername", "displayUrl", "inputUrl", "latestComments"}
+
+
+def map_apify(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
+    """The post of one item of an Apify Instagram scraper dataset."""
+    if not isinstance(obj, dict):
+        yield error(MALFORMED_JSON, f"a JSON {type(obj).__name__}, not an object", origin)
+        return
+    tagged = []
+    for user in obj.get("taggedUsers") or []:
+        name = user.get("username") if isinstance(user, dict) else user
+        if name:
+            tagged.append(name)
+    shortcode = obj.get("shortCode")
+    source = post_source({
+        "shortcode": shortcode, "media_id": obj.get("id"),
+        "url": obj.get("url") or (POST_URL.format(shortcode) if shortcode else None),
+        "type": obj.get("type"), "owner_full_name": obj.get("ownerFullName"), "owner_id": obj.get("ownerId"),
+        "hashtags": obj.get("hashtags"), "mentions": obj.get("mentions"),
+        "likes": obj.get("likesCount"), "comments": obj.get("commentsCount"),
+        "location": obj.get("locationName"), "tagged": tagged,
+    })
+    # a post without a caption is a post with no text, not a broken one
+    caption = obj.get("caption")
+    yield make_post(origin, "" if caption is None and "caption" not in obj else caption,
+                    id=shortcode or obj.get("id"), date=obj.get("timestamp"),
+                    author=obj.get("ownerUsername"), tagged=tagged, location=obj.get("locationName"),
+                    source=source, text_field="caption", obj=obj, fields=fields)
+
+
+def read_apify(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
+    """Every post of an Apify dataset (a JSON array or JSON Lines)."""
+    for rec in iter_records(stream, name, fields.id or "shortCode"):
+        if isinstance(rec, tuple):
+            yield from map_apify(rec[1], rec[0], fields)
+        else:
+            yield rec
+
+
+def read_instaloader_json(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
+    """Posts of instaloader metadata files read one by one (``*_UTC.json.xz``) or concatenated."""
+    for rec in iter_records(stream, name, fields.id or "shortcode"):
+        if isinstance(rec, tuple):
+            node = rec[1]
+            if not isinstance(node, dict):
+                yield error(MALFORMED_JSON, f"a JSON {type(node).__name__}, not an object", rec[0])
+                continue
+            m = _POST_FILE.match(Path(name).name)
+            yield from map_node(node, rec[0], fields, stem=m.group(1) if m else None)
+        else:
+            yield rec
