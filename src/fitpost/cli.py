@@ -1,6 +1,7 @@
 """The ``fitpost`` command line: thin click commands over the Python API."""
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 
@@ -78,23 +79,92 @@ def schema() -> None:
     click.echo(json.dumps(Post.model_json_schema(), indent=2))
 
 
-@cli.command()
-@click.argument("input_path", metavar="INPUT")
-@click.option("-o", "--output", required=True, help="Output file (JSON Lines).")
-@model_option
-def batch(input_path: str, output: str, model: str) -> None:
-    """Extract every post of INPUT (JSON Lines of {"id", "text", "posted_at"}).
+def input_options(f):
+    """--input-format and the field paths of JSON inputs, shared by the commands that read dumps."""
+    from fitpost.io.readers import INPUT_FORMATS
+    options = [
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                     help="Format of the inputs: auto (detected per file and folder), jsonl or json "
+                          "(objects with a text field), text (one post per file), instaloader (a folder), "
+                          "apify (Instagram scraper dataset), twarc2 (X/Twitter API v2 pages or flattened), "
+                          "meta (Instagram/Facebook 'Download your information' export)."),
+        click.option("--text-field", metavar="PATH", help="Dotted path of the post text in JSON inputs "
+                     "(default: text, caption, full_text, body, content or message)."),
+        click.option("--id-field", metavar="PATH", help="Dotted path of the post id (default: id, id_str, ...)."),
+        click.option("--date-field", metavar="PATH", help="Dotted path of the post date: ISO date or time, "
+                     "or Unix time (default: posted_at, date, created_at, timestamp, ...)."),
+        click.option("--author-field", metavar="PATH", help="Dotted path of the author (default: author, "
+                     "username, user, owner; a user object gives its username)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
 
-    \b
-    Example:
-      fitpost batch posts.jsonl -o records.jsonl
+
+EXAMPLE_BATCH = """\b
+Examples:
+  fitpost batch posts.jsonl -o records.jsonl
+  fitpost batch dump.json.gz --text-field caption.text --id-field pk -o records.csv
+  fitpost batch instaloader_folder/ -o records.parquet --workers 4
+  cat tweets.jsonl | fitpost batch - --input-format twarc2 -o records.jsonld
+  fitpost batch big.jsonl.xz -o records.jsonl --resume     # go on after Ctrl-C
+"""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Output file; written as OUTPUT.partial and renamed when complete.")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "parquet", "jsonld"]),
+              help="Output format (default: from the suffix of -o: .jsonl, .csv, .parquet, .jsonld; else jsonl). "
+                   "jsonl: one line per post; csv and parquet: one row per activity (a post without "
+                   "any gives one row with no activity); jsonld: schema.org ExerciseActions.")
+@input_options
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Where posts that could not be processed go, one JSON line each with id, file, line "
+                   "and reason (default: beside the output, OUTPUT-without-suffix.errors.jsonl).")
+@click.option("--workers", type=click.IntRange(min=0),
+              help="Worker processes, each loading the pipeline once (default: one per core; "
+                   "1: extract in this process).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Posts per shard sent to a worker.")
+@model_option
+@click.option("--resume", is_flag=True, help="Go on from the partial output of an interrupted run "
+              "(same inputs and options), without doing a post twice or skipping one.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first post that cannot be processed.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr (default: when stderr is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line at the end.")
+def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input_format: str,
+          text_field: str | None, id_field: str | None, date_field: str | None, author_field: str | None,
+          errors_path: str | None, workers: int | None, chunk_size: int, model: str, resume: bool,
+          fail_fast: bool, progress: bool | None, quiet: bool) -> None:
+    """Extract every post of the INPUTs (files, folders, - for stdin; .gz/.xz/.bz2 read as is).
+
+    Every input post gives one output line (JSON Lines) or one line in the
+    error file.  Exit status: 0 when every post was processed, 1 when some went
+    to the error file, 2 for usage errors, 130 when interrupted (Ctrl-C, SIGTERM).
     """
-    from fitpost.batch import run_batch
+    from fitpost.batch import BatchConfig, run
+    from fitpost.io.common import Fields
+    cfg = BatchConfig(inputs=list(inputs), output=output, output_format=output_format,
+                      input_format=input_format,
+                      fields=Fields(text=text_field, id=id_field, date=date_field, author=author_field),
+                      errors=errors_path, workers=workers, chunk_size=chunk_size, model=model,
+                      resume=resume, fail_fast=fail_fast, progress=progress)
     try:
-        code = run_batch(input_path, output, model=model)
+        summary = run(cfg)
     except FitpostError as exc:
-        raise click.ClickException(str(exc)) from None
-    sys.exit(code)
+        raise click.UsageError(str(exc)) from None
+    if summary.first_error:
+        e = summary.first_error
+        click.echo(f"fitpost: {e['file']}:{e['line']}: {e['reason']}: {e['detail']} (id {e['id']})", err=True)
+    if not quiet:
+        click.echo("fitpost batch: " + summary.line(), err=True)
+    sys.exit(summary.exit_code)
+
+
+batch.help = inspect.cleandoc(batch.help or "") + "\n\n" + EXAMPLE_BATCH
 
 
 def main() -> None:
