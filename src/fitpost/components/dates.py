@@ -32,7 +32,7 @@ Rules of resolution
 * Numeric dates are read day first (12/08/2021 is 12 August 2021, as in the
   Indian and British press) unless that is impossible (08/22/2021 is 22
   August); ISO dates (2021-08-22) as written.
-* Not dates: durations ("3 days", "in 8 days"), ages ("56-year-old"), ordinal
+* Not dates: a news dateline ("Pune, March 3 (PTI)"), durations ("3 days", "in 8 days"), ages ("56-year-old"), ordinal
   years ("75th year"), "every Sunday" (a frequency), ordinals followed by a
   noun ("on the 3rd day"), weekday names in titles ("Sunday Times"), "Today"
   in a title ("India Today").
@@ -297,6 +297,8 @@ class DateFinder(Component):
             return False
         if after is not None and after.lower_ in self.exclude_after:
             return False  # "November 4 km", "on the 3rd day"
+        if self._dateline(doc, span, before, after):
+            return False
         kind = span.label_
         first = span[0]
         if kind == "day_of_month" and after is not None and after.is_alpha and after.is_lower \
@@ -311,6 +313,16 @@ class DateFinder(Component):
                                           and after.lower_ not in self.parts | self.months)):
                 return False
         return True
+
+    @staticmethod
+    def _dateline(doc: Doc, span: Span, before, after) -> bool:
+        """A news dateline ("Mumbai, July 12 (IANS) ..."): when the story was filed, not an activity's date."""
+        if before is None or before.text != "," or after is None or after.text not in ("(", ":", "—", "–", "-"):
+            return False
+        start = span.start
+        while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+            start -= 1
+        return span.start - start <= 6
 
     # resolving
 
