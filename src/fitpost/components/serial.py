@@ -2,13 +2,15 @@
 
 spaCy sends Docs between processes as msgpack, user data included, so a Span
 extension holding a dataclass (:mod:`fitpost.ext`) or a pydantic model
-(:mod:`fitpost.schema`) needs an encoder.  :func:`register` adds one encoder
+(:mod:`fitpost.schema`) needs an encoder, and so does a date
+(``doc._.fp_posted_at``).  :func:`register` adds one encoder
 and one decoder to srsly's registries (idempotent); values come back as the
-same classes.  Only classes of the ``fitpost`` package are rebuilt.
+same classes.  Only classes of the ``fitpost`` package (and dates) are rebuilt.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 
 import srsly
@@ -17,6 +19,10 @@ _TAG = "__fitpost__"
 
 
 def _encode(obj, chain=None):
+    if isinstance(obj, dt.datetime):  # doc._.fp_posted_at and friends
+        return {_TAG: "datetime", "iso": obj.isoformat()}
+    if isinstance(obj, dt.date):
+        return {_TAG: "date", "iso": obj.isoformat()}
     cls = type(obj)
     module = getattr(cls, "__module__", "")
     if module.startswith("fitpost."):
@@ -30,6 +36,10 @@ def _encode(obj, chain=None):
 
 def _decode(obj, chain=None):
     tag = obj.get(_TAG) if isinstance(obj, dict) else None
+    if tag == "date":
+        return dt.date.fromisoformat(obj["iso"])
+    if tag == "datetime":
+        return dt.datetime.fromisoformat(obj["iso"])
     if isinstance(tag, str) and tag.startswith("fitpost."):
         module, _, name = tag.partition(":")
         cls = getattr(importlib.import_module(module), name)

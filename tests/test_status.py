@@ -1,0 +1,243 @@
+"""fitpost_status: every status category, pseudo-triggers, terminators and tense defaults.
+
+Activity mentions are marked by hand in the test texts: ``[ran]`` is a verb
+mention, ``{marathon}`` a noun mention, so these tests do not depend on the
+activity finder.  Each case runs on blank English (with a sentencizer) and on
+the statistical pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fitpost import ext
+from fitpost.components.dates import make_dates
+from fitpost.components.status import make_status
+
+MARK = re.compile(r"\[([^\]]+)\]|\{([^}]+)\}")
+
+
+def parse_marks(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The plain text and the (start, end, form) of each marked mention."""
+    text, spans, pos = "", [], 0
+    for m in MARK.finditer(marked):
+        text += marked[pos:m.start()]
+        word = m.group(1) or m.group(2)
+        spans.append((len(text), len(text) + len(word), "verb" if m.group(1) else "noun"))
+        text += word
+        pos = m.end()
+    return text + marked[pos:], spans
+
+
+def add_mentions(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+    group = ext.group(doc, ext.ACTIVITIES)
+    for start, end, form in spans:
+        span = doc.char_span(start, end, label="act")
+        assert span is not None, (doc.text, start, end)
+        group.append(span)
+    for span, (_, _, form) in zip(group, spans):
+        span._.fp_activity = ext.ActivityInfo(activity="running", form=form)
+
+
+@pytest.fixture(scope="module", params=["blank", "sm"])
+def tagger(request):
+    """(nlp, dates, status): a base pipeline and the two components built on its vocab."""
+    nlp = request.getfixturevalue("blank_nlp" if request.param == "blank" else "sm_nlp")
+    return nlp, make_dates(nlp, "fitpost_dates", "dates.json"), make_status(nlp, "fitpost_status", "status_rules.json")
+
+
+def statuses(tagger, marked: str, posted_at: dt.date | None = dt.date(2025, 3, 5)) -> list[ext.StatusInfo]:
+    nlp, dates, status = tagger
+    text, spans = parse_marks(marked)
+    doc = nlp.make_doc(text)
+    doc._.fp_posted_at = posted_at
+    doc = nlp(doc)
+    add_mentions(doc, spans)
+    status(dates(doc))
+    return [s._.fp_status for s in doc.spans[ext.ACTIVITIES]]
+
+
+def check(tagger, marked: str, *expected: str) -> list[ext.StatusInfo]:
+    got = statuses(tagger, marked)
+    assert [s.status for s in got] == list(expected), (marked, got)
+    return got
+
+
+CASES = {
+    "completed": [
+        ("[Ran] 10k along the canal with the club this morning.", ["completed"]),
+        ("Just finished my first {half marathon} in 1:58!", ["completed"]),
+        ("The pair covered 31 km on the opening day of their {walk}.", ["completed"]),
+        ("Sunday long {run} done ✅ 18 km in the drizzle.", ["completed"]),
+        ("Meera [swam] 3 km in the lake a couple of weeks ago.", ["completed"]),
+        ("It was her longest {ride} so far and she loved every minute.", ["completed"]),
+        ("Not only did I [run] 12k, I also [swam] 1 km.", ["completed", "completed"]),
+        ("This was no ordinary {hike}.", ["completed"]),
+        ("I couldn't have asked for a better {run}.", ["completed"]),
+        ("They started the day with a 10 km {run} by the sea.", ["completed"]),
+        ("He [cycled] 80 km and [ran] 15 km daily during the challenge.", ["completed", "completed"]),
+        ("Tanvi Rao [Runs] The Hill Marathon Barefoot", ["completed"]),
+    ],
+    "ongoing": [
+        ("Day 4 of my 12-day {trek} across the valley, knees holding up.", ["ongoing"]),
+        ("The team is on the last leg of their {cycling} expedition.", ["ongoing"]),
+        ("Kicked off my 500 km {run} to the coast today!", ["ongoing"]),
+        ("About 240 km of {cycling} so far this week.", ["ongoing"]),
+        ("Arjun is [cycling] through the desert right now.", ["ongoing"]),
+        ("Farah is [walking] across the state to raise funds.", ["ongoing"]),
+    ],
+    "planned": [
+        ("Nisha plans to [cycle] from Nashik to Pune next month.", ["planned"]),
+        ("We will [swim] across the bay on Sunday.", ["planned"]),
+        ("I'm going to [walk] 5,000 km this year.", ["planned"]),
+        ("Three months of training for the city {marathon}.", ["planned"]),
+        ("The {walkathon}, starting on 2nd October, covers 30 villages.", ["planned"]),
+        ("He went for a 10 km {run} before [cycling] the last 60 km home.", ["completed", "planned"]),
+        ("Tomorrow we [hike] to the summit.", ["planned"]),
+        ("Can't wait to [run] the trail race!", ["planned"]),
+        ("All set for the solo {ride} to the border.", ["planned"]),
+    ],
+    "habitual": [
+        ("I [swim] every morning before work.", ["habitual"]),
+        ("She has [swum] 2 km every day for ten years.", ["habitual"]),
+        ("Rahul usually [runs] barefoot on the beach.", ["habitual"]),
+        ("I have been doing 40 {squats} every evening.", ["habitual"]),
+        ("Kabir, who never misses a {workout}, is 70.", ["habitual"]),
+        ("He [cycles] to the office.", ["habitual"]),
+    ],
+    "hypothetical": [
+        ("It is not necessary for everyone to [run] 400 km in a week.", ["hypothetical"]),
+        ("Participants must [walk] 5 km a day for a month.", ["hypothetical"]),
+        ("Twenty {squats} a day is enough to start.", ["hypothetical"]),
+        ("If it's hot, I [run] on the treadmill.", ["hypothetical"]),
+        ("You should [stretch] after every session.", ["hypothetical"]),
+        ("I want to encourage everyone to [walk] more.", ["hypothetical"]),
+        ("You can [swim] in any weather.", ["hypothetical"]),
+        ("You don't have to [run] a marathon to be fit.", ["hypothetical"]),
+        ("{Swimming} is good for your joints.", ["hypothetical"]),
+        ("Go for a {walk} after dinner.", ["hypothetical"]),
+        ("I wish I could [dance] like her.", ["hypothetical"]),
+        ("Should I [swim] tomorrow?", ["hypothetical"]),
+    ],
+    "negated": [
+        ("I didn't [run] today, legs too sore.", ["negated"]),
+        ("Couldn't make it to the {pool} this week.", ["negated"]),
+        ("Skipped my {ride} because of the rain.", ["negated"]),
+        ("Rest day, no {workout} today.", ["negated"]),
+        ("She pulled out of the {race} with a calf strain.", ["negated"]),
+        ("The {10k} was cancelled due to heavy rain.", ["negated"]),
+        ("I have never [run] a full marathon.", ["negated"]),
+        ("I [walked] instead of [running] today.", ["completed", "negated"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("category,marked,expected",
+                         [(c, m, e) for c, cases in CASES.items() for m, e in cases],
+                         ids=[f"{c}-{i}" for c, cases in CASES.items() for i in range(len(cases))])
+def test_status_category(tagger, category, marked, expected):
+    check(tagger, marked, *expected)
+
+
+def test_but_ends_the_negation_scope(tagger):
+    got = check(tagger, "I didn't [race] on Sunday, but my sister [raced] in the elite wave.",
+                "negated", "completed")
+    assert got[0].cue.lower() == "didn't"
+
+
+def test_cue_text_and_offset_are_kept(tagger):
+    marked = "Aisha plans to [cycle] to the lake."
+    got = check(tagger, marked, "planned")[0]
+    text, _ = parse_marks(marked)
+    assert got.cue == "plans to" and text[got.cue_start:got.cue_start + len(got.cue)] == "plans to"
+
+
+def test_habitual_cue_gives_frequency(tagger):
+    got = check(tagger, "I [run] 5 km every morning.", "habitual")[0]
+    assert got.frequency == "daily"
+    weekly = check(tagger, "We [hike] every Sunday with the kids.", "habitual")[0]
+    assert weekly.frequency == "weekly"
+
+
+def test_frequency_kept_when_another_cue_wins(tagger):
+    got = check(tagger, "Ten {push-ups} a day is enough to start.", "hypothetical")[0]
+    assert got.frequency == "daily"
+
+
+def test_default_has_no_cue(tagger):
+    got = check(tagger, "Zoya [rode] 60 km to the fort.", "completed")[0]
+    assert got.cue is None and got.cue_start is None
+
+
+def test_past_and_future_dates_are_cues(tagger):
+    got = statuses(tagger, "The {race} on 3 March 2024 was brutal; the {race} on 9 March 2026 is my next goal.")
+    assert [s.status for s in got] == ["completed", "planned"]
+
+
+def test_pseudo_triggers_block_negation(tagger):
+    check(tagger, "No wonder she [ran] so well.", "completed")
+    check(tagger, "Not just a {run}, it was a celebration.", "completed")
+
+
+def test_no_hypothetical_or_negated_text_comes_out_completed(tagger):
+    dismissed = [m for c in ("hypothetical", "negated") for m, e in CASES[c]
+                 if all(x == c for x in e)]
+    for marked in dismissed:
+        assert all(s.status != "completed" for s in statuses(tagger, marked)), marked
+
+
+def test_doc_without_mentions_is_untouched(tagger):
+    nlp, dates, status = tagger
+    doc = status(dates(nlp("Lovely sunrise over the bay today.")))
+    assert len(ext.group(doc, ext.ACTIVITIES)) == 0
+
+
+# -- pipeline behaviour: a stand-in activity marker so the component runs inside nlp ------------
+
+VERBS = {"ran", "run", "swim", "swam", "cycled", "walk", "walked"}
+
+
+@Language.component("test_status_marker")
+def _marker(doc: Doc) -> Doc:
+    group = ext.group(doc, ext.ACTIVITIES)
+    for token in doc:
+        if token.lower_ in VERBS:
+            group.append(doc[token.i:token.i + 1])
+    for span in group:
+        span._.fp_activity = ext.ActivityInfo(activity="running", form="verb")
+    return doc
+
+
+def status_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_status_marker")
+    nlp.add_pipe("fitpost_dates")
+    nlp.add_pipe("fitpost_status")
+    return nlp
+
+
+TEXTS = ["Ran 8 km by the river.", "I will swim tomorrow.", "I didn't walk today.",
+         "We walk every evening."]
+WANT = [["completed"], ["planned"], ["negated"], ["habitual"]]
+
+
+def test_status_round_trips_through_disk(tmp_path):
+    nlp = status_pipeline()
+    nlp.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p")
+    assert again.get_pipe("fitpost_status").config == {"rules": "status_rules.json"}
+    got = [[s._.fp_status.status for s in d.spans[ext.ACTIVITIES]] for d in again.pipe(TEXTS)]
+    assert got == WANT
+
+
+def test_status_with_two_processes():
+    nlp = status_pipeline()
+    got = [[s._.fp_status for s in d.spans[ext.ACTIVITIES]] for d in nlp.pipe(TEXTS, n_process=2)]
+    assert [[s.status for s in d] for d in got] == WANT
+    assert isinstance(got[3][0], ext.StatusInfo) and got[3][0].frequency == "daily"
