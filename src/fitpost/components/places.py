@@ -80,6 +80,8 @@ class PlaceFinder(Component):
                 continue
             if any(k in people for k in range(s, e)) or doc[s].idx in datelines:
                 continue
+            if e < len(doc) and doc[e].lower_ in ("'s", "’s"):
+                continue  # "India's independence": a possessor, not where it happened
             kept.append((s, e))
         group = ext.group(doc, ext.PLACES)
         roles = self._roles(doc, kept)

@@ -97,6 +97,13 @@ class RecordBuilder(Component):
         self.definite = set(data["definite"])
         self.non_participant = [c.split() for c in data["non_participant_cues"]]
         self.generic_nouns = set(resources.load_json("activities.json")["generic_nouns"])
+        races = resources.load_json("quantities/races.json")["races"]
+        unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
+        self.races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
+                      for r in races for n in r["names"]}
+        self.race_activity = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
+                              "ultramarathon": "running", "ironman": "triathlon", "triathlon": "triathlon",
+                              "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
 
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -129,40 +136,40 @@ class RecordBuilder(Component):
         by_sent: dict[int, list[Span]] = {}
         for s in mentions:
             by_sent.setdefault(self.sent_of[s.start], []).append(s)
-        clusters: list[Cluster] = []
+        kept: list[Span] = []
         for n, spans in sorted(by_sent.items()):
             specific = [s for s in spans if s._.fp_activity.activity != "workout"
                         or s.text.lower() not in self.generic_nouns]
-            if len(specific) < len(spans) and specific:
-                spans = specific  # "a run ... an exercise that spanned 20 km": one activity
-            outside = [s for s in spans if s.start not in event_tokens]
-            inside = [s for s in spans if s.start in event_tokens]
-            current: Cluster | None = None
-            for s in outside:
-                info = s._.fp_activity
-                if current and current.info.activity == info.activity and s.start - current.end <= 4 \
-                        and not any(t.is_punct or t.lower_ in ("and", "or", "but") for t in doc[current.end:s.start]):
-                    current.end = s.end  # "ran the marathon", "running the 10k"
-                    if info.form in ("noun", "race") and current.info.form == "verb":
-                        current.definite = current.definite or self._is_definite(doc, s.start)
-                    continue
-                current = Cluster(start=s.start, end=s.end, sent=n, info=info, status=s._.fp_status,
-                                  head=s.root.i, definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
-                clusters.append(current)
+            kept.extend(specific if specific and len(specific) < len(spans) else spans)
+        clusters: list[Cluster] = []
+        current: Cluster | None = None
+        for s in kept:
+            if s.start in event_tokens:
+                continue
+            info = s._.fp_activity
+            if current and current.info.activity == info.activity and 0 <= s.start - current.end <= 4 \
+                    and not any(t.is_punct and t.text not in ("'", "’", '"', "“", "”") or t.lower_ in ("and", "or", "but")
+                                for t in doc[current.end:s.start]):
+                current.end = s.end  # "ran the marathon", "running the 10k"
+                if info.form in ("noun", "race"):
+                    current.definite = current.definite or self._is_definite(doc, s.start)
+                continue
+            current = Cluster(start=s.start, end=s.end, sent=self.sent_of[s.start], info=info, status=s._.fp_status,
+                              head=s.root.i, definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
+            clusters.append(current)
+        for e in events:
+            if e.text.startswith("#"):
+                continue
+            n = self.sent_of[e.start]
+            activity = e._.fp_event.activity
             acts = {c.info.activity for c in clusters if c.sent == n}
-            for e in events:
-                if self.sent_of[e.start] != n or e.text.startswith("#"):
-                    continue
-                activity = e._.fp_event.activity
-                near = [c for c in clusters if c.sent == n and (e.start - c.end <= 4 and e.start >= c.start)]
-                if activity and activity not in acts and not near:
-                    first = next((s for s in inside if e.start <= s.start < e.end), None)
-                    info = first._.fp_activity if first is not None else ext.ActivityInfo(
-                        activity=activity, form="event")
-                    clusters.append(Cluster(start=e.start, end=e.end, sent=n, info=info,
-                                            status=first._.fp_status if first is not None else None,
-                                            head=e.root.i, definite=True))
-                    acts.add(activity)
+            near = [c for c in clusters if c.sent == n and 0 <= e.start - c.end <= 4]
+            if activity and activity not in acts and not near:
+                first = next((x for x in mentions if e.start <= x.start < e.end), None)
+                info = first._.fp_activity if first is not None else ext.ActivityInfo(activity=activity, form="event")
+                clusters.append(Cluster(start=e.start, end=e.end, sent=n, info=info,
+                                        status=first._.fp_status if first is not None else None,
+                                        head=e.root.i, definite=True))
         clusters.extend(self._movement_clusters(doc, clusters, events))
         clusters.sort(key=lambda c: c.start)
         return clusters
@@ -203,6 +210,21 @@ class RecordBuilder(Component):
         breaks = sum(1 for t in doc[lo:hi] if t.lower_ in self.breaks)
         return (hi - lo) + breaks * (6 if other_between else 2)
 
+    def _race_distance(self, doc: Doc, c: Cluster) -> Quantity | None:
+        """The fixed length a race name in the mention implies ("a marathon", "an Ironman")."""
+        low = doc[c.start:c.end].text.lower().replace("-", " ")
+        best = None
+        for name, meters in self.races.items():
+            k = low.find(name)
+            if k >= 0 and (best is None or len(name) > len(best[0])):
+                best = (name, meters, k)
+        if best is None:
+            return None
+        start = doc[c.start].idx + best[2]
+        text = doc.text[start:start + len(best[0])]
+        return Quantity(kind="distance", text=text, start=start, end=start + len(text),
+                        value=best[1] / 1000, unit="km", meters=best[1])
+
     def _attach_quantities(self, doc: Doc, clusters: list[Cluster]) -> None:
         by_sent: dict[int, list[Cluster]] = {}
         for c in clusters:
@@ -219,6 +241,12 @@ class RecordBuilder(Component):
                         c.quantities.append(q)
                 continue
             inside = [c for c in cands if c.start <= span.start < c.end or span.start <= c.start < span.end]
+            if q.kind == "distance" and not any(ch.isdigit() for ch in q.text):
+                race = self.race_activity.get(q.text.lower().replace("-", " ").split()[-1])
+                if not inside:
+                    cands = [c for c in cands if race in (None, c.info.activity)]
+                    if not cands:
+                        continue
             if inside:
                 best = inside[0]
             else:
@@ -240,6 +268,12 @@ class RecordBuilder(Component):
                 best.quantities.append(q)
                 if q.kind == "distance" and not any(ch.isdigit() for ch in q.text):
                     best.race_only = True
+        for c in clusters:
+            if c.kind("distance") is None:
+                q = self._race_distance(doc, c)
+                if q is not None:
+                    c.quantities.append(q)
+                    c.race_only = True
 
     # -- 3. people, places, events, dates ------------------------------------
     def _person_spans(self, doc: Doc) -> list[Span]:
@@ -269,6 +303,8 @@ class RecordBuilder(Component):
             while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
                 verb = verb.head
             chain = [verb]
+            if verb.dep_ == "acl":
+                chosen.extend(self._mention_tokens(verb.head, at, subtree=False))
             if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
                 chain.append(verb.head)
             for v in chain:
@@ -410,11 +446,15 @@ class RecordBuilder(Component):
             if st != "negated":
                 if c.event:
                     target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
+                if target is None and c.race_only:
+                    d = c.kind("distance")
+                    target = next((r for r in same if same_distance(d, r.distance())), None)
                 if target is None and c.definite:
                     before = [r for r in same if min(x.start for x in r.clusters) < c.start]
                     target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
-                if target is None:
-                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= 2]
+                reach = {"habitual": -1, "hypothetical": 1}.get(st, 2)
+                if target is None and reach >= 0:
+                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= reach]
                     target = min(near, key=lambda r: min(abs(s - c.sent) for s in r.sents()), default=None)
             if target is not None:
                 target.clusters.append(c)
