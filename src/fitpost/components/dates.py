@@ -73,6 +73,16 @@ def _parser():
     return _PARSER
 
 
+def warm() -> None:
+    """Import dateparser and build its regexes now (about 0.3 s, once per process).
+
+    The component does this lazily, on the first date span it resolves; a
+    long-running process or a batch worker may call this at start-up instead,
+    so that the cost does not land on the first post.
+    """
+    _dateparser("yesterday", dt.date(2000, 1, 2), "past")
+
+
 @lru_cache(maxsize=512)
 def _settings(base: dt.date, prefer: str):
     from dateparser.conf import settings

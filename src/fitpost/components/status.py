@@ -39,11 +39,12 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from fitpost import ext, resources
@@ -106,7 +107,8 @@ class StatusTagger(Component):
         from spacy.lang.en import English
 
         tokenizer = English().tokenizer
-        self.matcher = Matcher(self.vocab)
+        self.matcher = Matcher(self.vocab)  # token patterns
+        self.phrases = PhraseMatcher(self.vocab, attr="NORM")  # literals: fast on hundreds of phrases
         self.rules: dict[str, Rule] = {}
         for i, entry in enumerate(data["rules"]):
             if "category" not in entry:
@@ -120,22 +122,29 @@ class StatusTagger(Component):
                         if_past=entry.get("if_past"), target=entry.get("target"),
                         overlap=bool(entry.get("overlap", False)),
                         requires=frozenset(w.lower() for w in entry.get("requires", ())))
-            patterns = list(entry.get("pattern", []))
-            literals = entry.get("literal", [])
-            for literal in [literals] if isinstance(literals, str) else literals:
-                tokens = [t.norm_ for t in tokenizer(literal)]
-                patterns.append([{"NORM": {"IN": equivalents[n]}} if n in equivalents else {"NORM": n}
-                                 for n in tokens])
             key = f"fp_status_{i}"
             self.rules[key] = rule
-            self.matcher.add(key, patterns)
+            if entry.get("pattern"):
+                self.matcher.add(key, entry["pattern"])
+            literals = entry.get("literal", [])
+            docs = []
+            for literal in [literals] if isinstance(literals, str) else literals:
+                norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
+                         for n in (t.norm_ for t in tokenizer(literal))]
+                for variant in itertools.product(*norms):
+                    doc = Doc(self.vocab, words=list(variant))
+                    for token, norm in zip(doc, variant):
+                        token.norm_ = norm
+                    docs.append(doc)
+            if docs:
+                self.phrases.add(key, docs)
 
     # -- cues -------------------------------------------------------------------------------
 
     def cues(self, doc: Doc) -> tuple[list[Cue], set[int]]:
         """The triggers that survive pseudo-triggers and overlaps, and the terminator tokens."""
         by_span: dict[tuple[int, int], list[Rule]] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
             by_span.setdefault((start, end), []).append(self.rules[self.vocab.strings[match_id]])
         order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
                                                  not any(r.category == "PSEUDO" for r in by_span[se]),
