@@ -137,6 +137,8 @@ class PeopleFinder(Component):
             if person:
                 count[person] += 1
         main = count.most_common(1)[0][0] if count else None
+        gender_pre: dict[str, str] = {}
+        speakers = self._speakers(doc, quotes, mentions, main, gender_pre)
         spouse: dict[str, str] = {}
         relation_of: dict[str, str] = {}
         # relation phrases: an appositive name names the relative ("his wife, Asha Rao")
@@ -151,6 +153,9 @@ class PeopleFinder(Component):
             if nxt < len(doc) and doc[nxt].idx in by_start and by_start[doc[nxt].idx][2].name:
                 named = by_start[doc[nxt].idx][2].name
             owner = self._owner(doc, rs, mentions, main, gender)
+            if owner is None and self._first_person_before(doc, rs):
+                quote = next(((qs, qe) for qs, qe in quotes if qs <= doc[rs].idx < qe), None)
+                owner = speakers.get(quote) if quote else doc._.fp_author
             if owner is None and named and named != main and not self._first_person_before(doc, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
@@ -173,6 +178,7 @@ class PeopleFinder(Component):
                 if before and before[-1] in self.gender_words:
                     gender[info.name] = self.gender_words[before[-1]]
         speakers = self._speakers(doc, quotes, mentions, main, gender)
+        mentions.extend(self._plural_relations(doc, relation_of))
         mentions.sort(key=lambda m: m[0])
         resolved = self._pronouns(doc, mentions, quotes, speakers, main, gender, spouse)
         group = ext.group(doc, ext.PEOPLE)
@@ -221,7 +227,20 @@ class PeopleFinder(Component):
 
     @staticmethod
     def _first_person_before(doc: Doc, i: int) -> bool:
-        return i > 0 and doc[i - 1].lower_ in ("my", "our", "your")
+        return any(t.lower_ in ("my", "our") for t in doc[max(0, i - 2):i]) or \
+            any(t.lower_ in ("my", "our") for t in doc[i:i + 4] if t.i < len(doc))
+
+    def _plural_relations(self, doc: Doc, relation_of: dict[str, str]):
+        """ "the mothers", "the sisters": everyone named with that relation."""
+        out = []
+        for t in doc:
+            low = t.lower_
+            if low.endswith("s") and low[:-1] in self.relations and low not in self.relations:
+                members = tuple(n for n, r in relation_of.items() if r.startswith(low[:-1]))
+                if members:
+                    out.append((t.idx, t.idx + len(t), ext.PersonInfo(pronoun=True, members=members,
+                                                                        relation=low[:-1])))
+        return out
 
     @staticmethod
     def _handle_owner(handle: str, full: list[str], text: str, s: int, e: int) -> str | None:
@@ -312,6 +331,10 @@ class PeopleFinder(Component):
                         members = (who, spouse[who])
             elif low in THEY:
                 members = couple
+                sent_start = t.sent.start_char if doc.has_annotation("SENT_START") else 0
+                plural = [info for s, e, info in out if sent_start <= s < t.idx and info.members and len(info.members) > 1]
+                if plural:
+                    members = plural[-1].members
             else:
                 want = "m" if low in MALE else "f"
                 prior = [n for s, n in named_before if s < t.idx]

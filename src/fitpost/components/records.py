@@ -96,6 +96,7 @@ class RecordBuilder(Component):
         self.breaks = set(data["clause_breaks"])
         self.definite = set(data["definite"])
         self.non_participant = [c.split() for c in data["non_participant_cues"]]
+        self.credit_words = set(data["credit_words"])
         self.generic_nouns = set(resources.load_json("activities.json")["generic_nouns"])
         races = resources.load_json("quantities/races.json")["races"]
         unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
@@ -113,6 +114,14 @@ class RecordBuilder(Component):
             for i in range(s.start, s.end):
                 sent_of[i] = n
         self.doc, self.sents, self.sent_of = doc, sents, sent_of
+        self.para = []  # paragraph number of each sentence
+        n_para = 0
+        for k, sent in enumerate(sents):
+            if k and "\n" in doc.text[sents[k - 1].end_char:sent.start_char + 1]:
+                n_para += 1
+            elif k and "\n" in sents[k - 1].text.rstrip():
+                n_para += 1
+            self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
         self.roster = doc._.fp_roster or {}
         events = list(ext.group(doc, ext.EVENTS))
@@ -185,6 +194,7 @@ class RecordBuilder(Component):
         """A distance right after a movement verb is an activity ("covered 24 km")."""
         out = []
         taken = {i for c in clusters for i in range(c.start, c.end)}
+        activity_tokens = {i for s in ext.group(doc, ext.ACTIVITIES) for i in range(s.start, s.end)}
         for q in ext.group(doc, ext.QUANTITIES):
             if q.label_ != "distance" or q.start == 0 or q.start in taken:
                 continue
@@ -192,6 +202,8 @@ class RecordBuilder(Component):
                 else (doc[q.start - 2] if q.start >= 2 else None)
             if verb is None or verb.lower_ not in self.movement:
                 continue
+            if any(i in activity_tokens for i in range(q.end, min(len(doc), q.end + 2))):
+                continue  # "finished a 20 km run": the run is the activity
             n = self.sent_of[q.start]
             activity = next((e._.fp_event.activity for e in events if self.sent_of[e.start] == n
                              and e._.fp_event.activity), None)
@@ -303,8 +315,12 @@ class RecordBuilder(Component):
             while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
                 verb = verb.head
             chain = [verb]
-            if verb.dep_ == "acl":
+            if verb.dep_ == "acl":  # "the couple going for a run", "a video of her running"
                 chosen.extend(self._mention_tokens(verb.head, at, subtree=False))
+                for prep in verb.head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in prep.children:
+                            chosen.extend(self._mention_tokens(obj, at, subtree=False))
             if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
                 chain.append(verb.head)
             for v in chain:
@@ -374,7 +390,10 @@ class RecordBuilder(Component):
         return out
 
     def _non_participant(self, doc: Doc, p: Span) -> bool:
-        before = [t.lower_ for t in doc[max(0, p.start - 3):p.start]]
+        window = [t.lower_ for t in doc[max(0, p.start - 8):p.start]]
+        if any(w in self.credit_words and nxt in (":", "by", "-", "–") for w, nxt in zip(window, window[1:])):
+            return True  # "Photo: A B, C D / Instagram"
+        before = window[-3:]
         for cue in self.non_participant:
             n = len(cue)
             if before[-n:] == cue:
@@ -454,7 +473,8 @@ class RecordBuilder(Component):
                     target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
                 reach = {"habitual": -1, "hypothetical": 1}.get(st, 2)
                 if target is None and reach >= 0:
-                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= reach]
+                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= reach
+                            and any(self.para[s] == self.para[c.sent] for s in r.sents())]
                     target = min(near, key=lambda r: min(abs(s - c.sent) for s in r.sents()), default=None)
             if target is not None:
                 target.clusters.append(c)
