@@ -61,7 +61,7 @@ Conventions:
 from __future__ import annotations
 
 from fitpost.quantity_parser.normalise import add_inches, join_compounds, join_ranges, join_trailing, to_quantity
-from fitpost.quantity_parser.scanner import scan
+from fitpost.quantity_parser.scanner import lower, scan
 from fitpost.schema import Quantity
 
 __all__ = ["parse_quantities"]
@@ -71,14 +71,15 @@ def parse_quantities(text: str) -> list[Quantity]:
     """The quantities in ``text``, in text order (see the module docstring)."""
     if not text:
         return []
-    items = scan(text)
+    low = lower(text)
+    items = scan(text, low)
     if not items:
         return []
     if len(items) > 1:
-        items = join_ranges(text, items)
-    items = add_inches(text, items)
+        items = join_ranges(low, items)
+    items = add_inches(low, items)
     if len(items) > 1:
-        items = join_compounds(text, items)
-    items = join_trailing(text, items)
+        items = join_compounds(low, items)
+    items = join_trailing(low, items)
     items.sort(key=lambda it: (it.start, -it.end, it.part))
     return [to_quantity(text, it) for it in items]

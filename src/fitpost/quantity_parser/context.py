@@ -11,16 +11,28 @@ from functools import cache
 
 from fitpost.quantity_parser.lexicon import lexicon, norm, trie
 
-FLAGS = re.IGNORECASE
+FLAGS = 0  # the look-arounds read lower-cased text
 _WORD = re.compile(r"[$€£₹~@#+]|[^\W_][\w'’.\-]*|[^\w\s]")
 _NEXT = re.compile(r"\s*+([^\W\d_][\w'’\-]*)")
 _SENT_END = re.compile(r"[.!?](?=\s)|\n")
 
 
+_STRIP = ",;:!?()[]{}\"'“”‘’*…"
+
+
 def left_words(text: str, start: int, k: int = 4) -> list[str]:
-    """The last ``k`` words before ``start``, lower case (punctuation marks count as words)."""
-    words = _WORD.findall(text, max(0, start - 48), start)
-    return [w.lower().rstrip(".") or w for w in words[-k:]]
+    """The last ``k`` words before ``start`` (lower-cased text), without surrounding punctuation."""
+    out = []
+    for w in reversed(text[max(0, start - 48):start].split()):
+        w = w.strip(_STRIP)
+        if w:
+            if w.endswith(".") and len(w) > 1:
+                w = w.rstrip(".") or w
+            out.append(w)
+            if len(out) == k:
+                break
+    out.reverse()
+    return out
 
 
 def next_word(text: str, end: int) -> str:

@@ -32,7 +32,7 @@ from functools import cache
 
 from fitpost.quantity_parser.lexicon import lexicon, trie
 
-FLAGS = re.IGNORECASE
+FLAGS = 0  # the grammar runs on lower-cased text (see scanner.lower)
 
 # a number in digits: 2 1/2, 1/4, 2½, 1,500,000, 12,5, 12.84, .8
 NUMD = (
@@ -58,6 +58,13 @@ RANGE = (
 # where a number may start: not inside a word, a number, a hashtag, a handle, a
 # price or a time; "sub-3" is allowed, "scp-173" is not
 LB = r"(?<![\w#@$€£₹/:])(?<!\d[.,])(?:(?<=sub-)|(?<![\w][-‐‑]))"
+# a number needs a unit: a word or a quote within a short run of digits and signs
+# (this keeps a long run of digits, dots and spaces cheap)
+GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~]{0,16}+(?:[^\W\d_]|[\"″”'′]))"
+# every digit-first form has a sign or a word within a short run of digits and
+# spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
+NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
+DIGIT_GUARD = r"(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d(?!\d))"
 IN_GUARD = (
     r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
@@ -70,20 +77,25 @@ def master() -> re.Pattern:
     W = r"(?:" + trie(sorted(set(lex.number_words) | set(lex.scales) | {"dozen"})) + r")(?!\w)"
     WORDNUM = (
         r"(?:(?:an?\s++)?" + W + r"(?:[\s\-‐‑]++" + W + r"|\s++and\s++" + W
-        + r"(?![\s\-‐‑]++(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6})"
+        + r"(?![\s\-‐‑]++(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6}+)"
     )
     races = {"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race", "summit"}
     thousands_of = [u for u, v in lex.units.items() if v.dim in ("distance", "count") and v.canon not in races]
     MULT = r"(?:\s?k(?=\s++(?:" + trie(sorted(thousands_of)) + r")(?![\w²³]))|" + MULT_WORDS + ")"
     NUM2 = r"(?:(?:" + NUMD + MULT + r"?|" + WORDNUM + r")" + FRACTAIL + r"?)"
-    NUM = (
+    # the number of a measure that starts with a digit, and of one that starts with a word
+    NUM_D = (
+        r"(?:[13]\s++quarters?(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"|" + NUMD + MULT + r"?" + FRACTAIL + r"?)"
+    )
+    NUM_W = (
         r"(?:(?:an?\s++)?(?:couple|few)(?:\s++of)?(?!\w)"
         r"|(?:several|some)(?!\w)"
         r"|(?:an?|one)[\s\-‐‑]++half(?:\s++an?)?(?!\w)" + HALF_RACE
         + r"|half(?:\s++an?)?(?!\w)" + HALF_RACE
-        + r"|(?:an?|one|1)\s++quarter(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
-        r"|(?:three|3)\s++quarters(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
-        r"|" + NUM2
+        + r"|(?:an?|one)\s++quarter(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"|three\s++quarters(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"|" + WORDNUM + FRACTAIL + r"?"
         + r"|(?:an?|another)(?!\w))"
     )
     units = sorted(u for u in lex.units if u != "in")
@@ -99,14 +111,16 @@ def master() -> re.Pattern:
     CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s++"
     UTAIL = r"(?:\s++and\s++(?:(?:an?|one)\s++)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
 
-    measure = (
-        r"(?P<measure>(?P<m_num>" + NUM + r")"
-        r"(?:(?P<m_rsep>" + RANGE + r")(?P<m_num2>" + NUM2 + r"))?"
-        r"(?:(?<=\d)(?P<m_glued>" + GLUED + r")"
-        r"|(?P<m_sep>" + SEP + r")(?P<m_adj>" + ADJ + r")"
-        r"(?:(?P<m_conn>" + CONN + r")(?P<m_cunit>" + COUNT + r")|(?P<m_unit>" + UNIT + r")))"
-        r"(?P<m_tail>" + UTAIL + r")?)"
-    )
+    def measure(name: str, p: str, num: str, guard: str) -> str:
+        return (
+            r"(?P<" + name + ">" + guard + r"(?P<" + p + "num>" + num + r")"
+            r"(?:(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + NUM2 + r"))?"
+            r"(?:(?<=\d)(?P<" + p + "glued>" + GLUED + r")"
+            r"|(?P<" + p + "sep>" + SEP + r")(?P<" + p + "adj>" + ADJ + r")"
+            r"(?:(?P<" + p + "conn>" + CONN + r")(?P<" + p + "cunit>" + COUNT + r")|(?P<" + p + "unit>" + UNIT + r")))"
+            r"(?P<" + p + "tail>" + UTAIL + r")?)"
+        )
+
     compact = (
         r"(?P<compact>(?:(?P<c_d>\d{1,2})d\s?)?(?P<c_h>\d{1,3})\s?(?:h|hr|hrs|hours?)"
         r"(?:\s?(?P<c_m>\d{1,2})\s?(?:m|mins?|minutes?|['′])(?:\s?(?P<c_s>\d{1,2}(?:\.\d+)?)\s?(?:s|secs?|seconds?|[\"″]))?"
@@ -127,10 +141,13 @@ def master() -> re.Pattern:
         r")(?![\w])"
     )
     INT = r"(?:\d{1,3}(?![\d.,])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
-    sets = (
-        r"(?P<sets>(?P<s_a>" + INT + r")\s++sets?\s*+(?:of|x|×|,|:|[-‐‑]|with)?\s*+(?P<s_b>" + INT + r")"
-        r"(?:\s*+(?:reps?|repetitions?)(?!\w))?(?:\s++(?:of\s++|each\s++(?:of\s++)?)?(?P<s_unit>" + COUNT + r"))?)(?!\w)"
-    )
+    def sets(name: str, p: str, first: str) -> str:
+        return (
+            r"(?P<" + name + ">(?P<" + p + "a>" + first + r")\s++sets?\s*+(?:of|x|×|,|:|[-‐‑]|with)?\s*+(?P<"
+            + p + "b>" + INT + r")(?:\s*+(?:reps?|repetitions?)(?!\w))?"
+            r"(?:\s++(?:of\s++|each\s++(?:of\s++)?)?(?P<" + p + "unit>" + COUNT + r"))?)(?!\w)"
+        )
+
     PERIOD = r"(?:" + trie(sorted(lex.periods)) + r")(?![\w])"
     ftimes = r"(?P<ftimes>(?P<f_mult>once|twice|thrice)(?!\w)(?:\s*+(?P<f_per>" + PERIOD + r"))?)"
     freq = r"(?P<freq>" + trie(sorted(lex.freq_phrases)) + r")(?![\w])"
@@ -144,8 +161,23 @@ def master() -> re.Pattern:
     race = r"(?P<race>" + trie(sorted(lex.races)) + r")(?![\w]|\.\d)"
     allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]++(?P<a_u>day|week|month|year|night|weekend)(?:\s++long)?)(?!\w)"
     nrace = r"(?P<nrace>" + trie(sorted(lex.numeric_races)) + r")(?![\d]|[.,]\d)"
-    pattern = LB + "(?:" + "|".join(
-        [compact, clock, primes, nx, sets, ftimes, freq, ordrep, race, allday, measure, nrace]) + ")"
+    INT_D = r"\d{1,3}(?![\d.,])"
+    INT_W = W + r"(?:[\s\-‐‑]" + W + r")?"
+    digit_first = [compact, clock, primes, nx, sets("sets", "s_", INT_D),
+                   measure("measure", "m_", NUM_D, GUARD), nrace]
+    word_first = [sets("wsets", "t_", INT_W), ftimes, freq, ordrep, race, allday,
+                  measure("wmeasure", "w_", NUM_W, "")]
+    # the words a word-first alternative can start with: a cheap test before trying them all
+    first = set(lex.number_words) | set(lex.scales) | {"dozen", "a", "an", "another", "couple", "few", "several",
+                                                         "some", "half", "once", "twice", "thrice", "for", "the",
+                                                         "my", "our", "his", "her", "their", "all", "full", "whole",
+                                                         "entire"}
+    first |= {p.split()[0] for p in list(lex.freq_phrases) + list(lex.races)}
+    FIRST = r"(?=(?:" + trie(sorted(first)) + r")(?![^\W_]))"
+    pattern = (
+        r"(?:\b|(?=\.\d))" + LB + r"(?:" + DIGIT_GUARD + r"(?:" + "|".join(digit_first) + r")"
+        r"|" + FIRST + r"(?:" + "|".join(word_first) + r"))"
+    )
     _ = ctx
     return re.compile(pattern, FLAGS)
 

@@ -22,10 +22,17 @@ def _load(name: str):
     return resources.load_json(_DIR + name)
 
 
+_NORM: dict[str, str] = {}
+
+
 def norm(s: str) -> str:
     """A matched phrase as a lookup key: lower case, one space, plain hyphens."""
-    s = s.lower().replace("‐", "-").replace("‑", "-").replace("’", "'")
-    return " ".join(s.split())
+    got = _NORM.get(s)
+    if got is None:
+        got = " ".join(s.lower().replace("‐", "-").replace("‑", "-").replace("’", "'").split())
+        if len(_NORM) < 100_000:
+            _NORM[s] = got
+    return got
 
 
 def trie(words, *, space: str = r"\s+") -> str:

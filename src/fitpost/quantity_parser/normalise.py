@@ -19,6 +19,7 @@ from fitpost.schema import Quantity
 _GAP = re.compile(r"\s*+(?:(?:,|&|and|plus)\s*+|,\s*+and\s++)?", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*+(?:[-‐‑–—]|to)\s*+", re.IGNORECASE)
 _QUANTITY_FIELDS = frozenset(Quantity.model_fields)
+_validate = Quantity.model_validate
 _INCHES = re.compile(r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>\d{1,2}(?:\.\d+)?)\s*+(?:in|inch|inches)(?!\w)", re.IGNORECASE)
 
 
@@ -141,15 +142,18 @@ def join_trailing(text: str, items: list[Item]) -> list[Item]:
 
 
 def to_quantity(text: str, it: Item) -> Quantity:
-    kw = dict(kind=it.kind, text=text[it.start:it.end], start=it.start, end=it.end, value=it.value, unit=it.unit,
-              min=it.min, max=it.max, times=it.times, per=it.per, frequency=it.frequency,
-              approximate=it.approximate)
-    if it.kind in ("distance", "elevation"):
-        kw["meters"] = it.base
-    elif it.kind in ("duration", "pace"):
-        kw["seconds"] = it.base
+    """The public record of ``it``."""
+    base = None if it.base is None else float(it.base)
+    kw = {
+        "kind": it.kind, "text": text[it.start:it.end], "start": it.start, "end": it.end,
+        "value": None if it.value is None else float(it.value), "unit": it.unit,
+        "meters": base if it.kind in ("distance", "elevation") else None,
+        "seconds": base if it.kind in ("duration", "pace") else None,
+        "min": None if it.min is None else float(it.min), "max": None if it.max is None else float(it.max),
+        "times": None if it.times is None else int(it.times), "per": it.per, "frequency": it.frequency,
+        "approximate": bool(it.approximate),
+    }
     for name in ("sets", "reps", "part"):
-        v = getattr(it, name)
-        if v and name in _QUANTITY_FIELDS:
-            kw[name] = v
-    return Quantity(**kw)
+        if name in _QUANTITY_FIELDS:
+            kw[name] = getattr(it, name)
+    return _validate(kw)

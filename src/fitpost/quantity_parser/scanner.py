@@ -77,28 +77,33 @@ def _freq_item(text: str, m, value: str, times=None, lo=None, hi=None) -> Item:
 
 # --------------------------------------------------------------------------- measure
 
+def _prefix(m) -> str:
+    return "m_" if m.lastgroup == "measure" else "w_"
+
+
 def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
     """The number of a measure, the low end of a range, and where the quantity starts."""
+    P = _prefix(m)
     start = m.start()
-    n1 = parse_number(m.group("m_num"))
-    num2 = m.group("m_num2")
+    n1 = parse_number(m.group(P + "num"))
+    num2 = m.group(P + "num2")
     if num2 is not None:
         n2 = parse_number(num2)
         if n2 is None:
             return None, None, start
         if n1 is None or n1.article or n1.vague:
-            return n2, None, m.start("m_num2")
-        word = m.group("m_rsep").strip().lower()
+            return n2, None, m.start(P + "num2")
+        word = m.group(P + "rsep").strip().lower()
         lw = left_words(text, start, 2)
         last = lw[-1] if lw else ""
         if word == "and" and last != "between":
-            return n2, None, m.start("m_num2")
+            return n2, None, m.start(P + "num2")
         if last in MARKERS or n1.value >= n2.value:
-            return n2, None, m.start("m_num2")
+            return n2, None, m.start(P + "num2")
         return n2, n1.value, start
     if n1 is None:
         # "eight and ten miles": two numbers joined by "and"
-        txt = m.group("m_num")
+        txt = m.group(P + "num")
         parts = list(_SPACES.finditer(txt))
         if not parts:
             return None, None, start
@@ -116,13 +121,14 @@ def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
 
 def _unit_of(text: str, m) -> tuple[Unit | None, str]:
     lex = lexicon()
-    g = m.group("m_glued")
+    P = _prefix(m)
+    g = m.group(P + "glued")
     if g:
         return lex.glued.get(g.lower()), g
-    c = m.group("m_cunit")
+    c = m.group(P + "cunit")
     if c:
         return Unit("count", lex.counts[norm(c)]), c
-    u = m.group("m_unit")
+    u = m.group(P + "unit")
     if u in ("'", "′"):
         return Unit("duration", "min", 60.0), u
     if u in ('"', "″", "”", "''"):
@@ -130,15 +136,15 @@ def _unit_of(text: str, m) -> tuple[Unit | None, str]:
     return lex.units.get(norm(u)), u
 
 
-def on_measure(text: str, m):  # noqa: C901 - the rules read best in one place
+def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read best in one place
     lex = lexicon()
-    c = cues()
+    P = _prefix(m)
     unit, surface = _unit_of(text, m)
     if unit is None:
         return None
-    if surface == "M" or (surface == "m" and unit.dim == "count"):
+    if surface == "m" and orig and m.group(P + "unit") and orig[m.start(P + "unit")] == "M":
         return None  # 1.8M dollars: a capital M is a million
-    if surface in ('"', "″") and text.count('"', 0, m.start("m_unit")) % 2 == 1:
+    if surface in ('"', "″") and text.count('"', 0, m.start(P + "unit")) % 2 == 1:
         return None  # a closing quotation mark, not inches
     n, lo, start = _numbers(text, m)
     if n is None:
@@ -150,19 +156,19 @@ def on_measure(text: str, m):  # noqa: C901 - the rules read best in one place
             start = art.end()
     end = m.end()
     value = n.value
-    tail = m.group("m_tail")
+    tail = m.group(P + "tail")
     if tail:
         value += 0.25 if "quarter" in tail.lower() else 0.5
     if n.article:
         if not unit.word or unit.dim not in ("distance", "duration") or unit.canon == "s":
             return None  # "a m", "a push-up", "a second"
-        if unit.canon in lex.calendar and m.group("m_num").lower() != "a" and not tail:
+        if unit.canon in lex.calendar and m.group(P + "num").lower() != "a" and not tail:
             pass
     if n.vague and n.vague != "couple" and unit.dim != "duration":
         return None  # "the last few miles"
     lw = left_words(text, start)
     approx = n.approximate or lo is not None or _approx(text, start, end, lw)
-    adj = (m.group("m_adj") or "").lower().split()
+    adj = (m.group(P + "adj") or "").lower().split()
     if "odd" in adj:
         approx = True
 
@@ -194,6 +200,7 @@ def on_measure(text: str, m):  # noqa: C901 - the rules read best in one place
 
 def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     lex = lexicon()
+    P = _prefix(m)
     c = cues()
     low = surface.lower()
     if low in ("k", "m") and next_word(text, end) in lex.social_after:
@@ -218,7 +225,7 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
                 min=None if lo is None else lo * factor, max=None if lo is None else meters,
                 approximate=approx, surface=surface, units=(unit.canon,),
-                simple=kind == "distance" and lo is None and not m.group("m_adj"))
+                simple=kind == "distance" and lo is None and not m.group(P + "adj"))
     items = [item]
     per, pm = _period_after(text, end)
     if per:
@@ -229,13 +236,14 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
 
 def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj):  # noqa: C901
     lex = lexicon()
+    P = _prefix(m)
     c = cues()
     canon = unit.canon
     if canon == "year" and (c.age_after.match(text, end) or (lw and lw[-1] in lex.age_before)):
         return None  # a 56-year-old, aged 30 years
     if c.date_after.match(text, end):
         return None  # 2 days ago, three weeks later
-    g = m.group("m_glued")
+    g = m.group(P + "glued")
     if g:
         low = g.lower()
         if low == "s" and (value >= 1000 or (value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"])))):
@@ -244,7 +252,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
             return None  # 3D
     if n.article and canon in lex.calendar:
         # "a day", "another week": a duration only where the words ask for one
-        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group("m_tail")):
+        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group(P + "tail")):
             return None
     factor = unit.factor
     # paces: "5 min/km", "a 7-minute mile"
@@ -265,7 +273,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                      min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
     items: list[Item] = []
     duration = Item("duration", start, end, value=value, unit=canon, base=seconds, approximate=approx,
-                    surface=surface, units=(canon,), simple=lo is None and not m.group("m_adj"), **rng)
+                    surface=surface, units=(canon,), simple=lo is None and not m.group(P + "adj"), **rng)
     if canon in lex.calendar and not n.vague and not n.article and n.integer and lo is None:
         ra = c.rep_after.match(text, end)
         rn = c.rep_noun.match(text, end) if not ra else None
@@ -326,7 +334,7 @@ def _times(text, m, surface, value, lo, start, end, approx):
 
 # --------------------------------------------------------------------------- other forms
 
-def on_clock(text: str, m):
+def on_clock(text: str, m, orig: str = ""):
     c = cues()
     a, b = int(m.group("k_a")), int(m.group("k_b"))
     cc = m.group("k_c")
@@ -364,7 +372,7 @@ def on_clock(text: str, m):
     return [Item("duration", s, e, value=secs / 60, unit="min", base=secs, surface=":")], e
 
 
-def on_compact(text: str, m):
+def on_compact(text: str, m, orig: str = ""):
     g = m.group
     if g("c_m3") is not None:
         secs = int(g("c_m3")) * 60 + float(g("c_s3"))
@@ -384,7 +392,7 @@ def on_compact(text: str, m):
                  surface="compact", units=("h", "min", "s"))], e
 
 
-def on_primes(text: str, m):
+def on_primes(text: str, m, orig: str = ""):
     c = cues()
     quoted = m.group("p_a") is not None
     a = int(m.group("p_a") if quoted else m.group("p_a2"))
@@ -401,7 +409,7 @@ def on_primes(text: str, m):
     return [Item("duration", s, e, value=secs / 60, unit="min", base=secs, surface="'\"")], e
 
 
-def on_nx(text: str, m):
+def on_nx(text: str, m, orig: str = ""):
     lex = lexicon()
     a = int(m.group("x_a"))
     b = digits(m.group("x_b")) if re.fullmatch(r"[\d.,]+", m.group("x_b")) else None
@@ -437,20 +445,21 @@ def on_nx(text: str, m):
     return items, e
 
 
-def on_sets(text: str, m):
+def on_sets(text: str, m, orig: str = ""):
     lex = lexicon()
-    na, nb = parse_number(m.group("s_a")), parse_number(m.group("s_b"))
+    P = "s_" if m.lastgroup == "sets" else "t_"
+    na, nb = parse_number(m.group(P + "a")), parse_number(m.group(P + "b"))
     if na is None or nb is None or na.article or nb.article:
         return None
     a, b = int(na.value), int(nb.value)
     if a < 1 or b < 1:
         return None
-    u = m.group("s_unit")
+    u = m.group(P + "unit")
     unit = lex.counts[norm(u)] if u else "rep"
     return [Item("count", m.start(), m.end(), value=float(a * b), unit=unit, sets=a, reps=b)], m.end()
 
 
-def on_ftimes(text: str, m):
+def on_ftimes(text: str, m, orig: str = ""):
     lex = lexicon()
     mult = lex.multipliers[m.group("f_mult").lower()]
     s, e = m.start(), m.end()
@@ -462,7 +471,7 @@ def on_ftimes(text: str, m):
     return [Item("repetition", s, e, value=float(mult), unit="time", times=mult)], e
 
 
-def on_freq(text: str, m):
+def on_freq(text: str, m, orig: str = ""):
     lex = lexicon()
     phrase = norm(m.group("freq"))
     s, e = m.start(), m.end()
@@ -471,7 +480,7 @@ def on_freq(text: str, m):
     return [Item("frequency", s, e, frequency=lex.freq_phrases[phrase])], e
 
 
-def on_ordrep(text: str, m):
+def on_ordrep(text: str, m, orig: str = ""):
     lex = lexicon()
     raw = (m.group("o_n") or m.group("o_n2")).lower()
     n = lex.ordinals.get(raw)
@@ -482,7 +491,7 @@ def on_ordrep(text: str, m):
     return [Item("repetition", s, m.end(), value=float(n), unit=unit, times=n)], m.end()
 
 
-def on_race(text: str, m):
+def on_race(text: str, m, orig: str = ""):
     lex = lexicon()
     name = norm(m.group("race"))
     s, e = m.start(), m.end()
@@ -493,7 +502,7 @@ def on_race(text: str, m):
     return [Item("distance", s, e, value=value, unit=unit, base=value * lex.factors[unit], surface="race")], e
 
 
-def on_nrace(text: str, m):
+def on_nrace(text: str, m, orig: str = ""):
     lex = lexicon()
     s, e = m.start(), m.end()
     if cues().nrace_bad_after.match(text, e):
@@ -502,7 +511,7 @@ def on_nrace(text: str, m):
     return [Item("distance", s, e, value=value, unit=unit, base=value * lex.factors[unit], surface="race")], e
 
 
-def on_allday(text: str, m):
+def on_allday(text: str, m, orig: str = ""):
     lex = lexicon()
     unit = m.group("a_u").lower()
     f = lex.factors[unit]
@@ -510,22 +519,36 @@ def on_allday(text: str, m):
 
 
 HANDLERS = {
-    "measure": on_measure, "clock": on_clock, "compact": on_compact, "primes": on_primes, "nx": on_nx,
+    "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact, "primes": on_primes, "nx": on_nx,
     "sets": on_sets, "ftimes": on_ftimes, "freq": on_freq, "ordrep": on_ordrep, "race": on_race,
     "nrace": on_nrace, "allday": on_allday,
 }
 
 
-def scan(text: str) -> list[Item]:
-    """Every quantity the grammar finds in ``text``, in text order, neighbours not yet joined."""
+def lower(text: str) -> str:
+    """``text`` in lower case, one character for one (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def scan(text: str, low: str | None = None) -> list[Item]:
+    """Every quantity the grammar finds in ``text``, in text order, neighbours not yet joined.
+
+    The grammar and the handlers read ``low`` (``text`` lower-cased, see
+    :func:`lower`); ``text`` itself is only consulted where case matters.
+    """
+    if low is None:
+        low = lower(text)
     items: list[Item] = []
     search = master().search
-    pos, n = 0, len(text)
+    pos, n = 0, len(low)
     while pos < n:
-        m = search(text, pos)
+        m = search(low, pos)
         if m is None:
             break
-        got = HANDLERS[m.lastgroup](text, m)
+        got = HANDLERS[m.lastgroup](low, m, text)
         if got:
             found, end = got
             items.extend(found)
