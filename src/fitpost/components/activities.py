@@ -89,7 +89,7 @@ class ActivityFinder(Component):
                 candidates.append((doc[token.i:token.i + 1], kind))
         for q in ext.group(doc, ext.QUANTITIES):
             if q.label_ == "distance" and _BARE_RACE.match(q.text) and q.start > 0 \
-                    and doc[q.start - 1].lower_ in _DETERMINERS:
+                    and any(t.lower_ in _DETERMINERS for t in doc[max(0, q.start - 3):q.start]):
                 candidates.append((q, ("race", "running", "Run", None)))
         spans = []
         for span, kind in candidates:
@@ -123,6 +123,9 @@ class ActivityFinder(Component):
         root = span.root
         if tagged and form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
             return False
+        if tagged and form == "verb" and root.pos_ == "NOUN" and span.start > 0 \
+                and doc[span.start - 1].lower_ in _DETERMINERS:
+            return False  # "my bike", "a cycle": the machine, not the ride
         if tagged and root.dep_ == "compound" and root.head.lower_ in self.blockers:
             return False
         if span.start > 0 and doc[span.start - 1].text in ("#", "@"):

@@ -77,6 +77,8 @@ class EventFinder(Component):
         while j < end and j - i < 7:
             w = doc[j]
             low = w.lower_
+            if w.like_num and j > i and capitals and j + 1 < end and doc[j + 1].lower_ in ("k", "km", "miler"):
+                return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1
                 if low == "half" or (k < end and doc[k].lower_ == "marathon" and low == "half"):

@@ -41,6 +41,8 @@ class PeopleFinder(Component):
         self.groups = sorted(data["groups"], key=len, reverse=True)
         self.speech = set(data["speech_verbs"])
         self.not_names = set(data["not_names"])
+        self.titles = set(data["titles"])
+        self.place_preps = set(data["place_prepositions"])
         self.rel_max = max(len(k.split()) for k in self.relations)
 
     # -- finding -----------------------------------------------------------
@@ -48,8 +50,9 @@ class PeopleFinder(Component):
         """Character spans of named people."""
         found = []
         if doc.has_annotation("ENT_IOB"):
+            moving = {i for g in (ext.QUANTITIES, ext.ACTIVITIES) for s in ext.group(doc, g) for i in range(s.start, s.end)}
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and not self._placelike(doc, ent, moving):
                     found.extend(self._clean(doc, ent.start_char, ent.end_char))
         else:
             for sent in doc.sents:
@@ -63,8 +66,27 @@ class PeopleFinder(Component):
                     i = max(j, i + 1)
         return found
 
+    def _placelike(self, doc: Doc, ent: Span, moving: set[int]) -> bool:
+        """A "person" right after a place preposition is a place the model mistook: "rode to Raipur"."""
+        if ent.start == 0:
+            return False
+        prev = doc[ent.start - 1].lower_
+        if prev in self.place_preps:
+            return True
+        if prev == "to":
+            sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+            return any(i in moving for i in range(sent_start, ent.start))
+        return False
+
     def _clean(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         text = doc.text[start:end]
+        while True:  # "Marathoner Asha Rao": the title is not the name
+            first, _, rest = text.partition(" ")
+            if rest and first.lower().strip(".") in self.titles:
+                start += len(first) + 1
+                text = rest
+            else:
+                break
         cut = re.search(r"['’]s$|[/|(].*$", text)
         if cut:
             end = start + cut.start()

@@ -20,7 +20,7 @@ from fitpost.components.base import Component
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-_CONNECTORS = {"of", "de", "la", "del", "upon", "on"}
+_CONNECTORS = {"of", "de", "la", "del", "upon"}
 
 
 class PlaceFinder(Component):
@@ -42,7 +42,8 @@ class PlaceFinder(Component):
             t = doc[j]
             if _CAP.match(t.text) and t.lower_ not in self.not_places:
                 j += 1
-            elif t.lower_ in _CONNECTORS and j > i and j + 1 < len(doc) and _CAP.match(doc[j + 1].text):
+            elif t.lower_ in _CONNECTORS and j > i and j + 1 < len(doc) and _CAP.match(doc[j + 1].text) \
+                    and doc[j + 1].lower_ not in self.not_places:
                 j += 1
             else:
                 break
