@@ -18,10 +18,10 @@ data in ``models/status_rules.json``:
 
 Which cue wins for an activity mention (``doc.spans["fp_activities"]``):
 the modal categories (negated, then hypothetical) win over any other cue in
-whose scope the mention also is; among the time categories (planned,
-habitual, ongoing, completed) the closest cue wins, ties (within
-``closeness_bucket`` tokens) going to the higher priority (planned >
-habitual > ongoing > completed).  A habitual cue on a simple-past verb
+whose scope the mention also is; then the time categories by priority
+(planned > habitual > ongoing > completed), the closest cue breaking a tie,
+except that a verb in the past tense ("ran", "has run") takes no planned or
+ongoing cue ("I ran 10k yesterday and will run again tomorrow").  A habitual cue on a simple-past verb
 ("ran 20 km daily") gives its ``if_past`` category (completed) but keeps its
 frequency.  With a dependency parse, a negated or hypothetical cue does not
 reach into a relative clause ("would like to thank all who ran").
@@ -29,7 +29,8 @@ reach into a relative clause ("would like to thank all who ran").
 With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing;
 present simple habitual (completed in a headline); an imperative or a
-question hypothetical; a noun mention takes the tense of the verb that
+question (unless in the past) hypothetical; a generic mention ("known for
+running") with no finite verb of its own habitual; a noun mention takes the tense of the verb that
 governs it; no verb at all ("20km today!") is completed.  Tense comes from
 the tagger where the pipeline has one, else from word lists (``past_forms``,
 auxiliaries) on blank English.
@@ -98,7 +99,6 @@ class StatusTagger(Component):
         defaults = data.get("defaults", {})
         self.default_scope = int(defaults.get("max_scope", 8))
         self.date_scope = int(defaults.get("date_scope", self.default_scope))
-        self.bucket = max(1, int(defaults.get("closeness_bucket", 3)))
         self.tense_status: dict[str, str] = data["tense_status"]
         self.past_forms = set(data["past_forms"])
         self.aux = {k: set(v) for k, v in data["aux"].items()}
@@ -142,7 +142,7 @@ class StatusTagger(Component):
     # -- cues -------------------------------------------------------------------------------
 
     def cues(self, doc: Doc) -> tuple[list[Cue], set[int]]:
-        """The triggers that survive pseudo-triggers and overlaps, and the terminator tokens."""
+        """The triggers that survive pseudo-triggers and overlaps, and the tokens of pseudo-triggers."""
         by_span: dict[tuple[int, int], list[Rule]] = {}
         for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
             by_span.setdefault((start, end), []).append(self.rules[self.vocab.strings[match_id]])
@@ -152,12 +152,14 @@ class StatusTagger(Component):
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
+        pseudo: set[int] = set()
         for start, end in order:
             if any(i in taken for i in range(start, end)):
                 continue
             taken.update(range(start, end))
             rules = [r for r in by_span[(start, end)] if r.category != "PSEUDO"]
             if not rules:
+                pseudo.update(range(start, end))
                 continue  # a pseudo-trigger: blocks the triggers it overlaps
             if any(r.category == "TERMINATE" for r in rules):
                 stops.update(range(start, end))
@@ -171,7 +173,7 @@ class StatusTagger(Component):
         cues.extend(self._date_cues(doc))
         for cue in cues:
             cue.lo, cue.hi = self._scope(doc, cue, stops)
-        return cues, stops
+        return cues, pseudo
 
     def _date_cues(self, doc: Doc) -> list[Cue]:
         if ext.DATES not in doc.spans:
@@ -225,11 +227,16 @@ class StatusTagger(Component):
 
     # -- tense ------------------------------------------------------------------------------
 
-    def tense(self, doc: Doc, token: Token, depth: int = 0) -> str:
-        """The tense of the verb group ``token`` heads (see ``tense_status``)."""
+    def tense(self, doc: Doc, token: Token, depth: int = 0, pseudo: frozenset | set = frozenset()) -> str:
+        """The tense of the verb group ``token`` heads (see ``tense_status``).
+
+        A participle, an infinitive or a noun takes the tense of the verb that
+        governs it (``depth`` >= 4 stops that: the token's own tense only).
+        Auxiliaries inside a pseudo-trigger ("can be seen doing") do not count.
+        """
         tagged = doc.has_annotation("TAG")
         low = token.lower_
-        auxes = self._auxiliaries(doc, token, tagged)
+        auxes = [a for a in self._auxiliaries(doc, token, tagged) if a.i not in pseudo]
         norms = [a.norm_ if a.norm_ not in ("'s", "’s") else a.lower_ for a in auxes]
         lowers = [a.lower_ for a in auxes]
         words = set(norms) | set(lowers)
@@ -258,7 +265,7 @@ class StatusTagger(Component):
         if words & self.aux["present_be"]:
             return "present"
         if "to" in lowers:
-            return self._governing(doc, token, depth)
+            return self._governing(doc, token, depth, pseudo)
         if low in self.past_forms:
             return "past"
         if tagged:
@@ -270,16 +277,16 @@ class StatusTagger(Component):
             if tag == "VB" and self._imperative(token):
                 return "imperative"
             if tag in ("VBG", "VBN", "VB"):
-                return self._governing(doc, token, depth)
-            return self._governing(doc, token, depth)
+                return self._governing(doc, token, depth, pseudo)
+            return self._governing(doc, token, depth, pseudo)
         if low.endswith("ed") and len(low) > 4:
             return "past"
         if ing:
-            return self._governing(doc, token, depth)
+            return self._governing(doc, token, depth, pseudo)
         prev = doc[token.i - 1].lower_ if token.i > 0 else ""
         if prev in self.pronouns and prev != "it":
             return "present"
-        return self._governing(doc, token, depth)
+        return self._governing(doc, token, depth, pseudo)
 
     def _auxiliaries(self, doc: Doc, token: Token, tagged: bool) -> list[Token]:
         """The auxiliaries of ``token``'s verb group, nearest last."""
@@ -310,7 +317,7 @@ class StatusTagger(Component):
         first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
         return first is not None and first.i == token.i
 
-    def _governing(self, doc: Doc, token: Token, depth: int) -> str:
+    def _governing(self, doc: Doc, token: Token, depth: int, pseudo: frozenset | set = frozenset()) -> str:
         """The tense of the verb that governs a participle, infinitive or noun."""
         if depth >= 4:
             return "none"
@@ -319,9 +326,9 @@ class StatusTagger(Component):
             steps = 0
             while head.i != token.i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
-                    tense = self.tense(doc, head, depth + 1)
-                    if tense == "present":
-                        return "none"  # "the run is part of", "as for the run, she plans": no routine
+                    tense = self.tense(doc, head, depth + 1, pseudo)
+                    if tense == "present" and head.lemma_ in ("be", "have"):
+                        return "none"  # "the run is part of": no routine
                     return tense
                 if head.dep_ == "ROOT" or head.head.i == head.i:
                     break
@@ -336,6 +343,8 @@ class StatusTagger(Component):
                 break
             if word in self.past_forms or word in self.aux["past_be"] or word in self.aux["past_do"]:
                 return "past"
+            if i in pseudo:
+                continue
             if word in self.aux["future"] or t.norm_ in self.aux["future"]:
                 return "future"
             if word in self.aux["have"] or word in self.aux["been"]:
@@ -393,7 +402,8 @@ class StatusTagger(Component):
             t, steps = t.head, steps + 1
         return True
 
-    def status_of(self, doc: Doc, span: Span, cues: list[Cue]) -> ext.StatusInfo:
+    def status_of(self, doc: Doc, span: Span, cues: list[Cue],
+                  pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
         token = self._head_token(span)
         is_verb = self._is_verb(span)
         sent_words = None
@@ -424,26 +434,35 @@ class StatusTagger(Component):
         if modal:
             best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
         elif timed:
-            best = min(timed, key=lambda cg: (cg[1] // self.bucket,
-                                             -cats[cg[0].rule.category]["priority"], cg[1]))[0]
+            if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
+                               for c, _ in timed) and self.tense(doc, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+                # a verb in the past was done, whatever planned or under way is near it:
+                # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
+                timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
+                    or [(c, g) for c, g in timed if c.rule.if_past]
+            if timed:
+                best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
         if best is not None:
             category = best.rule.category
-            if best.rule.if_past and self.tense(doc, token) == "past":
+            if best.rule.if_past and self.tense(doc, token, pseudo=pseudo) == "past":
                 category = best.rule.if_past
             return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
-        tense = self.tense(doc, token)
+        tense = self.tense(doc, token, pseudo=pseudo)
+        info = span._.fp_activity
         if tense == "present" and self._is_headline(doc, token):
             tense = "headline"
-        elif tense in ("present", "none") and self._is_question(doc, token):
+        elif tense not in ("past", "past_modal") and self._is_question(doc, token):
             tense = "question"
+        elif tense == "none" and info is not None and info.generic:
+            tense = "present"  # "known for running barefoot": a way of life, not one session
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     def __call__(self, doc: Doc) -> Doc:
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
             return doc
-        cues, _ = self.cues(doc)
+        cues, pseudo = self.cues(doc)
         for span in doc.spans[ext.ACTIVITIES]:
-            span._.fp_status = self.status_of(doc, span, cues)
+            span._.fp_status = self.status_of(doc, span, cues, pseudo)
         return doc
 
 
