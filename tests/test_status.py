@@ -82,6 +82,8 @@ CASES = {
         ("They started the day with a 10 km {run} by the sea.", ["completed"]),
         ("He [cycled] 80 km and [ran] 15 km daily during the challenge.", ["completed", "completed"]),
         ("Tanvi Rao [Runs] The Hill Marathon Barefoot", ["completed"]),
+        ("In the clip, the actor can be seen doing 30 {push-ups} on the lawn.", ["completed"]),
+        ("I [ran] 10k yesterday and will [run] again tomorrow.", ["completed", "planned"]),
     ],
     "ongoing": [
         ("Day 4 of my 12-day {trek} across the valley, knees holding up.", ["ongoing"]),
@@ -123,6 +125,8 @@ CASES = {
         ("Go for a {walk} after dinner.", ["hypothetical"]),
         ("I wish I could [dance] like her.", ["hypothetical"]),
         ("Should I [swim] tomorrow?", ["hypothetical"]),
+        ("Doctors say [walking] for 30 minutes a day can reduce the risk of diabetes.", ["hypothetical"]),
+        ("The challenge requires participants to [walk] 10,000 steps daily.", ["hypothetical"]),
     ],
     "negated": [
         ("I didn't [run] today, legs too sore.", ["negated"]),
