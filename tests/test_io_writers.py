@@ -1,0 +1,125 @@
+"""The writers of fitpost.io: flat rows, JSON-LD, and the Sink's valid-prefix bookkeeping."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, exercise_actions, flat_rows,
+                                output_format, renderer, rows_to_parquet)
+from fitpost.schema import Post
+
+ACTIVITY = {
+    "activity": "cycling", "evidence": {"text": "Cycled", "start": 0, "end": 6}, "status": "completed",
+    "distance": {"kind": "distance", "text": "64 km", "start": 7, "end": 12, "value": 64, "unit": "km",
+                 "meters": 64000.0},
+    "duration": {"kind": "duration", "text": "3 hours", "start": 20, "end": 27, "seconds": 10800.0},
+    "count": None, "repetition": {"kind": "repetition", "text": "twice", "start": 30, "end": 35, "times": 2},
+    "frequency": None,
+    "participants": [{"name": "Ines Carvalho-Byrne", "handle": "ines.rides", "relation": None},
+                     {"name": None, "handle": "@gravel.gus", "relation": "friend"}],
+    "places": [{"name": "Oakhollow", "role": "from"}, {"name": "Stonecross", "role": "to"},
+               {"name": "Ashby Ridge", "role": "via"}],
+    "event": {"name": "Calder Coast Century Ride"},
+    "date": {"value": "2024-03-03", "text": "yesterday", "granularity": "day"},
+}
+POST = Post.model_validate({"id": "w1", "posted_at": "2024-03-04", "author": "ines.rides",
+                            "activities": [ACTIVITY, {**ACTIVITY, "activity": "running", "status": "planned",
+                                                      "distance": None, "places": [], "event": None}],
+                            "source": {"url": "https://example.org/p/w1"}}).model_dump(mode="json")
+EMPTY = Post(id="w2", author="leila_h").model_dump(mode="json")
+
+
+def test_flat_rows_one_per_activity():
+    rows = flat_rows(POST)
+    assert [r["activity"] for r in rows] == ["cycling", "running"]
+    r = rows[0]
+    assert set(r) == set(COLUMNS)
+    assert (r["post_id"], r["author"], r["posted_at"], r["activity_index"]) == ("w1", "ines.rides", "2024-03-04", 0)
+    assert (r["distance_m"], r["duration_s"], r["repetition"]) == (64000.0, 10800.0, 2)
+    assert r["participants"] == ["Ines Carvalho-Byrne (@ines.rides)", "@gravel.gus"]
+    assert r["places"] == ["Oakhollow (from)", "Stonecross (to)", "Ashby Ridge (via)"]
+    assert r["event"] == "Calder Coast Century Ride" and r["date"] == "2024-03-03"
+    assert json.loads(r["source"]) == {"url": "https://example.org/p/w1"}
+    assert rows[1]["distance_m"] is None and rows[1]["status"] == "planned"
+
+
+def test_a_post_without_activities_keeps_one_row():
+    (row,) = flat_rows(EMPTY)
+    assert row["post_id"] == "w2" and row["activity"] is None and row["activity_index"] is None
+
+
+def test_csv_rendering_reads_back():
+    text, n = renderer("csv")(POST)
+    assert n == 2
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 2 and len(rows[0]) == len(COLUMNS)
+    assert rows[0][COLUMNS.index("places")] == "Oakhollow (from); Stonecross (to); Ashby Ridge (via)"
+
+
+def test_exercise_action_shape():
+    acts = exercise_actions(POST)
+    assert len(acts) == 2
+    a = acts[0]
+    assert a["@type"] == "ExerciseAction" and a["exerciseType"] == "cycling"
+    assert a["actionStatus"] == "https://schema.org/CompletedActionStatus"
+    assert a["distance"] == "64000 m"
+    assert a["fromLocation"] == {"@type": "Place", "name": "Oakhollow"}
+    assert a["toLocation"] == {"@type": "Place", "name": "Stonecross"}
+    assert a["location"] == {"@type": "Place", "name": "Ashby Ridge"}
+    assert a["sportsEvent"] == {"@type": "SportsEvent", "name": "Calder Coast Century Ride"}
+    assert a["participant"][0] == {"@type": "Person", "name": "Ines Carvalho-Byrne", "alternateName": "@ines.rides"}
+    assert a["agent"] == {"@type": "Person", "name": "ines.rides"}
+    assert a["startTime"] == "2024-03-03" and a["identifier"] == "w1#0" and a["url"] == "https://example.org/p/w1"
+    assert acts[1]["actionStatus"] == "https://schema.org/PotentialActionStatus"
+    assert exercise_actions(EMPTY) == []
+
+
+@pytest.mark.parametrize("status,expected", [("ongoing", "ActiveActionStatus"), ("habitual", "ActiveActionStatus"),
+                                             ("hypothetical", "PotentialActionStatus"),
+                                             ("negated", "FailedActionStatus")])
+def test_action_status_mapping(status, expected):
+    post = {**POST, "activities": [{**ACTIVITY, "status": status}]}
+    assert exercise_actions(post)[0]["actionStatus"] == "https://schema.org/" + expected
+
+
+def test_jsonld_sink_is_one_document_and_resumes(tmp_path):
+    path = str(tmp_path / "out.jsonld.partial")
+    render = renderer("jsonld")
+    sink = Sink("jsonld", path)
+    sink.write(*render(EMPTY))  # nothing to write
+    sink.write(*render(POST))
+    offset, items = sink.commit(), sink.items
+    sink.write(*render(POST))  # not committed: a resume drops it
+    sink.close_partial()
+    assert len(json.load(open(path))["@graph"]) == 4  # the interrupted file is valid JSON on its own
+    sink = Sink("jsonld", path, offset=offset, items=items)
+    sink.write(*render(POST))
+    sink.finish(str(tmp_path / "out.jsonld"))
+    doc = json.load(open(tmp_path / "out.jsonld"))
+    assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 4
+    assert open(tmp_path / "out.jsonld").read().startswith(JSONLD_HEAD)
+
+
+def test_parquet_rows_convert(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(renderer("parquet")(p)[0] for p in (POST, EMPTY)))
+    rows_to_parquet(str(rows), str(tmp_path / "out.parquet"), batch=2)
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.column_names == list(COLUMNS) and table.num_rows == 3
+    assert table.schema.field("posted_at").type == pa.date32()
+    assert table.column("participants").to_pylist()[0] == ["Ines Carvalho-Byrne (@ines.rides)", "@gravel.gus"]
+
+
+def test_output_format_from_suffix():
+    assert output_format("a.jsonl") == "jsonl" and output_format("a.csv") == "csv"
+    assert output_format("a.parquet") == "parquet" and output_format("a.jsonld") == "jsonld"
+    assert output_format("a.out") == "jsonl" and output_format("a.jsonl", "csv") == "csv"
+    with pytest.raises(OutputUsageError):
+        output_format("a.jsonl.gz")
+    with pytest.raises(OutputUsageError):
+        output_format("a.jsonl", "xml")
