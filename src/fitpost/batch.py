@@ -337,14 +337,16 @@ class _Progress:
         self.out, self.enabled, self.counter = out, enabled, counter
         self.start = time.monotonic()
         self.last = 0.0
-        self.bytes0: int | None = None
+        self.bytes0 = 0
+
+    def mark(self) -> None:
+        """Start the clock here (after skipping what an earlier run did)."""
+        self.start, self.bytes0 = time.monotonic(), self.counter.done
 
     def update(self, done: int, force: bool = False) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if self.bytes0 is None:
-            self.bytes0 = self.counter.done
         if not force and now - self.last < 0.5:
             return
         self.last = now
@@ -515,12 +517,13 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
         with _Stop() as stop:
             try:
                 _skip(items, state["done"], state.get("last"))
+                progress.mark()
                 shards = _shards(items, cfg.chunk_size)
                 engine = (_in_process(shards, model, fmt) if workers == 1
                           else _Pool(workers, model, fmt).run(shards))
                 for shard, results in engine:
                     stopped = _write(shard, results, fmt, sink, errf, summary, cfg.fail_fast, commit)
-                    progress.update(summary.posts)
+                    progress.update(summary.posts - summary.resumed)
                     if stopped:
                         summary.status = "stopped"
                         break

@@ -1,0 +1,93 @@
+"""fitpost.batch in Python: extract_shard (records in, records out), the summary, the progress line."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import fitpost.batch
+from fitpost.batch import BatchConfig, default_errors_path, error_line, extract_shard, item_record, run
+from fitpost.io import read_posts
+
+DUMPS = Path(__file__).parent / "fixtures" / "dumps"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _shared_pipeline(blank_extractor):
+    fitpost.batch._pipelines["blank"] = blank_extractor
+    yield
+
+
+def test_extract_shard_keeps_order_ids_and_metadata(blank_extractor):
+    records = [item_record(i) for i in read_posts([str(DUMPS / "generic" / "posts.jsonl")])]
+    json.dumps(records)  # plain data, ready to travel to a worker or a Dask partition
+    out = extract_shard(blank_extractor, records)
+    assert len(out) == len(records)
+    assert [r.get("id", r.get("error", {}).get("id")) for r in out] == ["g1", "g2", "g3", "g4", "g5", "g6"]
+    assert [("error" in r) for r in out] == [False, False, True, True, False, False]
+    g1 = out[0]
+    assert set(g1) == {"id", "posted_at", "author", "activities", "warnings", "source"}
+    assert (g1["posted_at"], g1["author"], g1["source"]) == ("2024-03-02", "maren.runs", {"likes": 41})
+    json.dumps(out)
+
+
+def test_extract_shard_passes_tagged_and_location_to_the_pipeline(blank_extractor, monkeypatch):
+    seen = []
+    real = blank_extractor._doc
+
+    def spy(post, text):
+        seen.append((post.tagged, post.location, post.author))
+        return real(post, text)
+
+    monkeypatch.setattr(blank_extractor, "_doc", spy)
+    records = [item_record(i) for i in read_posts([str(DUMPS / "instaloader")])]
+    extract_shard(blank_extractor, records)
+    assert seen[0] == (["kofi.trails"], "Ashby Ridge Trailhead", "trailfox_amy")
+
+
+def test_reader_warnings_reach_the_output(blank_extractor):
+    out = extract_shard(blank_extractor, [{"text": "Ran 5 km", "id": "w", "posted_at": None,
+                                           "warnings": ["unreadable post date 'soon'"]}])
+    assert out[0]["warnings"][0] == "unreadable post date 'soon'"
+
+
+def test_empty_shard(blank_extractor):
+    assert extract_shard(blank_extractor, []) == []
+
+
+def test_error_line():
+    line = json.loads(error_line({"id": "x", "origin": "dir/a.jsonl:12", "reason": "missing_text", "detail": "d"}))
+    assert line == {"id": "x", "file": "dir/a.jsonl", "line": 12, "reason": "missing_text", "detail": "d"}
+
+
+def test_default_errors_path():
+    assert default_errors_path("out/records.jsonl") == "out/records.errors.jsonl"
+    assert default_errors_path("records.csv") == "records.errors.jsonl"
+    assert default_errors_path("records") == "records.errors.jsonl"
+
+
+def test_run_summary_and_progress(tmp_path):
+    err = io.StringIO()
+    summary = run(BatchConfig(inputs=[str(DUMPS / "generic" / "posts.jsonl")], output=str(tmp_path / "o.jsonl"),
+                              model="blank", workers=1, chunk_size=1, progress=True), stderr=err)
+    assert (summary.posts, summary.records, summary.errors, summary.exit_code) == (6, 4, 2, 1)
+    assert "posts/s" in err.getvalue()
+    assert "6 posts: 4 records" in summary.line()
+
+
+def test_progress_line_shows_rate_share_and_time_left():
+    from fitpost.batch import _Progress
+    from fitpost.io.common import ByteCounter
+    counter = ByteCounter()
+    counter.total, counter.done = 1000, 250
+    out = io.StringIO()
+    p = _Progress(out, True, counter)
+    p.start -= 10  # ten seconds in, a quarter read
+    p.update(5000, force=True)
+    line = out.getvalue()
+    assert "5,000 posts" in line and "posts/s" in line and "25%" in line and "30.0 s left" in line
+    quiet = io.StringIO()
+    _Progress(quiet, False, counter).update(10, force=True)
+    assert quiet.getvalue() == ""
