@@ -1,17 +1,79 @@
-"""fitpost_quantities: placeholder until its issue lands (adds nothing to the Doc)."""
+"""fitpost_quantities: distances, durations, counts, repetitions, frequencies, paces, elevations.
+
+Runs :func:`fitpost.quantity_parser.parse_quantities` on ``doc.text`` (pure
+Python, no tagger needed, so it works the same on ``spacy.blank("en")`` and on
+a statistical pipeline) and puts one span per quantity in
+``doc.spans["fp_quantities"]``, labelled with the quantity's kind, with the
+:class:`~fitpost.schema.Quantity` in ``span._.fp_quantity``.  Character
+offsets are widened to token boundaries (``alignment_mode="expand"``): "20km"
+glued to a word the tokenizer did not split still gets a span.
+
+Config:
+
+``include_parts`` (default ``false``)
+    Also add the terms of a compound ("3 hours" and "12 minutes" in "3 hours,
+    12 minutes") as spans; by default only the whole compound is a span.
+
+A Doc is serialised with msgpack (``Doc.to_bytes``, and so ``nlp.pipe(...,
+n_process=2)`` and ``DocBin``), which cannot pack a pydantic model: importing
+this module registers a msgpack encoder and decoder for
+:class:`~fitpost.schema.Quantity`, so ``span._.fp_quantity`` survives the trip.
+"""
 from __future__ import annotations
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fitpost import ext
 from fitpost.components.base import Component
+from fitpost.quantity_parser import parse_quantities
+from fitpost.schema import Quantity
+
+_MSGPACK_KEY = "__fitpost_quantity__"
+
+
+def encode_quantity(obj, chain=None):
+    """msgpack encoder: a Quantity as a tagged dict."""
+    if isinstance(obj, Quantity):
+        return {_MSGPACK_KEY: obj.model_dump()}
+    return obj if chain is None else chain(obj)
+
+
+def decode_quantity(obj, chain=None):
+    """msgpack decoder: a tagged dict back to a Quantity."""
+    if isinstance(obj, dict) and _MSGPACK_KEY in obj:
+        return Quantity.model_validate(obj[_MSGPACK_KEY])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("fitpost_quantity", func=encode_quantity)
+srsly.msgpack_decoders.register("fitpost_quantity", func=decode_quantity)
 
 
 class QuantityFinder(Component):
+    """Mark quantities as spans, in the manner of spaCy's ``span_ruler``."""
+
+    def load(self) -> None:
+        self.include_parts = bool(self.config.get("include_parts", False))
+        self.spans_key = self.config.get("spans_key", ext.QUANTITIES)
+
     def __call__(self, doc: Doc) -> Doc:
+        group = ext.group(doc, self.spans_key)
+        for q in parse_quantities(doc.text):
+            if q.part and not self.include_parts:
+                continue
+            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            span._.fp_quantity = q
+            group.append(span)
         return doc
 
 
-@Language.factory("fitpost_quantities", default_config={})
-def make_quantities(nlp: Language, name: str) -> QuantityFinder:
-    return QuantityFinder(nlp, name)
+@Language.factory(
+    "fitpost_quantities",
+    default_config={"include_parts": False, "spans_key": ext.QUANTITIES},
+)
+def make_quantities(nlp: Language, name: str, include_parts: bool, spans_key: str) -> QuantityFinder:
+    return QuantityFinder(nlp, name, include_parts=include_parts, spans_key=spans_key)

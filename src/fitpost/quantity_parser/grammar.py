@@ -56,8 +56,9 @@ RANGE = (
     r"(?:\s*+[" + DASH + r"]\s*+(?:(?:or|to)\s++)?|\s*+~\s*+|\s++(?:to|or|and|till|until|through)\s++)"
 )
 # where a number may start: not inside a word, a number, a hashtag, a handle, a
-# price or a time; "sub-3" is allowed, "scp-173" is not
-LB = r"(?<![\w#@$€£₹/:])(?<!\d[.,])(?:(?<=sub-)|(?<![\w][-‐‑]))"
+# price or a time; "sub-3" and the second half of "5km-10km" are allowed, "scp-173" is not
+LB = (r"(?<![\w#@$€£₹])(?<!\d[.,:/])"
+      r"(?:(?<=sub-)|(?<=\d[a-z]-)|(?<=\d[a-z]{2}-)|(?<=\d[a-z]{3}-)|(?<![\w][-‐‑]))")
 # a number needs a unit: a word or a quote within a short run of digits and signs
 # (this keeps a long run of digits, dots and spaces cheap)
 GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~]{0,16}+(?:[^\W\d_]|[\"″”'′]))"

@@ -22,11 +22,18 @@ MARKERS = frozenset({"day", "days", "stage", "leg", "week", "part", "no", "numbe
                      "round", "chapter", "episode", "ep", "vol", "level", "phase", "run", "session", "month",
                      "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                      "nov", "dec"})
+_HEIGHT_BEFORE = frozenset({"to", "at", "reached", "reaching", "touched", "touching", "summited", "summitted"})
+_RACE_COUNTS = frozenset({"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race"})
 FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearly", "about", "around", "over",
                       "roughly", "approximately", "a", "total", "of", "full", "whole", "at", "least", "more",
                       "than", "only", "just", "first", "entire", "good"})
 _SPACES = re.compile(r"\s+and\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
+_LABEL = re.compile(r"([a-z]+|#)\s*$")  # "day 2 - 20km": a word right before the number
+_SUB = re.compile(r"sub[-‐‑ ]?$")
+_SCALE_WORD = re.compile(r"(?:hundred|thousand|dozen|million|billion|lakh|crore|couple|few|quarter|half)")
+_END_OR_MARK = re.compile(r"\s*+(?:$|[^\w\s])")
+_PLAIN_DIGITS = re.compile(r"[\d.,]+")
 
 
 @dataclass(slots=True)
@@ -98,7 +105,8 @@ def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
         last = lw[-1] if lw else ""
         if word == "and" and last != "between":
             return n2, None, m.start(P + "num2")
-        if last in MARKERS or n1.value >= n2.value:
+        label = _LABEL.search(text, max(0, start - 16), start)
+        if (label and label.group(1) in MARKERS) or n1.value >= n2.value:
             return n2, None, m.start(P + "num2")
         return n2, n1.value, start
     if n1 is None:
@@ -151,8 +159,7 @@ def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read bes
         return None
     if not n.article and start == m.start():
         art = _ARTICLE.match(text, start)
-        if art and not re.match(r"(?:hundred|thousand|dozen|million|billion|lakh|crore|couple|few|quarter|half)",
-                                text[art.end():art.end() + 8], re.IGNORECASE):
+        if art and not _SCALE_WORD.match(text, art.end()):
             start = art.end()
     end = m.end()
     value = n.value
@@ -176,9 +183,13 @@ def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read bes
         return _distance(text, m, unit, surface, value, lo, start, end, lw, approx)
     if unit.dim == "duration":
         return _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
+    if _SUB.search(text, max(0, start - 4), start) and unit.dim != "duration":
+        return None  # a sub-3 marathon, a sub-20 5k: a time to beat
     if unit.dim == "count":
         if n.article or value < 1:
             return None
+        if unit.canon in _RACE_COUNTS and value > 1 and not surface.endswith("s"):
+            return None  # "3 marathon" is not three marathons
         if ends_with(lw, lex.currency_before):
             return None
         items = [Item("count", start, end, value=value, unit=unit.canon, min=lo, max=value if lo is not None else None,
@@ -203,7 +214,7 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     P = _prefix(m)
     c = cues()
     low = surface.lower()
-    if low in ("k", "m") and next_word(text, end) in lex.social_after:
+    if low in ("k", "m") and next_word(text, end + (text[end:end + 1] == "+")) in lex.social_after:
         return None  # 5K followers, 5m views
     if ends_with(lw, lex.currency_before):
         return None
@@ -222,6 +233,8 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
         kind = "elevation"
     elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
         kind = "elevation"
+    elif unit.canon == "m" and meters >= 2000 and lw and lw[-1] in _HEIGHT_BEFORE:
+        kind = "elevation"  # trekked to 5,364 m
     item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
                 min=None if lo is None else lo * factor, max=None if lo is None else meters,
                 approximate=approx, surface=surface, units=(unit.canon,),
@@ -283,7 +296,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                               approximate=approx))
             end = rend
             duration = None
-        elif lw and _after_for(lw):
+        elif lw and canon in ("day", "night", "week", "weekend") and _after_for(lw):
             items.append(Item("repetition", start, end, value=value, unit=canon, times=int(value),
                               approximate=approx, twin=True))
             if c.daily_cue.search(sentence(text, start, end)):
@@ -322,10 +335,12 @@ def _times(text, m, surface, value, lo, start, end, approx):
         return [Item("frequency", start, pm.end(), frequency=per, times=hi, value=float(hi),
                      min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
     if surface.lower() in ("x", "×"):
-        if not re.match(r"\s*+(?:$|[^\w\s])", text[end:end + 4]):
+        if not _END_OR_MARK.match(text, end):
             return None  # 3x champion
     elif next_word(text, end) in lex.times_not_before:
         return None  # three times the distance
+    elif surface.lower() == "time" and "-" in (m.group(_prefix(m) + "sep") or ""):
+        return None  # a 2-time champion
     if value < 1 or value != int(value):
         return None
     return [Item("repetition", start, end, value=value, unit="time", times=int(value), approximate=approx,
@@ -412,7 +427,7 @@ def on_primes(text: str, m, orig: str = ""):
 def on_nx(text: str, m, orig: str = ""):
     lex = lexicon()
     a = int(m.group("x_a"))
-    b = digits(m.group("x_b")) if re.fullmatch(r"[\d.,]+", m.group("x_b")) else None
+    b = digits(m.group("x_b")) if _PLAIN_DIGITS.fullmatch(m.group("x_b")) else None
     if b is None:
         nb = parse_number(m.group("x_b"))
         if nb is None:
@@ -485,7 +500,7 @@ def on_ordrep(text: str, m, orig: str = ""):
     raw = (m.group("o_n") or m.group("o_n2")).lower()
     n = lex.ordinals.get(raw)
     if n is None:
-        n = int(re.match(r"\d+", raw).group())
+        n = int(raw.rstrip("stndrh"))
     unit = m.group("o_u").lower().rstrip("s")
     s = m.start()
     return [Item("repetition", s, m.end(), value=float(n), unit=unit, times=n)], m.end()
@@ -554,5 +569,5 @@ def scan(text: str, low: str | None = None) -> list[Item]:
             items.extend(found)
             pos = max(end, m.end())
         else:
-            pos = m.end()
+            pos = m.start() + 1  # a shorter reading may start inside: "a sub-3 marathon"
     return items

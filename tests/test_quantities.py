@@ -1,0 +1,361 @@
+"""parse_quantities: every normalisation, on sentences written like fitness captions."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from fitpost.quantity_parser import parse_quantities
+
+MILE = 1609.344
+
+
+def whole(text: str, kind: str | None = None):
+    """The quantities of ``text`` (whole ones, not the parts of a compound), of ``kind`` if given."""
+    return [q for q in parse_quantities(text) if not q.part and (kind is None or q.kind == kind)]
+
+
+def one(text: str, kind: str):
+    got = whole(text, kind)
+    assert len(got) == 1, (text, got)
+    return got[0]
+
+
+def close(a, b):
+    return a is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)
+
+
+# --------------------------------------------------------------------------- distances
+
+@pytest.mark.parametrize("text, span, meters, value, unit", [
+    ("Easy 12.84 km shakeout before work", "12.84 km", 12840, 12.84, "km"),
+    ("2,450km ridden since January!", "2,450km", 2_450_000, 2450, "km"),
+    ("then a .8 mile cooldown walk", ".8 mile", 0.8 * MILE, 0.8, "mi"),
+    ("thirty kilometres on the canal towpath", "thirty kilometres", 30_000, 30, "km"),
+    ("a mile and a quarter to the finish arch", "a mile and a quarter", 1.25 * MILE, 1.25, "mi"),
+    ("half a mile of soft sand at the end", "half a mile", 0.5 * MILE, 0.5, "mi"),
+    ("club night: 5 K tempo", "5 K", 5000, 5, "km"),
+    ("420km on the odometer", "420km", 420_000, 420, "km"),
+    ("14 kms before breakfast", "14 kms", 14_000, 14, "km"),
+    ("six kilometers of trail", "six kilometers", 6000, 6, "km"),
+    ("swam 1,900 metres in the lake", "1,900 metres", 1900, 1900, "m"),
+    ("400 meters of strides", "400 meters", 400, 400, "m"),
+    ("did 8 mi recovery", "8 mi", 8 * MILE, 8, "mi"),
+    ("paddled 3 nautical miles out", "3 nautical miles", 3 * 1852, 3, "nmi"),
+    ("sprinted the last 100 yards", "100 yards", 91.44, 100, "yd"),
+    ("crawled 30 feet under the net", "30 feet", 9.144, 30, "ft"),
+    ("a 200-mile ride across the moors", "200-mile", 200 * MILE, 200, "mi"),
+    ("my first 30-miler on the fells", "30-miler", 30 * MILE, 30, "mi"),
+    ("a six-mile trip round the reservoir", "six-mile", 6 * MILE, 6, "mi"),
+    ("5 easy miles with the dog", "5 easy miles", 5 * MILE, 5, "mi"),
+    ("2.5km warm-up", "2.5km", 2500, 2.5, "km"),
+    ("two and a half miles to the summit cafe", "two and a half miles", 2.5 * MILE, 2.5, "mi"),
+    ("21,5 km in the rain", "21,5 km", 21_500, 21.5, "km"),
+    ("10 1/2 miles of coast path", "10 1/2 miles", 10.5 * MILE, 10.5, "mi"),
+    ("a 1,500 kilometre tour", "1,500 kilometre", 1_500_000, 1500, "km"),
+])
+def test_distance(text, span, meters, value, unit):
+    q = one(text, "distance")
+    assert q.text == span and text[q.start:q.end] == span
+    assert close(q.meters, meters) and close(q.value, value) and q.unit == unit
+
+
+def test_compound_distance_is_one_quantity_with_its_parts_flagged():
+    qs = parse_quantities("Made it: 21 km and 97 metres!")
+    whole_ = [q for q in qs if not q.part]
+    assert [(q.text, q.meters) for q in whole_] == [("21 km and 97 metres", 21097.0)]
+    assert [(q.text, q.meters) for q in qs if q.part] == [("21 km", 21000.0), ("97 metres", 97.0)]
+
+
+@pytest.mark.parametrize("text, span, lo, hi", [
+    ("Planning 12-15 km tomorrow", "12-15 km", 12_000, 15_000),
+    ("somewhere around 20 – 40km a week", "20 – 40km", 20_000, 40_000),
+    ("a 4- or 5-mile loop from the pub", "4- or 5-mile", 4 * MILE, 5 * MILE),
+    ("anywhere from 8 to 14 miles on Sundays", "8 to 14 miles", 8 * MILE, 14 * MILE),
+    ("between 8 and 10 km most days", "8 and 10 km", 8000, 10_000),
+    ("5km-10km depending on the weather", "5km-10km", 5000, 10_000),
+])
+def test_distance_range_keeps_both_ends_and_reads_the_upper(text, span, lo, hi):
+    q = one(text, "distance")
+    assert q.text == span
+    assert close(q.min, lo) and close(q.max, hi) and close(q.meters, hi) and q.approximate
+
+
+def test_a_range_needs_between_for_and_and_a_label_is_not_its_low_end():
+    assert [q.text for q in whole("ran 1 and 2 km", "distance")] == ["2 km"]
+    assert [q.text for q in whole("Day 2 - 20km done", "distance")] == ["20km"]
+
+
+@pytest.mark.parametrize("text, span, meters", [
+    ("Ran a half marathon with my sister", "half marathon", 21_097.5),
+    ("half-marathon PB!", "half-marathon", 21_097.5),
+    ("my first marathon is in April", "marathon", 42_195),
+    ("signed up for a full marathon", "full marathon", 42_195),
+    ("Ironman done!!", "Ironman", 226_000),
+    ("racing a 70.3 in June", "70.3", 113_000),
+    ("Ironman 70.3 next month", "Ironman 70.3", 113_000),
+    ("my first Olympic triathlon", "Olympic triathlon", 51_500),
+    ("a sprint triathlon by the lake", "sprint triathlon", 25_750),
+    ("Saturday parkrun with the kids", "parkrun", 5000),
+    ("a 100-miler in the desert", "100-miler", 100 * MILE),
+    ("signed up for a 50k", "50k", 50_000),
+    ("10K race on Sunday", "10K", 10_000),
+    ("26.2 done!", "26.2", 26.2 * MILE),
+    ("a metric century on the tandem", "metric century", 100_000),
+])
+def test_race_names_have_their_fixed_length(text, span, meters):
+    q = one(text, "distance")
+    assert q.text == span and close(q.meters, meters)
+
+
+def test_races_of_no_fixed_length_and_figurative_marathons_are_not_distances():
+    assert whole("an ultra in the mountains", "distance") == []
+    assert whole("a Netflix marathon on the sofa", "distance") == []
+    assert whole("an ultra marathon", "distance") == []
+    assert [q.text for q in whole("a sub-3 marathon", "distance")] == ["marathon"]
+
+
+# --------------------------------------------------------------------------- durations
+
+@pytest.mark.parametrize("text, span, seconds", [
+    ("Long ride: 1h52m moving", "1h52m", 6720),
+    ("finished in 2:03:17 chip time", "2:03:17", 7397),
+    ("10k in 45:12, new PB", "45:12", 2712),
+    ("3 hours, 12 minutes, 40 seconds on the turbo", "3 hours, 12 minutes, 40 seconds", 11_560),
+    ("6 days, 4 hours and 10 minutes for the whole traverse", "6 days, 4 hours and 10 minutes", 533_400),
+    ("half an hour of mobility work", "half an hour", 1800),
+    ("two and a half hours on the trail", "two and a half hours", 9000),
+    ("a 35-minute tempo", "35-minute", 2100),
+    ("11 hrs on the bike", "11 hrs", 39_600),
+    ("75 mins in the pool", "75 mins", 4500),
+    ("9.5 hours of hiking", "9.5 hours", 34_200),
+    ("the crossing took 3 days", "3 days", 259_200),
+    ("420 km in 8 days", "8 days", 691_200),
+    ("1 hour thirty on the rower", "1 hour thirty", 5400),
+    ("an hour and a half of climbing", "an hour and a half", 5400),
+    ("45min easy spin", "45min", 2700),
+    ("2h30 in the saddle", "2h30", 9000),
+    ("1 hr 52 min", "1 hr 52 min", 6720),
+    ("3h 12m 40s total", "3h 12m 40s", 11_560),
+    ("plank for 90 sec", "90 sec", 90),
+    ("5 and a half minutes of burpees", "5 and a half minutes", 330),
+    ("a quarter of an hour of stretching", "a quarter of an hour", 900),
+    ("hiked all day", "all day", 86_400),
+    ("for a fortnight in the Alps", "a fortnight", 1_209_600),
+    ("yoga for 20 minutes", "20 minutes", 1200),
+    ("a 2-3 hour hike", "2-3 hour", 10_800),
+])
+def test_duration(text, span, seconds):
+    q = one(text, "duration")
+    assert q.text == span and text[q.start:q.end] == span
+    assert close(q.seconds, seconds)
+
+
+def test_a_short_clock_is_hours_and_minutes_only_beside_a_long_race():
+    assert close(one("Half marathon in 1:52 today", "duration").seconds, 6720)
+    assert close(one("mile repeat in 6:05", "duration").seconds, 365)
+    assert close(one("finished in 1:45 hrs", "duration").seconds, 6300)
+
+
+def test_compound_duration_parts():
+    qs = parse_quantities("3 hours, 12 minutes, 40 seconds")
+    assert [q.seconds for q in qs if q.part] == [10_800, 720, 40]
+
+
+# --------------------------------------------------------------------------- counts
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("30 Suryanamaskars before sunrise", "30 Suryanamaskars", 30, "sun_salutation"),
+    ("54 rounds of sun salutations", "54 rounds of sun salutations", 54, "sun_salutation"),
+    ("40 push-ups every hour", "40 push-ups", 40, "push_up"),
+    ("12,000 steps today", "12,000 steps", 12_000, "step"),
+    ("10k steps before lunch", "10k steps", 10_000, "step"),
+    ("100 burpees to finish", "100 burpees", 100, "burpee"),
+    ("a dozen pull-ups", "a dozen pull-ups", 12, "pull_up"),
+    ("twenty lunges each leg", "twenty lunges", 20, "lunge"),
+    ("swam 40 lengths", "40 lengths", 40, "length"),
+    ("25 laps of the track", "25 laps", 25, "lap"),
+    ("5 rounds of the circuit", "5 rounds", 5, "round"),
+    ("100 reps", "100 reps", 100, "rep"),
+    ("ran 3 marathons this year", "3 marathons", 3, "marathon"),
+    ("1 lakh steps in a week", "1 lakh steps", 100_000, "step"),
+])
+def test_count(text, span, value, unit):
+    q = one(text, "count")
+    assert q.text == span and close(q.value, value) and q.unit == unit
+
+
+@pytest.mark.parametrize("text, value, sets, reps, unit", [
+    ("3x10 squats", 30, 3, 10, "squat"),
+    ("4 sets, 12 reps", 48, 4, 12, "rep"),
+    ("3 sets of 15 push-ups", 45, 3, 15, "push_up"),
+    ("5 x 20 sit-ups", 100, 5, 20, "sit_up"),
+])
+def test_sets_and_reps(text, value, sets, reps, unit):
+    q = one(text, "count")
+    assert close(q.value, value) and (q.sets, q.reps, q.unit) == (sets, reps, unit)
+
+
+def test_a_number_before_an_ordinary_noun_is_not_a_count():
+    assert whole("ran with 3 kids and 2 dogs") == []
+
+
+def test_intervals_read_as_total_distance_and_duration():
+    q = one("8 x 400m on the track", "distance")
+    assert close(q.meters, 3200) and q.times == 8
+    q = one("5x3 min at threshold", "duration")
+    assert close(q.seconds, 900) and q.times == 5
+
+
+# --------------------------------------------------------------------------- repetition and frequency
+
+def test_consecutive_days_are_a_repetition_not_a_duration():
+    text = "cycled 90 km and ran 20 km for 3 consecutive days"
+    q = one(text, "repetition")
+    assert (q.times, q.unit, q.text) == (3, "day", "3 consecutive days")
+    assert whole(text, "duration") == []
+
+
+@pytest.mark.parametrize("text, times, unit", [
+    ("5 days in a row!", 5, "day"),
+    ("4 weeks straight", 4, "week"),
+    ("day 1 of a 30-day streak", 30, "day"),
+    ("a 21 day yoga challenge", 21, "day"),
+    ("for the third consecutive day", 3, "day"),
+    ("ran twice today", 2, "time"),
+    ("did the loop 3 times", 3, "time"),
+])
+def test_repetition(text, times, unit):
+    q = one(text, "repetition")
+    assert (q.times, q.unit) == (times, unit)
+
+
+def test_for_n_days_is_read_both_ways_unless_the_sentence_says_which():
+    both = parse_quantities("I ran for 8 days")
+    assert sorted(q.kind for q in both) == ["duration", "repetition"]
+    assert {(q.start, q.end) for q in both} == {(10, 16)}
+    daily = parse_quantities("ran 20 km daily for 8 days")
+    assert [q.kind for q in daily if q.text == "8 days"] == ["repetition"]
+    assert [q.kind for q in parse_quantities("covered it in 8 days")] == ["duration"]
+
+
+@pytest.mark.parametrize("text, span, frequency, times", [
+    ("Yoga daily", "daily", "daily", None),
+    ("every morning before work", "every morning", "daily", None),
+    ("strength on alternate days", "on alternate days", "every_other_day", None),
+    ("every other day", "every other day", "every_other_day", None),
+    ("10k steps per day", "per day", "daily", None),
+    ("every day this month", "every day", "daily", None),
+    ("long run weekly", "weekly", "weekly", None),
+    ("hill reps each weekend", "each weekend", "weekly", None),
+    ("twice a week", "twice a week", "weekly", 2),
+    ("3 days a week", "3 days a week", "weekly", 3),
+    ("swim 4 times per week", "4 times per week", "weekly", 4),
+    ("3x a week", "3x a week", "weekly", 3),
+    ("every Sunday", "every Sunday", "weekly", None),
+    ("once a month", "once a month", "monthly", 1),
+])
+def test_frequency(text, span, frequency, times):
+    q = one(text, "frequency")
+    assert (q.text, q.frequency, q.times) == (span, frequency, times)
+
+
+def test_times_a_week_range():
+    q = one("running 2-3 times a week", "frequency")
+    assert (q.frequency, q.min, q.max, q.times) == ("weekly", 2, 3, 3)
+
+
+def test_a_period_after_a_quantity_is_its_frequency():
+    qs = whole("20 km a day")
+    assert [(q.kind, q.text) for q in qs] == [("distance", "20 km"), ("frequency", "a day")]
+    assert qs[1].frequency == "daily"
+    assert whole("3 days a week", "duration") == []
+
+
+# --------------------------------------------------------------------------- pace and elevation
+
+@pytest.mark.parametrize("text, seconds, per", [
+    ("held 6:40 pace", 400, None),
+    ("9:30 per mile", 570, "mi"),
+    ("5:15/km avg", 315, "km"),
+    ("4:30 min/km", 270, "km"),
+    ("a 7-minute mile", 420, "mi"),
+    ("8 min miles all the way", 480, "mi"),
+    ("5'30\"/km for the first half", 330, "km"),
+    ("split 1:56/500m", 116, "500m"),
+])
+def test_pace(text, seconds, per):
+    q = one(text, "pace")
+    assert close(q.seconds, seconds) and q.per == per
+    assert whole(text, "duration") == [] and whole(text, "distance") == []
+
+
+def test_a_speed_is_the_pace_it_means_and_not_a_distance():
+    q = one("averaged 30 km/h on the flats", "pace")
+    assert close(q.seconds, 120) and q.per == "km" and close(q.value, 30)
+    q = one("188 miles an hour", "pace")
+    assert q.per == "mi"
+    assert whole("30 kph", "distance") == [] and whole("12 mph", "distance") == []
+
+
+@pytest.mark.parametrize("text, span, meters", [
+    ("camp at 4,200m above sea level", "4,200m", 4200),
+    ("crossed the 12000ft pass", "12000ft", 3657.6),
+    ("the summit, 14,505 ft", "14,505 ft", 14_505 * 0.3048),
+    ("1,200 m of climbing", "1,200 m", 1200),
+    ("elevation gain of 800m", "800m", 800),
+    ("trekked to 5,300 m", "5,300 m", 5300),
+])
+def test_elevation_is_never_a_distance(text, span, meters):
+    q = one(text, "elevation")
+    assert q.text == span and close(q.meters, meters)
+    assert whole(text, "distance") == []
+
+
+# --------------------------------------------------------------------------- never a distance or duration
+
+@pytest.mark.parametrize("text", [
+    "alarm at 5 am", "out the door at 5:45 a.m.", "woke at 2am", "meet at 6:30", "ran from 6:00 to 7:15",
+    "the 56-year-old finished strong", "my 5 year old son", "aged 40 years and counting",
+    "my best race was in 2019", "came 3rd overall", "always go the extra mile",
+    "Mile 18 was the hardest", "the last few miles hurt", "miles away from home",
+    "we hit 5K followers!", "100k subscribers 🎉", "10k likes", "#75hard day 12", "#run10k", "@run4fun",
+    "2 days ago", "raised $5k for charity", "Rs 10k entry fee", "a 660 square meters hall", "24703m2",
+    "3D printed medal", "it costs 1.8M dollars", "42 days to go!",
+])
+def test_not_a_distance_or_duration(text):
+    assert whole(text, "distance") == [] and whole(text, "duration") == [], whole(text)
+
+
+def test_ten_k_steps_is_a_count_not_a_distance():
+    assert [q.kind for q in whole("10k steps")] == ["count"]
+
+
+# --------------------------------------------------------------------------- approximations and offsets
+
+@pytest.mark.parametrize("text, approximate", [
+    ("about 20 km", True), ("~20 km", True), ("20km or so", True), ("nearly 3 hours", True),
+    ("a few hours", True), ("20 km", False),
+])
+def test_approximate(text, approximate):
+    assert whole(text)[0].approximate is approximate
+
+
+def test_vague_counts_read_for_durations_only():
+    assert close(one("a couple of hours", "duration").seconds, 7200)
+    assert whole("a few miles", "distance") == []
+
+
+def test_offsets_point_into_the_text():
+    text = ("Sunday: 18 miles at 8:45/mi, then 3x10 squats. 1h52m total, 2-3 times a week, "
+            "half marathon in 1:52:30 ✅ #running")
+    qs = parse_quantities(text)
+    assert len(qs) >= 6
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+
+
+def test_empty_and_plain_text():
+    assert parse_quantities("") == []
+    assert parse_quantities("Rest day. Feeling good.") == []
