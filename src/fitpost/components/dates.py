@@ -268,6 +268,10 @@ class DateFinder(Component):
         for n in data["numeric"]:
             self.kinds.setdefault(n["id"], {"id": n["id"], "granularity": "day", "relative": False})
         self.trim = set(data["trim_words"])
+        # every pattern holds one of these: the matcher runs only around them
+        self.anchors = set().union(*(sets[k] for k in data.get("anchor_sets", [])), data.get("anchor_words", []))
+        self.anchor_re = re.compile("|".join(f"(?:{regex[k]})" for k in data.get("anchor_regex", [])) or "(?!)")
+        self.window_width = max(len(p) for e in data["patterns"] for p in e["patterns"])
         self.weekdays = set(sets["WEEKDAY"])
         self.months = set(sets["MONTH"])
         self.parts = set(sets["PART"])
@@ -277,14 +281,14 @@ class DateFinder(Component):
         self.not_after_weekday = set(data["not_after_weekday"])
         self.exclude_before = set(data["exclude_before"])
         self.exclude_after = set(data["exclude_after"])
-        self.anchors = set(data["anchor_words"])  # "on Sunday", "last Sunday": a date for sure
+        self.deictic_anchors = set(data["deictic_words"])  # "on Sunday", "last Sunday": a date for sure
 
     # finding
 
     def find(self, doc: Doc) -> list[Span]:
         """The date spans of ``doc`` (labelled with their pattern id), in text order."""
         found: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self._matches(doc):
             kind = self.vocab.strings[match_id]
             while start < end - 1 and doc[start].lower_ in self.trim:
                 start += 1
@@ -296,6 +300,23 @@ class DateFinder(Component):
                     found.append(span)
         kept = [s for s in filter_spans(found) if self._is_date(doc, s)]
         return sorted(kept, key=lambda s: s.start)
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matcher hits, run only on windows around anchor words (every pattern has one)."""
+        width = self.window_width
+        windows: list[list[int]] = []
+        for token in doc:
+            low = token.lower_
+            if low in self.anchors or (token.is_digit or low[:1].isdigit()) and self.anchor_re.match(low):
+                start, end = max(0, token.i - width), min(len(doc), token.i + width + 1)
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([start, end])
+        out = []
+        for start, end in windows:
+            out.extend((m, start + s, start + e) for m, s, e in self.matcher(doc[start:end]))
+        return out
 
     def _is_date(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1] if span.start > 0 else None
@@ -314,7 +335,7 @@ class DateFinder(Component):
         if kind == "day_of_month" and after is not None and after.is_alpha and after.is_lower \
                 and not after.is_stop:
             return False  # "on the 15th lap"
-        if first.lower_ in self.weekdays | {"today"} and (before is None or before.lower_ not in self.anchors):
+        if first.lower_ in self.weekdays | {"today"} and (before is None or before.lower_ not in self.deictic_anchors):
             # a weekday or "Today" in a name: "Sunday Times", "Super Sunday", "India Today"
             if first.is_title and not first.is_sent_start and before is not None and before.is_title:
                 return False
