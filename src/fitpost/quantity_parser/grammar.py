@@ -2,7 +2,9 @@
 
 Each top-level alternative is a named group (``m.lastgroup`` says which one
 matched) and they are tried in order at each position, the specific forms
-first:
+first.  The text is lower-cased first (:func:`fitpost.quantity_parser.scanner.lower`),
+so the grammar needs no IGNORECASE and Python's matcher takes its fast literal
+paths; a word-first alternative is only tried at a word that can start one.
 
 ==========  ==============================================================
 compact     glued durations: 1h52m, 2h30, 1h 52m 10s, 45m10s, 2d 4h
@@ -13,7 +15,9 @@ sets        4 sets, 12 reps; 3 sets of 15 push-ups
 ftimes      once a week, twice daily, thrice
 freq        daily, every morning, on alternate days, each weekend
 ordrep      for the third consecutive day
+fevery      every 3 days, every two weeks
 race        half marathon, Ironman 70.3, Olympic triathlon, parkrun
+drace       1/2 marathon, ½ marathon
 allday      all day, a full week, the whole month
 measure     NUMBER [RANGE] [-] [ADJECTIVE] UNIT [and a half]
 nrace       26.2, 13.1, 70.3, 140.6 with no unit after
@@ -162,11 +166,15 @@ def master() -> re.Pattern:
     race = r"(?P<race>" + trie(sorted(lex.races)) + r")(?![\w]|\.\d)"
     allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]++(?P<a_u>day|week|month|year|night|weekend)(?:\s++long)?)(?!\w)"
     nrace = r"(?P<nrace>" + trie(sorted(lex.numeric_races)) + r")(?![\d]|[.,]\d)"
+    # race names written with a fraction: "1/2 marathon", "½ marathon"
+    drace = r"(?P<drace>" + trie(sorted(r for r in lex.races if not r[0].isalpha())) + r")(?![\w])"
+    N_EVERY = r"(?:\d{1,2}|" + W + r")"
+    fevery = r"(?P<fevery>every\s++(?P<e_n>" + N_EVERY + r")\s++(?P<e_u>days|weeks|months))(?!\w)"
     INT_D = r"\d{1,3}(?![\d.,])"
     INT_W = W + r"(?:[\s\-‐‑]" + W + r")?"
-    digit_first = [compact, clock, primes, nx, sets("sets", "s_", INT_D),
+    digit_first = [compact, clock, primes, nx, sets("sets", "s_", INT_D), drace,
                    measure("measure", "m_", NUM_D, GUARD), nrace]
-    word_first = [sets("wsets", "t_", INT_W), ftimes, freq, ordrep, race, allday,
+    word_first = [sets("wsets", "t_", INT_W), ftimes, freq, fevery, ordrep, race, allday,
                   measure("wmeasure", "w_", NUM_W, "")]
     # the words a word-first alternative can start with: a cheap test before trying them all
     first = set(lex.number_words) | set(lex.scales) | {"dozen", "a", "an", "another", "couple", "few", "several",

@@ -526,6 +526,29 @@ def on_nrace(text: str, m, orig: str = ""):
     return [Item("distance", s, e, value=value, unit=unit, base=value * lex.factors[unit], surface="race")], e
 
 
+def on_drace(text: str, m, orig: str = ""):
+    lex = lexicon()
+    value, unit = lex.races[norm(m.group("drace"))]
+    return [Item("distance", m.start(), m.end(), value=value, unit=unit, base=value * lex.factors[unit],
+                 surface="race")], m.end()
+
+
+def on_fevery(text: str, m, orig: str = ""):
+    """every 2 days, every three weeks."""
+    n = parse_number(m.group("e_n"))
+    if n is None or n.value < 1 or n.value != int(n.value):
+        return None
+    k = int(n.value)
+    unit = m.group("e_u")[:-1]
+    if k == 1:
+        freq = {"day": "daily", "week": "weekly", "month": "monthly"}[unit]
+    elif k == 2:
+        freq = {"day": "every_other_day", "week": "fortnightly", "month": "every_2_months"}[unit]
+    else:
+        freq = f"every_{k}_{unit}s"
+    return [Item("frequency", m.start(), m.end(), frequency=freq)], m.end()
+
+
 def on_allday(text: str, m, orig: str = ""):
     lex = lexicon()
     unit = m.group("a_u").lower()
@@ -536,7 +559,7 @@ def on_allday(text: str, m, orig: str = ""):
 HANDLERS = {
     "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact, "primes": on_primes, "nx": on_nx,
     "sets": on_sets, "ftimes": on_ftimes, "freq": on_freq, "ordrep": on_ordrep, "race": on_race,
-    "nrace": on_nrace, "allday": on_allday,
+    "nrace": on_nrace, "allday": on_allday, "drace": on_drace, "fevery": on_fevery,
 }
 
 
