@@ -204,7 +204,7 @@ def trailing_number_re() -> re.Pattern:
     lex = lexicon()
     W = r"(?:" + trie(sorted(lex.number_words)) + r")(?!\w)"
     return re.compile(
-        r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>[0-5]?\d(?![\d.,:])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
+        r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>[0-5]?\d(?![\d:]|[.,]\d)|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
         r"(?=\s*+(?:$|[^\w\s]|(?:and|on|in|at|with|for|of|to|today|yesterday|this|that|flat|exactly|total|straight)(?!\w)))",
         FLAGS,
     )

@@ -31,6 +31,7 @@ _SPACES = re.compile(r"\s+and\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"([a-z]+|#)\s*$")  # "day 2 - 20km": a word right before the number
 _SUB = re.compile(r"sub[-‐‑ ]?$")
+_MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _SCALE_WORD = re.compile(r"(?:hundred|thousand|dozen|million|billion|lakh|crore|couple|few|quarter|half)")
 _END_OR_MARK = re.compile(r"\s*+(?:$|[^\w\s])")
 _PLAIN_DIGITS = re.compile(r"[\d.,]+")
@@ -233,8 +234,9 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
         kind = "elevation"
     elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
         kind = "elevation"
-    elif unit.canon == "m" and meters >= 2000 and lw and lw[-1] in _HEIGHT_BEFORE:
-        kind = "elevation"  # trekked to 5,364 m
+    elif unit.canon in ("m", "ft") and meters >= 2000 and ((lw and lw[-1] in _HEIGHT_BEFORE)
+                                                           or text[max(0, start - 1):start] == "("):
+        kind = "elevation"  # trekked to 5,364 m; the peak (6,190 m)
     item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
                 min=None if lo is None else lo * factor, max=None if lo is None else meters,
                 approximate=approx, surface=surface, units=(unit.canon,),
@@ -252,6 +254,9 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
     P = _prefix(m)
     c = cues()
     canon = unit.canon
+    if canon == "h" and _MILITARY.fullmatch(m.group(P + "num")) and (
+            m.group(P + "num")[0] == "0" or (lw and lw[-1] in lex.tod_before)):
+        return None  # at 0600 hrs: a time of day
     if canon == "year" and (c.age_after.match(text, end) or (lw and lw[-1] in lex.age_before)):
         return None  # a 56-year-old, aged 30 years
     if c.date_after.match(text, end):
