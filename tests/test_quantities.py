@@ -359,3 +359,43 @@ def test_offsets_point_into_the_text():
 def test_empty_and_plain_text():
     assert parse_quantities("") == []
     assert parse_quantities("Rest day. Feeling good.") == []
+
+
+# --------------------------------------------------------------------------- more forms people write
+
+@pytest.mark.parametrize("text, kind, attr, expected", [
+    ("a ½ marathon in the rain", "distance", "meters", 21_097.5),
+    ("my first 1/2 marathon", "distance", "meters", 21_097.5),
+    ("21.1 done! 🏅", "distance", "meters", 21_097.5),
+    ("42.2 next spring", "distance", "meters", 42_195),
+    ("a 5 k.m. walk", "distance", "meters", 5000),
+    ("twelve kilo meters", "distance", "meters", 12_000),
+    ("1hr 40, then home", "duration", "seconds", 6000),
+    ("one hour forty minutes", "duration", "seconds", 6000),
+    ("4hrs30mins", "duration", "seconds", 16_200),
+    ("4h 30' steady", "duration", "seconds", 16_200),
+    ("a 10-day trek", "duration", "seconds", 864_000),
+    ("20 wall balls", "count", "value", 20),
+    ("3 sets of 10 bicep curls", "count", "value", 30),
+    ("the peak (6,190 m)", "elevation", "meters", 6190),
+])
+def test_more_forms(text, kind, attr, expected):
+    assert close(getattr(one(text, kind), attr), expected)
+
+
+@pytest.mark.parametrize("text, frequency", [
+    ("once every 3 days", "every_3_days"),
+    ("every two weeks", "fortnightly"),
+    ("5 km/day", "daily"),
+    ("100km/week", "weekly"),
+])
+def test_more_frequencies(text, frequency):
+    assert one(text, "frequency").frequency == frequency
+
+
+@pytest.mark.parametrize("text", [
+    "flagged off at 0600 hrs", "finished at 1130 hours", "It was 21.1 degrees", "a marathon of meetings",
+    "a 2-time champion", "3x world champion", "a sub-3 marathon",
+])
+def test_more_non_quantities(text):
+    assert [q for q in whole(text) if q.kind in ("duration", "repetition", "count")] == [], whole(text)

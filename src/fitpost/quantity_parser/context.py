@@ -102,7 +102,8 @@ class Cues:
             r"|\b(?:1[5-9]|[2-9]\d|\d{3})(?:\.\d+)?\s*(?:km|k|kms|kilomet\w*)\b"
             r"|\b(?:1\d|[2-9]\d|\d{3})(?:\.\d+)?\s*(?:mi|miles?)\b", FLAGS)
         self.nrace_bad_after = re.compile(
-            r"\s*+(?:%|°|/|kgs?|lbs?|percent|points?|pts|bpm|watts?|w|min|mins|secs?|s|hrs?|hours?|seconds?|minutes?|cm|mm|kmph|mph)(?!\w)",
+            r"\s*+(?:%|°|/|kgs?|lbs?|percent|points?|pts|bpm|watts?|w|min|mins|secs?|s|hrs?|hours?|seconds?|minutes?|cm|mm|"
+            r"kmph|mph|degrees?|deg|c|f|celsius|fahrenheit|crore|lakh|million|billion|rating|score|x|times)(?!\w)",
             FLAGS)
 
 
