@@ -27,6 +27,11 @@ from fitpost.components.base import Component
 from fitpost.schema import Activity, DateRef, Event, Evidence, Participant, Place, Quantity
 
 DISMISSED = {"hypothetical", "negated"}
+
+
+def _phase(status: str) -> str:
+    """Mentions of one activity share a phase: done or under way, ahead, a routine."""
+    return {"completed": "done", "ongoing": "done"}.get(status, status)
 _RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
@@ -474,7 +479,8 @@ class RecordBuilder(Component):
                 reach = {"habitual": -1, "hypothetical": 1}.get(st, 2)
                 if target is None and reach >= 0:
                     near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= reach
-                            and any(self.para[s] == self.para[c.sent] for s in r.sents())]
+                            and any(self.para[s] == self.para[c.sent] for s in r.sents())
+                            and (st == "hypothetical" or _phase(st) == _phase(self._status(r.primary)))]
                     target = min(near, key=lambda r: min(abs(s - c.sent) for s in r.sents()), default=None)
             if target is not None:
                 target.clusters.append(c)
@@ -553,9 +559,6 @@ class RecordBuilder(Component):
         doc = self.doc
         primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
         status = self._status(primary)
-        statuses = {self._status(c) for c in r.clusters}
-        if status == "planned" and "completed" in statuses:
-            status = "completed"
         ev = doc[primary.start:primary.end]
         q = {k: next((c.kind(k) for c in [primary] + r.clusters if c.kind(k) is not None), None)
              for k in ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")}
