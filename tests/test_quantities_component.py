@@ -38,30 +38,33 @@ def test_glued_units_expand_to_token_boundaries(quantities_nlp):
     assert span._.fp_quantity.text == "20km" and "20km" in span.text
 
 
-def test_compound_parts_are_not_spans_unless_asked():
-    text = "3 hours, 12 minutes on the bike"
-    nlp = spacy.blank("en")
-    nlp.add_pipe("fitpost_quantities")
-    assert spans(nlp(text)) == [("3 hours, 12 minutes", "duration")]
+@pytest.fixture(scope="session")
+def parts_nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("fitpost_quantities", config={"include_parts": True})
-    doc = nlp(text)
+    return nlp
+
+
+def test_compound_parts_are_not_spans_unless_asked(quantities_nlp, parts_nlp):
+    text = "3 hours, 12 minutes on the bike"
+    assert spans(quantities_nlp(text)) == [("3 hours, 12 minutes", "duration")]
+    doc = parts_nlp(text)
     assert [s.text for s in doc.spans[ext.QUANTITIES]] == ["3 hours, 12 minutes", "3 hours", "12 minutes"]
+    assert [s._.fp_quantity.part for s in doc.spans[ext.QUANTITIES]] == [False, True, True]
 
 
 def test_empty_doc_has_an_empty_group(quantities_nlp):
     assert len(quantities_nlp("").spans[ext.QUANTITIES]) == 0
 
 
-def test_disk_round_trip(quantities_nlp, tmp_path_factory):
+def test_disk_round_trip(quantities_nlp, parts_nlp, tmp_path_factory):
     path = tmp_path_factory.mktemp("quantities_nlp")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("fitpost_quantities", config={"include_parts": True})
-    nlp.to_disk(path)
+    parts_nlp.to_disk(path)
     loaded = spacy.load(path)
     assert loaded.pipe_names == ["fitpost_quantities"]
     assert loaded.get_pipe("fitpost_quantities").include_parts is True
     assert spans(loaded(CAPTION)) == spans(quantities_nlp(CAPTION))
+    assert (path / "fitpost_quantities" / "config.json").exists()
 
 
 def test_doc_bytes_keep_the_quantity(quantities_nlp):

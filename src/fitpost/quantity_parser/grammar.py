@@ -78,7 +78,6 @@ IN_GUARD = (
 @cache
 def master() -> re.Pattern:
     lex = lexicon()
-    ctx = lex.context
     W = r"(?:" + trie(sorted(set(lex.number_words) | set(lex.scales) | {"dozen"})) + r")(?!\w)"
     WORDNUM = (
         r"(?:(?:an?\s++)?" + W + r"(?:[\s\-‐‑]++" + W + r"|\s++and\s++" + W
@@ -187,7 +186,6 @@ def master() -> re.Pattern:
         r"(?:\b|(?=\.\d))" + LB + r"(?:" + DIGIT_GUARD + r"(?:" + "|".join(digit_first) + r")"
         r"|" + FIRST + r"(?:" + "|".join(word_first) + r"))"
     )
-    _ = ctx
     return re.compile(pattern, FLAGS)
 
 

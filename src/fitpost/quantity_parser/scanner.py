@@ -167,11 +167,8 @@ def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read bes
     tail = m.group(P + "tail")
     if tail:
         value += 0.25 if "quarter" in tail.lower() else 0.5
-    if n.article:
-        if not unit.word or unit.dim not in ("distance", "duration") or unit.canon == "s":
-            return None  # "a m", "a push-up", "a second"
-        if unit.canon in lex.calendar and m.group(P + "num").lower() != "a" and not tail:
-            pass
+    if n.article and (not unit.word or unit.dim not in ("distance", "duration") or unit.canon == "s"):
+        return None  # "a m", "a push-up", "a second"
     if n.vague and n.vague != "couple" and unit.dim != "duration":
         return None  # "the last few miles"
     lw = left_words(text, start)
