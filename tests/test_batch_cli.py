@@ -256,8 +256,10 @@ def test_resume_refuses_a_changed_input(tmp_path):
     out = tmp_path / "out.jsonl"
     batch(src, "-o", out, "--workers", 1, "--fail-fast", "--chunk-size", 2)
     src.write_text('{"id": "other", "text": "Rowed"}\n' * 3)
+    partial = Path(str(out) + ".partial").read_bytes()
     result = batch(src, "-o", out, "--workers", 1, "--resume")
     assert result.exit_code == 2 and "changed" in result.output
+    assert not out.exists() and Path(str(out) + ".partial").read_bytes() == partial  # left as it was
 
 
 def test_resume_without_a_partial_run_starts_over(tmp_path):

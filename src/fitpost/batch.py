@@ -80,7 +80,7 @@ class BatchSummary:
     errors: int = 0
     resumed: int = 0  # items that an earlier run had done
     seconds: float = 0.0
-    status: str = "done"  # done | interrupted | stopped (--fail-fast)
+    status: str = "done"  # done | interrupted | stopped (--fail-fast) | failed (an exception)
     first_error: dict | None = None
 
     @property
@@ -268,8 +268,12 @@ class _Pool:
         self.ex = cf.ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
                                          initargs=(self.model, self.fmt))
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = False) -> None:
         if self.ex is None:
+            return
+        if wait:  # every shard is done: let the workers exit on their own
+            self.ex.shutdown(wait=True)
+            self.ex = None
             return
         procs = list((getattr(self.ex, "_processes", None) or {}).values())
         self.ex.shutdown(wait=False, cancel_futures=True)
@@ -287,6 +291,7 @@ class _Pool:
     def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
         window = self.workers * 3
         pending: deque[tuple[list[dict], cf.Future]] = deque()
+        finished = False
         try:
             for shard in shards:
                 pending.append((shard, self.ex.submit(_work, shard)))
@@ -294,8 +299,9 @@ class _Pool:
                     yield from self._take(pending)
             while pending:
                 yield from self._take(pending)
+            finished = True
         finally:
-            self.stop()
+            self.stop(wait=finished)
 
     def _take(self, pending: deque) -> Iterator[tuple[list[dict], list[ItemResult]]]:
         shard, fut = pending.popleft()
@@ -477,6 +483,9 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
     state = _load_state(state_path, key) if cfg.resume else None
     if cfg.resume and state is None:
         print(f"fitpost: nothing to resume for {out_path}; starting from the beginning", file=stderr)
+    elif not cfg.resume and os.path.exists(state_path):
+        print(f"fitpost: starting {out_path} over; the partial run there is dropped "
+              "(--resume would have gone on from it)", file=stderr)
     if state is not None and not (os.path.exists(partial) and os.path.exists(err_partial)):
         raise BatchUsageError(f"{state_path} is there but not the partial files; run without --resume")
 
@@ -532,6 +541,9 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
                         break
             except KeyboardInterrupt:
                 summary.status = "interrupted"
+            except BaseException:
+                summary.status = "failed"  # keep the partial files as they were at the last commit
+                raise
             finally:
                 if engine is not None:
                     engine.close()
@@ -546,7 +558,7 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
             os.remove(state_path)
         else:
             # leave the partial files valid: cut back to the last commit (a stop is at a commit already)
-            if summary.status == "interrupted":
+            if summary.status in ("interrupted", "failed"):
                 with open(state_path, encoding="utf-8") as f:
                     saved = json.load(f)  # what is on disk is what a resume will trust
                 sink.f.truncate(saved["out_offset"])
