@@ -325,3 +325,11 @@ def test_unreadable_date_is_a_warning_not_an_error(tmp_path):
     path.write_text('{"id": "d1", "text": "Ran", "posted_at": "sometime"}\n')
     (p,) = items(path)
     assert p.posted_at is None and p.warnings and "sometime" in p.warnings[0]
+
+
+def test_json_lines_with_a_broken_first_line(tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"id": "b1", "text": "cut sho\n{"id": "b2", "text": "Ran 4 km"}\n')
+    got = items(path)
+    assert [(type(i).__name__, i.id, i.origin.rsplit(":", 1)[1]) for i in got] == [
+        ("ReadError", "b1", "1"), ("ReadPost", "b2", "2")]

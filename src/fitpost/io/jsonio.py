@@ -126,8 +126,12 @@ def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> It
     if text.startswith(b"["):
         yield from _array(stream, name, id_field)
         return
-    first_line = text.split(b"\n", 1)[0].strip()
-    if not text or (first_line.startswith(b"{") and first_line.endswith(b"}")) or not text.startswith(b"{"):
+    first_line, _, rest = text.partition(b"\n")
+    first_line = first_line.strip()
+    # JSON Lines: a whole object on the first line, or a broken first line followed by another object;
+    # pretty-printed JSON: "{" and then indented keys
+    one_per_line = first_line.endswith(b"}") or rest.lstrip().startswith(b"{")
+    if not text or not text.startswith(b"{") or (len(first_line) > 1 and one_per_line):
         yield from _lines(stream, name, id_field)
     else:  # a pretty-printed object (or several, one after another)
         yield from _values(stream, name, id_field)
