@@ -59,7 +59,7 @@ class QuantityFinder(Component):
         self.spans_key = self.config.get("spans_key", ext.QUANTITIES)
 
     def __call__(self, doc: Doc) -> Doc:
-        group = ext.group(doc, self.spans_key)
+        found = []
         for q in parse_quantities(doc.text):
             if q.part and not self.include_parts:
                 continue
@@ -67,7 +67,11 @@ class QuantityFinder(Component):
             if span is None or not len(span):
                 continue
             span._.fp_quantity = q
-            group.append(span)
+            found.append(span)
+        if self.spans_key in doc.spans:
+            doc.spans[self.spans_key].extend(found)
+        else:
+            doc.spans[self.spans_key] = found  # one SpanGroup, built at once
         return doc
 
 
