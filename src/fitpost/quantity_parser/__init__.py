@@ -7,30 +7,38 @@ quantity in the text, in text order, with character offsets into the text:
     ``value`` in the written unit, ``unit`` canonical (km, m, mi, yd, ft, in,
     cm, mm, dm, nmi), ``meters``.  Race names of fixed length are distances:
     "half marathon" is 21.0975 km (21097.5 m), "marathon" 42.195 km, "Ironman"
-    226 km, "70.3" 113 km, "a 100-miler" 100 mi, "5k" 5 km.  Races of no fixed
-    length (an ultra, Comrades) are not read.
+    226 km, "70.3" 113 km, "a 100-miler" 100 mi, "5k" 5 km, a bare "21.1" or
+    "26.2" a half or a full marathon.  Races of no fixed length (an ultra,
+    Comrades) and figurative ones ("a Netflix marathon") are not read.
 ``duration``
     ``seconds``; ``value``/``unit`` in the largest written unit (s, min, h,
     day, night, week, weekend, fortnight, month, quarter, year, decade;
     a month is 30 days, a year 365).
 ``count``
     ``value`` and the canonical exercise noun as ``unit`` ("push_up",
-    "sun_salutation", "step", "lap", "round", "rep" ...); "3x10 squats" and
-    "4 sets of 12" also give ``sets`` and ``reps`` (``value`` is their product).
+    "sun_salutation", "step", "lap", "round", "rep" ... from
+    ``models/quantities/counts.json``); "3x10 squats" and "4 sets of 12" also
+    give ``sets`` and ``reps`` (``value`` is their product).  A number before
+    any other noun ("3 kids") is not a count.  Intervals of a distance or a
+    time ("8 x 400m", "5x3 min") are that distance or duration in total, with
+    ``times`` the number of repeats.
 ``repetition``
     ``times`` sessions and their ``unit`` (day, week, month, year, time):
     "for 3 consecutive days", "5 days in a row", "a 30-day streak", "twice".
 ``frequency``
     ``frequency`` (daily, weekly, fortnightly, monthly, yearly,
-    every_other_day) and, where written, ``times`` ("twice a week",
-    "2-3 times a week" with ``min`` 2 and ``max`` 3, "3 days a week").
+    every_other_day, every_3_days ...) and, where written, ``times`` ("twice
+    a week", "2-3 times a week" with ``min`` 2 and ``max`` 3, "3 days a
+    week").  A period right after a quantity is its own frequency: "20 km a
+    day" is a distance and a daily frequency ("a day").
 ``pace``
     ``seconds`` per ``per`` (km, mi, 500m): "5:15/km", "9:30 per mile",
     "a 7-minute mile"; a speed ("28 km/h", "12 mph") is read as the pace it
     means.
 ``elevation``
     ``meters``: "4,200m above sea level", "the 12000ft pass", "1,200 m of
-    climbing", and any height of 1,000 ft or more.
+    climbing", "elevation gain of 800m", any height of 1,000 ft or more, and
+    2,000 m or more after "to", "at", "reached" or in brackets ("(6,190 m)").
 
 Conventions:
 
@@ -42,8 +50,9 @@ Conventions:
   seconds", "6 days, 4 hours and 10 minutes") are one quantity; each term is
   also returned, after it, with ``part`` true, so a reader that wants whole
   quantities skips the parts.
-* "for 8 days" is both a repetition (8 sessions a day apart) and a duration
-  (8 days of elapsed time); both are returned, on the same span, unless the
+* "for 8 days" (days, nights, weeks or weekends; "for 10 years" is only a
+  duration) is both a repetition (8 sessions a day apart) and a duration (8
+  days of elapsed time); both are returned, on the same span, unless the
   sentence says which: a cue of repetition ("consecutive", "in a row",
   "straight", "a 30-day streak") or a daily routine in the same sentence
   ("20 km daily for 8 days") gives the repetition alone; elapsed time ("in 8
