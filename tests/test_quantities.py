@@ -399,3 +399,8 @@ def test_more_frequencies(text, frequency):
 ])
 def test_more_non_quantities(text):
     assert [q for q in whole(text) if q.kind in ("duration", "repetition", "count")] == [], whole(text)
+
+
+def test_a_course_marker_is_not_a_distance():
+    assert whole("hit the wall at the 30 km mark", "distance") == []
+    assert whole("around the 10-mile point", "distance") == []

@@ -22,6 +22,7 @@ MARKERS = frozenset({"day", "days", "stage", "leg", "week", "part", "no", "numbe
                      "round", "chapter", "episode", "ep", "vol", "level", "phase", "run", "session", "month",
                      "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                      "nov", "dec"})
+_MARKS = frozenset({"mark", "marker", "markers", "checkpoint", "turnaround"})
 _HEIGHT_BEFORE = frozenset({"to", "at", "reached", "reaching", "touched", "touching", "summited", "summitted"})
 _RACE_COUNTS = frozenset({"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race"})
 FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearly", "about", "around", "over",
@@ -216,6 +217,9 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
         return None  # 5K followers, 5m views
     if ends_with(lw, lex.currency_before):
         return None
+    nxt = next_word(text, end)
+    if nxt in _MARKS or (nxt == "point" and lw and lw[-1] == "the"):
+        return None  # the 30 km mark: a place on the course, like "Mile 18"
     sp = c.speed_after.match(text, end)
     if sp:
         t = sp.group("t").lower()
