@@ -38,7 +38,12 @@ def digits(tok: str) -> float:
     return float(tok)
 
 
+_PLAIN = re.compile(r"\d{1,9}")
+
+
 def parse_number(text: str) -> Number | None:  # noqa: C901 - one small state machine
+    if _PLAIN.fullmatch(text):
+        return Number(float(text))
     lex = lexicon()
     toks = _TOKEN.findall(text.lower())
     if not toks:
