@@ -15,46 +15,26 @@ Config:
     12 minutes") as spans; by default only the whole compound is a span.
 
 A Doc is serialised with msgpack (``Doc.to_bytes``, and so ``nlp.pipe(...,
-n_process=2)`` and ``DocBin``), which cannot pack a pydantic model: importing
-this module registers a msgpack encoder and decoder for
-:class:`~fitpost.schema.Quantity`, so ``span._.fp_quantity`` survives the trip.
+n_process=2)`` and ``DocBin``), which cannot pack a pydantic model by itself:
+the component registers fitpost's msgpack encoder
+(:mod:`fitpost.components.serial`), so ``span._.fp_quantity`` survives the trip.
 """
 from __future__ import annotations
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fitpost import ext
+from fitpost.components import serial
 from fitpost.components.base import Component
 from fitpost.quantity_parser import parse_quantities
-from fitpost.schema import Quantity
-
-_MSGPACK_KEY = "__fitpost_quantity__"
-
-
-def encode_quantity(obj, chain=None):
-    """msgpack encoder: a Quantity as a tagged dict."""
-    if isinstance(obj, Quantity):
-        return {_MSGPACK_KEY: obj.model_dump()}
-    return obj if chain is None else chain(obj)
-
-
-def decode_quantity(obj, chain=None):
-    """msgpack decoder: a tagged dict back to a Quantity."""
-    if isinstance(obj, dict) and _MSGPACK_KEY in obj:
-        return Quantity.model_validate(obj[_MSGPACK_KEY])
-    return obj if chain is None else chain(obj)
-
-
-srsly.msgpack_encoders.register("fitpost_quantity", func=encode_quantity)
-srsly.msgpack_decoders.register("fitpost_quantity", func=decode_quantity)
 
 
 class QuantityFinder(Component):
     """Mark quantities as spans, in the manner of spaCy's ``span_ruler``."""
 
     def load(self) -> None:
+        serial.register()
         self.include_parts = bool(self.config.get("include_parts", False))
         self.spans_key = self.config.get("spans_key", ext.QUANTITIES)
 
