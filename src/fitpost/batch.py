@@ -231,6 +231,9 @@ def _init_worker(model: str, fmt: str, in_process: bool = False) -> None:
             _worker["extractor"] = _pipelines[model]
     except FitpostError as exc:
         _worker["failed"] = str(exc)
+        return
+    from fitpost.components.dates import warm
+    warm()  # a worker lives for many posts: load dateparser now, not on the first date
 
 
 def _work(records: list[dict[str, Any]]) -> list[ItemResult]:
