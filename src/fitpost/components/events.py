@@ -31,6 +31,8 @@ class EventFinder(Component):
         self.tails = [t.split() for t in data["tails"]]
         self.not_start = set(data["not_start"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
+        acts = resources.load_json("activities.json")["activities"]
+        self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
@@ -67,8 +69,9 @@ class EventFinder(Component):
 
     def _event_at(self, doc: Doc, i: int, end: int, people: set[int], headline: set[int]):
         t = doc[i]
-        if i in people or i in headline or not t.text[:1].isupper() or t.lower_ in self.not_start:
-            return None
+        if i in people or i in headline or not t.text[:1].isupper() or t.lower_ in self.not_start \
+                or t.lower_ in self.verbs:
+            return None  # "Swim 1.5 km, ...": a caption that starts with a verb
         if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in self.not_start \
                 and doc[i - 1].i not in people and not doc[i - 1].is_sent_start:
             return None  # not the start of the capitalised run

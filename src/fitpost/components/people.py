@@ -54,6 +54,16 @@ class PeopleFinder(Component):
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and not self._placelike(doc, ent, moving):
                     found.extend(self._clean(doc, ent.start_char, ent.end_char))
+            # a capitalised two- or three-word subject of an activity the model did not tag
+            acts = {s.root.i for s in ext.group(doc, ext.ACTIVITIES)}
+            for t in doc:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in acts and _NAME_TOKEN.match(t.text) \
+                        and t.ent_type_ not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"):
+                    first = t
+                    while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _NAME_TOKEN.match(doc[first.i - 1].text):
+                        first = doc[first.i - 1]
+                    if first.i < t.i:
+                        found.extend(self._clean(doc, first.idx, t.idx + len(t)))
         else:
             for sent in doc.sents:
                 i = sent.start
@@ -75,6 +85,8 @@ class PeopleFinder(Component):
             return True
         if prev == "to":
             sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
+            if any(t.lower_ == "from" for t in doc[max(sent_start, ent.start - 5):ent.start]):
+                return True  # "from Jaipur to Udaipur"
             return any(i in moving for i in range(sent_start, ent.start))
         return False
 

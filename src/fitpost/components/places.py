@@ -20,6 +20,8 @@ from fitpost.components.base import Component
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+_STRETCH = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?[-–]\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
+                      r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b")
 _CONNECTORS = {"of", "de", "la", "del", "upon"}
 
 
@@ -69,6 +71,11 @@ class PlaceFinder(Component):
                 j = self._capitalised(doc, i)
                 if j > i and not any(k in people for k in range(i, j)):
                     found.setdefault((i, j), "prep")
+        for m in _STRETCH.finditer(doc.text):  # "the Hubli-Dharwad stretch"
+            for g in (1, 2):
+                span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
+                if span is not None:
+                    found[(span.start, span.end)] = "route"
         for m in re.finditer(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)", doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
@@ -79,7 +86,7 @@ class PlaceFinder(Component):
         for s, e in spans:
             if kept and s < kept[-1][1]:
                 continue
-            if any(k in people for k in range(s, e)) or doc[s].idx in datelines:
+            if (any(k in people for k in range(s, e)) and found[(s, e)] != "route") or doc[s].idx in datelines:
                 continue
             if e < len(doc) and doc[e].lower_ in ("'s", "’s"):
                 continue  # "India's independence": a possessor, not where it happened

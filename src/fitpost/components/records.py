@@ -203,9 +203,9 @@ class RecordBuilder(Component):
         for q in ext.group(doc, ext.QUANTITIES):
             if q.label_ != "distance" or q.start == 0 or q.start in taken:
                 continue
-            verb = doc[q.start - 1] if doc[q.start - 1].lower_ not in ("a", "an", "the", "over", "about", "around", "nearly", "almost") \
-                else (doc[q.start - 2] if q.start >= 2 else None)
-            if verb is None or verb.lower_ not in self.movement:
+            verb = next((t for t in reversed(doc[max(0, q.start - 4):q.start]) if t.lower_ in self.movement), None)
+            if verb is None or any(t.is_punct or t.pos_ == "VERB" and t.lower_ not in self.movement
+                                   for t in doc[verb.i + 1:q.start]):
                 continue
             if any(i in activity_tokens for i in range(q.end, min(len(doc), q.end + 2))):
                 continue  # "finished a 20 km run": the run is the activity
@@ -606,7 +606,7 @@ class RecordBuilder(Component):
                 break
         else:
             lows = {t.lower_ for t in self.sents[c.sent]}
-            if lows & {"i", "we", "my", "me"} and doc._.fp_author:
+            if doc._.fp_author and (lows & {"i", "we", "my", "me", "our"} or not self.roster.get("main")):
                 return [Participant(name=doc._.fp_author)]
         main = self.roster.get("main")
         return [self._participant(main)] if main else []

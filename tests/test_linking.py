@@ -1,0 +1,162 @@
+"""Activities, people, places, events and the record linker, rule by rule, on posts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+
+def acts(post):
+    return [(a.activity, a.evidence.text, a.status) for a in post.activities]
+
+
+@pytest.fixture(params=["blank", "sm"])
+def ex(request, blank_extractor):
+    if request.param == "blank":
+        return blank_extractor
+    return request.getfixturevalue("sm_extractor")
+
+
+# -- activities ---------------------------------------------------------------
+@pytest.mark.parametrize("text, activity", [
+    ("Swimmin' laps all morning", "swimming"),
+    ("Cycled to the lighthouse", "cycling"),
+    ("Rode 60 km on the old highway", "cycling"),
+    ("Hiked the ridge trail", "hiking"),
+    ("Jogging along the river", "running"),
+    ("Finished a half marathon", "running"),
+    ("Did my first Ironman", "triathlon"),
+    ("Did 40 burpees", "strength_training"),
+    ("12 Surya Namaskars at sunrise", "yoga"),
+])
+def test_activity_forms(blank_extractor, text, activity):
+    assert activity in [a.activity for a in blank_extractor.extract(text).activities]
+
+
+@pytest.mark.parametrize("text", [
+    "You have to go the extra mile for your team.",
+    "In the long run, patience pays.",
+    "She will run for office next year.",
+    "We just have to ride it out.",
+    "Bought new running shoes and a workout playlist.",
+])
+def test_idioms_and_compounds_are_not_activities(ex, text):
+    assert ex.extract(text).activities == []
+
+
+def test_generic_mention_is_not_a_completed_record(sm_extractor):
+    post = sm_extractor.extract("The coach is known for running barefoot. Running is good for you.")
+    assert all(a.status != "completed" for a in post.activities)
+
+
+# -- quantities to activities ---------------------------------------------------
+def test_coordinated_activities_get_their_own_numbers(ex):
+    post = ex.extract("45km cycling and 12km running for 4 consecutive days so far, loving it")
+    got = {a.activity: a for a in post.activities}
+    assert got["cycling"].distance.meters == 45000 and got["running"].distance.meters == 12000
+    assert got["cycling"].repetition.times == 4 and got["running"].repetition.times == 4
+
+
+def test_three_legs_three_records(ex):
+    post = ex.extract("Swim 1.5 km, bike 40 km and run 10 km this Sunday at the lake.")
+    got = {a.activity: a.distance.meters for a in post.activities if a.distance}
+    assert got == {"swimming": 1500, "cycling": 40000, "running": 10000}
+
+
+# -- people ---------------------------------------------------------------------
+def test_subject_and_companion_with_relation(sm_extractor):
+    post = sm_extractor.extract("Kabir Sethi ran 15 km along the canal with his wife, Leela Sethi, on Sunday.")
+    (a,) = post.activities
+    names = {p.name: p.relation for p in a.participants}
+    assert names.keys() == {"Kabir Sethi", "Leela Sethi"}
+    assert names["Leela Sethi"] == "wife"
+
+
+def test_short_name_and_pronoun_resolve_to_full_name(sm_extractor):
+    text = ("Coach Farida Khan is back on the bike. On Saturday she cycled 80 km to the dam, "
+            "and Farida says the climb nearly broke her.")
+    (a,) = sm_extractor.extract(text).activities
+    assert [p.name for p in a.participants] == ["Farida Khan"]
+
+
+def test_first_person_quote_goes_to_the_speaker(sm_extractor):
+    text = 'Veteran swimmer Omar Haddad shared a clip. "Swam 4 km in the bay today," Haddad wrote.'
+    (a,) = sm_extractor.extract(text, posted_at="2025-05-04").activities
+    assert a.participants[0].name == "Omar Haddad"
+    assert a.date.value.isoformat() == "2025-05-04"
+
+
+def test_first_person_caption_goes_to_author(sm_extractor):
+    (a,) = sm_extractor.extract("Walked 8 km by the sea with the dog.", author="nadia.k").activities
+    assert a.participants[0].name == "nadia.k"
+
+
+def test_photographer_is_not_a_participant(sm_extractor):
+    text = "Maya Pillai ran the coastal 10K on Sunday. Photo: Rahul Menon"
+    names = {p.name for a in sm_extractor.extract(text).activities for p in a.participants}
+    assert "Rahul Menon" not in names and "Maya Pillai" in names
+
+
+# -- places ---------------------------------------------------------------------
+def test_route_roles(ex):
+    (a,) = ex.extract("Cycled 120 km from Nashik to Shirdi and back home by dusk.").activities
+    roles = {(p.name, p.role) for p in a.places}
+    assert ("Nashik", "from") in roles and ("Shirdi", "to") in roles
+
+
+def test_stretch_route(sm_extractor):
+    (a,) = sm_extractor.extract("Rode the Hubli-Dharwad stretch in under an hour.").activities
+    roles = {(p.name, p.role) for p in a.places}
+    assert roles >= {("Hubli", "from"), ("Dharwad", "to")}
+
+
+def test_hometown_is_not_the_activity_place(sm_extractor):
+    text = "Priya Das, who hails from Shillong, ran 21 km in Bengaluru on Sunday."
+    (a,) = sm_extractor.extract(text).activities
+    assert "Shillong" not in {p.name for p in a.places}
+    assert "Bengaluru" in {p.name for p in a.places}
+
+
+# -- events ---------------------------------------------------------------------
+def test_named_event_with_activity(ex):
+    (a,) = ex.extract("Ran the Riverside Half Marathon in 1:52:10.").activities
+    assert a.event.name == "Riverside Half Marathon"
+    assert a.distance.meters == 21097.5 and a.duration.seconds == 6730
+
+
+def test_event_hashtag_frames_the_ride(sm_extractor):
+    text = ("Sana Mir set off on a long journey from Jaipur to Udaipur as part of the #GreenWheelsRide. "
+            "On the first day she cycled 110 km.")
+    (a,) = [a for a in sm_extractor.extract(text).activities if a.distance]
+    assert a.event.name == "GreenWheelsRide"
+    assert {(p.name, p.role) for p in a.places} >= {("Jaipur", "from"), ("Udaipur", "to")}
+
+
+# -- one activity, one record -----------------------------------------------------
+def test_article_and_quoted_caption_merge_into_one_record(sm_extractor):
+    text = ("Trail runner Anil Bose ran a 30 km race in the Nilgiris last week. "
+            "Sharing photos, Bose wrote, \"30 km of mud and mist, what a race!\" "
+            "The run was his longest this year.")
+    post = sm_extractor.extract(text, posted_at="2025-08-18")
+    running = [a for a in post.activities if a.activity == "running"]
+    assert len(running) == 1
+    assert running[0].distance.meters == 30000
+    assert running[0].mentions  # the other mentions are kept
+
+
+def test_definite_race_reference_joins_the_half_marathon(sm_extractor):
+    text = ("Lina Roy ran the Harbour half marathon with her sister on Sunday. "
+            "The marathon started at dawn, she said.")
+    post = sm_extractor.extract(text)
+    assert [a.distance.meters for a in post.activities] == [21097.5]
+
+
+def test_planned_and_done_stay_apart(ex):
+    post = ex.extract("Training for the city marathon in December. Did an easy 8 km today.", posted_at="2025-09-01")
+    got = {a.status: a for a in post.activities}
+    assert got["completed"].distance.meters == 8000
+    assert got["planned"].activity == "running"
+
+
+def test_negated_and_completed_in_one_sentence(sm_extractor):
+    post = sm_extractor.extract("I didn't race on Sunday, but my sister did the 10K.")
+    assert "negated" in [a.status for a in post.activities]
+    assert all(a.status != "completed" or a.distance for a in post.activities)
