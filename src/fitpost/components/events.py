@@ -84,8 +84,6 @@ class EventFinder(Component):
                 return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1
-                if low == "half" or (k < end and doc[k].lower_ == "marathon" and low == "half"):
-                    pass
                 while k < end and doc[k].lower_ in self.one_word_heads and k - j < 2:
                     k += 1  # "Half Marathon", "Marathon Run"
                 for tail in self.tails:

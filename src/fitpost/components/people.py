@@ -279,14 +279,12 @@ class PeopleFinder(Component):
     @staticmethod
     def _handle_owner(handle: str, full: list[str], text: str, s: int, e: int) -> str | None:
         """The person a handle names: "Name (@handle)", or a handle built from the name."""
-        around = text[max(0, s - 40):s] + text[e:e + 40]
         for f in full:
             if re.search(re.escape(f) + r"\s*\(\s*$", text[max(0, s - 40):s]) or \
                     re.match(r"^\s*\(\s*" + re.escape(f), text[e:e + 40]):
                 return f
         letters = re.sub(r"[^a-z]", "", handle.lower())
         best = [f for f in full if any(len(w) >= 4 and w.lower() in letters for w in f.split())]
-        del around
         return best[0] if len(best) == 1 else None
 
     def _owner(self, doc: Doc, rel_start: int, mentions, main, gender) -> str | None:

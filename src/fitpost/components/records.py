@@ -562,8 +562,6 @@ class RecordBuilder(Component):
         ev = doc[primary.start:primary.end]
         q = {k: next((c.kind(k) for c in [primary] + r.clusters if c.kind(k) is not None), None)
              for k in ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")}
-        if primary.race_only and not q["distance"] is None:
-            pass
         dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
         people: list[Participant] = []
         for c in [primary] + [x for x in r.clusters if x is not primary]:

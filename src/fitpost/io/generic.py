@@ -6,7 +6,7 @@ from typing import Any, BinaryIO
 
 from fitpost.io.common import (MALFORMED_JSON, Fields, Item, error, first_path, get_path, make_post,
                                post_source)
-from fitpost.io.jsonio import iter_records
+from fitpost.io.jsonio import read_mapped
 
 TEXT_PATHS = ("text", "caption", "full_text", "body", "content", "message")
 ID_PATHS = ("id", "id_str", "post_id", "pk", "shortcode", "shortCode", "uuid")
@@ -55,8 +55,4 @@ def _plain(value: Any) -> bool:
 
 def read(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
     """Every post of a generic JSON Lines file or JSON array."""
-    for rec in iter_records(stream, name, fields.id):
-        if isinstance(rec, tuple):
-            yield from map_record(rec[1], rec[0], fields)
-        else:
-            yield rec
+    return read_mapped(stream, name, fields, map_record)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 from fitpost.io.common import MALFORMED_JSON, NOT_UTF8, ReadError, error, read_head, salvage_id
@@ -218,3 +218,13 @@ def _broken(sc: _Scanner, exc: _Broken, name: str, id_field: str | None,
     found = sc.resync(pattern)
     detail = str(exc) if found else f"{exc}; nothing after it could be read"
     yield error(MALFORMED_JSON, detail, f"{name}:{exc.line}", salvage_id(snippet, id_field))
+
+
+def read_mapped(stream: BinaryIO, name: str, fields: Any,
+                map_record: Callable[[Any, str, Any], Iterator[Any]]) -> Iterator[Any]:
+    """Every record of a JSON file through ``map_record(record, origin, fields)``; read errors pass through."""
+    for rec in iter_records(stream, name, fields.id):
+        if isinstance(rec, tuple):
+            yield from map_record(rec[1], rec[0], fields)
+        else:
+            yield rec

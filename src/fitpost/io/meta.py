@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from fitpost.io.common import MALFORMED_JSON, Fields, Item, error, fix_mojibake, get_path, make_post, post_source
-from fitpost.io.jsonio import iter_records
+from fitpost.io.jsonio import read_mapped
 
 # "Kari Nordvik updated her status." / "Kari Nordvik shared a memory." -> Kari Nordvik
 _FB_TITLE = re.compile(r"^(.+?) (?:updated|shared|posted|wrote|added|was|is|checked|feeling|created)\b")
@@ -87,8 +87,4 @@ def map_record(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
 
 def read(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
     """Every post of a Meta export file (``posts_1.json``, ``your_posts_1.json``)."""
-    for rec in iter_records(stream, name, fields.id):
-        if isinstance(rec, tuple):
-            yield from map_record(rec[1], rec[0], fields)
-        else:
-            yield rec
+    return read_mapped(stream, name, fields, map_record)

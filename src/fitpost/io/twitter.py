@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from fitpost.io.common import MALFORMED_JSON, Fields, Item, error, get_path, make_post, post_source
-from fitpost.io.jsonio import iter_records
+from fitpost.io.jsonio import read_mapped
 
 TWEET_URL = "https://x.com/{}/status/{}"
 
@@ -65,8 +65,4 @@ def _tweet(tweet: Any, origin: str, fields: Fields, users: dict, places: dict) -
 
 def read(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
     """Every tweet of a twarc2 file (raw pages and flattened lines may be mixed)."""
-    for rec in iter_records(stream, name, fields.id):
-        if isinstance(rec, tuple):
-            yield from map_record(rec[1], rec[0], fields)
-        else:
-            yield rec
+    return read_mapped(stream, name, fields, map_record)
