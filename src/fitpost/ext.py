@@ -64,8 +64,8 @@ class EventInfo:
 _DOC = {
     "fp_posted_at": None,  # datetime.date | None: the post date, base of relative dates
     "fp_author": None,  # str | None: who "I" and "we" are in a first-person post
-    "fp_context": None,
-    "fp_roster": None,  # dict set by fitpost_people: main person, persons, spouses, quote speakers  # dict | None: metadata of the post (tagged handles, location name)
+    "fp_context": None,  # dict | None: metadata of the post (tagged handles, location name)
+    "fp_roster": None,  # dict | None, set by fitpost_people: main person, persons, spouses, quote speakers
     "fp_records": None,  # list[fitpost.schema.Activity] | None, set by fitpost_records
     "fp_warnings": None,  # list[str] | None
 }
@@ -97,10 +97,22 @@ def group(doc: Doc, name: str):
     return doc.spans[name]
 
 
+_TEXT_KEY = "fitpost.text"
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins the tokens anew on every access."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
 register()
 
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group",
+    "register", "group", "text",
 ]

@@ -294,7 +294,7 @@ class DateFinder(Component):
                 start += 1
             found.append(Span(doc, start, end, label=kind))
         for pattern, kind in self.numeric:
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(ext.text(doc)):
                 span = doc.char_span(m.start(), m.end(), label=kind, alignment_mode="expand")
                 if span is not None:
                     found.append(span)

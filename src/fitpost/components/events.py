@@ -52,7 +52,7 @@ class EventFinder(Component):
                     i = e
                 else:
                     i += 1
-        for m in _HASHTAG.finditer(doc.text):
+        for m in _HASHTAG.finditer(ext.text(doc)):
             tag = m.group(1)
             low = tag.lower()
             head = next((h for h in sorted(self.one_word_heads, key=len, reverse=True)
@@ -108,7 +108,7 @@ class EventFinder(Component):
         """Tokens of lines written in Title Case."""
         out: set[int] = set()
         start = 0
-        for line in doc.text.split("\n"):
+        for line in ext.text(doc).split("\n"):
             words = re.findall(r"[A-Za-z]+", line)
             if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7 \
                     and not line.rstrip().endswith((".", "!", "?", "\"", "”")):

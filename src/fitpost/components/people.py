@@ -28,6 +28,7 @@ WE = {"we", "us", "our", "ours", "ourselves"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 THEY = {"they", "them", "their", "theirs"}
+_PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
 
 
@@ -44,6 +45,11 @@ class PeopleFinder(Component):
         self.titles = set(data["titles"])
         self.place_preps = set(data["place_prepositions"])
         self.rel_max = max(len(k.split()) for k in self.relations)
+        self.rel_first = {k.split()[0] for k in self.relations} | \
+            {k.replace("-", " - ").split()[0] for k in self.relations}
+        # the group words longest first, so "the couple" is one hit and not two
+        self.group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in self.groups) + r")\b") \
+            if self.groups else None
 
     # -- finding -----------------------------------------------------------
     def _names(self, doc: Doc) -> list[tuple[int, int]]:
@@ -91,7 +97,7 @@ class PeopleFinder(Component):
         return False
 
     def _clean(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-        text = doc.text[start:end]
+        text = ext.text(doc)[start:end]
         while True:  # "Marathoner Asha Rao": the title is not the name
             first, _, rest = text.partition(" ")
             if rest and first.lower().strip(".") in self.titles:
@@ -118,6 +124,9 @@ class PeopleFinder(Component):
         lows = [t.lower_ for t in doc]
         i = 0
         while i < len(doc):
+            if lows[i] not in self.rel_first:
+                i += 1
+                continue
             for n in range(self.rel_max, 0, -1):
                 words = lows[i:i + n]
                 key = " ".join(words).replace(" - ", "-")
@@ -130,7 +139,7 @@ class PeopleFinder(Component):
 
     # -- resolving ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = ext.text(doc)
         quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
         names = self._names(doc)
         rel_spans = self._relations(doc)
@@ -267,6 +276,8 @@ class PeopleFinder(Component):
     def _plural_relations(self, doc: Doc, relation_of: dict[str, str]):
         """ "the mothers", "the sisters": everyone named with that relation."""
         out = []
+        if not relation_of:
+            return out
         for t in doc:
             low = t.lower_
             if low.endswith("s") and low[:-1] in self.relations and low not in self.relations:
@@ -306,7 +317,7 @@ class PeopleFinder(Component):
 
     def _speakers(self, doc: Doc, quotes, mentions, main, gender) -> dict:
         """Who each quote is attributed to: a speech verb and a person next to it."""
-        text = doc.text
+        text = ext.text(doc)
         out = {}
         for qs, qe in quotes:
             after = text[qe:qe + 80]
@@ -335,24 +346,22 @@ class PeopleFinder(Component):
 
     def _pronouns(self, doc, mentions, quotes, speakers, main, gender, spouse):
         """Add resolved pronoun and group mentions; return all mentions in text order."""
-        text = doc.text
+        text = ext.text(doc)
         out = list(mentions)
         named_before = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
         author = doc._.fp_author
         lows = [t.lower_ for t in doc]
         group_hits = []
         low_text = text.lower()
-        for g in self.groups:
-            for m in re.finditer(r"\b" + re.escape(g) + r"\b", low_text):
-                if not any(s <= m.start() < e for s, e, _ in group_hits):
-                    group_hits.append((m.start(), m.end(), g))
+        for m in self.group_re.finditer(low_text) if self.group_re else ():
+            group_hits.append((m.start(), m.end(), m.group()))
         couple = (main, spouse[main]) if main in spouse else ()
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
-        for t in doc:
-            low = lows[t.i]
-            if low not in FIRST | WE | MALE | FEMALE | THEY:
+        for i, low in enumerate(lows):
+            if low not in _PRONOUNS:
                 continue
+            t = doc[i]
             quote = next(((qs, qe) for qs, qe in quotes if qs <= t.idx < qe), None)
             members: tuple[str, ...] = ()
             if low in FIRST | WE:

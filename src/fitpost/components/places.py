@@ -53,7 +53,7 @@ class PlaceFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
-        datelines = {m.start(1) for m in _DATELINE.finditer(doc.text)}
+        datelines = {m.start(1) for m in _DATELINE.finditer(ext.text(doc))}
         found: dict[tuple[int, int], str] = {}
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
@@ -71,12 +71,12 @@ class PlaceFinder(Component):
                 j = self._capitalised(doc, i)
                 if j > i and not any(k in people for k in range(i, j)):
                     found.setdefault((i, j), "prep")
-        for m in _STRETCH.finditer(doc.text):  # "the Hubli-Dharwad stretch"
+        for m in _STRETCH.finditer(ext.text(doc)):  # "the Hubli-Dharwad stretch"
             for g in (1, 2):
                 span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
                 if span is not None:
                     found[(span.start, span.end)] = "route"
-        for m in re.finditer(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)", doc.text):
+        for m in re.finditer(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)", ext.text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 found.setdefault((span.start, span.end), "hashtag")

@@ -40,7 +40,7 @@ class QuantityFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for q in parse_quantities(doc.text):
+        for q in parse_quantities(ext.text(doc)):
             if q.part and not self.include_parts:
                 continue
             span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")

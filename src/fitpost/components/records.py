@@ -122,14 +122,18 @@ class RecordBuilder(Component):
         self.para = []  # paragraph number of each sentence
         n_para = 0
         for k, sent in enumerate(sents):
-            if k and "\n" in doc.text[sents[k - 1].end_char:sent.start_char + 1]:
+            if k and "\n" in ext.text(doc)[sents[k - 1].end_char:sent.start_char + 1]:
                 n_para += 1
             elif k and "\n" in sents[k - 1].text.rstrip():
                 n_para += 1
             self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
         self.roster = doc._.fp_roster or {}
-        events = list(ext.group(doc, ext.EVENTS))
+        # every span of a group, made once: a Span is costly to build and the groups are read per cluster
+        self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
+                                                            ext.PLACES, ext.EVENTS, ext.DATES)}
+        self._sent_words: dict[int, set[str]] = {}
+        events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._attach_quantities(doc, clusters)
         for c in clusters:
@@ -146,7 +150,7 @@ class RecordBuilder(Component):
     # -- 1. clusters ------------------------------------------------------
     def _clusters(self, doc: Doc, events: list[Span]) -> list[Cluster]:
         event_tokens = {i for e in events for i in range(e.start, e.end)}
-        mentions = [s for s in ext.group(doc, ext.ACTIVITIES) if not s._.fp_activity.generic]
+        mentions = [s for s in self.spans[ext.ACTIVITIES] if not s._.fp_activity.generic]
         by_sent: dict[int, list[Span]] = {}
         for s in mentions:
             by_sent.setdefault(self.sent_of[s.start], []).append(s)
@@ -199,8 +203,8 @@ class RecordBuilder(Component):
         """A distance right after a movement verb is an activity ("covered 24 km")."""
         out = []
         taken = {i for c in clusters for i in range(c.start, c.end)}
-        activity_tokens = {i for s in ext.group(doc, ext.ACTIVITIES) for i in range(s.start, s.end)}
-        for q in ext.group(doc, ext.QUANTITIES):
+        activity_tokens = {i for s in self.spans[ext.ACTIVITIES] for i in range(s.start, s.end)}
+        for q in self.spans[ext.QUANTITIES]:
             if q.label_ != "distance" or q.start == 0 or q.start in taken:
                 continue
             verb = next((t for t in reversed(doc[max(0, q.start - 4):q.start]) if t.lower_ in self.movement), None)
@@ -238,7 +242,7 @@ class RecordBuilder(Component):
         if best is None:
             return None
         start = doc[c.start].idx + best[2]
-        text = doc.text[start:start + len(best[0])]
+        text = ext.text(doc)[start:start + len(best[0])]
         return Quantity(kind="distance", text=text, start=start, end=start + len(text),
                         value=best[1] / 1000, unit="km", meters=best[1])
 
@@ -246,7 +250,7 @@ class RecordBuilder(Component):
         by_sent: dict[int, list[Cluster]] = {}
         for c in clusters:
             by_sent.setdefault(c.sent, []).append(c)
-        for span in ext.group(doc, ext.QUANTITIES):
+        for span in self.spans[ext.QUANTITIES]:
             q: Quantity = span._.fp_quantity
             n = self.sent_of.get(span.start)
             cands = by_sent.get(n, [])
@@ -294,7 +298,7 @@ class RecordBuilder(Component):
 
     # -- 3. people, places, events, dates ------------------------------------
     def _person_spans(self, doc: Doc) -> list[Span]:
-        return list(ext.group(doc, ext.PEOPLE))
+        return self.spans[ext.PEOPLE]
 
     def _names_of(self, span: Span) -> list[Participant]:
         info: ext.PersonInfo = span._.fp_person
@@ -408,7 +412,7 @@ class RecordBuilder(Component):
     def _attach_places(self, doc: Doc, c: Cluster, clusters: list[Cluster]) -> None:
         sent = self.sents[c.sent]
         others = [o for o in clusters if o is not c and o.sent == c.sent]
-        for p in ext.group(doc, ext.PLACES):
+        for p in self.spans[ext.PLACES]:
             if not (sent.start <= p.start < sent.end) or p._.fp_place.hometown:
                 continue
             pos = c.end if p.start >= c.end else c.start
@@ -434,7 +438,7 @@ class RecordBuilder(Component):
 
     def _attach_date(self, doc: Doc, c: Cluster) -> None:
         sent = self.sents[c.sent]
-        for d in ext.group(doc, ext.DATES):
+        for d in self.spans[ext.DATES]:
             if sent.start <= d.start < sent.end and d._.fp_date is not None:
                 c.date = d._.fp_date
                 return
@@ -492,7 +496,7 @@ class RecordBuilder(Component):
     def _orphans(self, doc: Doc, records: list[Record], clusters: list[Cluster]) -> None:
         """Numbers and company in sentences with no activity word go to the record just before."""
         with_cluster = {c.sent for c in clusters}
-        for span in ext.group(doc, ext.QUANTITIES):
+        for span in self.spans[ext.QUANTITIES]:
             n = self.sent_of.get(span.start)
             q: Quantity = span._.fp_quantity
             if n in with_cluster or q.kind not in ("distance", "duration"):
@@ -532,7 +536,7 @@ class RecordBuilder(Component):
     def _frames(self, doc: Doc, records: list[Record], clusters: list[Cluster], events: list[Span]) -> None:
         """A sentence naming a route or an event but no activity frames the records that follow it."""
         with_cluster = {c.sent for c in clusters}
-        places = list(ext.group(doc, ext.PLACES))
+        places = self.spans[ext.PLACES]
         for n in range(len(self.sents)):
             if n in with_cluster:
                 continue
@@ -603,11 +607,17 @@ class RecordBuilder(Component):
                     return [self._participant(speaker)]
                 break
         else:
-            lows = {t.lower_ for t in self.sents[c.sent]}
+            lows = self._words(c.sent)
             if doc._.fp_author and (lows & {"i", "we", "my", "me", "our"} or not self.roster.get("main")):
                 return [Participant(name=doc._.fp_author)]
         main = self.roster.get("main")
         return [self._participant(main)] if main else []
+
+    def _words(self, n: int) -> set[str]:
+        """The lower-case words of sentence ``n``."""
+        if n not in self._sent_words:
+            self._sent_words[n] = {t.lower_ for t in self.sents[n]}
+        return self._sent_words[n]
 
     def _participant(self, name: str) -> Participant:
         p = self.roster.get("persons", {}).get(name, {})
@@ -618,7 +628,7 @@ class RecordBuilder(Component):
         return next((c.info.sport_type for c in r.clusters if c.info.sport_type), None)
 
     def _attributes(self, r: Record) -> list[str]:
-        words = {t.lower_ for c in r.clusters for t in self.sents[c.sent]}
+        words = set().union(*(self._words(c.sent) for c in r.clusters))
         out = [a for a in ("barefoot", "virtual", "solo", "indoor", "treadmill") if a in words]
         return out
 

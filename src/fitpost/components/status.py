@@ -141,11 +141,20 @@ class StatusTagger(Component):
 
     # -- cues -------------------------------------------------------------------------------
 
-    def cues(self, doc: Doc) -> tuple[list[Cue], set[int]]:
-        """The triggers that survive pseudo-triggers and overlaps, and the tokens of pseudo-triggers."""
+    def cues(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> tuple[list[Cue], set[int]]:
+        """The triggers that survive pseudo-triggers and overlaps, and the tokens of pseudo-triggers.
+
+        ``regions`` (token offsets, default the whole Doc) limits the search:
+        a scope never leaves its sentence, so only sentences with a mention matter.
+        """
         by_span: dict[tuple[int, int], list[Rule]] = {}
-        for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
-            by_span.setdefault((start, end), []).append(self.rules[self.vocab.strings[match_id]])
+        strings = self.vocab.strings
+        for lo, hi in regions if regions is not None else [(0, len(doc))]:
+            region = doc[lo:hi]
+            for match_id, start, end in self.matcher(region):
+                by_span.setdefault((lo + start, lo + end), []).append(self.rules[strings[match_id]])
+            for match_id, start, end in self.phrases(region):  # doc offsets already
+                by_span.setdefault((start, end), []).append(self.rules[strings[match_id]])
         order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
                                                  not any(r.category == "PSEUDO" for r in by_span[se]),
                                                  se[0]))
@@ -167,9 +176,10 @@ class StatusTagger(Component):
             span = doc[start:end]
             for rule in rules:
                 cues.append(Cue(rule, start, end, span.text, span.start_char))
-        for token in doc:
-            if (token.is_space and "\n" in token.text) or token.text in _QUOTES:
-                stops.add(token.i)
+        for lo, hi in regions if regions is not None else [(0, len(doc))]:
+            for token in doc[lo:hi]:
+                if (token.is_space and "\n" in token.text) or token.text in _QUOTES:
+                    stops.add(token.i)
         cues.extend(self._date_cues(doc))
         for cue in cues:
             cue.lo, cue.hi = self._scope(doc, cue, stops)
@@ -457,10 +467,24 @@ class StatusTagger(Component):
             tense = "present"  # "known for running barefoot": a way of life, not one session
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
+    @staticmethod
+    def _regions(doc: Doc) -> list[tuple[int, int]] | None:
+        """The sentences that hold an activity mention, merged; None without sentence boundaries."""
+        if not doc.has_annotation("SENT_START"):
+            return None
+        out: list[tuple[int, int]] = []
+        for span in sorted(doc.spans[ext.ACTIVITIES], key=lambda s: s.start):
+            lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
             return doc
-        cues, pseudo = self.cues(doc)
+        cues, pseudo = self.cues(doc, self._regions(doc))
         for span in doc.spans[ext.ACTIVITIES]:
             span._.fp_status = self.status_of(doc, span, cues, pseudo)
         return doc
