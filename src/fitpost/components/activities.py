@@ -54,8 +54,7 @@ class ActivityFinder(Component):
     def _matcher_for(self, doc: Doc) -> PhraseMatcher:
         # phrase patterns are tokenized by the pipeline's own tokenizer, once per vocab
         if self._matcher is None or self._vocab is not doc.vocab:
-            from spacy.lang.en import English
-            tok = English().tokenizer
+            tok = self.tokenizer
             m = PhraseMatcher(doc.vocab, attr="LOWER")
             multi = [f for f in self.kinds if f not in self.single]
             m.add("ACT", [tok(f) for f in multi])

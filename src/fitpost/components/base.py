@@ -20,6 +20,7 @@ class Component:
 
     def __init__(self, nlp: Language, name: str, **config: Any) -> None:
         ext.register()
+        self.tokenizer = nlp.tokenizer  # phrase patterns are split as the pipeline splits text
         self.name = name
         self.config = dict(config)
         self.load()
@@ -35,6 +36,8 @@ class Component:
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "Component":
         cfg = ensure_path(path) / "config.json"
         if cfg.exists():
-            self.config.update(json.loads(cfg.read_text(encoding="utf-8")))
-        self.load()
+            saved = json.loads(cfg.read_text(encoding="utf-8"))
+            if {**self.config, **saved} != self.config:  # built with this config already: don't build twice
+                self.config.update(saved)
+                self.load()
         return self

@@ -104,9 +104,7 @@ class StatusTagger(Component):
         self.aux = {k: set(v) for k, v in data["aux"].items()}
         self.pronouns = set(data["subject_pronouns"])
         equivalents = data.get("equivalents", {})
-        from spacy.lang.en import English
-
-        tokenizer = English().tokenizer
+        tokenizer = self.tokenizer
         self.matcher = Matcher(self.vocab)  # token patterns
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")  # literals: fast on hundreds of phrases
         self.rules: dict[str, Rule] = {}
