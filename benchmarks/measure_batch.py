@@ -37,10 +37,10 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def main() -> None:
-    cmd = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else sys.argv[1:]
+def measure(cmd: list[str], interval: float = 0.1, **popen: object) -> dict:
+    """Run ``cmd``; its exit code, wall time and peak RSS (MB): main process, each worker, whole tree."""
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd)
+    proc = subprocess.Popen(cmd, **popen)
     hwm: dict[int, int] = {}
     tree_peak = 0
     while proc.poll() is None:
@@ -52,15 +52,20 @@ def main() -> None:
                 hwm[pid] = max(hwm.get(pid, 0), st.get("VmHWM", 0))
                 total += st.get("VmRSS", 0)
         tree_peak = max(tree_peak, total)
-        time.sleep(0.1)
+        time.sleep(interval)
     wall = time.monotonic() - t0
     main_pid = proc.pid
-    report = {"exit": proc.returncode, "wall_s": round(wall, 2),
-              "main_peak_rss_mb": round(hwm.get(main_pid, 0) / 1024, 1),
-              "worker_peak_rss_mb": sorted(round(v / 1024, 1) for p, v in hwm.items() if p != main_pid),
-              "tree_peak_rss_mb": round(tree_peak / 1024, 1)}
+    return {"exit": proc.returncode, "wall_s": round(wall, 2),
+            "main_peak_rss_mb": round(hwm.get(main_pid, 0) / 1024, 1),
+            "worker_peak_rss_mb": sorted(round(v / 1024, 1) for p, v in hwm.items() if p != main_pid),
+            "tree_peak_rss_mb": round(tree_peak / 1024, 1)}
+
+
+def main() -> None:
+    cmd = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else sys.argv[1:]
+    report = measure(cmd)
     print(json.dumps(report), file=sys.stderr)
-    sys.exit(proc.returncode)
+    sys.exit(report["exit"])
 
 
 if __name__ == "__main__":

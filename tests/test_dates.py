@@ -167,7 +167,7 @@ def test_dates_round_trip_through_disk(tmp_path):
     nlp = date_pipeline()
     nlp.to_disk(tmp_path / "p")
     again = spacy.load(tmp_path / "p")
-    assert again.get_pipe("fitpost_dates").config == {"data": "dates.json"}
+    assert again.get_pipe("fitpost_dates").config == {"data": "dates.json", "near_activities": True}
     assert values(again.pipe(with_post_date(again, TEXTS))) == WANT
 
 
@@ -176,3 +176,16 @@ def test_dates_with_two_processes():
     docs = list(nlp.pipe(with_post_date(nlp, TEXTS), n_process=2))
     assert values(docs) == WANT
     assert isinstance(docs[0].spans[ext.DATES][0]._.fp_date, DateRef)
+
+
+def test_after_fitpost_activities_only_sentences_with_an_activity_are_searched(blank_extractor):
+    doc = blank_extractor.nlp("Cycled 40 km last Sunday. The shop opens on Monday.")
+    assert [s.text for s in doc.spans[ext.DATES]] == ["last Sunday"]
+
+
+def test_near_activities_off_or_alone_finds_every_date():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fitpost_dates")  # alone: no activity spans to go by
+    doc = nlp("Cycled 40 km last Sunday. The shop opens on Monday.")
+    assert [s.text for s in doc.spans[ext.DATES]] == ["last Sunday", "Monday"]

@@ -285,34 +285,59 @@ class DateFinder(Component):
 
     # finding
 
+    def _regions(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where to look, token offsets: the whole Doc, or (``near_activities``, the default, after
+        fitpost_activities) the sentences that hold an activity, quantity or event, since only
+        those dates can be an activity's date or a status cue."""
+        if not self.config.get("near_activities", True) or ext.ACTIVITIES not in doc.spans \
+                or not doc.has_annotation("SENT_START"):
+            return [(0, len(doc))]
+        out: list[tuple[int, int]] = []
+        spans = [*doc.spans[ext.ACTIVITIES], *doc.spans.get(ext.QUANTITIES, []), *doc.spans.get(ext.EVENTS, [])]
+        for span in sorted(spans, key=lambda sp: sp.start):
+            lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
     def find(self, doc: Doc) -> list[Span]:
         """The date spans of ``doc`` (labelled with their pattern id), in text order."""
         found: list[Span] = []
-        for match_id, start, end in self._matches(doc):
+        regions = self._regions(doc)
+        if not regions:
+            return found
+        for match_id, start, end in self._matches(doc, regions):
             kind = self.vocab.strings[match_id]
             while start < end - 1 and doc[start].lower_ in self.trim:
                 start += 1
             found.append(Span(doc, start, end, label=kind))
-        for pattern, kind in self.numeric:
-            for m in pattern.finditer(ext.text(doc)):
-                span = doc.char_span(m.start(), m.end(), label=kind, alignment_mode="expand")
-                if span is not None:
-                    found.append(span)
+        text = ext.text(doc)
+        for lo, hi in regions:
+            start_char = doc[lo].idx
+            end_char = doc[hi - 1].idx + len(doc[hi - 1])
+            for pattern, kind in self.numeric:
+                for m in pattern.finditer(text, start_char, end_char):
+                    span = doc.char_span(m.start(), m.end(), label=kind, alignment_mode="expand")
+                    if span is not None:
+                        found.append(span)
         kept = [s for s in filter_spans(found) if self._is_date(doc, s)]
         return sorted(kept, key=lambda s: s.start)
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _matches(self, doc: Doc, regions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
         """Matcher hits, run only on windows around anchor words (every pattern has one)."""
         width = self.window_width
         windows: list[list[int]] = []
-        for token in doc:
-            low = token.lower_
-            if low in self.anchors or (token.is_digit or low[:1].isdigit()) and self.anchor_re.match(low):
-                start, end = max(0, token.i - width), min(len(doc), token.i + width + 1)
-                if windows and start <= windows[-1][1]:
-                    windows[-1][1] = end
-                else:
-                    windows.append([start, end])
+        for lo, hi in regions:
+            for token in doc[lo:hi]:
+                low = token.lower_
+                if low in self.anchors or low[:1].isdigit() and self.anchor_re.match(low):
+                    start, end = max(lo, token.i - width), min(hi, token.i + width + 1)
+                    if windows and start <= windows[-1][1]:
+                        windows[-1][1] = max(windows[-1][1], end)
+                    else:
+                        windows.append([start, end])
         out = []
         for start, end in windows:
             out.extend((m, start + s, start + e) for m, s, e in self.matcher(doc[start:end]))
@@ -384,6 +409,6 @@ class DateFinder(Component):
         return doc
 
 
-@Language.factory("fitpost_dates", default_config={"data": "dates.json"})
-def make_dates(nlp: Language, name: str, data: str) -> DateFinder:
-    return DateFinder(nlp, name, data=data)
+@Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": True})
+def make_dates(nlp: Language, name: str, data: str, near_activities: bool = True) -> DateFinder:
+    return DateFinder(nlp, name, data=data, near_activities=near_activities)
