@@ -59,6 +59,33 @@ _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 
 
+def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | None:
+    """The word sequences a token pattern matches, when it is only a list of words per token
+    ("LOWER" or "ORTH" without letters, as a string or {"IN": [...]}, no operators); else None."""
+    choices: list[list[str]] = []
+    for token in pattern:
+        if len(token) != 1:
+            return None
+        (attr, value), = token.items()
+        if attr not in ("LOWER", "ORTH"):
+            return None
+        values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and \
+            len(value) == 1 else None
+        if not values or not all(isinstance(v, str) for v in values):
+            return None
+        if attr == "ORTH" and any(v.lower() != v for v in values):
+            return None  # case matters: leave it to the Matcher
+        if any(len(v.split()) != 1 for v in values):
+            return None
+        choices.append([v.lower() for v in values])
+    total = 1
+    for c in choices:
+        total *= len(c)
+    if not choices or total > limit:
+        return None
+    return [list(words) for words in itertools.product(*choices)]
+
+
 @dataclass
 class Rule:
     category: str
@@ -107,6 +134,7 @@ class StatusTagger(Component):
         tokenizer = self.tokenizer
         self.matcher = Matcher(self.vocab)  # token patterns
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")  # literals: fast on hundreds of phrases
+        self.lower_phrases = PhraseMatcher(self.vocab, attr="LOWER")  # token patterns that are word lists
         self.rules: dict[str, Rule] = {}
         for i, entry in enumerate(data["rules"]):
             if "category" not in entry:
@@ -122,8 +150,15 @@ class StatusTagger(Component):
                         requires=frozenset(w.lower() for w in entry.get("requires", ())))
             key = f"fp_status_{i}"
             self.rules[key] = rule
-            if entry.get("pattern"):
-                self.matcher.add(key, entry["pattern"])
+            token_patterns = []
+            for pattern in entry.get("pattern", []):
+                words = _as_phrases(pattern)
+                if words is None:
+                    token_patterns.append(pattern)
+                else:  # the Matcher tests every token against every pattern; a phrase table does not
+                    self.lower_phrases.add(key, [Doc(self.vocab, words=w) for w in words])
+            if token_patterns:
+                self.matcher.add(key, token_patterns)
             literals = entry.get("literal", [])
             docs = []
             for literal in [literals] if isinstance(literals, str) else literals:
@@ -151,7 +186,7 @@ class StatusTagger(Component):
             region = doc[lo:hi]
             for match_id, start, end in self.matcher(region):
                 by_span.setdefault((lo + start, lo + end), []).append(self.rules[strings[match_id]])
-            for match_id, start, end in self.phrases(region):  # doc offsets already
+            for match_id, start, end in [*self.phrases(region), *self.lower_phrases(region)]:  # doc offsets
                 by_span.setdefault((start, end), []).append(self.rules[strings[match_id]])
         order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
                                                  not any(r.category == "PSEUDO" for r in by_span[se]),
