@@ -5,8 +5,11 @@ dates, all in ``models/dates.json``.  Each span found goes to
 ``doc.spans["fp_dates"]`` (in text order) with ``span._.fp_date`` =
 :class:`~fitpost.schema.DateRef`.
 
-Resolving uses dateparser on the span's text alone (never a search over the
-whole text).  dateparser is imported when the first date span needs it; one
+Resolving reads the common phrases (today, yesterday, [last|next] Sunday,
+N days/weeks ago, a day with its month and year) itself, exactly as
+dateparser would, and gives dateparser the rest, on the span's text alone
+(never a search over the whole text).  dateparser is imported when the first
+date span needs it; one
 ``DateDataParser(languages=["en"])`` serves the process, and results are
 cached by (phrase, post date, preference).
 
@@ -80,7 +83,7 @@ def warm() -> None:
     long-running process or a batch worker may call this at start-up instead,
     so that the cost does not land on the first post.
     """
-    _dateparser("yesterday", dt.date(2000, 1, 2), "past")
+    _parser().get_date_data("2 weeks ago")
 
 
 @lru_cache(maxsize=512)
@@ -96,9 +99,50 @@ def _settings(base: dt.date, prefer: str):
 _NO_BASE = dt.date(2000, 1, 1)  # placeholder base when a post has no date: only dates with a year are kept
 
 
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                          "sunday"))}
+_MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                          "august", "september", "october", "november", "december"))}
+_YMD = ("year", "month", "day")
+_NATIVE = re.compile(r"(?:(?P<rel>today|yesterday|tomorrow)"
+                     r"|(?:(?P<dir>last|next) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"|(?P<n>\d{1,3}) (?P<unit>days?|weeks?) ago"
+                     r"|(?P<m1>[a-z]+) (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? (?P<y1>(?:19|20)\d\d)"
+                     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[a-z]+),? (?P<y2>(?:19|20)\d\d))")
+
+
+def _native(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date, str, tuple] | None:
+    """The common phrases read without dateparser, exactly as dateparser reads them (a test holds
+    the two together): today, yesterday, tomorrow, [last|next] WEEKDAY, N days/weeks ago, and a
+    month and day with a year.  None for anything else."""
+    m = _NATIVE.fullmatch(phrase)
+    if m is None:
+        return None
+    if m["rel"]:
+        return base + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"]]), "day", _YMD
+    if m["wd"]:
+        back = (base.weekday() - _WEEKDAYS[m["wd"]] - 1) % 7 + 1  # 1..7 days before
+        if m["dir"] == "next" or (m["dir"] is None and prefer == "future"):
+            return base + dt.timedelta(days=(_WEEKDAYS[m["wd"]] - base.weekday() - 1) % 7 + 1), "day", _YMD
+        return base - dt.timedelta(days=back), "day", _YMD
+    if m["unit"]:
+        n = int(m["n"]) * (7 if m["unit"].startswith("week") else 1)
+        return base - dt.timedelta(days=n), "week" if m["unit"].startswith("week") else "day", _YMD
+    month = _MONTHS.get(m["m1"] or m["m2"])
+    if month is None:
+        return None
+    try:
+        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"])), "day", _YMD
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=8192)
 def _dateparser(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date | None, str, tuple]:
-    """dateparser's reading of ``phrase``: (date, period, parts)."""
+    """dateparser's reading of ``phrase``: (date, period, parts); common phrases without it."""
+    native = _native(phrase, base, prefer)
+    if native is not None:
+        return native
     parser = _parser()
     with _LOCK:  # the one parser gets the post's settings for this call
         parser._settings = _settings(base, prefer)
