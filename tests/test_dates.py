@@ -135,14 +135,16 @@ def test_dateparser_is_imported_only_when_a_date_needs_it():
             "    nlp(doc); print('dateparser' in sys.modules)\n"
             "run('Ran 10 km along the river.')\n"
             "run('Ran 10 km along the river yesterday.')\n"
-            "run('Ran 10 km along the river last month.')\n")
+            "run('Ran 10 km along the river 3 months ago.')\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "True"]  # "yesterday" is read without dateparser
 
 
 NATIVE_PHRASES = ["today", "yesterday", "tomorrow", "sunday", "last monday", "next friday", "wednesday",
                   "next sunday", "last saturday", "1 day ago", "4 days ago", "1 week ago", "3 weeks ago",
-                  "march 3, 2019", "3 march 2019", "3rd of march 2019", "august 22nd, 2021", "29 february 2020"]
+                  "march 3, 2019", "3 march 2019", "3rd of march 2019", "august 22nd, 2021", "29 february 2020",
+                  "this week", "last month", "next month", "this year", "last year", "2019", "june 2019",
+                  "april", "december", "march 3", "3rd of march", "october 31st"]
 
 
 @pytest.mark.parametrize("prefer", ["past", "future"])
@@ -150,16 +152,17 @@ def test_phrases_read_without_dateparser_read_as_dateparser_reads_them(prefer):
     parser = dates_mod._parser()
     compared = 0
     for k in range(0, 60, 2):
-        base = D(2024, 2, 20) + dt.timedelta(days=k)
+        base = D(2024, 2, 20) + dt.timedelta(days=k * 13)  # across months, years and a 29 February
         for phrase in NATIVE_PHRASES:
             native = dates_mod._native(phrase, base, prefer)
-            assert native is not None, phrase
+            if native is None:
+                continue  # the post's own day, or a day that year lacks: dateparser's
             with dates_mod._LOCK:
                 parser._settings = dates_mod._settings(base, prefer)
                 data = parser.get_date_data(phrase)
             assert native[0] == data.date_obj.date(), (phrase, base, prefer)
             compared += 1
-    assert compared == 30 * len(NATIVE_PHRASES)
+    assert compared >= 29 * len(NATIVE_PHRASES)
     assert dates_mod._native("31 february 2020", D(2024, 1, 1), prefer) is None  # left to dateparser
 
 

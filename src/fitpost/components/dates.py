@@ -6,7 +6,8 @@ dates, all in ``models/dates.json``.  Each span found goes to
 :class:`~fitpost.schema.DateRef`.
 
 Resolving reads the common phrases (today, yesterday, [last|next] Sunday,
-N days/weeks ago, a day with its month and year) itself, exactly as
+N days/weeks ago, this/last/next week/month/year, a year, a month, a day of a
+month with or without its year) itself, exactly as
 dateparser would, and gives dateparser the rest, on the span's text alone
 (never a search over the whole text).  dateparser is imported when the first
 date span needs it; one
@@ -107,14 +108,17 @@ _YMD = ("year", "month", "day")
 _NATIVE = re.compile(r"(?:(?P<rel>today|yesterday|tomorrow)"
                      r"|(?:(?P<dir>last|next) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"|(?P<n>\d{1,3}) (?P<unit>days?|weeks?) ago"
-                     r"|(?P<m1>[a-z]+) (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? (?P<y1>(?:19|20)\d\d)"
-                     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[a-z]+),? (?P<y2>(?:19|20)\d\d))")
+                     r"|(?P<deictic>this|last|next) (?P<period>week|month|year)"
+                     r"|(?P<year>(?:19|20)\d\d)"
+                     r"|(?P<m1>[a-z]+)(?: (?P<d1>\d{1,2})(?:st|nd|rd|th)?)?(?:,? (?P<y1>(?:19|20)\d\d))?"
+                     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?:of )?(?P<m2>[a-z]+)(?:,? (?P<y2>(?:19|20)\d\d))?)")
 
 
 def _native(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date, str, tuple] | None:
     """The common phrases read without dateparser, exactly as dateparser reads them (a test holds
-    the two together): today, yesterday, tomorrow, [last|next] WEEKDAY, N days/weeks ago, and a
-    month and day with a year.  None for anything else."""
+    the two together): today, yesterday, tomorrow, [last|next] WEEKDAY, N days/weeks ago,
+    this/last/next week/month/year, a year, a month, a day of a month [with its year].
+    None for anything else."""
     m = _NATIVE.fullmatch(phrase)
     if m is None:
         return None
@@ -128,13 +132,33 @@ def _native(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date, str, tupl
     if m["unit"]:
         n = int(m["n"]) * (7 if m["unit"].startswith("week") else 1)
         return base - dt.timedelta(days=n), "week" if m["unit"].startswith("week") else "day", _YMD
+    if m["period"]:
+        step = {"last": -1, "next": 1, "this": 0}[m["deictic"]]
+        if m["period"] == "week":
+            return base + dt.timedelta(days=7 * step), "week", _YMD
+        if m["period"] == "month":
+            return _months_back(base, -step), "month", ("year", "month")
+        return dt.date(base.year + step, base.month, 1), "year", ("year",)
+    if m["year"]:
+        return dt.date(int(m["year"]), base.month, 1), "year", ("year",)
     month = _MONTHS.get(m["m1"] or m["m2"])
     if month is None:
         return None
+    day, year = m["d1"] or m["d2"], m["y1"] or m["y2"]
     try:
-        return dt.date(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"])), "day", _YMD
-    except ValueError:
+        if year:
+            return (dt.date(int(year), month, int(day)), "day", _YMD) if day else \
+                (dt.date(int(year), month, 1), "month", ("year", "month"))
+        when = dt.date(base.year, month, int(day) if day else 1)
+        if when == base:
+            return None  # the post's own day: leave the tie to dateparser
+        if prefer == "past" and when > base:
+            when = when.replace(year=base.year - 1)
+        elif prefer == "future" and when < base:
+            when = when.replace(year=base.year + 1)
+    except ValueError:  # 29 February in another year
         return None
+    return (when, "day", ("month", "day")) if day else (when, "month", ("month",))
 
 
 @lru_cache(maxsize=8192)
