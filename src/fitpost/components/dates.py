@@ -302,6 +302,9 @@ def _numeric(phrase: str, kind: str) -> str | None:
 # -- the component ------------------------------------------------------------------------------
 
 
+_NOT_DATES = {"distance", "pace", "elevation"}
+
+
 class DateFinder(Component):
     """Mark and resolve date expressions with the rules in ``models/dates.json``."""
 
@@ -397,10 +400,14 @@ class DateFinder(Component):
         """Matcher hits, run only on windows around anchor words (every pattern has one)."""
         width = self.window_width
         windows: list[list[int]] = []
+        # a number inside a distance ("10 km") or a pace is no date's: no window around it
+        measured = {i for q in doc.spans.get(ext.QUANTITIES, []) if q.label_ in _NOT_DATES
+                    for i in range(q.start, q.end)}
         for lo, hi in regions:
             for token in doc[lo:hi]:
                 low = token.lower_
-                if low in self.anchors or low[:1].isdigit() and self.anchor_re.match(low):
+                if low in self.anchors or low[:1].isdigit() and token.i not in measured \
+                        and self.anchor_re.match(low):
                     start, end = max(lo, token.i - width), min(hi, token.i + width + 1)
                     if windows and start <= windows[-1][1]:
                         windows[-1][1] = max(windows[-1][1], end)
