@@ -207,7 +207,8 @@ class RecordBuilder(Component):
         for q in self.spans[ext.QUANTITIES]:
             if q.label_ != "distance" or q.start == 0 or q.start in taken:
                 continue
-            verb = next((t for t in reversed(doc[max(0, q.start - 4):q.start]) if t.lower_ in self.movement), None)
+            verb = next((doc[j] for j in range(q.start - 1, max(0, q.start - 4) - 1, -1)
+                         if doc[j].lower_ in self.movement), None)
             if verb is None or any(t.is_punct or t.pos_ == "VERB" and t.lower_ not in self.movement
                                    for t in doc[verb.i + 1:q.start]):
                 continue
