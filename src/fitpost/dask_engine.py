@@ -351,6 +351,9 @@ def _check(cfg: BatchConfig) -> tuple[str, Path]:
     if cfg.scheduler and cfg.workers:
         raise BatchUsageError("--workers sets the size of a LocalCluster; with --scheduler the cluster's "
                               "workers are used")
+    if STDIN in cfg.inputs:
+        raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
+                              "save the input to a file first")
     if cfg.chunk_size < 1:
         raise BatchUsageError("--chunk-size must be at least 1")
     if cfg.block_size is not None and cfg.block_size < 1:
@@ -391,8 +394,10 @@ def _connect(cfg: BatchConfig, distributed: Any) -> tuple[Any, Any]:
             raise BatchUsageError(f"the Dask scheduler at {cfg.scheduler} has no workers "
                                   "(start some: dask worker ADDRESS)") from None
         return client, None
+    # no dashboard; the scheduler's small HTTP server (health, metrics) on a free loopback port
     cluster = distributed.LocalCluster(n_workers=cfg.workers or default_workers(), threads_per_worker=1,
-                                       processes=True, host="127.0.0.1", dashboard_address=None)
+                                       processes=True, host="127.0.0.1", dashboard_address=None,
+                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     return distributed.Client(cluster), cluster
 
 
