@@ -117,6 +117,13 @@ def test_blocks_read_every_line_once_with_its_line_number(tmp_path, block_size):
     assert got == expected
 
 
+def test_a_file_given_twice_is_read_twice(tmp_path):
+    dump = write_dump(tmp_path / "dump.jsonl", n=40)
+    expected = [key(i) for i in read_posts([str(dump), str(dump)])]
+    pieces = dask_engine.plan_pieces([str(dump), str(dump)], "auto", 256, local_count)
+    assert [key(i) for p in pieces for i in dask_engine.read_piece(p, fitpost.io.common.Fields())] == expected
+
+
 def test_what_is_not_split(tmp_path):
     (tmp_path / "array.json").write_text(json.dumps(invented_posts(50)))
     import gzip

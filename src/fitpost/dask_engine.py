@@ -140,11 +140,11 @@ def plan_pieces(inputs: list[str], input_format: str, block_size: int,
     # the line ends before each block: counted per block (in parallel), then summed per file
     specs = [(p.path, p.start, p.end) for p in pieces if p.block and p.end < p.size]
     counts = dict(zip(specs, count(specs))) if specs else {}
-    out, before, current = [], 0, None
+    out, before = [], 0
     for p in pieces:
         if p.block:
-            if p.path != current:
-                current, before = p.path, 0
+            if p.start == 0:  # the first block of a file (given once or more)
+                before = 0
             out.append(Piece(p.path, p.name, p.kind, p.size, True, p.start, p.end, before))
             if p.end < p.size:
                 before += counts[(p.path, p.start, p.end)]
