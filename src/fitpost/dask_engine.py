@@ -336,7 +336,7 @@ class DaskSummary(BatchSummary):
             text += f" -> {self.errors_path}"
         text += f"; {_clock(self.seconds)}{rate}"
         if self.status == "interrupted":
-            text += "; interrupted: the finished partitions are written, run again to do them all"
+            text += "; interrupted: the output folder is incomplete (no _SUCCESS), run again to do it all"
         return text
 
 
