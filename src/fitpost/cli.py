@@ -142,7 +142,7 @@ Examples:
                    "and reason (default: beside the output, OUTPUT-without-suffix.errors.jsonl).")
 @click.option("--workers", type=click.IntRange(min=0),
               help="Worker processes, each loading the pipeline once (default: one per core; "
-                   "1: extract in this process).")
+                   "1: extract in this process; with --engine dask: the LocalCluster's processes).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=100, show_default=True,
               help="Posts per shard sent to a worker (with --engine dask: per pipeline batch in a partition).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
