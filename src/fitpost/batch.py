@@ -66,6 +66,12 @@ class BatchConfig:
     resume: bool = False
     fail_fast: bool = False
     progress: bool | None = None  # None: when stderr is a terminal
+    engine: str = "local"  # local: worker processes here; dask: a Dask cluster (fitpost.dask_engine)
+    scheduler: str | None = None  # dask: the scheduler's address; None: a LocalCluster here
+    block_size: int | None = None  # dask: bytes per block of a JSON Lines file; None: from the input size
+
+
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -240,9 +246,14 @@ def _work(records: list[dict[str, Any]]) -> list[ItemResult]:
     """A shard through the pipeline, rendered for the output (runs in a worker)."""
     if "failed" in _worker:
         raise BatchUsageError(_worker["failed"])
-    render: Callable[[dict], Rendered] = _worker["render"]
+    return render_shard(_worker["extractor"], _worker["render"], records)
+
+
+def render_shard(extractor: Any, render: Callable[[dict], Rendered],
+                 records: list[dict[str, Any]]) -> list[ItemResult]:
+    """:func:`extract_shard`, each output record rendered for the output or as a line of the error file."""
     results: list[ItemResult] = []
-    for rec in extract_shard(_worker["extractor"], records):
+    for rec in extract_shard(extractor, records):
         if "error" in rec:
             results.append(("err", error_line(rec["error"]), 0, 0))
         else:
@@ -413,7 +424,8 @@ def _load_state(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
 
 # ---------------------------------------------------------------- the batch
 
-def _shards(items: Iterator, size: int) -> Iterator[list[dict[str, Any]]]:
+def record_shards(items: Iterable[InputPost | InputError], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Input items as shards of ``size`` input records (:func:`item_record`)."""
     shard: list[dict[str, Any]] = []
     for item in items:
         shard.append(item_record(item))
@@ -462,6 +474,13 @@ class _Stop:
 def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
     """Run a batch; raises :class:`FitpostError` subclasses for usage errors."""
     stderr = stderr or sys.stderr
+    if cfg.engine not in ENGINES:
+        raise BatchUsageError(f"unknown engine {cfg.engine!r} (one of {', '.join(ENGINES)})")
+    if cfg.engine == "dask":
+        from fitpost import dask_engine
+        return dask_engine.run(cfg, stderr)
+    if cfg.scheduler or cfg.block_size:
+        raise BatchUsageError("--scheduler and --block-size go with --engine dask")
     t0 = time.monotonic()
     fmt = output_format(cfg.output, cfg.output_format)
     if fmt == "parquet":
@@ -470,6 +489,8 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
     out_path = cfg.output
     if out_path == STDIN:
         raise BatchUsageError("the output must be a file (it is written whole, then renamed)")
+    if Path(out_path).is_dir():
+        raise BatchUsageError(f"the output {out_path} is a folder; give a file (--engine dask writes a folder)")
     if not Path(out_path).resolve().parent.is_dir():
         raise BatchUsageError(f"no folder for the output: {Path(out_path).parent}")
     errors_path = cfg.errors or default_errors_path(out_path)
@@ -530,7 +551,7 @@ def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
             try:
                 _skip(items, state["done"], state.get("last"))
                 progress.mark()
-                shards = _shards(items, cfg.chunk_size)
+                shards = record_shards(items, cfg.chunk_size)
                 engine = (_in_process(shards, model, fmt) if workers == 1
                           else _Pool(workers, model, fmt).run(shards))
                 for shard, results in engine:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import sys
 
 import click
@@ -79,6 +80,20 @@ def schema() -> None:
     click.echo(json.dumps(Post.model_json_schema(), indent=2))
 
 
+_SIZE = {"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10, "M": 1 << 20, "MB": 1 << 20,
+         "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}
+
+
+def parse_size(value: str | None) -> int | None:
+    """``"64MB"`` -> 67108864 (K, M, G are powers of 1024)."""
+    if value is None:
+        return None
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)
+    if not m or m.group(2).upper() not in _SIZE or float(m.group(1)) * _SIZE[m.group(2).upper()] < 1:
+        raise click.BadParameter(f"not a size: {value!r} (like 512KB or 64MB)")
+    return int(float(m.group(1)) * _SIZE[m.group(2).upper()])
+
+
 def input_options(f):
     """--input-format and the field paths of JSON inputs, shared by the commands that read dumps."""
     from fitpost.io.readers import INPUT_FORMATS
@@ -108,13 +123,15 @@ Examples:
   fitpost batch instaloader_folder/ -o records.parquet --workers 4
   cat tweets.jsonl | fitpost batch - --input-format twarc2 -o records.jsonld
   fitpost batch big.jsonl.xz -o records.jsonl --resume     # go on after Ctrl-C
+  fitpost batch dump.jsonl -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Output file; written as OUTPUT.partial and renamed when complete.")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Output file; written as OUTPUT.partial and renamed when complete.  With --engine dask "
+                   "a folder of part-NNNNN files, errors-NNNNN.jsonl and _SUCCESS.")
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "parquet", "jsonld"]),
               help="Output format (default: from the suffix of -o: .jsonl, .csv, .parquet, .jsonld; else jsonl). "
                    "jsonl: one line per post; csv and parquet: one row per activity (a post without "
@@ -125,9 +142,23 @@ Examples:
                    "and reason (default: beside the output, OUTPUT-without-suffix.errors.jsonl).")
 @click.option("--workers", type=click.IntRange(min=0),
               help="Worker processes, each loading the pipeline once (default: one per core; "
-                   "1: extract in this process).")
+                   "1: extract in this process; with --engine dask: the LocalCluster's processes).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Posts per shard sent to a worker.")
+              help="Posts per shard sent to a worker (with --engine dask: per pipeline batch in a partition).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine.  dask: partitions on a Dask cluster (needs "
+                   "pip install 'fitpost[dask]'); uncompressed JSON Lines files are split into byte blocks "
+                   "on line boundaries, other files (compressed, JSON arrays, text, apify) and instaloader "
+                   "folders are read whole, one partition each (small files packed together).  Every format "
+                   "of --format is written, one file per partition; not with stdin, --resume, --fail-fast "
+                   "or --errors.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler (tcp://HOST:8786) whose workers do the work; they need "
+                   "fitpost and the model installed and the inputs and output at the same paths (a shared "
+                   "file system).  Default: a LocalCluster of --workers processes on this machine.")
+@click.option("--block-size", metavar="SIZE", callback=lambda c, p, v: parse_size(v),
+              help="With --engine dask: bytes per block of a JSON Lines file and per partition "
+                   "(e.g. 32MB; default: about four partitions per worker, 256KB to 64MB).")
 @model_option
 @click.option("--resume", is_flag=True, help="Go on from the partial output of an interrupted run "
               "(same inputs and options), without doing a post twice or skipping one.")
@@ -137,8 +168,9 @@ Examples:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line at the end.")
 def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input_format: str,
           text_field: str | None, id_field: str | None, date_field: str | None, author_field: str | None,
-          errors_path: str | None, workers: int | None, chunk_size: int, model: str, resume: bool,
-          fail_fast: bool, progress: bool | None, quiet: bool) -> None:
+          errors_path: str | None, workers: int | None, chunk_size: int, engine: str, scheduler: str | None,
+          block_size: int | None, model: str, resume: bool, fail_fast: bool, progress: bool | None,
+          quiet: bool) -> None:
     """Extract every post of the INPUTs (files, folders, - for stdin; .gz/.xz/.bz2 read as is).
 
     Every input post gives one output line (JSON Lines) or one line in the
@@ -151,7 +183,8 @@ def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input
                       input_format=input_format,
                       fields=Fields(text=text_field, id=id_field, date=date_field, author=author_field),
                       errors=errors_path, workers=workers, chunk_size=chunk_size, model=model,
-                      resume=resume, fail_fast=fail_fast, progress=progress)
+                      resume=resume, fail_fast=fail_fast, progress=progress, engine=engine,
+                      scheduler=scheduler, block_size=block_size)
     try:
         summary = run(cfg)
     except FitpostError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 from fitpost.io.common import MALFORMED_JSON, NOT_UTF8, ReadError, error, read_head, salvage_id
@@ -119,26 +119,40 @@ def _check_bytes(sc: _Scanner, obj: Any) -> bool:
     return not _BAD_BYTES.search(json.dumps(obj, ensure_ascii=False))
 
 
-def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> Iterator[tuple[str, Any] | ReadError]:
-    """Each record of a JSON Lines file, a JSON array, or JSON values one after another."""
-    head, stream = read_head(stream, 1 << 16)
+HEAD_SIZE = 1 << 16  # the bytes :func:`json_layout` looks at
+
+
+def json_layout(head: bytes) -> str:
+    """How a JSON file holds its records, from its first :data:`HEAD_SIZE` bytes: array, lines or values."""
     text = head.lstrip(b" \t\r\n").removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     if text.startswith(b"["):
-        yield from _array(stream, name, id_field)
-        return
+        return "array"
     first_line, _, rest = text.partition(b"\n")
     first_line = first_line.strip()
     # JSON Lines: a whole object on the first line, or a broken first line followed by another object;
     # pretty-printed JSON: "{" and then indented keys
     one_per_line = first_line.endswith(b"}") or rest.lstrip().startswith(b"{")
     if not text or not text.startswith(b"{") or (len(first_line) > 1 and one_per_line):
-        yield from _lines(stream, name, id_field)
-    else:  # a pretty-printed object (or several, one after another)
+        return "lines"
+    return "values"  # a pretty-printed object (or several, one after another)
+
+
+def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> Iterator[tuple[str, Any] | ReadError]:
+    """Each record of a JSON Lines file, a JSON array, or JSON values one after another."""
+    head, stream = read_head(stream, HEAD_SIZE)
+    layout = json_layout(head)
+    if layout == "array":
+        yield from _array(stream, name, id_field)
+    elif layout == "lines":
+        yield from iter_lines(stream, name, id_field)
+    else:
         yield from _values(stream, name, id_field)
 
 
-def _lines(stream: BinaryIO, name: str, id_field: str | None) -> Iterator[tuple[str, Any] | ReadError]:
-    for lineno, raw in enumerate(stream, 1):
+def iter_lines(lines: Iterable[bytes], name: str, id_field: str | None = None,
+               first_line: int = 1) -> Iterator[tuple[str, Any] | ReadError]:
+    """Each record of JSON Lines, ``lines`` being the file's lines from line number ``first_line`` on."""
+    for lineno, raw in enumerate(lines, first_line):
         if not raw.strip():
             continue
         origin = f"{name}:{lineno}"
@@ -223,7 +237,18 @@ def _broken(sc: _Scanner, exc: _Broken, name: str, id_field: str | None,
 def read_mapped(stream: BinaryIO, name: str, fields: Any,
                 map_record: Callable[[Any, str, Any], Iterator[Any]]) -> Iterator[Any]:
     """Every record of a JSON file through ``map_record(record, origin, fields)``; read errors pass through."""
-    for rec in iter_records(stream, name, fields.id):
+    return _mapped(iter_records(stream, name, fields.id), fields, map_record)
+
+
+def read_mapped_lines(lines: Iterable[bytes], name: str, fields: Any,
+                      map_record: Callable[[Any, str, Any], Iterator[Any]], first_line: int = 1) -> Iterator[Any]:
+    """:func:`read_mapped` for a run of JSON Lines starting at line ``first_line`` (a block of a file)."""
+    return _mapped(iter_lines(lines, name, fields.id, first_line), fields, map_record)
+
+
+def _mapped(records: Iterator[tuple[str, Any] | ReadError], fields: Any,
+            map_record: Callable[[Any, str, Any], Iterator[Any]]) -> Iterator[Any]:
+    for rec in records:
         if isinstance(rec, tuple):
             yield from map_record(rec[1], rec[0], fields)
         else:

@@ -12,6 +12,7 @@ from fitpost.errors import FitpostError
 from fitpost.io import generic, instagram, meta, text, twitter
 from fitpost.io.common import (STDIN, UNREADABLE, ByteCounter, Fields, Item, error, open_input, plain_name,
                                read_head, walk_files)
+from fitpost.io.jsonio import read_mapped_lines
 
 INPUT_FORMATS = ("auto", "jsonl", "json", "text", "instaloader", "apify", "twarc2", "meta")
 
@@ -138,24 +139,59 @@ def _read_folder(folder: Path, kind: str, fields: Fields, counter: ByteCounter |
     if kind == "instaloader":
         yield from instagram.read_instaloader(folder, fields)
         return
+    for p, file_kind in folder_files(folder, kind):
+        yield from _read_file(str(p), file_kind, fields, counter)
+
+
+def folder_files(folder: Path, kind: str) -> Iterator[tuple[Path, str]]:
+    """The files of a folder that hold posts, in reading order, each with the format to read it as.
+
+    ``kind`` is the folder's format from :func:`detect` (not ``instaloader``: that folder is read whole).
+    """
     files = meta.export_files(folder) if kind == "meta" else walk_files(folder)
     for p in files:
         name = plain_name(p)
         if kind in ("folder", "auto"):
             if name.endswith(".txt"):
-                yield from _read_file(str(p), "text", fields, counter)
+                yield p, "text"
             elif name.endswith(_DATA_SUFFIXES):
-                yield from _read_file(str(p), "auto", fields, counter)
+                yield p, "auto"
             # other files (pictures, videos) are not posts
         elif kind == "text":
             if name.endswith(".txt"):
-                yield from _read_file(str(p), "text", fields, counter)
+                yield p, "text"
         elif name.endswith(_DATA_SUFFIXES):
-            yield from _read_file(str(p), kind, fields, counter)
+            yield p, kind
 
 
-def _read_file(path: str, kind: str, fields: Fields, counter: ByteCounter | None) -> Iterator[Item]:
-    name = "<stdin>" if path == STDIN else path
+# the formats read as JSON records mapped one by one: a JSON Lines file of them can be read in blocks
+LINE_MAPPERS: dict[str, Callable[[Any, str, Fields], Iterator[Item]]] = {
+    "jsonl": generic.map_record, "json": generic.map_record, "twarc2": twitter.map_record,
+    "meta": meta.map_record,
+}
+
+
+def read_file(path: str, kind: str, fields: Fields | None = None, name: str | None = None) -> Iterator[Item]:
+    """Every post of one file read as ``kind`` (a name of :data:`READERS`, or ``auto``).
+
+    ``name`` is what the origins ("name:line") call the file (default: ``path``).
+    """
+    return _read_file(path, kind, fields or Fields(), None, name)
+
+
+def read_lines(lines: Iterable[bytes], name: str, kind: str, fields: Fields | None = None,
+               first_line: int = 1) -> Iterator[Item]:
+    """Every post of a run of JSON Lines of a file of format ``kind`` (a key of :data:`LINE_MAPPERS`).
+
+    ``lines`` start at line number ``first_line`` of the file ``name``: a block of it read on its own
+    gives the same posts and origins as the same lines read with the whole file.
+    """
+    return read_mapped_lines(lines, name, fields or Fields(), LINE_MAPPERS[kind], first_line)
+
+
+def _read_file(path: str, kind: str, fields: Fields, counter: ByteCounter | None,
+               name: str | None = None) -> Iterator[Item]:
+    name = name or ("<stdin>" if path == STDIN else path)
     try:
         stream = open_input(path, counter)
     except OSError as exc:

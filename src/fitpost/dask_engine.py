@@ -1,0 +1,469 @@
+"""Batch extraction on a Dask cluster: ``fitpost batch ... --engine dask [--scheduler tcp://HOST:PORT]``.
+
+An adapter around the local engine's records-in, records-out function
+(:func:`fitpost.batch.render_shard` over :func:`fitpost.batch.extract_shard`):
+
+* the client plans the work as *pieces*: an uncompressed JSON Lines file larger
+  than the block size is cut into byte blocks (a block holds the lines that
+  start in it, so every line is in exactly one block; the line numbers before
+  each block are counted on the workers first); any other file (compressed, a
+  JSON array, a text file ...) is read whole, and an instaloader folder too;
+* the pieces become the elements of a :mod:`dask.bag`, one partition each
+  (small whole files packed together up to the block size), and
+  :meth:`~dask.bag.Bag.map_partitions` runs :func:`run_partition` on the
+  workers: the pieces are read with the local engine's readers, extracted with
+  the pipeline of that worker process (loaded on first use, never sent from
+  the client) and written by the worker to ``OUT/part-NNNNN.<format>``, and the
+  posts that could not be processed to ``OUT/errors-NNNNN.jsonl`` (only for a
+  partition that has some), each written as ``.partial`` and then renamed;
+* the client adds up the counts and writes ``OUT/_SUCCESS`` (the summary as
+  JSON) when every partition is done.
+
+The part files in name order hold the posts in input order, and give the same
+records as the local engine; the workers must see the input paths (and write
+to ``OUT``) at the same absolute paths as the client: a shared file system.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from fitpost.batch import (BatchConfig, BatchSummary, BatchUsageError, _clock, _Progress, _resolve_model,
+                           default_workers, record_shards, render_shard)
+from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error, read_head
+from fitpost.io.jsonio import HEAD_SIZE, json_layout
+from fitpost.io.readers import LINE_MAPPERS, check_inputs, detect, folder_files, read_file, read_lines, sniff
+from fitpost.io.writers import Sink, join_rendered, output_format, renderer, require_pyarrow
+
+INSTALL_HINT = "--engine dask needs the dask extra: pip install 'fitpost[dask]'"
+MIN_BLOCK, MAX_BLOCK = 256 << 10, 64 << 20  # bounds of the automatic block size
+SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "jsonld": ".jsonld"}
+_OURS = re.compile(r"(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl|_SUCCESS)(\..+\.partial)?")
+_COMPRESSED_MAGIC = (b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
+INSTALOADER_FOLDER = "instaloader-folder"
+
+
+def import_dask() -> tuple[Any, Any]:
+    """``(dask.bag, distributed)``, or a usage error that says how to install them."""
+    try:
+        import dask.bag as db
+        import distributed
+    except ImportError:
+        raise BatchUsageError(INSTALL_HINT) from None
+    return db, distributed
+
+
+# ---------------------------------------------------------------- the plan (client)
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of the input read by one worker: a whole file or folder, or a block of a JSON Lines file.
+
+    ``path`` is opened (absolute), ``name`` is what the origins call it (as the
+    local engine would).  A block holds the lines that *start* in bytes
+    ``[start, end)``; ``newlines`` is the number of line ends before ``start``.
+    """
+
+    path: str
+    name: str
+    kind: str  # a format for read_file (auto too), a key of LINE_MAPPERS for a block, or INSTALOADER_FOLDER
+    size: int
+    block: bool = False
+    start: int = 0
+    end: int = 0
+    newlines: int = 0
+
+
+def count_newlines(path: str, start: int, end: int) -> int:
+    """The number of ``\\n`` in bytes ``[start, end)`` of ``path``."""
+    n = 0
+    with open(path, "rb") as f:
+        f.seek(start)
+        left = end - start
+        while left > 0:
+            data = f.read(min(left, 1 << 20))
+            if not data:
+                break
+            n += data.count(b"\n")
+            left -= len(data)
+    return n
+
+
+def _count(spec: tuple[str, int, int]) -> int:
+    return count_newlines(*spec)
+
+
+def _file_pieces(path: str, name: str, kind: str, block_size: int) -> list[Piece]:
+    """A file as one whole piece, or as blocks when it is uncompressed JSON Lines larger than a block."""
+    size = os.path.getsize(path)
+    whole = [Piece(path, name, kind, size)]
+    if size <= block_size or kind not in ("auto", *LINE_MAPPERS):
+        return whole
+    with open(path, "rb") as f:
+        head = f.read(1 << 20)
+    if head.startswith(_COMPRESSED_MAGIC):
+        return whole
+    lines_kind = sniff(head) if kind == "auto" else kind
+    if lines_kind not in LINE_MAPPERS or json_layout(head[:HEAD_SIZE]) != "lines":
+        return whole
+    return [Piece(path, name, lines_kind, size, block=True, start=o, end=min(o + block_size, size))
+            for o in range(0, size, block_size)]
+
+
+def plan_pieces(inputs: list[str], input_format: str, block_size: int,
+                count: Callable[[list[tuple[str, int, int]]], list[int]]) -> list[Piece]:
+    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts."""
+    pieces: list[Piece] = []
+    for given in inputs:
+        if given == STDIN:
+            raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
+                                  "save the input to a file first")
+        kind = detect(given, input_format)
+        if Path(given).is_dir():
+            if kind == "instaloader":
+                size = sum(p.stat().st_size for p in Path(given).rglob("*") if p.is_file())
+                pieces.append(Piece(os.path.abspath(given), str(Path(given)), INSTALOADER_FOLDER, size))
+                continue
+            for p, file_kind in folder_files(Path(given), kind):
+                pieces.extend(_file_pieces(os.path.abspath(p), str(p), file_kind, block_size))
+        else:
+            pieces.extend(_file_pieces(os.path.abspath(given), given, kind, block_size))
+    # the line ends before each block: counted per block (in parallel), then summed per file
+    specs = [(p.path, p.start, p.end) for p in pieces if p.block and p.end < p.size]
+    counts = dict(zip(specs, count(specs))) if specs else {}
+    out, before = [], 0
+    for p in pieces:
+        if p.block:
+            if p.start == 0:  # the first block of a file (given once or more)
+                before = 0
+            out.append(Piece(p.path, p.name, p.kind, p.size, True, p.start, p.end, before))
+            if p.end < p.size:
+                before += counts[(p.path, p.start, p.end)]
+        else:
+            out.append(p)
+    return out
+
+
+def partitions(pieces: list[Piece], block_size: int) -> list[list[Piece]]:
+    """Pieces grouped into partitions: a block or a large piece alone, small whole files packed in order."""
+    parts: list[list[Piece]] = []
+    pack: list[Piece] = []
+    size = 0
+    for p in pieces:
+        if p.block or p.size >= block_size:
+            if pack:
+                parts.append(pack)
+                pack, size = [], 0
+            parts.append([p])
+            continue
+        pack.append(p)
+        size += p.size
+        if size >= block_size:
+            parts.append(pack)
+            pack, size = [], 0
+    if pack:
+        parts.append(pack)
+    return parts
+
+
+def auto_block_size(pieces_bytes: int, threads: int) -> int:
+    """About four partitions per worker thread, within :data:`MIN_BLOCK` .. :data:`MAX_BLOCK`."""
+    return max(MIN_BLOCK, min(MAX_BLOCK, -(-pieces_bytes // max(4 * threads, 1))))
+
+
+def input_bytes(inputs: list[str]) -> int:
+    """The size of the inputs in bytes (files, and the files under folders)."""
+    total = 0
+    for given in inputs:
+        p = Path(given)
+        if p.is_dir():
+            total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+        elif p.is_file():
+            total += p.stat().st_size
+    return total
+
+
+# ---------------------------------------------------------------- reading a piece (worker)
+
+def block_lines(piece: Piece) -> tuple[int, Iterator[bytes]]:
+    """The line number of the first line of a block, and the lines that start in it."""
+    f = open(piece.path, "rb")
+    pos, first = piece.start, piece.newlines + 1
+    if pos > 0:
+        f.seek(pos - 1)
+        if f.read(1) != b"\n":  # the block starts inside a line: that line is the previous block's
+            pos += len(f.readline())
+            first += 1
+
+    def lines() -> Iterator[bytes]:
+        nonlocal pos
+        try:
+            while pos < piece.end:
+                line = f.readline()
+                if not line:
+                    return
+                pos += len(line)
+                yield line
+        finally:
+            f.close()
+    return first, lines()
+
+
+def read_piece(piece: Piece, fields: Fields) -> Iterator[Item]:
+    """Every post of a piece, with the origins the local engine gives them."""
+    if piece.kind == INSTALOADER_FOLDER:
+        from fitpost.io.instagram import read_instaloader
+        prefix, name = str(Path(piece.path)), str(Path(piece.name))
+        for item in read_instaloader(Path(piece.path), fields):
+            if item.origin and item.origin.startswith(prefix) and prefix != name:
+                item.origin = name + item.origin[len(prefix):]
+            yield item
+    elif piece.block:
+        try:
+            first, lines = block_lines(piece)
+            yield from read_lines(lines, piece.name, piece.kind, fields, first)
+        except OSError as exc:
+            yield error(UNREADABLE, f"the file cannot be read on: {type(exc).__name__}: {exc}", f"{piece.name}:0")
+    else:
+        yield from read_file(piece.path, piece.kind, fields, name=piece.name)
+
+
+# ---------------------------------------------------------------- a partition (worker)
+
+_pipelines: dict[str, Any] = {}  # per worker process: model name -> Extractor, loaded on first use
+_loads: dict[str, int] = {}  # how many times each was loaded in this process (for the tests)
+_lock = threading.Lock()  # one pipeline per process, used by one thread at a time
+
+
+def worker_extractor(model: str) -> Any:
+    """This process's pipeline for ``model``, loaded on first use (a worker keeps it for every partition)."""
+    if model not in _pipelines:
+        from fitpost.components.dates import warm
+        from fitpost.extractor import Extractor
+        _pipelines[model] = Extractor(model=model)
+        _loads[model] = _loads.get(model, 0) + 1
+        warm()
+    return _pipelines[model]
+
+
+def part_name(index: int, fmt: str) -> str:
+    return f"part-{index:05d}{SUFFIX[fmt]}"
+
+
+def errors_name(index: int) -> str:
+    return f"errors-{index:05d}.jsonl"
+
+
+def run_partition(elements: list[tuple[int, list[Piece]]], job: dict[str, Any]) -> list[dict[str, Any]]:
+    """Read, extract and write one partition (runs on a worker); its counts, for the client to add up."""
+    out = []
+    for index, pieces in elements:
+        out.append(_write_partition(index, pieces, job))
+    return out
+
+
+def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> dict[str, Any]:
+    fmt, folder, token = job["format"], Path(job["output"]), job["token"]
+    fields = Fields(**job["fields"])
+    final, err_final = folder / part_name(index, fmt), folder / errors_name(index)
+    partial, err_partial = f"{final}.{token}.partial", f"{err_final}.{token}.partial"
+    counts = {"index": index, "posts": 0, "records": 0, "activities": 0, "errors": 0}
+    render = renderer(fmt)
+    sink = Sink(fmt, partial)
+    errf = None
+    try:
+        items = (item for piece in pieces for item in read_piece(piece, fields))
+        for shard in record_shards(items, job["chunk_size"]):
+            with _lock:
+                results = render_shard(worker_extractor(job["model"]), render, shard)
+            outs, errs = [], []
+            for kind, text, n, acts in results:
+                if kind == "err":
+                    errs.append(text)
+                else:
+                    outs.append((text, n))
+                    counts["activities"] += acts
+            if outs:
+                sink.write(*join_rendered(fmt, outs))
+            if errs:
+                if errf is None:
+                    errf = open(err_partial, "wb")
+                errf.write("".join(errs).encode("utf-8", "backslashreplace"))
+            counts["posts"] += len(results)
+            counts["records"] += len(outs)
+            counts["errors"] += len(errs)
+        sink.finish(str(final))
+        if errf is not None:
+            errf.flush()
+            os.fsync(errf.fileno())
+            errf.close()
+            os.replace(err_partial, err_final)
+    except BaseException:
+        sink.f.close()
+        if errf is not None:
+            errf.close()
+        for p in (partial, err_partial):
+            if os.path.exists(p):
+                os.remove(p)
+        raise
+    return counts
+
+
+# ---------------------------------------------------------------- the run (client)
+
+@dataclass
+class DaskSummary(BatchSummary):
+    """A :class:`BatchSummary` of a Dask run: ``output`` is a folder of part files."""
+
+    partitions: int = 0
+    fmt: str = "jsonl"
+
+    def line(self) -> str:
+        rate = f", {self.posts / self.seconds:,.0f} posts/s" if self.seconds > 0 and self.posts else ""
+        text = (f"{self.posts:,} posts in {self.partitions:,} partitions: {self.records:,} records with "
+                f"{self.activities:,} activities -> {os.path.join(self.output, 'part-*' + SUFFIX[self.fmt])}; "
+                f"{self.errors:,} errors")
+        if self.errors:
+            text += f" -> {self.errors_path}"
+        text += f"; {_clock(self.seconds)}{rate}"
+        if self.status == "interrupted":
+            text += "; interrupted: the output folder is incomplete (no _SUCCESS), run again to do it all"
+        return text
+
+
+def _check(cfg: BatchConfig) -> tuple[str, Path]:
+    if cfg.resume:
+        raise BatchUsageError("--resume does not go with --engine dask (a rerun does every partition again)")
+    if cfg.fail_fast:
+        raise BatchUsageError("--fail-fast does not go with --engine dask")
+    if cfg.errors:
+        raise BatchUsageError("--errors does not go with --engine dask: the posts that cannot be processed "
+                              "go to OUTPUT/errors-NNNNN.jsonl")
+    if cfg.scheduler and cfg.workers:
+        raise BatchUsageError("--workers sets the size of a LocalCluster; with --scheduler the cluster's "
+                              "workers are used")
+    if STDIN in cfg.inputs:
+        raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
+                              "save the input to a file first")
+    if cfg.chunk_size < 1:
+        raise BatchUsageError("--chunk-size must be at least 1")
+    if cfg.block_size is not None and cfg.block_size < 1:
+        raise BatchUsageError("--block-size must be at least 1 byte")
+    fmt = output_format(cfg.output, cfg.output_format)
+    if fmt == "parquet":
+        require_pyarrow()
+    if cfg.output == STDIN:
+        raise BatchUsageError("the output of --engine dask is a folder, not stdout")
+    folder = Path(cfg.output)
+    if folder.exists() and not folder.is_dir():
+        raise BatchUsageError(f"the output of --engine dask is a folder, and {folder} is a file")
+    if not folder.resolve().parent.is_dir():
+        raise BatchUsageError(f"no folder for the output: {folder.parent}")
+    return fmt, folder
+
+
+def _clear(folder: Path, stderr: TextIO) -> None:
+    """Remove the part and error files of an earlier run in ``folder`` (and only those)."""
+    old = [p for p in folder.iterdir() if _OURS.fullmatch(p.name)]
+    if old:
+        print(f"fitpost: replacing the output of an earlier run in {folder} ({len(old)} files)", file=stderr)
+    for p in old:
+        p.unlink()
+
+
+def _connect(cfg: BatchConfig, distributed: Any) -> tuple[Any, Any]:
+    """A client of the scheduler asked for, or of a new LocalCluster here; and the cluster to close."""
+    if cfg.scheduler:
+        try:
+            client = distributed.Client(cfg.scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise BatchUsageError(f"cannot reach the Dask scheduler at {cfg.scheduler}: {exc}") from None
+        try:
+            client.wait_for_workers(1, timeout=60)
+        except TimeoutError:
+            client.close()
+            raise BatchUsageError(f"the Dask scheduler at {cfg.scheduler} has no workers "
+                                  "(start some: dask worker ADDRESS)") from None
+        return client, None
+    # no dashboard; the scheduler's small HTTP server (health, metrics) on a free loopback port
+    cluster = distributed.LocalCluster(n_workers=cfg.workers or default_workers(), threads_per_worker=1,
+                                       processes=True, host="127.0.0.1", dashboard_address=None,
+                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+    return distributed.Client(cluster), cluster
+
+
+def run(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
+    """Run a batch on a Dask cluster; raises :class:`FitpostError` subclasses for usage errors."""
+    db, distributed = import_dask()
+    t0 = time.monotonic()
+    fmt, folder = _check(cfg)
+    inputs = check_inputs(cfg.inputs)
+    out_abs = os.path.abspath(folder)
+    for p in inputs:
+        if p != STDIN and (os.path.abspath(p) == out_abs or os.path.abspath(p).startswith(out_abs + os.sep)):
+            raise BatchUsageError(f"the input {p} is in the output folder")
+    model = _resolve_model(cfg.model)
+    summary = DaskSummary(output=str(folder), errors_path=os.path.join(str(folder), "errors-*.jsonl"), fmt=fmt)
+
+    client, cluster = _connect(cfg, distributed)
+    futures: list[Any] = []
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        block_size = cfg.block_size or auto_block_size(input_bytes(inputs), threads)
+
+        def count(specs: list[tuple[str, int, int]]) -> list[int]:
+            return db.from_sequence(specs, partition_size=1).map(_count).compute()
+
+        pieces = plan_pieces(inputs, cfg.input_format, block_size, count)
+        parts = partitions(pieces, block_size)
+        summary.partitions = len(parts)
+        folder.mkdir(exist_ok=True)
+        _clear(folder, stderr)
+        job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields), "output": out_abs,
+               "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12]}
+        counter = ByteCounter()
+        counter.total = sum(p.size for p in pieces) or None
+        progress = _Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
+        if parts:
+            bag = db.from_sequence(list(enumerate(parts)), partition_size=1)
+            futures = client.compute(bag.map_partitions(run_partition, job).to_delayed())
+            sizes = {f.key: sum(p.size for p in part) for f, part in zip(futures, parts)}
+            try:
+                for fut in distributed.as_completed(futures):
+                    for c in fut.result():
+                        summary.posts += c["posts"]
+                        summary.records += c["records"]
+                        summary.activities += c["activities"]
+                        summary.errors += c["errors"]
+                    counter.done += sizes[fut.key]
+                    progress.update(summary.posts)
+            except KeyboardInterrupt:
+                summary.status = "interrupted"
+            except BaseException:
+                summary.status = "failed"
+                raise
+            finally:
+                progress.close()
+        if summary.status == "done":
+            summary.seconds = time.monotonic() - t0
+            done = {k: getattr(summary, k) for k in ("posts", "records", "activities", "errors", "partitions")}
+            (folder / "_SUCCESS").write_text(json.dumps({**done, "format": fmt, "model": model}) + "\n",
+                                             encoding="utf-8")
+    finally:
+        if futures:
+            client.cancel(futures)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.seconds = time.monotonic() - t0
+    return summary
+
