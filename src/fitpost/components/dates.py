@@ -463,10 +463,12 @@ class DateFinder(Component):
             return "future"
         if words & {"last", "yesterday", "ago", "past", "previous", "back"}:
             return "past"
-        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-        for token in doc[max(sent_start, span.start - self.window):span.start]:
+        for i in range(span.start - 1, max(-1, span.start - self.window - 1), -1):
+            token = doc[i]
             if token.lower_ in self.future_cues or token.norm_ in ("will", "shall"):
                 return "future"
+            if token.is_sent_start:
+                break  # a cue counts in the date's own sentence only
         return "past"
 
     def __call__(self, doc: Doc) -> Doc:
