@@ -32,6 +32,20 @@ def test_a_relation_word_at_the_end_with_the_default_model(sm_extractor):
     assert [a.activity for a in post.activities] == ["running"]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("ran 5k on 2024-03-03T07:15:00Z", "2024-03-03"),  # found by the fuzzer, in a post quoting a JSON line
+    ('Swam 1500 m "2024-03-03T07:15:00Z"', "2024-03-03"),
+    ("ran 5k 12/03/2024x", "2024-03-12"),
+    ("ran 5k on 2024-02-30", None),
+])
+def test_a_numeric_date_inside_a_longer_token(blank_extractor, text, day):
+    """dates: a numeric date was split on its separators and every part read as a number."""
+    post = blank_extractor.extract(text, posted_at="2024-03-05")
+    check_post(text, post)
+    date = post.activities[0].date
+    assert date is not None and (date.value.isoformat() if date.value else None) == day
+
+
 def test_one_long_sentence_is_not_cubic(blank_extractor):
     """records: every quantity measured its distance to every activity token by token (a 10 KB
     sentence took a minute); now each gap is counted in constant time."""
