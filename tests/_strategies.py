@@ -78,6 +78,7 @@ def _phrase_templates() -> list[st.SearchStrategy[str]]:
             "28 km/h", "4,200m above sea level", "elevation gain of 800m", "a 4- or 5-mile loop",
             "anywhere from 8 to 14 miles", "2-3 hours", "-ish", "6:30-8:00", "a Netflix marathon",
             "from the lake to the fort", "on Sunday", "last Saturday", "this morning", "yesterday",
+            "on 2024-03-03T07:15:00Z", "12/03/2024x", "on 31.12.2023", "03-03-2024T", "2024-02-30",
         ]),
     ]
 
@@ -205,3 +206,27 @@ def check_post(text: str, post: Any, schema_validator: Any = None) -> None:
         if a.date is not None and a.date.start is not None and a.date.end is not None:
             check_span(text, a.date.start, a.date.end, a.date.text, f"{a.activity} date")
         assert 0.0 <= a.confidence <= 1.0
+
+
+def check_items(items: list, name: str) -> list:
+    """Reader output: each item a post with valid text or an error with a known reason, from ``name``."""
+    from fitpost.inputs import InputError, InputPost
+    from fitpost.io.common import MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE, has_bad_bytes
+
+    for item in items:
+        assert isinstance(item, (InputPost, InputError)), item
+        assert item.origin and item.origin.startswith(name), item.origin
+        assert item.origin.rpartition(":")[2].isdigit(), item.origin
+        if isinstance(item, InputError):
+            assert item.reason in (MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE), item
+            assert item.id is None or isinstance(item.id, str)
+        else:
+            assert isinstance(item.text, str) and not has_bad_bytes(item.text), item
+            item.text.encode("utf-8")  # writable as UTF-8
+            for field_name in ("id", "author", "location"):
+                value = getattr(item, field_name)
+                assert value is None or isinstance(value, str), (field_name, value)
+            assert all(isinstance(t, str) for t in item.tagged), item.tagged
+            if item.source is not None:
+                json.dumps(item.source, allow_nan=True)
+    return items

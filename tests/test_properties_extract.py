@@ -101,6 +101,8 @@ def test_extracting_twice_gives_the_same_record(extractor, text):
     assert ex.extract(text).model_dump() == ex.extract(text).model_dump()
 
 
+# up to 6 posts an example, each extracted three ways: the long profile runs 4,000 examples here
+@settings(max_examples=min(settings.default.max_examples, 4_000))
 @given(texts=st.lists(posts(max_pieces=8), min_size=1, max_size=6), data=st.data())
 def test_result_does_not_depend_on_the_place_in_a_batch(extractor, texts, data):
     """A post gives the same record alone, in a batch of any size (Extractor.pipe), or in a shard."""

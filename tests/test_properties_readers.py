@@ -20,12 +20,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _strategies import posts
+from _strategies import check_items, posts
 from fitpost.inputs import InputError, InputPost
-from fitpost.io.common import MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE, Fields, has_bad_bytes
+from fitpost.io.common import MALFORMED_JSON, Fields, has_bad_bytes
 from fitpost.io.readers import INPUT_FORMATS, InputUsageError, read_posts
-
-REASONS = {MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE}
 
 # ---------------------------------------------------------------- JSON of any shape
 
@@ -167,24 +165,7 @@ SUFFIXES = [".jsonl", ".json", ".txt", ".jsonl.gz", ".dat", ""]
 
 def read_all(path: Path, fmt: str) -> list:
     """Every item of ``path`` read as ``fmt``, each checked to be a well-formed post or error."""
-    items = list(read_posts([str(path)], fmt))
-    for item in items:
-        assert isinstance(item, (InputPost, InputError)), item
-        assert item.origin and item.origin.startswith(str(path)), item.origin
-        assert item.origin.rpartition(":")[2].isdigit(), item.origin
-        if isinstance(item, InputError):
-            assert item.reason in REASONS, item
-            assert item.id is None or isinstance(item.id, str)
-        else:
-            assert isinstance(item.text, str) and not has_bad_bytes(item.text), item
-            json.dumps(item.text).encode("utf-8")  # writable as UTF-8
-            for name in ("id", "author", "location"):
-                value = getattr(item, name)
-                assert value is None or isinstance(value, str), (name, value)
-            assert all(isinstance(t, str) for t in item.tagged), item.tagged
-            if item.source is not None:
-                json.dumps(item.source, allow_nan=True)
-    return items
+    return check_items(list(read_posts([str(path)], fmt)), str(path))
 
 
 def write(data: bytes, suffix: str) -> tuple[tempfile.TemporaryDirectory, Path]:
