@@ -82,6 +82,10 @@ class Extractor:
     'running'
     """
 
+    # the most text one spaCy doc gets: a longer post goes through in pieces (cut at paragraph or
+    # sentence ends), so the work per post grows in step with its length, never faster
+    max_piece = 10_000
+
     def __init__(self, model: str = "auto", nlp: Language | None = None) -> None:
         from fitpost import pipeline
 
@@ -116,10 +120,10 @@ class Extractor:
 
         Items are :class:`~fitpost.inputs.InputPost` objects, dicts with ``text``
         (and optional ``id``, ``posted_at``, ``author``) or plain strings.  A text
-        longer than the pipeline's ``max_length`` is processed in pieces.
+        longer than :attr:`max_piece` (or the pipeline's ``max_length``) is processed in pieces.
         """
         pending: deque[tuple[InputPost, list[int]]] = deque()
-        limit = self.nlp.max_length
+        limit = min(self.nlp.max_length, self.max_piece)
 
         def docs() -> Iterator[Doc]:
             for item in items:

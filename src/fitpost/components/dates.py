@@ -286,7 +286,11 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def _numeric(phrase: str, kind: str) -> str | None:
     """A numeric date as "D Month YYYY" (unambiguous for dateparser); DMY read day first."""
-    a, b, c = (int(x) for x in re.split(r"[/.-]", phrase))
+    # the date at the start of the token: "2024-03-03T07:15:00Z" is one token
+    m = re.match(r"(\d+)[/.-](\d+)[/.-](\d+)", phrase)
+    if m is None:
+        return None
+    a, b, c = (int(x) for x in m.groups())
     if kind == "iso":
         y, month, day = a, b, c
     else:
@@ -294,7 +298,7 @@ def _numeric(phrase: str, kind: str) -> str | None:
         day, month = (a, b) if b <= 12 else (b, a)  # 08/22/2021 can only be 22 August
     try:
         dt.date(y, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return f"{day} {_MONTH_NAMES[month - 1]} {y}"
 

@@ -129,6 +129,8 @@ class PeopleFinder(Component):
                 continue
             for n in range(self.rel_max, 0, -1):
                 words = lows[i:i + n]
+                if len(words) < n:  # the text ends sooner: (i, i + n) would run past it
+                    continue
                 key = " ".join(words).replace(" - ", "-")
                 if key in self.relations:
                     out.append((i, i + n, key))

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -128,6 +129,9 @@ class RecordBuilder(Component):
                 n_para += 1
             self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
+        self.breaks_before = [0]  # clause breaks among the first i tokens: _gap in constant time
+        for t in doc:
+            self.breaks_before.append(self.breaks_before[-1] + (t.lower_ in self.breaks))
         self.roster = doc._.fp_roster or {}
         # every span of a group, made once: a Span is costly to build and the groups are read per cluster
         self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
@@ -229,7 +233,7 @@ class RecordBuilder(Component):
     # -- 2. quantities ------------------------------------------------------
     def _gap(self, doc: Doc, a: int, b: int, other_between: bool) -> float:
         lo, hi = (a, b) if a <= b else (b, a)
-        breaks = sum(1 for t in doc[lo:hi] if t.lower_ in self.breaks)
+        breaks = self.breaks_before[hi] - self.breaks_before[lo]
         return (hi - lo) + breaks * (6 if other_between else 2)
 
     def _race_distance(self, doc: Doc, c: Cluster) -> Quantity | None:
@@ -272,9 +276,13 @@ class RecordBuilder(Component):
             if inside:
                 best = inside[0]
             else:
+                starts = sorted(o.start for o in cands)
+
                 def cost(c: Cluster) -> float:
                     pos = c.start if span.start < c.start else c.end - 1
-                    between = any(o is not c and min(pos, span.start) < o.start < max(pos, span.start) for o in cands)
+                    lo, hi = min(pos, span.start), max(pos, span.start)
+                    # another cluster starts between them (counted by bisection: a sentence may hold hundreds)
+                    between = bisect_left(starts, hi) - bisect_right(starts, lo) - (lo < c.start < hi) > 0
                     d = self._gap(doc, pos, span.start, between)
                     if c.kind(q.kind) is not None:
                         d += 50

@@ -89,6 +89,21 @@ def first_path(obj: Any, paths: tuple[str, ...] | list[str]) -> tuple[str | None
     return None, None
 
 
+def as_dict(value: Any) -> dict:
+    """``value`` when it is a JSON object, else an empty one (a field of the wrong type is left out)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list:
+    """``value`` when it is a JSON array, else an empty one (a field of the wrong type is left out)."""
+    return value if isinstance(value, list) else []
+
+
+def as_key(value: Any) -> str | int | None:
+    """An id usable as a dict key (a list or an object is not one)."""
+    return value if isinstance(value, (str, int)) else None
+
+
 def as_str(value: Any) -> str | None:
     """An id or a name as a string (numbers too); None for None and empty values."""
     if value is None or value == "" or isinstance(value, (dict, list, bool)):
@@ -332,5 +347,5 @@ def make_post(origin: str, text: Any, *, id: Any = None, date: Any = None, autho
     posted_at = read_date(date, warnings)
     location = location.get("name") if isinstance(location, dict) else location
     return ReadPost(text=text, id=as_str(id), posted_at=posted_at, author=as_str(author),
-                    tagged=[t for t in (tagged or []) if t], location=as_str(location),
+                    tagged=[t for t in (tagged or []) if isinstance(t, str) and t], location=as_str(location),
                     source=source, origin=origin, warnings=warnings)

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, NOT_UTF8, UNREADABLE, Fields, Item, error, get_path, make_post,
-                               post_source)
+from fitpost.io.common import (MALFORMED_JSON, NOT_UTF8, UNREADABLE, Fields, Item, as_dict, as_list, error, get_path,
+                               make_post, post_source)
 from fitpost.io.jsonio import iter_records
 
 POST_URL = "https://www.instagram.com/p/{}/"
@@ -73,8 +73,8 @@ def read_instaloader(folder: str | Path, fields: Fields) -> Iterator[Item]:
                 opener = lzma.open if meta.name.endswith(".xz") else open
                 with opener(meta, "rb") as f:
                     raw = json.loads(f.read().decode("utf-8"))
-                node = raw.get("node", raw) if isinstance(raw, dict) else {}
-            except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                node = as_dict(raw.get("node", raw) if isinstance(raw, dict) else {})
+            except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
                 if txt is None:
                     yield error(UNREADABLE if isinstance(exc, (OSError, lzma.LZMAError, EOFError)) else MALFORMED_JSON,
                                 f"{meta.name}: {exc}", f"{meta}:1", stem)
@@ -99,7 +99,7 @@ def map_node(node: dict[str, Any], origin: str, fields: Fields, caption: str | N
     if caption is None:
         caption = get_path(node, "edge_media_to_caption.edges.0.node.text") or ""
     shortcode = node.get("shortcode")
-    tagged = [get_path(e, "node.user.username") for e in get_path(node, "edge_media_to_tagged_user.edges") or []]
+    tagged = [get_path(e, "node.user.username") for e in as_list(get_path(node, "edge_media_to_tagged_user.edges"))]
     tagged = [t for t in tagged if t]
     location = get_path(node, "location.name")
     owner = get_path(node, "owner.username") or owner
@@ -130,7 +130,7 @@ def map_apify(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
         yield error(MALFORMED_JSON, f"a JSON {type(obj).__name__}, not an object", origin)
         return
     tagged = []
-    for user in obj.get("taggedUsers") or []:
+    for user in as_list(obj.get("taggedUsers")):
         name = user.get("username") if isinstance(user, dict) else user
         if name:
             tagged.append(name)

@@ -20,6 +20,7 @@ _BAD_BYTES = re.compile("[\udc80-\udcff]")
 _DECODER = json.JSONDecoder()
 _CHUNK = 1 << 16
 _MAX_VALUE = 16 << 20  # a record longer than this is taken as broken, not as unfinished
+TOO_DEEP = "the record is nested too deeply"
 
 
 class _Broken(Exception):
@@ -80,6 +81,8 @@ class _Scanner:
         while True:
             try:
                 obj, end = _DECODER.raw_decode(self.buf, self.pos)
+            except RecursionError:
+                raise _Broken(TOO_DEEP, line) from None
             except json.JSONDecodeError as exc:
                 # a cut record fails at the end of the buffer (or in a string running to it)
                 cut = exc.pos >= len(self.buf) - 8 or exc.msg.startswith("Unterminated string")
@@ -168,6 +171,8 @@ def iter_lines(lines: Iterable[bytes], name: str, id_field: str | None = None,
             yield origin, json.loads(line)
         except json.JSONDecodeError as exc:
             yield error(MALFORMED_JSON, f"{exc.msg} (column {exc.colno})", origin, salvage_id(line, id_field))
+        except RecursionError:
+            yield error(MALFORMED_JSON, TOO_DEEP, origin, salvage_id(line, id_field))
 
 
 _NEXT_IN_ARRAY = re.compile(r",\s*(?=\{)")
@@ -250,6 +255,9 @@ def _mapped(records: Iterator[tuple[str, Any] | ReadError], fields: Any,
             map_record: Callable[[Any, str, Any], Iterator[Any]]) -> Iterator[Any]:
     for rec in records:
         if isinstance(rec, tuple):
-            yield from map_record(rec[1], rec[0], fields)
+            try:
+                yield from map_record(rec[1], rec[0], fields)
+            except RecursionError:  # a record that parsed, but too deep to walk
+                yield error(MALFORMED_JSON, TOO_DEEP, rec[0])
         else:
             yield rec

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitpost.io.common import MALFORMED_JSON, Fields, Item, error, fix_mojibake, get_path, make_post, post_source
+from fitpost.io.common import (MALFORMED_JSON, Fields, Item, as_list, error, fix_mojibake, get_path, make_post,
+                               post_source)
 from fitpost.io.jsonio import read_mapped
 
 # "Kari Nordvik updated her status." / "Kari Nordvik shared a memory." -> Kari Nordvik
@@ -53,24 +54,24 @@ def map_record(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
         text = obj.get("title") or first.get("title") or ""
         uri = first.get("uri")
         source = post_source({"export": "instagram", "uri": uri, "media_count": len(media) or None})
-        yield make_post(origin, text, id=Path(uri).stem if uri else obj.get("creation_timestamp"),
+        yield make_post(origin, text, id=Path(uri).stem if isinstance(uri, str) and uri else obj.get("creation_timestamp"),
                         date=obj.get("creation_timestamp") or first.get("creation_timestamp"),
                         source=source, text_field="title", obj=obj, fields=fields)
     elif is_fb_post(obj):
-        texts = [d["post"] for d in obj.get("data") or [] if isinstance(d, dict) and isinstance(d.get("post"), str)]
+        texts = [d["post"] for d in as_list(obj.get("data")) if isinstance(d, dict) and isinstance(d.get("post"), str)]
         place, url, uri = None, None, None
-        for att in obj.get("attachments") or []:
-            for d in att.get("data") or [] if isinstance(att, dict) else []:
+        for att in as_list(obj.get("attachments")):
+            for d in as_list(att.get("data")) if isinstance(att, dict) else []:
                 if not isinstance(d, dict):
                     continue
                 place = place or get_path(d, "place.name")
                 url = url or get_path(d, "external_context.url")
                 uri = uri or get_path(d, "media.uri")
-                if not texts and get_path(d, "media.description"):
+                if not texts and isinstance(get_path(d, "media.description"), str) and get_path(d, "media.description"):
                     texts.append(get_path(d, "media.description"))
-        title = obj.get("title") or ""
+        title = obj.get("title") if isinstance(obj.get("title"), str) else ""
         m = _FB_TITLE.match(title)
-        tagged = [t.get("name") if isinstance(t, dict) else t for t in obj.get("tags") or []]
+        tagged = [t.get("name") if isinstance(t, dict) else t for t in as_list(obj.get("tags"))]
         tagged = [t for t in tagged if isinstance(t, str) and t]
         source = post_source({"export": "facebook", "title": title, "url": url, "uri": uri,
                               "location": place, "tagged": tagged})

@@ -70,7 +70,7 @@ def _first_record(body: str) -> Any:
             return json.loads(first_line)
         except json.JSONDecodeError:
             return dec.raw_decode(body)[0]
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
 
 

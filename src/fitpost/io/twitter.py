@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from fitpost.io.common import MALFORMED_JSON, Fields, Item, error, get_path, make_post, post_source
+from fitpost.io.common import (MALFORMED_JSON, Fields, Item, as_dict, as_key, as_list, error, get_path, make_post,
+                               post_source)
 from fitpost.io.jsonio import read_mapped
 
 TWEET_URL = "https://x.com/{}/status/{}"
@@ -25,9 +26,9 @@ def map_record(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
     """The posts of one line: every tweet of a raw page, or the one flattened tweet."""
     if is_page(obj):
         data = obj["data"] if isinstance(obj["data"], list) else [obj["data"]]
-        includes = obj.get("includes") or {}
-        users = {u.get("id"): u for u in includes.get("users") or [] if isinstance(u, dict)}
-        places = {p.get("id"): p for p in includes.get("places") or [] if isinstance(p, dict)}
+        includes = as_dict(obj.get("includes"))
+        users = {as_key(u.get("id")): u for u in as_list(includes.get("users")) if isinstance(u, dict)}
+        places = {as_key(p.get("id")): p for p in as_list(includes.get("places")) if isinstance(p, dict)}
         for tweet in data:
             yield from _tweet(tweet, origin, fields, users, places)
     elif isinstance(obj, dict):
@@ -41,11 +42,11 @@ def _tweet(tweet: Any, origin: str, fields: Fields, users: dict, places: dict) -
         yield error(MALFORMED_JSON, f"a JSON {type(tweet).__name__}, not a tweet", origin)
         return
     # flattened tweets carry their expansions inline; raw pages have them in "includes"
-    author = tweet.get("author") if isinstance(tweet.get("author"), dict) else users.get(tweet.get("author_id"), {})
-    geo = tweet.get("geo") or {}
-    place = geo if "full_name" in geo or "name" in geo else places.get(geo.get("place_id"), {})
+    author = tweet.get("author") if isinstance(tweet.get("author"), dict) else users.get(as_key(tweet.get("author_id")), {})
+    geo = as_dict(tweet.get("geo"))
+    place = geo if "full_name" in geo or "name" in geo else places.get(as_key(geo.get("place_id")), {})
     location = place.get("full_name") or place.get("name")
-    mentions = [m.get("username") for m in get_path(tweet, "entities.mentions") or [] if isinstance(m, dict)]
+    mentions = [m.get("username") for m in as_list(get_path(tweet, "entities.mentions")) if isinstance(m, dict)]
     mentions = [m for m in mentions if m]
     username = author.get("username")
     text = get_path(tweet, "note_tweet.text") or tweet.get("text")  # the full text of a long post
@@ -54,9 +55,9 @@ def _tweet(tweet: Any, origin: str, fields: Fields, users: dict, places: dict) -
         "tweet_id": tid, "url": TWEET_URL.format(username or "i/web", tid) if tid else None,
         "author_id": tweet.get("author_id"), "author_name": author.get("name"),
         "conversation_id": tweet.get("conversation_id"), "lang": tweet.get("lang"),
-        "referenced_tweets": [{"type": r.get("type"), "id": r.get("id")} for r in tweet.get("referenced_tweets") or []
-                              if isinstance(r, dict)],
-        "hashtags": [h.get("tag") for h in get_path(tweet, "entities.hashtags") or [] if isinstance(h, dict)],
+        "referenced_tweets": [{"type": r.get("type"), "id": r.get("id")}
+                              for r in as_list(tweet.get("referenced_tweets")) if isinstance(r, dict)],
+        "hashtags": [h.get("tag") for h in as_list(get_path(tweet, "entities.hashtags")) if isinstance(h, dict)],
         "location": location, "tagged": mentions,
     })
     yield make_post(origin, text, id=tid, date=tweet.get("created_at"), author=username, tagged=mentions,
