@@ -115,23 +115,24 @@ class RecordBuilder(Component):
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        bounds = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
         sent_of = {}
-        for n, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                sent_of[i] = n
+        for n, (start, end, _, _) in enumerate(bounds):
+            sent_of.update(dict.fromkeys(range(start, end), n))
         self.doc, self.sents, self.sent_of = doc, sents, sent_of
+        self.lows = [t.lower_ for t in doc]
+        text = ext.text(doc)
         self.para = []  # paragraph number of each sentence
         n_para = 0
-        for k, sent in enumerate(sents):
-            if k and "\n" in ext.text(doc)[sents[k - 1].end_char:sent.start_char + 1]:
-                n_para += 1
-            elif k and "\n" in sents[k - 1].text.rstrip():
+        for k, (_, _, start_char, _) in enumerate(bounds):
+            if k and ("\n" in text[bounds[k - 1][3]:start_char + 1]
+                      or "\n" in text[bounds[k - 1][2]:bounds[k - 1][3]].rstrip()):
                 n_para += 1
             self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
         self.breaks_before = [0]  # clause breaks among the first i tokens: _gap in constant time
-        for t in doc:
-            self.breaks_before.append(self.breaks_before[-1] + (t.lower_ in self.breaks))
+        for low in self.lows:
+            self.breaks_before.append(self.breaks_before[-1] + (low in self.breaks))
         self.roster = doc._.fp_roster or {}
         # every span of a group, made once: a Span is costly to build and the groups are read per cluster
         self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
@@ -521,7 +522,7 @@ class RecordBuilder(Component):
         for n, sent in enumerate(self.sents):
             if n in with_cluster:
                 continue
-            lows = [t.lower_ for t in sent]
+            lows = self.lows[sent.start:sent.end]
             if not any(lows[k:k + len(cue)] == cue for cue in self.companions[:-1] for k in range(len(lows))):
                 continue
             prev = self._record_before(records, n, reach=2)
@@ -625,7 +626,8 @@ class RecordBuilder(Component):
     def _words(self, n: int) -> set[str]:
         """The lower-case words of sentence ``n``."""
         if n not in self._sent_words:
-            self._sent_words[n] = {t.lower_ for t in self.sents[n]}
+            sent = self.sents[n]
+            self._sent_words[n] = set(self.lows[sent.start:sent.end])
         return self._sent_words[n]
 
     def _participant(self, name: str) -> Participant:
