@@ -97,6 +97,18 @@ def group(doc: Doc, name: str):
     return doc.spans[name]
 
 
+def sentence_regions(doc: Doc, spans) -> list[tuple[int, int]]:
+    """The sentences that hold any of ``spans``, as token offsets, neighbours merged, in order."""
+    out: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda sp: sp.start):
+        lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 _TEXT_KEY = "fitpost.text"
 
 
@@ -114,5 +126,5 @@ register()
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group", "text",
+    "register", "group", "text", "sentence_regions",
 ]

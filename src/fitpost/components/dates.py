@@ -367,15 +367,8 @@ class DateFinder(Component):
         if not self.config.get("near_activities", True) or ext.ACTIVITIES not in doc.spans \
                 or not doc.has_annotation("SENT_START"):
             return [(0, len(doc))]
-        out: list[tuple[int, int]] = []
-        spans = [*doc.spans[ext.ACTIVITIES], *doc.spans.get(ext.QUANTITIES, []), *doc.spans.get(ext.EVENTS, [])]
-        for span in sorted(spans, key=lambda sp: sp.start):
-            lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], hi))
-            else:
-                out.append((lo, hi))
-        return out
+        return ext.sentence_regions(doc, [*doc.spans[ext.ACTIVITIES], *doc.spans.get(ext.QUANTITIES, []),
+                                          *doc.spans.get(ext.EVENTS, [])])
 
     def find(self, doc: Doc) -> list[Span]:
         """The date spans of ``doc`` (labelled with their pattern id), in text order."""

@@ -505,14 +505,7 @@ class StatusTagger(Component):
         """The sentences that hold an activity mention, merged; None without sentence boundaries."""
         if not doc.has_annotation("SENT_START"):
             return None
-        out: list[tuple[int, int]] = []
-        for span in sorted(doc.spans[ext.ACTIVITIES], key=lambda s: s.start):
-            lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], hi))
-            else:
-                out.append((lo, hi))
-        return out
+        return ext.sentence_regions(doc, doc.spans[ext.ACTIVITIES])
 
     def __call__(self, doc: Doc) -> Doc:
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
