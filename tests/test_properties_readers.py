@@ -216,7 +216,9 @@ def test_a_text_file_is_one_post_or_one_error(text, how, name):
         items = read_all(path, "text")
         assert len(items) == 1
         if how in ("utf-8", "bom"):
-            assert isinstance(items[0], InputPost) and items[0].text == text.rstrip("\n")
+            # a text that starts with U+FEFF cannot be told from a file with a BOM: it is dropped as one
+            expected = text.removeprefix("\ufeff") if how == "utf-8" else text
+            assert isinstance(items[0], InputPost) and items[0].text == expected.rstrip("\n")
 
 
 # ---------------------------------------------------------------- every post accounted for
