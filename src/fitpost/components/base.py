@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.util import ensure_path
 
 from fitpost import ext
+from fitpost.components import serial
 
 
 class Component:
@@ -20,6 +21,8 @@ class Component:
 
     def __init__(self, nlp: Language, name: str, **config: Any) -> None:
         ext.register()
+        serial.register()  # the extensions' values survive Doc.to_bytes (nlp.pipe with n_process > 1)
+        self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer  # phrase patterns are split as the pipeline splits text
         self.name = name
         self.config = dict(config)

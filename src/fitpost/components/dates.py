@@ -54,7 +54,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from fitpost import ext, resources
-from fitpost.components import serial
 from fitpost.components.base import Component
 from fitpost.schema import DateRef
 
@@ -311,11 +310,6 @@ _NOT_DATES = {"distance", "pace", "elevation"}
 
 class DateFinder(Component):
     """Mark and resolve date expressions with the rules in ``models/dates.json``."""
-
-    def __init__(self, nlp: Language, name: str, **config) -> None:
-        self.vocab = nlp.vocab
-        serial.register()
-        super().__init__(nlp, name, **config)
 
     def load(self) -> None:
         data = resources.load_json(self.config.get("data", "dates.json"))

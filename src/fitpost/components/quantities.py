@@ -25,7 +25,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from fitpost import ext
-from fitpost.components import serial
 from fitpost.components.base import Component
 from fitpost.quantity_parser import parse_quantities
 
@@ -34,7 +33,6 @@ class QuantityFinder(Component):
     """Mark quantities as spans, in the manner of spaCy's ``span_ruler``."""
 
     def load(self) -> None:
-        serial.register()
         self.include_parts = bool(self.config.get("include_parts", False))
         self.spans_key = self.config.get("spans_key", ext.QUANTITIES)
 

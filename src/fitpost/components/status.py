@@ -49,7 +49,6 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from fitpost import ext, resources
-from fitpost.components import serial
 from fitpost.components.base import Component
 
 _PAST_DATE_WORDS = {"yesterday", "ago", "last", "past", "previous", "earlier", "back"}
@@ -112,11 +111,6 @@ class Cue:
 
 class StatusTagger(Component):
     """Give every activity mention a :class:`~fitpost.ext.StatusInfo`."""
-
-    def __init__(self, nlp: Language, name: str, **config) -> None:
-        self.vocab = nlp.vocab
-        serial.register()
-        super().__init__(nlp, name, **config)
 
     # -- rules ------------------------------------------------------------------------------
 
