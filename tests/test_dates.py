@@ -50,7 +50,7 @@ FORMS = [
     ("Last week was a big mileage week.", D(2025, 12, 10), "Last week", D(2025, 12, 1), "week"),
     ("Last year I rowed 1,000 km.", SAT, "Last year", D(2024, 1, 1), "year"),
     ("On Tuesday I ran the coastal loop.", D(2025, 12, 12), "Tuesday", D(2025, 12, 9), "day"),
-    ("The walk ends in Kevadia on August 22, 2021.", None, "August 22, 2021", D(2021, 8, 22), "day"),
+    ("The walk ends in Wrenford on August 22, 2021.", None, "August 22, 2021", D(2021, 8, 22), "day"),
     ("Finished the relay on 22 August 2021.", None, "22 August 2021", D(2021, 8, 22), "day"),
     ("She won the swimathon on 3rd March, 2019.", None, "3rd March, 2019", D(2019, 3, 3), "day"),
     ("Ran the night marathon on November 4.", SAT, "November 4", D(2024, 11, 4), "day"),

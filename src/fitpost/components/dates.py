@@ -438,7 +438,7 @@ class DateFinder(Component):
 
     @staticmethod
     def _dateline(doc: Doc, span: Span, before, after) -> bool:
-        """A news dateline ("Mumbai, July 12 (IANS) ..."): when the story was filed, not an activity's date."""
+        """A news dateline ("Port Calder, July 12 (PTI) ..."): when the story was filed, not an activity's date."""
         if before is None or before.text != "," or after is None or after.text not in ("(", ":", "—", "–", "-"):
             return False
         start = span.start
