@@ -100,8 +100,9 @@ def group(doc: Doc, name: str):
 def sentence_regions(doc: Doc, spans) -> list[tuple[int, int]]:
     """The sentences that hold any of ``spans``, as token offsets, neighbours merged, in order."""
     out: list[tuple[int, int]] = []
+    tab = tokens(doc)
     for span in sorted(spans, key=lambda sp: sp.start):
-        lo, hi = doc[span.start].sent.start, doc[span.end - 1].sent.end
+        lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.end - 1]
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -121,10 +122,73 @@ def text(doc: Doc) -> str:
     return cached
 
 
+class Tokens:
+    """A Doc's token attributes as plain lists, built once and shared by the components.
+
+    Every ``doc[i]`` or ``for t in doc`` makes a new Token object; on the fast
+    (blank) pipeline that was most of fitpost's time.  Components read these
+    lists instead and touch Token objects only where they need the parse.
+    It holds no Token or Doc, so it makes no reference cycle with its Doc.
+    """
+
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id")
+
+    def __init__(self, doc: Doc) -> None:
+        toks = list(doc)
+        self._doc_id = id(doc)
+        self.n = len(toks)
+        self.text: list[str] = [t.text for t in toks]
+        self.lower: list[str] = [t.lower_ for t in toks]
+        self.idx: list[int] = [t.idx for t in toks]
+        self.end: list[int] = [i + len(w) for i, w in zip(self.idx, self.text)]
+        self._norm: list[str] | None = None
+        # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
+        starts = [0]
+        if self.n and doc.has_annotation("SENT_START"):
+            starts = [i for i, t in enumerate(toks) if i == 0 or t.is_sent_start]
+        self.sents: list[tuple[int, int]] = list(zip(starts, starts[1:] + [self.n])) if self.n else []
+        self.sent_lo: list[int] = [0] * self.n
+        self.sent_hi: list[int] = [0] * self.n
+        for lo, hi in self.sents:
+            for i in range(lo, hi):
+                self.sent_lo[i] = lo
+                self.sent_hi[i] = hi
+
+    def norm(self, doc: Doc) -> list[str]:
+        """Token NORMs (built on first use)."""
+        if self._norm is None:
+            self._norm = [t.norm_ for t in doc]
+        return self._norm
+
+    def char_end(self, start: int, end: int) -> int:
+        """The character offset where tokens ``start:end`` end."""
+        return self.end[end - 1] if end > start else self.idx[start] if start < self.n else 0
+
+    def __deepcopy__(self, memo) -> None:  # Doc.copy(): the copy builds its own
+        return None
+
+
+_TOKENS_KEY = "fitpost.tokens"
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The shared :class:`Tokens` table of ``doc`` (built on first use, kept in ``doc.user_data``)."""
+    tab = doc.user_data.get(_TOKENS_KEY)
+    if tab is None or tab._doc_id != id(doc) or tab.n != len(doc):
+        tab = Tokens(doc)
+        doc.user_data[_TOKENS_KEY] = tab
+    return tab
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-Doc caches (the last fitpost component calls it)."""
+    doc.user_data.pop(_TOKENS_KEY, None)
+
+
 register()
 
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group", "text", "sentence_regions",
+    "register", "group", "text", "sentence_regions", "Tokens", "tokens", "release",
 ]

@@ -25,6 +25,8 @@ def _encode(obj, chain=None):
         return {_TAG: "date", "iso": obj.isoformat()}
     cls = type(obj)
     module = getattr(cls, "__module__", "")
+    if module == "fitpost.ext" and cls.__name__ == "Tokens":
+        return None  # a per-Doc cache: the receiver builds its own
     if module.startswith("fitpost."):
         if dataclasses.is_dataclass(obj):
             data = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
