@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -28,12 +29,23 @@ from fitpost.components.base import Component
 from fitpost.schema import Activity, DateRef, Event, Evidence, Participant, Place, Quantity
 
 DISMISSED = {"hypothetical", "negated"}
+_FIRST_PERSON = ("i", "we", "my", "me", "our")
+_ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
+_MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
+_AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 
 
 def _phase(status: str) -> str:
     """Mentions of one activity share a phase: done or under way, ahead, a routine."""
     return {"completed": "done", "ongoing": "done"}.get(status, status)
 _RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
+
+
+class _Sent(NamedTuple):
+    """A sentence as token offsets (a Span costs more to make and read)."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -56,11 +68,17 @@ class Cluster:
     race_only: bool = False  # its only distance is implied by a race name ("the marathon")
 
     def kind(self, k: str) -> Quantity | None:
-        return next((q for q in self.quantities if q.kind == k), None)
+        for q in self.quantities:
+            if q.kind == k:
+                return q
+        return None
 
     @property
     def bare(self) -> bool:
-        return not any(q.kind in ("distance", "duration", "count") for q in self.quantities)
+        for q in self.quantities:
+            if q.kind in _AMOUNTS:
+                return False
+        return True
 
 
 @dataclass
@@ -99,6 +117,9 @@ class RecordBuilder(Component):
         data = resources.load_json(self.config.get("lexicon", "linking.json"))
         self.movement = set(data["movement_verbs"])
         self.companions = [c.split() for c in data["companion_cues"]]
+        self._cues_at: dict[str, list[list[str]]] = {}  # the cues that count for a sentence, by first word
+        for cue in self.companions[:-1]:
+            self._cues_at.setdefault(cue[0], []).append(cue)
         self.breaks = set(data["clause_breaks"])
         self.definite = set(data["definite"])
         self.non_participant = [c.split() for c in data["non_participant_cues"]]
@@ -114,13 +135,14 @@ class RecordBuilder(Component):
 
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
-        bounds = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
-        sent_of = {}
-        for n, (start, end, _, _) in enumerate(bounds):
-            sent_of.update(dict.fromkeys(range(start, end), n))
-        self.doc, self.sents, self.sent_of = doc, sents, sent_of
-        self.lows = [t.lower_ for t in doc]
+        tab = ext.tokens(doc)
+        sents = [_Sent(lo, hi) for lo, hi in tab.sents]
+        bounds = [(lo, hi, tab.idx[lo], tab.end[hi - 1]) for lo, hi in sents]
+        sent_of = [0] * len(doc)  # the sentence number of each token
+        for n, (start, end) in enumerate(sents):
+            sent_of[start:end] = [n] * (end - start)
+        self.doc, self.tab, self.sents, self.sent_of = doc, tab, sents, sent_of
+        self.lows = tab.lower
         text = ext.text(doc)
         self.para = []  # paragraph number of each sentence
         n_para = 0
@@ -137,7 +159,11 @@ class RecordBuilder(Component):
         # every span of a group, made once: a Span is costly to build and the groups are read per cluster
         self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
                                                             ext.PLACES, ext.EVENTS, ext.DATES)}
-        self._sent_words: dict[int, set[str]] = {}
+        # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
+        self._marked: dict[str, set[int]] = {}
+        for i, low in enumerate(self.lows):
+            if low in _MARKERS:
+                self._marked.setdefault(low, set()).add(sent_of[i])
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._attach_quantities(doc, clusters)
@@ -150,6 +176,7 @@ class RecordBuilder(Component):
         self._orphans(doc, records, clusters)
         self._frames(doc, records, clusters, events)
         doc._.fp_records = [self._record(r) for r in records]
+        ext.release(doc)  # the last fitpost component: the shared token table is done with
         return doc
 
     # -- 1. clusters ------------------------------------------------------
@@ -239,7 +266,8 @@ class RecordBuilder(Component):
 
     def _race_distance(self, doc: Doc, c: Cluster) -> Quantity | None:
         """The fixed length a race name in the mention implies ("a marathon", "an Ironman")."""
-        low = doc[c.start:c.end].text.lower().replace("-", " ")
+        tab = self.tab
+        low = ext.text(doc)[tab.idx[c.start]:tab.end[c.end - 1]].lower().replace("-", " ")
         best = None
         for name, meters in self.races.items():
             k = low.find(name)
@@ -247,7 +275,7 @@ class RecordBuilder(Component):
                 best = (name, meters, k)
         if best is None:
             return None
-        start = doc[c.start].idx + best[2]
+        start = tab.idx[c.start] + best[2]
         text = ext.text(doc)[start:start + len(best[0])]
         return Quantity(kind="distance", text=text, start=start, end=start + len(text),
                         value=best[1] / 1000, unit="km", meters=best[1])
@@ -258,7 +286,7 @@ class RecordBuilder(Component):
             by_sent.setdefault(c.sent, []).append(c)
         for span in self.spans[ext.QUANTITIES]:
             q: Quantity = span._.fp_quantity
-            n = self.sent_of.get(span.start)
+            n = self.sent_of[span.start]
             cands = by_sent.get(n, [])
             if not cands:
                 continue
@@ -361,29 +389,31 @@ class RecordBuilder(Component):
                 chosen.append(left[-1])
                 k = people.index(left[-1])
                 while k > 0 and people[k - 1].start >= sent.start and \
-                        doc[people[k - 1].end:people[k].start].text.strip() in ("and", ",", "&"):
+                        self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
                     k -= 1
         # "with X" anywhere after the mention in its clause (both modes)
         i = c.end
-        while i < sent.end and doc[i].text not in (";", ".", "!", "?") and i - c.end < 14:
-            if doc[i].lower_ in ("with", "alongside") or (doc[i].lower_ == "by" and i > 0 and doc[i - 1].lower_ == "joined"):
+        lows, words = self.lows, self.tab.text
+        while i < sent.end and words[i] not in (";", ".", "!", "?") and i - c.end < 14:
+            if lows[i] in ("with", "alongside") or (lows[i] == "by" and i > 0 and lows[i - 1] == "joined"):
                 for p in people:
                     if i < p.start <= i + 6 and not any(p is q for q in chosen):
                         chosen.append(p)
                         j = people.index(p)
-                        while j + 1 < len(people) and doc[people[j].end:people[j + 1].start].text.strip() in ("and", ",", "&", ", and"):
+                        while j + 1 < len(people) and \
+                                self._between(people[j].end, people[j + 1].start) in ("and", ",", "&", ", and"):
                             chosen.append(people[j + 1])
                             j += 1
                         break
             i += 1
         # "him and Asha running": people coordinated right before an -ing mention
-        if doc[c.start].lower_.endswith("ing") and c.start > 0:
+        if lows[c.start].endswith("ing") and c.start > 0:
             left = [p for p in people if sent.start <= p.start and p.end <= c.start and c.start - p.end <= 1]
             if left:
                 k = people.index(left[-1])
                 chosen.append(left[-1])
-                while k > 0 and doc[people[k - 1].end:people[k].start].text.strip() in ("and", ",", "&"):
+                while k > 0 and self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
                     k -= 1
         seen = set()
@@ -395,6 +425,11 @@ class RecordBuilder(Component):
                 if key and key not in seen:
                     seen.add(key)
                     c.people.append(part)
+
+    def _between(self, a: int, b: int) -> str:
+        """The text of tokens ``a:b``, stripped (``doc[a:b].text.strip()`` without the Span)."""
+        tab = self.tab
+        return ext.text(self.doc)[tab.idx[a]:tab.end[b - 1]].strip() if b > a else ""
 
     def _mention_tokens(self, tok, at: dict[int, Span], subtree: bool = True) -> list[Span]:
         out = []
@@ -409,7 +444,7 @@ class RecordBuilder(Component):
         return out
 
     def _non_participant(self, doc: Doc, p: Span) -> bool:
-        window = [t.lower_ for t in doc[max(0, p.start - 8):p.start]]
+        window = self.lows[max(0, p.start - 8):p.start]
         if any(w in self.credit_words and nxt in (":", "by", "-", "–") for w, nxt in zip(window, window[1:])):
             return True  # "Photo: A B, C D / Instagram"
         before = window[-3:]
@@ -507,7 +542,7 @@ class RecordBuilder(Component):
         """Numbers and company in sentences with no activity word go to the record just before."""
         with_cluster = {c.sent for c in clusters}
         for span in self.spans[ext.QUANTITIES]:
-            n = self.sent_of.get(span.start)
+            n = self.sent_of[span.start]
             q: Quantity = span._.fp_quantity
             if n in with_cluster or q.kind not in ("distance", "duration"):
                 continue
@@ -522,17 +557,26 @@ class RecordBuilder(Component):
         for n, sent in enumerate(self.sents):
             if n in with_cluster:
                 continue
-            lows = self.lows[sent.start:sent.end]
-            if not any(lows[k:k + len(cue)] == cue for cue in self.companions[:-1] for k in range(len(lows))):
+            if not self._has_companion(sent):
                 continue
             prev = self._record_before(records, n, reach=2)
             if prev is None:
                 continue
-            fake = Cluster(start=sent.start, end=sent.start + 1, sent=n, info=prev.primary.info, head=sent.root.i)
+            fake = Cluster(start=sent.start, end=sent.start + 1, sent=n, info=prev.primary.info,
+                           head=doc[sent.start:sent.end].root.i)
             for p in self._person_spans(doc):
                 if sent.start <= p.start < sent.end and not p._.fp_person.pronoun and not self._non_participant(doc, p):
                     fake.people.extend(self._names_of(p))
             prev.clusters.append(fake)
+
+    def _has_companion(self, sent: _Sent) -> bool:
+        """Whether the sentence holds a companion cue ("joined by", "along with"; not a bare "with")."""
+        lows = self.lows
+        for k in range(sent.start, sent.end):
+            for cue in self._cues_at.get(lows[k], ()):
+                if lows[k:k + len(cue)] == cue and k + len(cue) <= sent.end:
+                    return True
+        return False
 
     def _record_before(self, records: list[Record], n: int, reach: int = 2) -> Record | None:
         best = None
@@ -573,7 +617,8 @@ class RecordBuilder(Component):
         doc = self.doc
         primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
         status = self._status(primary)
-        ev = doc[primary.start:primary.end]
+        tab, text = self.tab, ext.text(doc)
+        ev_start, ev_end = tab.idx[primary.start], tab.end[primary.end - 1]
         q = {k: next((c.kind(k) for c in [primary] + r.clusters if c.kind(k) is not None), None)
              for k in ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")}
         dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
@@ -595,12 +640,12 @@ class RecordBuilder(Component):
         if freq is None:
             freq = next((c.status.frequency for c in r.clusters if c.status and c.status.frequency), None)
         count = q["count"]
-        mentions = [Evidence(text=doc[c.start:c.end].text, start=doc[c.start].idx,
-                             end=doc[c.end - 1].idx + len(doc[c.end - 1])) for c in r.clusters if c is not primary]
+        mentions = [Evidence(text=text[tab.idx[c.start]:tab.end[c.end - 1]], start=tab.idx[c.start],
+                             end=tab.end[c.end - 1]) for c in r.clusters if c is not primary]
         return Activity(
             activity=primary.info.activity, sport_type=primary.info.sport_type or self._sport(r),
             exercise=next((c.info.exercise for c in r.clusters if c.info.exercise), None),
-            evidence=Evidence(text=ev.text, start=ev.start_char, end=ev.end_char), status=status,
+            evidence=Evidence(text=text[ev_start:ev_end], start=ev_start, end=ev_end), status=status,
             distance=dist, duration=q["duration"], count=count, repetition=q["repetition"], frequency=freq,
             pace=q["pace"], elevation=q["elevation"],
             participants=people, places=places, event=Event(name=event) if event else None, date=date,
@@ -610,25 +655,25 @@ class RecordBuilder(Component):
     def _default_people(self, c: Cluster) -> list[Participant]:
         """With no one named, the person a quote is attributed to, else the person the text is about."""
         doc = self.doc
-        at = doc[c.start].idx
+        at = self.tab.idx[c.start]
         for qs, qe, speaker in self.roster.get("quotes", []):
             if qs <= at < qe:
                 if speaker:
                     return [self._participant(speaker)]
                 break
         else:
-            lows = self._words(c.sent)
-            if doc._.fp_author and (lows & {"i", "we", "my", "me", "our"} or not self.roster.get("main")):
+            if doc._.fp_author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.get("main")):
                 return [Participant(name=doc._.fp_author)]
         main = self.roster.get("main")
         return [self._participant(main)] if main else []
 
-    def _words(self, n: int) -> set[str]:
-        """The lower-case words of sentence ``n``."""
-        if n not in self._sent_words:
-            sent = self.sents[n]
-            self._sent_words[n] = set(self.lows[sent.start:sent.end])
-        return self._sent_words[n]
+    def _has(self, words: tuple[str, ...], sents: set[int]) -> bool:
+        """Whether any of the sentences ``sents`` holds any of ``words`` (from ``_MARKERS``)."""
+        for w in words:
+            found = self._marked.get(w)
+            if found and not found.isdisjoint(sents):
+                return True
+        return False
 
     def _participant(self, name: str) -> Participant:
         p = self.roster.get("persons", {}).get(name, {})
@@ -639,9 +684,10 @@ class RecordBuilder(Component):
         return next((c.info.sport_type for c in r.clusters if c.info.sport_type), None)
 
     def _attributes(self, r: Record) -> list[str]:
-        words = set().union(*(self._words(c.sent) for c in r.clusters))
-        out = [a for a in ("barefoot", "virtual", "solo", "indoor", "treadmill") if a in words]
-        return out
+        if not self._marked:
+            return []
+        sents = {c.sent for c in r.clusters}
+        return [a for a in _ATTRIBUTES if self._has((a,), sents)]
 
     @staticmethod
     def _confidence(r: Record, primary: Cluster) -> float:
