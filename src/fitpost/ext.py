@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 # span group names, one per component that finds mentions
@@ -114,12 +115,19 @@ _TEXT_KEY = "fitpost.text"
 
 
 def text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc: spaCy joins the tokens anew on every access."""
+    """``doc.text``, built once per Doc: spaCy joins the tokens anew on every access,
+    making a Token object for each; this joins their strings without them."""
     cached = doc.user_data.get(_TEXT_KEY)
     if cached is None:
-        cached = doc.text
+        strings = doc.vocab.strings
+        cached = "".join([strings[o] + " " if ws else strings[o] for o, ws in doc.to_array([ORTH, SPACY]).tolist()])
         doc.user_data[_TEXT_KEY] = cached
     return cached
+
+
+def remember_text(doc: Doc, value: str) -> None:
+    """Tell fitpost the text ``doc`` was made from (``nlp.make_doc(value)``), so it is never rebuilt."""
+    doc.user_data[_TEXT_KEY] = value
 
 
 class Tokens:
@@ -134,18 +142,19 @@ class Tokens:
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id")
 
     def __init__(self, doc: Doc) -> None:
-        toks = list(doc)
+        rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()  # no Token objects made
+        whole = text(doc)
         self._doc_id = id(doc)
-        self.n = len(toks)
-        self.text: list[str] = [t.text for t in toks]
-        self.lower: list[str] = [t.lower_ for t in toks]
-        self.idx: list[int] = [t.idx for t in toks]
-        self.end: list[int] = [i + len(w) for i, w in zip(self.idx, self.text)]
+        self.n = len(rows)
+        self.idx: list[int] = [r[0] for r in rows]
+        self.end: list[int] = [r[0] + r[1] for r in rows]
+        self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
+        self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower()
         self._norm: list[str] | None = None
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
         if self.n and doc.has_annotation("SENT_START"):
-            starts = [i for i, t in enumerate(toks) if i == 0 or t.is_sent_start]
+            starts = [i for i, r in enumerate(rows) if i == 0 or r[2] == 1]
         self.sents: list[tuple[int, int]] = list(zip(starts, starts[1:] + [self.n])) if self.n else []
         self.sent_lo: list[int] = [0] * self.n
         self.sent_hi: list[int] = [0] * self.n
@@ -190,5 +199,5 @@ register()
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group", "text", "sentence_regions", "Tokens", "tokens", "release",
+    "register", "group", "text", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
 ]

@@ -10,6 +10,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from fitpost import ext
 from fitpost.inputs import InputPost
 from fitpost.schema import Activity, Evidence, Post
 
@@ -94,6 +95,7 @@ class Extractor:
 
     def _doc(self, post: InputPost, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
+        ext.remember_text(doc, text)
         doc._.fp_posted_at = post.posted_at
         doc._.fp_author = post.author
         doc._.fp_context = {"tagged": list(post.tagged), "location": post.location}
