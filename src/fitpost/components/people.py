@@ -404,6 +404,11 @@ class PeopleFinder(Component):
         return out
 
 
+def named_tokens(doc: Doc) -> set[int]:
+    """The tokens of the named people (not pronouns or group words) that fitpost_people found."""
+    return {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
+
+
 @Language.factory("fitpost_people", default_config={"lexicon": "people.json"})
 def make_people(nlp: Language, name: str, lexicon: str) -> PeopleFinder:
     return PeopleFinder(nlp, name, lexicon=lexicon)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
+from fitpost.components.people import named_tokens
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
@@ -35,6 +36,7 @@ class PlaceFinder(Component):
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
         self.hometown = [c.split() for c in data["hometown_cues"]]
+        self.hometown_first = {cue[0] for cue in self.hometown}
         self.route_nouns = set(data["route_nouns"])
         self.not_places = set(data["not_places"])
 
@@ -55,37 +57,25 @@ class PlaceFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
-        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
-        found: dict[tuple[int, int], str] = {}
-        if doc.has_annotation("ENT_IOB"):
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
-                    s, e = ent.start, ent.end
-                    if tab.lower[s] == "the":
-                        s += 1
-                    if s < e:
-                        found[(s, e)] = "ent"
-        lows = tab.lower
-        for k in [k for k, w in enumerate(lows) if w in self.role_before]:
-            if k + 1 < tab.n:
-                i = k + 1
-                if lows[i] == "the" and i + 1 < tab.n:
-                    i += 1
-                j = self._capitalised(tab, i)
-                if j > i and not any(x in people for x in range(i, j)):
-                    found.setdefault((i, j), "prep")
-        for m in _STRETCH.finditer(text):  # "the Hubli-Dharwad stretch"
-            for g in (1, 2):
-                bounds = tab.expand(m.start(g), m.end(g), len(text))
-                if bounds is not None:
-                    found[bounds] = "route"
-        for m in _TO_HASHTAG.finditer(text) if "#" in text else ():
-            bounds = tab.expand(m.start(), m.end(), len(text))
-            if bounds is not None:
-                found.setdefault(bounds, "hashtag")
-        kept = self._outermost(tab, found, people, datelines)
         group = ext.group(doc, ext.PLACES)
+        ents = self._entities(doc, tab) if doc.has_annotation("ENT_IOB") else []
+        preps = self._after_prepositions(tab)
+        routes = [bounds for m in _STRETCH.finditer(text) for g in (1, 2)  # "the Hubli-Dharwad stretch"
+                  if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None]
+        hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "#" in text else ())
+                    if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
+        if not (ents or preps or routes or hashtags):
+            return doc
+        people = named_tokens(doc)
+        found: dict[tuple[int, int], str] = dict.fromkeys(ents, "ent")
+        for i, j in preps:
+            if not any(x in people for x in range(i, j)):
+                found.setdefault((i, j), "prep")
+        found.update(dict.fromkeys(routes, "route"))
+        for bounds in hashtags:
+            found.setdefault(bounds, "hashtag")
+        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
+        kept = self._outermost(tab, found, people, datelines)
         roles = self._roles(tab, kept)
         for (s, e), role in zip(kept, roles):
             span = Span(doc, s, e, label="PLACE")
@@ -93,6 +83,32 @@ class PlaceFinder(Component):
             span._.fp_place = ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))
             group.append(span)
         return doc
+
+    def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """The model's place entities, without a leading "the"."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
+                s, e = ent.start, ent.end
+                if tab.lower[s] == "the":
+                    s += 1
+                if s < e:
+                    out.append((s, e))
+        return out
+
+    def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris")."""
+        out = []
+        lows = tab.lower
+        for k in [k for k, w in enumerate(lows) if w in self.role_before]:
+            if k + 1 < tab.n:
+                i = k + 1
+                if lows[i] == "the" and i + 1 < tab.n:
+                    i += 1
+                j = self._capitalised(tab, i)
+                if j > i:
+                    out.append((i, j))
+        return out
 
     @staticmethod
     def _outermost(tab: ext.Tokens, found: dict[tuple[int, int], str], people: set[int],
@@ -143,6 +159,8 @@ class PlaceFinder(Component):
 
     def _is_hometown(self, tab: ext.Tokens, s: int) -> bool:
         before = tab.lower[max(0, s - 5):s]
+        if self.hometown_first.isdisjoint(before):
+            return False
         for cue in self.hometown:
             n = len(cue)
             for k in range(len(before) - n + 1):
