@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
+from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -32,7 +33,7 @@ class EventFinder(Component):
         self.not_start = set(data["not_start"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
         self.heads_longest_first = sorted(self.one_word_heads, key=len, reverse=True)
-        # a named event ends in a head word or in "10 K": a text with none of them has no named event
+        # the last word of a named event: a head word, or the "K" of "10 K"
         self.head_words = frozenset(self.one_word_heads) | {"k", "km", "miler"}
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
@@ -40,10 +41,9 @@ class EventFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
         group = ext.group(doc, ext.EVENTS)
         taken: set[int] = set()
-        for s, e, activity in self._named(doc, tab, people) if not self.head_words.isdisjoint(tab.lower) else ():
+        for s, e, activity in self._named(doc, tab):
             span = Span(doc, s, e, label="EVENT")
             span._.fp_event = ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)
             group.append(span)
@@ -63,16 +63,23 @@ class EventFinder(Component):
             group.append(span)
         return doc
 
-    def _named(self, doc: Doc, tab: ext.Tokens, people: set[int]) -> list[tuple[int, int, str | None]]:
+    def _named(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, str | None]]:
         """Named events as (start, end, activity), read from each capitalised word that may start one."""
-        headline = self._headline_tokens(tab, ext.text(doc))
         words, lows = tab.text, tab.lower
-        starts = [i for i, w in enumerate(words) if w[:1].isupper() and i not in people and i not in headline
+        # a named event ends in a head word (or "10 K") of its own sentence
+        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])]
+        if not sents:
+            return []
+        starts = [i for lo, hi in sents for i in range(lo, hi) if words[i][:1].isupper()
                   and lows[i] not in self.not_start and lows[i] not in self.verbs]
+        if not starts:
+            return []  # "Swim 1.5 km, ...": a caption that starts with a verb
+        people = named_tokens(doc)
+        headline = self._headline_tokens(tab, ext.text(doc))
         out = []
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
-            if i < resume:
+            if i < resume or i in people or i in headline:
                 continue
             found = self._event_at(doc, tab, i, tab.sent_hi[i], people)
             if found:
