@@ -74,7 +74,8 @@ class EventFinder(Component):
                   and lows[i] not in self.not_start and lows[i] not in self.verbs]
         if not starts:
             return []  # "Swim 1.5 km, ...": a caption that starts with a verb
-        people = named_tokens(doc)
+        # an event's words: the word before its start and up to seven from it
+        people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 7, tab.sent_hi[i]))})
         headline = self._headline_tokens(tab, ext.text(doc))
         out = []
         resume = 0  # no event starts inside the one found before, in its sentence

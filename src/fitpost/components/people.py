@@ -125,7 +125,7 @@ class PeopleFinder(Component):
         text = text.rstrip(" ,.")
         end = start + len(text)
         words = text.split()
-        if not words or any(w.lower() in self.not_names for w in words) or any(c.isdigit() for c in text):
+        if not words or any(w.lower() in self.not_names for w in words) or any(map(str.isdigit, text)):
             return []
         if not all(w[0].isupper() for w in words):
             return []
@@ -243,8 +243,8 @@ class PeopleFinder(Component):
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
                 continue
-            info.in_quote = any(qs <= s < qe for qs, qe in quotes)
-            if info.name and not info.handle:
+            info.in_quote = bool(quotes) and any(qs <= s < qe for qs, qe in quotes)
+            if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
                 info.relation = relation_of.get(info.name)
@@ -404,9 +404,17 @@ class PeopleFinder(Component):
         return out
 
 
-def named_tokens(doc: Doc) -> set[int]:
-    """The tokens of the named people (not pronouns or group words) that fitpost_people found."""
-    return {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
+def named_tokens(doc: Doc, asked: set[int]) -> set[int]:
+    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word).
+
+    Only the mentions over an asked token have their :class:`~fitpost.ext.PersonInfo` read.
+    """
+    out: set[int] = set()
+    for span in ext.group(doc, ext.PEOPLE):
+        hit = asked.intersection(range(span.start, span.end))
+        if hit and not span._.fp_person.pronoun:
+            out |= hit
+    return out
 
 
 @Language.factory("fitpost_people", default_config={"lexicon": "people.json"})

@@ -66,7 +66,8 @@ class PlaceFinder(Component):
                     if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
         if not (ents or preps or routes or hashtags):
             return doc
-        people = named_tokens(doc)
+        asked = {k for s, e in [*ents, *preps, *routes, *hashtags] for k in range(s, e)}
+        people = named_tokens(doc, asked)
         found: dict[tuple[int, int], str] = dict.fromkeys(ents, "ent")
         for i, j in preps:
             if not any(x in people for x in range(i, j)):
