@@ -6,6 +6,7 @@ idempotent so any component (or a user's pipeline) may call :func:`register`.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
@@ -175,6 +176,18 @@ class Tokens:
 
     def __deepcopy__(self, memo) -> None:  # Doc.copy(): the copy builds its own
         return None
+
+    def expand(self, start: int, end: int, length: int) -> tuple[int, int] | None:
+        """Token bounds of ``doc.char_span(start, end, alignment_mode="expand")``, None where that is None.
+
+        ``length`` is ``len(doc.text)``; no Span is made.
+        """
+        if not (0 <= start < length and 0 < end <= length):
+            return None
+        lo = bisect_right(self.idx, start) - 1
+        if start == self.end[lo]:  # in the white space after a token: the span starts at the next one
+            lo += 1
+        return lo, bisect_right(self.idx, end - 1)
 
 
 _TOKENS_KEY = "fitpost.tokens"

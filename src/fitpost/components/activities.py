@@ -14,8 +14,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc, Span, Token
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -50,6 +49,7 @@ class ActivityFinder(Component):
         self.blockers = set(self.lexicon["compound_blockers"])
         self.generic_nouns = set(self.lexicon["generic_nouns"])
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
+        self.lookup = self._single_lookup()
 
     def _matcher_for(self, doc: Doc) -> PhraseMatcher:
         # phrase patterns are tokenized by the pipeline's own tokenizer, once per vocab
@@ -62,89 +62,97 @@ class ActivityFinder(Component):
             self._matcher, self._vocab = m, doc.vocab
         return self._matcher
 
-    def _lookup(self, token) -> tuple | None:
-        low = token.lower_
-        if low in self.single:
-            return self.single[low]
-        if low.endswith("in") and low + "g" in self.single:  # swimmin', runnin'
-            return self.single[low + "g"]
-        return None
+    def _single_lookup(self) -> dict[str, tuple]:
+        """One-word forms, and their dropped-g spellings ("swimmin'", "runnin'") where no form is spelt so."""
+        table = dict(self.single)
+        for form, kind in self.single.items():
+            if form.endswith("ing") and form[:-1] not in self.single:
+                table[form[:-1]] = kind
+        return table
 
     def __call__(self, doc: Doc) -> Doc:
+        tab = ext.tokens(doc)
+        text = ext.text(doc)
         tagged = doc.has_annotation("TAG")
         idiom_tokens: set[int] = set()
-        candidates: list[tuple[Span, tuple]] = []
+        candidates: list[tuple[int, int, tuple | None]] = []
         for match_id, start, end in self._matcher_for(doc)(doc):
             label = doc.vocab.strings[match_id]
             if label == "IDIOM":
                 idiom_tokens.update(range(start, end))
             else:
-                span = doc[start:end]
-                candidates.append((span, self.kinds[span.text.lower().replace(" - ", "-")]
-                                   if span.text.lower() in self.kinds else self._phrase_kind(span)))
-        for token in doc:
-            kind = self._lookup(token)
-            if kind is not None:
-                candidates.append((doc[token.i:token.i + 1], kind))
-        for q in ext.group(doc, ext.QUANTITIES):
-            if q.label_ == "distance" and _BARE_RACE.match(q.text) and q.start > 0 \
-                    and any(t.lower_ in _DETERMINERS for t in doc[max(0, q.start - 3):q.start]):
-                candidates.append((q, ("race", "running", "Run", None)))
-        spans = []
-        for span, kind in candidates:
-            if kind is None or any(i in idiom_tokens for i in range(span.start, span.end)):
+                phrase = text[tab.idx[start]:tab.end[end - 1]].lower()
+                candidates.append((start, end, self.kinds[phrase.replace(" - ", "-")]
+                                   if phrase in self.kinds else self._phrase_kind(phrase)))
+        lookup = self.lookup
+        candidates.extend((i, i + 1, lookup[low]) for i, low in enumerate(tab.lower) if low in lookup)
+        candidates.extend(self._bare_races(doc, tab))
+        spans: list[tuple[int, int, str, ext.ActivityInfo]] = []
+        for start, end, kind in candidates:
+            if kind is None or (idiom_tokens and any(i in idiom_tokens for i in range(start, end))):
                 continue
-            if not self._is_activity(doc, span, kind, tagged):
+            root = doc[start:end].root if tagged else None
+            if not self._is_activity(doc, tab, start, end, root, kind):
                 continue
             form, activity, sport, exercise = kind
             if form == "both":
-                form = "noun" if tagged and span.root.pos_ in ("NOUN", "PROPN") else "verb"
-            new = Span(doc, span.start, span.end, label=activity)
-            spans.append((new, ext.ActivityInfo(activity=activity, sport_type=sport, exercise=exercise,
-                                                form=form, generic=self._generic(doc, new, form, tagged))))
-        kept = filter_spans([s for s, _ in spans])
-        info = {(s.start, s.end): i for s, i in spans}
+                form = "noun" if tagged and root.pos_ in ("NOUN", "PROPN") else "verb"
+            spans.append((start, end, activity, ext.ActivityInfo(
+                activity=activity, sport_type=sport, exercise=exercise, form=form,
+                generic=self._generic(doc, tab, start, end, root, form))))
+        info = {(s, e): i for s, e, _, i in spans}
         group = ext.group(doc, ext.ACTIVITIES)
-        for span in kept:
-            span._.fp_activity = info[(span.start, span.end)]
+        for start, end, label in _filter_spans([(s, e, label) for s, e, label, _ in spans]):
+            span = Span(doc, start, end, label=label)
+            span._.fp_activity = info[(start, end)]
             group.append(span)
         return doc
 
-    def _phrase_kind(self, span: Span) -> tuple | None:
-        text = re.sub(r"\s*-\s*", "-", span.text.lower())
+    @staticmethod
+    def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """Bare race distances after a determiner: "their 10k"."""
+        out = []
+        for q in ext.group(doc, ext.QUANTITIES):
+            if q.label_ == "distance" and q.start > 0 and _BARE_RACE.match(q.text) \
+                    and any(w in _DETERMINERS for w in tab.lower[max(0, q.start - 3):q.start]):
+                out.append((q.start, q.end, ("race", "running", "Run", None)))
+        return out
+
+    def _phrase_kind(self, phrase: str) -> tuple | None:
+        text = re.sub(r"\s*-\s*", "-", phrase)
         return self.kinds.get(text) or self.kinds.get(text.replace("-", " "))
 
-    def _is_activity(self, doc: Doc, span: Span, kind: tuple, tagged: bool) -> bool:
+    def _is_activity(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None,
+                     kind: tuple) -> bool:
+        """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if form in ("noun", "both") and nxt is not None and nxt.lower_ in self.blockers:
+        if form in ("noun", "both") and end < tab.n and tab.lower[end] in self.blockers:
             return False  # "running shoes", "workout partner", "cycling event"
-        root = span.root
-        if tagged and form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
-            return False
-        if tagged and form == "verb" and root.pos_ == "NOUN" and span.start > 0 \
-                and doc[span.start - 1].lower_ in _DETERMINERS:
-            return False  # "my bike", "a cycle": the machine, not the ride
-        if tagged and root.dep_ == "compound" and root.head.lower_ in self.blockers:
-            return False
-        if span.start > 0 and doc[span.start - 1].text in ("#", "@"):
+        if start > 0 and tab.text[start - 1] in ("#", "@"):
             return False  # part of a hashtag or handle: the events component reads those
-        if tagged and form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
+        if root is None:
+            return True
+        if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
+            return False
+        if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _DETERMINERS:
+            return False  # "my bike", "a cycle": the machine, not the ride
+        if root.dep_ == "compound" and root.head.lower_ in self.blockers:
+            return False
+        if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
 
-    def _generic(self, doc: Doc, span: Span, form: str, tagged: bool) -> bool:
+    def _generic(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None, form: str) -> bool:
         """A gerund about the activity in general: "known for running", "running is fun"."""
-        word = span[0].lower_
+        word = tab.lower[start]
         if not (word.endswith("ing") or word.endswith("in")) or form == "exercise":
             return False
-        prev = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+        prev = tab.lower[max(0, start - 3):start]
         if any(p in _BE or p in _GO for p in prev[-2:]):
             return False  # "was running", "went cycling"
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
-        if tagged:
-            root = span.root
+        if root is not None:
             if root.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") \
                     and any(c.dep_ in ("dobj", "npadvmod", "nummod", "prep") and c.like_num is False
                             and any(t.like_num for t in c.subtree) for c in root.children):
@@ -154,8 +162,20 @@ class ActivityFinder(Component):
             if root.dep_ == "pcomp" and root.head.lower_ in ("for", "about", "of", "to"):
                 return True
             return False
-        following = [t for t in doc[span.end:span.end + 3]]
-        return not any(t.like_num for t in following) and bool(prev) and prev[-1] in ("for", "of", "about")
+        if not (prev and prev[-1] in ("for", "of", "about")):
+            return False
+        return not any(t.like_num for t in doc[end:end + 3])
+
+
+def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """:func:`spacy.util.filter_spans` on (start, end, label) triples: the first longest wins an overlap."""
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        if span[0] not in seen and span[1] - 1 not in seen:
+            result.append(span)
+            seen.update(range(span[0], span[1]))
+    return sorted(result, key=lambda sp: sp[0])
 
 
 @Language.factory("fitpost_activities", default_config={"lexicon": "activities.json"})

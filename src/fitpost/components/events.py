@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
+from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -31,90 +32,107 @@ class EventFinder(Component):
         self.tails = [t.split() for t in data["tails"]]
         self.not_start = set(data["not_start"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
+        self.heads_longest_first = sorted(self.one_word_heads, key=len, reverse=True)
+        # the last word of a named event: a head word, or the "K" of "10 K"
+        self.head_words = frozenset(self.one_word_heads) | {"k", "km", "miler"}
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
 
     def __call__(self, doc: Doc) -> Doc:
-        people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
-        headline = self._headline_tokens(doc)
+        text = ext.text(doc)
+        tab = ext.tokens(doc)
         group = ext.group(doc, ext.EVENTS)
         taken: set[int] = set()
-        for sent in doc.sents:
-            i = sent.start
-            while i < sent.end:
-                found = self._event_at(doc, i, sent.end, people, headline)
-                if found:
-                    s, e, activity = found
-                    span = Span(doc, s, e, label="EVENT")
-                    span._.fp_event = ext.EventInfo(name=span.text, activity=activity)
-                    group.append(span)
-                    taken.update(range(s, e))
-                    i = e
-                else:
-                    i += 1
-        for m in _HASHTAG.finditer(ext.text(doc)):
+        for s, e, activity in self._named(doc, tab):
+            span = Span(doc, s, e, label="EVENT")
+            span._.fp_event = ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)
+            group.append(span)
+            taken.update(range(s, e))
+        for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1)
             low = tag.lower()
-            head = next((h for h in sorted(self.one_word_heads, key=len, reverse=True)
+            head = next((h for h in self.heads_longest_first
                          if low.endswith(h) and len(low) - len(h) >= 3 and self.one_word_heads[h]), None)
             if head is None:
                 continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or any(k in taken for k in range(span.start, span.end)):
+            bounds = tab.expand(m.start(), m.end(), len(text))
+            if bounds is None or any(k in taken for k in range(*bounds)):
                 continue
-            span = Span(doc, span.start, span.end, label="EVENT")
+            span = Span(doc, *bounds, label="EVENT")
             span._.fp_event = ext.EventInfo(name=tag, activity=self.one_word_heads[head])
             group.append(span)
         return doc
 
-    def _event_at(self, doc: Doc, i: int, end: int, people: set[int], headline: set[int]):
-        t = doc[i]
-        if i in people or i in headline or not t.text[:1].isupper() or t.lower_ in self.not_start \
-                or t.lower_ in self.verbs:
-            return None  # "Swim 1.5 km, ...": a caption that starts with a verb
-        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ not in self.not_start \
-                and doc[i - 1].i not in people and not doc[i - 1].is_sent_start:
+    def _named(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, str | None]]:
+        """Named events as (start, end, activity), read from each capitalised word that may start one."""
+        words, lows = tab.text, tab.lower
+        # a named event ends in a head word (or "10 K") of its own sentence
+        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])]
+        if not sents:
+            return []
+        starts = [i for lo, hi in sents for i in range(lo, hi) if words[i][:1].isupper()
+                  and lows[i] not in self.not_start and lows[i] not in self.verbs]
+        if not starts:
+            return []  # "Swim 1.5 km, ...": a caption that starts with a verb
+        # an event's words: the word before its start and up to seven from it
+        people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 7, tab.sent_hi[i]))})
+        headline = self._headline_tokens(tab, ext.text(doc))
+        out = []
+        resume = 0  # no event starts inside the one found before, in its sentence
+        for i in starts:
+            if i < resume or i in people or i in headline:
+                continue
+            found = self._event_at(doc, tab, i, tab.sent_hi[i], people)
+            if found:
+                out.append(found)
+                resume = min(found[1], tab.sent_hi[i])
+        return out
+
+    def _event_at(self, doc: Doc, tab: ext.Tokens, i: int, end: int, people: set[int]):
+        """The event that starts at token ``i`` (a capitalised word that may start one), in a sentence ending at ``end``."""
+        words, lows = tab.text, tab.lower
+        if i > 0 and words[i - 1][:1].isupper() and lows[i - 1] not in self.not_start \
+                and i - 1 not in people and tab.sent_lo[i - 1] != i - 1:
             return None  # not the start of the capitalised run
         j = i
         capitals = 0
         while j < end and j - i < 7:
-            w = doc[j]
-            low = w.lower_
-            if w.like_num and j > i and capitals and j + 1 < end and doc[j + 1].lower_ in ("k", "km", "miler"):
+            low = lows[j]
+            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and doc[j].like_num:
                 return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1
-                while k < end and doc[k].lower_ in self.one_word_heads and k - j < 2:
+                while k < end and lows[k] in self.one_word_heads and k - j < 2:
                     k += 1  # "Half Marathon", "Marathon Run"
                 for tail in self.tails:
-                    if [x.lower_ for x in doc[k:k + len(tail)]] == tail:
+                    if lows[k:k + len(tail)] == tail:
                         k += len(tail)
                         break
-                head = doc[k - 1].lower_
+                head = lows[k - 1]
                 activity = self.heads.get(head) or next(
-                    (self.heads[x.lower_] for x in doc[i:k] if self.heads.get(x.lower_)), None)
+                    (self.heads[x] for x in lows[i:k] if self.heads.get(x)), None)
                 if capitals == 0:
                     return None
                 return i, k, activity
-            if w.text[:1].isupper() and j not in people and w.is_alpha:
+            if words[j][:1].isupper() and j not in people and doc[j].is_alpha:
                 capitals += 1
-            elif not (low in self.inner or w.like_num or low in ("'s", "’s", "&", "of")):
+            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or doc[j].like_num):
                 return None
             j += 1
         return None
 
     @staticmethod
-    def _headline_tokens(doc: Doc) -> set[int]:
+    def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
         """Tokens of lines written in Title Case."""
         out: set[int] = set()
         start = 0
-        for line in ext.text(doc).split("\n"):
+        for line in text.split("\n"):
             words = re.findall(r"[A-Za-z]+", line)
             if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7 \
                     and not line.rstrip().endswith((".", "!", "?", "\"", "”")):
-                span = doc.char_span(start, start + len(line), alignment_mode="expand")
-                if span is not None:
-                    out.update(range(span.start, span.end))
+                bounds = tab.expand(start, start + len(line), len(text))
+                if bounds is not None:
+                    out.update(range(*bounds))
             start += len(line) + 1
         return out
 

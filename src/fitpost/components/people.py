@@ -29,6 +29,7 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
+_FIRST_OR_WE = FIRST | WE
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
 
 
@@ -52,48 +53,60 @@ class PeopleFinder(Component):
             if self.groups else None
 
     # -- finding -----------------------------------------------------------
-    def _names(self, doc: Doc) -> list[tuple[int, int]]:
+    def _names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Character spans of named people."""
-        found = []
         if doc.has_annotation("ENT_IOB"):
-            moving = {i for g in (ext.QUANTITIES, ext.ACTIVITIES) for s in ext.group(doc, g) for i in range(s.start, s.end)}
-            for ent in doc.ents:
-                if ent.label_ == "PERSON" and not self._placelike(doc, ent, moving):
-                    found.extend(self._clean(doc, ent.start_char, ent.end_char))
-            # a capitalised two- or three-word subject of an activity the model did not tag
-            acts = {s.root.i for s in ext.group(doc, ext.ACTIVITIES)}
-            for t in doc:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in acts and _NAME_TOKEN.match(t.text) \
-                        and t.ent_type_ not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"):
-                    first = t
-                    while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _NAME_TOKEN.match(doc[first.i - 1].text):
-                        first = doc[first.i - 1]
-                    if first.i < t.i:
-                        found.extend(self._clean(doc, first.idx, t.idx + len(t)))
-        else:
-            for sent in doc.sents:
-                i = sent.start
-                while i < sent.end:
-                    j = i
-                    while j < sent.end and _NAME_TOKEN.match(doc[j].text) and j - i < 3:
-                        j += 1
-                    if j - i >= 2 and not (i == sent.start and doc[i].lower_ in self.not_names):
-                        found.extend(self._clean(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
-                    i = max(j, i + 1)
+            return self._model_names(doc, tab)
+        found = []
+        # runs of two or three capitalised words inside a sentence, read three words at a time
+        words = tab.text
+        capitalised = [i for i, w in enumerate(words) if w[:1].isupper() and _NAME_TOKEN.match(w)]
+        is_name = set(capitalised)
+        resume = 0
+        for i in capitalised:
+            if i < resume:
+                continue
+            end = tab.sent_hi[i]
+            j = i
+            while j < end and j in is_name and j - i < 3:
+                j += 1
+            if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
+                found.extend(self._clean(doc, tab.idx[i], tab.end[j - 1]))
+            resume = j
         return found
 
-    def _placelike(self, doc: Doc, ent: Span, moving: set[int]) -> bool:
+    def _model_names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """Character spans of named people on a model's entities and parse."""
+        found = []
+        moving = {i for g in (ext.QUANTITIES, ext.ACTIVITIES) for s in ext.group(doc, g) for i in range(s.start, s.end)}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not self._placelike(tab, ent.start, moving):
+                found.extend(self._clean(doc, ent.start_char, ent.end_char))
+        # a capitalised two- or three-word subject of an activity the model did not tag
+        acts = {s.root.i for s in ext.group(doc, ext.ACTIVITIES)}
+        subjects = sorted((t for a in acts for t in doc[a].children if t.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda t: t.i)
+        for t in subjects:
+            if _NAME_TOKEN.match(t.text) and t.ent_type_ not in ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME"):
+                first = t
+                while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _NAME_TOKEN.match(doc[first.i - 1].text):
+                    first = doc[first.i - 1]
+                if first.i < t.i:
+                    found.extend(self._clean(doc, first.idx, t.idx + len(t)))
+        return found
+
+    def _placelike(self, tab: ext.Tokens, start: int, moving: set[int]) -> bool:
         """A "person" right after a place preposition is a place the model mistook: "rode to Raipur"."""
-        if ent.start == 0:
+        if start == 0:
             return False
-        prev = doc[ent.start - 1].lower_
+        prev = tab.lower[start - 1]
         if prev in self.place_preps:
             return True
         if prev == "to":
-            sent_start = ent.sent.start if doc.has_annotation("SENT_START") else 0
-            if any(t.lower_ == "from" for t in doc[max(sent_start, ent.start - 5):ent.start]):
+            sent_start = tab.sent_lo[start]
+            if "from" in tab.lower[max(sent_start, start - 5):start]:
                 return True  # "from Jaipur to Udaipur"
-            return any(i in moving for i in range(sent_start, ent.start))
+            return any(i in moving for i in range(sent_start, start))
         return False
 
     def _clean(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,40 +125,38 @@ class PeopleFinder(Component):
         text = text.rstrip(" ,.")
         end = start + len(text)
         words = text.split()
-        if not words or any(w.lower() in self.not_names for w in words) or any(c.isdigit() for c in text):
+        if not words or any(w.lower() in self.not_names for w in words) or any(map(str.isdigit, text)):
             return []
         if not all(w[0].isupper() for w in words):
             return []
         return [(start, end)]
 
-    def _relations(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _relations(self, tab: ext.Tokens) -> list[tuple[int, int, str]]:
         """Token spans of relation words: (start, end, key)."""
         out = []
-        lows = [t.lower_ for t in doc]
-        i = 0
-        while i < len(doc):
-            if lows[i] not in self.rel_first:
-                i += 1
-                continue
+        lows = tab.lower
+        resume = 0
+        for i in [k for k, w in enumerate(lows) if w in self.rel_first]:
+            if i < resume:
+                continue  # inside the relation found before
             for n in range(self.rel_max, 0, -1):
-                words = lows[i:i + n]
-                if len(words) < n:  # the text ends sooner: (i, i + n) would run past it
+                if i + n > tab.n:  # the text ends sooner: (i, i + n) would run past it
                     continue
-                key = " ".join(words).replace(" - ", "-")
+                key = " ".join(lows[i:i + n]).replace(" - ", "-")
                 if key in self.relations:
                     out.append((i, i + n, key))
-                    i += n - 1
+                    resume = i + n
                     break
-            i += 1
         return out
 
     # -- resolving ---------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
+        tab = ext.tokens(doc)
         quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
-        names = self._names(doc)
-        rel_spans = self._relations(doc)
-        names = self._appositive_names(doc, rel_spans, names)
+        names = self._names(doc, tab)
+        rel_spans = self._relations(tab)
+        names = self._appositive_names(tab, rel_spans, names)
         full: list[str] = []
         for s, e in names:
             name = text[s:e]
@@ -166,11 +177,12 @@ class PeopleFinder(Component):
             for w in f.split():
                 if len(w) > 2:
                     parts.setdefault(w, set()).add(f)
-        for t in doc:
-            if t.idx not in tagged_starts and t.text in parts and not any(s <= t.idx < e for s, e, _ in mentions):
-                canon = self._canonical(t.text, full, count)
+        for i in [k for k, w in enumerate(tab.text) if w in parts] if parts else ():
+            word, start = tab.text[i], tab.idx[i]
+            if start not in tagged_starts and not any(s <= start < e for s, e, _ in mentions):
+                canon = self._canonical(word, full, count)
                 if canon:
-                    mentions.append((t.idx, t.idx + len(t), ext.PersonInfo(name=canon)))
+                    mentions.append((start, tab.end[i], ext.PersonInfo(name=canon)))
                     count[canon] += 1
         gender: dict[str, str] = {}
         handles: dict[str, str | None] = {}
@@ -190,18 +202,18 @@ class PeopleFinder(Component):
         by_start = {s: (s, e, info) for s, e, info in mentions}
         for rs, re_, key in rel_spans:
             g, kind = self.relations[key]
-            rel_char_end = doc[re_ - 1].idx + len(doc[re_ - 1])
+            rel_char_end = tab.end[re_ - 1]
             named = None
             nxt = re_
-            while nxt < len(doc) and doc[nxt].text in (",", "-", "–", ":") and nxt - re_ < 2:
+            while nxt < tab.n and tab.text[nxt] in (",", "-", "–", ":") and nxt - re_ < 2:
                 nxt += 1
-            if nxt < len(doc) and doc[nxt].idx in by_start and by_start[doc[nxt].idx][2].name:
-                named = by_start[doc[nxt].idx][2].name
-            owner = self._owner(doc, rs, mentions, main, gender)
-            if owner is None and self._first_person_before(doc, rs):
-                quote = next(((qs, qe) for qs, qe in quotes if qs <= doc[rs].idx < qe), None)
+            if nxt < tab.n and tab.idx[nxt] in by_start and by_start[tab.idx[nxt]][2].name:
+                named = by_start[tab.idx[nxt]][2].name
+            owner = self._owner(tab, rs, mentions, main, gender)
+            if owner is None and self._first_person_before(tab, rs):
+                quote = next(((qs, qe) for qs, qe in quotes if qs <= tab.idx[rs] < qe), None)
                 owner = speakers.get(quote) if quote else doc._.fp_author
-            if owner is None and named and named != main and not self._first_person_before(doc, rs):
+            if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
                 gender.setdefault(named, g)
@@ -214,7 +226,7 @@ class PeopleFinder(Component):
                         gender[owner] = "m" if g == "f" else "f"
                 elif owner and owner in spouse:
                     named = spouse[owner]
-            mentions.append((doc[rs].idx, rel_char_end, ext.PersonInfo(
+            mentions.append((tab.idx[rs], rel_char_end, ext.PersonInfo(
                 name=named, relation=key, pronoun=named is None and not owner)))
         # gender from words right before a name ("actress Asha Rao")
         for s, e, info in mentions:
@@ -223,20 +235,20 @@ class PeopleFinder(Component):
                 if before and before[-1] in self.gender_words:
                     gender[info.name] = self.gender_words[before[-1]]
         speakers = self._speakers(doc, quotes, mentions, main, gender)
-        mentions.extend(self._plural_relations(doc, relation_of))
+        mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=lambda m: m[0])
-        resolved = self._pronouns(doc, mentions, quotes, speakers, main, gender, spouse)
+        resolved = self._pronouns(doc, tab, mentions, quotes, speakers, main, gender, spouse)
         group = ext.group(doc, ext.PEOPLE)
         for s, e, info in resolved:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
+            bounds = tab.expand(s, e, len(text))
+            if bounds is None:
                 continue
-            info.in_quote = any(qs <= s < qe for qs, qe in quotes)
-            if info.name and not info.handle:
+            info.in_quote = bool(quotes) and any(qs <= s < qe for qs, qe in quotes)
+            if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
                 info.relation = relation_of.get(info.name)
-            span = Span(doc, span.start, span.end, label="PERSON")
+            span = Span(doc, *bounds, label="PERSON")
             span._.fp_person = info
             group.append(span)
         doc._.fp_roster = {
@@ -254,65 +266,67 @@ class PeopleFinder(Component):
             return name
         return max(owners, key=lambda f: (count[f], -full.index(f)))
 
-    def _appositive_names(self, doc: Doc, rel_spans, names):
+    def _appositive_names(self, tab: ext.Tokens, rel_spans, names):
         """Names written right after a relation word, which a model may miss ("wife Asha Rao")."""
         names = list(names)
         for _, re_, _ in rel_spans:
             j = re_
-            while j < len(doc) and doc[j].text in (",", ":") and j - re_ < 1:
+            while j < tab.n and tab.text[j] in (",", ":") and j - re_ < 1:
                 j += 1
             k = j
-            while k < len(doc) and k - j < 3 and _NAME_TOKEN.match(doc[k].text) \
-                    and doc[k].lower_ not in self.not_names:
+            while k < tab.n and k - j < 3 and _NAME_TOKEN.match(tab.text[k]) \
+                    and tab.lower[k] not in self.not_names:
                 k += 1
             if k > j:
-                s, e = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
+                s, e = tab.idx[j], tab.end[k - 1]
                 names = [(a, b) for a, b in names if not (a < e and s < b)] + [(s, e)]
         return sorted(names)
 
     @staticmethod
-    def _first_person_before(doc: Doc, i: int) -> bool:
-        return any(t.lower_ in ("my", "our") for t in doc[max(0, i - 2):i]) or \
-            any(t.lower_ in ("my", "our") for t in doc[i:i + 4] if t.i < len(doc))
+    def _first_person_before(tab: ext.Tokens, i: int) -> bool:
+        """Whether "my" or "our" is among the two words before token ``i`` or the four from it."""
+        return any(w in ("my", "our") for w in tab.lower[max(0, i - 2):i + 4])
 
-    def _plural_relations(self, doc: Doc, relation_of: dict[str, str]):
+    def _plural_relations(self, tab: ext.Tokens, relation_of: dict[str, str]):
         """ "the mothers", "the sisters": everyone named with that relation."""
         out = []
         if not relation_of:
             return out
-        for t in doc:
-            low = t.lower_
+        for i, low in enumerate(tab.lower):
             if low.endswith("s") and low[:-1] in self.relations and low not in self.relations:
                 members = tuple(n for n, r in relation_of.items() if r.startswith(low[:-1]))
                 if members:
-                    out.append((t.idx, t.idx + len(t), ext.PersonInfo(pronoun=True, members=members,
+                    out.append((tab.idx[i], tab.end[i], ext.PersonInfo(pronoun=True, members=members,
                                                                         relation=low[:-1])))
         return out
 
     @staticmethod
     def _handle_owner(handle: str, full: list[str], text: str, s: int, e: int) -> str | None:
         """The person a handle names: "Name (@handle)", or a handle built from the name."""
-        for f in full:
-            if re.search(re.escape(f) + r"\s*\(\s*$", text[max(0, s - 40):s]) or \
-                    re.match(r"^\s*\(\s*" + re.escape(f), text[e:e + 40]):
+        before, after = text[max(0, s - 40):s], text[e:e + 40]
+        # only a bracket next to the handle can tie it to a name: test for one before building patterns
+        open_before, open_after = before.rstrip().endswith("("), after.lstrip().startswith("(")
+        for f in full if open_before or open_after else ():
+            if (open_before and re.search(re.escape(f) + r"\s*\(\s*$", before)) or \
+                    (open_after and re.match(r"^\s*\(\s*" + re.escape(f), after)):
                 return f
         letters = re.sub(r"[^a-z]", "", handle.lower())
         best = [f for f in full if any(len(w) >= 4 and w.lower() in letters for w in f.split())]
         return best[0] if len(best) == 1 else None
 
-    def _owner(self, doc: Doc, rel_start: int, mentions, main, gender) -> str | None:
+    def _owner(self, tab: ext.Tokens, rel_start: int, mentions, main, gender) -> str | None:
         """Whose relative a relation word names: the possessive before it."""
         for j in range(rel_start - 1, max(-1, rel_start - 3), -1):
-            low = doc[j].lower_
+            low = tab.lower[j]
             if low in ("his", "her"):
                 want = "m" if low == "his" else "f"
-                before = [info.name for s, e, info in mentions if info.name and e <= doc[j].idx]
+                before = [info.name for s, e, info in mentions if info.name and e <= tab.idx[j]]
                 for name in reversed(before):
                     if gender.get(name) in (want, None):
                         return name
                 return main
             if low.endswith("'s") or low.endswith("’s"):
-                return next((info.name for s, e, info in mentions if s <= doc[j].idx < e + 2 and info.name), None)
+                return next((info.name for s, e, info in mentions if s <= tab.idx[j] < e + 2 and info.name), None)
             if low in ("my", "our"):
                 return None
         return None
@@ -346,13 +360,12 @@ class PeopleFinder(Component):
             out[(qs, qe)] = speaker or main
         return out
 
-    def _pronouns(self, doc, mentions, quotes, speakers, main, gender, spouse):
+    def _pronouns(self, doc, tab: ext.Tokens, mentions, quotes, speakers, main, gender, spouse):
         """Add resolved pronoun and group mentions; return all mentions in text order."""
         text = ext.text(doc)
         out = list(mentions)
         named_before = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
         author = doc._.fp_author
-        lows = [t.lower_ for t in doc]
         group_hits = []
         low_text = text.lower()
         for m in self.group_re.finditer(low_text) if self.group_re else ():
@@ -360,13 +373,11 @@ class PeopleFinder(Component):
         couple = (main, spouse[main]) if main in spouse else ()
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
-        for i, low in enumerate(lows):
-            if low not in _PRONOUNS:
-                continue
-            t = doc[i]
-            quote = next(((qs, qe) for qs, qe in quotes if qs <= t.idx < qe), None)
+        for i in [k for k, w in enumerate(tab.lower) if w in _PRONOUNS]:
+            low, start = tab.lower[i], tab.idx[i]
+            quote = next(((qs, qe) for qs, qe in quotes if qs <= start < qe), None)
             members: tuple[str, ...] = ()
-            if low in FIRST | WE:
+            if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author
                 if who:
                     members = (who,)
@@ -374,13 +385,13 @@ class PeopleFinder(Component):
                         members = (who, spouse[who])
             elif low in THEY:
                 members = couple
-                sent_start = t.sent.start_char if doc.has_annotation("SENT_START") else 0
-                plural = [info for s, e, info in out if sent_start <= s < t.idx and info.members and len(info.members) > 1]
+                sent_start = tab.idx[tab.sent_lo[i]]
+                plural = [info for s, e, info in out if sent_start <= s < start and info.members and len(info.members) > 1]
                 if plural:
                     members = plural[-1].members
             else:
                 want = "m" if low in MALE else "f"
-                prior = [n for s, n in named_before if s < t.idx]
+                prior = [n for s, n in named_before if s < start]
                 cand = next((n for n in reversed(prior) if gender.get(n) == want), None)
                 if cand is None:
                     cand = next((n for n in reversed(prior) if gender.get(n) is None), None)
@@ -388,9 +399,22 @@ class PeopleFinder(Component):
                         gender[cand] = want
                 members = (cand,) if cand else ((main,) if main else ())
             name = members[0] if len(members) == 1 else None
-            out.append((t.idx, t.idx + len(t), ext.PersonInfo(name=name, pronoun=True, members=members)))
+            out.append((start, tab.end[i], ext.PersonInfo(name=name, pronoun=True, members=members)))
         out.sort(key=lambda m: m[0])
         return out
+
+
+def named_tokens(doc: Doc, asked: set[int]) -> set[int]:
+    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word).
+
+    Only the mentions over an asked token have their :class:`~fitpost.ext.PersonInfo` read.
+    """
+    out: set[int] = set()
+    for span in ext.group(doc, ext.PEOPLE):
+        hit = asked.intersection(range(span.start, span.end))
+        if hit and not span._.fp_person.pronoun:
+            out |= hit
+    return out
 
 
 @Language.factory("fitpost_people", default_config={"lexicon": "people.json"})

@@ -17,12 +17,14 @@ from spacy.tokens import Doc, Span
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
+from fitpost.components.people import named_tokens
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 _STRETCH = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?[-–]\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
                       r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b")
 _CONNECTORS = {"of", "de", "la", "del", "upon"}
+_TO_HASHTAG = re.compile(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)")
 
 
 class PlaceFinder(Component):
@@ -34,81 +36,108 @@ class PlaceFinder(Component):
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
         self.hometown = [c.split() for c in data["hometown_cues"]]
+        self.hometown_first = {cue[0] for cue in self.hometown}
         self.route_nouns = set(data["route_nouns"])
         self.not_places = set(data["not_places"])
 
-    def _capitalised(self, doc: Doc, i: int) -> int:
+    def _capitalised(self, tab: ext.Tokens, i: int) -> int:
         """End of a run of capitalised words starting at token i (i when none)."""
+        words, lows, n = tab.text, tab.lower, tab.n
         j = i
-        while j < len(doc) and j - i < 4:
-            t = doc[j]
-            if _CAP.match(t.text) and t.lower_ not in self.not_places:
+        while j < n and j - i < 4:
+            if _CAP.match(words[j]) and lows[j] not in self.not_places:
                 j += 1
-            elif t.lower_ in _CONNECTORS and j > i and j + 1 < len(doc) and _CAP.match(doc[j + 1].text) \
-                    and doc[j + 1].lower_ not in self.not_places:
+            elif lows[j] in _CONNECTORS and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
+                    and lows[j + 1] not in self.not_places:
                 j += 1
             else:
                 break
         return j
 
     def __call__(self, doc: Doc) -> Doc:
-        people = {i for s in ext.group(doc, ext.PEOPLE) if not s._.fp_person.pronoun for i in range(s.start, s.end)}
-        datelines = {m.start(1) for m in _DATELINE.finditer(ext.text(doc))}
-        found: dict[tuple[int, int], str] = {}
-        if doc.has_annotation("ENT_IOB"):
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "LOC", "FAC") and ent[0].lower_ not in self.not_places:
-                    s, e = ent.start, ent.end
-                    if doc[s].lower_ == "the":
-                        s += 1
-                    if s < e:
-                        found[(s, e)] = "ent"
-        for t in doc:
-            if t.lower_ in self.role_before and t.i + 1 < len(doc):
-                i = t.i + 1
-                if doc[i].lower_ == "the" and i + 1 < len(doc):
+        text = ext.text(doc)
+        tab = ext.tokens(doc)
+        group = ext.group(doc, ext.PLACES)
+        ents = self._entities(doc, tab) if doc.has_annotation("ENT_IOB") else []
+        preps = self._after_prepositions(tab)
+        routes = [bounds for m in _STRETCH.finditer(text) for g in (1, 2)  # "the Hubli-Dharwad stretch"
+                  if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None]
+        hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "#" in text else ())
+                    if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
+        if not (ents or preps or routes or hashtags):
+            return doc
+        asked = {k for s, e in [*ents, *preps, *routes, *hashtags] for k in range(s, e)}
+        people = named_tokens(doc, asked)
+        found: dict[tuple[int, int], str] = dict.fromkeys(ents, "ent")
+        for i, j in preps:
+            if not any(x in people for x in range(i, j)):
+                found.setdefault((i, j), "prep")
+        found.update(dict.fromkeys(routes, "route"))
+        for bounds in hashtags:
+            found.setdefault(bounds, "hashtag")
+        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
+        kept = self._outermost(tab, found, people, datelines)
+        roles = self._roles(tab, kept)
+        for (s, e), role in zip(kept, roles):
+            span = Span(doc, s, e, label="PLACE")
+            name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
+            span._.fp_place = ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))
+            group.append(span)
+        return doc
+
+    def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """The model's place entities, without a leading "the"."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
+                s, e = ent.start, ent.end
+                if tab.lower[s] == "the":
+                    s += 1
+                if s < e:
+                    out.append((s, e))
+        return out
+
+    def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris")."""
+        out = []
+        lows = tab.lower
+        for k in [k for k, w in enumerate(lows) if w in self.role_before]:
+            if k + 1 < tab.n:
+                i = k + 1
+                if lows[i] == "the" and i + 1 < tab.n:
                     i += 1
-                j = self._capitalised(doc, i)
-                if j > i and not any(k in people for k in range(i, j)):
-                    found.setdefault((i, j), "prep")
-        for m in _STRETCH.finditer(ext.text(doc)):  # "the Hubli-Dharwad stretch"
-            for g in (1, 2):
-                span = doc.char_span(m.start(g), m.end(g), alignment_mode="expand")
-                if span is not None:
-                    found[(span.start, span.end)] = "route"
-        for m in re.finditer(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)", ext.text(doc)):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                found.setdefault((span.start, span.end), "hashtag")
-        # drop nested duplicates, keep the longer span
+                j = self._capitalised(tab, i)
+                if j > i:
+                    out.append((i, j))
+        return out
+
+    @staticmethod
+    def _outermost(tab: ext.Tokens, found: dict[tuple[int, int], str], people: set[int],
+                   datelines: set[int]) -> list[tuple[int, int]]:
+        """The found spans in text order, nested duplicates dropped (the longer kept), and no
+        person, dateline or possessor ("India's independence")."""
         spans = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
         kept: list[tuple[int, int]] = []
         for s, e in spans:
             if kept and s < kept[-1][1]:
                 continue
-            if (any(k in people for k in range(s, e)) and found[(s, e)] != "route") or doc[s].idx in datelines:
+            if (any(k in people for k in range(s, e)) and found[(s, e)] != "route") or tab.idx[s] in datelines:
                 continue
-            if e < len(doc) and doc[e].lower_ in ("'s", "’s"):
+            if e < tab.n and tab.lower[e] in ("'s", "’s"):
                 continue  # "India's independence": a possessor, not where it happened
             kept.append((s, e))
-        group = ext.group(doc, ext.PLACES)
-        roles = self._roles(doc, kept)
-        for (s, e), role in zip(kept, roles):
-            span = Span(doc, s, e, label="PLACE")
-            name = span.text.lstrip("#").strip(" ,.")
-            span._.fp_place = ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(doc, s))
-            group.append(span)
-        return doc
+        return kept
 
-    def _roles(self, doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
+    def _roles(self, tab: ext.Tokens, spans: list[tuple[int, int]]) -> list[str]:
+        lows, words, n_tokens = tab.lower, tab.text, tab.n
         roles: list[str] = []
         for n, (s, e) in enumerate(spans):
             j = s - 1
-            if j >= 0 and doc[j].lower_ == "the":
+            if j >= 0 and lows[j] == "the":
                 j -= 1
-            prev = doc[j].lower_ if j >= 0 else ""
+            prev = lows[j] if j >= 0 else ""
             role = self.role_before.get(prev, "at")
-            before = {t.lower_ for t in doc[max(0, j - 3):max(0, j)]}
+            before = set(lows[max(0, j - 3):max(0, j)])
             if role == "at" and before & self.end_verbs:
                 role = "to"
             elif role == "at" and prev != "in" and before & self.start_verbs:
@@ -119,18 +148,20 @@ class PlaceFinder(Component):
             if prev == "," and roles and spans[n - 1][1] == j:
                 role = roles[-1]
             # "the Pune-Lonavla stretch"
-            if e + 1 < len(doc) and doc[e].text in ("-", "–", "to") and n + 1 < len(spans) \
-                    and spans[n + 1][0] == e + 1 and spans[n + 1][1] < len(doc) \
-                    and doc[spans[n + 1][1]].lower_ in self.route_nouns:
+            if e + 1 < n_tokens and words[e] in ("-", "–", "to") and n + 1 < len(spans) \
+                    and spans[n + 1][0] == e + 1 and spans[n + 1][1] < n_tokens \
+                    and lows[spans[n + 1][1]] in self.route_nouns:
                 role = "from"
-            if s >= 2 and doc[s - 1].text in ("-", "–") and n > 0 and spans[n - 1][1] == s - 1 \
-                    and e < len(doc) and doc[e].lower_ in self.route_nouns:
+            if s >= 2 and words[s - 1] in ("-", "–") and n > 0 and spans[n - 1][1] == s - 1 \
+                    and e < n_tokens and lows[e] in self.route_nouns:
                 role = "to"
             roles.append(role)
         return roles
 
-    def _is_hometown(self, doc: Doc, s: int) -> bool:
-        before = [t.lower_ for t in doc[max(0, s - 5):s]]
+    def _is_hometown(self, tab: ext.Tokens, s: int) -> bool:
+        before = tab.lower[max(0, s - 5):s]
+        if self.hometown_first.isdisjoint(before):
+            return False
         for cue in self.hometown:
             n = len(cue)
             for k in range(len(before) - n + 1):

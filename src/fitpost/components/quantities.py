@@ -22,7 +22,7 @@ the component registers fitpost's msgpack encoder
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fitpost import ext
 from fitpost.components.base import Component
@@ -38,12 +38,14 @@ class QuantityFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for q in parse_quantities(ext.text(doc)):
-            if q.part and not self.include_parts:
+        text = ext.text(doc)
+        quantities = [q for q in parse_quantities(text) if self.include_parts or not q.part]
+        tab = ext.tokens(doc) if quantities else None
+        for q in quantities:
+            bounds = tab.expand(q.start, q.end, len(text))
+            if bounds is None or bounds[0] == bounds[1]:
                 continue
-            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
+            span = Span(doc, *bounds, label=q.kind)
             span._.fp_quantity = q
             found.append(span)
         if self.spans_key in doc.spans:
