@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+from itertools import accumulate
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -32,6 +33,7 @@ DISMISSED = {"hypothetical", "negated"}
 _FIRST_PERSON = ("i", "we", "my", "me", "our")
 _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
+_KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 
 
@@ -123,6 +125,9 @@ class RecordBuilder(Component):
         self.breaks = set(data["clause_breaks"])
         self.definite = set(data["definite"])
         self.non_participant = [c.split() for c in data["non_participant_cues"]]
+        self._non_participant_by_len: dict[int, set[tuple[str, ...]]] = {}
+        for cue in self.non_participant:
+            self._non_participant_by_len.setdefault(len(cue), set()).add(tuple(cue))
         self.credit_words = set(data["credit_words"])
         self.generic_nouns = set(resources.load_json("activities.json")["generic_nouns"])
         races = resources.load_json("quantities/races.json")["races"]
@@ -152,9 +157,8 @@ class RecordBuilder(Component):
                 n_para += 1
             self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
-        self.breaks_before = [0]  # clause breaks among the first i tokens: _gap in constant time
-        for low in self.lows:
-            self.breaks_before.append(self.breaks_before[-1] + (low in self.breaks))
+        # clause breaks among the first i tokens: _gap in constant time
+        self.breaks_before = [0, *accumulate(low in self.breaks for low in self.lows)]
         self.roster = doc._.fp_roster or {}
         # every span of a group, made once: a Span is costly to build and the groups are read per cluster
         self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
@@ -444,15 +448,12 @@ class RecordBuilder(Component):
         return out
 
     def _non_participant(self, doc: Doc, p: Span) -> bool:
-        window = self.lows[max(0, p.start - 8):p.start]
-        if any(w in self.credit_words and nxt in (":", "by", "-", "–") for w, nxt in zip(window, window[1:])):
-            return True  # "Photo: A B, C D / Instagram"
-        before = window[-3:]
-        for cue in self.non_participant:
-            n = len(cue)
-            if before[-n:] == cue:
-                return True
-        return False
+        lows, lo = self.lows, max(0, p.start - 8)
+        for k in range(lo, p.start - 1):
+            if lows[k] in self.credit_words and lows[k + 1] in (":", "by", "-", "–"):
+                return True  # "Photo: A B, C D / Instagram"
+        before = lows[max(0, p.start - 3):p.start]
+        return any(tuple(before[-n:]) in cues for n, cues in self._non_participant_by_len.items())
 
     def _attach_places(self, doc: Doc, c: Cluster, clusters: list[Cluster]) -> None:
         sent = self.sents[c.sent]
@@ -619,8 +620,11 @@ class RecordBuilder(Component):
         status = self._status(primary)
         tab, text = self.tab, ext.text(doc)
         ev_start, ev_end = tab.idx[primary.start], tab.end[primary.end - 1]
-        q = {k: next((c.kind(k) for c in [primary] + r.clusters if c.kind(k) is not None), None)
-             for k in ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")}
+        q: dict[str, Quantity | None] = dict.fromkeys(_KINDS)  # of each kind, the first (primary first)
+        for c in [primary] + r.clusters:
+            for found in c.quantities:
+                if q.get(found.kind) is None:
+                    q[found.kind] = found
         dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
         people: list[Participant] = []
         for c in [primary] + [x for x in r.clusters if x is not primary]:
