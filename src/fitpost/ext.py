@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 
 # span group names, one per component that finds mentions
@@ -131,7 +132,7 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id", "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
         toks = list(doc)
@@ -142,6 +143,7 @@ class Tokens:
         self.idx: list[int] = [t.idx for t in toks]
         self.end: list[int] = [i + len(w) for i, w in zip(self.idx, self.text)]
         self._norm: list[str] | None = None
+        self._norm_ids: list[int] | None = None
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
         if self.n and doc.has_annotation("SENT_START"):
@@ -166,6 +168,13 @@ class Tokens:
 
     def __deepcopy__(self, memo) -> None:  # Doc.copy(): the copy builds its own
         return None
+
+    def norm_ids(self, doc: Doc) -> list[int]:
+        """Token NORMs as string-store ids (built on first use, from ``doc.to_array``): cheaper than
+        :meth:`norm` when a component reads only the NORMs of a few tokens."""
+        if self._norm_ids is None:
+            self._norm_ids = doc.to_array(NORM).tolist()
+        return self._norm_ids
 
 
 _TOKENS_KEY = "fitpost.tokens"
