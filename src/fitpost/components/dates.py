@@ -45,15 +45,17 @@ Rules of resolution
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
+import operator
 import re
 import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IS_STOP, NORM
+from spacy.attrs import IS_STOP
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -345,6 +347,7 @@ class _Try:
     anchor: int  # the anchor's position in the form
     length: int
     tests: tuple[tuple[int, int, int, tuple[tuple[str, bool], ...]], ...]
+    needs: int  # every bit some token of the form needs
 
 
 def _repeats(op: str | None) -> tuple[int, int] | None:
@@ -508,7 +511,7 @@ class TokenPatterns:
         tests = sorted(((x - k, spec.need, spec.forbid, spec.checks) for x, spec in enumerate(specs)
                         if (spec.need, spec.forbid, spec.checks) != ((bit, 0, ()) if x == k else (0, 0, ()))),
                        key=lambda t: abs(t[0]))
-        return bit, _Try(key, k, len(specs), tuple(tests))
+        return bit, _Try(key, k, len(specs), tuple(tests), functools.reduce(operator.or_, (s.need for s in specs)))
 
     # matching
 
@@ -545,8 +548,13 @@ class TokenPatterns:
             masks = [m if m is not None else self._mask(texts[j], tab.lower[lo + j]) for j, m in enumerate(masks)]
         found: set[tuple[int, int, int]] = set()
         n = len(masks)
+        present = functools.reduce(operator.or_, set(masks), 0)  # a form needing a bit no token has can't match
+        tries: dict[int, list[_Try]] = {}
         for j in itertools.compress(range(n), map(self._anchored.__contains__, texts)):
-            for form in self._tries_at(masks[j] & self._anchors):
+            bits = masks[j] & self._anchors
+            if bits not in tries:
+                tries[bits] = [form for form in self._tries_at(bits) if form.needs & present == form.needs]
+            for form in tries[bits]:
                 start = j - form.anchor
                 if start < 0 or start + form.length > n:
                     continue
@@ -766,7 +774,7 @@ class DateFinder(Component):
             return doc
         tab = ext.tokens(doc)
         text = ext.text(doc)
-        norms = doc.to_array(NORM).tolist()
+        norms = tab.norm_ids(doc)
         for start, end, kind in found:
             entry = self.kinds.get(kind, {})
             start_char, end_char = tab.idx[start], tab.char_end(start, end)
