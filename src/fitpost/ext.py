@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, NORM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 # span group names, one per component that finds mentions
@@ -140,7 +140,7 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id", "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
         rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()  # no Token objects made
@@ -152,6 +152,7 @@ class Tokens:
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
         self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower()
         self._norm: list[str] | None = None
+        self._norm_ids: list[int] | None = None
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
         if self.n and doc.has_annotation("SENT_START"):
@@ -188,6 +189,13 @@ class Tokens:
         if start == self.end[lo]:  # in the white space after a token: the span starts at the next one
             lo += 1
         return lo, bisect_right(self.idx, end - 1)
+
+    def norm_ids(self, doc: Doc) -> list[int]:
+        """Token NORMs as string-store ids (built on first use, from ``doc.to_array``): cheaper than
+        :meth:`norm` when a component reads only the NORMs of a few tokens."""
+        if self._norm_ids is None:
+            self._norm_ids = doc.to_array(NORM).tolist()
+        return self._norm_ids
 
 
 _TOKENS_KEY = "fitpost.tokens"

@@ -1,7 +1,8 @@
 """fitpost_dates: find date expressions and resolve them against the post date.
 
-Finding is rules only: spaCy Matcher token patterns and regexes for numeric
-dates, all in ``models/dates.json``.  Each span found goes to
+Finding is rules only: spaCy Matcher token patterns (matched by
+:class:`TokenPatterns`, exactly as the Matcher would, over plain token lists)
+and regexes for numeric dates, all in ``models/dates.json``.  Each span found goes to
 ``doc.spans["fp_dates"]`` (in text order) with ``span._.fp_date`` =
 :class:`~fitpost.schema.DateRef`.
 
@@ -44,14 +45,20 @@ Rules of resolution
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+import math
+import operator
 import re
 import threading
+from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_STOP
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -218,7 +225,17 @@ def resolve(text: str, posted_at: dt.date | None, prefer: str = "past", *, kind:
     ``prefer="future"`` for a planned activity.
     """
     kind = kind or _guess_kind(" ".join(text.lower().split()))
-    phrase = text.strip() if kind in ("iso", "dmy") else normalise(text)
+    return _resolve(text, _phrase(text, kind), posted_at, prefer, kind, granularity, snap)
+
+
+def _phrase(text: str, kind: str) -> str:
+    """What dateparser is given for a date's text: a numeric date as written, else :func:`normalise`."""
+    return text.strip() if kind in ("iso", "dmy") else normalise(text)
+
+
+def _resolve(text: str, phrase: str, posted_at: dt.date | None, prefer: str, kind: str,
+             granularity: str | None, snap: bool | None) -> DateRef:
+    """:func:`resolve` once the phrase is read (``_phrase(text, kind)``)."""
     original = text.lower().split()
     grain = granularity or _GUESS_GRAIN.get(kind, "day")
     if grain == "unit":
@@ -302,6 +319,260 @@ def _numeric(phrase: str, kind: str) -> str | None:
     return f"{day} {_MONTH_NAMES[month - 1]} {y}"
 
 
+# -- token patterns without the Matcher ---------------------------------------------------------
+
+_TEXT_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH"}
+_FLAG_ATTRS = {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER",
+               "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
+               "IS_RIGHT_PUNCT", "IS_CURRENCY"}  # Lexeme booleans: functions of the token's text
+_TOKEN_ATTRS = {"IS_SENT_START", "SPACY"}  # read from the Tokens table
+_MAX_VARIANTS = 256
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One pattern token: the predicate bits it needs and forbids, and its token-level tests."""
+
+    need: int
+    forbid: int
+    checks: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class _Try:
+    """A fixed-length form of a pattern, tried from its anchor token: ``tests`` are
+    (offset from the anchor, need, forbid, checks), nearest first."""
+
+    key: int
+    anchor: int  # the anchor's position in the form
+    length: int
+    tests: tuple[tuple[int, int, int, tuple[tuple[str, bool], ...]], ...]
+    needs: int  # every bit some token of the form needs
+
+
+def _repeats(op: str | None) -> tuple[int, int] | None:
+    """How many tokens an OP lets a pattern token take (min, max); None for "*", "+", "!", "{n,}"."""
+    if op is None or op == "1":
+        return 1, 1
+    if op == "?":
+        return 0, 1
+    m = re.fullmatch(r"\{(\d*)(?:(,)(\d*))?\}", op) if isinstance(op, str) else None
+    if m is None or (m[2] and not m[3]) or not (m[1] or m[3]):
+        return None
+    lo = int(m[1] or 0)
+    hi = int(m[3]) if m[2] else lo
+    return (lo, hi) if lo <= hi else None
+
+
+def _token_ok(doc: Doc, tab: ext.Tokens, i: int, checks: tuple[tuple[str, bool], ...]) -> bool:
+    """Token ``i`` passes the token-level tests (IS_SENT_START, SPACY) of a pattern token."""
+    for attr, value in checks:
+        if attr == "IS_SENT_START":
+            got = tab.sent_lo[i] == i
+        else:  # SPACY: a space follows the token
+            got = (tab.idx[i + 1] if i + 1 < tab.n else len(ext.text(doc))) > tab.end[i]
+        if got != value:
+            return False
+    return True
+
+
+class TokenPatterns:
+    """spaCy Matcher token patterns matched over a Doc's :class:`~fitpost.ext.Tokens` lists.
+
+    Gives the (key, start, end) matches ``Matcher`` gives (all of them, each
+    once) for patterns built from LOWER/ORTH/TEXT (a string, ``IN``,
+    ``REGEX``), the Lexeme booleans (``LIKE_NUM``, ``IS_PUNCT`` ...),
+    ``IS_SENT_START``, ``SPACY`` and the operators ``?`` and ``{n,m}``: each
+    pattern becomes its fixed-length forms, a token's lexical tests one
+    bitmask (kept per text), and a form is tried only at the tokens that pass
+    its rarest test.  Other patterns go to a spaCy ``Matcher``.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.keys: list[str] = []
+        self._bits: dict[tuple, int] = {}  # predicate -> its bit
+        self._words: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}  # attr -> word -> bits
+        self._regexes: list[tuple[str, re.Pattern, int]] = []
+        self._flags: list[tuple[str, int]] = []
+        self._cost: dict[int, tuple] = {}  # bit -> how common a token passing it is (rough)
+        self._forms: list[tuple[int, _Try]] = []  # (anchor bit, form)
+        self._anchors = 0  # every anchor bit
+        self._tries: dict[int, tuple[_Try, ...]] = {}  # a token's anchor bits -> the forms to try there
+        self._masks: dict[str, int] = {}  # token text -> its predicate bits
+        self._anchored: set[str] = set()  # the texts whose bits hold an anchor bit
+        self._matcher: Matcher | None = None  # the patterns out of reach
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        """Add ``patterns`` under ``key`` (as ``Matcher.add``)."""
+        if key not in self.keys:
+            self.keys.append(key)
+        index = self.keys.index(key)
+        rest = []
+        for pattern in patterns:
+            forms = self._forms_of(pattern)
+            if forms is None:
+                rest.append(pattern)
+            else:
+                self._forms.extend(self._form(index, specs) for specs in forms)
+        if rest:
+            self._matcher = self._matcher or Matcher(self.vocab)
+            self._matcher.add(key, rest)
+        self._anchors = 0
+        for bit, _ in self._forms:
+            self._anchors |= bit
+        self._tries, self._masks, self._anchored = {}, {}, set()
+
+    # compiling
+
+    def _forms_of(self, pattern: list[dict]) -> list[tuple[_Spec, ...]] | None:
+        """The fixed-length token sequences a pattern stands for; None when out of reach."""
+        choices = []
+        for token in pattern:
+            if not isinstance(token, dict):
+                return None
+            spec = self._spec(token)
+            repeats = _repeats(next((v for k, v in token.items() if k.upper() == "OP"), None))
+            if spec is None or repeats is None:
+                return None
+            choices.append([(spec,) * n for n in range(repeats[0], repeats[1] + 1)])
+        if math.prod(map(len, choices)) > _MAX_VARIANTS:
+            return None
+        out = []
+        for combo in itertools.product(*choices):
+            specs = tuple(s for part in combo for s in part)
+            if not specs:
+                continue  # the Matcher skips empty matches
+            if not any(s.need for s in specs):
+                return None  # nothing to look for it by
+            out.append(specs)
+        return out
+
+    def _spec(self, token: dict) -> _Spec | None:
+        need = forbid = 0
+        checks = []
+        for key, value in token.items():
+            key = key.upper()
+            if key == "OP":
+                continue
+            if key in _TEXT_ATTRS:
+                attr = _TEXT_ATTRS[key]
+                if isinstance(value, str):
+                    need |= self._bit(("IN", attr, frozenset([value])))
+                elif isinstance(value, dict) and value:
+                    for op, arg in value.items():
+                        if op == "IN" and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
+                            need |= self._bit(("IN", attr, frozenset(arg)))
+                        elif op == "REGEX" and isinstance(arg, str):
+                            need |= self._bit(("REGEX", attr, arg))
+                        else:
+                            return None
+                else:
+                    return None
+            elif key in _FLAG_ATTRS and isinstance(value, bool):
+                bit = self._bit(("FLAG", key))
+                need, forbid = (need | bit, forbid) if value else (need, forbid | bit)
+            elif key in _TOKEN_ATTRS and isinstance(value, bool):
+                checks.append((key, value))
+            else:
+                return None
+        return _Spec(need, forbid, tuple(checks))
+
+    def _bit(self, predicate: tuple) -> int:
+        bit = self._bits.get(predicate)
+        if bit is not None:
+            return bit
+        bit = self._bits[predicate] = 1 << len(self._bits)
+        kind, *args = predicate
+        if kind == "IN":
+            attr, words = args
+            table = self._words[attr]
+            for word in words:
+                table[word] = table.get(word, 0) | bit
+            self._cost[bit] = (sum(map(self._common, words)) / max(1, len(words)), len(words))
+        elif kind == "REGEX":
+            self._regexes.append((args[0], re.compile(args[1]), bit))
+            self._cost[bit] = (0.5, 0)
+        else:
+            self._flags.append((args[0].lower(), bit))
+            self._cost[bit] = (0.9, 0)
+        return bit
+
+    def _common(self, word: str) -> bool:
+        """A stop word or punctuation: a poor word to look for a pattern by."""
+        is_stop = self.vocab.lex_attr_getters.get(IS_STOP)
+        return bool(is_stop and is_stop(word)) or not any(c.isalnum() for c in word)
+
+    def _form(self, key: int, specs: tuple[_Spec, ...]) -> tuple[int, _Try]:
+        """A form and its anchor bit: the needed test fewest tokens should pass (a word list with
+        few stop words, then a regex, then a Lexeme flag, then stop words and punctuation)."""
+        bit, k = min(((1 << b, k) for k, spec in enumerate(specs) for b in range(spec.need.bit_length())
+                      if spec.need >> b & 1), key=lambda bk: self._cost[bk[0]])
+        tests = sorted(((x - k, spec.need, spec.forbid, spec.checks) for x, spec in enumerate(specs)
+                        if (spec.need, spec.forbid, spec.checks) != ((bit, 0, ()) if x == k else (0, 0, ()))),
+                       key=lambda t: abs(t[0]))
+        return bit, _Try(key, k, len(specs), tuple(tests), functools.reduce(operator.or_, (s.need for s in specs)))
+
+    # matching
+
+    def _mask(self, text: str, lower: str) -> int:
+        mask = self._words["LOWER"].get(lower, 0) | self._words["ORTH"].get(text, 0)
+        for attr, regex, bit in self._regexes:
+            if regex.search(lower if attr == "LOWER" else text):
+                mask |= bit
+        if self._flags:
+            lex = self.vocab[text]
+            for name, bit in self._flags:
+                if getattr(lex, name):
+                    mask |= bit
+        if len(self._masks) > 100_000:  # a bound: texts repeat, the table stays small
+            self._masks.clear()
+            self._anchored.clear()
+        self._masks[text] = mask
+        if mask & self._anchors:
+            self._anchored.add(text)
+        return mask
+
+    def _tries_at(self, anchors: int) -> tuple[_Try, ...]:
+        """The forms to try at a token whose anchor bits are ``anchors``."""
+        tries = self._tries.get(anchors)
+        if tries is None:
+            tries = self._tries[anchors] = tuple(form for bit, form in self._forms if anchors & bit)
+        return tries
+
+    def __call__(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """Every match inside tokens ``lo:hi`` as (key, start, end), doc offsets, ordered by end then start."""
+        texts = tab.text[lo:hi]
+        masks = list(map(self._masks.get, texts))
+        if None in masks:
+            masks = [m if m is not None else self._mask(texts[j], tab.lower[lo + j]) for j, m in enumerate(masks)]
+        found: set[tuple[int, int, int]] = set()
+        n = len(masks)
+        present = functools.reduce(operator.or_, set(masks), 0)  # a form needing a bit no token has can't match
+        tries: dict[int, list[_Try]] = {}
+        for j in itertools.compress(range(n), map(self._anchored.__contains__, texts)):
+            bits = masks[j] & self._anchors
+            if bits not in tries:
+                tries[bits] = [form for form in self._tries_at(bits) if form.needs & present == form.needs]
+            for form in tries[bits]:
+                start = j - form.anchor
+                if start < 0 or start + form.length > n:
+                    continue
+                for offset, need, forbid, checks in form.tests:
+                    m = masks[j + offset]
+                    if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
+                        break
+                else:
+                    found.add((form.key, start, start + form.length))
+        if self._matcher is not None:
+            index = {key: i for i, key in enumerate(self.keys)}
+            strings = self.vocab.strings
+            found.update((index[strings[m]], s, e) for m, s, e in self._matcher(doc[lo:hi]))
+        keys = self.keys
+        return [(keys[key], lo + s, lo + e) for key, s, e in sorted(found, key=lambda f: (f[2], f[1], f[0]))]
+
+
+
 # -- the component ------------------------------------------------------------------------------
 
 
@@ -328,12 +599,15 @@ class DateFinder(Component):
                     out[key] = value
             return out
 
-        self.matcher = Matcher(self.vocab)
+        self.patterns = TokenPatterns(self.vocab)
         self.kinds: dict[str, dict] = {}
         for entry in data["patterns"]:
             self.kinds[entry["id"]] = entry
-            self.matcher.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
+            self.patterns.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
         self.numeric = [(re.compile(n["regex"]), n["id"]) for n in data["numeric"]]
+        # every numeric date holds one: a region without it is not searched
+        self.numeric_anchor = re.compile(data.get("numeric_anchor", ""))
+        self._phrases: dict[tuple[str, str], str] = {}  # (text, kind) -> _phrase(text, kind)
         for n in data["numeric"]:
             self.kinds.setdefault(n["id"], {"id": n["id"], "granularity": "day", "relative": False})
         self.trim = set(data["trim_words"])
@@ -346,6 +620,7 @@ class DateFinder(Component):
         self.parts = set(sets["PART"])
         self.future_words = set(data["future_words"])
         self.future_cues = set(data["future_cues"])
+        self.future_norms = {self.vocab.strings.add(w) for w in ("will", "shall")}  # NORM ids
         self.window = int(data.get("future_cue_window", 12))
         self.not_after_weekday = set(data["not_after_weekday"])
         self.exclude_before = set(data["exclude_before"])
@@ -354,127 +629,193 @@ class DateFinder(Component):
 
     # finding
 
-    def _regions(self, doc: Doc) -> list[tuple[int, int]]:
+    def _regions(self, doc: Doc, mentions: list[Span]) -> list[tuple[int, int]]:
         """Where to look, token offsets: the whole Doc, or (``near_activities``, the default, after
-        fitpost_activities) the sentences that hold an activity, quantity or event, since only
-        those dates can be an activity's date or a status cue."""
+        fitpost_activities) the sentences that hold an activity, quantity or event (``mentions``),
+        since only those dates can be an activity's date or a status cue."""
         if not self.config.get("near_activities", True) or ext.ACTIVITIES not in doc.spans \
                 or not doc.has_annotation("SENT_START"):
             return [(0, len(doc))]
-        return ext.sentence_regions(doc, [*doc.spans[ext.ACTIVITIES], *doc.spans.get(ext.QUANTITIES, []),
-                                          *doc.spans.get(ext.EVENTS, [])])
+        return ext.sentence_regions(doc, mentions)
 
     def find(self, doc: Doc) -> list[Span]:
         """The date spans of ``doc`` (labelled with their pattern id), in text order."""
-        found: list[Span] = []
-        regions = self._regions(doc)
-        if not regions:
-            return found
-        for match_id, start, end in self._matches(doc, regions):
-            kind = self.vocab.strings[match_id]
-            while start < end - 1 and doc[start].lower_ in self.trim:
-                start += 1
-            found.append(Span(doc, start, end, label=kind))
-        text = ext.text(doc)
-        for lo, hi in regions:
-            start_char = doc[lo].idx
-            end_char = doc[hi - 1].idx + len(doc[hi - 1])
-            for pattern, kind in self.numeric:
-                for m in pattern.finditer(text, start_char, end_char):
-                    span = doc.char_span(m.start(), m.end(), label=kind, alignment_mode="expand")
-                    if span is not None:
-                        found.append(span)
-        kept = [s for s in filter_spans(found) if self._is_date(doc, s)]
-        return sorted(kept, key=lambda s: s.start)
+        return [Span(doc, start, end, label=kind) for start, end, kind in self._find(doc)]
 
-    def _matches(self, doc: Doc, regions: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-        """Matcher hits, run only on windows around anchor words (every pattern has one)."""
-        width = self.window_width
-        windows: list[list[int]] = []
-        # a number inside a distance ("10 km") or a pace is no date's: no window around it
-        measured = {i for q in doc.spans.get(ext.QUANTITIES, []) if q.label_ in _NOT_DATES
-                    for i in range(q.start, q.end)}
-        for lo, hi in regions:
-            for token in doc[lo:hi]:
-                low = token.lower_
-                if low in self.anchors or low[:1].isdigit() and token.i not in measured \
-                        and self.anchor_re.match(low):
-                    start, end = max(lo, token.i - width), min(hi, token.i + width + 1)
-                    if windows and start <= windows[-1][1]:
-                        windows[-1][1] = max(windows[-1][1], end)
-                    else:
-                        windows.append([start, end])
+    def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """The date spans of ``doc`` as (start, end, pattern id), in text order."""
+        quantities = list(doc.spans.get(ext.QUANTITIES, []))
+        mentions = [*doc.spans[ext.ACTIVITIES], *quantities, *doc.spans.get(ext.EVENTS, [])] \
+            if ext.ACTIVITIES in doc.spans else []
+        regions = self._regions(doc, mentions)
+        if not regions:
+            return []
+        tab = ext.tokens(doc)
+        found = self._matches(doc, tab, regions, quantities)
+        found.extend(self._numeric(tab, regions, ext.text(doc)))
+        return [(start, end, kind) for start, end, kind in _longest_first(found)
+                if self._is_date(doc, tab, start, end, kind)]
+
+    def _matches(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]],
+                 quantities: list[Span]) -> list[tuple[int, int, str]]:
+        """Pattern hits as (start, end, id), leading trim words dropped.
+
+        A hit counts only inside the windows of ``window_width`` tokens around
+        anchor words (every pattern holds one), where the rules were written to
+        apply; a number inside a distance ("10 km") or a pace is no date's, so
+        no anchor.
+        """
+        measured = {i for q in quantities if q.label_ in _NOT_DATES for i in range(q.start, q.end)}
         out = []
-        for start, end in windows:
-            out.extend((m, start + s, start + e) for m, s, e in self.matcher(doc[start:end]))
+        for lo, hi in regions:
+            for kind, start, end in self.patterns(doc, tab, lo, hi):
+                if not self._in_window(tab, lo, hi, start, end, measured):
+                    continue
+                while start < end - 1 and tab.lower[start] in self.trim:
+                    start += 1
+                out.append((start, end, kind))
         return out
 
-    def _is_date(self, doc: Doc, span: Span) -> bool:
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and before.lower_ in self.exclude_before:
+    def _is_anchor(self, tab: ext.Tokens, i: int, measured: set[int]) -> bool:
+        low = tab.lower[i]
+        return low in self.anchors or low[:1].isdigit() and i not in measured and bool(self.anchor_re.match(low))
+
+    def _in_window(self, tab: ext.Tokens, lo: int, hi: int, start: int, end: int, measured: set[int]) -> bool:
+        """Whether every token of ``start:end`` is within ``window_width`` tokens of an anchor of region ``lo:hi``."""
+        if any(self._is_anchor(tab, i, measured) for i in range(start, end)) and end - start <= self.window_width:
+            return True
+        width = self.window_width
+        near = [i for i in range(max(lo, start - width), min(hi, end + width)) if self._is_anchor(tab, i, measured)]
+        return all(any(abs(p - a) <= width for a in near) for p in range(start, end))
+
+    def _numeric(self, tab: ext.Tokens, regions: list[tuple[int, int]], text: str) -> list[tuple[int, int, str]]:
+        """Numeric dates (regexes over the text of each region) as (start, end, id)."""
+        out = []
+        for lo, hi in regions:
+            start_char, end_char = tab.idx[lo], tab.end[hi - 1]
+            if not self.numeric_anchor.search(text, start_char, end_char):
+                continue
+            for pattern, kind in self.numeric:
+                for m in pattern.finditer(text, start_char, end_char):
+                    span = _char_span(tab, len(text), m.start(), m.end())
+                    if span is not None:
+                        out.append((*span, kind))
+        return out
+
+    def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str) -> bool:
+        lower = tab.lower
+        before = lower[start - 1] if start > 0 else None
+        after = lower[end] if end < tab.n else None
+        if before in self.exclude_before:
             return False  # "every Sunday" is a routine, not a date
-        if before is not None and before.lower_ == "on" and span.start > 1 \
-                and doc[span.start - 2].lower_ in self.exclude_before:
+        if before == "on" and start > 1 and lower[start - 2] in self.exclude_before:
             return False
-        if after is not None and after.lower_ in self.exclude_after:
+        if after in self.exclude_after:
             return False  # "November 4 km", "on the 3rd day"
-        if self._dateline(doc, span, before, after):
+        if self._dateline(tab, start, end):
             return False
-        kind = span.label_
-        first = span[0]
-        if kind == "day_of_month" and after is not None and after.is_alpha and after.is_lower \
-                and not after.is_stop:
-            return False  # "on the 15th lap"
-        if first.lower_ in self.weekdays | {"today"} and (before is None or before.lower_ not in self.deictic_anchors):
+        if kind == "day_of_month" and after is not None:
+            token = doc[end]
+            if token.is_alpha and token.is_lower and not token.is_stop:
+                return False  # "on the 15th lap"
+        if (lower[start] in self.weekdays or lower[start] == "today") and before not in self.deictic_anchors:
             # a weekday or "Today" in a name: "Sunday Times", "Super Sunday", "India Today"
-            if first.is_title and not first.is_sent_start and before is not None and before.is_title:
+            first = doc[start]
+            if first.is_title and not first.is_sent_start and before is not None and doc[start - 1].is_title:
                 return False
-            if after is not None and (after.lower_ in self.not_after_weekday
-                                      or (after.is_title and not after.is_stop
-                                          and after.lower_ not in self.parts | self.months)):
-                return False
+            if after is not None:
+                token = doc[end]
+                if after in self.not_after_weekday or (token.is_title and not token.is_stop
+                                                       and after not in self.parts | self.months):
+                    return False
         return True
 
     @staticmethod
-    def _dateline(doc: Doc, span: Span, before, after) -> bool:
+    def _dateline(tab: ext.Tokens, start: int, end: int) -> bool:
         """A news dateline ("Port Calder, July 12 (PTI) ..."): when the story was filed, not an activity's date."""
-        if before is None or before.text != "," or after is None or after.text not in ("(", ":", "—", "–", "-"):
+        if start == 0 or tab.text[start - 1] != "," or end >= tab.n or tab.text[end] not in ("(", ":", "—", "–", "-"):
             return False
-        start = span.start
-        while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-            start -= 1
-        return span.start - start <= 6
+        line = start  # the line's first token, looked for up to 7 tokens back
+        while line > 0 and start - line <= 6 and not (tab.text[line - 1].isspace() and "\n" in tab.text[line - 1]):
+            line -= 1
+        return start - line <= 6
 
     # resolving
 
-    def _prefer(self, doc: Doc, span: Span) -> str:
-        words = {t.lower_ for t in span}
+    def _prefer(self, tab: ext.Tokens, norms: list[int], start: int, end: int) -> str:
+        words = set(tab.lower[start:end])
         if words & self.future_words:
             return "future"
         if words & {"last", "yesterday", "ago", "past", "previous", "back"}:
             return "past"
-        for i in range(span.start - 1, max(-1, span.start - self.window - 1), -1):
-            token = doc[i]
-            if token.lower_ in self.future_cues or token.norm_ in ("will", "shall"):
+        for i in range(start - 1, max(-1, start - self.window - 1), -1):
+            if tab.lower[i] in self.future_cues or norms[i] in self.future_norms:
                 return "future"
-            if token.is_sent_start:
+            if tab.sent_lo[i] == i:
                 break  # a cue counts in the date's own sentence only
         return "past"
 
+    def _phrase(self, text: str, kind: str) -> str:
+        """``_phrase(text, kind)``, kept per text: the same few date phrases come again and again."""
+        phrase = self._phrases.get((text, kind))
+        if phrase is None:
+            if len(self._phrases) > 10_000:
+                self._phrases.clear()
+            phrase = self._phrases[(text, kind)] = _phrase(text, kind)
+        return phrase
+
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.find(doc)
+        found = self._find(doc)
         posted = doc._.fp_posted_at
         if isinstance(posted, dt.datetime):
             posted = posted.date()
         group = ext.group(doc, ext.DATES)
-        for span in spans:
-            entry = self.kinds.get(span.label_, {})
-            ref = resolve(span.text, posted, self._prefer(doc, span), kind=span.label_,
-                          granularity=entry.get("granularity", "day"), snap=entry.get("snap"))
-            span._.fp_date = ref.model_copy(update={"start": span.start_char, "end": span.end_char})
+        if not found:
+            return doc
+        tab = ext.tokens(doc)
+        text = ext.text(doc)
+        norms = tab.norm_ids(doc)
+        for start, end, kind in found:
+            entry = self.kinds.get(kind, {})
+            start_char, end_char = tab.idx[start], tab.char_end(start, end)
+            words = text[start_char:end_char]
+            ref = _resolve(words, self._phrase(words, kind), posted, self._prefer(tab, norms, start, end), kind,
+                           entry.get("granularity", "day"), entry.get("snap"))
+            span = Span(doc, start, end, label=kind)
+            span._.fp_date = ref.model_copy(update={"start": start_char, "end": end_char})
             group.append(span)
         return doc
+
+
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spacy.util.filter_spans`` on (start, end, label): the longest (then first) of overlapping spans, in text order."""
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        start, end, _ = span
+        if start not in seen and end - 1 not in seen:
+            result.append(span)
+            seen.update(range(start, end))
+    return sorted(result, key=lambda s: s[0])
+
+
+def _char_span(tab: ext.Tokens, length: int, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """``doc.char_span(start_char, end_char, alignment_mode="expand")`` as token offsets."""
+    start = _token_at(tab, length, start_char)
+    end = _token_at(tab, length, end_char - 1)
+    if start < 0 or end < 0:
+        return None
+    if start_char == tab.end[start]:  # the trailing space is not part of the token before it
+        start += 1
+    return start, end + 1
+
+
+def _token_at(tab: ext.Tokens, length: int, char: int) -> int:
+    """The token whose text or trailing space holds character ``char``, or -1."""
+    i = bisect_right(tab.idx, char) - 1
+    if i < 0 or char >= (tab.idx[i + 1] if i + 1 < tab.n else length):
+        return -1
+    return i
 
 
 @Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": True})

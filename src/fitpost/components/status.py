@@ -42,19 +42,22 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
+from fitpost.components.dates import TokenPatterns
 
 _PAST_DATE_WORDS = {"yesterday", "ago", "last", "past", "previous", "earlier", "back"}
 _FUTURE_DATE_WORDS = {"tomorrow", "next", "coming", "upcoming", "later"}
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
+_BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
 
 
@@ -85,7 +88,7 @@ def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | Non
     return [list(words) for words in itertools.product(*choices)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Rule:
     category: str
     direction: str = "forward"
@@ -98,7 +101,7 @@ class Rule:
     requires: frozenset = field(default_factory=frozenset)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     rule: Rule
     start: int  # token offsets of the trigger
@@ -107,6 +110,38 @@ class Cue:
     start_char: int
     lo: int = 0  # the scope, token offsets
     hi: int = 0
+
+
+class _Inside:
+    """Whether tokens ``start:end`` lie inside one of ``regions`` (sorted, disjoint token ranges)."""
+
+    def __init__(self, regions: list[tuple[int, int]]) -> None:
+        self.regions = regions
+        self.starts = [lo for lo, _ in regions]
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.regions[k][1]
+
+
+@dataclass(frozen=True)
+class _DocView:
+    """A Doc as the tagger reads it: the shared token table and which annotations it has."""
+
+    doc: Doc
+    tab: ext.Tokens
+    tagged: bool  # TAG is set
+    parsed: bool  # DEP is set
+    sentences: bool  # SENT_START is set
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocView:
+        return cls(doc, ext.tokens(doc), doc.has_annotation("TAG"), doc.has_annotation("DEP"),
+                   doc.has_annotation("SENT_START"))
+
+    def norm(self, i: int) -> str:
+        """The NORM of token ``i``."""
+        return self.doc.vocab.strings[self.tab.norm_ids(self.doc)[i]]
 
 
 class StatusTagger(Component):
@@ -120,13 +155,16 @@ class StatusTagger(Component):
         defaults = data.get("defaults", {})
         self.default_scope = int(defaults.get("max_scope", 8))
         self.date_scope = int(defaults.get("date_scope", self.default_scope))
+        self.date_rules = {category: Rule(category=category, direction="bidirectional", max_scope=self.date_scope)
+                           for category in ("planned", "completed")}  # the cues dates give
         self.tense_status: dict[str, str] = data["tense_status"]
         self.past_forms = set(data["past_forms"])
         self.aux = {k: set(v) for k, v in data["aux"].items()}
+        self.known_aux = set().union(*(v for k, v in self.aux.items() if k != "skip"))
         self.pronouns = set(data["subject_pronouns"])
         equivalents = data.get("equivalents", {})
         tokenizer = self.tokenizer
-        self.matcher = Matcher(self.vocab)  # token patterns
+        self.patterns = TokenPatterns(self.vocab)  # token patterns
         self.phrases = PhraseMatcher(self.vocab, attr="NORM")  # literals: fast on hundreds of phrases
         self.lower_phrases = PhraseMatcher(self.vocab, attr="LOWER")  # token patterns that are word lists
         self.rules: dict[str, Rule] = {}
@@ -152,7 +190,7 @@ class StatusTagger(Component):
                 else:  # the Matcher tests every token against every pattern; a phrase table does not
                     self.lower_phrases.add(key, [Doc(self.vocab, words=w) for w in words])
             if token_patterns:
-                self.matcher.add(key, token_patterns)
+                self.patterns.add(key, token_patterns)
             literals = entry.get("literal", [])
             docs = []
             for literal in [literals] if isinstance(literals, str) else literals:
@@ -174,14 +212,18 @@ class StatusTagger(Component):
         ``regions`` (token offsets, default the whole Doc) limits the search:
         a scope never leaves its sentence, so only sentences with a mention matter.
         """
+        tab, text = ext.tokens(doc), ext.text(doc)
+        regions = regions if regions is not None else [(0, len(doc))]
         by_span: dict[tuple[int, int], list[Rule]] = {}
         strings = self.vocab.strings
-        for lo, hi in regions if regions is not None else [(0, len(doc))]:
-            region = doc[lo:hi]
-            for match_id, start, end in self.matcher(region):
-                by_span.setdefault((lo + start, lo + end), []).append(self.rules[strings[match_id]])
-            for match_id, start, end in [*self.phrases(region), *self.lower_phrases(region)]:  # doc offsets
-                by_span.setdefault((start, end), []).append(self.rules[strings[match_id]])
+        for lo, hi in regions:
+            for key, start, end in self.patterns(doc, tab, lo, hi):
+                by_span.setdefault((start, end), []).append(self.rules[key])
+        inside = _Inside(regions)
+        for matcher in (self.phrases, self.lower_phrases):  # once over the Doc: cheaper than per region
+            for match_id, start, end in matcher(doc):
+                if inside(start, end):
+                    by_span.setdefault((start, end), []).append(self.rules[strings[match_id]])
         order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
                                                  not any(r.category == "PSEUDO" for r in by_span[se]),
                                                  se[0]))
@@ -200,170 +242,181 @@ class StatusTagger(Component):
             if any(r.category == "TERMINATE" for r in rules):
                 stops.update(range(start, end))
                 continue
-            span = doc[start:end]
+            words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
-                cues.append(Cue(rule, start, end, span.text, span.start_char))
-        for lo, hi in regions if regions is not None else [(0, len(doc))]:
-            for token in doc[lo:hi]:
-                if (token.is_space and "\n" in token.text) or token.text in _QUOTES:
-                    stops.add(token.i)
-        cues.extend(self._date_cues(doc))
+                cues.append(Cue(rule, start, end, words, tab.idx[start]))
+        stops.update(self._breaks(tab, text, regions))
+        cues.extend(self._date_cues(doc, tab, text))
         for cue in cues:
-            cue.lo, cue.hi = self._scope(doc, cue, stops)
+            cue.lo, cue.hi = self._scope(tab, cue, stops)
         return cues, pseudo
 
-    def _date_cues(self, doc: Doc) -> list[Cue]:
+    @staticmethod
+    def _breaks(tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> set[int]:
+        """The tokens of ``regions`` no scope crosses: a line break (a space token holding one) and a quote mark."""
+        out = set()
+        for lo, hi in regions:
+            if hi <= lo:
+                continue
+            for m in _BREAK_CHARS.finditer(text, tab.idx[lo], tab.end[hi - 1]):
+                i = bisect_right(tab.idx, m.start()) - 1  # the token holding it: only " " follows a token
+                word = tab.text[i]
+                if (word.isspace() and "\n" in word) or word in _QUOTES:
+                    out.add(i)
+        return out
+
+    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str) -> list[Cue]:
         if ext.DATES not in doc.spans:
             return []
         posted = doc._.fp_posted_at
         out = []
         for span in doc.spans[ext.DATES]:
-            words = {t.lower_ for t in span}
-            ref = span._.fp_date
-            value = getattr(ref, "value", None)
-            if words & _FUTURE_DATE_WORDS:
+            start, end = span.start, span.end
+            words = set(tab.lower[start:end])
+            start_char = tab.idx[start] if start < tab.n else len(text)
+            span_text = text[start_char:tab.char_end(start, end)]
+            if not words.isdisjoint(_FUTURE_DATE_WORDS):
                 category = "planned"
-            elif words & _PAST_DATE_WORDS or "last night" in span.text.lower():
+            elif not words.isdisjoint(_PAST_DATE_WORDS) or "last night" in span_text.lower():
                 category = "completed"
-            elif value is None or posted is None or not _YEAR.search(span.text):
+            elif posted is None or not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
-            elif value > posted:
-                category = "planned"
-            elif value < posted:
-                category = "completed"
             else:
-                continue
-            rule = Rule(category=category, direction="bidirectional", max_scope=self.date_scope)
-            out.append(Cue(rule, span.start, span.end, span.text, span.start_char))
+                value = getattr(span._.fp_date, "value", None)
+                if value is None or value == posted:
+                    continue
+                category = "planned" if value > posted else "completed"
+            out.append(Cue(self.date_rules[category], start, end, span_text, start_char))
         return out
 
     @staticmethod
-    def _sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
-        if doc.has_annotation("SENT_START"):
-            sent = doc[i].sent
-            return sent.start, sent.end
-        return 0, len(doc)
-
-    def _scope(self, doc: Doc, cue: Cue, stops: set[int]) -> tuple[int, int]:
-        s_start, s_end = self._sent_bounds(doc, cue.start)
+    def _scope(tab: ext.Tokens, cue: Cue, stops: set[int]) -> tuple[int, int]:
+        s_start, s_end = tab.sent_lo[cue.start], tab.sent_hi[cue.start]
         rule = cue.rule
         lo, hi = cue.start, cue.end
         if rule.direction in ("forward", "bidirectional"):
             hi = min(s_end, cue.end + rule.max_scope)
             for i in range(cue.end, hi):
-                if i in stops or (doc[i].text == "," and not rule.comma):
+                if i in stops or (tab.text[i] == "," and not rule.comma):
                     hi = i
                     break
         if rule.direction in ("backward", "bidirectional"):
             lo = max(s_start, cue.start - rule.max_scope)
             for i in range(cue.start - 1, lo - 1, -1):
-                if i in stops or (doc[i].text == "," and not rule.comma):
+                if i in stops or (tab.text[i] == "," and not rule.comma):
                     lo = i + 1
                     break
         return lo, hi
 
     # -- tense ------------------------------------------------------------------------------
 
-    def tense(self, doc: Doc, token: Token, depth: int = 0, pseudo: frozenset | set = frozenset()) -> str:
-        """The tense of the verb group ``token`` heads (see ``tense_status``).
+    def _tense(self, view: _DocView, i: int, depth: int = 0, pseudo: frozenset | set = frozenset()) -> str:
+        """The tense of the verb group token ``i`` heads (see ``tense_status``).
 
         A participle, an infinitive or a noun takes the tense of the verb that
         governs it (``depth`` >= 4 stops that: the token's own tense only).
         Auxiliaries inside a pseudo-trigger ("can be seen doing") do not count.
         """
-        tagged = doc.has_annotation("TAG")
-        low = token.lower_
-        auxes = [a for a in self._auxiliaries(doc, token, tagged) if a.i not in pseudo]
-        norms = [a.norm_ if a.norm_ not in ("'s", "’s") else a.lower_ for a in auxes]
-        lowers = [a.lower_ for a in auxes]
-        words = set(norms) | set(lowers)
-        if words & self.aux["future"] or ("going" in words and "to" in words):
-            return "future"
-        if words & self.aux["modal"]:
-            return "modal"
-        if words & self.aux.get("past_modal", set()):
-            return "past_modal"  # "could cover 16 flyovers": a past ability, no cue in reach
-        ing = low.endswith("ing")
-        if ing:
-            if words & self.aux["been"]:
-                return "perfect_progressive"
-            if words & self.aux["present_be"] or (lowers and lowers[-1] in ("'s", "’s")):
-                return "progressive"
-            if words & self.aux["past_be"]:
-                return "past"
-        if words & self.aux["have"]:
-            return "perfect"
-        if words & self.aux["past_do"]:
-            return "past"
-        if words & self.aux["present_do"]:
-            return "present"
-        if words & self.aux["past_be"]:
-            return "past"  # passive: "the race was run"
-        if words & self.aux["present_be"]:
-            return "present"
+        lower = view.tab.lower
+        low = lower[i]
+        auxes = [a for a in self._auxiliaries(view, i) if a not in pseudo]
+        lowers = [lower[a] for a in auxes]
+        if auxes:
+            norms = [norm if (norm := view.norm(a)) not in ("'s", "’s") else lower[a] for a in auxes]
+            tense = self._aux_tense(set(norms) | set(lowers), lowers, low.endswith("ing"))
+            if tense is not None:
+                return tense
         if "to" in lowers:
-            return self._governing(doc, token, depth, pseudo)
+            return self._governing(view, i, depth, pseudo)
         if low in self.past_forms:
             return "past"
-        if tagged:
+        ing = low.endswith("ing")
+        if view.tagged:
+            token = view.doc[i]
             tag = token.tag_
             if tag == "VBD":
                 return "past"
             if tag in ("VBZ", "VBP"):
                 return "present"
-            if tag == "VB" and self._imperative(token):
+            if tag == "VB" and self._imperative(view, token):
                 return "imperative"
-            if tag in ("VBG", "VBN", "VB"):
-                return self._governing(doc, token, depth, pseudo)
-            return self._governing(doc, token, depth, pseudo)
+            return self._governing(view, i, depth, pseudo)
         if low.endswith("ed") and len(low) > 4:
             return "past"
         if ing:
-            return self._governing(doc, token, depth, pseudo)
-        prev = doc[token.i - 1].lower_ if token.i > 0 else ""
+            return self._governing(view, i, depth, pseudo)
+        prev = lower[i - 1] if i > 0 else ""
         if prev in self.pronouns and prev != "it":
             return "present"
-        return self._governing(doc, token, depth, pseudo)
+        return self._governing(view, i, depth, pseudo)
 
-    def _auxiliaries(self, doc: Doc, token: Token, tagged: bool) -> list[Token]:
-        """The auxiliaries of ``token``'s verb group, nearest last."""
-        if doc.has_annotation("DEP") and tagged:
-            found = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i]
+    def _aux_tense(self, words: set[str], lowers: list[str], ing: bool) -> str | None:
+        """The tense the auxiliaries (their NORMs and lower-case ``words``) give a verb, if any."""
+        aux = self.aux
+        if not words.isdisjoint(aux["future"]) or ("going" in words and "to" in words):
+            return "future"
+        if not words.isdisjoint(aux["modal"]):
+            return "modal"
+        if not words.isdisjoint(aux.get("past_modal", ())):
+            return "past_modal"  # "could cover 16 flyovers": a past ability, no cue in reach
+        if ing:
+            if not words.isdisjoint(aux["been"]):
+                return "perfect_progressive"
+            if not words.isdisjoint(aux["present_be"]) or (lowers and lowers[-1] in ("'s", "’s")):
+                return "progressive"
+            if not words.isdisjoint(aux["past_be"]):
+                return "past"
+        if not words.isdisjoint(aux["have"]):
+            return "perfect"
+        if not words.isdisjoint(aux["past_do"]):
+            return "past"
+        if not words.isdisjoint(aux["present_do"]):
+            return "present"
+        if not words.isdisjoint(aux["past_be"]):
+            return "past"  # passive: "the race was run"
+        if not words.isdisjoint(aux["present_be"]):
+            return "present"
+        return None
+
+    def _auxiliaries(self, view: _DocView, i: int) -> list[int]:
+        """The auxiliaries of token ``i``'s verb group, nearest last."""
+        if view.parsed and view.tagged:
+            found = [c.i for c in view.doc[i].children if c.dep_ in ("aux", "auxpass") and c.i < i]
             if found:
                 return found
-        out: list[Token] = []
-        i = token.i - 1
-        known = set().union(*(v for k, v in self.aux.items() if k != "skip"))
-        while i >= 0 and token.i - i <= 4:
-            t = doc[i]
-            word = t.lower_
-            if word in known or t.norm_ in known or word in ("going", "gon"):
-                out.insert(0, t)
-            elif word in self.pronouns and i > 0 and (doc[i - 1].lower_ in known or doc[i - 1].norm_ in known):
+        lower, known = view.tab.lower, self.known_aux
+        out: list[int] = []
+        j = i - 1
+        while j >= 0 and i - j <= 4:
+            word = lower[j]
+            if word in known or word in ("going", "gon") or view.norm(j) in known:
+                out.insert(0, j)
+            elif word in self.pronouns and j > 0 and (lower[j - 1] in known or view.norm(j - 1) in known):
                 pass  # inversion: "did I run", "have you swum"
-            elif word not in self.aux["skip"] and t.norm_ not in ("not",):
+            elif word not in self.aux["skip"] and view.norm(j) != "not":
                 break
-            i -= 1
+            j -= 1
         return out
 
     @staticmethod
-    def _imperative(token: Token) -> bool:
+    def _imperative(view: _DocView, token: Token) -> bool:
         if token.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
             return False
-        sent = token.sent
-        first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-        return first is not None and first.i == token.i
+        tab = view.tab
+        first = next((j for j in range(tab.sent_lo[token.i], tab.sent_hi[token.i])
+                      if not (tab.text[j].isspace() or view.doc[j].is_punct)), None)
+        return first == token.i
 
-    def _governing(self, doc: Doc, token: Token, depth: int, pseudo: frozenset | set = frozenset()) -> str:
-        """The tense of the verb that governs a participle, infinitive or noun."""
+    def _governing(self, view: _DocView, i: int, depth: int, pseudo: frozenset | set = frozenset()) -> str:
+        """The tense of the verb that governs a participle, infinitive or noun (token ``i``)."""
         if depth >= 4:
             return "none"
-        if doc.has_annotation("DEP"):
-            head = token.head
+        if view.parsed:
+            head = view.doc[i].head
             steps = 0
-            while head.i != token.i and steps < 6:
+            while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
-                    tense = self.tense(doc, head, depth + 1, pseudo)
+                    tense = self._tense(view, head.i, depth + 1, pseudo)
                     if tense == "present" and head.lemma_ in ("be", "have"):
                         return "none"  # "the run is part of": no routine
                     return tense
@@ -372,77 +425,80 @@ class StatusTagger(Component):
                 head, steps = head.head, steps + 1
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
-        s_start, _ = self._sent_bounds(doc, token.i)
-        for i in range(token.i - 1, max(s_start, token.i - 8) - 1, -1):
-            t = doc[i]
-            word = t.lower_
-            if word in (",", ";", ":") or t.is_space:
+        tab = view.tab
+        for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
+            word = tab.lower[j]
+            if word in (",", ";", ":") or tab.text[j].isspace():
                 break
             if word in self.past_forms or word in self.aux["past_be"] or word in self.aux["past_do"]:
                 return "past"
-            if i in pseudo:
+            if j in pseudo:
                 continue
-            if word in self.aux["future"] or t.norm_ in self.aux["future"]:
+            norm = view.norm(j)
+            if word in self.aux["future"] or norm in self.aux["future"]:
                 return "future"
             if word in self.aux["have"] or word in self.aux["been"]:
                 return "perfect"
-            if word in self.aux["present_be"] or t.norm_ in ("am", "are"):
-                nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if word in self.aux["present_be"] or norm in ("am", "are"):
+                nxt = tab.lower[j + 1] if j + 1 < tab.n else ""
                 return "progressive" if nxt.endswith("ing") else "none"
-            if word.endswith("ed") and len(word) > 4 and t.is_alpha:
+            if word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
                 return "past"
         return "none"
 
     @staticmethod
-    def _is_headline(doc: Doc, token: Token) -> bool:
-        if doc.has_annotation("SENT_START"):
-            sent = token.sent
-            words = [t for t in sent if t.is_alpha]
-        else:
-            words = [t for t in doc if t.is_alpha]
-            sent = doc[:]
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is None or last.text in (".", "!", "?", "…") or len(words) < 2:
+    def _is_headline(view: _DocView, i: int) -> bool:
+        """Token ``i``'s sentence (the whole Doc without sentence bounds) reads as a title."""
+        tab = view.tab
+        sent = tab.text[tab.sent_lo[i]:tab.sent_hi[i]]
+        words = [w for w in sent if w.isalpha()]
+        last = next((w for w in reversed(sent) if not w.isspace()), None)
+        if last is None or last in (".", "!", "?", "…") or len(words) < 2:
             return False
-        return sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words)
+        return sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words)
 
     @staticmethod
-    def _is_question(doc: Doc, token: Token) -> bool:
-        if not doc.has_annotation("SENT_START"):
+    def _is_question(view: _DocView, i: int) -> bool:
+        if not view.sentences:
             return False
-        last = next((t for t in reversed(token.sent) if not t.is_space), None)
-        return last is not None and last.text == "?"
+        tab = view.tab
+        last = next((w for w in reversed(tab.text[tab.sent_lo[i]:tab.sent_hi[i]]) if not w.isspace()), None)
+        return last == "?"
 
     # -- status -----------------------------------------------------------------------------
 
-    def _head_token(self, span: Span) -> Token:
-        info = span._.fp_activity
+    @staticmethod
+    def _head_token(span: Span, info: ext.ActivityInfo | None) -> int:
+        """The token a mention's tense is read from: a verb's first token, else the span's root."""
         if info is not None and info.form == "verb":
-            return span[0]
-        return span.root
+            return span.start
+        return span.root.i
 
-    def _is_verb(self, span: Span) -> bool:
-        info = span._.fp_activity
+    @staticmethod
+    def _is_verb(span: Span, info: ext.ActivityInfo | None) -> bool:
         if info is not None:
             return info.form == "verb"
         return span.root.pos_ in ("VERB", "AUX")
 
-    def _syntax_ok(self, doc: Doc, cue: Cue, target: Token) -> bool:
+    @staticmethod
+    def _syntax_ok(view: _DocView, cue: Cue, target: int) -> bool:
         """With a parse, a negated/hypothetical cue does not reach into a relative clause."""
-        if not doc.has_annotation("DEP"):
+        if not view.parsed:
             return True
+        doc = view.doc
         head = doc[cue.start:cue.end].root.head
-        t, steps = target, 0
+        t, steps = doc[target], 0
         while t.i != head.i and t.head.i != t.i and steps < 10:
             if t.dep_ in _BLOCKED_DEPS:
                 return False
             t, steps = t.head, steps + 1
         return True
 
-    def status_of(self, doc: Doc, span: Span, cues: list[Cue],
-                  pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
-        token = self._head_token(span)
-        is_verb = self._is_verb(span)
+    def _status_of(self, view: _DocView, span: Span, cues: list[Cue],
+                   pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
+        info = span._.fp_activity
+        token = self._head_token(span, info)
+        is_verb = self._is_verb(span, info)
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
         for cue in cues:
@@ -455,8 +511,8 @@ class StatusTagger(Component):
                 continue
             if rule.requires:
                 if sent_words is None:
-                    s, e = self._sent_bounds(doc, span.start)
-                    sent_words = {t.lower_ for t in doc[s:e]}
+                    tab = view.tab
+                    sent_words = set(tab.lower[tab.sent_lo[span.start]:tab.sent_hi[span.start]])
                 if not rule.requires & sent_words:
                     continue
             gap = span.start - cue.end if span.start >= cue.end else cue.start - span.end
@@ -465,14 +521,14 @@ class StatusTagger(Component):
                           if c.rule.frequency), None)
         cats = self.categories
         modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
-                 and self._syntax_ok(doc, c, token)]
+                 and self._syntax_ok(view, c, token)]
         timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
         best = None
         if modal:
             best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
         elif timed:
             if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
-                               for c, _ in timed) and self.tense(doc, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+                               for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
                 # a verb in the past was done, whatever planned or under way is near it:
                 # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
                 timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
@@ -481,32 +537,33 @@ class StatusTagger(Component):
                 best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
         if best is not None:
             category = best.rule.category
-            if best.rule.if_past and self.tense(doc, token, pseudo=pseudo) == "past":
+            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
                 category = best.rule.if_past
             return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
-        tense = self.tense(doc, token, pseudo=pseudo)
-        info = span._.fp_activity
-        if tense == "present" and self._is_headline(doc, token):
+        tense = self._tense(view, token, pseudo=pseudo)
+        if tense == "present" and self._is_headline(view, token):
             tense = "headline"
-        elif tense not in ("past", "past_modal") and self._is_question(doc, token):
+        elif tense not in ("past", "past_modal") and self._is_question(view, token):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     @staticmethod
-    def _regions(doc: Doc) -> list[tuple[int, int]] | None:
+    def _regions(doc: Doc, mentions: list[Span]) -> list[tuple[int, int]] | None:
         """The sentences that hold an activity mention, merged; None without sentence boundaries."""
         if not doc.has_annotation("SENT_START"):
             return None
-        return ext.sentence_regions(doc, doc.spans[ext.ACTIVITIES])
+        return ext.sentence_regions(doc, mentions)
 
     def __call__(self, doc: Doc) -> Doc:
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
             return doc
-        cues, pseudo = self.cues(doc, self._regions(doc))
-        for span in doc.spans[ext.ACTIVITIES]:
-            span._.fp_status = self.status_of(doc, span, cues, pseudo)
+        view = _DocView.of(doc)
+        mentions = list(doc.spans[ext.ACTIVITIES])
+        cues, pseudo = self.cues(doc, self._regions(doc, mentions) if view.sentences else None)
+        for span in mentions:
+            span._.fp_status = self._status_of(view, span, cues, pseudo)
         return doc
 
 
