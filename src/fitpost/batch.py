@@ -36,8 +36,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from fitpost.errors import FitpostError
-from fitpost.io.common import (PIPELINE_FAILED, STDIN, WORKER_DIED, ByteCounter, Fields, ReadError,
-                               split_origin)
+from fitpost.io.common import (PIPELINE_FAILED, STDIN, WORKER_DIED, ByteCounter, Fields, split_origin)
 from fitpost.io.readers import check_inputs, input_size, read_posts
 from fitpost.io.writers import (Rendered, Sink, join_rendered, output_format, renderer, require_pyarrow)
 from fitpost.inputs import InputError, InputPost

@@ -39,7 +39,7 @@ from typing import Any, TextIO
 
 from fitpost.batch import (BatchConfig, BatchSummary, BatchUsageError, _clock, _Progress, _resolve_model,
                            default_workers, record_shards, render_shard)
-from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error, read_head
+from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error
 from fitpost.io.jsonio import HEAD_SIZE, json_layout
 from fitpost.io.readers import LINE_MAPPERS, check_inputs, detect, folder_files, read_file, read_lines, sniff
 from fitpost.io.writers import Sink, join_rendered, output_format, renderer, require_pyarrow

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.inputs import InputPost
-from fitpost.schema import Activity, Evidence, Post
+from fitpost.schema import Activity, Post
 
 
 def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:

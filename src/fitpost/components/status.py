@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.components.dates import TokenPatterns
+from fitpost.patterns import TokenPatterns
 
 _PAST_DATE_WORDS = {"yesterday", "ago", "last", "past", "previous", "earlier", "back"}
 _FUTURE_DATE_WORDS = {"tomorrow", "next", "coming", "upcoming", "later"}
