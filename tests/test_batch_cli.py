@@ -229,6 +229,33 @@ def test_a_post_that_kills_its_worker_is_an_error_alone(tmp_path, fragile_pipeli
     assert (err["id"], err["reason"]) == ("d7", "worker_died")
 
 
+def test_a_pool_broken_before_every_shard_is_sent_recovers(fragile_pipeline):
+    """The worker dies while shards are still being sent: the sends that fail are recovered too."""
+    import time
+
+    from fitpost.batch import _Pool, item_record
+    from fitpost.inputs import InputPost
+
+    def rec(i: int) -> dict:
+        return item_record(InputPost(text="DIE" if i == 0 else f"Rode {i} km", id=f"p{i}"))
+
+    pool = _Pool(2, "blank", "jsonl")
+
+    def shards():
+        yield [rec(0)]
+        deadline = time.monotonic() + 30
+        while not pool.ex._broken and time.monotonic() < deadline:  # wait for the worker to die
+            time.sleep(0.05)
+        assert pool.ex._broken, "the worker did not die"
+        for i in range(1, 5):
+            yield [rec(i)]
+
+    results = list(pool.run(shards()))
+    assert [s[0]["id"] for s, _ in results] == [f"p{i}" for i in range(5)]
+    assert results[0][1][0][0] == "err" and "worker_died" in results[0][1][0][1]
+    assert all(r[0][0] == "ok" for _, r in results[1:])
+
+
 # ---------------------------------------------------------------- fail-fast, resume, exit codes
 
 def test_fail_fast_stops_and_resume_goes_on(tmp_path):

@@ -307,7 +307,7 @@ class _Pool:
         finished = False
         try:
             for shard in shards:
-                pending.append((shard, self.ex.submit(_work, shard)))
+                pending.append((shard, self._submit(shard)))
                 while len(pending) >= window:
                     yield from self._take(pending)
             while pending:
@@ -315,6 +315,16 @@ class _Pool:
             finished = True
         finally:
             self.stop(wait=finished)
+
+    def _submit(self, shard: list[dict]) -> cf.Future:
+        """Send a shard to the workers; a pool a worker has broken gives a failed future, which
+        :meth:`_take` recovers like any other (the pool may break before every shard is sent)."""
+        try:
+            return self.ex.submit(_work, shard)
+        except BrokenProcessPool as exc:
+            failed: cf.Future = cf.Future()
+            failed.set_exception(exc)
+            return failed
 
     def _take(self, pending: deque) -> Iterator[tuple[list[dict], list[ItemResult]]]:
         shard, fut = pending.popleft()
