@@ -140,7 +140,7 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_norm", "_doc_id", "_norm_ids")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_doc_id", "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
         rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()  # no Token objects made
@@ -151,7 +151,6 @@ class Tokens:
         self.end: list[int] = [r[0] + r[1] for r in rows]
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
         self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower()
-        self._norm: list[str] | None = None
         self._norm_ids: list[int] | None = None
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
@@ -164,12 +163,6 @@ class Tokens:
             for i in range(lo, hi):
                 self.sent_lo[i] = lo
                 self.sent_hi[i] = hi
-
-    def norm(self, doc: Doc) -> list[str]:
-        """Token NORMs (built on first use)."""
-        if self._norm is None:
-            self._norm = [t.norm_ for t in doc]
-        return self._norm
 
     def char_end(self, start: int, end: int) -> int:
         """The character offset where tokens ``start:end`` end."""
@@ -191,8 +184,7 @@ class Tokens:
         return lo, bisect_right(self.idx, end - 1)
 
     def norm_ids(self, doc: Doc) -> list[int]:
-        """Token NORMs as string-store ids (built on first use, from ``doc.to_array``): cheaper than
-        :meth:`norm` when a component reads only the NORMs of a few tokens."""
+        """Token NORMs as string-store ids (built on first use, from ``doc.to_array``)."""
         if self._norm_ids is None:
             self._norm_ids = doc.to_array(NORM).tolist()
         return self._norm_ids

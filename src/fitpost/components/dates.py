@@ -221,6 +221,7 @@ def resolve(text: str, posted_at: dt.date | None, prefer: str = "past", *, kind:
     return _resolve(text, _phrase(text, kind), posted_at, prefer, kind, granularity, snap)
 
 
+@lru_cache(maxsize=8192)  # the same few date phrases come again and again
 def _phrase(text: str, kind: str) -> str:
     """What dateparser is given for a date's text: a numeric date as written, else :func:`normalise`."""
     return text.strip() if kind in ("iso", "dmy") else normalise(text)
@@ -346,7 +347,6 @@ class DateFinder(Component):
         self.numeric = [(re.compile(n["regex"]), n["id"]) for n in data["numeric"]]
         # every numeric date holds one: a region without it is not searched
         self.numeric_anchor = re.compile(data.get("numeric_anchor", ""))
-        self._phrases: dict[tuple[str, str], str] = {}  # (text, kind) -> _phrase(text, kind)
         for n in data["numeric"]:
             self.kinds.setdefault(n["id"], {"id": n["id"], "granularity": "day", "relative": False})
         self.trim = set(data["trim_words"])
@@ -494,15 +494,6 @@ class DateFinder(Component):
                 break  # a cue counts in the date's own sentence only
         return "past"
 
-    def _phrase(self, text: str, kind: str) -> str:
-        """``_phrase(text, kind)``, kept per text: the same few date phrases come again and again."""
-        phrase = self._phrases.get((text, kind))
-        if phrase is None:
-            if len(self._phrases) > 10_000:
-                self._phrases.clear()
-            phrase = self._phrases[(text, kind)] = _phrase(text, kind)
-        return phrase
-
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
         posted = doc._.fp_posted_at
@@ -518,7 +509,7 @@ class DateFinder(Component):
             entry = self.kinds.get(kind, {})
             start_char, end_char = tab.idx[start], tab.char_end(start, end)
             words = text[start_char:end_char]
-            ref = _resolve(words, self._phrase(words, kind), posted, self._prefer(tab, norms, start, end), kind,
+            ref = _resolve(words, _phrase(words, kind), posted, self._prefer(tab, norms, start, end), kind,
                            entry.get("granularity", "day"), entry.get("snap"))
             span = Span(doc, start, end, label=kind)
             span._.fp_date = ref.model_copy(update={"start": start_char, "end": end_char})

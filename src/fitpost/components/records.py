@@ -118,9 +118,8 @@ class RecordBuilder(Component):
     def load(self) -> None:
         data = resources.load_json(self.config.get("lexicon", "linking.json"))
         self.movement = set(data["movement_verbs"])
-        self.companions = [c.split() for c in data["companion_cues"]]
         self._cues_at: dict[str, list[list[str]]] = {}  # the cues that count for a sentence, by first word
-        for cue in self.companions[:-1]:
+        for cue in (c.split() for c in data["companion_cues"][:-1]):  # the last, a bare "with", does not
             self._cues_at.setdefault(cue[0], []).append(cue)
         self.breaks = set(data["clause_breaks"])
         self.definite = set(data["definite"])
