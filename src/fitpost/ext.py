@@ -7,7 +7,9 @@ idempotent so any component (or a user's pipeline) may call :func:`register`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.attrs import IDX, LENGTH, NORM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
@@ -140,29 +142,31 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "_doc_id", "_norm_ids")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "_doc_id", "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
-        rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()  # no Token objects made
+        arr = doc.to_array([IDX, LENGTH, SENT_START])  # no Token objects made
         whole = text(doc)
         self._doc_id = id(doc)
-        self.n = len(rows)
-        self.idx: list[int] = [r[0] for r in rows]
-        self.end: list[int] = [r[0] + r[1] for r in rows]
+        self.n = n = len(arr)
+        self.idx: list[int] = arr[:, 0].tolist()
+        self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
         self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower()
         self._norm_ids: list[int] | None = None
+        self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
-        if self.n and doc.has_annotation("SENT_START"):
-            starts = [i for i, r in enumerate(rows) if i == 0 or r[2] == 1]
-        self.sents: list[tuple[int, int]] = list(zip(starts, starts[1:] + [self.n])) if self.n else []
-        self.sent_lo: list[int] = [0] * self.n
-        self.sent_hi: list[int] = [0] * self.n
+        if n and doc.has_annotation("SENT_START"):
+            starts = (arr[:, 2] == 1).nonzero()[0].tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+        self.sents: list[tuple[int, int]] = list(zip(starts, starts[1:] + [n])) if n else []
+        self.sent_lo: list[int] = []
+        self.sent_hi: list[int] = []
         for lo, hi in self.sents:
-            for i in range(lo, hi):
-                self.sent_lo[i] = lo
-                self.sent_hi[i] = hi
+            self.sent_lo += [lo] * (hi - lo)
+            self.sent_hi += [hi] * (hi - lo)
 
     def char_end(self, start: int, end: int) -> int:
         """The character offset where tokens ``start:end`` end."""
@@ -190,6 +194,87 @@ class Tokens:
         return self._norm_ids
 
 
+class Mention:
+    """A span of a fitpost span group as plain offsets, with the value of its extension.
+
+    Later components read these instead of the group: every read of a
+    SpanGroup makes new Span objects, and every ``span._`` read an Underscore.
+    Equal, like Spans, when the bounds and label are.
+    """
+
+    __slots__ = ("start", "end", "label", "info", "status", "start_char", "end_char")
+
+    def __init__(self, start: int, end: int, label: str, info: Any, start_char: int, end_char: int,
+                 status: Any = None) -> None:
+        self.start, self.end, self.label, self.info = start, end, label, info
+        self.start_char, self.end_char, self.status = start_char, end_char, status
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mention) and (self.start, self.end, self.label) == (other.start, other.end, other.label)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.label))
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {self.label!r}, {self.info!r})"
+
+
+def _key(attr: str, start_char: int, end_char: int) -> tuple:
+    """Where spaCy keeps ``span._.<attr>`` of the span at these characters (``Underscore._get_key``)."""
+    return ("._.", attr, start_char, end_char)
+
+
+def add(doc: Doc, name: str, attr: str, found: Iterable[tuple[int, int, str, Any]]) -> None:
+    """Add spans ``(start, end, label, value)`` to the span group ``name`` (made if missing), in order,
+    each with ``value`` as its ``span._.<attr>``; later components read them with :func:`mentions`."""
+    tab = tokens(doc)
+    user_data = doc.user_data
+    spans: list[Span] = []
+    new: list[Mention] = []
+    for start, end, label, value in found:
+        start_char, end_char = tab.idx[start], tab.end[end - 1]
+        spans.append(Span(doc, start, end, label=label))
+        user_data[_key(attr, start_char, end_char)] = value  # what span._.<attr> = value stores
+        new.append(Mention(start, end, label, value, start_char, end_char))
+    if name in doc.spans:
+        group = doc.spans[name]
+        before = len(group)
+        group.extend(spans)
+    else:
+        before = 0
+        doc.spans[name] = spans  # one SpanGroup, built at once
+    known = tab.found.get(name)
+    if known is not None and len(known) == before:
+        known.extend(new)
+    elif before == 0:
+        tab.found[name] = new
+    else:  # the group was changed behind fitpost's back: read it anew when asked
+        tab.found.pop(name, None)
+
+
+def mentions(doc: Doc, name: str, attr: str) -> list[Mention]:
+    """The spans of group ``name`` as :class:`Mention` objects with their ``span._.<attr>`` (and
+    ``span._.fp_status``), in group order; empty when there is no such group.  Don't change the list."""
+    group = doc.spans.get(name) if doc.spans else None
+    if not group:
+        return []
+    tab = tokens(doc)
+    known = tab.found.get(name)
+    if known is not None and len(known) == len(group):
+        return known
+    get = doc.user_data.get
+    known = [Mention(s.start, s.end, s.label_, get(_key(attr, s.start_char, s.end_char)), s.start_char, s.end_char,
+                     get(_key("fp_status", s.start_char, s.end_char))) for s in group]
+    tab.found[name] = known
+    return known
+
+
+def set_status(doc: Doc, mention: Mention, status: Any) -> None:
+    """``span._.fp_status = status`` for the activity span ``mention`` stands for."""
+    mention.status = status
+    doc.user_data[_key("fp_status", mention.start_char, mention.end_char)] = status
+
+
 _TOKENS_KEY = "fitpost.tokens"
 
 
@@ -213,4 +298,5 @@ __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
     "register", "group", "text", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
+    "Mention", "add", "mentions", "set_status",
 ]

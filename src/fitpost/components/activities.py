@@ -14,7 +14,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -101,19 +101,17 @@ class ActivityFinder(Component):
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
         info = {(s, e): i for s, e, _, i in spans}
-        group = ext.group(doc, ext.ACTIVITIES)
-        for start, end, label in _filter_spans([(s, e, label) for s, e, label, _ in spans]):
-            span = Span(doc, start, end, label=label)
-            span._.fp_activity = info[(start, end)]
-            group.append(span)
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", [(start, end, label, info[(start, end)]) for start, end, label
+                                                     in _filter_spans([(s, e, label) for s, e, label, _ in spans])])
         return doc
 
     @staticmethod
     def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """Bare race distances after a determiner: "their 10k"."""
         out = []
-        for q in ext.group(doc, ext.QUANTITIES):
-            if q.label_ == "distance" and q.start > 0 and _BARE_RACE.match(q.text) \
+        text = ext.text(doc)
+        for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+            if q.label == "distance" and q.start > 0 and _BARE_RACE.match(text[q.start_char:q.end_char]) \
                     and any(w in _DETERMINERS for w in tab.lower[max(0, q.start - 3):q.start]):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out

@@ -368,7 +368,7 @@ class DateFinder(Component):
 
     # finding
 
-    def _regions(self, doc: Doc, mentions: list[Span]) -> list[tuple[int, int]]:
+    def _regions(self, doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]]:
         """Where to look, token offsets: the whole Doc, or (``near_activities``, the default, after
         fitpost_activities) the sentences that hold an activity, quantity or event (``mentions``),
         since only those dates can be an activity's date or a status cue."""
@@ -383,9 +383,9 @@ class DateFinder(Component):
 
     def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The date spans of ``doc`` as (start, end, pattern id), in text order."""
-        quantities = list(doc.spans.get(ext.QUANTITIES, []))
-        mentions = [*doc.spans[ext.ACTIVITIES], *quantities, *doc.spans.get(ext.EVENTS, [])] \
-            if ext.ACTIVITIES in doc.spans else []
+        quantities = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+        mentions = [*ext.mentions(doc, ext.ACTIVITIES, "fp_activity"), *quantities,
+                    *ext.mentions(doc, ext.EVENTS, "fp_event")] if ext.ACTIVITIES in doc.spans else []
         regions = self._regions(doc, mentions)
         if not regions:
             return []
@@ -396,7 +396,7 @@ class DateFinder(Component):
                 if self._is_date(doc, tab, start, end, kind)]
 
     def _matches(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]],
-                 quantities: list[Span]) -> list[tuple[int, int, str]]:
+                 quantities: list[ext.Mention]) -> list[tuple[int, int, str]]:
         """Pattern hits as (start, end, id), leading trim words dropped.
 
         A hit counts only inside the windows of ``window_width`` tokens around
@@ -404,7 +404,7 @@ class DateFinder(Component):
         apply; a number inside a distance ("10 km") or a pace is no date's, so
         no anchor.
         """
-        measured = {i for q in quantities if q.label_ in _NOT_DATES for i in range(q.start, q.end)}
+        measured = {i for q in quantities if q.label in _NOT_DATES for i in range(q.start, q.end)}
         out = []
         for lo, hi in regions:
             for kind, start, end in self.patterns(doc, tab, lo, hi):
@@ -499,21 +499,21 @@ class DateFinder(Component):
         posted = doc._.fp_posted_at
         if isinstance(posted, dt.datetime):
             posted = posted.date()
-        group = ext.group(doc, ext.DATES)
         if not found:
+            ext.add(doc, ext.DATES, "fp_date", ())
             return doc
         tab = ext.tokens(doc)
         text = ext.text(doc)
         norms = tab.norm_ids(doc)
+        dates = []
         for start, end, kind in found:
             entry = self.kinds.get(kind, {})
             start_char, end_char = tab.idx[start], tab.char_end(start, end)
             words = text[start_char:end_char]
             ref = _resolve(words, _phrase(words, kind), posted, self._prefer(tab, norms, start, end), kind,
                            entry.get("granularity", "day"), entry.get("snap"))
-            span = Span(doc, start, end, label=kind)
-            span._.fp_date = ref.model_copy(update={"start": start_char, "end": end_char})
-            group.append(span)
+            dates.append((start, end, kind, ref.model_copy(update={"start": start_char, "end": end_char})))
+        ext.add(doc, ext.DATES, "fp_date", dates)
         return doc
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -41,12 +41,10 @@ class EventFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        group = ext.group(doc, ext.EVENTS)
+        found: list[tuple[int, int, str, ext.EventInfo]] = []
         taken: set[int] = set()
         for s, e, activity in self._named(doc, tab):
-            span = Span(doc, s, e, label="EVENT")
-            span._.fp_event = ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)
-            group.append(span)
+            found.append((s, e, "EVENT", ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)))
             taken.update(range(s, e))
         for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1)
@@ -58,9 +56,8 @@ class EventFinder(Component):
             bounds = tab.expand(m.start(), m.end(), len(text))
             if bounds is None or any(k in taken for k in range(*bounds)):
                 continue
-            span = Span(doc, *bounds, label="EVENT")
-            span._.fp_event = ext.EventInfo(name=tag, activity=self.one_word_heads[head])
-            group.append(span)
+            found.append((*bounds, "EVENT", ext.EventInfo(name=tag, activity=self.one_word_heads[head])))
+        ext.add(doc, ext.EVENTS, "fp_event", found)
         return doc
 
     def _named(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, str | None]]:

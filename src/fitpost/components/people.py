@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -78,12 +78,13 @@ class PeopleFinder(Component):
     def _model_names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Character spans of named people on a model's entities and parse."""
         found = []
-        moving = {i for g in (ext.QUANTITIES, ext.ACTIVITIES) for s in ext.group(doc, g) for i in range(s.start, s.end)}
+        moving = {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
+                  for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not self._placelike(tab, ent.start, moving):
                 found.extend(self._clean(doc, ent.start_char, ent.end_char))
         # a capitalised two- or three-word subject of an activity the model did not tag
-        acts = {s.root.i for s in ext.group(doc, ext.ACTIVITIES)}
+        acts = {doc[s.start:s.end].root.i for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
         subjects = sorted((t for a in acts for t in doc[a].children if t.dep_ in ("nsubj", "nsubjpass")),
                           key=lambda t: t.i)
         for t in subjects:
@@ -238,7 +239,7 @@ class PeopleFinder(Component):
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=lambda m: m[0])
         resolved = self._pronouns(doc, tab, mentions, quotes, speakers, main, gender, spouse)
-        group = ext.group(doc, ext.PEOPLE)
+        found = []
         for s, e, info in resolved:
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
@@ -248,9 +249,8 @@ class PeopleFinder(Component):
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
                 info.relation = relation_of.get(info.name)
-            span = Span(doc, *bounds, label="PERSON")
-            span._.fp_person = info
-            group.append(span)
+            found.append((*bounds, "PERSON", info))
+        ext.add(doc, ext.PEOPLE, "fp_person", found)
         doc._.fp_roster = {
             "main": main, "persons": {n: {"gender": gender.get(n), "handle": next(
                 (h for h, p in handles.items() if p == n), None), "relation": relation_of.get(n)} for n in full},
@@ -410,9 +410,9 @@ def named_tokens(doc: Doc, asked: set[int]) -> set[int]:
     Only the mentions over an asked token have their :class:`~fitpost.ext.PersonInfo` read.
     """
     out: set[int] = set()
-    for span in ext.group(doc, ext.PEOPLE):
+    for span in ext.mentions(doc, ext.PEOPLE, "fp_person"):
         hit = asked.intersection(range(span.start, span.end))
-        if hit and not span._.fp_person.pronoun:
+        if hit and not span.info.pronoun:
             out |= hit
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -57,7 +57,6 @@ class PlaceFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        group = ext.group(doc, ext.PLACES)
         ents = self._entities(doc, tab) if doc.has_annotation("ENT_IOB") else []
         preps = self._after_prepositions(tab)
         routes = [bounds for m in _STRETCH.finditer(text) for g in (1, 2)  # "the Hubli-Dharwad stretch"
@@ -65,6 +64,7 @@ class PlaceFinder(Component):
         hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "#" in text else ())
                     if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
         if not (ents or preps or routes or hashtags):
+            ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
         asked = {k for s, e in [*ents, *preps, *routes, *hashtags] for k in range(s, e)}
         people = named_tokens(doc, asked)
@@ -78,11 +78,11 @@ class PlaceFinder(Component):
         datelines = {m.start(1) for m in _DATELINE.finditer(text)}
         kept = self._outermost(tab, found, people, datelines)
         roles = self._roles(tab, kept)
+        found = []
         for (s, e), role in zip(kept, roles):
-            span = Span(doc, s, e, label="PLACE")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
-            span._.fp_place = ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))
-            group.append(span)
+            found.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))))
+        ext.add(doc, ext.PLACES, "fp_place", found)
         return doc
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:

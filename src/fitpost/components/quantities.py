@@ -22,7 +22,7 @@ the component registers fitpost's msgpack encoder
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.components.base import Component
@@ -45,13 +45,8 @@ class QuantityFinder(Component):
             bounds = tab.expand(q.start, q.end, len(text))
             if bounds is None or bounds[0] == bounds[1]:
                 continue
-            span = Span(doc, *bounds, label=q.kind)
-            span._.fp_quantity = q
-            found.append(span)
-        if self.spans_key in doc.spans:
-            doc.spans[self.spans_key].extend(found)
-        else:
-            doc.spans[self.spans_key] = found  # one SpanGroup, built at once
+            found.append((*bounds, q.kind, q))
+        ext.add(doc, self.spans_key, "fp_quantity", found)
         return doc
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -35,6 +35,8 @@ _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
 _KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
+_GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
+           (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
 
 
 def _phase(status: str) -> str:
@@ -159,9 +161,8 @@ class RecordBuilder(Component):
         # clause breaks among the first i tokens: _gap in constant time
         self.breaks_before = [0, *accumulate(low in self.breaks for low in self.lows)]
         self.roster = doc._.fp_roster or {}
-        # every span of a group, made once: a Span is costly to build and the groups are read per cluster
-        self.spans = {g: list(ext.group(doc, g)) for g in (ext.QUANTITIES, ext.ACTIVITIES, ext.PEOPLE,
-                                                            ext.PLACES, ext.EVENTS, ext.DATES)}
+        # every span of a group as a Mention: no Span objects, no extension reads per cluster
+        self.spans = {g: ext.mentions(doc, g, attr) for g, attr in _GROUPS}
         # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
         self._marked: dict[str, set[int]] = {}
         for i, low in enumerate(self.lows):
@@ -183,23 +184,23 @@ class RecordBuilder(Component):
         return doc
 
     # -- 1. clusters ------------------------------------------------------
-    def _clusters(self, doc: Doc, events: list[Span]) -> list[Cluster]:
+    def _clusters(self, doc: Doc, events: list[ext.Mention]) -> list[Cluster]:
         event_tokens = {i for e in events for i in range(e.start, e.end)}
-        mentions = [s for s in self.spans[ext.ACTIVITIES] if not s._.fp_activity.generic]
-        by_sent: dict[int, list[Span]] = {}
+        mentions = [s for s in self.spans[ext.ACTIVITIES] if not s.info.generic]
+        by_sent: dict[int, list[ext.Mention]] = {}
         for s in mentions:
             by_sent.setdefault(self.sent_of[s.start], []).append(s)
-        kept: list[Span] = []
+        kept: list[ext.Mention] = []
         for n, spans in sorted(by_sent.items()):
-            specific = [s for s in spans if s._.fp_activity.activity != "workout"
-                        or s.text.lower() not in self.generic_nouns]
+            specific = [s for s in spans if s.info.activity != "workout"
+                        or self._text(s).lower() not in self.generic_nouns]
             kept.extend(specific if specific and len(specific) < len(spans) else spans)
         clusters: list[Cluster] = []
         current: Cluster | None = None
         for s in kept:
             if s.start in event_tokens:
                 continue
-            info = s._.fp_activity
+            info = s.info
             if current and current.info.activity == info.activity and 0 <= s.start - current.end <= 4 \
                     and not any(t.is_punct and t.text not in ("'", "’", '"', "“", "”") or t.lower_ in ("and", "or", "but")
                                 for t in doc[current.end:s.start]):
@@ -207,25 +208,32 @@ class RecordBuilder(Component):
                 if info.form in ("noun", "race"):
                     current.definite = current.definite or self._is_definite(doc, s.start)
                 continue
-            current = Cluster(start=s.start, end=s.end, sent=self.sent_of[s.start], info=info, status=s._.fp_status,
-                              head=s.root.i, definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
+            current = Cluster(start=s.start, end=s.end, sent=self.sent_of[s.start], info=info, status=s.status,
+                              head=self._root(s), definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
             clusters.append(current)
         for e in events:
-            if e.text.startswith("#"):
+            if self._text(e).startswith("#"):
                 continue
             n = self.sent_of[e.start]
-            activity = e._.fp_event.activity
+            activity = e.info.activity
             acts = {c.info.activity for c in clusters if c.sent == n}
             near = [c for c in clusters if c.sent == n and 0 <= e.start - c.end <= 4]
             if activity and activity not in acts and not near:
                 first = next((x for x in mentions if e.start <= x.start < e.end), None)
-                info = first._.fp_activity if first is not None else ext.ActivityInfo(activity=activity, form="event")
+                info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
                 clusters.append(Cluster(start=e.start, end=e.end, sent=n, info=info,
-                                        status=first._.fp_status if first is not None else None,
-                                        head=e.root.i, definite=True))
+                                        status=first.status if first is not None else None,
+                                        head=self._root(e), definite=True))
         clusters.extend(self._movement_clusters(doc, clusters, events))
         clusters.sort(key=lambda c: c.start)
         return clusters
+
+    def _text(self, m: ext.Mention) -> str:
+        return ext.text(self.doc)[m.start_char:m.end_char]
+
+    def _root(self, m: ext.Mention) -> int:
+        """The root token of a mention (its first token without a parse, as ``Span.root`` has it)."""
+        return self.doc[m.start:m.end].root.i if self.parsed else m.start
 
     def _is_definite(self, doc: Doc, i: int) -> bool:
         j = i - 1
@@ -234,13 +242,13 @@ class RecordBuilder(Component):
             j -= 1
         return j >= 0 and doc[j].lower_ in self.definite
 
-    def _movement_clusters(self, doc: Doc, clusters: list[Cluster], events: list[Span]) -> list[Cluster]:
+    def _movement_clusters(self, doc: Doc, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
         """A distance right after a movement verb is an activity ("covered 24 km")."""
         out = []
         taken = {i for c in clusters for i in range(c.start, c.end)}
         activity_tokens = {i for s in self.spans[ext.ACTIVITIES] for i in range(s.start, s.end)}
         for q in self.spans[ext.QUANTITIES]:
-            if q.label_ != "distance" or q.start == 0 or q.start in taken:
+            if q.label != "distance" or q.start == 0 or q.start in taken:
                 continue
             verb = next((doc[j] for j in range(q.start - 1, max(0, q.start - 4) - 1, -1)
                          if doc[j].lower_ in self.movement), None)
@@ -250,8 +258,8 @@ class RecordBuilder(Component):
             if any(i in activity_tokens for i in range(q.end, min(len(doc), q.end + 2))):
                 continue  # "finished a 20 km run": the run is the activity
             n = self.sent_of[q.start]
-            activity = next((e._.fp_event.activity for e in events if self.sent_of[e.start] == n
-                             and e._.fp_event.activity), None)
+            activity = next((e.info.activity for e in events if self.sent_of[e.start] == n
+                             and e.info.activity), None)
             if activity is None:
                 prior = [c for c in clusters if c.start < q.start]
                 activity = prior[-1].info.activity if prior else None
@@ -288,7 +296,7 @@ class RecordBuilder(Component):
         for c in clusters:
             by_sent.setdefault(c.sent, []).append(c)
         for span in self.spans[ext.QUANTITIES]:
-            q: Quantity = span._.fp_quantity
+            q: Quantity = span.info
             n = self.sent_of[span.start]
             cands = by_sent.get(n, [])
             if not cands:
@@ -338,11 +346,11 @@ class RecordBuilder(Component):
                     c.race_only = True
 
     # -- 3. people, places, events, dates ------------------------------------
-    def _person_spans(self, doc: Doc) -> list[Span]:
+    def _person_spans(self, doc: Doc) -> list[ext.Mention]:
         return self.spans[ext.PEOPLE]
 
-    def _names_of(self, span: Span) -> list[Participant]:
-        info: ext.PersonInfo = span._.fp_person
+    def _names_of(self, span: ext.Mention) -> list[Participant]:
+        info: ext.PersonInfo = span.info
         persons = self.roster.get("persons", {})
         out = []
         names = info.members if info.members else ((info.name,) if info.name else ())
@@ -358,7 +366,7 @@ class RecordBuilder(Component):
         people = self._person_spans(doc)
         sent = self.sents[c.sent]
         at = {p.start: p for p in people}
-        chosen: list[Span] = []
+        chosen: list[ext.Mention] = []
         if self.parsed:
             head = doc[c.head]
             verb = head
@@ -434,7 +442,7 @@ class RecordBuilder(Component):
         tab = self.tab
         return ext.text(self.doc)[tab.idx[a]:tab.end[b - 1]].strip() if b > a else ""
 
-    def _mention_tokens(self, tok, at: dict[int, Span], subtree: bool = True) -> list[Span]:
+    def _mention_tokens(self, tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[ext.Mention]:
         out = []
         toks = list(tok.subtree) if subtree else [tok]
         for t in toks:
@@ -446,7 +454,7 @@ class RecordBuilder(Component):
                     out.append(span)
         return out
 
-    def _non_participant(self, doc: Doc, p: Span) -> bool:
+    def _non_participant(self, doc: Doc, p: ext.Mention) -> bool:
         lows, lo = self.lows, max(0, p.start - 8)
         for k in range(lo, p.start - 1):
             if lows[k] in self.credit_words and lows[k + 1] in (":", "by", "-", "–"):
@@ -458,7 +466,7 @@ class RecordBuilder(Component):
         sent = self.sents[c.sent]
         others = [o for o in clusters if o is not c and o.sent == c.sent]
         for p in self.spans[ext.PLACES]:
-            if not (sent.start <= p.start < sent.end) or p._.fp_place.hometown:
+            if not (sent.start <= p.start < sent.end) or p.info.hometown:
                 continue
             pos = c.end if p.start >= c.end else c.start
             dist = abs(p.start - pos)
@@ -466,26 +474,26 @@ class RecordBuilder(Component):
                 continue
             if any(abs(p.start - (o.end if p.start >= o.end else o.start)) < dist for o in others):
                 continue
-            info = p._.fp_place
+            info = p.info
             if not any(x.name == info.name for x in c.places):
                 c.places.append(Place(name=info.name, role=info.role))
 
-    def _attach_event(self, c: Cluster, events: list[Span], clusters: list[Cluster]) -> None:
+    def _attach_event(self, c: Cluster, events: list[ext.Mention], clusters: list[Cluster]) -> None:
         same = [e for e in events if self.sent_of[e.start] == c.sent]
-        fitting = [e for e in same if e._.fp_event.activity in (None, c.info.activity)]
+        fitting = [e for e in same if e.info.activity in (None, c.info.activity)]
         if not fitting:
             return
         others = [o for o in clusters if o is not c and o.sent == c.sent and o.info.activity == c.info.activity]
         best = min(fitting, key=lambda e: abs(e.start - c.start))
         if any(abs(best.start - o.start) < abs(best.start - c.start) for o in others):
             return
-        c.event = best._.fp_event.name
+        c.event = best.info.name
 
     def _attach_date(self, doc: Doc, c: Cluster) -> None:
         sent = self.sents[c.sent]
         for d in self.spans[ext.DATES]:
-            if sent.start <= d.start < sent.end and d._.fp_date is not None:
-                c.date = d._.fp_date
+            if sent.start <= d.start < sent.end and d.info is not None:
+                c.date = d.info
                 return
 
     # -- 4. merging ----------------------------------------------------------
@@ -543,7 +551,7 @@ class RecordBuilder(Component):
         with_cluster = {c.sent for c in clusters}
         for span in self.spans[ext.QUANTITIES]:
             n = self.sent_of[span.start]
-            q: Quantity = span._.fp_quantity
+            q: Quantity = span.info
             if n in with_cluster or q.kind not in ("distance", "duration"):
                 continue
             prev = self._record_before(records, n)
@@ -565,7 +573,7 @@ class RecordBuilder(Component):
             fake = Cluster(start=sent.start, end=sent.start + 1, sent=n, info=prev.primary.info,
                            head=doc[sent.start:sent.end].root.i)
             for p in self._person_spans(doc):
-                if sent.start <= p.start < sent.end and not p._.fp_person.pronoun and not self._non_participant(doc, p):
+                if sent.start <= p.start < sent.end and not p.info.pronoun and not self._non_participant(doc, p):
                     fake.people.extend(self._names_of(p))
             prev.clusters.append(fake)
 
@@ -587,7 +595,7 @@ class RecordBuilder(Component):
                     best = (s, r)
         return best[1] if best else None
 
-    def _frames(self, doc: Doc, records: list[Record], clusters: list[Cluster], events: list[Span]) -> None:
+    def _frames(self, doc: Doc, records: list[Record], clusters: list[Cluster], events: list[ext.Mention]) -> None:
         """A sentence naming a route or an event but no activity frames the records that follow it."""
         with_cluster = {c.sent for c in clusters}
         places = self.spans[ext.PLACES]
@@ -595,8 +603,8 @@ class RecordBuilder(Component):
             if n in with_cluster:
                 continue
             sent = self.sents[n]
-            route = [p._.fp_place for p in places if sent.start <= p.start < sent.end
-                     and p._.fp_place.role in ("from", "to") and not p._.fp_place.hometown]
+            route = [p.info for p in places if sent.start <= p.start < sent.end
+                     and p.info.role in ("from", "to") and not p.info.hometown]
             evs = [e for e in events if sent.start <= e.start < sent.end]
             if not route and not evs:
                 continue
@@ -604,10 +612,10 @@ class RecordBuilder(Component):
                 first = min(c.sent for c in r.clusters)
                 if not (0 < first - n <= 3) or self._status(r.primary) in DISMISSED:
                     continue
-                ev = next((e for e in evs if e._.fp_event.activity in (None, r.activity)
+                ev = next((e for e in evs if e.info.activity in (None, r.activity)
                            or len(evs) == 1), None)
                 if ev is not None and not any(c.event for c in r.clusters):
-                    r.primary.event = ev._.fp_event.name
+                    r.primary.event = ev.info.name
                 has_route = any(p.role in ("from", "to") for c in r.clusters for p in c.places)
                 if route and not has_route:
                     r.primary.places.extend(Place(name=p.name, role=p.role) for p in route)

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -270,7 +270,7 @@ class StatusTagger(Component):
             return []
         posted = doc._.fp_posted_at
         out = []
-        for span in doc.spans[ext.DATES]:
+        for span in ext.mentions(doc, ext.DATES, "fp_date"):
             start, end = span.start, span.end
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
@@ -282,7 +282,7 @@ class StatusTagger(Component):
             elif posted is None or not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
             else:
-                value = getattr(span._.fp_date, "value", None)
+                value = getattr(span.info, "value", None)
                 if value is None or value == posted:
                     continue
                 category = "planned" if value > posted else "completed"
@@ -468,17 +468,17 @@ class StatusTagger(Component):
     # -- status -----------------------------------------------------------------------------
 
     @staticmethod
-    def _head_token(span: Span, info: ext.ActivityInfo | None) -> int:
+    def _head_token(view: _DocView, span: ext.Mention, info: ext.ActivityInfo | None) -> int:
         """The token a mention's tense is read from: a verb's first token, else the span's root."""
-        if info is not None and info.form == "verb":
-            return span.start
-        return span.root.i
+        if info is not None and info.form == "verb" or not view.parsed:
+            return span.start  # without a parse, a span's root is its first token
+        return view.doc[span.start:span.end].root.i
 
     @staticmethod
-    def _is_verb(span: Span, info: ext.ActivityInfo | None) -> bool:
+    def _is_verb(view: _DocView, span: ext.Mention, info: ext.ActivityInfo | None) -> bool:
         if info is not None:
             return info.form == "verb"
-        return span.root.pos_ in ("VERB", "AUX")
+        return view.doc[span.start:span.end].root.pos_ in ("VERB", "AUX")
 
     @staticmethod
     def _syntax_ok(view: _DocView, cue: Cue, target: int) -> bool:
@@ -494,11 +494,11 @@ class StatusTagger(Component):
             t, steps = t.head, steps + 1
         return True
 
-    def _status_of(self, view: _DocView, span: Span, cues: list[Cue],
+    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
                    pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
-        info = span._.fp_activity
-        token = self._head_token(span, info)
-        is_verb = self._is_verb(span, info)
+        info = span.info
+        token = self._head_token(view, span, info)
+        is_verb = self._is_verb(view, span, info)
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
         for cue in cues:
@@ -550,7 +550,7 @@ class StatusTagger(Component):
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     @staticmethod
-    def _regions(doc: Doc, mentions: list[Span]) -> list[tuple[int, int]] | None:
+    def _regions(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]] | None:
         """The sentences that hold an activity mention, merged; None without sentence boundaries."""
         if not doc.has_annotation("SENT_START"):
             return None
@@ -560,10 +560,10 @@ class StatusTagger(Component):
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
             return doc
         view = _DocView.of(doc)
-        mentions = list(doc.spans[ext.ACTIVITIES])
+        mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
         cues, pseudo = self.cues(doc, self._regions(doc, mentions) if view.sentences else None)
         for span in mentions:
-            span._.fp_status = self._status_of(view, span, cues, pseudo)
+            ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
         return doc
 
 
