@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import math
-from itertools import accumulate
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -158,16 +157,23 @@ class RecordBuilder(Component):
                 n_para += 1
             self.para.append(n_para)
         self.parsed = doc.has_annotation("DEP")
-        # clause breaks among the first i tokens: _gap in constant time
-        self.breaks_before = [0, *accumulate(low in self.breaks for low in self.lows)]
+        # where the clause breaks are: _gap counts those between two tokens by bisection
+        lows = self.lows
+        present = self.breaks.intersection(lows)
+        self.break_at = [i for i, low in enumerate(lows) if low in present] if present else []
         self.roster = doc._.fp_roster or {}
+        self.author = doc._.fp_author
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
         self.spans = {g: ext.mentions(doc, g, attr) for g, attr in _GROUPS}
+        self._people_index: dict[ext.Mention, int] = {}  # list.index: the first equal mention's place
+        for k, p in enumerate(self.spans[ext.PEOPLE]):
+            self._people_index.setdefault(p, k)
         # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
         self._marked: dict[str, set[int]] = {}
-        for i, low in enumerate(self.lows):
-            if low in _MARKERS:
-                self._marked.setdefault(low, set()).add(sent_of[i])
+        present = _MARKERS.intersection(lows)
+        for i in [i for i, low in enumerate(lows) if low in present] if present else ():
+            self._marked.setdefault(lows[i], set()).add(sent_of[i])
+        self._companions = not self._cues_at.keys().isdisjoint(lows)  # any companion cue's first word
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._attach_quantities(doc, clusters)
@@ -272,7 +278,7 @@ class RecordBuilder(Component):
     # -- 2. quantities ------------------------------------------------------
     def _gap(self, doc: Doc, a: int, b: int, other_between: bool) -> float:
         lo, hi = (a, b) if a <= b else (b, a)
-        breaks = self.breaks_before[hi] - self.breaks_before[lo]
+        breaks = bisect_left(self.break_at, hi) - bisect_left(self.break_at, lo) if self.break_at else 0
         return (hi - lo) + breaks * (6 if other_between else 2)
 
     def _race_distance(self, doc: Doc, c: Cluster) -> Quantity | None:
@@ -365,9 +371,10 @@ class RecordBuilder(Component):
     def _attach_people(self, doc: Doc, c: Cluster) -> None:
         people = self._person_spans(doc)
         sent = self.sents[c.sent]
-        at = {p.start: p for p in people}
+        index = self._people_index
         chosen: list[ext.Mention] = []
         if self.parsed:
+            at = {p.start: p for p in people}
             head = doc[c.head]
             verb = head
             while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
@@ -398,7 +405,7 @@ class RecordBuilder(Component):
             left = [p for p in people if sent.start <= p.start < c.start and c.start - p.end <= 8]
             if left:
                 chosen.append(left[-1])
-                k = people.index(left[-1])
+                k = index[left[-1]]
                 while k > 0 and people[k - 1].start >= sent.start and \
                         self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
@@ -411,7 +418,7 @@ class RecordBuilder(Component):
                 for p in people:
                     if i < p.start <= i + 6 and not any(p is q for q in chosen):
                         chosen.append(p)
-                        j = people.index(p)
+                        j = index[p]
                         while j + 1 < len(people) and \
                                 self._between(people[j].end, people[j + 1].start) in ("and", ",", "&", ", and"):
                             chosen.append(people[j + 1])
@@ -422,7 +429,7 @@ class RecordBuilder(Component):
         if lows[c.start].endswith("ing") and c.start > 0:
             left = [p for p in people if sent.start <= p.start and p.end <= c.start and c.start - p.end <= 1]
             if left:
-                k = people.index(left[-1])
+                k = index[left[-1]]
                 chosen.append(left[-1])
                 while k > 0 and self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
@@ -565,7 +572,7 @@ class RecordBuilder(Component):
         for n, sent in enumerate(self.sents):
             if n in with_cluster:
                 continue
-            if not self._has_companion(sent):
+            if not self._companions or not self._has_companion(sent):
                 continue
             prev = self._record_before(records, n, reach=2)
             if prev is None:
@@ -665,7 +672,6 @@ class RecordBuilder(Component):
 
     def _default_people(self, c: Cluster) -> list[Participant]:
         """With no one named, the person a quote is attributed to, else the person the text is about."""
-        doc = self.doc
         at = self.tab.idx[c.start]
         for qs, qe, speaker in self.roster.get("quotes", []):
             if qs <= at < qe:
@@ -673,8 +679,8 @@ class RecordBuilder(Component):
                     return [self._participant(speaker)]
                 break
         else:
-            if doc._.fp_author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.get("main")):
-                return [Participant(name=doc._.fp_author)]
+            if self.author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.get("main")):
+                return [Participant(name=self.author)]
         main = self.roster.get("main")
         return [self._participant(main)] if main else []
 
@@ -695,7 +701,7 @@ class RecordBuilder(Component):
         return next((c.info.sport_type for c in r.clusters if c.info.sport_type), None)
 
     def _attributes(self, r: Record) -> list[str]:
-        if not self._marked:
+        if self._marked.keys().isdisjoint(_ATTRIBUTES):
             return []
         sents = {c.sent for c in r.clusters}
         return [a for a in _ATTRIBUTES if self._has((a,), sents)]
