@@ -250,16 +250,21 @@ class RecordBuilder(Component):
 
     def _movement_clusters(self, doc: Doc, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
         """A distance right after a movement verb is an activity ("covered 24 km")."""
-        out = []
+        out: list[Cluster] = []
+        if self.movement.isdisjoint(self.lows):
+            return out
         taken = {i for c in clusters for i in range(c.start, c.end)}
         activity_tokens = {i for s in self.spans[ext.ACTIVITIES] for i in range(s.start, s.end)}
+        lows = self.lows
         for q in self.spans[ext.QUANTITIES]:
             if q.label != "distance" or q.start == 0 or q.start in taken:
                 continue
-            verb = next((doc[j] for j in range(q.start - 1, max(0, q.start - 4) - 1, -1)
-                         if doc[j].lower_ in self.movement), None)
-            if verb is None or any(t.is_punct or t.pos_ == "VERB" and t.lower_ not in self.movement
-                                   for t in doc[verb.i + 1:q.start]):
+            at = next((j for j in range(q.start - 1, max(0, q.start - 4) - 1, -1) if lows[j] in self.movement), None)
+            if at is None:
+                continue
+            verb = doc[at]
+            if any(t.is_punct or t.pos_ == "VERB" and t.lower_ not in self.movement
+                   for t in doc[verb.i + 1:q.start]):
                 continue
             if any(i in activity_tokens for i in range(q.end, min(len(doc), q.end + 2))):
                 continue  # "finished a 20 km run": the run is the activity
