@@ -72,7 +72,8 @@ GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~]{0,16}+(
 # every digit-first form has a sign or a word within a short run of digits and
 # spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
 NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
-DIGIT_GUARD = r"(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d{1,4}(?!\d))"
+# (the first look-ahead is implied by the second; it turns a word away at one character test)
+DIGIT_GUARD = r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d{1,4}(?!\d))"
 IN_GUARD = (
     r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
