@@ -40,8 +40,18 @@ def next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+@cache
+def _most_words(phrases: frozenset[str]) -> int:
+    """How many words the longest of ``phrases`` has."""
+    return max((p.count(" ") + 1 for p in phrases), default=0)
+
+
 def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
-    for n in range(1, min(longest, len(words)) + 1):
+    """Whether the last one to ``longest`` of ``words`` make one of ``phrases``."""
+    top = min(longest, len(words), _most_words(phrases))
+    if top and words[-1] in phrases:
+        return True
+    for n in range(2, top + 1):
         if " ".join(words[-n:]) in phrases:
             return True
     return False
