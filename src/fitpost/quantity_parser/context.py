@@ -41,17 +41,17 @@ def next_word(text: str, end: int) -> str:
 
 
 @cache
-def _most_words(phrases: frozenset[str]) -> int:
-    """How many words the longest of ``phrases`` has."""
-    return max((p.count(" ") + 1 for p in phrases), default=0)
+def _shape(phrases: frozenset[str]) -> tuple[int, frozenset[str]]:
+    """How many words the longest of ``phrases`` has, and the last words of all of them."""
+    return max((p.count(" ") + 1 for p in phrases), default=0), frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
 
 
 def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
     """Whether the last one to ``longest`` of ``words`` make one of ``phrases``."""
-    top = min(longest, len(words), _most_words(phrases))
-    if top and words[-1] in phrases:
-        return True
-    for n in range(2, top + 1):
+    most, last = _shape(phrases)
+    if not words or words[-1] not in last:
+        return False  # every phrase that could match ends with the last word
+    for n in range(1, min(longest, len(words), most) + 1):
         if " ".join(words[-n:]) in phrases:
             return True
     return False
