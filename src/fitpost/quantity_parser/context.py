@@ -40,8 +40,18 @@ def next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+@cache
+def _shape(phrases: frozenset[str]) -> tuple[int, frozenset[str]]:
+    """How many words the longest of ``phrases`` has, and the last words of all of them."""
+    return max((p.count(" ") + 1 for p in phrases), default=0), frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
+
+
 def ends_with(words: list[str], phrases: frozenset[str], longest: int = 4) -> bool:
-    for n in range(1, min(longest, len(words)) + 1):
+    """Whether the last one to ``longest`` of ``words`` make one of ``phrases``."""
+    most, last = _shape(phrases)
+    if not words or words[-1] not in last:
+        return False  # every phrase that could match ends with the last word
+    for n in range(1, min(longest, len(words), most) + 1):
         if " ".join(words[-n:]) in phrases:
             return True
     return False

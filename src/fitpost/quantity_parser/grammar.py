@@ -61,15 +61,19 @@ RANGE = (
 )
 # where a number may start: not inside a word, a number, a hashtag, a handle, a
 # price or a time; "sub-3" and the second half of "5km-10km" are allowed, "scp-173" is not
-LB = (r"(?<![\w#@$€£₹])(?<!\d[.,:/])"
+NOT_IN_WORD = r"(?<![\w#@$€£₹])"
+LB = (NOT_IN_WORD + r"(?<!\d[.,:/])"
       r"(?:(?<=sub-)|(?<=\d[a-z]-)|(?<=\d[a-z]{2}-)|(?<=\d[a-z]{3}-)|(?<![\w][-‐‑]))")
+# the rest of LB, tried only where a guard has passed (all of LB is zero-width, so the order is free)
+LB_REST = LB[len(NOT_IN_WORD):]
 # a number needs a unit: a word or a quote within a short run of digits and signs
 # (this keeps a long run of digits, dots and spaces cheap)
 GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~]{0,16}+(?:[^\W\d_]|[\"″”'′]))"
 # every digit-first form has a sign or a word within a short run of digits and
 # spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
 NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
-DIGIT_GUARD = r"(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d{1,4}(?!\d))"
+# (the first look-ahead is implied by the second; it turns a word away at one character test)
+DIGIT_GUARD = r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d{1,4}(?!\d))"
 IN_GUARD = (
     r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
@@ -175,16 +179,21 @@ def master() -> re.Pattern:
                    measure("measure", "m_", NUM_D, GUARD), nrace]
     word_first = [sets("wsets", "t_", INT_W), ftimes, freq, fevery, ordrep, race, allday,
                   measure("wmeasure", "w_", NUM_W, "")]
-    # the words a word-first alternative can start with: a cheap test before trying them all
+    # a cheap test before trying the word-first forms: the words a number, a count, a
+    # frequency or "all day" can start with, a whole frequency phrase or race name, or a
+    # possessive before an ordinal ("the 3rd", "for the third"); common words such as
+    # "the" or "for" then cost one look-ahead instead of every alternative
     first = set(lex.number_words) | set(lex.scales) | {"dozen", "a", "an", "another", "couple", "few", "several",
-                                                         "some", "half", "once", "twice", "thrice", "for", "the",
-                                                         "my", "our", "his", "her", "their", "all", "full", "whole",
-                                                         "entire"}
-    first |= {p.split()[0] for p in list(lex.freq_phrases) + list(lex.races)}
-    FIRST = r"(?=(?:" + trie(sorted(first)) + r")(?![^\W_]))"
+                                                         "some", "half", "once", "twice", "thrice", "every", "all",
+                                                         "full", "whole", "entire"}
+    first |= set(lex.freq_phrases) | set(lex.races)
+    FIRST = (r"(?=(?:" + trie(sorted(first)) + r")(?![^\W_])"
+             r"|(?:for\s++the|the|my|our|his|her|their)\s++" + ORD + r")")
+    # a match starts after a non-word character, at a digit, ".5" or a word that passes
+    # FIRST (both guards accept only those), then the look-behinds of LB rule out the rest
     pattern = (
-        r"(?:\b|(?=\.\d))" + LB + r"(?:" + DIGIT_GUARD + r"(?:" + "|".join(digit_first) + r")"
-        r"|" + FIRST + r"(?:" + "|".join(word_first) + r"))"
+        NOT_IN_WORD + r"(?:" + DIGIT_GUARD + LB_REST + r"(?:" + "|".join(digit_first) + r")"
+        r"|" + FIRST + LB_REST + r"(?:" + "|".join(word_first) + r"))"
     )
     return re.compile(pattern, FLAGS)
 

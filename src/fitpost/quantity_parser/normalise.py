@@ -18,8 +18,9 @@ from fitpost.schema import Quantity
 
 _GAP = re.compile(r"\s*+(?:(?:,|&|and|plus)\s*+|,\s*+and\s++)?", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*+(?:[-‐‑–—]|to)\s*+", re.IGNORECASE)
-_QUANTITY_FIELDS = frozenset(Quantity.model_fields)
-_validate = Quantity.model_validate
+# the optional fields this version of the schema has
+_EXTRA_FIELDS = tuple(name for name in ("sets", "reps", "part") if name in Quantity.model_fields)
+_validate = Quantity.__pydantic_validator__.validate_python  # what Quantity.model_validate calls
 _INCHES = re.compile(r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>\d{1,2}(?:\.\d+)?)\s*+(?:in|inch|inches)(?!\w)", re.IGNORECASE)
 
 
@@ -153,7 +154,6 @@ def to_quantity(text: str, it: Item) -> Quantity:
         "times": None if it.times is None else int(it.times), "per": it.per, "frequency": it.frequency,
         "approximate": bool(it.approximate),
     }
-    for name in ("sets", "reps", "part"):
-        if name in _QUANTITY_FIELDS:
-            kw[name] = getattr(it, name)
+    for name in _EXTRA_FIELDS:
+        kw[name] = getattr(it, name)
     return _validate(kw)

@@ -9,6 +9,7 @@ its value, or ``None`` when the words do not make one number ("eight and ten").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from fitpost.quantity_parser.lexicon import lexicon
@@ -41,7 +42,9 @@ def digits(tok: str) -> float:
 _PLAIN = re.compile(r"\d{1,9}")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the string; posts repeat the same few numbers
 def parse_number(text: str) -> Number | None:  # noqa: C901 - one small state machine
+    """The value of ``text`` (see the module docstring), or ``None``."""
     if _PLAIN.fullmatch(text):
         return Number(float(text))
     lex = lexicon()
