@@ -639,26 +639,27 @@ class RecordBuilder(Component):
         status = self._status(primary)
         tab, text = self.tab, ext.text(doc)
         ev_start, ev_end = tab.idx[primary.start], tab.end[primary.end - 1]
+        ordered = [primary] + [x for x in r.clusters if x is not primary]
         q: dict[str, Quantity | None] = dict.fromkeys(_KINDS)  # of each kind, the first (primary first)
-        for c in [primary] + r.clusters:
+        for c in ordered:
             for found in c.quantities:
                 if q.get(found.kind) is None:
                     q[found.kind] = found
         dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
         people: list[Participant] = []
-        for c in [primary] + [x for x in r.clusters if x is not primary]:
+        for c in ordered:
             for p in c.people:
                 if not any((p.name and p.name == o.name) or (p.handle and p.handle == o.handle) for o in people):
                     people.append(p)
         if not people:
             people = self._default_people(primary)
         places: list[Place] = []
-        for c in [primary] + [x for x in r.clusters if x is not primary]:
+        for c in ordered:
             for p in c.places:
                 if not any(p.name == o.name for o in places):
                     places.append(p)
-        event = next((c.event for c in [primary] + r.clusters if c.event), None)
-        date = next((c.date for c in [primary] + r.clusters if c.date is not None), None)
+        event = next((c.event for c in ordered if c.event), None)
+        date = next((c.date for c in ordered if c.date is not None), None)
         freq = q["frequency"].frequency if q["frequency"] is not None else None
         if freq is None:
             freq = next((c.status.frequency for c in r.clusters if c.status and c.status.frequency), None)
