@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -134,6 +135,8 @@ class RecordBuilder(Component):
         unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
         self.races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                       for r in races for n in r["names"]}
+        # any race name at all, as a substring: most mentions hold none, and then no name is tried
+        self._any_race = re.compile("|".join(re.escape(n) for n in sorted(self.races, key=len, reverse=True)))
         self.race_activity = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
                               "ultramarathon": "running", "ironman": "triathlon", "triathlon": "triathlon",
                               "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
@@ -290,6 +293,8 @@ class RecordBuilder(Component):
         """The fixed length a race name in the mention implies ("a marathon", "an Ironman")."""
         tab = self.tab
         low = ext.text(doc)[tab.idx[c.start]:tab.end[c.end - 1]].lower().replace("-", " ")
+        if not self._any_race.search(low):
+            return None
         best = None
         for name, meters in self.races.items():
             k = low.find(name)
