@@ -295,7 +295,7 @@ class StatusTagger(Component):
         stops: set[int] = set()
         pseudo: set[int] = set()
         for start, end in order:
-            if any(i in taken for i in range(start, end)):
+            if not taken.isdisjoint(range(start, end)):
                 continue
             taken.update(range(start, end))
             rules = [r for r in by_span[(start, end)] if r.category != "PSEUDO"]
@@ -586,29 +586,31 @@ class StatusTagger(Component):
                     continue
             gap = span.start - cue.end if span.start >= cue.end else cue.start - span.end
             candidates.append((cue, max(0, gap)))
-        frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
-                          if c.rule.frequency), None)
-        cats = self.categories
-        modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
-                 and self._syntax_ok(view, c, token)]
-        timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
-        best = None
-        if modal:
-            best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-        elif timed:
-            if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
-                               for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
-                # a verb in the past was done, whatever planned or under way is near it:
-                # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
-                timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
-                    or [(c, g) for c, g in timed if c.rule.if_past]
-            if timed:
-                best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-        if best is not None:
-            category = best.rule.category
-            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
-                category = best.rule.if_past
-            return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
+        frequency = None
+        if candidates:  # else no cue: the tense decides
+            frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
+                              if c.rule.frequency), None)
+            cats = self.categories
+            modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
+                     and self._syntax_ok(view, c, token)]
+            timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
+            best = None
+            if modal:
+                best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
+            elif timed:
+                if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
+                                   for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+                    # a verb in the past was done, whatever planned or under way is near it:
+                    # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
+                    timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
+                        or [(c, g) for c, g in timed if c.rule.if_past]
+                if timed:
+                    best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
+            if best is not None:
+                category = best.rule.category
+                if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
+                    category = best.rule.if_past
+                return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
         tense = self._tense(view, token, pseudo=pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
