@@ -102,6 +102,8 @@ class TokenPatterns:
         self._forms: list[tuple[int, _Try]] = []  # (anchor bit, form)
         self._anchors = 0  # every anchor bit
         self._tries: dict[int, tuple[_Try, ...]] = {}  # a token's anchor bits -> the forms to try there
+        self._needed: dict[int, int] = {}  # a token's anchor bits -> every bit the forms to try there need
+        self._tries_present: dict[tuple[int, int], tuple[_Try, ...]] = {}  # _tries_with, cached
         self._masks: dict[str, int] = {}  # token text -> its predicate bits
         self._anchored: set[str] = set()  # the texts whose bits hold an anchor bit
         self._matcher: Matcher | None = None  # the patterns out of reach
@@ -128,6 +130,7 @@ class TokenPatterns:
         for bit, _ in self._forms:
             self._anchors |= bit
         self._tries, self._masks, self._anchored = {}, {}, set()
+        self._needed, self._tries_present = {}, {}
 
     def get(self, key: str) -> list[list[dict]]:
         """The patterns added under ``key`` (as ``Matcher.get`` gives them, without callbacks)."""
@@ -250,36 +253,51 @@ class TokenPatterns:
             tries = self._tries[anchors] = tuple(form for bit, form in self._forms if anchors & bit)
         return tries
 
+    def _tries_with(self, anchors: int, present: int) -> tuple[_Try, ...]:
+        """The forms to try at a token whose anchor bits are ``anchors``, in a range whose tokens
+        have the bits ``present`` between them: a form needing a bit no token has can't match."""
+        needed = self._needed.get(anchors)
+        if needed is None:
+            needed = self._needed[anchors] = functools.reduce(operator.or_, (f.needs for f in self._tries_at(anchors)), 0)
+        key = (anchors, present & needed)
+        tries = self._tries_present.get(key)
+        if tries is None:
+            if len(self._tries_present) > 100_000:  # a bound; the combinations met are few
+                self._tries_present.clear()
+            tries = self._tries_present[key] = tuple(form for form in self._tries_at(anchors)
+                                                     if form.needs & present == form.needs)
+        return tries
+
     def __call__(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """Every match inside tokens ``lo:hi`` as (key, start, end), doc offsets, ordered by end then start."""
         texts = tab.text[lo:hi]
         masks = list(map(self._masks.get, texts))
         if None in masks:
             masks = [m if m is not None else self._mask(texts[j], tab.lower[lo + j]) for j, m in enumerate(masks)]
-        found: set[tuple[int, int, int]] = set()
+        found: set[tuple[int, int, int]] = set()  # (end, start, key index), range offsets
         n = len(masks)
-        present = functools.reduce(operator.or_, set(masks), 0)  # a form needing a bit no token has can't match
-        tries: dict[int, list[_Try]] = {}
-        for j in itertools.compress(range(n), map(self._anchored.__contains__, texts)):
-            bits = masks[j] & self._anchors
-            if bits not in tries:
-                tries[bits] = [form for form in self._tries_at(bits) if form.needs & present == form.needs]
-            for form in tries[bits]:
-                start = j - form.anchor
-                if start < 0 or start + form.length > n:
-                    continue
-                for offset, need, forbid, checks in form.tests:
-                    m = masks[j + offset]
-                    if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
-                        break
-                else:
-                    found.add((form.key, start, start + form.length))
+        anchored = list(itertools.compress(range(n), map(self._anchored.__contains__, texts)))
+        if anchored:
+            present = functools.reduce(operator.or_, set(masks), 0)
+            for j in anchored:
+                for form in self._tries_with(masks[j] & self._anchors, present):
+                    start = j - form.anchor
+                    if start < 0 or start + form.length > n:
+                        continue
+                    for offset, need, forbid, checks in form.tests:
+                        m = masks[j + offset]
+                        if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
+                            break
+                    else:
+                        found.add((start + form.length, start, form.key))
         if self._matcher is not None:
             index = {key: i for i, key in enumerate(self.keys)}
             strings = self.vocab.strings
-            found.update((index[strings[m]], s, e) for m, s, e in self._matcher(doc[lo:hi]))
+            found.update((e, s, index[strings[m]]) for m, s, e in self._matcher(doc[lo:hi]))
+        if not found:
+            return []
         keys = self.keys
-        return [(keys[key], lo + s, lo + e) for key, s, e in sorted(found, key=lambda f: (f[2], f[1], f[0]))]
+        return [(keys[key], lo + s, lo + e) for e, s, key in sorted(found)]
 
 
 

@@ -230,6 +230,13 @@ def _phrase(text: str, kind: str) -> str:
 def _resolve(text: str, phrase: str, posted_at: dt.date | None, prefer: str, kind: str,
              granularity: str | None, snap: bool | None) -> DateRef:
     """:func:`resolve` once the phrase is read (``_phrase(text, kind)``)."""
+    when, grain = _resolution(text, phrase, posted_at, prefer, kind, granularity, snap)
+    return DateRef(value=when, text=text, granularity=grain)
+
+
+def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, kind: str,
+                granularity: str | None, snap: bool | None) -> tuple[dt.date | None, str]:
+    """The value and granularity :func:`_resolve` gives."""
     original = text.lower().split()
     grain = granularity or _GUESS_GRAIN.get(kind, "day")
     if grain == "unit":
@@ -237,14 +244,14 @@ def _resolve(text: str, phrase: str, posted_at: dt.date | None, prefer: str, kin
     absolute = kind in _ABSOLUTE
     has_year = kind in ("iso", "dmy") or bool(re.search(r"(?<!\d)(19|20)\d\d(?!\d)", phrase))
     if posted_at is None and not (absolute and has_year):
-        return DateRef(value=None, text=text, granularity=grain)
+        return None, grain
     if kind in ("iso", "dmy"):
         phrase = _numeric(phrase, kind)
         if phrase is None:
-            return DateRef(value=None, text=text, granularity=grain)
+            return None, grain
     when, _, parts = _dateparser(phrase, posted_at or _NO_BASE, prefer)
     if when is None:
-        return DateRef(value=None, text=text, granularity=grain)
+        return None, grain
     if posted_at is not None and not has_year:
         if kind == "month" and set(original) & {"last", "past", "previous"}:
             if when >= posted_at.replace(day=1):  # "last April" said in April is a year back
@@ -259,8 +266,11 @@ def _resolve(text: str, phrase: str, posted_at: dt.date | None, prefer: str, kin
             when = _first_day(when, grain)
     elif kind == "ago" and grain in ("month", "year"):
         when = _first_day(when, grain)
-    return DateRef(value=when, text=text, granularity=grain)
+    return when, grain
 
+
+# the component's reading: the same few dates come again and again, against the same post dates
+_cached_resolution = lru_cache(maxsize=8192)(_resolution)
 
 _ABSOLUTE = {"month_day", "month_year", "month", "year", "iso", "dmy"}
 _SNAP = {"deictic_period", "month_year", "month", "year"}
@@ -510,9 +520,10 @@ class DateFinder(Component):
             entry = self.kinds.get(kind, {})
             start_char, end_char = tab.idx[start], tab.char_end(start, end)
             words = text[start_char:end_char]
-            ref = _resolve(words, _phrase(words, kind), posted, self._prefer(tab, norms, start, end), kind,
-                           entry.get("granularity", "day"), entry.get("snap"))
-            dates.append((start, end, kind, ref.model_copy(update={"start": start_char, "end": end_char})))
+            value, grain = _cached_resolution(words, _phrase(words, kind), posted, self._prefer(tab, norms, start, end),
+                                              kind, entry.get("granularity", "day"), entry.get("snap"))
+            ref = DateRef(value=value, text=words, granularity=grain, start=start_char, end=end_char)
+            dates.append((start, end, kind, ref))
         ext.add(doc, ext.DATES, "fp_date", dates)
         return doc
 

@@ -9,6 +9,7 @@ are skipped: every word is capitalised there, so capitals say nothing.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -20,6 +21,8 @@ from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_WORD_START = re.compile(r"(?<![A-Za-z])[A-Za-z]")  # the first letter of each run of ASCII letters
+_CAPITAL_WORD_START = re.compile(r"(?<![A-Za-z])[A-Z]")
 
 
 class EventFinder(Component):
@@ -32,11 +35,47 @@ class EventFinder(Component):
         self.tails = [t.split() for t in data["tails"]]
         self.not_start = set(data["not_start"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
-        self.heads_longest_first = sorted(self.one_word_heads, key=len, reverse=True)
         # the last word of a named event: a head word, or the "K" of "10 K"
         self.head_words = frozenset(self.one_word_heads) | {"k", "km", "miler"}
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
+        # a hashtag's head: its longest suffix that is a head with an activity; the suffix lengths to try
+        self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
+        self.tag_head_lengths = sorted({len(h) for h in self.tag_heads}, reverse=True)
+        self._may_start: dict[str, bool] = {}  # token text -> whether a named event may start with it
+        self._lexemes: dict[str, tuple[bool, bool]] = {}  # token text -> (is_alpha, like_num)
+
+    def _starts_event(self, word: str) -> bool:
+        """Whether a token with this text may start a named event (capitalised, not a stop word or verb)."""
+        ok = self._may_start.get(word)
+        if ok is None:
+            low = word.lower()
+            ok = word[:1].isupper() and low not in self.not_start and low not in self.verbs
+            if len(self._may_start) > 100_000:  # a bound: texts repeat, the table stays small
+                self._may_start.clear()
+            self._may_start[word] = ok
+        return ok
+
+    def _flags(self, word: str) -> tuple[bool, bool]:
+        """``(is_alpha, like_num)`` of a token with this text: Lexeme attributes, as ``doc[j]`` has them."""
+        flags = self._lexemes.get(word)
+        if flags is None:
+            lex = self.vocab[word]
+            flags = (lex.is_alpha, lex.like_num)
+            if len(self._lexemes) > 100_000:
+                self._lexemes.clear()
+            self._lexemes[word] = flags
+        return flags
+
+    def _tag_head(self, low: str) -> str | None:
+        """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it."""
+        for size in self.tag_head_lengths:
+            if len(low) - size < 3:
+                continue
+            head = low[-size:]
+            if head in self.tag_heads:
+                return head
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
@@ -49,8 +88,7 @@ class EventFinder(Component):
         for m in _HASHTAG.finditer(text) if "#" in text else ():
             tag = m.group(1)
             low = tag.lower()
-            head = next((h for h in self.heads_longest_first
-                         if low.endswith(h) and len(low) - len(h) >= 3 and self.one_word_heads[h]), None)
+            head = self._tag_head(low)
             if head is None:
                 continue
             bounds = tab.expand(m.start(), m.end(), len(text))
@@ -67,17 +105,26 @@ class EventFinder(Component):
         sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])]
         if not sents:
             return []
-        starts = [i for lo, hi in sents for i in range(lo, hi) if words[i][:1].isupper()
-                  and lows[i] not in self.not_start and lows[i] not in self.verbs]
+        starts = []
+        known = self._may_start.get
+        for lo, hi in sents:
+            flags = list(map(known, words[lo:hi]))
+            if None in flags:
+                flags = [self._starts_event(words[lo + k]) if f is None else f for k, f in enumerate(flags)]
+            starts.extend(itertools.compress(range(lo, hi), flags))
         if not starts:
             return []  # "Swim 1.5 km, ...": a caption that starts with a verb
         # an event's words: the word before its start and up to seven from it
         people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 7, tab.sent_hi[i]))})
-        headline = self._headline_tokens(tab, ext.text(doc))
+        headline = None  # built when first needed
         out = []
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
-            if i < resume or i in people or i in headline:
+            if i < resume or i in people:
+                continue
+            if headline is None:
+                headline = self._headline_tokens(tab, ext.text(doc))
+            if i in headline:
                 continue
             found = self._event_at(doc, tab, i, tab.sent_hi[i], people)
             if found:
@@ -95,7 +142,7 @@ class EventFinder(Component):
         capitals = 0
         while j < end and j - i < 7:
             low = lows[j]
-            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and doc[j].like_num:
+            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and self._flags(words[j])[1]:
                 return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1
@@ -111,22 +158,23 @@ class EventFinder(Component):
                 if capitals == 0:
                     return None
                 return i, k, activity
-            if words[j][:1].isupper() and j not in people and doc[j].is_alpha:
+            if words[j][:1].isupper() and j not in people and self._flags(words[j])[0]:
                 capitals += 1
-            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or doc[j].like_num):
+            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or self._flags(words[j])[1]):
                 return None
             j += 1
         return None
 
     @staticmethod
     def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
-        """Tokens of lines written in Title Case."""
+        """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
+        over 70% of them capitalised, and no sentence end at the end of the line."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
-            words = re.findall(r"[A-Za-z]+", line)
-            if len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7 \
-                    and not line.rstrip().endswith((".", "!", "?", "\"", "”")):
+            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) \
+                    and (words := len(_WORD_START.findall(line))) >= 3 \
+                    and len(_CAPITAL_WORD_START.findall(line)) / words > 0.7:
                 bounds = tab.expand(start, start + len(line), len(text))
                 if bounds is not None:
                     out.update(range(*bounds))

@@ -45,6 +45,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -112,36 +113,87 @@ class Cue:
     hi: int = 0
 
 
-class _Inside:
-    """Whether tokens ``start:end`` lie inside one of ``regions`` (sorted, disjoint token ranges)."""
+class _Phrases:
+    """The phrases of a ``PhraseMatcher`` as a trie over token values (NORM ids or lower-case
+    strings), matched over a token range of plain lists instead of the whole Doc.
 
-    def __init__(self, regions: list[tuple[int, int]]) -> None:
-        self.regions = regions
-        self.starts = [lo for lo, _ in regions]
+    Gives the matches the matcher gives inside the range: every (start, end) a phrase
+    covers, with its keys in the order the matcher lists them (read from the matcher).
+    """
 
-    def __call__(self, start: int, end: int) -> bool:
-        k = bisect_right(self.starts, start) - 1
-        return k >= 0 and end <= self.regions[k][1]
+    def __init__(self, matcher: PhraseMatcher, attr: int) -> None:
+        self.matcher = matcher
+        self.attr = attr
+        self.root: dict = {}  # value -> child node; None -> the keys of the phrases ending here
+        self._ends: dict[tuple, list[str]] = {}  # phrase -> its keys
+
+    def add(self, key: str, docs: list[Doc]) -> None:
+        """Add ``docs`` under ``key`` to the matcher and to the trie."""
+        self.matcher.add(key, docs)
+        for doc in docs:
+            if not len(doc):
+                continue
+            phrase = tuple(doc.to_array(self.attr).tolist())
+            if self.attr == LOWER:
+                phrase = tuple(self.matcher.vocab.strings[v] for v in phrase)
+            node = self.root
+            for value in phrase:
+                node = node.setdefault(value, {})
+            keys = node.setdefault(None, [])
+            if key not in keys:
+                keys.append(key)
+                self._ends[phrase] = keys
+
+    def order_keys(self) -> None:
+        """Put the keys of each phrase with several in the order the matcher gives them."""
+        strings = self.matcher.vocab.strings
+        for phrase, keys in self._ends.items():
+            if len(keys) < 2:
+                continue
+            words = [strings[v] for v in phrase] if self.attr != LOWER else list(phrase)
+            doc = Doc(self.matcher.vocab, words=words)
+            if self.attr == NORM:
+                for token, word in zip(doc, words):
+                    token.norm_ = word
+            keys[:] = [strings[m] for m, s, e in self.matcher(doc) if (s, e) == (0, len(doc))]
+
+    def __call__(self, values: list, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
+        """The phrases inside ``values[lo:hi]`` as (start, end, keys)."""
+        root = self.root
+        out = []
+        for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
+            node = root[values[j]]
+            k = j + 1
+            while True:
+                keys = node.get(None)
+                if keys:
+                    out.append((j, k, keys))
+                if k >= hi:
+                    break
+                node = node.get(values[k])
+                if node is None:
+                    break
+                k += 1
+        return out
 
 
-@dataclass(frozen=True)
 class _DocView:
-    """A Doc as the tagger reads it: the shared token table and which annotations it has."""
+    """A Doc as the tagger reads it: the shared token table, the token NORMs (string ids)
+    and which annotations it has."""
 
-    doc: Doc
-    tab: ext.Tokens
-    tagged: bool  # TAG is set
-    parsed: bool  # DEP is set
-    sentences: bool  # SENT_START is set
+    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences")
 
-    @classmethod
-    def of(cls, doc: Doc) -> _DocView:
-        return cls(doc, ext.tokens(doc), doc.has_annotation("TAG"), doc.has_annotation("DEP"),
-                   doc.has_annotation("SENT_START"))
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tab = ext.tokens(doc)
+        self.norms: list[int] = self.tab.norm_ids(doc)
+        self.tagged = doc.has_annotation("TAG")
+        self.parsed = doc.has_annotation("DEP")
+        self.sentences = doc.has_annotation("SENT_START")
 
     def norm(self, i: int) -> str:
         """The NORM of token ``i``."""
-        return self.doc.vocab.strings[self.tab.norm_ids(self.doc)[i]]
+        return self.doc.vocab.strings[self.norms[i]]
 
 
 class StatusTagger(Component):
@@ -165,8 +217,8 @@ class StatusTagger(Component):
         equivalents = data.get("equivalents", {})
         tokenizer = self.tokenizer
         self.patterns = TokenPatterns(self.vocab)  # token patterns
-        self.phrases = PhraseMatcher(self.vocab, attr="NORM")  # literals: fast on hundreds of phrases
-        self.lower_phrases = PhraseMatcher(self.vocab, attr="LOWER")  # token patterns that are word lists
+        self.phrases = _Phrases(PhraseMatcher(self.vocab, attr="NORM"), NORM)  # literals: hundreds of phrases
+        self.lower_phrases = _Phrases(PhraseMatcher(self.vocab, attr="LOWER"), LOWER)  # patterns that are word lists
         self.rules: dict[str, Rule] = {}
         for i, entry in enumerate(data["rules"]):
             if "category" not in entry:
@@ -203,6 +255,19 @@ class StatusTagger(Component):
                     docs.append(doc)
             if docs:
                 self.phrases.add(key, docs)
+        self.phrases.order_keys()
+        self.lower_phrases.order_keys()
+        # NORMs as string ids, compared with the token table's ids without looking their strings up
+        ids = self.vocab.strings.add
+        self.known_aux_ids = {ids(w) for w in self.known_aux}
+        self.future_ids = {ids(w) for w in self.aux["future"]}
+        self.am_are_ids = {ids("am"), ids("are")}
+        self.not_id = ids("not")
+        # _governing: the words and NORMs that end its search; any other word is passed over
+        self.clause_words = set().union(self.past_forms, self.aux["past_be"], self.aux["past_do"],
+                                        self.aux["future"], self.aux["have"], self.aux["been"],
+                                        self.aux["present_be"], (",", ";", ":"))
+        self.clause_norm_ids = self.future_ids | self.am_are_ids
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -215,15 +280,13 @@ class StatusTagger(Component):
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
         by_span: dict[tuple[int, int], list[Rule]] = {}
-        strings = self.vocab.strings
         for lo, hi in regions:
             for key, start, end in self.patterns(doc, tab, lo, hi):
                 by_span.setdefault((start, end), []).append(self.rules[key])
-        inside = _Inside(regions)
-        for matcher in (self.phrases, self.lower_phrases):  # once over the Doc: cheaper than per region
-            for match_id, start, end in matcher(doc):
-                if inside(start, end):
-                    by_span.setdefault((start, end), []).append(self.rules[strings[match_id]])
+        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
+            for lo, hi in regions:
+                for start, end, keys in phrases(values, lo, hi):
+                    by_span.setdefault((start, end), []).extend(self.rules[key] for key in keys)
         order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
                                                  not any(r.category == "PSEUDO" for r in by_span[se]),
                                                  se[0]))
@@ -232,7 +295,7 @@ class StatusTagger(Component):
         stops: set[int] = set()
         pseudo: set[int] = set()
         for start, end in order:
-            if any(i in taken for i in range(start, end)):
+            if not taken.isdisjoint(range(start, end)):
                 continue
             taken.update(range(start, end))
             rules = [r for r in by_span[(start, end)] if r.category != "PSEUDO"]
@@ -384,16 +447,16 @@ class StatusTagger(Component):
             found = [c.i for c in view.doc[i].children if c.dep_ in ("aux", "auxpass") and c.i < i]
             if found:
                 return found
-        lower, known = view.tab.lower, self.known_aux
+        lower, norms, known, known_ids = view.tab.lower, view.norms, self.known_aux, self.known_aux_ids
         out: list[int] = []
         j = i - 1
         while j >= 0 and i - j <= 4:
             word = lower[j]
-            if word in known or word in ("going", "gon") or view.norm(j) in known:
+            if word in known or word in ("going", "gon") or norms[j] in known_ids:
                 out.insert(0, j)
-            elif word in self.pronouns and j > 0 and (lower[j - 1] in known or view.norm(j - 1) in known):
+            elif word in self.pronouns and j > 0 and (lower[j - 1] in known or norms[j - 1] in known_ids):
                 pass  # inversion: "did I run", "have you swum"
-            elif word not in self.aux["skip"] and view.norm(j) != "not":
+            elif word not in self.aux["skip"] and norms[j] != self.not_id:
                 break
             j -= 1
         return out
@@ -425,21 +488,27 @@ class StatusTagger(Component):
                 head, steps = head.head, steps + 1
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
-        tab = view.tab
+        tab, norms = view.tab, view.norms
         for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
             word = tab.lower[j]
+            if word not in self.clause_words and norms[j] not in self.clause_norm_ids:
+                # none of the tests below but the last two can hold: the common case, in short
+                if tab.text[j].isspace():
+                    break
+                if j not in pseudo and word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
+                    return "past"
+                continue
             if word in (",", ";", ":") or tab.text[j].isspace():
                 break
             if word in self.past_forms or word in self.aux["past_be"] or word in self.aux["past_do"]:
                 return "past"
             if j in pseudo:
                 continue
-            norm = view.norm(j)
-            if word in self.aux["future"] or norm in self.aux["future"]:
+            if word in self.aux["future"] or norms[j] in self.future_ids:
                 return "future"
             if word in self.aux["have"] or word in self.aux["been"]:
                 return "perfect"
-            if word in self.aux["present_be"] or norm in ("am", "are"):
+            if word in self.aux["present_be"] or norms[j] in self.am_are_ids:
                 nxt = tab.lower[j + 1] if j + 1 < tab.n else ""
                 return "progressive" if nxt.endswith("ing") else "none"
             if word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
@@ -517,29 +586,31 @@ class StatusTagger(Component):
                     continue
             gap = span.start - cue.end if span.start >= cue.end else cue.start - span.end
             candidates.append((cue, max(0, gap)))
-        frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
-                          if c.rule.frequency), None)
-        cats = self.categories
-        modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
-                 and self._syntax_ok(view, c, token)]
-        timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
-        best = None
-        if modal:
-            best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-        elif timed:
-            if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
-                               for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
-                # a verb in the past was done, whatever planned or under way is near it:
-                # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
-                timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
-                    or [(c, g) for c, g in timed if c.rule.if_past]
-            if timed:
-                best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-        if best is not None:
-            category = best.rule.category
-            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
-                category = best.rule.if_past
-            return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
+        frequency = None
+        if candidates:  # else no cue: the tense decides
+            frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
+                              if c.rule.frequency), None)
+            cats = self.categories
+            modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
+                     and self._syntax_ok(view, c, token)]
+            timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
+            best = None
+            if modal:
+                best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
+            elif timed:
+                if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
+                                   for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+                    # a verb in the past was done, whatever planned or under way is near it:
+                    # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
+                    timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
+                        or [(c, g) for c, g in timed if c.rule.if_past]
+                if timed:
+                    best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
+            if best is not None:
+                category = best.rule.category
+                if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
+                    category = best.rule.if_past
+                return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
         tense = self._tense(view, token, pseudo=pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
@@ -550,16 +621,14 @@ class StatusTagger(Component):
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     @staticmethod
-    def _regions(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]] | None:
-        """The sentences that hold an activity mention, merged; None without sentence boundaries."""
-        if not doc.has_annotation("SENT_START"):
-            return None
+    def _regions(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]]:
+        """The sentences that hold an activity mention, merged (for a Doc with sentence boundaries)."""
         return ext.sentence_regions(doc, mentions)
 
     def __call__(self, doc: Doc) -> Doc:
         if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
             return doc
-        view = _DocView.of(doc)
+        view = _DocView(doc)
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
         cues, pseudo = self.cues(doc, self._regions(doc, mentions) if view.sentences else None)
         for span in mentions:
