@@ -12,7 +12,9 @@ quote is attributed to and, outside quotes, to the post's author.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +25,11 @@ from fitpost.components.base import Component
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")  # two or more name-like words
+_NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
+_WORDS = re.compile(r"[a-z]+")
+_QUOTE_STOP = re.compile(r"[.!?\n“\"]")
 FIRST = {"i", "me", "my", "mine", "myself"}
 WE = {"we", "us", "our", "ours", "ourselves"}
 MALE = {"he", "him", "his", "himself"}
@@ -57,23 +64,39 @@ class PeopleFinder(Component):
         """Character spans of named people."""
         if doc.has_annotation("ENT_IOB"):
             return self._model_names(doc, tab)
-        found = []
-        # runs of two or three capitalised words inside a sentence, read three words at a time
-        words = tab.text
-        capitalised = [i for i, w in enumerate(words) if w[:1].isupper() and _NAME_TOKEN.match(w)]
-        is_name = set(capitalised)
-        resume = 0
-        for i in capitalised:
-            if i < resume:
-                continue
-            end = tab.sent_hi[i]
-            j = i
-            while j < end and j in is_name and j - i < 3:
-                j += 1
-            if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
-                found.extend(self._clean(doc, tab.idx[i], tab.end[j - 1]))
-            resume = j
+        # Runs of two or three capitalised words (tokens matching _NAME_TOKEN, next to each other)
+        # inside a sentence.  Two such tokens side by side are also a _NAME_RUN match in the text
+        # (whitespace other than one space is a token of its own), so only the tokens of those
+        # matches are read; a run is followed from there to its ends token by token.
+        text, words, starts, n = ext.text(doc), tab.text, tab.idx, tab.n
+        found: list[tuple[int, int]] = []
+        done = 0  # the tokens before this one are read
+        for m in _NAME_RUN.finditer(text):
+            k = max(bisect_right(starts, m.start()) - 1, done)  # the token holding the match's first letter
+            last = bisect_left(starts, m.end())  # the tokens that start before the match ends
+            while k < last:
+                if not _NAME_TOKEN.match(words[k]):
+                    k += 1
+                    continue
+                first = k  # the run holding k: none of its tokens is before ``done``
+                while first > done and _NAME_TOKEN.match(words[first - 1]):
+                    first -= 1
+                end = k + 1
+                while end < n and _NAME_TOKEN.match(words[end]):
+                    end += 1
+                self._read_run(text, tab, first, end, found)
+                k = done = end
         return found
+
+    def _read_run(self, text: str, tab: ext.Tokens, first: int, end: int, found: list[tuple[int, int]]) -> None:
+        """Add the names of the run of capitalised tokens ``first:end``, read three words at a time
+        and never across a sentence end."""
+        i = first
+        while i < end:
+            j = min(i + 3, tab.sent_hi[i], end)
+            if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
+                found.extend(self._clean(text, tab.idx[i], tab.end[j - 1]))
+            i = j
 
     def _model_names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Character spans of named people on a model's entities and parse."""
@@ -82,7 +105,7 @@ class PeopleFinder(Component):
                   for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not self._placelike(tab, ent.start, moving):
-                found.extend(self._clean(doc, ent.start_char, ent.end_char))
+                found.extend(self._clean(ext.text(doc), ent.start_char, ent.end_char))
         # a capitalised two- or three-word subject of an activity the model did not tag
         acts = {doc[s.start:s.end].root.i for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
         subjects = sorted((t for a in acts for t in doc[a].children if t.dep_ in ("nsubj", "nsubjpass")),
@@ -93,7 +116,7 @@ class PeopleFinder(Component):
                 while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _NAME_TOKEN.match(doc[first.i - 1].text):
                     first = doc[first.i - 1]
                 if first.i < t.i:
-                    found.extend(self._clean(doc, first.idx, t.idx + len(t)))
+                    found.extend(self._clean(ext.text(doc), first.idx, t.idx + len(t)))
         return found
 
     def _placelike(self, tab: ext.Tokens, start: int, moving: set[int]) -> bool:
@@ -110,8 +133,8 @@ class PeopleFinder(Component):
             return any(i in moving for i in range(sent_start, start))
         return False
 
-    def _clean(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-        text = ext.text(doc)[start:end]
+    def _clean(self, whole: str, start: int, end: int) -> list[tuple[int, int]]:
+        text = whole[start:end]
         while True:  # "Marathoner Asha Rao": the title is not the name
             first, _, rest = text.partition(" ")
             if rest and first.lower().strip(".") in self.titles:
@@ -119,7 +142,7 @@ class PeopleFinder(Component):
                 text = rest
             else:
                 break
-        cut = re.search(r"['’]s$|[/|(].*$", text)
+        cut = _NAME_CUT.search(text)
         if cut:
             end = start + cut.start()
             text = text[:cut.start()]
@@ -137,7 +160,7 @@ class PeopleFinder(Component):
         out = []
         lows = tab.lower
         resume = 0
-        for i in [k for k, w in enumerate(lows) if w in self.rel_first]:
+        for i in compress(range(tab.n), map(self.rel_first.__contains__, lows)):
             if i < resume:
                 continue  # inside the relation found before
             for n in range(self.rel_max, 0, -1):
@@ -172,22 +195,26 @@ class PeopleFinder(Component):
                 mentions.append((s, e, ext.PersonInfo(name=canon)))
                 count[canon] += 1
         # short names the model did not tag: single tokens equal to a part of a known full name
-        tagged_starts = {s for s, _, _ in mentions}
         parts = {}
         for f in full:
             for w in f.split():
                 if len(w) > 2:
                     parts.setdefault(w, set()).add(f)
-        for i in [k for k, w in enumerate(tab.text) if w in parts] if parts else ():
-            word, start = tab.text[i], tab.idx[i]
-            if start not in tagged_starts and not any(s <= start < e for s, e, _ in mentions):
+        if parts:
+            # the tokens of the names above (all non-empty), which are part of a mention already
+            covered: set[int] = set()
+            for s, e, _ in mentions:
+                covered.update(range(bisect_left(tab.idx, s), bisect_left(tab.idx, e)))
+        for i in compress(range(tab.n), map(parts.__contains__, tab.text)) if parts else ():
+            if i not in covered:
+                word, start = tab.text[i], tab.idx[i]
                 canon = self._canonical(word, full, count)
                 if canon:
                     mentions.append((start, tab.end[i], ext.PersonInfo(name=canon)))
                     count[canon] += 1
         gender: dict[str, str] = {}
         handles: dict[str, str | None] = {}
-        for m in HANDLE.finditer(text):
+        for m in HANDLE.finditer(text) if "@" in text else ():
             handle = "@" + m.group(1)
             person = self._handle_owner(handle, full, text, m.start(), m.end())
             handles[handle] = person
@@ -196,7 +223,8 @@ class PeopleFinder(Component):
                 count[person] += 1
         main = count.most_common(1)[0][0] if count else None
         gender_pre: dict[str, str] = {}
-        speakers = self._speakers(doc, quotes, mentions, main, gender_pre)
+        # who said each quote, before the relations below add genders (they read it)
+        speakers = self._speakers(doc, quotes, mentions, main, gender_pre) if rel_spans else {}
         spouse: dict[str, str] = {}
         relation_of: dict[str, str] = {}
         # relation phrases: an appositive name names the relative ("his wife, Asha Rao")
@@ -337,20 +365,20 @@ class PeopleFinder(Component):
         out = {}
         for qs, qe in quotes:
             after = text[qe:qe + 80]
-            stop = re.search(r"[.!?\n“\"]", after)
+            stop = _QUOTE_STOP.search(after)
             after = after[:stop.start()] if stop else after
             before_full = text[max(0, qs - 120):qs]
             cut = max(before_full.rfind(". "), before_full.rfind("\n"), before_full.rfind("”"))
             before = before_full[cut + 1:]
             speaker = None
             for window, base in ((after, qe), (before, qs - len(before))):
-                if not any(w in self.speech for w in re.findall(r"[a-z]+", window.lower())):
+                words = _WORDS.findall(window.lower())
+                if self.speech.isdisjoint(words):
                     continue
                 near = [info for s, e, info in mentions if base <= s < base + len(window) and info.name]
                 if near:
                     speaker = near[0].name if window is after else near[-1].name
                 else:
-                    words = re.findall(r"[a-z]+", window.lower())
                     if "he" in words or "she" in words:
                         want = "m" if "he" in words else "f"
                         prior = [info.name for s, e, info in mentions if info.name and s < qs]
@@ -364,18 +392,26 @@ class PeopleFinder(Component):
         """Add resolved pronoun and group mentions; return all mentions in text order."""
         text = ext.text(doc)
         out = list(mentions)
-        named_before = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
+        # the named mentions, in text order (``mentions`` is sorted)
+        named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
+        named_starts = [s for s, _ in named]
+        named_names = [n for _, n in named]
         author = doc._.fp_author
         group_hits = []
         low_text = text.lower()
-        for m in self.group_re.finditer(low_text) if self.group_re else ():
+        # most texts hold none of the group words: test for them as plain substrings first
+        if self.group_re and any(g in low_text for g in self.groups):
+            hits = self.group_re.finditer(low_text)
+        else:
+            hits = ()
+        for m in hits:
             group_hits.append((m.start(), m.end(), m.group()))
         couple = (main, spouse[main]) if main in spouse else ()
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
-        for i in [k for k, w in enumerate(tab.lower) if w in _PRONOUNS]:
+        for i in compress(range(tab.n), map(_PRONOUNS.__contains__, tab.lower)):
             low, start = tab.lower[i], tab.idx[i]
-            quote = next(((qs, qe) for qs, qe in quotes if qs <= start < qe), None)
+            quote = next(((qs, qe) for qs, qe in quotes if qs <= start < qe), None) if quotes else None
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author
@@ -391,7 +427,7 @@ class PeopleFinder(Component):
                     members = plural[-1].members
             else:
                 want = "m" if low in MALE else "f"
-                prior = [n for s, n in named_before if s < start]
+                prior = named_names[:bisect_left(named_starts, start)]
                 cand = next((n for n in reversed(prior) if gender.get(n) == want), None)
                 if cand is None:
                     cand = next((n for n in reversed(prior) if gender.get(n) is None), None)
