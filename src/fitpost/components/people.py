@@ -11,10 +11,12 @@ quote is attributed to and, outside quotes, to the post's author.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,6 +40,24 @@ THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _FIRST_OR_WE = FIRST | WE
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
+# where spaCy keeps doc._.fp_author and doc._.fp_roster (plain values, see ext.register); every
+# doc._ makes an Underscore, which took a few per cent of this component's time
+_AUTHOR_KEY = ("._.", "fp_author", None, None)
+_ROSTER_KEY = ("._.", "fp_roster", None, None)
+
+
+def _author(doc: Doc) -> str | None:
+    """``doc._.fp_author``: who "I" and "we" are outside quotes."""
+    return doc.user_data.get(_AUTHOR_KEY)
+
+
+def _quote_at(quotes: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The quote of ``quotes`` (character bounds, in text order, apart) that holds character ``at``."""
+    if quotes:
+        k = bisect_right(quotes, (at, math.inf)) - 1  # the last quote starting at or before ``at``
+        if k >= 0 and at < quotes[k][1]:
+            return quotes[k]
+    return None
 
 
 class PeopleFinder(Component):
@@ -55,6 +75,9 @@ class PeopleFinder(Component):
         self.rel_max = max(len(k.split()) for k in self.relations)
         self.rel_first = {k.split()[0] for k in self.relations} | \
             {k.replace("-", " - ").split()[0] for k in self.relations}
+        self.cue_words = self.rel_first | _PRONOUNS  # the tokens a relation or a pronoun starts at
+        # a text holds a group word only if it holds one of these (the rest hold one of them)
+        self.group_cues = [g for g in self.groups if not any(o != g and o in g for o in self.groups)]
         # the group words longest first, so "the couple" is one hit and not two
         self.group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in self.groups) + r")\b") \
             if self.groups else None
@@ -155,12 +178,12 @@ class PeopleFinder(Component):
             return []
         return [(start, end)]
 
-    def _relations(self, tab: ext.Tokens) -> list[tuple[int, int, str]]:
-        """Token spans of relation words: (start, end, key)."""
+    def _relations(self, tab: ext.Tokens, cues: list[int]) -> list[tuple[int, int, str]]:
+        """Token spans of relation words: (start, end, key).  ``cues``: the tokens in ``cue_words``."""
         out = []
         lows = tab.lower
         resume = 0
-        for i in compress(range(tab.n), map(self.rel_first.__contains__, lows)):
+        for i in [k for k in cues if lows[k] in self.rel_first]:
             if i < resume:
                 continue  # inside the relation found before
             for n in range(self.rel_max, 0, -1):
@@ -177,9 +200,11 @@ class PeopleFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
         names = self._names(doc, tab)
-        rel_spans = self._relations(tab)
+        # one pass over the tokens for the words relations and pronouns start at
+        cues = list(compress(range(tab.n), map(self.cue_words.__contains__, tab.lower)))
+        rel_spans = self._relations(tab, cues)
         names = self._appositive_names(tab, rel_spans, names)
         full: list[str] = []
         for s, e in names:
@@ -200,18 +225,11 @@ class PeopleFinder(Component):
             for w in f.split():
                 if len(w) > 2:
                     parts.setdefault(w, set()).add(f)
-        if parts:
-            # the tokens of the names above (all non-empty), which are part of a mention already
-            covered: set[int] = set()
-            for s, e, _ in mentions:
-                covered.update(range(bisect_left(tab.idx, s), bisect_left(tab.idx, e)))
-        for i in compress(range(tab.n), map(parts.__contains__, tab.text)) if parts else ():
-            if i not in covered:
-                word, start = tab.text[i], tab.idx[i]
-                canon = self._canonical(word, full, count)
-                if canon:
-                    mentions.append((start, tab.end[i], ext.PersonInfo(name=canon)))
-                    count[canon] += 1
+        for i in self._part_tokens(text, tab, parts, mentions) if parts else ():
+            canon = self._canonical(tab.text[i], full, count)
+            if canon:
+                mentions.append((tab.idx[i], tab.end[i], ext.PersonInfo(name=canon)))
+                count[canon] += 1
         gender: dict[str, str] = {}
         handles: dict[str, str | None] = {}
         for m in HANDLE.finditer(text) if "@" in text else ():
@@ -221,7 +239,7 @@ class PeopleFinder(Component):
             mentions.append((m.start(), m.end(), ext.PersonInfo(name=person, handle=handle)))
             if person:
                 count[person] += 1
-        main = count.most_common(1)[0][0] if count else None
+        main = max(count.items(), key=itemgetter(1))[0] if count else None  # most_common(1): the first of the most
         gender_pre: dict[str, str] = {}
         # who said each quote, before the relations below add genders (they read it)
         speakers = self._speakers(doc, quotes, mentions, main, gender_pre) if rel_spans else {}
@@ -240,8 +258,8 @@ class PeopleFinder(Component):
                 named = by_start[tab.idx[nxt]][2].name
             owner = self._owner(tab, rs, mentions, main, gender)
             if owner is None and self._first_person_before(tab, rs):
-                quote = next(((qs, qe) for qs, qe in quotes if qs <= tab.idx[rs] < qe), None)
-                owner = speakers.get(quote) if quote else doc._.fp_author
+                quote = _quote_at(quotes, tab.idx[rs])
+                owner = speakers.get(quote) if quote else _author(doc)
             if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
@@ -266,25 +284,45 @@ class PeopleFinder(Component):
         speakers = self._speakers(doc, quotes, mentions, main, gender)
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=lambda m: m[0])
-        resolved = self._pronouns(doc, tab, mentions, quotes, speakers, main, gender, spouse)
+        resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
         found = []
         for s, e, info in resolved:
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
                 continue
-            info.in_quote = bool(quotes) and any(qs <= s < qe for qs, qe in quotes)
+            info.in_quote = _quote_at(quotes, s) is not None
             if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
                 info.relation = relation_of.get(info.name)
             found.append((*bounds, "PERSON", info))
         ext.add(doc, ext.PEOPLE, "fp_person", found)
-        doc._.fp_roster = {
+        doc.user_data[_ROSTER_KEY] = {  # doc._.fp_roster = ..., without making an Underscore
             "main": main, "persons": {n: {"gender": gender.get(n), "handle": next(
                 (h for h, p in handles.items() if p == n), None), "relation": relation_of.get(n)} for n in full},
             "spouse": spouse, "quotes": [(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes],
         }
         return doc
+
+    @staticmethod
+    def _part_tokens(text: str, tab: ext.Tokens, parts: dict, mentions) -> list[int]:
+        """The tokens that are one of ``parts`` and not inside one of ``mentions`` (all non-empty), in order.
+
+        The few words are looked for in the text, not token by token."""
+        starts, words = tab.idx, tab.text
+        covered: set[int] = set()
+        for s, e, _ in mentions:
+            covered.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+        out = []
+        for word in parts:
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_left(starts, at)
+                if i < tab.n and starts[i] == at and words[i] == word and i not in covered:
+                    out.append(i)
+                at = text.find(word, at + 1)
+        out.sort()
+        return out
 
     def _canonical(self, name: str, full: list[str], count: Counter) -> str | None:
         if name in full:
@@ -388,19 +426,20 @@ class PeopleFinder(Component):
             out[(qs, qe)] = speaker or main
         return out
 
-    def _pronouns(self, doc, tab: ext.Tokens, mentions, quotes, speakers, main, gender, spouse):
-        """Add resolved pronoun and group mentions; return all mentions in text order."""
+    def _pronouns(self, doc, tab: ext.Tokens, cues, mentions, quotes, speakers, main, gender, spouse):
+        """Add resolved pronoun and group mentions; return all mentions in text order.
+        ``cues``: the tokens in ``cue_words``."""
         text = ext.text(doc)
         out = list(mentions)
         # the named mentions, in text order (``mentions`` is sorted)
         named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
         named_starts = [s for s, _ in named]
         named_names = [n for _, n in named]
-        author = doc._.fp_author
+        author = _author(doc)
         group_hits = []
         low_text = text.lower()
-        # most texts hold none of the group words: test for them as plain substrings first
-        if self.group_re and any(g in low_text for g in self.groups):
+        # most texts hold none of the group words: look for them as plain substrings first
+        if self.group_re and any(map(low_text.__contains__, self.group_cues)):
             hits = self.group_re.finditer(low_text)
         else:
             hits = ()
@@ -409,9 +448,9 @@ class PeopleFinder(Component):
         couple = (main, spouse[main]) if main in spouse else ()
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
-        for i in compress(range(tab.n), map(_PRONOUNS.__contains__, tab.lower)):
+        for i in [k for k in cues if tab.lower[k] in _PRONOUNS]:
             low, start = tab.lower[i], tab.idx[i]
-            quote = next(((qs, qe) for qs, qe in quotes if qs <= start < qe), None) if quotes else None
+            quote = _quote_at(quotes, start)
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author
@@ -441,15 +480,16 @@ class PeopleFinder(Component):
 
 
 def named_tokens(doc: Doc, asked: set[int]) -> set[int]:
-    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word).
+    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word)."""
+    return asked.intersection(named_token_set(doc))
 
-    Only the mentions over an asked token have their :class:`~fitpost.ext.PersonInfo` read.
-    """
+
+def named_token_set(doc: Doc) -> set[int]:
+    """The tokens that belong to a named person (not a pronoun or a group word)."""
     out: set[int] = set()
     for span in ext.mentions(doc, ext.PEOPLE, "fp_person"):
-        hit = asked.intersection(range(span.start, span.end))
-        if hit and not span.info.pronoun:
-            out |= hit
+        if span.info is not None and not span.info.pronoun:
+            out.update(range(span.start, span.end))
     return out
 
 
