@@ -11,8 +11,12 @@ quote is attributed to and, outside quotes, to the post's author.
 """
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +27,11 @@ from fitpost.components.base import Component
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")  # two or more name-like words
+_NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
+_WORDS = re.compile(r"[a-z]+")
+_QUOTE_STOP = re.compile(r"[.!?\n“\"]")
 FIRST = {"i", "me", "my", "mine", "myself"}
 WE = {"we", "us", "our", "ours", "ourselves"}
 MALE = {"he", "him", "his", "himself"}
@@ -31,6 +40,24 @@ THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _FIRST_OR_WE = FIRST | WE
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
+# where spaCy keeps doc._.fp_author and doc._.fp_roster (plain values, see ext.register); every
+# doc._ makes an Underscore, which took a few per cent of this component's time
+_AUTHOR_KEY = ("._.", "fp_author", None, None)
+_ROSTER_KEY = ("._.", "fp_roster", None, None)
+
+
+def _author(doc: Doc) -> str | None:
+    """``doc._.fp_author``: who "I" and "we" are outside quotes."""
+    return doc.user_data.get(_AUTHOR_KEY)
+
+
+def _quote_at(quotes: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The quote of ``quotes`` (character bounds, in text order, apart) that holds character ``at``."""
+    if quotes:
+        k = bisect_right(quotes, (at, math.inf)) - 1  # the last quote starting at or before ``at``
+        if k >= 0 and at < quotes[k][1]:
+            return quotes[k]
+    return None
 
 
 class PeopleFinder(Component):
@@ -48,6 +75,9 @@ class PeopleFinder(Component):
         self.rel_max = max(len(k.split()) for k in self.relations)
         self.rel_first = {k.split()[0] for k in self.relations} | \
             {k.replace("-", " - ").split()[0] for k in self.relations}
+        self.cue_words = self.rel_first | _PRONOUNS  # the tokens a relation or a pronoun starts at
+        # a text holds a group word only if it holds one of these (the rest hold one of them)
+        self.group_cues = [g for g in self.groups if not any(o != g and o in g for o in self.groups)]
         # the group words longest first, so "the couple" is one hit and not two
         self.group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in self.groups) + r")\b") \
             if self.groups else None
@@ -57,23 +87,39 @@ class PeopleFinder(Component):
         """Character spans of named people."""
         if doc.has_annotation("ENT_IOB"):
             return self._model_names(doc, tab)
-        found = []
-        # runs of two or three capitalised words inside a sentence, read three words at a time
-        words = tab.text
-        capitalised = [i for i, w in enumerate(words) if w[:1].isupper() and _NAME_TOKEN.match(w)]
-        is_name = set(capitalised)
-        resume = 0
-        for i in capitalised:
-            if i < resume:
-                continue
-            end = tab.sent_hi[i]
-            j = i
-            while j < end and j in is_name and j - i < 3:
-                j += 1
-            if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
-                found.extend(self._clean(doc, tab.idx[i], tab.end[j - 1]))
-            resume = j
+        # Runs of two or three capitalised words (tokens matching _NAME_TOKEN, next to each other)
+        # inside a sentence.  Two such tokens side by side are also a _NAME_RUN match in the text
+        # (whitespace other than one space is a token of its own), so only the tokens of those
+        # matches are read; a run is followed from there to its ends token by token.
+        text, words, starts, n = ext.text(doc), tab.text, tab.idx, tab.n
+        found: list[tuple[int, int]] = []
+        done = 0  # the tokens before this one are read
+        for m in _NAME_RUN.finditer(text):
+            k = max(bisect_right(starts, m.start()) - 1, done)  # the token holding the match's first letter
+            last = bisect_left(starts, m.end())  # the tokens that start before the match ends
+            while k < last:
+                if not _NAME_TOKEN.match(words[k]):
+                    k += 1
+                    continue
+                first = k  # the run holding k: none of its tokens is before ``done``
+                while first > done and _NAME_TOKEN.match(words[first - 1]):
+                    first -= 1
+                end = k + 1
+                while end < n and _NAME_TOKEN.match(words[end]):
+                    end += 1
+                self._read_run(text, tab, first, end, found)
+                k = done = end
         return found
+
+    def _read_run(self, text: str, tab: ext.Tokens, first: int, end: int, found: list[tuple[int, int]]) -> None:
+        """Add the names of the run of capitalised tokens ``first:end``, read three words at a time
+        and never across a sentence end."""
+        i = first
+        while i < end:
+            j = min(i + 3, tab.sent_hi[i], end)
+            if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
+                found.extend(self._clean(text, tab.idx[i], tab.end[j - 1]))
+            i = j
 
     def _model_names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Character spans of named people on a model's entities and parse."""
@@ -82,7 +128,7 @@ class PeopleFinder(Component):
                   for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not self._placelike(tab, ent.start, moving):
-                found.extend(self._clean(doc, ent.start_char, ent.end_char))
+                found.extend(self._clean(ext.text(doc), ent.start_char, ent.end_char))
         # a capitalised two- or three-word subject of an activity the model did not tag
         acts = {doc[s.start:s.end].root.i for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
         subjects = sorted((t for a in acts for t in doc[a].children if t.dep_ in ("nsubj", "nsubjpass")),
@@ -93,7 +139,7 @@ class PeopleFinder(Component):
                 while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _NAME_TOKEN.match(doc[first.i - 1].text):
                     first = doc[first.i - 1]
                 if first.i < t.i:
-                    found.extend(self._clean(doc, first.idx, t.idx + len(t)))
+                    found.extend(self._clean(ext.text(doc), first.idx, t.idx + len(t)))
         return found
 
     def _placelike(self, tab: ext.Tokens, start: int, moving: set[int]) -> bool:
@@ -110,8 +156,8 @@ class PeopleFinder(Component):
             return any(i in moving for i in range(sent_start, start))
         return False
 
-    def _clean(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-        text = ext.text(doc)[start:end]
+    def _clean(self, whole: str, start: int, end: int) -> list[tuple[int, int]]:
+        text = whole[start:end]
         while True:  # "Marathoner Asha Rao": the title is not the name
             first, _, rest = text.partition(" ")
             if rest and first.lower().strip(".") in self.titles:
@@ -119,7 +165,7 @@ class PeopleFinder(Component):
                 text = rest
             else:
                 break
-        cut = re.search(r"['’]s$|[/|(].*$", text)
+        cut = _NAME_CUT.search(text)
         if cut:
             end = start + cut.start()
             text = text[:cut.start()]
@@ -132,12 +178,12 @@ class PeopleFinder(Component):
             return []
         return [(start, end)]
 
-    def _relations(self, tab: ext.Tokens) -> list[tuple[int, int, str]]:
-        """Token spans of relation words: (start, end, key)."""
+    def _relations(self, tab: ext.Tokens, cues: list[int]) -> list[tuple[int, int, str]]:
+        """Token spans of relation words: (start, end, key).  ``cues``: the tokens in ``cue_words``."""
         out = []
         lows = tab.lower
         resume = 0
-        for i in [k for k, w in enumerate(lows) if w in self.rel_first]:
+        for i in [k for k in cues if lows[k] in self.rel_first]:
             if i < resume:
                 continue  # inside the relation found before
             for n in range(self.rel_max, 0, -1):
@@ -154,9 +200,11 @@ class PeopleFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+        quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
         names = self._names(doc, tab)
-        rel_spans = self._relations(tab)
+        # one pass over the tokens for the words relations and pronouns start at
+        cues = list(compress(range(tab.n), map(self.cue_words.__contains__, tab.lower)))
+        rel_spans = self._relations(tab, cues)
         names = self._appositive_names(tab, rel_spans, names)
         full: list[str] = []
         for s, e in names:
@@ -172,31 +220,29 @@ class PeopleFinder(Component):
                 mentions.append((s, e, ext.PersonInfo(name=canon)))
                 count[canon] += 1
         # short names the model did not tag: single tokens equal to a part of a known full name
-        tagged_starts = {s for s, _, _ in mentions}
         parts = {}
         for f in full:
             for w in f.split():
                 if len(w) > 2:
                     parts.setdefault(w, set()).add(f)
-        for i in [k for k, w in enumerate(tab.text) if w in parts] if parts else ():
-            word, start = tab.text[i], tab.idx[i]
-            if start not in tagged_starts and not any(s <= start < e for s, e, _ in mentions):
-                canon = self._canonical(word, full, count)
-                if canon:
-                    mentions.append((start, tab.end[i], ext.PersonInfo(name=canon)))
-                    count[canon] += 1
+        for i in self._part_tokens(text, tab, parts, mentions) if parts else ():
+            canon = self._canonical(tab.text[i], full, count)
+            if canon:
+                mentions.append((tab.idx[i], tab.end[i], ext.PersonInfo(name=canon)))
+                count[canon] += 1
         gender: dict[str, str] = {}
         handles: dict[str, str | None] = {}
-        for m in HANDLE.finditer(text):
+        for m in HANDLE.finditer(text) if "@" in text else ():
             handle = "@" + m.group(1)
             person = self._handle_owner(handle, full, text, m.start(), m.end())
             handles[handle] = person
             mentions.append((m.start(), m.end(), ext.PersonInfo(name=person, handle=handle)))
             if person:
                 count[person] += 1
-        main = count.most_common(1)[0][0] if count else None
+        main = max(count.items(), key=itemgetter(1))[0] if count else None  # most_common(1): the first of the most
         gender_pre: dict[str, str] = {}
-        speakers = self._speakers(doc, quotes, mentions, main, gender_pre)
+        # who said each quote, before the relations below add genders (they read it)
+        speakers = self._speakers(doc, quotes, mentions, main, gender_pre) if rel_spans else {}
         spouse: dict[str, str] = {}
         relation_of: dict[str, str] = {}
         # relation phrases: an appositive name names the relative ("his wife, Asha Rao")
@@ -212,8 +258,8 @@ class PeopleFinder(Component):
                 named = by_start[tab.idx[nxt]][2].name
             owner = self._owner(tab, rs, mentions, main, gender)
             if owner is None and self._first_person_before(tab, rs):
-                quote = next(((qs, qe) for qs, qe in quotes if qs <= tab.idx[rs] < qe), None)
-                owner = speakers.get(quote) if quote else doc._.fp_author
+                quote = _quote_at(quotes, tab.idx[rs])
+                owner = speakers.get(quote) if quote else _author(doc)
             if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
@@ -238,25 +284,45 @@ class PeopleFinder(Component):
         speakers = self._speakers(doc, quotes, mentions, main, gender)
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=lambda m: m[0])
-        resolved = self._pronouns(doc, tab, mentions, quotes, speakers, main, gender, spouse)
+        resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
         found = []
         for s, e, info in resolved:
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
                 continue
-            info.in_quote = bool(quotes) and any(qs <= s < qe for qs, qe in quotes)
+            info.in_quote = _quote_at(quotes, s) is not None
             if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
                 info.relation = relation_of.get(info.name)
             found.append((*bounds, "PERSON", info))
         ext.add(doc, ext.PEOPLE, "fp_person", found)
-        doc._.fp_roster = {
+        doc.user_data[_ROSTER_KEY] = {  # doc._.fp_roster = ..., without making an Underscore
             "main": main, "persons": {n: {"gender": gender.get(n), "handle": next(
                 (h for h, p in handles.items() if p == n), None), "relation": relation_of.get(n)} for n in full},
             "spouse": spouse, "quotes": [(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes],
         }
         return doc
+
+    @staticmethod
+    def _part_tokens(text: str, tab: ext.Tokens, parts: dict, mentions) -> list[int]:
+        """The tokens that are one of ``parts`` and not inside one of ``mentions`` (all non-empty), in order.
+
+        The few words are looked for in the text, not token by token."""
+        starts, words = tab.idx, tab.text
+        covered: set[int] = set()
+        for s, e, _ in mentions:
+            covered.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+        out = []
+        for word in parts:
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_left(starts, at)
+                if i < tab.n and starts[i] == at and words[i] == word and i not in covered:
+                    out.append(i)
+                at = text.find(word, at + 1)
+        out.sort()
+        return out
 
     def _canonical(self, name: str, full: list[str], count: Counter) -> str | None:
         if name in full:
@@ -337,20 +403,20 @@ class PeopleFinder(Component):
         out = {}
         for qs, qe in quotes:
             after = text[qe:qe + 80]
-            stop = re.search(r"[.!?\n“\"]", after)
+            stop = _QUOTE_STOP.search(after)
             after = after[:stop.start()] if stop else after
             before_full = text[max(0, qs - 120):qs]
             cut = max(before_full.rfind(". "), before_full.rfind("\n"), before_full.rfind("”"))
             before = before_full[cut + 1:]
             speaker = None
             for window, base in ((after, qe), (before, qs - len(before))):
-                if not any(w in self.speech for w in re.findall(r"[a-z]+", window.lower())):
+                words = _WORDS.findall(window.lower())
+                if self.speech.isdisjoint(words):
                     continue
                 near = [info for s, e, info in mentions if base <= s < base + len(window) and info.name]
                 if near:
                     speaker = near[0].name if window is after else near[-1].name
                 else:
-                    words = re.findall(r"[a-z]+", window.lower())
                     if "he" in words or "she" in words:
                         want = "m" if "he" in words else "f"
                         prior = [info.name for s, e, info in mentions if info.name and s < qs]
@@ -360,22 +426,31 @@ class PeopleFinder(Component):
             out[(qs, qe)] = speaker or main
         return out
 
-    def _pronouns(self, doc, tab: ext.Tokens, mentions, quotes, speakers, main, gender, spouse):
-        """Add resolved pronoun and group mentions; return all mentions in text order."""
+    def _pronouns(self, doc, tab: ext.Tokens, cues, mentions, quotes, speakers, main, gender, spouse):
+        """Add resolved pronoun and group mentions; return all mentions in text order.
+        ``cues``: the tokens in ``cue_words``."""
         text = ext.text(doc)
         out = list(mentions)
-        named_before = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
-        author = doc._.fp_author
+        # the named mentions, in text order (``mentions`` is sorted)
+        named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
+        named_starts = [s for s, _ in named]
+        named_names = [n for _, n in named]
+        author = _author(doc)
         group_hits = []
         low_text = text.lower()
-        for m in self.group_re.finditer(low_text) if self.group_re else ():
+        # most texts hold none of the group words: look for them as plain substrings first
+        if self.group_re and any(map(low_text.__contains__, self.group_cues)):
+            hits = self.group_re.finditer(low_text)
+        else:
+            hits = ()
+        for m in hits:
             group_hits.append((m.start(), m.end(), m.group()))
         couple = (main, spouse[main]) if main in spouse else ()
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
-        for i in [k for k, w in enumerate(tab.lower) if w in _PRONOUNS]:
+        for i in [k for k in cues if tab.lower[k] in _PRONOUNS]:
             low, start = tab.lower[i], tab.idx[i]
-            quote = next(((qs, qe) for qs, qe in quotes if qs <= start < qe), None)
+            quote = _quote_at(quotes, start)
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author
@@ -391,7 +466,7 @@ class PeopleFinder(Component):
                     members = plural[-1].members
             else:
                 want = "m" if low in MALE else "f"
-                prior = [n for s, n in named_before if s < start]
+                prior = named_names[:bisect_left(named_starts, start)]
                 cand = next((n for n in reversed(prior) if gender.get(n) == want), None)
                 if cand is None:
                     cand = next((n for n in reversed(prior) if gender.get(n) is None), None)
@@ -405,15 +480,16 @@ class PeopleFinder(Component):
 
 
 def named_tokens(doc: Doc, asked: set[int]) -> set[int]:
-    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word).
+    """Those of the tokens ``asked`` about that belong to a named person (not a pronoun or a group word)."""
+    return asked.intersection(named_token_set(doc))
 
-    Only the mentions over an asked token have their :class:`~fitpost.ext.PersonInfo` read.
-    """
+
+def named_token_set(doc: Doc) -> set[int]:
+    """The tokens that belong to a named person (not a pronoun or a group word)."""
     out: set[int] = set()
     for span in ext.mentions(doc, ext.PEOPLE, "fp_person"):
-        hit = asked.intersection(range(span.start, span.end))
-        if hit and not span.info.pronoun:
-            out |= hit
+        if span.info is not None and not span.info.pronoun:
+            out.update(range(span.start, span.end))
     return out
 
 

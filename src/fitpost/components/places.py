@@ -11,16 +11,19 @@ that is only someone's hometown ("hails from X") and a dateline ("CITY, May 3
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.components.people import named_tokens
+from fitpost.components.people import named_token_set
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
+# a part of every dateline that starts with a plain character, which the regex engine finds fast
+_DATELINE_CUE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _STRETCH = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s?[-–]\s?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+"
                       r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b")
 _CONNECTORS = {"of", "de", "la", "del", "upon"}
@@ -59,23 +62,25 @@ class PlaceFinder(Component):
         tab = ext.tokens(doc)
         ents = self._entities(doc, tab) if doc.has_annotation("ENT_IOB") else []
         preps = self._after_prepositions(tab)
-        routes = [bounds for m in _STRETCH.finditer(text) for g in (1, 2)  # "the Hubli-Dharwad stretch"
+        # the regexes below are slow to run over a whole text: run them only on texts holding a plain
+        # string each of their matches holds (a dash; "to #" or "to the #")
+        routes = [bounds for m in (_STRETCH.finditer(text) if "-" in text or "–" in text else ())
+                  for g in (1, 2)  # "the Hubli-Dharwad stretch"
                   if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None]
-        hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "#" in text else ())
+        hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "to #" in text or "to the #" in text else ())
                     if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
         if not (ents or preps or routes or hashtags):
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
-        asked = {k for s, e in [*ents, *preps, *routes, *hashtags] for k in range(s, e)}
-        people = named_tokens(doc, asked)
+        people = named_token_set(doc)  # every span found is read against it
         found: dict[tuple[int, int], str] = dict.fromkeys(ents, "ent")
         for i, j in preps:
-            if not any(x in people for x in range(i, j)):
+            if people.isdisjoint(range(i, j)):
                 found.setdefault((i, j), "prep")
         found.update(dict.fromkeys(routes, "route"))
         for bounds in hashtags:
             found.setdefault(bounds, "hashtag")
-        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
+        datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _DATELINE_CUE.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
         roles = self._roles(tab, kept)
         found = []
@@ -100,12 +105,14 @@ class PlaceFinder(Component):
     def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris")."""
         out = []
-        lows = tab.lower
-        for k in [k for k, w in enumerate(lows) if w in self.role_before]:
+        lows, words = tab.lower, tab.text
+        for k in compress(range(tab.n), map(self.role_before.__contains__, lows)):
             if k + 1 < tab.n:
                 i = k + 1
                 if lows[i] == "the" and i + 1 < tab.n:
                     i += 1
+                if not "A" <= words[i][:1] <= "Z":
+                    continue  # no run of capitalised words (_CAP) starts here
                 j = self._capitalised(tab, i)
                 if j > i:
                     out.append((i, j))
@@ -121,7 +128,7 @@ class PlaceFinder(Component):
         for s, e in spans:
             if kept and s < kept[-1][1]:
                 continue
-            if (any(k in people for k in range(s, e)) and found[(s, e)] != "route") or tab.idx[s] in datelines:
+            if (not people.isdisjoint(range(s, e)) and found[(s, e)] != "route") or tab.idx[s] in datelines:
                 continue
             if e < tab.n and tab.lower[e] in ("'s", "’s"):
                 continue  # "India's independence": a possessor, not where it happened
