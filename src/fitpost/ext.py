@@ -152,12 +152,16 @@ class Tokens:
         self.idx: list[int] = arr[:, 0].tolist()
         self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
-        self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower()
+        low = whole.lower()  # spaCy's LOWER is str.lower() of the token
+        if len(low) == len(whole) and "Σ" not in whole:  # then lowering is char by char (final sigma is not)
+            self.lower: list[str] = [low[i:e] for i, e in zip(self.idx, self.end)]
+        else:
+            self.lower = [w.lower() for w in self.text]
         self._norm_ids: list[int] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
-        if n and doc.has_annotation("SENT_START"):
+        if n > 1 and arr[1:, 2].any():  # doc.has_annotation("SENT_START"), without its generator
             starts = (arr[:, 2] == 1).nonzero()[0].tolist()
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
