@@ -71,3 +71,13 @@ def test_token_table_matches_spacy():
         assert tab.sents == [(s.start, s.end) for s in doc.sents] if len(doc) else tab.sents == []
         assert tab.sent_lo == [t.sent.start for t in doc]
         assert tab.sent_hi == [t.sent.end for t in doc]
+
+
+def test_people_reads_and_writes_doc_extensions_where_spacy_keeps_them(blank_nlp):
+    from fitpost.components import people
+
+    doc = blank_nlp("Ran 5k.")
+    doc._.fp_author = "asha"
+    assert people._author(doc) == "asha"
+    doc.user_data[people._ROSTER_KEY] = {"main": "Asha"}
+    assert doc._.fp_roster == {"main": "Asha"}
