@@ -73,11 +73,10 @@ def test_token_table_matches_spacy():
         assert tab.sent_hi == [t.sent.end for t in doc]
 
 
-def test_people_reads_and_writes_doc_extensions_where_spacy_keeps_them(blank_nlp):
-    from fitpost.components import people
-
+def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
     doc = blank_nlp("Ran 5k.")
+    assert ext.doc_value(doc, "fp_author") is None  # the extension's default
     doc._.fp_author = "asha"
-    assert people._author(doc) == "asha"
-    doc.user_data[people._ROSTER_KEY] = {"main": "Asha"}
+    assert ext.doc_value(doc, "fp_author") == "asha"
+    ext.set_doc_value(doc, "fp_roster", {"main": "Asha"})
     assert doc._.fp_roster == {"main": "Asha"}

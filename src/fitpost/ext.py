@@ -228,6 +228,22 @@ def _key(attr: str, start_char: int, end_char: int) -> tuple:
     return ("._.", attr, start_char, end_char)
 
 
+def doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` read straight from ``doc.user_data`` (a plain-default extension of :func:`register`):
+    every ``doc._`` makes an Underscore, which shows in the components' time."""
+    return doc.user_data.get(_key(name, None, None), _DOC[name])
+
+
+def set_doc_value(doc: Doc, name: str, value: Any) -> None:
+    """``doc._.<name> = value``, without the Underscore."""
+    doc.user_data[_key(name, None, None)] = value
+
+
+def root(doc: Doc, mention: Mention, parsed: bool) -> int:
+    """The root token of ``mention``, as ``Span.root`` has it: its first token when the Doc has no parse."""
+    return doc[mention.start:mention.end].root.i if parsed else mention.start
+
+
 def add(doc: Doc, name: str, attr: str, found: Iterable[tuple[int, int, str, Any]]) -> None:
     """Add spans ``(start, end, label, value)`` to the span group ``name`` (made if missing), in order,
     each with ``value`` as its ``span._.<attr>``; later components read them with :func:`mentions`."""
@@ -302,5 +318,5 @@ __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
     "register", "group", "text", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
-    "Mention", "add", "mentions", "set_status",
+    "Mention", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

@@ -40,15 +40,6 @@ THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _FIRST_OR_WE = FIRST | WE
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
-# where spaCy keeps doc._.fp_author and doc._.fp_roster (plain values, see ext.register); every
-# doc._ makes an Underscore, which took a few per cent of this component's time
-_AUTHOR_KEY = ("._.", "fp_author", None, None)
-_ROSTER_KEY = ("._.", "fp_roster", None, None)
-
-
-def _author(doc: Doc) -> str | None:
-    """``doc._.fp_author``: who "I" and "we" are outside quotes."""
-    return doc.user_data.get(_AUTHOR_KEY)
 
 
 def _quote_at(quotes: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
@@ -259,7 +250,7 @@ class PeopleFinder(Component):
             owner = self._owner(tab, rs, mentions, main, gender)
             if owner is None and self._first_person_before(tab, rs):
                 quote = _quote_at(quotes, tab.idx[rs])
-                owner = speakers.get(quote) if quote else _author(doc)
+                owner = speakers.get(quote) if quote else ext.doc_value(doc, "fp_author")
             if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
@@ -297,11 +288,11 @@ class PeopleFinder(Component):
                 info.relation = relation_of.get(info.name)
             found.append((*bounds, "PERSON", info))
         ext.add(doc, ext.PEOPLE, "fp_person", found)
-        doc.user_data[_ROSTER_KEY] = {  # doc._.fp_roster = ..., without making an Underscore
+        ext.set_doc_value(doc, "fp_roster", {
             "main": main, "persons": {n: {"gender": gender.get(n), "handle": next(
                 (h for h, p in handles.items() if p == n), None), "relation": relation_of.get(n)} for n in full},
             "spouse": spouse, "quotes": [(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes],
-        }
+        })
         return doc
 
     @staticmethod
@@ -435,7 +426,7 @@ class PeopleFinder(Component):
         named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
         named_starts = [s for s, _ in named]
         named_names = [n for _, n in named]
-        author = _author(doc)
+        author = ext.doc_value(doc, "fp_author")
         group_hits = []
         low_text = text.lower()
         # most texts hold none of the group words: look for them as plain substrings first

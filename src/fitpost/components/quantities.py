@@ -40,7 +40,7 @@ class QuantityFinder(Component):
         found = []
         text = ext.text(doc)
         quantities = [q for q in parse_quantities(text) if self.include_parts or not q.part]
-        tab = ext.tokens(doc) if quantities else None
+        tab = ext.tokens(doc)
         for q in quantities:
             bounds = tab.expand(q.start, q.end, len(text))
             if bounds is None or bounds[0] == bounds[1]:

@@ -164,8 +164,8 @@ class RecordBuilder(Component):
         lows = self.lows
         present = self.breaks.intersection(lows)
         self.break_at = [i for i, low in enumerate(lows) if low in present] if present else []
-        self.roster = doc._.fp_roster or {}
-        self.author = doc._.fp_author
+        self.roster = ext.doc_value(doc, "fp_roster") or {}
+        self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
         self.spans = {g: ext.mentions(doc, g, attr) for g, attr in _GROUPS}
         self._people_index: dict[ext.Mention, int] = {}  # list.index: the first equal mention's place
@@ -218,7 +218,7 @@ class RecordBuilder(Component):
                     current.definite = current.definite or self._is_definite(doc, s.start)
                 continue
             current = Cluster(start=s.start, end=s.end, sent=self.sent_of[s.start], info=info, status=s.status,
-                              head=self._root(s), definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
+                              head=ext.root(doc, s, self.parsed), definite=info.form in ("noun", "race") and self._is_definite(doc, s.start))
             clusters.append(current)
         for e in events:
             if self._text(e).startswith("#"):
@@ -232,17 +232,13 @@ class RecordBuilder(Component):
                 info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
                 clusters.append(Cluster(start=e.start, end=e.end, sent=n, info=info,
                                         status=first.status if first is not None else None,
-                                        head=self._root(e), definite=True))
+                                        head=ext.root(doc, e, self.parsed), definite=True))
         clusters.extend(self._movement_clusters(doc, clusters, events))
         clusters.sort(key=lambda c: c.start)
         return clusters
 
     def _text(self, m: ext.Mention) -> str:
         return ext.text(self.doc)[m.start_char:m.end_char]
-
-    def _root(self, m: ext.Mention) -> int:
-        """The root token of a mention (its first token without a parse, as ``Span.root`` has it)."""
-        return self.doc[m.start:m.end].root.i if self.parsed else m.start
 
     def _is_definite(self, doc: Doc, i: int) -> bool:
         j = i - 1

@@ -539,9 +539,9 @@ class StatusTagger(Component):
     @staticmethod
     def _head_token(view: _DocView, span: ext.Mention, info: ext.ActivityInfo | None) -> int:
         """The token a mention's tense is read from: a verb's first token, else the span's root."""
-        if info is not None and info.form == "verb" or not view.parsed:
-            return span.start  # without a parse, a span's root is its first token
-        return view.doc[span.start:span.end].root.i
+        if info is not None and info.form == "verb":
+            return span.start
+        return ext.root(view.doc, span, view.parsed)
 
     @staticmethod
     def _is_verb(view: _DocView, span: ext.Mention, info: ext.ActivityInfo | None) -> bool:
