@@ -68,3 +68,35 @@ def test_unknown_model_is_a_clear_error():
 def test_parse_quantities_is_public():
     qs = parse_quantities("a 10 km run")
     assert any(q.kind == "distance" and q.meters == 10000 for q in qs)
+
+
+def _fixture_posts() -> list[dict]:
+    import json
+    from pathlib import Path
+
+    lines = (Path(__file__).parent / "fixtures" / "posts.jsonl").read_text(encoding="utf-8").splitlines()
+    return [{k: v for k, v in json.loads(line).items() if k in ("id", "text", "posted_at")} for line in lines if line]
+
+
+def test_lean_docs_give_the_records_a_doc_with_spans_gives(blank_extractor):
+    from fitpost import pipeline
+
+    posts = _fixture_posts()
+    assert blank_extractor.lean  # its own pipeline: no span groups made
+    with_spans = Extractor(nlp=pipeline.build("blank"))
+    assert not with_spans.lean  # a pipeline handed in may have readers of the spans
+    lean = [p.model_dump() for p in blank_extractor.pipe(posts)]
+    assert lean == [p.model_dump() for p in with_spans.pipe(posts)]
+    assert sum(len(p["activities"]) for p in lean) > len(posts)
+
+
+def test_a_lean_doc_has_no_span_groups_a_handed_in_pipeline_keeps_them(blank_extractor):
+    from fitpost import ext, pipeline
+
+    text = "Cycled 42 km with @hill_rider to the dam on Sunday."
+    lean_doc = blank_extractor.nlp(blank_extractor._doc(blank_extractor._input(text), text))
+    assert not lean_doc.spans and lean_doc._.fp_records
+    nlp = pipeline.build("blank")
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[ext.QUANTITIES]] == ["42 km"]
+    assert doc.spans[ext.ACTIVITIES][0]._.fp_status.status == "completed"

@@ -244,11 +244,33 @@ def root(doc: Doc, mention: Mention, parsed: bool) -> int:
     return doc[mention.start:mention.end].root.i if parsed else mention.start
 
 
+_LEAN_KEY = "fitpost.lean"
+
+
+def keep_lean(doc: Doc) -> None:
+    """Mark ``doc`` as one that only fitpost reads (the :class:`~fitpost.Extractor` does):
+    the components keep what they find in the shared table alone, and make no span
+    groups or span extensions, which only a user of the Doc would read."""
+    doc.user_data[_LEAN_KEY] = True
+
+
+def has(doc: Doc, name: str) -> bool:
+    """Whether a component has added the span group ``name`` to ``doc`` (empty or not)."""
+    if doc.user_data.get(_LEAN_KEY):
+        return name in tokens(doc).found
+    return name in doc.spans
+
+
 def add(doc: Doc, name: str, attr: str, found: Iterable[tuple[int, int, str, Any]]) -> None:
     """Add spans ``(start, end, label, value)`` to the span group ``name`` (made if missing), in order,
     each with ``value`` as its ``span._.<attr>``; later components read them with :func:`mentions`."""
     tab = tokens(doc)
     user_data = doc.user_data
+    if user_data.get(_LEAN_KEY):
+        idx, end_ = tab.idx, tab.end
+        tab.found.setdefault(name, []).extend(
+            [Mention(start, end, label, value, idx[start], end_[end - 1]) for start, end, label, value in found])
+        return
     spans: list[Span] = []
     new: list[Mention] = []
     for start, end, label, value in found:
@@ -275,6 +297,8 @@ def add(doc: Doc, name: str, attr: str, found: Iterable[tuple[int, int, str, Any
 def mentions(doc: Doc, name: str, attr: str) -> list[Mention]:
     """The spans of group ``name`` as :class:`Mention` objects with their ``span._.<attr>`` (and
     ``span._.fp_status``), in group order; empty when there is no such group.  Don't change the list."""
+    if doc.user_data.get(_LEAN_KEY):
+        return tokens(doc).found.get(name, [])
     group = doc.spans.get(name) if doc.spans else None
     if not group:
         return []
@@ -292,7 +316,8 @@ def mentions(doc: Doc, name: str, attr: str) -> list[Mention]:
 def set_status(doc: Doc, mention: Mention, status: Any) -> None:
     """``span._.fp_status = status`` for the activity span ``mention`` stands for."""
     mention.status = status
-    doc.user_data[_key("fp_status", mention.start_char, mention.end_char)] = status
+    if not doc.user_data.get(_LEAN_KEY):
+        doc.user_data[_key("fp_status", mention.start_char, mention.end_char)] = status
 
 
 _TOKENS_KEY = "fitpost.tokens"
@@ -318,5 +343,5 @@ __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
     "register", "group", "text", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
-    "Mention", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
+    "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

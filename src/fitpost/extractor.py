@@ -92,10 +92,15 @@ class Extractor:
 
         self.model = model
         self.nlp = nlp if nlp is not None else pipeline.build(model)
+        # on a pipeline of its own making, the Doc's span groups and span extensions would go
+        # unread (records come from doc._.fp_records); a user's pipeline may have readers of them
+        self.lean = nlp is None
 
     def _doc(self, post: InputPost, text: str) -> Doc:
         doc = self.nlp.make_doc(text)
         ext.remember_text(doc, text)
+        if self.lean:
+            ext.keep_lean(doc)
         doc._.fp_posted_at = post.posted_at
         doc._.fp_author = post.author
         doc._.fp_context = {"tagged": list(post.tagged), "location": post.location}

@@ -382,7 +382,7 @@ class DateFinder(Component):
         """Where to look, token offsets: the whole Doc, or (``near_activities``, the default, after
         fitpost_activities) the sentences that hold an activity, quantity or event (``mentions``),
         since only those dates can be an activity's date or a status cue."""
-        if not self.config.get("near_activities", True) or ext.ACTIVITIES not in doc.spans \
+        if not self.config.get("near_activities", True) or not ext.has(doc, ext.ACTIVITIES) \
                 or not doc.has_annotation("SENT_START"):
             return [(0, len(doc))]
         return ext.sentence_regions(doc, mentions)
@@ -395,7 +395,7 @@ class DateFinder(Component):
         """The date spans of ``doc`` as (start, end, pattern id), in text order."""
         quantities = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
         mentions = [*ext.mentions(doc, ext.ACTIVITIES, "fp_activity"), *quantities,
-                    *ext.mentions(doc, ext.EVENTS, "fp_event")] if ext.ACTIVITIES in doc.spans else []
+                    *ext.mentions(doc, ext.EVENTS, "fp_event")] if ext.has(doc, ext.ACTIVITIES) else []
         regions = self._regions(doc, mentions)
         if not regions:
             return []

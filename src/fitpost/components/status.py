@@ -329,7 +329,7 @@ class StatusTagger(Component):
         return out
 
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str) -> list[Cue]:
-        if ext.DATES not in doc.spans:
+        if not ext.has(doc, ext.DATES):
             return []
         posted = doc._.fp_posted_at
         out = []
@@ -626,10 +626,10 @@ class StatusTagger(Component):
         return ext.sentence_regions(doc, mentions)
 
     def __call__(self, doc: Doc) -> Doc:
-        if ext.ACTIVITIES not in doc.spans or not len(doc.spans[ext.ACTIVITIES]):
+        mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+        if not mentions:
             return doc
         view = _DocView(doc)
-        mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
         cues, pseudo = self.cues(doc, self._regions(doc, mentions) if view.sentences else None)
         for span in mentions:
             ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
