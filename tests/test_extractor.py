@@ -100,3 +100,17 @@ def test_a_lean_doc_has_no_span_groups_a_handed_in_pipeline_keeps_them(blank_ext
     doc = nlp(text)
     assert [s.text for s in doc.spans[ext.QUANTITIES]] == ["42 km"]
     assert doc.spans[ext.ACTIVITIES][0]._.fp_status.status == "completed"
+
+
+def test_settle_moves_what_is_loaded_out_of_the_collectors_sweeps(blank_extractor):
+    import gc
+
+    from fitpost.extractor import settle
+
+    gc.unfreeze()
+    try:
+        settle()
+        assert gc.get_freeze_count() > 1000  # the pipeline's objects, at the least
+        assert blank_extractor.extract("Ran 5 km").activities  # extraction goes on as before
+    finally:
+        gc.unfreeze()

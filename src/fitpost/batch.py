@@ -238,7 +238,9 @@ def _init_worker(model: str, fmt: str, in_process: bool = False) -> None:
         _worker["failed"] = str(exc)
         return
     from fitpost.components.dates import warm
+    from fitpost.extractor import settle
     warm()  # a worker lives for many posts: load dateparser now, not on the first date
+    settle()
 
 
 def _work(records: list[dict[str, Any]]) -> list[ItemResult]:

@@ -248,10 +248,11 @@ def worker_extractor(model: str) -> Any:
     """This process's pipeline for ``model``, loaded on first use (a worker keeps it for every partition)."""
     if model not in _pipelines:
         from fitpost.components.dates import warm
-        from fitpost.extractor import Extractor
+        from fitpost.extractor import Extractor, settle
         _pipelines[model] = Extractor(model=model)
         _loads[model] = _loads.get(model, 0) + 1
         warm()
+        settle()
     return _pipelines[model]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -28,6 +29,17 @@ def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         raise ValueError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
+
+
+def settle() -> None:
+    """Take everything loaded so far out of the garbage collector's full sweeps (``gc.freeze``).
+
+    For a process that has set up its :class:`Extractor` and now extracts until it
+    ends, as a batch worker does: the pipeline, its lexicons and dateparser's data
+    never become garbage, yet every full collection walks all of them.  Objects
+    made later are collected as before.
+    """
+    gc.freeze()
 
 
 _BREAKS = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
@@ -101,17 +113,17 @@ class Extractor:
         ext.remember_text(doc, text)
         if self.lean:
             ext.keep_lean(doc)
-        doc._.fp_posted_at = post.posted_at
-        doc._.fp_author = post.author
-        doc._.fp_context = {"tagged": list(post.tagged), "location": post.location}
+        ext.set_doc_value(doc, "fp_posted_at", post.posted_at)
+        ext.set_doc_value(doc, "fp_author", post.author)
+        ext.set_doc_value(doc, "fp_context", {"tagged": list(post.tagged), "location": post.location})
         return doc
 
     def _post(self, post: InputPost, parts: list[tuple[int, Doc]]) -> Post:
         activities: list[Activity] = []
         warnings: list[str] = []
         for offset, doc in parts:
-            activities.extend(_shift(a, offset) for a in doc._.fp_records or [])
-            warnings.extend(doc._.fp_warnings or [])
+            activities.extend(_shift(a, offset) for a in ext.doc_value(doc, "fp_records") or [])
+            warnings.extend(ext.doc_value(doc, "fp_warnings") or [])
         if len(parts) > 1:
             warnings.append(f"long text processed in {len(parts)} pieces")
         return Post(id=post.id, posted_at=post.posted_at, author=post.author,
