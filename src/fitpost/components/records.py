@@ -34,7 +34,7 @@ _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
 _KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
 _WITH_WORDS = frozenset({"with", "alongside", "by"})  # the words of the company cues after a mention
-_STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for those cues
+_STOPS = (";", ".", "!", "?")  # where the clause of a mention ends, for those cues
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 _GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
            (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
@@ -46,7 +46,7 @@ def _phase(status: str) -> str:
 _RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """One mention of an activity: its tokens and everything attached to it."""
 
@@ -79,7 +79,7 @@ class Cluster:
         return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     clusters: list[Cluster]
 
@@ -150,7 +150,7 @@ class RecordBuilder(Component):
         lows = self.lows
         present = self.breaks.intersection(lows)
         self.break_at = [i for i, low in enumerate(lows) if low in present] if present else []
-        self._with_at, self._stops = self._with_cues()
+        self._with_words = not _WITH_WORDS.isdisjoint(lows)  # any company cue after a mention
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
@@ -187,6 +187,8 @@ class RecordBuilder(Component):
     def _paragraphs(self) -> list[int]:
         """The paragraph number of each sentence: a new one after a line break."""
         tab, text = self.tab, self.text
+        if "\n" not in text:
+            return [0] * len(self.sents)
         para: list[int] = []
         n_para = 0
         prev_start = prev_end = 0
@@ -197,17 +199,6 @@ class RecordBuilder(Component):
             para.append(n_para)
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
-
-    def _with_cues(self) -> tuple[list[int], list[int]]:
-        """Where "with", "alongside" or "joined by" introduce company, and (where there are any) where a
-        clause ends: :meth:`_attach_people` bisects these instead of walking the tokens after each cluster."""
-        lows = self.lows
-        if _WITH_WORDS.isdisjoint(lows):
-            return [], []
-        with_at = [i for i, low in enumerate(lows)
-                   if low in ("with", "alongside") or (low == "by" and i > 0 and lows[i - 1] == "joined")]
-        stops = [i for i, w in enumerate(self.tab.text) if w in _STOPS] if with_at else []
-        return with_at, stops
 
     def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
         """``found`` by the sentence each mention starts in, in their order."""
@@ -451,7 +442,7 @@ class RecordBuilder(Component):
                     chosen.append(people[k - 1])
                     k -= 1
         # "with X" anywhere after the mention in its clause (both modes)
-        if self._with_at:
+        if self._with_words:
             self._people_with(c, sent_end, chosen)
         # "him and Asha running": people coordinated right before an -ing mention
         if self.lows[c.start].endswith("ing") and c.start > 0:
@@ -480,14 +471,14 @@ class RecordBuilder(Component):
         """Add to ``chosen`` the people a "with", "alongside" or "joined by" brings in after cluster ``c``,
         up to the end of its clause (at most 14 tokens on): each cue takes the first person within six
         tokens after it, with those coordinated to that one ("with A, B and C")."""
-        limit = min(sent_end, c.end + 14)
-        k = bisect_left(self._stops, c.end)
-        if k < len(self._stops):
-            limit = min(limit, self._stops[k])
         people = self._person_spans(self.doc)
-        with_at = self._with_at
-        for n in range(bisect_left(with_at, c.end), bisect_left(with_at, limit)):
-            i = with_at[n]
+        lows, words = self.lows, self.tab.text
+        for i in range(c.end, min(sent_end, c.end + 14)):
+            if words[i] in _STOPS:
+                break
+            low = lows[i]
+            if not (low in ("with", "alongside") or (low == "by" and i > 0 and lows[i - 1] == "joined")):
+                continue
             for p in people:
                 if i < p.start <= i + 6 and not any(p is q for q in chosen):
                     chosen.append(p)
