@@ -20,20 +20,21 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.schema import Activity, DateRef, Event, Evidence, Participant, Place, Quantity
+from fitpost.schema import Activity, DateRef, Participant, Place, Quantity
 
 DISMISSED = {"hypothetical", "negated"}
 _FIRST_PERSON = ("i", "we", "my", "me", "our")
 _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
 _KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
+_WITH_WORDS = frozenset({"with", "alongside", "by"})  # the words of the company cues after a mention
+_STOPS = (";", ".", "!", "?")  # where the clause of a mention ends, for those cues
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 _GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
            (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
@@ -45,14 +46,7 @@ def _phase(status: str) -> str:
 _RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
-class _Sent(NamedTuple):
-    """A sentence as token offsets (a Span costs more to make and read)."""
-
-    start: int
-    end: int
-
-
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """One mention of an activity: its tokens and everything attached to it."""
 
@@ -85,7 +79,7 @@ class Cluster:
         return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     clusters: list[Cluster]
 
@@ -144,53 +138,83 @@ class RecordBuilder(Component):
     # ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         tab = ext.tokens(doc)
-        sents = [_Sent(lo, hi) for lo, hi in tab.sents]
-        bounds = [(lo, hi, tab.idx[lo], tab.end[hi - 1]) for lo, hi in sents]
-        sent_of = [0] * len(doc)  # the sentence number of each token
-        for n, (start, end) in enumerate(sents):
+        self.doc, self.tab, self.lows = doc, tab, tab.lower
+        self.text = ext.text(doc)
+        self.sents = tab.sents  # (start, end) token offsets: a Span costs more to make and read
+        self.sent_of = sent_of = [0] * len(doc)  # the sentence number of each token
+        for n, (start, end) in enumerate(self.sents):
             sent_of[start:end] = [n] * (end - start)
-        self.doc, self.tab, self.sents, self.sent_of = doc, tab, sents, sent_of
-        self.lows = tab.lower
-        text = ext.text(doc)
-        self.para = []  # paragraph number of each sentence
-        n_para = 0
-        for k, (_, _, start_char, _) in enumerate(bounds):
-            if k and ("\n" in text[bounds[k - 1][3]:start_char + 1]
-                      or "\n" in text[bounds[k - 1][2]:bounds[k - 1][3]].rstrip()):
-                n_para += 1
-            self.para.append(n_para)
+        self.para = self._paragraphs()
         self.parsed = doc.has_annotation("DEP")
         # where the clause breaks are: _gap counts those between two tokens by bisection
         lows = self.lows
         present = self.breaks.intersection(lows)
         self.break_at = [i for i, low in enumerate(lows) if low in present] if present else []
+        self._with_words = not _WITH_WORDS.isdisjoint(lows)  # any company cue after a mention
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
         self.spans = {g: ext.mentions(doc, g, attr) for g, attr in _GROUPS}
-        self._people_index: dict[ext.Mention, int] = {}  # list.index: the first equal mention's place
-        for k, p in enumerate(self.spans[ext.PEOPLE]):
-            self._people_index.setdefault(p, k)
+        people = self.spans[ext.PEOPLE]
+        # list.index: the place of the first equal mention (Mentions are equal by bounds and label)
+        self._people_index = {(p.start, p.end, p.label): k for k, p in reversed(list(enumerate(people)))}
+        # each group's mentions by the sentence they start in, so a cluster looks at its own sentence's only
+        self._people_in, self._places_in, self._events_in, self._dates_in = (
+            self._by_sentence(self.spans[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
         self._marked: dict[str, set[int]] = {}
         present = _MARKERS.intersection(lows)
         for i in [i for i, low in enumerate(lows) if low in present] if present else ():
             self._marked.setdefault(lows[i], set()).add(sent_of[i])
+        self._any_attribute = not self._marked.keys().isdisjoint(_ATTRIBUTES)
         self._companions = not self._cues_at.keys().isdisjoint(lows)  # any companion cue's first word
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
+        self._clusters_in = self._by_sentence_clusters(clusters)
         self._attach_quantities(doc, clusters)
         for c in clusters:
             self._attach_people(doc, c)
-            self._attach_places(doc, c, clusters)
-            self._attach_event(c, events, clusters)
-            self._attach_date(doc, c)
+            self._attach_places(c)
+            self._attach_event(c)
+            self._attach_date(c)
         records = self._merge(clusters)
         self._orphans(doc, records, clusters)
-        self._frames(doc, records, clusters, events)
-        doc._.fp_records = [self._record(r) for r in records]
+        self._frames(records, clusters)
+        ext.set_doc_value(doc, "fp_records", [self._record(r) for r in records])
         ext.release(doc)  # the last fitpost component: the shared token table is done with
         return doc
+
+    def _paragraphs(self) -> list[int]:
+        """The paragraph number of each sentence: a new one after a line break."""
+        tab, text = self.tab, self.text
+        if "\n" not in text:
+            return [0] * len(self.sents)
+        para: list[int] = []
+        n_para = 0
+        prev_start = prev_end = 0
+        for k, (lo, hi) in enumerate(self.sents):
+            start_char = tab.idx[lo]
+            if k and ("\n" in text[prev_end:start_char + 1] or "\n" in text[prev_start:prev_end].rstrip()):
+                n_para += 1
+            para.append(n_para)
+            prev_start, prev_end = start_char, tab.end[hi - 1]
+        return para
+
+    def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
+        """``found`` by the sentence each mention starts in, in their order."""
+        out: dict[int, list[ext.Mention]] = {}
+        sent_of = self.sent_of
+        for m in found:
+            out.setdefault(sent_of[m.start], []).append(m)
+        return out
+
+    @staticmethod
+    def _by_sentence_clusters(clusters: list[Cluster]) -> dict[int, list[Cluster]]:
+        """``clusters`` by sentence, in their order."""
+        out: dict[int, list[Cluster]] = {}
+        for c in clusters:
+            out.setdefault(c.sent, []).append(c)
+        return out
 
     # -- 1. clusters ------------------------------------------------------
     def _clusters(self, doc: Doc, events: list[ext.Mention]) -> list[Cluster]:
@@ -376,8 +400,9 @@ class RecordBuilder(Component):
 
     def _attach_people(self, doc: Doc, c: Cluster) -> None:
         people = self._person_spans(doc)
-        sent = self.sents[c.sent]
-        index = self._people_index
+        in_sent = self._people_in.get(c.sent, ())
+        sent_start, sent_end = self.sents[c.sent]
+        pos = self._people_pos
         chosen: list[ext.Mention] = []
         if self.parsed:
             at = {p.start: p for p in people}
@@ -408,34 +433,22 @@ class RecordBuilder(Component):
                         for obj in ch.children:
                             chosen.extend(self._mention_tokens(obj, at))
         else:
-            left = [p for p in people if sent.start <= p.start < c.start and c.start - p.end <= 8]
+            left = [p for p in in_sent if p.start < c.start and c.start - p.end <= 8]
             if left:
                 chosen.append(left[-1])
-                k = index[left[-1]]
-                while k > 0 and people[k - 1].start >= sent.start and \
+                k = pos(left[-1])
+                while k > 0 and people[k - 1].start >= sent_start and \
                         self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
                     k -= 1
         # "with X" anywhere after the mention in its clause (both modes)
-        i = c.end
-        lows, words = self.lows, self.tab.text
-        while i < sent.end and words[i] not in (";", ".", "!", "?") and i - c.end < 14:
-            if lows[i] in ("with", "alongside") or (lows[i] == "by" and i > 0 and lows[i - 1] == "joined"):
-                for p in people:
-                    if i < p.start <= i + 6 and not any(p is q for q in chosen):
-                        chosen.append(p)
-                        j = index[p]
-                        while j + 1 < len(people) and \
-                                self._between(people[j].end, people[j + 1].start) in ("and", ",", "&", ", and"):
-                            chosen.append(people[j + 1])
-                            j += 1
-                        break
-            i += 1
+        if self._with_words:
+            self._people_with(c, sent_end, chosen)
         # "him and Asha running": people coordinated right before an -ing mention
-        if lows[c.start].endswith("ing") and c.start > 0:
-            left = [p for p in people if sent.start <= p.start and p.end <= c.start and c.start - p.end <= 1]
+        if self.lows[c.start].endswith("ing") and c.start > 0:
+            left = [p for p in in_sent if p.end <= c.start and c.start - p.end <= 1]
             if left:
-                k = index[left[-1]]
+                k = pos(left[-1])
                 chosen.append(left[-1])
                 while k > 0 and self._between(people[k - 1].end, people[k].start) in ("and", ",", "&"):
                     chosen.append(people[k - 1])
@@ -449,6 +462,32 @@ class RecordBuilder(Component):
                 if key and key not in seen:
                     seen.add(key)
                     c.people.append(part)
+
+    def _people_pos(self, p: ext.Mention) -> int:
+        """``people.index(p)``: the place of the first mention equal to ``p`` in the people group."""
+        return self._people_index[p.start, p.end, p.label]
+
+    def _people_with(self, c: Cluster, sent_end: int, chosen: list[ext.Mention]) -> None:
+        """Add to ``chosen`` the people a "with", "alongside" or "joined by" brings in after cluster ``c``,
+        up to the end of its clause (at most 14 tokens on): each cue takes the first person within six
+        tokens after it, with those coordinated to that one ("with A, B and C")."""
+        people = self._person_spans(self.doc)
+        lows, words = self.lows, self.tab.text
+        for i in range(c.end, min(sent_end, c.end + 14)):
+            if words[i] in _STOPS:
+                break
+            low = lows[i]
+            if not (low in ("with", "alongside") or (low == "by" and i > 0 and lows[i - 1] == "joined")):
+                continue
+            for p in people:
+                if i < p.start <= i + 6 and not any(p is q for q in chosen):
+                    chosen.append(p)
+                    j = self._people_pos(p)
+                    while j + 1 < len(people) and \
+                            self._between(people[j].end, people[j + 1].start) in ("and", ",", "&", ", and"):
+                        chosen.append(people[j + 1])
+                        j += 1
+                    break
 
     def _between(self, a: int, b: int) -> str:
         """The text of tokens ``a:b``, stripped (``doc[a:b].text.strip()`` without the Span)."""
@@ -475,11 +514,10 @@ class RecordBuilder(Component):
         before = lows[max(0, p.start - 3):p.start]
         return any(tuple(before[-n:]) in cues for n, cues in self._non_participant_by_len.items())
 
-    def _attach_places(self, doc: Doc, c: Cluster, clusters: list[Cluster]) -> None:
-        sent = self.sents[c.sent]
-        others = [o for o in clusters if o is not c and o.sent == c.sent]
-        for p in self.spans[ext.PLACES]:
-            if not (sent.start <= p.start < sent.end) or p.info.hometown:
+    def _attach_places(self, c: Cluster) -> None:
+        others = [o for o in self._clusters_in[c.sent] if o is not c]
+        for p in self._places_in.get(c.sent, ()):
+            if p.info.hometown:
                 continue
             pos = c.end if p.start >= c.end else c.start
             dist = abs(p.start - pos)
@@ -491,21 +529,19 @@ class RecordBuilder(Component):
             if not any(x.name == info.name for x in c.places):
                 c.places.append(Place(name=info.name, role=info.role))
 
-    def _attach_event(self, c: Cluster, events: list[ext.Mention], clusters: list[Cluster]) -> None:
-        same = [e for e in events if self.sent_of[e.start] == c.sent]
-        fitting = [e for e in same if e.info.activity in (None, c.info.activity)]
+    def _attach_event(self, c: Cluster) -> None:
+        fitting = [e for e in self._events_in.get(c.sent, ()) if e.info.activity in (None, c.info.activity)]
         if not fitting:
             return
-        others = [o for o in clusters if o is not c and o.sent == c.sent and o.info.activity == c.info.activity]
+        others = [o for o in self._clusters_in[c.sent] if o is not c and o.info.activity == c.info.activity]
         best = min(fitting, key=lambda e: abs(e.start - c.start))
         if any(abs(best.start - o.start) < abs(best.start - c.start) for o in others):
             return
         c.event = best.info.name
 
-    def _attach_date(self, doc: Doc, c: Cluster) -> None:
-        sent = self.sents[c.sent]
-        for d in self.spans[ext.DATES]:
-            if sent.start <= d.start < sent.end and d.info is not None:
+    def _attach_date(self, c: Cluster) -> None:
+        for d in self._dates_in.get(c.sent, ()):
+            if d.info is not None:
                 c.date = d.info
                 return
 
@@ -573,29 +609,28 @@ class RecordBuilder(Component):
             if q.kind == "distance" and (prev.distance() is None or same_distance(prev.distance(), q)):
                 carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
                                   quantities=[q], inferred=True)
-                self._attach_date(doc, carrier)
+                self._attach_date(carrier)
                 prev.clusters.append(carrier)
-        for n, sent in enumerate(self.sents):
-            if n in with_cluster:
-                continue
-            if not self._companions or not self._has_companion(sent):
+        if not self._companions:
+            return
+        for n, (start, end) in enumerate(self.sents):
+            if n in with_cluster or not self._has_companion(start, end):
                 continue
             prev = self._record_before(records, n, reach=2)
             if prev is None:
                 continue
-            fake = Cluster(start=sent.start, end=sent.start + 1, sent=n, info=prev.primary.info,
-                           head=doc[sent.start:sent.end].root.i)
-            for p in self._person_spans(doc):
-                if sent.start <= p.start < sent.end and not p.info.pronoun and not self._non_participant(doc, p):
+            fake = Cluster(start=start, end=start + 1, sent=n, info=prev.primary.info, head=doc[start:end].root.i)
+            for p in self._people_in.get(n, ()):
+                if not p.info.pronoun and not self._non_participant(doc, p):
                     fake.people.extend(self._names_of(p))
             prev.clusters.append(fake)
 
-    def _has_companion(self, sent: _Sent) -> bool:
-        """Whether the sentence holds a companion cue ("joined by", "along with"; not a bare "with")."""
+    def _has_companion(self, start: int, end: int) -> bool:
+        """Whether tokens ``start:end`` (a sentence) hold a companion cue ("joined by", "along with"; not a bare "with")."""
         lows = self.lows
-        for k in range(sent.start, sent.end):
+        for k in range(start, end):
             for cue in self._cues_at.get(lows[k], ()):
-                if lows[k:k + len(cue)] == cue and k + len(cue) <= sent.end:
+                if lows[k:k + len(cue)] == cue and k + len(cue) <= end:
                     return True
         return False
 
@@ -608,17 +643,15 @@ class RecordBuilder(Component):
                     best = (s, r)
         return best[1] if best else None
 
-    def _frames(self, doc: Doc, records: list[Record], clusters: list[Cluster], events: list[ext.Mention]) -> None:
+    def _frames(self, records: list[Record], clusters: list[Cluster]) -> None:
         """A sentence naming a route or an event but no activity frames the records that follow it."""
         with_cluster = {c.sent for c in clusters}
-        places = self.spans[ext.PLACES]
-        for n in range(len(self.sents)):
+        for n in sorted(self._places_in.keys() | self._events_in.keys()):  # the sentences with either
             if n in with_cluster:
                 continue
-            sent = self.sents[n]
-            route = [p.info for p in places if sent.start <= p.start < sent.end
-                     and p.info.role in ("from", "to") and not p.info.hometown]
-            evs = [e for e in events if sent.start <= e.start < sent.end]
+            route = [p.info for p in self._places_in.get(n, ())
+                     if p.info.role in ("from", "to") and not p.info.hometown]
+            evs = self._events_in.get(n, [])
             if not route and not evs:
                 continue
             for r in records:
@@ -635,19 +668,20 @@ class RecordBuilder(Component):
 
     # -- 5. output -------------------------------------------------------------
     def _record(self, r: Record) -> Activity:
-        doc = self.doc
+        """The record as an :class:`Activity`, validated once: nested models that are not made yet
+        (evidence, mentions, event, default participants) go in as plain dicts, which is cheaper than
+        validating each on its own and gives the same model."""
         primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
-        status = self._status(primary)
-        tab, text = self.tab, ext.text(doc)
-        ev_start, ev_end = tab.idx[primary.start], tab.end[primary.end - 1]
         ordered = [primary] + [x for x in r.clusters if x is not primary]
         q: dict[str, Quantity | None] = dict.fromkeys(_KINDS)  # of each kind, the first (primary first)
         for c in ordered:
             for found in c.quantities:
                 if q.get(found.kind) is None:
                     q[found.kind] = found
-        dist = r.distance() if primary.kind("distance") is None or primary.race_only else primary.kind("distance")
-        people: list[Participant] = []
+        dist = primary.kind("distance")
+        if dist is None or primary.race_only:
+            dist = r.distance()
+        people: list[Participant] | list[dict] = []
         for c in ordered:
             for p in c.people:
                 if not any((p.name and p.name == o.name) or (p.handle and p.handle == o.handle) for o in people):
@@ -660,25 +694,30 @@ class RecordBuilder(Component):
                 if not any(p.name == o.name for o in places):
                     places.append(p)
         event = next((c.event for c in ordered if c.event), None)
-        date = next((c.date for c in ordered if c.date is not None), None)
         freq = q["frequency"].frequency if q["frequency"] is not None else None
         if freq is None:
             freq = next((c.status.frequency for c in r.clusters if c.status and c.status.frequency), None)
-        count = q["count"]
-        mentions = [Evidence(text=text[tab.idx[c.start]:tab.end[c.end - 1]], start=tab.idx[c.start],
-                             end=tab.end[c.end - 1]) for c in r.clusters if c is not primary]
-        return Activity(
-            activity=primary.info.activity, sport_type=primary.info.sport_type or self._sport(r),
-            exercise=next((c.info.exercise for c in r.clusters if c.info.exercise), None),
-            evidence=Evidence(text=text[ev_start:ev_end], start=ev_start, end=ev_end), status=status,
-            distance=dist, duration=q["duration"], count=count, repetition=q["repetition"], frequency=freq,
-            pace=q["pace"], elevation=q["elevation"],
-            participants=people, places=places, event=Event(name=event) if event else None, date=date,
-            attributes=self._attributes(r), mentions=mentions,
-            confidence=self._confidence(r, primary))
+        info = primary.info
+        return Activity.model_validate({
+            "activity": info.activity, "sport_type": info.sport_type or self._sport(r),
+            "exercise": next((c.info.exercise for c in r.clusters if c.info.exercise), None),
+            "evidence": self._evidence(primary), "status": self._status(primary),
+            "distance": dist, "duration": q["duration"], "count": q["count"], "repetition": q["repetition"],
+            "frequency": freq, "pace": q["pace"], "elevation": q["elevation"],
+            "participants": people, "places": places, "event": {"name": event} if event else None,
+            "date": next((c.date for c in ordered if c.date is not None), None),
+            "attributes": self._attributes(r),
+            "mentions": [self._evidence(c) for c in r.clusters if c is not primary],
+            "confidence": self._confidence(r, primary)})
 
-    def _default_people(self, c: Cluster) -> list[Participant]:
-        """With no one named, the person a quote is attributed to, else the person the text is about."""
+    def _evidence(self, c: Cluster) -> dict:
+        """The text of cluster ``c`` as the fields of an :class:`Evidence`."""
+        start, end = self.tab.idx[c.start], self.tab.end[c.end - 1]
+        return {"text": self.text[start:end], "start": start, "end": end}
+
+    def _default_people(self, c: Cluster) -> list[dict]:
+        """With no one named, the person a quote is attributed to, else the person the text is about
+        (as the fields of a :class:`Participant`)."""
         at = self.tab.idx[c.start]
         for qs, qe, speaker in self.roster.get("quotes", []):
             if qs <= at < qe:
@@ -687,7 +726,7 @@ class RecordBuilder(Component):
                 break
         else:
             if self.author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.get("main")):
-                return [Participant(name=self.author)]
+                return [{"name": self.author}]
         main = self.roster.get("main")
         return [self._participant(main)] if main else []
 
@@ -699,16 +738,17 @@ class RecordBuilder(Component):
                 return True
         return False
 
-    def _participant(self, name: str) -> Participant:
+    def _participant(self, name: str) -> dict:
+        """The roster's person ``name`` as the fields of a :class:`Participant`."""
         p = self.roster.get("persons", {}).get(name, {})
-        return Participant(name=name, handle=p.get("handle"), relation=p.get("relation"))
+        return {"name": name, "handle": p.get("handle"), "relation": p.get("relation")}
 
     @staticmethod
     def _sport(r: Record) -> str | None:
         return next((c.info.sport_type for c in r.clusters if c.info.sport_type), None)
 
     def _attributes(self, r: Record) -> list[str]:
-        if self._marked.keys().isdisjoint(_ATTRIBUTES):
+        if not self._any_attribute:
             return []
         sents = {c.sent for c in r.clusters}
         return [a for a in _ATTRIBUTES if self._has((a,), sents)]
