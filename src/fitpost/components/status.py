@@ -41,6 +41,8 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 from __future__ import annotations
 
 import itertools
+import math
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -60,6 +62,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
+_CATEGORY = operator.attrgetter("category")
 
 
 def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | None:
@@ -87,6 +90,20 @@ def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | Non
     if not choices or total > limit:
         return None
     return [list(words) for words in itertools.product(*choices)]
+
+
+def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
+    """The trigger spans in the order overlaps are settled: longest first, a pseudo-trigger before
+    others of its length, then by start."""
+    order = sorted((start - end, "PSEUDO" not in map(_CATEGORY, rules), start, end)
+                   for (start, end), rules in by_span.items())
+    return [(start, end) for _, _, start, end in order]
+
+
+def _inside(i: int, regions: list[tuple[int, int]]) -> bool:
+    """Token ``i`` lies in one of ``regions`` (sorted, disjoint token ranges)."""
+    k = bisect_right(regions, (i, math.inf)) - 1
+    return k >= 0 and i < regions[k][1]
 
 
 @dataclass(slots=True)
@@ -157,23 +174,24 @@ class _Phrases:
                     token.norm_ = word
             keys[:] = [strings[m] for m, s, e in self.matcher(doc) if (s, e) == (0, len(doc))]
 
-    def __call__(self, values: list, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
-        """The phrases inside ``values[lo:hi]`` as (start, end, keys)."""
+    def __call__(self, values: list, regions: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+        """The phrases inside each range ``values[lo:hi]`` of ``regions`` as (start, end, keys), region by region."""
         root = self.root
         out = []
-        for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-            node = root[values[j]]
-            k = j + 1
-            while True:
-                keys = node.get(None)
-                if keys:
-                    out.append((j, k, keys))
-                if k >= hi:
-                    break
-                node = node.get(values[k])
-                if node is None:
-                    break
-                k += 1
+        for lo, hi in regions:
+            for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
+                node = root[values[j]]
+                k = j + 1
+                while True:
+                    keys = node.get(None)
+                    if keys:
+                        out.append((j, k, keys))
+                    if k >= hi:
+                        break
+                    node = node.get(values[k])
+                    if node is None:
+                        break
+                    k += 1
         return out
 
 
@@ -279,22 +297,12 @@ class StatusTagger(Component):
         """
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
-        by_span: dict[tuple[int, int], list[Rule]] = {}
-        for lo, hi in regions:
-            for key, start, end in self.patterns(doc, tab, lo, hi):
-                by_span.setdefault((start, end), []).append(self.rules[key])
-        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
-            for lo, hi in regions:
-                for start, end, keys in phrases(values, lo, hi):
-                    by_span.setdefault((start, end), []).extend(self.rules[key] for key in keys)
-        order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
-                                                 not any(r.category == "PSEUDO" for r in by_span[se]),
-                                                 se[0]))
+        by_span = self._triggers(doc, tab, regions)
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
         pseudo: set[int] = set()
-        for start, end in order:
+        for start, end in _longest_first(by_span):
             if not taken.isdisjoint(range(start, end)):
                 continue
             taken.update(range(start, end))
@@ -302,17 +310,30 @@ class StatusTagger(Component):
             if not rules:
                 pseudo.update(range(start, end))
                 continue  # a pseudo-trigger: blocks the triggers it overlaps
-            if any(r.category == "TERMINATE" for r in rules):
+            if "TERMINATE" in map(_CATEGORY, rules):
                 stops.update(range(start, end))
                 continue
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         stops.update(self._breaks(tab, text, regions))
-        cues.extend(self._date_cues(doc, tab, text))
+        cues.extend(self._date_cues(doc, tab, text, regions))
         for cue in cues:
             cue.lo, cue.hi = self._scope(tab, cue, stops)
         return cues, pseudo
+
+    def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
+        """Every trigger match inside ``regions``: (start, end) -> its rules (token patterns first, then
+        literals, then word-list patterns, each in the order its matcher gives them)."""
+        by_span: dict[tuple[int, int], list[Rule]] = {}
+        rules = self.rules
+        for lo, hi in regions:
+            for key, start, end in self.patterns(doc, tab, lo, hi):
+                by_span.setdefault((start, end), []).append(rules[key])
+        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
+            for start, end, keys in phrases(values, regions):
+                by_span.setdefault((start, end), []).extend(map(rules.__getitem__, keys))
+        return by_span
 
     @staticmethod
     def _breaks(tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> set[int]:
@@ -328,13 +349,17 @@ class StatusTagger(Component):
                     out.add(i)
         return out
 
-    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str) -> list[Cue]:
+    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
+        """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
+        its cue starts in, so a date elsewhere reaches no mention."""
         if not ext.has(doc, ext.DATES):
             return []
-        posted = doc._.fp_posted_at
+        posted = ext.doc_value(doc, "fp_posted_at")
         out = []
         for span in ext.mentions(doc, ext.DATES, "fp_date"):
             start, end = span.start, span.end
+            if not _inside(start, regions):
+                continue
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
             span_text = text[start_char:tab.char_end(start, end)]
