@@ -407,7 +407,9 @@ class StatusTagger(Component):
         """
         lower = view.tab.lower
         low = lower[i]
-        auxes = [a for a in self._auxiliaries(view, i) if a not in pseudo]
+        auxes = self._auxiliaries(view, i)
+        if auxes and pseudo:
+            auxes = [a for a in auxes if a not in pseudo]
         lowers = [lower[a] for a in auxes]
         if auxes:
             norms = [norm if (norm := view.norm(a)) not in ("'s", "’s") else lower[a] for a in auxes]
@@ -474,16 +476,15 @@ class StatusTagger(Component):
                 return found
         lower, norms, known, known_ids = view.tab.lower, view.norms, self.known_aux, self.known_aux_ids
         out: list[int] = []
-        j = i - 1
-        while j >= 0 and i - j <= 4:
+        for j in range(i - 1, max(-1, i - 5), -1):  # up to 4 tokens back
             word = lower[j]
             if word in known or word in ("going", "gon") or norms[j] in known_ids:
-                out.insert(0, j)
+                out.append(j)
             elif word in self.pronouns and j > 0 and (lower[j - 1] in known or norms[j - 1] in known_ids):
                 pass  # inversion: "did I run", "have you swum"
             elif word not in self.aux["skip"] and norms[j] != self.not_id:
                 break
-            j -= 1
+        out.reverse()
         return out
 
     @staticmethod
@@ -514,13 +515,14 @@ class StatusTagger(Component):
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
         tab, norms = view.tab, view.norms
+        lower, texts, clause_words, clause_norm_ids = tab.lower, tab.text, self.clause_words, self.clause_norm_ids
         for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
-            word = tab.lower[j]
-            if word not in self.clause_words and norms[j] not in self.clause_norm_ids:
+            word = lower[j]
+            if word not in clause_words and norms[j] not in clause_norm_ids:
                 # none of the tests below but the last two can hold: the common case, in short
-                if tab.text[j].isspace():
+                if texts[j].isspace():
                     break
-                if j not in pseudo and word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
+                if word.endswith("ed") and len(word) > 4 and j not in pseudo and texts[j].isalpha():
                     return "past"
                 continue
             if word in (",", ";", ":") or tab.text[j].isspace():
@@ -595,11 +597,12 @@ class StatusTagger(Component):
         is_verb = self._is_verb(view, span, info)
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
+        start, end = span.start, span.end
         for cue in cues:
-            if cue.start < span.end and span.start < cue.end and not cue.rule.overlap:
+            if not (start < cue.hi and cue.lo < end):
+                continue  # out of its scope: most cues, tested first
+            if cue.start < end and start < cue.end and not cue.rule.overlap:
                 continue  # a trigger does not qualify a mention it overlaps
-            if not (span.start < cue.hi and cue.lo < span.end):
-                continue
             rule = cue.rule
             if rule.target == "noun" and is_verb or rule.target == "verb" and not is_verb:
                 continue
