@@ -53,6 +53,23 @@ class _Try:
     needs: int  # every bit some token of the form needs
 
 
+class _Plan:
+    """The forms that can match in a range with a given set of needed bits (every bit a form
+    needs is some token's there), and the ones to try at a token, by its anchor bits."""
+
+    __slots__ = ("forms", "anchors", "tries")
+
+    def __init__(self, forms: list[tuple[int, _Try]]) -> None:
+        self.forms = forms  # (anchor bit, form), in the order added
+        self.anchors = functools.reduce(operator.or_, (bit for bit, _ in forms), 0)
+        self.tries: dict[int, tuple[_Try, ...]] = {}  # a token's anchor bits -> the forms to try there
+
+    def at(self, anchors: int) -> tuple[_Try, ...]:
+        """The forms to try at a token whose anchor bits are ``anchors`` (remembered)."""
+        tries = self.tries[anchors] = tuple(form for bit, form in self.forms if anchors & bit)
+        return tries
+
+
 def _repeats(op: str | None) -> tuple[int, int] | None:
     """How many tokens an OP lets a pattern token take (min, max); None for "*", "+", "!", "{n,}"."""
     if op is None or op == "1":
@@ -101,9 +118,8 @@ class TokenPatterns:
         self._cost: dict[int, tuple] = {}  # bit -> how common a token passing it is (rough)
         self._forms: list[tuple[int, _Try]] = []  # (anchor bit, form)
         self._anchors = 0  # every anchor bit
-        self._tries: dict[int, tuple[_Try, ...]] = {}  # a token's anchor bits -> the forms to try there
-        self._needed: dict[int, int] = {}  # a token's anchor bits -> every bit the forms to try there need
-        self._tries_present: dict[tuple[int, int], tuple[_Try, ...]] = {}  # _tries_with, cached
+        self._needs = 0  # every bit some form needs
+        self._plans: dict[int, _Plan] = {}  # the needed bits a range has -> what to try there
         self._masks: dict[str, int] = {}  # token text -> its predicate bits
         self._anchored: set[str] = set()  # the texts whose bits hold an anchor bit
         self._matcher: Matcher | None = None  # the patterns out of reach
@@ -126,11 +142,11 @@ class TokenPatterns:
         if rest:
             self._matcher = self._matcher or Matcher(self.vocab)
             self._matcher.add(key, rest)
-        self._anchors = 0
-        for bit, _ in self._forms:
+        self._anchors = self._needs = 0
+        for bit, form in self._forms:
             self._anchors |= bit
-        self._tries, self._masks, self._anchored = {}, {}, set()
-        self._needed, self._tries_present = {}, {}
+            self._needs |= form.needs
+        self._masks, self._anchored, self._plans = {}, set(), {}
 
     def get(self, key: str) -> list[list[dict]]:
         """The patterns added under ``key`` (as ``Matcher.get`` gives them, without callbacks)."""
@@ -246,27 +262,16 @@ class TokenPatterns:
             self._anchored.add(text)
         return mask
 
-    def _tries_at(self, anchors: int) -> tuple[_Try, ...]:
-        """The forms to try at a token whose anchor bits are ``anchors``."""
-        tries = self._tries.get(anchors)
-        if tries is None:
-            tries = self._tries[anchors] = tuple(form for bit, form in self._forms if anchors & bit)
-        return tries
-
-    def _tries_with(self, anchors: int, present: int) -> tuple[_Try, ...]:
-        """The forms to try at a token whose anchor bits are ``anchors``, in a range whose tokens
-        have the bits ``present`` between them: a form needing a bit no token has can't match."""
-        needed = self._needed.get(anchors)
-        if needed is None:
-            needed = self._needed[anchors] = functools.reduce(operator.or_, (f.needs for f in self._tries_at(anchors)), 0)
-        key = (anchors, present & needed)
-        tries = self._tries_present.get(key)
-        if tries is None:
-            if len(self._tries_present) > 100_000:  # a bound; the combinations met are few
-                self._tries_present.clear()
-            tries = self._tries_present[key] = tuple(form for form in self._tries_at(anchors)
-                                                     if form.needs & present == form.needs)
-        return tries
+    def _plan(self, present: int) -> _Plan:
+        """What to try in a range whose tokens have the bits ``present`` between them (cached)."""
+        key = present & self._needs
+        plan = self._plans.get(key)
+        if plan is None:
+            if len(self._plans) > 10_000:  # a bound; the combinations met are a few hundred
+                self._plans.clear()
+            plan = self._plans[key] = _Plan([(bit, form) for bit, form in self._forms
+                                             if form.needs & key == form.needs])
+        return plan
 
     def __call__(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int) -> list[tuple[str, int, int]]:
         """Every match inside tokens ``lo:hi`` as (key, start, end), doc offsets, ordered by end then start."""
@@ -278,9 +283,16 @@ class TokenPatterns:
         n = len(masks)
         anchored = list(itertools.compress(range(n), map(self._anchored.__contains__, texts)))
         if anchored:
-            present = functools.reduce(operator.or_, set(masks), 0)
+            plan = self._plan(functools.reduce(operator.or_, set(masks), 0))
+            live, tries_at = plan.anchors, plan.tries
             for j in anchored:
-                for form in self._tries_with(masks[j] & self._anchors, present):
+                anchors = masks[j] & live
+                if not anchors:
+                    continue  # no form anchored here can match in this range
+                tries = tries_at.get(anchors)
+                if tries is None:
+                    tries = plan.at(anchors)
+                for form in tries:
                     start = j - form.anchor
                     if start < 0 or start + form.length > n:
                         continue

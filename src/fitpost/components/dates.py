@@ -506,7 +506,7 @@ class DateFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._find(doc)
-        posted = doc._.fp_posted_at
+        posted = ext.doc_value(doc, "fp_posted_at")
         if isinstance(posted, dt.datetime):
             posted = posted.date()
         if not found:

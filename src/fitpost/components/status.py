@@ -41,6 +41,8 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 from __future__ import annotations
 
 import itertools
+import math
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -60,6 +62,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
+_CATEGORY = operator.attrgetter("category")
 
 
 def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | None:
@@ -87,6 +90,20 @@ def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | Non
     if not choices or total > limit:
         return None
     return [list(words) for words in itertools.product(*choices)]
+
+
+def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
+    """The trigger spans in the order overlaps are settled: longest first, a pseudo-trigger before
+    others of its length, then by start."""
+    order = sorted((start - end, "PSEUDO" not in map(_CATEGORY, rules), start, end)
+                   for (start, end), rules in by_span.items())
+    return [(start, end) for _, _, start, end in order]
+
+
+def _inside(i: int, regions: list[tuple[int, int]]) -> bool:
+    """Token ``i`` lies in one of ``regions`` (sorted, disjoint token ranges)."""
+    k = bisect_right(regions, (i, math.inf)) - 1
+    return k >= 0 and i < regions[k][1]
 
 
 @dataclass(slots=True)
@@ -157,23 +174,24 @@ class _Phrases:
                     token.norm_ = word
             keys[:] = [strings[m] for m, s, e in self.matcher(doc) if (s, e) == (0, len(doc))]
 
-    def __call__(self, values: list, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
-        """The phrases inside ``values[lo:hi]`` as (start, end, keys)."""
+    def __call__(self, values: list, regions: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
+        """The phrases inside each range ``values[lo:hi]`` of ``regions`` as (start, end, keys), region by region."""
         root = self.root
         out = []
-        for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-            node = root[values[j]]
-            k = j + 1
-            while True:
-                keys = node.get(None)
-                if keys:
-                    out.append((j, k, keys))
-                if k >= hi:
-                    break
-                node = node.get(values[k])
-                if node is None:
-                    break
-                k += 1
+        for lo, hi in regions:
+            for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
+                node = root[values[j]]
+                k = j + 1
+                while True:
+                    keys = node.get(None)
+                    if keys:
+                        out.append((j, k, keys))
+                    if k >= hi:
+                        break
+                    node = node.get(values[k])
+                    if node is None:
+                        break
+                    k += 1
         return out
 
 
@@ -279,22 +297,12 @@ class StatusTagger(Component):
         """
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
-        by_span: dict[tuple[int, int], list[Rule]] = {}
-        for lo, hi in regions:
-            for key, start, end in self.patterns(doc, tab, lo, hi):
-                by_span.setdefault((start, end), []).append(self.rules[key])
-        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
-            for lo, hi in regions:
-                for start, end, keys in phrases(values, lo, hi):
-                    by_span.setdefault((start, end), []).extend(self.rules[key] for key in keys)
-        order = sorted(by_span, key=lambda se: (-(se[1] - se[0]),
-                                                 not any(r.category == "PSEUDO" for r in by_span[se]),
-                                                 se[0]))
+        by_span = self._triggers(doc, tab, regions)
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
         pseudo: set[int] = set()
-        for start, end in order:
+        for start, end in _longest_first(by_span):
             if not taken.isdisjoint(range(start, end)):
                 continue
             taken.update(range(start, end))
@@ -302,17 +310,30 @@ class StatusTagger(Component):
             if not rules:
                 pseudo.update(range(start, end))
                 continue  # a pseudo-trigger: blocks the triggers it overlaps
-            if any(r.category == "TERMINATE" for r in rules):
+            if "TERMINATE" in map(_CATEGORY, rules):
                 stops.update(range(start, end))
                 continue
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         stops.update(self._breaks(tab, text, regions))
-        cues.extend(self._date_cues(doc, tab, text))
+        cues.extend(self._date_cues(doc, tab, text, regions))
         for cue in cues:
             cue.lo, cue.hi = self._scope(tab, cue, stops)
         return cues, pseudo
+
+    def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
+        """Every trigger match inside ``regions``: (start, end) -> its rules (token patterns first, then
+        literals, then word-list patterns, each in the order its matcher gives them)."""
+        by_span: dict[tuple[int, int], list[Rule]] = {}
+        rules = self.rules
+        for lo, hi in regions:
+            for key, start, end in self.patterns(doc, tab, lo, hi):
+                by_span.setdefault((start, end), []).append(rules[key])
+        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
+            for start, end, keys in phrases(values, regions):
+                by_span.setdefault((start, end), []).extend(map(rules.__getitem__, keys))
+        return by_span
 
     @staticmethod
     def _breaks(tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> set[int]:
@@ -328,13 +349,17 @@ class StatusTagger(Component):
                     out.add(i)
         return out
 
-    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str) -> list[Cue]:
+    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
+        """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
+        its cue starts in, so a date elsewhere reaches no mention."""
         if not ext.has(doc, ext.DATES):
             return []
-        posted = doc._.fp_posted_at
+        posted = ext.doc_value(doc, "fp_posted_at")
         out = []
         for span in ext.mentions(doc, ext.DATES, "fp_date"):
             start, end = span.start, span.end
+            if not _inside(start, regions):
+                continue
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
             span_text = text[start_char:tab.char_end(start, end)]
@@ -382,7 +407,9 @@ class StatusTagger(Component):
         """
         lower = view.tab.lower
         low = lower[i]
-        auxes = [a for a in self._auxiliaries(view, i) if a not in pseudo]
+        auxes = self._auxiliaries(view, i)
+        if auxes and pseudo:
+            auxes = [a for a in auxes if a not in pseudo]
         lowers = [lower[a] for a in auxes]
         if auxes:
             norms = [norm if (norm := view.norm(a)) not in ("'s", "’s") else lower[a] for a in auxes]
@@ -449,16 +476,15 @@ class StatusTagger(Component):
                 return found
         lower, norms, known, known_ids = view.tab.lower, view.norms, self.known_aux, self.known_aux_ids
         out: list[int] = []
-        j = i - 1
-        while j >= 0 and i - j <= 4:
+        for j in range(i - 1, max(-1, i - 5), -1):  # up to 4 tokens back
             word = lower[j]
             if word in known or word in ("going", "gon") or norms[j] in known_ids:
-                out.insert(0, j)
+                out.append(j)
             elif word in self.pronouns and j > 0 and (lower[j - 1] in known or norms[j - 1] in known_ids):
                 pass  # inversion: "did I run", "have you swum"
             elif word not in self.aux["skip"] and norms[j] != self.not_id:
                 break
-            j -= 1
+        out.reverse()
         return out
 
     @staticmethod
@@ -489,13 +515,14 @@ class StatusTagger(Component):
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
         tab, norms = view.tab, view.norms
+        lower, texts, clause_words, clause_norm_ids = tab.lower, tab.text, self.clause_words, self.clause_norm_ids
         for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
-            word = tab.lower[j]
-            if word not in self.clause_words and norms[j] not in self.clause_norm_ids:
+            word = lower[j]
+            if word not in clause_words and norms[j] not in clause_norm_ids:
                 # none of the tests below but the last two can hold: the common case, in short
-                if tab.text[j].isspace():
+                if texts[j].isspace():
                     break
-                if j not in pseudo and word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
+                if word.endswith("ed") and len(word) > 4 and j not in pseudo and texts[j].isalpha():
                     return "past"
                 continue
             if word in (",", ";", ":") or tab.text[j].isspace():
@@ -570,11 +597,12 @@ class StatusTagger(Component):
         is_verb = self._is_verb(view, span, info)
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
+        start, end = span.start, span.end
         for cue in cues:
-            if cue.start < span.end and span.start < cue.end and not cue.rule.overlap:
+            if not (start < cue.hi and cue.lo < end):
+                continue  # out of its scope: most cues, tested first
+            if cue.start < end and start < cue.end and not cue.rule.overlap:
                 continue  # a trigger does not qualify a mention it overlaps
-            if not (span.start < cue.hi and cue.lo < span.end):
-                continue
             rule = cue.rule
             if rule.target == "noun" and is_verb or rule.target == "verb" and not is_verb:
                 continue
