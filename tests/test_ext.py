@@ -80,3 +80,12 @@ def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
     assert ext.doc_value(doc, "fp_author") == "asha"
     ext.set_doc_value(doc, "fp_roster", {"main": "Asha"})
     assert doc._.fp_roster == {"main": "Asha"}
+
+
+def test_has_annotation_is_spacys_answer(blank_nlp, sm_nlp):
+    for nlp in (spacy.blank("en"), blank_nlp, sm_nlp):
+        for text in ["", "Ran 5 km.", "Asha ran 5 km. Then she swam."]:
+            doc = nlp(text)
+            for attr in ("TAG", "DEP", "ENT_IOB", "SENT_START"):
+                assert ext.has_annotation(doc, attr) == doc.has_annotation(attr), (nlp.pipe_names, text, attr)
+                assert ext.has_annotation(doc, attr) == doc.has_annotation(attr)  # and again, from the table

@@ -128,6 +128,15 @@ def text(doc: Doc) -> str:
     return cached
 
 
+def has_annotation(doc: Doc, attr: str) -> bool:
+    """``doc.has_annotation(attr)``, worked out once per Doc: on a Doc without the annotation
+    (blank mode) spaCy walks every token to say so, and several components ask."""
+    known = tokens(doc).annotated
+    if attr not in known:
+        known[attr] = doc.has_annotation(attr)
+    return known[attr]
+
+
 def remember_text(doc: Doc, value: str) -> None:
     """Tell fitpost the text ``doc`` was made from (``nlp.make_doc(value)``), so it is never rebuilt."""
     doc.user_data[_TEXT_KEY] = value
@@ -142,7 +151,8 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "_doc_id", "_norm_ids")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "_doc_id",
+                 "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
         arr = doc.to_array([IDX, LENGTH, SENT_START])  # no Token objects made
@@ -159,6 +169,7 @@ class Tokens:
             self.lower = [w.lower() for w in self.text]
         self._norm_ids: list[int] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
+        self.annotated: dict[str, bool] = {}  # attribute name -> doc.has_annotation(name), as asked
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
         if n > 1 and arr[1:, 2].any():  # doc.has_annotation("SENT_START"), without its generator
@@ -342,6 +353,6 @@ register()
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group", "text", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
+    "register", "group", "text", "has_annotation", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
     "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

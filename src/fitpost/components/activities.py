@@ -73,7 +73,7 @@ class ActivityFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         tab = ext.tokens(doc)
         text = ext.text(doc)
-        tagged = doc.has_annotation("TAG")
+        tagged = ext.has_annotation(doc, "TAG")
         idiom_tokens: set[int] = set()
         candidates: list[tuple[int, int, tuple | None]] = []
         for match_id, start, end in self._matcher_for(doc)(doc):

@@ -383,7 +383,7 @@ class DateFinder(Component):
         fitpost_activities) the sentences that hold an activity, quantity or event (``mentions``),
         since only those dates can be an activity's date or a status cue."""
         if not self.config.get("near_activities", True) or not ext.has(doc, ext.ACTIVITIES) \
-                or not doc.has_annotation("SENT_START"):
+                or not ext.has_annotation(doc, "SENT_START"):
             return [(0, len(doc))]
         return ext.sentence_regions(doc, mentions)
 

@@ -76,7 +76,7 @@ class PeopleFinder(Component):
     # -- finding -----------------------------------------------------------
     def _names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Character spans of named people."""
-        if doc.has_annotation("ENT_IOB"):
+        if ext.has_annotation(doc, "ENT_IOB"):
             return self._model_names(doc, tab)
         # Runs of two or three capitalised words (tokens matching _NAME_TOKEN, next to each other)
         # inside a sentence.  Two such tokens side by side are also a _NAME_RUN match in the text

@@ -60,7 +60,7 @@ class PlaceFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        ents = self._entities(doc, tab) if doc.has_annotation("ENT_IOB") else []
+        ents = self._entities(doc, tab) if ext.has_annotation(doc, "ENT_IOB") else []
         preps = self._after_prepositions(tab)
         # the regexes below are slow to run over a whole text: run them only on texts holding a plain
         # string each of their matches holds (a dash; "to #" or "to the #")

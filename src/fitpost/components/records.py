@@ -145,7 +145,7 @@ class RecordBuilder(Component):
         for n, (start, end) in enumerate(self.sents):
             sent_of[start:end] = [n] * (end - start)
         self.para = self._paragraphs()
-        self.parsed = doc.has_annotation("DEP")
+        self.parsed = ext.has_annotation(doc, "DEP")
         # where the clause breaks are: _gap counts those between two tokens by bisection
         lows = self.lows
         present = self.breaks.intersection(lows)

@@ -205,9 +205,9 @@ class _DocView:
         self.doc = doc
         self.tab = ext.tokens(doc)
         self.norms: list[int] = self.tab.norm_ids(doc)
-        self.tagged = doc.has_annotation("TAG")
-        self.parsed = doc.has_annotation("DEP")
-        self.sentences = doc.has_annotation("SENT_START")
+        self.tagged = ext.has_annotation(doc, "TAG")
+        self.parsed = ext.has_annotation(doc, "DEP")
+        self.sentences = ext.has_annotation(doc, "SENT_START")
 
     def norm(self, i: int) -> str:
         """The NORM of token ``i``."""
