@@ -107,10 +107,15 @@ def test_settle_moves_what_is_loaded_out_of_the_collectors_sweeps(blank_extracto
 
     from fitpost.extractor import settle
 
+    from fitpost.extractor import SETTLED_GC_THRESHOLD
+
+    before = gc.get_threshold()
     gc.unfreeze()
     try:
         settle()
         assert gc.get_freeze_count() > 1000  # the pipeline's objects, at the least
+        assert gc.get_threshold() == (SETTLED_GC_THRESHOLD, *before[1:])
         assert blank_extractor.extract("Ran 5 km").activities  # extraction goes on as before
     finally:
         gc.unfreeze()
+        gc.set_threshold(*before)
