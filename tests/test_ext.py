@@ -71,6 +71,7 @@ def test_token_table_matches_spacy():
         assert tab.sents == [(s.start, s.end) for s in doc.sents] if len(doc) else tab.sents == []
         assert tab.sent_lo == [t.sent.start for t in doc]
         assert tab.sent_hi == [t.sent.end for t in doc]
+        assert tab.norm_ids() == [t.norm for t in doc]
 
 
 def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
@@ -84,7 +85,7 @@ def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
 
 def test_has_annotation_is_spacys_answer(blank_nlp, sm_nlp):
     for nlp in (spacy.blank("en"), blank_nlp, sm_nlp):
-        for text in ["", "Ran 5 km.", "Asha ran 5 km. Then she swam."]:
+        for text in ["", "Hi", "Ran 5 km.", "Asha ran 5 km. Then she swam."]:
             doc = nlp(text)
             for attr in ("TAG", "DEP", "ENT_IOB", "SENT_START"):
                 assert ext.has_annotation(doc, attr) == doc.has_annotation(attr), (nlp.pipe_names, text, attr)

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, NORM, ORTH, SENT_START, SPACY
+from numpy import count_nonzero
+from spacy.attrs import DEP, ENT_IOB, IDX, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 # span group names, one per component that finds mentions
@@ -129,8 +130,9 @@ def text(doc: Doc) -> str:
 
 
 def has_annotation(doc: Doc, attr: str) -> bool:
-    """``doc.has_annotation(attr)``, worked out once per Doc: on a Doc without the annotation
-    (blank mode) spaCy walks every token to say so, and several components ask."""
+    """``doc.has_annotation(attr)``, worked out once per Doc (for TAG, DEP, ENT_IOB and SENT_START
+    from the token table's array): on a Doc without the annotation (blank mode) spaCy walks every
+    token to say so, and several components ask."""
     known = tokens(doc).annotated
     if attr not in known:
         known[attr] = doc.has_annotation(attr)
@@ -140,6 +142,10 @@ def has_annotation(doc: Doc, attr: str) -> bool:
 def remember_text(doc: Doc, value: str) -> None:
     """Tell fitpost the text ``doc`` was made from (``nlp.make_doc(value)``), so it is never rebuilt."""
     doc.user_data[_TEXT_KEY] = value
+
+
+# the columns of the token table's one doc.to_array; Tokens reads them by position
+_TABLE_ATTRS = [IDX, LENGTH, SENT_START, NORM, TAG, DEP, ENT_IOB]
 
 
 class Tokens:
@@ -152,10 +158,10 @@ class Tokens:
     """
 
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "_doc_id",
-                 "_norm_ids")
+                 "_norms", "_norm_ids")
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([IDX, LENGTH, SENT_START])  # no Token objects made
+        arr = doc.to_array(_TABLE_ATTRS)  # no Token objects made
         whole = text(doc)
         self._doc_id = id(doc)
         self.n = n = len(arr)
@@ -167,12 +173,18 @@ class Tokens:
             self.lower: list[str] = [low[i:e] for i, e in zip(self.idx, self.end)]
         else:
             self.lower = [w.lower() for w in self.text]
+        self._norms = arr[:, 3]
         self._norm_ids: list[int] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
-        self.annotated: dict[str, bool] = {}  # attribute name -> doc.has_annotation(name), as asked
+        # doc.has_annotation(name), which on a Doc without the annotation walks every token in a
+        # generator: here any non-zero value of the column (from the second token for SENT_START)
+        sent_marked = n > 1 and count_nonzero(arr[1:, 2]) > 0
+        self.annotated: dict[str, bool] = {
+            "SENT_START": n <= 1 or sent_marked or "sents" in doc.user_hooks,
+            **{name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((4, "TAG"), (5, "DEP"), (6, "ENT_IOB"))}}
         # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
         starts = [0]
-        if n > 1 and arr[1:, 2].any():  # doc.has_annotation("SENT_START"), without its generator
+        if sent_marked:
             starts = (arr[:, 2] == 1).nonzero()[0].tolist()
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
@@ -202,10 +214,10 @@ class Tokens:
             lo += 1
         return lo, bisect_right(self.idx, end - 1)
 
-    def norm_ids(self, doc: Doc) -> list[int]:
-        """Token NORMs as string-store ids (built on first use, from ``doc.to_array``)."""
+    def norm_ids(self) -> list[int]:
+        """Token NORMs as string-store ids (a list made on first use)."""
         if self._norm_ids is None:
-            self._norm_ids = doc.to_array(NORM).tolist()
+            self._norm_ids = self._norms.tolist()
         return self._norm_ids
 
 

@@ -514,7 +514,7 @@ class DateFinder(Component):
             return doc
         tab = ext.tokens(doc)
         text = ext.text(doc)
-        norms = tab.norm_ids(doc)
+        norms = tab.norm_ids()
         dates = []
         for start, end, kind in found:
             entry = self.kinds.get(kind, {})

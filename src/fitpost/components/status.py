@@ -204,7 +204,7 @@ class _DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tab = ext.tokens(doc)
-        self.norms: list[int] = self.tab.norm_ids(doc)
+        self.norms: list[int] = self.tab.norm_ids()
         self.tagged = ext.has_annotation(doc, "TAG")
         self.parsed = ext.has_annotation(doc, "DEP")
         self.sentences = ext.has_annotation(doc, "SENT_START")
@@ -330,7 +330,7 @@ class StatusTagger(Component):
         for lo, hi in regions:
             for key, start, end in self.patterns(doc, tab, lo, hi):
                 by_span.setdefault((start, end), []).append(rules[key])
-        for phrases, values in ((self.phrases, tab.norm_ids(doc)), (self.lower_phrases, tab.lower)):
+        for phrases, values in ((self.phrases, tab.norm_ids()), (self.lower_phrases, tab.lower)):
             for start, end, keys in phrases(values, regions):
                 by_span.setdefault((start, end), []).extend(map(rules.__getitem__, keys))
         return by_span
