@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from numpy import count_nonzero
-from spacy.attrs import DEP, ENT_IOB, IDX, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
 # span group names, one per component that finds mentions
@@ -145,7 +145,7 @@ def remember_text(doc: Doc, value: str) -> None:
 
 
 # the columns of the token table's one doc.to_array; Tokens reads them by position
-_TABLE_ATTRS = [IDX, LENGTH, SENT_START, NORM, TAG, DEP, ENT_IOB]
+_TABLE_ATTRS = [IDX, LENGTH, SENT_START, NORM, TAG, DEP, ENT_IOB, IS_PUNCT]
 
 
 class Tokens:
@@ -158,7 +158,7 @@ class Tokens:
     """
 
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "_doc_id",
-                 "_norms", "_norm_ids")
+                 "_norms", "_norm_ids", "_punct")
 
     def __init__(self, doc: Doc) -> None:
         arr = doc.to_array(_TABLE_ATTRS)  # no Token objects made
@@ -176,16 +176,24 @@ class Tokens:
         self._norms = arr[:, 3]
         self._norm_ids: list[int] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
+        self._punct = arr[:, 7]
         # doc.has_annotation(name), which on a Doc without the annotation walks every token in a
-        # generator: here any non-zero value of the column (from the second token for SENT_START)
-        sent_marked = n > 1 and count_nonzero(arr[1:, 2]) > 0
+        # generator: here any non-zero value of the column
         self.annotated: dict[str, bool] = {
-            "SENT_START": n <= 1 or sent_marked or "sents" in doc.user_hooks,
-            **{name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((4, "TAG"), (5, "DEP"), (6, "ENT_IOB"))}}
-        # sentence bounds per token; the whole Doc is one sentence when nothing set boundaries
+            name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((4, "TAG"), (5, "DEP"), (6, "ENT_IOB"))}
+        self.read_sentences(doc, arr[:, 2])
+
+    def read_sentences(self, doc: Doc, column=None) -> None:
+        """Take the sentence bounds from ``doc`` (its SENT_START ``column``, read when not given):
+        the whole Doc is one sentence when nothing set boundaries."""
+        n = self.n
+        if column is None:
+            column = doc.to_array(SENT_START)
+        marked = n > 1 and count_nonzero(column[1:]) > 0  # has_annotation("SENT_START") looks from the second
+        self.annotated["SENT_START"] = n <= 1 or marked or "sents" in doc.user_hooks
         starts = [0]
-        if sent_marked:
-            starts = (arr[:, 2] == 1).nonzero()[0].tolist()
+        if marked:
+            starts = (column == 1).nonzero()[0].tolist()
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
         self.sents: list[tuple[int, int]] = list(zip(starts, starts[1:] + [n])) if n else []
@@ -194,6 +202,10 @@ class Tokens:
         for lo, hi in self.sents:
             self.sent_lo += [lo] * (hi - lo)
             self.sent_hi += [hi] * (hi - lo)
+
+    def is_punct(self, i: int) -> bool:
+        """``doc[i].is_punct``."""
+        return bool(self._punct[i])
 
     def char_end(self, start: int, end: int) -> int:
         """The character offset where tokens ``start:end`` end."""

@@ -1,0 +1,68 @@
+"""fitpost_sentencizer: spaCy's rule-based sentencizer, working on fitpost's token table.
+
+The same rule, settings and saved form as spaCy's ``sentencizer`` (it is a
+subclass): a sentence ends at a token in ``punct_chars``, and the next one
+starts at the first later token that is neither in ``punct_chars`` nor
+punctuation.  spaCy's makes a Token object and a string for every token; this
+one reads the token strings the fitpost components share
+(:class:`fitpost.ext.Tokens`, built here, first), visits only the tokens in
+``punct_chars``, and leaves the table knowing the sentences.
+:func:`fitpost.pipeline.blank` adds it under the name ``sentencizer``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import compress
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.pipeline.sentencizer import BACKWARD_OVERWRITE
+from spacy.tokens import Doc
+
+from fitpost import ext
+from fitpost.components import serial
+
+
+class FitpostSentencizer(Sentencizer):
+    """spaCy's :class:`~spacy.pipeline.Sentencizer`, predicting from the shared token table."""
+
+    def __init__(self, name: str = "sentencizer", *, punct_chars: list[str] | None = None,
+                 overwrite: bool = BACKWARD_OVERWRITE) -> None:
+        super().__init__(name, punct_chars=punct_chars, overwrite=overwrite)
+        ext.register()
+        serial.register()  # the table in doc.user_data is left out of Doc.to_bytes
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[bool]]:
+        """Whether each token starts a sentence, per Doc, as ``Sentencizer.predict`` says."""
+        punct = self.punct_chars
+        guesses = []
+        for doc in docs:
+            tab = ext.tokens(doc)
+            n, texts = tab.n, tab.text
+            starts = [False] * n
+            if n:
+                starts[0] = True
+            for end in compress(range(n), map(punct.__contains__, texts)):
+                j = end + 1  # the first token after it that is neither an end nor punctuation
+                while j < n and (texts[j] in punct or tab.is_punct(j)):
+                    j += 1
+                if j < n:
+                    starts[j] = True
+            guesses.append(starts)
+        return guesses
+
+    def set_annotations(self, docs: Iterable[Doc], batch_tag_ids: list[list[bool]]) -> None:
+        """Set ``token.is_sent_start`` as spaCy's does, and give the table the sentences."""
+        docs = [docs] if isinstance(docs, Doc) else list(docs)
+        super().set_annotations(docs, batch_tag_ids)
+        for doc in docs:
+            ext.tokens(doc).read_sentences(doc)
+
+
+@Language.factory(
+    "fitpost_sentencizer",
+    assigns=["token.is_sent_start", "doc.sents"],
+    default_config={"punct_chars": None, "overwrite": BACKWARD_OVERWRITE},
+)
+def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> FitpostSentencizer:
+    return FitpostSentencizer(name, punct_chars=punct_chars, overwrite=overwrite)

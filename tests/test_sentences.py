@@ -1,0 +1,54 @@
+"""fitpost_sentencizer: spaCy's sentencizer rule on the token table, same answers as spaCy's."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import SENT_START
+
+from fitpost import ext, pipeline
+from fitpost.components.sentences import FitpostSentencizer
+
+from conftest import load_fixture_posts
+
+TRICKY = ["", " ", "x", ".", "Wow!!!", "end. ", "Hi!!! ... \"Yes.\" (ok) next", "a . b ! ) c ? ' d",
+          "One. Two.\n\nThree!?! four", "Done。 Then ｡ more", "10 km. 5 km! 3 km? ok", "“Great run.” She said."]
+
+
+def _texts() -> list[str]:
+    return [post["text"] for post in load_fixture_posts("posts.jsonl")] + TRICKY
+
+
+def _starts(nlp, texts):
+    return [doc.to_array([SENT_START]).tolist() for doc in nlp.pipe(texts)]
+
+
+@pytest.mark.parametrize("punct_chars", [None, [".", ";"]])
+def test_same_sentences_as_spacys_sentencizer(punct_chars):
+    cfg = {"punct_chars": punct_chars}
+    theirs, ours = spacy.blank("en"), spacy.blank("en")
+    theirs.add_pipe("sentencizer", config=cfg)
+    ours.add_pipe("fitpost_sentencizer", config=cfg)
+    texts = _texts()
+    assert _starts(ours, texts) == _starts(theirs, texts)
+    for doc in ours.pipe(texts):  # and the shared table knows them
+        tab = ext.tokens(doc)
+        assert tab.sents == ([(s.start, s.end) for s in doc.sents] if len(doc) else [])
+        assert ext.has_annotation(doc, "SENT_START") == doc.has_annotation("SENT_START")
+
+
+def test_the_blank_pipeline_uses_it_as_its_sentencizer():
+    nlp = pipeline.blank()
+    assert nlp.pipe_names == ["sentencizer"]
+    assert isinstance(nlp.get_pipe("sentencizer"), FitpostSentencizer)
+
+
+def test_saves_loads_and_runs_in_two_processes(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("fitpost_sentencizer", config={"punct_chars": ["!"]})
+    nlp.to_disk(tmp_path / "p")
+    back = spacy.load(tmp_path / "p")
+    assert back.get_pipe("fitpost_sentencizer").punct_chars == {"!"}
+    texts = ["Ran far! Then slept. Then ate!", "No end here"] * 3
+    one = [[s.text for s in d.sents] for d in back.pipe(texts, n_process=1)]
+    two = [[s.text for s in d.sents] for d in back.pipe(texts, n_process=2)]
+    assert one == two and one[0] == ["Ran far!", "Then slept. Then ate!"]
