@@ -11,6 +11,7 @@ gives them.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -85,7 +86,8 @@ class ActivityFinder(Component):
                 candidates.append((start, end, self.kinds[phrase.replace(" - ", "-")]
                                    if phrase in self.kinds else self._phrase_kind(phrase)))
         lookup = self.lookup
-        candidates.extend((i, i + 1, lookup[low]) for i, low in enumerate(tab.lower) if low in lookup)
+        lower = tab.lower
+        candidates.extend((i, i + 1, lookup[lower[i]]) for i in compress(range(tab.n), map(lookup.__contains__, lower)))
         candidates.extend(self._bare_races(doc, tab))
         spans: list[tuple[int, int, str, ext.ActivityInfo]] = []
         for start, end, kind in candidates:
