@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -149,7 +150,7 @@ class RecordBuilder(Component):
         # where the clause breaks are: _gap counts those between two tokens by bisection
         lows = self.lows
         present = self.breaks.intersection(lows)
-        self.break_at = [i for i, low in enumerate(lows) if low in present] if present else []
+        self.break_at = list(compress(range(len(lows)), map(present.__contains__, lows))) if present else []
         self._with_words = not _WITH_WORDS.isdisjoint(lows)  # any company cue after a mention
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
@@ -164,7 +165,7 @@ class RecordBuilder(Component):
         # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
         self._marked: dict[str, set[int]] = {}
         present = _MARKERS.intersection(lows)
-        for i in [i for i, low in enumerate(lows) if low in present] if present else ():
+        for i in compress(range(len(lows)), map(present.__contains__, lows)) if present else ():
             self._marked.setdefault(lows[i], set()).add(sent_of[i])
         self._any_attribute = not self._marked.keys().isdisjoint(_ATTRIBUTES)
         self._companions = not self._cues_at.keys().isdisjoint(lows)  # any companion cue's first word
