@@ -90,3 +90,10 @@ def test_has_annotation_is_spacys_answer(blank_nlp, sm_nlp):
             for attr in ("TAG", "DEP", "ENT_IOB", "SENT_START"):
                 assert ext.has_annotation(doc, attr) == doc.has_annotation(attr), (nlp.pipe_names, text, attr)
                 assert ext.has_annotation(doc, attr) == doc.has_annotation(attr)  # and again, from the table
+
+
+def test_range_at_finds_the_range_holding_a_point():
+    ranges = [(0, 3), (5, 9), (9, 12)]
+    assert [ext.range_at(ranges, at) for at in (0, 2, 3, 4, 5, 9, 11, 12)] == [
+        (0, 3), (0, 3), None, None, (5, 9), (9, 12), (9, 12), None]
+    assert ext.range_at([], 4) is None

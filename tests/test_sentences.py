@@ -52,3 +52,21 @@ def test_saves_loads_and_runs_in_two_processes(tmp_path):
     one = [[s.text for s in d.sents] for d in back.pipe(texts, n_process=1)]
     two = [[s.text for s in d.sents] for d in back.pipe(texts, n_process=2)]
     assert one == two and one[0] == ["Ran far!", "Then slept. Then ate!"]
+
+
+@spacy.Language.component("test_fp_late_annotator")
+def _late_annotator(doc):
+    """A pipe after the sentencizer that sets tags and moves a sentence start, as a tagger or parser would."""
+    doc[0].tag_ = "VBD"
+    doc[2].is_sent_start = True
+    return doc
+
+
+def test_the_table_sees_what_pipes_after_it_set():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("fitpost_sentencizer")
+    nlp.add_pipe("test_fp_late_annotator")
+    doc = nlp("Ran five km and then swam. Done")
+    tab = ext.tokens(doc)
+    assert tab.sents == [(s.start, s.end) for s in doc.sents] == [(0, 2), (2, 7), (7, 8)]
+    assert ext.has_annotation(doc, "TAG") and doc.has_annotation("TAG")

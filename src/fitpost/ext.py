@@ -6,6 +6,7 @@ idempotent so any component (or a user's pipeline) may call :func:`register`.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,6 +103,15 @@ def group(doc: Doc, name: str):
     return doc.spans[name]
 
 
+def range_at(ranges: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The range of ``ranges`` (sorted, disjoint ``(start, end)`` pairs) that holds ``at``, if any."""
+    if ranges:
+        k = bisect_right(ranges, (at, math.inf)) - 1  # the last range starting at or before ``at``
+        if k >= 0 and at < ranges[k][1]:
+            return ranges[k]
+    return None
+
+
 def sentence_regions(doc: Doc, spans) -> list[tuple[int, int]]:
     """The sentences that hold any of ``spans``, as token offsets, neighbours merged, in order."""
     out: list[tuple[int, int]] = []
@@ -144,8 +154,9 @@ def remember_text(doc: Doc, value: str) -> None:
     doc.user_data[_TEXT_KEY] = value
 
 
-# the columns of the token table's one doc.to_array; Tokens reads them by position
-_TABLE_ATTRS = [IDX, LENGTH, SENT_START, NORM, TAG, DEP, ENT_IOB, IS_PUNCT]
+# the token table's columns: what the tokenizer fixed, then what later pipes may set
+_TOKEN_ATTRS = [IDX, LENGTH, IS_PUNCT]
+_ANNOTATION_ATTRS = [SENT_START, NORM, TAG, DEP, ENT_IOB]
 
 
 class Tokens:
@@ -157,14 +168,14 @@ class Tokens:
     It holds no Token or Doc, so it makes no reference cycle with its Doc.
     """
 
-    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "_doc_id",
-                 "_norms", "_norm_ids", "_punct")
+    __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "reread",
+                 "_doc_id", "_norms", "_norm_ids", "_punct")
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array(_TABLE_ATTRS)  # no Token objects made
+        arr = doc.to_array(_TOKEN_ATTRS + _ANNOTATION_ATTRS)  # no Token objects made
         whole = text(doc)
         self._doc_id = id(doc)
-        self.n = n = len(arr)
+        self.n = len(arr)
         self.idx: list[int] = arr[:, 0].tolist()
         self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
@@ -173,23 +184,26 @@ class Tokens:
             self.lower: list[str] = [low[i:e] for i, e in zip(self.idx, self.end)]
         else:
             self.lower = [w.lower() for w in self.text]
-        self._norms = arr[:, 3]
-        self._norm_ids: list[int] | None = None
+        self._punct = arr[:, 2]
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
-        self._punct = arr[:, 7]
-        # doc.has_annotation(name), which on a Doc without the annotation walks every token in a
-        # generator: here any non-zero value of the column
-        self.annotated: dict[str, bool] = {
-            name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((4, "TAG"), (5, "DEP"), (6, "ENT_IOB"))}
-        self.read_sentences(doc, arr[:, 2])
+        self.read_annotations(doc, arr[:, len(_TOKEN_ATTRS):])
 
-    def read_sentences(self, doc: Doc, column=None) -> None:
-        """Take the sentence bounds from ``doc`` (its SENT_START ``column``, read when not given):
-        the whole Doc is one sentence when nothing set boundaries."""
+    def read_annotations(self, doc: Doc, arr=None) -> None:
+        """(Re)read what pipes after the tokenizer set (``arr``: the ``_ANNOTATION_ATTRS`` columns, read
+        when not given): sentence bounds (the whole Doc is one sentence when nothing set them), NORMs,
+        and whether TAG, DEP, ENT_IOB and SENT_START are set."""
+        if arr is None:
+            arr = doc.to_array(_ANNOTATION_ATTRS)
         n = self.n
-        if column is None:
-            column = doc.to_array(SENT_START)
-        marked = n > 1 and count_nonzero(column[1:]) > 0  # has_annotation("SENT_START") looks from the second
+        self.reread = False  # set by a pipe that makes the table before the rest of the pipeline runs
+        self._norms = arr[:, 1]
+        self._norm_ids: list[int] | None = None
+        # doc.has_annotation(name), which on a Doc without the annotation walks every token in a
+        # generator: here any non-zero value of the column (SENT_START: from the second token)
+        self.annotated: dict[str, bool] = {
+            name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((2, "TAG"), (3, "DEP"), (4, "ENT_IOB"))}
+        column = arr[:, 0]
+        marked = n > 1 and count_nonzero(column[1:]) > 0
         self.annotated["SENT_START"] = n <= 1 or marked or "sents" in doc.user_hooks
         starts = [0]
         if marked:
@@ -359,11 +373,14 @@ _TOKENS_KEY = "fitpost.tokens"
 
 
 def tokens(doc: Doc) -> Tokens:
-    """The shared :class:`Tokens` table of ``doc`` (built on first use, kept in ``doc.user_data``)."""
+    """The shared :class:`Tokens` table of ``doc`` (built on first use, kept in ``doc.user_data``;
+    its annotations read again when the pipe that made it marked it ``reread``)."""
     tab = doc.user_data.get(_TOKENS_KEY)
     if tab is None or tab._doc_id != id(doc) or tab.n != len(doc):
         tab = Tokens(doc)
         doc.user_data[_TOKENS_KEY] = tab
+    elif tab.reread:
+        tab.read_annotations(doc)
     return tab
 
 
@@ -377,6 +394,6 @@ register()
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
-    "register", "group", "text", "has_annotation", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
+    "register", "group", "range_at", "text", "has_annotation", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
     "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

@@ -44,7 +44,7 @@ def settle() -> None:
     sweeps (``gc.freeze``).  Each post makes thousands of short-lived objects, so
     young objects are collected every :data:`SETTLED_GC_THRESHOLD` allocations
     rather than every 700.  Together this takes the collector's share of blank
-    mode from about 8 % to about 2 %.  Reference cycles are still collected.
+    mode from about 10 % to about 2 %.  Reference cycles are still collected.
     """
     gc.freeze()
     young, older, oldest = gc.get_threshold()

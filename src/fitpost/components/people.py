@@ -11,7 +11,6 @@ quote is attributed to and, outside quotes, to the post's author.
 """
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -40,15 +39,6 @@ THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _FIRST_OR_WE = FIRST | WE
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
-
-
-def _quote_at(quotes: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
-    """The quote of ``quotes`` (character bounds, in text order, apart) that holds character ``at``."""
-    if quotes:
-        k = bisect_right(quotes, (at, math.inf)) - 1  # the last quote starting at or before ``at``
-        if k >= 0 and at < quotes[k][1]:
-            return quotes[k]
-    return None
 
 
 class PeopleFinder(Component):
@@ -249,7 +239,7 @@ class PeopleFinder(Component):
                 named = by_start[tab.idx[nxt]][2].name
             owner = self._owner(tab, rs, mentions, main, gender)
             if owner is None and self._first_person_before(tab, rs):
-                quote = _quote_at(quotes, tab.idx[rs])
+                quote = ext.range_at(quotes, tab.idx[rs])
                 owner = speakers.get(quote) if quote else ext.doc_value(doc, "fp_author")
             if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
@@ -281,7 +271,7 @@ class PeopleFinder(Component):
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
                 continue
-            info.in_quote = _quote_at(quotes, s) is not None
+            info.in_quote = ext.range_at(quotes, s) is not None
             if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
@@ -441,7 +431,7 @@ class PeopleFinder(Component):
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
         for i in [k for k in cues if tab.lower[k] in _PRONOUNS]:
             low, start = tab.lower[i], tab.idx[i]
-            quote = _quote_at(quotes, start)
+            quote = ext.range_at(quotes, start)
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import compress
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc

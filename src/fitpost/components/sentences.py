@@ -6,7 +6,8 @@ starts at the first later token that is neither in ``punct_chars`` nor
 punctuation.  spaCy's makes a Token object and a string for every token; this
 one reads the token strings the fitpost components share
 (:class:`fitpost.ext.Tokens`, built here, first), visits only the tokens in
-``punct_chars``, and leaves the table knowing the sentences.
+``punct_chars``, and marks the table to read the sentences (and what later
+pipes set) when it is next used.
 :func:`fitpost.pipeline.blank` adds it under the name ``sentencizer``.
 """
 from __future__ import annotations
@@ -52,11 +53,12 @@ class FitpostSentencizer(Sentencizer):
         return guesses
 
     def set_annotations(self, docs: Iterable[Doc], batch_tag_ids: list[list[bool]]) -> None:
-        """Set ``token.is_sent_start`` as spaCy's does, and give the table the sentences."""
+        """Set ``token.is_sent_start`` as spaCy's does; the table reads the sentences, and whatever
+        later pipes set, when it is next used."""
         docs = [docs] if isinstance(docs, Doc) else list(docs)
         super().set_annotations(docs, batch_tag_ids)
         for doc in docs:
-            ext.tokens(doc).read_sentences(doc)
+            ext.tokens(doc).reread = True
 
 
 @Language.factory(

@@ -41,7 +41,6 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 from __future__ import annotations
 
 import itertools
-import math
 import operator
 import re
 from bisect import bisect_right
@@ -98,12 +97,6 @@ def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[i
     order = sorted((start - end, "PSEUDO" not in map(_CATEGORY, rules), start, end)
                    for (start, end), rules in by_span.items())
     return [(start, end) for _, _, start, end in order]
-
-
-def _inside(i: int, regions: list[tuple[int, int]]) -> bool:
-    """Token ``i`` lies in one of ``regions`` (sorted, disjoint token ranges)."""
-    k = bisect_right(regions, (i, math.inf)) - 1
-    return k >= 0 and i < regions[k][1]
 
 
 @dataclass(slots=True)
@@ -358,7 +351,7 @@ class StatusTagger(Component):
         out = []
         for span in ext.mentions(doc, ext.DATES, "fp_date"):
             start, end = span.start, span.end
-            if not _inside(start, regions):
+            if ext.range_at(regions, start) is None:
                 continue
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
