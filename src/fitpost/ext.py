@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from numpy import count_nonzero
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
 
@@ -171,8 +170,9 @@ class Tokens:
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "reread",
                  "_doc_id", "_norms", "_norm_ids", "_punct")
 
-    def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array(_TOKEN_ATTRS + _ANNOTATION_ATTRS)  # no Token objects made
+    def __init__(self, doc: Doc, annotations: bool = True) -> None:
+        # no Token objects made; the annotation columns come in the same call when wanted now
+        arr = doc.to_array(_TOKEN_ATTRS + _ANNOTATION_ATTRS if annotations else _TOKEN_ATTRS)
         whole = text(doc)
         self._doc_id = id(doc)
         self.n = len(arr)
@@ -186,7 +186,10 @@ class Tokens:
             self.lower = [w.lower() for w in self.text]
         self._punct = arr[:, 2]
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
-        self.read_annotations(doc, arr[:, len(_TOKEN_ATTRS):])
+        if annotations:
+            self.read_annotations(doc, arr[:, len(_TOKEN_ATTRS):])
+        else:  # read on the first use through tokens(): a pipe making the table early saves a read
+            self.reread = True
 
     def read_annotations(self, doc: Doc, arr=None) -> None:
         """(Re)read what pipes after the tokenizer set (``arr``: the ``_ANNOTATION_ATTRS`` columns, read
@@ -200,10 +203,10 @@ class Tokens:
         self._norm_ids: list[int] | None = None
         # doc.has_annotation(name), which on a Doc without the annotation walks every token in a
         # generator: here any non-zero value of the column (SENT_START: from the second token)
-        self.annotated: dict[str, bool] = {
-            name: n == 0 or count_nonzero(arr[:, k]) > 0 for k, name in ((2, "TAG"), (3, "DEP"), (4, "ENT_IOB"))}
+        tag, dep, ent = arr[:, 2:].any(axis=0).tolist() if n else (True, True, True)
+        self.annotated: dict[str, bool] = {"TAG": tag, "DEP": dep, "ENT_IOB": ent}
         column = arr[:, 0]
-        marked = n > 1 and count_nonzero(column[1:]) > 0
+        marked = n > 1 and bool(column[1:].any())
         self.annotated["SENT_START"] = n <= 1 or marked or "sents" in doc.user_hooks
         starts = [0]
         if marked:
@@ -372,14 +375,19 @@ def set_status(doc: Doc, mention: Mention, status: Any) -> None:
 _TOKENS_KEY = "fitpost.tokens"
 
 
-def tokens(doc: Doc) -> Tokens:
+def tokens(doc: Doc, annotations: bool = True) -> Tokens:
     """The shared :class:`Tokens` table of ``doc`` (built on first use, kept in ``doc.user_data``;
-    its annotations read again when the pipe that made it marked it ``reread``)."""
+    its annotations read again when the pipe that made it marked it ``reread``).
+
+    ``annotations=False`` is for a pipe that sets annotations itself (the
+    sentencizer): it gets the tokenizer's columns only (texts, offsets,
+    punctuation), and the table reads the rest when a later pipe asks.
+    """
     tab = doc.user_data.get(_TOKENS_KEY)
     if tab is None or tab._doc_id != id(doc) or tab.n != len(doc):
-        tab = Tokens(doc)
+        tab = Tokens(doc, annotations)
         doc.user_data[_TOKENS_KEY] = tab
-    elif tab.reread:
+    elif tab.reread and annotations:
         tab.read_annotations(doc)
     return tab
 

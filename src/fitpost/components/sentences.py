@@ -5,7 +5,7 @@ subclass): a sentence ends at a token in ``punct_chars``, and the next one
 starts at the first later token that is neither in ``punct_chars`` nor
 punctuation.  spaCy's makes a Token object and a string for every token; this
 one reads the token strings the fitpost components share
-(:class:`fitpost.ext.Tokens`, built here, first), visits only the tokens in
+(:class:`fitpost.ext.Tokens`, built here, first, from the tokenizer's columns), visits only the tokens in
 ``punct_chars``, and marks the table to read the sentences (and what later
 pipes set) when it is next used.
 :func:`fitpost.pipeline.blank` adds it under the name ``sentencizer``.
@@ -38,7 +38,7 @@ class FitpostSentencizer(Sentencizer):
         punct = self.punct_chars
         guesses = []
         for doc in docs:
-            tab = ext.tokens(doc)
+            tab = ext.tokens(doc, annotations=False)
             n, texts = tab.n, tab.text
             starts = [False] * n
             if n:
@@ -58,7 +58,7 @@ class FitpostSentencizer(Sentencizer):
         docs = [docs] if isinstance(docs, Doc) else list(docs)
         super().set_annotations(docs, batch_tag_ids)
         for doc in docs:
-            ext.tokens(doc).reread = True
+            ext.tokens(doc, annotations=False).reread = True
 
 
 @Language.factory(
