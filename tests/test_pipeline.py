@@ -60,3 +60,46 @@ def test_auto_falls_back_to_blank_with_one_message(monkeypatch, capsys):
         pipeline.resolve_auto.cache_clear()
     err = capsys.readouterr().err
     assert err.count("no statistical English pipeline") == 1
+
+
+def test_components_run_a_batch_at_a_time_with_the_same_records():
+    """nlp.pipe runs each fitpost component over a batch before the next one starts; the records
+    are those of one Doc at a time through nlp()."""
+    nlp = pipeline.build("blank")
+    order: list[tuple[str, str]] = []
+    for name in ("fitpost_quantities", "fitpost_records"):
+        proc = nlp.get_pipe(name)
+        call = type(proc).__call__
+
+        def traced(self, doc, _call=call, _name=name):
+            order.append((_name, doc.text))
+            return _call(self, doc)
+        proc.__class__ = type(type(proc).__name__, (type(proc),), {"__call__": traced})
+    texts = ["Ran 10 km today.", "Walked to the lake and back.", "Did 20 push-ups with Asha."]
+    piped = [[a.model_dump() for a in d._.fp_records] for d in nlp.pipe(texts, batch_size=3)]
+    assert [n for n, _ in order] == ["fitpost_quantities"] * 3 + ["fitpost_records"] * 3
+    assert piped == [[a.model_dump() for a in nlp(t)._.fp_records] for t in texts]
+
+
+def test_a_doc_that_fails_goes_to_the_error_handler_and_the_batch_goes_on():
+    nlp = pipeline.build("blank")
+    proc = nlp.get_pipe("fitpost_quantities")
+    call = type(proc).__call__
+
+    def flaky(self, doc):
+        if "boom" in doc.text:
+            raise ValueError("cannot read this one")
+        return call(self, doc)
+    proc.__class__ = type("Flaky", (type(proc),), {"__call__": flaky})
+    texts = ["Ran 10 km today.", "boom 5 km", "Swam 1.5 km."]
+    try:
+        list(nlp.pipe(texts))
+    except ValueError as exc:
+        assert "cannot read this one" in str(exc)
+    else:
+        raise AssertionError("the default handler raises")
+    failed: list[str] = []
+    nlp.set_error_handler(lambda name, proc, docs, e: failed.extend(d.text for d in docs))
+    docs = list(nlp.pipe(texts))
+    assert failed == ["boom 5 km"]
+    assert [d._.fp_records[0].activity for d in docs] == ["running", "swimming"]
