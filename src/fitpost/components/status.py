@@ -134,7 +134,8 @@ class _Phrases:
     def __init__(self, matcher: PhraseMatcher, attr: int) -> None:
         self.matcher = matcher
         self.attr = attr
-        self.root: dict = {}  # value -> child node; None -> the keys of the phrases ending here
+        # a node is (the keys of the phrases ending there, {value: child node}); the root's dict
+        self.root: dict = {}
         self._ends: dict[tuple, list[str]] = {}  # phrase -> its keys
 
     def add(self, key: str, docs: list[Doc]) -> None:
@@ -146,10 +147,9 @@ class _Phrases:
             phrase = tuple(doc.to_array(self.attr).tolist())
             if self.attr == LOWER:
                 phrase = tuple(self.matcher.vocab.strings[v] for v in phrase)
-            node = self.root
+            children = self.root
             for value in phrase:
-                node = node.setdefault(value, {})
-            keys = node.setdefault(None, [])
+                keys, children = children.setdefault(value, ([], {}))
             if key not in keys:
                 keys.append(key)
                 self._ends[phrase] = keys
@@ -173,18 +173,15 @@ class _Phrases:
         out = []
         for lo, hi in regions:
             for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-                node = root[values[j]]
+                keys, children = root[values[j]]
+                if keys:
+                    out.append((j, j + 1, keys))
                 k = j + 1
-                while True:
-                    keys = node.get(None)
+                while k < hi and (node := children.get(values[k])) is not None:
+                    keys, children = node
+                    k += 1
                     if keys:
                         out.append((j, k, keys))
-                    if k >= hi:
-                        break
-                    node = node.get(values[k])
-                    if node is None:
-                        break
-                    k += 1
         return out
 
 
