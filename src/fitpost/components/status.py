@@ -342,11 +342,12 @@ class StatusTagger(Component):
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
         its cue starts in, so a date elsewhere reaches no mention."""
-        if not ext.has(doc, ext.DATES):
+        dates = ext.mentions(doc, ext.DATES, "fp_date")  # empty too when fitpost_dates did not run
+        if not dates:
             return []
         posted = ext.doc_value(doc, "fp_posted_at")
         out = []
-        for span in ext.mentions(doc, ext.DATES, "fp_date"):
+        for span in dates:
             start, end = span.start, span.end
             if ext.range_at(regions, start) is None:
                 continue
