@@ -549,8 +549,11 @@ class StatusTagger(Component):
         if not view.sentences:
             return False
         tab = view.tab
-        last = next((w for w in reversed(tab.text[tab.sent_lo[i]:tab.sent_hi[i]]) if not w.isspace()), None)
-        return last == "?"
+        texts = tab.text
+        for j in range(tab.sent_hi[i] - 1, tab.sent_lo[i] - 1, -1):  # the sentence's last word
+            if not texts[j].isspace():
+                return texts[j] == "?"
+        return False
 
     # -- status -----------------------------------------------------------------------------
 
