@@ -43,7 +43,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, NORM
@@ -308,8 +308,9 @@ class StatusTagger(Component):
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         stops.update(self._breaks(tab, text, regions))
         cues.extend(self._date_cues(doc, tab, text, regions))
+        sorted_stops = sorted(stops)
         for cue in cues:
-            cue.lo, cue.hi = self._scope(tab, cue, stops)
+            cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
         return cues, pseudo
 
     def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
@@ -369,22 +370,28 @@ class StatusTagger(Component):
         return out
 
     @staticmethod
-    def _scope(tab: ext.Tokens, cue: Cue, stops: set[int]) -> tuple[int, int]:
+    def _scope(tab: ext.Tokens, cue: Cue, stops: list[int]) -> tuple[int, int]:
+        """The tokens a cue's rule reaches (``lo:hi``): ``max_scope`` tokens its way, in its sentence, up to
+        the nearest of ``stops`` (sorted) and, unless the rule allows commas, the nearest comma."""
         s_start, s_end = tab.sent_lo[cue.start], tab.sent_hi[cue.start]
         rule = cue.rule
         lo, hi = cue.start, cue.end
         if rule.direction in ("forward", "bidirectional"):
             hi = min(s_end, cue.end + rule.max_scope)
-            for i in range(cue.end, hi):
-                if i in stops or (tab.text[i] == "," and not rule.comma):
-                    hi = i
-                    break
+            words = tab.text[cue.end:hi]
+            if not rule.comma and "," in words:
+                hi = cue.end + words.index(",")
+            k = bisect_left(stops, cue.end)  # the first stop after the cue
+            if k < len(stops) and stops[k] < hi:
+                hi = stops[k]
         if rule.direction in ("backward", "bidirectional"):
             lo = max(s_start, cue.start - rule.max_scope)
-            for i in range(cue.start - 1, lo - 1, -1):
-                if i in stops or (tab.text[i] == "," and not rule.comma):
-                    lo = i + 1
-                    break
+            words = tab.text[lo:cue.start]
+            if not rule.comma and "," in words:
+                lo = cue.start - words[::-1].index(",")
+            k = bisect_left(stops, cue.start) - 1  # the last stop before the cue
+            if k >= 0 and stops[k] >= lo:
+                lo = stops[k] + 1
         return lo, hi
 
     # -- tense ------------------------------------------------------------------------------
