@@ -121,7 +121,6 @@ class TokenPatterns:
         self._needs = 0  # every bit some form needs
         self._plans: dict[int, _Plan] = {}  # the needed bits a range has -> what to try there
         self._masks: dict[str, int] = {}  # token text -> its predicate bits
-        self._anchored: set[str] = set()  # the texts whose bits hold an anchor bit
         self._matcher: Matcher | None = None  # the patterns out of reach
         self._patterns: dict[str, list[list[dict]]] = {}  # as added, for get()
 
@@ -146,7 +145,7 @@ class TokenPatterns:
         for bit, form in self._forms:
             self._anchors |= bit
             self._needs |= form.needs
-        self._masks, self._anchored, self._plans = {}, set(), {}
+        self._masks, self._plans = {}, {}
 
     def get(self, key: str) -> list[list[dict]]:
         """The patterns added under ``key`` (as ``Matcher.get`` gives them, without callbacks)."""
@@ -256,10 +255,7 @@ class TokenPatterns:
                     mask |= bit
         if len(self._masks) > 100_000:  # a bound: texts repeat, the table stays small
             self._masks.clear()
-            self._anchored.clear()
         self._masks[text] = mask
-        if mask & self._anchors:
-            self._anchored.add(text)
         return mask
 
     def _plan(self, present: int) -> _Plan:
@@ -281,14 +277,12 @@ class TokenPatterns:
             masks = [m if m is not None else self._mask(texts[j], tab.lower[lo + j]) for j, m in enumerate(masks)]
         found: set[tuple[int, int, int]] = set()  # (end, start, key index), range offsets
         n = len(masks)
-        anchored = list(itertools.compress(range(n), map(self._anchored.__contains__, texts)))
-        if anchored:
-            plan = self._plan(functools.reduce(operator.or_, set(masks), 0))
-            live, tries_at = plan.anchors, plan.tries
-            for j in anchored:
+        present = functools.reduce(operator.or_, set(masks), 0)
+        plan = self._plan(present) if present & self._anchors else None
+        if plan is not None and plan.anchors:
+            live, tries_at = plan.anchors, plan.tries  # live: the anchor bits of forms that can match here
+            for j in itertools.compress(range(n), map(live.__and__, masks)):
                 anchors = masks[j] & live
-                if not anchors:
-                    continue  # no form anchored here can match in this range
                 tries = tries_at.get(anchors)
                 if tries is None:
                     tries = plan.at(anchors)

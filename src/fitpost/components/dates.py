@@ -497,11 +497,10 @@ class DateFinder(Component):
             return "future"
         if words & {"last", "yesterday", "ago", "past", "previous", "back"}:
             return "past"
-        for i in range(start - 1, max(-1, start - self.window - 1), -1):
-            if tab.lower[i] in self.future_cues or norms[i] in self.future_norms:
+        if start > 0:  # a cue in the ``window`` tokens before the date, in its own sentence
+            lo = max(start - self.window, tab.sent_lo[start - 1])
+            if not self.future_cues.isdisjoint(tab.lower[lo:start]) or not self.future_norms.isdisjoint(norms[lo:start]):
                 return "future"
-            if tab.sent_lo[i] == i:
-                break  # a cue counts in the date's own sentence only
         return "past"
 
     def __call__(self, doc: Doc) -> Doc:

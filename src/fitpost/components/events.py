@@ -21,8 +21,18 @@ from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-_WORD_START = re.compile(r"(?<![A-Za-z])[A-Za-z]")  # the first letter of each run of ASCII letters
-_CAPITAL_WORD_START = re.compile(r"(?<![A-Za-z])[A-Z]")
+# bytes of an ASCII-encoded line: capitals to "U", small letters to "l", anything else to " ", so each
+# run of ASCII letters starts after a " " with the kind of its first letter
+_LETTER_KINDS = bytes(ord("U") if 65 <= c <= 90 else ord("l") if 97 <= c <= 122 else ord(" ") for c in range(256))
+
+
+def _title_case(line: str) -> bool:
+    """Three or more runs of ASCII letters in ``line``, over 70% of them starting with a capital
+    (the runs counted as matches of ``(?<![A-Za-z])[A-Za-z]`` would be, a few times faster)."""
+    kinds = b" " + line.encode("ascii", "replace").translate(_LETTER_KINDS)
+    capitalised = kinds.count(b" U")
+    words = capitalised + kinds.count(b" l")
+    return words >= 3 and capitalised / words > 0.7
 
 
 class EventFinder(Component):
@@ -172,9 +182,7 @@ class EventFinder(Component):
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
-            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) \
-                    and (words := len(_WORD_START.findall(line))) >= 3 \
-                    and len(_CAPITAL_WORD_START.findall(line)) / words > 0.7:
+            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
                 bounds = tab.expand(start, start + len(line), len(text))
                 if bounds is not None:
                     out.update(range(*bounds))

@@ -43,7 +43,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, NORM
@@ -134,7 +134,8 @@ class _Phrases:
     def __init__(self, matcher: PhraseMatcher, attr: int) -> None:
         self.matcher = matcher
         self.attr = attr
-        self.root: dict = {}  # value -> child node; None -> the keys of the phrases ending here
+        # a node is (the keys of the phrases ending there, {value: child node}); the root's dict
+        self.root: dict = {}
         self._ends: dict[tuple, list[str]] = {}  # phrase -> its keys
 
     def add(self, key: str, docs: list[Doc]) -> None:
@@ -146,10 +147,9 @@ class _Phrases:
             phrase = tuple(doc.to_array(self.attr).tolist())
             if self.attr == LOWER:
                 phrase = tuple(self.matcher.vocab.strings[v] for v in phrase)
-            node = self.root
+            children = self.root
             for value in phrase:
-                node = node.setdefault(value, {})
-            keys = node.setdefault(None, [])
+                keys, children = children.setdefault(value, ([], {}))
             if key not in keys:
                 keys.append(key)
                 self._ends[phrase] = keys
@@ -173,18 +173,15 @@ class _Phrases:
         out = []
         for lo, hi in regions:
             for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-                node = root[values[j]]
+                keys, children = root[values[j]]
+                if keys:
+                    out.append((j, j + 1, keys))
                 k = j + 1
-                while True:
-                    keys = node.get(None)
+                while k < hi and (node := children.get(values[k])) is not None:
+                    keys, children = node
+                    k += 1
                     if keys:
                         out.append((j, k, keys))
-                    if k >= hi:
-                        break
-                    node = node.get(values[k])
-                    if node is None:
-                        break
-                    k += 1
         return out
 
 
@@ -311,8 +308,9 @@ class StatusTagger(Component):
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         stops.update(self._breaks(tab, text, regions))
         cues.extend(self._date_cues(doc, tab, text, regions))
+        sorted_stops = sorted(stops)
         for cue in cues:
-            cue.lo, cue.hi = self._scope(tab, cue, stops)
+            cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
         return cues, pseudo
 
     def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
@@ -345,11 +343,12 @@ class StatusTagger(Component):
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
         its cue starts in, so a date elsewhere reaches no mention."""
-        if not ext.has(doc, ext.DATES):
+        dates = ext.mentions(doc, ext.DATES, "fp_date")  # empty too when fitpost_dates did not run
+        if not dates:
             return []
         posted = ext.doc_value(doc, "fp_posted_at")
         out = []
-        for span in ext.mentions(doc, ext.DATES, "fp_date"):
+        for span in dates:
             start, end = span.start, span.end
             if ext.range_at(regions, start) is None:
                 continue
@@ -371,22 +370,28 @@ class StatusTagger(Component):
         return out
 
     @staticmethod
-    def _scope(tab: ext.Tokens, cue: Cue, stops: set[int]) -> tuple[int, int]:
+    def _scope(tab: ext.Tokens, cue: Cue, stops: list[int]) -> tuple[int, int]:
+        """The tokens a cue's rule reaches (``lo:hi``): ``max_scope`` tokens its way, in its sentence, up to
+        the nearest of ``stops`` (sorted) and, unless the rule allows commas, the nearest comma."""
         s_start, s_end = tab.sent_lo[cue.start], tab.sent_hi[cue.start]
         rule = cue.rule
         lo, hi = cue.start, cue.end
         if rule.direction in ("forward", "bidirectional"):
             hi = min(s_end, cue.end + rule.max_scope)
-            for i in range(cue.end, hi):
-                if i in stops or (tab.text[i] == "," and not rule.comma):
-                    hi = i
-                    break
+            words = tab.text[cue.end:hi]
+            if not rule.comma and "," in words:
+                hi = cue.end + words.index(",")
+            k = bisect_left(stops, cue.end)  # the first stop after the cue
+            if k < len(stops) and stops[k] < hi:
+                hi = stops[k]
         if rule.direction in ("backward", "bidirectional"):
             lo = max(s_start, cue.start - rule.max_scope)
-            for i in range(cue.start - 1, lo - 1, -1):
-                if i in stops or (tab.text[i] == "," and not rule.comma):
-                    lo = i + 1
-                    break
+            words = tab.text[lo:cue.start]
+            if not rule.comma and "," in words:
+                lo = cue.start - words[::-1].index(",")
+            k = bisect_left(stops, cue.start) - 1  # the last stop before the cue
+            if k >= 0 and stops[k] >= lo:
+                lo = stops[k] + 1
         return lo, hi
 
     # -- tense ------------------------------------------------------------------------------
@@ -551,8 +556,11 @@ class StatusTagger(Component):
         if not view.sentences:
             return False
         tab = view.tab
-        last = next((w for w in reversed(tab.text[tab.sent_lo[i]:tab.sent_hi[i]]) if not w.isspace()), None)
-        return last == "?"
+        texts = tab.text
+        for j in range(tab.sent_hi[i] - 1, tab.sent_lo[i] - 1, -1):  # the sentence's last word
+            if not texts[j].isspace():
+                return texts[j] == "?"
+        return False
 
     # -- status -----------------------------------------------------------------------------
 
