@@ -35,7 +35,7 @@ _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
 _KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
 _WITH_WORDS = frozenset({"with", "alongside", "by"})  # the words of the company cues after a mention
-_STOPS = (";", ".", "!", "?")  # where the clause of a mention ends, for those cues
+_STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for those cues
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 _GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
            (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
@@ -151,7 +151,14 @@ class RecordBuilder(Component):
         lows = self.lows
         present = self.breaks.intersection(lows)
         self.break_at = list(compress(range(len(lows)), map(present.__contains__, lows))) if present else []
-        self._with_words = not _WITH_WORDS.isdisjoint(lows)  # any company cue after a mention
+        # where the company cues after a mention ("with", "alongside", "joined by") and the clause stops are
+        self._with_at: list[int] = []
+        self._stop_at: list[int] = []
+        if not _WITH_WORDS.isdisjoint(lows):
+            self._with_at = [i for i in compress(range(len(lows)), map(_WITH_WORDS.__contains__, lows))
+                             if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
+            words = tab.text
+            self._stop_at = list(compress(range(len(words)), map(_STOPS.__contains__, words)))
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
@@ -168,7 +175,7 @@ class RecordBuilder(Component):
         for i in compress(range(len(lows)), map(present.__contains__, lows)) if present else ():
             self._marked.setdefault(lows[i], set()).add(sent_of[i])
         self._any_attribute = not self._marked.keys().isdisjoint(_ATTRIBUTES)
-        self._companions = not self._cues_at.keys().isdisjoint(lows)  # any companion cue's first word
+        self._companion_sents = self._companion_sentences() if not self._cues_at.keys().isdisjoint(lows) else set()
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._clusters_in = self._by_sentence_clusters(clusters)
@@ -443,7 +450,7 @@ class RecordBuilder(Component):
                     chosen.append(people[k - 1])
                     k -= 1
         # "with X" anywhere after the mention in its clause (both modes)
-        if self._with_words:
+        if self._with_at:
             self._people_with(c, sent_end, chosen)
         # "him and Asha running": people coordinated right before an -ing mention
         if self.lows[c.start].endswith("ing") and c.start > 0:
@@ -473,13 +480,12 @@ class RecordBuilder(Component):
         up to the end of its clause (at most 14 tokens on): each cue takes the first person within six
         tokens after it, with those coordinated to that one ("with A, B and C")."""
         people = self._person_spans(self.doc)
-        lows, words = self.lows, self.tab.text
-        for i in range(c.end, min(sent_end, c.end + 14)):
-            if words[i] in _STOPS:
-                break
-            low = lows[i]
-            if not (low in ("with", "alongside") or (low == "by" and i > 0 and lows[i - 1] == "joined")):
-                continue
+        with_at, stop_at = self._with_at, self._stop_at
+        hi = min(sent_end, c.end + 14)
+        k = bisect_left(stop_at, c.end)
+        if k < len(stop_at) and stop_at[k] < hi:
+            hi = stop_at[k]  # the clause ends at the first stop
+        for i in with_at[bisect_left(with_at, c.end):bisect_left(with_at, hi)]:
             for p in people:
                 if i < p.start <= i + 6 and not any(p is q for q in chosen):
                     chosen.append(p)
@@ -612,11 +618,8 @@ class RecordBuilder(Component):
                                   quantities=[q], inferred=True)
                 self._attach_date(carrier)
                 prev.clusters.append(carrier)
-        if not self._companions:
-            return
-        for n, (start, end) in enumerate(self.sents):
-            if n in with_cluster or not self._has_companion(start, end):
-                continue
+        for n in sorted(self._companion_sents - with_cluster):
+            start, end = self.sents[n]
             prev = self._record_before(records, n, reach=2)
             if prev is None:
                 continue
@@ -626,14 +629,21 @@ class RecordBuilder(Component):
                     fake.people.extend(self._names_of(p))
             prev.clusters.append(fake)
 
-    def _has_companion(self, start: int, end: int) -> bool:
-        """Whether tokens ``start:end`` (a sentence) hold a companion cue ("joined by", "along with"; not a bare "with")."""
-        lows = self.lows
-        for k in range(start, end):
-            for cue in self._cues_at.get(lows[k], ()):
+    def _companion_sentences(self) -> set[int]:
+        """The sentences that hold a companion cue ("joined by", "along with"; not a bare "with")
+        within their bounds: one pass over the cues' first words."""
+        lows, sent_of, sents, cues_at = self.lows, self.sent_of, self.sents, self._cues_at
+        out: set[int] = set()
+        for k in compress(range(len(lows)), map(cues_at.__contains__, lows)):
+            n = sent_of[k]
+            if n in out:
+                continue
+            end = sents[n][1]
+            for cue in cues_at[lows[k]]:
                 if lows[k:k + len(cue)] == cue and k + len(cue) <= end:
-                    return True
-        return False
+                    out.add(n)
+                    break
+        return out
 
     def _record_before(self, records: list[Record], n: int, reach: int = 2) -> Record | None:
         best = None
