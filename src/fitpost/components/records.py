@@ -20,7 +20,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, product
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,6 +45,22 @@ def _phase(status: str) -> str:
     """Mentions of one activity share a phase: done or under way, ahead, a routine."""
     return {"completed": "done", "ongoing": "done"}.get(status, status)
 _RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
+
+
+def _score(amount: bool, verb: bool, several: bool, inferred: bool) -> float:
+    """A record's confidence: whether its primary mention has an amount, is a verb, race or exercise,
+    whether the record has more than one mention, whether the primary one is inferred."""
+    score = 0.5
+    if amount:
+        score += 0.2
+    if verb:
+        score += 0.1
+    if several:
+        score += 0.1
+    if inferred:
+        score -= 0.2
+    return round(min(score, 0.95), 2)
+_CONFIDENCE = {k: _score(*k) for k in product((False, True), repeat=4)}  # every case, worked out once
 
 
 @dataclass(slots=True)
@@ -766,16 +782,8 @@ class RecordBuilder(Component):
 
     @staticmethod
     def _confidence(r: Record, primary: Cluster) -> float:
-        score = 0.5
-        if not primary.bare:
-            score += 0.2
-        if primary.info.form in ("verb", "race", "exercise"):
-            score += 0.1
-        if len(r.clusters) > 1:
-            score += 0.1
-        if primary.inferred:
-            score -= 0.2
-        return round(min(score, 0.95), 2)
+        return _CONFIDENCE[not primary.bare, primary.info.form in ("verb", "race", "exercise"),
+                           len(r.clusters) > 1, primary.inferred]
 
 
 @Language.factory("fitpost_records", default_config={"lexicon": "linking.json"})
