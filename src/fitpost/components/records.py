@@ -352,13 +352,11 @@ class RecordBuilder(Component):
                         value=best[1] / 1000, unit="km", meters=best[1])
 
     def _attach_quantities(self, doc: Doc, clusters: list[Cluster]) -> None:
-        by_sent: dict[int, list[Cluster]] = {}
-        for c in clusters:
-            by_sent.setdefault(c.sent, []).append(c)
+        by_sent = self._clusters_in
         for span in self.spans[ext.QUANTITIES]:
             q: Quantity = span.info
             n = self.sent_of[span.start]
-            cands = by_sent.get(n, [])
+            cands = by_sent.get(n)
             if not cands:
                 continue
             if q.kind in ("repetition", "frequency"):
@@ -367,7 +365,8 @@ class RecordBuilder(Component):
                         c.quantities.append(q)
                 continue
             inside = [c for c in cands if c.start <= span.start < c.end or span.start <= c.start < span.end]
-            if q.kind == "distance" and not any(ch.isdigit() for ch in q.text):
+            race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
+            if race_name:
                 race = self.race_activity.get(q.text.lower().replace("-", " ").split()[-1])
                 if not inside:
                     cands = [c for c in cands if race in (None, c.info.activity)]
@@ -376,7 +375,7 @@ class RecordBuilder(Component):
             if inside:
                 best = inside[0]
             else:
-                starts = sorted(o.start for o in cands)
+                starts = [o.start for o in cands]  # in order: the clusters are sorted by start
 
                 def cost(c: Cluster) -> float:
                     pos = c.start if span.start < c.start else c.end - 1
@@ -391,12 +390,14 @@ class RecordBuilder(Component):
                     if q.kind == "count" and c.info.form != "exercise" and not q.unit:
                         d += 20
                     return d
-                best = min(cands, key=cost)
-                if cost(best) > 30:
+                costs = [cost(c) for c in cands]
+                lowest = min(costs)
+                if lowest > 30:
                     continue
+                best = cands[costs.index(lowest)]  # the first of the cheapest, as min(cands, key=cost)
             if best.kind(q.kind) is None:
                 best.quantities.append(q)
-                if q.kind == "distance" and not any(ch.isdigit() for ch in q.text):
+                if race_name:
                     best.race_only = True
         for c in clusters:
             if c.kind("distance") is None:
