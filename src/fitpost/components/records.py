@@ -596,8 +596,8 @@ class RecordBuilder(Component):
         for c in pending:
             target = None
             st = self._status(c)
-            same = [r for r in records if r.activity == c.info.activity and self._status(r.primary) not in DISMISSED]
             if st != "negated":
+                same = [r for r in records if r.activity == c.info.activity and self._status(r.primary) not in DISMISSED]
                 if c.event:
                     target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
                 if target is None and c.race_only:
@@ -608,16 +608,27 @@ class RecordBuilder(Component):
                     target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
                 reach = {"habitual": -1, "hypothetical": 1}.get(st, 2)
                 if target is None and reach >= 0:
-                    near = [r for r in same if min(abs(s - c.sent) for s in r.sents()) <= reach
-                            and any(self.para[s] == self.para[c.sent] for s in r.sents())
-                            and (st == "hypothetical" or _phase(st) == _phase(self._status(r.primary)))]
-                    target = min(near, key=lambda r: min(abs(s - c.sent) for s in r.sents()), default=None)
+                    target = self._nearest(same, c, st, reach)
             if target is not None:
                 target.clusters.append(c)
             else:
                 records.append(Record([c]))
         records.sort(key=lambda r: r.primary.start)
         return records
+
+    def _nearest(self, same: list[Record], c: Cluster, st: str, reach: int) -> Record | None:
+        """The first of the records ``same`` closest to ``c`` by sentences, at most ``reach`` away, in its
+        paragraph and (unless ``c`` is hypothetical) of its phase."""
+        para, n, phase = self.para, c.sent, _phase(st)
+        best, best_dist = None, 0
+        for r in same:
+            sents = r.sents()
+            dist = min(abs(s - n) for s in sents)
+            if dist <= reach and (best is None or dist < best_dist) \
+                    and any(para[s] == para[n] for s in sents) \
+                    and (st == "hypothetical" or phase == _phase(self._status(r.primary))):
+                best, best_dist = r, dist
+        return best
 
     def _orphans(self, doc: Doc, records: list[Record], clusters: list[Cluster]) -> None:
         """Numbers and company in sentences with no activity word go to the record just before."""
