@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.schema import Activity, DateRef, Participant, Place, Quantity
+from fitpost.schema import Activity, DateRef, Quantity
 
 DISMISSED = {"hypothetical", "negated"}
 _FIRST_PERSON = ("i", "we", "my", "me", "our")
@@ -74,8 +74,8 @@ class Cluster:
     status: ext.StatusInfo | None = None
     head: int = 0  # the token whose syntax gives subject and objects
     quantities: list[Quantity] = field(default_factory=list)
-    people: list[Participant] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)  # the fields of each Participant, validated with the record
+    places: list[dict] = field(default_factory=list)  # the fields of each Place, likewise
     event: str | None = None
     date: DateRef | None = None
     definite: bool = False
@@ -410,17 +410,18 @@ class RecordBuilder(Component):
     def _person_spans(self, doc: Doc) -> list[ext.Mention]:
         return self.spans[ext.PEOPLE]
 
-    def _names_of(self, span: ext.Mention) -> list[Participant]:
+    def _names_of(self, span: ext.Mention) -> list[dict]:
+        """The people mention ``span`` names, as the fields of a :class:`Participant` each."""
         info: ext.PersonInfo = span.info
         persons = self.roster.get("persons", {})
         out = []
         names = info.members if info.members else ((info.name,) if info.name else ())
         for name in names:
             p = persons.get(name, {})
-            out.append(Participant(name=name, handle=p.get("handle") or (info.handle if len(names) == 1 else None),
-                                   relation=p.get("relation")))
+            out.append({"name": name, "handle": p.get("handle") or (info.handle if len(names) == 1 else None),
+                        "relation": p.get("relation")})
         if not names and info.handle:
-            out.append(Participant(handle=info.handle))
+            out.append({"handle": info.handle})
         return out
 
     def _attach_people(self, doc: Doc, c: Cluster) -> None:
@@ -483,7 +484,7 @@ class RecordBuilder(Component):
             if self._non_participant(doc, p):
                 continue
             for part in self._names_of(p):
-                key = part.name or part.handle
+                key = part.get("name") or part["handle"]
                 if key and key not in seen:
                     seen.add(key)
                     c.people.append(part)
@@ -550,8 +551,8 @@ class RecordBuilder(Component):
             if any(abs(p.start - (o.end if p.start >= o.end else o.start)) < dist for o in others):
                 continue
             info = p.info
-            if not any(x.name == info.name for x in c.places):
-                c.places.append(Place(name=info.name, role=info.role))
+            if not any(x["name"] == info.name for x in c.places):
+                c.places.append({"name": info.name, "role": info.role})
 
     def _attach_event(self, c: Cluster) -> None:
         fitting = [e for e in self._events_in.get(c.sent, ()) if e.info.activity in (None, c.info.activity)]
@@ -701,14 +702,14 @@ class RecordBuilder(Component):
                            or len(evs) == 1), None)
                 if ev is not None and not any(c.event for c in r.clusters):
                     r.primary.event = ev.info.name
-                has_route = any(p.role in ("from", "to") for c in r.clusters for p in c.places)
+                has_route = any(p["role"] in ("from", "to") for c in r.clusters for p in c.places)
                 if route and not has_route:
-                    r.primary.places.extend(Place(name=p.name, role=p.role) for p in route)
+                    r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
 
     # -- 5. output -------------------------------------------------------------
     def _record(self, r: Record) -> Activity:
         """The record as an :class:`Activity`, validated once: nested models that are not made yet
-        (evidence, mentions, event, default participants) go in as plain dicts, which is cheaper than
+        (evidence, mentions, event, participants, places) go in as plain dicts, which is cheaper than
         validating each on its own and gives the same model."""
         primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
         ordered = [primary] + [x for x in r.clusters if x is not primary]
@@ -720,17 +721,18 @@ class RecordBuilder(Component):
         dist = primary.kind("distance")
         if dist is None or primary.race_only:
             dist = r.distance()
-        people: list[Participant] | list[dict] = []
+        people: list[dict] = []
         for c in ordered:
             for p in c.people:
-                if not any((p.name and p.name == o.name) or (p.handle and p.handle == o.handle) for o in people):
+                name, handle = p.get("name"), p["handle"]
+                if not any((name and name == o.get("name")) or (handle and handle == o["handle"]) for o in people):
                     people.append(p)
         if not people:
             people = self._default_people(primary)
-        places: list[Place] = []
+        places: list[dict] = []
         for c in ordered:
             for p in c.places:
-                if not any(p.name == o.name for o in places):
+                if not any(p["name"] == o["name"] for o in places):
                     places.append(p)
         event = next((c.event for c in ordered if c.event), None)
         freq = q["frequency"].frequency if q["frequency"] is not None else None
