@@ -711,44 +711,49 @@ class RecordBuilder(Component):
         """The record as an :class:`Activity`, validated once: nested models that are not made yet
         (evidence, mentions, event, participants, places) go in as plain dicts, which is cheaper than
         validating each on its own and gives the same model."""
-        primary = next((c for c in r.clusters if not c.bare and not c.inferred), r.primary)
-        ordered = [primary] + [x for x in r.clusters if x is not primary]
-        q: dict[str, Quantity | None] = dict.fromkeys(_KINDS)  # of each kind, the first (primary first)
+        clusters = r.clusters
+        primary = clusters[0]
+        if len(clusters) > 1:
+            primary = next((c for c in clusters if not c.bare and not c.inferred), primary)
+        ordered = clusters if primary is clusters[0] else [primary] + [x for x in clusters if x is not primary]
+        # in one pass, primary first: the first quantity of each kind, event and date, the people and places
+        q: dict[str, Quantity] = {}
+        event: str | None = None
+        date: DateRef | None = None
+        people: list[dict] = []
+        places: list[dict] = []
         for c in ordered:
             for found in c.quantities:
-                if q.get(found.kind) is None:
-                    q[found.kind] = found
-        dist = primary.kind("distance")
-        if dist is None or primary.race_only:
-            dist = r.distance()
-        people: list[dict] = []
-        for c in ordered:
+                q.setdefault(found.kind, found)
+            if event is None and c.event:
+                event = c.event
+            if date is None:
+                date = c.date
             for p in c.people:
                 name, handle = p.get("name"), p["handle"]
                 if not any((name and name == o.get("name")) or (handle and handle == o["handle"]) for o in people):
                     people.append(p)
-        if not people:
-            people = self._default_people(primary)
-        places: list[dict] = []
-        for c in ordered:
             for p in c.places:
                 if not any(p["name"] == o["name"] for o in places):
                     places.append(p)
-        event = next((c.event for c in ordered if c.event), None)
-        freq = q["frequency"].frequency if q["frequency"] is not None else None
+        dist = primary.kind("distance")
+        if dist is None or primary.race_only:
+            dist = r.distance()
+        if not people:
+            people = self._default_people(primary)
+        freq = q["frequency"].frequency if "frequency" in q else None
         if freq is None:
-            freq = next((c.status.frequency for c in r.clusters if c.status and c.status.frequency), None)
+            freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency), None)
         info = primary.info
         return Activity.model_validate({
             "activity": info.activity, "sport_type": info.sport_type or self._sport(r),
-            "exercise": next((c.info.exercise for c in r.clusters if c.info.exercise), None),
+            "exercise": next((c.info.exercise for c in clusters if c.info.exercise), None),
             "evidence": self._evidence(primary), "status": self._status(primary),
-            "distance": dist, "duration": q["duration"], "count": q["count"], "repetition": q["repetition"],
-            "frequency": freq, "pace": q["pace"], "elevation": q["elevation"],
+            "distance": dist, "duration": q.get("duration"), "count": q.get("count"), "repetition": q.get("repetition"),
+            "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
             "participants": people, "places": places, "event": {"name": event} if event else None,
-            "date": next((c.date for c in ordered if c.date is not None), None),
-            "attributes": self._attributes(r),
-            "mentions": [self._evidence(c) for c in r.clusters if c is not primary],
+            "date": date, "attributes": self._attributes(r),
+            "mentions": [self._evidence(c) for c in clusters if c is not primary],
             "confidence": self._confidence(r, primary)})
 
     def _evidence(self, c: Cluster) -> dict:
