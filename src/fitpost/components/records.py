@@ -36,6 +36,7 @@ _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
 _KINDS = ("distance", "duration", "count", "repetition", "frequency", "pace", "elevation")
 _WITH_WORDS = frozenset({"with", "alongside", "by"})  # the words of the company cues after a mention
 _STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for those cues
+_QUOTES = frozenset({"'", "’", '"', "“", "”"})
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 _GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
            (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
@@ -259,8 +260,7 @@ class RecordBuilder(Component):
                 continue
             info = s.info
             if current and current.info.activity == info.activity and 0 <= s.start - current.end <= 4 \
-                    and not any(t.is_punct and t.text not in ("'", "’", '"', "“", "”") or t.lower_ in ("and", "or", "but")
-                                for t in doc[current.end:s.start]):
+                    and not self._breaks_between(current.end, s.start):
                 current.end = s.end  # "ran the marathon", "running the 10k"
                 if info.form in ("noun", "race"):
                     current.definite = current.definite or self._is_definite(doc, s.start)
@@ -288,12 +288,22 @@ class RecordBuilder(Component):
     def _text(self, m: ext.Mention) -> str:
         return ext.text(self.doc)[m.start_char:m.end_char]
 
+    def _breaks_between(self, a: int, b: int) -> bool:
+        """Whether tokens ``a:b`` hold punctuation other than quotes, or "and", "or", "but"."""
+        tab, lows = self.tab, self.lows
+        return any(tab.is_punct(i) and tab.text[i] not in _QUOTES or lows[i] in ("and", "or", "but")
+                   for i in range(a, b))
+
     def _is_definite(self, doc: Doc, i: int) -> bool:
+        definite = self.definite
         j = i - 1
-        while j >= 0 and (doc[j].like_num or doc[j].is_alpha and doc[j].lower_ not in self.definite
-                          and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and i - j <= 3):
+        while j >= 0:
+            t = doc[j]  # one Token for the tests of each word
+            if not (t.like_num or t.is_alpha and t.lower_ not in definite and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                    and i - j <= 3):
+                break
             j -= 1
-        return j >= 0 and doc[j].lower_ in self.definite
+        return j >= 0 and self.lows[j] in definite
 
     def _movement_clusters(self, doc: Doc, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
         """A distance right after a movement verb is an activity ("covered 24 km")."""
@@ -302,16 +312,15 @@ class RecordBuilder(Component):
             return out
         taken = {i for c in clusters for i in range(c.start, c.end)}
         activity_tokens = {i for s in self.spans[ext.ACTIVITIES] for i in range(s.start, s.end)}
-        lows = self.lows
+        tab, lows = self.tab, self.lows
         for q in self.spans[ext.QUANTITIES]:
             if q.label != "distance" or q.start == 0 or q.start in taken:
                 continue
             at = next((j for j in range(q.start - 1, max(0, q.start - 4) - 1, -1) if lows[j] in self.movement), None)
             if at is None:
                 continue
-            verb = doc[at]
-            if any(t.is_punct or t.pos_ == "VERB" and t.lower_ not in self.movement
-                   for t in doc[verb.i + 1:q.start]):
+            if any(tab.is_punct(k) or doc[k].pos_ == "VERB" and lows[k] not in self.movement
+                   for k in range(at + 1, q.start)):
                 continue
             if any(i in activity_tokens for i in range(q.end, min(len(doc), q.end + 2))):
                 continue  # "finished a 20 km run": the run is the activity
@@ -323,7 +332,7 @@ class RecordBuilder(Component):
                 activity = prior[-1].info.activity if prior else None
             if activity is None:
                 continue
-            out.append(Cluster(start=verb.i, end=q.end, sent=n, inferred=True, head=verb.i,
+            out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
                                info=ext.ActivityInfo(activity=activity, form="inferred")))
         return out
 
