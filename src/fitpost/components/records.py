@@ -542,11 +542,15 @@ class RecordBuilder(Component):
 
     def _non_participant(self, doc: Doc, p: ext.Mention) -> bool:
         lows, lo = self.lows, max(0, p.start - 8)
-        for k in range(lo, p.start - 1):
-            if lows[k] in self.credit_words and lows[k + 1] in (":", "by", "-", "–"):
-                return True  # "Photo: A B, C D / Instagram"
+        if not self.credit_words.isdisjoint(lows[lo:p.start - 1]):
+            for k in range(lo, p.start - 1):
+                if lows[k] in self.credit_words and lows[k + 1] in (":", "by", "-", "–"):
+                    return True  # "Photo: A B, C D / Instagram"
         before = lows[max(0, p.start - 3):p.start]
-        return any(tuple(before[-n:]) in cues for n, cues in self._non_participant_by_len.items())
+        for n, cues in self._non_participant_by_len.items():
+            if tuple(before[-n:]) in cues:
+                return True
+        return False
 
     def _attach_places(self, c: Cluster) -> None:
         others = [o for o in self._clusters_in[c.sent] if o is not c]
