@@ -19,8 +19,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress, product
+from itertools import chain, compress, product
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,6 +63,14 @@ def _score(amount: bool, verb: bool, several: bool, inferred: bool) -> float:
         score -= 0.2
     return round(min(score, 0.95), 2)
 _CONFIDENCE = {k: _score(*k) for k in product((False, True), repeat=4)}  # every case, worked out once
+
+
+def _places(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    """The token offsets of any of ``words``, in order, from ``at`` (the offsets of each word)."""
+    found = [at[w] for w in at.keys() & words]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(chain.from_iterable(found))
 
 
 @dataclass(slots=True)
@@ -142,6 +151,7 @@ class RecordBuilder(Component):
         for cue in self.non_participant:
             self._non_participant_by_len.setdefault(len(cue), set()).add(tuple(cue))
         self.credit_words = set(data["credit_words"])
+        self._watched = frozenset(self.breaks | _WITH_WORDS | _STOPS | _MARKERS | self._cues_at.keys())
         self.generic_nouns = set(resources.load_json("activities.json")["generic_nouns"])
         races = resources.load_json("quantities/races.json")["races"]
         unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
@@ -164,18 +174,15 @@ class RecordBuilder(Component):
             sent_of[start:end] = [n] * (end - start)
         self.para = self._paragraphs()
         self.parsed = ext.has_annotation(doc, "DEP")
-        # where the clause breaks are: _gap counts those between two tokens by bisection
         lows = self.lows
-        present = self.breaks.intersection(lows)
-        self.break_at = list(compress(range(len(lows)), map(present.__contains__, lows))) if present else []
+        # the places of every word the steps below look for, by word: one pass over the tokens
+        at: dict[str, list[int]] = {}
+        for i in compress(range(len(lows)), map(self._watched.__contains__, lows)):
+            at.setdefault(lows[i], []).append(i)
+        self.break_at = _places(at, self.breaks)  # _gap counts those between two tokens by bisection
         # where the company cues after a mention ("with", "alongside", "joined by") and the clause stops are
-        self._with_at: list[int] = []
-        self._stop_at: list[int] = []
-        if not _WITH_WORDS.isdisjoint(lows):
-            self._with_at = [i for i in compress(range(len(lows)), map(_WITH_WORDS.__contains__, lows))
-                             if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
-            words = tab.text
-            self._stop_at = list(compress(range(len(words)), map(_STOPS.__contains__, words)))
+        self._with_at = [i for i in _places(at, _WITH_WORDS) if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
+        self._stop_at = _places(at, _STOPS) if self._with_at else []
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
@@ -186,13 +193,10 @@ class RecordBuilder(Component):
         # each group's mentions by the sentence they start in, so a cluster looks at its own sentence's only
         self._people_in, self._places_in, self._events_in, self._dates_in = (
             self._by_sentence(self.spans[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
-        # the sentences each marker word occurs in (first person, attributes): one pass, no per-sentence sets
-        self._marked: dict[str, set[int]] = {}
-        present = _MARKERS.intersection(lows)
-        for i in compress(range(len(lows)), map(present.__contains__, lows)) if present else ():
-            self._marked.setdefault(lows[i], set()).add(sent_of[i])
+        # the sentences each marker word occurs in (first person, attributes)
+        self._marked: dict[str, set[int]] = {w: {sent_of[i] for i in at[w]} for w in _MARKERS.intersection(at)}
         self._any_attribute = not self._marked.keys().isdisjoint(_ATTRIBUTES)
-        self._companion_sents = self._companion_sentences() if not self._cues_at.keys().isdisjoint(lows) else set()
+        self._companion_sents = self._companion_sentences(_places(at, self._cues_at.keys()))
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._clusters_in = self._by_sentence_clusters(clusters)
@@ -671,12 +675,12 @@ class RecordBuilder(Component):
                     fake.people.extend(self._names_of(p))
             prev.clusters.append(fake)
 
-    def _companion_sentences(self) -> set[int]:
+    def _companion_sentences(self, firsts: list[int]) -> set[int]:
         """The sentences that hold a companion cue ("joined by", "along with"; not a bare "with")
-        within their bounds: one pass over the cues' first words."""
+        within their bounds, from the places ``firsts`` of the cues' first words."""
         lows, sent_of, sents, cues_at = self.lows, self.sent_of, self.sents, self._cues_at
         out: set[int] = set()
-        for k in compress(range(len(lows)), map(cues_at.__contains__, lows)):
+        for k in firsts:
             n = sent_of[k]
             if n in out:
                 continue
