@@ -62,6 +62,8 @@ def _score(amount: bool, verb: bool, several: bool, inferred: bool) -> float:
     if inferred:
         score -= 0.2
     return round(min(score, 0.95), 2)
+
+
 _CONFIDENCE = {k: _score(*k) for k in product((False, True), repeat=4)}  # every case, worked out once
 
 
