@@ -447,12 +447,18 @@ class PeopleFinder(Component):
                     members = plural[-1].members
             else:
                 want = "m" if low in MALE else "f"
-                prior = named_names[:bisect_left(named_starts, start)]
-                cand = next((n for n in reversed(prior) if gender.get(n) == want), None)
-                if cand is None:
-                    cand = next((n for n in reversed(prior) if gender.get(n) is None), None)
-                    if cand is not None:
-                        gender[cand] = want
+                # the last name before the pronoun with its gender, else the last one of no known gender
+                cand = unknown = None
+                for k in range(bisect_left(named_starts, start) - 1, -1, -1):
+                    g = gender.get(named_names[k])
+                    if g == want:
+                        cand = named_names[k]
+                        break
+                    if g is None and unknown is None:
+                        unknown = named_names[k]
+                if cand is None and unknown is not None:
+                    cand = unknown
+                    gender[cand] = want
                 members = (cand,) if cand else ((main,) if main else ())
             name = members[0] if len(members) == 1 else None
             out.append((start, tab.end[i], ext.PersonInfo(name=name, pronoun=True, members=members)))
