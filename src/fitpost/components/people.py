@@ -221,9 +221,10 @@ class PeopleFinder(Component):
             if person:
                 count[person] += 1
         main = max(count.items(), key=itemgetter(1))[0] if count else None  # most_common(1): the first of the most
-        gender_pre: dict[str, str] = {}
-        # who said each quote, before the relations below add genders (they read it)
-        speakers = self._speakers(doc, quotes, mentions, main, gender_pre) if rel_spans else {}
+        # who said each quote as the mentions so far and no genders tell it, for the relations below
+        # (worked out on their first need: few texts have a quote and a relation phrase after "my")
+        named_before = len(mentions)
+        speakers_before: dict | None = None
         spouse: dict[str, str] = {}
         relation_of: dict[str, str] = {}
         # relation phrases: an appositive name names the relative ("his wife, Asha Rao")
@@ -240,7 +241,12 @@ class PeopleFinder(Component):
             owner = self._owner(tab, rs, mentions, main, gender)
             if owner is None and self._first_person_before(tab, rs):
                 quote = ext.range_at(quotes, tab.idx[rs])
-                owner = speakers.get(quote) if quote else ext.doc_value(doc, "fp_author")
+                if quote:
+                    if speakers_before is None:
+                        speakers_before = self._speakers(doc, quotes, mentions[:named_before], main, {})
+                    owner = speakers_before.get(quote)
+                else:
+                    owner = ext.doc_value(doc, "fp_author")
             if owner is None and named and named != main and not self._first_person_before(tab, rs):
                 owner = main  # "wife Asha Rao joined him": the relative of the person the text is about
             if named and g:
@@ -262,7 +268,7 @@ class PeopleFinder(Component):
                 before = text[max(0, s - 20):s].lower().split()
                 if before and before[-1] in self.gender_words:
                     gender[info.name] = self.gender_words[before[-1]]
-        speakers = self._speakers(doc, quotes, mentions, main, gender)
+        speakers = self._speakers(doc, quotes, mentions, main, gender) if quotes else {}
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=lambda m: m[0])
         resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
@@ -271,7 +277,8 @@ class PeopleFinder(Component):
             bounds = tab.expand(s, e, len(text))
             if bounds is None:
                 continue
-            info.in_quote = ext.range_at(quotes, s) is not None
+            if quotes:
+                info.in_quote = ext.range_at(quotes, s) is not None
             if info.name and not info.handle and handles:
                 info.handle = next((h for h, p in handles.items() if p == info.name), None)
             if info.name and not info.relation:
@@ -431,7 +438,7 @@ class PeopleFinder(Component):
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
         for i in [k for k in cues if tab.lower[k] in _PRONOUNS]:
             low, start = tab.lower[i], tab.idx[i]
-            quote = ext.range_at(quotes, start)
+            quote = ext.range_at(quotes, start) if quotes else None
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 who = speakers.get(quote) if quote else author
