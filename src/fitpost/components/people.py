@@ -26,7 +26,9 @@ from fitpost.components.base import Component
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+# possessive: no letter given back can let a run go on (the next character is never one), so the
+# matches are the same and a failed attempt ends at once
+_NAME_WORD = r"[A-Z][a-z]++(?:[-'][A-Z]?[a-z]++)?+"
 _NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")  # two or more name-like words
 _NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
 _WORDS = re.compile(r"[a-z]+")
