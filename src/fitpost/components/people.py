@@ -300,16 +300,17 @@ class PeopleFinder(Component):
 
         The few words are looked for in the text, not token by token."""
         starts, words = tab.idx, tab.text
-        covered: set[int] = set()
-        for s, e, _ in mentions:
-            covered.update(range(bisect_left(starts, s), bisect_left(starts, e)))
         out = []
         for word in parts:
             at = text.find(word)
             while at >= 0:
                 i = bisect_left(starts, at)
-                if i < tab.n and starts[i] == at and words[i] == word and i not in covered:
-                    out.append(i)
+                if i < tab.n and starts[i] == at and words[i] == word:
+                    for s, e, _ in mentions:
+                        if s <= at < e:  # the token is inside a mention
+                            break
+                    else:
+                        out.append(i)
                 at = text.find(word, at + 1)
         out.sort()
         return out
