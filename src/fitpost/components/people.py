@@ -155,10 +155,11 @@ class PeopleFinder(Component):
         text = text.rstrip(" ,.")
         end = start + len(text)
         words = text.split()
-        if not words or any(w.lower() in self.not_names for w in words) or any(map(str.isdigit, text)):
+        if not words or not self.not_names.isdisjoint(text.lower().split()) or any(map(str.isdigit, text)):
             return []
-        if not all(w[0].isupper() for w in words):
-            return []
+        for w in words:
+            if not w[0].isupper():
+                return []
         return [(start, end)]
 
     def _relations(self, tab: ext.Tokens, cues: list[int]) -> list[tuple[int, int, str]]:
