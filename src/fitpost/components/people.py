@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from itertools import compress
 from operator import itemgetter
 
@@ -197,12 +196,12 @@ class PeopleFinder(Component):
                 full = [f for f in full if not (f != name and f in name)] + [name]
         # a single word that is part of a fuller name stands for it ("Asha" -> "Asha Rao")
         mentions: list[tuple[int, int, ext.PersonInfo]] = []
-        count: Counter[str] = Counter()
+        count: dict[str, int] = {}  # mentions per full name, in the order first named
         for s, e in names:
             canon = self._canonical(text[s:e], full, count)
             if canon:
                 mentions.append((s, e, ext.PersonInfo(name=canon)))
-                count[canon] += 1
+                count[canon] = count.get(canon, 0) + 1
         # short names the model did not tag: single tokens equal to a part of a known full name
         parts = {}
         for f in full:
@@ -213,7 +212,7 @@ class PeopleFinder(Component):
             canon = self._canonical(tab.text[i], full, count)
             if canon:
                 mentions.append((tab.idx[i], tab.end[i], ext.PersonInfo(name=canon)))
-                count[canon] += 1
+                count[canon] = count.get(canon, 0) + 1
         gender: dict[str, str] = {}
         handles: dict[str, str | None] = {}
         for m in HANDLE.finditer(text) if "@" in text else ():
@@ -222,7 +221,7 @@ class PeopleFinder(Component):
             handles[handle] = person
             mentions.append((m.start(), m.end(), ext.PersonInfo(name=person, handle=handle)))
             if person:
-                count[person] += 1
+                count[person] = count.get(person, 0) + 1
         main = max(count.items(), key=itemgetter(1))[0] if count else None  # most_common(1): the first of the most
         # who said each quote as the mentions so far and no genders tell it, for the relations below
         # (worked out on their first need: few texts have a quote and a relation phrase after "my")
@@ -231,7 +230,7 @@ class PeopleFinder(Component):
         spouse: dict[str, str] = {}
         relation_of: dict[str, str] = {}
         # relation phrases: an appositive name names the relative ("his wife, Asha Rao")
-        by_start = {s: (s, e, info) for s, e, info in mentions}
+        by_start = {s: (s, e, info) for s, e, info in mentions} if rel_spans else {}
         for rs, re_, key in rel_spans:
             g, kind = self.relations[key]
             rel_char_end = tab.end[re_ - 1]
@@ -273,7 +272,7 @@ class PeopleFinder(Component):
                     gender[info.name] = self.gender_words[before[-1]]
         speakers = self._speakers(doc, quotes, mentions, main, gender) if quotes else {}
         mentions.extend(self._plural_relations(tab, relation_of))
-        mentions.sort(key=lambda m: m[0])
+        mentions.sort(key=itemgetter(0))
         resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
         found = []
         for s, e, info in resolved:
@@ -316,13 +315,13 @@ class PeopleFinder(Component):
         out.sort()
         return out
 
-    def _canonical(self, name: str, full: list[str], count: Counter) -> str | None:
+    def _canonical(self, name: str, full: list[str], count: dict[str, int]) -> str | None:
         if name in full:
             return name
         owners = [f for f in full if name in f.split()]
         if not owners:
             return name
-        return max(owners, key=lambda f: (count[f], -full.index(f)))
+        return max(owners, key=lambda f: (count.get(f, 0), -full.index(f)))
 
     def _appositive_names(self, tab: ext.Tokens, rel_spans, names):
         """Names written right after a relation word, which a model may miss ("wife Asha Rao")."""
@@ -473,7 +472,7 @@ class PeopleFinder(Component):
                 members = (cand,) if cand else ((main,) if main else ())
             name = members[0] if len(members) == 1 else None
             out.append((start, tab.end[i], ext.PersonInfo(name=name, pronoun=True, members=members)))
-        out.sort(key=lambda m: m[0])
+        out.sort(key=itemgetter(0))
         return out
 
 
