@@ -274,22 +274,29 @@ class PeopleFinder(Component):
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=itemgetter(0))
         resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
+        handle_of: dict[str, str] = {}  # each person's first handle
+        for h, p in handles.items():
+            if p:
+                handle_of.setdefault(p, h)
         found = []
+        expand, length = tab.expand, len(text)
         for s, e, info in resolved:
-            bounds = tab.expand(s, e, len(text))
+            bounds = expand(s, e, length)
             if bounds is None:
                 continue
             if quotes:
                 info.in_quote = ext.range_at(quotes, s) is not None
-            if info.name and not info.handle and handles:
-                info.handle = next((h for h, p in handles.items() if p == info.name), None)
-            if info.name and not info.relation:
-                info.relation = relation_of.get(info.name)
+            name = info.name
+            if name:
+                if handle_of and not info.handle:
+                    info.handle = handle_of.get(name)
+                if relation_of and not info.relation:
+                    info.relation = relation_of.get(name)
             found.append((*bounds, "PERSON", info))
         ext.add(doc, ext.PEOPLE, "fp_person", found)
         ext.set_doc_value(doc, "fp_roster", {
-            "main": main, "persons": {n: {"gender": gender.get(n), "handle": next(
-                (h for h, p in handles.items() if p == n), None), "relation": relation_of.get(n)} for n in full},
+            "main": main, "persons": {n: {"gender": gender.get(n), "handle": handle_of.get(n),
+                                          "relation": relation_of.get(n)} for n in full},
             "spouse": spouse, "quotes": [(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes],
         })
         return doc
