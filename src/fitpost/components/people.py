@@ -280,12 +280,15 @@ class PeopleFinder(Component):
                 handle_of.setdefault(p, h)
         found = []
         expand, length = tab.expand, len(text)
+        q, n_quotes = 0, len(quotes)  # the first quote not ending before the mention (``resolved`` is sorted)
         for s, e, info in resolved:
             bounds = expand(s, e, length)
             if bounds is None:
                 continue
             if quotes:
-                info.in_quote = ext.range_at(quotes, s) is not None
+                while q < n_quotes and quotes[q][1] <= s:
+                    q += 1
+                info.in_quote = q < n_quotes and quotes[q][0] <= s
             name = info.name
             if name:
                 if handle_of and not info.handle:
