@@ -386,11 +386,10 @@ class PeopleFinder(Component):
         for j in range(rel_start - 1, max(-1, rel_start - 3), -1):
             low = tab.lower[j]
             if low in ("his", "her"):
-                want = "m" if low == "his" else "f"
-                before = [info.name for s, e, info in mentions if info.name and e <= tab.idx[j]]
-                for name in reversed(before):
-                    if gender.get(name) in (want, None):
-                        return name
+                want, at = ("m" if low == "his" else "f"), tab.idx[j]
+                for s, e, info in reversed(mentions):  # the last person named before it, of that gender
+                    if info.name and e <= at and gender.get(info.name) in (want, None):
+                        return info.name
                 return main
             if low.endswith("'s") or low.endswith("’s"):
                 return next((info.name for s, e, info in mentions if s <= tab.idx[j] < e + 2 and info.name), None)
