@@ -60,6 +60,14 @@ class PeopleFinder(Component):
         self.cue_words = self.rel_first | _PRONOUNS  # the tokens a relation or a pronoun starts at
         # a text holds a group word only if it holds one of these (the rest hold one of them)
         self.group_cues = [g for g in self.groups if not any(o != g and o in g for o in self.groups)]
+        # the same test as one search per first word ("the (?:couple|duo|...)"): a literal start is
+        # looked for at C speed, and each text is scanned a few times rather than once per cue
+        tails: dict[str, list[str]] = {}
+        for g in self.group_cues:
+            head = g[:g.index(" ") + 1] if " " in g else g
+            tails.setdefault(head, []).append(g[len(head):])
+        self.group_scans = [re.compile(re.escape(head) + "(?:" + "|".join(map(re.escape, rest)) + ")")
+                            for head, rest in tails.items()]
         # the group words longest first, so "the couple" is one hit and not two
         self.group_re = re.compile(r"\b(?:" + "|".join(re.escape(g) for g in self.groups) + r")\b") \
             if self.groups else None
@@ -439,7 +447,7 @@ class PeopleFinder(Component):
         group_hits = []
         low_text = text.lower()
         # most texts hold none of the group words: look for them as plain substrings first
-        if self.group_re and any(map(low_text.__contains__, self.group_cues)):
+        if self.group_re and any(p.search(low_text) for p in self.group_scans):
             hits = self.group_re.finditer(low_text)
         else:
             hits = ()
