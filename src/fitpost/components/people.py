@@ -82,20 +82,21 @@ class PeopleFinder(Component):
         # (whitespace other than one space is a token of its own), so only the tokens of those
         # matches are read; a run is followed from there to its ends token by token.
         text, words, starts, n = ext.text(doc), tab.text, tab.idx, tab.n
+        is_name = _NAME_TOKEN.match
         found: list[tuple[int, int]] = []
         done = 0  # the tokens before this one are read
         for m in _NAME_RUN.finditer(text):
             k = max(bisect_right(starts, m.start()) - 1, done)  # the token holding the match's first letter
             last = bisect_left(starts, m.end())  # the tokens that start before the match ends
             while k < last:
-                if not _NAME_TOKEN.match(words[k]):
+                if not is_name(words[k]):
                     k += 1
                     continue
                 first = k  # the run holding k: none of its tokens is before ``done``
-                while first > done and _NAME_TOKEN.match(words[first - 1]):
+                while first > done and is_name(words[first - 1]):
                     first -= 1
                 end = k + 1
-                while end < n and _NAME_TOKEN.match(words[end]):
+                while end < n and is_name(words[end]):
                     end += 1
                 self._read_run(text, tab, first, end, found)
                 k = done = end
@@ -108,7 +109,7 @@ class PeopleFinder(Component):
         while i < end:
             j = min(i + 3, tab.sent_hi[i], end)
             if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in self.not_names):
-                found.extend(self._clean(text, tab.idx[i], tab.end[j - 1]))
+                found.extend(self._clean(text, tab.idx[i], tab.end[j - 1], run=True))
             i = j
 
     def _model_names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
@@ -146,7 +147,10 @@ class PeopleFinder(Component):
             return any(i in moving for i in range(sent_start, start))
         return False
 
-    def _clean(self, whole: str, start: int, end: int) -> list[tuple[int, int]]:
+    def _clean(self, whole: str, start: int, end: int, run: bool = False) -> list[tuple[int, int]]:
+        """The name in ``whole[start:end]`` without a title before it or "'s" after it, if it is one.
+        ``run``: the text is tokens matching ``_NAME_TOKEN`` with at most a space between them, so
+        it holds no digit and each of its words starts with a capital."""
         text = whole[start:end]
         while True:  # "Marathoner Asha Rao": the title is not the name
             first, _, rest = text.partition(" ")
@@ -162,7 +166,11 @@ class PeopleFinder(Component):
         text = text.rstrip(" ,.")
         end = start + len(text)
         words = text.split()
-        if not words or not self.not_names.isdisjoint(text.lower().split()) or any(map(str.isdigit, text)):
+        if not words or not self.not_names.isdisjoint(text.lower().split()):
+            return []
+        if run:
+            return [(start, end)]
+        if any(map(str.isdigit, text)):
             return []
         for w in words:
             if not w[0].isupper():
