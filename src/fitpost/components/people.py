@@ -451,7 +451,6 @@ class PeopleFinder(Component):
         named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
         named_starts = [s for s, _ in named]
         named_names = [n for _, n in named]
-        author = ext.doc_value(doc, "fp_author")
         group_hits = []
         low_text = text.lower()
         # most texts hold none of the group words: look for them as plain substrings first
@@ -471,7 +470,7 @@ class PeopleFinder(Component):
             members: tuple[str, ...] = ()
             if low in _FIRST_OR_WE:
                 quote = ext.range_at(quotes, start) if quotes else None
-                who = speakers.get(quote) if quote else author
+                who = speakers.get(quote) if quote else ext.doc_value(doc, "fp_author")
                 if who:
                     members = (who,)
                     if low in WE and who in spouse:
