@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 from fitpost import ext, resources
 from fitpost.components.base import Component
 
-HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# "@" not after a word character or "@": the "@" comes first so that it is looked for at C speed
+# (a leading look-behind is tried at every position of the text)
+HANDLE = re.compile(r"@(?<![\w@]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # possessive: no letter given back can let a run go on (the next character is never one), so the
