@@ -59,6 +59,12 @@ class PeopleFinder(Component):
         self.rel_max = max(len(k.split()) for k in self.relations)
         self.rel_first = {k.split()[0] for k in self.relations} | \
             {k.replace("-", " - ").split()[0] for k in self.relations}
+        # the most tokens a relation starting at each of those can span: n tokens joined by spaces
+        # hold n - 1 of them, and each " - " made "-" takes two, so a key with s spaces and h hyphens
+        # spans at most s + 2h + 1 tokens (and a key made from tokens starting with w starts with w)
+        self.rel_span = {w: min(self.rel_max, max(k.count(" ") + 2 * k.count("-") + 1
+                                                  for k in self.relations if k.startswith(w)))
+                         for w in self.rel_first}
         self.cue_words = self.rel_first | _PRONOUNS  # the tokens a relation or a pronoun starts at
         # a text holds a group word only if it holds one of these (the rest hold one of them)
         self.group_cues = [g for g in self.groups if not any(o != g and o in g for o in self.groups)]
@@ -187,7 +193,7 @@ class PeopleFinder(Component):
         for i in [k for k in cues if lows[k] in self.rel_first]:
             if i < resume:
                 continue  # inside the relation found before
-            for n in range(self.rel_max, 0, -1):
+            for n in range(self.rel_span[lows[i]], 0, -1):
                 if i + n > tab.n:  # the text ends sooner: (i, i + n) would run past it
                     continue
                 key = " ".join(lows[i:i + n]).replace(" - ", "-")
