@@ -332,20 +332,26 @@ class PeopleFinder(Component):
     def _part_tokens(text: str, tab: ext.Tokens, parts: dict, mentions) -> list[int]:
         """The tokens that are one of ``parts`` and not inside one of ``mentions`` (all non-empty), in order.
 
-        The few words are looked for in the text, not token by token."""
+        The few words are looked for in the text with the mentions blanked out: a part holds no
+        space, and a mention starts at a token's start, so a part token outside the mentions is
+        found there whole, and one inside them is not found."""
+        pieces, at = [], 0
+        for s, e in sorted([(s, e) for s, e, _ in mentions]):
+            if e > at:
+                s = max(s, at)
+                pieces += (text[at:s], " " * (e - s))
+                at = e
+        pieces.append(text[at:])
+        blanked = "".join(pieces)
         starts, words = tab.idx, tab.text
         out = []
         for word in parts:
-            at = text.find(word)
+            at = blanked.find(word)
             while at >= 0:
                 i = bisect_left(starts, at)
                 if i < tab.n and starts[i] == at and words[i] == word:
-                    for s, e, _ in mentions:
-                        if s <= at < e:  # the token is inside a mention
-                            break
-                    else:
-                        out.append(i)
-                at = text.find(word, at + 1)
+                    out.append(i)
+                at = blanked.find(word, at + 1)
         out.sort()
         return out
 
