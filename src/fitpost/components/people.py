@@ -41,6 +41,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 THEY = {"they", "them", "their", "theirs"}
 _PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _FIRST_OR_WE = FIRST | WE
+_MY_OUR = frozenset(("my", "our"))
 POSSESSIVE = {"his": "m", "her": "f", "my": "1", "our": "1", "their": "p"}
 
 
@@ -216,7 +217,7 @@ class PeopleFinder(Component):
         full: list[str] = []
         for s, e in names:
             name = text[s:e]
-            if not any(name != f and name in f.split() for f in full) and name not in full:
+            if name not in full and not any(name in f.split() for f in full):
                 full = [f for f in full if not (f != name and f in name)] + [name]
         # a single word that is part of a fuller name stands for it ("Asha" -> "Asha Rao")
         mentions: list[tuple[int, int, ext.PersonInfo]] = []
@@ -382,7 +383,7 @@ class PeopleFinder(Component):
     @staticmethod
     def _first_person_before(tab: ext.Tokens, i: int) -> bool:
         """Whether "my" or "our" is among the two words before token ``i`` or the four from it."""
-        return any(w in ("my", "our") for w in tab.lower[max(0, i - 2):i + 4])
+        return not _MY_OUR.isdisjoint(tab.lower[max(0, i - 2):i + 4])
 
     def _plural_relations(self, tab: ext.Tokens, relation_of: dict[str, str]):
         """ "the mothers", "the sisters": everyone named with that relation."""
