@@ -168,10 +168,13 @@ class PeopleFinder(Component):
                 text = rest
             else:
                 break
-        cut = _NAME_CUT.search(text)
-        if cut:
-            end = start + cut.start()
-            text = text[:cut.start()]
+        if run:  # of _NAME_CUT's cuts only a final "'s" can be in it ("’" and "/|(" are not)
+            if text.endswith("'s"):
+                text = text[:-2]
+        else:
+            cut = _NAME_CUT.search(text)
+            if cut:
+                text = text[:cut.start()]
         text = text.rstrip(" ,.")
         end = start + len(text)
         words = text.split()
