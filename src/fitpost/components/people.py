@@ -363,8 +363,8 @@ class PeopleFinder(Component):
         if name in full:
             return name
         owners = [f for f in full if name in f.split()]
-        if not owners:
-            return name
+        if len(owners) < 2:
+            return owners[0] if owners else name
         return max(owners, key=lambda f: (count.get(f, 0), -full.index(f)))
 
     def _appositive_names(self, tab: ext.Tokens, rel_spans, names):
