@@ -82,15 +82,15 @@ class PeopleFinder(Component):
             if self.groups else None
 
     # -- finding -----------------------------------------------------------
-    def _names(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """Character spans of named people."""
+    def _names(self, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
+        """Character spans of named people (``text``: the Doc's)."""
         if ext.has_annotation(doc, "ENT_IOB"):
             return self._model_names(doc, tab)
         # Runs of two or three capitalised words (tokens matching _NAME_TOKEN, next to each other)
         # inside a sentence.  Two such tokens side by side are also a _NAME_RUN match in the text
         # (whitespace other than one space is a token of its own), so only the tokens of those
         # matches are read; a run is followed from there to its ends token by token.
-        text, words, starts, n = ext.text(doc), tab.text, tab.idx, tab.n
+        words, starts, n = tab.text, tab.idx, tab.n
         is_name = _NAME_TOKEN.match
         found: list[tuple[int, int]] = []
         done = 0  # the tokens before this one are read
@@ -212,7 +212,7 @@ class PeopleFinder(Component):
         text = ext.text(doc)
         tab = ext.tokens(doc)
         quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)] if '"' in text or "“" in text else []
-        names = self._names(doc, tab)
+        names = self._names(doc, tab, text)
         # one pass over the tokens for the words relations and pronouns start at
         cues = list(compress(range(tab.n), map(self.cue_words.__contains__, tab.lower)))
         rel_spans = self._relations(tab, cues)
@@ -301,7 +301,7 @@ class PeopleFinder(Component):
         speakers = self._speakers(doc, quotes, mentions, main, gender) if quotes else {}
         mentions.extend(self._plural_relations(tab, relation_of))
         mentions.sort(key=itemgetter(0))
-        resolved = self._pronouns(doc, tab, cues, mentions, quotes, speakers, main, gender, spouse)
+        resolved = self._pronouns(doc, tab, text, cues, mentions, quotes, speakers, main, gender, spouse)
         handle_of: dict[str, str] = {}  # each person's first handle
         for h, p in handles.items():
             if p:
@@ -460,10 +460,9 @@ class PeopleFinder(Component):
             out[(qs, qe)] = speaker or main
         return out
 
-    def _pronouns(self, doc, tab: ext.Tokens, cues, mentions, quotes, speakers, main, gender, spouse):
+    def _pronouns(self, doc, tab: ext.Tokens, text: str, cues, mentions, quotes, speakers, main, gender, spouse):
         """Add resolved pronoun and group mentions; return all mentions in text order.
-        ``cues``: the tokens in ``cue_words``."""
-        text = ext.text(doc)
+        ``text``: the Doc's; ``cues``: the tokens in ``cue_words``."""
         out = list(mentions)
         # the named mentions, in text order (``mentions`` is sorted)
         named = [(s, info.name) for s, e, info in mentions if info.name and not info.pronoun]
