@@ -40,9 +40,9 @@ class Component:
         next component starts, rather than one Doc through every component.
         Blank mode got about 25 % faster (CPU time, same posts), most likely
         because a component's code and data stay in the processor's caches
-        over a batch.  A Doc that makes the component
-        fail goes to the error handler (``nlp.set_error_handler``; by default
-        the error is raised), and the rest of its batch goes on.
+        over a batch.  A Doc that makes the component fail goes to the error
+        handler (``nlp.set_error_handler``; by default the error is raised),
+        and the rest of its batch goes on.
         """
         error_handler = self.get_error_handler()
         for batch in minibatch(docs, size=batch_size):

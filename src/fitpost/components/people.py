@@ -481,7 +481,6 @@ class PeopleFinder(Component):
         for s, e, _ in group_hits:
             out.append((s, e, ext.PersonInfo(pronoun=True, members=couple, relation=None)))
         lows, starts, ends, sent_lo = tab.lower, tab.idx, tab.end, tab.sent_lo
-        info_of = ext.PersonInfo
         for i in [k for k in cues if lows[k] in _PRONOUNS]:
             low, start = lows[i], starts[i]
             members: tuple[str, ...] = ()
@@ -513,8 +512,8 @@ class PeopleFinder(Component):
                     cand = unknown
                     gender[cand] = want
                 members = (cand,) if cand else ((main,) if main else ())
-            # PersonInfo(name, handle, relation, pronoun, members): positional is much quicker to build
-            out.append((start, ends[i], info_of(members[0] if len(members) == 1 else None, None, None, True, members)))
+            name = members[0] if len(members) == 1 else None
+            out.append((start, ends[i], ext.PersonInfo(name=name, pronoun=True, members=members)))
         out.sort(key=itemgetter(0))
         return out
 

@@ -67,7 +67,7 @@ def _score(amount: bool, verb: bool, several: bool, inferred: bool) -> float:
 _CONFIDENCE = {k: _score(*k) for k in product((False, True), repeat=4)}  # every case, worked out once
 
 
-def _places(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+def _offsets(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
     """The token offsets of any of ``words``, in order, from ``at`` (the offsets of each word)."""
     found = [at[w] for w in at.keys() & words]
     if len(found) == 1:
@@ -181,10 +181,10 @@ class RecordBuilder(Component):
         at: dict[str, list[int]] = {}
         for i in compress(range(len(lows)), map(self._watched.__contains__, lows)):
             at.setdefault(lows[i], []).append(i)
-        self.break_at = _places(at, self.breaks)  # _gap counts those between two tokens by bisection
+        self.break_at = _offsets(at, self.breaks)  # _gap counts those between two tokens by bisection
         # where the company cues after a mention ("with", "alongside", "joined by") and the clause stops are
-        self._with_at = [i for i in _places(at, _WITH_WORDS) if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
-        self._stop_at = _places(at, _STOPS) if self._with_at else []
+        self._with_at = [i for i in _offsets(at, _WITH_WORDS) if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
+        self._stop_at = _offsets(at, _STOPS) if self._with_at else []
         self.roster = ext.doc_value(doc, "fp_roster") or {}
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
@@ -198,7 +198,7 @@ class RecordBuilder(Component):
         # the sentences each marker word occurs in (first person, attributes)
         self._marked: dict[str, set[int]] = {w: {sent_of[i] for i in at[w]} for w in _MARKERS.intersection(at)}
         self._any_attribute = not self._marked.keys().isdisjoint(_ATTRIBUTES)
-        self._companion_sents = self._companion_sentences(_places(at, self._cues_at.keys()))
+        self._companion_sents = self._companion_sentences(_offsets(at, self._cues_at.keys()))
         events = self.spans[ext.EVENTS]
         clusters = self._clusters(doc, events)
         self._clusters_in = self._by_sentence_clusters(clusters)
@@ -292,7 +292,7 @@ class RecordBuilder(Component):
         return clusters
 
     def _text(self, m: ext.Mention) -> str:
-        return ext.text(self.doc)[m.start_char:m.end_char]
+        return self.text[m.start_char:m.end_char]
 
     def _breaks_between(self, a: int, b: int) -> bool:
         """Whether tokens ``a:b`` hold punctuation other than quotes, or "and", "or", "but"."""
@@ -351,7 +351,7 @@ class RecordBuilder(Component):
     def _race_distance(self, doc: Doc, c: Cluster) -> Quantity | None:
         """The fixed length a race name in the mention implies ("a marathon", "an Ironman")."""
         tab = self.tab
-        low = ext.text(doc)[tab.idx[c.start]:tab.end[c.end - 1]].lower().replace("-", " ")
+        low = self.text[tab.idx[c.start]:tab.end[c.end - 1]].lower().replace("-", " ")
         if not self._any_race.search(low):
             return None
         best = None
@@ -362,7 +362,7 @@ class RecordBuilder(Component):
         if best is None:
             return None
         start = tab.idx[c.start] + best[2]
-        text = ext.text(doc)[start:start + len(best[0])]
+        text = self.text[start:start + len(best[0])]
         return Quantity(kind="distance", text=text, start=start, end=start + len(text),
                         value=best[1] / 1000, unit="km", meters=best[1])
 
@@ -532,7 +532,7 @@ class RecordBuilder(Component):
     def _between(self, a: int, b: int) -> str:
         """The text of tokens ``a:b``, stripped (``doc[a:b].text.strip()`` without the Span)."""
         tab = self.tab
-        return ext.text(self.doc)[tab.idx[a]:tab.end[b - 1]].strip() if b > a else ""
+        return self.text[tab.idx[a]:tab.end[b - 1]].strip() if b > a else ""
 
     def _mention_tokens(self, tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[ext.Mention]:
         out = []

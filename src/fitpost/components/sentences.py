@@ -5,9 +5,9 @@ subclass): a sentence ends at a token in ``punct_chars``, and the next one
 starts at the first later token that is neither in ``punct_chars`` nor
 punctuation.  spaCy's makes a Token object and a string for every token; this
 one reads the token strings the fitpost components share
-(:class:`fitpost.ext.Tokens`, built here, first, from the tokenizer's columns), visits only the tokens in
-``punct_chars``, and marks the table to read the sentences (and what later
-pipes set) when it is next used.
+(:class:`fitpost.ext.Tokens`, built here first, from the tokenizer's columns),
+visits only the tokens in ``punct_chars``, and marks the table to read the
+sentences (and what later pipes set) when it is next used.
 :func:`fitpost.pipeline.blank` adds it under the name ``sentencizer``.
 """
 from __future__ import annotations

@@ -649,17 +649,13 @@ class StatusTagger(Component):
             tense = "present"  # "known for running barefoot": a way of life, not one session
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
-    @staticmethod
-    def _regions(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]]:
-        """The sentences that hold an activity mention, merged (for a Doc with sentence boundaries)."""
-        return ext.sentence_regions(doc, mentions)
-
     def __call__(self, doc: Doc) -> Doc:
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
         if not mentions:
             return doc
         view = _DocView(doc)
-        cues, pseudo = self.cues(doc, self._regions(doc, mentions) if view.sentences else None)
+        # with sentence boundaries, only the sentences that hold an activity mention are read
+        cues, pseudo = self.cues(doc, ext.sentence_regions(doc, mentions) if view.sentences else None)
         for span in mentions:
             ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
         return doc
