@@ -79,8 +79,8 @@ def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
     assert ext.doc_value(doc, "fp_author") is None  # the extension's default
     doc._.fp_author = "asha"
     assert ext.doc_value(doc, "fp_author") == "asha"
-    ext.set_doc_value(doc, "fp_roster", {"main": "Asha"})
-    assert doc._.fp_roster == {"main": "Asha"}
+    ext.set_doc_value(doc, "fp_roster", ext.Roster(main="Asha"))
+    assert doc._.fp_roster == ext.Roster(main="Asha")
 
 
 def test_has_annotation_is_spacys_answer(blank_nlp, sm_nlp):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
@@ -66,11 +66,47 @@ class EventInfo:
     activity: str | None = None
 
 
+@dataclass
+class RosterPerson:
+    """What the text tells of one named person (by full name in :attr:`Roster.persons`)."""
+
+    gender: str | None = None  # "m", "f" or None
+    handle: str | None = None  # their first @handle in the text
+    relation: str | None = None  # "wife", "coach" ...: how the text relates them
+
+
+@dataclass
+class Quote:
+    """A quotation, as character offsets, and who it is attributed to."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass
+class Roster:
+    """Who the text is about, as ``fitpost_people`` resolved it (``doc._.fp_roster``)."""
+
+    main: str | None = None  # the person named most often: "he"/"she" fall back to them
+    persons: dict[str, RosterPerson] = field(default_factory=dict)  # every full name -> what is known
+    spouse: dict[str, str] = field(default_factory=dict)  # both ways: a person -> their spouse or partner
+    quotes: list[Quote] = field(default_factory=list)  # in text order
+
+    def person(self, name: str) -> RosterPerson:
+        """What is known of ``name`` (nothing, for a name not in the roster)."""
+        return self.persons.get(name) or RosterPerson()
+
+    def quote_at(self, at: int) -> Quote | None:
+        """The quote holding character offset ``at``, if any."""
+        return next((q for q in self.quotes if q.start <= at < q.end), None)
+
+
 _DOC = {
     "fp_posted_at": None,  # datetime.date | None: the post date, base of relative dates
     "fp_author": None,  # str | None: who "I" and "we" are in a first-person post
     "fp_context": None,  # dict | None: metadata of the post (tagged handles, location name)
-    "fp_roster": None,  # dict | None, set by fitpost_people: main person, persons, spouses, quote speakers
+    "fp_roster": None,  # Roster | None, set by fitpost_people: main person, persons, spouses, quote speakers
     "fp_records": None,  # list[fitpost.schema.Activity] | None, set by fitpost_records
     "fp_warnings": None,  # list[str] | None
 }
@@ -401,7 +437,7 @@ register()
 
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
-    "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo",
+    "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo", "Roster", "RosterPerson", "Quote",
     "register", "group", "range_at", "text", "has_annotation", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
     "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

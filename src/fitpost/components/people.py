@@ -325,11 +325,11 @@ class PeopleFinder(Component):
                     info.relation = relation_of.get(name)
             found.append((*bounds, "PERSON", info))
         ext.add(doc, ext.PEOPLE, "fp_person", found)
-        ext.set_doc_value(doc, "fp_roster", {
-            "main": main, "persons": {n: {"gender": gender.get(n), "handle": handle_of.get(n),
-                                          "relation": relation_of.get(n)} for n in full},
-            "spouse": spouse, "quotes": [(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes],
-        })
+        ext.set_doc_value(doc, "fp_roster", ext.Roster(
+            main=main,
+            persons={n: ext.RosterPerson(gender=gender.get(n), handle=handle_of.get(n), relation=relation_of.get(n))
+                     for n in full},
+            spouse=spouse, quotes=[ext.Quote(qs, qe, speakers.get((qs, qe))) for qs, qe in quotes]))
         return doc
 
     @staticmethod

@@ -26,11 +26,10 @@ from itertools import chain, compress, product
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fitpost import ext, resources
+from fitpost import ext, resources, statuses
 from fitpost.components.base import Component
 from fitpost.schema import Activity, DateRef, Quantity
 
-DISMISSED = {"hypothetical", "negated"}
 _FIRST_PERSON = ("i", "we", "my", "me", "our")
 _ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")
 _MARKERS = frozenset(_FIRST_PERSON + _ATTRIBUTES)
@@ -41,12 +40,6 @@ _QUOTES = frozenset({"'", "’", '"', "“", "”"})
 _AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
 _GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
            (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
-
-
-def _phase(status: str) -> str:
-    """Mentions of one activity share a phase: done or under way, ahead, a routine."""
-    return {"completed": "done", "ongoing": "done"}.get(status, status)
-_RANK = {"completed": 0, "ongoing": 1, "habitual": 2, "planned": 3, "hypothetical": 4, "negated": 5}
 
 
 def _score(amount: bool, verb: bool, several: bool, inferred: bool) -> float:
@@ -185,7 +178,7 @@ class RecordBuilder(Component):
         # where the company cues after a mention ("with", "alongside", "joined by") and the clause stops are
         self._with_at = [i for i in _offsets(at, _WITH_WORDS) if lows[i] != "by" or (i > 0 and lows[i - 1] == "joined")]
         self._stop_at = _offsets(at, _STOPS) if self._with_at else []
-        self.roster = ext.doc_value(doc, "fp_roster") or {}
+        self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         self.author = ext.doc_value(doc, "fp_author")
         # every span of a group as a Mention: no Span objects, no extension reads per cluster
         self.spans = {g: ext.mentions(doc, g, attr) for g, attr in _GROUPS}
@@ -428,13 +421,12 @@ class RecordBuilder(Component):
     def _names_of(self, span: ext.Mention) -> list[dict]:
         """The people mention ``span`` names, as the fields of a :class:`Participant` each."""
         info: ext.PersonInfo = span.info
-        persons = self.roster.get("persons", {})
         out = []
         names = info.members if info.members else ((info.name,) if info.name else ())
         for name in names:
-            p = persons.get(name, {})
-            out.append({"name": name, "handle": p.get("handle") or (info.handle if len(names) == 1 else None),
-                        "relation": p.get("relation")})
+            p = self.roster.person(name)
+            out.append({"name": name, "handle": p.handle or (info.handle if len(names) == 1 else None),
+                        "relation": p.relation})
         if not names and info.handle:
             out.append({"handle": info.handle})
         return out
@@ -601,10 +593,10 @@ class RecordBuilder(Component):
                 pending.append(c)
                 continue
             target = None
-            if self._status(c) not in DISMISSED:
+            if statuses.is_real(self._status(c)):
                 d = c.kind("distance")
                 for r in records:
-                    if r.activity != c.info.activity or self._status(r.primary) in DISMISSED:
+                    if r.activity != c.info.activity or not statuses.is_real(self._status(r.primary)):
                         continue
                     if (d is not None and same_distance(d, r.distance())) or (c.event and any(o.event == c.event for o in r.clusters)):
                         target = r
@@ -616,8 +608,9 @@ class RecordBuilder(Component):
         for c in pending:
             target = None
             st = self._status(c)
-            if st != "negated":
-                same = [r for r in records if r.activity == c.info.activity and self._status(r.primary) not in DISMISSED]
+            meaning = statuses.meaning(st)
+            if meaning.joins:
+                same = [r for r in records if r.activity == c.info.activity and statuses.is_real(self._status(r.primary))]
                 if c.event:
                     target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
                 if target is None and c.race_only:
@@ -626,9 +619,8 @@ class RecordBuilder(Component):
                 if target is None and c.definite:
                     before = [r for r in same if min(x.start for x in r.clusters) < c.start]
                     target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
-                reach = {"habitual": -1, "hypothetical": 1}.get(st, 2)
-                if target is None and reach >= 0:
-                    target = self._nearest(same, c, st, reach)
+                if target is None and meaning.reach is not None:
+                    target = self._nearest(same, c, st, meaning.reach)
             if target is not None:
                 target.clusters.append(c)
             else:
@@ -639,14 +631,14 @@ class RecordBuilder(Component):
     def _nearest(self, same: list[Record], c: Cluster, st: str, reach: int) -> Record | None:
         """The first of the records ``same`` closest to ``c`` by sentences, at most ``reach`` away, in its
         paragraph and (unless ``c`` is hypothetical) of its phase."""
-        para, n, phase = self.para, c.sent, _phase(st)
+        para, n, phase = self.para, c.sent, statuses.meaning(st).phase
         best, best_dist = None, 0
         for r in same:
             sents = r.sents()
             dist = min(abs(s - n) for s in sents)
             if dist <= reach and (best is None or dist < best_dist) \
                     and any(para[s] == para[n] for s in sents) \
-                    and (st == "hypothetical" or phase == _phase(self._status(r.primary))):
+                    and (st == "hypothetical" or phase == statuses.meaning(self._status(r.primary)).phase):
                 best, best_dist = r, dist
         return best
 
@@ -697,7 +689,7 @@ class RecordBuilder(Component):
         best = None
         for r in records:
             s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
-            if s is not None and n - s <= reach and self._status(r.primary) not in DISMISSED:
+            if s is not None and n - s <= reach and statuses.is_real(self._status(r.primary)):
                 if best is None or s > best[0]:
                     best = (s, r)
         return best[1] if best else None
@@ -715,7 +707,7 @@ class RecordBuilder(Component):
                 continue
             for r in records:
                 first = min(c.sent for c in r.clusters)
-                if not (0 < first - n <= 3) or self._status(r.primary) in DISMISSED:
+                if not (0 < first - n <= 3) or not statuses.is_real(self._status(r.primary)):
                     continue
                 ev = next((e for e in evs if e.info.activity in (None, r.activity)
                            or len(evs) == 1), None)
@@ -784,15 +776,12 @@ class RecordBuilder(Component):
         """With no one named, the person a quote is attributed to, else the person the text is about
         (as the fields of a :class:`Participant`)."""
         at = self.tab.idx[c.start]
-        for qs, qe, speaker in self.roster.get("quotes", []):
-            if qs <= at < qe:
-                if speaker:
-                    return [self._participant(speaker)]
-                break
-        else:
-            if self.author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.get("main")):
-                return [{"name": self.author}]
-        main = self.roster.get("main")
+        quote = self.roster.quote_at(at)
+        if quote is not None and quote.speaker:
+            return [self._participant(quote.speaker)]
+        if quote is None and self.author and (self._has(_FIRST_PERSON, {c.sent}) or not self.roster.main):
+            return [{"name": self.author}]
+        main = self.roster.main
         return [self._participant(main)] if main else []
 
     def _has(self, words: tuple[str, ...], sents: set[int]) -> bool:
@@ -805,8 +794,8 @@ class RecordBuilder(Component):
 
     def _participant(self, name: str) -> dict:
         """The roster's person ``name`` as the fields of a :class:`Participant`."""
-        p = self.roster.get("persons", {}).get(name, {})
-        return {"name": name, "handle": p.get("handle"), "relation": p.get("relation")}
+        p = self.roster.person(name)
+        return {"name": name, "handle": p.handle, "relation": p.relation}
 
     @staticmethod
     def _sport(r: Record) -> str | None:
