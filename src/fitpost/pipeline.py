@@ -86,8 +86,3 @@ def add_components(nlp: Language, components: list[dict] | None = None) -> Langu
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
     return add_components(load_base(model))
-
-
-def has_parser(nlp: Language) -> bool:
-    """Whether the base pipeline gives a dependency parse."""
-    return "parser" in nlp.pipe_names
