@@ -11,13 +11,12 @@ gives them.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from fitpost import ext, resources
+from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
@@ -30,11 +29,15 @@ class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
 
     def load(self) -> None:
-        self.lexicon = resources.load_json(self.config.get("lexicon", "activities.json"))
+        lexicon = self.config["lexicon"]
+        self.lexicon = resources.load_json(lexicon)
         self._matcher: PhraseMatcher | None = None
         self._vocab = None
+        # every form, as (form, activity, sport type, exercise); a word both verb and noun is "both"
         self.kinds: dict[str, tuple] = {}
         acts = self.lexicon["activities"]
+        exercises = self.lexicon["exercises"]
+        schema.check_activity_types([*acts, *(e["activity"] for e in exercises.values())], lexicon)
         for activity, entry in acts.items():
             for form in entry.get("verbs", []):
                 self.kinds.setdefault(form, ("verb", activity, entry["sport_type"], None))
@@ -43,12 +46,11 @@ class ActivityFinder(Component):
                     self.kinds[form] = ("both", activity, entry["sport_type"], None)
                 else:
                     self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
-        for exercise, entry in self.lexicon["exercises"].items():
+        for exercise, entry in exercises.items():
             sport = acts[entry["activity"]]["sport_type"]
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
-        self.generic_nouns = set(self.lexicon["generic_nouns"])
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
 
@@ -73,25 +75,11 @@ class ActivityFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         tab = ext.tokens(doc)
-        text = ext.text(doc)
         tagged = ext.has_annotation(doc, "TAG")
-        idiom_tokens: set[int] = set()
-        candidates: list[tuple[int, int, tuple | None]] = []
-        for match_id, start, end in self._matcher_for(doc)(doc):
-            label = doc.vocab.strings[match_id]
-            if label == "IDIOM":
-                idiom_tokens.update(range(start, end))
-            else:
-                phrase = text[tab.idx[start]:tab.end[end - 1]].lower()
-                candidates.append((start, end, self.kinds[phrase.replace(" - ", "-")]
-                                   if phrase in self.kinds else self._phrase_kind(phrase)))
-        lookup = self.lookup
-        lower = tab.lower
-        candidates.extend((i, i + 1, lookup[lower[i]]) for i in compress(range(tab.n), map(lookup.__contains__, lower)))
-        candidates.extend(self._bare_races(doc, tab))
-        spans: list[tuple[int, int, str, ext.ActivityInfo]] = []
+        candidates, idiom_tokens = self._candidates(doc, tab)
+        found: list[tuple[int, int, str, ext.ActivityInfo]] = []
         for start, end, kind in candidates:
-            if kind is None or (idiom_tokens and any(i in idiom_tokens for i in range(start, end))):
+            if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
             root = doc[start:end].root if tagged else None
             if not self._is_activity(doc, tab, start, end, root, kind):
@@ -99,13 +87,26 @@ class ActivityFinder(Component):
             form, activity, sport, exercise = kind
             if form == "both":
                 form = "noun" if tagged and root.pos_ in ("NOUN", "PROPN") else "verb"
-            spans.append((start, end, activity, ext.ActivityInfo(
+            found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
-        info = {(s, e): i for s, e, _, i in spans}
-        ext.add(doc, ext.ACTIVITIES, "fp_activity", [(start, end, label, info[(start, end)]) for start, end, label
-                                                     in _filter_spans([(s, e, label) for s, e, label, _ in spans])])
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", _filter_spans(found))
         return doc
+
+    def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
+        """The lexicon's phrases, words and bare races in ``doc`` as (start, end, kind), kind None for a
+        phrase matched with other spacing; and the tokens of idioms, which hold no activity."""
+        text = ext.text(doc)
+        idiom_tokens: set[int] = set()
+        candidates: list[tuple[int, int, tuple | None]] = []
+        for match_id, start, end in self._matcher_for(doc)(doc):
+            if doc.vocab.strings[match_id] == "IDIOM":
+                idiom_tokens.update(range(start, end))
+            else:
+                candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
+        candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
+        candidates += self._bare_races(doc, tab)
+        return candidates, idiom_tokens
 
     @staticmethod
     def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
@@ -119,6 +120,7 @@ class ActivityFinder(Component):
         return out
 
     def _phrase_kind(self, phrase: str) -> tuple | None:
+        """The kind of a phrase as written: "push - up" and "push up" are "push-up" where that is a form."""
         text = re.sub(r"\s*-\s*", "-", phrase)
         return self.kinds.get(text) or self.kinds.get(text.replace("-", " "))
 
@@ -167,8 +169,8 @@ class ActivityFinder(Component):
         return not any(t.like_num for t in doc[end:end + 3])
 
 
-def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """:func:`spacy.util.filter_spans` on (start, end, label) triples: the first longest wins an overlap."""
+def _filter_spans(spans: list[tuple]) -> list[tuple]:
+    """:func:`spacy.util.filter_spans` on tuples that start with (start, end): the first longest wins an overlap."""
     result = []
     seen: set[int] = set()
     for span in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
@@ -178,6 +180,11 @@ def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(result, key=lambda sp: sp[0])
 
 
-@Language.factory("fitpost_activities", default_config={"lexicon": "activities.json"})
+@Language.factory(
+    "fitpost_activities",
+    default_config={"lexicon": "activities.json"},
+    assigns=["doc.spans", "span._.fp_activity"],
+    requires=["span._.fp_quantity"],  # "their 10k": a bare race is a distance quantity
+)
 def make_activities(nlp: Language, name: str, lexicon: str) -> ActivityFinder:
     return ActivityFinder(nlp, name, lexicon=lexicon)

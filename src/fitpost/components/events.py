@@ -3,44 +3,40 @@
 A name starts with a capitalised word that is not a person, may hold a few
 lowercase modifiers ("the Harbour midnight half marathon"), ends in an event
 head (marathon, run, ride, triathlon, cyclothon ...) and may take a tail
-("... virtual run").  CamelCase or long hashtags that end in a head
-("#CityCleanRun") are events too.  Lines written in Title Case (headlines)
-are skipped: every word is capitalised there, so capitals say nothing.
+("... virtual run").  A hashtag that ends in a head with an activity, after
+three or more characters ("#CityCleanRun", "#lakesidemarathon"), is an event
+too.  Lines written in Title Case (headlines) are skipped: every word is
+capitalised there, so capitals say nothing.
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fitpost import ext, resources
+from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-# bytes of an ASCII-encoded line: capitals to "U", small letters to "l", anything else to " ", so each
-# run of ASCII letters starts after a " " with the kind of its first letter
-_LETTER_KINDS = bytes(ord("U") if 65 <= c <= 90 else ord("l") if 97 <= c <= 122 else ord(" ") for c in range(256))
+_WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
 
 
 def _title_case(line: str) -> bool:
-    """Three or more runs of ASCII letters in ``line``, over 70% of them starting with a capital
-    (the runs counted as matches of ``(?<![A-Za-z])[A-Za-z]`` would be, a few times faster)."""
-    kinds = b" " + line.encode("ascii", "replace").translate(_LETTER_KINDS)
-    capitalised = kinds.count(b" U")
-    words = capitalised + kinds.count(b" l")
-    return words >= 3 and capitalised / words > 0.7
+    """Three or more words in ``line``, over 70% of them capitalised."""
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 class EventFinder(Component):
     """Mark named events with ``models/events.json``."""
 
     def load(self) -> None:
-        data = resources.load_json(self.config.get("lexicon", "events.json"))
+        lexicon = self.config["lexicon"]
+        data = resources.load_json(lexicon)
         self.heads = data["heads"]
+        schema.check_activity_types([a for a in self.heads.values() if a], lexicon)
         self.inner = set(data["inner"])
         self.tails = [t.split() for t in data["tails"]]
         self.not_start = set(data["not_start"])
@@ -49,43 +45,17 @@ class EventFinder(Component):
         self.head_words = frozenset(self.one_word_heads) | {"k", "km", "miler"}
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
-        # a hashtag's head: its longest suffix that is a head with an activity; the suffix lengths to try
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
-        self.tag_head_lengths = sorted({len(h) for h in self.tag_heads}, reverse=True)
-        self._may_start: dict[str, bool] = {}  # token text -> whether a named event may start with it
-        self._lexemes: dict[str, tuple[bool, bool]] = {}  # token text -> (is_alpha, like_num)
 
     def _starts_event(self, word: str) -> bool:
-        """Whether a token with this text may start a named event (capitalised, not a stop word or verb)."""
-        ok = self._may_start.get(word)
-        if ok is None:
-            low = word.lower()
-            ok = word[:1].isupper() and low not in self.not_start and low not in self.verbs
-            if len(self._may_start) > 100_000:  # a bound: texts repeat, the table stays small
-                self._may_start.clear()
-            self._may_start[word] = ok
-        return ok
-
-    def _flags(self, word: str) -> tuple[bool, bool]:
-        """``(is_alpha, like_num)`` of a token with this text: Lexeme attributes, as ``doc[j]`` has them."""
-        flags = self._lexemes.get(word)
-        if flags is None:
-            lex = self.vocab[word]
-            flags = (lex.is_alpha, lex.like_num)
-            if len(self._lexemes) > 100_000:
-                self._lexemes.clear()
-            self._lexemes[word] = flags
-        return flags
+        """Whether a token with this text may start a named event: capitalised, not a stop word or a verb."""
+        low = word.lower()
+        return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
         """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it."""
-        for size in self.tag_head_lengths:
-            if len(low) - size < 3:
-                continue
-            head = low[-size:]
-            if head in self.tag_heads:
-                return head
-        return None
+        heads = [h for h in self.tag_heads if low.endswith(h) and len(low) - len(h) >= 3]
+        return max(heads, key=len, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
@@ -95,7 +65,7 @@ class EventFinder(Component):
         for s, e, activity in self._named(doc, tab):
             found.append((s, e, "EVENT", ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)))
             taken.update(range(s, e))
-        for m in _HASHTAG.finditer(text) if "#" in text else ():
+        for m in _HASHTAG.finditer(text):
             tag = m.group(1)
             low = tag.lower()
             head = self._tag_head(low)
@@ -112,29 +82,17 @@ class EventFinder(Component):
         """Named events as (start, end, activity), read from each capitalised word that may start one."""
         words, lows = tab.text, tab.lower
         # a named event ends in a head word (or "10 K") of its own sentence
-        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])]
-        if not sents:
-            return []
-        starts = []
-        known = self._may_start.get
-        for lo, hi in sents:
-            flags = list(map(known, words[lo:hi]))
-            if None in flags:
-                flags = [self._starts_event(words[lo + k]) if f is None else f for k, f in enumerate(flags)]
-            starts.extend(itertools.compress(range(lo, hi), flags))
+        starts = [i for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
+                  for i in range(lo, hi) if self._starts_event(words[i])]
         if not starts:
             return []  # "Swim 1.5 km, ...": a caption that starts with a verb
         # an event's words: the word before its start and up to seven from it
         people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 7, tab.sent_hi[i]))})
-        headline = None  # built when first needed
+        headline = self._headline_tokens(tab, ext.text(doc))
         out = []
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
-            if i < resume or i in people:
-                continue
-            if headline is None:
-                headline = self._headline_tokens(tab, ext.text(doc))
-            if i in headline:
+            if i < resume or i in people or i in headline:
                 continue
             found = self._event_at(doc, tab, i, tab.sent_hi[i], people)
             if found:
@@ -152,7 +110,7 @@ class EventFinder(Component):
         capitals = 0
         while j < end and j - i < 7:
             low = lows[j]
-            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and self._flags(words[j])[1]:
+            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and self.vocab[words[j]].like_num:
                 return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1
@@ -168,9 +126,9 @@ class EventFinder(Component):
                 if capitals == 0:
                     return None
                 return i, k, activity
-            if words[j][:1].isupper() and j not in people and self._flags(words[j])[0]:
+            if words[j][:1].isupper() and j not in people and self.vocab[words[j]].is_alpha:
                 capitals += 1
-            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or self._flags(words[j])[1]):
+            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or self.vocab[words[j]].like_num):
                 return None
             j += 1
         return None
@@ -190,6 +148,11 @@ class EventFinder(Component):
         return out
 
 
-@Language.factory("fitpost_events", default_config={"lexicon": "events.json"})
+@Language.factory(
+    "fitpost_events",
+    default_config={"lexicon": "events.json"},
+    assigns=["doc.spans", "span._.fp_event"],
+    requires=["span._.fp_person"],  # a person's name does not start an event
+)
 def make_events(nlp: Language, name: str, lexicon: str) -> EventFinder:
     return EventFinder(nlp, name, lexicon=lexicon)

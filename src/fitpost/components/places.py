@@ -11,7 +11,6 @@ that is only someone's hometown ("hails from X") and a dateline ("CITY, May 3
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,28 +20,30 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
-_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-# a part of every dateline that starts with a plain character, which the regex engine finds fast
-_DATELINE_CUE = re.compile(r",\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
+# The spaces before the name are those of its own line (not \s, which would run on over every blank
+# line below and make the search quadratic in a run of newlines).
+_DATELINE = re.compile(r"^[^\S\n]*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                       r"\s+\d{1,2}\b", re.MULTILINE)
 _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _ROUTE = r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b"
+# "the Hubli-Dharwad stretch": two names joined by a dash before a route noun
 _STRETCH = re.compile(rf"\b({_NAME})\s?[-–]\s?({_NAME})\s+{_ROUTE}")
-# what every match of _STRETCH holds from its dash on, found several times faster
-_STRETCH_CUE = re.compile(rf"[-–]\s?{_NAME}\s+{_ROUTE}")
 _CONNECTORS = {"of", "de", "la", "del", "upon"}
-_TO_HASHTAG = re.compile(r"(?<=\bto the )#(\w+)|(?<=\bto )#(\w+)")
+# a hashtag right after "to" or "to the" ("rode to the #GatewayOfIndia"): a "#" with either before it
+_TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
 
 
 class PlaceFinder(Component):
     """Mark places with ``models/places.json``."""
 
     def load(self) -> None:
-        data = resources.load_json(self.config.get("lexicon", "places.json"))
+        data = resources.load_json(self.config["lexicon"])
         self.role_before = data["role_before"]
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
-        self.hometown = [c.split() for c in data["hometown_cues"]]
-        self.hometown_first = {cue[0] for cue in self.hometown}
+        self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
+        self.hometown_lengths = sorted({len(c) for c in self.hometown})
         self.route_nouns = set(data["route_nouns"])
         self.not_places = set(data["not_places"])
 
@@ -63,36 +64,40 @@ class PlaceFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        ents = self._entities(doc, tab) if ext.has_annotation(doc, "ENT_IOB") else []
-        preps = self._after_prepositions(tab)
-        # the regexes below are slow to run over a whole text: run them only on texts holding a plain
-        # string each of their matches holds (a dash, then the part _STRETCH_CUE finds; "to #" or "to the #")
-        stretch = ("-" in text or "–" in text) and _STRETCH_CUE.search(text) is not None
-        routes = [bounds for m in (_STRETCH.finditer(text) if stretch else ())
-                  for g in (1, 2)  # "the Hubli-Dharwad stretch"
-                  if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None]
-        hashtags = [bounds for m in (_TO_HASHTAG.finditer(text) if "to #" in text or "to the #" in text else ())
-                    if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None]
-        if not (ents or preps or routes or hashtags):
+        found = self._candidates(doc, tab, text)
+        if not found:
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
-        people = named_token_set(doc)  # every span found is read against it
-        found: dict[tuple[int, int], str] = dict.fromkeys(ents, "ent")
-        for i, j in preps:
-            if people.isdisjoint(range(i, j)):
-                found.setdefault((i, j), "prep")
-        found.update(dict.fromkeys(routes, "route"))
-        for bounds in hashtags:
-            found.setdefault(bounds, "hashtag")
-        datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _DATELINE_CUE.search(text) else set()
+        people = named_token_set(doc)
+        for (i, j), how in list(found.items()):
+            if how == "prep" and not people.isdisjoint(range(i, j)):
+                del found[(i, j)]  # "a shout-out to Asha": a person, not a place
+        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
         kept = self._outermost(tab, found, people, datelines)
-        roles = self._roles(tab, kept)
-        found = []
-        for (s, e), role in zip(kept, roles):
+        places = []
+        for (s, e), role in zip(kept, self._roles(tab, kept)):
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
-            found.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))))
-        ext.add(doc, ext.PLACES, "fp_place", found)
+            places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))))
+        ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
+
+    def _candidates(self, doc: Doc, tab: ext.Tokens, text: str) -> dict[tuple[int, int], str]:
+        """Token spans that may be places, each with how it was found: a model entity ("ent"), capitalised
+        words after a place preposition ("prep"), a name of an A-B route ("route") or "to #tag" ("hashtag");
+        the first way found is kept, except that a route wins."""
+        found: dict[tuple[int, int], str] = {}
+        if ext.has_annotation(doc, "ENT_IOB"):
+            found.update(dict.fromkeys(self._entities(doc, tab), "ent"))
+        for bounds in self._after_prepositions(tab):
+            found.setdefault(bounds, "prep")
+        for m in _STRETCH.finditer(text):
+            for g in (1, 2):
+                if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
+                    found[bounds] = "route"
+        for m in _TO_HASHTAG.finditer(text):
+            if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None:
+                found.setdefault(bounds, "hashtag")
+        return found
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the"."""
@@ -109,14 +114,11 @@ class PlaceFinder(Component):
     def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris")."""
         out = []
-        lows, words = tab.lower, tab.text
-        for k in compress(range(tab.n), map(self.role_before.__contains__, lows)):
-            if k + 1 < tab.n:
+        for k, low in enumerate(tab.lower):
+            if low in self.role_before and k + 1 < tab.n:
                 i = k + 1
-                if lows[i] == "the" and i + 1 < tab.n:
+                if tab.lower[i] == "the" and i + 1 < tab.n:
                     i += 1
-                if not "A" <= words[i][:1] <= "Z":
-                    continue  # no run of capitalised words (_CAP) starts here
                 j = self._capitalised(tab, i)
                 if j > i:
                     out.append((i, j))
@@ -170,17 +172,18 @@ class PlaceFinder(Component):
         return roles
 
     def _is_hometown(self, tab: ext.Tokens, s: int) -> bool:
-        before = tab.lower[max(0, s - 5):s]
-        if self.hometown_first.isdisjoint(before):
-            return False
-        for cue in self.hometown:
-            n = len(cue)
-            for k in range(len(before) - n + 1):
-                if before[k:k + n] == cue and len(before) - (k + n) <= 2:
-                    return True
-        return False
+        """Whether a hometown cue ("hails from", "native of") ends at most two words before token ``s``
+        and starts at most five before it."""
+        first = max(0, s - 5)
+        return any(tuple(tab.lower[end - n:end]) in self.hometown
+                   for end in range(max(0, s - 2), s + 1) for n in self.hometown_lengths if end - n >= first)
 
 
-@Language.factory("fitpost_places", default_config={"lexicon": "places.json"})
+@Language.factory(
+    "fitpost_places",
+    default_config={"lexicon": "places.json"},
+    assigns=["doc.spans", "span._.fp_place"],
+    requires=["span._.fp_person"],  # a person's name is not a place
+)
 def make_places(nlp: Language, name: str, lexicon: str) -> PlaceFinder:
     return PlaceFinder(nlp, name, lexicon=lexicon)
