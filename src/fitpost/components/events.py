@@ -101,7 +101,8 @@ class EventFinder(Component):
         return out
 
     def _event_at(self, doc: Doc, tab: ext.Tokens, i: int, end: int, people: set[int]):
-        """The event that starts at token ``i`` (a capitalised word that may start one), in a sentence ending at ``end``."""
+        """The event that starts at token ``i`` (a capitalised word that may start one), in a sentence
+        ending at ``end``: capitalised words, inner words and numbers up to a head, and a tail."""
         words, lows = tab.text, tab.lower
         if i > 0 and words[i - 1][:1].isupper() and lows[i - 1] not in self.not_start \
                 and i - 1 not in people and tab.sent_lo[i - 1] != i - 1:
@@ -110,7 +111,8 @@ class EventFinder(Component):
         capitals = 0
         while j < end and j - i < 7:
             low = lows[j]
-            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") and self.vocab[words[j]].like_num:
+            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") \
+                    and self.vocab[words[j]].like_num:
                 return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
             if low in self.one_word_heads and j > i:
                 k = j + 1

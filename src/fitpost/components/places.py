@@ -5,8 +5,9 @@ capitalised words after a place preposition ("from Pune to Lonavla", "in
 Ooty, Tamil Nadu"), "the A-B stretch" routes and "to the #hashtag" targets.
 A role comes from the word before ("from" is from, "to" is to, "via" is via,
 "in"/"at" is at) or from a start/end verb ("wrapped up in X" is to).  A place
-that is only someone's hometown ("hails from X") and a dateline ("CITY, May 3
-(Agency)") are marked so the linker leaves them out.
+that is only someone's hometown ("hails from X") is marked so the linker
+leaves it out; a person ("a shout-out to Asha", except as a route's end), a
+dateline ("CITY, May 3 (Agency)") and a possessor ("India's") are no places.
 """
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 # a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
 # The spaces before the name are those of its own line (not \s, which would run on over every blank
 # line below and make the search quadratic in a run of newlines).
-_DATELINE = re.compile(r"^[^\S\n]*([A-Z][A-Za-z .]+),\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-                       r"\s+\d{1,2}\b", re.MULTILINE)
+_DATELINE = re.compile(r"^[^\S\n]*([A-Z][A-Za-z .]+),\s+"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
+                       re.MULTILINE)
 _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _ROUTE = r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b"
 # "the Hubli-Dharwad stretch": two names joined by a dash before a route noun
@@ -69,9 +71,6 @@ class PlaceFinder(Component):
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
         people = named_token_set(doc)
-        for (i, j), how in list(found.items()):
-            if how == "prep" and not people.isdisjoint(range(i, j)):
-                del found[(i, j)]  # "a shout-out to Asha": a person, not a place
         datelines = {m.start(1) for m in _DATELINE.finditer(text)}
         kept = self._outermost(tab, found, people, datelines)
         places = []
