@@ -47,9 +47,9 @@ class EventFinder(Component):
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
 
-    def _starts_event(self, word: str) -> bool:
-        """Whether a token with this text may start a named event: capitalised, not a stop word or a verb."""
-        low = word.lower()
+    def _starts_event(self, word: str, low: str) -> bool:
+        """Whether a token (its text, lower-cased ``low``) may start a named event: capitalised, not a stop
+        word or a verb."""
         return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
@@ -83,7 +83,7 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         # a named event ends in a head word (or "10 K") of its own sentence
         starts = [i for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
-                  for i in range(lo, hi) if self._starts_event(words[i])]
+                  for i in range(lo, hi) if self._starts_event(words[i], lows[i])]
         if not starts:
             return []  # "Swim 1.5 km, ...": a caption that starts with a verb
         # an event's words: the word before its start and up to seven from it
