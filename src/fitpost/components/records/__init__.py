@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.components.base import Component
-from fitpost.components.records.attach import attach
+from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
-from fitpost.components.records.merge import lend_frames, lend_orphans, merge
+from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
 
 DEFAULT_CONFIG = {"lexicon": "linking.json"}  # the file in models/ with the linking cues
@@ -40,8 +40,8 @@ class RecordBuilder(Component):
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, self.lexicon)
         clusters = find_clusters(ctx)
-        attach(ctx, clusters)
-        records = merge(ctx, clusters)
+        attach_all(ctx, clusters)
+        records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
         ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])

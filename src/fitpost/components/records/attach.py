@@ -10,6 +10,7 @@ activity, the first date of a sentence to each cluster of it.  People:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from fitpost import ext
 from fitpost.components.records.company import attach_people
@@ -34,7 +35,7 @@ RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running",
                  "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
 
 
-def attach(ctx: Context, clusters: list[Cluster]) -> None:
+def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     """Attach everything the clusters (in order of start) take from their sentences."""
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
@@ -54,20 +55,16 @@ class SentenceClusters:
     def __init__(self, clusters: list[Cluster]) -> None:
         self.clusters = clusters
         self.starts = [c.start for c in clusters]
-        self.by_end = sorted(range(len(clusters)), key=lambda k: clusters[k].end)
-        self.ends = [clusters[k].end for k in self.by_end]
-        self.holding: dict[int, list[int]] = {}  # a token -> the clusters that hold it after their first token
-        for k, c in enumerate(clusters):
-            for i in range(c.start + 1, c.end):
-                self.holding.setdefault(i, []).append(k)
+        self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
 
     def near(self, start: int, end: int, reach: int) -> list[Cluster]:
-        """In order, the clusters that hold token ``start``, start in tokens ``start:end``, start at most
-        ``reach`` tokens after ``start`` or end at most ``reach`` tokens before it."""
-        found = set(self.holding.get(start, ()))
-        found.update(range(bisect_left(self.starts, start), bisect_right(self.starts, max(start + reach, end - 1))))
-        found.update(self.by_end[bisect_left(self.ends, start - reach):bisect_right(self.ends, start)])
-        return [self.clusters[k] for k in sorted(found)]
+        """In order, the clusters that start in tokens ``start:end`` or at most ``reach`` tokens after
+        ``start``, or start before it and end at most ``reach`` tokens before it, or later."""
+        k = first = bisect_left(self.starts, start)
+        while first > 0 and self.latest_end[first - 1] >= start - reach:
+            first -= 1
+        before = [c for c in self.clusters[first:k] if c.end >= start - reach]
+        return before + self.clusters[k:bisect_right(self.starts, max(start + reach, end - 1))]
 
 
 def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int, SentenceClusters]) -> None:
@@ -137,8 +134,11 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> 
     at = span.start
     pos = c.start if at < c.start else c.end - 1
     lo, hi = min(pos, at), max(pos, at)
-    across = any(lo < o.start < hi for o in others if o is not c)
-    d = (hi - lo) + ctx.breaks(lo, hi) * (BREAK_ACROSS if across else BREAK)
+    d = hi - lo
+    breaks = ctx.breaks(lo, hi)
+    if breaks:
+        across = any(lo < o.start < hi for o in others if o is not c)
+        d += breaks * (BREAK_ACROSS if across else BREAK)
     if c.kind(q.kind) is not None:
         d += TAKEN
     if q.kind == "count":

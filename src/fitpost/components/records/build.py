@@ -19,7 +19,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     primary = clusters[0]
     if len(clusters) > 1:
         primary = next((c for c in clusters if not c.bare and not c.inferred), primary)
-    fields = _gather([primary] + [c for c in clusters if c is not primary])
+    fields = _gather(clusters if primary is clusters[0] else [primary] + [c for c in clusters if c is not primary])
     q = fields["quantities"]
     dist = primary.kind("distance")
     if dist is None or primary.race_only:
@@ -28,6 +28,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     if freq is None:
         freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency), None)
     info = primary.info
+    sents = r.sents()
     return Activity.model_validate({
         "activity": info.activity,
         "sport_type": info.sport_type or next((c.info.sport_type for c in clusters if c.info.sport_type), None),
@@ -37,7 +38,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
         "participants": fields["people"] or default_people(ctx, primary), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
-        "attributes": [a for a in ATTRIBUTES if ctx.has_marker((a,), r.sents())],
+        "attributes": [a for a in ATTRIBUTES if ctx.holds(a, sents)],
         "mentions": [ctx.evidence(c.start, c.end) for c in clusters if c is not primary],
         "confidence": confidence(r, primary)})
 
@@ -89,7 +90,7 @@ def default_people(ctx: Context, c: Cluster) -> list[dict]:
     quote = roster.quote_at(ctx.tab.idx[c.start])
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
-    if quote is None and ctx.author and (ctx.has_marker(FIRST_PERSON, {c.sent}) or not roster.main):
+    if quote is None and ctx.author and (any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON) or not roster.main):
         return [{"name": ctx.author}]
     return [_participant(ctx, roster.main)] if roster.main else []
 

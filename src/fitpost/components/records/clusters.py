@@ -67,6 +67,8 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
                         events: list[ext.Mention]) -> None:
     """Add a cluster for each named event (not a hashtag) whose activity no cluster of its sentence
     has, with no cluster ending just before it; it takes the status of the first mention inside it."""
+    if not events:
+        return
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -113,13 +115,16 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     and no activity word right after it ("finished a 20 km run": the run is the activity), is an inferred
     cluster: of the first event of its sentence that names an activity, else of the cluster before it."""
     out: list[Cluster] = []
+    if ctx.lexicon.movement.isdisjoint(ctx.lows):
+        return out
     taken = {i for c in clusters for i in range(c.start, c.end)}
     activity_tokens = {i for s in ctx.mentions[ext.ACTIVITIES] for i in range(s.start, s.end)}
     tab, lows, movement = ctx.tab, ctx.lows, ctx.lexicon.movement
     for q in ctx.mentions[ext.QUANTITIES]:
         if q.label != "distance" or q.start == 0 or q.start in taken:
             continue
-        at = next((j for j in range(q.start - 1, max(0, q.start - MOVEMENT_REACH) - 1, -1) if lows[j] in movement), None)
+        before = range(q.start - 1, max(0, q.start - MOVEMENT_REACH) - 1, -1)  # nearest first
+        at = next((j for j in before if lows[j] in movement), None)
         if at is None or any(tab.is_punct(k) or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
                              for k in range(at + 1, q.start)):
             continue
@@ -128,8 +133,8 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         n = ctx.sent_of[q.start]
         activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
         if activity is None:
-            before = next((c for c in reversed(clusters) if c.start < q.start), None)
-            activity = before.info.activity if before is not None else None
+            prior = next((c for c in reversed(clusters) if c.start < q.start), None)
+            activity = prior.info.activity if prior is not None else None
         if activity is None:
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,

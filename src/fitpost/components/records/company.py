@@ -120,11 +120,14 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
     its last word, with those coordinated after that one ("with A, B and C")."""
-    lows, people = ctx.lows, ctx.people
-    for i in range(c.end, min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)):
-        if lows[i] in CLAUSE_STOPS:
+    people, lasts = ctx.people, ctx.lexicon.company_lasts
+    reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
+    if lasts.isdisjoint(reach):
+        return
+    for i, word in enumerate(reach, c.end):
+        if word in CLAUSE_STOPS:
             break
-        if not _cue_ends_at(ctx, i):
+        if word not in lasts or not _cue_ends_at(ctx, i):
             continue
         p = next((p for p in people if i < p.start <= i + CUE_REACH and not any(p is q for q in chosen)), None)
         if p is None:
@@ -165,5 +168,5 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     for k in range(max(0, p.start - 8), p.start - 1):
         if lows[k] in ctx.lexicon.credit_words and lows[k + 1] in CREDIT_MARKS:
             return True
-    return any(p.start >= len(cue) and tuple(lows[p.start - len(cue):p.start]) == cue
-               for cue in ctx.lexicon.non_participant)
+    cues = ctx.lexicon.non_participant
+    return any(tuple(lows[p.start - n:p.start]) in cues for n in ctx.lexicon.non_participant_lengths if p.start >= n)

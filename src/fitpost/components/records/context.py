@@ -3,7 +3,8 @@ text, sentences and mentions (:class:`Context`, one per Doc, made by the compone
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import cached_property
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -30,9 +31,11 @@ class Lexicon:
     companion_cues: tuple[tuple[str, ...], ...]
     companion_firsts: frozenset[str]  # the first words of the companion cues
     company_cues: tuple[tuple[str, ...], ...]
+    company_lasts: frozenset[str]  # the last words of the company cues
     breaks: frozenset[str]
     definite: frozenset[str]
-    non_participant: tuple[tuple[str, ...], ...]
+    non_participant: frozenset[tuple[str, ...]]
+    non_participant_lengths: frozenset[int]  # how many words the non-participant cues have
     credit_words: frozenset[str]
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
@@ -43,13 +46,15 @@ class Lexicon:
         unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
-        companion = _phrases(data["companion_cues"])
+        companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
+        non_participant = _phrases(data["non_participant_cues"])
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
-                   company_cues=_phrases(data["company_cues"]),
+                   company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
                    breaks=frozenset(data["clause_breaks"]),
                    definite=frozenset(data["definite"]),
-                   non_participant=_phrases(data["non_participant_cues"]),
+                   non_participant=frozenset(non_participant),
+                   non_participant_lengths=frozenset(len(cue) for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
                    races=races)
@@ -71,7 +76,6 @@ class Context:
         self.sent_of: list[int] = [0] * tab.n  # the sentence of each token
         for n, (start, end) in enumerate(self.sents):
             self.sent_of[start:end] = [n] * (end - start)
-        self.para = self._paragraphs()
         self.parsed = ext.has_annotation(doc, "DEP")
         self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         self.author: str | None = ext.doc_value(doc, "fp_author")
@@ -82,11 +86,12 @@ class Context:
             self._person_index.setdefault((p.start, p.end, p.label), k)
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
-        # the number of clause breaks before each token, and the marker words of each sentence
-        self._breaks_before = list(accumulate(map(lexicon.breaks.__contains__, self.lows), initial=0))
-        self._markers = [MARKERS.intersection(self.lows[start:end]) for start, end in self.sents]
+        self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
+        for i in compress(range(tab.n), map(MARKERS.__contains__, self.lows)):
+            self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
-    def _paragraphs(self) -> list[int]:
+    @cached_property
+    def para(self) -> list[int]:
         """The paragraph number of each sentence: a new one after a line break."""
         tab, text = self.tab, self.text
         if "\n" not in text:
@@ -119,15 +124,16 @@ class Context:
 
     def breaks(self, a: int, b: int) -> int:
         """How many clause breaks (``clause_breaks``) tokens ``a:b`` hold."""
-        return self._breaks_before[b] - self._breaks_before[a]
+        breaks, lows = self.lexicon.breaks, self.lows
+        return sum(1 for i in range(a, b) if lows[i] in breaks)
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
         return self._person_index[p.start, p.end, p.label]
 
-    def has_marker(self, words: tuple[str, ...], sents: set[int]) -> bool:
-        """Whether any of the sentences ``sents`` holds any of ``words`` (of :data:`MARKERS`)."""
-        return any(not self._markers[n].isdisjoint(words) for n in sents)
+    def holds(self, word: str, sents: set[int]) -> bool:
+        """Whether any of the sentences ``sents`` holds the marker word ``word`` (of :data:`MARKERS`)."""
+        return word in self.marked and not self.marked[word].isdisjoint(sents)
 
     def evidence(self, start: int, end: int) -> dict:
         """Tokens ``start:end`` as the fields of an :class:`~fitpost.schema.Evidence`."""

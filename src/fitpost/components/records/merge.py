@@ -11,6 +11,8 @@ from A to B.") to the records that follow.
 """
 from __future__ import annotations
 
+from itertools import compress
+
 from fitpost import ext, statuses
 from fitpost.components.records.attach import attach_date
 from fitpost.components.records.company import names_of, non_participant
@@ -21,7 +23,7 @@ LEND_REACH = 2  # a sentence with no activity lends to a record at most this man
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 
 
-def merge(ctx: Context, clusters: list[Cluster]) -> list[Record]:
+def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     """The records of ``clusters`` (in order of start), in order of their primary cluster."""
     records: list[Record] = []
     pending: list[Cluster] = []
@@ -50,7 +52,9 @@ def _same_session(records: list[Record], c: Cluster) -> Record | None:
     for r in records:
         if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name):
             continue
-        if (d is not None and same_distance(d, r.distance())) or (c.event and any(o.event == c.event for o in r.clusters)):
+        if d is not None and same_distance(d, r.distance()):
+            return r
+        if c.event and any(o.event == c.event for o in r.clusters):
             return r
     return None
 
@@ -108,9 +112,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                               quantities=[q], inferred=True)
             attach_date(ctx, carrier)
             prev.clusters.append(carrier)
-    for n in range(len(ctx.sents)):
-        if n in with_cluster or not _holds_companion_cue(ctx, n):
-            continue
+    for n in sorted(_companion_sentences(ctx) - with_cluster):
         prev = _record_before(records, n)
         if prev is None:
             continue
@@ -122,15 +124,15 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         prev.clusters.append(company)
 
 
-def _holds_companion_cue(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` holds a companion cue (``companion_cues``: "joined by", "along with")."""
-    lows, cues = ctx.lows, ctx.lexicon.companion_cues
-    start, end = ctx.sents[n]
-    for k in range(start, end):
-        if lows[k] in ctx.lexicon.companion_firsts:
-            if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in cues):
-                return True
-    return False
+def _companion_sentences(ctx: Context) -> set[int]:
+    """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with")."""
+    lows, sents, sent_of, firsts = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_firsts
+    out: set[int] = set()
+    for k in compress(range(len(lows)), map(firsts.__contains__, lows)):
+        end = sents[sent_of[k]][1]
+        if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in ctx.lexicon.companion_cues):
+            out.add(sent_of[k])
+    return out
 
 
 def _record_before(records: list[Record], n: int) -> Record | None:

@@ -39,7 +39,10 @@ class Cluster:
     @property
     def bare(self) -> bool:
         """Whether it has no distance, duration or count."""
-        return not any(q.kind in AMOUNTS for q in self.quantities)
+        for q in self.quantities:
+            if q.kind in AMOUNTS:
+                return False
+        return True
 
     @property
     def status_name(self) -> str:
