@@ -113,7 +113,8 @@ def _is_definite(ctx: Context, i: int) -> bool:
 def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
     """A distance right after a movement verb ("covered 24 km"), with no punctuation or other verb between
     and no activity word right after it ("finished a 20 km run": the run is the activity), is an inferred
-    cluster: of the first event of its sentence that names an activity, else of the cluster before it."""
+    cluster: of the first event of its sentence that names an activity, else of the last cluster found so far
+    (the mentions', then the events') that starts before it."""
     out: list[Cluster] = []
     if ctx.lexicon.movement.isdisjoint(ctx.lows):
         return out

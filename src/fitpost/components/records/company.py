@@ -129,7 +129,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
             break
         if word not in lasts or not _cue_ends_at(ctx, i):
             continue
-        p = next((p for p in people if i < p.start <= i + CUE_REACH and not any(p is q for q in chosen)), None)
+        p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)
         if p is None:
             continue
         chosen.append(p)
