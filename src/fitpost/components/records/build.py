@@ -19,7 +19,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     primary = clusters[0]
     if len(clusters) > 1:
         primary = next((c for c in clusters if not c.bare and not c.inferred), primary)
-    fields = _gather(clusters if primary is clusters[0] else [primary] + [c for c in clusters if c is not primary])
+    fields = _gather([primary] + [c for c in clusters if c is not primary])
     q = fields["quantities"]
     dist = primary.kind("distance")
     if dist is None or primary.race_only:
