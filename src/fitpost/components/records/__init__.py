@@ -3,12 +3,17 @@
 The steps, each a module of this package, run in order over one
 :class:`~fitpost.components.records.context.Context` (what the Doc holds):
 
+0. :mod:`.amounts`: distances and durations that are not a session's own (a goal time, a
+   split, shoe mileage ...) are set aside.
 1. :mod:`.clusters`: activity mentions become clusters ("ran the marathon" is
    one; "covered 24 km" is one too).
 2. :mod:`.attach` (and :mod:`.company` for people): quantities, people, places,
    the event and the date attach to the clusters of their sentence.
 3. :mod:`.merge`: clusters merge into records; sentences with no activity lend
    their distance, company, route or event to the records around them.
+   Then (:mod:`.amounts`) a result in a sentence with no activity ("I did it in 1:02:50") goes
+   to the record before, and each record keeps the duration that is plausible for its activity
+   and distance (``models/speeds.json``).
 4. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
 
 The component keeps only its word lists (:class:`.context.Lexicon`): nothing of
@@ -21,6 +26,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.components.base import Component
+from fitpost.components.records.amounts import set_aside, settle_amounts
 from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
 from fitpost.components.records.clusters import find_clusters
@@ -39,11 +45,13 @@ class RecordBuilder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, self.lexicon)
+        set_aside(ctx)
         clusters = find_clusters(ctx)
         attach_all(ctx, clusters)
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
+        settle_amounts(ctx, records, clusters)
         ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])
         return doc
 

@@ -1,0 +1,233 @@
+"""Which distances and durations are a session's own, and what is plausible for its activity.
+
+Around the other steps:
+
+* :func:`set_aside` (before step 1): a distance or a duration beside the session's amount is left out
+  of linking altogether: a goal or a predicted time, a difference ("34 seconds off my best"), a split,
+  a lap or a pace, a period ("the past 2 weeks"), a segment or a point of the course ("the first 5k",
+  "10 km into"), a running total or a weekly volume, shoe mileage
+  (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
+  after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
+  right before an activity word is that activity's own ("after the 200 km ride"), and so is one
+  shortly after an activity word in its clause, the verb's object ("cycling the last 100 km", "ran
+  with her for the last 12 km": a leg told as a session; "going to cycle 5,000 km this year": a
+  year's challenge).
+* :func:`line_breaks` and :func:`block_cluster` (step 2, :mod:`.attach`): on lines of a log, a value
+  goes with the activity of its own line or of the block above it ("Swim: 1.2 miles took me 40:27",
+  "Time: 39:59"), not with the next line's.
+* :func:`settle_amounts` (after step 3): a duration that reads as a result ("I did it in 1:02:50",
+  "my course time was 4 hours 12 minutes") in a sentence that names no activity goes to the record
+  just before; then each record's duration is read by what is plausible for its activity and
+  distance (``models/speeds.json``): a bare "1:05" after "10 km" is 1 h 05 min, not 65 s, and a
+  duration that fits in neither reading is not the session's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from fitpost import ext, resources, statuses
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster, Record
+from fitpost.quantity_parser.context import aside, labelled, result_cue
+from fitpost.quantity_parser.scanner import lower
+from fitpost.schema import Quantity
+
+# a role that an activity word written right after the quantity overrides ("after the 200 km ride")
+OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
+# what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
+_SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
+OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
+LINE = 10  # the cost of each line break between a quantity and a cluster on a later line
+DAY = 86400.0
+DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
+
+
+def set_aside(ctx: Context) -> None:
+    """Leave out of ``ctx``'s quantities the distances and durations that are not a session's own."""
+    found = ctx.mentions[ext.QUANTITIES]
+    if not any(q.label in ("distance", "duration") for q in found):
+        return
+    low = lower(ctx.text)
+    activity_starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
+    activity_ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
+    kept: list[ext.Mention] = []
+    segment_end = -1  # where the last segment set aside ends, in characters
+    for span in found:
+        q: Quantity = span.info
+        if q.kind not in ("distance", "duration"):
+            kept.append(span)
+            continue
+        role = aside(low, q.start, q.end, q.kind)
+        if role in OVERRIDDEN_BY_ACTIVITY and (span.end in activity_starts or span.end + 1 in activity_starts):
+            role = None  # "after the 200 km ride": the ride's own distance
+        elif role in OVERRIDDEN_BY_ACTIVITY and any(span.start - k in activity_ends and not ctx.breaks(span.start - k, span.start)
+                                                    for k in range(OBJECT_REACH + 1)):
+            role = None  # "cycling the last 100 km", "I am going to cycle 5,000 km this year": its verb's own
+        if role is None and q.kind == "duration" and segment_end >= 0 \
+                and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
+            role = "segment"  # the first 5k in 22 min
+        segment_end = q.end if role in ("segment", "split") else -1
+        if role is None:
+            kept.append(span)
+    ctx.mentions[ext.QUANTITIES] = kept
+
+
+def line_breaks(ctx: Context, lo: int, hi: int) -> int:
+    """How many line breaks tokens ``lo:hi`` hold."""
+    texts = ctx.tab.text
+    return sum(1 for i in range(lo, hi) if "\n" in texts[i])
+
+
+def block_cluster(ctx: Context, span: ext.Mention, clusters: list[Cluster]) -> Cluster | None:
+    """For the value of a log line's label ("Time: 39:59", "- Distance" then "- 428m"): the last of
+    ``clusters`` (one sentence's, in order) that starts before it with no blank line between, if that
+    has no quantity of its kind yet; else None."""
+    q: Quantity = span.info
+    if not labelled(ctx.text, q.start):
+        return None
+    before = [c for c in clusters if c.start < span.start]
+    if not before:
+        return None
+    c = before[-1]
+    if c.kind(q.kind) is not None or _BLANK_LINE.search(ctx.text, ctx.tab.end[c.end - 1], q.start):
+        return None
+    return c
+
+
+# --------------------------------------------------------------------------- plausibility
+
+@dataclass(frozen=True)
+class Plausible:
+    """What is plausible for one session of each activity (``models/speeds.json``)."""
+
+    kmh: dict[str, tuple[float, float]]  # lowest and highest average speed
+    session: dict[str, tuple[float, float]]  # shortest and longest session, in seconds
+
+    @classmethod
+    def load(cls, name: str = "speeds.json") -> Plausible:
+        data = resources.load_json(name)
+        acts = data["activities"]
+        return cls(kmh={a: tuple(v["kmh"]) for a, v in acts.items() if "kmh" in v},
+                   session={a: tuple(v["session_s"]) for a, v in acts.items() if "session_s" in v})
+
+    def fits(self, activity: str, seconds: float, meters: float | None) -> bool:
+        """Whether a session of ``activity`` may last ``seconds``: at a plausible speed over ``meters``
+        (over a day or more, at any speed up to the highest), or, with no distance, for a plausible length."""
+        if seconds <= 0:
+            return False
+        if meters and activity in self.kmh:
+            lo, hi = self.kmh[activity]
+            if seconds >= DAY:
+                lo = 0.0  # a challenge spread over days
+            return lo <= meters / 1000 / (seconds / 3600) <= hi
+        if activity in self.session:
+            lo, hi = self.session[activity]
+            return lo <= seconds <= hi
+        return True
+
+
+@cache
+def plausible() -> Plausible:
+    return Plausible.load()
+
+
+def readings(q: Quantity) -> list[Quantity]:
+    """The readings of duration ``q``: as parsed, and for a bare "1:05" the other one of m:ss and h:mm."""
+    m = _BARE_CLOCK.fullmatch(q.text)
+    if m is None or q.seconds is None:
+        return [q]
+    a, b = int(m.group(1)), int(m.group(2))
+    short, long = a * 60 + b, a * 3600 + b * 60
+    if q.seconds == short and a > 0:
+        other = q.model_copy(update={"seconds": float(long), "value": long / 3600, "unit": "h"})
+    elif q.seconds == long:
+        other = q.model_copy(update={"seconds": float(short), "value": short / 60, "unit": "min"})
+    else:
+        return [q]
+    return [q, other]
+
+
+def fitting(q: Quantity, activity: str, meters: float | None) -> Quantity | None:
+    """The first reading of duration ``q`` that fits a session of ``activity`` over ``meters``, if any."""
+    table = plausible()
+    return next((r for r in readings(q) if table.fits(activity, r.seconds or 0.0, meters)), None)
+
+
+def _ordered(r: Record) -> list[Cluster]:
+    """The record's clusters in the order the build step reads their fields: the primary one first."""
+    clusters = r.clusters
+    primary = next((c for c in clusters if not c.bare and not c.inferred), clusters[0]) if len(clusters) > 1 \
+        else clusters[0]
+    return [primary] + [c for c in clusters if c is not primary]
+
+
+def record_meters(r: Record) -> float | None:
+    """The metres of the distance the build step gives the record, if any."""
+    primary = _ordered(r)[0]
+    dist = primary.kind("distance")
+    if dist is None or primary.race_only:
+        dist = r.distance()
+    return dist.meters if dist is not None else None
+
+
+def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+    """Lend the results of sentences with no activity to the records before them, then keep on each
+    record the first duration that fits its activity and distance, in the reading that fits."""
+    lend_results(ctx, records, clusters)
+    for r in records:
+        settle_duration(r)
+
+
+def settle_duration(r: Record) -> None:
+    """Drop the record's durations that fit in no reading until one fits; read that one as it fits."""
+    activity, meters = r.activity, record_meters(r)
+    for c in _ordered(r):
+        for k, q in enumerate(c.quantities):
+            if q.kind != "duration":
+                continue
+            got = fitting(q, activity, meters)
+            if got is None:
+                del c.quantities[k]
+                break  # a cluster holds one duration at most: on to the next cluster
+            c.quantities[k] = got
+            return
+
+
+def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+    """A duration that reads as a result (:func:`fitpost.quantity_parser.context.result_cue`) in a
+    sentence with no cluster goes to the first record of :func:`_records_before` that it fits."""
+    with_cluster = {c.sent for c in clusters}
+    spans = [s for s in ctx.mentions[ext.QUANTITIES] if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
+    if not spans or not records:
+        return
+    low = lower(ctx.text)
+    for span in spans:
+        q: Quantity = span.info
+        if not result_cue(low, q.start, q.end):
+            continue
+        n = ctx.sent_of[span.start]
+        for r in _records_before(records, n):
+            got = fitting(q, r.activity, record_meters(r))
+            if got is not None:
+                r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
+                                          quantities=[got], inferred=True))
+                break
+
+
+def _records_before(records: list[Record], n: int) -> list[Record]:
+    """The real records with no duration and a cluster in sentence ``n`` or at most DURATION_REACH
+    sentences before: those with a distance or an event (what a finishing time is told of) first, each
+    group nearest first (by their latest such cluster; in order on a tie)."""
+    near = []
+    for k, r in enumerate(records):
+        s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
+        if s is None or n - s > DURATION_REACH or not statuses.is_real(r.primary.status_name) \
+                or any(c.kind("duration") for c in r.clusters):
+            continue
+        measured = r.distance() is not None or any(c.event for c in r.clusters)
+        near.append((not measured, n - s, k, r))
+    return [t[-1] for t in sorted(near, key=lambda t: t[:3])]
