@@ -169,7 +169,8 @@ def aside_roles() -> tuple[AsideRole, ...]:
 
 @cache
 def result_role() -> AsideRole:
-    """The cues of a session's result (``result`` of context.json), as a role of their own."""
+    """The cues of a session's result (``result`` of context.json), as a role of their own; its ``near``
+    holds the ``not_near`` phrases, the ones that rule a result out."""
     lex = lexicon()
     spec = lex.context["result"]
     return AsideRole(name="result", kinds=frozenset({"duration"}), before=frozenset(norm(p) for p in spec["before"]),
@@ -191,7 +192,8 @@ LABEL_REACH = 80  # a label is at most this many characters before its value
 
 
 def labelled(text: str, start: int) -> bool:
-    """Whether the quantity at ``start`` is the value of a log line's label (``result_labels``); ``text`` in any case."""
+    """Whether the quantity at ``start`` is the value of a log line's label (``result_labels``);
+    ``text`` in any case."""
     return _label_re().search(text, max(0, start - LABEL_REACH), start) is not None
 
 
@@ -204,7 +206,7 @@ def result_cue(text: str, start: int, end: int) -> bool:
         return False
     if role.after.match(text, end) or labelled(text, start):
         return True
-    return _ends_past_fillers(left_words(text, start, 8), role.before, role.fillers)
+    return _ends_past_fillers(line_words(text, start), role.before, role.fillers)
 
 
 def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: frozenset[str]) -> bool:
@@ -220,8 +222,18 @@ def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: froze
     return False
 
 
+def line_words(text: str, start: int, k: int = 8) -> list[str]:
+    """The last ``k`` words before ``start`` on its line (lower-cased text), as :func:`left_words` gives them."""
+    lo = max(0, start - 48)
+    newline = text.rfind("\n", lo, start)
+    if newline >= 0:
+        lo = newline + 1
+    return left_words(text[lo:start], start - lo, k)
+
+
 def clause_before(text: str, start: int) -> str:
-    """The clause before ``start`` (lower-cased text): back to the last clause break, at most CLAUSE_REACH characters."""
+    """The clause before ``start`` (lower-cased text): back to the last clause break, at most
+    CLAUSE_REACH characters."""
     lo = max(0, start - CLAUSE_REACH)
     for m in _CLAUSE_BREAK.finditer(text, lo, start):
         lo = m.end()
@@ -242,13 +254,13 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
         if role.after is not None and role.after.match(text, end):
             return role.name
         if role.before:
-            lw = left_words(text, start, 8) if lw is None else lw
+            lw = line_words(text, start) if lw is None else lw
             if _ends_past_fillers(lw, role.before, role.fillers):
                 return role.name
         if role.near is not None:
             clause = clause_before(text, start) if clause is None else clause
             if role.near.search(clause):
-                lw = left_words(text, start, 8) if lw is None else lw
+                lw = line_words(text, start) if lw is None else lw
                 if not role.near_then or (lw and lw[-1] in role.near_then):
                     return role.name
     return None

@@ -34,7 +34,7 @@ from fitpost.quantity_parser.context import aside, labelled, result_cue
 from fitpost.quantity_parser.scanner import lower
 from fitpost.schema import Quantity
 
-# a role that an activity word written right after the quantity overrides ("after the 200 km ride")
+# the roles an activity word right next to the quantity overrides (:func:`_next_to_activity`)
 OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
 # what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
 _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
@@ -43,6 +43,7 @@ _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 LINE = 10  # the cost of each line break between a quantity and a cluster on a later line
 DAY = 86400.0
+BLOCK_REACH = 300  # a log line's value is at most this many characters after the entry it belongs to
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
 
 
@@ -52,8 +53,8 @@ def set_aside(ctx: Context) -> None:
     if not any(q.label in ("distance", "duration") for q in found):
         return
     low = lower(ctx.text)
-    activity_starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
-    activity_ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
+    starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
+    ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -62,11 +63,8 @@ def set_aside(ctx: Context) -> None:
             kept.append(span)
             continue
         role = aside(low, q.start, q.end, q.kind)
-        if role in OVERRIDDEN_BY_ACTIVITY and (span.end in activity_starts or span.end + 1 in activity_starts):
-            role = None  # "after the 200 km ride": the ride's own distance
-        elif role in OVERRIDDEN_BY_ACTIVITY and any(span.start - k in activity_ends and not ctx.breaks(span.start - k, span.start)
-                                                    for k in range(OBJECT_REACH + 1)):
-            role = None  # "cycling the last 100 km", "I am going to cycle 5,000 km this year": its verb's own
+        if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
+            role = None
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
@@ -76,24 +74,30 @@ def set_aside(ctx: Context) -> None:
     ctx.mentions[ext.QUANTITIES] = kept
 
 
+def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
+    """Whether an activity mention (``starts``, ``ends``: their token offsets) starts at most one token
+    after the quantity ``span`` ("after the 200 km ride"), or ends at most OBJECT_REACH tokens before it
+    with no clause break between ("cycling the last 100 km", "going to cycle 5,000 km this year")."""
+    if span.end in starts or span.end + 1 in starts:
+        return True
+    return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start) for k in range(OBJECT_REACH + 1))
+
+
 def line_breaks(ctx: Context, lo: int, hi: int) -> int:
     """How many line breaks tokens ``lo:hi`` hold."""
     texts = ctx.tab.text
     return sum(1 for i in range(lo, hi) if "\n" in texts[i])
 
 
-def block_cluster(ctx: Context, span: ext.Mention, clusters: list[Cluster]) -> Cluster | None:
-    """For the value of a log line's label ("Time: 39:59", "- Distance" then "- 428m"): the last of
-    ``clusters`` (one sentence's, in order) that starts before it with no blank line between, if that
-    has no quantity of its kind yet; else None."""
+def block_cluster(ctx: Context, span: ext.Mention, c: Cluster | None) -> Cluster | None:
+    """For the value of a log line's label ("Time: 39:59", "- Distance" then "- 428m"): ``c``, the
+    cluster of its sentence that starts last before it, if that has no quantity of its kind yet and
+    ends at most BLOCK_REACH characters before it with no blank line between; else None."""
     q: Quantity = span.info
-    if not labelled(ctx.text, q.start):
+    if c is None or c.kind(q.kind) is not None or not labelled(ctx.text, q.start):
         return None
-    before = [c for c in clusters if c.start < span.start]
-    if not before:
-        return None
-    c = before[-1]
-    if c.kind(q.kind) is not None or _BLANK_LINE.search(ctx.text, ctx.tab.end[c.end - 1], q.start):
+    end = ctx.tab.end[c.end - 1]
+    if q.start - end > BLOCK_REACH or _BLANK_LINE.search(ctx.text, end, q.start):
         return None
     return c
 
@@ -201,16 +205,21 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     """A duration that reads as a result (:func:`fitpost.quantity_parser.context.result_cue`) in a
     sentence with no cluster goes to the first record of :func:`_records_before` that it fits."""
     with_cluster = {c.sent for c in clusters}
-    spans = [s for s in ctx.mentions[ext.QUANTITIES] if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
+    spans = [s for s in ctx.mentions[ext.QUANTITIES]
+             if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
     if not spans or not records:
         return
     low = lower(ctx.text)
+    in_sent: dict[int, list[int]] = {}  # the records with a cluster in each sentence
+    for k, r in enumerate(records):
+        for s in {c.sent for c in r.clusters}:
+            in_sent.setdefault(s, []).append(k)
     for span in spans:
         q: Quantity = span.info
         if not result_cue(low, q.start, q.end):
             continue
         n = ctx.sent_of[span.start]
-        for r in _records_before(records, n):
+        for r in _records_before(records, in_sent, n):
             got = fitting(q, r.activity, record_meters(r))
             if got is not None:
                 r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
@@ -218,15 +227,19 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                 break
 
 
-def _records_before(records: list[Record], n: int) -> list[Record]:
+def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
     """The real records with no duration and a cluster in sentence ``n`` or at most DURATION_REACH
-    sentences before: those with a distance or an event (what a finishing time is told of) first, each
-    group nearest first (by their latest such cluster; in order on a tie)."""
+    sentences before (``in_sent``: the records of each sentence): those with a distance or an event
+    (what a finishing time is told of) first, each group nearest first (by their latest such
+    cluster; in order on a tie)."""
+    latest: dict[int, int] = {}  # record -> the latest of those sentences it has a cluster in
+    for s in range(max(0, n - DURATION_REACH), n + 1):
+        for k in in_sent.get(s, ()):
+            latest[k] = s
     near = []
-    for k, r in enumerate(records):
-        s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
-        if s is None or n - s > DURATION_REACH or not statuses.is_real(r.primary.status_name) \
-                or any(c.kind("duration") for c in r.clusters):
+    for k, s in latest.items():
+        r = records[k]
+        if not statuses.is_real(r.primary.status_name) or any(c.kind("duration") for c in r.clusters):
             continue
         measured = r.distance() is not None or any(c.event for c in r.clusters)
         near.append((not measured, n - s, k, r))

@@ -60,6 +60,11 @@ class SentenceClusters:
         self.starts = [c.start for c in clusters]
         self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
 
+    def last_before(self, start: int) -> Cluster | None:
+        """The cluster that starts last before token ``start``, if any."""
+        k = bisect_left(self.starts, start)
+        return self.clusters[k - 1] if k else None
+
     def near(self, start: int, end: int, reach: int) -> list[Cluster]:
         """In order, the clusters that start in tokens ``start:end`` or at most ``reach`` tokens after
         ``start``, or start before it and end at most ``reach`` tokens before it, or later."""
@@ -89,7 +94,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         near = sentences[n].near(span.start, span.end, WINDOW)
         inside = [c for c in near if c.start <= span.start < c.end or span.start <= c.start < span.end]
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
-        block = block_cluster(ctx, span, sentences[n].clusters) if not inside else None
+        block = block_cluster(ctx, span, sentences[n].last_before(span.start)) if not inside else None
         if inside:
             best = inside[0]
         elif block is not None:
