@@ -53,7 +53,7 @@ def handles(text: str) -> Iterator[tuple[int, int, str]]:
 def group_words(lex: Lexicon, text: str) -> list[tuple[int, int]]:
     """The group words ("the couple", "the duo") of ``text``, as character offsets of its lower-cased form."""
     low = text.lower()
-    if lex.group_re is None or not any(g in low for g in lex.groups):
+    if lex.group_re is None or not any(map(low.__contains__, lex.groups)):
         return []
     return [m.span() for m in lex.group_re.finditer(low)]
 
@@ -98,8 +98,9 @@ def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
     is_name, words, starts = NAME_TOKEN.match, tab.text, tab.idx
     done = 0  # the tokens before this one are read
     for m in NAME_RUN.finditer(text):
-        k = max(bisect_right(starts, m.start()) - 1, done)  # the token holding the match's first letter
-        while k < tab.n and starts[k] < m.end():
+        start, end_char = m.span()
+        k = max(bisect_right(starts, start) - 1, done)  # the token holding the match's first letter
+        while k < tab.n and starts[k] < end_char:
             if not is_name(words[k]):
                 k += 1
                 continue
