@@ -11,9 +11,9 @@ N days/weeks ago, this/last/next week/month/year, a year, a month, a day of a
 month with or without its year) itself, exactly as
 dateparser would, and gives dateparser the rest, on the span's text alone
 (never a search over the whole text).  dateparser is imported when the first
-date span needs it; one
-``DateDataParser(languages=["en"])`` serves the process, and results are
-cached by (phrase, post date, preference).
+date span needs it; a ``DateDataParser(languages=["en"], settings=...)`` is
+made for each post date and preference, and results are cached by (phrase,
+post date, preference).
 
 Rules of resolution
 -------------------
@@ -50,7 +50,7 @@ import threading
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
@@ -61,19 +61,19 @@ _UNIT_GRAIN = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fo
                "fortnights": "week", "weekend": "week", "month": "month", "months": "month",
                "year": "year", "years": "year"}
 
-# -- dateparser: one parser per process, imported on first use, cached ---------------------------
+# -- dateparser: imported on first use; one parser per (post date, preference), cached ---------------
 
-_PARSER = None
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # a DateDataParser is not documented as thread-safe: one call at a time
 
 
-def _parser():
-    global _PARSER
-    if _PARSER is None:
-        from dateparser import DateDataParser  # slow import: only when a date span exists
+@lru_cache(maxsize=512)
+def _parser(base: dt.date, prefer: str):
+    """The dateparser that reads a phrase said on ``base`` with past or future preferred."""
+    from dateparser import DateDataParser  # slow import: only when a date span needs it
 
-        _PARSER = DateDataParser(languages=["en"])
-    return _PARSER
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": prefer,
+        "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
 
 
 def warm() -> None:
@@ -83,17 +83,7 @@ def warm() -> None:
     long-running process or a batch worker may call this at start-up instead,
     so that the cost does not land on the first post.
     """
-    _parser().get_date_data("2 weeks ago")
-
-
-@lru_cache(maxsize=512)
-def _settings(base: dt.date, prefer: str):
-    from dateparser.conf import settings
-
-    mod = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-           "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
-           "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    return settings.replace(mod_settings=mod, **mod)
+    _parser(_NO_BASE, "past").get_date_data("2 weeks ago")
 
 
 _NO_BASE = dt.date(2000, 1, 1)  # placeholder base when a post has no date: only dates with a year are kept
@@ -166,9 +156,8 @@ def _dateparser(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date | None
     native = _native(phrase, base, prefer)
     if native is not None:
         return native
-    parser = _parser()
-    with _LOCK:  # the one parser gets the post's settings for this call
-        parser._settings = _settings(base, prefer)
+    parser = _parser(base, prefer)
+    with _LOCK:
         data = parser.get_date_data(phrase)
     when = data.date_obj.date() if data.date_obj is not None else None
     return when, data.period or "day", tuple(getattr(data, "parts", ()) or ())
@@ -386,10 +375,6 @@ class DateFinder(Component):
                 or not ext.has_annotation(doc, "SENT_START"):
             return [(0, len(doc))]
         return ext.sentence_regions(doc, mentions)
-
-    def find(self, doc: Doc) -> list[Span]:
-        """The date spans of ``doc`` (labelled with their pattern id), in text order."""
-        return [Span(doc, start, end, label=kind) for start, end, kind in self._find(doc)]
 
     def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The date spans of ``doc`` as (start, end, pattern id), in text order."""
