@@ -1,8 +1,8 @@
 """fitpost_dates: find date expressions and resolve them against the post date.
 
-Finding is rules only: spaCy Matcher token patterns (matched by
-:class:`TokenPatterns`, exactly as the Matcher would, over plain token lists)
-and regexes for numeric dates, all in ``models/dates.json``.  Each span found goes to
+Finding is rules only: spaCy Matcher token patterns (matched by the rule
+engine, :class:`fitpost.patterns.TokenPatterns`, exactly as the Matcher
+would) and regexes for numeric dates, all in ``models/dates.json``.  Each span found goes to
 ``doc.spans["fp_dates"]`` (in text order) with ``span._.fp_date`` =
 :class:`~fitpost.schema.DateRef`.
 
@@ -338,11 +338,11 @@ class DateFinder(Component):
                     out[key] = value
             return out
 
-        self.patterns = TokenPatterns(self.vocab)
+        self.matcher = TokenPatterns(self.vocab)
         self.kinds: dict[str, dict] = {}
         for entry in data["patterns"]:
             self.kinds[entry["id"]] = entry
-            self.patterns.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
+            self.matcher.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
         self.numeric = [(re.compile(n["regex"]), n["id"]) for n in data["numeric"]]
         # every numeric date holds one: a region without it is not searched
         self.numeric_anchor = re.compile(data.get("numeric_anchor", ""))
@@ -401,24 +401,24 @@ class DateFinder(Component):
         """
         measured = {i for q in quantities if q.label in _NOT_DATES for i in range(q.start, q.end)}
         out = []
-        for lo, hi in regions:
-            for kind, start, end in self.patterns(doc, tab, lo, hi):
-                if not self._in_window(tab, lo, hi, start, end, measured):
-                    continue
-                while start < end - 1 and tab.lower[start] in self.trim:
-                    start += 1
-                out.append((start, end, kind))
+        for kind, start, end in self.matcher(doc, regions):
+            if not self._in_window(tab, ext.range_at(regions, start), start, end, measured):
+                continue
+            while start < end - 1 and tab.lower[start] in self.trim:
+                start += 1
+            out.append((start, end, kind))
         return out
 
     def _is_anchor(self, tab: ext.Tokens, i: int, measured: set[int]) -> bool:
         low = tab.lower[i]
         return low in self.anchors or low[:1].isdigit() and i not in measured and bool(self.anchor_re.match(low))
 
-    def _in_window(self, tab: ext.Tokens, lo: int, hi: int, start: int, end: int, measured: set[int]) -> bool:
-        """Whether every token of ``start:end`` is within ``window_width`` tokens of an anchor of region ``lo:hi``."""
-        if any(self._is_anchor(tab, i, measured) for i in range(start, end)) and end - start <= self.window_width:
-            return True
+    def _in_window(self, tab: ext.Tokens, region: tuple[int, int], start: int, end: int, measured: set[int]) -> bool:
+        """Whether every token of ``start:end`` is within ``window_width`` tokens of an anchor in ``region``."""
         width = self.window_width
+        if end - start <= width and any(self._is_anchor(tab, i, measured) for i in range(start, end)):
+            return True  # an anchor inside a hit no longer than the window is near each of its tokens
+        lo, hi = region
         near = [i for i in range(max(lo, start - width), min(hi, end + width)) if self._is_anchor(tab, i, measured)]
         return all(any(abs(p - a) <= width for a in near) for p in range(start, end))
 

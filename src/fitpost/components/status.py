@@ -3,15 +3,17 @@
 A ConText-style tagger (Chapman et al.; Harkema et al. 2009) whose rules are
 data in ``models/status_rules.json``:
 
-* a rule has a trigger (a ``literal`` phrase, matched on token NORMs, or
-  spaCy Matcher ``pattern`` s), a ``category``, a ``direction`` (forward,
-  backward, bidirectional) and a ``max_scope`` in tokens;
+* a rule has a trigger (``literal`` phrases, matched on token NORMs, and/or
+  spaCy Matcher token ``pattern`` s; both go to the one rule engine,
+  :class:`fitpost.patterns.TokenPatterns`), a ``category``, a ``direction``
+  (forward, backward, bidirectional) and a ``max_scope`` in tokens;
 * a scope also ends at the sentence end, a line break, a quote mark, a
   TERMINATE trigger ("but", "because", ";") and, unless the rule allows it,
   a comma;
 * PSEUDO triggers are longer phrases that contain a trigger but mean
   something else ("not only", "no wonder", "can't wait"): overlapping
-  matches are resolved longest first, so a pseudo-trigger blocks them;
+  matches are resolved longest first, so a pseudo-trigger blocks them; the
+  rules matching one span give their cues in the order of the rule file;
 * date spans from ``fitpost_dates`` act as cues too: a date after the post
   date (or "tomorrow", "next ...") is a planned cue, a past one ("yesterday",
   "two weeks ago", "last Sunday") a completed cue.
@@ -46,9 +48,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, NORM
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from fitpost import ext, resources
@@ -62,33 +62,6 @@ _QUOTES = {'"', "“", "”", "«", "»"}
 _BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
 _CATEGORY = operator.attrgetter("category")
-
-
-def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | None:
-    """The word sequences a token pattern matches, when it is only a list of words per token
-    ("LOWER" or "ORTH" without letters, as a string or {"IN": [...]}, no operators); else None."""
-    choices: list[list[str]] = []
-    for token in pattern:
-        if len(token) != 1:
-            return None
-        (attr, value), = token.items()
-        if attr not in ("LOWER", "ORTH"):
-            return None
-        values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and \
-            len(value) == 1 else None
-        if not values or not all(isinstance(v, str) for v in values):
-            return None
-        if attr == "ORTH" and any(v.lower() != v for v in values):
-            return None  # case matters: leave it to the Matcher
-        if any(len(v.split()) != 1 for v in values):
-            return None
-        choices.append([v.lower() for v in values])
-    total = 1
-    for c in choices:
-        total *= len(c)
-    if not choices or total > limit:
-        return None
-    return [list(words) for words in itertools.product(*choices)]
 
 
 def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
@@ -121,68 +94,6 @@ class Cue:
     start_char: int
     lo: int = 0  # the scope, token offsets
     hi: int = 0
-
-
-class _Phrases:
-    """The phrases of a ``PhraseMatcher`` as a trie over token values (NORM ids or lower-case
-    strings), matched over a token range of plain lists instead of the whole Doc.
-
-    Gives the matches the matcher gives inside the range: every (start, end) a phrase
-    covers, with its keys in the order the matcher lists them (read from the matcher).
-    """
-
-    def __init__(self, matcher: PhraseMatcher, attr: int) -> None:
-        self.matcher = matcher
-        self.attr = attr
-        # a node is (the keys of the phrases ending there, {value: child node}); the root's dict
-        self.root: dict = {}
-        self._ends: dict[tuple, list[str]] = {}  # phrase -> its keys
-
-    def add(self, key: str, docs: list[Doc]) -> None:
-        """Add ``docs`` under ``key`` to the matcher and to the trie."""
-        self.matcher.add(key, docs)
-        for doc in docs:
-            if not len(doc):
-                continue
-            phrase = tuple(doc.to_array(self.attr).tolist())
-            if self.attr == LOWER:
-                phrase = tuple(self.matcher.vocab.strings[v] for v in phrase)
-            children = self.root
-            for value in phrase:
-                keys, children = children.setdefault(value, ([], {}))
-            if key not in keys:
-                keys.append(key)
-                self._ends[phrase] = keys
-
-    def order_keys(self) -> None:
-        """Put the keys of each phrase with several in the order the matcher gives them."""
-        strings = self.matcher.vocab.strings
-        for phrase, keys in self._ends.items():
-            if len(keys) < 2:
-                continue
-            words = [strings[v] for v in phrase] if self.attr != LOWER else list(phrase)
-            doc = Doc(self.matcher.vocab, words=words)
-            if self.attr == NORM:
-                for token, word in zip(doc, words):
-                    token.norm_ = word
-            keys[:] = [strings[m] for m, s, e in self.matcher(doc) if (s, e) == (0, len(doc))]
-
-    def __call__(self, values: list, regions: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
-        """The phrases inside each range ``values[lo:hi]`` of ``regions`` as (start, end, keys), region by region."""
-        root = self.root
-        out = []
-        for lo, hi in regions:
-            for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-                keys, children = root[values[j]]
-                if keys:
-                    out.append((j, j + 1, keys))
-                k = j + 1
-                while k < hi and (node := children.get(values[k])) is not None:
-                    keys, children = node
-                    k += 1
-                    if keys:
-                        out.append((j, k, keys))
-        return out
 
 
 class _DocView:
@@ -223,48 +134,32 @@ class StatusTagger(Component):
         self.known_aux = set().union(*(v for k, v in self.aux.items() if k != "skip"))
         self.pronouns = set(data["subject_pronouns"])
         equivalents = data.get("equivalents", {})
-        tokenizer = self.tokenizer
-        self.patterns = TokenPatterns(self.vocab)  # token patterns
-        self.phrases = _Phrases(PhraseMatcher(self.vocab, attr="NORM"), NORM)  # literals: hundreds of phrases
-        self.lower_phrases = _Phrases(PhraseMatcher(self.vocab, attr="LOWER"), LOWER)  # patterns that are word lists
+        # one rule engine: token patterns as they are, literals as phrases of NORMs
+        self.matcher = TokenPatterns(self.vocab)
         self.rules: dict[str, Rule] = {}
         for i, entry in enumerate(data["rules"]):
             if "category" not in entry:
                 continue  # a comment
             if entry["category"] not in self.categories:
                 raise ValueError(f"status rule {i}: unknown category {entry['category']!r}")
-            rule = Rule(category=entry["category"],
-                        direction=entry.get("direction", defaults.get("direction", "forward")),
-                        max_scope=int(entry.get("max_scope", self.default_scope)),
-                        comma=bool(entry.get("comma", False)), frequency=entry.get("frequency"),
-                        if_past=entry.get("if_past"), target=entry.get("target"),
-                        overlap=bool(entry.get("overlap", False)),
-                        requires=frozenset(w.lower() for w in entry.get("requires", ())))
             key = f"fp_status_{i}"
-            self.rules[key] = rule
-            token_patterns = []
-            for pattern in entry.get("pattern", []):
-                words = _as_phrases(pattern)
-                if words is None:
-                    token_patterns.append(pattern)
-                else:  # the Matcher tests every token against every pattern; a phrase table does not
-                    self.lower_phrases.add(key, [Doc(self.vocab, words=w) for w in words])
-            if token_patterns:
-                self.patterns.add(key, token_patterns)
+            self.rules[key] = Rule(category=entry["category"],
+                                   direction=entry.get("direction", defaults.get("direction", "forward")),
+                                   max_scope=int(entry.get("max_scope", self.default_scope)),
+                                   comma=bool(entry.get("comma", False)), frequency=entry.get("frequency"),
+                                   if_past=entry.get("if_past"), target=entry.get("target"),
+                                   overlap=bool(entry.get("overlap", False)),
+                                   requires=frozenset(w.lower() for w in entry.get("requires", ())))
+            if entry.get("pattern"):
+                self.matcher.add(key, entry["pattern"])
             literals = entry.get("literal", [])
-            docs = []
+            phrases = []
             for literal in [literals] if isinstance(literals, str) else literals:
                 norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
-                         for n in (t.norm_ for t in tokenizer(literal))]
-                for variant in itertools.product(*norms):
-                    doc = Doc(self.vocab, words=list(variant))
-                    for token, norm in zip(doc, variant):
-                        token.norm_ = norm
-                    docs.append(doc)
-            if docs:
-                self.phrases.add(key, docs)
-        self.phrases.order_keys()
-        self.lower_phrases.order_keys()
+                         for n in (t.norm_ for t in self.tokenizer(literal))]
+                phrases.extend(itertools.product(*norms))
+            if phrases:
+                self.matcher.add_phrases(key, phrases, attr="NORM")
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
         self.known_aux_ids = {ids(w) for w in self.known_aux}
@@ -287,7 +182,7 @@ class StatusTagger(Component):
         """
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
-        by_span = self._triggers(doc, tab, regions)
+        by_span = self._triggers(doc, regions)
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
@@ -313,17 +208,11 @@ class StatusTagger(Component):
             cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
         return cues, pseudo
 
-    def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
-        """Every trigger match inside ``regions``: (start, end) -> its rules (token patterns first, then
-        literals, then word-list patterns, each in the order its matcher gives them)."""
+    def _triggers(self, doc: Doc, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
+        """Every trigger match inside ``regions``: (start, end) -> its rules, in the order of the rule file."""
         by_span: dict[tuple[int, int], list[Rule]] = {}
-        rules = self.rules
-        for lo, hi in regions:
-            for key, start, end in self.patterns(doc, tab, lo, hi):
-                by_span.setdefault((start, end), []).append(rules[key])
-        for phrases, values in ((self.phrases, tab.norm_ids()), (self.lower_phrases, tab.lower)):
-            for start, end, keys in phrases(values, regions):
-                by_span.setdefault((start, end), []).extend(map(rules.__getitem__, keys))
+        for key, start, end in self.matcher(doc, regions):
+            by_span.setdefault((start, end), []).append(self.rules[key])
         return by_span
 
     @staticmethod
