@@ -1,7 +1,7 @@
 """fitpost_status: was the activity done, under way, planned, a routine, hypothetical or negated?
 
 A ConText-style tagger (Chapman et al.; Harkema et al. 2009) whose rules are
-data in ``models/status_rules.json``:
+data in ``models/status_rules.json``, checked when loaded (:func:`check_rules`):
 
 * a rule has a trigger (``literal`` phrases, matched on token NORMs, and/or
   spaCy Matcher token ``pattern`` s; both go to the one rule engine,
@@ -14,19 +14,22 @@ data in ``models/status_rules.json``:
   something else ("not only", "no wonder", "can't wait"): overlapping
   matches are resolved longest first, so a pseudo-trigger blocks them; the
   rules matching one span give their cues in the order of the rule file;
-* date spans from ``fitpost_dates`` act as cues too: a date after the post
-  date (or "tomorrow", "next ...") is a planned cue, a past one ("yesterday",
-  "two weeks ago", "last Sunday") a completed cue.
+* date spans from ``fitpost_dates`` act as cues too: a date holding one of
+  the ``future_words`` of ``models/dates.json`` ("tomorrow", "next ...") or
+  after the post date is a planned cue, one holding one of its
+  ``past_words`` ("yesterday", "two weeks ago", "last Sunday") or before
+  the post date a completed cue.
 
-Which cue wins for an activity mention (``doc.spans["fp_activities"]``):
-the modal categories (negated, then hypothetical) win over any other cue in
-whose scope the mention also is; then the time categories by priority
-(planned > habitual > ongoing > completed), the closest cue breaking a tie,
-except that a verb in the past tense ("ran", "has run") takes no planned or
-ongoing cue ("I ran 10k yesterday and will run again tomorrow").  A habitual cue on a simple-past verb
-("ran 20 km daily") gives its ``if_past`` category (completed) but keeps its
-frequency.  With a dependency parse, a negated or hypothetical cue does not
-reach into a relative clause ("would like to thank all who ran").
+Which cue wins for an activity mention (``doc.spans["fp_activities"]``): a
+category whose status is not real (``fitpost.statuses``: negated, then
+hypothetical) wins over any other cue in whose scope the mention also is;
+then the real categories by priority (planned > habitual > ongoing >
+completed), the closest cue breaking a tie, except that a verb in the past
+tense ("ran", "has run") takes no planned or ongoing cue ("I ran 10k
+yesterday and will run again tomorrow").  A habitual cue on a simple-past
+verb ("ran 20 km daily") gives its ``if_past`` category (completed) but keeps
+its frequency.  With a dependency parse, a negated or hypothetical cue does
+not reach into a relative clause ("would like to thank all who ran").
 
 With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing;
@@ -43,6 +46,7 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 import re
 from bisect import bisect_left, bisect_right
@@ -51,17 +55,133 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from fitpost import ext, resources
+from fitpost import ext, resources, statuses
 from fitpost.components.base import Component
-from fitpost.patterns import TokenPatterns
+from fitpost.components.dates import direction_words
+from fitpost.patterns import RuleError, TokenPatterns
 
-_PAST_DATE_WORDS = {"yesterday", "ago", "last", "past", "previous", "earlier", "back"}
-_FUTURE_DATE_WORDS = {"tomorrow", "next", "coming", "upcoming", "later"}
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
 _CATEGORY = operator.attrgetter("category")
+
+# -- the rule file -----------------------------------------------------------------------------
+
+_RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "frequency", "if_past",
+              "target", "overlap", "requires"}
+_DEFAULT_KEYS = {"max_scope", "direction", "date_scope"}
+_CATEGORY_KEYS = {"status", "priority"}
+_DIRECTIONS = ("forward", "backward", "bidirectional")
+_TARGETS = ("verb", "noun")
+_SPECIAL = ("PSEUDO", "TERMINATE")  # categories with no status: they block or end other cues
+_NAMED = ("planned", "ongoing", "completed")  # categories the tagger itself gives or compares (dates, past verbs)
+
+
+def _first_trigger(entry: dict) -> str:
+    """A rule's first trigger, as it is written in the file (for error messages)."""
+    literal = entry.get("literal")
+    if isinstance(literal, list) and literal:
+        literal = literal[0]
+    if isinstance(literal, str) and literal.strip():
+        return json.dumps(literal, ensure_ascii=False)
+    pattern = entry.get("pattern")
+    if isinstance(pattern, list) and pattern:
+        text = json.dumps(pattern[0], ensure_ascii=False)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return "no trigger"
+
+
+def _check_categories(categories: object, source: str) -> None:
+    """Each category has a status of ``fitpost.statuses`` and a whole-number priority; PSEUDO and
+    TERMINATE have none; the categories the tagger names exist."""
+    if not isinstance(categories, dict):
+        raise RuleError(f"{source}: 'categories' must be an object of category names")
+    known = statuses.names()
+    for name, entry in categories.items():
+        if not isinstance(entry, dict) or set(entry) - _CATEGORY_KEYS:
+            raise RuleError(f"{source}: category {name!r}: the keys are {sorted(_CATEGORY_KEYS)}")
+        status = entry.get("status")
+        if name in _SPECIAL:
+            if status is not None:
+                raise RuleError(f"{source}: category {name!r} has no status (null)")
+            continue
+        if status not in known:
+            raise RuleError(f"{source}: category {name!r}: status {status!r} is not one of {list(known)}")
+        if not isinstance(entry.get("priority"), int) or isinstance(entry.get("priority"), bool):
+            raise RuleError(f"{source}: category {name!r} needs a whole-number priority")
+    missing = [name for name in (*_SPECIAL, *_NAMED) if name not in categories]
+    if missing:
+        raise RuleError(f"{source}: the categories {missing} are missing")
+
+
+def _rule_problem(entry: dict, categories: dict) -> str | None:
+    """What is wrong with one rule entry of the file (None: nothing)."""
+    unknown = sorted(set(entry) - _RULE_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_RULE_KEYS))})"
+    if entry.get("category") not in categories:
+        return f"unknown category {entry.get('category')!r} (known: {', '.join(categories)})"
+    if entry.get("direction", "forward") not in _DIRECTIONS:
+        return f"bad direction {entry['direction']!r} (one of {', '.join(_DIRECTIONS)})"
+    literal, pattern = entry.get("literal", []), entry.get("pattern", [])
+    literals = [literal] if isinstance(literal, str) else literal
+    if not isinstance(literals, list) or not all(isinstance(w, str) and w.strip() for w in literals):
+        return "empty trigger: 'literal' is a phrase or a list of phrases, none of them blank"
+    if not isinstance(pattern, list) or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
+                                                for p in pattern):
+        return "empty trigger: 'pattern' is a list of token patterns, each a non-empty list of token objects"
+    if not literals and not pattern:
+        return "empty trigger: the rule has no 'literal' and no 'pattern'"
+    scope = entry.get("max_scope", 1)
+    if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
+        return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
+    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "overlap")):
+        return "'comma' and 'overlap' are true or false"
+    if entry.get("if_past", "completed") not in categories:
+        return f"unknown if_past category {entry['if_past']!r}"
+    if entry.get("target", "verb") not in _TARGETS:
+        return f"bad target {entry['target']!r} (verb or noun)"
+    if not isinstance(entry.get("frequency", ""), str):
+        return "'frequency' is a word (daily, weekly ...)"
+    requires = entry.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(w, str) and w for w in requires):
+        return "'requires' is a list of words"
+    return None
+
+
+def check_rules(data: dict, source: str) -> list[tuple[int, dict]]:
+    """The rules of a status rule file as (index, entry), comments (entries with only "_") left out.
+
+    Raises :class:`~fitpost.patterns.RuleError` naming ``source``, the rule's index and its first
+    trigger for an unknown key, an unknown category, a bad direction, an empty trigger or a bad
+    value; and for malformed categories or defaults.
+    """
+    categories = data.get("categories")
+    _check_categories(categories, source)
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict) or set(defaults) - _DEFAULT_KEYS:
+        raise RuleError(f"{source}: 'defaults' has the keys {sorted(_DEFAULT_KEYS)}")
+    if defaults.get("direction", "forward") not in _DIRECTIONS:
+        raise RuleError(f"{source}: defaults: bad direction {defaults['direction']!r} "
+                        f"(one of {', '.join(_DIRECTIONS)})")
+    bad_tense = {t: s for t, s in data.get("tense_status", {}).items() if s not in statuses.names()}
+    if bad_tense:
+        raise RuleError(f"{source}: tense_status: {bad_tense} are not statuses")
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        raise RuleError(f"{source}: 'rules' must be a list")
+    out = []
+    for i, entry in enumerate(rules):
+        if not isinstance(entry, dict):
+            raise RuleError(f"{source}: rule {i}: a rule is an object")
+        if set(entry) == {"_"}:
+            continue  # a comment
+        problem = _rule_problem(entry, categories)
+        if problem is not None:
+            raise RuleError(f"{source}: rule {i} ({_first_trigger(entry)}): {problem}")
+        out.append((i, entry))
+    return out
 
 
 def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
@@ -121,45 +241,26 @@ class StatusTagger(Component):
     # -- rules ------------------------------------------------------------------------------
 
     def load(self) -> None:
-        data = resources.load_json(self.config.get("rules", "status_rules.json"))
-        self.categories: dict[str, dict] = data["categories"]
+        name = self.config.get("rules", "status_rules.json")
+        data = resources.load_json(name)
+        rules = check_rules(data, f"models/{name}")
+        categories = {k: v for k, v in data["categories"].items() if v.get("status") is not None}
+        self.category_status: dict[str, str] = {k: v["status"] for k, v in categories.items()}
+        self.priority: dict[str, int] = {k: v["priority"] for k, v in categories.items()}
+        self.real: dict[str, bool] = {k: statuses.is_real(v["status"]) for k, v in categories.items()}
         defaults = data.get("defaults", {})
         self.default_scope = int(defaults.get("max_scope", 8))
+        self.default_direction = defaults.get("direction", "forward")
         self.date_scope = int(defaults.get("date_scope", self.default_scope))
         self.date_rules = {category: Rule(category=category, direction="bidirectional", max_scope=self.date_scope)
                            for category in ("planned", "completed")}  # the cues dates give
+        self.past_date_words, self.future_date_words = direction_words(self.config.get("dates", "dates.json"))
         self.tense_status: dict[str, str] = data["tense_status"]
         self.past_forms = set(data["past_forms"])
         self.aux = {k: set(v) for k, v in data["aux"].items()}
         self.known_aux = set().union(*(v for k, v in self.aux.items() if k != "skip"))
         self.pronouns = set(data["subject_pronouns"])
-        equivalents = data.get("equivalents", {})
-        # one rule engine: token patterns as they are, literals as phrases of NORMs
-        self.matcher = TokenPatterns(self.vocab)
-        self.rules: dict[str, Rule] = {}
-        for i, entry in enumerate(data["rules"]):
-            if "category" not in entry:
-                continue  # a comment
-            if entry["category"] not in self.categories:
-                raise ValueError(f"status rule {i}: unknown category {entry['category']!r}")
-            key = f"fp_status_{i}"
-            self.rules[key] = Rule(category=entry["category"],
-                                   direction=entry.get("direction", defaults.get("direction", "forward")),
-                                   max_scope=int(entry.get("max_scope", self.default_scope)),
-                                   comma=bool(entry.get("comma", False)), frequency=entry.get("frequency"),
-                                   if_past=entry.get("if_past"), target=entry.get("target"),
-                                   overlap=bool(entry.get("overlap", False)),
-                                   requires=frozenset(w.lower() for w in entry.get("requires", ())))
-            if entry.get("pattern"):
-                self.matcher.add(key, entry["pattern"])
-            literals = entry.get("literal", [])
-            phrases = []
-            for literal in [literals] if isinstance(literals, str) else literals:
-                norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
-                         for n in (t.norm_ for t in self.tokenizer(literal))]
-                phrases.extend(itertools.product(*norms))
-            if phrases:
-                self.matcher.add_phrases(key, phrases, attr="NORM")
+        self._load_triggers(rules, data.get("equivalents", {}))
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
         self.known_aux_ids = {ids(w) for w in self.known_aux}
@@ -171,6 +272,31 @@ class StatusTagger(Component):
                                         self.aux["future"], self.aux["have"], self.aux["been"],
                                         self.aux["present_be"], (",", ";", ":"))
         self.clause_norm_ids = self.future_ids | self.am_are_ids
+
+    def _load_triggers(self, rules: list[tuple[int, dict]], equivalents: dict[str, list[str]]) -> None:
+        """Each checked rule as a :class:`Rule` under the key ``fp_status_<index>``, its triggers in the engine:
+        token patterns as they are, literals as phrases of NORMs, split as the pipeline splits text, each
+        word also as its ``equivalents`` (did/do, is/'s ...)."""
+        self.matcher = TokenPatterns(self.vocab)
+        self.rules: dict[str, Rule] = {}
+        for i, entry in rules:
+            key = f"fp_status_{i}"
+            self.rules[key] = Rule(category=entry["category"], direction=entry.get("direction", self.default_direction),
+                                   max_scope=int(entry.get("max_scope", self.default_scope)),
+                                   comma=entry.get("comma", False), frequency=entry.get("frequency"),
+                                   if_past=entry.get("if_past"), target=entry.get("target"),
+                                   overlap=entry.get("overlap", False),
+                                   requires=frozenset(w.lower() for w in entry.get("requires", ())))
+            if entry.get("pattern"):
+                self.matcher.add(key, entry["pattern"])
+            literals = entry.get("literal", [])
+            phrases = []
+            for literal in [literals] if isinstance(literals, str) else literals:
+                norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
+                         for n in (t.norm_ for t in self.tokenizer(literal))]
+                phrases.extend(itertools.product(*norms))
+            if phrases:
+                self.matcher.add_phrases(key, phrases, attr="NORM")
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -244,9 +370,9 @@ class StatusTagger(Component):
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
             span_text = text[start_char:tab.char_end(start, end)]
-            if not words.isdisjoint(_FUTURE_DATE_WORDS):
+            if not words.isdisjoint(self.future_date_words):
                 category = "planned"
-            elif not words.isdisjoint(_PAST_DATE_WORDS) or "last night" in span_text.lower():
+            elif not words.isdisjoint(self.past_date_words):
                 category = "completed"
             elif posted is None or not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
@@ -480,17 +606,14 @@ class StatusTagger(Component):
             t, steps = t.head, steps + 1
         return True
 
-    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
-                   pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
-        info = span.info
-        token = self._head_token(view, span, info)
-        is_verb = self._is_verb(view, span, info)
+    def _candidates(self, view: _DocView, span: ext.Mention, is_verb: bool, cues: list[Cue]) -> list[tuple[Cue, int]]:
+        """The cues whose scope reaches ``span`` and whose rule applies to it, with their distance in tokens."""
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
         start, end = span.start, span.end
         for cue in cues:
             if not (start < cue.hi and cue.lo < end):
-                continue  # out of its scope: most cues, tested first
+                continue  # out of its scope
             if cue.start < end and start < cue.end and not cue.rule.overlap:
                 continue  # a trigger does not qualify a mention it overlaps
             rule = cue.rule
@@ -504,31 +627,46 @@ class StatusTagger(Component):
                     continue
             gap = span.start - cue.end if span.start >= cue.end else cue.start - span.end
             candidates.append((cue, max(0, gap)))
-        frequency = None
-        if candidates:  # else no cue: the tense decides
-            frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
-                              if c.rule.frequency), None)
-            cats = self.categories
-            modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
-                     and self._syntax_ok(view, c, token)]
-            timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
-            best = None
-            if modal:
-                best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-            elif timed:
-                if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
-                                   for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
-                    # a verb in the past was done, whatever planned or under way is near it:
-                    # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
-                    timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
-                        or [(c, g) for c, g in timed if c.rule.if_past]
-                if timed:
-                    best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-            if best is not None:
-                category = best.rule.category
-                if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
-                    category = best.rule.if_past
-                return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
+        return candidates
+
+    def _best_cue(self, view: _DocView, token: int, is_verb: bool, candidates: list[tuple[Cue, int]],
+                  pseudo: frozenset | set) -> Cue | None:
+        """The cue that decides: a cue whose status is not real (negated, hypothetical) that reaches the
+        mention's head, else the real cue of the highest priority; the closest breaks a tie."""
+        priority = self.priority
+
+        def rank(cg: tuple[Cue, int]) -> tuple[int, int]:
+            return priority[cg[0].rule.category], -cg[1]
+
+        dismissing = [(c, g) for c, g in candidates if not self.real[c.rule.category]
+                      and self._syntax_ok(view, c, token)]
+        if dismissing:
+            return max(dismissing, key=rank)[0]
+        real = [(c, g) for c, g in candidates if self.real[c.rule.category]]
+        if is_verb and any(priority[c.rule.category] > priority["completed"] for c, _ in real) \
+                and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+            # a verb in the past was done, whatever planned or under way is near it:
+            # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
+            real = [(c, g) for c, g in real if c.rule.category not in ("planned", "ongoing")] \
+                or [(c, g) for c, g in real if c.rule.if_past]
+        return max(real, key=rank)[0] if real else None
+
+    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
+                   pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
+        info = span.info
+        token = self._head_token(view, span, info)
+        is_verb = self._is_verb(view, span, info)
+        candidates = self._candidates(view, span, is_verb, cues)
+        # the frequency of the closest cue that has one, whichever cue decides
+        frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1]) if c.rule.frequency),
+                         None)
+        best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
+        if best is not None:
+            category = best.rule.category
+            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
+                category = best.rule.if_past
+            return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
+        # no cue: the tense decides
         tense = self._tense(view, token, pseudo=pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
@@ -550,6 +688,10 @@ class StatusTagger(Component):
         return doc
 
 
-@Language.factory("fitpost_status", default_config={"rules": "status_rules.json"})
-def make_status(nlp: Language, name: str, rules: str) -> StatusTagger:
-    return StatusTagger(nlp, name, rules=rules)
+@Language.factory("fitpost_status", default_config={"rules": "status_rules.json", "dates": "dates.json"},
+                  assigns=["span._.fp_status"], requires=["span._.fp_activity"])
+def make_status(nlp: Language, name: str, rules: str, dates: str = "dates.json") -> StatusTagger:
+    """``rules``: the status rule file in ``models/``; ``dates``: the date rule file whose past and
+    future words make a date a cue (``fitpost_dates``'s ``data``).  Reads ``span._.fp_date`` too
+    when ``fitpost_dates`` ran before it."""
+    return StatusTagger(nlp, name, rules=rules, dates=dates)
