@@ -49,7 +49,7 @@ import itertools
 import json
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -62,7 +62,6 @@ from fitpost.patterns import RuleError, TokenPatterns
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
-_BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
 _CATEGORY = operator.attrgetter("category")
 
@@ -267,11 +266,6 @@ class StatusTagger(Component):
         self.future_ids = {ids(w) for w in self.aux["future"]}
         self.am_are_ids = {ids("am"), ids("are")}
         self.not_id = ids("not")
-        # _governing: the words and NORMs that end its search; any other word is passed over
-        self.clause_words = set().union(self.past_forms, self.aux["past_be"], self.aux["past_do"],
-                                        self.aux["future"], self.aux["have"], self.aux["been"],
-                                        self.aux["present_be"], (",", ";", ":"))
-        self.clause_norm_ids = self.future_ids | self.am_are_ids
 
     def _load_triggers(self, rules: list[tuple[int, dict]], equivalents: dict[str, list[str]]) -> None:
         """Each checked rule as a :class:`Rule` under the key ``fp_status_<index>``, its triggers in the engine:
@@ -327,7 +321,7 @@ class StatusTagger(Component):
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
-        stops.update(self._breaks(tab, text, regions))
+        stops.update(self._breaks(tab, regions))
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
         for cue in cues:
@@ -342,18 +336,11 @@ class StatusTagger(Component):
         return by_span
 
     @staticmethod
-    def _breaks(tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> set[int]:
+    def _breaks(tab: ext.Tokens, regions: list[tuple[int, int]]) -> set[int]:
         """The tokens of ``regions`` no scope crosses: a line break (a space token holding one) and a quote mark."""
-        out = set()
-        for lo, hi in regions:
-            if hi <= lo:
-                continue
-            for m in _BREAK_CHARS.finditer(text, tab.idx[lo], tab.end[hi - 1]):
-                i = bisect_right(tab.idx, m.start()) - 1  # the token holding it: only " " follows a token
-                word = tab.text[i]
-                if (word.isspace() and "\n" in word) or word in _QUOTES:
-                    out.add(i)
-        return out
+        texts = tab.text
+        return {i for lo, hi in regions for i in range(lo, hi)
+                if texts[i] in _QUOTES or ("\n" in texts[i] and texts[i].isspace())}
 
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
@@ -527,29 +514,21 @@ class StatusTagger(Component):
                 head, steps = head.head, steps + 1
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
-        tab, norms = view.tab, view.norms
-        lower, texts, clause_words, clause_norm_ids = tab.lower, tab.text, self.clause_words, self.clause_norm_ids
+        tab, norms, lower, aux = view.tab, view.norms, view.tab.lower, self.aux
         for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
             word = lower[j]
-            if word not in clause_words and norms[j] not in clause_norm_ids:
-                # none of the tests below but the last two can hold: the common case, in short
-                if texts[j].isspace():
-                    break
-                if word.endswith("ed") and len(word) > 4 and j not in pseudo and texts[j].isalpha():
-                    return "past"
-                continue
             if word in (",", ";", ":") or tab.text[j].isspace():
-                break
-            if word in self.past_forms or word in self.aux["past_be"] or word in self.aux["past_do"]:
+                break  # the clause ends
+            if word in self.past_forms or word in aux["past_be"] or word in aux["past_do"]:
                 return "past"
             if j in pseudo:
                 continue
-            if word in self.aux["future"] or norms[j] in self.future_ids:
+            if word in aux["future"] or norms[j] in self.future_ids:
                 return "future"
-            if word in self.aux["have"] or word in self.aux["been"]:
+            if word in aux["have"] or word in aux["been"]:
                 return "perfect"
-            if word in self.aux["present_be"] or norms[j] in self.am_are_ids:
-                nxt = tab.lower[j + 1] if j + 1 < tab.n else ""
+            if word in aux["present_be"] or norms[j] in self.am_are_ids:
+                nxt = lower[j + 1] if j + 1 < tab.n else ""
                 return "progressive" if nxt.endswith("ing") else "none"
             if word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
                 return "past"
