@@ -194,3 +194,16 @@ def test_phrases_match_on_lower_or_norm_only(blank_nlp):
     tp.add_phrases("empty", [[]])
     assert tp(blank_nlp("run")) == []  # an empty phrase matches nothing
 
+
+
+def test_the_engine_pickles_after_use(blank_nlp):
+    """A pipeline sent to worker processes by pickling (spawn) takes its engines along, memo tables and all."""
+    import pickle
+
+    tp = TokenPatterns(blank_nlp.vocab)
+    tp.add("num_km", [[{"LIKE_NUM": True}, {"LOWER": "km"}]])
+    tp.add_phrases("not", [["not"]], attr="NORM")
+    doc = blank_nlp("Ran 5 km, didn't swim.")  # "n't" has the NORM "not"
+    first = tp(doc)
+    again = pickle.loads(pickle.dumps(tp))
+    assert first == again(doc) == [("num_km", 1, 3), ("not", 5, 6)]

@@ -114,8 +114,10 @@ class _Plan:
     def __init__(self, forms: list[tuple[int, _Try]]) -> None:
         self.forms = forms  # (anchor bit, form), in the order added
         self.anchors = functools.reduce(operator.or_, (bit for bit, _ in forms), 0)
-        # a token's anchor bits (some of ``anchors``) -> the forms to try there
-        self.at = Memo(lambda bits: tuple(form for bit, form in self.forms if bits & bit), 1024)
+        self.at = Memo(self._forms_at, 1024)  # a token's anchor bits (some of ``anchors``) -> the forms to try there
+
+    def _forms_at(self, anchors: int) -> tuple[_Try, ...]:
+        return tuple(form for bit, form in self.forms if anchors & bit)
 
 
 def _repeats(op: str | None) -> tuple[int, int] | None:
