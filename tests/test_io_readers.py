@@ -683,3 +683,52 @@ def test_a_number_too_long_to_convert_is_an_error(tmp_path):
     path.write_text('[{"id": "n1", "text": "Ran", "likes": ' + "9" * 5000 + '}, {"id": "p0", "text": "Ran"}]')
     assert [type(i).__name__ for i in items(path)] == ["ReadError", "ReadPost"]
 
+
+# ---------------------------------------------------------------- through fitpost batch
+
+@pytest.fixture
+def batch(monkeypatch, blank_extractor):
+    """``fitpost batch ... --model blank --workers 1`` in this process, on the session's blank pipeline."""
+    import fitpost.batch
+    from click.testing import CliRunner
+    from fitpost.cli import cli
+    monkeypatch.setitem(fitpost.batch._pipelines, "blank", blank_extractor)
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["batch", *map(str, args), "--model", "blank", "--workers", "1"],
+                                  catch_exceptions=False)
+    return run
+
+
+def out_lines(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def test_batch_on_a_folder_with_unreadable_parts_then_resume(tmp_path, monkeypatch, batch):
+    folder = _folder_with_unreadable_parts(tmp_path, monkeypatch)
+    out = tmp_path / "out.jsonl"
+    stopped = batch(folder, "-o", out, "--fail-fast", "--chunk-size", 1)
+    assert stopped.exit_code == 1 and "Traceback" not in stopped.output
+    assert "locked:0: unreadable_file: the folder cannot be listed" in stopped.stderr
+    done = batch(folder, "-o", out, "--resume")
+    assert done.exit_code == 1 and "of them by an earlier run" in done.stderr
+    assert [r["id"] for r in out_lines(out)] == ["p0", "p1", "z"]
+    assert [(Path(e["file"]).name, e["line"], e["reason"]) for e in out_lines(tmp_path / "out.errors.jsonl")] == [
+        ("locked", 0, "unreadable_file"), ("y.jsonl", 0, "unreadable_file")]
+
+
+def test_batch_reads_a_table_chosen_with_glob_and_its_columns(tmp_path, batch):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "log.csv").write_text("key,note\nk1,Swam 2 km\nk2,Ran 10 km\n")
+    (folder / "other.jsonl").write_text(jsonl(2))
+    out = tmp_path / "out.jsonl"
+    result = batch(folder, "-o", out, "--glob", "*.csv", "--text-field", "note", "--id-field", "key")
+    assert result.exit_code == 0, result.output
+    assert [(r["id"], [a["activity"] for a in r["activities"]]) for r in out_lines(out)] == [
+        ("k1", ["swimming"]), ("k2", ["running"])]
+    # a resume with other files chosen is refused: the posts it would skip are not the same
+    partial = batch(folder, "-o", out, "--fail-fast", "--glob", "*.jsonl", "--text-field", "nope")
+    assert partial.exit_code == 1
+    refused = batch(folder, "-o", out, "--resume", "--glob", "*.csv", "--text-field", "nope")
+    assert refused.exit_code == 2 and "fields" in refused.output
