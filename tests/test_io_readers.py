@@ -500,11 +500,15 @@ def test_a_symlink_out_of_the_folder_is_an_error_not_read(tmp_path):
     os.symlink(secret, folder / "b.txt")
     os.symlink(secret.parent, folder / "c")
     os.symlink(tmp_path / "nothing-there", folder / "d.txt")  # dangling: nothing to read
+    (tmp_path / "elsewhere" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    os.symlink(tmp_path / "elsewhere" / "photo.jpg", folder / "e.jpg")  # a picture would not be read anyway
     got = items(folder)
     assert [p.text for p in got if isinstance(p, InputPost)] == ["Ran 5 km"]
     bad = [(Path(e.origin).name, e.reason) for e in got if isinstance(e, InputError)]
     assert bad == [("b.txt:0", "unreadable_file"), ("c:0", "unreadable_file")]
     assert all("not followed" in e.detail for e in got if isinstance(e, InputError))
+    chosen = items(folder, fields=Fields(glob=["a.*"]))  # a link out that is not chosen is not told of
+    assert [(type(i).__name__, Path(i.origin).name) for i in chosen] == [("ReadPost", "a.txt:1"), ("ReadError", "c:0")]
 
 
 def test_an_instaloader_folder_with_a_loop_and_a_link_out(tmp_path):

@@ -274,29 +274,33 @@ def folder_files(folder: Path, kind: str, glob: Sequence[str] = ()) -> Iterator[
     and .md as text, .csv and .tsv as tables; pictures and videos are not posts; any other file has
     the kind :data:`UNKNOWN` (an error line), as has a file whose name does not fit a ``kind`` given.
     With ``glob``, only the files whose path inside the folder matches one of the patterns, each read
-    as ``kind`` given, else by its name, else sniffed.  A Meta export gives its post files.  Links out
-    of the folder and folders that cannot be listed come with their note (see :func:`walk_files`).
+    as ``kind`` given, else by its name, else sniffed.  A Meta export gives its post files.  A link
+    out of the folder to a file that would be read, or to a folder, and a folder that cannot be
+    listed come with their note instead (see :func:`walk_files`).
     """
     for p, note in walk_files(folder):
-        if note is not None:
+        if note == UNLISTABLE or (note == LINK_OUT and p.is_dir()):
             yield p, note
             continue
-        by_name = kind_by_name(p)
-        if glob:
-            if any(fnmatchcase(p.relative_to(folder).as_posix(), g) for g in glob):
-                yield p, kind if kind not in ("folder", "auto") else _NAMED.get(by_name, "auto")
-        elif kind == "meta":
-            if meta.POST_FILES.match(p.name):
-                yield p, kind
-        elif kind in ("folder", "auto"):
-            if by_name in _NAMED:
-                yield p, _NAMED[by_name]
-            elif by_name != "media":
-                yield p, UNKNOWN
-        elif _NAMED.get(by_name) == kind or (by_name == "json" and kind in _JSON_KINDS):
-            yield p, kind
-        elif by_name != "media":
-            yield p, UNKNOWN
+        read_as = _read_as(p, folder, kind, glob)
+        if read_as is not None:
+            yield p, note or read_as
+
+
+def _read_as(p: Path, folder: Path, kind: str, glob: Sequence[str]) -> str | None:
+    """The kind to read the file ``p`` of a folder read as ``kind`` as (:func:`folder_files`); None: not read."""
+    by_name = kind_by_name(p)
+    if glob:
+        if not any(fnmatchcase(p.relative_to(folder).as_posix(), g) for g in glob):
+            return None
+        return kind if kind not in ("folder", "auto") else _NAMED.get(by_name, "auto")
+    if kind == "meta":
+        return kind if meta.POST_FILES.match(p.name) else None
+    if kind in ("folder", "auto") and by_name in _NAMED:
+        return _NAMED[by_name]
+    if _NAMED.get(by_name) == kind or (by_name == "json" and kind in _JSON_KINDS):
+        return kind
+    return None if by_name == "media" else UNKNOWN
 
 
 _NAMED = {"json": "auto", "text": "text", "csv": "csv", "tsv": "tsv"}  # what a file's name says to read it as
