@@ -491,6 +491,8 @@ class StatusTagger(Component):
     def _imperative(view: _DocView, token: Token) -> bool:
         if token.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
             return False
+        if token.i + 1 < len(view.doc) and view.doc[token.i + 1].like_num:
+            return False  # a log line, "Run 30 min - 6 km", reports what was done
         tab = view.tab
         first = next((j for j in range(tab.sent_lo[token.i], tab.sent_hi[token.i])
                       if not (tab.text[j].isspace() or view.doc[j].is_punct)), None)
