@@ -186,9 +186,16 @@ def attach_date(ctx: Context, c: Cluster) -> None:
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
-    """The length the longest race name in the mention implies ("a marathon", "an Ironman")."""
+    """The length the longest race name in the mention implies ("a marathon", "an Ironman"; "a half"
+    at the end of a running mention)."""
     tab = ctx.tab
     first = tab.idx[c.start]
+    last = ctx.lows[c.end - 1]
+    if last in ctx.lexicon.mention_races and c.info.activity == "running":  # "ran a half"
+        meters = ctx.lexicon.mention_races[last]
+        start, end = tab.idx[c.end - 1], tab.end[c.end - 1]
+        return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                        value=meters / 1000, unit="km", meters=meters)
     low = ctx.text[first:tab.end[c.end - 1]].lower().replace("-", " ")
     name = max((n for n in ctx.lexicon.races if n in low), key=len, default=None)
     if name is None:

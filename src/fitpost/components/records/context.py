@@ -16,6 +16,7 @@ GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext
 FIRST_PERSON = ("i", "we", "my", "me", "our")  # a sentence with one of these is the author's, in a caption
 ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record's attributes, when in its sentences
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
+NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -39,6 +40,18 @@ class Lexicon:
     credit_words: frozenset[str]
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
+    mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
+    doing: frozenset[str]  # claim cues: see models/linking.json
+    gerund_ok: frozenset[str]
+    infinitive_ok: frozenset[str]
+    subject_verbs: frozenset[str]
+    segment_before: frozenset[str]  # log lines: see models/linking.json
+    segment_after: frozenset[str]
+    total_words: frozenset[str]
+    periods: frozenset[str]
+    day_words: frozenset[str]
+    log_verbs: frozenset[str]
+    short_line: int
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -47,6 +60,7 @@ class Lexicon:
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
+        log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
@@ -57,7 +71,16 @@ class Lexicon:
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
-                   races=races)
+                   races=races,
+                   mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
+                   doing=frozenset(data["claim_cues"]["doing"]),
+                   gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
+                   infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
+                   subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
+                   segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
+                   total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
+                   day_words=frozenset(log["day_words"]),
+                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
 
 
 class Context:
@@ -89,6 +112,18 @@ class Context:
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in compress(range(tab.n), map(MARKERS.__contains__, self.lows)):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
+
+    @cached_property
+    def main_activity(self) -> str | None:
+        """The endurance activity the text names most (the first of the most named), its hashtags and
+        events included: a distance with no activity word in a running diary is a run."""
+        counts: dict[str, int] = {}
+        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
+            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity]
+        for activity in named:
+            if activity not in NOT_ENDURANCE:
+                counts[activity] = counts.get(activity, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     @cached_property
     def para(self) -> list[int]:
