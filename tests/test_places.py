@@ -61,6 +61,72 @@ def test_a_person_or_a_possessor_is_no_place(nlp):
     assert places(nlp, "Ran 5 km in India's capital.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name made with a place word, where blank mode's people take it for a person
+    ("Walked along Marina Beach in Mylapore, Tamil Nadu this morning.",
+     [("Marina Beach", "at"), ("Mylapore", "at"), ("Tamil Nadu", "at")]),
+    ("Kayaked the Hollins River with Meg, from Benton Landing to Cobble Point State Park.",
+     [("Hollins River", "at"), ("Benton Landing", "from"), ("Cobble Point State Park", "to")]),
+    ("We summited Mt. Elbert and later swam in Loch Ness.", [("Mt. Elbert", "at"), ("Loch Ness", "at")]),
+    ("Set off at Thornbury's Elmfield Race Course.", [("Thornbury's Elmfield Race Course", "at")]),
+    # names with dashes and possessives
+    ("Cycled from Stratford-upon-Avon to Robin Hood's Bay.",
+     [("Stratford-upon-Avon", "from"), ("Robin Hood's Bay", "to")]),
+])
+def test_names_made_with_a_place_word(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Day 3 Keswick to Grasmere 21 miles\nRain all day.", [("Keswick", "from"), ("Grasmere", "to")]),
+    ("Trekking : Alston to Nenthead - Day 2", [("Alston", "from"), ("Nenthead", "to")]),
+    ("Day 2: Ambleside / Grasmere\nWe walked 14 km today.", [("Ambleside", "from"), ("Grasmere", "to")]),
+    ("Cycled Otley to Ilkley on Sunday.", [("Otley", "from"), ("Ilkley", "to")]),
+])
+def test_route_lines_and_titles(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_a_route_line_needs_a_line_start_a_number_or_a_verb_before_it_and_an_end_after(blank_extractor):
+    # "Thanks" opens the line, but "for" after the name ends no route
+    assert places(blank_extractor.nlp, "Thanks to Kavya for pacing me.") == [("Kavya", "to")]
+
+
+@pytest.mark.parametrize("text", [
+    "We met a couple from Oslo on the trail and walked 18 km.",
+    "We hiked with Tomas Berg from Oslo for 12 km.",
+    "Two of the runners were from Oslo.",
+])
+def test_where_people_come_from_is_their_hometown(nlp, text):
+    found = [(s._.fp_place.name, s._.fp_place.hometown) for s in nlp(text).spans["fp_places"]]
+    assert found == [("Oslo", True)]
+
+
+def test_a_route_is_no_hometown(nlp):
+    found = [(s._.fp_place.name, s._.fp_place.role, s._.fp_place.hometown)
+             for s in nlp("Today's leg was from Otley to Ilkley, 20 km.").spans["fp_places"]]
+    assert found == [("Otley", "from", False), ("Ilkley", "to", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finished the Vienna Marathon yesterday in 3:41:05!", [("Vienna", "at")]),
+    ("Only four weeks until the Vienna Marathon.", [("Vienna", "at")]),  # not "to"
+    ("Ran the New Orleans City Marathon in 2019.", [("New Orleans", "at")]),
+    ("At the Kelso parkrun I got a new PB.", [("Kelso", "at")]),
+    ("Did Ironman 70.3 Lanzarote last year.", [("Lanzarote", "at")]),
+    ("Ran the Vienna Marathon virtual run from home.", []),  # a virtual race is not where it is named
+    ("Finished a Seaside Marathon at last.", []),  # no name
+    ("We rode in the Pedal Sportive series.", []),  # a sponsor's race
+])
+def test_the_place_in_a_race_named_after_it(blank_extractor, text, expected):
+    assert places(blank_extractor.nlp, text) == expected
+
+
+def test_a_team_a_weekday_and_an_event_are_no_places(nlp):
+    assert places(nlp, "Ran 10 km with Team Norway in Kelso.") == [("Kelso", "at")]
+    assert places(nlp, "Ran on Mondays at Henley.") == [("Henley", "at")]
+
+
 def test_a_dateline_is_no_place(sm_extractor):
     assert places(sm_extractor.nlp, "Mumbai is where I ran 42 km on Sunday.") == [("Mumbai", "at")]
     assert places(sm_extractor.nlp, "Mumbai, Jan 5 (PTI) A 60-year-old ran 42 km in Thane on Sunday.") == [
