@@ -241,18 +241,19 @@ def read_piece(piece: Piece, fields: Fields) -> Iterator[Item]:
 
 _pipelines: dict[str, Any] = {}  # per worker process: model name -> Extractor, loaded on first use
 _loads: dict[str, int] = {}  # how many times each was loaded in this process (for the tests)
-_lock = threading.Lock()  # one pipeline per process, used by one thread at a time
+_lock = threading.Lock()  # one pipeline per process, loaded by one thread
 
 
 def worker_extractor(model: str) -> Any:
     """This process's pipeline for ``model``, loaded on first use (a worker keeps it for every partition)."""
-    if model not in _pipelines:
-        from fitpost.components.dates import warm
-        from fitpost.extractor import Extractor, settle
-        _pipelines[model] = Extractor(model=model)
-        _loads[model] = _loads.get(model, 0) + 1
-        warm()
-        settle()
+    with _lock:  # the threads of a worker share its pipeline: it is loaded once
+        if model not in _pipelines:
+            from fitpost.components.dates import warm
+            from fitpost.extractor import Extractor, settle
+            _pipelines[model] = Extractor(model=model)
+            _loads[model] = _loads.get(model, 0) + 1
+            warm()
+            settle()
     return _pipelines[model]
 
 
@@ -284,8 +285,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     try:
         items = (item for piece in pieces for item in read_piece(piece, fields))
         for shard in record_shards(items, job["chunk_size"]):
-            with _lock:
-                results = render_shard(worker_extractor(job["model"]), render, shard)
+            results = render_shard(worker_extractor(job["model"]), render, shard)
             outs, errs = [], []
             for kind, text, n, acts in results:
                 if kind == "err":

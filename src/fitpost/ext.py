@@ -418,6 +418,12 @@ def tokens(doc: Doc, annotations: bool = True) -> Tokens:
     ``annotations=False`` is for a pipe that sets annotations itself (the
     sentencizer): it gets the tokenizer's columns only (texts, offsets,
     punctuation), and the table reads the rest when a later pipe asks.
+
+    The table stays with its Doc and goes with it: no component drops it, so
+    none has to run last, and a pipe after the fitpost components may read it.
+    It is safe to leave: it holds no Token or Doc (no reference cycle),
+    ``Doc.copy`` and ``Doc.to_bytes`` leave it out (the copy builds its own), and
+    a Doc whose length changed (retokenized) gets a new one.  See :func:`release`.
     """
     tab = doc.user_data.get(_TOKENS_KEY)
     if tab is None or tab._doc_id != id(doc) or tab.n != len(doc):
@@ -429,7 +435,10 @@ def tokens(doc: Doc, annotations: bool = True) -> Tokens:
 
 
 def release(doc: Doc) -> None:
-    """Drop the per-Doc caches (the last fitpost component calls it)."""
+    """Drop the token table of ``doc`` now rather than with the Doc: to free its memory while
+    keeping the Doc, or after changing a processed Doc's tokens or annotations in place, before
+    running fitpost components over it again.  Not between the fitpost components of one run:
+    on a lean Doc (:func:`keep_lean`) the table holds what they found."""
     doc.user_data.pop(_TOKENS_KEY, None)
 
 
