@@ -4,7 +4,8 @@ A cluster with an amount joins an earlier record of the same activity with the
 same distance or the same event (both claimed as real, :mod:`fitpost.statuses`).
 A bare cluster ("the run", "my swim") joins a record of its activity with its
 event or race distance, else the one it refers back to ("the", "her"), else the
-nearest one of its phase within its status's reach.  A sentence with no
+nearest one of its phase within its status's reach.  No cluster joins a record
+whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
 from A to B.") to the records that follow.
@@ -47,10 +48,11 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 
 
 def _same_session(records: list[Record], c: Cluster) -> Record | None:
-    """The first real record of ``c``'s activity with its distance or one of its clusters' event."""
+    """The first real record of ``c``'s activity with its distance or one of its clusters' event, and no
+    other route (:func:`_other_route`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or _other_route(c, r):
             continue
         if d is not None and same_distance(d, r.distance()):
             return r
@@ -60,13 +62,15 @@ def _same_session(records: list[Record], c: Cluster) -> Record | None:
 
 
 def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to:
-    the first with its event, else the first with its race distance, else (definite) the one with the
-    latest cluster before it, else the nearest of its phase (:func:`_nearest`)."""
+    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
+    those with no other route (:func:`_other_route`): the first with its event, else the first with its
+    race distance, else (definite) the one with the latest cluster before it, else the nearest of its
+    phase (:func:`_nearest`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
-    same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)]
+    same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
+            and not _other_route(c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
@@ -79,6 +83,17 @@ def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
     if target is None and meaning.reach is not None:
         target = _nearest(ctx, same, c, meaning.reach)
     return target
+
+
+def _other_route(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
+    "Trekking from C to D" are two stages)."""
+    for role in ("from", "to"):
+        mine = {p["name"] for p in c.places if p["role"] == role}
+        theirs = {p["name"] for o in r.clusters for p in o.places if p["role"] == role}
+        if mine and theirs and mine.isdisjoint(theirs):
+            return True
+    return False
 
 
 def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record | None:
