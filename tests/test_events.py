@@ -15,7 +15,8 @@ def nlp(request):
 
 def events(nlp, text: str) -> list[tuple[str, str | None]]:
     """(name, activity) of each event span."""
-    return [(s._.fp_event.name, s._.fp_event.activity) for s in nlp(text).spans["fp_events"]]
+    doc = nlp(text)  # the Doc outlives its span group while it is read
+    return [(s._.fp_event.name, s._.fp_event.activity) for s in doc.spans["fp_events"]]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -163,14 +163,15 @@ class PlaceFinder(Component):
         return found, forced
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """The model's place entities, without a leading "the"."""
+        """The model's place entities, without a leading "the", but for an event's name taken for a
+        place ("the Pedal Sportive": a capitalised event head in it)."""
         out = []
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
-                if s < e:
+                if s < e and not self._event_name(tab, s, e, e):
                     out.append((s, e))
         return out
 
@@ -185,10 +186,15 @@ class PlaceFinder(Component):
                 if tab.lower[i] == "the" and i + 1 < tab.n:
                     i += 1
                 j = self._capitalised(tab, i)
-                if j > i and not (j < tab.n and tab.lower[j] in self.event_heads and tab.text[j][:1].isupper()
-                                  and tab.lower[j] not in self.city_event_heads):
+                if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
                     out.append((i, j))
         return out
+
+    def _event_name(self, tab: ext.Tokens, s: int, e: int, upto: int) -> bool:
+        """Whether tokens ``s:e`` are (the start of) an event's name: a capitalised event head after
+        their first word, up to token ``upto``, but for the head of a city's race."""
+        return any(tab.lower[k] in self.event_heads and tab.text[k][:1].isupper()
+                   and tab.lower[k] not in self.city_event_heads for k in range(s + 1, upto))
 
     def _named(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Names made with a place word: capitalised words before a capitalised place word ("Marina
