@@ -131,6 +131,11 @@ class PlaceFinder(Component):
             found.update(dict.fromkeys(self._entities(doc, tab), "ent"))
         for bounds in self._after_prepositions(tab):
             found.setdefault(bounds, "prep")
+        # "from A to B": both ends of a route, where blank mode's people may take one for a person
+        starts = {e: s for (s, e), how in found.items() if how == "prep" and s > 0 and tab.lower[s - 1] == "from"}
+        for (s, e), how in list(found.items()):
+            if how == "prep" and s > 1 and tab.lower[s - 1] == "to" and s - 1 in starts:
+                found[(s, e)] = found[(starts[s - 1], s - 1)] = "route"
         for bounds in self._named(tab):
             found[bounds] = "named"
         for bounds in self._event_places(tab):
@@ -154,9 +159,9 @@ class PlaceFinder(Component):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
                     found[bounds] = "route"
                     forced[bounds] = role
-        for bounds in self._route_starts(tab, found):
-            found[bounds] = "route"
-            forced[bounds] = "from"
+        for start, end in self._route_lines(tab, found):
+            found[start] = found[end] = "route"
+            forced[start], forced[end] = "from", "to"
         for m in _TO_HASHTAG.finditer(text):
             if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None:
                 found.setdefault(bounds, "hashtag")
@@ -265,12 +270,12 @@ class PlaceFinder(Component):
             k += 1
         return k - j
 
-    def _route_starts(self, tab: ext.Tokens, found: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
-        """The start of a route line or title: capitalised words right before "to" and a place, that open
-        their line or follow a number, a colon or dash, or a verb of moving, where the place after "to"
-        ends its line or clause or comes before a number, a date or a preposition ("Day 3 Keswick to Grasmere 21 miles",
-        "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on Sunday"; not "Thanks to
-        Kavya for pacing me")."""
+    def _route_lines(self, tab: ext.Tokens, found: dict[tuple[int, int], str]):
+        """The (start, end) spans of each route line or title: capitalised words right before "to" and a
+        place, that open their line or follow a number, a colon or dash, or a verb of moving, where the
+        place after "to" ends its line or clause or comes before a number, a date or a preposition ("Day 3
+        Keswick to Grasmere 21 miles", "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on
+        Sunday"; not "Thanks to Kavya for pacing me")."""
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
@@ -294,7 +299,7 @@ class PlaceFinder(Component):
                     and (not after.strip() or after in (".", ",", "-", "–", "(", ":", "|")
                          or self.vocab[after].like_num or lows[ends[k + 1]] in self.not_places
                          or lows[ends[k + 1]] in self.role_before):
-                out.append((s, k))
+                out.append(((s, k), (k + 1, ends[k + 1])))
         return out
 
     @staticmethod

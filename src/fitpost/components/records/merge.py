@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import compress
 
 from fitpost import ext, statuses
-from fitpost.components.records.attach import attach_date
+from fitpost.components.records.attach import attach_date, event_holding
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -114,8 +114,10 @@ def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A distance in a sentence with no cluster goes to the real record at most LEND_REACH sentences
-    before, if that has none or the same; a sentence with a companion cue lends it its people."""
+    before, if that has none or the same; so do the places where it was of a first-person sentence ("We
+    hit Benton Lake."), if that has none; a sentence with a companion cue lends it its people."""
     with_cluster = {c.sent for c in clusters}
+    _lend_places(ctx, records, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
         q = span.info
@@ -137,6 +139,19 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         prev.clusters.append(company)
+
+
+def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) -> None:
+    """The places where it was (role at, not a hometown) of each sentence with no cluster, told in the
+    first person ("We hit Benton Lake."; not where someone else is from), to the real record at most
+    LEND_REACH sentences before it, if that has no place where it was."""
+    for n, places in ctx.places_in.items():
+        at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
+        if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
+            continue
+        prev = _record_before(records, n)
+        if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
+            prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
 
 
 def _companion_sentences(ctx: Context) -> set[int]:
@@ -164,12 +179,14 @@ def _record_before(records: list[Record], n: int) -> Record | None:
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A sentence naming a route (from, to) or an event but no activity frames the real records that
-    start 1 to FRAME_REACH sentences after it and have no route or event of their own."""
+    start 1 to FRAME_REACH sentences after it and have no route or event of their own; an event comes
+    with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
     with_cluster = {c.sent for c in clusters}
     for n in sorted(ctx.places_in.keys() | ctx.events_in.keys()):
         if n in with_cluster:
             continue
-        route = [p.info for p in ctx.places_in.get(n, ()) if p.info.role in ("from", "to") and not p.info.hometown]
+        places = ctx.places_in.get(n, ())
+        route = [p.info for p in places if p.info.role in ("from", "to") and not p.info.hometown]
         evs = ctx.events_in.get(n, [])
         if not route and not evs:
             continue
@@ -180,5 +197,7 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
             ev = next((e for e in evs if e.info.activity in (None, r.activity) or len(evs) == 1), None)
             if ev is not None and not any(c.event for c in r.clusters):
                 r.primary.event = ev.info.name
+                r.primary.places.extend({"name": p.info.name, "role": p.info.role} for p in places
+                                        if event_holding(ctx, p) == ev.info.name)
             if route and not any(p["role"] in ("from", "to") for c in r.clusters for p in c.places):
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
