@@ -175,3 +175,43 @@ def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extrac
         return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
     assert described(again) == described(blank_extractor.nlp)
     assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Nashik", "Pune"]
+
+
+def test_both_ends_of_from_a_to_b_are_a_route(nlp):
+    # blank mode's people take "Nenthead Mines" for a person; as a route's end it is a place
+    assert places(nlp, "Trekking from Garrigill to Nenthead Mines today.") == [
+        ("Garrigill", "from"), ("Nenthead Mines", "to")]
+
+
+def _records(extractor, text: str) -> list[tuple]:
+    post = extractor.extract(text, posted_at="2025-10-12")
+    return [(a.activity, a.event.name if a.event else None, [(p.name, p.role) for p in a.places])
+            for a in post.activities]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_the_place_in_an_event_name_goes_to_that_events_record(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    assert _records(extractor, "Finished the Vienna Marathon yesterday in 3:41:05!") == [
+        ("running", "Vienna Marathon", [("Vienna", "at")])]
+    # an event named in a sentence of its own is the record the next sentence tells of
+    assert _records(extractor, "The Vienna Marathon, at last.\nFinished it in 3:41:05 with Divya.")[-1][1:] == (
+        "Vienna Marathon", [("Vienna", "at")])
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_two_stages_with_other_routes_stay_two_records(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    found = _records(extractor, "Trekking: Alston to Nenthead - Day 3\n\nTrekking from Garrigill to Nenthead Mines today.")
+    assert [places for _, _, places in found] == [
+        [("Alston", "from"), ("Nenthead", "to")], [("Garrigill", "from"), ("Nenthead Mines", "to")]]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    assert _records(extractor, "So today I went for my first open water swim. We hit Benton Lake and it was cold.") == [
+        ("swimming", None, [("Benton Lake", "at")])]
+    # where someone else is from is not lent
+    found = _records(extractor, "So today I went for my first open water swim. Our guide was from Oslo.")
+    assert [places for _, _, places in found] == [[]]
