@@ -28,31 +28,60 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     """The records of ``clusters`` (in order of start), in order of their primary cluster."""
     records: list[Record] = []
     pending: list[Cluster] = []
+    routes = Routes()
     for c in clusters:
         if c.bare or (c.race_only and c.definite):
             pending.append(c)
             continue
-        target = _same_session(records, c) if statuses.is_real(c.status_name) else None
+        target = _same_session(records, c, routes) if statuses.is_real(c.status_name) else None
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     for c in pending:
-        target = _referred(ctx, records, c)
+        target = _referred(ctx, records, c, routes)
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     records.sort(key=lambda r: r.primary.start)
     return records
 
 
-def _same_session(records: list[Record], c: Cluster) -> Record | None:
+class Routes:
+    """The starts and ends (route places) of each record as its clusters join it, by record."""
+
+    def __init__(self) -> None:
+        self.ends: dict[int, dict[str, set[str]]] = {}  # id of a record -> role -> names
+
+    def add(self, r: Record, c: Cluster) -> None:
+        for p in c.places:
+            if p["role"] in ("from", "to"):
+                self.ends.setdefault(id(r), {}).setdefault(p["role"], set()).add(p["name"])
+
+    def other(self, c: Cluster, r: Record) -> bool:
+        """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
+        "Trekking from C to D" are two stages)."""
+        theirs = self.ends.get(id(r))
+        if not theirs:
+            return False
+        for role in ("from", "to"):
+            mine = {p["name"] for p in c.places if p["role"] == role}
+            if mine and role in theirs and mine.isdisjoint(theirs[role]):
+                return True
+        return False
+
+
+def _same_session(records: list[Record], c: Cluster, routes: Routes) -> Record | None:
     """The first real record of ``c``'s activity with its distance or one of its clusters' event, and no
-    other route (:func:`_other_route`)."""
+    other route (:meth:`Routes.other`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or _other_route(c, r):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r):
             continue
         if d is not None and same_distance(d, r.distance()):
             return r
@@ -61,16 +90,16 @@ def _same_session(records: list[Record], c: Cluster) -> Record | None:
     return None
 
 
-def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
+def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
-    those with no other route (:func:`_other_route`): the first with its event, else the first with its
+    those with no other route (:meth:`Routes.other`): the first with its event, else the first with its
     race distance, else (definite) the one with the latest cluster before it, else the nearest of its
     phase (:func:`_nearest`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not _other_route(c, r)]
+            and not routes.other(c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
@@ -83,17 +112,6 @@ def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
     if target is None and meaning.reach is not None:
         target = _nearest(ctx, same, c, meaning.reach)
     return target
-
-
-def _other_route(c: Cluster, r: Record) -> bool:
-    """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
-    "Trekking from C to D" are two stages)."""
-    for role in ("from", "to"):
-        mine = {p["name"] for p in c.places if p["role"] == role}
-        theirs = {p["name"] for o in r.clusters for p in o.places if p["role"] == role}
-        if mine and theirs and mine.isdisjoint(theirs):
-            return True
-    return False
 
 
 def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record | None:
