@@ -23,12 +23,14 @@ def nlp(request):
 
 def found(nlp, text: str) -> list[tuple[str, str]]:
     """(text, activity) of each activity span."""
-    return [(s.text, s._.fp_activity.activity) for s in nlp(text).spans["fp_activities"]]
+    doc = nlp(text)  # the spans need their Doc alive
+    return [(s.text, s._.fp_activity.activity) for s in doc.spans["fp_activities"]]
 
 
 def infos(nlp, text: str) -> dict:
     """Each activity span's text -> its ActivityInfo."""
-    return {s.text: s._.fp_activity for s in nlp(text).spans["fp_activities"]}
+    doc = nlp(text)
+    return {s.text: s._.fp_activity for s in doc.spans["fp_activities"]}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -15,7 +15,7 @@ def nlp(request):
 
 def events(nlp, text: str) -> list[tuple[str, str | None]]:
     """(name, activity) of each event span."""
-    doc = nlp(text)  # the Doc outlives its span group while it is read
+    doc = nlp(text)  # the spans need their Doc alive
     return [(s._.fp_event.name, s._.fp_event.activity) for s in doc.spans["fp_events"]]
 
 

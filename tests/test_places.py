@@ -20,7 +20,7 @@ def nlp(request):
 
 def places(nlp, text: str) -> list[tuple[str, str]]:
     """(name, role) of each place span."""
-    doc = nlp(text)  # the Doc outlives its span group while it is read
+    doc = nlp(text)  # the spans need their Doc alive
     return [(s._.fp_place.name, s._.fp_place.role) for s in doc.spans["fp_places"]]
 
 
@@ -51,7 +51,7 @@ def test_a_hashtag_after_to_is_a_destination(blank_extractor):
 
 def test_a_hometown_is_marked_and_left_out_of_the_record(nlp, blank_extractor):
     text = "Meera Iyer, who hails from Nashik, ran 10 km in Pune on Sunday."
-    doc = nlp(text)
+    doc = nlp(text)  # the spans need their Doc alive
     found = {s._.fp_place.name: s._.fp_place.hometown for s in doc.spans["fp_places"]}
     assert found == {"Nashik": True, "Pune": False}
     post = blank_extractor.extract(text)
@@ -171,7 +171,7 @@ def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extrac
     assert again.get_pipe("fitpost_places").config == {"lexicon": "places.json"}
 
     def described(nlp):
-        doc = nlp(text)
+        doc = nlp(text)  # the spans need their Doc alive
         return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
     assert described(again) == described(blank_extractor.nlp)
     assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Nashik", "Pune"]
