@@ -118,3 +118,12 @@ def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
     meta = blank_extractor.nlp.get_pipe_meta("fitpost_events")
     assert meta.assigns == ["doc.spans", "span._.fp_event"]
     assert meta.requires == ["span._.fp_person"]
+
+
+def test_a_named_event_that_opens_the_story_is_its_own_record(blank_extractor, sm_extractor):
+    # the parkrun is the session told first; the later parkrun is where the jog went, not it
+    text = "On Sunday at the Kelso parkrun I got a new PB of 24:10.\nLater I jogged 3 km to and from parkrun."
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract(text, posted_at="2025-10-12")
+        first = post.activities[0]
+        assert (first.evidence.text, first.event.name if first.event else None) == ("Kelso parkrun", "Kelso parkrun")

@@ -202,7 +202,8 @@ def test_the_place_in_an_event_name_goes_to_that_events_record(request, model):
 @pytest.mark.parametrize("model", ["blank", "sm"])
 def test_two_stages_with_other_routes_stay_two_records(request, model):
     extractor = request.getfixturevalue(f"{model}_extractor")
-    found = _records(extractor, "Trekking: Alston to Nenthead - Day 3\n\nTrekking from Garrigill to Nenthead Mines today.")
+    text = "Trekking: Alston to Nenthead - Day 3\n\nTrekking from Garrigill to Nenthead Mines today."
+    found = _records(extractor, text)
     assert [places for _, _, places in found] == [
         [("Alston", "from"), ("Nenthead", "to")], [("Garrigill", "from"), ("Nenthead Mines", "to")]]
 
@@ -210,7 +211,8 @@ def test_two_stages_with_other_routes_stay_two_records(request, model):
 @pytest.mark.parametrize("model", ["blank", "sm"])
 def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request, model):
     extractor = request.getfixturevalue(f"{model}_extractor")
-    assert _records(extractor, "So today I went for my first open water swim. We hit Benton Lake and it was cold.") == [
+    text = "So today I went for my first open water swim. We hit Benton Lake and it was cold."
+    assert _records(extractor, text) == [
         ("swimming", None, [("Benton Lake", "at")])]
     # where someone else is from is not lent
     found = _records(extractor, "So today I went for my first open water swim. Our guide was from Oslo.")

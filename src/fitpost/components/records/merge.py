@@ -4,7 +4,8 @@ A cluster with an amount joins an earlier record of the same activity with the
 same distance or the same event (both claimed as real, :mod:`fitpost.statuses`).
 A bare cluster ("the run", "my swim") joins a record of its activity with its
 event or race distance, else the one it refers back to ("the", "her"), else the
-nearest one of its phase within its status's reach.  No cluster joins a record
+nearest one of its phase within its status's reach; but a named event told
+before any record of its activity is a session of its own.  No cluster joins a record
 whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
@@ -30,7 +31,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     pending: list[Cluster] = []
     routes = Routes()
     for c in clusters:
-        if c.bare or (c.race_only and c.definite):
+        if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c):
             pending.append(c)
             continue
         target = _same_session(records, c, routes) if statuses.is_real(c.status_name) else None
@@ -50,6 +51,16 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
         routes.add(target, c)
     records.sort(key=lambda r: r.primary.start)
     return records
+
+
+def _opens_with_event(ctx: Context, records: list[Record], c: Cluster) -> bool:
+    """Whether cluster ``c`` is a named event ("At the Kelso parkrun I got a PB") that comes before any
+    record of its activity: the session itself, not a reference back to one, though it has no number
+    of its own ("Ran 24 km ... The Unity Run ..." refers back)."""
+    if c.event is None or any(r.activity == c.info.activity for r in records):
+        return False
+    return any(e.start <= c.start and c.end <= e.end and e.info.name == c.event
+               for e in ctx.events_in.get(c.sent, ()))
 
 
 class Routes:
