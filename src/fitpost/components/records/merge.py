@@ -4,7 +4,9 @@ A cluster with an amount joins an earlier record of the same activity with the
 same distance or the same event (both claimed as real, :mod:`fitpost.statuses`).
 A bare cluster ("the run", "my swim") joins a record of its activity with its
 event or race distance, else the one it refers back to ("the", "her"), else the
-nearest one of its phase within its status's reach.  A sentence with no
+nearest one of its phase within its status's reach; but a named event told
+before any record of its activity is a session of its own.  No cluster joins a record
+whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
 from A to B.") to the records that follow.
@@ -15,7 +17,7 @@ import math
 from itertools import compress
 
 from fitpost import ext, statuses
-from fitpost.components.records.attach import attach_date
+from fitpost.components.records.attach import attach_date, event_holding
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -30,31 +32,71 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     """The records of ``clusters`` (in order of start), in order of their primary cluster."""
     records: list[Record] = []
     pending: list[Cluster] = []
+    routes = Routes()
     for c in clusters:
-        if c.bare or (c.race_only and c.definite):
+        if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c):
             pending.append(c)
             continue
-        target = _same_session(ctx, records, c) if statuses.is_real(c.status_name) else None
+        target = _same_session(ctx, records, c, routes) if statuses.is_real(c.status_name) else None
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     for c in pending:
-        target = _referred(ctx, records, c)
+        target = _referred(ctx, records, c, routes)
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     records.sort(key=lambda r: r.primary.start)
     return records
 
 
-def _same_session(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The first real record of ``c``'s activity with its distance (unless ``c`` is a further item of
-    a list: :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
+def _opens_with_event(ctx: Context, records: list[Record], c: Cluster) -> bool:
+    """Whether cluster ``c`` is a named event ("At the Kelso parkrun I got a PB") that comes before any
+    record of its activity: the session itself, not a reference back to one, though it has no number
+    of its own ("Ran 24 km ... The Unity Run ..." refers back)."""
+    if c.event is None or any(r.activity == c.info.activity for r in records):
+        return False
+    return any(e.start <= c.start and c.end <= e.end and e.info.name == c.event
+               for e in ctx.events_in.get(c.sent, ()))
+
+
+class Routes:
+    """The starts and ends (route places) of each record as its clusters join it, by record."""
+
+    def __init__(self) -> None:
+        self.ends: dict[int, dict[str, set[str]]] = {}  # id of a record -> role -> names
+
+    def add(self, r: Record, c: Cluster) -> None:
+        for p in c.places:
+            if p["role"] in ("from", "to"):
+                self.ends.setdefault(id(r), {}).setdefault(p["role"], set()).add(p["name"])
+
+    def other(self, c: Cluster, r: Record) -> bool:
+        """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
+        "Trekking from C to D" are two stages)."""
+        theirs = self.ends.get(id(r))
+        if not theirs:
+            return False
+        for role in ("from", "to"):
+            mine = {p["name"] for p in c.places if p["role"] == role}
+            if mine and role in theirs and mine.isdisjoint(theirs[role]):
+                return True
+        return False
+
+
+def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+    """The first real record of ``c``'s activity and no other route (:meth:`Routes.other`) with its
+    distance (unless ``c`` is a further item of a list: :func:`_listed`), one of its clusters' event, or
+    that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
@@ -89,14 +131,16 @@ def _restates(c: Cluster, r: Record) -> bool:
     return c.date is None or c.date.value is None or not dates or c.date.value in dates
 
 
-def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to:
-    the first with its event, else the first with its race distance, else (definite) the one with the
-    latest cluster before it, else the nearest of its phase (:func:`_nearest`)."""
+def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
+    those with no other route (:meth:`Routes.other`): the first with its event, else the first with its
+    race distance, else (definite) the one with the latest cluster before it, else the nearest of its
+    phase (:func:`_nearest`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
-    same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)]
+    same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
+            and not routes.other(c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
@@ -134,9 +178,11 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     """A distance or time in a sentence with no cluster, and not a part or a sum of sessions
     (:func:`_segment`), goes to the real record at most LEND_REACH sentences before that has none or
     the same (a time: only to one whose last mention is at most TIME_REACH sentences before); else a
-    distance on a log line (:func:`_log_line`) is a record of its own.  A sentence with a companion cue
-    lends the record before it its people."""
+    distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
+    first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
+    with a companion cue lends it its people."""
     with_cluster = {c.sent for c in clusters}
+    _lend_places(ctx, records, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
         q = span.info
@@ -165,6 +211,19 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         prev.clusters.append(company)
+
+
+def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) -> None:
+    """The places where it was (role at, not a hometown) of each sentence with no cluster, told in the
+    first person ("We hit Benton Lake."; not where someone else is from), to the real record at most
+    LEND_REACH sentences before it, if that has no place where it was."""
+    for n, places in ctx.places_in.items():
+        at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
+        if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
+            continue
+        prev = _record_before(records, n)
+        if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
+            prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
 
 
 def _segment(ctx: Context, span: ext.Mention) -> bool:
@@ -238,12 +297,14 @@ def _record_before(records: list[Record], n: int) -> Record | None:
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A sentence naming a route (from, to) or an event but no activity frames the real records that
-    start 1 to FRAME_REACH sentences after it and have no route or event of their own."""
+    start 1 to FRAME_REACH sentences after it and have no route or event of their own; an event comes
+    with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
     with_cluster = {c.sent for c in clusters}
     for n in sorted(ctx.places_in.keys() | ctx.events_in.keys()):
         if n in with_cluster:
             continue
-        route = [p.info for p in ctx.places_in.get(n, ()) if p.info.role in ("from", "to") and not p.info.hometown]
+        places = ctx.places_in.get(n, ())
+        route = [p.info for p in places if p.info.role in ("from", "to") and not p.info.hometown]
         evs = ctx.events_in.get(n, [])
         if not route and not evs:
             continue
@@ -254,5 +315,7 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
             ev = next((e for e in evs if e.info.activity in (None, r.activity) or len(evs) == 1), None)
             if ev is not None and not any(c.event for c in r.clusters):
                 r.primary.event = ev.info.name
+                r.primary.places.extend({"name": p.info.name, "role": p.info.role} for p in places
+                                        if event_holding(ctx, p) == ev.info.name)
             if route and not any(p["role"] in ("from", "to") for c in r.clusters for p in c.places):
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
