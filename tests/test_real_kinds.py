@@ -26,10 +26,7 @@ KNOWN_GAPS: dict[str, str] = {
     "rk-goal-01": "a goal time is taken for the session's time",
     "rk-ppl-01": "only the first of two coordinated subjects is a participant",
     "rk-ppl-02": "a gerund opening a sentence is taken for a person",
-    "rk-ev-01": "an event name is cut at its number",
-    "rk-ev-02": "a default title is taken for an event",
     "rk-date-02": "a weekday is resolved to the one before the post date even on that day",
-    "rk-place-02": "an event's city is not a place of its record",
 }
 
 

@@ -47,6 +47,9 @@ class Lexicon:
     subject_verbs: frozenset[str]
     segment_before: frozenset[str]  # log lines: see models/linking.json
     segment_after: frozenset[str]
+    marker_before: frozenset[str]
+    default_activity: str
+    activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
     total_words: frozenset[str]
     periods: frozenset[str]
     day_words: frozenset[str]
@@ -78,6 +81,8 @@ class Lexicon:
                    infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
                    subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
+                   marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
+                   activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
@@ -115,15 +120,21 @@ class Context:
 
     @cached_property
     def main_activity(self) -> str | None:
-        """The endurance activity the text names most (the first of the most named), its hashtags and
-        events included: a distance with no activity word in a running diary is a run."""
+        """The endurance activity the text names most (the first of the most named), its hashtags,
+        events and ``activity_cues`` ("peloton", "hikers") included: a distance with no activity word in
+        a running diary is a run.  A text that
+        names none: ``default_activity``, unless it names a workout or another sport."""
         counts: dict[str, int] = {}
+        cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
-            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity]
+            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
+            [cues[w] for w in self.lows if w in cues]
         for activity in named:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
-        return max(counts, key=counts.get) if counts else None
+        if counts:
+            return max(counts, key=counts.get)
+        return None if named else self.lexicon.default_activity
 
     @cached_property
     def para(self) -> list[int]:

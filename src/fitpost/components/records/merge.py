@@ -233,7 +233,8 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     lo, hi = ctx.sents[ctx.sent_of[span.start]]
     lex, lows = ctx.lexicon, ctx.lows
     sentence = lows[lo:hi]
-    return not (lex.segment_before.isdisjoint(lows[max(lo, span.start - 3):span.start])
+    before = lows[max(lo, span.start - 3):span.start]
+    return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
                 and (lex.total_words.isdisjoint(sentence) or lex.periods.isdisjoint(sentence)))
 
