@@ -202,11 +202,17 @@ def result_cue(text: str, start: int, end: int) -> bool:
     (``result`` of context.json), or it is the value of a log line's label; not where its clause speaks
     of a plan, a hope or a condition (``not_near``)."""
     role = result_role()
-    if role.near.search(clause_before(text, start)):
+    if told_as_plan(text, start):
         return False
     if role.after.match(text, end) or labelled(text, start):
         return True
     return _ends_past_fillers(line_words(text, start), role.before, role.fillers)
+
+
+def told_as_plan(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (lower-cased text) speaks of a plan, a hope or a condition
+    (``not_near`` of ``result`` in context.json): "I intend to do the next one in 1:50"."""
+    return result_role().near.search(clause_before(text, start)) is not None
 
 
 def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: frozenset[str]) -> bool:

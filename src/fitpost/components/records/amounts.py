@@ -7,7 +7,8 @@ Around the other steps:
   a lap or a pace, a period ("the past 2 weeks"), a segment or a point of the course ("the first 5k",
   "10 km into"), a running total or a weekly volume, shoe mileage
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
-  after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
+  after a segment ("the first 5k in 22 min") is the segment's time, and one told as a plan in a
+  sentence with no activity ("I intend to do the next one in 1:50") is no time of a session before.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
   shortly after an activity word in its clause, the verb's object ("cycling the last 100 km", "ran
   with her for the last 12 km": a leg told as a session; "going to cycle 5,000 km this year": a
@@ -30,7 +31,7 @@ from functools import cache
 from fitpost import ext, resources, statuses
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
-from fitpost.quantity_parser.context import aside, labelled, result_cue
+from fitpost.quantity_parser.context import aside, labelled, result_cue, told_as_plan
 from fitpost.quantity_parser.scanner import lower
 from fitpost.schema import Quantity
 
@@ -55,6 +56,7 @@ def set_aside(ctx: Context) -> None:
     low = lower(ctx.text)
     starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
+    told = {ctx.sent_of[m.start] for g in (ext.ACTIVITIES, ext.EVENTS) for m in ctx.mentions[g]}
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -68,6 +70,9 @@ def set_aside(ctx: Context) -> None:
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
+        if role is None and q.kind == "duration" and ctx.sent_of[span.start] not in told \
+                and told_as_plan(low, q.start):
+            role = "plan"  # "I intend to do the next one in 1:50": no time of a session told before
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
