@@ -4,23 +4,20 @@ Around the other steps:
 
 * :func:`set_aside` (before step 1): a distance or a duration beside the session's amount is left out
   of linking altogether: a goal or a predicted time, a difference ("34 seconds off my best"), a split,
-  a lap or a pace, a period ("the past 2 weeks"), a segment or a point of the course ("the first 5k",
-  "10 km into"), a running total or a weekly volume, shoe mileage
+  a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
+  ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, and a distance
+  shorter than any session ("to stay on two feet")
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
-  after a segment ("the first 5k in 22 min") is the segment's time, and one told as a plan in a
-  sentence with no activity ("I intend to do the next one in 1:50") is no time of a session before.  A segment or a total written
+  after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
   shortly after an activity word in its clause, the verb's object ("cycling the last 100 km", "ran
   with her for the last 12 km": a leg told as a session; "going to cycle 5,000 km this year": a
   year's challenge).
-* :func:`line_breaks` and :func:`block_cluster` (step 2, :mod:`.attach`): on lines of a log, a value
-  goes with the activity of its own line or of the block above it ("Swim: 1.2 miles took me 40:27",
-  "Time: 39:59"), not with the next line's.
-* :func:`settle_amounts` (after step 3): a duration that reads as a result ("I did it in 1:02:50",
-  "my course time was 4 hours 12 minutes") in a sentence that names no activity goes to the record
-  just before; then each record's duration is read by what is plausible for its activity and
-  distance (``models/speeds.json``): a bare "1:05" after "10 km" is 1 h 05 min, not 65 s, and a
-  duration that fits in neither reading is not the session's.
+* :func:`settle_amounts` (after step 4): a duration that reads as a result ("I did it in 1:02:50",
+  "my course time was 4 hours 12 minutes", "Time: 39:59" on a log line) in a sentence that names no
+  activity goes to a record before it that has none; then each record's duration is read by what is
+  plausible for its activity and distance (``models/speeds.json``): a bare "1:05" after "10 km" is
+  1 h 05 min, not 65 s, and a duration that fits in neither reading is not the session's.
 """
 from __future__ import annotations
 
@@ -31,7 +28,7 @@ from functools import cache
 from fitpost import ext, resources, statuses
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
-from fitpost.quantity_parser.context import aside, labelled, result_cue, told_as_plan
+from fitpost.quantity_parser.context import aside, result_cue
 from fitpost.quantity_parser.scanner import lower
 from fitpost.schema import Quantity
 
@@ -39,12 +36,9 @@ from fitpost.schema import Quantity
 OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
 # what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
 _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
-LINE = 10  # the cost of each line break between a quantity and a cluster on a later line
 DAY = 86400.0
-BLOCK_REACH = 300  # a log line's value is at most this many characters after the entry it belongs to
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
 
 
@@ -56,7 +50,6 @@ def set_aside(ctx: Context) -> None:
     low = lower(ctx.text)
     starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
-    told = {ctx.sent_of[m.start] for g in (ext.ACTIVITIES, ext.EVENTS) for m in ctx.mentions[g]}
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -65,14 +58,13 @@ def set_aside(ctx: Context) -> None:
             kept.append(span)
             continue
         role = aside(low, q.start, q.end, q.kind)
+        if q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
+            role = "too short"  # to stay on two feet
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
             role = None
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
-        if role is None and q.kind == "duration" and ctx.sent_of[span.start] not in told \
-                and told_as_plan(low, q.start):
-            role = "plan"  # "I intend to do the next one in 1:50": no time of a session told before
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
@@ -88,25 +80,6 @@ def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: s
     return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start) for k in range(OBJECT_REACH + 1))
 
 
-def line_breaks(ctx: Context, lo: int, hi: int) -> int:
-    """How many line breaks tokens ``lo:hi`` hold."""
-    texts = ctx.tab.text
-    return sum(1 for i in range(lo, hi) if "\n" in texts[i])
-
-
-def block_cluster(ctx: Context, span: ext.Mention, c: Cluster | None) -> Cluster | None:
-    """For the value of a log line's label ("Time: 39:59", "- Distance" then "- 428m"): ``c``, the
-    cluster of its sentence that starts last before it, if that has no quantity of its kind yet and
-    ends at most BLOCK_REACH characters before it with no blank line between; else None."""
-    q: Quantity = span.info
-    if c is None or c.kind(q.kind) is not None or not labelled(ctx.text, q.start):
-        return None
-    end = ctx.tab.end[c.end - 1]
-    if q.start - end > BLOCK_REACH or _BLANK_LINE.search(ctx.text, end, q.start):
-        return None
-    return c
-
-
 # --------------------------------------------------------------------------- plausibility
 
 @dataclass(frozen=True)
@@ -115,13 +88,15 @@ class Plausible:
 
     kmh: dict[str, tuple[float, float]]  # lowest and highest average speed
     session: dict[str, tuple[float, float]]  # shortest and longest session, in seconds
+    shortest_m: float  # no session covers less
 
     @classmethod
     def load(cls, name: str = "speeds.json") -> Plausible:
         data = resources.load_json(name)
         acts = data["activities"]
         return cls(kmh={a: tuple(v["kmh"]) for a, v in acts.items() if "kmh" in v},
-                   session={a: tuple(v["session_s"]) for a, v in acts.items() if "session_s" in v})
+                   session={a: tuple(v["session_s"]) for a, v in acts.items() if "session_s" in v},
+                   shortest_m=float(data["shortest_m"]))
 
     def fits(self, activity: str, seconds: float, meters: float | None) -> bool:
         """Whether a session of ``activity`` may last ``seconds``: at a plausible speed over ``meters``

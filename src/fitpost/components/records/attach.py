@@ -2,11 +2,9 @@
 
 A repetition or a frequency applies to every cluster of its sentence ("90 km
 cycling and 20 km running for 3 days"); any other quantity goes to the cluster
-it lies in, else, as the value of a log line's label ("Time: 39:59"), to the
-cluster its block opens with, else to the cheapest one within reach
-(:func:`cost`; a cluster on a later line costs more).  An event goes to the
-nearest cluster of its activity; a place in an event's name ("the Vienna
-Marathon") to the clusters of that event, any other place to the nearest
+it lies in, else to the cheapest one within reach (:func:`cost`).  An event
+goes to the nearest cluster of its activity; a place in an event's name ("the
+Vienna Marathon") to the clusters of that event, any other place to the nearest
 cluster within 14 tokens; the first date of a sentence to each cluster of it.  People:
 :mod:`~fitpost.components.records.company`.
 """
@@ -16,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from fitpost import ext
-from fitpost.components.records.amounts import LINE, block_cluster, line_breaks
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
@@ -62,11 +59,6 @@ class SentenceClusters:
         self.starts = [c.start for c in clusters]
         self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
 
-    def last_before(self, start: int) -> Cluster | None:
-        """The cluster that starts last before token ``start``, if any."""
-        k = bisect_left(self.starts, start)
-        return self.clusters[k - 1] if k else None
-
     def near(self, start: int, end: int, reach: int) -> list[Cluster]:
         """In order, the clusters that start in tokens ``start:end`` or at most ``reach`` tokens after
         ``start``, or start before it and end at most ``reach`` tokens before it, or later."""
@@ -96,11 +88,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         near = sentences[n].near(span.start, span.end, WINDOW)
         inside = [c for c in near if c.start <= span.start < c.end or span.start <= c.start < span.end]
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
-        block = block_cluster(ctx, span, sentences[n].last_before(span.start)) if not inside else None
         if inside:
             best = inside[0]
-        elif block is not None:
-            best = block
         else:
             if race_name:
                 race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1])
@@ -141,10 +130,8 @@ def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | 
 def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> int:
     """What attaching the quantity ``span`` to cluster ``c`` costs: the tokens from the quantity to the
     cluster's nearest end, each clause break between them (more when one of ``others`` starts between
-    them), each line break between them when ``c`` starts on a later line and one of ``others`` starts
-    before the quantity (on lines of a log, the value goes with its own line's entry or the one above),
-    more when ``c`` has a quantity of that kind, and for a count, less next to an exercise and more,
-    without a unit, next to anything else."""
+    them), more when ``c`` has a quantity of that kind, and for a count, less next to an exercise and
+    more, without a unit, next to anything else."""
     q: Quantity = span.info
     at = span.start
     pos = c.start if at < c.start else c.end - 1
@@ -154,8 +141,6 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> 
     if breaks:
         across = any(lo < o.start < hi for o in others if o is not c)
         d += breaks * (BREAK_ACROSS if across else BREAK)
-    if at < c.start and any(o.start <= at for o in others if o is not c):
-        d += LINE * line_breaks(ctx, at, c.start)  # a log's next line is another entry
     if c.kind(q.kind) is not None:
         d += TAKEN
     if q.kind == "count":
