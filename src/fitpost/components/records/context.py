@@ -25,7 +25,8 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
-    activity nouns of ``activities.json`` and the race names of ``quantities/races.json``."""
+    activity nouns of ``activities.json``, the race names of ``quantities/races.json`` and the titles
+    and gendered words of ``people.json``."""
 
     movement: frozenset[str]
     companion_cues: tuple[tuple[str, ...], ...]
@@ -37,6 +38,8 @@ class Lexicon:
     non_participant: frozenset[tuple[str, ...]]
     non_participant_lengths: frozenset[int]  # how many words the non-participant cues have
     credit_words: frozenset[str]
+    spectator_verbs: frozenset[str]
+    person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
 
@@ -48,6 +51,7 @@ class Lexicon:
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
         non_participant = _phrases(data["non_participant_cues"])
+        people = resources.load_json("people.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -56,6 +60,9 @@ class Lexicon:
                    non_participant=frozenset(non_participant),
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
+                   spectator_verbs=frozenset(data["spectator_verbs"]),
+                   person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
+                                                                          for w in ws),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
                    races=races)
 
