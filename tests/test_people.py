@@ -80,6 +80,9 @@ def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
     "Race Result: 2nd in my age group at the Ferndale 10k.",  # an event word
     "My climb of Ben Nevis was only 1,300 m of ascent.",  # after "climb of": a mountain
     "Went by the McMillan calculator and ran 10 km at goal pace.",  # after an article
+    "Today's workout was Helen: three rounds of 400 m runs and swings.",  # a workout's name
+    "We walked past Fingal's Cave and on to the pier, 8 km in all.",  # a place named for someone
+    "Signed up for the Water Masters Program at the lido, 2 km swims twice a week.",  # a thing word
 ])
 def test_what_is_no_person(nlp, text):
     mentions, roster = read(nlp, text)
@@ -97,6 +100,16 @@ def test_company_cues_mark_one_word_names_and_their_lists(nlp):
     mentions, _ = read(nlp, text)
     assert named(mentions) == [("Kelly", "Kelly"), ("Brent", "Brent"), ("Omar", "Omar")]
     assert all(info(mentions, n).companion for n in ("Kelly", "Brent", "Omar"))
+
+
+def test_an_aside_in_brackets_does_not_end_a_list(nlp):
+    mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jimmy, 100 km in the rain.")
+    assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jimmy"]
+
+
+def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Prime Minister Asha Rao walked 5 km on Sunday.")
+    assert named(mentions) == [("Asha Rao", "Asha Rao")]
 
 
 def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_companion(nlp):

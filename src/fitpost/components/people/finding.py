@@ -127,14 +127,15 @@ def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
 
 def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
     """The names in the run of name tokens ``first:end``: its words three at a time from its start,
-    never across a sentence end.  Two or three words make a name.  A first word of a sentence that is
-    never a name alone or a company cue, or that ends in "ed", is left out ("Monday Morning", "Joined
-    Asha Rao")."""
+    never across a sentence end.  Two or three words make a name.  A title is left out ("Prime
+    Minister Asha Rao"), and so is a first word of a sentence that is never a name alone or a company
+    cue, or that ends in "ed" ("Monday Morning", "Joined Asha Rao")."""
     found = []
     i = first
     while i < end:
-        if i == tab.sent_lo[i] and (tab.lower[i] in lex.not_alone or tab.lower[i] in lex.company_firsts
-                                    or tab.lower[i].endswith("ed")):
+        low = tab.lower[i]
+        if low in lex.titles or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
+                                                          or low.endswith("ed"))):
             i += 1
             continue
         j = min(i + 3, tab.sent_hi[i], end)
@@ -227,7 +228,7 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     Club", "Race Result"); one word
     alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
     sentence ("Hiking"), or a word before a number ("Mile 13"); it does not follow an article ("the
-    McMillan predictor") or a place cue ("the summit of Ben Nevis")."""
+    McMillan predictor") or a place cue ("the summit of Ben Nevis"), nor name a place ("Rob Roy's Cave")."""
     first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
     words = [w.rstrip(".") for w in tab.lower[first:last]]
     if not lex.not_in_name.isdisjoint(words) or not lex.stop.isdisjoint(words):
@@ -240,6 +241,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
             return False
     if first > 0 and tab.lower[first - 1] in _ARTICLES:
         return False
+    if last + 1 < tab.n and tab.lower[last] in ("'s", "’s") and tab.lower[last + 1] in lex.not_in_name:
+        return False  # a place named for them ("Rob Roy's Cave")
     return not any(tuple(tab.lower[first - len(cue):first]) == cue for cue in lex.place_before if first >= len(cue))
 
 
@@ -296,9 +299,13 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
 
 def _listed(lows: list[str], k: int, step: int) -> int | None:
     """The token after (``step`` 1) or before (-1) the joining words (",", "and", "&": one or two)
-    that start at token ``k`` going that way: the next item of a list; None when no joining word is there."""
+    that start at token ``k`` going that way: the next item of a list; None when no joining word is
+    there.  Going on, an aside in brackets after an item joins it to the next ("Ian (gozzo) John")."""
     j = k
-    while 0 <= j < len(lows) and lows[j] in _AND and abs(j - k) < 2:
+    if step == 1 and j < len(lows) and lows[j] == "(" and ")" in lows[j:j + 5]:
+        j = lows.index(")", j) + 1
+    start = j
+    while 0 <= j < len(lows) and lows[j] in _AND and abs(j - start) < 2:
         j += step
     return j if j != k and 0 <= j < len(lows) else None
 

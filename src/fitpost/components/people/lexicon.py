@@ -40,8 +40,8 @@ class Lexicon:
     # stop words, the never-names, and the activity words of activities.json ("Lunch", "Husband", "Running")
     not_alone: frozenset[str]
     stop: frozenset[str]  # spaCy's English stop words: never a word of a name ("With Asha")
-    # words that make a name a place, an organisation or an event: people.json's place and org words and
-    # the one-word event heads of events.json ("Huron River", "Hill Runners Club", "Race Result")
+    # words that make a name a place, an organisation, a thing or an event: people.json's place, org and
+    # thing words and the one-word event heads of events.json ("Huron River", "Hill Runners Club", "Race Result")
     not_in_name: frozenset[str]
     place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
@@ -72,7 +72,7 @@ class Lexicon:
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
             not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
             | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),
-            not_in_name=frozenset(data["place_words"]) | frozenset(data["org_words"])
+            not_in_name=frozenset(data["place_words"]) | frozenset(data["org_words"]) | frozenset(data["thing_words"])
             | _one_words(resources.load_json("events.json")["heads"]),
             stop=frozenset(STOP_WORDS),
             place_before=_phrases(data["place_before"]),
