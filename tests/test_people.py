@@ -107,6 +107,14 @@ def test_an_aside_in_brackets_does_not_end_a_list(nlp):
     assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jimmy"]
 
 
+def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
+    mentions, _ = read(nlp, "last weekend greta and lou and i hiked the big hill. the dogs and i walked 5 km later.")
+    assert named(mentions) == [("greta", "greta"), ("lou", "lou")]  # not "dogs": a plural
+    assert info(mentions, "greta").companion and info(mentions, "lou").companion
+    mentions, _ = read(nlp, "Last weekend greta and I hiked the big hill.")  # "I": a post that capitalises
+    assert named(mentions) == []
+
+
 def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor):
     mentions, _ = read(blank_extractor.nlp, "Prime Minister Asha Rao walked 5 km on Sunday.")
     assert named(mentions) == [("Asha Rao", "Asha Rao")]

@@ -86,7 +86,9 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> tuple[list[tupl
     """Character spans of named people, in order: on a model's entities and parse when the Doc has
     them, else the runs of capitalised name words (``text``: the Doc's), those that can be a person's
     (:func:`personlike`), and the one-word names company cues and activity verbs mark
-    (:func:`companion_names`).  With them, those of the names that a company cue makes companions."""
+    (:func:`companion_names`), and in a post that writes "i" in lower case, the lower-case names listed
+    before "and i" (:func:`lower_case_companions`).  With them, those of the names that a company cue
+    makes companions."""
     if ext.has_annotation(doc, "ENT_IOB"):
         found = model_names(lex, doc, tab, text)
     else:
@@ -95,7 +97,8 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> tuple[list[tupl
             found += read_run(lex, text, tab, first, end)
     found = [n for n in found if personlike(lex, tab, *n)]
     more, companions = companion_names(lex, doc, tab, found)
-    return sorted(found + more), companions
+    lower = lower_case_companions(lex, tab, found + more)
+    return sorted(found + more + lower), companions | set(lower)
 
 
 def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
@@ -295,6 +298,30 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}
+
+
+def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a post that writes the pronoun "i" in lower case, the lower-case names listed right before
+    "and i" or "and me" ("heidi and mara and i tackled the hill"), as character spans: words of three
+    letters or more that are not common words, stop words, relation or activity words, place or
+    thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
+    if "i" not in tab.text:
+        return []
+    taken = {s for s, _ in found}
+    out = []
+    for k in tokens_in(tab.text, ("i", "me")):
+        j = k - 1
+        while j >= 1 and tab.lower[j] in _AND and _lower_name(lex, tab.text[j - 1]):
+            if tab.idx[j - 1] not in taken:
+                out.append((tab.idx[j - 1], tab.end[j - 1]))
+            j -= 2
+    return sorted(set(out))
+
+
+def _lower_name(lex: Lexicon, word: str) -> bool:
+    """Whether a lower-case word can be a name written in lower case (:func:`lower_case_companions`)."""
+    return word.isalpha() and word.islower() and len(word) >= 3 and not word.endswith(("s", "ed", "ing")) \
+        and word not in lex.not_alone and word not in lex.not_in_name and word not in lex.speech
 
 
 def _listed(lows: list[str], k: int, step: int) -> int | None:
