@@ -120,20 +120,21 @@ def _file_pieces(path: str, name: str, kind: str, block_size: int) -> list[Piece
 
 
 def plan_pieces(inputs: list[str], input_format: str, block_size: int,
-                count: Callable[[list[tuple[str, int, int]]], list[int]]) -> list[Piece]:
-    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts."""
+                count: Callable[[list[tuple[str, int, int]]], list[int]], glob: list[str] | None = None) -> list[Piece]:
+    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts;
+    ``glob``: the files of folders to read (``--glob``)."""
     pieces: list[Piece] = []
     for given in inputs:
         if given == STDIN:
             raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
                                   "save the input to a file first")
-        kind = detect(given, input_format)
+        kind = detect(given, input_format, glob or ())
         if Path(given).is_dir():
             if kind == "instaloader":
                 size = sum(p.stat().st_size for p in Path(given).rglob("*") if p.is_file())
                 pieces.append(Piece(os.path.abspath(given), str(Path(given)), INSTALOADER_FOLDER, size))
                 continue
-            for p, file_kind in folder_files(Path(given), kind):
+            for p, file_kind in folder_files(Path(given), kind, glob or ()):
                 pieces.extend(_file_pieces(os.path.abspath(p), str(p), file_kind, block_size))
         else:
             pieces.extend(_file_pieces(os.path.abspath(given), given, kind, block_size))
@@ -424,7 +425,7 @@ def run(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         def count(specs: list[tuple[str, int, int]]) -> list[int]:
             return db.from_sequence(specs, partition_size=1).map(_count).compute()
 
-        pieces = plan_pieces(inputs, cfg.input_format, block_size, count)
+        pieces = plan_pieces(inputs, cfg.input_format, block_size, count, cfg.fields.glob)
         parts = partitions(pieces, block_size)
         summary.partitions = len(parts)
         folder.mkdir(exist_ok=True)

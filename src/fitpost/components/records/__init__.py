@@ -9,7 +9,9 @@ The steps, each a module of this package, run in order over one
    the event and the date attach to the clusters of their sentence.
 3. :mod:`.merge`: clusters merge into records; sentences with no activity lend
    their distance, company, route or event to the records around them.
-4. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
+4. :mod:`.claims`: only the records that claim a session stay (a bare
+   topical mention, "swimming is great for you", claims none).
+5. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
 
 The component keeps only its word lists (:class:`.context.Lexicon`): nothing of
 a Doc stays on it between calls.
@@ -23,6 +25,7 @@ from fitpost import ext
 from fitpost.components.base import Component
 from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
+from fitpost.components.records.claims import keep_claims
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
 from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
@@ -44,6 +47,7 @@ class RecordBuilder(Component):
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
+        records = keep_claims(ctx, records)
         ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])
         return doc
 

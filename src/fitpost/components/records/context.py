@@ -16,6 +16,7 @@ GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext
 FIRST_PERSON = ("i", "we", "my", "me", "our")  # a sentence with one of these is the author's, in a caption
 ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record's attributes, when in its sentences
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
+NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -42,6 +43,21 @@ class Lexicon:
     person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
+    mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
+    doing: frozenset[str]  # claim cues: see models/linking.json
+    gerund_ok: frozenset[str]
+    infinitive_ok: frozenset[str]
+    subject_verbs: frozenset[str]
+    segment_before: frozenset[str]  # log lines: see models/linking.json
+    segment_after: frozenset[str]
+    marker_before: frozenset[str]
+    default_activity: str
+    activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
+    total_words: frozenset[str]
+    periods: frozenset[str]
+    day_words: frozenset[str]
+    log_verbs: frozenset[str]
+    short_line: int
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -50,6 +66,7 @@ class Lexicon:
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
+        log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
         people = resources.load_json("people.json")
         return cls(movement=frozenset(data["movement_verbs"]),
@@ -64,7 +81,18 @@ class Lexicon:
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
                                                                           for w in ws),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
-                   races=races)
+                   races=races,
+                   mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
+                   doing=frozenset(data["claim_cues"]["doing"]),
+                   gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
+                   infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
+                   subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
+                   segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
+                   marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
+                   activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
+                   total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
+                   day_words=frozenset(log["day_words"]),
+                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
 
 
 class Context:
@@ -96,6 +124,24 @@ class Context:
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in compress(range(tab.n), map(MARKERS.__contains__, self.lows)):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
+
+    @cached_property
+    def main_activity(self) -> str | None:
+        """The endurance activity the text names most (the first of the most named), its hashtags,
+        events and ``activity_cues`` ("peloton", "hikers") included: a distance with no activity word in
+        a running diary is a run.  A text that
+        names none: ``default_activity``, unless it names a workout or another sport."""
+        counts: dict[str, int] = {}
+        cues = self.lexicon.activity_cues
+        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
+            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
+            [cues[w] for w in self.lows if w in cues]
+        for activity in named:
+            if activity not in NOT_ENDURANCE:
+                counts[activity] = counts.get(activity, 0) + 1
+        if counts:
+            return max(counts, key=counts.get)
+        return None if named else self.lexicon.default_activity
 
     @cached_property
     def para(self) -> list[int]:
