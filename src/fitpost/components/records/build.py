@@ -11,6 +11,7 @@ first-person record's companion).
 from __future__ import annotations
 
 from fitpost import ext
+from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import ATTRIBUTES, FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record
@@ -48,7 +49,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
         "attributes": [a for a in ATTRIBUTES if ctx.holds(a, sents)],
         "mentions": [ctx.evidence(c.start, c.end) for c in clusters if c is not primary],
-        "confidence": confidence(r, primary)})
+        "confidence": confidence(ctx, r)})
 
 
 def _gather(ordered: list[Cluster]) -> dict:
@@ -75,19 +76,20 @@ def _gather(ordered: list[Cluster]) -> dict:
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
 
 
-def confidence(r: Record, primary: Cluster) -> float:
-    """0.5, and 0.2 more when the primary mention has an amount, 0.1 more when it is a verb, race or
-    exercise, 0.1 more when the record has more than one mention, 0.2 less when it is inferred; at most 0.95."""
-    score = 0.5
-    if not primary.bare:
-        score += 0.2
-    if primary.info.form in ("verb", "race", "exercise"):
-        score += 0.1
+def confidence(ctx: Context, r: Record) -> float:
+    """How much evidence the text gives for the record (weights in ``models/linking.json``): the base,
+    and more for an amount, a date or an event, a mention of doing it, more than one mention."""
+    w = ctx.lexicon.confidence
+    score = w["base"]
+    if any(not c.bare for c in r.clusters):
+        score += w["amount"]
+    if any(c.date is not None or c.event for c in r.clusters):
+        score += w["when"]
+    if any(not c.inferred and does(ctx, c) for c in r.clusters):
+        score += w["doing"]
     if len(r.clusters) > 1:
-        score += 0.1
-    if primary.inferred:
-        score -= 0.2
-    return round(min(score, 0.95), 2)
+        score += w["several"]
+    return round(min(score, w["most"]), 2)
 
 
 def same_person(a: dict, b: dict) -> bool:

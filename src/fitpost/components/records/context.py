@@ -53,6 +53,7 @@ class Lexicon:
     marker_before: frozenset[str]
     default_activity: str
     activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
+    confidence: dict[str, float]  # the weights of a record's confidence
     total_words: frozenset[str]
     periods: frozenset[str]
     day_words: frozenset[str]
@@ -90,6 +91,7 @@ class Lexicon:
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
+                   confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
