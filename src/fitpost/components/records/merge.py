@@ -169,9 +169,16 @@ def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record
         dist = min(abs(s - n) for s in sents)
         if dist <= reach and (best is None or dist < best_dist) \
                 and any(para[s] == para[n] for s in sents) \
-                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase):
+                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase
+                     or _tense_only_reference(c)):
             best, best_dist = r, dist
     return best
+
+
+def _tense_only_reference(c: Cluster) -> bool:
+    """A definite or possessive noun whose status only its verb's tense gave ("I'm chuffed with my
+    run"): it takes the phase of the record it refers to."""
+    return c.definite and c.info.form in ("noun", "race") and (c.status is None or c.status.cue is None)
 
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
