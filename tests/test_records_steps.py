@@ -237,3 +237,13 @@ def test_min_confidence_drops_the_records_with_less_evidence():
     nlp = pipeline.blank()  # the factory's config carries the setting
     nlp.add_pipe("fitpost_quantities")
     assert "min_confidence" in nlp.add_pipe("fitpost_records", config={"min_confidence": 0.7}).config
+
+
+@pytest.mark.parametrize("model", ["blank_extractor", "sm_extractor"])
+def test_a_results_block_gives_each_leg_its_own_lines(model, request):
+    """A header alone on its line ("Bike") is a title, not advice; the "- Distance" and "- Time" lines
+    under it belong to its leg, however the list's dashes split the sentences."""
+    extractor = request.getfixturevalue(model)
+    text = "Race report\nSwim\n- Distance\n- 400m\n- Time\n- 8:30\nBike\n- Distance\n- 12 km\n- Time\n- 30:00"
+    got = [(a.activity, a.status, a.distance.meters, a.duration.seconds) for a in extractor.extract(text).activities]
+    assert got == [("swimming", "completed", 400, 510), ("cycling", "completed", 12000, 1800)]

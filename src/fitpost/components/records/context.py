@@ -162,6 +162,19 @@ class Context:
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
 
+    @cached_property
+    def worded(self) -> list[int]:
+        """For each sentence, how many sentences up to it (itself included) hold a word or a number."""
+        out, count = [], 0
+        for lo, hi in self.sents:
+            count += any(any(ch.isalnum() for ch in w) for w in self.lows[lo:hi])
+            out.append(count)
+        return out
+
+    def worded_between(self, a: int, b: int) -> int:
+        """How many sentences after ``a`` up to ``b`` hold a word or a number (``a <= b``)."""
+        return self.worded[b] - self.worded[a]
+
     def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
         """``found`` by the sentence each mention starts in, in their order."""
         out: dict[int, list[ext.Mention]] = {}
