@@ -90,7 +90,8 @@ def test_what_is_no_person(nlp, text):
 
 
 def test_a_name_ends_at_a_line_break_and_before_a_final_i(sm_extractor):
-    mentions, _ = read(sm_extractor.nlp, "Swimming with Eric\n\nEric and I swam 2 km. I met Mike S. I asked him about it.")
+    text = "Swimming with Eric\n\nEric and I swam 2 km. I met Mike S. I asked him about it."
+    mentions, _ = read(sm_extractor.nlp, text)
     assert {name for _, name in named(mentions)} == {"Eric", "Mike S"}
 
 

@@ -202,8 +202,8 @@ def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: set[int]) -> bo
 def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name in ``text[start:end]`` as character offsets: without the titles before it
     ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, a line break and
-    what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word is never part of a name, or a word
-    does not start with a capital, or there is a digit."""
+    what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word
+    is never part of a name, or a word does not start with a capital, or there is a digit."""
     name = text[start:end]
     while True:
         first, _, rest = name.partition(" ")

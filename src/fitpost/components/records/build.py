@@ -124,9 +124,9 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     """With no one named: the speaker of the quote the record's primary mention lies in; outside
     quotes, in a post told in the first person, the author (if known) with the companions of the
     session: those named in company in its sentences and the sentences around them with no other
-    activity; with none there and "we" or "our" in its sentences, those of the whole post, else the
-    person the text is about.  In another post, the author in a first-person sentence or a text about no one;
-    else the person the text is about, unless the parse gives the activity a subject that is no one
+    activity; with none there and "we" or "our" in the post, those of the whole post, else the
+    person the text is about.  In another post, the author in a first-person sentence or a text
+    about no one; else the person the text is about, unless the parse gives the activity a subject that is no one
     named ("the 80-year-old ran") or that person is named in its sentences only as a spectator."""
     roster, c = ctx.roster, r.primary
     quote = roster.quote_at(ctx.tab.idx[c.start])
