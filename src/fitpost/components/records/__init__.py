@@ -37,7 +37,8 @@ from fitpost.components.records.context import Context, Lexicon
 from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
 
-DEFAULT_CONFIG = {"lexicon": "linking.json"}  # the file in models/ with the linking cues
+# the file in models/ with the linking cues; the least confidence a record must have to be kept
+DEFAULT_CONFIG = {"lexicon": "linking.json", "min_confidence": 0.0}
 
 
 class RecordBuilder(Component):
@@ -56,7 +57,9 @@ class RecordBuilder(Component):
         lend_frames(ctx, records, clusters)
         records = keep_claims(ctx, records)
         settle_amounts(ctx, records, clusters)
-        ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])
+        least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
+        activities = [to_activity(ctx, r) for r in records]
+        ext.set_doc_value(doc, "fp_records", [a for a in activities if a.confidence >= least])
         return doc
 
 
@@ -67,8 +70,8 @@ class RecordBuilder(Component):
               "span._.fp_status", "span._.fp_person", "span._.fp_place", "span._.fp_event", "span._.fp_date"],
     default_config=DEFAULT_CONFIG,
 )
-def make_records(nlp: Language, name: str, lexicon: str) -> RecordBuilder:
-    return RecordBuilder(nlp, name, lexicon=lexicon)
+def make_records(nlp: Language, name: str, lexicon: str, min_confidence: float) -> RecordBuilder:
+    return RecordBuilder(nlp, name, lexicon=lexicon, min_confidence=min_confidence)
 
 
 __all__ = ["RecordBuilder", "make_records", "Cluster", "Record", "Context", "Lexicon"]

@@ -42,9 +42,18 @@ def _caption(ctx: Context, c: Cluster) -> bool:
 
 
 def names_session(ctx: Context, c: Cluster) -> bool:
-    """Whether a bare mention refers to a session by itself: a verb (not an infinitive or a gerund
-    with nothing making it one: "able to run", "riding a bike is fun"; a caption opening with one is),
-    a definite or possessive noun, or a noun after a word of doing."""
+    """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), or is
+    a definite or possessive noun ("the race", "my run", "the day's hike")."""
+    if does(ctx, c):
+        return True
+    before = ctx.lows[max(0, c.start - 3):c.start]
+    return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
+
+
+def does(ctx: Context, c: Cluster) -> bool:
+    """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
+    nothing making it one: "able to run", "riding a bike is fun"; a caption opening with one is), or a
+    noun after a word of doing ("went for a swim", "did a hike", "another run")."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
@@ -53,6 +62,4 @@ def names_session(ctx: Context, c: Cluster) -> bool:
         if not lows[c.start].endswith("ing") or not lex.gerund_ok.isdisjoint(before):
             return True
         return _caption(ctx, c)
-    if c.definite or any(w in POSSESSIVE for w in before):
-        return True
     return not lex.doing.isdisjoint(before)

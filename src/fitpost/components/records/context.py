@@ -26,7 +26,8 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
-    activity nouns of ``activities.json`` and the race names of ``quantities/races.json``."""
+    activity nouns of ``activities.json``, the race names of ``quantities/races.json`` and the titles
+    and gendered words of ``people.json``."""
 
     movement: frozenset[str]
     companion_cues: tuple[tuple[str, ...], ...]
@@ -38,6 +39,8 @@ class Lexicon:
     non_participant: frozenset[tuple[str, ...]]
     non_participant_lengths: frozenset[int]  # how many words the non-participant cues have
     credit_words: frozenset[str]
+    spectator_verbs: frozenset[str]
+    person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
     mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
@@ -50,6 +53,7 @@ class Lexicon:
     marker_before: frozenset[str]
     default_activity: str
     activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
+    confidence: dict[str, float]  # the weights of a record's confidence
     total_words: frozenset[str]
     periods: frozenset[str]
     day_words: frozenset[str]
@@ -65,6 +69,7 @@ class Lexicon:
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
         log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
+        people = resources.load_json("people.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -73,6 +78,9 @@ class Lexicon:
                    non_participant=frozenset(non_participant),
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
+                   spectator_verbs=frozenset(data["spectator_verbs"]),
+                   person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
+                                                                          for w in ws),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
                    races=races,
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
@@ -83,6 +91,7 @@ class Lexicon:
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
+                   confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
@@ -152,6 +161,19 @@ class Context:
             para.append(n_para)
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
+
+    @cached_property
+    def worded(self) -> list[int]:
+        """For each sentence, how many sentences up to it (itself included) hold a word or a number."""
+        out, count = [], 0
+        for lo, hi in self.sents:
+            count += any(any(ch.isalnum() for ch in w) for w in self.lows[lo:hi])
+            out.append(count)
+        return out
+
+    def worded_between(self, a: int, b: int) -> int:
+        """How many sentences after ``a`` up to ``b`` hold a word or a number (``a <= b``)."""
+        return self.worded[b] - self.worded[a]
 
     def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
         """``found`` by the sentence each mention starts in, in their order."""

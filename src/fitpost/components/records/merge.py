@@ -169,9 +169,16 @@ def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record
         dist = min(abs(s - n) for s in sents)
         if dist <= reach and (best is None or dist < best_dist) \
                 and any(para[s] == para[n] for s in sents) \
-                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase):
+                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase
+                     or _tense_only_reference(c)):
             best, best_dist = r, dist
     return best
+
+
+def _tense_only_reference(c: Cluster) -> bool:
+    """A definite or possessive noun whose status only its verb's tense gave ("I'm chuffed with my
+    run"): it takes the phase of the record it refers to."""
+    return c.definite and c.info.form in ("noun", "race") and (c.status is None or c.status.cue is None)
 
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
@@ -188,12 +195,12 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         q = span.info
         if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
             continue
-        prev = _record_before(records, n)
+        prev = _record_before(ctx, records, n)
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
         else:
-            fits = prev is not None and prev.clusters[-1].sent >= n - TIME_REACH \
-                and not any(c.kind("duration") for c in prev.clusters)
+            fits = prev is not None and not any(c.kind("duration") for c in prev.clusters) \
+                and ctx.worded_between(max(c.sent for c in prev.clusters if c.sent <= n), n) <= TIME_REACH
         if fits:
             carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
                               quantities=[q], inferred=True)
@@ -202,7 +209,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, records, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
-        prev = _record_before(records, n)
+        prev = _record_before(ctx, records, n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -221,7 +228,7 @@ def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) ->
         at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
         if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
             continue
-        prev = _record_before(records, n)
+        prev = _record_before(ctx, records, n)
         if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
             prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
 
@@ -284,13 +291,13 @@ def _companion_sentences(ctx: Context) -> set[int]:
     return out
 
 
-def _record_before(records: list[Record], n: int) -> Record | None:
-    """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences before
-    (the first such, on a tie)."""
+def _record_before(ctx: Context, records: list[Record], n: int) -> Record | None:
+    """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
+    words before (a lone "-" of a list is none), the first such on a tie."""
     best = None
     for r in records:
         s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
-        if s is not None and n - s <= LEND_REACH and statuses.is_real(r.primary.status_name):
+        if s is not None and ctx.worded_between(s, n) <= LEND_REACH and statuses.is_real(r.primary.status_name):
             if best is None or s > best[0]:
                 best = (s, r)
     return best[1] if best else None
