@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import fitpost.batch
-from fitpost import dask_engine
+import fitpost.io.common
+from fitpost import dask_engine, engine
+from fitpost.engine import PIPELINES
 from fitpost.cli import cli
 from fitpost.io.readers import read_posts
 
@@ -25,7 +26,7 @@ DUMPS = Path(__file__).parent / "fixtures" / "dumps"
 @pytest.fixture(autouse=True, scope="module")
 def _shared_pipeline(blank_extractor):
     """The local engine's in-process runs (--workers 1) use the session's blank pipeline."""
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     yield
 
 
@@ -191,6 +192,7 @@ def run_both(tmp_path: Path, inputs: list, *dask_args) -> tuple:
 
 def test_dask_gives_the_local_records_post_by_post(tmp_path, cluster):
     dump = write_dump(tmp_path / "dump.jsonl", n=400)
+    loads_here = dict(PIPELINES.loads)
     (local, l_recs, l_errs), (result, d_recs, d_errs) = run_both(
         tmp_path, [dump], "--scheduler", cluster.scheduler_address, "--block-size", "8KB", "--chunk-size", 16)
     assert result.exit_code == local.exit_code == 1, result.output
@@ -211,9 +213,9 @@ def test_dask_gives_the_local_records_post_by_post(tmp_path, cluster):
     # the pipeline was loaded in the worker processes, once each, and never in this one
     from distributed import Client
     with Client(cluster) as client:
-        loads = client.run(lambda: dict(dask_engine._loads))
+        loads = client.run(lambda: dict(engine.PIPELINES.loads))  # the module travels by name
     assert len(loads) == 2 and all(n == {"blank": 1} for n in loads.values()), loads
-    assert dask_engine._loads == {}
+    assert loads_here == dict(PIPELINES.loads)
 
 
 def test_every_input_format_as_the_local_engine(tmp_path, cluster):

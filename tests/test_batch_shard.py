@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import fitpost.batch
-from fitpost.batch import BatchConfig, default_errors_path, error_line, extract_shard, item_record, run
+from fitpost.batch import BatchConfig, run
+from fitpost.engine import PIPELINES, Progress, default_errors_path, error_line, extract_shard, item_record
 from fitpost.io import read_posts
 
 DUMPS = Path(__file__).parent / "fixtures" / "dumps"
@@ -16,7 +16,7 @@ DUMPS = Path(__file__).parent / "fixtures" / "dumps"
 
 @pytest.fixture(autouse=True, scope="module")
 def _shared_pipeline(blank_extractor):
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     yield
 
 
@@ -78,16 +78,15 @@ def test_run_summary_and_progress(tmp_path):
 
 
 def test_progress_line_shows_rate_share_and_time_left():
-    from fitpost.batch import _Progress
     from fitpost.io.common import ByteCounter
     counter = ByteCounter()
     counter.total, counter.done = 1000, 250
     out = io.StringIO()
-    p = _Progress(out, True, counter)
+    p = Progress(out, True, counter)
     p.start -= 10  # ten seconds in, a quarter read
     p.update(5000, force=True)
     line = out.getvalue()
     assert "5,000 posts" in line and "posts/s" in line and "25%" in line and "30.0 s left" in line
     quiet = io.StringIO()
-    _Progress(quiet, False, counter).update(10, force=True)
+    Progress(quiet, False, counter).update(10, force=True)
     assert quiet.getvalue() == ""

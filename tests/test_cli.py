@@ -45,7 +45,7 @@ def test_bad_posted_at_is_a_usage_error(runner):
 
 def test_unknown_model_is_an_error_not_a_traceback(runner):
     result = runner.invoke(cli, ["extract", "Ran", "--model", "no_such_pipeline_xyz"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no spaCy pipeline named" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 

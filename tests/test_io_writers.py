@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, exercise_actions, flat_rows,
-                                output_format, renderer, rows_to_parquet)
+from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, create_file, exercise_actions,
+                                finish_file, flat_rows, output_format, publish, renderer, reopen_file,
+                                rows_to_parquet)
 from fitpost.schema import Post
 
 ACTIVITY = {
@@ -88,19 +89,23 @@ def test_action_status_mapping(status, expected):
 def test_jsonld_sink_is_one_document_and_resumes(tmp_path):
     path = str(tmp_path / "out.jsonld.partial")
     render = renderer("jsonld")
-    sink = Sink("jsonld", path)
+    sink = Sink("jsonld", create_file(path))
     sink.write(*render(EMPTY))  # nothing to write
     sink.write(*render(POST))
     offset, items = sink.commit(), sink.items
     sink.write(*render(POST))  # not committed: a resume drops it
-    sink.close_partial()
+    sink.end()
+    sink.f.close()
     assert len(json.load(open(path))["@graph"]) == 4  # the interrupted file is valid JSON on its own
-    sink = Sink("jsonld", path, offset=offset, items=items)
+    sink = Sink("jsonld", reopen_file(path, offset), items=items, fresh=False)
     sink.write(*render(POST))
-    sink.finish(str(tmp_path / "out.jsonld"))
+    sink.end()
+    finish_file(sink.f)
+    publish("jsonld", path, str(tmp_path / "out.jsonld"))
     doc = json.load(open(tmp_path / "out.jsonld"))
     assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 4
     assert open(tmp_path / "out.jsonld").read().startswith(JSONLD_HEAD)
+    assert not (tmp_path / "out.jsonld.partial").exists()
 
 
 def test_parquet_rows_convert(tmp_path):
