@@ -252,6 +252,36 @@ def test_a_worker_that_dies_while_others_work_loses_nothing(fragile_pipeline):
     assert all(w.proc.exitcode is not None for w in pool.workers)  # closed: none left running
 
 
+@pytest.fixture
+def slow_pipeline(monkeypatch):
+    """A pipeline that takes a minute over a post saying SLOW (in every worker process)."""
+    import time
+    real = Extractor.pipe
+
+    def pipe(self, items, batch_size=128):
+        items = list(items)
+        if any("SLOW" in getattr(it, "text", "") for it in items):
+            time.sleep(60)
+        return real(self, items, batch_size)
+
+    monkeypatch.setattr(Extractor, "pipe", pipe)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_post_over_the_time_limit_goes_to_the_error_file(tmp_path, slow_pipeline, workers):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"t{i:02d}", "text": "SLOW" if i in (3, 9) else f"Ran {i} km"}) + "\n"
+                           for i in range(12)))
+    out = tmp_path / "out.jsonl"
+    result = batch(src, "-o", out, "--workers", workers, "--chunk-size", 4, "--max-seconds-per-post", 0.5)
+    assert result.exit_code == 1, result.output
+    records, errors = lines(out), lines(tmp_path / "out.errors.jsonl")
+    assert len(records) + len(errors) == 12  # every post: a line or an error line
+    assert [r["id"] for r in records] == [f"t{i:02d}" for i in range(12) if i not in (3, 9)]
+    assert [(e["id"], e["reason"]) for e in errors] == [("t03", "timed_out"), ("t09", "timed_out")]
+    assert "--max-seconds-per-post" in errors[0]["detail"]
+
+
 # ---------------------------------------------------------------- fail-fast, resume, exit codes
 
 def test_fail_fast_stops_and_resume_goes_on(tmp_path):

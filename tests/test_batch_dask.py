@@ -249,3 +249,19 @@ def test_the_engine_starts_its_own_local_cluster(tmp_path):
         tmp_path, [dump], "--workers", 2, "--block-size", "16KB")
     assert result.exit_code == local.exit_code == 1, result.output
     assert d_recs == l_recs and d_errs == l_errs
+
+
+def test_the_local_cluster_lets_in_only_its_own_clients(tmp_path):
+    """The engine's LocalCluster speaks TLS with a certificate made for the run: a client without it,
+    with another certificate (another user's run), or in plain TCP cannot connect."""
+    distributed = pytest.importorskip("distributed")
+    with dask_engine._local_cluster(1, distributed) as (cluster, security):
+        address = cluster.scheduler_address
+        assert address.startswith("tls://127.0.0.1:")
+        with distributed.Client(cluster, security=security) as client:
+            assert client.submit(lambda x: x + 1, 1).result() == 2
+        other = dask_engine._security(str(tmp_path))
+        strangers = [(address, None), (address, other), (address.replace("tls://", "tcp://"), None)]
+        for where, sec in strangers:
+            with pytest.raises((OSError, TimeoutError, TypeError)):
+                distributed.Client(where, security=sec, timeout="3s")

@@ -90,3 +90,52 @@ def test_progress_line_shows_rate_share_and_time_left():
     quiet = io.StringIO()
     Progress(quiet, False, counter).update(10, force=True)
     assert quiet.getvalue() == ""
+
+
+def test_time_limit_in_the_main_thread_and_in_another():
+    """The limit stops a slow block in this thread (SIGALRM) and in a Dask worker's thread (a timer
+    that raises in it); a block that ends in time is left alone, and no alarm goes off later."""
+    import threading
+    import time
+
+    from fitpost.engine import PostTimeout, time_limit
+
+    def run(block) -> str:
+        try:
+            with time_limit(0.2):
+                block()
+        except PostTimeout:
+            return "stopped"
+        return "done"
+
+    def spin() -> None:
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            pass
+
+    assert run(lambda: time.sleep(10)) == "stopped"
+    assert run(spin) == "stopped"
+    assert run(lambda: None) == "done"
+    seen = []
+    worker = threading.Thread(target=lambda: seen.extend([run(spin), run(lambda: time.sleep(0.01))]))
+    worker.start()
+    worker.join(30)
+    assert seen == ["stopped", "done"]
+    time.sleep(0.4)  # no timer left to fire
+
+
+def test_extract_shard_times_out_one_post_and_keeps_the_others(blank_extractor, monkeypatch):
+    import time
+    real = blank_extractor.pipe
+
+    def pipe(items, batch_size=128):
+        items = list(items)
+        if any(it.text == "stuck" for it in items):
+            time.sleep(30)
+        return real(items, batch_size)
+
+    monkeypatch.setattr(blank_extractor, "pipe", pipe)
+    records = [{"text": t, "id": f"x{i}"} for i, t in enumerate(["Ran 5 km", "stuck", "Swam 1 km"])]
+    out = extract_shard(blank_extractor, records, limit=0.3)
+    assert [r.get("id", r.get("error", {}).get("id")) for r in out] == ["x0", "x1", "x2"]
+    assert out[1]["error"]["reason"] == "timed_out" and "error" not in out[0] and "error" not in out[2]

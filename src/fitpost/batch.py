@@ -571,7 +571,8 @@ def _last(rec: dict) -> dict:
 
 
 class _Stop:
-    """SIGINT/SIGTERM: the first asks to stop after the shard in hand, a second stops at once."""
+    """SIGINT/SIGTERM: the first asks to stop after the shard in hand, a second stops at once.
+    A signal this process was started ignoring (a background job's SIGINT) stays ignored."""
 
     def __init__(self) -> None:
         self.asked = False
@@ -580,7 +581,8 @@ class _Stop:
     def __enter__(self) -> _Stop:
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGINT, signal.SIGTERM):
-                self.saved[sig] = signal.signal(sig, self.handle)
+                if signal.getsignal(sig) is not signal.SIG_IGN:
+                    self.saved[sig] = signal.signal(sig, self.handle)
         return self
 
     def handle(self, signum: int, frame: Any) -> None:

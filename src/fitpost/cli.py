@@ -17,7 +17,7 @@ import textwrap
 
 import click
 
-from fitpost.engine import ENGINES, EXIT_CODES, EXIT_USAGE, MODELS
+from fitpost.engine import ENGINES, EXIT_CODES, EXIT_INTERRUPTED, EXIT_USAGE, MODELS
 from fitpost.errors import FitpostError
 from fitpost.io.writers import FORMATS
 
@@ -243,6 +243,9 @@ def batch(inputs: tuple[str, ...], text_field: str | None, id_field: str | None,
         summary = run(BatchConfig(inputs=list(inputs), fields=fields, **options))
     except FitpostError as exc:
         raise Usage(str(exc)) from None
+    except KeyboardInterrupt:  # before the batch could stop in order (while it loaded, say)
+        click.echo("fitpost batch: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if summary.first_error:
         e = summary.first_error
         click.echo(f"fitpost: {e['file']}:{e['line']}: {e['reason']}: {e['detail']} (id {e['id']})", err=True)

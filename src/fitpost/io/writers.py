@@ -22,8 +22,8 @@ import io
 import json
 import os
 import re
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -369,10 +369,16 @@ def reopen_file(path: str, offset: int) -> BinaryIO:
 
 
 def temp_file(beside: str) -> tuple[BinaryIO, str]:
-    """A new temporary file in the folder of ``beside`` (``.NAME.XXXXXXXX.partial``), made exclusively."""
+    """A new temporary file in the folder of ``beside`` (``.NAME.XXXXXXXX.partial``), made exclusively
+    (:func:`create_file`: with the permissions a new file gets, as the file it will become)."""
     folder, name = os.path.split(os.path.abspath(beside))
-    fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=PARTIAL, dir=folder)
-    return os.fdopen(fd, "wb"), path
+    for _ in range(100):
+        path = os.path.join(folder, f".{name}.{secrets.token_hex(4)}{PARTIAL}")
+        try:
+            return create_file(path), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
 
 
 def finish_file(f: BinaryIO) -> None:
