@@ -265,3 +265,24 @@ def test_the_local_cluster_lets_in_only_its_own_clients(tmp_path):
         for where, sec in strangers:
             with pytest.raises((OSError, TimeoutError, TypeError)):
                 distributed.Client(where, security=sec, timeout="3s")
+
+
+def test_the_certificate_comes_from_cryptography_or_else_openssl(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import shutil
+
+    from distributed.security import Security
+
+    from fitpost.engine import BatchUsageError
+
+    def no_cryptography(cls, **kwargs):
+        raise ImportError("no cryptography")
+
+    monkeypatch.setattr(Security, "temporary", classmethod(no_cryptography))
+    if shutil.which("openssl"):
+        security = dask_engine._security(str(tmp_path))
+        assert security.require_encryption and security.tls_client_cert == str(tmp_path / "cert.pem")
+        assert (tmp_path / "key.pem").stat().st_mode & 0o077 == 0  # the key is this user's alone
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    with pytest.raises(BatchUsageError, match="cryptography"):
+        dask_engine._security(str(tmp_path))

@@ -124,6 +124,67 @@ def test_time_limit_in_the_main_thread_and_in_another():
     time.sleep(0.4)  # no timer left to fire
 
 
+def test_a_timeout_set_as_a_threads_block_ends_does_not_strike_later(monkeypatch):
+    """The timer of a thread fires just as its block ends: the timeout is raised within the with
+    statement or dropped there, never in what the thread does next."""
+    import threading
+
+    from fitpost.engine import PostTimeout, time_limit
+
+    timers = []
+
+    class FiredByHand:
+        daemon = True
+
+        def __init__(self, seconds, fire):
+            self.fire = fire
+            timers.append(self)
+
+        def start(self):
+            pass
+
+        def cancel(self):
+            pass
+
+    monkeypatch.setattr(threading, "Timer", FiredByHand)
+    seen = []
+
+    def work() -> None:
+        try:
+            with time_limit(5):
+                timers[-1].fire()  # the last thing the block does
+        except PostTimeout:
+            seen.append("timed out")
+        try:
+            total = sum(i for i in range(200_000))  # what the thread does next
+            seen.append(total)
+        except PostTimeout:
+            seen.append("struck later")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(30)
+    assert seen[-1] == sum(range(200_000)) and "struck later" not in seen
+
+
+def test_time_limit_sets_a_timer_it_found_again():
+    """A timer someone else had set (pytest-timeout's, say) runs on after the block."""
+    import signal
+
+    from fitpost.engine import time_limit
+
+    old = signal.signal(signal.SIGALRM, lambda *a: None)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        with time_limit(5):
+            pass
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < left <= 30
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def test_extract_shard_times_out_one_post_and_keeps_the_others(blank_extractor, monkeypatch):
     import time
     real = blank_extractor.pipe

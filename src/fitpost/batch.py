@@ -143,16 +143,18 @@ def _target(path: str, option: str) -> _Target:
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise BatchUsageError(f"{option} {path} cannot be written: {exc.strerror}") from None
+        if not link:
+            raise BatchUsageError(f"{option} {path} cannot be written: {exc.strerror}") from None
+        st = None  # a link to nowhere
     for std, fd in (("stdout", 1), ("stderr", 2)):  # /dev/stdout, /proc/self/fd/2 ...
         try:
-            if (link or not stat.S_ISREG(st.st_mode)) and os.path.samestat(st, os.fstat(fd)):
+            if st and (link or not stat.S_ISREG(st.st_mode)) and os.path.samestat(st, os.fstat(fd)):
                 return _Target(path, stream=True, std=std)
         except OSError:
             pass
-    if stat.S_ISDIR(st.st_mode):
+    if st and stat.S_ISDIR(st.st_mode):
         raise BatchUsageError(f"{option} {path} is a folder; give a file (--engine dask writes a folder)")
-    if not stat.S_ISREG(st.st_mode):
+    if st and not stat.S_ISREG(st.st_mode):
         return _Target(path, stream=True)  # a pipe or a device: written through
     if link:
         raise BatchUsageError(f"{option} {path} is a symbolic link (to {os.path.realpath(path)}): fitpost "
@@ -375,9 +377,9 @@ class _Outputs:
     def _finish_errors(self) -> None:
         t = self.plan.errors
         if t.stream:
-            self.errf.flush()
-            return self._close_stream(self.errf, t)
-        if self.errf is None:  # finished by a resume: the error file may be in place already
+            self._close_stream(self.errf, t)
+            return
+        if self.errf is None:  # finishing an earlier run: its error file may be in place already
             if not os.path.lexists(t.partial):
                 return
             self.errf = reopen_file(t.partial, self.state["err_offset"])
@@ -387,14 +389,15 @@ class _Outputs:
 
     def _finish_output(self) -> None:
         t = self.plan.output
-        if self.sink is None:  # finished by a resume: the output may be in place already
+        if self.sink is None:  # finishing an earlier run: its output may be in place already
             if not os.path.lexists(t.partial):
                 return
             out = reopen_file(t.partial, self.state["out_offset"])
             self.sink = Sink(self.plan.fmt, out, items=self.state["out_items"], fresh=False)
         self.sink.end()
         if t.stream:
-            return self._close_stream(self.sink.f, t)
+            self._close_stream(self.sink.f, t)
+            return
         finish_file(self.sink.f)
         publish(self.plan.fmt, t.partial, t.path)
 

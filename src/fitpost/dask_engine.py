@@ -30,6 +30,7 @@ to ``OUT``) at the same absolute paths as the client: a shared file system.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -297,7 +298,8 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     except BaseException:
         for f in (sink.f, errf):
             if f is not None:
-                f.close()
+                with contextlib.suppress(OSError):
+                    f.close()
         for p in (partial, err_partial):
             if os.path.lexists(p):
                 os.remove(p)

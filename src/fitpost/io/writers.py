@@ -285,7 +285,8 @@ ERRORS = ".errors.jsonl"  # the default error file beside the output: OUT-withou
 SUCCESS = "_SUCCESS"  # the last file of a Dask output folder: the counts
 
 _OWN = re.compile(r".+\.partial|.+\.resume\.json|.+\.errors\.jsonl|_SUCCESS")
-_PART = re.compile(r"(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl)(\.[0-9a-f]+\.partial)?")
+# a Dask output folder's files, and their partial and temporary files (.part-00000.parquet.1f2e3d4c.partial)
+_PART = re.compile(r"\.?(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl|_SUCCESS)(\.[0-9a-f]+\.partial)?")
 
 
 def part_name(index: int, fmt: str) -> str:
@@ -301,7 +302,7 @@ def errors_part_name(index: int) -> str:
 def is_part_file(name: str) -> bool:
     """Whether ``name`` is one the Dask engine gives the files of an output folder (parts, their error
     files, their ``.partial`` files, ``_SUCCESS``): what a rerun replaces there, and only that."""
-    return name == SUCCESS or _PART.fullmatch(name) is not None
+    return _PART.fullmatch(name) is not None
 
 
 def own_outputs(names: Iterable[str]) -> set[str]:
