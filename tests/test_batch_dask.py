@@ -162,6 +162,16 @@ def test_options_that_do_not_go_with_dask(tmp_path, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
+def test_the_output_folder_cannot_be_inside_an_input_folder(tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "a", "text": "Ran 5 km"}\n')
+    result = batch(folder, "-o", folder / "out", "--engine", "dask")
+    assert result.exit_code == 2 and "inside the input folder" in result.output
+    assert [p.name for p in folder.iterdir()] == ["a.jsonl"]
+
+
 def test_dask_options_need_the_dask_engine(tmp_path):
     result = batch(DUMPS / "generic" / "posts.jsonl", "-o", tmp_path / "o.jsonl", "--scheduler", "tcp://x:1")
     assert result.exit_code == 2 and "--engine dask" in result.output
