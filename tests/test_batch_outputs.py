@@ -367,7 +367,7 @@ def test_csv_cells_that_start_a_formula_are_neutralised(tmp_path):
         rows = list(csv.DictReader(f))
     assert [r["post_id"] for r in rows] == ["'=HYPERLINK(\"http://example.invalid\")", "'-2", "'\tx", "plain"]
     assert [r["author"] for r in rows] == ["'+cmd", "'@lumi", "", ""]
-    assert rows[0]["participants"] == "'@tove_l"
+    assert "@tove_l" in rows[0]["participants"] and rows[0]["participants"].startswith("'")
     assert rows[0]["distance_m"] == "5000.0"  # numbers stay numbers
     assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for v in r.values())
 

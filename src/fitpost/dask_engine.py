@@ -37,7 +37,6 @@ import os
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -129,20 +128,21 @@ def _file_pieces(path: str, name: str, kind: str, block_size: int) -> list[Piece
 
 
 def plan_pieces(inputs: list[str], input_format: str, block_size: int,
-                count: Callable[[list[tuple[str, int, int]]], list[int]]) -> list[Piece]:
-    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts."""
+                count: Callable[[list[tuple[str, int, int]]], list[int]], glob: list[str] | None = None) -> list[Piece]:
+    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts;
+    ``glob``: the files of folders to read (``--glob``)."""
     pieces: list[Piece] = []
     for given in inputs:
         if given == STDIN:
             raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
                                   "save the input to a file first")
-        kind = detect(given, input_format)
+        kind = detect(given, input_format, glob or ())
         if Path(given).is_dir():
             if kind == "instaloader":
                 size = sum(p.stat().st_size for p in Path(given).rglob("*") if p.is_file())
                 pieces.append(Piece(os.path.abspath(given), str(Path(given)), INSTALOADER_FOLDER, size))
                 continue
-            for p, file_kind in folder_files(Path(given), kind):
+            for p, file_kind in folder_files(Path(given), kind, glob or ()):
                 pieces.extend(_file_pieces(os.path.abspath(p), str(p), file_kind, block_size))
         else:
             pieces.extend(_file_pieces(os.path.abspath(given), given, kind, block_size))
@@ -248,9 +248,6 @@ def read_piece(piece: Piece, fields: Fields) -> Iterator[Item]:
 
 # ---------------------------------------------------------------- a partition (worker)
 
-_lock = threading.Lock()  # one pipeline per process, used by one thread at a time
-
-
 def run_partition(elements: list[tuple[int, list[Piece]]], job: dict[str, Any]) -> list[dict[str, Any]]:
     """Read, extract and write one partition (runs on a worker); its counts, for the client to add up."""
     out = []
@@ -271,8 +268,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     try:
         items = (item for piece in pieces for item in read_piece(piece, fields))
         for shard in record_shards(items, job["chunk_size"]):
-            with _lock:
-                results = work_shard(job["model"], render, shard, job["limit"])
+            results = work_shard(job["model"], render, shard, job["limit"])
             outs, errs = [], []
             for kind, text, n, acts in results:
                 if kind != "ok":
@@ -345,7 +341,7 @@ def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         def count(specs: list[tuple[str, int, int]]) -> list[int]:
             return db.from_sequence(specs, partition_size=1).map(_count).compute()
 
-        pieces = plan_pieces(inputs, cfg.input_format, block_size, count)
+        pieces = plan_pieces(inputs, cfg.input_format, block_size, count, cfg.fields.glob)
         parts = partitions(pieces, block_size)
         summary.partitions = len(parts)
         _prepare(folder, stderr)

@@ -232,21 +232,24 @@ def load_extractor(model: str) -> Any:
 class PipelineCache:
     """This process's pipelines by model, each loaded on first use and kept: a worker (a process
     of the local engine's pool, a Dask worker process, or this one with ``--workers 1``) extracts
-    every shard it gets with one pipeline, set up as :func:`fitpost.extractor.settle` says."""
+    every shard it gets with one pipeline, set up as :func:`fitpost.extractor.settle` says.  The
+    threads of a process share it (the components keep no state per Doc)."""
 
     def __init__(self) -> None:
         self._pipelines: dict[str, Any] = {}
         self.loads: Counter[str] = Counter()  # how often each model was loaded here
+        self._lock = threading.Lock()  # the threads of a Dask worker share its pipeline: loaded once
 
     def get(self, model: str) -> Any:
-        if model not in self._pipelines:
-            from fitpost.components.dates import warm
-            from fitpost.extractor import settle
-            self._pipelines[model] = load_extractor(model)
-            self.loads[model] += 1
-            warm()  # a worker lives for many posts: load dateparser now, not on the first date
-            settle()
-        return self._pipelines[model]
+        with self._lock:
+            if model not in self._pipelines:
+                from fitpost.components.dates import warm
+                from fitpost.extractor import settle
+                self._pipelines[model] = load_extractor(model)
+                self.loads[model] += 1
+                warm()  # a worker lives for many posts: load dateparser now, not on the first date
+                settle()
+            return self._pipelines[model]
 
     def put(self, model: str, extractor: Any) -> None:
         """Use ``extractor`` for ``model`` (one made elsewhere: the tests share theirs)."""

@@ -284,7 +284,8 @@ STATE = ".resume.json"  # OUT.resume.json: how far a run got, for --resume
 ERRORS = ".errors.jsonl"  # the default error file beside the output: OUT-without-suffix.errors.jsonl
 SUCCESS = "_SUCCESS"  # the last file of a Dask output folder: the counts
 
-_OWN = re.compile(r".+\.partial|.+\.resume\.json|.+\.errors\.jsonl|_SUCCESS")
+# (OUT.resume.json.tmp: the state's temporary name in earlier releases, which an interrupted one may leave)
+_OWN = re.compile(r".+\.partial|.+\.resume\.json(\.tmp)?|.+\.errors\.jsonl|_SUCCESS")
 # a Dask output folder's files, and their partial and temporary files (.part-00000.parquet.1f2e3d4c.partial)
 _PART = re.compile(r"\.?(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl|_SUCCESS)(\.[0-9a-f]+\.partial)?")
 
