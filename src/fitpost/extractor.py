@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.inputs import InputPost
+from fitpost.symbol_runs import RunCutter
 from fitpost.schema import Activity, Post
 
 
@@ -116,9 +117,11 @@ class Extractor:
         # on a pipeline of its own making, the Doc's span groups and span extensions would go
         # unread (records come from doc._.fp_records); a user's pipeline may have readers of them
         self.lean = nlp is None
+        # tokenizes long runs of symbols in pieces (spaCy's tokenizer is quadratic on them)
+        self.runs = RunCutter(self.nlp)
 
     def _doc(self, post: InputPost, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+        doc = self.runs.make_doc(text)
         ext.remember_text(doc, text)
         if self.lean:
             ext.keep_lean(doc)
