@@ -158,13 +158,13 @@ def _quotes_before(text: str, pos: int, quotes: list[int] | None) -> int:
 def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  # noqa: C901 - the rules read best in one place
     lex = lexicon()
     P = _prefix(m)
+    if m.group(P + "unit") in ('"', "″") and _quotes_before(text, m.start(P + "unit"), quotes) % 2 == 1:
+        return None  # a closing quotation mark, not inches
     unit, surface = _unit_of(text, m)
     if unit is None:
         return None
     if surface == "m" and orig and m.group(P + "unit") and orig[m.start(P + "unit")] == "M":
         return None  # 1.8M dollars: a capital M is a million
-    if surface in ('"', "″") and _quotes_before(text, m.start(P + "unit"), quotes) % 2 == 1:
-        return None  # a closing quotation mark, not inches
     n, lo, start = _numbers(text, m)
     if n is None:
         return None
