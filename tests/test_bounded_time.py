@@ -83,13 +83,22 @@ RUNS = [
 ]
 
 
-@pytest.mark.parametrize("text", RUNS)
-def test_long_runs_of_symbols_keep_spacys_tokens(blank_nlp, text):
-    cutter = RunCutter(blank_nlp)
+def _same_tokens(nlp, text: str) -> None:
+    cutter = RunCutter(nlp)
     assert cutter.cuts(text)
-    ours, spacys = cutter.make_doc(text), blank_nlp.make_doc(text)
+    ours, spacys = cutter.make_doc(text), nlp.make_doc(text)
     assert ours.text == text
     assert [(t.text, t.whitespace_, t.norm_) for t in ours] == [(t.text, t.whitespace_, t.norm_) for t in spacys]
+
+
+@pytest.mark.parametrize("text", RUNS)
+def test_long_runs_of_symbols_keep_spacys_tokens(blank_nlp, text):
+    _same_tokens(blank_nlp, text)
+
+
+def test_long_runs_of_symbols_keep_the_statistical_pipelines_tokens(sm_nlp):
+    for text in RUNS:
+        _same_tokens(sm_nlp, text)
 
 
 def test_a_long_piece_the_tokenizer_would_go_on_taking_off_is_cut_into_bounded_pieces(blank_nlp):
