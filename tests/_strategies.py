@@ -211,14 +211,14 @@ def check_post(text: str, post: Any, schema_validator: Any = None) -> None:
 def check_items(items: list, name: str) -> list:
     """Reader output: each item a post with valid text or an error with a known reason, from ``name``."""
     from fitpost.inputs import InputError, InputPost
-    from fitpost.io.common import MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE, has_bad_bytes
+    from fitpost.io.common import READ_REASONS, has_bad_bytes
 
     for item in items:
         assert isinstance(item, (InputPost, InputError)), item
         assert item.origin and item.origin.startswith(name), item.origin
         assert item.origin.rpartition(":")[2].isdigit(), item.origin
         if isinstance(item, InputError):
-            assert item.reason in (MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE), item
+            assert item.reason in READ_REASONS, item
             assert item.id is None or isinstance(item.id, str)
         else:
             assert isinstance(item.text, str) and not has_bad_bytes(item.text), item

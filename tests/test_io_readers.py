@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import bz2
+import codecs
 import datetime as dt
 import gzip
 import io
 import json
 import lzma
+import os
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
 
 from fitpost.inputs import InputError, InputPost
 from fitpost.io import Fields, detect, read_posts, sniff
+from fitpost.io import common
 from fitpost.io.common import fix_mojibake, get_path, open_input, to_date
 from fitpost.io.jsonio import iter_records
 
@@ -333,3 +337,402 @@ def test_json_lines_with_a_broken_first_line(tmp_path):
     got = items(path)
     assert [(type(i).__name__, i.id, i.origin.rsplit(":", 1)[1]) for i in got] == [
         ("ReadError", "b1", "1"), ("ReadPost", "b2", "2")]
+
+
+# ---------------------------------------------------------------- every post accounted for on any dump
+#
+# Each input post is an output post or an error, whatever the file: junk first lines, arrays
+# followed by more JSON, cut or bomb compressed files, UTF-16, empty files, folders with loops,
+# links out, tables, files of unknown kinds, folders that cannot be listed.
+
+def split(got):
+    return ([i for i in got if isinstance(i, InputPost)], [i for i in got if isinstance(i, InputError)])
+
+
+def jsonl(n, start=0, prefix="p"):
+    return "".join(json.dumps({"id": f"{prefix}{i}", "text": f"Ran {i} km"}) + "\n" for i in range(start, start + n))
+
+
+@pytest.mark.parametrize("first", ["junk", "42", "null", "{oops", "[1, 2"])
+@pytest.mark.parametrize("name", ["posts.jsonl", "posts.dat"])
+def test_a_junk_or_scalar_first_line_is_one_error_and_the_lines_after_it_are_posts(tmp_path, first, name):
+    path = tmp_path / name
+    path.write_text(first + "\n" + jsonl(999))
+    ok, bad = split(items(path))
+    assert [p.id for p in ok] == [f"p{i}" for i in range(999)]
+    assert len(bad) == 1 and bad[0].origin.endswith(":1") and bad[0].reason == "malformed_json"
+
+
+def test_a_text_file_without_json_is_still_one_post(tmp_path):
+    path = tmp_path / "note.dat"
+    path.write_text("Ran 5 km today.\n{not json}\nSwam after.\n")
+    (p,) = items(path)
+    assert isinstance(p, InputPost) and p.text.startswith("Ran 5 km")
+
+
+def test_an_array_followed_by_json_lines_gives_them_all(tmp_path):
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps([{"id": "a0", "text": "Ran"}]) + "\n" + jsonl(999))
+    got = items(path)
+    assert [p.id for p in got] == ["a0"] + [f"p{i}" for i in range(999)]
+    assert got[1].origin.endswith(":2") and got[-1].origin.endswith(":1000")
+
+
+def test_arrays_one_after_another_give_them_all(tmp_path):
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps([{"id": "a", "text": "Ran"}, {"id": "b", "text": "Swam"}])
+                    + json.dumps([{"id": "c", "text": "Rode"}]) + "\n"
+                    + json.dumps([{"id": "d", "text": "Rowed"}], indent=2) + "\n")
+    got = items(path)
+    assert [p.id for p in got] == ["a", "b", "c", "d"] and all(isinstance(p, InputPost) for p in got)
+    assert got[3].origin.endswith(":3")
+
+
+_UNPACK = {".gz": (gzip.compress, lambda b: zlib.decompressobj(31).decompress(b)),
+           ".xz": (lzma.compress, lambda b: lzma.LZMADecompressor().decompress(b)),
+           ".bz2": (bz2.compress, lambda b: bz2.BZ2Decompressor().decompress(b))}
+
+
+@pytest.mark.parametrize("suffix", sorted(_UNPACK))
+@pytest.mark.parametrize("n", [1000, 30000])
+def test_a_cut_compressed_file_gives_every_whole_line_and_one_error(tmp_path, suffix, n):
+    """Every line the cut file still holds whole is a post (the last read buffer too), and the cut one error."""
+    pack, unpack = _UNPACK[suffix]
+    packed = pack(jsonl(n).encode())
+    cut = packed[: len(packed) // 2]
+    path = tmp_path / ("cut.jsonl" + suffix)
+    path.write_bytes(cut)
+    ok, bad = split(items(path))
+    whole = unpack(cut).count(b"\n")  # the lines a decompressor can still give whole
+    assert [p.id for p in ok] == [f"p{i}" for i in range(whole)]
+    assert len(bad) == 1 and bad[0].reason == "unreadable_file" and bad[0].origin.endswith(f":{whole + 1}")
+    assert "cut or damaged" in bad[0].detail
+    assert whole > 0 or suffix == ".bz2"  # bzip2 gives nothing of a block cut short
+
+
+def test_a_cut_compressed_array_and_text_file(tmp_path):
+    packed = gzip.compress(json.dumps([{"id": f"a{i}", "text": "Ran " * 20} for i in range(3000)]).encode())
+    (tmp_path / "cut.json.gz").write_bytes(packed[: len(packed) // 2])
+    ok, bad = split(items(tmp_path / "cut.json.gz"))
+    assert len(ok) > 100 and [p.id for p in ok] == [f"a{i}" for i in range(len(ok))]
+    assert [e.reason for e in bad] == ["unreadable_file"]  # the cut, once (not also "the array ends early")
+    packed = gzip.compress(("Ran a long way. " * 20000).encode())
+    (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
+    assert [(type(i).__name__, i.reason) for i in items(tmp_path / "cut.txt.gz")] == [("ReadError", "unreadable_file")]
+
+
+def test_a_twarc2_file_whose_first_page_is_over_a_megabyte(tmp_path):
+    tweets = [{"id": str(10**18 + i), "text": "Ran 5k " + "y" * 6000, "author_id": "7", "conversation_id": "1"}
+              for i in range(200)]
+    page = {"data": tweets, "includes": {"users": [{"id": "7", "username": "ola"}]}, "meta": {"result_count": 200}}
+    path = tmp_path / "search.jsonl"
+    path.write_text(json.dumps(page) + "\n" + json.dumps(dict(page, data=tweets[:3])) + "\n")
+    assert len(json.dumps(page)) > 1 << 20
+    got = items(path)
+    assert len(got) == 203 and all(isinstance(p, InputPost) and p.author == "ola" for p in got)
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \r\n\t\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n \n"])
+@pytest.mark.parametrize("name", ["posts.jsonl", "posts.json", "note.txt", "rows.csv", "posts", "posts.jsonl.gz"])
+def test_an_empty_or_blank_file_holds_no_post(tmp_path, content, name):
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    assert items(path) == []
+
+
+@pytest.mark.parametrize("name", ["posts.jsonl", "note.txt", "rows.csv", "posts", "posts.json.gz"])
+def test_a_file_of_nul_bytes_is_one_error(tmp_path, name):
+    """A file that was allocated but never written: one error, documented, not an empty post."""
+    path = tmp_path / name
+    content = b"\x00" * 4096
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    (e,) = items(path)
+    assert isinstance(e, InputError) and e.reason == "unreadable_file" and "NUL" in e.detail
+
+
+def test_blank_stdin_holds_no_post(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n")))
+    assert list(read_posts(["-"])) == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}.get(encoding, b"")
+    text = jsonl(1000).replace("Ran 7 km", "Ran 7 km to Tromsø 🏃")
+    (tmp_path / "posts.jsonl").write_bytes(bom + text.encode(encoding))
+    got = items(tmp_path / "posts.jsonl")
+    assert [p.id for p in got] == [f"p{i}" for i in range(1000)] and got[7].text == "Ran 7 km to Tromsø 🏃"
+    (tmp_path / "note.txt").write_bytes(bom + "Swam 2 km 🏊\n".encode(encoding))
+    (p,) = items(tmp_path / "note.txt")
+    assert p.text == "Swam 2 km 🏊"
+
+
+def test_utf16_with_a_lone_surrogate_makes_that_post_an_error(tmp_path):
+    good = jsonl(3).encode("utf-16-le")
+    bad = '{"id": "half", "text": "Ran '.encode("utf-16-le") + b"\x3d\xd8" + ' km"}\n'.encode("utf-16-le")
+    (tmp_path / "p.jsonl").write_bytes(codecs.BOM_UTF16_LE + good + bad + jsonl(1, 3).encode("utf-16-le"))
+    got = items(tmp_path / "p.jsonl")
+    assert [(type(i).__name__, i.id) for i in got] == [("ReadPost", "p0"), ("ReadPost", "p1"), ("ReadPost", "p2"),
+                                                         ("ReadError", "half"), ("ReadPost", "p3")]
+    assert got[3].reason == "not_utf8"
+
+
+def test_a_symlink_loop_is_not_walked(tmp_path):
+    folder = tmp_path / "posts"
+    (folder / "sub").mkdir(parents=True)
+    for i, where in enumerate(["", "", "sub/"]):
+        (folder / f"{where}{i}.txt").write_text(f"Ran {i} km")
+    os.symlink(".", folder / "loop")
+    os.symlink("..", folder / "sub" / "up")
+    os.symlink("0.txt", folder / "again.txt")  # a link inside: its file is read once, at its own place
+    got = items(folder)
+    assert [(type(p).__name__, p.text) for p in got] == [("ReadPost", f"Ran {i} km") for i in range(3)]
+
+
+def test_a_symlink_out_of_the_folder_is_an_error_not_read(tmp_path):
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0")
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ran 5 km")
+    os.symlink(secret, folder / "b.txt")
+    os.symlink(secret.parent, folder / "c")
+    os.symlink(tmp_path / "nothing-there", folder / "d.txt")  # dangling: nothing to read
+    (tmp_path / "elsewhere" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    os.symlink(tmp_path / "elsewhere" / "photo.jpg", folder / "e.jpg")  # a picture would not be read anyway
+    got = items(folder)
+    assert [p.text for p in got if isinstance(p, InputPost)] == ["Ran 5 km"]
+    bad = [(Path(e.origin).name, e.reason) for e in got if isinstance(e, InputError)]
+    assert bad == [("b.txt:0", "unreadable_file"), ("c:0", "unreadable_file")]
+    assert all("not followed" in e.detail for e in got if isinstance(e, InputError))
+    chosen = items(folder, fields=Fields(glob=["a.*"]))  # a link out that is not chosen is not told of
+    assert [(type(i).__name__, Path(i.origin).name) for i in chosen] == [("ReadPost", "a.txt:1"), ("ReadError", "c:0")]
+
+
+def test_an_instaloader_folder_with_a_loop_and_a_link_out(tmp_path):
+    folder = tmp_path / "amy"
+    shutil.copytree(DUMPS / "instaloader" / "trailfox_amy", folder)
+    os.symlink(".", folder / "loop")
+    outside = tmp_path / "2024-06-01_10-00-00_UTC.txt"
+    outside.write_text("Ran 3 km")
+    os.symlink(outside, folder / outside.name)
+    got = items(folder)
+    assert [p.id for p in got if isinstance(p, InputPost)] == ["C5aTrLfx01q", "C5bTrLfx02w", "2024-05-02_05-55-00_UTC"]
+    assert [e.reason for e in got if isinstance(e, InputError)] == ["unreadable_file"]
+
+
+def test_a_csv_file_is_a_table_of_posts(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text('id,Caption,date,user,likes\n1,"Ran 5 km, then swam",2024-03-02,ola,4\n'
+                    '2,"Two lines:\nrode 40 km",,kim,\n3,,2024-03-04,,\n\n4,Rowed 2k\n', encoding="utf-8")
+    got = items(path)
+    assert [(p.id, p.text, p.origin.rsplit(":", 1)[1]) for p in got] == [
+        ("1", "Ran 5 km, then swam", "2"), ("2", "Two lines:\nrode 40 km", "3"), ("3", "", "5"), ("4", "Rowed 2k", "7")]
+    assert got[0].posted_at == dt.date(2024, 3, 2) and got[0].author == "ola" and got[0].source == {"likes": "4"}
+
+
+def test_csv_and_tsv_columns_chosen_by_name(tmp_path):
+    path = tmp_path / "log.tsv"
+    path.write_text("post\tnote\tkey\nk1\tSwam 2 km\tx\nk2\tRan 10k\ty\n")
+    assert [(p.id, p.text) for p in items(path, fields=Fields(text="note", id="post"))] == [
+        ("k1", "Swam 2 km"), ("k2", "Ran 10k")]
+    no_text = items(path)  # no column of the defaults: every row an error that says which columns there are
+    assert [(e.reason, e.origin.rsplit(":", 1)[1]) for e in no_text] == [("missing_text", "2"), ("missing_text", "3")]
+    assert "post, note, key" in no_text[0].detail and "--text-field" in no_text[0].detail
+
+
+def test_a_csv_row_that_cannot_be_read_is_an_error_in_its_place(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_bytes(b'id,text\n1,ok\n2,too,many,cells\n3,"' + b"x" * 200_000 + b'"\n4,Sk\xf8yter\n5,fine\n')
+    got = items(path)
+    assert [(type(i).__name__, getattr(i, "reason", None)) for i in got] == [
+        ("ReadPost", None), ("ReadError", "malformed_row"), ("ReadError", "too_large"), ("ReadError", "not_utf8"),
+        ("ReadPost", None)]
+    assert [i.origin.rsplit(":", 1)[1] for i in got] == ["2", "3", "4", "5", "6"]
+
+
+def test_a_folder_reads_md_and_csv_and_reports_unknown_files(tmp_path):
+    (tmp_path / "a.md").write_text("# Long run\nRan 30 km.\n")
+    (tmp_path / "b.csv").write_text("text\nSwam 1 km\nRode 20 km\n")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "d.jpg").write_bytes(b"\xff\xd8\xff")  # a picture: not a post
+    (tmp_path / "notes").write_text("Ran 5 km")
+    got = items(tmp_path)
+    assert [(Path(i.origin).name, type(i).__name__) for i in got] == [
+        ("a.md:1", "ReadPost"), ("b.csv:2", "ReadPost"), ("b.csv:3", "ReadPost"), ("c.pdf:0", "ReadError"),
+        ("notes:0", "ReadError")]
+    assert got[0].id == "a" and got[3].reason == "unknown_file" and "--glob" in got[3].detail
+
+
+def test_a_folder_leaves_out_fitpost_outputs(tmp_path):
+    (tmp_path / "in.jsonl").write_text(jsonl(2))
+    for name in ("out.jsonl.partial", "out.jsonl.resume.json", "out.jsonl.resume.json.tmp", "out.errors.jsonl",
+                 "out.errors.jsonl.partial"):
+        (tmp_path / name).write_text('{"id": "x", "text": "not an input"}\n')
+    dask_out = tmp_path / "dask-out"
+    dask_out.mkdir()
+    for name in ("part-00000.jsonl", "part-00001.csv", "errors-00000.jsonl", "part-00002.jsonl.1a2b3c.partial"):
+        (dask_out / name).write_text('{"id": "x", "text": "not an input"}\n')
+    (dask_out / "_SUCCESS").write_text('{"posts": 1}\n')
+    split_files = tmp_path / "split"  # part-NNNNN files of the user's own, no fitpost output beside them
+    split_files.mkdir()
+    (split_files / "part-00000.jsonl").write_text(jsonl(1, 2))
+    assert [p.id for p in items(tmp_path)] == ["p0", "p1", "p2"]
+
+
+def test_glob_chooses_the_files_of_a_folder(tmp_path):
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "a.jsonl").write_text(jsonl(1, 0))
+    (tmp_path / "b.jsonl").write_text(jsonl(1, 1))
+    (tmp_path / "c.log").write_text("Ran 9 km")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF")
+    assert [p.id for p in items(tmp_path, fields=Fields(glob=["*.jsonl"]))] == ["p0", "p1"]
+    assert [p.id for p in items(tmp_path, fields=Fields(glob=["2024/*"]))] == ["p0"]
+    assert [p.text for p in items(tmp_path, fields=Fields(glob=["*.log"]))] == ["Ran 9 km"]  # chosen: sniffed
+    assert detect(str(DUMPS / "instaloader"), glob=["*.txt"]) == "folder"
+
+
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """``folder`` cannot be listed, as if its permissions said so (the tests may run as root)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.realpath(path) == os.path.realpath(folder):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def _unopenable(monkeypatch, file: Path) -> None:
+    real = open
+
+    def fake_open(path, *args, **kwargs):
+        if os.path.realpath(path) == os.path.realpath(file):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(common, "open", fake_open, raising=False)
+
+
+def _folder_with_unreadable_parts(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "posts"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.jsonl").write_text(jsonl(2))
+    (folder / "locked" / "b.jsonl").write_text(jsonl(2, 2))
+    (folder / "z.txt").write_text("Swam 1 km")
+    (folder / "y.jsonl").write_text(jsonl(1, 9))
+    _unlistable(monkeypatch, folder / "locked")
+    _unopenable(monkeypatch, folder / "y.jsonl")
+    return folder
+
+
+def test_an_unreadable_file_or_subfolder_is_an_error_line(tmp_path, monkeypatch):
+    got = items(_folder_with_unreadable_parts(tmp_path, monkeypatch))
+    assert [(Path(i.origin).name, type(i).__name__) for i in got] == [
+        ("a.jsonl:1", "ReadPost"), ("a.jsonl:2", "ReadPost"), ("locked:0", "ReadError"), ("y.jsonl:0", "ReadError"),
+        ("z.txt:1", "ReadPost")]
+    assert "cannot be listed (Permission denied)" in got[2].detail and "Permission denied" in got[3].detail
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_an_unreadable_subfolder_by_its_permissions(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("Ran")
+    (tmp_path / "b.txt").write_text("Swam")
+    os.chmod(tmp_path / "locked", 0)
+    try:
+        got = items(tmp_path)
+    finally:
+        os.chmod(tmp_path / "locked", 0o755)
+    assert [type(i).__name__ for i in got] == ["ReadError", "ReadPost"]
+
+
+def test_bombs_are_read_no_further_than_the_limits(tmp_path):
+    """A 20 MiB post and a compressed file that expands 1000-fold are errors; neither is held whole."""
+    big = b"Ran 5 km " * (20 << 20 >> 3)
+    (tmp_path / "post.txt.gz").write_bytes(gzip.compress(big, compresslevel=1))
+    (e,) = items(tmp_path / "post.txt.gz")
+    assert e.reason == "too_large" and e.id == "post"
+    packed = zlib.compressobj(9, zlib.DEFLATED, 31)
+    blank = b" " * ((8 << 20) - 1) + b"\n"
+    bomb = b"".join(packed.compress(blank) for _ in range(10)) + packed.flush()  # 80 MiB of blank lines
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(jsonl(3).encode()) + bomb)
+    got = items(tmp_path / "bomb.jsonl.gz")
+    assert [p.id for p in got[:3]] == ["p0", "p1", "p2"]
+    assert [(e.reason, "decompression bomb" in e.detail) for e in got[3:]] == [("too_large", True)]
+
+
+def test_a_line_over_the_limit_is_an_error_and_reading_goes_on(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with open(path, "wb") as f:
+        f.write(json.dumps({"id": "big", "text": "x" * (17 << 20)}).encode() + b"\n")
+        f.write(jsonl(2).encode())
+    got = items(path)
+    assert [(type(i).__name__, i.id) for i in got] == [("ReadError", "big"), ("ReadPost", "p0"), ("ReadPost", "p1")]
+    assert got[0].reason == "too_large"
+    for size in (17 << 20, 40 << 20):  # read whole and found too large, or skipped while still being read
+        tricky = [{"a": "]}\\\"[{", "b": [[], {}]}]  # brackets and escaped quotes in strings: not the end
+        path.write_text("[" + json.dumps({"id": "big", "text": "x" * size, "n": tricky}) + ","
+                        + jsonl(2).replace("\n", ",").rstrip(",") + "]")
+        got = items(path)
+        assert [(type(i).__name__, i.id) for i in got] == [("ReadError", "big"), ("ReadPost", "p0"), ("ReadPost", "p1")]
+
+
+def test_a_number_too_long_to_convert_is_an_error(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": "n1", "text": "Ran", "likes": ' + "9" * 5000 + "}\n" + jsonl(1))
+    got = items(path)
+    assert [(type(i).__name__, i.origin.rsplit(":", 1)[1]) for i in got] == [("ReadError", "1"), ("ReadPost", "2")]
+    path.write_text('[{"id": "n1", "text": "Ran", "likes": ' + "9" * 5000 + '}, {"id": "p0", "text": "Ran"}]')
+    assert [type(i).__name__ for i in items(path)] == ["ReadError", "ReadPost"]
+
+
+# ---------------------------------------------------------------- through fitpost batch
+
+@pytest.fixture
+def batch(monkeypatch, blank_extractor):
+    """``fitpost batch ... --model blank --workers 1`` in this process, on the session's blank pipeline."""
+    import fitpost.batch
+    from click.testing import CliRunner
+    from fitpost.cli import cli
+    monkeypatch.setitem(fitpost.batch._pipelines, "blank", blank_extractor)
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["batch", *map(str, args), "--model", "blank", "--workers", "1"],
+                                  catch_exceptions=False)
+    return run
+
+
+def out_lines(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def test_batch_on_a_folder_with_unreadable_parts_then_resume(tmp_path, monkeypatch, batch):
+    folder = _folder_with_unreadable_parts(tmp_path, monkeypatch)
+    out = tmp_path / "out.jsonl"
+    stopped = batch(folder, "-o", out, "--fail-fast", "--chunk-size", 1)
+    assert stopped.exit_code == 1 and "Traceback" not in stopped.output
+    assert "locked:0: unreadable_file: the folder cannot be listed" in stopped.stderr
+    done = batch(folder, "-o", out, "--resume")
+    assert done.exit_code == 1 and "of them by an earlier run" in done.stderr
+    assert [r["id"] for r in out_lines(out)] == ["p0", "p1", "z"]
+    assert [(Path(e["file"]).name, e["line"], e["reason"]) for e in out_lines(tmp_path / "out.errors.jsonl")] == [
+        ("locked", 0, "unreadable_file"), ("y.jsonl", 0, "unreadable_file")]
+
+
+def test_batch_reads_a_table_chosen_with_glob_and_its_columns(tmp_path, batch):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "log.csv").write_text("key,note\nk1,Swam 2 km\nk2,Ran 10 km\n")
+    (folder / "other.jsonl").write_text(jsonl(2))
+    out = tmp_path / "out.jsonl"
+    result = batch(folder, "-o", out, "--glob", "*.csv", "--text-field", "note", "--id-field", "key")
+    assert result.exit_code == 0, result.output
+    assert [(r["id"], [a["activity"] for a in r["activities"]]) for r in out_lines(out)] == [
+        ("k1", ["swimming"]), ("k2", ["running"])]
+    # a resume with other files chosen is refused: the posts it would skip are not the same
+    partial = batch(folder, "-o", out, "--fail-fast", "--glob", "*.jsonl", "--text-field", "nope")
+    assert partial.exit_code == 1
+    refused = batch(folder, "-o", out, "--resume", "--glob", "*.csv", "--text-field", "nope")
+    assert refused.exit_code == 2 and "fields" in refused.output

@@ -10,10 +10,12 @@ array element, in order.
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import json
 import lzma
 import tempfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -198,27 +200,36 @@ def test_random_bytes_in_every_format(content, suffix):
             read_all(path, fmt)
 
 
-@given(text=TEXT, how=st.sampled_from(["utf-8", "bom", "utf-16", "latin-1", "cut"]), name=st.sampled_from(
-    ["post.txt", "2024-03-02_run.txt", "2024-13-99.txt", "post.txt.gz"]))
+@given(text=TEXT, how=st.sampled_from(["utf-8", "bom", "utf-16", "utf-32", "latin-1", "cut"]), name=st.sampled_from(
+    ["post.txt", "2024-03-02_run.txt", "2024-13-99.txt", "post.txt.gz", "note.md"]))
 def test_a_text_file_is_one_post_or_one_error(text, how, name):
     data = text.encode("utf-8")
     if how == "bom":
         data = b"\xef\xbb\xbf" + data
-    elif how in ("utf-16", "latin-1"):
+    elif how in ("utf-16", "utf-32", "latin-1"):
         data = text.encode(how, "replace")
     elif how == "cut":
         data = data[:-1]
+    # what the file says: UTF-16/32 by its byte order mark, else UTF-8; a text that starts with U+FEFF
+    # cannot be told from a file with a BOM: it is dropped as one
+    try:
+        decoded = data.decode(how if how.startswith("utf-") else "utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        decoded = None
     if name.endswith(".gz"):
         data = gzip.compress(data)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         items = read_all(path, "text")
-        assert len(items) == 1
-        if how in ("utf-8", "bom"):
-            # a text that starts with U+FEFF cannot be told from a file with a BOM: it is dropped as one
-            expected = text.removeprefix("\ufeff") if how == "utf-8" else text
-            assert isinstance(items[0], InputPost) and items[0].text == expected.rstrip("\n")
+    if decoded is not None and not decoded.strip():
+        assert items == [], "an empty or blank file holds no post"
+        return
+    assert len(items) == 1
+    if decoded is not None and decoded.strip("\x00 \t\r\n"):
+        assert isinstance(items[0], InputPost) and items[0].text == decoded.rstrip("\n")
+    else:
+        assert isinstance(items[0], InputError)  # not UTF-8, or only NUL bytes
 
 
 # ---------------------------------------------------------------- every post accounted for
@@ -230,21 +241,80 @@ GOOD = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=8), "text": TEX
 @given(records=st.lists(GOOD, min_size=1, max_size=8), data=st.data())
 def test_json_lines_give_one_item_per_line_in_order(records, data):
     lines = [json.dumps(r, ensure_ascii=data.draw(st.booleans(), label="ascii")) for r in records]
-    # some lines broken (never the first: it tells JSON Lines from pretty-printed JSON)
-    broken = data.draw(st.sets(st.integers(1, len(lines) - 1), max_size=len(lines) - 1) if len(lines) > 1
-                       else st.just(set()), label="broken")
+    # some lines broken, the first one too
+    broken = data.draw(st.sets(st.integers(0, len(lines) - 1), max_size=len(lines)), label="broken")
     raw = [l.encode("utf-8") for l in lines]
     for i in broken:
         junk = data.draw(st.binary(min_size=1, max_size=10).filter(lambda b: b"\n" not in b and b.strip()), label="junk")
         raw[i] = raw[i][: len(raw[i]) // 2] + junk
     tmp, path = write(b"\n".join(raw) + b"\n", ".jsonl")
     with tmp:
-        items = read_all(path, "jsonl")
-    assert len(items) == len(records)
-    for i, (item, rec) in enumerate(zip(items, records)):
-        assert item.origin == f"{path}:{i + 1}"
-        if i not in broken:
-            assert isinstance(item, InputPost) and (item.id, item.text) == (rec["id"], rec["text"])
+        for fmt in ("jsonl", "auto"):
+            items = read_all(path, fmt)
+            assert len(items) == len(records)
+            for i, (item, rec) in enumerate(zip(items, records)):
+                assert item.origin == f"{path}:{i + 1}"
+                if i not in broken:
+                    assert isinstance(item, InputPost) and (item.id, item.text) == (rec["id"], rec["text"])
+
+
+JUNK_LINES = ["junk", "42", "null", "# exported 2024-03-02", "[1, 2", '"a string"']
+
+
+@st.composite
+def accounted_containers(draw, records: list) -> tuple[str, int]:
+    """Records in a container the readers must read to the end, and the number of errors it holds."""
+    how = draw(st.sampled_from(["lines", "junk first line", "array then lines", "arrays", "values"]), label="how")
+    lines = lambda recs: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    k = draw(st.integers(0, len(records)), label="split")
+    if how == "junk first line":
+        return draw(st.sampled_from(JUNK_LINES), label="junk") + "\n" + lines(records), 1
+    if how == "array then lines":
+        return json.dumps(records[:k], ensure_ascii=False) + "\n" + lines(records[k:]), 0
+    if how == "arrays":
+        indent = draw(st.sampled_from([None, 0, 2]), label="indent")
+        return json.dumps(records[:k], indent=indent) + draw(st.sampled_from(["", "\n", " "])) + json.dumps(
+            records[k:], indent=indent, ensure_ascii=False), 0
+    if how == "values":
+        return "\n".join(json.dumps(r, indent=1) for r in records), 0
+    return lines(records), 0
+
+
+ENCODINGS = {"utf-8": lambda t: t.encode("utf-8"), "utf-8 BOM": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+             "utf-16": lambda t: t.encode("utf-16"),
+             "utf-16-be BOM": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+             "utf-32": lambda t: t.encode("utf-32")}
+PACKERS = {"": lambda b: b, ".gz": gzip.compress, ".xz": lzma.compress, ".bz2": bz2.compress}
+
+
+@given(records=st.lists(GOOD, min_size=1, max_size=8), data=st.data(), encoding=st.sampled_from(sorted(ENCODINGS)),
+       packing=st.sampled_from(sorted(PACKERS)), name=st.sampled_from(["posts.jsonl", "posts.json", "posts"]))
+def test_every_post_is_accounted_for_in_any_container_encoding_and_packing(records, data, encoding, packing, name):
+    """Every record is a post, in order, whatever holds it; a junk first line is one error, nothing else is."""
+    text, errors = data.draw(accounted_containers(records), label="container")
+    tmp, path = write(PACKERS[packing](ENCODINGS[encoding](text)), name.removeprefix("posts") + packing)
+    with tmp:
+        items = read_all(path, "auto")
+    got = [(i.id, i.text) for i in items if isinstance(i, InputPost)]
+    assert got == [(r["id"], r["text"]) for r in records]
+    assert len(items) == len(records) + errors
+
+
+@given(records=st.lists(GOOD, min_size=1, max_size=30), packing=st.sampled_from([".gz", ".xz", ".bz2"]), data=st.data())
+def test_a_cut_compressed_file_gives_its_whole_lines_and_one_error(records, packing, data):
+    plain = "".join(json.dumps(r) + "\n" for r in records).encode("utf-8")
+    packed = PACKERS[packing](plain)
+    cut = data.draw(st.integers(6, len(packed)), label="cut")
+    unpack = {".gz": lambda b: zlib.decompressobj(31).decompress(b), ".xz": lzma.LZMADecompressor().decompress,
+              ".bz2": bz2.BZ2Decompressor().decompress}[packing]
+    whole = unpack(packed[:cut]).count(b"\n")
+    tmp, path = write(packed[:cut], ".jsonl" + packing)
+    with tmp:
+        items = read_all(path, "auto")
+    got = [(i.id, i.text) for i in items if isinstance(i, InputPost)]
+    assert got == [(r["id"], r["text"]) for r in records[:whole]]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == (cut < len(packed)) and len(items) == whole + len(errors)
 
 
 @given(records=st.lists(GOOD, min_size=1, max_size=8), indent=st.sampled_from([None, 1, 2]), data=st.data())

@@ -235,7 +235,7 @@ def test_status_round_trips_through_disk(tmp_path):
     nlp = status_pipeline()
     nlp.to_disk(tmp_path / "p")
     again = spacy.load(tmp_path / "p")
-    assert again.get_pipe("fitpost_status").config == {"rules": "status_rules.json"}
+    assert again.get_pipe("fitpost_status").config == {"rules": "status_rules.json", "dates": "dates.json"}
     got = [[s._.fp_status.status for s in d.spans[ext.ACTIVITIES]] for d in again.pipe(TEXTS)]
     assert got == WANT
 

@@ -100,16 +100,23 @@ def input_options(f):
     options = [
         click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
                      help="Format of the inputs: auto (detected per file and folder), jsonl or json "
-                          "(objects with a text field), text (one post per file), instaloader (a folder), "
+                          "(objects with a text field), text (one post per file), csv or tsv (a table with a "
+                          "header row, one post per row), instaloader (a folder), "
                           "apify (Instagram scraper dataset), twarc2 (X/Twitter API v2 pages or flattened), "
                           "meta (Instagram/Facebook 'Download your information' export)."),
-        click.option("--text-field", metavar="PATH", help="Dotted path of the post text in JSON inputs "
-                     "(default: text, caption, full_text, body, content or message)."),
-        click.option("--id-field", metavar="PATH", help="Dotted path of the post id (default: id, id_str, ...)."),
+        click.option("--text-field", metavar="PATH", help="Dotted path of the post text in JSON inputs, or its "
+                     "column in CSV/TSV (default: text, caption, full_text, body, content or message)."),
+        click.option("--id-field", metavar="PATH", help="Dotted path (CSV/TSV: column) of the post id "
+                     "(default: id, id_str, ...)."),
         click.option("--date-field", metavar="PATH", help="Dotted path of the post date: ISO date or time, "
                      "or Unix time (default: posted_at, date, created_at, timestamp, ...)."),
         click.option("--author-field", metavar="PATH", help="Dotted path of the author (default: author, "
                      "username, user, owner; a user object gives its username)."),
+        click.option("--glob", "globs", metavar="PATTERN", multiple=True,
+                     help="Read only the files of input folders whose path inside the folder matches PATTERN "
+                          "('*.jsonl', '2024-*/*.json'; * also matches /); repeatable.  Without it: .json, "
+                          ".jsonl, .ndjson, .txt, .md, .csv, .tsv (maybe .gz/.xz/.bz2); pictures and videos are "
+                          "not posts, other files are error lines."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -168,6 +175,7 @@ Examples:
 @click.option("-q", "--quiet", is_flag=True, help="No summary line at the end.")
 def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input_format: str,
           text_field: str | None, id_field: str | None, date_field: str | None, author_field: str | None,
+          globs: tuple[str, ...],
           errors_path: str | None, workers: int | None, chunk_size: int, engine: str, scheduler: str | None,
           block_size: int | None, model: str, resume: bool, fail_fast: bool, progress: bool | None,
           quiet: bool) -> None:
@@ -181,7 +189,8 @@ def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input
     from fitpost.io.common import Fields
     cfg = BatchConfig(inputs=list(inputs), output=output, output_format=output_format,
                       input_format=input_format,
-                      fields=Fields(text=text_field, id=id_field, date=date_field, author=author_field),
+                      fields=Fields(text=text_field, id=id_field, date=date_field, author=author_field,
+                                    glob=list(globs)),
                       errors=errors_path, workers=workers, chunk_size=chunk_size, model=model,
                       resume=resume, fail_fast=fail_fast, progress=progress, engine=engine,
                       scheduler=scheduler, block_size=block_size)

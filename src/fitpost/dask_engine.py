@@ -120,20 +120,21 @@ def _file_pieces(path: str, name: str, kind: str, block_size: int) -> list[Piece
 
 
 def plan_pieces(inputs: list[str], input_format: str, block_size: int,
-                count: Callable[[list[tuple[str, int, int]]], list[int]]) -> list[Piece]:
-    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts."""
+                count: Callable[[list[tuple[str, int, int]]], list[int]], glob: list[str] | None = None) -> list[Piece]:
+    """The pieces of the inputs in reading order; ``count`` maps ``(path, start, end)`` to newline counts;
+    ``glob``: the files of folders to read (``--glob``)."""
     pieces: list[Piece] = []
     for given in inputs:
         if given == STDIN:
             raise BatchUsageError("--engine dask reads files the workers can open, not stdin ('-'): "
                                   "save the input to a file first")
-        kind = detect(given, input_format)
+        kind = detect(given, input_format, glob or ())
         if Path(given).is_dir():
             if kind == "instaloader":
                 size = sum(p.stat().st_size for p in Path(given).rglob("*") if p.is_file())
                 pieces.append(Piece(os.path.abspath(given), str(Path(given)), INSTALOADER_FOLDER, size))
                 continue
-            for p, file_kind in folder_files(Path(given), kind):
+            for p, file_kind in folder_files(Path(given), kind, glob or ()):
                 pieces.extend(_file_pieces(os.path.abspath(p), str(p), file_kind, block_size))
         else:
             pieces.extend(_file_pieces(os.path.abspath(given), given, kind, block_size))
@@ -241,18 +242,19 @@ def read_piece(piece: Piece, fields: Fields) -> Iterator[Item]:
 
 _pipelines: dict[str, Any] = {}  # per worker process: model name -> Extractor, loaded on first use
 _loads: dict[str, int] = {}  # how many times each was loaded in this process (for the tests)
-_lock = threading.Lock()  # one pipeline per process, used by one thread at a time
+_lock = threading.Lock()  # one pipeline per process, loaded by one thread
 
 
 def worker_extractor(model: str) -> Any:
     """This process's pipeline for ``model``, loaded on first use (a worker keeps it for every partition)."""
-    if model not in _pipelines:
-        from fitpost.components.dates import warm
-        from fitpost.extractor import Extractor, settle
-        _pipelines[model] = Extractor(model=model)
-        _loads[model] = _loads.get(model, 0) + 1
-        warm()
-        settle()
+    with _lock:  # the threads of a worker share its pipeline: it is loaded once
+        if model not in _pipelines:
+            from fitpost.components.dates import warm
+            from fitpost.extractor import Extractor, settle
+            _pipelines[model] = Extractor(model=model)
+            _loads[model] = _loads.get(model, 0) + 1
+            warm()
+            settle()
     return _pipelines[model]
 
 
@@ -284,8 +286,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     try:
         items = (item for piece in pieces for item in read_piece(piece, fields))
         for shard in record_shards(items, job["chunk_size"]):
-            with _lock:
-                results = render_shard(worker_extractor(job["model"]), render, shard)
+            results = render_shard(worker_extractor(job["model"]), render, shard)
             outs, errs = [], []
             for kind, text, n, acts in results:
                 if kind == "err":
@@ -424,7 +425,7 @@ def run(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         def count(specs: list[tuple[str, int, int]]) -> list[int]:
             return db.from_sequence(specs, partition_size=1).map(_count).compute()
 
-        pieces = plan_pieces(inputs, cfg.input_format, block_size, count)
+        pieces = plan_pieces(inputs, cfg.input_format, block_size, count, cfg.fields.glob)
         parts = partitions(pieces, block_size)
         summary.partitions = len(parts)
         folder.mkdir(exist_ok=True)

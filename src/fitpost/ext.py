@@ -43,6 +43,7 @@ class PersonInfo:
     pronoun: bool = False  # a pronoun or a group word, resolved (or not) to ``members``
     members: tuple[str, ...] = ()  # the full names a pronoun or group word stands for
     in_quote: bool = False
+    companion: bool = False  # named in company ("with Asha", "Asha and I"): with the one doing the activity
 
 
 @dataclass
@@ -311,20 +312,14 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.label!r}, {self.info!r})"
 
 
-def _key(attr: str, start_char: int, end_char: int) -> tuple:
-    """Where spaCy keeps ``span._.<attr>`` of the span at these characters (``Underscore._get_key``)."""
-    return ("._.", attr, start_char, end_char)
-
-
 def doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` read straight from ``doc.user_data`` (a plain-default extension of :func:`register`):
-    every ``doc._`` makes an Underscore, which shows in the components' time."""
-    return doc.user_data.get(_key(name, None, None), _DOC[name])
+    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`)."""
+    return doc._.get(name)
 
 
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
-    """``doc._.<name> = value``, without the Underscore."""
-    doc.user_data[_key(name, None, None)] = value
+    """``doc._.<name> = value``."""
+    doc._.set(name, value)
 
 
 def root(doc: Doc, mention: Mention, parsed: bool) -> int:
@@ -362,10 +357,10 @@ def add(doc: Doc, name: str, attr: str, found: Iterable[tuple[int, int, str, Any
     spans: list[Span] = []
     new: list[Mention] = []
     for start, end, label, value in found:
-        start_char, end_char = tab.idx[start], tab.end[end - 1]
-        spans.append(Span(doc, start, end, label=label))
-        user_data[_key(attr, start_char, end_char)] = value  # what span._.<attr> = value stores
-        new.append(Mention(start, end, label, value, start_char, end_char))
+        span = Span(doc, start, end, label=label)
+        span._.set(attr, value)
+        spans.append(span)
+        new.append(Mention(start, end, label, value, tab.idx[start], tab.end[end - 1]))
     if name in doc.spans:
         group = doc.spans[name]
         before = len(group)
@@ -394,9 +389,8 @@ def mentions(doc: Doc, name: str, attr: str) -> list[Mention]:
     known = tab.found.get(name)
     if known is not None and len(known) == len(group):
         return known
-    get = doc.user_data.get
-    known = [Mention(s.start, s.end, s.label_, get(_key(attr, s.start_char, s.end_char)), s.start_char, s.end_char,
-                     get(_key("fp_status", s.start_char, s.end_char))) for s in group]
+    known = [Mention(s.start, s.end, s.label_, s._.get(attr), s.start_char, s.end_char, s._.get("fp_status"))
+             for s in group]
     tab.found[name] = known
     return known
 
@@ -405,7 +399,7 @@ def set_status(doc: Doc, mention: Mention, status: Any) -> None:
     """``span._.fp_status = status`` for the activity span ``mention`` stands for."""
     mention.status = status
     if not doc.user_data.get(_LEAN_KEY):
-        doc.user_data[_key("fp_status", mention.start_char, mention.end_char)] = status
+        doc[mention.start:mention.end]._.set("fp_status", status)
 
 
 _TOKENS_KEY = "fitpost.tokens"
@@ -418,6 +412,12 @@ def tokens(doc: Doc, annotations: bool = True) -> Tokens:
     ``annotations=False`` is for a pipe that sets annotations itself (the
     sentencizer): it gets the tokenizer's columns only (texts, offsets,
     punctuation), and the table reads the rest when a later pipe asks.
+
+    The table stays with its Doc and goes with it: no component drops it, so
+    none has to run last, and a pipe after the fitpost components may read it.
+    It is safe to leave: it holds no Token or Doc (no reference cycle),
+    ``Doc.copy`` and ``Doc.to_bytes`` leave it out (the copy builds its own), and
+    a Doc whose length changed (retokenized) gets a new one.  See :func:`release`.
     """
     tab = doc.user_data.get(_TOKENS_KEY)
     if tab is None or tab._doc_id != id(doc) or tab.n != len(doc):
@@ -429,7 +429,10 @@ def tokens(doc: Doc, annotations: bool = True) -> Tokens:
 
 
 def release(doc: Doc) -> None:
-    """Drop the per-Doc caches (the last fitpost component calls it)."""
+    """Drop the token table of ``doc`` now rather than with the Doc: to free its memory while
+    keeping the Doc, or after changing a processed Doc's tokens or annotations in place, before
+    running fitpost components over it again.  Not between the fitpost components of one run:
+    on a lean Doc (:func:`keep_lean`) the table holds what they found."""
     doc.user_data.pop(_TOKENS_KEY, None)
 
 

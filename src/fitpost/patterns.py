@@ -1,13 +1,22 @@
-"""Token patterns matched over fitpost's shared token lists, with spaCy ``Matcher`` semantics.
+"""The rule engine of fitpost_status and fitpost_dates: spaCy Matcher token patterns and
+PhraseMatcher phrases, matched over fitpost's shared token table.
 
-spaCy's :class:`~spacy.matcher.Matcher` tests every token of a Doc against
-every pattern; on the rule components' many ``IN`` lists that was most of
-their time.  :class:`TokenPatterns` takes the same patterns (``LOWER``,
-``ORTH``/``TEXT``, ``IN``/``NOT_IN``, the lexical flags, ``?`` and fixed
-repeats), expands each into fixed-length forms, and tries a form only where
-its rarest word occurs, reading :class:`fitpost.ext.Tokens` instead of Token
-objects.  A pattern it cannot represent goes to a real ``Matcher``, so the
-matches are always the ones spaCy would give.
+A rule's trigger is one of two things, and the engine says which by the method it is added with:
+
+* a token pattern (:meth:`TokenPatterns.add`, as ``Matcher.add``): a list of token specs with
+  LOWER, ORTH or TEXT (a string, ``IN``, ``REGEX``), the Lexeme flags (``LIKE_NUM``,
+  ``IS_PUNCT`` ...), ``IS_SENT_START``, ``SPACY`` and the operators ``?`` and ``{n,m}``;
+* a phrase (:meth:`TokenPatterns.add_phrases`, as ``PhraseMatcher.add``): a sequence of words
+  matched on one token attribute, ``LOWER`` or ``NORM``.
+
+Both give exactly the matches spaCy's ``Matcher`` and ``PhraseMatcher`` give
+(``tests/test_patterns.py`` holds them together).  A token pattern with anything else
+(another attribute, ``*``, ``+``, ``!``) is handed to a spaCy ``Matcher`` inside the
+engine, so no rule is ever lost; the shipped rules need none.
+
+How it matches: each token pattern becomes its fixed-length forms; a token's lexical
+tests are one bitmask (a function of its text), and a form is tried only at the tokens
+that pass its rarest test.  Phrases are a trie over the token values of their attribute.
 """
 from __future__ import annotations
 
@@ -16,20 +25,46 @@ import itertools
 import math
 import operator
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
 
 from spacy.attrs import IS_STOP
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from fitpost import ext
+from fitpost.errors import FitpostError
 
 _TEXT_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH"}
 _FLAG_ATTRS = {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER",
                "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
                "IS_RIGHT_PUNCT", "IS_CURRENCY"}  # Lexeme booleans: functions of the token's text
 _TOKEN_ATTRS = {"IS_SENT_START", "SPACY"}  # read from the Tokens table
-_MAX_VARIANTS = 256
+_PHRASE_ATTRS = ("LOWER", "NORM")
+_MAX_VARIANTS = 256  # a pattern with more fixed-length forms goes to the Matcher
+_CACHE_SIZE = 65_536  # token texts whose test bits are kept; the bits of a text never change
+
+Match = tuple[str, int, int]  # (key, start, end), token offsets in the Doc
+
+
+class RuleError(FitpostError, ValueError):
+    """A rule in a data file is malformed; the message names the file and the rule."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the rule components need of a matcher (:class:`TokenPatterns` is the one they use)."""
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        """Add token patterns under ``key`` (as ``Matcher.add``)."""
+
+    def add_phrases(self, key: str, phrases: Iterable[Sequence[str]], attr: str = "LOWER") -> None:
+        """Add phrases under ``key``, each a sequence of token values of ``attr`` (as ``PhraseMatcher.add``)."""
+
+    def __call__(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Match]:
+        """Every match inside ``regions`` (token ranges, default the whole Doc), region by region,
+        each region's ordered by end, then start, then the order the keys were first added."""
 
 
 @dataclass(frozen=True)
@@ -53,21 +88,36 @@ class _Try:
     needs: int  # every bit some token of the form needs
 
 
+class Memo(dict):
+    """The values of a pure function ``compute`` of one argument, computed on first use: ``memo[key]``.
+    At most ``size`` are kept; the oldest goes first."""
+
+    def __init__(self, compute: Callable[[Any], Any], size: int) -> None:
+        super().__init__()
+        self.compute = compute
+        self.size = size
+
+    def __missing__(self, key: Any) -> Any:
+        value = self.compute(key)
+        if len(self) >= self.size:
+            del self[next(iter(self))]
+        self[key] = value
+        return value
+
+
 class _Plan:
     """The forms that can match in a range with a given set of needed bits (every bit a form
     needs is some token's there), and the ones to try at a token, by its anchor bits."""
 
-    __slots__ = ("forms", "anchors", "tries")
+    __slots__ = ("forms", "anchors", "at")
 
     def __init__(self, forms: list[tuple[int, _Try]]) -> None:
         self.forms = forms  # (anchor bit, form), in the order added
         self.anchors = functools.reduce(operator.or_, (bit for bit, _ in forms), 0)
-        self.tries: dict[int, tuple[_Try, ...]] = {}  # a token's anchor bits -> the forms to try there
+        self.at = Memo(self._forms_at, 1024)  # a token's anchor bits (some of ``anchors``) -> the forms to try there
 
-    def at(self, anchors: int) -> tuple[_Try, ...]:
-        """The forms to try at a token whose anchor bits are ``anchors`` (remembered)."""
-        tries = self.tries[anchors] = tuple(form for bit, form in self.forms if anchors & bit)
-        return tries
+    def _forms_at(self, anchors: int) -> tuple[_Try, ...]:
+        return tuple(form for bit, form in self.forms if anchors & bit)
 
 
 def _repeats(op: str | None) -> tuple[int, int] | None:
@@ -97,20 +147,15 @@ def _token_ok(doc: Doc, tab: ext.Tokens, i: int, checks: tuple[tuple[str, bool],
 
 
 class TokenPatterns:
-    """spaCy Matcher token patterns matched over a Doc's :class:`~fitpost.ext.Tokens` lists.
+    """Token patterns and phrases matched over a Doc's :class:`~fitpost.ext.Tokens` lists (an :class:`Engine`).
 
-    Gives the (key, start, end) matches ``Matcher`` gives (all of them, each
-    once) for patterns built from LOWER/ORTH/TEXT (a string, ``IN``,
-    ``REGEX``), the Lexeme booleans (``LIKE_NUM``, ``IS_PUNCT`` ...),
-    ``IS_SENT_START``, ``SPACY`` and the operators ``?`` and ``{n,m}``: each
-    pattern becomes its fixed-length forms, a token's lexical tests one
-    bitmask (kept per text), and a form is tried only at the tokens that pass
-    its rarest test.  Other patterns go to a spaCy ``Matcher``.
+    Gives the (key, start, end) matches ``Matcher`` and ``PhraseMatcher`` give, all of
+    them, each once.
     """
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
-        self.keys: list[str] = []
+        self.keys: list[str] = []  # in the order first added: the order of a span's keys
         self._bits: dict[tuple, int] = {}  # predicate -> its bit
         self._words: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}  # attr -> word -> bits
         self._regexes: list[tuple[str, re.Pattern, int]] = []
@@ -119,18 +164,28 @@ class TokenPatterns:
         self._forms: list[tuple[int, _Try]] = []  # (anchor bit, form)
         self._anchors = 0  # every anchor bit
         self._needs = 0  # every bit some form needs
-        self._plans: dict[int, _Plan] = {}  # the needed bits a range has -> what to try there
-        self._masks: dict[str, int] = {}  # token text -> its predicate bits
-        self._matcher: Matcher | None = None  # the patterns out of reach
+        self._matcher: Matcher | None = None  # the token patterns out of the forms' reach
         self._patterns: dict[str, list[list[dict]]] = {}  # as added, for get()
+        # the phrases: per attribute a trie, a node being (the key indices of the phrases
+        # ending there, {value: child node}); NORM values are string-store ids
+        self._tries: dict[str, dict] = {attr: {} for attr in _PHRASE_ATTRS}
+        self._phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # as added, for get_phrases()
+        self._reset()
 
-    def add(self, key: str, patterns: list[list[dict]]) -> None:
-        """Add ``patterns`` under ``key`` (as ``Matcher.add``)."""
+    def _reset(self) -> None:
+        """Forget the bits of texts and the plans (after rules are added)."""
+        self._masks = Memo(self._text_bits, _CACHE_SIZE)  # token text -> its predicate bits
+        self._plans = Memo(self._make_plan, 4096)  # the needed bits a range has -> what to try there
+
+    def _index(self, key: str) -> int:
         if key not in self.keys:
             self.keys.append(key)
-            self._patterns[key] = []
-        self._patterns[key].extend(patterns)
-        index = self.keys.index(key)
+        return self.keys.index(key)
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        """Add token ``patterns`` under ``key`` (as ``Matcher.add``)."""
+        index = self._index(key)
+        self._patterns.setdefault(key, []).extend(patterns)
         rest = []
         for pattern in patterns:
             forms = self._forms_of(pattern)
@@ -145,11 +200,32 @@ class TokenPatterns:
         for bit, form in self._forms:
             self._anchors |= bit
             self._needs |= form.needs
-        self._masks, self._plans = {}, {}
+        self._reset()
+
+    def add_phrases(self, key: str, phrases: Iterable[Sequence[str]], attr: str = "LOWER") -> None:
+        """Add ``phrases`` under ``key``, each a sequence of token values of ``attr`` (as
+        ``PhraseMatcher(vocab, attr=attr).add`` with Docs of those tokens): lower-cased for
+        LOWER, taken as written for NORM.  An empty phrase matches nothing."""
+        if attr not in _PHRASE_ATTRS:
+            raise ValueError(f"phrases match on {' or '.join(_PHRASE_ATTRS)}, not {attr!r}")
+        index = self._index(key)
+        for phrase in phrases:
+            words = tuple(w.lower() for w in phrase) if attr == "LOWER" else tuple(phrase)
+            self._phrases.setdefault(key, []).append((attr, words))
+            values = [self.vocab.strings.add(w) for w in words] if attr == "NORM" else words
+            keys, children = None, self._tries[attr]
+            for value in values:
+                keys, children = children.setdefault(value, ([], {}))
+            if keys is not None and index not in keys:
+                keys.append(index)
 
     def get(self, key: str) -> list[list[dict]]:
-        """The patterns added under ``key`` (as ``Matcher.get`` gives them, without callbacks)."""
+        """The token patterns added under ``key`` (as ``Matcher.get`` gives them, without callbacks)."""
         return list(self._patterns.get(key, []))
+
+    def get_phrases(self, key: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The phrases added under ``key``, as (attribute, words)."""
+        return list(self._phrases.get(key, []))
 
     # compiling
 
@@ -243,7 +319,9 @@ class TokenPatterns:
 
     # matching
 
-    def _mask(self, text: str, lower: str) -> int:
+    def _text_bits(self, text: str) -> int:
+        """The predicate bits a token with this text passes (LOWER is ``text.lower()``)."""
+        lower = text.lower()
         mask = self._words["LOWER"].get(lower, 0) | self._words["ORTH"].get(text, 0)
         for attr, regex, bit in self._regexes:
             if regex.search(lower if attr == "LOWER" else text):
@@ -253,40 +331,38 @@ class TokenPatterns:
             for name, bit in self._flags:
                 if getattr(lex, name):
                     mask |= bit
-        if len(self._masks) > 100_000:  # a bound: texts repeat, the table stays small
-            self._masks.clear()
-        self._masks[text] = mask
         return mask
 
-    def _plan(self, present: int) -> _Plan:
-        """What to try in a range whose tokens have the bits ``present`` between them (cached)."""
-        key = present & self._needs
-        plan = self._plans.get(key)
-        if plan is None:
-            if len(self._plans) > 10_000:  # a bound; the combinations met are a few hundred
-                self._plans.clear()
-            plan = self._plans[key] = _Plan([(bit, form) for bit, form in self._forms
-                                             if form.needs & key == form.needs])
-        return plan
+    def _make_plan(self, needed: int) -> _Plan:
+        """What to try in a range whose tokens have the needed bits ``needed`` between them."""
+        return _Plan([(bit, form) for bit, form in self._forms if form.needs & needed == form.needs])
 
-    def __call__(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int) -> list[tuple[str, int, int]]:
-        """Every match inside tokens ``lo:hi`` as (key, start, end), doc offsets, ordered by end then start."""
-        texts = tab.text[lo:hi]
-        masks = list(map(self._masks.get, texts))
-        if None in masks:
-            masks = [m if m is not None else self._mask(texts[j], tab.lower[lo + j]) for j, m in enumerate(masks)]
-        found: set[tuple[int, int, int]] = set()  # (end, start, key index), range offsets
-        n = len(masks)
+    def __call__(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Match]:
+        """Every match inside ``regions`` (token ranges, default the whole Doc), region by region,
+        each region's ordered by end, then start, then the order the keys were first added."""
+        tab = ext.tokens(doc)
+        out: list[Match] = []
+        keys = self.keys
+        for lo, hi in [(0, len(doc))] if regions is None else regions:
+            found: set[tuple[int, int, int]] = set()  # (end, start, key index)
+            self._token_matches(doc, tab, lo, hi, found)
+            if self._tries["LOWER"]:
+                self._phrase_matches(tab.lower, self._tries["LOWER"], lo, hi, found)
+            if self._tries["NORM"]:
+                self._phrase_matches(tab.norm_ids(), self._tries["NORM"], lo, hi, found)
+            out.extend((keys[key], start, end) for end, start, key in sorted(found))
+        return out
+
+    def _token_matches(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int, found: set) -> None:
+        """Add the token patterns' matches inside tokens ``lo:hi`` to ``found``."""
+        masks = list(map(self._masks.__getitem__, tab.text[lo:hi]))
         present = functools.reduce(operator.or_, set(masks), 0)
-        plan = self._plan(present) if present & self._anchors else None
-        if plan is not None and plan.anchors:
-            live, tries_at = plan.anchors, plan.tries  # live: the anchor bits of forms that can match here
-            for j in itertools.compress(range(n), map(live.__and__, masks)):
-                anchors = masks[j] & live
-                tries = tries_at.get(anchors)
-                if tries is None:
-                    tries = plan.at(anchors)
-                for form in tries:
+        if present & self._anchors:
+            plan = self._plans[present & self._needs]
+            n = len(masks)
+            # a form is tried at the tokens passing its anchor test, where it fits in the range
+            for j in itertools.compress(range(n), map(plan.anchors.__and__, masks)):
+                for form in plan.at[masks[j] & plan.anchors]:
                     start = j - form.anchor
                     if start < 0 or start + form.length > n:
                         continue
@@ -295,15 +371,21 @@ class TokenPatterns:
                         if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
                             break
                     else:
-                        found.add((start + form.length, start, form.key))
+                        found.add((lo + start + form.length, lo + start, form.key))
         if self._matcher is not None:
             index = {key: i for i, key in enumerate(self.keys)}
             strings = self.vocab.strings
-            found.update((e, s, index[strings[m]]) for m, s, e in self._matcher(doc[lo:hi]))
-        if not found:
-            return []
-        keys = self.keys
-        return [(keys[key], lo + s, lo + e) for e, s, key in sorted(found)]
+            found.update((lo + e, lo + s, index[strings[m]]) for m, s, e in self._matcher(doc[lo:hi]))
 
-
-
+    @staticmethod
+    def _phrase_matches(values: list, root: dict, lo: int, hi: int, found: set) -> None:
+        """Add the matches of the phrase trie ``root`` over token ``values[lo:hi]`` to ``found``."""
+        first_words = itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi]))
+        for j in first_words:  # the tokens some phrase starts with
+            node, k = root[values[j]], j
+            while node is not None:
+                keys, children = node
+                k += 1
+                for key in keys:
+                    found.add((k, j, key))
+                node = children.get(values[k]) if k < hi else None

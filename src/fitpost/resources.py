@@ -16,10 +16,3 @@ def path(name: str):
 def load_json(name: str) -> Any:
     """Parse ``models/NAME`` as JSON (cached: the data files never change at run time)."""
     return json.loads(path(name).read_text(encoding="utf-8"))
-
-
-@cache
-def load_jsonl(name: str) -> tuple[dict, ...]:
-    """Parse ``models/NAME`` as JSON Lines, skipping blank lines and ``//`` comments."""
-    lines = path(name).read_text(encoding="utf-8").splitlines()
-    return tuple(json.loads(l) for l in lines if l.strip() and not l.lstrip().startswith("//"))

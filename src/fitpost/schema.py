@@ -4,23 +4,47 @@ One output line is a :class:`Post`; each activity found in it is an
 :class:`Activity`.  Field names follow ``shared/eval/README.md`` (the record
 contract); the extra fields (``sport_type``, ``exercise``, ``pace`` ...) are
 additions the contract allows.
+
+The activity types and the statuses a record may hold are read from the
+lexicons (``"types"`` of ``models/activities.json``, ``models/statuses.json``),
+so an activity or status added there is valid in records, and listed by
+``fitpost schema``, with no change here.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ActivityType = Literal[
-    "running", "walking", "hiking", "cycling", "swimming", "rowing", "paddling",
-    "skiing", "skating", "climbing", "yoga", "pilates", "strength_training",
-    "triathlon", "dancing", "workout", "other",
-]
-Status = Literal["completed", "ongoing", "planned", "habitual", "hypothetical", "negated"]
+from fitpost import resources, statuses
+
+
+def _names(values: object, where: str) -> tuple[str, ...]:
+    """``values``, a non-empty list of distinct strings, as a tuple (a ValueError names ``where`` otherwise)."""
+    if not (isinstance(values, list) and values and all(isinstance(v, str) for v in values)
+            and len(set(values)) == len(values)):
+        raise ValueError(f"{where} must be a non-empty list of distinct names")
+    return tuple(values)
+
+
+# read once, at import: the lexicons are package data and never change at run time
+ACTIVITY_TYPES = _names(resources.load_json("activities.json").get("types"), 'models/activities.json: "types"')
+STATUSES = statuses.names()
+ActivityType = Literal[ACTIVITY_TYPES]  # type: ignore[valid-type]  # Literal["running", "walking", ...]
+Status = Literal[STATUSES]  # type: ignore[valid-type]  # Literal["completed", "ongoing", ...]
 QuantityKind = Literal["distance", "duration", "count", "repetition", "frequency", "pace", "elevation"]
 PlaceRole = Literal["at", "from", "to", "via"]
 Granularity = Literal["day", "week", "month", "year"]
+
+
+def check_activity_types(names: Iterable[str], where: str) -> None:
+    """Raise a ValueError naming ``where`` when any of ``names`` is not an activity type of the records."""
+    unknown = sorted(set(names).difference(ACTIVITY_TYPES))
+    if unknown:
+        raise ValueError(f"{where}: {', '.join(map(repr, unknown))} not among the activity types of the records "
+                         f"(\"types\" in fitpost's models/activities.json)")
 
 
 class _Model(BaseModel):

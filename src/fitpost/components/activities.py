@@ -11,30 +11,40 @@ gives them.
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from fitpost import ext, resources
+from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
+_SPELLS = {"day", "days", "morning", "mornings", "afternoon", "evening", "night", "weekend", "hour", "hours",
+           "minutes", "spent", "spend", "spending"}  # a spell of time, then the gerund that fills it
+_MONTH_VERBS = {"march"}  # a verb that is also a month's name
+_SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
+_PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
+_HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
+_HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
 
 
 class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
 
     def load(self) -> None:
-        self.lexicon = resources.load_json(self.config.get("lexicon", "activities.json"))
+        lexicon = self.config["lexicon"]
+        self.lexicon = resources.load_json(lexicon)
         self._matcher: PhraseMatcher | None = None
         self._vocab = None
+        # every form, as (form, activity, sport type, exercise); a word both verb and noun is "both"
         self.kinds: dict[str, tuple] = {}
         acts = self.lexicon["activities"]
+        exercises = self.lexicon["exercises"]
+        schema.check_activity_types([*acts, *(e["activity"] for e in exercises.values())], lexicon)
         for activity, entry in acts.items():
             for form in entry.get("verbs", []):
                 self.kinds.setdefault(form, ("verb", activity, entry["sport_type"], None))
@@ -43,12 +53,16 @@ class ActivityFinder(Component):
                     self.kinds[form] = ("both", activity, entry["sport_type"], None)
                 else:
                     self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
-        for exercise, entry in self.lexicon["exercises"].items():
+        for exercise, entry in exercises.items():
             sport = acts[entry["activity"]]["sport_type"]
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
-        self.generic_nouns = set(self.lexicon["generic_nouns"])
+        context = self.lexicon.get("context_forms", {})
+        self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
+        self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
+        self.only_context = {form: set(acts) for form, acts in context.get("only", {}).items()}
+        self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
 
@@ -73,39 +87,83 @@ class ActivityFinder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         tab = ext.tokens(doc)
-        text = ext.text(doc)
         tagged = ext.has_annotation(doc, "TAG")
-        idiom_tokens: set[int] = set()
-        candidates: list[tuple[int, int, tuple | None]] = []
-        for match_id, start, end in self._matcher_for(doc)(doc):
-            label = doc.vocab.strings[match_id]
-            if label == "IDIOM":
-                idiom_tokens.update(range(start, end))
-            else:
-                phrase = text[tab.idx[start]:tab.end[end - 1]].lower()
-                candidates.append((start, end, self.kinds[phrase.replace(" - ", "-")]
-                                   if phrase in self.kinds else self._phrase_kind(phrase)))
-        lookup = self.lookup
-        lower = tab.lower
-        candidates.extend((i, i + 1, lookup[lower[i]]) for i in compress(range(tab.n), map(lookup.__contains__, lower)))
-        candidates.extend(self._bare_races(doc, tab))
-        spans: list[tuple[int, int, str, ext.ActivityInfo]] = []
+        candidates, idiom_tokens = self._candidates(doc, tab)
+        found: list[tuple[int, int, str, ext.ActivityInfo]] = []
         for start, end, kind in candidates:
-            if kind is None or (idiom_tokens and any(i in idiom_tokens for i in range(start, end))):
+            if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
+                continue
+            form, activity, sport, exercise = kind
+            if start > 0 and tab.text[start - 1] == "#" and end - start == 1:
+                # "#running": a topic tag, no session of its own; records read it as what the text is about
+                found.append((start, end, activity, ext.ActivityInfo(activity=activity, sport_type=sport,
+                                                                     exercise=exercise, form="hashtag")))
                 continue
             root = doc[start:end].root if tagged else None
             if not self._is_activity(doc, tab, start, end, root, kind):
                 continue
-            form, activity, sport, exercise = kind
             if form == "both":
                 form = "noun" if tagged and root.pos_ in ("NOUN", "PROPN") else "verb"
-            spans.append((start, end, activity, ext.ActivityInfo(
+            found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
-        info = {(s, e): i for s, e, _, i in spans}
-        ext.add(doc, ext.ACTIVITIES, "fp_activity", [(start, end, label, info[(start, end)]) for start, end, label
-                                                     in _filter_spans([(s, e, label) for s, e, label, _ in spans])])
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, _filter_spans(found)))
         return doc
+
+    def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
+        """Give a context form the activity around it: for a 'text' form or a bare race distance, the
+        nearest endurance activity its sentence names, else the one the text names most (the first of
+        the most named); for an 'only' form, the text's when it is one the form allows.  "the race" in a swimming post is a swim, a 5k in a
+        post about squats is still a run, "a steep run" in a skiing post is a ski run."""
+        kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
+        named = [(start, info.activity) for (start, _, _, info), kind in zip(found, kinds)
+                 if kind is None and info.activity in self.endurance and not info.generic and info.form != "hashtag"]
+        if not named or not any(kinds):
+            return found
+        counts: dict[str, int] = {}
+        for _, activity in named:
+            counts[activity] = counts.get(activity, 0) + 1
+        most = max(counts, key=counts.get)  # dicts keep the order first named: the first of the most
+        out = []
+        for (start, end, label, info), kind in zip(found, kinds):
+            activity = None
+            if kind == "text":  # the nearest named in its sentence, else the text's
+                lo, hi = tab.sent_lo[start], tab.sent_hi[start]
+                near = sorted((abs(at - start), a) for at, a in named if lo <= at < hi)
+                activity = near[0][1] if near else most
+            elif kind == "only" and most in self.only_context[" ".join(tab.lower[start:end])]:
+                activity = most
+            if activity is not None and activity != info.activity:
+                info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
+                                        form=info.form, generic=info.generic)
+                label = activity
+            out.append((start, end, label, info))
+        return out
+
+    def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
+        """Whether a mention takes the activity of its text: "text", "only" or None (see ``_in_context``)."""
+        form = " ".join(tab.lower[start:end])
+        if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
+            return "text"
+        if form in self.only_context and info.form == "noun":
+            return "only"
+        return None
+
+    def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
+        """The lexicon's phrases, words and bare races in ``doc`` as (start, end, kind), kind None for a
+        phrase matched with other spacing; and the tokens of idioms, which hold no activity."""
+        text = ext.text(doc)
+        idiom_tokens: set[int] = set()
+        candidates: list[tuple[int, int, tuple | None]] = []
+        for match_id, start, end in self._matcher_for(doc)(doc):
+            if doc.vocab.strings[match_id] == "IDIOM":
+                idiom_tokens.update(range(start, end))
+            else:
+                candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
+        candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
+        candidates += self._bare_races(doc, tab)
+        candidates += self._halves(tab)
+        return candidates, idiom_tokens
 
     @staticmethod
     def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
@@ -113,12 +171,32 @@ class ActivityFinder(Component):
         out = []
         text = ext.text(doc)
         for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+            before = tab.lower[max(0, q.start - 3):q.start]
             if q.label == "distance" and q.start > 0 and _BARE_RACE.match(text[q.start_char:q.end_char]) \
-                    and any(w in _DETERMINERS for w in tab.lower[max(0, q.start - 3):q.start]):
+                    and any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out
 
+    @staticmethod
+    def _halves(tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
+        morning"): a determiner right before it, or a determiner and one word that is no segment
+        ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
+        _HALF_AFTER.  Not "half an hour", "the first half of the race", "half way"."""
+        out = []
+        for i in range(1, tab.n):
+            if tab.lower[i] != "half":
+                continue
+            before = tab.lower[max(0, i - 2):i]
+            owned = before[-1] in _HALF_BEFORE or \
+                len(before) == 2 and before[0] in _HALF_BEFORE and before[1].isalpha() and before[1] not in _SEGMENT
+            ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
+            if owned and ends:
+                out.append((i, i + 1, ("race", "running", "Run", None)))
+        return out
+
     def _phrase_kind(self, phrase: str) -> tuple | None:
+        """The kind of a phrase as written: "push - up" and "push up" are "push-up" where that is a form."""
         text = re.sub(r"\s*-\s*", "-", phrase)
         return self.kinds.get(text) or self.kinds.get(text.replace("-", " "))
 
@@ -126,10 +204,18 @@ class ActivityFinder(Component):
                      kind: tuple) -> bool:
         """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        if form in ("noun", "both") and end < tab.n and tab.lower[end] in self.blockers:
-            return False  # "running shoes", "workout partner", "cycling event"
+        if end < tab.n and tab.lower[end] in self.blockers:
+            return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
         if start > 0 and tab.text[start - 1] in ("#", "@"):
             return False  # part of a hashtag or handle: the events component reads those
+        if start > 1 and tab.text[start - 1] == "-" and tab.lower[start - 2] in _PREFIXES:
+            return False  # "pre-race announcements", "post-run stretch"
+        word = tab.text[start]
+        if word[:1].isupper() and word.lower() in _MONTH_VERBS and end - start == 1 \
+                and (start != tab.sent_lo[start] or end < tab.n and tab.text[end][:1].isdigit()):
+            return False  # "in March", "March 27": the month
+        if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
+            return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
         if root is None:
             return True
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
@@ -150,6 +236,8 @@ class ActivityFinder(Component):
         prev = tab.lower[max(0, start - 3):start]
         if any(p in _BE or p in _GO for p in prev[-2:]):
             return False  # "was running", "went cycling"
+        if prev and prev[-1] in _SPELLS:
+            return False  # "a great day skiing", "spent the morning hiking": a session
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:
@@ -167,8 +255,8 @@ class ActivityFinder(Component):
         return not any(t.like_num for t in doc[end:end + 3])
 
 
-def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """:func:`spacy.util.filter_spans` on (start, end, label) triples: the first longest wins an overlap."""
+def _filter_spans(spans: list[tuple]) -> list[tuple]:
+    """:func:`spacy.util.filter_spans` on tuples that start with (start, end): the first longest wins an overlap."""
     result = []
     seen: set[int] = set()
     for span in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
@@ -178,6 +266,11 @@ def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(result, key=lambda sp: sp[0])
 
 
-@Language.factory("fitpost_activities", default_config={"lexicon": "activities.json"})
+@Language.factory(
+    "fitpost_activities",
+    default_config={"lexicon": "activities.json"},
+    assigns=["doc.spans", "span._.fp_activity"],
+    requires=["span._.fp_quantity"],  # "their 10k": a bare race is a distance quantity
+)
 def make_activities(nlp: Language, name: str, lexicon: str) -> ActivityFinder:
     return ActivityFinder(nlp, name, lexicon=lexicon)

@@ -1,8 +1,9 @@
 """fitpost_dates: find date expressions and resolve them against the post date.
 
-Finding is rules only: spaCy Matcher token patterns (matched by
-:class:`TokenPatterns`, exactly as the Matcher would, over plain token lists)
-and regexes for numeric dates, all in ``models/dates.json``.  Each span found goes to
+Finding is rules only: spaCy Matcher token patterns (matched by the rule
+engine, :class:`fitpost.patterns.TokenPatterns`, exactly as the Matcher
+would) and regexes for numeric dates, all in ``models/dates.json``, checked
+when loaded (:func:`check_data`).  Each span found goes to
 ``doc.spans["fp_dates"]`` (in text order) with ``span._.fp_date`` =
 :class:`~fitpost.schema.DateRef`.
 
@@ -11,9 +12,9 @@ N days/weeks ago, this/last/next week/month/year, a year, a month, a day of a
 month with or without its year) itself, exactly as
 dateparser would, and gives dateparser the rest, on the span's text alone
 (never a search over the whole text).  dateparser is imported when the first
-date span needs it; one
-``DateDataParser(languages=["en"])`` serves the process, and results are
-cached by (phrase, post date, preference).
+date span needs it; a ``DateDataParser(languages=["en"], settings=...)`` is
+made for each post date and preference, and results are cached by (phrase,
+post date, preference).
 
 Rules of resolution
 -------------------
@@ -24,9 +25,11 @@ Rules of resolution
 * Past is preferred: a date without a year is the latest such date on or
   before the post date ("November 4" written on 2025-03-01 is 2024-11-04; "the
   15th" written on 3 March is 15 February).  Future is preferred when the
-  phrase says so ("next", "tomorrow", "coming", "upcoming") or when a future
-  cue ("will", "plans", "starting" ... ``future_cues``) comes shortly before
-  the date in its sentence.  ``resolve()`` lets a later component read a span
+  phrase says so (``future_words``: "next", "tomorrow", "coming" ...) or,
+  unless it holds one of the ``past_words`` ("last", "ago" ...), when a
+  future cue ("will", "plans", "starting" ... ``future_cues``) comes shortly
+  before the date in its sentence.  The same two word lists tell
+  ``fitpost_status`` which way a date points.  ``resolve()`` lets a later component read a span
   again with the other preference.
 * ``value`` is a day.  A phrase that names a week, a month or a year gets
   that ``granularity`` and its first day (weeks start on Monday; a weekend
@@ -45,35 +48,37 @@ Rules of resolution
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
 import re
 import threading
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from fitpost import ext, resources
 from fitpost.components.base import Component
-from fitpost.patterns import TokenPatterns
+from fitpost.patterns import RuleError, TokenPatterns
 from fitpost.schema import DateRef
 
 _UNIT_GRAIN = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "week",
                "fortnights": "week", "weekend": "week", "month": "month", "months": "month",
                "year": "year", "years": "year"}
 
-# -- dateparser: one parser per process, imported on first use, cached ---------------------------
+# -- dateparser: imported on first use; one parser per (post date, preference), cached ---------------
 
-_PARSER = None
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # a DateDataParser is not documented as thread-safe: one call at a time
 
 
-def _parser():
-    global _PARSER
-    if _PARSER is None:
-        from dateparser import DateDataParser  # slow import: only when a date span exists
+@lru_cache(maxsize=512)
+def _parser(base: dt.date, prefer: str):
+    """The dateparser that reads a phrase said on ``base`` with past or future preferred."""
+    from dateparser import DateDataParser  # slow import: only when a date span needs it
 
-        _PARSER = DateDataParser(languages=["en"])
-    return _PARSER
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": prefer,
+        "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
 
 
 def warm() -> None:
@@ -83,17 +88,7 @@ def warm() -> None:
     long-running process or a batch worker may call this at start-up instead,
     so that the cost does not land on the first post.
     """
-    _parser().get_date_data("2 weeks ago")
-
-
-@lru_cache(maxsize=512)
-def _settings(base: dt.date, prefer: str):
-    from dateparser.conf import settings
-
-    mod = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-           "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False,
-           "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"}
-    return settings.replace(mod_settings=mod, **mod)
+    _parser(_NO_BASE, "past").get_date_data("2 weeks ago")
 
 
 _NO_BASE = dt.date(2000, 1, 1)  # placeholder base when a post has no date: only dates with a year are kept
@@ -166,9 +161,8 @@ def _dateparser(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date | None
     native = _native(phrase, base, prefer)
     if native is not None:
         return native
-    parser = _parser()
-    with _LOCK:  # the one parser gets the post's settings for this call
-        parser._settings = _settings(base, prefer)
+    parser = _parser(base, prefer)
+    with _LOCK:
         data = parser.get_date_data(phrase)
     when = data.date_obj.date() if data.date_obj is not None else None
     return when, data.period or "day", tuple(getattr(data, "parts", ()) or ())
@@ -181,6 +175,14 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def _rewrites() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(a), b) for a, b in _data()["rewrite"])
+
+
+@lru_cache(maxsize=8)
+def direction_words(name: str = "dates.json") -> tuple[frozenset[str], frozenset[str]]:
+    """(past, future): the words that make a date point back from the post date or ahead of it
+    (``past_words`` and ``future_words`` of the date rule file ``models/NAME``)."""
+    data = resources.load_json(name)
+    return frozenset(data["past_words"]), frozenset(data["future_words"])
 
 
 def normalise(text: str) -> str:
@@ -253,10 +255,11 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
     if when is None:
         return None, grain
     if posted_at is not None and not has_year:
-        if kind == "month" and set(original) & {"last", "past", "previous"}:
+        past, future = direction_words()
+        if kind == "month" and past.intersection(original):
             if when >= posted_at.replace(day=1):  # "last April" said in April is a year back
                 when = when.replace(year=when.year - 1)
-        elif kind == "month" and set(original) & {"next", "coming", "upcoming"}:
+        elif kind == "month" and future.intersection(original):
             if when <= posted_at:
                 when = when.replace(year=when.year + 1)
         elif prefer == "past" and when > posted_at and parts == ("day",):
@@ -327,13 +330,88 @@ def _numeric(phrase: str, kind: str) -> str | None:
 
 
 _NOT_DATES = {"distance", "pace", "elevation"}
+_PATTERN_KEYS = {"_", "id", "granularity", "relative", "snap", "patterns"}
+_NUMERIC_KEYS = {"_", "id", "regex"}
+_GRANULARITIES = ("day", "week", "month", "year", "unit")
+
+
+def _pattern_problem(entry: dict, sets: dict, regex: dict) -> str | None:
+    """What is wrong with one entry of a date rule file's ``patterns`` (None: nothing)."""
+    unknown = sorted(set(entry) - _PATTERN_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_PATTERN_KEYS))})"
+    if not isinstance(entry.get("id"), str) or not entry["id"]:
+        return "no 'id'"
+    if entry.get("granularity", "day") not in _GRANULARITIES:
+        return f"bad granularity {entry['granularity']!r} (one of {', '.join(_GRANULARITIES)})"
+    if any(not isinstance(entry.get(k, False), bool) for k in ("relative", "snap")):
+        return "'relative' and 'snap' are true or false"
+    patterns = entry.get("patterns")
+    if not isinstance(patterns, list) or not patterns or not all(
+            isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns):
+        return "empty trigger: 'patterns' is a non-empty list of token patterns, each a non-empty list of token objects"
+    for token in itertools.chain.from_iterable(patterns):
+        if "SET" in token and token["SET"] not in sets:
+            return f"unknown SET {token['SET']!r} (known: {', '.join(sets)})"
+        if "RE" in token and token["RE"] not in regex:
+            return f"unknown RE {token['RE']!r} (known: {', '.join(regex)})"
+    return None
+
+
+def _numeric_problem(entry: dict) -> str | None:
+    """What is wrong with one entry of a date rule file's ``numeric`` (None: nothing)."""
+    unknown = sorted(set(entry) - _NUMERIC_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_NUMERIC_KEYS))})"
+    if not isinstance(entry.get("id"), str) or not entry["id"]:
+        return "no 'id'"
+    if not isinstance(entry.get("regex"), str) or not entry["regex"]:
+        return "empty trigger: no 'regex'"
+    try:
+        re.compile(entry["regex"])
+    except re.error as exc:
+        return f"bad regex: {exc}"
+    return None
+
+
+def _rule_name(entry: object) -> str:
+    """A date rule's id and first trigger, as written in the file (for error messages)."""
+    if not isinstance(entry, dict):
+        return "not an object"
+    first = entry.get("patterns", entry.get("regex"))
+    if isinstance(first, list):
+        first = first[0] if first else None
+    text = json.dumps(first, ensure_ascii=False) if first else "no trigger"
+    return f"{entry.get('id')!r}, first trigger {text if len(text) <= 60 else text[:57] + '...'}"
+
+
+def check_data(data: dict, source: str) -> None:
+    """Check the rule objects of a date rule file (``patterns`` and ``numeric``) and its word lists.
+
+    Raises :class:`~fitpost.patterns.RuleError` naming ``source``, the rule's index, its id and its
+    first trigger for an unknown key, a bad granularity, an empty trigger or an unknown SET or RE.
+    """
+    sets, regex = data.get("sets", {}), data.get("regex", {})
+    for kind, problem_of in (("patterns", lambda e: _pattern_problem(e, sets, regex)), ("numeric", _numeric_problem)):
+        entries = data.get(kind)
+        if not isinstance(entries, list):
+            raise RuleError(f"{source}: {kind!r} must be a list of rules")
+        for i, entry in enumerate(entries):
+            problem = problem_of(entry) if isinstance(entry, dict) else "a rule is an object"
+            if problem is not None:
+                raise RuleError(f"{source}: {kind} rule {i} ({_rule_name(entry)}): {problem}")
+    for key in ("past_words", "future_words", "future_cues", "trim_words"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w for w in data[key]):
+            raise RuleError(f"{source}: {key!r} must be a list of words")
 
 
 class DateFinder(Component):
     """Mark and resolve date expressions with the rules in ``models/dates.json``."""
 
     def load(self) -> None:
-        data = resources.load_json(self.config.get("data", "dates.json"))
+        name = self.config.get("data", "dates.json")
+        data = resources.load_json(name)
+        check_data(data, f"models/{name}")
         self.data = data
         sets = {k: [w.lower() for w in v] for k, v in data["sets"].items()}
         regex = data["regex"]
@@ -349,11 +427,11 @@ class DateFinder(Component):
                     out[key] = value
             return out
 
-        self.patterns = TokenPatterns(self.vocab)
+        self.matcher = TokenPatterns(self.vocab)
         self.kinds: dict[str, dict] = {}
         for entry in data["patterns"]:
             self.kinds[entry["id"]] = entry
-            self.patterns.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
+            self.matcher.add(entry["id"], [[expand(t) for t in p] for p in entry["patterns"]])
         self.numeric = [(re.compile(n["regex"]), n["id"]) for n in data["numeric"]]
         # every numeric date holds one: a region without it is not searched
         self.numeric_anchor = re.compile(data.get("numeric_anchor", ""))
@@ -367,7 +445,7 @@ class DateFinder(Component):
         self.weekdays = set(sets["WEEKDAY"])
         self.months = set(sets["MONTH"])
         self.parts = set(sets["PART"])
-        self.future_words = set(data["future_words"])
+        self.past_words, self.future_words = direction_words(name)
         self.future_cues = set(data["future_cues"])
         self.future_norms = {self.vocab.strings.add(w) for w in ("will", "shall")}  # NORM ids
         self.window = int(data.get("future_cue_window", 12))
@@ -386,10 +464,6 @@ class DateFinder(Component):
                 or not ext.has_annotation(doc, "SENT_START"):
             return [(0, len(doc))]
         return ext.sentence_regions(doc, mentions)
-
-    def find(self, doc: Doc) -> list[Span]:
-        """The date spans of ``doc`` (labelled with their pattern id), in text order."""
-        return [Span(doc, start, end, label=kind) for start, end, kind in self._find(doc)]
 
     def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The date spans of ``doc`` as (start, end, pattern id), in text order."""
@@ -416,24 +490,24 @@ class DateFinder(Component):
         """
         measured = {i for q in quantities if q.label in _NOT_DATES for i in range(q.start, q.end)}
         out = []
-        for lo, hi in regions:
-            for kind, start, end in self.patterns(doc, tab, lo, hi):
-                if not self._in_window(tab, lo, hi, start, end, measured):
-                    continue
-                while start < end - 1 and tab.lower[start] in self.trim:
-                    start += 1
-                out.append((start, end, kind))
+        for kind, start, end in self.matcher(doc, regions):
+            if not self._in_window(tab, ext.range_at(regions, start), start, end, measured):
+                continue
+            while start < end - 1 and tab.lower[start] in self.trim:
+                start += 1
+            out.append((start, end, kind))
         return out
 
     def _is_anchor(self, tab: ext.Tokens, i: int, measured: set[int]) -> bool:
         low = tab.lower[i]
         return low in self.anchors or low[:1].isdigit() and i not in measured and bool(self.anchor_re.match(low))
 
-    def _in_window(self, tab: ext.Tokens, lo: int, hi: int, start: int, end: int, measured: set[int]) -> bool:
-        """Whether every token of ``start:end`` is within ``window_width`` tokens of an anchor of region ``lo:hi``."""
-        if any(self._is_anchor(tab, i, measured) for i in range(start, end)) and end - start <= self.window_width:
-            return True
+    def _in_window(self, tab: ext.Tokens, region: tuple[int, int], start: int, end: int, measured: set[int]) -> bool:
+        """Whether every token of ``start:end`` is within ``window_width`` tokens of an anchor in ``region``."""
         width = self.window_width
+        if end - start <= width and any(self._is_anchor(tab, i, measured) for i in range(start, end)):
+            return True  # an anchor inside a hit no longer than the window is near each of its tokens
+        lo, hi = region
         near = [i for i in range(max(lo, start - width), min(hi, end + width)) if self._is_anchor(tab, i, measured)]
         return all(any(abs(p - a) <= width for a in near) for p in range(start, end))
 
@@ -495,7 +569,7 @@ class DateFinder(Component):
         words = set(tab.lower[start:end])
         if words & self.future_words:
             return "future"
-        if words & {"last", "yesterday", "ago", "past", "previous", "back"}:
+        if words & self.past_words:
             return "past"
         if start > 0:  # a cue in the ``window`` tokens before the date, in its own sentence
             lo = max(start - self.window, tab.sent_lo[start - 1])
@@ -539,6 +613,8 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(result, key=lambda s: s[0])
 
 
-@Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": True})
+# reads span._.fp_activity, fp_quantity and fp_event when those components ran before it (not required)
+@Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": True},
+                  assigns=["doc.spans", "span._.fp_date"])
 def make_dates(nlp: Language, name: str, data: str, near_activities: bool = True) -> DateFinder:
     return DateFinder(nlp, name, data=data, near_activities=near_activities)

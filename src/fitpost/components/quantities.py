@@ -14,6 +14,9 @@ Config:
     Also add the terms of a compound ("3 hours" and "12 minutes" in "3 hours,
     12 minutes") as spans; by default only the whole compound is a span.
 
+``spans_key`` (default ``"fp_quantities"``)
+    The span group to fill (the other fitpost components read ``fp_quantities``).
+
 A Doc is serialised with msgpack (``Doc.to_bytes``, and so ``nlp.pipe(...,
 n_process=2)`` and ``DocBin``), which cannot pack a pydantic model by itself:
 the component registers fitpost's msgpack encoder
@@ -33,8 +36,8 @@ class QuantityFinder(Component):
     """Mark quantities as spans, in the manner of spaCy's ``span_ruler``."""
 
     def load(self) -> None:
-        self.include_parts = bool(self.config.get("include_parts", False))
-        self.spans_key = self.config.get("spans_key", ext.QUANTITIES)
+        self.include_parts = bool(self.config["include_parts"])
+        self.spans_key = self.config["spans_key"]
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -53,6 +56,7 @@ class QuantityFinder(Component):
 @Language.factory(
     "fitpost_quantities",
     default_config={"include_parts": False, "spans_key": ext.QUANTITIES},
+    assigns=["doc.spans", "span._.fp_quantity"],
 )
 def make_quantities(nlp: Language, name: str, include_parts: bool, spans_key: str) -> QuantityFinder:
     return QuantityFinder(nlp, name, include_parts=include_parts, spans_key=spans_key)

@@ -1,30 +1,35 @@
 """fitpost_status: was the activity done, under way, planned, a routine, hypothetical or negated?
 
 A ConText-style tagger (Chapman et al.; Harkema et al. 2009) whose rules are
-data in ``models/status_rules.json``:
+data in ``models/status_rules.json``, checked when loaded (:func:`check_rules`):
 
-* a rule has a trigger (a ``literal`` phrase, matched on token NORMs, or
-  spaCy Matcher ``pattern`` s), a ``category``, a ``direction`` (forward,
-  backward, bidirectional) and a ``max_scope`` in tokens;
+* a rule has a trigger (``literal`` phrases, matched on token NORMs, and/or
+  spaCy Matcher token ``pattern`` s; both go to the one rule engine,
+  :class:`fitpost.patterns.TokenPatterns`), a ``category``, a ``direction``
+  (forward, backward, bidirectional) and a ``max_scope`` in tokens;
 * a scope also ends at the sentence end, a line break, a quote mark, a
   TERMINATE trigger ("but", "because", ";") and, unless the rule allows it,
   a comma;
 * PSEUDO triggers are longer phrases that contain a trigger but mean
   something else ("not only", "no wonder", "can't wait"): overlapping
-  matches are resolved longest first, so a pseudo-trigger blocks them;
-* date spans from ``fitpost_dates`` act as cues too: a date after the post
-  date (or "tomorrow", "next ...") is a planned cue, a past one ("yesterday",
-  "two weeks ago", "last Sunday") a completed cue.
+  matches are resolved longest first, so a pseudo-trigger blocks them; the
+  rules matching one span give their cues in the order of the rule file;
+* date spans from ``fitpost_dates`` act as cues too: a date holding one of
+  the ``future_words`` of ``models/dates.json`` ("tomorrow", "next ...") or
+  after the post date is a planned cue, one holding one of its
+  ``past_words`` ("yesterday", "two weeks ago", "last Sunday") or before
+  the post date a completed cue.
 
-Which cue wins for an activity mention (``doc.spans["fp_activities"]``):
-the modal categories (negated, then hypothetical) win over any other cue in
-whose scope the mention also is; then the time categories by priority
-(planned > habitual > ongoing > completed), the closest cue breaking a tie,
-except that a verb in the past tense ("ran", "has run") takes no planned or
-ongoing cue ("I ran 10k yesterday and will run again tomorrow").  A habitual cue on a simple-past verb
-("ran 20 km daily") gives its ``if_past`` category (completed) but keeps its
-frequency.  With a dependency parse, a negated or hypothetical cue does not
-reach into a relative clause ("would like to thank all who ran").
+Which cue wins for an activity mention (``doc.spans["fp_activities"]``): a
+category whose status is not real (``fitpost.statuses``: negated, then
+hypothetical) wins over any other cue in whose scope the mention also is;
+then the real categories by priority (planned > habitual > ongoing >
+completed), the closest cue breaking a tie, except that a verb in the past
+tense ("ran", "has run") takes no planned or ongoing cue ("I ran 10k
+yesterday and will run again tomorrow").  A habitual cue on a simple-past
+verb ("ran 20 km daily") gives its ``if_past`` category (completed) but keeps
+its frequency.  With a dependency parse, a negated or hypothetical cue does
+not reach into a relative clause ("would like to thank all who ran").
 
 With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing;
@@ -41,54 +46,141 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 from __future__ import annotations
 
 import itertools
+import json
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, NORM
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from fitpost import ext, resources
+from fitpost import ext, resources, statuses
 from fitpost.components.base import Component
-from fitpost.patterns import TokenPatterns
+from fitpost.components.dates import direction_words
+from fitpost.patterns import RuleError, TokenPatterns
 
-_PAST_DATE_WORDS = {"yesterday", "ago", "last", "past", "previous", "earlier", "back"}
-_FUTURE_DATE_WORDS = {"tomorrow", "next", "coming", "upcoming", "later"}
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
-_BREAK_CHARS = re.compile("[\n" + "".join(_QUOTES) + "]")  # in the tokens that end every scope
 _BLOCKED_DEPS = {"relcl", "acl"}
 _CATEGORY = operator.attrgetter("category")
 
+# -- the rule file -----------------------------------------------------------------------------
 
-def _as_phrases(pattern: list[dict], limit: int = 2000) -> list[list[str]] | None:
-    """The word sequences a token pattern matches, when it is only a list of words per token
-    ("LOWER" or "ORTH" without letters, as a string or {"IN": [...]}, no operators); else None."""
-    choices: list[list[str]] = []
-    for token in pattern:
-        if len(token) != 1:
-            return None
-        (attr, value), = token.items()
-        if attr not in ("LOWER", "ORTH"):
-            return None
-        values = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and \
-            len(value) == 1 else None
-        if not values or not all(isinstance(v, str) for v in values):
-            return None
-        if attr == "ORTH" and any(v.lower() != v for v in values):
-            return None  # case matters: leave it to the Matcher
-        if any(len(v.split()) != 1 for v in values):
-            return None
-        choices.append([v.lower() for v in values])
-    total = 1
-    for c in choices:
-        total *= len(c)
-    if not choices or total > limit:
-        return None
-    return [list(words) for words in itertools.product(*choices)]
+_RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "frequency", "if_past",
+              "target", "overlap", "requires"}
+_DEFAULT_KEYS = {"max_scope", "direction", "date_scope"}
+_CATEGORY_KEYS = {"status", "priority"}
+_DIRECTIONS = ("forward", "backward", "bidirectional")
+_TARGETS = ("verb", "noun")
+_SPECIAL = ("PSEUDO", "TERMINATE")  # categories with no status: they block or end other cues
+_NAMED = ("planned", "ongoing", "completed")  # categories the tagger itself gives or compares (dates, past verbs)
+
+
+def _first_trigger(entry: dict) -> str:
+    """A rule's first trigger, as it is written in the file (for error messages)."""
+    literal = entry.get("literal")
+    if isinstance(literal, list) and literal:
+        literal = literal[0]
+    if isinstance(literal, str) and literal.strip():
+        return json.dumps(literal, ensure_ascii=False)
+    pattern = entry.get("pattern")
+    if isinstance(pattern, list) and pattern:
+        text = json.dumps(pattern[0], ensure_ascii=False)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return "no trigger"
+
+
+def _check_categories(categories: object, source: str) -> None:
+    """Each category has a status of ``fitpost.statuses`` and a whole-number priority; PSEUDO and
+    TERMINATE have none; the categories the tagger names exist."""
+    if not isinstance(categories, dict):
+        raise RuleError(f"{source}: 'categories' must be an object of category names")
+    known = statuses.names()
+    for name, entry in categories.items():
+        if not isinstance(entry, dict) or set(entry) - _CATEGORY_KEYS:
+            raise RuleError(f"{source}: category {name!r}: the keys are {sorted(_CATEGORY_KEYS)}")
+        status = entry.get("status")
+        if name in _SPECIAL:
+            if status is not None:
+                raise RuleError(f"{source}: category {name!r} has no status (null)")
+            continue
+        if status not in known:
+            raise RuleError(f"{source}: category {name!r}: status {status!r} is not one of {list(known)}")
+        if not isinstance(entry.get("priority"), int) or isinstance(entry.get("priority"), bool):
+            raise RuleError(f"{source}: category {name!r} needs a whole-number priority")
+    missing = [name for name in (*_SPECIAL, *_NAMED) if name not in categories]
+    if missing:
+        raise RuleError(f"{source}: the categories {missing} are missing")
+
+
+def _rule_problem(entry: dict, categories: dict) -> str | None:
+    """What is wrong with one rule entry of the file (None: nothing)."""
+    unknown = sorted(set(entry) - _RULE_KEYS)
+    if unknown:
+        return f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_RULE_KEYS))})"
+    if entry.get("category") not in categories:
+        return f"unknown category {entry.get('category')!r} (known: {', '.join(categories)})"
+    if entry.get("direction", "forward") not in _DIRECTIONS:
+        return f"bad direction {entry['direction']!r} (one of {', '.join(_DIRECTIONS)})"
+    literal, pattern = entry.get("literal", []), entry.get("pattern", [])
+    literals = [literal] if isinstance(literal, str) else literal
+    if not isinstance(literals, list) or not all(isinstance(w, str) and w.strip() for w in literals):
+        return "empty trigger: 'literal' is a phrase or a list of phrases, none of them blank"
+    if not isinstance(pattern, list) or not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p)
+                                                for p in pattern):
+        return "empty trigger: 'pattern' is a list of token patterns, each a non-empty list of token objects"
+    if not literals and not pattern:
+        return "empty trigger: the rule has no 'literal' and no 'pattern'"
+    scope = entry.get("max_scope", 1)
+    if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
+        return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
+    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "overlap")):
+        return "'comma' and 'overlap' are true or false"
+    if entry.get("if_past", "completed") not in categories:
+        return f"unknown if_past category {entry['if_past']!r}"
+    if entry.get("target", "verb") not in _TARGETS:
+        return f"bad target {entry['target']!r} (verb or noun)"
+    if not isinstance(entry.get("frequency", ""), str):
+        return "'frequency' is a word (daily, weekly ...)"
+    requires = entry.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(w, str) and w for w in requires):
+        return "'requires' is a list of words"
+    return None
+
+
+def check_rules(data: dict, source: str) -> list[tuple[int, dict]]:
+    """The rules of a status rule file as (index, entry), comments (entries with only "_") left out.
+
+    Raises :class:`~fitpost.patterns.RuleError` naming ``source``, the rule's index and its first
+    trigger for an unknown key, an unknown category, a bad direction, an empty trigger or a bad
+    value; and for malformed categories or defaults.
+    """
+    categories = data.get("categories")
+    _check_categories(categories, source)
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict) or set(defaults) - _DEFAULT_KEYS:
+        raise RuleError(f"{source}: 'defaults' has the keys {sorted(_DEFAULT_KEYS)}")
+    if defaults.get("direction", "forward") not in _DIRECTIONS:
+        raise RuleError(f"{source}: defaults: bad direction {defaults['direction']!r} "
+                        f"(one of {', '.join(_DIRECTIONS)})")
+    bad_tense = {t: s for t, s in data.get("tense_status", {}).items() if s not in statuses.names()}
+    if bad_tense:
+        raise RuleError(f"{source}: tense_status: {bad_tense} are not statuses")
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        raise RuleError(f"{source}: 'rules' must be a list")
+    out = []
+    for i, entry in enumerate(rules):
+        if not isinstance(entry, dict):
+            raise RuleError(f"{source}: rule {i}: a rule is an object")
+        if set(entry) == {"_"}:
+            continue  # a comment
+        problem = _rule_problem(entry, categories)
+        if problem is not None:
+            raise RuleError(f"{source}: rule {i} ({_first_trigger(entry)}): {problem}")
+        out.append((i, entry))
+    return out
 
 
 def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
@@ -123,68 +215,6 @@ class Cue:
     hi: int = 0
 
 
-class _Phrases:
-    """The phrases of a ``PhraseMatcher`` as a trie over token values (NORM ids or lower-case
-    strings), matched over a token range of plain lists instead of the whole Doc.
-
-    Gives the matches the matcher gives inside the range: every (start, end) a phrase
-    covers, with its keys in the order the matcher lists them (read from the matcher).
-    """
-
-    def __init__(self, matcher: PhraseMatcher, attr: int) -> None:
-        self.matcher = matcher
-        self.attr = attr
-        # a node is (the keys of the phrases ending there, {value: child node}); the root's dict
-        self.root: dict = {}
-        self._ends: dict[tuple, list[str]] = {}  # phrase -> its keys
-
-    def add(self, key: str, docs: list[Doc]) -> None:
-        """Add ``docs`` under ``key`` to the matcher and to the trie."""
-        self.matcher.add(key, docs)
-        for doc in docs:
-            if not len(doc):
-                continue
-            phrase = tuple(doc.to_array(self.attr).tolist())
-            if self.attr == LOWER:
-                phrase = tuple(self.matcher.vocab.strings[v] for v in phrase)
-            children = self.root
-            for value in phrase:
-                keys, children = children.setdefault(value, ([], {}))
-            if key not in keys:
-                keys.append(key)
-                self._ends[phrase] = keys
-
-    def order_keys(self) -> None:
-        """Put the keys of each phrase with several in the order the matcher gives them."""
-        strings = self.matcher.vocab.strings
-        for phrase, keys in self._ends.items():
-            if len(keys) < 2:
-                continue
-            words = [strings[v] for v in phrase] if self.attr != LOWER else list(phrase)
-            doc = Doc(self.matcher.vocab, words=words)
-            if self.attr == NORM:
-                for token, word in zip(doc, words):
-                    token.norm_ = word
-            keys[:] = [strings[m] for m, s, e in self.matcher(doc) if (s, e) == (0, len(doc))]
-
-    def __call__(self, values: list, regions: list[tuple[int, int]]) -> list[tuple[int, int, list[str]]]:
-        """The phrases inside each range ``values[lo:hi]`` of ``regions`` as (start, end, keys), region by region."""
-        root = self.root
-        out = []
-        for lo, hi in regions:
-            for j in itertools.compress(range(lo, hi), map(root.__contains__, values[lo:hi])):
-                keys, children = root[values[j]]
-                if keys:
-                    out.append((j, j + 1, keys))
-                k = j + 1
-                while k < hi and (node := children.get(values[k])) is not None:
-                    keys, children = node
-                    k += 1
-                    if keys:
-                        out.append((j, k, keys))
-        return out
-
-
 class _DocView:
     """A Doc as the tagger reads it: the shared token table, the token NORMs (string ids)
     and which annotations it has."""
@@ -210,72 +240,57 @@ class StatusTagger(Component):
     # -- rules ------------------------------------------------------------------------------
 
     def load(self) -> None:
-        data = resources.load_json(self.config.get("rules", "status_rules.json"))
-        self.categories: dict[str, dict] = data["categories"]
+        name = self.config.get("rules", "status_rules.json")
+        data = resources.load_json(name)
+        rules = check_rules(data, f"models/{name}")
+        categories = {k: v for k, v in data["categories"].items() if v.get("status") is not None}
+        self.category_status: dict[str, str] = {k: v["status"] for k, v in categories.items()}
+        self.priority: dict[str, int] = {k: v["priority"] for k, v in categories.items()}
+        self.real: dict[str, bool] = {k: statuses.is_real(v["status"]) for k, v in categories.items()}
         defaults = data.get("defaults", {})
         self.default_scope = int(defaults.get("max_scope", 8))
+        self.default_direction = defaults.get("direction", "forward")
         self.date_scope = int(defaults.get("date_scope", self.default_scope))
         self.date_rules = {category: Rule(category=category, direction="bidirectional", max_scope=self.date_scope)
                            for category in ("planned", "completed")}  # the cues dates give
+        self.past_date_words, self.future_date_words = direction_words(self.config.get("dates", "dates.json"))
         self.tense_status: dict[str, str] = data["tense_status"]
         self.past_forms = set(data["past_forms"])
         self.aux = {k: set(v) for k, v in data["aux"].items()}
         self.known_aux = set().union(*(v for k, v in self.aux.items() if k != "skip"))
         self.pronouns = set(data["subject_pronouns"])
-        equivalents = data.get("equivalents", {})
-        tokenizer = self.tokenizer
-        self.patterns = TokenPatterns(self.vocab)  # token patterns
-        self.phrases = _Phrases(PhraseMatcher(self.vocab, attr="NORM"), NORM)  # literals: hundreds of phrases
-        self.lower_phrases = _Phrases(PhraseMatcher(self.vocab, attr="LOWER"), LOWER)  # patterns that are word lists
-        self.rules: dict[str, Rule] = {}
-        for i, entry in enumerate(data["rules"]):
-            if "category" not in entry:
-                continue  # a comment
-            if entry["category"] not in self.categories:
-                raise ValueError(f"status rule {i}: unknown category {entry['category']!r}")
-            rule = Rule(category=entry["category"],
-                        direction=entry.get("direction", defaults.get("direction", "forward")),
-                        max_scope=int(entry.get("max_scope", self.default_scope)),
-                        comma=bool(entry.get("comma", False)), frequency=entry.get("frequency"),
-                        if_past=entry.get("if_past"), target=entry.get("target"),
-                        overlap=bool(entry.get("overlap", False)),
-                        requires=frozenset(w.lower() for w in entry.get("requires", ())))
-            key = f"fp_status_{i}"
-            self.rules[key] = rule
-            token_patterns = []
-            for pattern in entry.get("pattern", []):
-                words = _as_phrases(pattern)
-                if words is None:
-                    token_patterns.append(pattern)
-                else:  # the Matcher tests every token against every pattern; a phrase table does not
-                    self.lower_phrases.add(key, [Doc(self.vocab, words=w) for w in words])
-            if token_patterns:
-                self.patterns.add(key, token_patterns)
-            literals = entry.get("literal", [])
-            docs = []
-            for literal in [literals] if isinstance(literals, str) else literals:
-                norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
-                         for n in (t.norm_ for t in tokenizer(literal))]
-                for variant in itertools.product(*norms):
-                    doc = Doc(self.vocab, words=list(variant))
-                    for token, norm in zip(doc, variant):
-                        token.norm_ = norm
-                    docs.append(doc)
-            if docs:
-                self.phrases.add(key, docs)
-        self.phrases.order_keys()
-        self.lower_phrases.order_keys()
+        self._load_triggers(rules, data.get("equivalents", {}))
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
         self.known_aux_ids = {ids(w) for w in self.known_aux}
         self.future_ids = {ids(w) for w in self.aux["future"]}
         self.am_are_ids = {ids("am"), ids("are")}
         self.not_id = ids("not")
-        # _governing: the words and NORMs that end its search; any other word is passed over
-        self.clause_words = set().union(self.past_forms, self.aux["past_be"], self.aux["past_do"],
-                                        self.aux["future"], self.aux["have"], self.aux["been"],
-                                        self.aux["present_be"], (",", ";", ":"))
-        self.clause_norm_ids = self.future_ids | self.am_are_ids
+
+    def _load_triggers(self, rules: list[tuple[int, dict]], equivalents: dict[str, list[str]]) -> None:
+        """Each checked rule as a :class:`Rule` under the key ``fp_status_<index>``, its triggers in the engine:
+        token patterns as they are, literals as phrases of NORMs, split as the pipeline splits text, each
+        word also as its ``equivalents`` (did/do, is/'s ...)."""
+        self.matcher = TokenPatterns(self.vocab)
+        self.rules: dict[str, Rule] = {}
+        for i, entry in rules:
+            key = f"fp_status_{i}"
+            self.rules[key] = Rule(category=entry["category"], direction=entry.get("direction", self.default_direction),
+                                   max_scope=int(entry.get("max_scope", self.default_scope)),
+                                   comma=entry.get("comma", False), frequency=entry.get("frequency"),
+                                   if_past=entry.get("if_past"), target=entry.get("target"),
+                                   overlap=entry.get("overlap", False),
+                                   requires=frozenset(w.lower() for w in entry.get("requires", ())))
+            if entry.get("pattern"):
+                self.matcher.add(key, entry["pattern"])
+            literals = entry.get("literal", [])
+            phrases = []
+            for literal in [literals] if isinstance(literals, str) else literals:
+                norms = [[n] + [e for e in equivalents.get(n, []) if e != n]
+                         for n in (t.norm_ for t in self.tokenizer(literal))]
+                phrases.extend(itertools.product(*norms))
+            if phrases:
+                self.matcher.add_phrases(key, phrases, attr="NORM")
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -287,7 +302,7 @@ class StatusTagger(Component):
         """
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
-        by_span = self._triggers(doc, tab, regions)
+        by_span = self._triggers(doc, regions)
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
@@ -306,39 +321,26 @@ class StatusTagger(Component):
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
-        stops.update(self._breaks(tab, text, regions))
+        stops.update(self._breaks(tab, regions))
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
         for cue in cues:
             cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
         return cues, pseudo
 
-    def _triggers(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
-        """Every trigger match inside ``regions``: (start, end) -> its rules (token patterns first, then
-        literals, then word-list patterns, each in the order its matcher gives them)."""
+    def _triggers(self, doc: Doc, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
+        """Every trigger match inside ``regions``: (start, end) -> its rules, in the order of the rule file."""
         by_span: dict[tuple[int, int], list[Rule]] = {}
-        rules = self.rules
-        for lo, hi in regions:
-            for key, start, end in self.patterns(doc, tab, lo, hi):
-                by_span.setdefault((start, end), []).append(rules[key])
-        for phrases, values in ((self.phrases, tab.norm_ids()), (self.lower_phrases, tab.lower)):
-            for start, end, keys in phrases(values, regions):
-                by_span.setdefault((start, end), []).extend(map(rules.__getitem__, keys))
+        for key, start, end in self.matcher(doc, regions):
+            by_span.setdefault((start, end), []).append(self.rules[key])
         return by_span
 
     @staticmethod
-    def _breaks(tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> set[int]:
+    def _breaks(tab: ext.Tokens, regions: list[tuple[int, int]]) -> set[int]:
         """The tokens of ``regions`` no scope crosses: a line break (a space token holding one) and a quote mark."""
-        out = set()
-        for lo, hi in regions:
-            if hi <= lo:
-                continue
-            for m in _BREAK_CHARS.finditer(text, tab.idx[lo], tab.end[hi - 1]):
-                i = bisect_right(tab.idx, m.start()) - 1  # the token holding it: only " " follows a token
-                word = tab.text[i]
-                if (word.isspace() and "\n" in word) or word in _QUOTES:
-                    out.add(i)
-        return out
+        texts = tab.text
+        return {i for lo, hi in regions for i in range(lo, hi)
+                if texts[i] in _QUOTES or ("\n" in texts[i] and texts[i].isspace())}
 
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
@@ -355,9 +357,9 @@ class StatusTagger(Component):
             words = set(tab.lower[start:end])
             start_char = tab.idx[start] if start < tab.n else len(text)
             span_text = text[start_char:tab.char_end(start, end)]
-            if not words.isdisjoint(_FUTURE_DATE_WORDS):
+            if not words.isdisjoint(self.future_date_words):
                 category = "planned"
-            elif not words.isdisjoint(_PAST_DATE_WORDS) or "last night" in span_text.lower():
+            elif not words.isdisjoint(self.past_date_words):
                 category = "completed"
             elif posted is None or not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
@@ -490,6 +492,9 @@ class StatusTagger(Component):
         if token.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
             return False
         tab = view.tab
+        after = [j for j in range(token.i + 1, tab.sent_hi[token.i]) if not tab.text[j].isspace()]
+        if not after or view.doc[after[0]].like_num:
+            return False  # a title ("Bike") or a log line ("Run 30 min - 6 km") tells what was done
         first = next((j for j in range(tab.sent_lo[token.i], tab.sent_hi[token.i])
                       if not (tab.text[j].isspace() or view.doc[j].is_punct)), None)
         return first == token.i
@@ -512,29 +517,21 @@ class StatusTagger(Component):
                 head, steps = head.head, steps + 1
             return "none"
         # no parse: the nearest verb-like word to the left in the clause
-        tab, norms = view.tab, view.norms
-        lower, texts, clause_words, clause_norm_ids = tab.lower, tab.text, self.clause_words, self.clause_norm_ids
+        tab, norms, lower, aux = view.tab, view.norms, view.tab.lower, self.aux
         for j in range(i - 1, max(tab.sent_lo[i], i - 8) - 1, -1):
             word = lower[j]
-            if word not in clause_words and norms[j] not in clause_norm_ids:
-                # none of the tests below but the last two can hold: the common case, in short
-                if texts[j].isspace():
-                    break
-                if word.endswith("ed") and len(word) > 4 and j not in pseudo and texts[j].isalpha():
-                    return "past"
-                continue
             if word in (",", ";", ":") or tab.text[j].isspace():
-                break
-            if word in self.past_forms or word in self.aux["past_be"] or word in self.aux["past_do"]:
+                break  # the clause ends
+            if word in self.past_forms or word in aux["past_be"] or word in aux["past_do"]:
                 return "past"
             if j in pseudo:
                 continue
-            if word in self.aux["future"] or norms[j] in self.future_ids:
+            if word in aux["future"] or norms[j] in self.future_ids:
                 return "future"
-            if word in self.aux["have"] or word in self.aux["been"]:
+            if word in aux["have"] or word in aux["been"]:
                 return "perfect"
-            if word in self.aux["present_be"] or norms[j] in self.am_are_ids:
-                nxt = tab.lower[j + 1] if j + 1 < tab.n else ""
+            if word in aux["present_be"] or norms[j] in self.am_are_ids:
+                nxt = lower[j + 1] if j + 1 < tab.n else ""
                 return "progressive" if nxt.endswith("ing") else "none"
             if word.endswith("ed") and len(word) > 4 and tab.text[j].isalpha():
                 return "past"
@@ -591,17 +588,14 @@ class StatusTagger(Component):
             t, steps = t.head, steps + 1
         return True
 
-    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
-                   pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
-        info = span.info
-        token = self._head_token(view, span, info)
-        is_verb = self._is_verb(view, span, info)
+    def _candidates(self, view: _DocView, span: ext.Mention, is_verb: bool, cues: list[Cue]) -> list[tuple[Cue, int]]:
+        """The cues whose scope reaches ``span`` and whose rule applies to it, with their distance in tokens."""
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
         start, end = span.start, span.end
         for cue in cues:
             if not (start < cue.hi and cue.lo < end):
-                continue  # out of its scope: most cues, tested first
+                continue  # out of its scope
             if cue.start < end and start < cue.end and not cue.rule.overlap:
                 continue  # a trigger does not qualify a mention it overlaps
             rule = cue.rule
@@ -615,31 +609,46 @@ class StatusTagger(Component):
                     continue
             gap = span.start - cue.end if span.start >= cue.end else cue.start - span.end
             candidates.append((cue, max(0, gap)))
-        frequency = None
-        if candidates:  # else no cue: the tense decides
-            frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1])
-                              if c.rule.frequency), None)
-            cats = self.categories
-            modal = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "modal"
-                     and self._syntax_ok(view, c, token)]
-            timed = [(c, g) for c, g in candidates if cats[c.rule.category].get("family") == "time"]
-            best = None
-            if modal:
-                best = max(modal, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-            elif timed:
-                if is_verb and any(cats[c.rule.category]["priority"] > cats["completed"]["priority"]
-                                   for c, _ in timed) and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
-                    # a verb in the past was done, whatever planned or under way is near it:
-                    # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
-                    timed = [(c, g) for c, g in timed if c.rule.category not in ("planned", "ongoing")] \
-                        or [(c, g) for c, g in timed if c.rule.if_past]
-                if timed:
-                    best = max(timed, key=lambda cg: (cats[cg[0].rule.category]["priority"], -cg[1]))[0]
-            if best is not None:
-                category = best.rule.category
-                if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
-                    category = best.rule.if_past
-                return ext.StatusInfo(cats[category]["status"], best.text, best.start_char, frequency)
+        return candidates
+
+    def _best_cue(self, view: _DocView, token: int, is_verb: bool, candidates: list[tuple[Cue, int]],
+                  pseudo: frozenset | set) -> Cue | None:
+        """The cue that decides: a cue whose status is not real (negated, hypothetical) that reaches the
+        mention's head, else the real cue of the highest priority; the closest breaks a tie."""
+        priority = self.priority
+
+        def rank(cg: tuple[Cue, int]) -> tuple[int, int]:
+            return priority[cg[0].rule.category], -cg[1]
+
+        dismissing = [(c, g) for c, g in candidates if not self.real[c.rule.category]
+                      and self._syntax_ok(view, c, token)]
+        if dismissing:
+            return max(dismissing, key=rank)[0]
+        real = [(c, g) for c, g in candidates if self.real[c.rule.category]]
+        if is_verb and any(priority[c.rule.category] > priority["completed"] for c, _ in real) \
+                and self._tense(view, token, depth=4, pseudo=pseudo) in ("past", "perfect"):
+            # a verb in the past was done, whatever planned or under way is near it:
+            # "I ran 10k yesterday and will run again tomorrow", "ran 20 km daily"
+            real = [(c, g) for c, g in real if c.rule.category not in ("planned", "ongoing")] \
+                or [(c, g) for c, g in real if c.rule.if_past]
+        return max(real, key=rank)[0] if real else None
+
+    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
+                   pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
+        info = span.info
+        token = self._head_token(view, span, info)
+        is_verb = self._is_verb(view, span, info)
+        candidates = self._candidates(view, span, is_verb, cues)
+        # the frequency of the closest cue that has one, whichever cue decides
+        frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1]) if c.rule.frequency),
+                         None)
+        best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
+        if best is not None:
+            category = best.rule.category
+            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
+                category = best.rule.if_past
+            return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
+        # no cue: the tense decides
         tense = self._tense(view, token, pseudo=pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
@@ -661,6 +670,10 @@ class StatusTagger(Component):
         return doc
 
 
-@Language.factory("fitpost_status", default_config={"rules": "status_rules.json"})
-def make_status(nlp: Language, name: str, rules: str) -> StatusTagger:
-    return StatusTagger(nlp, name, rules=rules)
+@Language.factory("fitpost_status", default_config={"rules": "status_rules.json", "dates": "dates.json"},
+                  assigns=["span._.fp_status"], requires=["span._.fp_activity"])
+def make_status(nlp: Language, name: str, rules: str, dates: str = "dates.json") -> StatusTagger:
+    """``rules``: the status rule file in ``models/``; ``dates``: the date rule file whose past and
+    future words make a date a cue (``fitpost_dates``'s ``data``).  Reads ``span._.fp_date`` too
+    when ``fitpost_dates`` ran before it."""
+    return StatusTagger(nlp, name, rules=rules, dates=dates)

@@ -1,14 +1,17 @@
-"""Shared pieces of the readers: opening (compressed) inputs, dotted paths, dates, error records."""
+"""Shared pieces of the readers: opening (compressed) inputs, walking folders, dotted paths, dates, errors."""
 from __future__ import annotations
 
 import bz2
+import codecs
 import datetime as dt
 import gzip
 import io
 import lzma
+import os
 import re
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,8 +23,22 @@ MALFORMED_JSON = "malformed_json"
 MISSING_TEXT = "missing_text"
 NOT_UTF8 = "not_utf8"
 UNREADABLE = "unreadable_file"
+TOO_LARGE = "too_large"
+UNKNOWN_FILE = "unknown_file"
+MALFORMED_ROW = "malformed_row"
 PIPELINE_FAILED = "pipeline_failed"
 WORKER_DIED = "worker_died"
+# the reasons a reader gives (pipeline_failed and worker_died come from the batch engines)
+READ_REASONS = (MALFORMED_JSON, MISSING_TEXT, NOT_UTF8, UNREADABLE, TOO_LARGE, UNKNOWN_FILE, MALFORMED_ROW)
+
+# Memory stays bounded whatever the input: a record (a line, a JSON value, a text file, a table
+# row) longer than MAX_RECORD_BYTES is an error, skipped without being held; a compressed file that
+# expands more than MAX_EXPANSION-fold, once past EXPANSION_FLOOR bytes, is read no further (a
+# decompression bomb: gzip reaches 1000-fold; the dumps measured expand 2 to 17-fold, a generated
+# one of templated posts 72-fold with xz).  Decompressed by hand, it is read whole.
+MAX_RECORD_BYTES = 16 << 20
+MAX_EXPANSION = 200
+EXPANSION_FLOOR = 64 << 20
 
 STDIN = "-"
 COMPRESSED_SUFFIXES = (".gz", ".xz", ".bz2")
@@ -43,12 +60,19 @@ class ReadError(InputError):
 
 @dataclass
 class Fields:
-    """Dotted paths (``user.name``, ``entities.0.text``) of the fields of a JSON post; None: defaults."""
+    """What to read of the inputs: where a post's fields are, and which files of a folder hold posts.
+
+    ``text`` ... ``author`` are dotted paths (``user.name``, ``entities.0.text``) in a JSON post, or
+    column names in a CSV or TSV table; None: the defaults.  ``glob``: patterns (fnmatch, ``*`` also
+    crosses ``/``) of the paths inside an input folder of the files to read; empty: every file fitpost
+    reads by its name.
+    """
 
     text: str | None = None
     id: str | None = None
     date: str | None = None
     author: str | None = None
+    glob: list[str] = field(default_factory=list)
 
     def given(self) -> bool:
         return any((self.text, self.id, self.date, self.author))
@@ -226,10 +250,11 @@ class ByteCounter:
 
 
 class _Counting(io.RawIOBase):
-    """A raw stream that counts the bytes read through it."""
+    """A raw stream that counts the bytes read through it (``n``, and into ``counter``)."""
 
     def __init__(self, f: BinaryIO, counter: ByteCounter | None) -> None:
         self.f, self.counter = f, counter
+        self.n = 0
 
     def readable(self) -> bool:
         return True
@@ -238,6 +263,7 @@ class _Counting(io.RawIOBase):
         data = self.f.read(len(b))
         n = len(data)
         b[:n] = data
+        self.n += n
         if self.counter is not None:
             self.counter.done += n
         return n
@@ -272,29 +298,189 @@ class _Prefixed(io.RawIOBase):
         super().close()
 
 
-def _decompressed(f: BinaryIO) -> BinaryIO:
-    """``f`` decompressed when its first bytes say gzip, xz or bzip2; else ``f`` itself."""
-    magic = f.peek(6)[:6] if hasattr(f, "peek") else b""
+@dataclass
+class StreamStatus:
+    """How the bytes of an input ended: ``problem`` (a reason and a detail) when they ended early.
+
+    A cut or damaged compressed file, a decompression bomb or broken UTF-16 ends the bytes at the
+    damage; the readers give every record before it and leave the unfinished one to the single
+    error the file gets for the damage (on line ``newlines + 1``).
+    """
+
+    problem: tuple[str, str] | None = None
+    newlines: int = 0  # line ends in the bytes given out
+
+
+class InputStream(io.BufferedReader):
+    """A buffered input, decompressed and in UTF-8, with its :class:`StreamStatus`."""
+
+    def __init__(self, raw: io.RawIOBase, status: StreamStatus) -> None:
+        super().__init__(raw, buffer_size=1 << 16)
+        self.status = status
+
+
+def ended_early(stream: Any) -> bool:
+    """Whether ``stream`` (an :class:`InputStream`, or any stream) ended at a damage, not at its end."""
+    status = getattr(stream, "status", None)
+    return status is not None and status.problem is not None
+
+
+_DAMAGE = (OSError, EOFError, lzma.LZMAError, zlib.error)  # what a cut or damaged compressed file raises
+# byte order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts like UTF-16's)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class _Decoded(io.RawIOBase):
+    """The bytes of an input as the readers want them: decompressed, UTF-16/32 with a BOM recoded to
+    UTF-8, ending early (see :class:`StreamStatus`) at a damage or past the expansion limit.
+
+    Lone surrogates of UTF-16 become bytes that are not UTF-8, so their record is a ``not_utf8`` error.
+    """
+
+    def __init__(self, source: BinaryIO, under: BinaryIO, packed: _Counting | None, status: StreamStatus) -> None:
+        self.source = source  # what is read: the decompressed file object, or the file itself
+        self.under = under  # the buffered file under a decompressor (closed with it)
+        self.packed = packed  # the compressed bytes read so far; None when not compressed
+        self.status = status
+        self.out = 0  # bytes read from source
+        self.decoder: codecs.IncrementalDecoder | None = None
+        self.pending = memoryview(b"")
+        self.started = self.done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self.pending and not self.done:
+            self.pending = memoryview(self._next(max(len(b), 4)))
+        n = min(len(b), len(self.pending))
+        b[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _stop(self, reason: str, detail: str) -> None:
+        if self.status.problem is None:  # the first damage is the one to tell
+            self.status.problem = (reason, detail)
+        self.done = True
+
+    def _read(self, size: int) -> bytes:
+        # read1: one read below at most, so bytes decompressed before a damage are not dropped with it
+        try:
+            return self.source.read1(size)  # type: ignore[attr-defined]
+        except _DAMAGE as exc:
+            self._stop(UNREADABLE, f"the file is cut or damaged after {self.out:,} bytes "
+                                   f"({type(exc).__name__}: {exc}); what follows cannot be read")
+            return b""
+
+    def _next(self, size: int) -> bytes:
+        data = self._read(size)
+        if not self.started:  # the first bytes: enough of them to see a byte order mark
+            self.started = True
+            while 0 < len(data) < 4 and not self.done:
+                more = self._read(4 - len(data))
+                if not more:
+                    break
+                data += more
+            for bom, encoding in _BOMS:
+                if data.startswith(bom):
+                    self.decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+                    break
+        self.out += len(data)
+        if self.packed is not None and self.out > EXPANSION_FLOOR and self.out > MAX_EXPANSION * self.packed.n:
+            self._stop(TOO_LARGE, f"the file expands more than {MAX_EXPANSION}-fold ({self.packed.n:,} bytes "
+                                  f"to over {self.out:,}): not read on, as with a decompression bomb; "
+                                  "decompress it yourself to read it whole")
+            data = b""
+        if not data:
+            self.done = True
+        if self.decoder is not None:
+            data = self._recode(data)
+        self.status.newlines += data.count(b"\n")
+        return data
+
+    def _recode(self, data: bytes) -> bytes:
+        try:
+            text = self.decoder.decode(data, final=not data)  # type: ignore[union-attr]
+        except UnicodeDecodeError as exc:
+            self._stop(UNREADABLE, f"not valid {exc.encoding.upper()} after {self.out:,} bytes ({exc.reason})")
+            return b""
+        return text.encode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                self.source.close()
+            finally:
+                self.under.close()
+        super().close()
+
+
+def _decompressor(f: io.BufferedReader) -> BinaryIO | None:
+    """A decompressing reader of ``f`` when its first bytes say gzip, xz or bzip2; else None."""
+    magic = f.peek(6)[:6]
     if magic[:2] == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
     if magic[:6] == b"\xfd7zXZ\x00":
         return lzma.LZMAFile(f)  # type: ignore[return-value]
     if magic[:3] == b"BZh":
         return bz2.BZ2File(f)  # type: ignore[return-value]
-    return f
+    return None
 
 
-def open_input(path: str, counter: ByteCounter | None = None) -> BinaryIO:
-    """A buffered binary stream of ``path`` (``-``: stdin), decompressed when compressed."""
+def open_input(path: str, counter: ByteCounter | None = None) -> InputStream:
+    """A buffered binary stream of ``path`` (``-``: stdin), decompressed, in UTF-8 (see :class:`_Decoded`)."""
     raw: BinaryIO = sys.stdin.buffer if path == STDIN else open(path, "rb")
-    buffered = io.BufferedReader(_Counting(raw, counter), buffer_size=1 << 16)
-    return io.BufferedReader(_decompressed(buffered), buffer_size=1 << 16)  # type: ignore[arg-type]
+    counting = _Counting(raw, counter)
+    buffered = io.BufferedReader(counting, buffer_size=1 << 16)
+    try:
+        unpacked = _decompressor(buffered)
+    except OSError:
+        buffered.close()
+        raise
+    status = StreamStatus()
+    decoded = _Decoded(unpacked or buffered, buffered, counting if unpacked else None, status)
+    return InputStream(decoded, status)
 
 
-def read_head(stream: BinaryIO, size: int = 1 << 20) -> tuple[bytes, BinaryIO]:
+def rewind(head: bytes, stream: BinaryIO) -> InputStream:
+    """``stream`` (its status kept) as if ``head``, read from it, had not been read."""
+    return InputStream(_Prefixed(head, stream), getattr(stream, "status", None) or StreamStatus())
+
+
+def read_head(stream: BinaryIO, size: int = 1 << 20) -> tuple[bytes, InputStream]:
     """The first ``size`` bytes of ``stream`` and a stream that still starts at the beginning."""
     head = stream.read(size)
-    return head, io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)  # type: ignore[arg-type]
+    return head, rewind(head, stream)
+
+
+@dataclass
+class Oversized:
+    """A line longer than the limit of :func:`bounded_lines`: its first bytes, its length, whether it ended."""
+
+    head: bytes
+    size: int
+    whole: bool = True  # False: the stream ended inside it
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_RECORD_BYTES) -> Iterator[bytes | Oversized]:
+    """The lines of ``stream`` with their line ends; one longer than ``limit`` is an :class:`Oversized`,
+    read past without being held."""
+    while True:
+        line = stream.readline(limit + 1)
+        if len(line) <= limit or line.endswith(b"\n"):
+            if not line:
+                return
+            yield line
+            continue
+        size, head = len(line), line[:2000]
+        while not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+            if not line:
+                yield Oversized(head, size, whole=False)
+                return
+            size += len(line)
+        yield Oversized(head, size)
 
 
 def plain_name(path: str | Path) -> str:
@@ -306,16 +492,99 @@ def plain_name(path: str | Path) -> str:
     return name
 
 
-def walk_files(folder: str | Path) -> Iterator[Path]:
-    """Every file under ``folder``, in a stable (sorted) order, hidden files and folders left out."""
-    folder = Path(folder)
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
+# ---------------------------------------------------------------- walking folders
+
+# what a folder walk finds besides files to read; each is an error line in its place
+LINK_OUT = "link-out"  # a symbolic link to a file or folder outside the input folder: not followed
+UNLISTABLE = "unlistable-folder"  # a folder whose files cannot be listed
+
+# fitpost's own outputs and temporary files: the local engine's OUTPUT.partial, OUTPUT.resume.json(.tmp)
+# and OUTPUT.errors.jsonl; the Dask engine's _SUCCESS, and its part-NNNNN.<format>, errors-NNNNN.jsonl
+# and their .partial files in a folder that has a _SUCCESS or such a .partial file
+_OWN_OUTPUT = re.compile(r".+\.partial|.+\.resume\.json(\.tmp)?|.+\.errors\.jsonl|_SUCCESS")
+_DASK_PART = re.compile(r"(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl)(\.\w+\.partial)?")
+
+
+def own_outputs(names: Iterable[str]) -> set[str]:
+    """The names among ``names`` (the files of one folder) that are fitpost's outputs or temporary files."""
+    names = list(names)
+    own = {n for n in names if _OWN_OUTPUT.fullmatch(n)}
+    if "_SUCCESS" in own or any(n.endswith(".partial") and _DASK_PART.fullmatch(n) for n in names):
+        own.update(n for n in names if _DASK_PART.fullmatch(n))
+    return own
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def list_folder(folder: Path, root: str) -> list[tuple[Path, str]]:
+    """The entries of ``folder`` by name, each ``file``, ``folder`` or :data:`LINK_OUT`; OSError when it
+    cannot be listed.
+
+    Hidden names and fitpost's own outputs are left out.  A symbolic link is not followed: one to a
+    file or folder inside ``root`` (the real path of the input folder) is read at its own place (so a
+    link is never read twice, nor a loop walked), a dangling one holds nothing, and one out of
+    ``root`` is :data:`LINK_OUT`.  Sockets, pipes and devices are not files.
+    """
+    with os.scandir(folder) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    own = own_outputs(e.name for e in entries)
+    out = []
+    for e in entries:
+        if e.name.startswith(".") or e.name in own:
             continue
-        if entry.is_dir():
-            yield from walk_files(entry)
-        elif entry.is_file():
-            yield entry
+        path = folder / e.name
+        try:
+            if e.is_symlink():
+                target = os.path.realpath(e.path)
+                if os.path.exists(target) and not _inside(target, root):
+                    out.append((path, LINK_OUT))
+            elif e.is_dir(follow_symlinks=False):
+                out.append((path, "folder"))
+            elif e.is_file(follow_symlinks=False):
+                out.append((path, "file"))
+        except OSError:
+            out.append((path, UNLISTABLE))
+    return out
+
+
+def walk_files(folder: str | Path) -> Iterator[tuple[Path, str | None]]:
+    """Every file under ``folder`` in a stable order (by name, subfolders in their place), as ``(path, None)``;
+    what cannot be read comes as ``(path, LINK_OUT or UNLISTABLE)``.  See :func:`list_folder`."""
+    folder = Path(folder)
+    yield from _walk(folder, os.path.realpath(folder), set())
+
+
+def walk_error(path: str | Path, note: str, name: str | None = None) -> ReadError:
+    """The error line of what a folder walk found and could not read (:data:`LINK_OUT`, :data:`UNLISTABLE`)."""
+    origin = f"{name or path}:0"
+    if note == LINK_OUT:
+        return error(UNREADABLE, f"a symbolic link out of the input folder (to {os.path.realpath(path)}): "
+                                 "not followed; give its target as an input to read it", origin)
+    try:
+        with os.scandir(path):
+            why = "it went away or changed while being read"
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    return error(UNREADABLE, f"the folder cannot be listed ({why}): its files were not read", origin)
+
+
+def _walk(folder: Path, root: str, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str | None]]:
+    try:
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in seen:  # a folder met twice (a bind mount): a loop
+            return
+        seen.add((st.st_dev, st.st_ino))
+        entries = list_folder(folder, root)
+    except OSError:
+        yield folder, UNLISTABLE
+        return
+    for path, what in entries:
+        if what == "folder":
+            yield from _walk(path, root, seen)
+        else:
+            yield path, None if what == "file" else what
 
 
 # ---------------------------------------------------------------- building posts

@@ -4,13 +4,15 @@ from __future__ import annotations
 import glob
 import json
 import lzma
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, NOT_UTF8, UNREADABLE, Fields, Item, as_dict, as_list, error, get_path,
-                               make_post, post_source)
+from fitpost.io.common import (MALFORMED_JSON, MAX_RECORD_BYTES, NOT_UTF8, TOO_LARGE, UNLISTABLE, UNREADABLE, Fields,
+                               Item, ReadError, as_dict, as_list, error, get_path, list_folder, make_post, post_source,
+                               walk_error)
 from fitpost.io.jsonio import iter_records
 
 POST_URL = "https://www.instagram.com/p/{}/"
@@ -24,7 +26,11 @@ _POST_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_UTC(?:_\d+)?)(\.
 
 def is_instaloader_folder(folder: Path) -> bool:
     """Whether ``folder`` (or a folder in it, one per profile) holds instaloader posts."""
-    for d in (folder, *sorted(p for p in folder.iterdir() if p.is_dir())):
+    try:
+        subfolders = sorted(p for p in folder.iterdir() if not p.is_symlink() and p.is_dir())
+    except OSError:
+        return False
+    for d in (folder, *subfolders):
         try:
             if any(_POST_FILE.match(p.name) for p in d.iterdir()):
                 return True
@@ -33,24 +39,35 @@ def is_instaloader_folder(folder: Path) -> bool:
     return False
 
 
-def instaloader_posts(folder: Path) -> Iterator[tuple[str, Path | None, Path | None]]:
-    """``(stem, caption file, metadata file)`` of every post, folder by folder, oldest first."""
+def instaloader_posts(folder: Path, root: str | None = None,
+                      ) -> Iterator[tuple[str, Path | None, Path | None] | ReadError]:
+    """``(stem, caption file, metadata file)`` of every post, folder by folder, oldest first.
+
+    The folder is walked as :func:`~fitpost.io.common.list_folder` says (links not followed); a
+    folder that cannot be listed, or a post file or folder linked from outside, comes as its error.
+    """
+    root = root or os.path.realpath(folder)
+    try:
+        entries = list_folder(folder, root)
+    except OSError:
+        yield walk_error(folder, UNLISTABLE)
+        return
     groups: dict[str, dict[str, Path]] = {}
-    subfolders = []
-    for p in sorted(folder.iterdir(), key=lambda p: p.name):
-        if p.name.startswith("."):
-            continue
-        if p.is_dir():
-            subfolders.append(p)
-            continue
+    subfolders, notes = [], []
+    for p, what in entries:
         m = _POST_FILE.match(p.name)
-        if m:
+        if what == "folder":
+            subfolders.append(p)
+        elif what == "file" and m:
             groups.setdefault(m.group(1), {})[m.group(2)] = p
+        elif what != "file" and (m or what == UNLISTABLE or os.path.isdir(p)):
+            notes.append(walk_error(p, what))
     for stem in sorted(groups):
         files = groups[stem]
         yield stem, files.get(".txt"), files.get(".json.xz") or files.get(".json")
+    yield from notes
     for sub in subfolders:
-        yield from instaloader_posts(sub)
+        yield from instaloader_posts(sub, root)
 
 
 def _profile_owner(folder: Path) -> str | None:
@@ -58,10 +75,28 @@ def _profile_owner(folder: Path) -> str | None:
     return folder.name if any(folder.glob(f"{glob.escape(folder.name)}_[0-9]*.json*")) else None
 
 
+def _read_bounded(path: Path) -> bytes:
+    """The bytes of ``path`` (decompressed when .xz); ValueError when over :data:`MAX_RECORD_BYTES`."""
+    opener = lzma.open if path.name.endswith(".xz") else open
+    with opener(path, "rb") as f:
+        data = f.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        raise _TooLarge(f"over the limit of {MAX_RECORD_BYTES:,} bytes")
+    return data
+
+
+class _TooLarge(ValueError):
+    pass
+
+
 def read_instaloader(folder: str | Path, fields: Fields) -> Iterator[Item]:
     """Every post of an instaloader folder: caption, date, owner, location and tagged users."""
     owners: dict[Path, str | None] = {}
-    for stem, txt, meta in instaloader_posts(Path(folder)):
+    for found in instaloader_posts(Path(folder)):
+        if isinstance(found, ReadError):
+            yield found
+            continue
+        stem, txt, meta = found
         here = (txt or meta).parent  # type: ignore[union-attr]
         if here not in owners:
             owners[here] = _profile_owner(here)
@@ -70,22 +105,25 @@ def read_instaloader(folder: str | Path, fields: Fields) -> Iterator[Item]:
         raw: Any = None
         if meta is not None:
             try:
-                opener = lzma.open if meta.name.endswith(".xz") else open
-                with opener(meta, "rb") as f:
-                    raw = json.loads(f.read().decode("utf-8"))
+                raw = json.loads(_read_bounded(meta).decode("utf-8"))
                 node = as_dict(raw.get("node", raw) if isinstance(raw, dict) else {})
-            except (OSError, lzma.LZMAError, EOFError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            except (OSError, lzma.LZMAError, EOFError, ValueError, RecursionError) as exc:
                 if txt is None:
-                    yield error(UNREADABLE if isinstance(exc, (OSError, lzma.LZMAError, EOFError)) else MALFORMED_JSON,
-                                f"{meta.name}: {exc}", f"{meta}:1", stem)
+                    reason = (TOO_LARGE if isinstance(exc, _TooLarge) else
+                              UNREADABLE if isinstance(exc, (OSError, lzma.LZMAError, EOFError)) else MALFORMED_JSON)
+                    yield error(reason, f"{meta.name}: {exc}", f"{meta}:1", stem)
                     continue
                 node = {}
         caption = get_path(node, "edge_media_to_caption.edges.0.node.text")
         if caption is None and txt is not None:
             try:
-                caption = txt.read_bytes().decode("utf-8").removeprefix("\ufeff").rstrip("\n")
+                caption = _read_bounded(txt).decode("utf-8").removeprefix("\ufeff").rstrip("\n")
             except UnicodeDecodeError as exc:
                 yield error(NOT_UTF8, f"{txt.name}: byte at {exc.start} is not UTF-8", origin,
+                            node.get("shortcode") or stem)
+                continue
+            except (OSError, ValueError) as exc:
+                yield error(TOO_LARGE if isinstance(exc, _TooLarge) else UNREADABLE, f"{txt.name}: {exc}", origin,
                             node.get("shortcode") or stem)
                 continue
         yield from map_node(node, origin, fields, caption=caption, stem=stem, obj=raw, owner=owners[here])

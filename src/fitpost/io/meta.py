@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from fitpost.io.common import (MALFORMED_JSON, Fields, Item, as_list, error, fix_mojibake, get_path, make_post,
-                               post_source)
+                               post_source, walk_files)
 from fitpost.io.jsonio import read_mapped
 
 # "Kari Nordvik updated her status." / "Kari Nordvik shared a memory." -> Kari Nordvik
@@ -32,15 +32,18 @@ def is_fb_post(obj: Any) -> bool:
 
 
 def is_export_folder(folder: Path) -> bool:
-    names = {p.name for p in folder.iterdir()}
+    try:
+        names = {p.name for p in folder.iterdir()}
+    except OSError:
+        return False
     return bool(names & {"your_instagram_activity", "your_facebook_activity", "personal_information",
                          "content", "posts", "your_activity_across_facebook"}) and any(export_files(folder))
 
 
 def export_files(folder: Path) -> Iterator[Path]:
-    """The post files of an unpacked export, in a stable order."""
-    for p in sorted(folder.rglob("*.json")):
-        if POST_FILES.match(p.name) and not any(part.startswith(".") for part in p.parts):
+    """The post files of an unpacked export, in a stable order (walked as :func:`walk_files` says)."""
+    for p, note in walk_files(folder):
+        if note is None and POST_FILES.match(p.name):
             yield p
 
 

@@ -1,0 +1,304 @@
+"""Resolving: who each mention found in a Doc is.
+
+A short name stands for the fullest name given, a handle for the person it
+names, a relation phrase for the relative it names and whose relative that is,
+"I"/"we" for whoever said the quote they are in (outside quotes, the post's
+author), "he"/"she" for the last person of that gender named before them, and
+"they" or a group word for the people the passage is about.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
+from operator import attrgetter, itemgetter
+
+from spacy.tokens import Doc
+
+from fitpost import ext
+from fitpost.components.people import finding
+from fitpost.components.people.finding import FIRST, MALE, THEY, WE
+from fitpost.components.people.lexicon import Lexicon
+from fitpost.components.people.passage import Passage, PersonRef
+
+_WORDS = re.compile(r"[a-z]+")
+_QUOTE_STOP = re.compile(r"[.!?\n“\"]")  # where the words after a quote that may attribute it end
+_MY_OUR = frozenset(("my", "our"))
+
+
+def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
+    """Find and resolve the people of ``doc``: what is known of them, and every mention in text order."""
+    text = ext.text(doc)
+    p = Passage(text=text, tab=ext.tokens(doc), quotes=finding.quotes(text),
+                author=ext.doc_value(doc, "fp_author"))
+    rel_spans = finding.relation_spans(lex, p.tab)
+    found, companions = finding.names(lex, doc, p.tab, text)
+    add_names(p, finding.appositive_names(lex, p.tab, rel_spans, found), companions)
+    add_short_names(p)
+    add_handles(p)
+    # the person named most often (by name or handle); of several, the first counted
+    p.main = max(p.count.items(), key=itemgetter(1))[0] if p.count else None
+    add_relations(lex, p, rel_spans)
+    genders_from_words(lex, p)
+    p.speakers = speakers(lex, p, p.mentions, p.gender)
+    mentions = sorted(p.mentions + plural_relations(lex, p), key=attrgetter("start"))
+    return p, add_pronouns(lex, p, mentions)
+
+
+# -- names and handles -------------------------------------------------------
+def add_names(p: Passage, names: list[tuple[int, int]], companions: set[tuple[int, int]]) -> None:
+    """Each name (character spans, in text order) as a mention of its full name, a companion's when
+    its span is in ``companions``.
+
+    The full names are the names in the order given, but for one that is a word of a full name
+    known before it ("Asha" after "Asha Rao"), and one held in a later name ("Asha" before "Asha
+    Rao"), which the later one replaces.
+    """
+    for s, e in names:
+        name = p.text[s:e]
+        if name not in p.full and not any(name in f.split() for f in p.full):
+            p.full = [f for f in p.full if not (f != name and f in name)] + [name]
+    for s, e in names:
+        p.add_person(s, e, canonical(p, p.text[s:e]), companion=(s, e) in companions)
+
+
+def canonical(p: Passage, name: str) -> str:
+    """The full name ``name`` stands for: itself if it is one, else the full name it is a word of
+    (of several, the one named most so far, then the first named), else itself."""
+    if name in p.full:
+        return name
+    owners = [f for f in p.full if name in f.split()]
+    if len(owners) < 2:
+        return owners[0] if owners else name
+    return max(owners, key=lambda f: (p.count.get(f, 0), -p.full.index(f)))
+
+
+def add_short_names(p: Passage) -> None:
+    """A token that is a word (three letters or more) of a full name and does not start inside a
+    name found is a short name for it ("Asha" for "Asha Rao"), which a model may not tag."""
+    parts = {w for f in p.full for w in f.split() if len(w) > 2}
+    if not parts:
+        return
+    tab = p.tab
+    inside = {k for m in p.mentions for k in range(bisect_left(tab.idx, m.start), bisect_left(tab.idx, m.end))}
+    for i in finding.tokens_in(tab.text, parts):
+        if i not in inside:
+            p.add_person(tab.idx[i], tab.end[i], canonical(p, tab.text[i]))
+
+
+def add_handles(p: Passage) -> None:
+    """Each @handle as a mention of the person it names (if any)."""
+    for s, e, handle in finding.handles(p.text):
+        person = handle_owner(p, handle, s, e)
+        p.handles[handle] = person
+        p.add_person(s, e, person, handle=handle)
+
+
+def handle_owner(p: Passage, handle: str, s: int, e: int) -> str | None:
+    """The person the handle at ``s:e`` names: the full name right before its opening bracket
+    ("Asha Rao (@asha_runs)") or right after an opening bracket that follows it ("@asha_runs
+    (Asha Rao)"); else the one full name with a word of four letters or more spelt out in the
+    handle's letters."""
+    before, after = p.text[max(0, s - 40):s], p.text[e:e + 40]
+    bracket = before.rstrip().endswith("(") or after.lstrip().startswith("(")  # a name ties to it across one
+    for f in p.full if bracket else ():
+        if re.search(re.escape(f) + r"\s*\(\s*$", before) or re.match(r"^\s*\(\s*" + re.escape(f), after):
+            return f
+    letters = re.sub(r"[^a-z]", "", handle.lower())
+    best = [f for f in p.full if any(len(w) >= 4 and w.lower() in letters for w in f.split())]
+    return best[0] if len(best) == 1 else None
+
+
+# -- relations -------------------------------------------------------------
+def add_relations(lex: Lexicon, p: Passage, rel_spans: list[tuple[int, int, str]]) -> None:
+    """Each relation phrase as a mention of the relative, who is named when a name follows it
+    ("his wife, Asha Rao"); spouses and genders are learnt on the way."""
+    if not rel_spans:
+        return
+    by_start = {m.start: m.info for m in p.mentions}  # the names and handles, by where they start
+    names_and_handles = len(p.mentions)
+
+    @cache
+    def first_speakers() -> dict:
+        """Who said each quote as the names and handles alone tell it, no gender known: whose
+        relative "my wife" in a quote is (worked out when first asked)."""
+        return speakers(lex, p, p.mentions[:names_and_handles], {})
+
+    for rs, rel_end, key in rel_spans:
+        add_relation(lex, p, rs, rel_end, key, by_start, first_speakers)
+
+
+def add_relation(lex: Lexicon, p: Passage, rs: int, rel_end: int, key: str,
+                 by_start: dict[int, ext.PersonInfo], first_speakers: Callable[[], dict]) -> None:
+    """The relation phrase at tokens ``rs:rel_end``: who it names, whose relative that is, and so
+    who is whose spouse (a spouse or partner without a name is the owner's known spouse)."""
+    gender, kind = lex.relations[key]
+    tab = p.tab
+    named = appositive(p, rel_end, by_start)
+    owner = relation_owner(p, rs)
+    mine = not _MY_OUR.isdisjoint(tab.lower[max(0, rs - 2):rs + 4])  # "my"/"our" near it
+    if owner is None and mine:  # "my wife": in a quote, the speaker's; outside, the author's
+        quote = ext.range_at(p.quotes, tab.idx[rs])
+        owner = first_speakers().get(quote) if quote else p.author
+    if owner is None and named and named != p.main and not mine:
+        owner = p.main  # "wife Asha Rao joined him": the relative of the person the text is about
+    if named:
+        if gender:
+            p.gender.setdefault(named, gender)
+        p.relation_of.setdefault(named, key)
+    if kind in ("spouse", "partner"):
+        if named and owner and owner != named:
+            p.spouse[owner], p.spouse[named] = named, owner
+            if gender and owner not in p.gender:
+                p.gender[owner] = "m" if gender == "f" else "f"
+        elif owner and owner in p.spouse:
+            named = p.spouse[owner]
+    p.add(tab.idx[rs], tab.end[rel_end - 1],
+          ext.PersonInfo(name=named, relation=key, pronoun=named is None and not owner))
+
+
+def appositive(p: Passage, rel_end: int, by_start: dict[int, ext.PersonInfo]) -> str | None:
+    """The person named right after a relation phrase ending at token ``rel_end``, after at most
+    two commas, dashes or colons."""
+    tab = p.tab
+    nxt = rel_end
+    while nxt < tab.n and tab.text[nxt] in (",", "-", "–", ":") and nxt - rel_end < 2:
+        nxt += 1
+    info = by_start.get(tab.idx[nxt]) if nxt < tab.n else None
+    return info.name if info else None
+
+
+def relation_owner(p: Passage, rel_start: int) -> str | None:
+    """Whose relative the relation at token ``rel_start`` names, from the possessive among the two
+    words before it: after "his"/"her" the last named mention before it (in the order found) of
+    that gender or of none known, else the main person; after "Name's" that person; after
+    "my"/"our", or with no possessive, nobody yet."""
+    tab = p.tab
+    for j in range(rel_start - 1, max(-1, rel_start - 3), -1):
+        low = tab.lower[j]
+        if low in ("his", "her"):
+            want, at = ("m" if low == "his" else "f"), tab.idx[j]
+            for m in reversed(p.mentions):
+                if m.info.name and m.end <= at and p.gender.get(m.info.name) in (want, None):
+                    return m.info.name
+            return p.main
+        if low.endswith("'s") or low.endswith("’s"):
+            return next((m.info.name for m in p.mentions if m.start <= tab.idx[j] < m.end + 2 and m.info.name), None)
+        if low in _MY_OUR:
+            return None
+    return None
+
+
+def plural_relations(lex: Lexicon, p: Passage) -> list[PersonRef]:
+    """ "the mothers", "the sisters": everyone named with that relation."""
+    if not p.relation_of:
+        return []
+    found = []
+    for i, relation in finding.plural_relation_tokens(lex, p.tab):
+        members = tuple(n for n, r in p.relation_of.items() if r.startswith(relation))
+        if members:
+            found.append(PersonRef(p.tab.idx[i], p.tab.end[i],
+                                   ext.PersonInfo(pronoun=True, members=members, relation=relation)))
+    return found
+
+
+def genders_from_words(lex: Lexicon, p: Passage) -> None:
+    """A person's gender from the word right before a mention of them ("actress Asha Rao"), where
+    not known yet."""
+    for s, _, info in p.mentions:
+        if info.name and info.name not in p.gender:
+            before = p.text[max(0, s - 20):s].lower().split()
+            if before and before[-1] in lex.gender_words:
+                p.gender[info.name] = lex.gender_words[before[-1]]
+
+
+# -- quotes ------------------------------------------------------------------
+def speakers(lex: Lexicon, p: Passage, mentions: list[PersonRef], gender: dict[str, str]) -> dict:
+    """Who each quote is attributed to, on ``mentions`` and ``gender``; the main person when nothing says."""
+    return {q: quote_speaker(lex, p, q, mentions, gender) or p.main for q in p.quotes}
+
+
+def quote_speaker(lex: Lexicon, p: Passage, quote: tuple[int, int], mentions: list[PersonRef],
+                  gender: dict[str, str]) -> str | None:
+    """The person a speech verb next to ``quote`` attributes it to: in the words after it (to the
+    end of the sentence) the first person named, else in the words before it (from the start of
+    the sentence) the last one; with "he"/"she" and no name there, the last person of that gender
+    (or none known) named before the quote, else the main person."""
+    qs, qe = quote
+    after = p.text[qe:qe + 80]
+    stop = _QUOTE_STOP.search(after)
+    after = after[:stop.start()] if stop else after
+    before = p.text[max(0, qs - 120):qs]
+    before = before[max(before.rfind(". "), before.rfind("\n"), before.rfind("”")) + 1:]
+    for window, base, last in ((after, qe, False), (before, qs - len(before), True)):
+        words = _WORDS.findall(window.lower())
+        if lex.speech.isdisjoint(words):
+            continue
+        near = [info.name for s, _, info in mentions if base <= s < base + len(window) and info.name]
+        speaker = None
+        if near:
+            speaker = near[-1] if last else near[0]
+        elif "he" in words or "she" in words:
+            want = "m" if "he" in words else "f"
+            prior = [info.name for s, _, info in mentions if info.name and s < qs]
+            speaker = next((n for n in reversed(prior) if gender.get(n) in (want, None)), p.main)
+        if speaker:
+            return speaker
+    return None
+
+
+# -- pronouns and group words ----------------------------------------------------
+def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[PersonRef]:
+    """``mentions`` (in text order) with the group words and pronouns, each resolved; in text order."""
+    out = list(mentions)
+    named = [(m.start, m.info.name) for m in mentions if m.info.name and not m.info.pronoun]
+    couple = (p.main, p.spouse[p.main]) if p.main in p.spouse else ()  # the main person and spouse
+    for s, e in finding.group_words(lex, p.text):
+        out.append(PersonRef(s, e, ext.PersonInfo(pronoun=True, members=couple)))
+    for i in finding.pronoun_tokens(p.tab):
+        low = p.tab.lower[i]
+        if low in FIRST or low in WE:
+            members = first_person(p, i, low)
+        elif low in THEY:
+            members = they(p, i, out) or couple
+        else:
+            members = he_or_she(p, i, low, named)
+        out.append(PersonRef(p.tab.idx[i], p.tab.end[i], ext.PersonInfo(
+            name=members[0] if len(members) == 1 else None, pronoun=True, members=members)))
+    out.sort(key=attrgetter("start"))
+    return out
+
+
+def first_person(p: Passage, i: int, low: str) -> tuple[str, ...]:
+    """ "I", "we" at token ``i``: in a quote whoever said it, else the post's author; "we" is them
+    and their spouse, when known."""
+    quote = ext.range_at(p.quotes, p.tab.idx[i])
+    who = p.speakers.get(quote) if quote else p.author
+    if not who:
+        return ()
+    return (who, p.spouse[who]) if low in WE and who in p.spouse else (who,)
+
+
+def they(p: Passage, i: int, found: list[PersonRef]) -> tuple[str, ...]:
+    """ "they" at token ``i``: the people of the last mention of two or more people before it in its
+    sentence, last in the order ``found`` holds them (named mentions and plural relations in text
+    order, then group words, then pronouns); () when there is none."""
+    sent_start, start = p.tab.idx[p.tab.sent_lo[i]], p.tab.idx[i]
+    plural = [m.info.members for m in found if sent_start <= m.start < start and len(m.info.members) > 1]
+    return plural[-1] if plural else ()
+
+
+def he_or_she(p: Passage, i: int, low: str, named: list[tuple[int, str]]) -> tuple[str, ...]:
+    """ "he", "she" at token ``i``: the last person named before it (``named``: start and name, in
+    text order) who has its gender, else the last of no known gender, who gets it; else the main person."""
+    want = "m" if low in MALE else "f"
+    prior = named[:bisect_left(named, (p.tab.idx[i],))]  # the names before it
+    person = next((n for _, n in reversed(prior) if p.gender.get(n) == want), None)
+    if person is None:
+        person = next((n for _, n in reversed(prior) if p.gender.get(n) is None), None)
+        if person is not None:
+            p.gender[person] = want
+    if person:
+        return (person,)
+    return (p.main,) if p.main else ()

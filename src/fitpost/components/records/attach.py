@@ -1,0 +1,222 @@
+"""Step 2: quantities, people, places, the event and the date attach to the clusters of their sentence.
+
+A repetition or a frequency applies to every cluster of its sentence ("90 km
+cycling and 20 km running for 3 days"); any other quantity goes to the cluster
+it lies in, else to the cheapest one within reach (:func:`cost`).  An event
+goes to the nearest cluster of its activity; a place in an event's name ("the
+Vienna Marathon") to the clusters of that event, any other place to the nearest
+cluster within 14 tokens; the first date of a sentence to each cluster of it.  People:
+:mod:`~fitpost.components.records.company`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from fitpost import ext
+from fitpost.components.records.company import attach_people
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster
+from fitpost.schema import Quantity
+
+# the cost of attaching a quantity to a cluster: the tokens between them, and
+REACH = 30  # a quantity attaches to no cluster that costs more than this
+BREAK, BREAK_ACROSS = 2, 6  # each clause break between them; when another cluster starts between them
+TAKEN = 50  # the cluster holds a quantity of that kind already
+EXERCISE_COUNT = -3  # a count next to an exercise ("40 burpees")
+BARE_COUNT = 20  # a count with no unit next to anything but an exercise
+# every term but the tokens between is a break (more), TAKEN (more) or a count's term (EXERCISE_COUNT
+# at the least): a cluster further than this many tokens from a quantity costs more than REACH
+WINDOW = REACH - min(0, EXERCISE_COUNT, BARE_COUNT)
+PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
+
+# the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
+RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
+                 "ultramarathon": "running", "ironman": "triathlon", "triathlon": "triathlon",
+                 "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
+
+
+def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
+    """Attach everything the clusters (in order of start) take from their sentences."""
+    in_sent: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        in_sent.setdefault(c.sent, []).append(c)
+    sentences = {n: SentenceClusters(cs) for n, cs in in_sent.items()}
+    attach_quantities(ctx, clusters, sentences)
+    for c in clusters:
+        attach_event(ctx, c, in_sent[c.sent])
+    attach_places(ctx, sentences)
+    for c in clusters:
+        attach_people(ctx, c)
+        attach_date(ctx, c)
+
+
+class SentenceClusters:
+    """The clusters of one sentence (in order of start), found by where they lie."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.clusters = clusters
+        self.starts = [c.start for c in clusters]
+        self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
+
+    def near(self, start: int, end: int, reach: int) -> list[Cluster]:
+        """In order, the clusters that start in tokens ``start:end`` or at most ``reach`` tokens after
+        ``start``, or start before it and end at most ``reach`` tokens before it, or later."""
+        k = first = bisect_left(self.starts, start)
+        while first > 0 and self.latest_end[first - 1] >= start - reach:
+            first -= 1
+        before = [c for c in self.clusters[first:k] if c.end >= start - reach]
+        return before + self.clusters[k:bisect_right(self.starts, max(start + reach, end - 1))]
+
+
+def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int, SentenceClusters]) -> None:
+    """Each quantity to the clusters of its sentence (a cluster keeps the first of each kind); then a
+    cluster with no distance takes the one a race name in it implies ("a marathon")."""
+    spread: set[tuple[int, str]] = set()
+    for span in ctx.mentions[ext.QUANTITIES]:
+        q: Quantity = span.info
+        n = ctx.sent_of[span.start]
+        if n not in sentences:
+            continue
+        if q.kind in ("repetition", "frequency"):
+            if (n, q.kind) not in spread:  # the first of its sentence goes to every cluster of it
+                spread.add((n, q.kind))
+                for c in sentences[n].clusters:
+                    if c.kind(q.kind) is None:
+                        c.quantities.append(q)
+            continue
+        near = sentences[n].near(span.start, span.end, WINDOW)
+        inside = [c for c in near if c.start <= span.start < c.end or span.start <= c.start < span.end]
+        race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
+        if inside:
+            best = inside[0]
+        else:
+            if race_name:
+                race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1])
+                near = [c for c in near if race in (None, c.info.activity)]
+            best = cheapest(ctx, span, near)
+            if best is None:
+                continue
+        if best.kind(q.kind) is None:
+            best.quantities.append(q)
+            if race_name:
+                best.race_only = True
+    for c in clusters:
+        if c.kind("distance") is None:
+            q = race_distance(ctx, c)
+            if q is not None:
+                c.quantities.append(q)
+                c.race_only = True
+
+
+def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | None:
+    """The first of the clusters ``near`` that cost least to attach the quantity ``span`` to,
+    if that is at most :data:`REACH`.
+
+    ``near`` holds, in order, every cluster of the sentence that holds the quantity or lies within
+    :data:`WINDOW` tokens of it (:meth:`SentenceClusters.near`); any other one is more than WINDOW
+    tokens away and costs more than REACH.  A cluster that starts between the quantity and one of
+    ``near`` lies nearer, so it is in ``near`` too: each cost is the one against the whole sentence,
+    and the choice is the one among all its clusters.
+    """
+    best, lowest = None, REACH
+    for c in near:
+        d = cost(ctx, span, c, near)
+        if d < lowest or (d == lowest and best is None):
+            best, lowest = c, d
+    return best
+
+
+def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> int:
+    """What attaching the quantity ``span`` to cluster ``c`` costs: the tokens from the quantity to the
+    cluster's nearest end, each clause break between them (more when one of ``others`` starts between
+    them), more when ``c`` has a quantity of that kind, and for a count, less next to an exercise and
+    more, without a unit, next to anything else."""
+    q: Quantity = span.info
+    at = span.start
+    pos = c.start if at < c.start else c.end - 1
+    lo, hi = min(pos, at), max(pos, at)
+    d = hi - lo
+    breaks = ctx.breaks(lo, hi)
+    if breaks:
+        across = any(lo < o.start < hi for o in others if o is not c)
+        d += breaks * (BREAK_ACROSS if across else BREAK)
+    if c.kind(q.kind) is not None:
+        d += TAKEN
+    if q.kind == "count":
+        if c.info.form == "exercise":
+            d += EXERCISE_COUNT
+        elif not q.unit:
+            d += BARE_COUNT
+    return d
+
+
+def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
+    """Each place of a sentence (not a hometown) to the clusters of the sentence nearest to it, if at
+    most PLACE_REACH tokens away (from the end of a cluster before it, else from the start), each
+    name once a cluster; a place in an event's name only to the clusters of that event (the race was
+    there, not the run beside it)."""
+    for n, places in ctx.places_in.items():
+        if n not in sentences:
+            continue
+        for p in places:
+            if p.info.hometown:
+                continue
+            event = event_holding(ctx, p)
+            if event is not None:
+                near = [(0, c) for c in sentences[n].clusters if c.event == event]
+            else:
+                near = [(abs(p.start - (c.end if p.start >= c.end else c.start)), c)
+                        for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
+            lowest = min((d for d, _ in near), default=PLACE_REACH + 1)
+            for d, c in near:
+                if d == lowest <= PLACE_REACH and not any(x["name"] == p.info.name for x in c.places):
+                    c.places.append({"name": p.info.name, "role": p.info.role})
+
+
+def event_holding(ctx: Context, p: ext.Mention) -> str | None:
+    """The name of the event whose name holds the place ``p`` ("Vienna" in "the Vienna Marathon"), if any."""
+    for e in ctx.events_in.get(ctx.sent_of[p.start], ()):
+        if e.start <= p.start and p.end <= e.end:
+            return e.info.name
+    return None
+
+
+def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
+    """The event of the sentence (of ``c``'s activity or of none) nearest to ``c``, unless another
+    cluster of that activity is nearer to it."""
+    fitting = [e for e in ctx.events_in.get(c.sent, ()) if e.info.activity in (None, c.info.activity)]
+    if not fitting:
+        return
+    best = min(fitting, key=lambda e: abs(e.start - c.start))
+    dist = abs(best.start - c.start)
+    if any(abs(best.start - o.start) < dist for o in in_sent if o is not c and o.info.activity == c.info.activity):
+        return
+    c.event = best.info.name
+
+
+def attach_date(ctx: Context, c: Cluster) -> None:
+    """The first resolved date of the sentence."""
+    c.date = next((d.info for d in ctx.dates_in.get(c.sent, ()) if d.info is not None), c.date)
+
+
+def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
+    """The length the longest race name in the mention implies ("a marathon", "an Ironman"; "a half"
+    at the end of a running mention)."""
+    tab = ctx.tab
+    first = tab.idx[c.start]
+    last = ctx.lows[c.end - 1]
+    if last in ctx.lexicon.mention_races and c.info.activity == "running":  # "ran a half"
+        meters = ctx.lexicon.mention_races[last]
+        start, end = tab.idx[c.end - 1], tab.end[c.end - 1]
+        return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                        value=meters / 1000, unit="km", meters=meters)
+    low = ctx.text[first:tab.end[c.end - 1]].lower().replace("-", " ")
+    name = max((n for n in ctx.lexicon.races if n in low), key=len, default=None)
+    if name is None:
+        return None
+    meters = ctx.lexicon.races[name]
+    start = first + low.find(name)
+    text = ctx.text[start:start + len(name)]
+    return Quantity(kind="distance", text=text, start=start, end=start + len(text),
+                    value=meters / 1000, unit="km", meters=meters)

@@ -1,0 +1,143 @@
+"""Step 1: activity mentions become clusters.
+
+A verb and its object ("ran the marathon") are one cluster; an event that names
+an activity no mention near it names is one; a distance right after a movement
+verb ("covered 24 km") is one.  Generic mentions ("known for running") are left out.
+"""
+from __future__ import annotations
+
+from fitpost import ext
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster
+
+QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
+JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
+MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
+
+
+def find_clusters(ctx: Context) -> list[Cluster]:
+    """Every cluster of the Doc, in order of start."""
+    events = ctx.mentions[ext.EVENTS]
+    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.info.form != "hashtag"]
+    clusters = _mention_clusters(ctx, _specific(ctx, mentions), events)
+    _add_event_clusters(ctx, clusters, mentions, events)
+    clusters.extend(_movement_clusters(ctx, clusters, events))
+    clusters.sort(key=lambda c: c.start)
+    return clusters
+
+
+def _specific(ctx: Context, mentions: list[ext.Mention]) -> list[ext.Mention]:
+    """``mentions`` by sentence, without a generic workout noun ("a workout", "training") in a
+    sentence that also names a specific activity."""
+    by_sent: dict[int, list[ext.Mention]] = {}
+    for s in mentions:
+        by_sent.setdefault(ctx.sent_of[s.start], []).append(s)
+    kept: list[ext.Mention] = []
+    for _, spans in sorted(by_sent.items()):
+        specific = [s for s in spans if s.info.activity != "workout"
+                    or ctx.text_of(s).lower() not in ctx.lexicon.generic_nouns]
+        kept.extend(specific if specific and len(specific) < len(spans) else spans)
+    return kept
+
+
+def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ext.Mention]) -> list[Cluster]:
+    """A cluster per mention outside an event name; a mention right after one of the same activity,
+    with no clause break between ("ran the marathon", "running the 10k"), joins its cluster."""
+    in_event = {i for e in events for i in range(e.start, e.end)}
+    clusters: list[Cluster] = []
+    current: Cluster | None = None
+    for s in mentions:
+        if s.start in in_event:
+            continue
+        info = s.info
+        if current and current.info.activity == info.activity and 0 <= s.start - current.end <= JOINING \
+                and not _breaks_between(ctx, current.end, s.start):
+            current.end = s.end
+            if info.form in ("noun", "race"):
+                current.definite = current.definite or _is_definite(ctx, s.start)
+            continue
+        current = Cluster(start=s.start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=s.status,
+                          head=ext.root(ctx.doc, s, ctx.parsed),
+                          definite=info.form in ("noun", "race") and _is_definite(ctx, s.start))
+        clusters.append(current)
+    return clusters
+
+
+def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
+                        events: list[ext.Mention]) -> None:
+    """Add a cluster for each named event (not a hashtag) whose activity no cluster of its sentence
+    has, with no cluster ending just before it; it takes the status of the first mention inside it."""
+    if not events:
+        return
+    in_sent: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        in_sent.setdefault(c.sent, []).append(c)
+    for e in events:
+        if ctx.text_of(e).startswith("#"):
+            continue
+        n = ctx.sent_of[e.start]
+        activity = e.info.activity
+        same = in_sent.get(n, [])
+        if not activity or any(c.info.activity == activity for c in same) \
+                or any(0 <= e.start - c.end <= JOINING for c in same):
+            continue
+        first = next((x for x in mentions if e.start <= x.start < e.end), None)
+        info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
+        c = Cluster(start=e.start, end=e.end, sent=n, info=info, status=first.status if first is not None else None,
+                    head=ext.root(ctx.doc, e, ctx.parsed), definite=True)
+        clusters.append(c)
+        in_sent.setdefault(n, []).append(c)
+
+
+def _breaks_between(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` hold punctuation other than quotes, or "and", "or", "but"."""
+    tab, lows = ctx.tab, ctx.lows
+    return any(tab.is_punct(i) and tab.text[i] not in QUOTES or lows[i] in ("and", "or", "but")
+               for i in range(a, b))
+
+
+def _is_definite(ctx: Context, i: int) -> bool:
+    """Whether a definite word ("the", "her") comes before token ``i`` with only numbers between, or
+    adjectives and nouns within three tokens of ``i`` ("the long run", "her 10 km run")."""
+    definite, doc = ctx.lexicon.definite, ctx.doc
+    j = i - 1
+    while j >= 0:
+        t = doc[j]
+        if not (t.like_num or t.is_alpha and t.lower_ not in definite and t.pos_ in ("ADJ", "NOUN", "PROPN")
+                and i - j <= 3):
+            break
+        j -= 1
+    return j >= 0 and ctx.lows[j] in definite
+
+
+def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
+    """A distance right after a movement verb ("covered 24 km"), with no punctuation or other verb between
+    and no activity word right after it ("finished a 20 km run": the run is the activity), is an inferred
+    cluster: of the first event of its sentence that names an activity, else of the last cluster found so far
+    (the mentions', then the events') that starts before it, else of what the text is mostly about."""
+    out: list[Cluster] = []
+    if ctx.lexicon.movement.isdisjoint(ctx.lows):
+        return out
+    taken = {i for c in clusters for i in range(c.start, c.end)}
+    activity_tokens = {i for s in ctx.mentions[ext.ACTIVITIES] for i in range(s.start, s.end)}
+    tab, lows, movement = ctx.tab, ctx.lows, ctx.lexicon.movement
+    for q in ctx.mentions[ext.QUANTITIES]:
+        if q.label != "distance" or q.start == 0 or q.start in taken:
+            continue
+        before = range(q.start - 1, max(0, q.start - MOVEMENT_REACH) - 1, -1)  # nearest first
+        at = next((j for j in before if lows[j] in movement), None)
+        if at is None or any(tab.is_punct(k) or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
+                             for k in range(at + 1, q.start)):
+            continue
+        if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
+            continue
+        n = ctx.sent_of[q.start]
+        activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
+        if activity is None:
+            prior = next((c for c in reversed(clusters) if c.start < q.start), None)
+            activity = prior.info.activity if prior is not None else ctx.main_activity
+        if activity is None:
+            continue
+        out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
+                           info=ext.ActivityInfo(activity=activity, form="inferred")))
+    return out

@@ -1,0 +1,183 @@
+"""Step 2 (people): who did the activity of a cluster.
+
+With a parse: the subject of the mention's verb (or of the verb it hangs from),
+possessives, "with"/"alongside" objects, and the noun a participle describes
+("the couple going for a run").  Without: the nearest person at most eight
+tokens before the mention, with those coordinated to them.  In both: the people
+a company cue brings in after the mention, in its clause ("with A, B and C",
+"joined by B"), and people coordinated right before an -ing mention ("him and
+Asha running").  People who are only mentioned ("photo by A") are left out.
+"""
+from __future__ import annotations
+
+from fitpost import ext
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster
+
+CLAUSE_STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for the company cues
+COMPANY_REACH = 14  # a company cue counts at most this many tokens after the mention
+CUE_REACH = 6  # a company cue takes the first person starting at most this many tokens after it
+BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens before the mention
+AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
+AND_AFTER = ("and", ",", "&", ", and")
+CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
+
+
+def attach_people(ctx: Context, c: Cluster) -> None:
+    """The people of cluster ``c``, each name (or handle) once, in the order found."""
+    chosen = _by_parse(ctx, c) if ctx.parsed else _before(ctx, c)
+    _company_after(ctx, c, chosen)
+    _before_participle(ctx, c, chosen)
+    seen = set()
+    for p in chosen:
+        if non_participant(ctx, p):
+            continue
+        for part in names_of(ctx, p):
+            key = part["name"] or part["handle"] or part["relation"]
+            if key and key not in seen:
+                seen.add(key)
+                c.people.append(part)
+
+
+def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
+    """The people the parse links to the mention."""
+    chosen: list[ext.Mention] = []
+    at = {p.start: p for p in ctx.people}
+    head = ctx.doc[c.head]
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb:
+        verb = verb.head
+    chain = [verb]
+    if verb.dep_ == "acl":  # "the couple going for a run", "a video of her running"
+        chosen.extend(_mentions_at(verb.head, at, subtree=False))
+        for prep in verb.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    chosen.extend(_mentions_at(obj, at, subtree=False))
+    if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
+        chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
+    for v in chain:
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
+                chosen.extend(_mentions_at(ch, at))
+        if any(ch.dep_.startswith("nsubj") for ch in v.children):
+            break
+    for tok in (head, verb):
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                chosen.extend(_mentions_at(ch, at, subtree=False))
+            if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside"):
+                for obj in ch.children:
+                    chosen.extend(_mentions_at(obj, at))
+    return chosen
+
+
+def _mentions_at(tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[ext.Mention]:
+    """The people mentions (``at``: by first token) at ``tok`` or, with ``subtree``, anywhere under it
+    but in a possessive below it ("my" of "my dad", "Asha's" of "Asha's sister": not who did it)."""
+    out = []
+    for t in (tok.subtree if subtree else [tok]):
+        if subtree and t is not tok and t.dep_ == "poss":
+            continue
+        if t.i in at:
+            out.append(at[t.i])
+        else:
+            span = next((s for s in at.values() if s.start <= t.i < s.end), None)
+            if span is not None and span not in out:
+                out.append(span)
+    return out
+
+
+def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
+    """Without a parse: the last person of the sentence ending at most BEFORE_REACH tokens before the
+    mention, with the people of the sentence coordinated before them; in text order."""
+    left = [p for p in ctx.people_in.get(c.sent, ()) if p.start < c.start and c.start - p.end <= BEFORE_REACH]
+    if not left:
+        return []
+    return _coordinated_before(ctx, left[-1], ctx.sents[c.sent][0])[::-1] + [left[-1]]
+
+
+def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
+    """"him and Asha running": the person right before an -ing mention, with those coordinated before."""
+    if c.start == 0 or not ctx.lows[c.start].endswith("ing"):
+        return
+    left = [p for p in ctx.people_in.get(c.sent, ()) if p.end <= c.start and c.start - p.end <= 1]
+    if left:
+        chosen.append(left[-1])
+        chosen.extend(_coordinated_before(ctx, left[-1], 0))
+
+
+def _coordinated_before(ctx: Context, p: ext.Mention, first: int) -> list[ext.Mention]:
+    """The people mentions before ``p`` in the people group, starting at token ``first`` or later, each
+    joined to the next by "and", "," or "&" (nearest first)."""
+    people, out = ctx.people, []
+    k = ctx.person_index(p)
+    while k > 0 and people[k - 1].start >= first and ctx.between(people[k - 1].end, people[k].start) in AND_BEFORE:
+        out.append(people[k - 1])
+        k -= 1
+    return out
+
+
+def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
+    """Add to ``chosen`` the people the company cues (``company_cues``: "with", "alongside", "joined by")
+    bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
+    COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
+    its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
+    after that one ("with A, B and C")."""
+    people, lasts = ctx.people, ctx.lexicon.company_lasts
+    reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
+    if lasts.isdisjoint(reach):
+        return
+    for i, word in enumerate(reach, c.end):
+        if word in CLAUSE_STOPS:
+            break
+        if word not in lasts or not _cue_ends_at(ctx, i):
+            continue
+        p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)
+        if p is None:
+            continue
+        j = ctx.person_index(p)
+        if p.info.pronoun and j + 1 < len(people) and people[j + 1].start == p.end:
+            j += 1  # "with my wife": the relative, not the possessive
+            p = people[j]
+        chosen.append(p)
+        while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
+            chosen.append(people[j + 1])
+            j += 1
+
+
+def _cue_ends_at(ctx: Context, i: int) -> bool:
+    """Whether a company cue ends at token ``i``."""
+    lows = ctx.lows
+    return any(lows[i] == cue[-1] and i + 1 >= len(cue) and tuple(lows[i + 1 - len(cue):i + 1]) == cue
+               for cue in ctx.lexicon.company_cues)
+
+
+def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
+    """The people mention ``span`` names (a group word or pronoun: its members), as the fields of a
+    :class:`~fitpost.schema.Participant` each; when it names no one, its handle alone, else its
+    relation alone ("my dad": ``{"relation": "dad"}``)."""
+    info: ext.PersonInfo = span.info
+    out = []
+    names = info.members if info.members else ((info.name,) if info.name else ())
+    for name in names:
+        p = ctx.roster.person(name)
+        out.append({"name": name, "handle": p.handle or (info.handle if len(names) == 1 else None),
+                    "relation": p.relation})
+    if not names and (info.handle or info.relation):
+        out.append({"name": None, "handle": info.handle, "relation": None if info.handle else info.relation})
+    return out
+
+
+def non_participant(ctx: Context, p: ext.Mention) -> bool:
+    """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
+    ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"),
+    or right before a spectator verb ("A flagged off the race", "B cheered")."""
+    lows = ctx.lows
+    for k in range(max(0, p.start - 8), p.start - 1):
+        if lows[k] in ctx.lexicon.credit_words and lows[k + 1] in CREDIT_MARKS:
+            return True
+    if p.end < len(lows) and lows[p.end] in ctx.lexicon.spectator_verbs:
+        return True
+    cues = ctx.lexicon.non_participant
+    return any(tuple(lows[p.start - n:p.start]) in cues for n in ctx.lexicon.non_participant_lengths if p.start >= n)

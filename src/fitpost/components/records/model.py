@@ -1,0 +1,83 @@
+"""What the linking steps pass along: a :class:`Cluster` per activity mention, a :class:`Record` per activity."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from fitpost import ext
+from fitpost.schema import DateRef, Quantity
+
+AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One mention of an activity (token offsets ``start:end``, sentence ``sent``) and what is attached to it."""
+
+    start: int
+    end: int
+    sent: int
+    info: ext.ActivityInfo
+    status: ext.StatusInfo | None = None
+    head: int = 0  # the token whose syntax gives subject and objects
+    quantities: list[Quantity] = field(default_factory=list)  # at most one of each kind
+    people: list[dict] = field(default_factory=list)  # the fields of each Participant, validated with the record
+    places: list[dict] = field(default_factory=list)  # the fields of each Place, likewise
+    event: str | None = None
+    date: DateRef | None = None
+    definite: bool = False  # "the run", "her ride": refers back to a record
+    inferred: bool = False  # no activity word: a movement verb ("covered 24 km") or a number alone
+    race_only: bool = False  # its only distance is implied by a race name ("the marathon")
+
+    def kind(self, k: str) -> Quantity | None:
+        """Its quantity of kind ``k``, if any."""
+        for q in self.quantities:
+            if q.kind == k:
+                return q
+        return None
+
+    @property
+    def bare(self) -> bool:
+        """Whether it has no distance, duration or count."""
+        for q in self.quantities:
+            if q.kind in AMOUNTS:
+                return False
+        return True
+
+    @property
+    def status_name(self) -> str:
+        """Its status (``models/statuses.json``): completed unless fitpost_status said otherwise."""
+        return self.status.status if self.status else "completed"
+
+
+@dataclass(slots=True)
+class Record:
+    """The clusters that are one activity, the first of them the primary one."""
+
+    clusters: list[Cluster]
+
+    @property
+    def primary(self) -> Cluster:
+        return self.clusters[0]
+
+    @property
+    def activity(self) -> str:
+        return self.primary.info.activity
+
+    def distance(self) -> Quantity | None:
+        """The first written distance of its clusters, else the first one a race name implies."""
+        for c in self.clusters:
+            q = c.kind("distance")
+            if q is not None and not c.race_only:
+                return q
+        return next((c.kind("distance") for c in self.clusters if c.kind("distance")), None)
+
+    def sents(self) -> set[int]:
+        return {c.sent for c in self.clusters}
+
+
+def same_distance(a: Quantity | None, b: Quantity | None) -> bool:
+    """Whether two distances are the same within 2 %."""
+    if a is None or b is None or not a.meters or not b.meters:
+        return False
+    return math.isclose(a.meters, b.meters, rel_tol=0.02)

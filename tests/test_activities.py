@@ -1,0 +1,167 @@
+"""fitpost_activities: the words that state an activity, in blank mode and with the model.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import spacy
+
+from fitpost import pipeline, resources
+
+
+@pytest.fixture(params=["blank", "sm"])
+def nlp(request):
+    """The fitpost pipeline of a session extractor, blank or on the statistical model."""
+    return request.getfixturevalue(f"{request.param}_extractor").nlp
+
+
+def found(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, activity) of each activity span."""
+    doc = nlp(text)  # the spans need their Doc alive
+    return [(s.text, s._.fp_activity.activity) for s in doc.spans["fp_activities"]]
+
+
+def infos(nlp, text: str) -> dict:
+    """Each activity span's text -> its ActivityInfo."""
+    doc = nlp(text)
+    return {s.text: s._.fp_activity for s in doc.spans["fp_activities"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ran 8 km along the canal before breakfast.", [("Ran", "running")]),
+    ("Jogged to the bakery and back.", [("Jogged", "running")]),
+    ("We went cycling by the river.", [("cycling", "cycling")]),
+    ("Out swimmin' at the lido all afternoon.", [("swimmin", "swimming")]),  # a dropped g
+    ("Worked out at home: 20 minutes of skipping.", [("Worked out", "workout"), ("skipping", "workout")]),
+])
+def test_verbs(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A slow swim in the lake after work.", [("swim", "swimming")]),
+    ("Tonight's bike ride was windy.", [("bike ride", "cycling")]),
+    ("Forty minutes of yoga on the terrace.", [("yoga", "yoga")]),
+])
+def test_nouns(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_races_named_and_bare(nlp):
+    half = infos(nlp, "Finished my first half marathon in 2:05 today.")
+    assert list(half) == ["half marathon"] and half["half marathon"].activity == "running"
+    bare = infos(nlp, "Signed up for their 10k next month.")
+    assert list(bare) == ["10k"]
+    assert (bare["10k"].activity, bare["10k"].form) == ("running", "race")
+
+
+def test_a_number_with_k_but_no_determiner_is_no_race(nlp):
+    assert found(nlp, "Raised 10k for the shelter.") == []
+
+
+def test_exercises(nlp):
+    got = infos(nlp, "Did 40 push-ups and 3x10 squats after work.")
+    assert [(t, i.activity, i.exercise, i.form) for t, i in got.items()] == [
+        ("push-ups", "strength_training", "push_up", "exercise"),
+        ("squats", "strength_training", "squat", "exercise")]
+    yoga = infos(nlp, "Twelve rounds of Surya Namaskar at sunrise.")
+    assert [(t, i.activity, i.exercise) for t, i in yoga.items()] == [("Surya Namaskar", "yoga", "sun_salutation")]
+
+
+def test_a_hashtag_is_a_topic_tag_and_a_handle_no_mention(nlp):
+    # "#running" says what the post is about (records read it so), but is no session of its own
+    tags = infos(nlp, "Coffee first, then chores. #running #swim")
+    assert {text: info.form for text, info in tags.items()} == {"running": "hashtag", "swim": "hashtag"}
+    assert found(nlp, "Big thanks to @run for the plan") == []  # a handle is a person
+
+
+def test_generic_mentions(nlp):
+    assert infos(nlp, "She is known for running.")["running"].generic
+    assert not infos(nlp, "He was running 20 km every Sunday.")["running"].generic
+    assert not infos(nlp, "We went cycling by the river.")["cycling"].generic
+    assert not infos(nlp, "Their cycling has improved a lot.")["cycling"].generic
+
+
+def test_generic_gerund_as_subject_with_the_model(sm_extractor):
+    assert infos(sm_extractor.nlp, "Running is good for the heart.")["Running"].generic
+
+
+def test_idioms_and_compound_modifiers_are_not_activities(nlp):
+    assert found(nlp, "In the long run it pays off, and I am running late.") == []
+    assert found(nlp, "Bought new running shoes and a cycling helmet.") == []
+    assert found(nlp, "Took the train home and walked the talk.") == []
+
+
+def test_records_name_the_activity(blank_extractor):
+    post = blank_extractor.extract("Swam 1.5 km, then did 30 push-ups.")
+    assert [(a.activity, a.exercise) for a in post.activities] == [("swimming", None), ("strength_training", "push_up")]
+
+
+def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
+    meta = blank_extractor.nlp.get_pipe_meta("fitpost_activities")
+    assert meta.assigns == ["doc.spans", "span._.fp_activity"]
+    assert meta.requires == ["span._.fp_quantity"]
+
+
+def test_a_lexicon_naming_an_activity_the_records_lack_is_refused_at_load(tmp_path):
+    lexicon = json.loads(json.dumps(resources.load_json("activities.json")))
+    lexicon["activities"]["fencing"] = {"sport_type": "Workout", "verbs": ["fenced"], "nouns": []}
+    path = tmp_path / "activities.json"
+    path.write_text(json.dumps(lexicon), encoding="utf-8")
+    pipeline.register_components()
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="'fencing' not among the activity types of the records"):
+        nlp.add_pipe("fitpost_activities", config={"lexicon": str(path)})
+
+
+# A new activity in a copy of the lexicon, with nothing changed in Python: fitpost is imported in
+# a fresh interpreter whose resources give that copy for models/activities.json.
+_NEW_ACTIVITY = textwrap.dedent("""
+    import copy, json
+    from fitpost import resources
+    packaged = resources.load_json
+
+    def load_json(name):
+        data = packaged(name)
+        if name == "activities.json":
+            data = copy.deepcopy(data)
+            data["types"].insert(data["types"].index("other"), "fencing")
+            data["activities"]["fencing"] = {"sport_type": "Workout", "verbs": ["fence", "fenced", "fencing"],
+                                             "nouns": ["fencing bout", "fencing bouts"]}
+        return data
+
+    resources.load_json = load_json
+    from fitpost import Extractor
+    from fitpost.schema import Post
+    post = Extractor(model="blank").extract("Fenced for forty minutes at the club tonight, then two fencing bouts.")
+    enum = Post.model_json_schema()["$defs"]["Activity"]["properties"]["activity"]["enum"]
+    print(json.dumps({"records": [a.model_dump(mode="json") for a in post.activities], "enum": enum}))
+""")
+
+
+def test_an_activity_added_to_the_lexicon_is_extracted_with_no_change_in_python():
+    run = subprocess.run([sys.executable, "-c", _NEW_ACTIVITY], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["enum"][-2:] == ["fencing", "other"]
+    assert [r["activity"] for r in out["records"]] == ["fencing"]
+    assert out["records"][0]["evidence"]["text"] == "Fenced"
+    assert out["records"][0]["duration"]["seconds"] == 2400
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ran a half this morning in 1:52.", True),
+    ("Ran the city half today.", True),
+    ("My half, finally done!", True),
+    ("It took half an hour.", False),
+    ("The first half of the race was flat.", False),
+    ("This was almost the half-way point.", False),
+])
+def test_a_half_alone_is_a_half_marathon(nlp, text, expected):
+    assert ("half", "running") in found(nlp, text) if expected else all(t != "half" for t, _ in found(nlp, text))

@@ -1,0 +1,325 @@
+"""fitpost_people: named people, @handles, relation phrases, pronouns, quote speakers and the roster.
+
+Each post is written for these tests.  Most cases run on blank English and on the
+statistical pipeline (the session extractors' pipelines); a few are one mode's own.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from fitpost import ext
+from fitpost.components.people import PeopleFinder, finding, named_token_set, named_tokens
+
+
+@pytest.fixture(params=["blank", "sm"])
+def nlp(request):
+    name = "blank_extractor" if request.param == "blank" else "sm_extractor"
+    return request.getfixturevalue(name).nlp
+
+
+def read(nlp, text: str, author: str | None = None):
+    """The people mentions of ``text`` as (text, PersonInfo), and its roster."""
+    doc = nlp.make_doc(text)
+    doc._.fp_author = author
+    doc = nlp(doc)
+    return [(s.text, s._.fp_person) for s in doc.spans[ext.PEOPLE]], doc._.fp_roster
+
+
+def named(mentions) -> list[tuple[str, str | None]]:
+    """(text, name) of the mentions that are not pronouns or group words."""
+    return [(t, p.name) for t, p in mentions if not p.pronoun]
+
+
+def info(mentions, text: str) -> ext.PersonInfo:
+    """The PersonInfo of the only mention written ``text``."""
+    (got,) = [p for t, p in mentions if t == text]
+    return got
+
+
+# -- names -------------------------------------------------------------------------
+def test_named_people(nlp):
+    mentions, roster = read(nlp, "Went for a long ride with Maria Lopez and Daniel Brooks today.")
+    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Brooks", "Daniel Brooks")]
+    assert list(roster.persons) == ["Maria Lopez", "Daniel Brooks"]
+    assert roster.main == "Maria Lopez"  # each named once: the first
+
+
+def test_titles_are_not_part_of_the_name(nlp):
+    mentions, _ = read(nlp, "Dr. Maria Lopez and Mr Daniel Brooks ran a 10k.")
+    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Brooks", "Daniel Brooks")]
+
+
+def test_a_short_name_stands_for_the_full_name(nlp):
+    mentions, roster = read(nlp, "Maria Lopez ran 10 km on Sunday. Maria said the hills were tough.")
+    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Maria", "Maria Lopez")]
+    assert list(roster.persons) == ["Maria Lopez"]
+
+
+def test_blank_mode_reads_capitalised_words_three_at_a_time(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Monday Morning run with Asha Rao Bina Das Kiran Patel Mohan.")
+    # "Monday Morning" starts its sentence with a word that is never a name
+    assert named(mentions) == [("Asha Rao Bina", "Asha Rao Bina"), ("Das Kiran Patel", "Das Kiran Patel")]
+
+
+def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
+    mentions, roster = read(sm_extractor.nlp, "Rode 40 km from Jaipur to Ajay Nagar on Sunday.")
+    assert named(mentions) == [] and roster.persons == {}
+
+
+# -- what is no person ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Lunch in Kelso, then 40 km on the bike back home.",  # a common word opening a sentence
+    "Mile 18 was the hardest. Finished in 3:41 anyway.",  # a word before a number
+    "Husband says I run too much. Ran 12 km today.",  # a relation word alone
+    "Hiking the ridge this morning with the dog was lovely.",  # a gerund opening a sentence
+    "Rode 60 km along Marina Beach Road at dawn.",  # a place word in the name
+    "Ran the club 10k organised by the Hill Runners Club on Sunday.",  # an organisation word
+    "Race Result: 2nd in my age group at the Ferndale 10k.",  # an event word
+    "My climb of Ben Nevis was only 1,300 m of ascent.",  # after "climb of": a mountain
+    "Went by the McMillan calculator and ran 10 km at goal pace.",  # after an article
+    "Today's workout was Helen: three rounds of 400 m runs and swings.",  # a workout's name
+    "We walked past Fingal's Cave and on to the pier, 8 km in all.",  # a place named for someone
+    "Signed up for the Water Masters Program at the lido, 2 km swims twice a week.",  # a thing word
+])
+def test_what_is_no_person(nlp, text):
+    mentions, roster = read(nlp, text)
+    assert named(mentions) == [] and roster.persons == {}
+
+
+def test_a_name_ends_at_a_line_break_and_before_a_final_i(sm_extractor):
+    text = "Swimming with Eric\n\nEric and I swam 2 km. I met Mike S. I asked him about it."
+    mentions, _ = read(sm_extractor.nlp, text)
+    assert {name for _, name in named(mentions)} == {"Eric", "Mike S"}
+
+
+# -- companions ------------------------------------------------------------------------
+def test_company_cues_mark_one_word_names_and_their_lists(nlp):
+    text = "I kayaked 6 km today with Kelly, Brent, and the kids. Later Omar and I swam 1 km."
+    mentions, _ = read(nlp, text)
+    assert named(mentions) == [("Kelly", "Kelly"), ("Brent", "Brent"), ("Omar", "Omar")]
+    assert all(info(mentions, n).companion for n in ("Kelly", "Brent", "Omar"))
+
+
+def test_an_aside_in_brackets_does_not_end_a_list(nlp):
+    mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jimmy, 100 km in the rain.")
+    assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jimmy"]
+
+
+def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
+    mentions, _ = read(nlp, "last weekend greta and lou and i hiked the big hill. the dogs and i walked 5 km later.")
+    assert named(mentions) == [("greta", "greta"), ("lou", "lou")]  # not "dogs": a plural
+    assert info(mentions, "greta").companion and info(mentions, "lou").companion
+    mentions, _ = read(nlp, "Last weekend greta and I hiked the big hill.")  # "I": a post that capitalises
+    assert named(mentions) == []
+
+
+def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Prime Minister Asha Rao walked 5 km on Sunday.")
+    assert named(mentions) == [("Asha Rao", "Asha Rao")]
+
+
+def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_companion(nlp):
+    mentions, _ = read(nlp, "Tomas and Ingrid ran 15 km around the lake on Saturday.")
+    assert named(mentions) == [("Tomas", "Tomas"), ("Ingrid", "Ingrid")]
+    assert not info(mentions, "Tomas").companion and not info(mentions, "Ingrid").companion
+
+
+def test_a_capitalised_run_after_a_cue_is_no_one_word_name(nlp):
+    mentions, _ = read(nlp, "In an interview with Tweak India she spoke of the Unity Run she finished.")
+    assert named(mentions) == []
+
+
+def test_a_sentence_opening_verb_is_no_part_of_a_name(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Joined Kelly for a 10 km run. Swimming With Eric was fun too.")
+    assert named(mentions) == [("Kelly", "Kelly")]
+
+
+# -- handles -------------------------------------------------------------------------
+def test_a_handle_in_brackets_after_a_name_is_theirs(nlp):
+    mentions, roster = read(nlp, "Rode 60 km with Daniel Brooks (@dbrooks_rides) this morning.")
+    assert info(mentions, "@dbrooks_rides").name == "Daniel Brooks"
+    assert info(mentions, "Daniel Brooks").handle == "@dbrooks_rides"
+    assert roster.person("Daniel Brooks").handle == "@dbrooks_rides"
+
+
+def test_a_handle_spelling_a_name_is_theirs_and_others_are_nobodys(nlp):
+    mentions, roster = read(nlp, "Swam 2 km with @maria.lopez.runs and @trailfox, then Maria Lopez cycled home.")
+    assert info(mentions, "@maria.lopez.runs").name == "Maria Lopez"
+    assert info(mentions, "@trailfox").name is None and info(mentions, "@trailfox").handle == "@trailfox"
+    assert roster.person("Maria Lopez").handle == "@maria.lopez.runs"
+
+
+@pytest.mark.parametrize("text, handles", [
+    ("with @asha_runs.", ["@asha_runs"]),  # a final dot is not part of it
+    ("with @asha.runs today", ["@asha.runs"]),
+    ("(@asha_runs)", ["@asha_runs"]),
+    ("mail coach@example.com", []),  # after a word character
+    ("@@asha", []),  # after another "@"
+])
+def test_what_a_handle_is(text, handles):
+    assert [h for _, _, h in finding.handles(text)] == handles
+
+
+# -- relations -----------------------------------------------------------------------
+def test_a_relation_phrase_names_the_relative_and_their_spouse(nlp):
+    text = "Kabir Sethi ran 15 km with his wife, Leela Sethi, on Sunday. The couple then swam 1 km."
+    mentions, roster = read(nlp, text)
+    wife = info(mentions, "wife")
+    assert (wife.name, wife.relation, wife.pronoun) == ("Leela Sethi", "wife", False)
+    assert info(mentions, "Leela Sethi").relation == "wife"
+    assert roster.spouse == {"Kabir Sethi": "Leela Sethi", "Leela Sethi": "Kabir Sethi"}
+    assert (roster.person("Kabir Sethi").gender, roster.person("Leela Sethi").gender) == ("m", "f")
+    assert info(mentions, "The couple").members == ("Kabir Sethi", "Leela Sethi")
+
+
+def test_my_relatives_are_the_authors(nlp):
+    mentions, _ = read(nlp, "Ran 5k with my sister this morning.", author="nadia.k")
+    assert info(mentions, "my").members == ("nadia.k",)
+    sister = info(mentions, "sister")
+    assert (sister.name, sister.relation, sister.pronoun) == (None, "sister", False)  # someone's: the author's
+
+
+def test_an_unnamed_relative_of_nobody_known_is_a_pronoun(nlp):
+    mentions, _ = read(nlp, "Ran 5k with my sister this morning.")
+    assert info(mentions, "sister").pronoun
+
+
+def test_a_plural_relation_stands_for_everyone_named_with_it(nlp):
+    text = "Marathoner Asha Rao ran 30 km. Her sister, Mira Rao, walked 5 km with her. The sisters loved it."
+    mentions, roster = read(nlp, text)
+    assert info(mentions, "sister").name == "Mira Rao"
+    assert (info(mentions, "sisters").relation, info(mentions, "sisters").members) == ("sister", ("Mira Rao",))
+    assert roster.person("Mira Rao").relation == "sister"
+
+
+# -- pronouns and quotes -------------------------------------------------------------
+def test_she_is_the_woman_named_before(nlp):
+    mentions, roster = read(nlp, "Maria Lopez is back on the bike. On Saturday she cycled 80 km to the dam.")
+    assert info(mentions, "she").name == "Maria Lopez"
+    assert roster.person("Maria Lopez").gender == "f"  # learnt from "she"
+
+
+def test_he_and_she_go_to_the_people_of_their_gender(nlp):
+    text = "Daniel Brooks and Maria Lopez trained together. She ran 12 km while he rode 40 km."
+    mentions, roster = read(nlp, text)
+    assert (info(mentions, "She").name, info(mentions, "he").name) == ("Maria Lopez", "Daniel Brooks")
+    assert {n: p.gender for n, p in roster.persons.items()} == {"Daniel Brooks": "m", "Maria Lopez": "f"}
+
+
+def test_i_in_a_quote_is_the_speaker(nlp):
+    text = 'Veteran swimmer Omar Haddad shared a clip. "I swam 4 km in the bay today," Haddad wrote.'
+    mentions, roster = read(nlp, text, author="news_desk")
+    i = info(mentions, "I")
+    assert (i.name, i.in_quote) == ("Omar Haddad", True)
+    assert info(mentions, "Haddad").name == "Omar Haddad"
+    assert roster.quotes == [ext.Quote(text.index('"'), text.rindex('"') + 1, "Omar Haddad")]
+
+
+def test_we_in_a_quote_is_the_speaker_and_spouse(nlp):
+    text = 'Kabir Sethi and his wife, Leela Sethi, ran 10 km. "We loved it," Kabir said.'
+    mentions, roster = read(nlp, text)
+    assert info(mentions, "We").members == ("Kabir Sethi", "Leela Sethi")
+    assert roster.quotes[0].speaker == "Kabir Sethi"
+
+
+def test_i_outside_quotes_is_the_author(nlp):
+    mentions, _ = read(nlp, "Walked 8 km by the sea with the dog. I loved it.", author="nadia.k")
+    assert info(mentions, "I").name == "nadia.k" and not info(mentions, "I").in_quote
+
+
+# -- the roster and the helpers other components use --------------------------------------
+def test_the_roster_is_typed_and_complete(nlp):
+    text = ('Kabir Sethi (@kabir_runs) ran 15 km with his wife, Leela Sethi. '
+            '"A lovely morning," Kabir wrote. Kabir is training for a marathon.')
+    _, roster = read(nlp, text)
+    assert isinstance(roster, ext.Roster)
+    assert roster.main == "Kabir Sethi"
+    assert roster.persons == {
+        "Kabir Sethi": ext.RosterPerson(gender="m", handle="@kabir_runs", relation=None),
+        "Leela Sethi": ext.RosterPerson(gender="f", handle=None, relation="wife"),
+    }
+    assert roster.spouse == {"Kabir Sethi": "Leela Sethi", "Leela Sethi": "Kabir Sethi"}
+    (quote,) = roster.quotes
+    assert text[quote.start:quote.end] == '"A lovely morning,"' and quote.speaker == "Kabir Sethi"
+    assert roster.quote_at(quote.start) == quote and roster.quote_at(0) is None
+
+
+def test_named_tokens_leave_out_pronouns(blank_extractor):
+    doc = blank_extractor.nlp("Kabir Sethi rode 20 km with his wife, Leela Sethi.")
+    assert named_token_set(doc) == {0, 1, 7, 9, 10}  # "Kabir Sethi", "wife", "Leela Sethi"; not "his"
+    assert named_tokens(doc, {1, 6, 8}) == {1}
+
+
+def test_the_component_keeps_no_state_of_a_doc(blank_nlp):
+    people = PeopleFinder(blank_nlp, "fitpost_people", lexicon="people.json")
+    before = dict(vars(people))
+    first = people(blank_nlp("Maria Lopez ran 5 km. She loved it."))
+    second = people(blank_nlp("Daniel Brooks rode 40 km."))
+    assert vars(people) == before
+    assert list(first._.fp_roster.persons) == ["Maria Lopez"] and list(second._.fp_roster.persons) == ["Daniel Brooks"]
+
+
+def test_the_factory_says_what_it_assigns():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("fitpost_people")
+    assert set(nlp.get_pipe_meta("fitpost_people").assigns) == {"doc.spans", "span._.fp_person", "doc._.fp_roster"}
+
+
+def test_a_pipeline_holding_the_component_round_trips_through_disk(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("fitpost_people")
+    nlp.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p")
+    assert again.pipe_names == ["sentencizer", "fitpost_people"]
+    assert again.get_pipe_config("fitpost_people")["lexicon"] == "people.json"
+    text = "Kabir Sethi ran 15 km with his wife, Leela Sethi. She loved it."
+    assert read(again, text) == read(nlp, text)
+    assert info(read(again, text)[0], "She").name == "Leela Sethi"
+
+
+# -- the name pattern ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, spans", [
+    ("with Asha Rao today", [(5, 13)]),
+    ("Asha Rao's run", [(0, 10)]),  # the "'s" goes with the word; the name reader cuts it
+    ("Mary-Ann Rao", [(0, 12)]),
+    ("Mary-Ann O'Neil", []),  # "O'Neil" is no name word: a capital, then lower-case letters
+    ("Asha  Rao", []),  # two spaces: not one run
+    # strings on which possessive quantifiers gave other matches on Python 3.11.0-3.11.4 (gh-106052)
+    ("QbQb--", [(0, 4)]),
+    (" bQxcAx'Q", [(2, 7)]),
+    ("c'ZxQb'.'AcZxZ", [(2, 6), (9, 13)]),
+])
+def test_name_run_matches(text, spans):
+    assert [m.span() for m in finding.NAME_RUN.finditer(text)] == spans
+
+
+def _best_time(f, repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("unit", [
+    "Asha Rao ",  # one long run of capitalised words
+    "Asha  ",  # capitalised words that never make a run
+    "Ab-Cd-",  # hyphenated words, each run cut short
+    "A" + "b" * 200 + "'s ",  # long words
+])
+def test_name_runs_take_time_in_step_with_the_text(blank_nlp, unit):
+    """Four times the text takes about four times as long (a pattern that backtracks would take
+    sixteen times or more): the ratio of two sizes, never a wall-clock bound."""
+    small, large = unit * (8_000 // len(unit)), unit * (32_000 // len(unit))
+    ratio = _best_time(lambda: list(finding.NAME_RUN.finditer(large))) / \
+        _best_time(lambda: list(finding.NAME_RUN.finditer(small)))
+    assert ratio < 10, ratio
+    small_tab, large_tab = ext.tokens(blank_nlp(small)), ext.tokens(blank_nlp(large))
+    ratio = _best_time(lambda: list(finding.name_runs(large, large_tab))) / \
+        _best_time(lambda: list(finding.name_runs(small, small_tab)))
+    assert ratio < 10, ratio

@@ -1,0 +1,219 @@
+"""fitpost_places: places and their roles, in blank mode and with the model.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from fitpost import pipeline
+
+
+@pytest.fixture(params=["blank", "sm"])
+def nlp(request):
+    """The fitpost pipeline of a session extractor, blank or on the statistical model."""
+    return request.getfixturevalue(f"{request.param}_extractor").nlp
+
+
+def places(nlp, text: str) -> list[tuple[str, str]]:
+    """(name, role) of each place span."""
+    doc = nlp(text)  # the spans need their Doc alive
+    return [(s._.fp_place.name, s._.fp_place.role) for s in doc.spans["fp_places"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cycled from Pune to Lonavla via Khandala with two friends.",
+     [("Pune", "from"), ("Lonavla", "to"), ("Khandala", "via")]),
+    ("Walked 6 km in Leh with the kids.", [("Leh", "at")]),
+    ("Swam 40 lengths at Aundh pool today.", [("Aundh", "at")]),
+    ("Hiked past Rohtang and down to Manali.", [("Rohtang", "via"), ("Manali", "to")]),
+    ("Took the night bus, then cycled through Coorg for three days.", [("Coorg", "via")]),
+])
+def test_roles_from_the_word_before(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_roles_from_start_and_end_verbs(nlp):
+    assert places(nlp, "The ride started in Kochi and finished in Alappuzha.") == [("Kochi", "from"), ("Alappuzha", "to")]
+
+
+def test_a_route_between_two_names(nlp):
+    assert places(nlp, "Rode the Hubli-Dharwad stretch in under two hours.") == [("Hubli", "from"), ("Dharwad", "to")]
+
+
+def test_a_hashtag_after_to_is_a_destination(blank_extractor):
+    assert places(blank_extractor.nlp, "Cycled to the #GatewayOfIndia before dawn.") == [("GatewayOfIndia", "to")]
+    assert places(blank_extractor.nlp, "Cycled past the #GatewayOfIndia before dawn.") == []
+
+
+def test_a_hometown_is_marked_and_left_out_of_the_record(nlp, blank_extractor):
+    text = "Meera Iyer, who hails from Nashik, ran 10 km in Pune on Sunday."
+    doc = nlp(text)  # the spans need their Doc alive
+    found = {s._.fp_place.name: s._.fp_place.hometown for s in doc.spans["fp_places"]}
+    assert found == {"Nashik": True, "Pune": False}
+    post = blank_extractor.extract(text)
+    assert [[p.name for p in a.places] for a in post.activities] == [["Pune"]]
+
+
+def test_a_person_or_a_possessor_is_no_place(nlp):
+    assert places(nlp, "Big thanks to Asha Menon for pacing me. Ran 12 km in Pune.") == [("Pune", "at")]
+    assert places(nlp, "Ran 5 km in India's capital.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name made with a place word, where blank mode's people take it for a person
+    ("Walked along Marina Beach in Mylapore, Tamil Nadu this morning.",
+     [("Marina Beach", "at"), ("Mylapore", "at"), ("Tamil Nadu", "at")]),
+    ("Kayaked the Hollins River with Meg, from Benton Landing to Cobble Point State Park.",
+     [("Hollins River", "at"), ("Benton Landing", "from"), ("Cobble Point State Park", "to")]),
+    ("We summited Mt. Elbert and later swam in Loch Ness.", [("Mt. Elbert", "at"), ("Loch Ness", "at")]),
+    ("Set off at Thornbury's Elmfield Race Course.", [("Thornbury's Elmfield Race Course", "at")]),
+    # names with dashes and possessives
+    ("Cycled from Stratford-upon-Avon to Robin Hood's Bay.",
+     [("Stratford-upon-Avon", "from"), ("Robin Hood's Bay", "to")]),
+])
+def test_names_made_with_a_place_word(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Day 3 Keswick to Grasmere 21 miles\nRain all day.", [("Keswick", "from"), ("Grasmere", "to")]),
+    ("Trekking : Alston to Nenthead - Day 2", [("Alston", "from"), ("Nenthead", "to")]),
+    ("Day 2: Ambleside / Grasmere\nWe walked 14 km today.", [("Ambleside", "from"), ("Grasmere", "to")]),
+    ("Cycled Otley to Ilkley on Sunday.", [("Otley", "from"), ("Ilkley", "to")]),
+])
+def test_route_lines_and_titles(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_a_route_line_needs_a_line_start_a_number_or_a_verb_before_it_and_an_end_after(blank_extractor):
+    # "Thanks" opens the line, but "for" after the name ends no route
+    assert places(blank_extractor.nlp, "Thanks to Kavya for pacing me.") == [("Kavya", "to")]
+
+
+@pytest.mark.parametrize("text", [
+    "We met a couple from Oslo on the trail and walked 18 km.",
+    "We hiked with Tomas Berg from Oslo for 12 km.",
+    "Two of the runners were from Oslo.",
+])
+def test_where_people_come_from_is_their_hometown(nlp, text):
+    doc = nlp(text)
+    found = [(s._.fp_place.name, s._.fp_place.hometown) for s in doc.spans["fp_places"]]
+    assert found == [("Oslo", True)]
+
+
+def test_a_route_is_no_hometown(nlp):
+    doc = nlp("Today's leg was from Otley to Ilkley, 20 km.")
+    found = [(s._.fp_place.name, s._.fp_place.role, s._.fp_place.hometown) for s in doc.spans["fp_places"]]
+    assert found == [("Otley", "from", False), ("Ilkley", "to", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finished the Vienna Marathon yesterday in 3:41:05!", [("Vienna", "at")]),
+    ("Only four weeks until the Vienna Marathon.", [("Vienna", "at")]),  # not "to"
+    ("Ran the New Orleans City Marathon in 2019.", [("New Orleans", "at")]),
+    ("At the Kelso parkrun I got a new PB.", [("Kelso", "at")]),
+    ("Did Ironman 70.3 Lanzarote last year.", [("Lanzarote", "at")]),
+    ("Ran the Vienna Marathon virtual run from home.", []),  # a virtual race is not where it is named
+    ("Finished a Seaside Marathon at last.", []),  # no name
+    ("We rode in the Pedal Sportive series.", []),  # a sponsor's race
+])
+def test_the_place_in_a_race_named_after_it(blank_extractor, text, expected):
+    assert places(blank_extractor.nlp, text) == expected
+
+
+def test_a_team_a_weekday_and_an_event_are_no_places(nlp):
+    assert places(nlp, "Ran 10 km with Team Norway in Kelso.") == [("Kelso", "at")]
+    assert places(nlp, "Ran on Mondays at Henley.") == [("Henley", "at")]
+
+
+def test_a_dateline_is_no_place(sm_extractor):
+    assert places(sm_extractor.nlp, "Mumbai is where I ran 42 km on Sunday.") == [("Mumbai", "at")]
+    assert places(sm_extractor.nlp, "Mumbai, Jan 5 (PTI) A 60-year-old ran 42 km in Thane on Sunday.") == [
+        ("Thane", "at")]
+
+
+def _places_seconds(blank_extractor, newlines: int) -> float:
+    """The least CPU time of fitpost_places on a post with a dateline and a run of ``newlines`` newlines."""
+    nlp = blank_extractor.nlp
+    doc = nlp.make_doc("PUNE, May 3: ran from Pune to Lonavla." + "\n" * newlines + "Walked in Leh.")
+    finder = nlp.get_pipe("fitpost_places")
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()
+        for _ in range(10):
+            finder(doc)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_the_time_grows_in_step_with_a_run_of_newlines(blank_extractor):
+    # four times the newlines: about four times the time when linear, sixteen times when quadratic
+    small, large = (_places_seconds(blank_extractor, n) for n in (20_000, 80_000))
+    assert large / small < 8, (small, large)
+
+
+def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
+    meta = blank_extractor.nlp.get_pipe_meta("fitpost_places")
+    assert meta.assigns == ["doc.spans", "span._.fp_place"]
+    assert meta.requires == ["span._.fp_person"]
+
+
+def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extractor, tmp_path):
+    text = "Cycled from Pune to Lonavla via Khandala. Meera, who hails from Nashik, ran in Pune."
+    blank_extractor.nlp.to_disk(tmp_path / "pipeline")
+    pipeline.register_components()
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.pipe_names == blank_extractor.nlp.pipe_names
+    assert again.get_pipe("fitpost_places").config == {"lexicon": "places.json"}
+
+    def described(nlp):
+        doc = nlp(text)  # the spans need their Doc alive
+        return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
+    assert described(again) == described(blank_extractor.nlp)
+    assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Nashik", "Pune"]
+
+
+def test_both_ends_of_from_a_to_b_are_a_route(nlp):
+    # blank mode's people take "Nenthead Mines" for a person; as a route's end it is a place
+    assert places(nlp, "Trekking from Garrigill to Nenthead Mines today.") == [
+        ("Garrigill", "from"), ("Nenthead Mines", "to")]
+
+
+def _records(extractor, text: str) -> list[tuple]:
+    post = extractor.extract(text, posted_at="2025-10-12")
+    return [(a.activity, a.event.name if a.event else None, [(p.name, p.role) for p in a.places])
+            for a in post.activities]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_the_place_in_an_event_name_goes_to_that_events_record(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    assert _records(extractor, "Finished the Vienna Marathon yesterday in 3:41:05!") == [
+        ("running", "Vienna Marathon", [("Vienna", "at")])]
+    # an event named in a sentence of its own is the record the next sentence tells of
+    assert _records(extractor, "The Vienna Marathon, at last.\nFinished it in 3:41:05 with Divya.")[-1][1:] == (
+        "Vienna Marathon", [("Vienna", "at")])
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_two_stages_with_other_routes_stay_two_records(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    text = "Trekking: Alston to Nenthead - Day 3\n\nTrekking from Garrigill to Nenthead Mines today."
+    found = _records(extractor, text)
+    assert [places for _, _, places in found] == [
+        [("Alston", "from"), ("Nenthead", "to")], [("Garrigill", "from"), ("Nenthead Mines", "to")]]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    text = "So today I went for my first open water swim. We hit Benton Lake and it was cold."
+    assert _records(extractor, text) == [
+        ("swimming", None, [("Benton Lake", "at")])]
+    # where someone else is from is not lent
+    found = _records(extractor, "So today I went for my first open water swim. Our guide was from Oslo.")
+    assert [places for _, _, places in found] == [[]]
