@@ -464,7 +464,8 @@ def _state_key(cfg: BatchConfig, plan: _Plan) -> dict[str, Any]:
     """What must be the same for a run to resume another one."""
     return {"inputs": [p if p == STDIN else os.path.abspath(p) for p in cfg.inputs],
             "input_format": cfg.input_format, "fields": dataclasses.asdict(cfg.fields),
-            "format": plan.fmt, "model": plan.model, "errors": os.path.abspath(plan.errors.path)}
+            "format": plan.fmt, "model": plan.model, "errors": os.path.abspath(plan.errors.path),
+            "min_confidence": cfg.min_confidence}
 
 
 def _save_state(path: str, state: dict[str, Any]) -> None:
@@ -506,7 +507,7 @@ def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSum
     counter.total = input_size(plan.inputs)
     items = read_posts(plan.inputs, cfg.input_format, cfg.fields, counter)
     progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
-    job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None)
+    job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None, cfg.min_confidence)
     try:
         with _Stop() as stop, _workers(plan.workers, job) as pool:
             _skip(items, outputs.state["done"], outputs.state.get("last"))
@@ -602,11 +603,13 @@ class _Stop:
 
 @dataclass(frozen=True)
 class _Job:
-    """What a worker needs: the model, the output format, the time limit of a post."""
+    """What a worker needs: the model, the output format, the time limit of a post, the least
+    confidence of a record written."""
 
     model: str
     fmt: str
     limit: float | None
+    least: float = 0.0
 
 
 @contextmanager
@@ -628,7 +631,7 @@ class _InProcess:
 
     def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
         for shard in shards:
-            yield shard, work_shard(self.job.model, self.render, shard, self.job.limit)
+            yield shard, work_shard(self.job.model, self.render, shard, self.job.limit, self.job.least)
 
     def close(self) -> None:
         pass
@@ -665,7 +668,7 @@ def _serve(conn: Any, job: _Job) -> None:
     render = renderer(job.fmt)
     while (shard := inbox.get()) is not None:
         try:
-            answer: tuple[str, Any] = ("ok", work_shard(job.model, render, shard, job.limit))
+            answer: tuple[str, Any] = ("ok", work_shard(job.model, render, shard, job.limit, job.least))
         except FitpostError as exc:  # the pipeline cannot be loaded here
             answer = ("failed", str(exc))
         except Exception:  # noqa: BLE001 - a bug: the main process raises it

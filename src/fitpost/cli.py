@@ -48,6 +48,11 @@ model_option = click.option(
     help="Base spaCy pipeline: " + "; ".join(f"{name}: {what}" for name, what in MODELS.items())
          + "; or an installed pipeline's name or path.")
 
+confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="Leave out records less sure than this (a record's confidence grows with the evidence the "
+         "text gives: an amount, a date or an event, a verb of doing it, more mentions).")
+
 
 def posted_at_type(value: str | None):
     from fitpost.extractor import parse_date
@@ -90,8 +95,10 @@ def _stdin_text() -> str:
 @click.option("--author", help="Who 'I' and 'we' are in a first-person post.")
 @click.option("--id", "post_id", help="An id to copy to the output.")
 @model_option
+@confidence_option
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
-def extract(text: str, posted_at, author: str | None, post_id: str | None, model: str, pretty: bool) -> None:
+def extract(text: str, posted_at, author: str | None, post_id: str | None, model: str, min_confidence: float,
+            pretty: bool) -> None:
     """Extract the activities of one post (TEXT, or - to read stdin) as one JSON object.
 
     Exit status: 0, or 2 when it cannot be done as asked (a date that is not
@@ -103,7 +110,8 @@ def extract(text: str, posted_at, author: str | None, post_id: str | None, model
     for what, value in (("TEXT", text), ("--author", author), ("--id", post_id)):
         _utf8_text(what, value)
     try:
-        post = load_extractor(resolve_model(model)).extract(text, posted_at=posted_at, author=author, id=post_id)
+        extractor = load_extractor(resolve_model(model), min_confidence)
+        post = extractor.extract(text, posted_at=posted_at, author=author, id=post_id)
     except FitpostError as exc:
         raise Usage(str(exc)) from None
     click.echo(post.model_dump_json(indent=2 if pretty else None, exclude_none=False))
@@ -192,6 +200,7 @@ run_options = options(
                  help="A post that takes longer goes to the error file (reason timed_out) and the batch "
                       "goes on; 0: no limit.  A shard that takes longer in all is done again a post at a time."),
     model_option,
+    confidence_option,
     click.option("--resume", is_flag=True, help="Go on from the partial output of an interrupted run "
                  "(same inputs and options), without doing a post twice or skipping one."),
     click.option("--fail-fast", is_flag=True, help="Stop at the first post that cannot be processed."),

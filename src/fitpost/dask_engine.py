@@ -268,7 +268,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     try:
         items = (item for piece in pieces for item in read_piece(piece, fields))
         for shard in record_shards(items, job["chunk_size"]):
-            results = work_shard(job["model"], render, shard, job["limit"])
+            results = work_shard(job["model"], render, shard, job["limit"], job["least"])
             outs, errs = [], []
             for kind, text, n, acts in results:
                 if kind != "ok":
@@ -347,7 +347,7 @@ def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         _prepare(folder, stderr)
         job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields),
                "output": os.path.abspath(folder), "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12],
-               "limit": cfg.max_seconds_per_post or None}
+               "limit": cfg.max_seconds_per_post or None, "least": cfg.min_confidence}
         counter = ByteCounter()
         counter.total = sum(p.size for p in pieces) or None
         progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)

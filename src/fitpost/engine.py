@@ -81,6 +81,7 @@ class BatchConfig:
     scheduler: str | None = None  # dask: the scheduler's address; None: a LocalCluster here
     block_size: int | None = None  # dask: bytes per block of a JSON Lines file; None: from the input size
     max_seconds_per_post: float | None = 60.0  # None or 0: no limit
+    min_confidence: float = 0.0  # records less sure than this are left out of the output
 
 
 @dataclass
@@ -217,12 +218,12 @@ def _is_spacy_pipeline(name: str) -> bool:
     return any((Path(f) / "meta.json").is_file() for f in folders)
 
 
-def load_extractor(model: str) -> Any:
+def load_extractor(model: str, min_confidence: float = 0.0) -> Any:
     """An :class:`~fitpost.extractor.Extractor` on ``model``; a pipeline that cannot be loaded is a
     :class:`ModelNotFound` that says why."""
     from fitpost.extractor import Extractor
     try:
-        return Extractor(model=model)
+        return Extractor(model=model, min_confidence=min_confidence)
     except FitpostError:
         raise
     except Exception as exc:  # noqa: BLE001 - a package that is not a spaCy pipeline, a damaged one
@@ -445,14 +446,17 @@ ItemResult = tuple[str, str, int, int]
 
 
 def render_shard(extractor: Any, render: Callable[[dict], Rendered], records: list[dict[str, Any]],
-                 limit: float | None = None) -> list[ItemResult]:
-    """:func:`extract_shard`, each output record rendered for the output or as a line of the error file."""
+                 limit: float | None = None, least: float = 0.0) -> list[ItemResult]:
+    """:func:`extract_shard`, each output record rendered for the output (its activities at least
+    ``least`` sure) or as a line of the error file."""
     results: list[ItemResult] = []
     for rec in extract_shard(extractor, records, limit):
         if "error" in rec:
             kind = "timeout" if rec["error"].get("reason") == TIMED_OUT else "err"
             results.append((kind, error_line(rec["error"]), 0, 0))
             continue
+        if least > 0:
+            rec["activities"] = [a for a in rec["activities"] if a["confidence"] >= least]
         try:
             text, n = render(rec)
         except Exception as exc:  # noqa: BLE001 - a record the writer cannot render is that post's error
@@ -463,11 +467,11 @@ def render_shard(extractor: Any, render: Callable[[dict], Rendered], records: li
 
 
 def work_shard(model: str, render: Callable[[dict], Rendered], records: list[dict[str, Any]],
-               limit: float | None = None) -> list[ItemResult]:
+               limit: float | None = None, least: float = 0.0) -> list[ItemResult]:
     """:func:`render_shard` with this process's pipeline for ``model``.  A pipeline that had a post
     stopped by the time limit may have been stopped half way through its own work: it is dropped,
     and the next shard loads a fresh one."""
-    results = render_shard(PIPELINES.get(model), render, records, limit)
+    results = render_shard(PIPELINES.get(model), render, records, limit, least)
     if any(kind == "timeout" for kind, *_ in results):
         PIPELINES.forget(model)
     return results

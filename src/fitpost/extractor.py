@@ -121,10 +121,11 @@ class Extractor:
     # sentence ends), so the work per post grows in step with its length, never faster
     max_piece = 10_000
 
-    def __init__(self, model: str = "auto", nlp: Language | None = None) -> None:
+    def __init__(self, model: str = "auto", nlp: Language | None = None, min_confidence: float = 0.0) -> None:
         from fitpost import pipeline
 
         self.model = model
+        self.min_confidence = min_confidence  # records less sure than this are left out
         self.nlp = nlp if nlp is not None else pipeline.build(model)
         # on a pipeline of its own making, the Doc's span groups and span extensions would go
         # unread (records come from doc._.fp_records); a user's pipeline may have readers of them
@@ -147,7 +148,8 @@ class Extractor:
         activities: list[Activity] = []
         warnings: list[str] = []
         for offset, doc in parts:
-            activities.extend(_shift(a, offset) for a in ext.doc_value(doc, "fp_records") or [])
+            activities.extend(_shift(a, offset) for a in ext.doc_value(doc, "fp_records") or []
+                              if a.confidence >= self.min_confidence)
             warnings.extend(ext.doc_value(doc, "fp_warnings") or [])
         if len(parts) > 1:
             warnings.append(f"long text processed in {len(parts)} pieces")
