@@ -745,7 +745,7 @@ def for_plan(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
     value = ref.value
     if not states_year(ref.text, kind):
         value = resolve(ref.text, origin, "future", kind=kind, granularity=ref.granularity).value or value
-    if value < origin <= _last_day(value, ref.granularity):
+    if value < origin <= last_day(value, ref.granularity):
         value = origin
     return ref if value == ref.value else ref.model_copy(update={"value": value})
 
@@ -760,7 +760,7 @@ def same_day_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(sorted(c, key=len, reverse=True)) for w, c in out.items()}
 
 
-def _last_day(day: dt.date, grain: str) -> dt.date:
+def last_day(day: dt.date, grain: str) -> dt.date:
     """The last day of the ``grain`` (day, week, month, year) that starts on ``day``."""
     if grain == "week":
         return day + dt.timedelta(days=6)

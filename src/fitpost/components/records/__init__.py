@@ -8,7 +8,9 @@ The steps, each a module of this package, run in order over one
 2. :mod:`.attach` (and :mod:`.company` for people): quantities, people, places,
    the event and the date attach to the clusters of their sentence.
 3. :mod:`.merge`: clusters merge into records; sentences with no activity lend
-   their distance, company, route or event to the records around them.
+   their distance, company, route, event or date to the records around them; a
+   record with no date takes its section's heading date or, in a first-person
+   report of the day, the post date.
 4. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
 
 The component keeps only its word lists (:class:`.context.Lexicon`): nothing of
@@ -25,7 +27,7 @@ from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
-from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
+from fitpost.components.records.merge import lend_dates, lend_frames, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
 
 DEFAULT_CONFIG = {"lexicon": "linking.json"}  # the file in models/ with the linking cues
@@ -44,6 +46,7 @@ class RecordBuilder(Component):
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
+        lend_dates(ctx, records, clusters)
         ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])
         return doc
 

@@ -18,7 +18,8 @@ MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance
 def find_clusters(ctx: Context) -> list[Cluster]:
     """Every cluster of the Doc, in order of start."""
     events = ctx.mentions[ext.EVENTS]
-    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic]
+    in_date = {i for d in ctx.mentions[ext.DATES] for i in range(d.start, d.end)}  # "March 3": a month, no march
+    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.start not in in_date]
     clusters = _mention_clusters(ctx, _specific(ctx, mentions), events)
     _add_event_clusters(ctx, clusters, mentions, events)
     clusters.extend(_movement_clusters(ctx, clusters, events))

@@ -1,0 +1,107 @@
+"""Which date a record takes (fitpost_records' date attachment), on posts written for the tests.
+
+A date phrase belongs to the records of its clause; a planned record reads its
+date ahead; a record with no date of its own takes that of a sentence before it
+with no activity, of its section's heading, or (a first-person report of the
+day) the post date.  Each case runs on blank English and, where installed, on
+the statistical pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+@pytest.fixture(params=["blank", "model"])
+def extract(request, blank_extractor):
+    extractor = blank_extractor if request.param == "blank" else request.getfixturevalue("sm_extractor")
+
+    def run(text: str, posted_at: dt.date | None) -> list[tuple[str, str, dt.date | None]]:
+        post = extractor.extract(text, posted_at=posted_at)
+        return [(a.activity, a.status, a.date.value if a.date else None) for a in post.activities]
+    return run
+
+
+def dates_of(records: list[tuple[str, str, dt.date | None]], activity: str) -> list[dt.date | None]:
+    return [d for a, _, d in records if a == activity]
+
+
+# -- a date phrase belongs to the records of its clause ------------------------------------------------
+
+def test_each_clause_keeps_its_own_date(extract):
+    records = extract("I ran 5 km on Friday and swam 1 km on Sunday.", D(2025, 3, 5))  # a Wednesday
+    assert dates_of(records, "running") == [D(2025, 2, 28)]
+    assert dates_of(records, "swimming") == [D(2025, 3, 2)]
+
+
+def test_one_date_dates_every_record_of_its_sentence(extract):
+    for text in ("Yesterday I ran 5 km and swam 1 km.", "I ran 5 km and swam 1 km yesterday."):
+        records = extract(text, D(2025, 3, 5))
+        assert dates_of(records, "running") == dates_of(records, "swimming") == [D(2025, 3, 4)], text
+
+
+def test_sessions_on_different_days_stay_apart(extract):
+    records = extract("Ran 10 km yesterday. Last Sunday I ran 10 km too.", D(2025, 3, 5))
+    assert sorted(dates_of(records, "running")) == [D(2025, 3, 2), D(2025, 3, 4)]
+
+
+def test_a_month_name_is_no_march(extract):
+    records = extract("On March 3, 2024 I swam 4 km in the harbour.", D(2025, 12, 1))
+    assert [(a, d) for a, _, d in records] == [("swimming", D(2024, 3, 3))]
+
+
+# -- a plan's date is ahead ------------------------------------------------------------------------
+
+def test_a_plan_takes_the_next_month_and_weekday(extract):
+    records = extract("I have signed up for a March half marathon.", D(2025, 12, 10))
+    assert records == [("running", "planned", D(2026, 3, 1))]
+    records = extract("I plan to ride 80 km with the club this month.", D(2025, 11, 13))
+    assert records == [("cycling", "planned", D(2025, 11, 13))]  # the part of the month after the post
+
+
+# -- a record with no date of its own --------------------------------------------------------------
+
+def test_a_dated_heading_dates_its_section(extract):
+    text = ("Thursday, March 27, 2008\n\nSwimming with Ann\n\nAfter tennis Ann and I swam 500 yards.\n\n"
+            "In the evening I cycled 20 km home.")
+    records = extract(text, D(2008, 3, 30))
+    assert records and all(d == D(2008, 3, 27) for _, _, d in records), records
+    assert "walking" not in [a for a, _, _ in records]  # "March" is the month
+
+
+def test_a_weekday_heading_dates_its_section_of_a_log(extract):
+    text = "Tuesday: 8 km run along the river.\n\nSunday: Cross training. In the afternoon I swam 1 km in the pool."
+    records = extract(text, D(2025, 9, 15))  # a Monday
+    assert dates_of(records, "running") == [D(2025, 9, 9)]
+    assert dates_of(records, "swimming") == [D(2025, 9, 14)]
+
+
+def test_a_diary_entry_is_read_against_its_own_day(extract):
+    text = "Jun 25, 2013\n\nThis morning we kayaked 7 km out, and then hiked 3 km up to the old fort."
+    records = extract(text, D(2019, 12, 31))
+    assert [(a, d) for a, _, d in records] == [("paddling", D(2013, 6, 25)), ("hiking", D(2013, 6, 25))]
+
+
+def test_a_sentence_with_no_activity_dates_the_next(extract):
+    records = extract("Today is going to be a short day. We plan to walk just 20 km.", D(2025, 5, 6))
+    assert records == [("walking", "planned", D(2025, 5, 6))]
+    records = extract("The water today was cold. Nevertheless, I swam 300 lengths.", D(2025, 8, 2))
+    assert dates_of(records, "swimming") == [D(2025, 8, 2)]
+
+
+def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
+    text = ("Today I took my bike to work. The office is about 10 km from home. "
+            "There was little traffic and the ride was smooth.")
+    assert dates_of(extract(text, D(2025, 6, 8)), "cycling") == [D(2025, 6, 8)]
+    assert dates_of(extract("I just finished an 8 km run along the canal!", D(2025, 3, 27)),
+                    "running") == [D(2025, 3, 27)]
+
+
+def test_no_post_date_for_a_report_about_someone_else_or_without_a_post_date(extract):
+    text = 'Mira Rao ran 21 km along the coast. "I feel great today," she said.'
+    assert dates_of(extract(text, D(2025, 6, 8)), "running") == [None]  # "I" and "today" only in her quote
+    text = "Today I took my bike to work. The office is about 10 km from home. The ride was smooth."
+    assert dates_of(extract(text, None), "cycling") == [None]
