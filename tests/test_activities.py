@@ -74,10 +74,11 @@ def test_exercises(nlp):
     assert [(t, i.activity, i.exercise) for t, i in yoga.items()] == [("Surya Namaskar", "yoga", "sun_salutation")]
 
 
-def test_words_of_hashtags_and_handles_are_not_mentions(nlp):
-    # the events component reads hashtags; a handle is a person
-    assert found(nlp, "Coffee first, then chores. #running #swim") == []
-    assert found(nlp, "Big thanks to @run for the plan") == []
+def test_a_hashtag_is_a_topic_tag_and_a_handle_no_mention(nlp):
+    # "#running" says what the post is about (records read it so), but is no session of its own
+    tags = infos(nlp, "Coffee first, then chores. #running #swim")
+    assert {text: info.form for text, info in tags.items()} == {"running": "hashtag", "swim": "hashtag"}
+    assert found(nlp, "Big thanks to @run for the plan") == []  # a handle is a person
 
 
 def test_generic_mentions(nlp):

@@ -32,6 +32,57 @@ def test_named_events(nlp, text, expected):
     assert events(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name is not cut at its distance, in K or with a dash
+    ("Ran the Millbrook 25K Trail Race yesterday, muddy but fun.", [("Millbrook 25K Trail Race", "running")]),
+    ("Finished the Lakeside 50-Mile Trail Race in 11 hours.", [("Lakeside 50-Mile Trail Race", "running")]),
+    ("Raised money at the Race for Kindness 10k on Sunday.", [("Race for Kindness 10k", "running")]),
+    ("Day 12 of the 21 Day Lunge Challenge.", [("21 Day Lunge Challenge", None)]),
+    # brands: a name alone, and with its number and place
+    ("Ran parkrun this Saturday and got a new PB.", [("parkrun", "running")]),
+    ("Did Ironman 70.3 Lanzarote last year.", [("Ironman 70.3 Lanzarote", "triathlon")]),
+    ("Completed Ironman Kalmar in 2019.", [("Ironman Kalmar", "triathlon")]),
+    # a sponsor's name stays in the name
+    ("Ran the Acme Vienna Marathon in April.", [("Acme Vienna Marathon", "running")]),
+])
+def test_named_races_with_numbers_and_brands(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
+def test_a_leading_possessive_weekday_is_not_part_of_the_name(nlp):
+    assert events(nlp, "Sunday's Vienna Marathon was hot.") == [("Vienna Marathon", "running")]
+    assert events(nlp, "Legs still sore from Saturday's twelve miler.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Morning Run\n6.2 km in 34:10",  # default titles
+    "Evening Ride\n42 km, 1:31:00",
+    "Lunch Swim\n1500 m",
+    "No run today. Currently 40 km for the week.",  # fragments: a capital only where a sentence starts
+    "Sat 16 km easy.",
+    "Easy 8 km. Legs heavy.",
+    "New marathon best this morning!",
+    "Signed up for the 21K marathon.",
+    "Summer open water swims are the best.",
+    "Another Full Marathon done and dusted.",
+    "We stayed at the Elmfield Race Course.",  # a head before a place or group word
+    "The Ridge Hike group met at six.",
+    "How Did Kavya Run So Fast?",  # a head made a verb
+    "Then the 800 Metre Swim to finish.",  # a unit starts no name
+])
+def test_default_titles_and_fragments_are_no_events(nlp, text):
+    assert events(nlp, text) == []
+
+
+def test_an_event_is_set_on_its_record_not_made_a_record_of_its_own(nlp, blank_extractor, sm_extractor):
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract("Ran the Lakeside 50-Mile Trail Race yesterday in 11 hours.", posted_at="2025-10-12")
+        assert [(a.activity, a.event.name if a.event else None) for a in post.activities] == [
+            ("running", "Lakeside 50-Mile Trail Race")]
+        post = extractor.extract("Morning Run\n6.2 km in 34:10", posted_at="2025-10-12")
+        assert [(a.activity, a.event) for a in post.activities] == [("running", None)]
+
+
 def test_named_events_the_model_tells_from_names_of_people(sm_extractor):
     # blank mode takes two capitalised words before a head for a person's name
     assert events(sm_extractor.nlp, "Our club rode the Coastal Cyclothon last weekend.") == [
@@ -67,3 +118,12 @@ def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
     meta = blank_extractor.nlp.get_pipe_meta("fitpost_events")
     assert meta.assigns == ["doc.spans", "span._.fp_event"]
     assert meta.requires == ["span._.fp_person"]
+
+
+def test_a_named_event_that_opens_the_story_is_its_own_record(blank_extractor, sm_extractor):
+    # the parkrun is the session told first; the later parkrun is where the jog went, not it
+    text = "On Sunday at the Kelso parkrun I got a new PB of 24:10.\nLater I jogged 3 km to and from parkrun."
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract(text, posted_at="2025-10-12")
+        first = post.activities[0]
+        assert (first.evidence.text, first.event.name if first.event else None) == ("Kelso parkrun", "Kelso parkrun")

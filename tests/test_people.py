@@ -69,6 +69,74 @@ def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
     assert named(mentions) == [] and roster.persons == {}
 
 
+# -- what is no person ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Lunch in Kelso, then 40 km on the bike back home.",  # a common word opening a sentence
+    "Mile 18 was the hardest. Finished in 3:41 anyway.",  # a word before a number
+    "Husband says I run too much. Ran 12 km today.",  # a relation word alone
+    "Hiking the ridge this morning with the dog was lovely.",  # a gerund opening a sentence
+    "Rode 60 km along Marina Beach Road at dawn.",  # a place word in the name
+    "Ran the club 10k organised by the Hill Runners Club on Sunday.",  # an organisation word
+    "Race Result: 2nd in my age group at the Ferndale 10k.",  # an event word
+    "My climb of Ben Nevis was only 1,300 m of ascent.",  # after "climb of": a mountain
+    "Went by the McMillan calculator and ran 10 km at goal pace.",  # after an article
+    "Today's workout was Helen: three rounds of 400 m runs and swings.",  # a workout's name
+    "We walked past Fingal's Cave and on to the pier, 8 km in all.",  # a place named for someone
+    "Signed up for the Water Masters Program at the lido, 2 km swims twice a week.",  # a thing word
+])
+def test_what_is_no_person(nlp, text):
+    mentions, roster = read(nlp, text)
+    assert named(mentions) == [] and roster.persons == {}
+
+
+def test_a_name_ends_at_a_line_break_and_before_a_final_i(sm_extractor):
+    text = "Swimming with Eric\n\nEric and I swam 2 km. I met Mike S. I asked him about it."
+    mentions, _ = read(sm_extractor.nlp, text)
+    assert {name for _, name in named(mentions)} == {"Eric", "Mike S"}
+
+
+# -- companions ------------------------------------------------------------------------
+def test_company_cues_mark_one_word_names_and_their_lists(nlp):
+    text = "I kayaked 6 km today with Kelly, Brent, and the kids. Later Omar and I swam 1 km."
+    mentions, _ = read(nlp, text)
+    assert named(mentions) == [("Kelly", "Kelly"), ("Brent", "Brent"), ("Omar", "Omar")]
+    assert all(info(mentions, n).companion for n in ("Kelly", "Brent", "Omar"))
+
+
+def test_an_aside_in_brackets_does_not_end_a_list(nlp):
+    mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jimmy, 100 km in the rain.")
+    assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jimmy"]
+
+
+def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
+    mentions, _ = read(nlp, "last weekend greta and lou and i hiked the big hill. the dogs and i walked 5 km later.")
+    assert named(mentions) == [("greta", "greta"), ("lou", "lou")]  # not "dogs": a plural
+    assert info(mentions, "greta").companion and info(mentions, "lou").companion
+    mentions, _ = read(nlp, "Last weekend greta and I hiked the big hill.")  # "I": a post that capitalises
+    assert named(mentions) == []
+
+
+def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Prime Minister Asha Rao walked 5 km on Sunday.")
+    assert named(mentions) == [("Asha Rao", "Asha Rao")]
+
+
+def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_companion(nlp):
+    mentions, _ = read(nlp, "Tomas and Ingrid ran 15 km around the lake on Saturday.")
+    assert named(mentions) == [("Tomas", "Tomas"), ("Ingrid", "Ingrid")]
+    assert not info(mentions, "Tomas").companion and not info(mentions, "Ingrid").companion
+
+
+def test_a_capitalised_run_after_a_cue_is_no_one_word_name(nlp):
+    mentions, _ = read(nlp, "In an interview with Tweak India she spoke of the Unity Run she finished.")
+    assert named(mentions) == []
+
+
+def test_a_sentence_opening_verb_is_no_part_of_a_name(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Joined Kelly for a 10 km run. Swimming With Eric was fun too.")
+    assert named(mentions) == [("Kelly", "Kelly")]
+
+
 # -- handles -------------------------------------------------------------------------
 def test_a_handle_in_brackets_after_a_name_is_theirs(nlp):
     mentions, roster = read(nlp, "Rode 60 km with Daniel Brooks (@dbrooks_rides) this morning.")

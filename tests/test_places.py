@@ -63,6 +63,73 @@ def test_a_person_or_a_possessor_is_no_place(nlp):
     assert places(nlp, "Ran 5 km in India's capital.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name made with a place word, where blank mode's people take it for a person
+    ("Walked along Marina Beach in Mylapore, Tamil Nadu this morning.",
+     [("Marina Beach", "at"), ("Mylapore", "at"), ("Tamil Nadu", "at")]),
+    ("Kayaked the Hollins River with Meg, from Benton Landing to Cobble Point State Park.",
+     [("Hollins River", "at"), ("Benton Landing", "from"), ("Cobble Point State Park", "to")]),
+    ("We summited Mt. Elbert and later swam in Loch Ness.", [("Mt. Elbert", "at"), ("Loch Ness", "at")]),
+    ("Set off at Thornbury's Elmfield Race Course.", [("Thornbury's Elmfield Race Course", "at")]),
+    # names with dashes and possessives
+    ("Cycled from Stratford-upon-Avon to Robin Hood's Bay.",
+     [("Stratford-upon-Avon", "from"), ("Robin Hood's Bay", "to")]),
+])
+def test_names_made_with_a_place_word(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Day 3 Keswick to Grasmere 21 miles\nRain all day.", [("Keswick", "from"), ("Grasmere", "to")]),
+    ("Trekking : Alston to Nenthead - Day 2", [("Alston", "from"), ("Nenthead", "to")]),
+    ("Day 2: Ambleside / Grasmere\nWe walked 14 km today.", [("Ambleside", "from"), ("Grasmere", "to")]),
+    ("Cycled Otley to Ilkley on Sunday.", [("Otley", "from"), ("Ilkley", "to")]),
+])
+def test_route_lines_and_titles(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_a_route_line_needs_a_line_start_a_number_or_a_verb_before_it_and_an_end_after(blank_extractor):
+    # "Thanks" opens the line, but "for" after the name ends no route
+    assert places(blank_extractor.nlp, "Thanks to Kavya for pacing me.") == [("Kavya", "to")]
+
+
+@pytest.mark.parametrize("text", [
+    "We met a couple from Oslo on the trail and walked 18 km.",
+    "We hiked with Tomas Berg from Oslo for 12 km.",
+    "Two of the runners were from Oslo.",
+])
+def test_where_people_come_from_is_their_hometown(nlp, text):
+    doc = nlp(text)
+    found = [(s._.fp_place.name, s._.fp_place.hometown) for s in doc.spans["fp_places"]]
+    assert found == [("Oslo", True)]
+
+
+def test_a_route_is_no_hometown(nlp):
+    doc = nlp("Today's leg was from Otley to Ilkley, 20 km.")
+    found = [(s._.fp_place.name, s._.fp_place.role, s._.fp_place.hometown) for s in doc.spans["fp_places"]]
+    assert found == [("Otley", "from", False), ("Ilkley", "to", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Finished the Vienna Marathon yesterday in 3:41:05!", [("Vienna", "at")]),
+    ("Only four weeks until the Vienna Marathon.", [("Vienna", "at")]),  # not "to"
+    ("Ran the New Orleans City Marathon in 2019.", [("New Orleans", "at")]),
+    ("At the Kelso parkrun I got a new PB.", [("Kelso", "at")]),
+    ("Did Ironman 70.3 Lanzarote last year.", [("Lanzarote", "at")]),
+    ("Ran the Vienna Marathon virtual run from home.", []),  # a virtual race is not where it is named
+    ("Finished a Seaside Marathon at last.", []),  # no name
+    ("We rode in the Pedal Sportive series.", []),  # a sponsor's race
+])
+def test_the_place_in_a_race_named_after_it(blank_extractor, text, expected):
+    assert places(blank_extractor.nlp, text) == expected
+
+
+def test_a_team_a_weekday_and_an_event_are_no_places(nlp):
+    assert places(nlp, "Ran 10 km with Team Norway in Kelso.") == [("Kelso", "at")]
+    assert places(nlp, "Ran on Mondays at Henley.") == [("Henley", "at")]
+
+
 def test_a_dateline_is_no_place(sm_extractor):
     assert places(sm_extractor.nlp, "Mumbai is where I ran 42 km on Sunday.") == [("Mumbai", "at")]
     assert places(sm_extractor.nlp, "Mumbai, Jan 5 (PTI) A 60-year-old ran 42 km in Thane on Sunday.") == [
@@ -108,3 +175,45 @@ def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extrac
         return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
     assert described(again) == described(blank_extractor.nlp)
     assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Nashik", "Pune"]
+
+
+def test_both_ends_of_from_a_to_b_are_a_route(nlp):
+    # blank mode's people take "Nenthead Mines" for a person; as a route's end it is a place
+    assert places(nlp, "Trekking from Garrigill to Nenthead Mines today.") == [
+        ("Garrigill", "from"), ("Nenthead Mines", "to")]
+
+
+def _records(extractor, text: str) -> list[tuple]:
+    post = extractor.extract(text, posted_at="2025-10-12")
+    return [(a.activity, a.event.name if a.event else None, [(p.name, p.role) for p in a.places])
+            for a in post.activities]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_the_place_in_an_event_name_goes_to_that_events_record(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    assert _records(extractor, "Finished the Vienna Marathon yesterday in 3:41:05!") == [
+        ("running", "Vienna Marathon", [("Vienna", "at")])]
+    # an event named in a sentence of its own is the record the next sentence tells of
+    assert _records(extractor, "The Vienna Marathon, at last.\nFinished it in 3:41:05 with Divya.")[-1][1:] == (
+        "Vienna Marathon", [("Vienna", "at")])
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_two_stages_with_other_routes_stay_two_records(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    text = "Trekking: Alston to Nenthead - Day 3\n\nTrekking from Garrigill to Nenthead Mines today."
+    found = _records(extractor, text)
+    assert [places for _, _, places in found] == [
+        [("Alston", "from"), ("Nenthead", "to")], [("Garrigill", "from"), ("Nenthead Mines", "to")]]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request, model):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    text = "So today I went for my first open water swim. We hit Benton Lake and it was cold."
+    assert _records(extractor, text) == [
+        ("swimming", None, [("Benton Lake", "at")])]
+    # where someone else is from is not lent
+    found = _records(extractor, "So today I went for my first open water swim. Our guide was from Oslo.")
+    assert [places for _, _, places in found] == [[]]

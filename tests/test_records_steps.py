@@ -13,7 +13,7 @@ import pytest
 from fitpost import ext
 from fitpost.components.records import Context
 from fitpost.components.records.attach import attach_all
-from fitpost.components.records.build import confidence, to_activity
+from fitpost.components.records.build import to_activity
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
@@ -143,22 +143,26 @@ def test_a_route_and_an_event_frame_the_record_after_them(linked):
 
 
 # -- 4. build -------------------------------------------------------------------------
-def test_confidence_is_the_plain_sum():
-    info = ext.ActivityInfo(activity="running", form="noun")
-    bare = Cluster(start=0, end=1, sent=0, info=info)
-    assert confidence(Record([bare]), bare) == 0.5
-    verb = Cluster(start=0, end=1, sent=0, info=ext.ActivityInfo(activity="running"))
-    assert confidence(Record([verb]), verb) == 0.6
-    assert confidence(Record([verb, bare]), verb) == 0.7
-    inferred = Cluster(start=0, end=1, sent=0, info=info, inferred=True)
-    assert confidence(Record([inferred]), inferred) == 0.3
+def test_confidence_grows_with_the_evidence(linked):
+    """The base, and more for an amount, a date or an event, a mention of doing it, several mentions."""
+    def score(text: str) -> float:
+        ctx, records = records_of(linked, text)
+        return max(to_activity(ctx, r).confidence for r in records)
+    weights = linked("").lexicon.confidence
+    topic = score("My yoga was quiet.")  # a possessive noun: a record, nothing more
+    assert topic == weights["base"]
+    assert score("I ran along the river.") == round(topic + weights["doing"], 2)
+    assert score("I ran 5 km along the river.") == round(topic + weights["doing"] + weights["amount"], 2)
+    every = topic + weights["amount"] + weights["when"] + weights["doing"] + weights["several"]
+    assert score("I ran 5 km yesterday. The run was quiet.") == round(min(every, weights["most"]), 2)
 
 
-def test_an_inferred_record_is_less_sure(linked):
+def test_an_inferred_record_counts_the_mention_it_joins(linked):
     ctx, (r,) = records_of(linked, "Went cycling at dawn and covered 24 km.")
     a = to_activity(ctx, r)
     assert a.evidence.text == "covered 24 km" and [m.text for m in a.mentions] == ["cycling"]
-    assert a.confidence == 0.6  # an amount, another mention, inferred
+    w = ctx.lexicon.confidence
+    assert a.confidence == round(w["base"] + w["amount"] + w["doing"] + w["several"], 2)
 
 
 def test_a_first_person_record_with_no_one_named_is_the_authors(linked):
@@ -216,3 +220,30 @@ def test_linking_a_long_piece_grows_in_step_with_its_length(blank_extractor, phr
     nlp = blank_extractor.nlp
     small, large = (_records_seconds(nlp, phrase * (size // len(phrase))) for size in (10_000, 40_000))
     assert large / max(small, 1e-3) < 8, (small, large)
+
+
+def test_min_confidence_drops_the_records_with_less_evidence():
+    """The component's ``min_confidence`` keeps only records at least that sure (default: all)."""
+    from fitpost import pipeline
+    text = "My yoga was quiet. I ran 5 km yesterday."
+    kept = {}
+    for least in (0.0, 0.5):
+        nlp = pipeline.blank()
+        pipeline.add_components(nlp)
+        nlp.get_pipe("fitpost_records").config["min_confidence"] = least
+        kept[least] = [a.evidence.text for a in nlp(text)._.fp_records]
+    assert kept[0.0] == ["yoga", "ran"]
+    assert kept[0.5] == ["ran"]
+    nlp = pipeline.blank()  # the factory's config carries the setting
+    nlp.add_pipe("fitpost_quantities")
+    assert "min_confidence" in nlp.add_pipe("fitpost_records", config={"min_confidence": 0.7}).config
+
+
+@pytest.mark.parametrize("model", ["blank_extractor", "sm_extractor"])
+def test_a_results_block_gives_each_leg_its_own_lines(model, request):
+    """A header alone on its line ("Bike") is a title, not advice; the "- Distance" and "- Time" lines
+    under it belong to its leg, however the list's dashes split the sentences."""
+    extractor = request.getfixturevalue(model)
+    text = "Race report\nSwim\n- Distance\n- 400m\n- Time\n- 8:30\nBike\n- Distance\n- 12 km\n- Time\n- 30:00"
+    got = [(a.activity, a.status, a.distance.meters, a.duration.seconds) for a in extractor.extract(text).activities]
+    assert got == [("swimming", "completed", 400, 510), ("cycling", "completed", 12000, 1800)]

@@ -27,7 +27,7 @@ def test_same_sentences_as_spacys_sentencizer(punct_chars):
     cfg = {"punct_chars": punct_chars}
     theirs, ours = spacy.blank("en"), spacy.blank("en")
     theirs.add_pipe("sentencizer", config=cfg)
-    ours.add_pipe("fitpost_sentencizer", config=cfg)
+    ours.add_pipe("fitpost_sentencizer", config={**cfg, "line_breaks": False})
     texts = _texts()
     assert _starts(ours, texts) == _starts(theirs, texts)
     for doc in ours.pipe(texts):  # and the shared table knows them
@@ -70,3 +70,19 @@ def test_the_table_sees_what_pipes_after_it_set():
     tab = ext.tokens(doc)
     assert tab.sents == [(s.start, s.end) for s in doc.sents] == [(0, 2), (2, 7), (7, 8)]
     assert ext.has_annotation(doc, "TAG") and doc.has_annotation("TAG")
+
+
+def test_a_line_break_ends_a_sentence_in_both_modes(sm_nlp):
+    """A post's lines are units of their own: a title, a list item, a log line."""
+    text = "Training log\nBike 45 min - 20km\nRun 30 min - 6km"
+    lines = ["Training log", "Bike 45 min - 20km", "Run 30 min - 6km"]
+    blank = pipeline.blank()
+    assert [s.text.strip() for s in blank(text).sents] == lines
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        assert [s.text.strip() for s in with_lines(text).sents] == lines
+    finally:
+        with_lines.remove_pipe("fitpost_lines")  # the session's model stays as it was
+    ours = spacy.blank("en")
+    ours.add_pipe("fitpost_sentencizer", config={"line_breaks": False})
+    assert len(list(ours(text).sents)) == 1

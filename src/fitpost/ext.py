@@ -43,6 +43,7 @@ class PersonInfo:
     pronoun: bool = False  # a pronoun or a group word, resolved (or not) to ``members``
     members: tuple[str, ...] = ()  # the full names a pronoun or group word stands for
     in_quote: bool = False
+    companion: bool = False  # named in company ("with Asha", "Asha and I"): with the one doing the activity
 
 
 @dataclass

@@ -85,4 +85,13 @@ def add_components(nlp: Language, components: list[dict] | None = None) -> Langu
 
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
-    return add_components(load_base(model))
+    return add_components(with_line_breaks(load_base(model)))
+
+
+def with_line_breaks(nlp: Language) -> Language:
+    """``nlp`` with a line break starting a sentence: before the parser of a statistical pipeline
+    (the blank one's sentencizer does it itself)."""
+    if "parser" in nlp.pipe_names and "fitpost_lines" not in nlp.pipe_names:
+        importlib.import_module("fitpost.components.sentences")
+        nlp.add_pipe("fitpost_lines", before="parser")
+    return nlp

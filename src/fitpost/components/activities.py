@@ -23,6 +23,13 @@ _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
+_SPELLS = {"day", "days", "morning", "mornings", "afternoon", "evening", "night", "weekend", "hour", "hours",
+           "minutes", "spent", "spend", "spending"}  # a spell of time, then the gerund that fills it
+_MONTH_VERBS = {"march"}  # a verb that is also a month's name
+_SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
+_PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
+_HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our"}
+_HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
 
 
 class ActivityFinder(Component):
@@ -51,6 +58,11 @@ class ActivityFinder(Component):
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
+        context = self.lexicon.get("context_forms", {})
+        self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
+        self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
+        self.only_context = {form: set(acts) for form, acts in context.get("only", {}).items()}
+        self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
 
@@ -81,17 +93,61 @@ class ActivityFinder(Component):
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
+            form, activity, sport, exercise = kind
+            if start > 0 and tab.text[start - 1] == "#" and end - start == 1:
+                # "#running": a topic tag, no session of its own; records read it as what the text is about
+                found.append((start, end, activity, ext.ActivityInfo(activity=activity, sport_type=sport,
+                                                                     exercise=exercise, form="hashtag")))
+                continue
             root = doc[start:end].root if tagged else None
             if not self._is_activity(doc, tab, start, end, root, kind):
                 continue
-            form, activity, sport, exercise = kind
             if form == "both":
                 form = "noun" if tagged and root.pos_ in ("NOUN", "PROPN") else "verb"
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
-        ext.add(doc, ext.ACTIVITIES, "fp_activity", _filter_spans(found))
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, _filter_spans(found)))
         return doc
+
+    def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
+        """Give a context form the activity around it: for a 'text' form or a bare race distance, the
+        nearest endurance activity its sentence names, else the one the text names most (the first of
+        the most named); for an 'only' form, the text's when it is one the form allows.  "the race" in a swimming post is a swim, a 5k in a
+        post about squats is still a run, "a steep run" in a skiing post is a ski run."""
+        kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
+        named = [(start, info.activity) for (start, _, _, info), kind in zip(found, kinds)
+                 if kind is None and info.activity in self.endurance and not info.generic and info.form != "hashtag"]
+        if not named or not any(kinds):
+            return found
+        counts: dict[str, int] = {}
+        for _, activity in named:
+            counts[activity] = counts.get(activity, 0) + 1
+        most = max(counts, key=counts.get)  # dicts keep the order first named: the first of the most
+        out = []
+        for (start, end, label, info), kind in zip(found, kinds):
+            activity = None
+            if kind == "text":  # the nearest named in its sentence, else the text's
+                lo, hi = tab.sent_lo[start], tab.sent_hi[start]
+                near = sorted((abs(at - start), a) for at, a in named if lo <= at < hi)
+                activity = near[0][1] if near else most
+            elif kind == "only" and most in self.only_context[" ".join(tab.lower[start:end])]:
+                activity = most
+            if activity is not None and activity != info.activity:
+                info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
+                                        form=info.form, generic=info.generic)
+                label = activity
+            out.append((start, end, label, info))
+        return out
+
+    def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
+        """Whether a mention takes the activity of its text: "text", "only" or None (see ``_in_context``)."""
+        form = " ".join(tab.lower[start:end])
+        if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
+            return "text"
+        if form in self.only_context and info.form == "noun":
+            return "only"
+        return None
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
         """The lexicon's phrases, words and bare races in ``doc`` as (start, end, kind), kind None for a
@@ -106,6 +162,7 @@ class ActivityFinder(Component):
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
         candidates += self._bare_races(doc, tab)
+        candidates += self._halves(tab)
         return candidates, idiom_tokens
 
     @staticmethod
@@ -114,9 +171,21 @@ class ActivityFinder(Component):
         out = []
         text = ext.text(doc)
         for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+            before = tab.lower[max(0, q.start - 3):q.start]
             if q.label == "distance" and q.start > 0 and _BARE_RACE.match(text[q.start_char:q.end_char]) \
-                    and any(w in _DETERMINERS for w in tab.lower[max(0, q.start - 3):q.start]):
+                    and any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
+        return out
+
+    @staticmethod
+    def _halves(tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """"a half", "my half" standing alone for a half marathon ("ran a half this morning"), not
+        "half an hour", "the first half of the race", "half way"."""
+        out = []
+        for i in range(1, tab.n):
+            if tab.lower[i] == "half" and tab.lower[i - 1] in _HALF_BEFORE \
+                    and (i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1)):
+                out.append((i, i + 1, ("race", "running", "Run", None)))
         return out
 
     def _phrase_kind(self, phrase: str) -> tuple | None:
@@ -128,10 +197,18 @@ class ActivityFinder(Component):
                      kind: tuple) -> bool:
         """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        if form in ("noun", "both") and end < tab.n and tab.lower[end] in self.blockers:
-            return False  # "running shoes", "workout partner", "cycling event"
+        if end < tab.n and tab.lower[end] in self.blockers:
+            return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
         if start > 0 and tab.text[start - 1] in ("#", "@"):
             return False  # part of a hashtag or handle: the events component reads those
+        if start > 1 and tab.text[start - 1] == "-" and tab.lower[start - 2] in _PREFIXES:
+            return False  # "pre-race announcements", "post-run stretch"
+        word = tab.text[start]
+        if word[:1].isupper() and word.lower() in _MONTH_VERBS and end - start == 1 \
+                and (start != tab.sent_lo[start] or end < tab.n and tab.text[end][:1].isdigit()):
+            return False  # "in March", "March 27": the month
+        if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
+            return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
         if root is None:
             return True
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
@@ -152,6 +229,8 @@ class ActivityFinder(Component):
         prev = tab.lower[max(0, start - 3):start]
         if any(p in _BE or p in _GO for p in prev[-2:]):
             return False  # "was running", "went cycling"
+        if prev and prev[-1] in _SPELLS:
+            return False  # "a great day skiing", "spent the morning hiking": a session
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:

@@ -1,12 +1,24 @@
 """fitpost_events: named events ("Lakeside Half Marathon", "the Unity Ride") and event hashtags.
 
-A name starts with a capitalised word that is not a person, may hold a few
-lowercase modifiers ("the Harbour midnight half marathon"), ends in an event
-head (marathon, run, ride, triathlon, cyclothon ...) and may take a tail
-("... virtual run").  A hashtag that ends in a head with an activity, after
-three or more characters ("#CityCleanRun", "#lakesidemarathon"), is an event
-too.  Lines written in Title Case (headlines) are skipped: every word is
-capitalised there, so capitals say nothing.
+A name starts with a capitalised word that is not a person, a stop word, a
+weekday, a month or a unit ("Sunday's Vienna Marathon" is the Vienna
+Marathon), may hold a few lowercase modifiers ("the Harbour midnight half
+marathon") and distances ("the Millbrook 25K Trail Race", "the Lakeside
+50-Mile Trail Race"), ends in an event head (marathon, run, ride, triathlon,
+cyclothon ...) or a distance ("the Hilltop 10K") and may take a tail ("...
+virtual run").  A name must hold a word that names it: a default title
+("Morning Run", "Lunch Swim") or a season and a head ("Summer open") is no
+event, and a name that opens its sentence needs two capitalised words ("Vienna
+Marathon" but not "Easy 8 km" or "New marathon best"), since the capital of
+the first word there says nothing.  A head followed by a word of a place or a
+group ("the Elmfield Race Course", "the Ridge Hike group") makes no event.
+A capitalised head before "for" and a capitalised name is one too ("the Run
+for Kindness 10k"), and so is a brand alone ("parkrun", "Ironman 70.3").
+
+A hashtag that ends in a head with an activity, after three or more
+characters ("#CityCleanRun", "#lakesidemarathon"), is an event too.  Lines
+written in Title Case (headlines) are skipped: every word is capitalised
+there, so capitals say nothing.
 """
 from __future__ import annotations
 
@@ -21,6 +33,9 @@ from fitpost.components.people import named_tokens
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
+_DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
+_K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
+_NOT_TITLE = ("'s", "’s", "&", "of")  # lowercase words that may stand between the capitals of a name
 
 
 def _title_case(line: str) -> bool:
@@ -36,20 +51,31 @@ class EventFinder(Component):
         lexicon = self.config["lexicon"]
         data = resources.load_json(lexicon)
         self.heads = data["heads"]
-        schema.check_activity_types([a for a in self.heads.values() if a], lexicon)
+        self.brands = data["brands"]
+        schema.check_activity_types([a for a in (*self.heads.values(), *self.brands.values()) if a], lexicon)
         self.inner = set(data["inner"])
         self.tails = [t.split() for t in data["tails"]]
         self.not_start = set(data["not_start"])
+        self.units = set(data["units"])
+        self.plain = set(data["plain_words"])
+        self.not_after = set(data["not_after"])
+        self.opening_verbs = set(data["opening_verbs"])
+        self.verb_cues = set(data["verb_cues"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
-        # the last word of a named event: a head word, or the "K" of "10 K"
-        self.head_words = frozenset(self.one_word_heads) | {"k", "km", "miler"}
+        # the words a name may end in: a head, or the K of a distance ("the Hilltop 10 K"); a distance in
+        # other units stands only inside a name ("the Lakeside 50-Mile Trail Race"), as "to Grasmere 21 miles"
+        # is no name
+        self.head_words = frozenset(self.one_word_heads) | {"k"}
+        # capitalised words that do not name an event by themselves ("Morning Run", "Summer open"):
+        # heads (but for brands), inner words and the words of default titles
+        self.unnamed = (set(self.one_word_heads) | self.inner | self.plain) - set(self.brands)
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
 
     def _starts_event(self, word: str, low: str) -> bool:
         """Whether a token (its text, lower-cased ``low``) may start a named event: capitalised, not a stop
-        word or a verb."""
+        word, a weekday, a month, a unit or a verb."""
         return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
@@ -75,65 +101,185 @@ class EventFinder(Component):
             if bounds is None or any(k in taken for k in range(*bounds)):
                 continue
             found.append((*bounds, "EVENT", ext.EventInfo(name=tag, activity=self.one_word_heads[head])))
+        found.sort(key=lambda f: f[0])
         ext.add(doc, ext.EVENTS, "fp_event", found)
         return doc
 
     def _named(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, str | None]]:
-        """Named events as (start, end, activity), read from each capitalised word that may start one."""
+        """Named events as (start, end, activity): a head before "for" and a name, then names read from
+        each capitalised word that may start one, then brands alone."""
         words, lows = tab.text, tab.lower
-        # a named event ends in a head word (or "10 K") of its own sentence
-        starts = [i for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
-                  for i in range(lo, hi) if self._starts_event(words[i], lows[i])]
-        if not starts:
-            return []  # "Swim 1.5 km, ...": a caption that starts with a verb
-        # an event's words: the word before its start and up to seven from it
-        people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 7, tab.sent_hi[i]))})
+        # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
+        sents = [(lo, hi) for lo, hi in tab.sents
+                 if not self.head_words.isdisjoint(lows[lo:hi]) or any(map(_DISTANCE.match, lows[lo:hi]))]
+        if not sents:
+            return []
         headline = self._headline_tokens(tab, ext.text(doc))
-        out = []
+        out = [f for lo, hi in sents for i in range(lo, hi - 2)
+               if lows[i + 1] == "for" and i not in headline and (f := self._head_first(tab, i, hi))]
+        taken = {k for s, e, _ in out for k in range(s, e)}
+        starts = [i for lo, hi in sents for i in range(lo, hi)
+                  if i not in taken and i not in headline and self._starts_event(words[i], lows[i])]
+        # an event's words: the word before its start and up to eight from it
+        people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 8, tab.sent_hi[i]))})
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
-            if i < resume or i in people or i in headline:
+            if i < resume:
                 continue
             found = self._event_at(doc, tab, i, tab.sent_hi[i], people)
             if found:
                 out.append(found)
                 resume = min(found[1], tab.sent_hi[i])
-        return out
+        taken = {k for s, e, _ in out for k in range(s, e)}
+        out.extend(b for lo, hi in sents for i in range(lo, hi)
+                   if lows[i] in self.brands and i not in taken and i not in headline
+                   and (b := self._brand_at(tab, i, hi)))
+        return sorted(out)
+
+    def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
+        """"the Race for Kindness 10k": a capitalised head with an activity inside a sentence (where its
+        capital is the name's), "for", and capitalised words, with a distance after them."""
+        words, lows = tab.text, tab.lower
+        activity = self.tag_heads.get(lows[i])
+        if activity is None or not words[i][:1].isupper() or self._opens(tab, i):
+            return None
+        j = i + 2
+        if j < end and lows[j] == "the":
+            j += 1
+        k = j
+        while k < end and k - j < 4 and words[k][:1].isupper() and self.vocab[words[k]].is_alpha:
+            k += 1
+        if k == j:
+            return None
+        return i, k + self._distance_len(tab, k, end), activity
+
+    def _brand_at(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
+        """A brand that is an event alone ("at parkrun", "Ironman Kalmar"), with the capitalised words
+        and numbers after it; not after "a" or "an" ("an Ironman shirt"), "#", or "to" or "from" (where
+        it is the place: "walked to parkrun")."""
+        words, lows = tab.text, tab.lower
+        if i > 0 and lows[i - 1] in ("a", "an", "#", "to", "from", "/"):
+            return None
+        k = i + 1
+        while k < end and k - i < 4 and (self.vocab[words[k]].like_num or words[k][:1].isupper()
+                                          and self.vocab[words[k]].is_alpha and lows[k] not in self.not_start):
+            k += 1
+        return i, k, self.brands[lows[i]]
+
+    def _distance_len(self, tab: ext.Tokens, j: int, end: int) -> int:
+        """How many tokens the distance at token ``j`` spans: "10k" 1, "25 K" 2, "50 - Mile" 3, none 0."""
+        words, lows = tab.text, tab.lower
+        if j >= end:
+            return 0
+        if _DISTANCE.match(lows[j]):
+            return 1
+        if not self.vocab[words[j]].like_num:
+            return 0
+        k = j + 2 if j + 2 < end and words[j + 1] == "-" else j + 1
+        return k - j + 1 if k < end and lows[k] in self.units else 0
 
     def _event_at(self, doc: Doc, tab: ext.Tokens, i: int, end: int, people: set[int]):
         """The event that starts at token ``i`` (a capitalised word that may start one), in a sentence
-        ending at ``end``: capitalised words, inner words and numbers up to a head, and a tail."""
+        ending at ``end``: capitalised words, inner words, numbers and distances up to a head (and its
+        tail), or up to a distance that no head follows."""
         words, lows = tab.text, tab.lower
         if i > 0 and words[i - 1][:1].isupper() and lows[i - 1] not in self.not_start \
                 and i - 1 not in people and tab.sent_lo[i - 1] != i - 1:
             return None  # not the start of the capitalised run
+        if self._opens(tab, i) and self._verb(doc, tab, i):
+            return None  # "Completed Ironman Kalmar": the name starts after the verb
         j = i
-        capitals = 0
-        while j < end and j - i < 7:
+        after_distance = None  # the end of the last distance read: "the Hilltop 10K"
+        while j < end and j - i < 8:
             low = lows[j]
-            if j > i and capitals and j + 1 < end and lows[j + 1] in ("k", "km", "miler") \
-                    and self.vocab[words[j]].like_num:
-                return i, j + 2, "running"  # "the Hilltop 10K" (tokenised "10", "K")
+            n = self._distance_len(tab, j, end) if j > i else 0
+            if n:
+                j += n
+                if lows[j - 1] == "k" or _K.match(lows[j - 1]):
+                    after_distance = j
+                continue
             if low in self.one_word_heads and j > i:
-                k = j + 1
-                while k < end and lows[k] in self.one_word_heads and k - j < 2:
-                    k += 1  # "Half Marathon", "Marathon Run"
-                for tail in self.tails:
-                    if lows[k:k + len(tail)] == tail:
-                        k += len(tail)
-                        break
-                head = lows[k - 1]
-                activity = self.heads.get(head) or next(
-                    (self.heads[x] for x in lows[i:k] if self.heads.get(x)), None)
-                if capitals == 0:
-                    return None
-                return i, k, activity
-            if words[j][:1].isupper() and j not in people and self.vocab[words[j]].is_alpha:
-                capitals += 1
-            elif not (low in self.inner or low in ("'s", "’s", "&", "of") or self.vocab[words[j]].like_num):
-                return None
+                e = self._head_end(tab, j, end)
+                if lows[i] in self.brands:  # "Ironman 70.3 Lanzarote": a brand's name goes on with its place
+                    while e < end and e - j < 3 and words[e][:1].isupper() and self.vocab[words[e]].is_alpha \
+                            and lows[e] not in self.not_start and lows[e] not in self.unnamed:
+                        e += 1
+                return self._checked(doc, tab, i, e, people)
+            word = words[j]
+            if not (word[:1].isupper() and self.vocab[word].is_alpha or low in self.inner or low in _NOT_TITLE
+                    or self.vocab[word].like_num):
+                break
             j += 1
-        return None
+        if after_distance is None:
+            return None
+        return self._checked(doc, tab, i, after_distance, people)
+
+    def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
+        """The end of the name whose first head word is token ``j``: up to two more heads ("Half
+        Marathon", "Trail Race") and a tail ("virtual run")."""
+        lows = tab.lower
+        k = j + 1
+        while k < end and lows[k] in self.one_word_heads and k - j < 3:
+            k += 1
+        for tail in self.tails:
+            if lows[k:k + len(tail)] == tail:
+                return k + len(tail)
+        return k
+
+    def _verb(self, doc: Doc, tab: ext.Tokens, i: int) -> bool:
+        """Whether token ``i`` is a verb: the model's tag, or else a verb of the lexicon or a word of six
+        letters or more in "-ed" ("Finished", "Survived")."""
+        if ext.has_annotation(doc, "TAG"):
+            return doc[i].tag_.startswith("VB")
+        low = tab.lower[i]
+        return low in self.opening_verbs or len(low) >= 6 and low.endswith("ed")
+
+    @staticmethod
+    def _opens(tab: ext.Tokens, i: int) -> bool:
+        """Whether token ``i`` opens its sentence, its line or an item of a list ("- Easy 8 km", "Run: Easy
+        8 km"), where its capital says nothing."""
+        if i == tab.sent_lo[i] or not tab.text[i - 1].strip():
+            return True
+        return tab.text[i - 1] in ("-", "–", "•", "*", ":", "|") and (
+            i - 1 == tab.sent_lo[i - 1] or not tab.text[i - 2].strip() or tab.text[i - 1] == ":")
+
+    def _checked(self, doc: Doc, tab: ext.Tokens, s: int, e: int, people: set[int]):
+        """(s, e, activity) if tokens ``s:e`` make a name; None where no word names it, where a place or
+        group word follows it, where a word in it or before it makes its head a verb, or where it opens its
+        sentence with one capitalised word."""
+        words, lows = tab.text, tab.lower
+        if e < tab.n and lows[e] in self.not_after:
+            return None  # "the Elmfield Race Course", "the Ridge Hike group"
+        if not self.verb_cues.isdisjoint(lows[max(0, s - 1):e]):
+            return None  # "How Did Kavya Run So Fast?": the head is a verb
+        # a person's whole name before a distance in K or a capitalised head names an event ("Harrow Hill
+        # 50k", "the Terry Fox Run")
+        capital_head = bool(_K.match(lows[e - 1])) or lows[e - 1] == "k" \
+            or words[e - 1][:1].isupper() and lows[e - 1] in self.head_words and s - 1 not in people
+        naming = [k for k in range(s, e) if words[k][:1].isupper() and self.vocab[words[k]].is_alpha
+                  and lows[k] not in self.unnamed and (capital_head or k not in people)]
+        if not naming:
+            return None
+        if self._opens(tab, s):
+            capitals = sum(words[k][:1].isupper() and self.vocab[words[k]].is_alpha for k in range(s, e))
+            if capitals < 2 and not (ext.has_annotation(doc, "ENT_IOB") and doc[s].ent_type_):
+                return None  # "Easy 8 km.", "New marathon best", where a model sees no name
+        s = self._left_count(tab, s)
+        activity = self.heads.get(lows[e - 1]) or next(
+            (self.heads[x] for x in lows[s:e] if self.heads.get(x)), None)
+        if activity is None and lows[e - 1] not in self.one_word_heads:
+            activity = "running"  # a name ending in a distance: "the Hilltop 10K"
+        return s, e, activity
+
+    @staticmethod
+    def _left_count(tab: ext.Tokens, s: int) -> int:
+        """The start of a name with the count before it: "21 Day Lunge Challenge", "the 21-Day ...\"."""
+        words, lows = tab.text, tab.lower
+        if s >= 2 and lows[s - 1] in ("day", "days", "week", "month") and words[s - 1][:1].isupper():
+            k = s - 3 if words[s - 2] == "-" and s >= 3 else s - 2
+            if words[k].isdigit():
+                return k
+        return s
 
     @staticmethod
     def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:

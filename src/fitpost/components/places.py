@@ -2,12 +2,17 @@
 
 Places come from the model's GPE/LOC/FAC entities and, on any base, from
 capitalised words after a place preposition ("from Pune to Lonavla", "in
-Ooty, Tamil Nadu"), "the A-B stretch" routes and "to the #hashtag" targets.
-A role comes from the word before ("from" is from, "to" is to, "via" is via,
-"in"/"at" is at) or from a start/end verb ("wrapped up in X" is to).  A place
-that is only someone's hometown ("hails from X") is marked so the linker
-leaves it out; a person ("a shout-out to Asha", except as a route's end), a
-dateline ("CITY, May 3 (Agency)") and a possessor ("India's") are no places.
+Ooty, Tamil Nadu"), names made with a place word ("Marina Beach", "the Hollins
+River", "Mt. Elbert", "Tamil Nadu"), "the A-B stretch" routes, route lines and
+titles ("Day 3 Keswick to Grasmere 21 miles", "Day 2: Ambleside / Grasmere") and "to
+the #hashtag" targets.  A role comes from the word before ("from" is from,
+"to" is to, "via" is via, "in"/"at" is at) or from a start/end verb ("wrapped
+up in X" is to); a place that opens an event's name ("until the Vienna
+Marathon") is where the event was (at).  A place that is only someone's
+hometown ("hails from X", "a couple from X") is marked so the linker leaves it
+out; a person ("a shout-out to Asha", except as a route's end or a name made
+with a place word), a dateline ("CITY, May 3 (Agency)"), a possessor
+("India's") and a team ("Team Norway") are no places.
 """
 from __future__ import annotations
 
@@ -31,9 +36,16 @@ _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _ROUTE = r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b"
 # "the Hubli-Dharwad stretch": two names joined by a dash before a route noun
 _STRETCH = re.compile(rf"\b({_NAME})\s?[-–]\s?({_NAME})\s+{_ROUTE}")
+# a stage title on a line of its own: "A / B", after "Day 2:" or the like ("Day 1: Ambleside / Grasmere");
+# a name is capitalised words, joined by spaces or dashes, with lowercase connectors ("Stratford upon Avon")
+_TITLE_NAME = r"[A-Z][\w'’.]*(?:[ -](?:[A-Z][\w'’.]*|de|del|la|le|du|sur|upon|on|of))*"
+_SLASH_TITLE = re.compile(rf"^[^\S\n]*(?:(?:Day|Stage|Leg)\s+\d+\s*[:.–-]\s*)?"
+                          rf"({_TITLE_NAME})[^\S\n]+/[^\S\n]+({_TITLE_NAME})[^\S\n]*$", re.MULTILINE)
 _CONNECTORS = {"of", "de", "la", "del", "upon"}
 # a hashtag right after "to" or "to the" ("rode to the #GatewayOfIndia"): a "#" with either before it
 _TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
+_POSSESSIVE = ("'s", "’s")
+_DASHES = ("-", "–")
 
 
 class PlaceFinder(Component):
@@ -46,27 +58,53 @@ class PlaceFinder(Component):
         self.end_verbs = set(data["end_verbs"])
         self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
         self.hometown_lengths = sorted({len(c) for c in self.hometown})
+        self.origin_words = set(data["origin_words"])
         self.route_nouns = set(data["route_nouns"])
         self.not_places = set(data["not_places"])
+        self.place_heads = set(data["place_heads"])
+        self.place_prefixes = set(data["place_prefixes"])
+        self.not_in_names = set(data["not_in_names"])
+        self.event_heads = set(data["event_heads"])
+        self.city_event_heads = set(data["city_event_heads"])
+        self.event_inner = set(data["event_inner"])
+        self.city_prefixes = set(data["city_prefixes"])
+        self.brands = set(data["brands"])
+        acts = resources.load_json("activities.json")["activities"]
+        self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
 
     def _capitalised(self, tab: ext.Tokens, i: int) -> int:
-        """End of a run of capitalised words starting at token i (i when none)."""
+        """End of a run of capitalised words starting at token i (i when none); words joined by dashes
+        with no space are one ("Stratford-upon-Avon"), and "o'" joins too ("Bay o'Shields")."""
         words, lows, n = tab.text, tab.lower, tab.n
         j = i
-        while j < n and j - i < 4:
-            if _CAP.match(words[j]) and lows[j] not in self.not_places:
+        count = 0  # the words read, up to four; a dash and the word after it count as none
+        while j < n and count < 4:
+            if self._cap(words[j]) and lows[j] not in self.not_places:
                 j += 1
             elif lows[j] in _CONNECTORS and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
                     and lows[j + 1] not in self.not_places:
                 j += 1
+            elif lows[j] in _POSSESSIVE and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
+                    and lows[j + 1] not in self.not_places:
+                j += 1  # "Robin Hood's Bay", "Benton's Landing"
+            elif words[j] in _DASHES and j > i and j + 1 < n and tab.end[j - 1] == tab.idx[j] \
+                    and tab.end[j] == tab.idx[j + 1] and (self._cap(words[j + 1]) or lows[j + 1] in _CONNECTORS):
+                j += 2
+                continue
             else:
                 break
+            count += 1
         return j
+
+    @staticmethod
+    def _cap(word: str) -> bool:
+        """A capitalised word of a name, "o'Shields" too."""
+        return bool(_CAP.match(word)) or word[:2] in ("o'", "o’") and bool(_CAP.match(word[2:]))
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        found = self._candidates(doc, tab, text)
+        found, forced = self._candidates(doc, tab, text)
         if not found:
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
@@ -76,42 +114,76 @@ class PlaceFinder(Component):
         places = []
         for (s, e), role in zip(kept, self._roles(tab, kept)):
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
-            places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=self._is_hometown(tab, s))))
+            role = forced.get((s, e), role)
+            hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people)
+            places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
 
-    def _candidates(self, doc: Doc, tab: ext.Tokens, text: str) -> dict[tuple[int, int], str]:
+    def _candidates(self, doc: Doc, tab: ext.Tokens, text: str):
         """Token spans that may be places, each with how it was found: a model entity ("ent"), capitalised
-        words after a place preposition ("prep"), a name of an A-B route ("route") or "to #tag" ("hashtag");
-        the first way found is kept, except that a route wins."""
+        words after a place preposition ("prep"), a name made with a place word ("named"), a name of a
+        route ("route") or "to #tag" ("hashtag"); the first way found is kept, except that a route or a
+        name made with a place word wins.  Also the roles that a route gives its ends, by span."""
         found: dict[tuple[int, int], str] = {}
+        forced: dict[tuple[int, int], str] = {}
         if ext.has_annotation(doc, "ENT_IOB"):
             found.update(dict.fromkeys(self._entities(doc, tab), "ent"))
         for bounds in self._after_prepositions(tab):
             found.setdefault(bounds, "prep")
+        # "from A to B": both ends of a route, where blank mode's people may take one for a person
+        starts = {e: s for (s, e), how in found.items() if how == "prep" and s > 0 and tab.lower[s - 1] == "from"}
+        for (s, e), how in list(found.items()):
+            if how == "prep" and s > 1 and tab.lower[s - 1] == "to" and s - 1 in starts:
+                found[(s, e)] = found[(starts[s - 1], s - 1)] = "route"
+        for bounds in self._named(tab):
+            found[bounds] = "named"
+        for bounds in self._event_places(tab):
+            found[bounds] = "named"
+            forced[bounds] = "at"
         for m in _STRETCH.finditer(text):
             for g in (1, 2):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
                     found[bounds] = "route"
+        # a name that holds a route's end is no place of its own ("in the Pune-Lonavla stretch"), and one
+        # that overlaps a name made with a place word without holding it gives way to it ("at
+        # Thornbury's Elmfield Race Course": the Elmfield Race Course)
+        routes = [b for b, how in found.items() if how == "route"]
+        named = [b for b, how in found.items() if how == "named"]
+        for b in [b for b, how in found.items() if how not in ("route", "named")]:
+            if any(b[0] <= s and e <= b[1] and (s, e) != b for s, e in routes) \
+                    or any(s < b[1] and b[0] < e and not (b[0] <= s and e <= b[1]) for s, e in named):
+                del found[b]
+        for m in _SLASH_TITLE.finditer(text):
+            for g, role in ((1, "from"), (2, "to")):
+                if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
+                    found[bounds] = "route"
+                    forced[bounds] = role
+        for start, end in self._route_lines(tab, found):
+            found[start] = found[end] = "route"
+            forced[start], forced[end] = "from", "to"
         for m in _TO_HASHTAG.finditer(text):
             if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None:
                 found.setdefault(bounds, "hashtag")
-        return found
+        return found, forced
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """The model's place entities, without a leading "the"."""
+        """The model's place entities, without a leading "the", but for an event's name taken for a
+        place ("the Pedal Sportive": a capitalised event head in it)."""
         out = []
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
-                if s < e:
+                if s < e and not self._event_name(tab, s, e, e):
                     out.append((s, e))
         return out
 
     def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris")."""
+        """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris"), but not
+        those that open the name of an event other than a city's race ("in the Pedal Sportive series",
+        but "at the Vienna Marathon"; a model's entity may)."""
         out = []
         for k, low in enumerate(tab.lower):
             if low in self.role_before and k + 1 < tab.n:
@@ -119,23 +191,132 @@ class PlaceFinder(Component):
                 if tab.lower[i] == "the" and i + 1 < tab.n:
                     i += 1
                 j = self._capitalised(tab, i)
-                if j > i:
+                if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
                     out.append((i, j))
+        return out
+
+    def _event_name(self, tab: ext.Tokens, s: int, e: int, upto: int) -> bool:
+        """Whether tokens ``s:e`` are (the start of) an event's name: a capitalised event head after
+        their first word, up to token ``upto``, but for the head of a city's race."""
+        return any(tab.lower[k] in self.event_heads and tab.text[k][:1].isupper()
+                   and tab.lower[k] not in self.city_event_heads for k in range(s + 1, upto))
+
+    def _named(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """Names made with a place word: capitalised words before a capitalised place word ("Marina
+        Beach", "Benton's Landing", "Cobble Point State Park") or after a prefix ("Mt. Elbert", "Loch
+        Ness", "Lake Tahoe")."""
+        words, lows, n = tab.text, tab.lower, tab.n
+        out = []
+        for k in range(n):
+            if not words[k][:1].isupper():
+                continue
+            if lows[k] in self.place_prefixes:
+                j = k + 1
+                while j < n and j - k <= 3 and _CAP.match(words[j]) and lows[j] not in self.not_in_names:
+                    j += 1
+                if j > k + 1:
+                    out.append((k, j))
+            if lows[k] in self.place_heads and k > 0:
+                s = k
+                while s > 0 and k - s < 4 and (self._cap(words[s - 1])
+                                              or lows[s - 1] in _POSSESSIVE and s >= 2 and _CAP.match(words[s - 2])):
+                    s -= 1
+                # no name starts with a possessive ("at Thornbury's Elmfield Moss Race Course": four words back)
+                # or a word that makes it generic ("the Car Park", but "Cobble Point State Park")
+                while s < k and (lows[s] in _POSSESSIVE or lows[s] in self.not_in_names):
+                    s += 1
+                if s < k:
+                    out.append((s, k + 1 + self._more_heads(tab, k + 1)))
+        return out
+
+    def _event_places(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """The place in the name of a race named after it: the capitalised word before a city race's head
+        and the inner words of its name ("the Vienna Marathon", "the Acme Vienna Half Marathon", "the
+        Kelso parkrun"), with a city's first word ("the New Orleans Marathon"), and the capitalised words after a brand
+        ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name."""
+        words, lows, n = tab.text, tab.lower, tab.n
+        out = []
+        for k in range(n):
+            if lows[k] in self.city_event_heads and (words[k][:1].isupper() or lows[k] == "parkrun"):
+                j = k
+                while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
+                    j -= 1
+                if j > 0 and _CAP.match(words[j - 1]) and lows[j - 1] not in self.not_in_names \
+                        and lows[j - 1] not in self.not_places and self._real_race(tab, j - 1, k):
+                    s = j - 1
+                    if s > 0 and lows[s - 1] in self.city_prefixes and words[s - 1][:1].isupper():
+                        s -= 1
+                    out.append((s, j))
+            elif lows[k] in self.brands and words[k][:1].isupper():
+                j = k + 2 if k + 1 < n and self.vocab[words[k + 1]].like_num else k + 1
+                e = j
+                while e < n and e - j < 2 and _CAP.match(words[e]) and lows[e] not in self.not_places:
+                    e += 1
+                if e > j:
+                    out.append((j, e))
+        return out
+
+    @staticmethod
+    def _real_race(tab: ext.Tokens, s: int, head: int) -> bool:
+        """Whether the race named from token ``s`` to its head took place where it is named: not "a Seaside
+        Marathon" (no name) nor a virtual one ("the Vienna Marathon virtual run")."""
+        lows = tab.lower
+        return (s == 0 or lows[s - 1] not in ("a", "an")) and "virtual" not in lows[max(0, s - 2):head + 3]
+
+    def _more_heads(self, tab: ext.Tokens, j: int) -> int:
+        """How many capitalised place words follow token ``j - 1`` ("Cobble Point State Park")."""
+        k = j
+        while k < tab.n and k - j < 2 and tab.lower[k] in self.place_heads and tab.text[k][:1].isupper():
+            k += 1
+        return k - j
+
+    def _route_lines(self, tab: ext.Tokens, found: dict[tuple[int, int], str]):
+        """The (start, end) spans of each route line or title: capitalised words right before "to" and a
+        place, that open their line or follow a number, a colon or dash, or a verb of moving, where the
+        place after "to" ends its line or clause or comes before a number, a date or a preposition ("Day 3
+        Keswick to Grasmere 21 miles", "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on
+        Sunday"; not "Thanks to Kavya for pacing me")."""
+        words, lows = tab.text, tab.lower
+        ends = {s: e for s, e in found}
+        out = []
+        for k, low in enumerate(lows):
+            if low != "to" or k + 1 not in ends or k == 0:
+                continue
+            s = k
+            while s > 0 and k - s < 4 and self._cap(words[s - 1]) and lows[s - 1] not in self.not_places \
+                    and lows[s - 1] not in self.verbs:
+                s -= 1
+            if s == k or (s - 1, k) in found:
+                continue
+            if s >= 2 and words[s - 1] in _DASHES and tab.end[s - 2] == tab.idx[s - 1] == tab.end[s - 1] - 1 \
+                    and tab.end[s - 1] == tab.idx[s]:
+                continue  # the end of a dashed name ("Stratford-upon-Avon to ..."), not a line's start
+            before = words[s - 1] if s > 0 else "\n"
+            after = ends[k + 1]
+            after = words[after] if after < tab.n else "\n"
+            if (not before.strip() or before in (":", "-", "–", "|") or self.vocab[before].like_num
+                    or lows[s - 1] in self.verbs) \
+                    and (not after.strip() or after in (".", ",", "-", "–", "(", ":", "|")
+                         or self.vocab[after].like_num or lows[ends[k + 1]] in self.not_places
+                         or lows[ends[k + 1]] in self.role_before):
+                out.append(((s, k), (k + 1, ends[k + 1])))
         return out
 
     @staticmethod
     def _outermost(tab: ext.Tokens, found: dict[tuple[int, int], str], people: set[int],
                    datelines: set[int]) -> list[tuple[int, int]]:
         """The found spans in text order, nested duplicates dropped (the longer kept), and no
-        person, dateline or possessor ("India's independence")."""
+        person (but a route's end or a name made with a place word), dateline or possessor ("India's
+        independence")."""
         spans = sorted(found, key=lambda se: (se[0], -(se[1] - se[0])))
         kept: list[tuple[int, int]] = []
         for s, e in spans:
             if kept and s < kept[-1][1]:
                 continue
-            if (not people.isdisjoint(range(s, e)) and found[(s, e)] != "route") or tab.idx[s] in datelines:
+            if (not people.isdisjoint(range(s, e)) and found[(s, e)] not in ("route", "named")) \
+                    or tab.idx[s] in datelines:
                 continue
-            if e < tab.n and tab.lower[e] in ("'s", "’s"):
+            if e < tab.n and tab.lower[e] in _POSSESSIVE:
                 continue  # "India's independence": a possessor, not where it happened
             kept.append((s, e))
         return kept
@@ -167,6 +348,9 @@ class PlaceFinder(Component):
             if s >= 2 and words[s - 1] in ("-", "–") and n > 0 and spans[n - 1][1] == s - 1 \
                     and e < n_tokens and lows[e] in self.route_nouns:
                 role = "to"
+            # "until the Vienna Marathon": the place of an event is where it was
+            if e < n_tokens and lows[e] in self.event_heads and words[e][:1].isupper():
+                role = "at"
             roles.append(role)
         return roles
 
@@ -176,6 +360,15 @@ class PlaceFinder(Component):
         first = max(0, s - 5)
         return any(tuple(tab.lower[end - n:end]) in self.hometown
                    for end in range(max(0, s - 2), s + 1) for n in self.hometown_lengths if end - n >= first)
+
+    def _is_origin(self, tab: ext.Tokens, s: int, people: set[int]) -> bool:
+        """"a couple from Oslo", "Tomas Berg from Oslo", "two were from Oslo": "from" after a word for people,
+        a person's name or a form of "be" tells where they come from, not where a route starts."""
+        lows = tab.lower
+        k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
+        if k < 1 or lows[k] != "from" or not (lows[k - 1] in self.origin_words or k - 1 in people):
+            return False
+        return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
 
 
 @Language.factory(

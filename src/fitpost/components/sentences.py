@@ -24,12 +24,25 @@ from fitpost import ext
 from fitpost.components import serial
 
 
+def line_starts(texts: list[str]) -> list[int]:
+    """The tokens that start a line: the first token after a white-space token holding a line
+    break.  In posts a line is a unit of its own (a title, a list item, a log line "Bike: 20 km")."""
+    out = []
+    n = len(texts)
+    for i, word in enumerate(texts):
+        if "\n" in word and word.isspace() and i + 1 < n:
+            out.append(i + 1)
+    return out
+
+
 class FitpostSentencizer(Sentencizer):
-    """spaCy's :class:`~spacy.pipeline.Sentencizer`, predicting from the shared token table."""
+    """spaCy's :class:`~spacy.pipeline.Sentencizer`, predicting from the shared token table; a line
+    break also ends a sentence (``line_breaks``)."""
 
     def __init__(self, name: str = "sentencizer", *, punct_chars: list[str] | None = None,
-                 overwrite: bool = BACKWARD_OVERWRITE) -> None:
+                 overwrite: bool = BACKWARD_OVERWRITE, line_breaks: bool = True) -> None:
         super().__init__(name, punct_chars=punct_chars, overwrite=overwrite)
+        self.line_breaks = line_breaks
         ext.register()
         serial.register()  # the table in doc.user_data is left out of Doc.to_bytes
 
@@ -49,6 +62,9 @@ class FitpostSentencizer(Sentencizer):
                     j += 1
                 if j < n:
                     starts[j] = True
+            if self.line_breaks:
+                for j in line_starts(texts):
+                    starts[j] = True
             guesses.append(starts)
         return guesses
 
@@ -61,10 +77,32 @@ class FitpostSentencizer(Sentencizer):
             ext.tokens(doc, annotations=False).reread = True
 
 
+class LineBreaks:
+    """Start a sentence at every line, before a statistical parser runs: the parser keeps the
+    sentence starts already set and decides the rest."""
+
+    def __init__(self, name: str = "fitpost_lines") -> None:
+        self.name = name
+        ext.register()
+        serial.register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = [t.text for t in doc]
+        for j in line_starts(texts):
+            doc[j].is_sent_start = True
+        return doc
+
+
 @Language.factory(
     "fitpost_sentencizer",
     assigns=["token.is_sent_start", "doc.sents"],
-    default_config={"punct_chars": None, "overwrite": BACKWARD_OVERWRITE},
+    default_config={"punct_chars": None, "overwrite": BACKWARD_OVERWRITE, "line_breaks": True},
 )
-def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> FitpostSentencizer:
-    return FitpostSentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
+def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool,
+                     line_breaks: bool) -> FitpostSentencizer:
+    return FitpostSentencizer(name, punct_chars=punct_chars, overwrite=overwrite, line_breaks=line_breaks)
+
+
+@Language.factory("fitpost_lines", assigns=["token.is_sent_start"])
+def make_lines(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks(name)

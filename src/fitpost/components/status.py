@@ -492,6 +492,9 @@ class StatusTagger(Component):
         if token.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
             return False
         tab = view.tab
+        after = [j for j in range(token.i + 1, tab.sent_hi[token.i]) if not tab.text[j].isspace()]
+        if not after or view.doc[after[0]].like_num:
+            return False  # a title ("Bike") or a log line ("Run 30 min - 6 km") tells what was done
         first = next((j for j in range(tab.sent_lo[token.i], tab.sent_hi[token.i])
                       if not (tab.text[j].isspace() or view.doc[j].is_punct)), None)
         return first == token.i

@@ -6,7 +6,7 @@ offsets; nothing here decides who they are (see ``resolving``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterator
 from itertools import compress
 
@@ -36,6 +36,12 @@ FEMALE = frozenset(("she", "her", "hers", "herself"))
 THEY = frozenset(("they", "them", "their", "theirs"))
 PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _MODEL_NOT_PERSON = ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME")  # entity types a subject name is not in
+# the entity types a companion's name may not have; a model often takes a first name for an
+# organisation or a product ("with Kelly, Brent", "Dave and Priya")
+_NOT_COMPANION_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY",
+                                  "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE"))
+_ARTICLES = frozenset(("the", "a", "an"))  # a name right after one is a thing ("the Huron River")
+_AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
@@ -76,15 +82,23 @@ def plural_relation_tokens(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, str
 
 
 # -- names ------------------------------------------------------------------
-def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
-    """Character spans of named people: on a model's entities and parse when the Doc has them,
-    else the runs of capitalised name words (``text``: the Doc's)."""
+def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Character spans of named people, in order: on a model's entities and parse when the Doc has
+    them, else the runs of capitalised name words (``text``: the Doc's), those that can be a person's
+    (:func:`personlike`), and the one-word names company cues and activity verbs mark
+    (:func:`companion_names`), and in a post that writes "i" in lower case, the lower-case names listed
+    before "and i" (:func:`lower_case_companions`).  With them, those of the names that a company cue
+    makes companions."""
     if ext.has_annotation(doc, "ENT_IOB"):
-        return model_names(lex, doc, tab, text)
-    found = []
-    for first, end in name_runs(text, tab):
-        found += read_run(lex, text, tab, first, end)
-    return found
+        found = model_names(lex, doc, tab, text)
+    else:
+        found = []
+        for first, end in name_runs(text, tab):
+            found += read_run(lex, text, tab, first, end)
+    found = [n for n in found if personlike(lex, tab, *n)]
+    more, companions = companion_names(lex, doc, tab, found)
+    lower = lower_case_companions(lex, tab, found + more)
+    return sorted(found + more + lower), companions | set(lower)
 
 
 def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
@@ -116,13 +130,19 @@ def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
 
 def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
     """The names in the run of name tokens ``first:end``: its words three at a time from its start,
-    never across a sentence end.  Two or three words make a name, unless the first one starts its
-    sentence and is never part of a name ("Monday Morning")."""
+    never across a sentence end.  Two or three words make a name.  A title is left out ("Prime
+    Minister Asha Rao"), and so is a first word of a sentence that is never a name alone or a company
+    cue, or that ends in "ed" ("Monday Morning", "Joined Asha Rao")."""
     found = []
     i = first
     while i < end:
+        low = tab.lower[i]
+        if low in lex.titles or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
+                                                          or low.endswith("ed"))):
+            i += 1
+            continue
         j = min(i + 3, tab.sent_hi[i], end)
-        if j - i >= 2 and not (i == tab.sent_lo[i] and tab.lower[i] in lex.not_names):
+        if j - i >= 2:
             name = clean(lex, text, tab.idx[i], tab.end[j - 1])
             if name:
                 found.append(name)
@@ -181,9 +201,9 @@ def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: set[int]) -> bo
 
 def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name in ``text[start:end]`` as character offsets: without the titles before it
-    ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, or a final
-    space, comma or dot.  None when nothing is left, or a word is never part of a name, or a word
-    does not start with a capital, or there is a digit."""
+    ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, a line break and
+    what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word
+    is never part of a name, or a word does not start with a capital, or there is a digit."""
     name = text[start:end]
     while True:
         first, _, rest = name.partition(" ")
@@ -194,13 +214,127 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     cut = _NAME_CUT.search(name)
     if cut:
         name = name[:cut.start()]
-    name = name.rstrip(" ,.")
+    name = name.split("\n", 1)[0].rstrip(" ,.\t\r")
+    if name.endswith(" I"):  # "Asha Rao I": the pronoun after a name that ends its sentence
+        name = name[:-2].rstrip(" ,.")
     words = name.split()
     if not words or not lex.not_names.isdisjoint(name.lower().split()) or any(map(str.isdigit, name)):
         return None
     if not all(w[0].isupper() for w in words):
         return None
     return start, start + len(name)
+
+
+def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether the name at characters ``start:end`` can be a person's: none of its words is a stop
+    word ("With Asha") or makes it a place, an organisation or an event ("Huron River", "Hill Runners
+    Club", "Race Result"); one word
+    alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
+    sentence ("Hiking"), or a word before a number ("Mile 13"); it does not follow an article ("the
+    McMillan predictor") or a place cue ("the summit of Ben Nevis"), nor name a place ("Rob Roy's Cave")."""
+    first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
+    words = [w.rstrip(".") for w in tab.lower[first:last]]
+    if not lex.not_in_name.isdisjoint(words) or not lex.stop.isdisjoint(words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        if word in lex.not_alone or (word.endswith("ing") and first == tab.sent_lo[first]):
+            return False
+        if last < tab.n and tab.text[last][:1].isdigit():
+            return False
+    if first > 0 and tab.lower[first - 1] in _ARTICLES:
+        return False
+    if last + 1 < tab.n and tab.lower[last] in ("'s", "’s") and tab.lower[last + 1] in lex.not_in_name:
+        return False  # a place named for them ("Rob Roy's Cave")
+    return not any(tuple(tab.lower[first - len(cue):first]) == cue for cue in lex.place_before if first >= len(cue))
+
+
+def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
+                    found: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Character spans of the one-word names that company cues mark as people, which a model may not
+    tag (or tags as an organisation) and blank mode does not read: a capitalised word right after a
+    cue before it (``company_before``: "with Asha") or right before a cue after it (``company_after``:
+    "Asha and I") or an activity verb that is no noun ("Asha ran", not "the Unity Run"), and the
+    capitalised words in a list with it or with a name found ("with Asha, Ravi and Mohan", "Ravi Kumar
+    and Mohan"); each a word alone, not one of a capitalised run ("with Tweak India"), and none of them
+    in ``found``.  With them, the spans of the names (these and those found) that are companions: in
+    a list a company cue starts."""
+    lows = tab.lower
+    firsts = tokens_in(lows, lex.company_firsts)
+    seeds = [(i + len(cue), True) for i in firsts for cue in lex.company_before if tuple(lows[i:i + len(cue)]) == cue]
+    seeds += [(i - 1, True) for i in firsts for cue in lex.company_after if tuple(lows[i:i + len(cue)]) == cue]
+    seeds += [(s.start - 1, False) for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+              if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns]
+    unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
+    spans: dict[int, tuple[int, int]] = {}  # the first token of each name -> its character span
+    for s, e in found:
+        bounds = (bisect_right(tab.idx, s) - 1, bisect_left(tab.idx, e))
+        unit.update(dict.fromkeys(range(*bounds), bounds))
+        spans[bounds[0]] = (s, e)
+        seeds.append((bounds[0], False))
+    typed = ext.has_annotation(doc, "ENT_IOB")
+
+    def companion(k: int) -> bool:
+        """Whether token ``k`` is a capitalised word alone that can be a companion's name."""
+        if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
+            return False
+        if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
+                (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
+            return False  # a word of a longer capitalised run that is no name ("Tweak India")
+        if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
+            return False
+        return personlike(lex, tab, tab.idx[k], tab.end[k])
+
+    reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
+    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k)]
+    while todo:
+        k, cued = todo.pop()
+        if k in reached and (reached[k] or not cued):
+            continue
+        reached[k] = cued
+        first, end = unit.get(k, (k, k + 1))
+        for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
+            if nxt is not None and (nxt in unit or companion(nxt)):
+                todo.append((unit.get(nxt, (nxt,))[0], cued))
+    spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
+    return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}
+
+
+def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a post that writes the pronoun "i" in lower case, the lower-case names listed right before
+    "and i" or "and me" ("heidi and mara and i tackled the hill"), as character spans: words of three
+    letters or more that are not common words, stop words, relation or activity words, place or
+    thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
+    if "i" not in tab.text:
+        return []
+    taken = {s for s, _ in found}
+    out = []
+    for k in tokens_in(tab.text, ("i", "me")):
+        j = k - 1
+        while j >= 1 and tab.lower[j] in _AND and _lower_name(lex, tab.text[j - 1]):
+            if tab.idx[j - 1] not in taken:
+                out.append((tab.idx[j - 1], tab.end[j - 1]))
+            j -= 2
+    return sorted(set(out))
+
+
+def _lower_name(lex: Lexicon, word: str) -> bool:
+    """Whether a lower-case word can be a name written in lower case (:func:`lower_case_companions`)."""
+    return word.isalpha() and word.islower() and len(word) >= 3 and not word.endswith(("s", "ed", "ing")) \
+        and word not in lex.not_alone and word not in lex.not_in_name and word not in lex.speech
+
+
+def _listed(lows: list[str], k: int, step: int) -> int | None:
+    """The token after (``step`` 1) or before (-1) the joining words (",", "and", "&": one or two)
+    that start at token ``k`` going that way: the next item of a list; None when no joining word is
+    there.  Going on, an aside in brackets after an item joins it to the next ("Ian (gozzo) John")."""
+    j = k
+    if step == 1 and j < len(lows) and lows[j] == "(" and ")" in lows[j:j + 5]:
+        j = lows.index(")", j) + 1
+    start = j
+    while 0 <= j < len(lows) and lows[j] in _AND and abs(j - start) < 2:
+        j += step
+    return j if j != k and 0 <= j < len(lows) else None
 
 
 # -- relations --------------------------------------------------------------

@@ -4,7 +4,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from fitpost import resources
+
+
+def _phrases(items: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(item.split()) for item in items)
+
+
+def _one_words(items) -> frozenset[str]:
+    """The items of one word."""
+    return frozenset(w for w in items if " " not in w)
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,18 @@ class Lexicon:
     rel_first: frozenset[str]
     # any group word, not inside a longer word; the longest first, so "the couple's" is one hit
     group_re: re.Pattern | None
+    # words that are never a one-word name: the common words of people.json, relation words, titles,
+    # stop words, the never-names, and the activity words of activities.json ("Lunch", "Husband", "Running")
+    not_alone: frozenset[str]
+    stop: frozenset[str]  # spaCy's English stop words: never a word of a name ("With Asha")
+    # words that make a name a place, an organisation, a thing or an event: people.json's place, org and
+    # thing words and the one-word event heads of events.json ("Huron River", "Hill Runners Club", "Race Result")
+    not_in_name: frozenset[str]
+    place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
+    company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
+    company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
+    company_firsts: frozenset[str]  # the first words of the company cues, before and after
+    activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
 
     @classmethod
     def read(cls, name: str) -> Lexicon:
@@ -32,6 +55,9 @@ class Lexicon:
         data = resources.load_json(name)
         relations = {k: tuple(v) for k, v in data["relations"].items()}
         groups = tuple(sorted(data["groups"], key=len, reverse=True))
+        acts = resources.load_json("activities.json")["activities"].values()
+        activity_nouns = {w for a in acts for w in a["nouns"]}
+        activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -44,4 +70,14 @@ class Lexicon:
             rel_first=frozenset(k.split()[0] for k in relations) |
             frozenset(k.replace("-", " - ").split()[0] for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
+            not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
+            | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),
+            not_in_name=frozenset(data["place_words"]) | frozenset(data["org_words"]) | frozenset(data["thing_words"])
+            | _one_words(resources.load_json("events.json")["heads"]),
+            stop=frozenset(STOP_WORDS),
+            place_before=_phrases(data["place_before"]),
+            company_before=_phrases(data["company_before"]),
+            company_after=_phrases(data["company_after"]),
+            company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
+            activity_nouns=_one_words(activity_nouns),
         )

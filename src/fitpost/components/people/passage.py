@@ -38,8 +38,9 @@ class Passage:
         """Add a mention."""
         self.mentions.append(PersonRef(start, end, info))
 
-    def add_person(self, start: int, end: int, name: str | None, handle: str | None = None) -> None:
+    def add_person(self, start: int, end: int, name: str | None, handle: str | None = None,
+                   companion: bool = False) -> None:
         """Add a mention of a person by name or handle; it counts for the person it names."""
-        self.add(start, end, ext.PersonInfo(name=name, handle=handle))
+        self.add(start, end, ext.PersonInfo(name=name, handle=handle, companion=companion))
         if name:
             self.count[name] = self.count.get(name, 0) + 1

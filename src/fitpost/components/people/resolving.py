@@ -33,7 +33,8 @@ def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
     p = Passage(text=text, tab=ext.tokens(doc), quotes=finding.quotes(text),
                 author=ext.doc_value(doc, "fp_author"))
     rel_spans = finding.relation_spans(lex, p.tab)
-    add_names(p, finding.appositive_names(lex, p.tab, rel_spans, finding.names(lex, doc, p.tab, text)))
+    found, companions = finding.names(lex, doc, p.tab, text)
+    add_names(p, finding.appositive_names(lex, p.tab, rel_spans, found), companions)
     add_short_names(p)
     add_handles(p)
     # the person named most often (by name or handle); of several, the first counted
@@ -46,8 +47,9 @@ def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
 
 
 # -- names and handles -------------------------------------------------------
-def add_names(p: Passage, names: list[tuple[int, int]]) -> None:
-    """Each name (character spans, in text order) as a mention of its full name.
+def add_names(p: Passage, names: list[tuple[int, int]], companions: set[tuple[int, int]]) -> None:
+    """Each name (character spans, in text order) as a mention of its full name, a companion's when
+    its span is in ``companions``.
 
     The full names are the names in the order given, but for one that is a word of a full name
     known before it ("Asha" after "Asha Rao"), and one held in a later name ("Asha" before "Asha
@@ -58,7 +60,7 @@ def add_names(p: Passage, names: list[tuple[int, int]]) -> None:
         if name not in p.full and not any(name in f.split() for f in p.full):
             p.full = [f for f in p.full if not (f != name and f in name)] + [name]
     for s, e in names:
-        p.add_person(s, e, canonical(p, p.text[s:e]))
+        p.add_person(s, e, canonical(p, p.text[s:e]), companion=(s, e) in companions)
 
 
 def canonical(p: Passage, name: str) -> str:

@@ -11,7 +11,9 @@ The steps, each a module of this package, run in order over one
    their distance, company, route, event or date to the records around them; a
    record with no date takes its section's heading date or, in a first-person
    report of the day, the post date.
-4. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
+4. :mod:`.claims`: only the records that claim a session stay (a bare
+   topical mention, "swimming is great for you", claims none).
+5. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
 
 The component keeps only its word lists (:class:`.context.Lexicon`): nothing of
 a Doc stays on it between calls.
@@ -25,12 +27,14 @@ from fitpost import ext
 from fitpost.components.base import Component
 from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
+from fitpost.components.records.claims import keep_claims
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
 from fitpost.components.records.merge import lend_dates, lend_frames, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
 
-DEFAULT_CONFIG = {"lexicon": "linking.json"}  # the file in models/ with the linking cues
+# the file in models/ with the linking cues; the least confidence a record must have to be kept
+DEFAULT_CONFIG = {"lexicon": "linking.json", "min_confidence": 0.0}
 
 
 class RecordBuilder(Component):
@@ -47,7 +51,10 @@ class RecordBuilder(Component):
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
         lend_dates(ctx, records, clusters)
-        ext.set_doc_value(doc, "fp_records", [to_activity(ctx, r) for r in records])
+        records = keep_claims(ctx, records)
+        least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
+        activities = [to_activity(ctx, r) for r in records]
+        ext.set_doc_value(doc, "fp_records", [a for a in activities if a.confidence >= least])
         return doc
 
 
@@ -58,8 +65,8 @@ class RecordBuilder(Component):
               "span._.fp_status", "span._.fp_person", "span._.fp_place", "span._.fp_event", "span._.fp_date"],
     default_config=DEFAULT_CONFIG,
 )
-def make_records(nlp: Language, name: str, lexicon: str) -> RecordBuilder:
-    return RecordBuilder(nlp, name, lexicon=lexicon)
+def make_records(nlp: Language, name: str, lexicon: str, min_confidence: float) -> RecordBuilder:
+    return RecordBuilder(nlp, name, lexicon=lexicon, min_confidence=min_confidence)
 
 
 __all__ = ["RecordBuilder", "make_records", "Cluster", "Record", "Context", "Lexicon"]

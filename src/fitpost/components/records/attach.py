@@ -2,9 +2,10 @@
 
 A repetition or a frequency applies to every cluster of its sentence ("90 km
 cycling and 20 km running for 3 days"); any other quantity goes to the cluster
-it lies in, else to the cheapest one within reach (:func:`cost`).  A place goes
-to the nearest cluster within 14 tokens, an event to the nearest cluster of its
-activity, a date to the cluster of its clause (:func:`attach_dates`).  People:
+it lies in, else to the cheapest one within reach (:func:`cost`).  An event
+goes to the nearest cluster of its activity; a place in an event's name ("the
+Vienna Marathon") to the clusters of that event, any other place to the nearest
+cluster within 14 tokens; a date to the cluster of its clause (:func:`attach_dates`).  People:
 :mod:`~fitpost.components.records.company`.
 """
 from __future__ import annotations
@@ -44,10 +45,11 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         in_sent.setdefault(c.sent, []).append(c)
     sentences = {n: SentenceClusters(cs) for n, cs in in_sent.items()}
     attach_quantities(ctx, clusters, sentences)
+    for c in clusters:
+        attach_event(ctx, c, in_sent[c.sent])
     attach_places(ctx, sentences)
     for c in clusters:
         attach_people(ctx, c)
-        attach_event(ctx, c, in_sent[c.sent])
     attach_dates(ctx, sentences)
 
 
@@ -154,19 +156,32 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> 
 def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     """Each place of a sentence (not a hometown) to the clusters of the sentence nearest to it, if at
     most PLACE_REACH tokens away (from the end of a cluster before it, else from the start), each
-    name once a cluster."""
+    name once a cluster; a place in an event's name only to the clusters of that event (the race was
+    there, not the run beside it)."""
     for n, places in ctx.places_in.items():
         if n not in sentences:
             continue
         for p in places:
             if p.info.hometown:
                 continue
-            near = [(abs(p.start - (c.end if p.start >= c.end else c.start)), c)
-                    for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
+            event = event_holding(ctx, p)
+            if event is not None:
+                near = [(0, c) for c in sentences[n].clusters if c.event == event]
+            else:
+                near = [(abs(p.start - (c.end if p.start >= c.end else c.start)), c)
+                        for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
             lowest = min((d for d, _ in near), default=PLACE_REACH + 1)
             for d, c in near:
                 if d == lowest <= PLACE_REACH and not any(x["name"] == p.info.name for x in c.places):
                     c.places.append({"name": p.info.name, "role": p.info.role})
+
+
+def event_holding(ctx: Context, p: ext.Mention) -> str | None:
+    """The name of the event whose name holds the place ``p`` ("Vienna" in "the Vienna Marathon"), if any."""
+    for e in ctx.events_in.get(ctx.sent_of[p.start], ()):
+        if e.start <= p.start and p.end <= e.end:
+            return e.info.name
+    return None
 
 
 def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
@@ -188,12 +203,12 @@ def attach_date(ctx: Context, c: Cluster) -> None:
 
 
 def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
-    """Each resolved date of a sentence to the cluster of its clause: the one it costs least to reach
-    (the tokens between, and BREAK for each clause break between), the first on a tie; a cluster
-    given several keeps the cheapest.  A cluster with no date of its own takes that of the cluster before it in the sentence ("On Sunday I ran
-    and swam"), else the first date of the sentence ("I ran and swam yesterday").  A planned
-    cluster reads its date as a plan's (:func:`fitpost.components.dates.for_plan`: "March" is the
-    next March)."""
+    """Each date of a sentence to the cluster of its clause: the one it costs least to reach (the
+    tokens between, and BREAK for each clause break between), the first on a tie; a cluster given
+    several keeps the cheapest.  A cluster with no date of its own takes that of the cluster before
+    it in the sentence ("On Sunday I ran and swam"), else the first date of the sentence ("I ran
+    and swam yesterday").  A planned cluster reads its date as a plan's
+    (:func:`fitpost.components.dates.for_plan`: "March" is the next March)."""
     origins: dict[int, dt.date | None] = {}
     for n, sc in sentences.items():
         found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
@@ -237,9 +252,16 @@ def date_origins(ctx: Context) -> dict[int, dt.date | None]:
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
-    """The length the longest race name in the mention implies ("a marathon", "an Ironman")."""
+    """The length the longest race name in the mention implies ("a marathon", "an Ironman"; "a half"
+    at the end of a running mention)."""
     tab = ctx.tab
     first = tab.idx[c.start]
+    last = ctx.lows[c.end - 1]
+    if last in ctx.lexicon.mention_races and c.info.activity == "running":  # "ran a half"
+        meters = ctx.lexicon.mention_races[last]
+        start, end = tab.idx[c.end - 1], tab.end[c.end - 1]
+        return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                        value=meters / 1000, unit="km", meters=meters)
     low = ctx.text[first:tab.end[c.end - 1]].lower().replace("-", " ")
     name = max((n for n in ctx.lexicon.races if n in low), key=len, default=None)
     if name is None:

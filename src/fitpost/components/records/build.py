@@ -2,15 +2,24 @@
 
 The primary cluster is the first one with an amount and an activity word (else
 the first); for each field it comes first, then the others in order.  A record
-with no one named takes, by default, the speaker of the quote it lies in, else
-the author (a first-person sentence, or a text about no one), else the person
-the text is about.
+with no one named takes, by default, the speaker of the quote it lies in; else,
+in the first person (or in a text about no one), the author with the companions
+of that session; else no one when an unnamed subject did it ("the 80-year-old
+ran"); else the person the text is about (the person most named is not every
+first-person record's companion).
 """
 from __future__ import annotations
 
+from fitpost import ext
+from fitpost.components.records.claims import does
+from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import ATTRIBUTES, FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
+
+FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
+THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
+WE = ("we", "our")  # of FIRST_PERSON: the author and others
 
 
 def to_activity(ctx: Context, r: Record) -> Activity:
@@ -36,11 +45,11 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "evidence": ctx.evidence(primary.start, primary.end), "status": primary.status_name,
         "distance": dist, "duration": q.get("duration"), "count": q.get("count"), "repetition": q.get("repetition"),
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
-        "participants": fields["people"] or default_people(ctx, primary), "places": fields["places"],
+        "participants": people_of(ctx, r, fields["people"]), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
         "attributes": [a for a in ATTRIBUTES if ctx.holds(a, sents)],
         "mentions": [ctx.evidence(c.start, c.end) for c in clusters if c is not primary],
-        "confidence": confidence(r, primary)})
+        "confidence": confidence(ctx, r)})
 
 
 def _gather(ordered: list[Cluster]) -> dict:
@@ -59,8 +68,7 @@ def _gather(ordered: list[Cluster]) -> dict:
         if date is None:
             date = c.date
         for p in c.people:
-            name, handle = p.get("name"), p["handle"]
-            if not any((name and name == o.get("name")) or (handle and handle == o["handle"]) for o in people):
+            if not any(same_person(p, o) for o in people):
                 people.append(p)
         for p in c.places:
             if not any(p["name"] == o["name"] for o in places):
@@ -68,31 +76,133 @@ def _gather(ordered: list[Cluster]) -> dict:
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
 
 
-def confidence(r: Record, primary: Cluster) -> float:
-    """0.5, and 0.2 more when the primary mention has an amount, 0.1 more when it is a verb, race or
-    exercise, 0.1 more when the record has more than one mention, 0.2 less when it is inferred; at most 0.95."""
-    score = 0.5
-    if not primary.bare:
-        score += 0.2
-    if primary.info.form in ("verb", "race", "exercise"):
-        score += 0.1
+def confidence(ctx: Context, r: Record) -> float:
+    """How much evidence the text gives for the record (weights in ``models/linking.json``): the base,
+    and more for an amount, a date or an event, a mention of doing it, more than one mention."""
+    w = ctx.lexicon.confidence
+    score = w["base"]
+    if any(not c.bare for c in r.clusters):
+        score += w["amount"]
+    if any(c.date is not None or c.event for c in r.clusters):
+        score += w["when"]
+    if any(not c.inferred and does(ctx, c) for c in r.clusters):
+        score += w["doing"]
     if len(r.clusters) > 1:
-        score += 0.1
-    if primary.inferred:
-        score -= 0.2
-    return round(min(score, 0.95), 2)
+        score += w["several"]
+    return round(min(score, w["most"]), 2)
 
 
-def default_people(ctx: Context, c: Cluster) -> list[dict]:
-    """With no one named: the speaker of the quote ``c`` lies in; outside a quote, the author when the
-    sentence is in the first person or the text is about no one; else the person the text is about."""
-    roster = ctx.roster
+def same_person(a: dict, b: dict) -> bool:
+    """Whether two participants are one: the same name or handle, or the same relation with neither."""
+    if (a["name"] and a["name"] == b["name"]) or (a["handle"] and a["handle"] == b["handle"]):
+        return True
+    return not (a["name"] or a["handle"] or b["name"] or b["handle"]) and a["relation"] == b["relation"]
+
+
+def people_of(ctx: Context, r: Record, linked: list[dict]) -> list[dict]:
+    """The record's participants: those linked to its mentions (``linked``), with the author first
+    when the record is the author's too; with no one linked, :func:`default_people`."""
+    if not linked:
+        return default_people(ctx, r)
+    if ctx.author and not any(p["name"] == ctx.author for p in linked) and _authors(ctx, r):
+        return [{"name": ctx.author, "handle": None, "relation": None}] + linked
+    return linked
+
+
+def _authors(ctx: Context, r: Record) -> bool:
+    """Whether the author took part in record ``r``: outside quotes, its sentences say "I", "we" or
+    "me", or no one is mentioned before its primary mention in its sentence ("Went for a run with my
+    dad", not "My dad ran with Asha")."""
+    c = r.primary
+    if ctx.roster.quote_at(ctx.tab.idx[c.start]) is not None:
+        return False
+    return any(ctx.holds(w, r.sents()) for w in ("i", "we", "me")) or \
+        not any(p.start < c.start for p in ctx.people_in.get(c.sent, ()))
+
+
+def default_people(ctx: Context, r: Record) -> list[dict]:
+    """With no one named: the speaker of the quote the record's primary mention lies in; outside
+    quotes, in a post told in the first person, the author (if known) with the companions of the
+    session: those named in company in its sentences and the sentences around them with no other
+    activity; with none there and "we" or "our" in the post, those of the whole post, else the
+    person the text is about.  In another post, the author in a first-person sentence or a text
+    about no one; else the person the text is about, unless the parse gives the activity a subject that is no one
+    named ("the 80-year-old ran") or that person is named in its sentences only as a spectator."""
+    roster, c = ctx.roster, r.primary
     quote = roster.quote_at(ctx.tab.idx[c.start])
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
-    if quote is None and ctx.author and (any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON) or not roster.main):
-        return [{"name": ctx.author}]
-    return [_participant(ctx, roster.main)] if roster.main else []
+    author = [{"name": ctx.author, "handle": None, "relation": None}] if ctx.author else []
+    if quote is None and first_person_post(ctx):
+        sents = r.sents()
+        company = companions(ctx, _around(ctx, sents))
+        if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
+            company = companions(ctx, range(len(ctx.sents)))
+            if not company and roster.main:
+                company = [_participant(ctx, roster.main)]  # the author and the person they write about
+        return author + company
+    if quote is None and author and (not roster.main or any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON)):
+        return author
+    if roster.main and not unnamed_subject(ctx, c) and _may_have_done(ctx, roster.main, r):
+        return [_participant(ctx, roster.main)]
+    return []
+
+
+def _may_have_done(ctx: Context, name: str, r: Record) -> bool:
+    """Whether the person ``name`` may be who did record ``r`` by default: not named in its
+    sentences only as a spectator ("A flagged off the run")."""
+    sents = r.sents()
+    here = [p for p in ctx.people if name == p.info.name and ctx.sent_of[p.start] in sents]
+    return not (here and all(non_participant(ctx, p) for p in here))
+
+
+def first_person_post(ctx: Context) -> bool:
+    """Whether the text outside quotes is told in the first person: it says "I", "me", "my", "we",
+    "us" or "our" at least once, and at least as often as "he", "she", "him", "his" or "her"."""
+    first = third = 0
+    for p in ctx.people:
+        if p.info.pronoun and not p.info.in_quote:
+            low = ctx.lows[p.start]
+            first += low in FIRST_PERSON_WORDS
+            third += low in THIRD_PERSON_WORDS
+    return first > 0 and first >= third
+
+
+def _around(ctx: Context, sents: set[int]) -> list[int]:
+    """The sentences ``sents`` and those right before and after them in their paragraph that hold no
+    activity mention (a sentence with one is another session's), in order."""
+    para, n_sents = ctx.para, len(ctx.sents)
+    active = {ctx.sent_of[m.start] for m in ctx.mentions[ext.ACTIVITIES]}
+    near = {n + d for n in sents for d in (-1, 1) if 0 <= n + d < n_sents and para[n + d] == para[n]}
+    return sorted(sents | (near - active))
+
+
+def companions(ctx: Context, sents) -> list[dict]:
+    """The people named in company ("with Asha", "Asha and I"), outside quotes, in the sentences
+    ``sents`` (in order); each once."""
+    out: list[dict] = []
+    for n in sents:
+        for p in ctx.people_in.get(n, ()):
+            if p.info.companion and not p.info.in_quote and not non_participant(ctx, p):
+                out += [x for x in names_of(ctx, p) if not any(same_person(x, o) for o in out)]
+    return out
+
+
+def unnamed_subject(ctx: Context, c: Cluster) -> bool:
+    """Whether the parse gives the mention's verb a subject that is a noun (or an adjective or number
+    standing for one) naming no one, neither a person mention nor a title or gendered word, nor
+    holding the mention itself ("the 80-year-old ran", not "the actor ran" or "the ride was long")."""
+    if not ctx.parsed:
+        return False
+    verb = ctx.doc[c.head]
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb:
+        verb = verb.head
+    people = {k for p in ctx.people for k in range(p.start, p.end)}
+    for t in verb.children:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "ADJ", "NUM") \
+                and t.lower_ not in ctx.lexicon.person_words:
+            return not any(k.i in people or c.start <= k.i < c.end for k in t.subtree)
+    return False
 
 
 def _participant(ctx: Context, name: str) -> dict:

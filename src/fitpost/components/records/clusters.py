@@ -18,8 +18,7 @@ MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance
 def find_clusters(ctx: Context) -> list[Cluster]:
     """Every cluster of the Doc, in order of start."""
     events = ctx.mentions[ext.EVENTS]
-    in_date = {i for d in ctx.mentions[ext.DATES] for i in range(d.start, d.end)}  # "March 3": a month, no march
-    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.start not in in_date]
+    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.info.form != "hashtag"]
     clusters = _mention_clusters(ctx, _specific(ctx, mentions), events)
     _add_event_clusters(ctx, clusters, mentions, events)
     clusters.extend(_movement_clusters(ctx, clusters, events))
@@ -115,7 +114,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     """A distance right after a movement verb ("covered 24 km"), with no punctuation or other verb between
     and no activity word right after it ("finished a 20 km run": the run is the activity), is an inferred
     cluster: of the first event of its sentence that names an activity, else of the last cluster found so far
-    (the mentions', then the events') that starts before it."""
+    (the mentions', then the events') that starts before it, else of what the text is mostly about."""
     out: list[Cluster] = []
     if ctx.lexicon.movement.isdisjoint(ctx.lows):
         return out
@@ -136,7 +135,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
         if activity is None:
             prior = next((c for c in reversed(clusters) if c.start < q.start), None)
-            activity = prior.info.activity if prior is not None else None
+            activity = prior.info.activity if prior is not None else ctx.main_activity
         if activity is None:
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,

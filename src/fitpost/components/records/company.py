@@ -33,7 +33,7 @@ def attach_people(ctx: Context, c: Cluster) -> None:
         if non_participant(ctx, p):
             continue
         for part in names_of(ctx, p):
-            key = part.get("name") or part["handle"]
+            key = part["name"] or part["handle"] or part["relation"]
             if key and key not in seen:
                 seen.add(key)
                 c.people.append(part)
@@ -73,9 +73,12 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
 
 
 def _mentions_at(tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[ext.Mention]:
-    """The people mentions (``at``: by first token) at ``tok`` or, with ``subtree``, anywhere under it."""
+    """The people mentions (``at``: by first token) at ``tok`` or, with ``subtree``, anywhere under it
+    but in a possessive below it ("my" of "my dad", "Asha's" of "Asha's sister": not who did it)."""
     out = []
     for t in (tok.subtree if subtree else [tok]):
+        if subtree and t is not tok and t.dep_ == "poss":
+            continue
         if t.i in at:
             out.append(at[t.i])
         else:
@@ -87,11 +90,11 @@ def _mentions_at(tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[
 
 def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     """Without a parse: the last person of the sentence ending at most BEFORE_REACH tokens before the
-    mention, with the people of the sentence coordinated before them."""
+    mention, with the people of the sentence coordinated before them; in text order."""
     left = [p for p in ctx.people_in.get(c.sent, ()) if p.start < c.start and c.start - p.end <= BEFORE_REACH]
     if not left:
         return []
-    return [left[-1]] + _coordinated_before(ctx, left[-1], ctx.sents[c.sent][0])
+    return _coordinated_before(ctx, left[-1], ctx.sents[c.sent][0])[::-1] + [left[-1]]
 
 
 def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
@@ -119,7 +122,8 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     """Add to ``chosen`` the people the company cues (``company_cues``: "with", "alongside", "joined by")
     bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
-    its last word, with those coordinated after that one ("with A, B and C")."""
+    its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
+    after that one ("with A, B and C")."""
     people, lasts = ctx.people, ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
@@ -132,8 +136,11 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)
         if p is None:
             continue
-        chosen.append(p)
         j = ctx.person_index(p)
+        if p.info.pronoun and j + 1 < len(people) and people[j + 1].start == p.end:
+            j += 1  # "with my wife": the relative, not the possessive
+            p = people[j]
+        chosen.append(p)
         while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
             chosen.append(people[j + 1])
             j += 1
@@ -148,7 +155,8 @@ def _cue_ends_at(ctx: Context, i: int) -> bool:
 
 def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
     """The people mention ``span`` names (a group word or pronoun: its members), as the fields of a
-    :class:`~fitpost.schema.Participant` each; a handle alone when it names no one."""
+    :class:`~fitpost.schema.Participant` each; when it names no one, its handle alone, else its
+    relation alone ("my dad": ``{"relation": "dad"}``)."""
     info: ext.PersonInfo = span.info
     out = []
     names = info.members if info.members else ((info.name,) if info.name else ())
@@ -156,17 +164,20 @@ def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
         p = ctx.roster.person(name)
         out.append({"name": name, "handle": p.handle or (info.handle if len(names) == 1 else None),
                     "relation": p.relation})
-    if not names and info.handle:
-        out.append({"handle": info.handle})
+    if not names and (info.handle or info.relation):
+        out.append({"name": None, "handle": info.handle, "relation": None if info.handle else info.relation})
     return out
 
 
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
-    ":", "by" or a dash at most eight tokens before) or right after a non-participant cue ("photo by")."""
+    ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"),
+    or right before a spectator verb ("A flagged off the race", "B cheered")."""
     lows = ctx.lows
     for k in range(max(0, p.start - 8), p.start - 1):
         if lows[k] in ctx.lexicon.credit_words and lows[k + 1] in CREDIT_MARKS:
             return True
+    if p.end < len(lows) and lows[p.end] in ctx.lexicon.spectator_verbs:
+        return True
     cues = ctx.lexicon.non_participant
     return any(tuple(lows[p.start - n:p.start]) in cues for n in ctx.lexicon.non_participant_lengths if p.start >= n)

@@ -16,6 +16,7 @@ GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext
 FIRST_PERSON = ("i", "we", "my", "me", "our")  # a sentence with one of these is the author's, in a caption
 ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record's attributes, when in its sentences
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
+NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -25,7 +26,8 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
-    activity nouns of ``activities.json`` and the race names of ``quantities/races.json``."""
+    activity nouns of ``activities.json``, the race names of ``quantities/races.json`` and the titles
+    and gendered words of ``people.json``."""
 
     movement: frozenset[str]
     companion_cues: tuple[tuple[str, ...], ...]
@@ -37,8 +39,26 @@ class Lexicon:
     non_participant: frozenset[tuple[str, ...]]
     non_participant_lengths: frozenset[int]  # how many words the non-participant cues have
     credit_words: frozenset[str]
+    spectator_verbs: frozenset[str]
+    person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
+    mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
+    doing: frozenset[str]  # claim cues: see models/linking.json
+    gerund_ok: frozenset[str]
+    infinitive_ok: frozenset[str]
+    subject_verbs: frozenset[str]
+    segment_before: frozenset[str]  # log lines: see models/linking.json
+    segment_after: frozenset[str]
+    marker_before: frozenset[str]
+    default_activity: str
+    activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
+    confidence: dict[str, float]  # the weights of a record's confidence
+    total_words: frozenset[str]
+    periods: frozenset[str]
+    day_words: frozenset[str]
+    log_verbs: frozenset[str]
+    short_line: int
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -47,7 +67,9 @@ class Lexicon:
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
+        log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
+        people = resources.load_json("people.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -56,8 +78,23 @@ class Lexicon:
                    non_participant=frozenset(non_participant),
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
+                   spectator_verbs=frozenset(data["spectator_verbs"]),
+                   person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
+                                                                          for w in ws),
                    generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
-                   races=races)
+                   races=races,
+                   mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
+                   doing=frozenset(data["claim_cues"]["doing"]),
+                   gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
+                   infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
+                   subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
+                   segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
+                   marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
+                   activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
+                   confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
+                   total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
+                   day_words=frozenset(log["day_words"]),
+                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
 
 
 class Context:
@@ -91,6 +128,24 @@ class Context:
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
     @cached_property
+    def main_activity(self) -> str | None:
+        """The endurance activity the text names most (the first of the most named), its hashtags,
+        events and ``activity_cues`` ("peloton", "hikers") included: a distance with no activity word in
+        a running diary is a run.  A text that
+        names none: ``default_activity``, unless it names a workout or another sport."""
+        counts: dict[str, int] = {}
+        cues = self.lexicon.activity_cues
+        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
+            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
+            [cues[w] for w in self.lows if w in cues]
+        for activity in named:
+            if activity not in NOT_ENDURANCE:
+                counts[activity] = counts.get(activity, 0) + 1
+        if counts:
+            return max(counts, key=counts.get)
+        return None if named else self.lexicon.default_activity
+
+    @cached_property
     def para(self) -> list[int]:
         """The paragraph number of each sentence: a new one after a line break."""
         tab, text = self.tab, self.text
@@ -106,6 +161,19 @@ class Context:
             para.append(n_para)
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
+
+    @cached_property
+    def worded(self) -> list[int]:
+        """For each sentence, how many sentences up to it (itself included) hold a word or a number."""
+        out, count = [], 0
+        for lo, hi in self.sents:
+            count += any(any(ch.isalnum() for ch in w) for w in self.lows[lo:hi])
+            out.append(count)
+        return out
+
+    def worded_between(self, a: int, b: int) -> int:
+        """How many sentences after ``a`` up to ``b`` hold a word or a number (``a <= b``)."""
+        return self.worded[b] - self.worded[a]
 
     def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
         """``found`` by the sentence each mention starts in, in their order."""

@@ -4,7 +4,9 @@ A cluster with an amount joins an earlier record of the same activity with the
 same distance or the same event (both claimed as real, :mod:`fitpost.statuses`).
 A bare cluster ("the run", "my swim") joins a record of its activity with its
 event or race distance, else the one it refers back to ("the", "her"), else the
-nearest one of its phase within its status's reach.  A sentence with no
+nearest one of its phase within its status's reach; but a named event told
+before any record of its activity is a session of its own.  No cluster joins a record
+whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
 from A to B.") or its date ("Today will be a short day.") to the records that
@@ -15,17 +17,20 @@ first-person report of the day (:func:`lend_dates`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from itertools import compress
 
 from fitpost import ext, statuses
-from fitpost.components import dates
-from fitpost.components.records.attach import attach_date, posted_at
+from fitpost.components.dates import last_day, same_day_cues, sections
+from fitpost.components.records.attach import attach_date, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.schema import DateRef
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
+TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
+RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 DATE_FRAME_REACH = 2  # a date in a sentence with no activity dates the records this many sentences after it
 
@@ -34,35 +39,78 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     """The records of ``clusters`` (in order of start), in order of their primary cluster."""
     records: list[Record] = []
     pending: list[Cluster] = []
+    routes = Routes()
     for c in clusters:
-        if c.bare or (c.race_only and c.definite):
+        if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c):
             pending.append(c)
             continue
-        target = _same_session(records, c) if statuses.is_real(c.status_name) else None
+        target = _same_session(ctx, records, c, routes) if statuses.is_real(c.status_name) else None
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     for c in pending:
-        target = _referred(ctx, records, c)
+        target = _referred(ctx, records, c, routes)
         if target is not None:
             target.clusters.append(c)
         else:
-            records.append(Record([c]))
+            target = Record([c])
+            records.append(target)
+        routes.add(target, c)
     records.sort(key=lambda r: r.primary.start)
     return records
 
 
-def _same_session(records: list[Record], c: Cluster) -> Record | None:
-    """The first real record of ``c``'s activity with its distance or one of its clusters' event, and
-    no other date ("a January half and a March half" are two races)."""
+def _opens_with_event(ctx: Context, records: list[Record], c: Cluster) -> bool:
+    """Whether cluster ``c`` is a named event ("At the Kelso parkrun I got a PB") that comes before any
+    record of its activity: the session itself, not a reference back to one, though it has no number
+    of its own ("Ran 24 km ... The Unity Run ..." refers back)."""
+    if c.event is None or any(r.activity == c.info.activity for r in records):
+        return False
+    return any(e.start <= c.start and c.end <= e.end and e.info.name == c.event
+               for e in ctx.events_in.get(c.sent, ()))
+
+
+class Routes:
+    """The starts and ends (route places) of each record as its clusters join it, by record."""
+
+    def __init__(self) -> None:
+        self.ends: dict[int, dict[str, set[str]]] = {}  # id of a record -> role -> names
+
+    def add(self, r: Record, c: Cluster) -> None:
+        for p in c.places:
+            if p["role"] in ("from", "to"):
+                self.ends.setdefault(id(r), {}).setdefault(p["role"], set()).add(p["name"])
+
+    def other(self, c: Cluster, r: Record) -> bool:
+        """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
+        "Trekking from C to D" are two stages)."""
+        theirs = self.ends.get(id(r))
+        if not theirs:
+            return False
+        for role in ("from", "to"):
+            mine = {p["name"] for p in c.places if p["role"] == role}
+            if mine and role in theirs and mine.isdisjoint(theirs[role]):
+                return True
+        return False
+
+
+def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+    """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`) and no other
+    date (:func:`_other_day`) with its distance (unless ``c`` is a further item of a list:
+    :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or _other_day(r, c):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
+                or _other_day(r, c):
             continue
-        if d is not None and same_distance(d, r.distance()):
+        if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
         if c.event and any(o.event == c.event for o in r.clusters):
+            return r
+        if _restates(c, r):
             return r
     return None
 
@@ -74,25 +122,53 @@ def _other_day(r: Record, c: Cluster) -> bool:
     theirs = next((x.date for x in r.clusters if x.date and x.date.value), None)
     if mine is None or theirs is None:
         return False
-    return dates.last_day(mine.value, mine.granularity) < theirs.value \
-        or dates.last_day(theirs.value, theirs.granularity) < mine.value
+    return last_day(mine.value, mine.granularity) < theirs.value \
+        or last_day(theirs.value, theirs.granularity) < mine.value
 
 
-def _referred(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to:
-    the first with its event, else the first with its race distance, else (definite) the one with the
-    latest cluster before it, else the nearest of its phase (:func:`_nearest`)."""
+def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether ``c`` is a further item of a list the last mention of ``r`` is in: "a January half
+    marathon and a March half marathon" are two races of one length."""
+    last = r.clusters[-1]
+    if last.sent != c.sent or last.end > c.start:
+        return False
+    between = ctx.lows[last.end:c.start]
+    return ("and" in between or "," in between) and any(w in ("a", "an", "another") for w in between)
+
+
+def _restates(c: Cluster, r: Record) -> bool:
+    """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
+    ("our 100km ride", "the race") of its phase whose distance (within 5 %) and date agree with it."""
+    if not (c.info.form in ("noun", "race") and c.definite):
+        return False
+    if statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
+        return False
+    d, rd = c.kind("distance"), r.distance()
+    if d is not None and rd is not None and not math.isclose(d.meters, rd.meters, rel_tol=RESTATED_DISTANCE):
+        return False
+    dates = {x.date.value for x in r.clusters if x.date is not None and x.date.value is not None}
+    return c.date is None or c.date.value is None or not dates or c.date.value in dates
+
+
+def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+    """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
+    those with no other route (:meth:`Routes.other`): the first with its event, else the first with its
+    race distance, else (definite) the one with the latest cluster before it, else the nearest of its
+    phase (:func:`_nearest`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not _other_day(r, c)]
+            and not routes.other(c, r) and not _other_day(r, c)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
     if target is None and c.race_only:
         d = c.kind("distance")
         target = next((r for r in same if same_distance(d, r.distance())), None)
+        if ctx.lows[c.start - 1] not in ("the", "that", "this"):
+            # "my first marathon" names a race of its own: "the marathon" may be any told before
+            same = [r for r in same if r.distance() is None or same_distance(d, r.distance())]
     if target is None and c.definite:
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
@@ -112,28 +188,47 @@ def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record
         dist = min(abs(s - n) for s in sents)
         if dist <= reach and (best is None or dist < best_dist) \
                 and any(para[s] == para[n] for s in sents) \
-                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase):
+                and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase
+                     or _tense_only_reference(c)):
             best, best_dist = r, dist
     return best
 
 
+def _tense_only_reference(c: Cluster) -> bool:
+    """A definite or possessive noun whose status only its verb's tense gave ("I'm chuffed with my
+    run"): it takes the phase of the record it refers to."""
+    return c.definite and c.info.form in ("noun", "race") and (c.status is None or c.status.cue is None)
+
+
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A distance in a sentence with no cluster goes to the real record at most LEND_REACH sentences
-    before, if that has none or the same; a sentence with a companion cue lends it its people."""
+    """A distance or time in a sentence with no cluster, and not a part or a sum of sessions
+    (:func:`_segment`), goes to the real record at most LEND_REACH sentences before that has none or
+    the same (a time: only to one whose last mention is at most TIME_REACH sentences before); else a
+    distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
+    first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
+    with a companion cue lends it its people."""
     with_cluster = {c.sent for c in clusters}
+    _lend_places(ctx, records, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
         q = span.info
-        if n in with_cluster or q.kind != "distance":
+        if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
             continue
-        prev = _record_before(records, n)
-        if prev is not None and (prev.distance() is None or same_distance(prev.distance(), q)):
+        prev = _record_before(ctx, records, n)
+        if q.kind == "distance":
+            fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
+        else:
+            fits = prev is not None and not any(c.kind("duration") for c in prev.clusters) \
+                and ctx.worded_between(max(c.sent for c in prev.clusters if c.sent <= n), n) <= TIME_REACH
+        if fits:
             carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
                               quantities=[q], inferred=True)
             attach_date(ctx, carrier)
             prev.clusters.append(carrier)
+        elif q.kind == "distance" and _log_line(ctx, span):
+            _add_logged(ctx, records, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
-        prev = _record_before(records, n)
+        prev = _record_before(ctx, records, n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -142,6 +237,66 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         prev.clusters.append(company)
+
+
+def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) -> None:
+    """The places where it was (role at, not a hometown) of each sentence with no cluster, told in the
+    first person ("We hit Benton Lake."; not where someone else is from), to the real record at most
+    LEND_REACH sentences before it, if that has no place where it was."""
+    for n, places in ctx.places_in.items():
+        at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
+        if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
+            continue
+        prev = _record_before(ctx, records, n)
+        if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
+            prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
+
+
+def _segment(ctx: Context, span: ext.Mention) -> bool:
+    """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
+    "after 6 km", "800m into the race", "Miles to the finish 99", "my total for June 610 km" (but
+    "40 km in total" is the session's)."""
+    lo, hi = ctx.sents[ctx.sent_of[span.start]]
+    lex, lows = ctx.lexicon, ctx.lows
+    sentence = lows[lo:hi]
+    before = lows[max(lo, span.start - 3):span.start]
+    return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
+                and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
+                and (lex.total_words.isdisjoint(sentence) or lex.periods.isdisjoint(sentence)))
+
+
+def _log_line(ctx: Context, span: ext.Mention) -> bool:
+    """Whether a distance in a sentence without an activity word reports a session of its own: the
+    sentence says when ("18 km today", "Tuesday: 5 miles"), is a short log line ("25 km.",
+    "Distance: 5 miles") or has a verb of doing just before it ("got 10 miles in")."""
+    n = ctx.sent_of[span.start]
+    lo, hi = ctx.sents[n]
+    lex = ctx.lexicon
+    if any(d.info is not None or ctx.lows[d.start] in lex.day_words for d in ctx.dates_in.get(n, ())):
+        return True
+    if sum(1 for w in ctx.lows[lo:hi] if w.isalnum()) <= lex.short_line:
+        return True
+    return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
+
+
+def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity: str | None) -> None:
+    """A logged distance as a record of ``activity`` (none where the text names no activity), or a
+    further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
+    "a 5 mile walk")."""
+    if activity is None:
+        return
+    n, q = ctx.sent_of[span.start], span.info
+    same = next((r for r in records if r.activity == activity and same_distance(r.distance(), q)
+                 and ctx.para[r.primary.sent] == ctx.para[n]
+                 and statuses.meaning(r.primary.status_name).phase == "done"), None)
+    info = same.primary.info if same is not None else ext.ActivityInfo(activity=activity, form="inferred")
+    carrier = Cluster(start=span.start, end=span.end, sent=n, info=info, quantities=[q], inferred=True)
+    attach_date(ctx, carrier)
+    if same is not None:
+        same.clusters.append(carrier)
+    else:
+        records.append(Record([carrier]))
+        records.sort(key=lambda r: r.primary.start)
 
 
 def _companion_sentences(ctx: Context) -> set[int]:
@@ -155,13 +310,13 @@ def _companion_sentences(ctx: Context) -> set[int]:
     return out
 
 
-def _record_before(records: list[Record], n: int) -> Record | None:
-    """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences before
-    (the first such, on a tie)."""
+def _record_before(ctx: Context, records: list[Record], n: int) -> Record | None:
+    """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
+    words before (a lone "-" of a list is none), the first such on a tie."""
     best = None
     for r in records:
         s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
-        if s is not None and n - s <= LEND_REACH and statuses.is_real(r.primary.status_name):
+        if s is not None and ctx.worded_between(s, n) <= LEND_REACH and statuses.is_real(r.primary.status_name):
             if best is None or s > best[0]:
                 best = (s, r)
     return best[1] if best else None
@@ -169,12 +324,14 @@ def _record_before(records: list[Record], n: int) -> Record | None:
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A sentence naming a route (from, to) or an event but no activity frames the real records that
-    start 1 to FRAME_REACH sentences after it and have no route or event of their own."""
+    start 1 to FRAME_REACH sentences after it and have no route or event of their own; an event comes
+    with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
     with_cluster = {c.sent for c in clusters}
     for n in sorted(ctx.places_in.keys() | ctx.events_in.keys()):
         if n in with_cluster:
             continue
-        route = [p.info for p in ctx.places_in.get(n, ()) if p.info.role in ("from", "to") and not p.info.hometown]
+        places = ctx.places_in.get(n, ())
+        route = [p.info for p in places if p.info.role in ("from", "to") and not p.info.hometown]
         evs = ctx.events_in.get(n, [])
         if not route and not evs:
             continue
@@ -185,6 +342,8 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
             ev = next((e for e in evs if e.info.activity in (None, r.activity) or len(evs) == 1), None)
             if ev is not None and not any(c.event for c in r.clusters):
                 r.primary.event = ev.info.name
+                r.primary.places.extend({"name": p.info.name, "role": p.info.role} for p in places
+                                        if event_holding(ctx, p) == ev.info.name)
             if route and not any(p["role"] in ("from", "to") for c in r.clusters for p in c.places):
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
 
@@ -195,7 +354,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * the day (or week) of a sentence with no activity at most DATE_FRAME_REACH sentences before its
       first mention, in its paragraph, pointing its way (not after the post date for a record done,
       not before it for a plan): "Today will be a short day. We plan to walk 20 km.";
-    * for a record done, the date of the heading of its section (:func:`dates.is_heading`:
+    * for a record done, the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
       "Thursday, March 27, 2008" over a log, "Tuesday: 5 miles");
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
@@ -206,7 +365,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         return
     posted = posted_at(ctx)
     mentions = ctx.mentions[ext.DATES]
-    heads = [d for d, (head, _) in zip(mentions, dates.sections(ctx.text, mentions)) if head]
+    heads = [d for d, (head, _) in zip(mentions, sections(ctx.text, mentions)) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
     same_day = _same_day(ctx, posted) if posted is not None else None
     for r in undated:
@@ -267,7 +426,7 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
 
 def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
-    cues = dates.same_day_cues()
+    cues = same_day_cues()
     lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
     for i, w in enumerate(lows):
         for cue in cues.get(w, ()):

@@ -1,0 +1,65 @@
+"""Step 4: only the records that claim a session stay.
+
+A record is a claim that someone did, is doing, will do or habitually does a
+session.  A record with an amount, an event, a date, a repetition, a frequency
+or a route claims one; so does one with a mention that refers to a session by
+itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
+noun ("my run", "the race", "the day's hike") or a noun after a word of doing
+("went for a swim", "did a hike", "another run").  A bare topical mention
+("running songs", "swimming is great", "able to walk") claims none.  The cue
+words are in ``models/linking.json`` (``claim_cues``).
+"""
+from __future__ import annotations
+
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster, Record
+
+POSSESSIVE = ("'s", "’s")  # "the day's hike"
+
+
+def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
+    """The records of ``records`` that claim a session, in order."""
+    return [r for r in records if claims(ctx, r)]
+
+
+def claims(ctx: Context, r: Record) -> bool:
+    """Whether record ``r`` claims a session (see the module's rule)."""
+    for c in r.clusters:
+        if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
+                or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
+            return True
+    return any(names_session(ctx, c) for c in r.clusters)
+
+
+def _caption(ctx: Context, c: Cluster) -> bool:
+    """Whether an -ing form opens a sentence that has no verb of its own after it: a caption
+    ("Jogging along the river", "Running with my dad this morning"), not a subject ("Riding a bike is
+    fun", "Swimming helps my back")."""
+    lo, hi = ctx.sents[c.sent]
+    if c.start != lo:
+        return False
+    return ctx.lexicon.subject_verbs.isdisjoint(ctx.lows[c.end:hi])
+
+
+def names_session(ctx: Context, c: Cluster) -> bool:
+    """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), or is
+    a definite or possessive noun ("the race", "my run", "the day's hike")."""
+    if does(ctx, c):
+        return True
+    before = ctx.lows[max(0, c.start - 3):c.start]
+    return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
+
+
+def does(ctx: Context, c: Cluster) -> bool:
+    """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
+    nothing making it one: "able to run", "riding a bike is fun"; a caption opening with one is), or a
+    noun after a word of doing ("went for a swim", "did a hike", "another run")."""
+    lex, lows = ctx.lexicon, ctx.lows
+    before = lows[max(0, c.start - 3):c.start]
+    if c.info.form in ("verb", "exercise"):
+        if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in lex.infinitive_ok):
+            return False
+        if not lows[c.start].endswith("ing") or not lex.gerund_ok.isdisjoint(before):
+            return True
+        return _caption(ctx, c)
+    return not lex.doing.isdisjoint(before)

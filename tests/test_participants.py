@@ -1,0 +1,77 @@
+"""Who took part in each record: companions, the default people and those who only watched.
+
+Each post is written for these tests.  Most cases run in blank mode and with the
+statistical pipeline; a few need the parse and run with it alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue("blank_extractor" if request.param == "blank" else "sm_extractor")
+
+
+def people(extractor, text: str, author: str | None = None) -> list[list[dict]]:
+    """Each record's participants, the fields that are set."""
+    post = extractor.extract(text, author=author)
+    return [[{k: v for k, v in p.model_dump().items() if v} for p in a.participants] for a in post.activities]
+
+
+def names(extractor, text: str, author: str | None = None) -> list[list[str]]:
+    return [[p.get("name") or p.get("handle") or p.get("relation") for p in ps]
+            for ps in people(extractor, text, author)]
+
+
+# -- companions ------------------------------------------------------------------------------
+def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
+    assert names(extractor, "I kayaked 6 km on the river today with Kelly, Brent and Joanne.") == \
+        [["Kelly", "Brent", "Joanne"]]
+
+
+def test_both_of_two_named_people(extractor):
+    assert names(extractor, "Dave and Priya ran 10 km by the canal.") == [["Dave", "Priya"]]
+
+
+def test_a_name_and_i(extractor):
+    assert names(extractor, "Omar and I swam 1.5 km in the lake before breakfast.") == [["Omar"]]
+
+
+def test_a_companion_by_relation_is_written_with_the_relation(extractor):
+    assert people(extractor, "Ran 9 km with my dad this morning.") == [[{"relation": "dad"}]]
+    assert people(extractor, "Went for a 10 km run with my wife Leela this morning.", author="nadia.k") == \
+        [[{"name": "nadia.k"}, {"name": "Leela", "relation": "wife"}]]
+
+
+# -- the default people ------------------------------------------------------------------------
+def test_in_a_first_person_post_the_person_most_named_is_not_every_records_companion(extractor):
+    text = ("Rode 40 km with Kelly this morning. Kelly is training for her first century and Kelly "
+            "loves hills.\n\nIn the evening I swam 2 km.")
+    assert names(extractor, text) == [["Kelly"], []]
+    assert names(extractor, text, author="nadia.k") == [["nadia.k", "Kelly"], ["nadia.k"]]
+
+
+def test_we_in_a_first_person_post_is_the_author_and_the_company_the_post_names(extractor):
+    text = ("Day 3 of the coast walk. We walked 31 km from Alnmouth to Craster in the rain. "
+            "My legs were done by the end.\n\nTomorrow is a rest day, then more walking. "
+            "Funny how Anika and I never run out of things to talk about.")
+    assert names(extractor, text)[0] == ["Anika"]
+
+
+def test_in_a_news_story_an_unnamed_subject_is_no_ones_default(sm_extractor):
+    text = ("The 80-year-old ran the city half marathon on Sunday in 2:31, organisers said. "
+            "Organiser Paul Hendry called it remarkable.")
+    assert names(sm_extractor, text) == [[]]
+
+
+def test_in_a_news_story_the_person_it_is_about_did_it(extractor):
+    text = "Maria Lopez is back on the bike. A 40 km ride to the dam on Saturday was her first since the crash."
+    assert names(extractor, text) == [["Maria Lopez"]]
+
+
+# -- who only watched --------------------------------------------------------------------------
+def test_who_flagged_off_or_cheered_took_no_part(extractor):
+    assert names(extractor, "Actor Rohan Mehta flagged off the 10 km run on Sunday.") == [[]]
+    text = "Ravindra Oakes ran the 10 km race in 48:10 while his daughter Anvika Oakes cheered from the finish line."
+    assert names(extractor, text) == [["Ravindra Oakes"]]
