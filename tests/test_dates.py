@@ -68,8 +68,10 @@ FORMS = [
     # a weekday before a date; a range of days is its first day; a range of months its first month
     ("Thursday, March 27, 2008\n\nSwam 2000 yards with Ann.", D(2008, 3, 27), "Thursday, March 27, 2008",
      D(2008, 3, 27), "day"),
-    ("Ran the fell race on Saturday 3rd June with the club.", D(2023, 6, 10), "Saturday 3rd June", D(2023, 6, 3), "day"),
-    ("Lakeside 100 November 6-7 2010\n\nMy first hundred!", D(2010, 11, 17), "November 6-7 2010", D(2010, 11, 6), "day"),
+    ("Ran the fell race on Saturday 3rd June with the club.", D(2023, 6, 10), "Saturday 3rd June",
+     D(2023, 6, 3), "day"),
+    ("Lakeside 100 November 6-7 2010\n\nMy first hundred!", D(2010, 11, 17), "November 6-7 2010",
+     D(2010, 11, 6), "day"),
     ("We walked the coast path 6th to 8th May 2011.", None, "6th to 8th May 2011", D(2011, 5, 6), "day"),
     ("May & June 2015\n\nDistance: 480 miles", None, "May & June 2015", D(2015, 5, 1), "month"),
     # a weekday said on that weekday is the post's own day; "this past", "N Sundays ago"
@@ -313,7 +315,8 @@ def test_a_plan_reads_its_date_ahead(text, kind, value, granularity, posted, wan
 
 
 @pytest.mark.parametrize("change, problem", [
-    (lambda d: d["patterns"][_rule(d, "month_of_event")].update(context=[1]), r"'context' is \[tokens before, tokens after\]"),
+    (lambda d: d["patterns"][_rule(d, "month_of_event")].update(context=[1]),
+     r"'context' is \[tokens before, tokens after\]"),
     (lambda d: d["patterns"][_rule(d, "month_of_event")].update(context=[2, 1]), r"longer than its context"),
     (lambda d: d["patterns"][_rule(d, "month_of_event")]["patterns"][0][0].update(OP="?"), r"which has no 'OP'"),
     (lambda d: d["month_part_day"].update(late=40), r"'month_part_day' must map words to whole numbers from 1 to 28"),

@@ -702,7 +702,8 @@ def is_heading(text: str, start: int, end: int, kind: str) -> bool:
     after = text[end:line_end].strip()
     if not text[line_start:start].strip(_LINE_PUNCT):
         return not after.strip(_LINE_PUNCT) or after[0] in ":|-–—"
-    return line_start == 0 and line_end < len(text) and not after.strip(_LINE_PUNCT) and states_year(text[start:end], kind)
+    return line_start == 0 and line_end < len(text) and not after.strip(_LINE_PUNCT) \
+        and states_year(text[start:end], kind)
 
 
 def states_year(text: str, kind: str) -> bool:
@@ -745,7 +746,7 @@ def for_plan(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
     value = ref.value
     if not states_year(ref.text, kind):
         value = resolve(ref.text, origin, "future", kind=kind, granularity=ref.granularity).value or value
-    if value < origin <= last_day(value, ref.granularity):
+    if value < origin <= _last_day(value, ref.granularity):
         value = origin
     return ref if value == ref.value else ref.model_copy(update={"value": value})
 
@@ -760,7 +761,7 @@ def same_day_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {w: tuple(sorted(c, key=len, reverse=True)) for w, c in out.items()}
 
 
-def last_day(day: dt.date, grain: str) -> dt.date:
+def _last_day(day: dt.date, grain: str) -> dt.date:
     """The last day of the ``grain`` (day, week, month, year) that starts on ``day``."""
     if grain == "week":
         return day + dt.timedelta(days=6)

@@ -50,8 +50,8 @@ class RecordBuilder(Component):
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
-        lend_dates(ctx, records, clusters)
         records = keep_claims(ctx, records)
+        lend_dates(ctx, records, clusters)  # a date lent is no claim of a session
         least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
         activities = [to_activity(ctx, r) for r in records]
         ext.set_doc_value(doc, "fp_records", [a for a in activities if a.confidence >= least])

@@ -10,9 +10,8 @@ whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
 from A to B.") or its date ("Today will be a short day.") to the records that
-follow.  Two clusters dated on different days are never one record.  A record
-with no date takes its section's heading date, or the post date in a
-first-person report of the day (:func:`lend_dates`).
+follow.  A record with no date takes its section's heading date, or the post
+date in a first-person report of the day (:func:`lend_dates`).
 """
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ import math
 from itertools import compress
 
 from fitpost import ext, statuses
-from fitpost.components.dates import last_day, same_day_cues, sections
+from fitpost.components.dates import same_day_cues, sections
 from fitpost.components.records.attach import attach_date, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, Context
@@ -98,13 +97,12 @@ class Routes:
 
 
 def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
-    """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`) and no other
-    date (:func:`_other_day`) with its distance (unless ``c`` is a further item of a list:
-    :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
+    """The first real record of ``c``'s activity and no other route (:meth:`Routes.other`) with its
+    distance (unless ``c`` is a further item of a list: :func:`_listed`), one of its clusters' event, or
+    that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
-                or _other_day(r, c):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
@@ -113,17 +111,6 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         if _restates(c, r):
             return r
     return None
-
-
-def _other_day(r: Record, c: Cluster) -> bool:
-    """Whether cluster ``c`` and record ``r`` are dated, at times apart ("yesterday" and "last
-    Sunday"; not "last week" and "this year", which holds it)."""
-    mine = c.date if c.date and c.date.value else None
-    theirs = next((x.date for x in r.clusters if x.date and x.date.value), None)
-    if mine is None or theirs is None:
-        return False
-    return last_day(mine.value, mine.granularity) < theirs.value \
-        or last_day(theirs.value, theirs.granularity) < mine.value
 
 
 def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -159,7 +146,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not routes.other(c, r) and not _other_day(r, c)]
+            and not routes.other(c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
@@ -354,11 +341,16 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * the day (or week) of a sentence with no activity at most DATE_FRAME_REACH sentences before its
       first mention, in its paragraph, pointing its way (not after the post date for a record done,
       not before it for a plan): "Today will be a short day. We plan to walk 20 km.";
-    * for a record done, the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
-      "Thursday, March 27, 2008" over a log, "Tuesday: 5 miles");
+    * for a record done, the date of the heading of its section
+      (:func:`fitpost.components.dates.is_heading`: "Thursday, March 27, 2008" over a log,
+      "Tuesday: 5 miles");
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
+
+    First, a record dated both inside a quote and outside takes the date said outside.
     """
+    for r in records:
+        _unquote_date(ctx, r)
     undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
                and statuses.meaning(r.primary.status_name).phase in ("done", "planned")]
     if not undated:
@@ -377,7 +369,26 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
             date = head.info if head is not None and head.info.value else None
             if head is None and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
                 date = same_day
-        first.date = date or first.date
+        if date is not None:
+            for c in r.clusters:  # a date read with no post date ("today") has only its text
+                c.date = date
+
+
+def _unquote_date(ctx: Context, r: Record) -> None:
+    """A date said in the narrator's voice outside quotes wins over one said inside a quote (a quoted
+    caption's "today" is the day of the caption)."""
+    outside = next((c.date for c in r.clusters if _told(ctx, c.date)), None)
+    if outside is None:
+        return
+    for c in r.clusters:
+        if c.date is not None and c.date.start is not None and ctx.roster.quote_at(c.date.start) is not None:
+            c.date = outside
+
+
+def _told(ctx: Context, date: DateRef | None) -> bool:
+    """Whether ``date`` has a value and is said outside quotes."""
+    return date is not None and date.value is not None and date.start is not None \
+        and ctx.roster.quote_at(date.start) is None
 
 
 def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
