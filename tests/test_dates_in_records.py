@@ -2,8 +2,9 @@
 
 A date phrase belongs to the records of its clause, and one said outside
 quotes wins over a quoted one; a planned record reads its date ahead; a record
-with no date of its own takes that of a sentence before it with no activity, of
-its section's heading, or (a first-person report of the day) the post date.
+with no date of its own takes that of a sentence with no activity just before
+or after it, of its section's heading, or (a first-person report of the day)
+the post date.
 Each case runs on blank English and, where installed, on the statistical
 pipeline.
 """
@@ -93,6 +94,13 @@ def test_a_sentence_with_no_activity_dates_the_next(extract):
     assert records == [("walking", "planned", D(2025, 5, 6))]
     records = extract("The water today was cold. Nevertheless, I swam 300 lengths.", D(2025, 8, 2))
     assert dates_of(records, "swimming") == [D(2025, 8, 2)]
+
+
+def test_a_sentence_with_no_activity_right_after_dates_the_record_before(extract):
+    text = "Asha Rao cycled 120 km around the lake. The event took place on Sunday."
+    assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [D(2025, 3, 2)]
+    text = "Asha Rao cycled 120 km around the lake. The shop opens next Sunday."  # ahead: not a ride done
+    assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [None]
 
 
 def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):

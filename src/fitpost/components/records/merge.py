@@ -336,11 +336,12 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A real record with no date of its own (done or planned, not a routine) takes, in order:
+    """A record with no date of its own (not a routine) takes, in order:
 
     * the day (or week) of a sentence with no activity at most DATE_FRAME_REACH sentences before its
-      first mention, in its paragraph, pointing its way (not after the post date for a record done,
-      not before it for a plan): "Today will be a short day. We plan to walk 20 km.";
+      first mention ("Today will be a short day. We plan to walk 20 km."), else right after its last
+      ("The race was held on Sunday."), in its paragraph, pointing its way (:func:`_points_way`: not
+      after the post date for a record done, not before it for a plan);
     * for a record done, the date of the heading of its section
       (:func:`fitpost.components.dates.is_heading`: "Thursday, March 27, 2008" over a log,
       "Tuesday: 5 miles");
@@ -352,7 +353,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     for r in records:
         _unquote_date(ctx, r)
     undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
-               and statuses.meaning(r.primary.status_name).phase in ("done", "planned")]
+               and statuses.meaning(r.primary.status_name).phase != "habitual"]
     if not undated:
         return
     posted = posted_at(ctx)
@@ -362,9 +363,9 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     same_day = _same_day(ctx, posted) if posted is not None else None
     for r in undated:
         first = min(r.clusters, key=lambda c: c.start)
-        done = statuses.meaning(r.primary.status_name).phase == "done"
-        date = _framing(ctx, frames, first.sent, done, posted)
-        if date is None and done:
+        phase = statuses.meaning(r.primary.status_name).phase
+        date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), phase, posted)
+        if date is None and phase == "done":
             head = next((d for d in reversed(heads) if d.start < first.start), None)
             date = head.info if head is not None and head.info.value else None
             if head is None and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
@@ -392,30 +393,42 @@ def _told(ctx: Context, date: DateRef | None) -> bool:
 
 
 def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
-    """The first resolved date of a day or a week in each sentence with no cluster, by sentence."""
+    """The first resolved date of a day or a week said outside quotes in each sentence with no cluster,
+    by sentence."""
     out: dict[int, DateRef] = {}
     for n, found in ctx.dates_in.items():
         if n not in with_cluster:
-            ref = next((d.info for d in found if d.info.value and d.info.granularity in ("day", "week")), None)
+            ref = next((d.info for d in found if _told(ctx, d.info) and d.info.granularity in ("day", "week")), None)
             if ref is not None:
                 out[n] = ref
     return out
 
 
-def _framing(ctx: Context, frames: dict[int, DateRef], n: int, done: bool,
+def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, phase: str,
              posted: dt.date | None) -> DateRef | None:
-    """The date of the nearest sentence of ``frames`` before sentence ``n``, at most DATE_FRAME_REACH
-    before it in its paragraph, if it points the record's way from the post date."""
+    """The date of the nearest sentence of ``frames`` before sentence ``first``, at most
+    DATE_FRAME_REACH before it, else of the sentence right after ``last`` ("The race was held on
+    Sunday."), in its paragraph, if it points the way of a record of ``phase``."""
     para = ctx.para
-    for k in range(n - 1, max(-1, n - 1 - DATE_FRAME_REACH), -1):
-        if para[k] != para[n]:
-            return None
-        ref = frames.get(k)
-        if ref is not None:
-            if posted is None or (ref.value <= posted if done else ref.value >= posted):
-                return ref
-            return None
-    return None
+    framing = None
+    for k in range(first - 1, max(-1, first - 1 - DATE_FRAME_REACH), -1):
+        if para[k] != para[first]:
+            break
+        if k in frames:
+            framing = frames[k]
+            break
+    after = last + 1
+    if framing is None and after < len(para) and para[after] == para[last]:
+        framing = frames.get(after)
+    return framing if framing is not None and _points_way(framing.value, phase, posted) else None
+
+
+def _points_way(day: dt.date, phase: str, posted: dt.date | None) -> bool:
+    """Whether ``day`` fits a record of ``phase``: not after the post date for one done, not before it
+    for a plan (any day for any other, or with no post date)."""
+    if posted is None or phase not in ("done", "planned"):
+        return True
+    return day <= posted if phase == "done" else day >= posted
 
 
 def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
