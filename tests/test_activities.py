@@ -153,3 +153,15 @@ def test_an_activity_added_to_the_lexicon_is_extracted_with_no_change_in_python(
     assert [r["activity"] for r in out["records"]] == ["fencing"]
     assert out["records"][0]["evidence"]["text"] == "Fenced"
     assert out["records"][0]["duration"]["seconds"] == 2400
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ran a half this morning in 1:52.", True),
+    ("Ran the city half today.", True),
+    ("My half, finally done!", True),
+    ("It took half an hour.", False),
+    ("The first half of the race was flat.", False),
+    ("This was almost the half-way point.", False),
+])
+def test_a_half_alone_is_a_half_marathon(nlp, text, expected):
+    assert ("half", "running") in found(nlp, text) if expected else all(t != "half" for t, _ in found(nlp, text))

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 import fitpost.batch
 from fitpost.cli import cli
+from fitpost.engine import PIPELINES
 from fitpost.extractor import Extractor
 from fitpost.io.writers import COLUMNS
 
@@ -22,7 +23,7 @@ DUMPS = Path(__file__).parent / "fixtures" / "dumps"
 @pytest.fixture(autouse=True, scope="module")
 def _shared_pipeline(blank_extractor):
     """In-process runs (--workers 1) use the session's blank pipeline instead of building their own."""
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     yield
 
 
@@ -229,31 +230,56 @@ def test_a_post_that_kills_its_worker_is_an_error_alone(tmp_path, fragile_pipeli
     assert (err["id"], err["reason"]) == ("d7", "worker_died")
 
 
-def test_a_pool_broken_before_every_shard_is_sent_recovers(fragile_pipeline):
-    """The worker dies while shards are still being sent: the sends that fail are recovered too."""
-    import time
-
-    from fitpost.batch import _Pool, item_record
+def test_a_worker_that_dies_while_others_work_loses_nothing(fragile_pipeline):
+    """The worker on the first shard dies while the other works on the next shards: every shard comes
+    back in input order, the post that killed it as an error, the pool still running on."""
+    from fitpost.batch import _Job, _Pool
+    from fitpost.engine import item_record
     from fitpost.inputs import InputPost
 
     def rec(i: int) -> dict:
         return item_record(InputPost(text="DIE" if i == 0 else f"Rode {i} km", id=f"p{i}"))
 
-    pool = _Pool(2, "blank", "jsonl")
+    pool = _Pool(2, _Job("blank", "jsonl", None))
+    try:
+        results = list(pool.run([rec(i), rec(i + 1)] for i in range(0, 10, 2)))
+    finally:
+        pool.close()
+    assert [s[0]["id"] for s, _ in results] == [f"p{i}" for i in range(0, 10, 2)]
+    first = results[0][1]
+    assert first[0][0] == "err" and "worker_died" in first[0][1] and first[1][0] == "ok"
+    assert all(kind == "ok" for _, r in results[1:] for kind, *_ in r)
+    assert all(w.proc.exitcode is not None for w in pool.workers)  # closed: none left running
 
-    def shards():
-        yield [rec(0)]
-        deadline = time.monotonic() + 30
-        while not pool.ex._broken and time.monotonic() < deadline:  # wait for the worker to die
-            time.sleep(0.05)
-        assert pool.ex._broken, "the worker did not die"
-        for i in range(1, 5):
-            yield [rec(i)]
 
-    results = list(pool.run(shards()))
-    assert [s[0]["id"] for s, _ in results] == [f"p{i}" for i in range(5)]
-    assert results[0][1][0][0] == "err" and "worker_died" in results[0][1][0][1]
-    assert all(r[0][0] == "ok" for _, r in results[1:])
+@pytest.fixture
+def slow_pipeline(monkeypatch):
+    """A pipeline that takes a minute over a post saying SLOW (in every worker process)."""
+    import time
+    real = Extractor.pipe
+
+    def pipe(self, items, batch_size=128):
+        items = list(items)
+        if any("SLOW" in getattr(it, "text", "") for it in items):
+            time.sleep(60)
+        return real(self, items, batch_size)
+
+    monkeypatch.setattr(Extractor, "pipe", pipe)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_post_over_the_time_limit_goes_to_the_error_file(tmp_path, slow_pipeline, workers):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"t{i:02d}", "text": "SLOW" if i in (3, 9) else f"Ran {i} km"}) + "\n"
+                           for i in range(12)))
+    out = tmp_path / "out.jsonl"
+    result = batch(src, "-o", out, "--workers", workers, "--chunk-size", 4, "--max-seconds-per-post", 0.5)
+    assert result.exit_code == 1, result.output
+    records, errors = lines(out), lines(tmp_path / "out.errors.jsonl")
+    assert len(records) + len(errors) == 12  # every post: a line or an error line
+    assert [r["id"] for r in records] == [f"t{i:02d}" for i in range(12) if i not in (3, 9)]
+    assert [(e["id"], e["reason"]) for e in errors] == [("t03", "timed_out"), ("t09", "timed_out")]
+    assert "--max-seconds-per-post" in errors[0]["detail"]
 
 
 # ---------------------------------------------------------------- fail-fast, resume, exit codes
@@ -321,7 +347,7 @@ def test_output_cannot_be_an_input(tmp_path):
     src = tmp_path / "in.jsonl"
     shutil.copy(DUMPS / "generic" / "posts.jsonl", src)
     result = batch(src, "-o", src)
-    assert result.exit_code == 2 and "also an output" in result.output
+    assert result.exit_code == 2 and "is also the output of this run" in result.output
 
 
 def test_run_batch_keeps_its_python_signature(tmp_path):

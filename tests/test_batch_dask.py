@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import fitpost.batch
-from fitpost import dask_engine
+import fitpost.io.common
+from fitpost import dask_engine, engine
+from fitpost.engine import PIPELINES
 from fitpost.cli import cli
 from fitpost.io.readers import read_posts
 
@@ -25,7 +26,7 @@ DUMPS = Path(__file__).parent / "fixtures" / "dumps"
 @pytest.fixture(autouse=True, scope="module")
 def _shared_pipeline(blank_extractor):
     """The local engine's in-process runs (--workers 1) use the session's blank pipeline."""
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     yield
 
 
@@ -161,6 +162,16 @@ def test_options_that_do_not_go_with_dask(tmp_path, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
+def test_the_output_folder_cannot_be_inside_an_input_folder(tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "a", "text": "Ran 5 km"}\n')
+    result = batch(folder, "-o", folder / "out", "--engine", "dask")
+    assert result.exit_code == 2 and "inside the input folder" in result.output
+    assert [p.name for p in folder.iterdir()] == ["a.jsonl"]
+
+
 def test_dask_options_need_the_dask_engine(tmp_path):
     result = batch(DUMPS / "generic" / "posts.jsonl", "-o", tmp_path / "o.jsonl", "--scheduler", "tcp://x:1")
     assert result.exit_code == 2 and "--engine dask" in result.output
@@ -191,6 +202,7 @@ def run_both(tmp_path: Path, inputs: list, *dask_args) -> tuple:
 
 def test_dask_gives_the_local_records_post_by_post(tmp_path, cluster):
     dump = write_dump(tmp_path / "dump.jsonl", n=400)
+    loads_here = dict(PIPELINES.loads)
     (local, l_recs, l_errs), (result, d_recs, d_errs) = run_both(
         tmp_path, [dump], "--scheduler", cluster.scheduler_address, "--block-size", "8KB", "--chunk-size", 16)
     assert result.exit_code == local.exit_code == 1, result.output
@@ -211,9 +223,9 @@ def test_dask_gives_the_local_records_post_by_post(tmp_path, cluster):
     # the pipeline was loaded in the worker processes, once each, and never in this one
     from distributed import Client
     with Client(cluster) as client:
-        loads = client.run(lambda: dict(dask_engine._loads))
+        loads = client.run(lambda: dict(engine.PIPELINES.loads))  # the module travels by name
     assert len(loads) == 2 and all(n == {"blank": 1} for n in loads.values()), loads
-    assert dask_engine._loads == {}
+    assert loads_here == dict(PIPELINES.loads)
 
 
 def test_every_input_format_as_the_local_engine(tmp_path, cluster):
@@ -247,3 +259,40 @@ def test_the_engine_starts_its_own_local_cluster(tmp_path):
         tmp_path, [dump], "--workers", 2, "--block-size", "16KB")
     assert result.exit_code == local.exit_code == 1, result.output
     assert d_recs == l_recs and d_errs == l_errs
+
+
+def test_the_local_cluster_lets_in_only_its_own_clients(tmp_path):
+    """The engine's LocalCluster speaks TLS with a certificate made for the run: a client without it,
+    with another certificate (another user's run), or in plain TCP cannot connect."""
+    distributed = pytest.importorskip("distributed")
+    with dask_engine._local_cluster(1, distributed) as (cluster, security):
+        address = cluster.scheduler_address
+        assert address.startswith("tls://127.0.0.1:")
+        with distributed.Client(cluster, security=security) as client:
+            assert client.submit(lambda x: x + 1, 1).result() == 2
+        other = dask_engine._security(str(tmp_path))
+        strangers = [(address, None), (address, other), (address.replace("tls://", "tcp://"), None)]
+        for where, sec in strangers:
+            with pytest.raises((OSError, TimeoutError, TypeError)):
+                distributed.Client(where, security=sec, timeout="3s")
+
+
+def test_the_certificate_comes_from_cryptography_or_else_openssl(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import shutil
+
+    from distributed.security import Security
+
+    from fitpost.engine import BatchUsageError
+
+    def no_cryptography(cls, **kwargs):
+        raise ImportError("no cryptography")
+
+    monkeypatch.setattr(Security, "temporary", classmethod(no_cryptography))
+    if shutil.which("openssl"):
+        security = dask_engine._security(str(tmp_path))
+        assert security.require_encryption and security.tls_client_cert == str(tmp_path / "cert.pem")
+        assert (tmp_path / "key.pem").stat().st_mode & 0o077 == 0  # the key is this user's alone
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    with pytest.raises(BatchUsageError, match="cryptography"):
+        dask_engine._security(str(tmp_path))

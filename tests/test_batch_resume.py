@@ -133,3 +133,27 @@ def test_sigint_leaves_a_valid_jsonld_document(tmp_path, dump):
     assert len(idents) == len(set(idents))  # no action written twice
     assert idents == sorted(idents, key=lambda s: (s.split("#")[0], int(s.split("#")[1])))
     assert len(graph) >= len(partial["@graph"])
+
+
+def test_ctrl_c_on_the_whole_process_group_stops_promptly_and_resume_completes(tmp_path, dump):
+    """Ctrl-C in a terminal signals the main process and its workers at once; the batch stops at
+    its next commit and exits (CPython gh-94777 hung a ProcessPoolExecutor's exit on 3.11.2)."""
+    src, ids = dump
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "fitpost", "batch", str(src), "-o", str(out), "--model", "blank",
+           "--workers", "2", "--chunk-size", "10"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    wait_until_done(out, 200, proc)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, stderr = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError("the batch did not exit after Ctrl-C") from None
+    assert proc.returncode == 130, stderr
+    assert b"Traceback" not in stderr
+    done = resume(src, out)
+    assert done.returncode == 1, done.stderr
+    out_ids = [json.loads(l)["id"] for l in out.read_text().splitlines()]
+    errs = error_ids(tmp_path / "out.errors.jsonl")
+    assert len(out_ids) + len(errs) == N and sorted(out_ids + errs) == ids

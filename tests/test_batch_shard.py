@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import fitpost.batch
-from fitpost.batch import BatchConfig, default_errors_path, error_line, extract_shard, item_record, run
+from fitpost.batch import BatchConfig, run
+from fitpost.engine import PIPELINES, Progress, default_errors_path, error_line, extract_shard, item_record
 from fitpost.io import read_posts
 
 DUMPS = Path(__file__).parent / "fixtures" / "dumps"
@@ -16,7 +16,7 @@ DUMPS = Path(__file__).parent / "fixtures" / "dumps"
 
 @pytest.fixture(autouse=True, scope="module")
 def _shared_pipeline(blank_extractor):
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     yield
 
 
@@ -78,16 +78,125 @@ def test_run_summary_and_progress(tmp_path):
 
 
 def test_progress_line_shows_rate_share_and_time_left():
-    from fitpost.batch import _Progress
     from fitpost.io.common import ByteCounter
     counter = ByteCounter()
     counter.total, counter.done = 1000, 250
     out = io.StringIO()
-    p = _Progress(out, True, counter)
+    p = Progress(out, True, counter)
     p.start -= 10  # ten seconds in, a quarter read
     p.update(5000, force=True)
     line = out.getvalue()
     assert "5,000 posts" in line and "posts/s" in line and "25%" in line and "30.0 s left" in line
     quiet = io.StringIO()
-    _Progress(quiet, False, counter).update(10, force=True)
+    Progress(quiet, False, counter).update(10, force=True)
     assert quiet.getvalue() == ""
+
+
+def test_time_limit_in_the_main_thread_and_in_another():
+    """The limit stops a slow block in this thread (SIGALRM) and in a Dask worker's thread (a timer
+    that raises in it); a block that ends in time is left alone, and no alarm goes off later."""
+    import threading
+    import time
+
+    from fitpost.engine import PostTimeout, time_limit
+
+    def run(block) -> str:
+        try:
+            with time_limit(0.2):
+                block()
+        except PostTimeout:
+            return "stopped"
+        return "done"
+
+    def spin() -> None:
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            pass
+
+    assert run(lambda: time.sleep(10)) == "stopped"
+    assert run(spin) == "stopped"
+    assert run(lambda: None) == "done"
+    seen = []
+    worker = threading.Thread(target=lambda: seen.extend([run(spin), run(lambda: time.sleep(0.01))]))
+    worker.start()
+    worker.join(30)
+    assert seen == ["stopped", "done"]
+    time.sleep(0.4)  # no timer left to fire
+
+
+def test_a_timeout_set_as_a_threads_block_ends_does_not_strike_later(monkeypatch):
+    """The timer of a thread fires just as its block ends: the timeout is raised within the with
+    statement or dropped there, never in what the thread does next."""
+    import threading
+
+    from fitpost.engine import PostTimeout, time_limit
+
+    timers = []
+
+    class FiredByHand:
+        daemon = True
+
+        def __init__(self, seconds, fire):
+            self.fire = fire
+            timers.append(self)
+
+        def start(self):
+            pass
+
+        def cancel(self):
+            pass
+
+    monkeypatch.setattr(threading, "Timer", FiredByHand)
+    seen = []
+
+    def work() -> None:
+        try:
+            with time_limit(5):
+                timers[-1].fire()  # the last thing the block does
+        except PostTimeout:
+            seen.append("timed out")
+        try:
+            total = sum(i for i in range(200_000))  # what the thread does next
+            seen.append(total)
+        except PostTimeout:
+            seen.append("struck later")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(30)
+    assert seen[-1] == sum(range(200_000)) and "struck later" not in seen
+
+
+def test_time_limit_sets_a_timer_it_found_again():
+    """A timer someone else had set (pytest-timeout's, say) runs on after the block."""
+    import signal
+
+    from fitpost.engine import time_limit
+
+    old = signal.signal(signal.SIGALRM, lambda *a: None)
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        with time_limit(5):
+            pass
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 25 < left <= 30
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_extract_shard_times_out_one_post_and_keeps_the_others(blank_extractor, monkeypatch):
+    import time
+    real = blank_extractor.pipe
+
+    def pipe(items, batch_size=128):
+        items = list(items)
+        if any(it.text == "stuck" for it in items):
+            time.sleep(30)
+        return real(items, batch_size)
+
+    monkeypatch.setattr(blank_extractor, "pipe", pipe)
+    records = [{"text": t, "id": f"x{i}"} for i, t in enumerate(["Ran 5 km", "stuck", "Swam 1 km"])]
+    out = extract_shard(blank_extractor, records, limit=0.3)
+    assert [r.get("id", r.get("error", {}).get("id")) for r in out] == ["x0", "x1", "x2"]
+    assert out[1]["error"]["reason"] == "timed_out" and "error" not in out[0] and "error" not in out[2]

@@ -691,12 +691,12 @@ def test_a_number_too_long_to_convert_is_an_error(tmp_path):
 # ---------------------------------------------------------------- through fitpost batch
 
 @pytest.fixture
-def batch(monkeypatch, blank_extractor):
+def batch(blank_extractor):
     """``fitpost batch ... --model blank --workers 1`` in this process, on the session's blank pipeline."""
-    import fitpost.batch
     from click.testing import CliRunner
     from fitpost.cli import cli
-    monkeypatch.setitem(fitpost.batch._pipelines, "blank", blank_extractor)
+    from fitpost.engine import PIPELINES
+    PIPELINES.put("blank", blank_extractor)
 
     def run(*args):
         return CliRunner().invoke(cli, ["batch", *map(str, args), "--model", "blank", "--workers", "1"],

@@ -4,11 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 
-from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, exercise_actions, flat_rows,
-                                output_format, renderer, rows_to_parquet)
+from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, create_file, csv_cell,
+                                exercise_actions, finish_file, flat_rows, is_own_output, output_format, publish,
+                                renderer, reopen_file, replace_file, rows_to_parquet, temp_file)
 from fitpost.schema import Post
 
 ACTIVITY = {
@@ -88,19 +90,23 @@ def test_action_status_mapping(status, expected):
 def test_jsonld_sink_is_one_document_and_resumes(tmp_path):
     path = str(tmp_path / "out.jsonld.partial")
     render = renderer("jsonld")
-    sink = Sink("jsonld", path)
+    sink = Sink("jsonld", create_file(path))
     sink.write(*render(EMPTY))  # nothing to write
     sink.write(*render(POST))
     offset, items = sink.commit(), sink.items
     sink.write(*render(POST))  # not committed: a resume drops it
-    sink.close_partial()
+    sink.end()
+    sink.f.close()
     assert len(json.load(open(path))["@graph"]) == 4  # the interrupted file is valid JSON on its own
-    sink = Sink("jsonld", path, offset=offset, items=items)
+    sink = Sink("jsonld", reopen_file(path, offset), items=items, fresh=False)
     sink.write(*render(POST))
-    sink.finish(str(tmp_path / "out.jsonld"))
+    sink.end()
+    finish_file(sink.f)
+    publish("jsonld", path, str(tmp_path / "out.jsonld"))
     doc = json.load(open(tmp_path / "out.jsonld"))
     assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 4
     assert open(tmp_path / "out.jsonld").read().startswith(JSONLD_HEAD)
+    assert not (tmp_path / "out.jsonld.partial").exists()
 
 
 def test_parquet_rows_convert(tmp_path):
@@ -123,3 +129,33 @@ def test_output_format_from_suffix():
         output_format("a.jsonl.gz")
     with pytest.raises(OutputUsageError):
         output_format("a.jsonl", "xml")
+
+
+@pytest.mark.parametrize("value, cell", [
+    ("=1+1", "'=1+1"), ("+x", "'+x"), ("-2", "'-2"), ("@h", "'@h"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("a=b", "a=b"), (["@a", "b"], "'@a; b"), (["b", "@a"], "b; @a"), (None, ""), ("", ""), (5000.0, 5000.0),
+])
+def test_csv_cells_a_spreadsheet_would_run_get_a_quote(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_files_are_made_new_never_through_a_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    link = tmp_path / "out.jsonl.partial"
+    link.symlink_to(victim)
+    for path in (link, victim):
+        with pytest.raises(FileExistsError):
+            create_file(str(path))
+    with pytest.raises(OSError):
+        reopen_file(str(link), 0)  # a resume does not follow a link either
+    with replace_file(str(link)) as f:
+        f.write(b"new")
+    assert victim.read_text() == "keep me" and not link.is_symlink() and link.read_bytes() == b"new"
+    f, path = temp_file(str(tmp_path / "out.parquet"))
+    f.close()
+    name = os.path.basename(path)
+    assert name.startswith(".out.parquet.") and name.endswith(".partial") and is_own_output(path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat(path).st_mode & 0o777 == 0o666 & ~umask  # the permissions of the file it becomes

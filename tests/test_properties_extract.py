@@ -199,11 +199,11 @@ def _batch_input(path) -> None:
 def test_the_result_does_not_depend_on_the_number_of_workers(tmp_path, blank_extractor):
     """One explicit example (it starts worker processes): 1 worker and 2 workers write the same
     files, and each line is what the post gives when extracted alone."""
-    import fitpost.batch
     from fitpost.batch import item_record, run_batch
+    from fitpost.engine import PIPELINES
     from fitpost.io.readers import read_posts
 
-    fitpost.batch._pipelines["blank"] = blank_extractor
+    PIPELINES.put("blank", blank_extractor)
     src = tmp_path / "posts.jsonl"
     _batch_input(src)
     outs = {}

@@ -19,11 +19,6 @@ POSTS = load_fixture_posts("real_kinds.jsonl")
 DISMISSED = ("hypothetical", "negated")
 
 KNOWN_GAPS: dict[str, str] = {
-    "rk-dur-01": "h:mm is read as m:ss whatever the activity and distance",
-    "rk-dur-02": "a long race's h:mm is read as m:ss",
-    "rk-dur-03": "h.mm.ss with dots is not read as a time",
-    "rk-goal-01": "a goal time is taken for the session's time",
-    "rk-ppl-02": "the record of the sentence-opening 'Running' has the later 'did 9 km' for its evidence",
 }
 
 

@@ -1,429 +1,494 @@
-"""Batch extraction over dumps of posts: parallel, streaming, resumable, and nothing lost.
+"""The local engine: batch extraction on this machine's cores; streaming, resumable, and nothing lost.
 
 The moving parts:
 
 * the readers (:func:`fitpost.io.read_posts`) yield every input post, or the
   reason it could not be read, in input order;
 * the main process packs them into shards of plain dicts and hands them to
-  worker processes, each of which loads the pipeline once (an initializer) and
-  runs :func:`extract_shard` ("records in, records out") then renders the
-  output text, so only strings travel back;
+  worker processes (:class:`_Pool`), one shard in flight each; a worker loads
+  the pipeline once and runs :func:`~fitpost.engine.render_shard` ("records in,
+  records out", then the output text), so only strings travel back;
 * the main process writes the shards' results in input order to
   ``OUTPUT.partial`` and ``ERRORS.partial``, and after each shard records in
   ``OUTPUT.resume.json`` how many input items are done and how many bytes of
   each file are a valid prefix.  A resume cuts both files back to those sizes
   and skips that many input items, so nothing is duplicated or skipped;
-* on success both files are renamed to their final names.
+* at the end the state is marked complete, the error file and then the output
+  are renamed to their final names, and the state is removed: a run killed
+  between two of these steps is finished by ``--resume``;
+* an output of ``-`` (stdout), a pipe or a device is written through as it
+  goes: no partial file, nothing to resume.
 
 Every input item yields exactly one output post or one error line.
 """
 from __future__ import annotations
 
-import concurrent.futures as cf
 import dataclasses
+import itertools
 import json
 import multiprocessing
 import os
+import queue
 import signal
+import stat
 import sys
 import threading
 import time
+import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import wait as wait_ready
+from typing import Any, BinaryIO, TextIO
 
+from fitpost import engine
+from fitpost.engine import (PIPELINES, BatchConfig, BatchSummary, BatchUsageError, ItemResult, Progress,
+                            default_errors_path, default_workers, error_line, failure, inside, record_shards,
+                            resolve_model, work_shard)
+from fitpost.engine import extract_shard, item_record  # noqa: F401 - the records-in, records-out API
 from fitpost.errors import FitpostError
-from fitpost.io.common import (PIPELINE_FAILED, STDIN, WORKER_DIED, ByteCounter, Fields, split_origin)
+from fitpost.io.common import STDIN, WORKER_DIED, ByteCounter
 from fitpost.io.readers import check_inputs, input_size, read_posts
-from fitpost.io.writers import (Rendered, Sink, join_rendered, output_format, renderer, require_pyarrow)
-from fitpost.inputs import InputError, InputPost
+from fitpost.io.writers import (FORMATS, PARTIAL, STATE, Rendered, Sink, finish_file, join_rendered, output_format,
+                                publish, renderer, reopen_file, replace_file, require_pyarrow, sync_folder,
+                                temp_file)
+
+__all__ = ["BatchConfig", "BatchSummary", "BatchUsageError", "extract_shard", "item_record", "run", "run_batch"]
 
 STATE_VERSION = 1
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-class BatchUsageError(FitpostError):
-    """The batch cannot start as asked (exit status 2)."""
+def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
+    """Run a batch on the engine ``cfg.engine`` names (:func:`fitpost.engine.run`); this module is the local one."""
+    return engine.run(cfg, stderr)
 
+
+def run_batch(input_path: str | list[str], output_path: str, model: str = "auto", **options: Any) -> int:
+    """Extract every post of ``input_path`` into ``output_path``; the exit status (0: all processed)."""
+    inputs = [input_path] if isinstance(input_path, str) else list(input_path)
+    summary = run(BatchConfig(inputs=inputs, output=output_path, model=model, **options))
+    return summary.exit_code
+
+
+def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
+    """The local engine: plan, open the outputs, extract, then finish the outputs or keep them partial."""
+    t0 = time.monotonic()
+    plan = _plan(cfg)
+    summary = BatchSummary(output=plan.output.shown, errors_path=plan.errors.shown,
+                           output_partial=plan.output.partial_shown, errors_partial=plan.errors.partial_shown)
+    outputs = _Outputs(plan)
+    outputs.open(cfg, stderr, summary)
+    try:
+        if not outputs.complete:
+            _extract(plan, cfg, outputs, summary, stderr)
+        if summary.status == "done":
+            outputs.finish()
+    except _WriteFailed as exc:
+        summary.status, summary.failure = "write_failed", str(exc)
+    except BaseException:
+        summary.status = "failed"  # keep the partial files as they were at the last commit
+        raise
+    finally:
+        if summary.status != "done":
+            outputs.keep(summary)
+    summary.seconds = time.monotonic() - t0
+    return summary
+
+
+# ---------------------------------------------------------------- what the run writes, and where
 
 @dataclass
-class BatchConfig:
-    """What ``fitpost batch`` was asked to do."""
+class _Target:
+    """Where one of a run's two outputs goes: a file, written as PATH.partial and renamed into place
+    when complete; or a stream (stdout, stderr, a pipe, a device), written through as it goes."""
 
-    inputs: list[str]
-    output: str
-    output_format: str | None = None  # None: from the suffix of ``output``
-    input_format: str = "auto"
-    fields: Fields = field(default_factory=Fields)
-    errors: str | None = None  # None: beside the output
-    workers: int | None = None  # None or 0: one per core; 1: in this process
-    chunk_size: int = 100
-    model: str = "auto"
-    resume: bool = False
-    fail_fast: bool = False
-    progress: bool | None = None  # None: when stderr is a terminal
-    engine: str = "local"  # local: worker processes here; dask: a Dask cluster (fitpost.dask_engine)
-    scheduler: str | None = None  # dask: the scheduler's address; None: a LocalCluster here
-    block_size: int | None = None  # dask: bytes per block of a JSON Lines file; None: from the input size
-
-
-ENGINES = ("local", "dask")
-
-
-@dataclass
-class BatchSummary:
-    """How a batch ended; :attr:`exit_code` is the command's exit status."""
-
-    output: str
-    errors_path: str
-    posts: int = 0  # input items handled: records + errors (resumed ones included)
-    records: int = 0
-    activities: int = 0
-    errors: int = 0
-    resumed: int = 0  # items that an earlier run had done
-    seconds: float = 0.0
-    status: str = "done"  # done | interrupted | stopped (--fail-fast) | failed (an exception)
-    first_error: dict | None = None
+    path: str
+    stream: bool = False
+    std: str | None = None  # "stdout" or "stderr": the stream is this process's own
 
     @property
-    def exit_code(self) -> int:
-        if self.status == "interrupted":
-            return EXIT_INTERRUPTED
-        return EXIT_ERRORS if self.errors or self.status == "stopped" else EXIT_OK
+    def partial(self) -> str:
+        return self.path + PARTIAL
 
-    def line(self) -> str:
-        """A one-line summary for stderr."""
-        new = self.posts - self.resumed
-        rate = f", {new / self.seconds:,.0f} posts/s" if self.seconds > 0 and new else ""
-        resumed = f" ({self.resumed:,} of them by an earlier run)" if self.resumed else ""
-        where = self.output if self.status == "done" else self.output + ".partial"
-        text = (f"{self.posts:,} posts{resumed}: {self.records:,} records with {self.activities:,} activities "
-                f"-> {where}; {self.errors:,} errors")
-        if self.errors:
-            text += f" -> {self.errors_path if self.status == 'done' else self.errors_path + '.partial'}"
-        text += f"; {_clock(self.seconds)}{rate}"
-        if self.status == "interrupted":
-            text += "; interrupted: run again with --resume to go on"
-        elif self.status == "stopped":
-            text += "; stopped at the first error (--fail-fast)"
-        return text
+    @property
+    def shown(self) -> str:
+        return f"<{self.std}>" if self.std else self.path
 
+    @property
+    def partial_shown(self) -> str | None:
+        return None if self.stream else self.partial
 
-def _clock(seconds: float) -> str:
-    m, s = divmod(seconds, 60)
-    h, m = divmod(int(m), 60)
-    return f"{h}:{m:02d}:{s:04.1f}" if h else (f"{m}:{s:04.1f}" if m else f"{s:.1f} s")
+    def open_stream(self) -> BinaryIO:
+        if self.std:
+            return getattr(sys, self.std).buffer
+        # a pipe or a device: opened as it is (never made, never cut); one that turned into a file is refused
+        fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise OSError(f"{self.path} became a file")
+        return os.fdopen(fd, "wb")
 
 
-def default_errors_path(output: str) -> str:
-    """``records.jsonl`` -> ``records.errors.jsonl``."""
-    p = Path(output)
-    stem = p.name[: -len(p.suffix)] if p.suffix and p.suffix != p.name else p.name
-    return str(p.with_name(stem + ".errors.jsonl"))
-
-
-def default_workers() -> int:
+def _target(path: str, option: str) -> _Target:
+    """What ``path``, given as ``option``, is to write to; a usage error for what fitpost must not replace."""
+    if path == STDIN:
+        return _Target(path, stream=True, std="stdout")
+    if not os.path.lexists(path):
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise BatchUsageError(f"no folder for {option} {path}: {folder} is not there")
+        return _Target(path)
+    link = os.path.islink(path)
     try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-# ---------------------------------------------------------------- records in -> records out
-
-def item_record(item: InputPost | InputError) -> dict[str, Any]:
-    """An input item as a plain dict (what travels to a worker)."""
-    if isinstance(item, InputError):
-        return {"error": {"id": item.id, "origin": item.origin, "reason": item.reason,
-                          "detail": getattr(item, "detail", "")}}
-    return {"text": item.text, "id": item.id,
-            "posted_at": item.posted_at.isoformat() if item.posted_at else None,
-            "author": item.author, "tagged": list(item.tagged), "location": item.location,
-            "source": item.source, "origin": item.origin, "warnings": list(getattr(item, "warnings", []))}
-
-
-def _input_post(rec: dict[str, Any]) -> InputPost:
-    from fitpost.extractor import parse_date
-    return InputPost(text=rec["text"], id=rec.get("id"), posted_at=parse_date(rec.get("posted_at")),
-                     author=rec.get("author"), tagged=list(rec.get("tagged") or []), location=rec.get("location"),
-                     source=rec.get("source"), origin=rec.get("origin"))
-
-
-def _failure(rec: dict[str, Any], reason: str, exc: BaseException | str) -> dict[str, Any]:
-    detail = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    return {"error": {"id": rec.get("id"), "origin": rec.get("origin"), "reason": reason, "detail": detail[:500]}}
-
-
-def extract_shard(extractor: Any, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Records in, records out: a shard of input records to one output record each, in order.
-
-    An input record is ``{"text", "id", "posted_at", "author", "tagged",
-    "location", "source", "origin", "warnings"}`` or an input error
-    ``{"error": {...}}``; an output record is a :class:`~fitpost.schema.Post` as
-    a JSON-ready dict, or ``{"error": {"id", "origin", "reason", "detail"}}``.
-    A post that makes the pipeline fail becomes an error record; the others in
-    the shard are extracted all the same.
-    """
-    out: list[dict[str, Any] | None] = [rec if "error" in rec else None for rec in records]
-    todo: list[tuple[int, InputPost]] = []
-    for i, rec in enumerate(records):
-        if "error" not in rec:
-            try:
-                todo.append((i, _input_post(rec)))
-            except Exception as exc:  # noqa: BLE001 - a bad record, not a bad batch
-                out[i] = _failure(rec, PIPELINE_FAILED, exc)
-    try:
-        posts = list(extractor.pipe([p for _, p in todo], batch_size=max(len(todo), 1)))
-        if len(posts) != len(todo):
-            raise RuntimeError(f"the pipeline returned {len(posts)} posts for {len(todo)}")
-        done = list(zip(todo, posts))
-    except Exception:  # noqa: BLE001 - find the post that failed: one by one
-        done = []
-        for i, p in todo:
-            try:
-                done.append(((i, p), next(iter(extractor.pipe([p], batch_size=1)))))
-            except Exception as exc:  # noqa: BLE001
-                out[i] = _failure(records[i], PIPELINE_FAILED, exc)
-    for (i, _), post in done:
-        rec = post.model_dump(mode="json")
-        warnings = records[i].get("warnings")
-        if warnings:
-            rec["warnings"] = list(warnings) + rec["warnings"]
-        out[i] = rec
-    return out  # type: ignore[return-value]
-
-
-def error_line(err: dict[str, Any]) -> str:
-    """A line of the error file: id, file, line, reason, detail."""
-    file, line = split_origin(err.get("origin"))
-    return json.dumps({"id": err.get("id"), "file": file, "line": line, "reason": err.get("reason"),
-                       "detail": err.get("detail") or ""}, ensure_ascii=False) + "\n"
-
-
-# ---------------------------------------------------------------- the workers
-
-# one result per input item: ("ok", rendered text, items written, activities) or ("err", error line, 0, 0)
-ItemResult = tuple[str, str, int, int]
-
-_worker: dict[str, Any] = {}
-_pipelines: dict[str, Any] = {}  # in-process runs keep their pipeline for the next run
-
-
-def _init_worker(model: str, fmt: str, in_process: bool = False) -> None:
-    """Load the pipeline once per worker process."""
-    if not in_process:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        parent = os.getppid()
-
-        def watch() -> None:  # never outlive a main process that was killed
-            while os.getppid() == parent:
-                time.sleep(0.5)
-            os._exit(1)
-        threading.Thread(target=watch, daemon=True).start()
-    _worker.clear()
-    _worker["render"] = renderer(fmt)
-    try:
-        from fitpost.extractor import Extractor
-        if not in_process:
-            _worker["extractor"] = Extractor(model=model)
-        else:
-            if model not in _pipelines:
-                _pipelines[model] = Extractor(model=model)
-            _worker["extractor"] = _pipelines[model]
-    except FitpostError as exc:
-        _worker["failed"] = str(exc)
-        return
-    from fitpost.components.dates import warm
-    from fitpost.extractor import settle
-    warm()  # a worker lives for many posts: load dateparser now, not on the first date
-    settle()
-
-
-def _work(records: list[dict[str, Any]]) -> list[ItemResult]:
-    """A shard through the pipeline, rendered for the output (runs in a worker)."""
-    if "failed" in _worker:
-        raise BatchUsageError(_worker["failed"])
-    return render_shard(_worker["extractor"], _worker["render"], records)
-
-
-def render_shard(extractor: Any, render: Callable[[dict], Rendered],
-                 records: list[dict[str, Any]]) -> list[ItemResult]:
-    """:func:`extract_shard`, each output record rendered for the output or as a line of the error file."""
-    results: list[ItemResult] = []
-    for rec in extract_shard(extractor, records):
-        if "error" in rec:
-            results.append(("err", error_line(rec["error"]), 0, 0))
-        else:
-            text, n = render(rec)
-            results.append(("ok", text, n, len(rec["activities"])))
-    return results
-
-
-def _in_process(shards: Iterable[list[dict]], model: str, fmt: str) -> Iterator[tuple[list[dict], list[ItemResult]]]:
-    _init_worker(model, fmt, in_process=True)
-    for shard in shards:
-        yield shard, _work(shard)
-
-
-class _Pool:
-    """Worker processes fed shards, results taken back in input order, a bounded number in flight."""
-
-    def __init__(self, workers: int, model: str, fmt: str) -> None:
-        self.workers, self.model, self.fmt = workers, model, fmt
-        self.ex: cf.ProcessPoolExecutor | None = None
-        self.start()
-
-    def start(self) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.ex = cf.ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                         initargs=(self.model, self.fmt))
-
-    def stop(self, wait: bool = False) -> None:
-        if self.ex is None:
-            return
-        if wait:  # every shard is done: let the workers exit on their own
-            self.ex.shutdown(wait=True)
-            self.ex = None
-            return
-        procs = list((getattr(self.ex, "_processes", None) or {}).values())
-        self.ex.shutdown(wait=False, cancel_futures=True)
-        for p in procs:  # a shard still running is not waited for
-            if p.is_alive():
-                p.terminate()
-        for p in procs:
-            p.join(5)
-        self.ex = None
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
-
-    def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
-        window = self.workers * 3
-        pending: deque[tuple[list[dict], cf.Future]] = deque()
-        finished = False
+        st = os.stat(path)
+    except OSError as exc:
+        if not link:
+            raise BatchUsageError(f"{option} {path} cannot be written: {exc.strerror}") from None
+        st = None  # a link to nowhere
+    for std, fd in (("stdout", 1), ("stderr", 2)):  # /dev/stdout, /proc/self/fd/2 ...
         try:
-            for shard in shards:
-                pending.append((shard, self._submit(shard)))
-                while len(pending) >= window:
-                    yield from self._take(pending)
-            while pending:
-                yield from self._take(pending)
-            finished = True
-        finally:
-            self.stop(wait=finished)
-
-    def _submit(self, shard: list[dict]) -> cf.Future:
-        """Send a shard to the workers; a pool a worker has broken gives a failed future, which
-        :meth:`_take` recovers like any other (the pool may break before every shard is sent)."""
-        try:
-            return self.ex.submit(_work, shard)
-        except BrokenProcessPool as exc:
-            failed: cf.Future = cf.Future()
-            failed.set_exception(exc)
-            return failed
-
-    def _take(self, pending: deque) -> Iterator[tuple[list[dict], list[ItemResult]]]:
-        shard, fut = pending.popleft()
-        try:
-            yield shard, fut.result()
-            return
-        except BrokenProcessPool:
+            if st and (link or not stat.S_ISREG(st.st_mode)) and os.path.samestat(st, os.fstat(fd)):
+                return _Target(path, stream=True, std=std)
+        except OSError:
             pass
-        # a worker died (killed, out of memory, a crash in native code): run the shards in flight again
-        # one at a time, and the posts of a shard that kills a worker again one by one
-        suspects = [shard] + [s for s, _ in pending]
-        pending.clear()
-        self.restart()
-        for s in suspects:
-            try:
-                yield s, self.ex.submit(_work, s).result()
-            except BrokenProcessPool:
-                self.restart()
-                yield s, self._one_by_one(s)
-
-    def _one_by_one(self, shard: list[dict]) -> list[ItemResult]:
-        results: list[ItemResult] = []
-        for rec in shard:
-            try:
-                results.extend(self.ex.submit(_work, [rec]).result())
-            except BrokenProcessPool:
-                self.restart()
-                err = _failure(rec, WORKER_DIED, "the worker process died while extracting this post")
-                results.append(("err", error_line(err["error"]), 0, 0))
-        return results
+    if st and stat.S_ISDIR(st.st_mode):
+        raise BatchUsageError(f"{option} {path} is a folder; give a file (--engine dask writes a folder)")
+    if st and not stat.S_ISREG(st.st_mode):
+        return _Target(path, stream=True)  # a pipe or a device: written through
+    if link:
+        raise BatchUsageError(f"{option} {path} is a symbolic link (to {os.path.realpath(path)}): fitpost "
+                              "writes a new file and renames it into place, which would replace the link; "
+                              "give the file itself")
+    return _Target(path)
 
 
-# ---------------------------------------------------------------- progress
+@dataclass
+class _Plan:
+    """A run checked and named before anything is written."""
 
-class _Progress:
-    """Posts done, posts/s and time left on stderr, when it is a terminal."""
+    inputs: list[str]
+    fmt: str
+    model: str
+    workers: int
+    output: _Target
+    errors: _Target
+    state: str | None  # OUTPUT.resume.json; None when an output is a stream (nothing to resume)
 
-    def __init__(self, out: TextIO, enabled: bool, counter: ByteCounter) -> None:
-        self.out, self.enabled, self.counter = out, enabled, counter
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.bytes0 = 0
 
-    def mark(self) -> None:
-        """Start the clock here (after skipping what an earlier run did)."""
-        self.start, self.bytes0 = time.monotonic(), self.counter.done
+def _plan(cfg: BatchConfig) -> _Plan:
+    if cfg.scheduler or cfg.block_size:
+        raise BatchUsageError("--scheduler and --block-size go with --engine dask")
+    if cfg.chunk_size < 1:
+        raise BatchUsageError("--chunk-size must be at least 1")
+    fmt = output_format(cfg.output, cfg.output_format)
+    if fmt == "parquet":
+        require_pyarrow()
+    inputs = check_inputs(cfg.inputs)
+    output = _target(cfg.output, "-o")
+    if output.stream and not FORMATS[fmt].streams:
+        raise BatchUsageError(f"{fmt} is written as a whole file, not as it goes: give -o a file name")
+    if cfg.errors:
+        errors = _target(cfg.errors, "--errors")
+    elif output.stream:
+        errors = _Target("<stderr>", stream=True, std="stderr")
+    else:
+        errors = _target(default_errors_path(cfg.output), "the error file")
+    state = None if output.stream or errors.stream else cfg.output + STATE
+    if cfg.resume and state is None:
+        raise BatchUsageError("--resume goes on from partial files: the output and the error file must be files")
+    _check_names(inputs, output, errors, state)
+    return _Plan(inputs, fmt, resolve_model(cfg.model), cfg.workers or default_workers(), output, errors, state)
 
-    def update(self, done: int, force: bool = False) -> None:
-        if not self.enabled:
+
+def _same(a: str, b: str) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_names(inputs: list[str], output: _Target, errors: _Target, state: str | None) -> None:
+    """No two files the run writes are one, no input is one of them, and none lies in an input folder
+    (a later run would read it as posts)."""
+    written = [(what, path) for what, path, keep in (
+        ("the output", output.path, not output.stream), ("the partial output", output.partial, not output.stream),
+        ("the resume state", state, state is not None), ("the error file", errors.path, not errors.stream),
+        ("the partial error file", errors.partial, not errors.stream)) if keep]
+    for (a, path_a), (b, path_b) in itertools.combinations(written, 2):
+        if _same(path_a, path_b):
+            raise BatchUsageError(f"{a} and {b} would be the same file ({path_b}): give --errors another name")
+    stdin = _stdin_stat() if STDIN in inputs else None
+    for what, path in written:
+        for given in inputs:
+            if given == STDIN:
+                if stdin is not None and os.path.exists(path) and os.path.samestat(stdin, os.stat(path)):
+                    raise BatchUsageError(f"the input (stdin) is also {what} of this run ({path})")
+            elif _same(given, path):
+                raise BatchUsageError(f"the input {given} is also {what} of this run: give -o or --errors "
+                                      "another name")
+            elif os.path.isdir(given) and inside(path, given):
+                raise BatchUsageError(f"{what} {path} would be inside the input folder {given}, and a later run "
+                                      "would read it as posts: write it elsewhere")
+
+
+def _stdin_stat() -> os.stat_result | None:
+    try:
+        st = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError):
+        return None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+# ---------------------------------------------------------------- the outputs and the resume state
+
+class _WriteFailed(FitpostError):
+    """An output could not be written part way through (exit status 3)."""
+
+
+class _Outputs:
+    """The output and the error file of a run, and the resume state that says how much of each is
+    committed: what a resume goes on from."""
+
+    def __init__(self, plan: _Plan) -> None:
+        self.plan = plan
+        self.sink: Sink | None = None
+        self.errf: BinaryIO | None = None
+        self.state: dict[str, Any] = {}
+        self.complete = False  # an earlier run did every post; only the renames are left
+        self.created: list[str] = []  # the partial files this run made
+
+    # -- opening
+
+    def open(self, cfg: BatchConfig, stderr: TextIO, summary: BatchSummary) -> None:
+        plan = self.plan
+        key = _state_key(cfg, plan)
+        state = _load_state(plan.state, key) if cfg.resume and plan.state else None
+        if cfg.resume and state is None:
+            print(f"fitpost: nothing to resume for {cfg.output}; starting from the beginning", file=stderr)
+        elif not cfg.resume and plan.state and os.path.lexists(plan.state):
+            print(f"fitpost: starting {cfg.output} over; the partial run there is dropped "
+                  "(--resume would have gone on from it)", file=stderr)
+        try:
+            self._go_on(state) if state is not None else self._start(key)
+        except OSError as exc:  # nothing is written: what was made is removed
+            self._close()
+            for path in self.created:
+                os.unlink(path)
+            raise BatchUsageError(f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}") from None
+        summary.resumed = summary.posts = self.state["done"]
+        summary.records, summary.activities = self.state["records"], self.state["activities"]
+        summary.errors = self.state["errors"]
+        summary.resumable = plan.state is not None
+
+    def _start(self, key: dict[str, Any]) -> None:
+        plan = self.plan
+        self.state = {"version": STATE_VERSION, "key": key, "done": 0, "records": 0, "activities": 0, "errors": 0,
+                      "out_offset": None, "out_items": 0, "err_offset": None, "last": None, "complete": False}
+        self.sink = Sink(plan.fmt, self._open(plan.output))
+        self.errf = self._open(plan.errors)
+        self.state["out_offset"], self.state["err_offset"] = self.sink.commit(), _flushed(self.errf)
+        if plan.state:
+            _save_state(plan.state, self.state)
+
+    def _open(self, target: _Target) -> BinaryIO:
+        if target.stream:
+            return target.open_stream()
+        f = _named(replace_file, target.partial)
+        self.created.append(target.partial)
+        return f
+
+    def _go_on(self, state: dict[str, Any]) -> None:
+        plan = self.plan
+        self.state = state
+        for t in (plan.output, plan.errors):
+            if not os.path.lexists(t.partial) and not (state.get("complete") and os.path.lexists(t.path)):
+                raise BatchUsageError(f"{plan.state} is there but not {t.partial}; run without --resume")
+        if state.get("complete"):
+            self.complete = True  # its files are opened by finish(), those not renamed yet
             return
-        now = time.monotonic()
-        if not force and now - self.last < 0.5:
+        out = _named(reopen_file, plan.output.partial, state["out_offset"])
+        self.sink = Sink(plan.fmt, out, items=state["out_items"], fresh=False)
+        self.errf = _named(reopen_file, plan.errors.partial, state["err_offset"])
+
+    # -- writing
+
+    @contextmanager
+    def _writing(self, target: _Target) -> Iterator[None]:
+        """An OSError while writing ``target`` (a full disk, a closed pipe): :class:`_WriteFailed`."""
+        try:
+            yield
+        except OSError as exc:
+            if target.std == "stdout" and isinstance(exc, BrokenPipeError):
+                _silence_stdout()
+            where = target.shown if target.stream else target.partial
+            hint = ("; what was committed is kept: run again with --resume once that is fixed"
+                    if self.plan.state else "")
+            raise _WriteFailed(f"cannot write {where}: {exc.strerror or exc}{hint}") from None
+
+    def write(self, outs: list[Rendered], errs: list[str]) -> None:
+        """A shard's rendered posts to the output, its error lines to the error file."""
+        if outs:
+            with self._writing(self.plan.output):
+                self.sink.write(*join_rendered(self.plan.fmt, outs))
+        if errs:
+            with self._writing(self.plan.errors):
+                self.errf.write("".join(errs).encode("utf-8", "backslashreplace"))
+                self.errf.flush()
+
+    def commit(self, n_items: int, last: dict | None, summary: BatchSummary) -> None:
+        """Record that ``n_items`` more input items are written (the last of them ``last``)."""
+        with self._writing(self.plan.output):
+            out_offset = self.sink.commit()
+        with self._writing(self.plan.errors):
+            err_offset = _flushed(self.errf)
+        new = dict(self.state, out_offset=out_offset, out_items=self.sink.items, err_offset=err_offset,
+                   done=self.state["done"] + n_items, records=summary.records, activities=summary.activities,
+                   errors=summary.errors)
+        if last is not None:
+            new["last"] = last
+        self._save(new)
+
+    def _save(self, state: dict[str, Any]) -> None:
+        if self.plan.state:
+            with self._writing(_Target(self.plan.state)):
+                _save_state(self.plan.state, state)
+        self.state = state
+
+    # -- the end
+
+    def finish(self) -> None:
+        """Every post is written: mark the state complete, then rename the error file and the output
+        into place, and remove the state (a resume after a kill at any step does the steps left)."""
+        plan = self.plan
+        if not self.complete:
+            self._save(dict(self.state, complete=True))
+        with self._writing(plan.errors):
+            self._finish_errors()
+        with self._writing(plan.output):
+            self._finish_output()
+        if plan.state:
+            with self._writing(_Target(plan.state)):
+                os.remove(plan.state)
+                sync_folder(plan.state)
+
+    def _finish_errors(self) -> None:
+        t = self.plan.errors
+        if t.stream:
+            self._close_stream(self.errf, t)
             return
-        self.last = now
-        elapsed = now - self.start
-        rate = done / elapsed if elapsed > 0 else 0.0
-        text = f"\r{done:,} posts  {rate:,.0f} posts/s"
-        total = self.counter.total
-        if total:
-            frac = min(self.counter.done / total, 1.0)
-            part = (self.counter.done - self.bytes0) / max(total - self.bytes0, 1)
-            left = elapsed * (1 - part) / part if part > 0.001 else None
-            text += f"  {frac:4.0%}" + (f"  {_clock(left)} left" if left is not None else "")
-        self.out.write(text + "   ")
-        self.out.flush()
+        if self.errf is None:  # finishing an earlier run: its error file may be in place already
+            if not os.path.lexists(t.partial):
+                return
+            self.errf = reopen_file(t.partial, self.state["err_offset"])
+        finish_file(self.errf)
+        os.replace(t.partial, t.path)
+        sync_folder(t.path)
 
-    def close(self) -> None:
-        if self.enabled:
-            self.out.write("\r\033[K")
-            self.out.flush()
+    def _finish_output(self) -> None:
+        t = self.plan.output
+        if self.sink is None:  # finishing an earlier run: its output may be in place already
+            if not os.path.lexists(t.partial):
+                return
+            out = reopen_file(t.partial, self.state["out_offset"])
+            self.sink = Sink(self.plan.fmt, out, items=self.state["out_items"], fresh=False)
+        self.sink.end()
+        if t.stream:
+            self._close_stream(self.sink.f, t)
+            return
+        finish_file(self.sink.f)
+        publish(self.plan.fmt, t.partial, t.path)
+
+    def keep(self, summary: BatchSummary) -> None:
+        """Leave the partial files as of the last commit (a stop is at a commit already), each a valid
+        file on its own (JSON-LD: the document closed); a resume cuts them back to the state on disk."""
+        try:
+            if summary.status != "stopped" and self.plan.state and self.sink and not self.state.get("complete"):
+                with open(self.plan.state, encoding="utf-8") as f:
+                    saved = json.load(f)  # what is on disk is what a resume will trust
+                self.sink.f.truncate(saved["out_offset"])
+                self.sink.f.seek(saved["out_offset"])
+                self.errf.truncate(saved["err_offset"])
+                summary.posts, summary.records = saved["done"], saved["records"]
+                summary.activities, summary.errors = saved["activities"], saved["errors"]
+            if self.sink and not self.sink.f.closed and not self.state.get("complete"):
+                self.sink.end()
+        except (OSError, ValueError):
+            pass  # best effort: the state on disk says what a resume keeps
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        for f, t in ((self.sink.f if self.sink else None, self.plan.output), (self.errf, self.plan.errors)):
+            if f is not None and not f.closed:
+                try:
+                    f.flush() if t.std else f.close()
+                except OSError:
+                    pass
+
+    @staticmethod
+    def _close_stream(f: BinaryIO, target: _Target) -> None:
+        f.flush()
+        if not target.std:
+            f.close()
 
 
-# ---------------------------------------------------------------- state for --resume
+def _named(opener: Any, path: str, *args: Any) -> BinaryIO:
+    """``opener(path, ...)``, its OSError naming ``path``."""
+    try:
+        return opener(path, *args)
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = path
+        raise
 
-def _state_key(cfg: BatchConfig, fmt: str, model: str, errors_path: str) -> dict[str, Any]:
+
+def _flushed(f: BinaryIO) -> int | None:
+    f.flush()
+    return f.tell() if f.seekable() else None
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe on stdout: point it to the null device, so that exiting does not fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
+
+
+def _state_key(cfg: BatchConfig, plan: _Plan) -> dict[str, Any]:
     """What must be the same for a run to resume another one."""
     return {"inputs": [p if p == STDIN else os.path.abspath(p) for p in cfg.inputs],
             "input_format": cfg.input_format, "fields": dataclasses.asdict(cfg.fields),
-            "format": fmt, "model": model, "errors": os.path.abspath(errors_path)}
+            "format": plan.fmt, "model": plan.model, "errors": os.path.abspath(plan.errors.path)}
 
 
 def _save_state(path: str, state: dict[str, Any]) -> None:
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(state, f)
-    os.replace(tmp, path)
+    """Write the state whole or not at all: a new temporary file (made exclusively), renamed over it."""
+    f, tmp = temp_file(path)
+    try:
+        with f:
+            f.write(json.dumps(state).encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def _load_state(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None
     try:
         with open(path, encoding="utf-8") as f:
             state = json.load(f)
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         raise BatchUsageError(f"cannot read the resume state {path}: {exc}") from None
-    if state.get("version") != STATE_VERSION:
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
         raise BatchUsageError(f"{path} was written by another version of fitpost; run without --resume")
     different = [k for k in key if state.get("key", {}).get(k) != key[k]]
     if different:
@@ -433,178 +498,31 @@ def _load_state(path: str, key: dict[str, Any]) -> dict[str, Any] | None:
     return state
 
 
-# ---------------------------------------------------------------- the batch
+# ---------------------------------------------------------------- the extraction
 
-def record_shards(items: Iterable[InputPost | InputError], size: int) -> Iterator[list[dict[str, Any]]]:
-    """Input items as shards of ``size`` input records (:func:`item_record`)."""
-    shard: list[dict[str, Any]] = []
-    for item in items:
-        shard.append(item_record(item))
-        if len(shard) >= size:
-            yield shard
-            shard = []
-    if shard:
-        yield shard
-
-
-def _resolve_model(model: str) -> str:
-    import importlib.util
-    from fitpost import pipeline
-    from fitpost.errors import ModelNotFound
-
-    name = pipeline.resolve_auto() if model == "auto" else model
-    if name != "blank" and not Path(name).exists() and importlib.util.find_spec(name.replace("-", "_")) is None:
-        raise ModelNotFound(f"no spaCy pipeline named {name!r} is installed "
-                            "(use --model auto, --model blank, or an installed pipeline's name or path)")
-    return name
-
-
-class _Stop:
-    """SIGINT/SIGTERM: the first asks to stop after the shard in hand, a second stops at once."""
-
-    def __init__(self) -> None:
-        self.asked = False
-        self.saved: dict[int, Any] = {}
-
-    def __enter__(self) -> _Stop:
-        if threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGINT, signal.SIGTERM):
-                self.saved[sig] = signal.signal(sig, self.handle)
-        return self
-
-    def handle(self, signum: int, frame: Any) -> None:
-        if self.asked:
-            raise KeyboardInterrupt
-        self.asked = True
-
-    def __exit__(self, *exc: Any) -> None:
-        for sig, old in self.saved.items():
-            signal.signal(sig, old)
-
-
-def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:
-    """Run a batch; raises :class:`FitpostError` subclasses for usage errors."""
-    stderr = stderr or sys.stderr
-    if cfg.engine not in ENGINES:
-        raise BatchUsageError(f"unknown engine {cfg.engine!r} (one of {', '.join(ENGINES)})")
-    if cfg.engine == "dask":
-        from fitpost import dask_engine
-        return dask_engine.run(cfg, stderr)
-    if cfg.scheduler or cfg.block_size:
-        raise BatchUsageError("--scheduler and --block-size go with --engine dask")
-    t0 = time.monotonic()
-    fmt = output_format(cfg.output, cfg.output_format)
-    if fmt == "parquet":
-        require_pyarrow()
-    inputs = check_inputs(cfg.inputs)
-    out_path = cfg.output
-    if out_path == STDIN:
-        raise BatchUsageError("the output must be a file (it is written whole, then renamed)")
-    if Path(out_path).is_dir():
-        raise BatchUsageError(f"the output {out_path} is a folder; give a file (--engine dask writes a folder)")
-    if not Path(out_path).resolve().parent.is_dir():
-        raise BatchUsageError(f"no folder for the output: {Path(out_path).parent}")
-    errors_path = cfg.errors or default_errors_path(out_path)
-    for p in inputs:
-        if p != STDIN and os.path.abspath(p) in (os.path.abspath(out_path), os.path.abspath(errors_path)):
-            raise BatchUsageError(f"the input {p} is also an output")
-    if cfg.chunk_size < 1:
-        raise BatchUsageError("--chunk-size must be at least 1")
-    model = _resolve_model(cfg.model)
-    workers = cfg.workers or default_workers()
-
-    partial, err_partial, state_path = out_path + ".partial", errors_path + ".partial", out_path + ".resume.json"
-    key = _state_key(cfg, fmt, model, errors_path)
-    state = _load_state(state_path, key) if cfg.resume else None
-    if cfg.resume and state is None:
-        print(f"fitpost: nothing to resume for {out_path}; starting from the beginning", file=stderr)
-    elif not cfg.resume and os.path.exists(state_path):
-        print(f"fitpost: starting {out_path} over; the partial run there is dropped "
-              "(--resume would have gone on from it)", file=stderr)
-    if state is not None and not (os.path.exists(partial) and os.path.exists(err_partial)):
-        raise BatchUsageError(f"{state_path} is there but not the partial files; run without --resume")
-
-    summary = BatchSummary(output=out_path, errors_path=errors_path)
-    if state is None:
-        state = {"version": STATE_VERSION, "key": key, "done": 0, "records": 0, "activities": 0, "errors": 0,
-                 "out_offset": None, "out_items": 0, "err_offset": None, "last": None}
-        sink = Sink(fmt, partial)
-        errf = open(err_partial, "wb")
-    else:
-        sink = Sink(fmt, partial, offset=state["out_offset"], items=state["out_items"])
-        errf = open(err_partial, "r+b")
-        errf.truncate(state["err_offset"])
-        errf.seek(state["err_offset"])
-    state["out_offset"] = sink.commit()
-    state["err_offset"] = errf.tell()
-    summary.resumed = summary.posts = state["done"]
-    summary.records, summary.activities, summary.errors = state["records"], state["activities"], state["errors"]
-    _save_state(state_path, state)
-
+def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSummary, stderr: TextIO) -> None:
+    """Read, extract and write every input item not done yet, shard by shard, in input order."""
     counter = ByteCounter()
-    counter.total = input_size(inputs)
-    items = read_posts(inputs, cfg.input_format, cfg.fields, counter)
-    progress = _Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
-
-    def commit(n_items: int, last: dict | None) -> None:
-        new = dict(state, out_offset=sink.commit(), out_items=sink.items, done=state["done"] + n_items,
-                   records=summary.records, activities=summary.activities, errors=summary.errors)
-        errf.flush()
-        new["err_offset"] = errf.tell()
-        if last is not None:
-            new["last"] = last
-        _save_state(state_path, new)
-        state.update(new)
-
-    engine = None
+    counter.total = input_size(plan.inputs)
+    items = read_posts(plan.inputs, cfg.input_format, cfg.fields, counter)
+    progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
+    job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None)
     try:
-        with _Stop() as stop:
-            try:
-                _skip(items, state["done"], state.get("last"))
-                progress.mark()
-                shards = record_shards(items, cfg.chunk_size)
-                engine = (_in_process(shards, model, fmt) if workers == 1
-                          else _Pool(workers, model, fmt).run(shards))
-                for shard, results in engine:
-                    stopped = _write(shard, results, fmt, sink, errf, summary, cfg.fail_fast, commit)
-                    progress.update(summary.posts - summary.resumed)
-                    if stopped:
-                        summary.status = "stopped"
-                        break
-                    if stop.asked:
-                        summary.status = "interrupted"
-                        break
-            except KeyboardInterrupt:
-                summary.status = "interrupted"
-            except BaseException:
-                summary.status = "failed"  # keep the partial files as they were at the last commit
-                raise
-            finally:
-                if engine is not None:
-                    engine.close()
+        with _Stop() as stop, _workers(plan.workers, job) as pool:
+            _skip(items, outputs.state["done"], outputs.state.get("last"))
+            progress.mark()
+            for shard, results in pool.run(record_shards(items, cfg.chunk_size)):
+                if _write(shard, results, plan.fmt, outputs, summary, cfg.fail_fast):
+                    summary.status = "stopped"
+                    return
+                progress.update(summary.posts - summary.resumed)
+                if stop.asked:
+                    summary.status = "interrupted"
+                    return
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
     finally:
         progress.close()
-        if summary.status == "done":
-            errf.flush()
-            os.fsync(errf.fileno())
-            errf.close()
-            sink.finish(out_path)
-            os.replace(err_partial, errors_path)
-            os.remove(state_path)
-        else:
-            # leave the partial files valid: cut back to the last commit (a stop is at a commit already)
-            if summary.status in ("interrupted", "failed"):
-                with open(state_path, encoding="utf-8") as f:
-                    saved = json.load(f)  # what is on disk is what a resume will trust
-                sink.f.truncate(saved["out_offset"])
-                sink.f.seek(saved["out_offset"])
-                errf.truncate(saved["err_offset"])
-                summary.posts, summary.records = saved["done"], saved["records"]
-                summary.activities, summary.errors = saved["activities"], saved["errors"]
-            sink.close_partial()
-            errf.close()
-    summary.seconds = time.monotonic() - t0
-    return summary
 
 
 def _skip(items: Iterator, n: int, last: dict | None) -> None:
@@ -622,36 +540,30 @@ def _skip(items: Iterator, n: int, last: dict | None) -> None:
                                   "run without --resume")
 
 
-def _write(shard: list[dict], results: list[ItemResult], fmt: str, sink: Sink, errf: Any,
-           summary: BatchSummary, fail_fast: bool, commit: Callable[[int, dict | None], None]) -> bool:
+def _write(shard: list[dict], results: list[ItemResult], fmt: str, outputs: _Outputs, summary: BatchSummary,
+           fail_fast: bool) -> bool:
     """Write a shard's results in order and commit them; True when --fail-fast stops here."""
     outs: list[Rendered] = []
     errs: list[str] = []
     n = len(results)
     for i, (kind, text, items, acts) in enumerate(results):
-        if kind == "err" and fail_fast:
+        if kind != "ok" and fail_fast:
             n = i
             break
-        if kind == "err":
+        if kind != "ok":
             errs.append(text)
             summary.errors += 1
         else:
             outs.append((text, items))
             summary.records += 1
             summary.activities += acts
-    if outs:
-        sink.write(*join_rendered(fmt, outs))
-    if errs:
-        errf.write("".join(errs).encode("utf-8", "backslashreplace"))
+    outputs.write(outs, errs)
     summary.posts += n
-    last = _last(shard[n - 1]) if n else None
-    commit(n, last)
+    outputs.commit(n, _last(shard[n - 1]) if n else None, summary)
     if n < len(results):  # --fail-fast: the error is shown, and written after the commit
-        err = json.loads(results[n][1])
         summary.errors += 1
-        summary.first_error = err
-        errf.write(results[n][1].encode("utf-8", "backslashreplace"))
-        errf.flush()
+        summary.first_error = json.loads(results[n][1])
+        outputs.write([], [results[n][1]])
         return True
     return False
 
@@ -661,8 +573,237 @@ def _last(rec: dict) -> dict:
     return {"origin": body.get("origin"), "id": body.get("id")}
 
 
-def run_batch(input_path: str | list[str], output_path: str, model: str = "auto", **options: Any) -> int:
-    """Extract every post of ``input_path`` into ``output_path``; the exit status (0: all processed)."""
-    inputs = [input_path] if isinstance(input_path, str) else list(input_path)
-    summary = run(BatchConfig(inputs=inputs, output=output_path, model=model, **options))
-    return summary.exit_code
+class _Stop:
+    """SIGINT/SIGTERM: the first asks to stop after the shard in hand, a second stops at once.
+    A signal this process was started ignoring (a background job's SIGINT) stays ignored."""
+
+    def __init__(self) -> None:
+        self.asked = False
+        self.saved: dict[int, Any] = {}
+
+    def __enter__(self) -> _Stop:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(sig) is not signal.SIG_IGN:
+                    self.saved[sig] = signal.signal(sig, self.handle)
+        return self
+
+    def handle(self, signum: int, frame: Any) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+        self.asked = True
+
+    def __exit__(self, *exc: Any) -> None:
+        for sig, old in self.saved.items():
+            signal.signal(sig, old)
+
+
+# ---------------------------------------------------------------- the workers
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs: the model, the output format, the time limit of a post."""
+
+    model: str
+    fmt: str
+    limit: float | None
+
+
+@contextmanager
+def _workers(n: int, job: _Job) -> Iterator[_Pool | _InProcess]:
+    """``n`` worker processes, or this process for ``n == 1``; stopped on the way out, whatever happens."""
+    pool = _InProcess(job) if n == 1 else _Pool(n, job)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+class _InProcess:
+    """``--workers 1``: the shards extracted in this process, one after the other."""
+
+    def __init__(self, job: _Job) -> None:
+        self.job, self.render = job, renderer(job.fmt)
+        PIPELINES.get(job.model)
+
+    def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
+        for shard in shards:
+            yield shard, work_shard(self.job.model, self.render, shard, self.job.limit)
+
+    def close(self) -> None:
+        pass
+
+
+def _serve(conn: Any, job: _Job) -> None:
+    """A worker process: shards in, rendered results out, in order, until told to stop.
+
+    A thread takes the shards off the pipe as they come, so the main process never waits to send
+    one while this process sends its results.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
+
+    def watch() -> None:  # never outlive a main process that was killed
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        shard = True
+        while shard is not None:
+            try:
+                shard = conn.recv()
+            except (EOFError, OSError):
+                shard = None
+            inbox.put(shard)
+
+    for target in (watch, receive):
+        threading.Thread(target=target, daemon=True).start()
+    render = renderer(job.fmt)
+    while (shard := inbox.get()) is not None:
+        try:
+            answer: tuple[str, Any] = ("ok", work_shard(job.model, render, shard, job.limit))
+        except FitpostError as exc:  # the pipeline cannot be loaded here
+            answer = ("failed", str(exc))
+        except Exception:  # noqa: BLE001 - a bug: the main process raises it
+            answer = ("crashed", traceback.format_exc())
+        try:
+            conn.send(answer)
+        except OSError:
+            return
+
+
+class _Worker:
+    """A worker process, the pipe to it, and the shards it has in hand, oldest first (it does them
+    in that order)."""
+
+    def __init__(self, ctx: Any, job: _Job) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, job), daemon=True)
+        self.proc.start()
+        child.close()
+        self.tasks: deque[tuple[int, list[dict]]] = deque()  # (index, shard)
+
+    def send(self, index: int, shard: list[dict]) -> None:
+        self.tasks.append((index, shard))
+        self.conn.send(shard)
+
+    def receive(self) -> list[ItemResult]:
+        """The results of the oldest shard in hand; EOFError or OSError when the worker died on it."""
+        kind, payload = self.conn.recv()
+        self.tasks.popleft()
+        if kind == "failed":
+            raise BatchUsageError(payload)
+        if kind == "crashed":
+            raise RuntimeError(f"a worker process failed:\n{payload}")
+        return payload
+
+    def ask_to_stop(self) -> None:
+        """No more shards: the worker ends on its own."""
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+
+    def stop(self, gently: bool) -> None:
+        """Gently: wait a little for a worker asked to stop to end; else (or if it does not) end it."""
+        if gently:
+            self.proc.join(5)
+        for end in (self.proc.terminate, self.proc.kill):
+            if self.proc.is_alive():
+                end()
+                self.proc.join(5)
+        self.conn.close()
+
+
+class _Pool:
+    """Worker processes fed shards, results taken back in input order, a bounded number ahead.
+
+    Each worker has up to :attr:`DEPTH` shards in hand, so that it starts the next one while the
+    main process takes the results of the last.  A worker that dies (killed, out of memory, a crash
+    in native code) is replaced: the shard it was on is done again a post at a time, each on a
+    fresh worker (the post that kills one again goes to the error file), and the shards it had not
+    started go to the new worker.  Nothing here waits on a thread, so stopping never hangs.
+    """
+
+    DEPTH = 2
+
+    def __init__(self, workers: int, job: _Job) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        self.ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.job = job
+        self.window = workers * 3
+        self.finished = False
+        self.workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self.workers.append(_Worker(self.ctx, job))
+        except BaseException:
+            self.close()
+            raise
+
+    def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
+        source = enumerate(shards)
+        done: dict[int, tuple[list[dict], list[ItemResult]]] = {}
+        sent = handed = 0
+        more = True
+        while True:
+            while handed in done:
+                yield done.pop(handed)
+                handed += 1
+            for w in sorted(self.workers, key=lambda w: len(w.tasks)):  # the idlest first
+                while more and len(w.tasks) < self.DEPTH and sent - handed < self.window:
+                    nxt = next(source, None)
+                    more = nxt is not None
+                    if more:
+                        w.send(*nxt)
+                        sent += 1
+            busy = [w for w in self.workers if w.tasks]
+            if not busy:  # nothing in hand, nothing to send: every shard is handed back
+                self.finished = True
+                return
+            ready = set(wait_ready([w.conn for w in busy] + [w.proc.sentinel for w in busy]))
+            for w in busy:
+                if w.conn in ready or w.proc.sentinel in ready:
+                    for index, shard, results in self._collect(w):
+                        done[index] = (shard, results)
+
+    def _collect(self, w: _Worker) -> list[tuple[int, list[dict], list[ItemResult]]]:
+        index, shard = w.tasks[0]
+        try:
+            return [(index, shard, w.receive())]
+        except (EOFError, OSError):  # the worker died on this shard
+            w.stop(gently=False)
+            fresh = _Worker(self.ctx, self.job)
+            self.workers[self.workers.index(w)] = fresh
+            for later in list(w.tasks)[1:]:
+                fresh.send(*later)
+            return [(index, shard, self._one_by_one(shard))]
+
+    def _one_by_one(self, shard: list[dict]) -> list[ItemResult]:
+        results: list[ItemResult] = []
+        w = _Worker(self.ctx, self.job)
+        try:
+            for rec in shard:
+                w.send(-1, [rec])
+                try:
+                    results.extend(w.receive())
+                except (EOFError, OSError):
+                    w.stop(gently=False)
+                    w = _Worker(self.ctx, self.job)
+                    err = failure(rec, WORKER_DIED, "the worker process died while extracting this post")
+                    results.append(("err", error_line(err["error"]), 0, 0))
+        finally:
+            w.ask_to_stop()
+            w.stop(gently=True)
+        return results
+
+    def close(self) -> None:
+        if self.finished:
+            for w in self.workers:
+                w.ask_to_stop()
+        for w in self.workers:
+            w.stop(gently=self.finished)

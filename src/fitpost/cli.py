@@ -1,14 +1,25 @@
-"""The ``fitpost`` command line: thin click commands over the Python API."""
+"""The ``fitpost`` command line: thin click commands over the Python API.
+
+The choices an option offers come from their registries (output formats:
+:data:`fitpost.io.writers.FORMATS`; input formats:
+:data:`fitpost.io.readers.INPUT_FORMATS`; engines: :data:`fitpost.engine.ENGINES`;
+named models: :data:`fitpost.engine.MODELS`; exit statuses:
+:data:`fitpost.engine.EXIT_CODES`), and the options that go together are one
+decorator each (:func:`model_option`, :func:`input_options`, ...).
+"""
 from __future__ import annotations
 
 import inspect
 import json
 import re
 import sys
+import textwrap
 
 import click
 
+from fitpost.engine import ENGINES, EXIT_CODES, EXIT_INTERRUPTED, EXIT_USAGE, MODELS
 from fitpost.errors import FitpostError
+from fitpost.io.writers import FORMATS
 
 EXAMPLE_EXTRACT = """\b
 Example:
@@ -17,12 +28,25 @@ Example:
 """
 
 
-def model_option(f):
-    """--model, shared by every command that runs the pipeline."""
-    return click.option(
-        "--model", default="auto", show_default=True,
-        help="Base spaCy pipeline: auto (en_core_web_sm if installed, else blank), "
-             "blank (rules alone, fastest), or an installed pipeline's name or path.")(f)
+class Usage(click.UsageError):
+    """A usage error: the command cannot do what it was asked (exit status 2)."""
+
+    exit_code = EXIT_USAGE
+
+
+def options(*decorators):
+    """Several click options as one decorator, in the order given (the order of --help)."""
+    def apply(f):
+        for option in reversed(decorators):
+            f = option(f)
+        return f
+    return apply
+
+
+model_option = click.option(
+    "--model", default="auto", show_default=True,
+    help="Base spaCy pipeline: " + "; ".join(f"{name}: {what}" for name, what in MODELS.items())
+         + "; or an installed pipeline's name or path.")
 
 
 def posted_at_type(value: str | None):
@@ -45,6 +69,20 @@ def cli() -> None:
     """
 
 
+def _utf8_text(what: str, value: str | None) -> None:
+    from fitpost.io.common import has_bad_bytes
+    if value and has_bad_bytes(value):
+        raise Usage(f"{what} holds bytes that are not UTF-8 text")
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Usage(f"stdin is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})") from None
+
+
 @cli.command()
 @click.argument("text")
 @click.option("--posted-at", callback=lambda c, p, v: posted_at_type(v),
@@ -54,18 +92,24 @@ def cli() -> None:
 @model_option
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 def extract(text: str, posted_at, author: str | None, post_id: str | None, model: str, pretty: bool) -> None:
-    """Extract the activities of one post (TEXT, or - to read stdin) as one JSON object."""
+    """Extract the activities of one post (TEXT, or - to read stdin) as one JSON object.
+
+    Exit status: 0, or 2 when it cannot be done as asked (a date that is not
+    one, text that is not UTF-8, a model that is not installed).
+    """
+    from fitpost.engine import load_extractor, resolve_model
     if text == "-":
-        text = sys.stdin.read()
-    from fitpost.extractor import Extractor
+        text = _stdin_text()
+    for what, value in (("TEXT", text), ("--author", author), ("--id", post_id)):
+        _utf8_text(what, value)
     try:
-        post = Extractor(model=model).extract(text, posted_at=posted_at, author=author, id=post_id)
+        post = load_extractor(resolve_model(model)).extract(text, posted_at=posted_at, author=author, id=post_id)
     except FitpostError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise Usage(str(exc)) from None
     click.echo(post.model_dump_json(indent=2 if pretty else None, exclude_none=False))
 
 
-extract.help = (extract.help or "") + "\n\n" + EXAMPLE_EXTRACT
+extract.help = inspect.cleandoc(extract.help or "") + "\n\n" + EXAMPLE_EXTRACT
 
 
 @cli.command()
@@ -123,90 +167,106 @@ def input_options(f):
     return f
 
 
+output_options = options(
+    click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
+                 help="Output file, written as OUTPUT.partial and renamed when complete; - for stdout, "
+                      "and a pipe or a device are written as it goes.  With --engine dask a folder of "
+                      "part-NNNNN files, errors-NNNNN.jsonl and _SUCCESS."),
+    click.option("--format", "output_format", type=click.Choice(list(FORMATS)),
+                 help="Output format (default: from the suffix of -o, else jsonl): "
+                      + "; ".join(f"{f.name} ({', '.join(f.suffixes)}): {f.help}" for f in FORMATS.values())
+                      + "."),
+    click.option("--errors", type=click.Path(dir_okay=False),
+                 help="Where posts that could not be processed go, one JSON line each with id, file, line, "
+                      "reason and detail (default: beside the output, OUTPUT-without-suffix.errors.jsonl; "
+                      "stderr when the output is stdout)."),
+)
+
+run_options = options(
+    click.option("--workers", type=click.IntRange(min=0),
+                 help="Worker processes, each loading the pipeline once (default: one per core; "
+                      "1: extract in this process; with --engine dask: the LocalCluster's processes)."),
+    click.option("--chunk-size", type=click.IntRange(min=1), default=100, show_default=True,
+                 help="Posts per shard sent to a worker (with --engine dask: per pipeline batch in a partition)."),
+    click.option("--max-seconds-per-post", type=click.FloatRange(min=0), default=60, show_default=True,
+                 help="A post that takes longer goes to the error file (reason timed_out) and the batch "
+                      "goes on; 0: no limit.  A shard that takes longer in all is done again a post at a time."),
+    model_option,
+    click.option("--resume", is_flag=True, help="Go on from the partial output of an interrupted run "
+                 "(same inputs and options), without doing a post twice or skipping one."),
+    click.option("--fail-fast", is_flag=True, help="Stop at the first post that cannot be processed."),
+)
+
+engine_options = options(
+    click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
+                 help="; ".join(f"{e.name}: {e.help}" for e in ENGINES.values()) + ".  With dask, uncompressed "
+                      "JSON Lines files are split into byte blocks on line boundaries, other files and "
+                      "instaloader folders are read whole (small files packed together); not with stdin, "
+                      "--resume, --fail-fast or --errors."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="With --engine dask: the scheduler (tls://HOST:8786) whose workers do the work; they need "
+                      "fitpost and the model installed and the inputs and output at the same paths (a shared "
+                      "file system).  Default: a LocalCluster of --workers processes on this machine."),
+    click.option("--block-size", metavar="SIZE", callback=lambda c, p, v: parse_size(v),
+                 help="With --engine dask: bytes per block of a JSON Lines file and per partition "
+                      "(e.g. 32MB; default: about four partitions per worker, 256KB to 64MB)."),
+)
+
+report_options = options(
+    click.option("--progress/--no-progress", default=None,
+                 help="Show a progress bar on stderr (default: when stderr is a terminal)."),
+    click.option("-q", "--quiet", is_flag=True, help="No summary line at the end."),
+)
+
 EXAMPLE_BATCH = """\b
 Examples:
   fitpost batch posts.jsonl -o records.jsonl
   fitpost batch dump.json.gz --text-field caption.text --id-field pk -o records.csv
   fitpost batch instaloader_folder/ -o records.parquet --workers 4
-  cat tweets.jsonl | fitpost batch - --input-format twarc2 -o records.jsonld
+  cat tweets.jsonl | fitpost batch - --input-format twarc2 -o - | jq .activities
   fitpost batch big.jsonl.xz -o records.jsonl --resume     # go on after Ctrl-C
-  fitpost batch dump.jsonl -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
+  fitpost batch dump.jsonl -o out/ --engine dask --scheduler tls://10.0.0.5:8786
 """
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", required=True, type=click.Path(),
-              help="Output file; written as OUTPUT.partial and renamed when complete.  With --engine dask "
-                   "a folder of part-NNNNN files, errors-NNNNN.jsonl and _SUCCESS.")
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "csv", "parquet", "jsonld"]),
-              help="Output format (default: from the suffix of -o: .jsonl, .csv, .parquet, .jsonld; else jsonl). "
-                   "jsonl: one line per post; csv and parquet: one row per activity (a post without "
-                   "any gives one row with no activity); jsonld: schema.org ExerciseActions.")
+@output_options
 @input_options
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
-              help="Where posts that could not be processed go, one JSON line each with id, file, line "
-                   "and reason (default: beside the output, OUTPUT-without-suffix.errors.jsonl).")
-@click.option("--workers", type=click.IntRange(min=0),
-              help="Worker processes, each loading the pipeline once (default: one per core; "
-                   "1: extract in this process; with --engine dask: the LocalCluster's processes).")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=100, show_default=True,
-              help="Posts per shard sent to a worker (with --engine dask: per pipeline batch in a partition).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: worker processes on this machine.  dask: partitions on a Dask cluster (needs "
-                   "pip install 'fitpost[dask]'); uncompressed JSON Lines files are split into byte blocks "
-                   "on line boundaries, other files (compressed, JSON arrays, text, apify) and instaloader "
-                   "folders are read whole, one partition each (small files packed together).  Every format "
-                   "of --format is written, one file per partition; not with stdin, --resume, --fail-fast "
-                   "or --errors.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="With --engine dask: the scheduler (tcp://HOST:8786) whose workers do the work; they need "
-                   "fitpost and the model installed and the inputs and output at the same paths (a shared "
-                   "file system).  Default: a LocalCluster of --workers processes on this machine.")
-@click.option("--block-size", metavar="SIZE", callback=lambda c, p, v: parse_size(v),
-              help="With --engine dask: bytes per block of a JSON Lines file and per partition "
-                   "(e.g. 32MB; default: about four partitions per worker, 256KB to 64MB).")
-@model_option
-@click.option("--resume", is_flag=True, help="Go on from the partial output of an interrupted run "
-              "(same inputs and options), without doing a post twice or skipping one.")
-@click.option("--fail-fast", is_flag=True, help="Stop at the first post that cannot be processed.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar on stderr (default: when stderr is a terminal).")
-@click.option("-q", "--quiet", is_flag=True, help="No summary line at the end.")
-def batch(inputs: tuple[str, ...], output: str, output_format: str | None, input_format: str,
-          text_field: str | None, id_field: str | None, date_field: str | None, author_field: str | None,
-          globs: tuple[str, ...],
-          errors_path: str | None, workers: int | None, chunk_size: int, engine: str, scheduler: str | None,
-          block_size: int | None, model: str, resume: bool, fail_fast: bool, progress: bool | None,
-          quiet: bool) -> None:
+@run_options
+@engine_options
+@report_options
+def batch(inputs: tuple[str, ...], text_field: str | None, id_field: str | None, date_field: str | None,
+          author_field: str | None, globs: tuple[str, ...], quiet: bool, **options) -> None:
     """Extract every post of the INPUTs (files, folders, - for stdin; .gz/.xz/.bz2 read as is).
 
     Every input post gives one output line (JSON Lines) or one line in the
-    error file.  Exit status: 0 when every post was processed, 1 when some went
-    to the error file, 2 for usage errors, 130 when interrupted (Ctrl-C, SIGTERM).
+    error file.
     """
-    from fitpost.batch import BatchConfig, run
+    from fitpost.engine import BatchConfig, run
     from fitpost.io.common import Fields
-    cfg = BatchConfig(inputs=list(inputs), output=output, output_format=output_format,
-                      input_format=input_format,
-                      fields=Fields(text=text_field, id=id_field, date=date_field, author=author_field,
-                                    glob=list(globs)),
-                      errors=errors_path, workers=workers, chunk_size=chunk_size, model=model,
-                      resume=resume, fail_fast=fail_fast, progress=progress, engine=engine,
-                      scheduler=scheduler, block_size=block_size)
+    fields = Fields(text=text_field, id=id_field, date=date_field, author=author_field, glob=list(globs))
     try:
-        summary = run(cfg)
+        summary = run(BatchConfig(inputs=list(inputs), fields=fields, **options))
     except FitpostError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Usage(str(exc)) from None
+    except KeyboardInterrupt:  # before the batch could stop in order (while it loaded, say)
+        click.echo("fitpost batch: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if summary.first_error:
         e = summary.first_error
         click.echo(f"fitpost: {e['file']}:{e['line']}: {e['reason']}: {e['detail']} (id {e['id']})", err=True)
+    if summary.failure:
+        click.echo(f"fitpost: {summary.failure}", err=True)
     if not quiet:
         click.echo("fitpost batch: " + summary.line(), err=True)
     sys.exit(summary.exit_code)
 
 
-batch.help = inspect.cleandoc(batch.help or "") + "\n\n" + EXAMPLE_BATCH
+EXIT_STATUS = "\b\nExit status:\n" + "\n".join(
+    textwrap.fill(what, 78, initial_indent=f"  {code:<5}", subsequent_indent=" " * 7)
+    for code, what in EXIT_CODES.items())
+batch.help = inspect.cleandoc(batch.help or "") + "\n\n" + EXIT_STATUS + "\n\n" + EXAMPLE_BATCH
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Batch extraction on a Dask cluster: ``fitpost batch ... --engine dask [--scheduler tcp://HOST:PORT]``.
 
-An adapter around the local engine's records-in, records-out function
-(:func:`fitpost.batch.render_shard` over :func:`fitpost.batch.extract_shard`):
+An adapter around the records-in, records-out function the engines share
+(:func:`fitpost.engine.render_shard` over :func:`fitpost.engine.extract_shard`):
 
 * the client plans the work as *pieces*: an uncompressed JSON Lines file larger
   than the block size is cut into byte blocks (a block holds the lines that
@@ -12,12 +12,17 @@ An adapter around the local engine's records-in, records-out function
   (small whole files packed together up to the block size), and
   :meth:`~dask.bag.Bag.map_partitions` runs :func:`run_partition` on the
   workers: the pieces are read with the local engine's readers, extracted with
-  the pipeline of that worker process (loaded on first use, never sent from
-  the client) and written by the worker to ``OUT/part-NNNNN.<format>``, and the
+  the pipeline of that worker process (:data:`fitpost.engine.PIPELINES`: loaded
+  on first use, never sent from the client), each post within
+  ``--max-seconds-per-post``, and written by the worker to ``OUT/part-NNNNN.<format>``, and the
   posts that could not be processed to ``OUT/errors-NNNNN.jsonl`` (only for a
   partition that has some), each written as ``.partial`` and then renamed;
 * the client adds up the counts and writes ``OUT/_SUCCESS`` (the summary as
   JSON) when every partition is done.
+
+A LocalCluster started here (no ``--scheduler``) listens on loopback and speaks
+TLS with a certificate made for the run, which only this user's processes hold:
+no one else on the machine can connect to it and run code in its workers.
 
 The part files in name order hold the posts in input order, and give the same
 records as the local engine; the workers must see the input paths (and write
@@ -25,29 +30,32 @@ to ``OUT``) at the same absolute paths as the client: a shared file system.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
-import re
-import threading
+import shutil
+import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from fitpost.batch import (BatchConfig, BatchSummary, BatchUsageError, _clock, _Progress, _resolve_model,
-                           default_workers, record_shards, render_shard)
+from fitpost.engine import (BatchConfig, BatchSummary, BatchUsageError, Progress, clock, default_workers, inside,
+                            record_shards, resolve_model, work_shard)
 from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error
 from fitpost.io.jsonio import HEAD_SIZE, json_layout
 from fitpost.io.readers import LINE_MAPPERS, check_inputs, detect, folder_files, read_file, read_lines, sniff
-from fitpost.io.writers import Sink, join_rendered, output_format, renderer, require_pyarrow
+from fitpost.io.writers import (FORMATS, PARTIAL, SUCCESS, Sink, create_file, errors_part_name, finish_file,
+                                is_part_file, join_rendered, output_format, part_name, publish, renderer,
+                                require_pyarrow, temp_file)
 
 INSTALL_HINT = "--engine dask needs the dask extra: pip install 'fitpost[dask]'"
 MIN_BLOCK, MAX_BLOCK = 256 << 10, 64 << 20  # bounds of the automatic block size
-SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "jsonld": ".jsonld"}
-_OURS = re.compile(r"(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl|_SUCCESS)(\..+\.partial)?")
 _COMPRESSED_MAGIC = (b"\x1f\x8b", b"\xfd7zXZ\x00", b"BZh")
 INSTALOADER_FOLDER = "instaloader-folder"
 
@@ -240,32 +248,6 @@ def read_piece(piece: Piece, fields: Fields) -> Iterator[Item]:
 
 # ---------------------------------------------------------------- a partition (worker)
 
-_pipelines: dict[str, Any] = {}  # per worker process: model name -> Extractor, loaded on first use
-_loads: dict[str, int] = {}  # how many times each was loaded in this process (for the tests)
-_lock = threading.Lock()  # one pipeline per process, loaded by one thread
-
-
-def worker_extractor(model: str) -> Any:
-    """This process's pipeline for ``model``, loaded on first use (a worker keeps it for every partition)."""
-    with _lock:  # the threads of a worker share its pipeline: it is loaded once
-        if model not in _pipelines:
-            from fitpost.components.dates import warm
-            from fitpost.extractor import Extractor, settle
-            _pipelines[model] = Extractor(model=model)
-            _loads[model] = _loads.get(model, 0) + 1
-            warm()
-            settle()
-    return _pipelines[model]
-
-
-def part_name(index: int, fmt: str) -> str:
-    return f"part-{index:05d}{SUFFIX[fmt]}"
-
-
-def errors_name(index: int) -> str:
-    return f"errors-{index:05d}.jsonl"
-
-
 def run_partition(elements: list[tuple[int, list[Piece]]], job: dict[str, Any]) -> list[dict[str, Any]]:
     """Read, extract and write one partition (runs on a worker); its counts, for the client to add up."""
     out = []
@@ -277,19 +259,19 @@ def run_partition(elements: list[tuple[int, list[Piece]]], job: dict[str, Any]) 
 def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> dict[str, Any]:
     fmt, folder, token = job["format"], Path(job["output"]), job["token"]
     fields = Fields(**job["fields"])
-    final, err_final = folder / part_name(index, fmt), folder / errors_name(index)
-    partial, err_partial = f"{final}.{token}.partial", f"{err_final}.{token}.partial"
+    final, err_final = folder / part_name(index, fmt), folder / errors_part_name(index)
+    partial, err_partial = f"{final}.{token}{PARTIAL}", f"{err_final}.{token}{PARTIAL}"
     counts = {"index": index, "posts": 0, "records": 0, "activities": 0, "errors": 0}
     render = renderer(fmt)
-    sink = Sink(fmt, partial)
+    sink = Sink(fmt, create_file(partial))
     errf = None
     try:
         items = (item for piece in pieces for item in read_piece(piece, fields))
         for shard in record_shards(items, job["chunk_size"]):
-            results = render_shard(worker_extractor(job["model"]), render, shard)
+            results = work_shard(job["model"], render, shard, job["limit"])
             outs, errs = [], []
             for kind, text, n, acts in results:
-                if kind == "err":
+                if kind != "ok":
                     errs.append(text)
                 else:
                     outs.append((text, n))
@@ -298,23 +280,24 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
                 sink.write(*join_rendered(fmt, outs))
             if errs:
                 if errf is None:
-                    errf = open(err_partial, "wb")
+                    errf = create_file(err_partial)
                 errf.write("".join(errs).encode("utf-8", "backslashreplace"))
             counts["posts"] += len(results)
             counts["records"] += len(outs)
             counts["errors"] += len(errs)
-        sink.finish(str(final))
+        sink.end()
+        finish_file(sink.f)
+        publish(fmt, partial, str(final))
         if errf is not None:
-            errf.flush()
-            os.fsync(errf.fileno())
-            errf.close()
-            os.replace(err_partial, err_final)
+            finish_file(errf)
+            publish("jsonl", err_partial, str(err_final))
     except BaseException:
-        sink.f.close()
-        if errf is not None:
-            errf.close()
+        for f in (sink.f, errf):
+            if f is not None:
+                with contextlib.suppress(OSError):
+                    f.close()
         for p in (partial, err_partial):
-            if os.path.exists(p):
+            if os.path.lexists(p):
                 os.remove(p)
         raise
     return counts
@@ -331,18 +314,53 @@ class DaskSummary(BatchSummary):
 
     def line(self) -> str:
         rate = f", {self.posts / self.seconds:,.0f} posts/s" if self.seconds > 0 and self.posts else ""
+        parts = os.path.join(self.output, "part-*" + FORMATS[self.fmt].suffixes[0])
         text = (f"{self.posts:,} posts in {self.partitions:,} partitions: {self.records:,} records with "
-                f"{self.activities:,} activities -> {os.path.join(self.output, 'part-*' + SUFFIX[self.fmt])}; "
-                f"{self.errors:,} errors")
+                f"{self.activities:,} activities -> {parts}; {self.errors:,} errors")
         if self.errors:
             text += f" -> {self.errors_path}"
-        text += f"; {_clock(self.seconds)}{rate}"
+        text += f"; {clock(self.seconds)}{rate}"
         if self.status == "interrupted":
             text += "; interrupted: the output folder is incomplete (no _SUCCESS), run again to do it all"
+        elif self.status == "write_failed":
+            text += "; stopped: an output could not be written (no _SUCCESS), run again to do it all"
         return text
 
 
-def _check(cfg: BatchConfig) -> tuple[str, Path]:
+def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
+    """Run a batch on a Dask cluster; raises :class:`FitpostError` subclasses for usage errors."""
+    db, distributed = import_dask()
+    t0 = time.monotonic()
+    fmt, folder, inputs = _check(cfg)
+    model = resolve_model(cfg.model)
+    summary = DaskSummary(output=str(folder), errors_path=os.path.join(str(folder), "errors-*.jsonl"), fmt=fmt)
+    with _client(cfg, distributed) as client:
+        threads = sum(client.nthreads().values()) or 1
+        block_size = cfg.block_size or auto_block_size(input_bytes(inputs), threads)
+
+        def count(specs: list[tuple[str, int, int]]) -> list[int]:
+            return db.from_sequence(specs, partition_size=1).map(_count).compute()
+
+        pieces = plan_pieces(inputs, cfg.input_format, block_size, count, cfg.fields.glob)
+        parts = partitions(pieces, block_size)
+        summary.partitions = len(parts)
+        _prepare(folder, stderr)
+        job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields),
+               "output": os.path.abspath(folder), "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12],
+               "limit": cfg.max_seconds_per_post or None}
+        counter = ByteCounter()
+        counter.total = sum(p.size for p in pieces) or None
+        progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
+        if parts:
+            _compute(client, db, distributed, parts, job, summary, progress)
+        if summary.status == "done":
+            summary.seconds = time.monotonic() - t0
+            _write_success(folder, summary, model)
+    summary.seconds = time.monotonic() - t0
+    return summary
+
+
+def _check(cfg: BatchConfig) -> tuple[str, Path, list[str]]:
     if cfg.resume:
         raise BatchUsageError("--resume does not go with --engine dask (a rerun does every partition again)")
     if cfg.fail_fast:
@@ -370,102 +388,138 @@ def _check(cfg: BatchConfig) -> tuple[str, Path]:
         raise BatchUsageError(f"the output of --engine dask is a folder, and {folder} is a file")
     if not folder.resolve().parent.is_dir():
         raise BatchUsageError(f"no folder for the output: {folder.parent}")
-    return fmt, folder
-
-
-def _clear(folder: Path, stderr: TextIO) -> None:
-    """Remove the part and error files of an earlier run in ``folder`` (and only those)."""
-    old = [p for p in folder.iterdir() if _OURS.fullmatch(p.name)]
-    if old:
-        print(f"fitpost: replacing the output of an earlier run in {folder} ({len(old)} files)", file=stderr)
-    for p in old:
-        p.unlink()
-
-
-def _connect(cfg: BatchConfig, distributed: Any) -> tuple[Any, Any]:
-    """A client of the scheduler asked for, or of a new LocalCluster here; and the cluster to close."""
-    if cfg.scheduler:
-        try:
-            client = distributed.Client(cfg.scheduler, timeout="30s")
-        except (OSError, TimeoutError) as exc:
-            raise BatchUsageError(f"cannot reach the Dask scheduler at {cfg.scheduler}: {exc}") from None
-        try:
-            client.wait_for_workers(1, timeout=60)
-        except TimeoutError:
-            client.close()
-            raise BatchUsageError(f"the Dask scheduler at {cfg.scheduler} has no workers "
-                                  "(start some: dask worker ADDRESS)") from None
-        return client, None
-    # no dashboard; the scheduler's small HTTP server (health, metrics) on a free loopback port
-    cluster = distributed.LocalCluster(n_workers=cfg.workers or default_workers(), threads_per_worker=1,
-                                       processes=True, host="127.0.0.1", dashboard_address=None,
-                                       scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
-    return distributed.Client(cluster), cluster
-
-
-def run(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
-    """Run a batch on a Dask cluster; raises :class:`FitpostError` subclasses for usage errors."""
-    db, distributed = import_dask()
-    t0 = time.monotonic()
-    fmt, folder = _check(cfg)
     inputs = check_inputs(cfg.inputs)
-    out_abs = os.path.abspath(folder)
     for p in inputs:
-        if p != STDIN and (os.path.abspath(p) == out_abs or os.path.abspath(p).startswith(out_abs + os.sep)):
+        if inside(p, str(folder)):
             raise BatchUsageError(f"the input {p} is in the output folder")
-    model = _resolve_model(cfg.model)
-    summary = DaskSummary(output=str(folder), errors_path=os.path.join(str(folder), "errors-*.jsonl"), fmt=fmt)
+        if os.path.isdir(p) and inside(str(folder), p):
+            raise BatchUsageError(f"the output folder {folder} would be inside the input folder {p}, and a "
+                                  "later run would read it as posts: write it elsewhere")
+    return fmt, folder, inputs
 
-    client, cluster = _connect(cfg, distributed)
-    futures: list[Any] = []
+
+def _prepare(folder: Path, stderr: TextIO) -> None:
+    """Make the output folder, and remove the part and error files of an earlier run there (only those)."""
     try:
-        threads = sum(client.nthreads().values()) or 1
-        block_size = cfg.block_size or auto_block_size(input_bytes(inputs), threads)
-
-        def count(specs: list[tuple[str, int, int]]) -> list[int]:
-            return db.from_sequence(specs, partition_size=1).map(_count).compute()
-
-        pieces = plan_pieces(inputs, cfg.input_format, block_size, count, cfg.fields.glob)
-        parts = partitions(pieces, block_size)
-        summary.partitions = len(parts)
         folder.mkdir(exist_ok=True)
-        _clear(folder, stderr)
-        job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields), "output": out_abs,
-               "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12]}
-        counter = ByteCounter()
-        counter.total = sum(p.size for p in pieces) or None
-        progress = _Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
-        if parts:
-            bag = db.from_sequence(list(enumerate(parts)), partition_size=1)
-            futures = client.compute(bag.map_partitions(run_partition, job).to_delayed())
-            sizes = {f.key: sum(p.size for p in part) for f, part in zip(futures, parts)}
-            try:
-                for fut in distributed.as_completed(futures):
-                    for c in fut.result():
-                        summary.posts += c["posts"]
-                        summary.records += c["records"]
-                        summary.activities += c["activities"]
-                        summary.errors += c["errors"]
-                    counter.done += sizes[fut.key]
-                    progress.update(summary.posts)
-            except KeyboardInterrupt:
-                summary.status = "interrupted"
-            except BaseException:
-                summary.status = "failed"
-                raise
-            finally:
-                progress.close()
-        if summary.status == "done":
-            summary.seconds = time.monotonic() - t0
-            done = {k: getattr(summary, k) for k in ("posts", "records", "activities", "errors", "partitions")}
-            (folder / "_SUCCESS").write_text(json.dumps({**done, "format": fmt, "model": model}) + "\n",
-                                             encoding="utf-8")
-    finally:
-        if futures:
-            client.cancel(futures)
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    summary.seconds = time.monotonic() - t0
-    return summary
+        old = [p for p in folder.iterdir() if is_part_file(p.name)]
+        if old:
+            print(f"fitpost: replacing the output of an earlier run in {folder} ({len(old)} files)", file=stderr)
+        for p in old:
+            p.unlink()
+    except OSError as exc:
+        raise BatchUsageError(f"cannot write the output folder {folder}: {exc.strerror or exc}") from None
 
+
+def _compute(client: Any, db: Any, distributed: Any, parts: list[list[Piece]], job: dict[str, Any],
+             summary: DaskSummary, progress: Progress) -> None:
+    """Every partition on the cluster; the counts added up as they come."""
+    bag = db.from_sequence(list(enumerate(parts)), partition_size=1)
+    futures = client.compute(bag.map_partitions(run_partition, job).to_delayed())
+    sizes = {f.key: sum(p.size for p in part) for f, part in zip(futures, parts)}
+    try:
+        for fut in distributed.as_completed(futures):
+            for c in fut.result():
+                summary.posts += c["posts"]
+                summary.records += c["records"]
+                summary.activities += c["activities"]
+                summary.errors += c["errors"]
+            progress.counter.done += sizes[fut.key]
+            progress.update(summary.posts)
+    except KeyboardInterrupt:
+        summary.status = "interrupted"
+    except OSError as exc:  # a worker could not write its part (a full disk ...)
+        summary.status = "write_failed"
+        summary.failure = f"cannot write in {job['output']}: {exc.strerror or exc}"
+    except BaseException:
+        summary.status = "failed"
+        raise
+    finally:
+        progress.close()
+        client.cancel(futures)
+
+
+def _write_success(folder: Path, summary: DaskSummary, model: str) -> None:
+    done = {k: getattr(summary, k) for k in ("posts", "records", "activities", "errors", "partitions")}
+    f, tmp = temp_file(str(folder / SUCCESS))
+    with f:
+        f.write((json.dumps({**done, "format": summary.fmt, "model": model}) + "\n").encode("utf-8"))
+    os.replace(tmp, folder / SUCCESS)
+
+
+# ---------------------------------------------------------------- the cluster (client)
+
+@contextmanager
+def _client(cfg: BatchConfig, distributed: Any) -> Iterator[Any]:
+    """A client of the scheduler asked for, or of a new LocalCluster here; both closed on the way out."""
+    if cfg.scheduler:
+        client = _connect(cfg.scheduler, distributed)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with _local_cluster(cfg.workers or default_workers(), distributed) as (cluster, security):
+        client = distributed.Client(cluster, security=security)
+        try:
+            yield client
+        finally:
+            client.close()
+
+
+def _connect(address: str, distributed: Any) -> Any:
+    """A client of the scheduler at ``address``, with the TLS settings of the Dask configuration."""
+    try:
+        client = distributed.Client(address, timeout="30s")
+    except (OSError, TimeoutError, TypeError, ValueError) as exc:
+        raise BatchUsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        client.wait_for_workers(1, timeout=60)
+    except TimeoutError:
+        client.close()
+        raise BatchUsageError(f"the Dask scheduler at {address} has no workers "
+                              "(start some: dask worker ADDRESS)") from None
+    return client
+
+
+@contextmanager
+def _local_cluster(workers: int, distributed: Any) -> Iterator[tuple[Any, Any]]:
+    """A LocalCluster of ``workers`` processes on loopback that only this user can join: TLS both
+    ways with a certificate made for this run; no dashboard, and no HTTP routes on the small
+    servers the scheduler and the workers start."""
+    import dask
+
+    keys = tempfile.mkdtemp(prefix="fitpost-tls-")  # mode 0700: this user's
+    try:
+        security = _security(keys)
+        quiet = {"distributed.scheduler.http.routes": [], "distributed.worker.http.routes": []}
+        with dask.config.set(quiet):
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", protocol="tls://",
+                security=security, dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        try:
+            yield cluster, security
+        finally:
+            cluster.close()
+    finally:
+        shutil.rmtree(keys, ignore_errors=True)
+
+
+def _security(keys: str) -> Any:
+    """The TLS settings of a LocalCluster: a temporary certificate, from the cryptography package
+    (held in memory), else from the openssl command (in ``keys``, a folder only this user reads)."""
+    from distributed.security import Security
+    try:
+        return Security.temporary(require_encryption=True)
+    except ImportError:
+        pass
+    key, cert = os.path.join(keys, "key.pem"), os.path.join(keys, "cert.pem")
+    try:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-days", "2", "-subj", "/CN=fitpost-local-cluster", "-keyout", key, "-out", cert],
+                       check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        raise BatchUsageError("the local Dask cluster speaks TLS, and making its certificate needs the "
+                              "cryptography package (pip install 'fitpost[dask]') or the openssl command") from None
+    return Security(tls_ca_file=cert, tls_client_cert=cert, tls_client_key=key, tls_scheduler_cert=cert,
+                    tls_scheduler_key=key, tls_worker_cert=cert, tls_worker_key=key, require_encryption=True)

@@ -28,7 +28,7 @@ _SPELLS = {"day", "days", "morning", "mornings", "afternoon", "evening", "night"
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
-_HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our"}
+_HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
 _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
 
 
@@ -179,12 +179,19 @@ class ActivityFinder(Component):
 
     @staticmethod
     def _halves(tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
-        """"a half", "my half" standing alone for a half marathon ("ran a half this morning"), not
-        "half an hour", "the first half of the race", "half way"."""
+        """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
+        morning"): a determiner right before it, or a determiner and one word that is no segment
+        ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
+        _HALF_AFTER.  Not "half an hour", "the first half of the race", "half way"."""
         out = []
         for i in range(1, tab.n):
-            if tab.lower[i] == "half" and tab.lower[i - 1] in _HALF_BEFORE \
-                    and (i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1)):
+            if tab.lower[i] != "half":
+                continue
+            before = tab.lower[max(0, i - 2):i]
+            owned = before[-1] in _HALF_BEFORE or \
+                len(before) == 2 and before[0] in _HALF_BEFORE and before[1].isalpha() and before[1] not in _SEGMENT
+            ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
+            if owned and ends:
                 out.append((i, i + 1, ("race", "running", "Run", None)))
         return out
 

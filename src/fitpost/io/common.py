@@ -11,12 +11,13 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from fitpost.inputs import InputError, InputPost
+from fitpost.io.writers import own_outputs  # the names fitpost gives its own files
 
 # reasons an input post goes to the error file (the ``reason`` field of an error line)
 MALFORMED_JSON = "malformed_json"
@@ -497,22 +498,6 @@ def plain_name(path: str | Path) -> str:
 # what a folder walk finds besides files to read; each is an error line in its place
 LINK_OUT = "link-out"  # a symbolic link to a file or folder outside the input folder: not followed
 UNLISTABLE = "unlistable-folder"  # a folder whose files cannot be listed
-
-# fitpost's own outputs and temporary files: the local engine's OUTPUT.partial, OUTPUT.resume.json(.tmp)
-# and OUTPUT.errors.jsonl; the Dask engine's _SUCCESS, and its part-NNNNN.<format>, errors-NNNNN.jsonl
-# and their .partial files in a folder that has a _SUCCESS or such a .partial file
-_OWN_OUTPUT = re.compile(r".+\.partial|.+\.resume\.json(\.tmp)?|.+\.errors\.jsonl|_SUCCESS")
-_DASK_PART = re.compile(r"(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl)(\.\w+\.partial)?")
-
-
-def own_outputs(names: Iterable[str]) -> set[str]:
-    """The names among ``names`` (the files of one folder) that are fitpost's outputs or temporary files."""
-    names = list(names)
-    own = {n for n in names if _OWN_OUTPUT.fullmatch(n)}
-    if "_SUCCESS" in own or any(n.endswith(".partial") and _DASK_PART.fullmatch(n) for n in names):
-        own.update(n for n in names if _DASK_PART.fullmatch(n))
-    return own
-
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

@@ -5,23 +5,31 @@ Writing is split in two so that the work runs where it is cheapest:
 processes, and a :class:`Sink` in the main process appends that text to the
 output, knowing at every moment how many bytes are a valid prefix (for
 ``--resume``).
+
+The files themselves are made here too, the same way for both engines: a new
+file is created exclusively (never through a symbolic link, never over a file
+that is there), temporary files live beside their target and end in
+``.partial``, and a finished file is renamed into place (:func:`publish`).
+:func:`own_outputs` knows every name fitpost gives its files, for the folder
+walks of the readers.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import io
 import json
 import os
-from collections.abc import Callable
+import re
+import secrets
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from fitpost.errors import FitpostError
-
-OUTPUT_FORMATS = ("jsonl", "csv", "parquet", "jsonld")
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "jsonl", ".csv": "csv",
-            ".parquet": "parquet", ".pq": "parquet", ".jsonld": "jsonld", ".json-ld": "jsonld"}
 
 # the flat columns of CSV and Parquet, in order
 COLUMNS = ("post_id", "author", "posted_at", "activity_index", "activity", "status", "evidence",
@@ -31,28 +39,6 @@ COLUMNS = ("post_id", "author", "posted_at", "activity_index", "activity", "stat
 
 class OutputUsageError(FitpostError):
     """An output that cannot be written as asked (an unknown format, pyarrow missing)."""
-
-
-def output_format(path: str, fmt: str | None = None) -> str:
-    """The output format: ``fmt`` when given, else from the suffix of ``path`` (JSON Lines by default)."""
-    if fmt:
-        if fmt not in OUTPUT_FORMATS:
-            raise OutputUsageError(f"unknown output format {fmt!r} (one of {', '.join(OUTPUT_FORMATS)})")
-        return fmt
-    suffix = Path(path).suffix.lower()
-    if suffix in (".gz", ".xz", ".bz2", ".zst"):
-        raise OutputUsageError(f"compressed output ({suffix}) is not written; compress the finished file")
-    return SUFFIXES.get(suffix, "jsonl")
-
-
-def require_pyarrow() -> None:
-    try:
-        import pyarrow  # noqa: F401
-        import pyarrow.parquet  # noqa: F401
-    except ImportError:
-        raise OutputUsageError(
-            "Parquet output needs pyarrow, which is not installed: pip install 'fitpost[parquet]' "
-            "(or write CSV or JSON Lines)") from None
 
 
 # ---------------------------------------------------------------- flat rows
@@ -100,12 +86,28 @@ def flat_rows(post: dict) -> list[dict[str, Any]]:
     return rows
 
 
+# a spreadsheet reads a cell that starts with one of these as a formula (CSV injection): such a text
+# cell gets a leading single quote, as OWASP advises, which spreadsheets show as text
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: lists joined with "; ", None empty, a text that a spreadsheet would run
+    as a formula prefixed with ``'``; numbers as they are."""
+    if isinstance(value, list):
+        value = "; ".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_text(rows: list[dict]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     for r in rows:
-        w.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                    for v in (r[c] for c in COLUMNS)])
+        w.writerow([csv_cell(r[c]) for c in COLUMNS])
     return buf.getvalue()
 
 
@@ -190,9 +192,25 @@ def _render_csv(post: dict) -> Rendered:
     return _csv_text(rows), len(rows)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(value: Any) -> Any:
+    """A text (or a list of texts) that UTF-8 can hold: a lone surrogate (half an emoji from a JSON
+    escape) becomes its escape ``\\udXXX``, as in a CSV cell."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, list):
+        return [_utf8(v) for v in value]
+    return value
+
+
 def _render_rows(post: dict) -> Rendered:  # Parquet: rows staged as JSON Lines, converted at the end
     rows = flat_rows(post)
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), len(rows)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if _LONE_SURROGATE.search(text):  # Parquet strings are UTF-8
+        text = "".join(json.dumps({k: _utf8(v) for k, v in r.items()}, ensure_ascii=False) + "\n" for r in rows)
+    return text, len(rows)
 
 
 def _render_jsonld(post: dict) -> Rendered:
@@ -200,13 +218,54 @@ def _render_jsonld(post: dict) -> Rendered:
     return ",\n".join(json.dumps(a, ensure_ascii=False) for a in actions), len(actions)
 
 
-_RENDERERS = {"jsonl": _render_jsonl, "csv": _render_csv, "parquet": _render_rows, "jsonld": _render_jsonld}
+@dataclass(frozen=True)
+class OutputFormat:
+    """An output format of ``fitpost batch``: the registry :data:`FORMATS` holds them all."""
+
+    name: str
+    suffixes: tuple[str, ...]  # the suffixes of -o that choose it; the first names the Dask engine's part files
+    render: Callable[[dict], Rendered]
+    help: str
+    streams: bool = True  # can be written as it goes to stdout or a pipe (Parquet is written whole)
+
+
+FORMATS: dict[str, OutputFormat] = {f.name: f for f in (
+    OutputFormat("jsonl", (".jsonl", ".ndjson", ".jsonlines", ".json"), _render_jsonl, "one JSON line per post"),
+    OutputFormat("csv", (".csv",), _render_csv,
+                 "one row per activity (a post without any gives one row with no activity)"),
+    OutputFormat("parquet", (".parquet", ".pq"), _render_rows, "the rows of csv, typed", streams=False),
+    OutputFormat("jsonld", (".jsonld", ".json-ld"), _render_jsonld, "schema.org ExerciseActions, one document"),
+)}
+OUTPUT_FORMATS = tuple(FORMATS)
+SUFFIXES = {suffix: f.name for f in FORMATS.values() for suffix in f.suffixes}
+
+
+def output_format(path: str, fmt: str | None = None) -> str:
+    """The output format: ``fmt`` when given, else from the suffix of ``path`` (JSON Lines by default)."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise OutputUsageError(f"unknown output format {fmt!r} (one of {', '.join(FORMATS)})")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix in (".gz", ".xz", ".bz2", ".zst"):
+        raise OutputUsageError(f"compressed output ({suffix}) is not written; compress the finished file")
+    return SUFFIXES.get(suffix, "jsonl")
+
+
+def require_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise OutputUsageError(
+            "Parquet output needs pyarrow, which is not installed: pip install 'fitpost[parquet]' "
+            "(or write CSV or JSON Lines)") from None
 
 
 def renderer(fmt: str) -> Callable[[dict], Rendered]:
     """The function that renders one output post for ``fmt`` (runs in the worker processes)."""
     try:
-        return _RENDERERS[fmt]
+        return FORMATS[fmt].render
     except KeyError:
         raise OutputUsageError(f"unknown output format {fmt!r}") from None
 
@@ -218,28 +277,172 @@ def join_rendered(fmt: str, pieces: list[Rendered]) -> Rendered:
     return "".join(t for t, _ in pieces), sum(n for _, n in pieces)
 
 
+# ---------------------------------------------------------------- the names of fitpost's own files
+
+PARTIAL = ".partial"  # OUT.partial, ERRORS.partial, and every temporary file: a file not finished
+STATE = ".resume.json"  # OUT.resume.json: how far a run got, for --resume
+ERRORS = ".errors.jsonl"  # the default error file beside the output: OUT-without-suffix.errors.jsonl
+SUCCESS = "_SUCCESS"  # the last file of a Dask output folder: the counts
+
+# (OUT.resume.json.tmp: the state's temporary name in earlier releases, which an interrupted one may leave)
+_OWN = re.compile(r".+\.partial|.+\.resume\.json(\.tmp)?|.+\.errors\.jsonl|_SUCCESS")
+# a Dask output folder's files, and their partial and temporary files (.part-00000.parquet.1f2e3d4c.partial)
+_PART = re.compile(r"\.?(part-\d{5}\.(jsonl|csv|parquet|jsonld)|errors-\d{5}\.jsonl|_SUCCESS)(\.[0-9a-f]+\.partial)?")
+
+
+def part_name(index: int, fmt: str) -> str:
+    """The Dask engine's part file ``index``: ``part-00012.jsonl``."""
+    return f"part-{index:05d}{FORMATS[fmt].suffixes[0]}"
+
+
+def errors_part_name(index: int) -> str:
+    """The Dask engine's error file of partition ``index``: ``errors-00012.jsonl``."""
+    return f"errors-{index:05d}.jsonl"
+
+
+def is_part_file(name: str) -> bool:
+    """Whether ``name`` is one the Dask engine gives the files of an output folder (parts, their error
+    files, their ``.partial`` files, ``_SUCCESS``): what a rerun replaces there, and only that."""
+    return _PART.fullmatch(name) is not None
+
+
+def own_outputs(names: Iterable[str]) -> set[str]:
+    """The names among ``names`` (the entries of one folder) that are fitpost's own files.
+
+    Those are the temporary files (``*.partial``), the resume state (``*.resume.json``), the
+    default error files (``*.errors.jsonl``), and in a Dask output folder (one with ``_SUCCESS``
+    or a part being written) the part files ``part-NNNNN.<format>`` and ``errors-NNNNN.jsonl``.
+    The output a user names with ``-o`` is not known by its name: fitpost refuses to write it
+    inside a folder it reads.
+    """
+    names = list(names)
+    own = {n for n in names if _OWN.fullmatch(n)}
+    if SUCCESS in own or any(n.endswith(PARTIAL) and _PART.fullmatch(n) for n in names):
+        own.update(n for n in names if _PART.fullmatch(n))
+    return own
+
+
+def is_own_output(path: str | Path) -> bool:
+    """Whether the file at ``path`` is one of fitpost's own (see :func:`own_outputs`)."""
+    p = Path(path)
+    if _OWN.fullmatch(p.name):
+        return True
+    if not _PART.fullmatch(p.name):
+        return False
+    try:
+        return p.name in own_outputs(os.listdir(p.parent or "."))
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------- making files
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def create_file(path: str) -> BinaryIO:
+    """A new file at ``path``, created exclusively: never through a symbolic link planted there,
+    never over a file that is there (FileExistsError)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666)
+    return os.fdopen(fd, "wb")
+
+
+def replace_file(path: str) -> BinaryIO:
+    """:func:`create_file`, after removing what is at ``path`` (a file, or a link: never its target)."""
+    if os.path.lexists(path):
+        os.unlink(path)
+    return create_file(path)
+
+
+def reopen_file(path: str, offset: int) -> BinaryIO:
+    """A partial file of an earlier run, cut back to ``offset`` bytes, to write on at its end.
+
+    A symbolic link is not followed and anything but a regular file is refused (OSError).
+    """
+    fd = os.open(path, os.O_RDWR | _NOFOLLOW | _CLOEXEC)
+    f = os.fdopen(fd, "r+b")
+    if not stat.S_ISREG(os.fstat(fd).st_mode) or os.fstat(fd).st_size < offset:
+        f.close()
+        raise OSError(errno.EINVAL, "not the partial file this run left", path)
+    f.truncate(offset)
+    f.seek(offset)
+    return f
+
+
+def temp_file(beside: str) -> tuple[BinaryIO, str]:
+    """A new temporary file in the folder of ``beside`` (``.NAME.XXXXXXXX.partial``), made exclusively
+    (:func:`create_file`: with the permissions a new file gets, as the file it will become)."""
+    folder, name = os.path.split(os.path.abspath(beside))
+    for _ in range(100):
+        path = os.path.join(folder, f".{name}.{secrets.token_hex(4)}{PARTIAL}")
+        try:
+            return create_file(path), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
+
+
+def finish_file(f: BinaryIO) -> None:
+    """Flush ``f`` to the disk and close it."""
+    f.flush()
+    os.fsync(f.fileno())
+    f.close()
+
+
+def publish(fmt: str, partial: str, final: str) -> None:
+    """Move a finished partial file to its final name (Parquet: converted from its staged rows first).
+
+    The final file appears whole or not at all; a Parquet conversion killed half way leaves the
+    staged rows, so doing it again gives the same file.
+    """
+    if fmt == "parquet":
+        f, tmp = temp_file(final)
+        try:
+            rows_to_parquet(partial, f)
+            finish_file(f)
+            os.replace(tmp, final)
+        except BaseException:
+            f.close()
+            os.unlink(tmp)
+            raise
+        os.remove(partial)
+    else:
+        os.replace(partial, final)
+    sync_folder(final)
+
+
+def sync_folder(path: str) -> None:
+    """Make the renames in the folder of ``path`` durable (where the system allows it)."""
+    try:
+        fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 # ---------------------------------------------------------------- the sink (in the main process)
 
 class Sink:
-    """Appends rendered text to a partial output file; the file is a valid prefix at every commit.
+    """Appends rendered posts to an output file ``f`` in format ``fmt``; the file is a valid prefix
+    at every :meth:`commit`.
 
-    ``offset`` and ``items`` after a write are what a resume truncates back to.
+    ``items`` counts what was written (the JSON-LD actions need a comma between them); a sink that
+    goes on from an earlier run's partial file gets the count that run had, and ``fresh=False``.
     """
 
-    def __init__(self, fmt: str, path: str, offset: int | None = None, items: int = 0) -> None:
-        self.fmt, self.path = fmt, path
-        if offset is None:  # a fresh start
-            self.f = open(path, "wb")
-            self.items = 0
+    def __init__(self, fmt: str, f: BinaryIO, items: int = 0, fresh: bool = True) -> None:
+        self.fmt, self.f, self.items = fmt, f, items
+        if fresh:
             if fmt == "csv":
                 self.f.write(csv_header().encode())
             elif fmt == "jsonld":
                 self.f.write(JSONLD_HEAD.encode())
-        else:  # resume: drop anything written after the last commit
-            self.f = open(path, "r+b")
-            self.f.truncate(offset)
-            self.f.seek(offset)
-            self.items = items
 
     def write(self, text: str, n: int) -> None:
         if not n and self.fmt == "jsonld":
@@ -253,31 +456,16 @@ class Sink:
         self.f.write(data)
         self.items += n
 
-    def commit(self) -> int:
-        """Flush, and return the offset of the valid prefix."""
+    def commit(self) -> int | None:
+        """Flush, and return the offset of the valid prefix (None on a stream)."""
         self.f.flush()
-        return self.f.tell()
+        return self.f.tell() if self.f.seekable() else None
 
-    def close_partial(self) -> None:
-        """Leave the partial file valid on its own (JSON-LD: close the document); a resume cuts it back."""
-        if self.fmt == "jsonld":
-            self.f.write(JSONLD_TAIL.encode())
-        self.f.close()
-
-    def finish(self, final: str) -> None:
-        """Complete the file and move it to ``final``."""
+    def end(self) -> None:
+        """Make what is written a whole document (JSON-LD: close it); a resume cuts it back."""
         if self.fmt == "jsonld":
             self.f.write(JSONLD_TAIL.encode())
         self.f.flush()
-        os.fsync(self.f.fileno())
-        self.f.close()
-        if self.fmt == "parquet":
-            tmp = final + ".tmp"
-            rows_to_parquet(self.path, tmp)
-            os.replace(tmp, final)
-            os.remove(self.path)
-        else:
-            os.replace(self.path, final)
 
 
 def parquet_schema():
@@ -292,8 +480,9 @@ def parquet_schema():
     ])
 
 
-def rows_to_parquet(rows_path: str, out_path: str, batch: int = 50_000) -> None:
-    """Convert staged JSON Lines rows to a Parquet file, a batch at a time (flat memory)."""
+def rows_to_parquet(rows_path: str, out: str | BinaryIO, batch: int = 50_000) -> None:
+    """Convert staged JSON Lines rows to a Parquet file (a path or a binary file), a batch at a time
+    (flat memory)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -310,7 +499,7 @@ def rows_to_parquet(rows_path: str, out_path: str, batch: int = 50_000) -> None:
                         r[k] = None
         return pa.Table.from_pylist(rows, schema=schema)
 
-    with pq.ParquetWriter(out_path, schema) as writer, open(rows_path, encoding="utf-8") as f:
+    with pq.ParquetWriter(out, schema) as writer, open(rows_path, encoding="utf-8") as f:
         rows: list[dict] = []
         for line in f:
             rows.append(json.loads(line))

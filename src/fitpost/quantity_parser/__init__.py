@@ -13,7 +13,9 @@ quantity in the text, in text order, with character offsets into the text:
 ``duration``
     ``seconds``; ``value``/``unit`` in the largest written unit (s, min, h,
     day, night, week, weekend, fortnight, month, quarter, year, decade;
-    a month is 30 days, a year 365).
+    a month is 30 days, a year 365).  Clocks: "45:12", "2:03:17", with dots
+    after a word of timing ("in 1.57.06", "Time: 1.57.06"; "on 1.05.12" is a
+    date), a watch's "0hh:44mm:51ss".
 ``count``
     ``value`` and the canonical exercise noun as ``unit`` ("push_up",
     "sun_salutation", "step", "lap", "round", "rep" ... from
@@ -63,9 +65,15 @@ Conventions:
   social numbers ("5K followers", "100k subscribers"), prices, numbers inside
   hashtags, handles and identifiers ("#75hard", "@run4fun", "scp-173m"), a
   number with no unit ("Mile 18", "in 2019"), vague distances ("the last few
-  miles"), areas and volumes ("660 square meters", "24703m2").
+  miles"), areas and volumes ("660 square meters", "24703m2"), points of the
+  course ("the 30 km mark", "the 50 minute mark"), countdowns ("26 days away").
 * ``approximate`` is also true after "about", "around", "nearly", "~" ... and
-  before "or so", "-ish", "+".
+  before "or so", "-ish", "+"; a lower bound ("3+ km", "over 30 miles") has
+  the bound as its value.
+* Which of them is a session's own amount (not a goal time, a split, shoe
+  mileage ...) is the record linker's question:
+  :func:`fitpost.quantity_parser.context.aside` reads the words around a
+  quantity for it.
 """
 from __future__ import annotations
 

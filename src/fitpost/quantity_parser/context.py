@@ -7,6 +7,7 @@ grow with the length of the post.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from fitpost.quantity_parser.lexicon import lexicon, norm, trie
@@ -98,7 +99,7 @@ class Cues:
             r"\s*+(?:min(?:ute)?s?\.?\s*+)?(?:/|per\s++|a\s++|each\s++)\s*+(?:(?P<n>500|100)\s*+m(?:etres?|eters?)?"
             r"|(?P<km>km|k|kms|kilomet(?:er|re)s?)|(?P<mi>mi|miles?))(?!\w)"
             r"|\s*+(?:min(?:ute)?s?\.?\s++)?(?:(?:(?P<km2>km|k|kilomet(?:er|re))|(?P<mi2>mi|miles?))\s++)?pace(?!\w)"
-            r"|\s*+(?:min(?:ute)?s?\s++)?[-‐‑]?\s*+(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?))(?!\w)(?!\s*+(?:run|ride|walk|race|swim|hike))",
+            r"|\s*+(?:min(?:ute)?s?\s++)?[-‐‑]?\s*+(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?|milers?))(?!\w)(?!\s*+(?:run|ride|walk|race|swim|hike))",
             FLAGS)
         self.hours_after = re.compile(r"\s*+(?:hrs?|hours?|h)(?!\w)", FLAGS)
         self.minutes_after = re.compile(r"\s*+(?:mins?|minutes?)(?!\w)", FLAGS)
@@ -120,3 +121,153 @@ class Cues:
 @cache
 def cues() -> Cues:
     return Cues()
+
+
+# --------------------------------------------------------------------------- asides
+
+CLAUSE_REACH = 60  # the clause before a quantity: at most this many characters back
+_CLAUSE_BREAK = re.compile(r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b")
+MAX_FILLERS = 4  # at most this many filler words between a 'before' cue and the number
+
+
+@dataclass(frozen=True)
+class AsideRole:
+    """One way a distance or a duration is not the session's own amount (``aside.roles`` of context.json)."""
+
+    name: str
+    kinds: frozenset[str]
+    before: frozenset[str]  # phrases that end the words before the number, fillers skipped
+    fillers: frozenset[str]
+    after: re.Pattern | None  # phrases right after the number
+    near: re.Pattern | None  # phrases anywhere in the clause before the number
+    near_then: frozenset[str]  # with ``near``: the word right before the number must be one of these
+
+
+def _phrases_re(phrases: list[str], lead: str, tail: str) -> re.Pattern | None:
+    if not phrases:
+        return None
+    body = trie(sorted({norm(p) for p in phrases})).replace("'", "['’]")
+    return re.compile(lead + "(?:" + body + ")" + tail, FLAGS)
+
+
+@cache
+def aside_roles() -> tuple[AsideRole, ...]:
+    """The roles of ``aside`` in context.json, in their order there."""
+    spec = lexicon().context["aside"]
+    fillers = frozenset(spec["fillers"])
+    roles = []
+    for name, role in spec["roles"].items():
+        roles.append(AsideRole(
+            name=name, kinds=frozenset(role["kinds"]),
+            before=frozenset(norm(p) for p in role.get("before", ())),
+            fillers=frozenset(role["fillers"]) if "fillers" in role else fillers,
+            after=_phrases_re(role.get("after", []), r"[ \t]*", r"(?![\w\-‐‑])"),  # on the number's line
+            near=_phrases_re(role.get("near", []), r"(?:(?<!\w)|(?=['’]))", r"(?!\w)"),
+            near_then=frozenset(role.get("near_then", ()))))
+    return tuple(roles)
+
+
+@cache
+def result_role() -> AsideRole:
+    """The cues of a session's result (``result`` of context.json), as a role of their own; its ``near``
+    holds the ``not_near`` phrases, the ones that rule a result out."""
+    lex = lexicon()
+    spec = lex.context["result"]
+    return AsideRole(name="result", kinds=frozenset({"duration"}), before=frozenset(norm(p) for p in spec["before"]),
+                     fillers=frozenset(lex.context["aside"]["fillers"]),
+                     after=_phrases_re(spec["after"], r"[ \t]*", r"(?!\w)"),
+                     near=_phrases_re(spec["not_near"], r"(?:(?<!\w)|(?=['’]))", r"(?!\w)"), near_then=frozenset())
+
+
+@cache
+def _label_re() -> re.Pattern:
+    """A log line's label before a value, on its line or alone on the line before: 'Time: ', 'Final time with
+    transitions: ', '- Time' then '- '."""
+    nouns = trie(sorted(lexicon().context["result_labels"]["nouns"]))
+    return re.compile(r"(?:^|\n)[ \t]*[-–•*]?[ \t]*(?:[a-z0-9]+[ \t]+){0,3}(?:" + nouns + r")(?!\w)"
+                      r"(?:[^:\n]{0,30}:[ \t]*|[ \t]*:?[ \t]*\n[ \t]*[-–•*]?[ \t]*)$", re.IGNORECASE)
+
+
+LABEL_REACH = 80  # a label is at most this many characters before its value
+
+
+def labelled(text: str, start: int) -> bool:
+    """Whether the quantity at ``start`` is the value of a log line's label (``result_labels``);
+    ``text`` in any case."""
+    return _label_re().search(text, max(0, start - LABEL_REACH), start) is not None
+
+
+def result_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around the duration ``text[start:end]`` (lower-cased text) make it a session's result
+    (``result`` of context.json), or it is the value of a log line's label; not where its clause speaks
+    of a plan, a hope or a condition (``not_near``)."""
+    role = result_role()
+    if told_as_plan(text, start):
+        return False
+    if role.after.match(text, end) or labelled(text, start):
+        return True
+    return _ends_past_fillers(line_words(text, start), role.before, role.fillers)
+
+
+def told_as_plan(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (lower-cased text) speaks of a plan, a hope or a condition
+    (``not_near`` of ``result`` in context.json): "I intend to do the next one in 1:50"."""
+    return result_role().near.search(clause_before(text, start)) is not None
+
+
+def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: frozenset[str]) -> bool:
+    """Whether ``words`` end with one of ``phrases``, once up to MAX_FILLERS filler words are set aside."""
+    n = len(words)
+    for skipped in range(MAX_FILLERS + 1):
+        if skipped > n:
+            return False
+        if ends_with(words[:n - skipped], phrases):
+            return True
+        if skipped < n and words[n - 1 - skipped] not in fillers:
+            return False
+    return False
+
+
+def line_words(text: str, start: int, k: int = 8) -> list[str]:
+    """The last ``k`` words before ``start`` on its line (lower-cased text), as :func:`left_words` gives them."""
+    lo = max(0, start - 48)
+    newline = text.rfind("\n", lo, start)
+    if newline >= 0:
+        lo = newline + 1
+    return left_words(text[lo:start], start - lo, k)
+
+
+def clause_before(text: str, start: int) -> str:
+    """The clause before ``start`` (lower-cased text): back to the last clause break, at most
+    CLAUSE_REACH characters."""
+    lo = max(0, start - CLAUSE_REACH)
+    for m in _CLAUSE_BREAK.finditer(text, lo, start):
+        lo = m.end()
+    return text[lo:start]
+
+
+def aside(text: str, start: int, end: int, kind: str) -> str | None:
+    """The role (``aside.roles`` of context.json) that makes the quantity ``text[start:end]`` (lower-cased
+    text) of kind ``kind`` something other than the session's own amount: a goal or a predicted time, a
+    difference ("34 seconds off my best"), a split, a lap or a pace, a point in time ("2 hours into the
+    race", "every 10 minutes"), a segment or a point of the course ("the first 5k", "10 km into"), a
+    running total or a weekly volume, the mileage of a pair of shoes; None for a quantity that may be
+    the session's own."""
+    lw: list[str] | None = None
+    clause: str | None = None
+    for role in aside_roles():
+        if kind not in role.kinds:
+            continue
+        if role.after is not None and role.after.match(text, end):
+            return role.name
+        if role.before:
+            lw = line_words(text, start) if lw is None else lw
+            if _ends_past_fillers(lw, role.before, role.fillers):
+                return role.name
+        if role.near is not None:
+            clause = clause_before(text, start) if clause is None else clause
+            if role.near.search(clause):
+                lw = line_words(text, start) if lw is None else lw
+                if not role.near_then or (lw and lw[-1] in role.near_then):
+                    return role.name
+    return None

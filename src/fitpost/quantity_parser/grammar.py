@@ -7,8 +7,9 @@ so the grammar needs no IGNORECASE and Python's matcher takes its fast literal
 paths; a word-first alternative is only tried at a word that can start one.
 
 ==========  ==============================================================
-compact     glued durations: 1h52m, 2h30, 1h 52m 10s, 45m10s, 2d 4h
+compact     glued durations: 1h52m, 2h30, 1h 52m 10s, 45m10s, 2d 4h, 0hh:44mm:51ss
 clock       2:03:17, 45:12 (a duration, a pace or a time of day)
+dclock      1.57.06 (hours, minutes and seconds with dots, after a word of timing)
 primes      4'30", 5'10"
 nx          3x10 squats, 4x400m, 6 x 1 km
 sets        4 sets, 12 reps; 3 sets of 15 push-ups
@@ -68,12 +69,13 @@ LB = (NOT_IN_WORD + r"(?<!\d[.,:/])"
 LB_REST = LB[len(NOT_IN_WORD):]
 # a number needs a unit: a word or a quote within a short run of digits and signs
 # (this keeps a long run of digits, dots and spaces cheap)
-GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~]{0,16}+(?:[^\W\d_]|[\"″”'′]))"
+GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~+]{0,16}+(?:[^\W\d_]|[\"″”'′]))"
 # every digit-first form has a sign or a word within a short run of digits and
 # spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
 NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
 # (the first look-ahead is implied by the second; it turns a word away at one character test)
-DIGIT_GUARD = r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)|\d{2,3}\.\d{1,4}(?!\d))"
+DIGIT_GUARD = (r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)"
+               r"|\d{2,3}\.\d{1,4}(?!\d)|\d{1,2}\.[0-5]\d\.[0-5]\d(?!\d|\.\d))")
 IN_GUARD = (
     r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
@@ -123,6 +125,7 @@ def master() -> re.Pattern:
         return (
             r"(?P<" + name + ">" + guard + r"(?P<" + p + "num>" + num + r")"
             r"(?:(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + NUM2 + r"))?"
+            r"(?P<" + p + r"plus>\+)?"  # a lower bound: "3+ km"
             r"(?:(?<=\d)(?P<" + p + "glued>" + GLUED + r")"
             r"|(?P<" + p + "sep>" + SEP + r")(?P<" + p + "adj>" + ADJ + r")"
             r"(?:(?P<" + p + "conn>" + CONN + r")(?P<" + p + "cunit>" + COUNT + r")|(?P<" + p + "unit>" + UNIT + r")))"
@@ -134,11 +137,13 @@ def master() -> re.Pattern:
         r"(?:\s?(?P<c_m>\d{1,2})\s?(?:m|mins?|minutes?|['′])(?:\s?(?P<c_s>\d{1,2}(?:\.\d+)?)\s?(?:s|secs?|seconds?|[\"″]))?"
         r"|(?P<c_m2>\d{2})(?![\w.]))"
         r"|(?P<c_m3>\d{1,3})(?:m|mins?\s?)(?P<c_s3>\d{1,2}(?:\.\d+)?)(?:s|secs?|[\"″])"
-        r"|(?P<c_d2>\d{1,2})d\s?(?P<c_h2>\d{1,2})h)(?![\w'])"
+        r"|(?P<c_d2>\d{1,2})d\s?(?P<c_h2>\d{1,2})h"
+        r"|(?P<c_h4>\d{1,2})hh:(?P<c_m4>[0-5]\d)mm(?::(?P<c_s4>[0-5]\d)ss)?)(?![\w'])"  # a watch's 0hh:44mm:51ss
     )
     clock = (
         r"(?P<clock>(?P<k_a>\d{1,3}):(?P<k_b>[0-5]\d)(?::(?P<k_c>[0-5]\d))?(?P<k_f>\.\d{1,3})?)(?![\d:]|[.,]\d)"
     )
+    dclock = r"(?P<dclock>(?P<d_h>\d{1,2})\.(?P<d_m>[0-5]\d)\.(?P<d_s>[0-5]\d))(?!\d|[.,]\d)"
     primes = (
         r"(?P<primes>(?P<p_a>\d{1,2})\s?['′]\s?(?P<p_b>\d{1,2}(?:\.\d+)?)\s?(?:[\"″”]|''|′′)"
         r"|(?P<p_a2>\d{1,2})['′](?P<p_b2>\d{2})(?![\w'\"]))"
@@ -175,7 +180,7 @@ def master() -> re.Pattern:
     fevery = r"(?P<fevery>every\s++(?P<e_n>" + N_EVERY + r")\s++(?P<e_u>days|weeks|months))(?!\w)"
     INT_D = r"\d{1,3}(?![\d.,])"
     INT_W = W + r"(?:[\s\-‐‑]" + W + r")?"
-    digit_first = [compact, clock, primes, nx, sets("sets", "s_", INT_D), drace,
+    digit_first = [compact, clock, dclock, primes, nx, sets("sets", "s_", INT_D), drace,
                    measure("measure", "m_", NUM_D, GUARD), nrace]
     word_first = [sets("wsets", "t_", INT_W), ftimes, freq, fevery, ordrep, race, allday,
                   measure("wmeasure", "w_", NUM_W, "")]

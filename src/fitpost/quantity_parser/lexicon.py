@@ -182,6 +182,7 @@ class Lexicon:
         self.social_after = s("social_after")
         self.currency_before = s("currency_before")
         self.tod_before = s("time_of_day_before")
+        self.dotted_time_before = s("dotted_time_before")
         self.everyday_not_before = s("everyday_not_before")
         self.times_not_before = s("times_not_before")
         self.long_race_words = s("long_race_words")

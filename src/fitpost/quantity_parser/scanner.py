@@ -173,7 +173,7 @@ def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read bes
     if n.vague and n.vague != "couple" and unit.dim != "duration":
         return None  # "the last few miles"
     lw = left_words(text, start)
-    approx = n.approximate or lo is not None or _approx(text, start, end, lw)
+    approx = n.approximate or lo is not None or bool(m.group(P + "plus")) or _approx(text, start, end, lw)
     adj = (m.group(P + "adj") or "").lower().split()
     if "odd" in adj:
         approx = True
@@ -262,6 +262,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
         return None  # a 56-year-old, aged 30 years
     if c.date_after.match(text, end):
         return None  # 2 days ago, three weeks later
+    if next_word(text, end) in _MARKS:
+        return None  # the 50 minute mark: a point in the session, like the 30 km mark
     g = m.group(P + "glued")
     if g:
         low = g.lower()
@@ -384,13 +386,23 @@ def on_clock(text: str, m, orig: str = ""):
     if mm:
         secs = a * 60 + b + frac
         return [Item("duration", s, mm.end(), value=secs / 60, unit="min", base=secs, surface=":")], mm.end()
-    if lw and lw[-1] in lexicon().tod_before:
-        return None  # at 6:30
+    if lw and lw[-1] in lexicon().tod_before and a <= 24:
+        return None  # at 6:30 (but "came in at 53:09" is no time of day)
     if a <= 9 and not frac and c.long_race.search(sentence(text, s, e)):
         secs = a * 3600 + b * 60
         return [Item("duration", s, e, value=secs / 3600, unit="h", base=secs, surface=":")], e
     secs = a * 60 + b + frac
     return [Item("duration", s, e, value=secs / 60, unit="min", base=secs, surface=":")], e
+
+
+def on_dclock(text: str, m, orig: str = ""):
+    """1.57.06: hours, minutes and seconds with dots, only after a word of timing ("in", "time:", "took"),
+    where a date written with dots (1.05.12) does not stand."""
+    lw = left_words(text, m.start(), 1)
+    if not lw or lw[-1] not in lexicon().dotted_time_before:
+        return None
+    secs = int(m.group("d_h")) * 3600 + int(m.group("d_m")) * 60 + int(m.group("d_s"))
+    return [Item("duration", m.start(), m.end(), value=secs / 3600, unit="h", base=secs, surface=":")], m.end()
 
 
 def on_compact(text: str, m, orig: str = ""):
@@ -399,6 +411,8 @@ def on_compact(text: str, m, orig: str = ""):
         secs = int(g("c_m3")) * 60 + float(g("c_s3"))
     elif g("c_d2") is not None:
         secs = int(g("c_d2")) * 86400 + int(g("c_h2")) * 3600
+    elif g("c_h4") is not None:
+        secs = int(g("c_h4")) * 3600 + int(g("c_m4")) * 60 + int(g("c_s4") or 0)
     else:
         secs = int(g("c_h")) * 3600 + int(g("c_m") or g("c_m2") or 0) * 60 + float(g("c_s") or 0)
         if g("c_d"):
@@ -563,7 +577,7 @@ def on_allday(text: str, m, orig: str = ""):
 
 
 HANDLERS = {
-    "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact, "primes": on_primes, "nx": on_nx,
+    "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact, "dclock": on_dclock, "primes": on_primes, "nx": on_nx,
     "sets": on_sets, "ftimes": on_ftimes, "freq": on_freq, "ordrep": on_ordrep, "race": on_race,
     "nrace": on_nrace, "allday": on_allday, "drace": on_drace, "fevery": on_fevery,
 }

@@ -3,6 +3,8 @@
 The steps, each a module of this package, run in order over one
 :class:`~fitpost.components.records.context.Context` (what the Doc holds):
 
+0. :mod:`.amounts`: distances and durations that are not a session's own (a goal time, a
+   split, shoe mileage ...) are set aside.
 1. :mod:`.clusters`: activity mentions become clusters ("ran the marathon" is
    one; "covered 24 km" is one too).
 2. :mod:`.attach` (and :mod:`.company` for people): quantities, people, places,
@@ -12,7 +14,10 @@ The steps, each a module of this package, run in order over one
    record with no date takes its section's heading date or, in a first-person
    report of the day, the post date.
 4. :mod:`.claims`: only the records that claim a session stay (a bare
-   topical mention, "swimming is great for you", claims none).
+   topical mention, "swimming is great for you", claims none).  Then
+   (:mod:`.amounts`) a result in a sentence with no activity ("I did it in
+   1:02:50") goes to a record before it, and each record keeps the duration that
+   is plausible for its activity and distance (``models/speeds.json``).
 5. :mod:`.build`: each record becomes a :class:`~fitpost.schema.Activity`.
 
 The component keeps only its word lists (:class:`.context.Lexicon`): nothing of
@@ -25,6 +30,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.components.base import Component
+from fitpost.components.records.amounts import set_aside, settle_amounts
 from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
 from fitpost.components.records.claims import keep_claims
@@ -45,12 +51,14 @@ class RecordBuilder(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context(doc, self.lexicon)
+        set_aside(ctx)
         clusters = find_clusters(ctx)
         attach_all(ctx, clusters)
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
         records = keep_claims(ctx, records)
+        settle_amounts(ctx, records, clusters)
         lend_dates(ctx, records, clusters)  # a date lent is no claim of a session
         least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
         activities = [to_activity(ctx, r) for r in records]

@@ -1,0 +1,226 @@
+"""Which distances and durations are a session's own, and what is plausible for its activity.
+
+Around the other steps:
+
+* :func:`set_aside` (before step 1): a distance or a duration beside the session's amount is left out
+  of linking altogether: a goal or a predicted time, a difference ("34 seconds off my best"), a split,
+  a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
+  ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, and a distance
+  shorter than any session ("to stay on two feet")
+  (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
+  after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
+  right before an activity word is that activity's own ("after the 200 km ride"), and so is one
+  shortly after an activity word in its clause, the verb's object ("cycling the last 100 km", "ran
+  with her for the last 12 km": a leg told as a session; "going to cycle 5,000 km this year": a
+  year's challenge).
+* :func:`settle_amounts` (after step 4): a duration that reads as a result ("I did it in 1:02:50",
+  "my course time was 4 hours 12 minutes", "Time: 39:59" on a log line) in a sentence that names no
+  activity goes to a record before it that has none; then each record's duration is read by what is
+  plausible for its activity and distance (``models/speeds.json``): a bare "1:05" after "10 km" is
+  1 h 05 min, not 65 s, and a duration that fits in neither reading is not the session's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from fitpost import ext, resources, statuses
+from fitpost.components.records.context import Context
+from fitpost.components.records.model import Cluster, Record
+from fitpost.quantity_parser.context import aside, result_cue
+from fitpost.quantity_parser.scanner import lower
+from fitpost.schema import Quantity
+
+# the roles an activity word right next to the quantity overrides (:func:`_next_to_activity`)
+OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
+# what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
+_SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
+_BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
+OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
+DAY = 86400.0
+DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
+
+
+def set_aside(ctx: Context) -> None:
+    """Leave out of ``ctx``'s quantities the distances and durations that are not a session's own."""
+    found = ctx.mentions[ext.QUANTITIES]
+    if not any(q.label in ("distance", "duration") for q in found):
+        return
+    low = lower(ctx.text)
+    starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
+    ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
+    kept: list[ext.Mention] = []
+    segment_end = -1  # where the last segment set aside ends, in characters
+    for span in found:
+        q: Quantity = span.info
+        if q.kind not in ("distance", "duration"):
+            kept.append(span)
+            continue
+        role = aside(low, q.start, q.end, q.kind)
+        if q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
+            role = "too short"  # to stay on two feet
+        if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
+            role = None
+        if role is None and q.kind == "duration" and segment_end >= 0 \
+                and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
+            role = "segment"  # the first 5k in 22 min
+        segment_end = q.end if role in ("segment", "split") else -1
+        if role is None:
+            kept.append(span)
+    ctx.mentions[ext.QUANTITIES] = kept
+
+
+def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
+    """Whether an activity mention (``starts``, ``ends``: their token offsets) starts at most one token
+    after the quantity ``span`` ("after the 200 km ride"), or ends at most OBJECT_REACH tokens before it
+    with no clause break between ("cycling the last 100 km", "going to cycle 5,000 km this year")."""
+    if span.end in starts or span.end + 1 in starts:
+        return True
+    return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start) for k in range(OBJECT_REACH + 1))
+
+
+# --------------------------------------------------------------------------- plausibility
+
+@dataclass(frozen=True)
+class Plausible:
+    """What is plausible for one session of each activity (``models/speeds.json``)."""
+
+    kmh: dict[str, tuple[float, float]]  # lowest and highest average speed
+    session: dict[str, tuple[float, float]]  # shortest and longest session, in seconds
+    shortest_m: float  # no session covers less
+
+    @classmethod
+    def load(cls, name: str = "speeds.json") -> Plausible:
+        data = resources.load_json(name)
+        acts = data["activities"]
+        return cls(kmh={a: tuple(v["kmh"]) for a, v in acts.items() if "kmh" in v},
+                   session={a: tuple(v["session_s"]) for a, v in acts.items() if "session_s" in v},
+                   shortest_m=float(data["shortest_m"]))
+
+    def fits(self, activity: str, seconds: float, meters: float | None) -> bool:
+        """Whether a session of ``activity`` may last ``seconds``: at a plausible speed over ``meters``
+        (over a day or more, at any speed up to the highest), or, with no distance, for a plausible length."""
+        if seconds <= 0:
+            return False
+        if meters and activity in self.kmh:
+            lo, hi = self.kmh[activity]
+            if seconds >= DAY:
+                lo = 0.0  # a challenge spread over days
+            return lo <= meters / 1000 / (seconds / 3600) <= hi
+        if activity in self.session:
+            lo, hi = self.session[activity]
+            return lo <= seconds <= hi
+        return True
+
+
+@cache
+def plausible() -> Plausible:
+    return Plausible.load()
+
+
+def readings(q: Quantity) -> list[Quantity]:
+    """The readings of duration ``q``: as parsed, and for a bare "1:05" the other one of m:ss and h:mm."""
+    m = _BARE_CLOCK.fullmatch(q.text)
+    if m is None or q.seconds is None:
+        return [q]
+    a, b = int(m.group(1)), int(m.group(2))
+    short, long = a * 60 + b, a * 3600 + b * 60
+    if q.seconds == short and a > 0:
+        other = q.model_copy(update={"seconds": float(long), "value": long / 3600, "unit": "h"})
+    elif q.seconds == long:
+        other = q.model_copy(update={"seconds": float(short), "value": short / 60, "unit": "min"})
+    else:
+        return [q]
+    return [q, other]
+
+
+def fitting(q: Quantity, activity: str, meters: float | None) -> Quantity | None:
+    """The first reading of duration ``q`` that fits a session of ``activity`` over ``meters``, if any."""
+    table = plausible()
+    return next((r for r in readings(q) if table.fits(activity, r.seconds or 0.0, meters)), None)
+
+
+def _ordered(r: Record) -> list[Cluster]:
+    """The record's clusters in the order the build step reads their fields: the primary one first."""
+    clusters = r.clusters
+    primary = next((c for c in clusters if not c.bare and not c.inferred), clusters[0]) if len(clusters) > 1 \
+        else clusters[0]
+    return [primary] + [c for c in clusters if c is not primary]
+
+
+def record_meters(r: Record) -> float | None:
+    """The metres of the distance the build step gives the record, if any."""
+    primary = _ordered(r)[0]
+    dist = primary.kind("distance")
+    if dist is None or primary.race_only:
+        dist = r.distance()
+    return dist.meters if dist is not None else None
+
+
+def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+    """Lend the results of sentences with no activity to the records before them, then keep on each
+    record the first duration that fits its activity and distance, in the reading that fits."""
+    lend_results(ctx, records, clusters)
+    for r in records:
+        settle_duration(r)
+
+
+def settle_duration(r: Record) -> None:
+    """Drop the record's durations that fit in no reading until one fits; read that one as it fits."""
+    activity, meters = r.activity, record_meters(r)
+    for c in _ordered(r):
+        for k, q in enumerate(c.quantities):
+            if q.kind != "duration":
+                continue
+            got = fitting(q, activity, meters)
+            if got is None:
+                del c.quantities[k]
+                break  # a cluster holds one duration at most: on to the next cluster
+            c.quantities[k] = got
+            return
+
+
+def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+    """A duration that reads as a result (:func:`fitpost.quantity_parser.context.result_cue`) in a
+    sentence with no cluster goes to the first record of :func:`_records_before` that it fits."""
+    with_cluster = {c.sent for c in clusters}
+    spans = [s for s in ctx.mentions[ext.QUANTITIES]
+             if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
+    if not spans or not records:
+        return
+    low = lower(ctx.text)
+    in_sent: dict[int, list[int]] = {}  # the records with a cluster in each sentence
+    for k, r in enumerate(records):
+        for s in {c.sent for c in r.clusters}:
+            in_sent.setdefault(s, []).append(k)
+    for span in spans:
+        q: Quantity = span.info
+        if not result_cue(low, q.start, q.end):
+            continue
+        n = ctx.sent_of[span.start]
+        for r in _records_before(records, in_sent, n):
+            got = fitting(q, r.activity, record_meters(r))
+            if got is not None:
+                r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
+                                          quantities=[got], inferred=True))
+                break
+
+
+def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
+    """The real records with no duration and a cluster in sentence ``n`` or at most DURATION_REACH
+    sentences before (``in_sent``: the records of each sentence): those with a distance or an event
+    (what a finishing time is told of) first, each group nearest first (by their latest such
+    cluster; in order on a tie)."""
+    latest: dict[int, int] = {}  # record -> the latest of those sentences it has a cluster in
+    for s in range(max(0, n - DURATION_REACH), n + 1):
+        for k in in_sent.get(s, ()):
+            latest[k] = s
+    near = []
+    for k, s in latest.items():
+        r = records[k]
+        if not statuses.is_real(r.primary.status_name) or any(c.kind("duration") for c in r.clusters):
+            continue
+        measured = r.distance() is not None or any(c.event for c in r.clusters)
+        near.append((not measured, n - s, k, r))
+    return [t[-1] for t in sorted(near, key=lambda t: t[:3])]

@@ -1,0 +1,259 @@
+"""Durations and distances in context (issue 20): which value is a record's own, read as its activity
+makes plausible.  On posts written for the tests, with both models (the record linker), and on the
+parser and its look-arounds alone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from fitpost.components.records.amounts import Plausible, fitting, readings
+from fitpost.quantity_parser import parse_quantities
+from fitpost.quantity_parser.context import aside, labelled, result_cue
+from fitpost.quantity_parser.scanner import lower
+from fitpost.schema import Quantity
+
+MILE = 1609.344
+
+
+@pytest.fixture(params=["blank", "sm"])
+def ex(request, blank_extractor):
+    if request.param == "blank":
+        return blank_extractor
+    return request.getfixturevalue("sm_extractor")
+
+
+def record(ex, text: str, evidence: str):
+    """The record of ``text`` whose evidence overlaps ``evidence``."""
+    post = ex.extract(text, posted_at="2025-05-04")
+    at = text.index(evidence)
+    got = [a for a in post.activities if a.evidence.start < at + len(evidence) and at < a.evidence.end]
+    assert got, (text, [(a.activity, a.evidence.text) for a in post.activities])
+    return got[0]
+
+
+def seconds(a) -> float | None:
+    return a.duration.seconds if a.duration is not None else None
+
+
+def meters(a) -> float | None:
+    return a.distance.meters if a.distance is not None else None
+
+
+def roles(text: str) -> list[tuple[str, str | None]]:
+    """Each distance and duration of ``text`` with its aside role (None: it may be the session's)."""
+    low = lower(text)
+    return [(q.text, aside(low, q.start, q.end, q.kind)) for q in parse_quantities(text)
+            if q.kind in ("distance", "duration") and not q.part]
+
+
+# --------------------------------------------------------------------------- m:ss, h:mm, h:mm:ss
+
+@pytest.mark.parametrize("text, evidence, expected", [
+    ("A 10 km trail run in 1:05 today, lots of mud.", "trail run", 3900),  # 65 s would be 554 km/h
+    ("Ran the 100 miles in 22:40, my first hundred.", "Ran", 22 * 3600 + 40 * 60),
+    ("Rode 28.37 mi in 1.57.06 this morning.", "Rode", 7026),  # dots
+    ("Went for a run this morning, 1:05 all in, legs are toast.", "run", 3900),  # no distance: a session's length
+    ("Ran a 5k at the park in 22:30, happy with that.", "Ran", 1350),  # m:ss fits: kept
+    ("Walked 39 km in 19 days to raise money for the shelter.", "Walked", 19 * 86400),  # over days: any low speed
+])
+def test_a_clock_is_read_as_the_activity_and_distance_make_plausible(ex, text, evidence, expected):
+    assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
+
+
+def test_a_duration_that_fits_in_no_reading_is_not_the_sessions(ex):
+    # 10 km in 640 s (56 km/h) or in 10 h 40 min (0.9 km/h): neither is a run
+    a = record(ex, "Ran 10 km by the river yesterday and 10:40 was all I had in me.", "Ran")
+    assert meters(a) == pytest.approx(10000) and a.duration is None
+
+
+def test_plausibility_table():
+    table = Plausible.load()
+    assert table.fits("running", 3900, 10000) and not table.fits("running", 65, 10000)
+    assert table.fits("walking", 19 * 86400, 39000)  # a challenge over days has no lowest speed
+    assert not table.fits("walking", 2 * 86400, 2_000_000)  # but a highest one
+    assert table.fits("yoga", 3600, None) and not table.fits("running", 30 * 86400 * 12, None)
+    assert table.fits("other", 1, None)  # an activity with no entry is not checked
+    assert 1 < table.shortest_m <= 25  # two feet are no session, a pool length is
+
+
+def test_readings_of_a_bare_clock():
+    q = Quantity(kind="duration", text="1:05", start=0, end=4, value=65 / 60, unit="min", seconds=65.0)
+    assert [r.seconds for r in readings(q)] == [65.0, 3900.0]
+    assert fitting(q, "running", 10000).seconds == 3900.0 and fitting(q, "running", 200).seconds == 65.0
+    long = Quantity(kind="duration", text="1:05:20", start=0, end=7, value=1.09, unit="h", seconds=3920.0)
+    assert readings(long) == [long]  # h:mm:ss is read one way only
+
+
+@pytest.mark.parametrize("text, span, secs", [
+    ("Rode 30.2 mi in 1.49.30 this morning.", "1.49.30", 6570),
+    ("Time: 1.57.06", "1.57.06", 7026),
+    ("a run that lasted about 0hh:44mm:51ss !", "0hh:44mm:51ss", 2691),
+    ("I came in at 53:09 for that portion", "53:09", 3189),  # no hour of the day
+])
+def test_parser_reads_dotted_and_labelled_clocks(text, span, secs):
+    got = [q for q in parse_quantities(text) if q.kind == "duration"]
+    assert [(q.text, q.seconds) for q in got] == [(span, secs)]
+
+
+@pytest.mark.parametrize("text", [
+    "See you on 1.05.12 at the club",  # a date with dots
+    "version 1.57.06 is out",
+    "a run that lasted about 0hh:44mm:51ss",  # and no 44 mm distance
+])
+def test_dots_need_a_word_of_timing_and_watch_labels_are_no_millimetres(text):
+    assert all(q.kind != "distance" for q in parse_quantities(text))
+    assert sum(q.kind == "duration" for q in parse_quantities(text)) == ("lasted" in text)
+
+
+# --------------------------------------------------------------------------- not the session's
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Easy 8 km today at 5:10/km.", "8 km"),
+    ("I ran 6 miles this morning at an 8:10 pace.", "ran"),
+    ("Ran 5 miles today, 9:14/mile on average.", "Ran"),
+    ("Swam 1,500 m in the pool, 2:26/100m.", "Swam"),
+    ("Yesterday I ran 10 km without stopping. My average mile time was only 10:40, but I am happy.", "ran"),
+    ("Ran 12 km this morning with mile splits of 7:30.", "Ran"),
+    ("Ran the 10k today, the first 5k in 22 min, then I faded.", "Ran"),
+    ("The 80-year-old ran 5 km on Sunday.", "ran"),
+    ("Started the ride at 7:15 AM and rode 30 km.", "rode"),
+    ("Ran 10 km with the club, the marathon is only 26 days away.", "Ran"),
+])
+def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, evidence):
+    assert record(ex, text, evidence).duration is None
+
+
+@pytest.mark.parametrize("text, evidence, expected", [
+    ("Ran the city 10k today, aiming for 45:00 but finished in 47:12.", "Ran", 2832),
+    ("Did the parkrun this morning with a goal of 24:30. Finished in 25:02.", "parkrun", 1502),
+    ("My predictor says 35 minutes, but I ran the 10k in 38:10 today.", "ran", 2290),
+    ("Ran 5 km at the park today, taking 34 seconds off my best to finish in 24:41.", "Ran", 1481),
+])
+def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence, expected):
+    assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, evidence, expected", [
+    ("Ran 7 km this evening in my old shoes, which now have 600 miles on them.", "Ran", 7000),
+    ("Cycled 42 km today, which brings my total for June to 610 km.", "Cycled", 42000),
+    ("Ran 8 km today, 610 km this month.", "Ran", 8000),
+    ("Paid $40 for the entry and ran 10 km along the river.", "ran", 10000),
+    ("Weighed 82 kg this morning, then ran 6 km.", "ran", 6000),
+])
+def test_shoe_mileage_running_totals_prices_and_weights_are_no_distance(ex, text, evidence, expected):
+    assert meters(record(ex, text, evidence)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Easy run today in my old shoes, which now have 600 miles on them.", "run"),
+    ("The wear on my old shoes after 542 miles shows after this morning's run.", "run"),
+    ("Easy ride today, which brings my total for June to 610 km.", "ride"),
+    ("Swam at the lido this morning, 61 km this month.", "Swam"),
+    ("Felt strong on the ride, though the first 30 miles were hard.", "ride"),
+    ("Good run this morning, I came up a couple of miles short of the plan.", "run"),
+    ("Great ski trip today, though it was hard to stay on two feet.", "ski trip"),  # shorter than any session
+])
+def test_beside_a_record_with_no_distance_they_give_it_none(ex, text, evidence):
+    assert record(ex, text, evidence).distance is None
+
+
+@pytest.mark.parametrize("text, evidence, climb, walked", [
+    ("Hiked 18 km today with 2,700 m of climbing.", "Hiked", 2700, 18000),
+    ("We hiked 12 km today, descending 1,090 m to the hut.", "hiked", 1090, 12000),
+])
+def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
+    a = record(ex, text, evidence)
+    assert a.elevation is not None and a.elevation.meters == pytest.approx(climb)
+    assert meters(a) == pytest.approx(walked)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("aiming for 1:45 but finished in 1:49:12", [("1:45", "goal"), ("1:49:12", None)]),
+    ("to go under 39 minutes", [("39 minutes", "goal")]),
+    ("It is a 3 minute PR", [("3 minute", "difference")]),
+    ("I came up a couple of miles short", [("a couple of miles", "difference")]),
+    ("instead of 8 km, we both did 10 km", [("8 km", "difference"), ("10 km", None)]),
+    ("average mile time was only 10:40", [("10:40", "split")]),
+    ("a sip of water every 10 minutes", [("10 minutes", "period")]),
+    ("2 hours into the race", [("2 hours", "period")]),
+    ("after about 6 km, I still felt good", [("6 km", "segment")]),
+    ("10 km into the run", [("10 km", "segment")]),
+    ("the first 5k in 22 min", [("5k", "segment"), ("22 min", None)]),  # the time: see set_aside
+    ("last summer's total of 57 miles", [("57 miles", "total")]),
+    ("run 50 miles a week", [("50 miles", "total")]),
+    ("the wear on my old shoes after 542 miles", [("542 miles", "segment")]),
+    ("my shoes have 600 miles", [("600 miles", "gear")]),
+    ("Wore my new shoes and ran 10 km", [("10 km", None)]),
+    ("I ran 10 km in 45 minutes", [("10 km", None), ("45 minutes", None)]),
+    ("Day 5 Ledbury to Bridges 50 miles\nShort day, easy ride", [("50 miles", None)]),  # not across lines
+])
+def test_aside_roles(text, expected):
+    assert roles(text) == expected
+
+
+def test_a_segment_or_total_next_to_its_activity_word_is_its_own(ex):
+    assert meters(record(ex, "Feeling great after the 20 km ride with the club.", "ride")) == pytest.approx(20000)
+    text = "Now on the last day: before cycling the last 100 km to the coast, he went for a run."
+    assert meters(record(ex, text, "cycling")) == pytest.approx(100000)
+    text = "New year goal: I am going to cycle 5,000 km this year."
+    assert meters(record(ex, text, "cycle")) == pytest.approx(5_000_000)
+
+
+# --------------------------------------------------------------------------- totals, days, bounds
+
+def test_a_multi_day_effort_carries_the_total_and_a_streak_the_day(ex):
+    a = record(ex, "Walked 120 km over 5 days along the coast path.", "Walked")
+    assert meters(a) == pytest.approx(120000) and seconds(a) == pytest.approx(5 * 86400)
+    a = record(ex, "Ran 5 km a day for 30 days straight.", "Ran")
+    assert meters(a) == pytest.approx(5000) and a.repetition.times == 30 and a.duration is None
+
+
+@pytest.mark.parametrize("text, evidence, expected", [
+    ("Hiked over 30 miles through the park yesterday.", "Hiked", 30 * MILE),
+    ("Ran 3+ km this morning before work.", "Ran", 3000),
+    ("Bit of a walk later, 2+ miles with the dog.", "walk", 2 * MILE),
+])
+def test_a_lower_bound_scores_the_bound(ex, text, evidence, expected):
+    a = record(ex, text, evidence)
+    assert meters(a) == pytest.approx(expected) and a.distance.approximate
+
+
+# --------------------------------------------------------------------------- log lines and results
+
+@pytest.mark.parametrize("text, evidence, dist, secs", [
+    ("Sunday ride done.\nDistance: 42.5 km\nTime: 1:39:59", "ride", 42500, 5999),
+    ("Long walk by the canal today.\nRT Time: 3 hours 35 min.", "walk", None, 12900),
+    ("Finished the Riverside Marathon today. Final time 4:12:40.", "Marathon", 42195, 15160),
+    ("I ran my first 10k today! I did it in 1:02:50.", "ran", 10000, 3770),
+    ("Swim\n- Distance\n- 400m\n- Time\n- 9:45 (2:26/100m)\nThe race started late.", "Swim", 400, 585),
+])
+def test_a_result_line_belongs_to_the_record_of_its_block(ex, text, evidence, dist, secs):
+    a = record(ex, text, evidence)
+    assert meters(a) == (pytest.approx(dist) if dist else None) and seconds(a) == pytest.approx(secs)
+
+
+@pytest.mark.parametrize("text, legs", [
+    ("Great race at the lake!\nSwim: 1.2 miles took me 40:27\nBike: 56 miles took me 3:30:46\n"
+     "Run: 13.1 miles took me 2:10:15",
+     [("Swim", 1.2 * MILE, 2427), ("Bike", 56 * MILE, 12646), ("Run", 13.1 * MILE, 7815)]),
+    ("Training log, Monday\nBike 45 min - 20km\nRun 30 min - 6km", [("Bike", 20000, 2700), ("Run", 6000, 1800)]),
+])
+def test_on_lines_of_a_log_each_value_stays_with_its_line(ex, text, legs):
+    for evidence, dist, secs in legs:
+        a = record(ex, text, evidence)
+        assert (meters(a), seconds(a)) == (pytest.approx(dist), pytest.approx(secs)), evidence
+
+
+@pytest.mark.parametrize("text, span, result, label", [
+    ("I did it in 1:02:50", "1:02:50", True, False),
+    ("my course time was 4 hours 12 minutes", "4 hours 12 minutes", True, False),
+    ("saw 36:20 on my Garmin", "36:20", True, False),
+    ("Distance: 28.37 mi\nTime: 1:57:06", "1:57:06", True, True),
+    ("- Time\n- 10:23", "10:23", True, True),
+    ("I intend to do the next one in 1:50", "1:50", False, False),
+    ("He has been guiding for 2 months", "2 months", False, False),
+])
+def test_result_cues_and_labels(text, span, result, label):
+    low, start = lower(text), text.index(span)
+    assert result_cue(low, start, start + len(span)) is result
+    assert labelled(text, start) is label
