@@ -76,6 +76,12 @@ def test_a_dated_heading_dates_its_section(extract):
     assert "walking" not in [a for a, _, _ in records]  # "March" is the month
 
 
+def test_a_heading_dates_a_mention_whatever_its_status_but_not_a_plan(extract):
+    text = "Dec 25, 2013 - the day I started running! I could not run 100 metres then.\n\nI will run a marathon."
+    by_status = {status: d for _, status, d in extract(text, D(2014, 9, 23))}
+    assert by_status == {"completed": D(2013, 12, 25), "negated": D(2013, 12, 25), "planned": None}
+
+
 def test_a_weekday_heading_dates_its_section_of_a_log(extract):
     text = "Tuesday: 8 km run along the river.\n\nSunday: Cross training. In the afternoon I swam 1 km in the pool."
     records = extract(text, D(2025, 9, 15))  # a Monday

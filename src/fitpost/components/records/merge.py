@@ -342,9 +342,9 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
       first mention ("Today will be a short day. We plan to walk 20 km."), else right after its last
       ("The race was held on Sunday."), in its paragraph, pointing its way (:func:`_points_way`: not
       after the post date for a record done, not before it for a plan);
-    * for a record done, the date of the heading of its section
+    * but for a plan, the date of the heading of its section
       (:func:`fitpost.components.dates.is_heading`: "Thursday, March 27, 2008" over a log,
-      "Tuesday: 5 miles");
+      "Tuesday: 5 miles"), whatever its status ("I could barely run then" under "Dec 25, 2013 -");
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -365,10 +365,11 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         first = min(r.clusters, key=lambda c: c.start)
         phase = statuses.meaning(r.primary.status_name).phase
         date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), phase, posted)
-        if date is None and phase == "done":
+        if date is None and phase != "planned":
             head = next((d for d in reversed(heads) if d.start < first.start), None)
             date = head.info if head is not None and head.info.value else None
-            if head is None and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+            if head is None and phase == "done" and same_day is not None \
+                    and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
                 date = same_day
         if date is not None:
             for c in r.clusters:  # a date read with no post date ("today") has only its text
