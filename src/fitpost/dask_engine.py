@@ -510,7 +510,7 @@ def _security(keys: str) -> Any:
     (held in memory), else from the openssl command (in ``keys``, a folder only this user reads)."""
     from distributed.security import Security
     try:
-        return Security.temporary(require_encryption=True)
+        return Security.temporary()  # encryption required, a certificate made for this run
     except ImportError:
         pass
     key, cert = os.path.join(keys, "key.pem"), os.path.join(keys, "cert.pem")
