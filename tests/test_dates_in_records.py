@@ -2,9 +2,9 @@
 
 A date phrase belongs to the records of its clause, and one said outside
 quotes wins over a quoted one; a planned record reads its date ahead; a record
-with no date of its own takes that of a sentence with no activity just before
-or after it, of its section's heading, or (a first-person report of the day)
-the post date.
+with no date of its own (not a plan) takes that of a sentence with no activity
+just before or after it, of its section's heading, or (a first-person report of
+the day) the post date.
 Each case runs on blank English and, where installed, on the statistical
 pipeline.
 """
@@ -96,10 +96,16 @@ def test_a_diary_entry_is_read_against_its_own_day(extract):
 
 
 def test_a_sentence_with_no_activity_dates_the_next(extract):
-    records = extract("Today is going to be a short day. We plan to walk just 20 km.", D(2025, 5, 6))
-    assert records == [("walking", "planned", D(2025, 5, 6))]
     records = extract("The water today was cold. Nevertheless, I swam 300 lengths.", D(2025, 8, 2))
     assert dates_of(records, "swimming") == [D(2025, 8, 2)]
+    records = extract("It was a cold Sunday morning. Nevertheless, I swam 300 lengths.", D(2025, 8, 6))
+    assert dates_of(records, "swimming") == [D(2025, 8, 3)]
+
+
+def test_a_plan_takes_no_date_from_the_sentences_around_it(extract):
+    # the day told next to a plan is often another's: training starts Monday, the race is later
+    records = extract("Signed up for the Harbour Night Run! Training starts Monday.", D(2025, 5, 6))
+    assert [(a, d) for a, status, d in records if status == "planned"] == [("running", None)]
 
 
 def test_a_sentence_with_no_activity_right_after_dates_the_record_before(extract):

@@ -31,7 +31,6 @@ LEND_REACH = 2  # a sentence with no activity lends to a record at most this man
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
-DATE_FRAME_REACH = 2  # a date in a sentence with no activity dates the records this many sentences after it
 
 
 def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
@@ -336,24 +335,25 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A record with no date of its own (not a routine) takes, in order:
+    """A record with no date of its own, not a plan or a routine (whose days the text around them
+    seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
 
-    * the day (or week) of a sentence with no activity at most DATE_FRAME_REACH sentences before its
-      first mention ("Today will be a short day. We plan to walk 20 km."), else right after its last
-      ("The race was held on Sunday."), in its paragraph, pointing its way (:func:`_points_way`: not
-      after the post date for a record done, not before it for a plan);
-    * but for a plan, the date of the heading of its section
-      (:func:`fitpost.components.dates.is_heading`: "Thursday, March 27, 2008" over a log,
-      "Tuesday: 5 miles"), whatever its status ("I could barely run then" under "Dec 25, 2013 -");
+    * the day (or week) said in a sentence with no activity just before its first mention, in its
+      paragraph ("The water today was cold. Nevertheless, I swam 300 lengths."), or, for a record
+      done, just after its last ("The race was held on Sunday."); for a record done, not a day after
+      the post date;
+    * the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
+      "Thursday, March 27, 2008" over a log, "Tuesday: 5 miles"), whatever its status ("I could
+      barely run then" under "Dec 25, 2013 -");
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
-    First, a record dated both inside a quote and outside takes the date said outside.
+    First, a record dated both inside a quote and outside takes the day said outside.
     """
     for r in records:
         _unquote_date(ctx, r)
     undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
-               and statuses.meaning(r.primary.status_name).phase != "habitual"]
+               and statuses.meaning(r.primary.status_name).phase not in ("planned", "habitual")]
     if not undated:
         return
     posted = posted_at(ctx)
@@ -363,13 +363,12 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     same_day = _same_day(ctx, posted) if posted is not None else None
     for r in undated:
         first = min(r.clusters, key=lambda c: c.start)
-        phase = statuses.meaning(r.primary.status_name).phase
-        date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), phase, posted)
-        if date is None and phase != "planned":
+        done = statuses.meaning(r.primary.status_name).phase == "done"
+        date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
+        if date is None:
             head = next((d for d in reversed(heads) if d.start < first.start), None)
             date = head.info if head is not None and head.info.value else None
-            if head is None and phase == "done" and same_day is not None \
-                    and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+            if head is None and done and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
                 date = same_day
         if date is not None:
             for c in r.clusters:  # a date read with no post date ("today") has only its text
@@ -377,9 +376,10 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 
 def _unquote_date(ctx: Context, r: Record) -> None:
-    """A date said in the narrator's voice outside quotes wins over one said inside a quote (a quoted
-    caption's "today" is the day of the caption)."""
-    outside = next((c.date for c in r.clusters if _told(ctx, c.date)), None)
+    """A day said in the narrator's voice outside quotes wins over a date said inside a quote (a quoted
+    caption's "today" is the day of the caption); a year or a month does not ("took up running in
+    2020" beside "Ran 12 km this morning")."""
+    outside = next((c.date for c in r.clusters if _told(ctx, c.date) and c.date.granularity == "day"), None)
     if outside is None:
         return
     for c in r.clusters:
@@ -405,31 +405,16 @@ def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
     return out
 
 
-def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, phase: str,
+def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, done: bool,
              posted: dt.date | None) -> DateRef | None:
-    """The date of the nearest sentence of ``frames`` before sentence ``first``, at most
-    DATE_FRAME_REACH before it, else of the sentence right after ``last`` ("The race was held on
-    Sunday."), in its paragraph, if it points the way of a record of ``phase``."""
+    """The date of the sentence of ``frames`` just before sentence ``first`` or, for a record done,
+    just after ``last``, in its paragraph; for a record done, not a day after the post date."""
     para = ctx.para
-    framing = None
-    for k in range(first - 1, max(-1, first - 1 - DATE_FRAME_REACH), -1):
-        if para[k] != para[first]:
-            break
-        if k in frames:
-            framing = frames[k]
-            break
-    after = last + 1
-    if framing is None and after < len(para) and para[after] == para[last]:
-        framing = frames.get(after)
-    return framing if framing is not None and _points_way(framing.value, phase, posted) else None
-
-
-def _points_way(day: dt.date, phase: str, posted: dt.date | None) -> bool:
-    """Whether ``day`` fits a record of ``phase``: not after the post date for one done, not before it
-    for a plan (any day for any other, or with no post date)."""
-    if posted is None or phase not in ("done", "planned"):
-        return True
-    return day <= posted if phase == "done" else day >= posted
+    sides = [(first - 1, first), (last + 1, last)] if done else [(first - 1, first)]
+    framing = next((frames[k] for k, n in sides if k in frames and para[k] == para[n]), None)
+    if framing is None or (done and posted is not None and framing.value > posted):
+        return None
+    return framing
 
 
 def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
