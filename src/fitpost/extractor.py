@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.inputs import InputPost
+from fitpost.symbol_runs import RunCutter
 from fitpost.schema import Activity, Post
 
 
@@ -51,25 +52,37 @@ def settle() -> None:
     gc.set_threshold(max(SETTLED_GC_THRESHOLD, young), older, oldest)
 
 
-_BREAKS = re.compile(r"\n\s*\n|(?<=[.!?])\s+")
+# where a long text is cut, best first: after a sentence (or a paragraph), at a line break, at a
+# space; the cut goes after the white space, so each piece starts with a word
+_CUTS = (
+    re.compile(r"\n\s*\n|[.!?…][\"'”’)\]]*\s+"),
+    re.compile(r"\n\s*"),
+    re.compile(r"\s+"),
+)
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where the piece of ``text`` from ``start`` ends, at most at ``end``: after the last sentence
+    end before ``end``, else the last line break, else the last space, else at ``end``."""
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, start + 1, end):
+            pass
+        if last is not None:
+            return last.end()
+    return end
 
 
 def chunks(text: str, limit: int) -> list[tuple[int, str]]:
-    """Split ``text`` into pieces of at most ``limit`` characters at paragraph or sentence ends."""
-    if len(text) <= limit:
-        return [(0, text)]
+    """Split ``text`` into pieces of at most ``limit`` characters with their offsets, cut where
+    :func:`_cut` says (a sentence is only cut when a piece of ``limit`` characters holds no end of
+    one); the pieces joined are the text."""
     out: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        cut = start + limit
-        best = None
-        for m in _BREAKS.finditer(text, start + limit // 2, cut):
-            best = m.end()
-        if best is None:  # no break in the second half: cut at the last space, else hard
-            space = text.rfind(" ", start + 1, cut)
-            best = space + 1 if space > start else cut
-        out.append((start, text[start:best]))
-        start = best
+        end = _cut(text, start, start + limit)
+        out.append((start, text[start:end]))
+        start = end
     out.append((start, text[start:]))
     return out
 
@@ -116,9 +129,12 @@ class Extractor:
         # on a pipeline of its own making, the Doc's span groups and span extensions would go
         # unread (records come from doc._.fp_records); a user's pipeline may have readers of them
         self.lean = nlp is None
+        # makes the Docs: the tokenizer's tokens, in time linear in the text even where it would
+        # take a long run of symbols off one at a time (fitpost.symbol_runs)
+        self.runs = RunCutter(self.nlp)
 
     def _doc(self, post: InputPost, text: str) -> Doc:
-        doc = self.nlp.make_doc(text)
+        doc = self.runs.make_doc(text)
         ext.remember_text(doc, text)
         if self.lean:
             ext.keep_lean(doc)

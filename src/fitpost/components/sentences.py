@@ -56,7 +56,10 @@ class FitpostSentencizer(Sentencizer):
             starts = [False] * n
             if n:
                 starts[0] = True
+            j = 0
             for end in compress(range(n), map(punct.__contains__, texts)):
+                if end < j:
+                    continue  # inside the run the end before already walked: the same start
                 j = end + 1  # the first token after it that is neither an end nor punctuation
                 while j < n and (texts[j] in punct or tab.is_punct(j)):
                     j += 1

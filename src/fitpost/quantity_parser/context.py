@@ -14,7 +14,7 @@ from fitpost.quantity_parser.lexicon import lexicon, norm, trie
 
 FLAGS = 0  # the look-arounds read lower-cased text
 _WORD = re.compile(r"[$€£₹~@#+]|[^\W_][\w'’.\-]*|[^\w\s]")
-_NEXT = re.compile(r"\s*+([^\W\d_][\w'’\-]*)")
+_NEXT = re.compile(r"\s*([^\W\d_][\w'’\-]*)")
 _SENT_END = re.compile(r"[.!?](?=\s)|\n")
 
 
@@ -71,7 +71,7 @@ def sentence(text: str, start: int, end: int, reach: int = 240) -> str:
 
 
 def _after(phrases, extra: str = "") -> re.Pattern:
-    return re.compile(r"\s*+(?:" + trie(sorted({norm(p) for p in phrases})) + r")(?![\w])" + extra, FLAGS)
+    return re.compile(r"\s*(?:" + trie(sorted({norm(p) for p in phrases})) + r")(?![\w])" + extra, FLAGS)
 
 
 class Cues:
@@ -84,27 +84,27 @@ class Cues:
         self.elevation_before = frozenset(norm(p) for p in ctx["elevation_before"])
         self.rep_after = _after(ctx["repetition_after"])
         self.rep_noun = re.compile(
-            r"(?:\s++[^\W\d_][\w\-]*){0,2}?\s++(?:" + trie(sorted(ctx["repetition_nouns"])) + r")(?!\w)", FLAGS)
+            r"(?:\s+[^\W\d_][\w\-]*){0,2}?\s+(?:" + trie(sorted(ctx["repetition_nouns"])) + r")(?!\w)", FLAGS)
         self.date_after = _after(ctx["date_after"])
-        self.age_after = re.compile(r"(?:\s*+[-‐‑]\s*+|\s++)(?:olds?|young)(?!\w)|\s++of\s++age(?!\w)|\s*+yo(?!\w)", FLAGS)
+        self.age_after = re.compile(r"(?:\s*[-‐‑]\s*|\s+)(?:olds?|young)(?!\w)|\s+of\s+age(?!\w)|\s*yo(?!\w)", FLAGS)
         self.approx_before = frozenset(norm(p) for p in ctx["approx_before"])
-        self.approx_after = re.compile(r"\s*+(?:\+|[-‐‑]?ish(?!\w)|or\s+so(?!\w)|odd(?!\w)|give\s+or\s+take(?!\w))", FLAGS)
+        self.approx_after = re.compile(r"\s*(?:\+|[-‐‑]?ish(?!\w)|or\s+so(?!\w)|odd(?!\w)|give\s+or\s+take(?!\w))", FLAGS)
         self.tod_after = _after(ctx["time_of_day_after"])
         self.pace_before = frozenset(norm(p) for p in ctx["pace_before"])
         self.speed_after = re.compile(
-            r"\s*+(?:/|per\s++|an?\s++)\s*+(?P<t>hours?|hrs?|h|seconds?|secs?|s|milliseconds?|ms|minutes?|mins?)(?!\w)",
+            r"\s*(?:/|per\s+|an?\s+)\s*(?P<t>hours?|hrs?|h|seconds?|secs?|s|milliseconds?|ms|minutes?|mins?)(?!\w)",
             FLAGS)
         # after a time: "/km", "per mile", "min/km", "mins per km", "/500m"
         self.pace_after = re.compile(
-            r"\s*+(?:min(?:ute)?s?\.?\s*+)?(?:/|per\s++|a\s++|each\s++)\s*+(?:(?P<n>500|100)\s*+m(?:etres?|eters?)?"
+            r"\s*(?:min(?:ute)?s?\.?\s*)?(?:/|per\s+|a\s+|each\s+)\s*(?:(?P<n>500|100)\s*m(?:etres?|eters?)?"
             r"|(?P<km>km|k|kms|kilomet(?:er|re)s?)|(?P<mi>mi|miles?))(?!\w)"
-            r"|\s*+(?:min(?:ute)?s?\.?\s++)?(?:(?:(?P<km2>km|k|kilomet(?:er|re))|(?P<mi2>mi|miles?))\s++)?pace(?!\w)"
-            r"|\s*+(?:min(?:ute)?s?\s++)?[-‐‑]?\s*+(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?|milers?))(?!\w)(?!\s*+(?:run|ride|walk|race|swim|hike))",
+            r"|\s*(?:min(?:ute)?s?\.?\s+)?(?:(?:(?P<km2>km|k|kilomet(?:er|re))|(?P<mi2>mi|miles?))\s+)?pace(?!\w)"
+            r"|\s*(?:min(?:ute)?s?\s+)?[-‐‑]?\s*(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?|milers?))(?!\w)(?!\s*(?:run|ride|walk|race|swim|hike))",
             FLAGS)
-        self.hours_after = re.compile(r"\s*+(?:hrs?|hours?|h)(?!\w)", FLAGS)
-        self.minutes_after = re.compile(r"\s*+(?:mins?|minutes?)(?!\w)", FLAGS)
-        self.clock_range_after = re.compile(r"\s*+(?:[-‐‑–—]|to)\s*+\d{1,2}[:.]\d\d(?!\d)", FLAGS)
-        self.clock_range_before = re.compile(r"\d{1,2}[:.]\d\d\s*+(?:[-‐‑–—]|to)\s*+$", FLAGS)
+        self.hours_after = re.compile(r"\s*(?:hrs?|hours?|h)(?!\w)", FLAGS)
+        self.minutes_after = re.compile(r"\s*(?:mins?|minutes?)(?!\w)", FLAGS)
+        self.clock_range_after = re.compile(r"\s*(?:[-‐‑–—]|to)\s*\d{1,2}[:.]\d\d(?!\d)", FLAGS)
+        self.clock_range_before = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[-‐‑–—]|to)\s*$", FLAGS)
         self.daily_cue = re.compile(
             r"\b(?:daily|every\s*day|everyday|each\s+day|every\s+(?:single\s+)?(?:morning|evening|night)|a\s+day|per\s+day)\b",
             FLAGS)
@@ -113,7 +113,7 @@ class Cues:
             r"|\b(?:1[5-9]|[2-9]\d|\d{3})(?:\.\d+)?\s*(?:km|k|kms|kilomet\w*)\b"
             r"|\b(?:1\d|[2-9]\d|\d{3})(?:\.\d+)?\s*(?:mi|miles?)\b", FLAGS)
         self.nrace_bad_after = re.compile(
-            r"\s*+(?:%|°|/|kgs?|lbs?|percent|points?|pts|bpm|watts?|w|min|mins|secs?|s|hrs?|hours?|seconds?|minutes?|cm|mm|"
+            r"\s*(?:%|°|/|kgs?|lbs?|percent|points?|pts|bpm|watts?|w|min|mins|secs?|s|hrs?|hours?|seconds?|minutes?|cm|mm|"
             r"kmph|mph|degrees?|deg|c|f|celsius|fahrenheit|crore|lakh|million|billion|rating|score|x|times)(?!\w)",
             FLAGS)
 

@@ -24,11 +24,15 @@ measure     NUMBER [RANGE] [-] [ADJECTIVE] UNIT [and a half]
 nrace       26.2, 13.1, 70.3, 140.6 with no unit after
 ==========  ==============================================================
 
-No part can backtrack without bound: digit runs and white space are
-possessive (``++``, ``*+``), repeated words have a small upper bound, and
+No part can backtrack without bound: a run of digits or of white space is
+always followed by something that cannot start with a digit or a space (giving
+characters back fails at once), the few parts whose first match must be kept
+are atomic (:func:`atomic`), repeated words have a small upper bound, and
 every alternative starts at a word start (a look-behind rules out starts
 inside a number, a word, a hashtag or a handle), so a long run of digits,
-dots and spaces costs a constant amount of work per character.
+dots and spaces costs a constant amount of work per character.  There are no
+possessive quantifiers nor atomic groups (``*+``, ``++``, ``(?>...)``): they
+misbehave on Python 3.11.0 to 3.11.4 (CPython gh-106052).
 """
 from __future__ import annotations
 
@@ -39,26 +43,38 @@ from fitpost.quantity_parser.lexicon import lexicon, trie
 
 FLAGS = 0  # the grammar runs on lower-cased text (see scanner.lower)
 
-# a number in digits: 2 1/2, 1/4, 2½, 1,500,000, 12,5, 12.84, .8
+
+def atomic(body: str, name: str) -> str:
+    """``body`` as an atomic group: what it matches first is kept, never given back in part.
+
+    Written as a look-ahead that captures ``body`` and a back-reference to the capture: possessive
+    quantifiers and atomic groups (``*+``, ``(?>...)``) misbehave on Python 3.11.0 to 3.11.4
+    (CPython gh-106052).  ``name`` must be unique in the pattern.
+    """
+    return r"(?=(?P<" + name + ">" + body + r"))(?P=" + name + ")"
+
+
+# a number in digits: 2 1/2, 1/4, 2½, 1,500,000, 12,5, 12.84, .8 (the groups of a thousand and the
+# decimals are taken whole or not at all: the look-aheads say no group, no decimals are left after)
 NUMD = (
-    r"(?:\d++\s++\d{1,2}/\d{1,2}(?![\d/])"
+    r"(?:\d+\s+\d{1,2}/\d{1,2}(?![\d/])"
     r"|\d{1,2}/\d{1,2}(?![\d/])"
-    r"|\d*+[½¼¾⅓⅔⅛]"
-    r"|(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d++)(?:\.\d++)?+"
-    r"|\.\d++)"
+    r"|\d*[½¼¾⅓⅔⅛]"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d|,\d{3})|\d{1,3},\d{1,2}(?![\d,])|\d+)(?:\.\d+|(?!\.\d))"
+    r"|\.\d+)"
 )
 # a multiplier after digits: 10k steps, 0.5k miles, 1.5 million, 5m views
 # (a glued k is a thousand only before a unit or a countable noun: "10k steps", "0.5k miles")
-MULT_WORDS = r"\s++(?:thousand|million|billion|lakhs?|lac|crores?|mn|bn)(?!\w)"
-HALF_RACE = r"(?![\s\-‐‑]*+(?:marathon|mara\b|iron|century|centuries))"
+MULT_WORDS = r"\s+(?:thousand|million|billion|lakhs?|lac|crores?|mn|bn)(?!\w)"
+HALF_RACE = r"(?![\s\-‐‑]*(?:marathon|mara\b|iron|century|centuries))"
 FRACTAIL = (
-    r"(?:\s++and\s++(?:(?:an?|one|two|three|[123])\s++)?(?:half|halves|quarters?|thirds?)(?!\w)"
-    r"(?:\s++of(?!\w))?(?:\s++an?(?!\w))?" + HALF_RACE + ")"
+    r"(?:\s+and\s+(?:(?:an?|one|two|three|[123])\s+)?(?:half|halves|quarters?|thirds?)(?!\w)"
+    r"(?:\s+of(?!\w))?(?:\s+an?(?!\w))?" + HALF_RACE + ")"
 )
 DASH = "-‐‑–—"
-SEP = r"(?:\s*+[-‐‑–]\s*+|\s*+)"
+SEP = r"(?:\s*[-‐‑–]\s*|\s*)"
 RANGE = (
-    r"(?:\s*+[" + DASH + r"]\s*+(?:(?:or|to)\s++)?|\s*+~\s*+|\s++(?:to|or|and|till|until|through)\s++)"
+    r"(?:\s*[" + DASH + r"]\s*(?:(?:or|to)\s+)?|\s*~\s*|\s+(?:to|or|and|till|until|through)\s+)"
 )
 # where a number may start: not inside a word, a number, a hashtag, a handle, a
 # price or a time; "sub-3" and the second half of "5km-10km" are allowed, "scp-173" is not
@@ -69,15 +85,16 @@ LB = (NOT_IN_WORD + r"(?<!\d[.,:/])"
 LB_REST = LB[len(NOT_IN_WORD):]
 # a number needs a unit: a word or a quote within a short run of digits and signs
 # (this keeps a long run of digits, dots and spaces cheap)
-GUARD = r"(?=[\d.½¼¾⅓⅔⅛][\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~+]{0,16}+(?:[^\W\d_]|[\"″”'′]))"
+GUARD = (r"(?=[\d.½¼¾⅓⅔⅛]" + atomic(r"[\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~+]{0,16}", "guard_run")
+         + r"(?:[^\W\d_]|[\"″”'′]))")
 # every digit-first form has a sign or a word within a short run of digits and
 # spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
 NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
 # (the first look-ahead is implied by the second; it turns a word away at one character test)
-DIGIT_GUARD = (r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}+(?![" + NUMISH + r"]|$)"
+DIGIT_GUARD = (r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}(?![" + NUMISH + r"]|$)"
                r"|\d{2,3}\.\d{1,4}(?!\d)|\d{1,2}\.[0-5]\d\.[0-5]\d(?!\d|\.\d))")
 IN_GUARD = (
-    r"(?=\s*+(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
+    r"(?=\s*(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
 
 
@@ -85,27 +102,34 @@ IN_GUARD = (
 def master() -> re.Pattern:
     lex = lexicon()
     W = r"(?:" + trie(sorted(set(lex.number_words) | set(lex.scales) | {"dozen"})) + r")(?!\w)"
-    WORDNUM = (
-        r"(?:(?:an?\s++)?" + W + r"(?:[\s\-‐‑]++" + W + r"|\s++and\s++" + W
-        + r"(?![\s\-‐‑]++(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6}+)"
-    )
+
+    def wordnum(name: str) -> str:
+        """A number in words, "twenty-one", "two hundred and fifty" (its words taken atomically)."""
+        return r"(?:(?:an?\s+)?" + W + atomic(
+            r"(?:[\s\-‐‑]+" + W + r"|\s+and\s+" + W
+            + r"(?![\s\-‐‑]+(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6}", name) + ")"
+
     races = {"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race", "summit"}
     thousands_of = [u for u, v in lex.units.items() if v.dim in ("distance", "count") and v.canon not in races]
-    MULT = r"(?:\s?k(?=\s++(?:" + trie(sorted(thousands_of)) + r")(?![\w²³]))|" + MULT_WORDS + ")"
-    NUM2 = r"(?:(?:" + NUMD + MULT + r"?|" + WORDNUM + r")" + FRACTAIL + r"?)"
+    MULT = r"(?:\s?k(?=\s+(?:" + trie(sorted(thousands_of)) + r")(?![\w²³]))|" + MULT_WORDS + ")"
+
+    def num2(p: str) -> str:
+        """The second number of a range."""
+        return r"(?:(?:" + NUMD + MULT + r"?|" + wordnum(p + "words2") + r")" + FRACTAIL + r"?)"
+
     # the number of a measure that starts with a digit, and of one that starts with a word
     NUM_D = (
-        r"(?:[13]\s++quarters?(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
+        r"(?:[13]\s+quarters?(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
         r"|" + NUMD + MULT + r"?" + FRACTAIL + r"?)"
     )
     NUM_W = (
-        r"(?:(?:an?\s++)?(?:couple|few)(?:\s++of)?(?!\w)"
+        r"(?:(?:an?\s+)?(?:couple|few)(?:\s+of)?(?!\w)"
         r"|(?:several|some)(?!\w)"
-        r"|(?:an?|one)[\s\-‐‑]++half(?:\s++an?)?(?!\w)" + HALF_RACE
-        + r"|half(?:\s++an?)?(?!\w)" + HALF_RACE
-        + r"|(?:an?|one)\s++quarter(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
-        r"|three\s++quarters(?:\s++of)?(?:\s++(?:an?|the))?(?!\w)"
-        r"|" + WORDNUM + FRACTAIL + r"?"
+        r"|(?:an?|one)[\s\-‐‑]+half(?:\s+an?)?(?!\w)" + HALF_RACE
+        + r"|half(?:\s+an?)?(?!\w)" + HALF_RACE
+        + r"|(?:an?|one)\s+quarter(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
+        r"|three\s+quarters(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
+        r"|" + wordnum("w_words") + FRACTAIL + r"?"
         + r"|(?:an?|another)(?!\w))"
     )
     units = sorted(u for u in lex.units if u != "in")
@@ -116,15 +140,15 @@ def master() -> re.Pattern:
         r"|(?<=\d\s)[\"″](?!\w))"
     )
     GLUED = r"(?:" + trie(sorted(lex.glued)) + r")(?![\w'])"
-    ADJ = r"(?:(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]++){0,2}"
+    ADJ = r"(?:(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]+){0,2}"
     COUNT = r"(?:" + trie(sorted(lex.counts)) + r")(?![\w])"
-    CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s++"
-    UTAIL = r"(?:\s++and\s++(?:(?:an?|one)\s++)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
+    CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s+"
+    UTAIL = r"(?:\s+and\s+(?:(?:an?|one)\s+)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
 
     def measure(name: str, p: str, num: str, guard: str) -> str:
         return (
             r"(?P<" + name + ">" + guard + r"(?P<" + p + "num>" + num + r")"
-            r"(?:(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + NUM2 + r"))?"
+            r"(?:(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + num2(p) + r"))?"
             r"(?P<" + p + r"plus>\+)?"  # a lower bound: "3+ km"
             r"(?:(?<=\d)(?P<" + p + "glued>" + GLUED + r")"
             r"|(?P<" + p + "sep>" + SEP + r")(?P<" + p + "adj>" + ADJ + r")"
@@ -149,35 +173,35 @@ def master() -> re.Pattern:
         r"|(?P<p_a2>\d{1,2})['′](?P<p_b2>\d{2})(?![\w'\"]))"
     )
     nx = (
-        r"(?P<nx>(?P<x_a>\d{1,3})\s*+[x×]\s*+(?P<x_b>" + NUMD + r")"
-        r"(?:(?P<x_sep>\s*+[-‐‑]?\s*+)(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
+        r"(?P<nx>(?P<x_a>\d{1,3})\s*[x×]\s*(?P<x_b>" + NUMD + r")"
+        r"(?:(?P<x_sep>\s*[-‐‑]?\s*)(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
         r")(?![\w])"
     )
     INT = r"(?:\d{1,3}(?![\d.,])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
     def sets(name: str, p: str, first: str) -> str:
         return (
-            r"(?P<" + name + ">(?P<" + p + "a>" + first + r")\s++sets?\s*+(?:of|x|×|,|:|[-‐‑]|with)?\s*+(?P<"
-            + p + "b>" + INT + r")(?:\s*+(?:reps?|repetitions?)(?!\w))?"
-            r"(?:\s++(?:of\s++|each\s++(?:of\s++)?)?(?P<" + p + "unit>" + COUNT + r"))?)(?!\w)"
+            r"(?P<" + name + ">(?P<" + p + "a>" + first + r")\s+sets?\s*(?:of|x|×|,|:|[-‐‑]|with)?\s*(?P<"
+            + p + "b>" + INT + r")(?:\s*(?:reps?|repetitions?)(?!\w))?"
+            r"(?:\s+(?:of\s+|each\s+(?:of\s+)?)?(?P<" + p + "unit>" + COUNT + r"))?)(?!\w)"
         )
 
     PERIOD = r"(?:" + trie(sorted(lex.periods)) + r")(?![\w])"
-    ftimes = r"(?P<ftimes>(?P<f_mult>once|twice|thrice)(?!\w)(?:\s*+(?P<f_per>" + PERIOD + r"))?)"
+    ftimes = r"(?P<ftimes>(?P<f_mult>once|twice|thrice)(?!\w)(?:\s*(?P<f_per>" + PERIOD + r"))?)"
     freq = r"(?P<freq>" + trie(sorted(lex.freq_phrases)) + r")(?![\w])"
     ORD = r"(?:" + trie(sorted(lex.ordinals)) + r"|\d{1,3}(?:st|nd|rd|th))(?!\w)"
     REPU = r"(?:days?|weeks?|months?|years?|times?|weekends?|nights?|sessions?)(?!\w)"
     ordrep = (
-        r"(?P<ordrep>(?:for\s++the\s++(?P<o_n>" + ORD + r")\s++(?:(?P<o_c>consecutive|straight|successive)\s++)?"
-        r"|(?:the|my|our|his|her|their|a)\s++(?P<o_n2>" + ORD + r")\s++(?P<o_c2>consecutive|straight|successive)\s++)"
+        r"(?P<ordrep>(?:for\s+the\s+(?P<o_n>" + ORD + r")\s+(?:(?P<o_c>consecutive|straight|successive)\s+)?"
+        r"|(?:the|my|our|his|her|their|a)\s+(?P<o_n2>" + ORD + r")\s+(?P<o_c2>consecutive|straight|successive)\s+)"
         r"(?P<o_u>" + REPU + r"))"
     )
     race = r"(?P<race>" + trie(sorted(lex.races)) + r")(?![\w]|\.\d)"
-    allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]++(?P<a_u>day|week|month|year|night|weekend)(?:\s++long)?)(?!\w)"
+    allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]+(?P<a_u>day|week|month|year|night|weekend)(?:\s+long)?)(?!\w)"
     nrace = r"(?P<nrace>" + trie(sorted(lex.numeric_races)) + r")(?![\d]|[.,]\d)"
     # race names written with a fraction: "1/2 marathon", "½ marathon"
     drace = r"(?P<drace>" + trie(sorted(r for r in lex.races if not r[0].isalpha())) + r")(?![\w])"
     N_EVERY = r"(?:\d{1,2}|" + W + r")"
-    fevery = r"(?P<fevery>every\s++(?P<e_n>" + N_EVERY + r")\s++(?P<e_u>days|weeks|months))(?!\w)"
+    fevery = r"(?P<fevery>every\s+(?P<e_n>" + N_EVERY + r")\s+(?P<e_u>days|weeks|months))(?!\w)"
     INT_D = r"\d{1,3}(?![\d.,])"
     INT_W = W + r"(?:[\s\-‐‑]" + W + r")?"
     digit_first = [compact, clock, dclock, primes, nx, sets("sets", "s_", INT_D), drace,
@@ -193,7 +217,7 @@ def master() -> re.Pattern:
                                                          "full", "whole", "entire"}
     first |= set(lex.freq_phrases) | set(lex.races)
     FIRST = (r"(?=(?:" + trie(sorted(first)) + r")(?![^\W_])"
-             r"|(?:for\s++the|the|my|our|his|her|their)\s++" + ORD + r")")
+             r"|(?:for\s+the|the|my|our|his|her|their)\s+" + ORD + r")")
     # a match starts after a non-word character, at a digit, ".5" or a word that passes
     # FIRST (both guards accept only those), then the look-behinds of LB rule out the rest
     pattern = (
@@ -207,7 +231,7 @@ def master() -> re.Pattern:
 def period_re() -> re.Pattern:
     """A period right after a quantity: '20 km a day', '3 times per week', '10k steps/day'."""
     lex = lexicon()
-    return re.compile(r"\s*+(?P<per>" + trie(sorted(lex.periods)) + r")(?![\w])", FLAGS)
+    return re.compile(r"\s*(?P<per>" + trie(sorted(lex.periods)) + r")(?![\w])", FLAGS)
 
 
 @cache
@@ -216,7 +240,7 @@ def trailing_number_re() -> re.Pattern:
     lex = lexicon()
     W = r"(?:" + trie(sorted(lex.number_words)) + r")(?!\w)"
     return re.compile(
-        r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>[0-5]?\d(?![\d:]|[.,]\d)|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
-        r"(?=\s*+(?:$|[^\w\s]|(?:and|on|in|at|with|for|of|to|today|yesterday|this|that|flat|exactly|total|straight)(?!\w)))",
+        r"(?:\s*,\s*|\s+and\s+|\s+)(?P<n>[0-5]?\d(?![\d:]|[.,]\d)|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
+        r"(?=\s*(?:$|[^\w\s]|(?:and|on|in|at|with|for|of|to|today|yesterday|this|that|flat|exactly|total|straight)(?!\w)))",
         FLAGS,
     )

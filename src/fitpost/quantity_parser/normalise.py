@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from fitpost.quantity_parser.grammar import trailing_number_re
 from fitpost.quantity_parser.lexicon import lexicon
@@ -16,12 +17,12 @@ from fitpost.quantity_parser.numbers import parse_number
 from fitpost.quantity_parser.scanner import IMPERIAL, Item
 from fitpost.schema import Quantity
 
-_GAP = re.compile(r"\s*+(?:(?:,|&|and|plus)\s*+|,\s*+and\s++)?", re.IGNORECASE)
-_RANGE_GAP = re.compile(r"\s*+(?:[-‐‑–—]|to)\s*+", re.IGNORECASE)
+_GAP = re.compile(r"\s*(?:(?:,|&|and|plus)\s*|,\s*and\s+)?", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:[-‐‑–—]|to)\s*", re.IGNORECASE)
 # the optional fields this version of the schema has
 _EXTRA_FIELDS = tuple(name for name in ("sets", "reps", "part") if name in Quantity.model_fields)
 _validate = Quantity.__pydantic_validator__.validate_python  # what Quantity.model_validate calls
-_INCHES = re.compile(r"(?:\s*+,\s*+|\s++and\s++|\s++)(?P<n>\d{1,2}(?:\.\d+)?)\s*+(?:in|inch|inches)(?!\w)", re.IGNORECASE)
+_INCHES = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:in|inch|inches)(?!\w)", re.IGNORECASE)
 
 
 def add_inches(text: str, items: list[Item]) -> list[Item]:
@@ -130,8 +131,11 @@ def join_trailing(text: str, items: list[Item]) -> list[Item]:
         if last not in ("h", "min") or it.surface in ("compact", ":"):
             continue
         m = trailing_number_re().match(text, it.end)
-        if not m or any(it.end < s < m.end() for s in starts):
+        if not m:
             continue
+        k = bisect_right(starts, it.end)  # the first quantity starting after this one ends
+        if k < len(starts) and starts[k] < m.end():
+            continue  # the number starts another quantity
         n = parse_number(m.group("n"))
         if n is None or n.value >= 60 or n.value != int(n.value):
             continue

@@ -8,7 +8,9 @@ thirty") in :mod:`fitpost.quantity_parser.normalise`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
 
 from fitpost.quantity_parser.context import cues, ends_with, left_words, next_word, sentence
 from fitpost.quantity_parser.grammar import master, period_re
@@ -34,8 +36,9 @@ _LABEL = re.compile(r"([a-z]+|#)\s*$")  # "day 2 - 20km": a word right before th
 _SUB = re.compile(r"sub[-‐‑ ]?$")
 _MILITARY = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _SCALE_WORD = re.compile(r"(?:hundred|thousand|dozen|million|billion|lakh|crore|couple|few|quarter|half)")
-_END_OR_MARK = re.compile(r"\s*+(?:$|[^\w\s])")
+_END_OR_MARK = re.compile(r"\s*(?:$|[^\w\s])")
 _PLAIN_DIGITS = re.compile(r"[\d.,]+")
+_QUOTE = re.compile('"')
 
 
 @dataclass(slots=True)
@@ -146,16 +149,22 @@ def _unit_of(text: str, m) -> tuple[Unit | None, str]:
     return lex.units.get(norm(u)), u
 
 
-def on_measure(text: str, m, orig: str = ""):  # noqa: C901 - the rules read best in one place
+def _quotes_before(text: str, pos: int, quotes: list[int] | None) -> int:
+    """How many straight double quotes stand before ``pos`` (``quotes``: the offsets of all of them,
+    where the caller has them: counting from the start for every match would be quadratic)."""
+    return text.count('"', 0, pos) if quotes is None else bisect_left(quotes, pos)
+
+
+def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  # noqa: C901 - the rules read best in one place
     lex = lexicon()
     P = _prefix(m)
+    if m.group(P + "unit") in ('"', "″") and _quotes_before(text, m.start(P + "unit"), quotes) % 2 == 1:
+        return None  # a closing quotation mark, not inches
     unit, surface = _unit_of(text, m)
     if unit is None:
         return None
     if surface == "m" and orig and m.group(P + "unit") and orig[m.start(P + "unit")] == "M":
         return None  # 1.8M dollars: a capital M is a million
-    if surface in ('"', "″") and text.count('"', 0, m.start(P + "unit")) % 2 == 1:
-        return None  # a closing quotation mark, not inches
     n, lo, start = _numbers(text, m)
     if n is None:
         return None
@@ -601,12 +610,14 @@ def scan(text: str, low: str | None = None) -> list[Item]:
         low = lower(text)
     items: list[Item] = []
     search = master().search
+    measure = partial(on_measure, quotes=[q.start() for q in _QUOTE.finditer(low)])
     pos, n = 0, len(low)
     while pos < n:
         m = search(low, pos)
         if m is None:
             break
-        got = HANDLERS[m.lastgroup](low, m, text)
+        handler = HANDLERS[m.lastgroup]
+        got = (measure if handler is on_measure else handler)(low, m, text)
         if got:
             found, end = got
             items.extend(found)
