@@ -144,3 +144,20 @@ def test_a_long_text_without_breaks_is_cut_at_spaces_then_anywhere():
     assert all(p.endswith(" ") for _, p in chunks(words, 32)[:-1])
     solid = "x" * 250
     assert [len(p) for _, p in chunks(solid, 100)] == [100, 100, 50]
+
+
+@pytest.mark.parametrize("unit", ['5" ', "5 min 30, ", "12 km, "])
+def test_linking_a_run_of_numbers_grows_in_step_with_its_length(blank_extractor, unit):
+    """Every number of a long sentence of numbers is weighed for a record once, not against the
+    whole sentence each time."""
+    import time
+
+    def cost(size: int) -> float:
+        text = unit * (size // len(unit))
+        start = time.process_time()
+        blank_extractor.extract(text)
+        return time.process_time() - start
+
+    cost(2_000)  # warm
+    small, large = cost(20_000), cost(80_000)
+    assert large / max(small, 1e-3) < 8, (small, large)

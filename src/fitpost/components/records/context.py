@@ -123,6 +123,7 @@ class Context:
             self._person_index.setdefault((p.start, p.end, p.label), k)
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
+        self._sentence_words: dict[int, frozenset[str]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in compress(range(tab.n), map(MARKERS.__contains__, self.lows)):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
@@ -161,6 +162,14 @@ class Context:
             para.append(n_para)
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
+
+    def sentence_words(self, n: int) -> frozenset[str]:
+        """The lower-case words of sentence ``n`` (made once per sentence)."""
+        words = self._sentence_words.get(n)
+        if words is None:
+            lo, hi = self.sents[n]
+            words = self._sentence_words[n] = frozenset(self.lows[lo:hi])
+        return words
 
     @cached_property
     def worded(self) -> list[int]:

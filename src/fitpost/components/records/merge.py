@@ -242,9 +242,10 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "my total for June 610 km" (but
     "40 km in total" is the session's)."""
-    lo, hi = ctx.sents[ctx.sent_of[span.start]]
+    n = ctx.sent_of[span.start]
+    lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
-    sentence = lows[lo:hi]
+    sentence = ctx.sentence_words(n)
     before = lows[max(lo, span.start - 3):span.start]
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
@@ -260,8 +261,8 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     lex = ctx.lexicon
     if any(d.info is not None or ctx.lows[d.start] in lex.day_words for d in ctx.dates_in.get(n, ())):
         return True
-    if sum(1 for w in ctx.lows[lo:hi] if w.isalnum()) <= lex.short_line:
-        return True
+    if hi - lo <= 3 * lex.short_line and sum(1 for w in ctx.lows[lo:hi] if w.isalnum()) <= lex.short_line:
+        return True  # (a longer sentence has too many tokens to be short: no need to count them)
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
 
 
