@@ -19,8 +19,6 @@ POSTS = load_fixture_posts("real_kinds.jsonl")
 DISMISSED = ("hypothetical", "negated")
 
 KNOWN_GAPS: dict[str, str] = {
-    "rk-miss-10": "a weekday is resolved to the one before the post date even on that day",
-    "rk-date-02": "a weekday is resolved to the one before the post date even on that day",
 }
 
 

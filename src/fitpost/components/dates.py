@@ -33,17 +33,32 @@ Rules of resolution
   again with the other preference.
 * ``value`` is a day.  A phrase that names a week, a month or a year gets
   that ``granularity`` and its first day (weeks start on Monday; a weekend
-  is its Saturday, granularity week).  "N days/weeks/months/years ago" is
-  the day N units before the post date, granularity of the unit (days give
-  day); "a couple of" is 2, "a few" and "several" 3, a range "14-15" its
-  first number.
+  is its Saturday, granularity week); a part of a month or year its part's
+  first day ("late March" is 15 March, ``month_part_day`` and
+  ``year_part_month``); a range of days or months its first ("November 6-7
+  2010", "May & June 2015").  "N days/weeks/months/years ago" is the day N
+  units before the post date, "N weeks until/away/to go" N units after it,
+  granularity of the unit (days give day); "a couple of" is 2, "a few" and
+  "several" 3, a range "14-15" its first number.
+* A bare weekday is the post's own day when it is that weekday ("Saturday's
+  long run" posted on a Saturday), else the last one before it (the next one
+  when the future is preferred); "last Saturday" is 1 to 7 days before; "two
+  Sundays ago" the Sunday before last.  A day of a month named with its
+  weekday but no year ("Friday, September 12") is the one, on either side of
+  the post date, that falls on that weekday.
+* A date that heads a section (:func:`is_heading`: it makes up its line, or
+  opens it before a colon or dash, or is the dated end of the post's title)
+  and names a day with its year is the base of the dates of its section that
+  name no year: a diary entry's "this morning" is the entry's day.
+  ``fitpost_records`` gives a record with no date of its own the date of its
+  section's heading, and reads a planned record's date ahead (:func:`for_plan`).
 * Numeric dates are read day first (12/08/2021 is 12 August 2021, as in the
   Indian and British press) unless that is impossible (08/22/2021 is 22
   August); ISO dates (2021-08-22) as written.
 * Not dates: a news dateline ("Pune, March 3 (PTI)"), durations ("3 days", "in 8 days"), ages ("56-year-old"), ordinal
   years ("75th year"), "every Sunday" (a frequency), ordinals followed by a
   noun ("on the 3rd day"), weekday names in titles ("Sunday Times"), "Today"
-  in a title ("India Today").
+  in a title ("India Today"), any weekday ("quiet on a Saturday").
 """
 from __future__ import annotations
 
@@ -102,6 +117,8 @@ _YMD = ("year", "month", "day")
 _NATIVE = re.compile(r"(?:(?P<rel>today|yesterday|tomorrow)"
                      r"|(?:(?P<dir>last|next) )?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"|(?P<n>\d{1,3}) (?P<unit>days?|weeks?) ago"
+                     r"|in (?P<ahead>\d{1,3}) (?P<ahead_unit>days?|weeks?)"
+                     r"|(?P<wn>\d{1,2}) (?P<wds>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) ago"
                      r"|(?P<deictic>this|last|next) (?P<period>week|month|year)"
                      r"|(?P<year>(?:19|20)\d\d)"
                      r"|(?P<m1>[a-z]+)(?: (?P<d1>\d{1,2})(?:st|nd|rd|th)?)?(?:,? (?P<y1>(?:19|20)\d\d))?"
@@ -110,22 +127,28 @@ _NATIVE = re.compile(r"(?:(?P<rel>today|yesterday|tomorrow)"
 
 def _native(phrase: str, base: dt.date, prefer: str) -> tuple[dt.date, str, tuple] | None:
     """The common phrases read without dateparser, exactly as dateparser reads them (a test holds
-    the two together): today, yesterday, tomorrow, [last|next] WEEKDAY, N days/weeks ago,
-    this/last/next week/month/year, a year, a month, a day of a month [with its year].
-    None for anything else."""
+    the two together): today, yesterday, tomorrow, [last|next] WEEKDAY, N days/weeks ago, in N
+    days/weeks, this/last/next week/month/year, a year, a month, a day of a month [with its year].
+    Two readings are fitpost's own: a bare weekday said on that weekday, past preferred, is the
+    post's own day ("Saturday's long run" posted on a Saturday), and "N Sundays ago" (which
+    dateparser does not read) is the Nth Sunday before the post date.  None for anything else."""
     m = _NATIVE.fullmatch(phrase)
     if m is None:
         return None
     if m["rel"]:
         return base + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"]]), "day", _YMD
     if m["wd"]:
-        back = (base.weekday() - _WEEKDAYS[m["wd"]] - 1) % 7 + 1  # 1..7 days before
         if m["dir"] == "next" or (m["dir"] is None and prefer == "future"):
             return base + dt.timedelta(days=(_WEEKDAYS[m["wd"]] - base.weekday() - 1) % 7 + 1), "day", _YMD
-        return base - dt.timedelta(days=back), "day", _YMD
-    if m["unit"]:
-        n = int(m["n"]) * (7 if m["unit"].startswith("week") else 1)
-        return base - dt.timedelta(days=n), "week" if m["unit"].startswith("week") else "day", _YMD
+        back = (base.weekday() - _WEEKDAYS[m["wd"]]) % 7  # 0..6 days before; "last": 1..7
+        return base - dt.timedelta(days=(back or 7) if m["dir"] else back), "day", _YMD
+    if m["unit"] or m["ahead"]:
+        unit = m["unit"] or m["ahead_unit"]
+        n = int(m["n"] or m["ahead"]) * (7 if unit.startswith("week") else 1)
+        return base + dt.timedelta(days=n if m["ahead"] else -n), "week" if unit.startswith("week") else "day", _YMD
+    if m["wds"]:
+        last = (base.weekday() - _WEEKDAYS[m["wds"][:-1]] - 1) % 7 + 1  # the last one before the post date
+        return base - dt.timedelta(days=last + 7 * (int(m["wn"]) - 1)), "day", _YMD
     if m["period"]:
         step = {"last": -1, "next": 1, "this": 0}[m["deictic"]]
         if m["period"] == "week":
@@ -256,27 +279,69 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
         return None, grain
     if posted_at is not None and not has_year:
         past, future = direction_words()
-        if kind == "month" and past.intersection(original):
+        if kind in _MONTH_KINDS and past.intersection(original):
             if when >= posted_at.replace(day=1):  # "last April" said in April is a year back
                 when = when.replace(year=when.year - 1)
-        elif kind == "month" and future.intersection(original):
+        elif kind in _MONTH_KINDS and future.intersection(original):
             if when <= posted_at:
                 when = when.replace(year=when.year + 1)
         elif prefer == "past" and when > posted_at and parts == ("day",):
             when = _day_in_month(_months_back(posted_at, 1), when.day) or when  # "the 15th" said on the 3rd
+        if kind == "month_day" and original[0].strip(",") in _WEEKDAYS:
+            when = _on_weekday(when, posted_at, _WEEKDAYS[original[0].strip(",")])
     if snap if snap is not None else kind in _SNAP:
         if "weekend" not in original:  # a weekend is its Saturday
             when = _first_day(when, grain)
+        when = _part_of(when, grain, text)
     elif kind == "ago" and grain in ("month", "year"):
         when = _first_day(when, grain)
     return when, grain
 
 
+def _on_weekday(when: dt.date, posted_at: dt.date, weekday: int) -> dt.date:
+    """A day of a month named with its weekday but no year ("Friday, September 12"): the nearest
+    such day on either side of the post date that falls on that weekday, if ``when`` does not."""
+    if when.weekday() == weekday:
+        return when
+    other = _day_in_year(when, when.year + (1 if when <= posted_at else -1))
+    return other if other is not None and other.weekday() == weekday else when
+
+
+def _day_in_year(day: dt.date, year: int) -> dt.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _part_of(when: dt.date, grain: str, text: str) -> dt.date:
+    """The first day of the part of a month or year the text names ("mid-March" is 10 March, "late
+    2019" 1 September 2019: ``month_part_day`` and ``year_part_month`` of ``models/dates.json``)."""
+    if grain not in ("month", "year"):
+        return when
+    parts = _month_parts() if grain == "month" else _year_parts()
+    word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in parts), None)
+    if word is None:
+        return when
+    return when.replace(day=parts[word]) if grain == "month" else when.replace(month=parts[word])
+
+
+@lru_cache(maxsize=1)
+def _month_parts() -> dict[str, int]:
+    return dict(_data()["month_part_day"])
+
+
+@lru_cache(maxsize=1)
+def _year_parts() -> dict[str, int]:
+    return dict(_data()["year_part_month"])
+
+
 # the component's reading: the same few dates come again and again, against the same post dates
 _cached_resolution = lru_cache(maxsize=8192)(_resolution)
 
-_ABSOLUTE = {"month_day", "month_year", "month", "year", "iso", "dmy"}
-_SNAP = {"deictic_period", "month_year", "month", "year"}
+_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "iso", "dmy"}
+_SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year"}
+_MONTH_KINDS = {"month", "month_of_event"}  # a month's name without a year
 _GUESS_GRAIN = {"ago": "unit", "deictic_period": "unit", "month_year": "month", "month": "month", "year": "year"}
 
 
@@ -330,7 +395,7 @@ def _numeric(phrase: str, kind: str) -> str | None:
 
 
 _NOT_DATES = {"distance", "pace", "elevation"}
-_PATTERN_KEYS = {"_", "id", "granularity", "relative", "snap", "patterns"}
+_PATTERN_KEYS = {"_", "id", "granularity", "relative", "snap", "context", "patterns"}
 _NUMERIC_KEYS = {"_", "id", "regex"}
 _GRANULARITIES = ("day", "week", "month", "year", "unit")
 
@@ -350,6 +415,12 @@ def _pattern_problem(entry: dict, sets: dict, regex: dict) -> str | None:
     if not isinstance(patterns, list) or not patterns or not all(
             isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns):
         return "empty trigger: 'patterns' is a non-empty list of token patterns, each a non-empty list of token objects"
+    context = entry.get("context", [0, 0])
+    if not (isinstance(context, list) and len(context) == 2 and all(type(n) is int and n >= 0 for n in context)):
+        return "'context' is [tokens before, tokens after], two whole numbers"
+    if any(len(p) <= sum(context) or any("OP" in t for t in p[:context[0]] + p[len(p) - context[1]:])
+           for p in patterns if sum(context)):
+        return "a pattern with 'context' is longer than its context, which has no 'OP'"
     for token in itertools.chain.from_iterable(patterns):
         if "SET" in token and token["SET"] not in sets:
             return f"unknown SET {token['SET']!r} (known: {', '.join(sets)})"
@@ -400,9 +471,13 @@ def check_data(data: dict, source: str) -> None:
             problem = problem_of(entry) if isinstance(entry, dict) else "a rule is an object"
             if problem is not None:
                 raise RuleError(f"{source}: {kind} rule {i} ({_rule_name(entry)}): {problem}")
-    for key in ("past_words", "future_words", "future_cues", "trim_words"):
-        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w for w in data[key]):
+    for key in ("past_words", "future_words", "future_cues", "trim_words", "not_before_weekday", "same_day_cues"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RuleError(f"{source}: {key!r} must be a list of words")
+    for key, top in (("month_part_day", 28), ("year_part_month", 12)):
+        parts = data.get(key)
+        if not isinstance(parts, dict) or not all(type(n) is int and 1 <= n <= top for n in parts.values()):
+            raise RuleError(f"{source}: {key!r} must map words to whole numbers from 1 to {top}")
 
 
 class DateFinder(Component):
@@ -450,6 +525,7 @@ class DateFinder(Component):
         self.future_norms = {self.vocab.strings.add(w) for w in ("will", "shall")}  # NORM ids
         self.window = int(data.get("future_cue_window", 12))
         self.not_after_weekday = set(data["not_after_weekday"])
+        self.not_before_weekday = set(data["not_before_weekday"])
         self.exclude_before = set(data["exclude_before"])
         self.exclude_after = set(data["exclude_after"])
         self.deictic_anchors = set(data["deictic_words"])  # "on Sunday", "last Sunday": a date for sure
@@ -457,12 +533,12 @@ class DateFinder(Component):
     # finding
 
     def _regions(self, doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]]:
-        """Where to look, token offsets: the whole Doc, or (``near_activities``, the default, after
-        fitpost_activities) the sentences that hold an activity, quantity or event (``mentions``),
-        since only those dates can be an activity's date or a status cue."""
-        if not self.config.get("near_activities", True) or not ext.has(doc, ext.ACTIVITIES) \
+        """Where to look, token offsets: the whole Doc (the default: a heading, or a sentence with no
+        activity, dates the activities after it), or (``near_activities``, after fitpost_activities)
+        only the sentences that hold an activity, quantity or event (``mentions``)."""
+        if not self.config.get("near_activities", False) or not ext.has(doc, ext.ACTIVITIES) \
                 or not ext.has_annotation(doc, "SENT_START"):
-            return [(0, len(doc))]
+            return [(0, len(doc))] if len(doc) else []
         return ext.sentence_regions(doc, mentions)
 
     def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -493,6 +569,8 @@ class DateFinder(Component):
         for kind, start, end in self.matcher(doc, regions):
             if not self._in_window(tab, ext.range_at(regions, start), start, end, measured):
                 continue
+            before, after = self.kinds[kind].get("context", (0, 0))
+            start, end = start + before, end - after
             while start < end - 1 and tab.lower[start] in self.trim:
                 start += 1
             out.append((start, end, kind))
@@ -531,6 +609,8 @@ class DateFinder(Component):
         after = lower[end] if end < tab.n else None
         if before in self.exclude_before:
             return False  # "every Sunday" is a routine, not a date
+        if before in self.not_before_weekday and lower[start] in self.weekdays:
+            return False  # "quiet on a Saturday": any Saturday
         if before == "on" and start > 1 and lower[start - 2] in self.exclude_before:
             return False
         if after in self.exclude_after:
@@ -589,16 +669,107 @@ class DateFinder(Component):
         text = ext.text(doc)
         norms = tab.norm_ids()
         dates = []
+        base = None  # the day of the dated heading whose section the date is in
         for start, end, kind in found:
             entry = self.kinds.get(kind, {})
             start_char, end_char = tab.idx[start], tab.char_end(start, end)
             words = text[start_char:end_char]
-            value, grain = _cached_resolution(words, _phrase(words, kind), posted, self._prefer(tab, norms, start, end),
+            heads = is_heading(text, start_char, end_char, kind)
+            origin = base if base is not None and not heads and not states_year(words, kind) else posted
+            value, grain = _cached_resolution(words, _phrase(words, kind), origin, self._prefer(tab, norms, start, end),
                                               kind, entry.get("granularity", "day"), entry.get("snap"))
             ref = DateRef(value=value, text=words, granularity=grain, start=start_char, end=end_char)
+            if heads:
+                base = section_base(ref, kind)
             dates.append((start, end, kind, ref))
         ext.add(doc, ext.DATES, "fp_date", dates)
         return doc
+
+
+# -- sections and plans: read by fitpost_records too ------------------------------------------------
+
+_LINE_PUNCT = " \t\r*#_()[].,;:|•·-–—"  # what may stand around a date alone on its line
+
+
+def is_heading(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the date ``text[start:end]`` (found by pattern ``kind``) heads a section: it makes up
+    its line, bar punctuation ("Thursday, March 27, 2008", "(4/21/2013)"); or it opens its line before
+    a colon or a dash ("Tuesday: 5 miles", "Dec 25, 2013 - the day I ..."); or, a date with its year,
+    it closes the post's first line, a title with more lines after it ("Lakeside 100 November 6-7 2010")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[end:line_end].strip()
+    if not text[line_start:start].strip(_LINE_PUNCT):
+        return not after.strip(_LINE_PUNCT) or after[0] in ":|-–—"
+    return line_start == 0 and line_end < len(text) and not after.strip(_LINE_PUNCT) \
+        and states_year(text[start:end], kind)
+
+
+def states_year(text: str, kind: str) -> bool:
+    """Whether a date's text names its year ("May 15, 2010", "4/21/2013")."""
+    return kind in ("iso", "dmy") or bool(_YEAR_IN.search(text))
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+
+
+def section_base(ref: DateRef, kind: str) -> dt.date | None:
+    """The day a heading sets for the dates of its section: that of a heading naming a day with its
+    year (a diary entry's date: its "this morning" is that day); None for any other heading (the
+    post date stays the base)."""
+    return ref.value if ref.granularity == "day" and states_year(ref.text, kind) else None
+
+
+def sections(text: str, dates: list[ext.Mention]) -> list[tuple[bool, dt.date | None]]:
+    """For each date mention (in text order, ``info`` its DateRef, ``label`` its pattern): whether it
+    heads a section (:func:`is_heading`), and the base it was read against (None: the post date)."""
+    out: list[tuple[bool, dt.date | None]] = []
+    base = None
+    for d in dates:
+        heads = is_heading(text, d.start_char, d.end_char, d.label)
+        out.append((heads, base if base is not None and not heads and not states_year(d.info.text, d.label) else None))
+        if heads:
+            base = section_base(d.info, d.label)
+    return out
+
+
+def for_plan(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
+    """A date read for a planned activity said on ``origin`` (the post date, or its section's base):
+    a date that names no past ("March", "Sunday", "the 15th") is the next one; a week, month or year
+    that holds ``origin`` ("this week", "this month") counts from ``origin`` on."""
+    if ref.value is None or origin is None or ref.value >= origin:
+        return ref
+    past, _ = direction_words()
+    if past.intersection(ref.text.lower().split()):
+        return ref
+    value = ref.value
+    if not states_year(ref.text, kind):
+        value = resolve(ref.text, origin, "future", kind=kind, granularity=ref.granularity).value or value
+    if value < origin <= _last_day(value, ref.granularity):
+        value = origin
+    return ref if value == ref.value else ref.model_copy(update={"value": value})
+
+
+@lru_cache(maxsize=1)
+def same_day_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The ``same_day_cues`` of ``models/dates.json`` ("just finished"), as word tuples by first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in _data()["same_day_cues"]:
+        words = tuple(cue.lower().split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(c, key=len, reverse=True)) for w, c in out.items()}
+
+
+def _last_day(day: dt.date, grain: str) -> dt.date:
+    """The last day of the ``grain`` (day, week, month, year) that starts on ``day``."""
+    if grain == "week":
+        return day + dt.timedelta(days=6)
+    if grain == "month":
+        return _months_back(day, -1) - dt.timedelta(days=1)
+    if grain == "year":
+        return day.replace(month=12, day=31)
+    return day
 
 
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -614,7 +785,7 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 # reads span._.fp_activity, fp_quantity and fp_event when those components ran before it (not required)
-@Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": True},
+@Language.factory("fitpost_dates", default_config={"data": "dates.json", "near_activities": False},
                   assigns=["doc.spans", "span._.fp_date"])
-def make_dates(nlp: Language, name: str, data: str, near_activities: bool = True) -> DateFinder:
+def make_dates(nlp: Language, name: str, data: str, near_activities: bool = False) -> DateFinder:
     return DateFinder(nlp, name, data=data, near_activities=near_activities)

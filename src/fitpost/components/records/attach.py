@@ -5,15 +5,17 @@ cycling and 20 km running for 3 days"); any other quantity goes to the cluster
 it lies in, else to the cheapest one within reach (:func:`cost`).  An event
 goes to the nearest cluster of its activity; a place in an event's name ("the
 Vienna Marathon") to the clusters of that event, any other place to the nearest
-cluster within 14 tokens; the first date of a sentence to each cluster of it.  People:
+cluster within 14 tokens; a date to the cluster of its clause (:func:`attach_dates`).  People:
 :mod:`~fitpost.components.records.company`.
 """
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from fitpost import ext
+from fitpost import ext, statuses
+from fitpost.components import dates
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
@@ -48,7 +50,7 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     attach_places(ctx, sentences)
     for c in clusters:
         attach_people(ctx, c)
-        attach_date(ctx, c)
+    attach_dates(ctx, sentences)
 
 
 class SentenceClusters:
@@ -198,6 +200,55 @@ def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
 def attach_date(ctx: Context, c: Cluster) -> None:
     """The first resolved date of the sentence."""
     c.date = next((d.info for d in ctx.dates_in.get(c.sent, ()) if d.info is not None), c.date)
+
+
+def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
+    """Each date of a sentence to the cluster of its clause: the one it costs least to reach (the
+    tokens between, and BREAK for each clause break between), the first on a tie; a cluster given
+    several keeps the cheapest.  A cluster with no date of its own takes that of the cluster before
+    it in the sentence ("On Sunday I ran and swam"), else the first date of the sentence ("I ran
+    and swam yesterday").  A planned cluster reads its date as a plan's
+    (:func:`fitpost.components.dates.for_plan`: "March" is the next March)."""
+    origins: dict[int, dt.date | None] = {}
+    for n, sc in sentences.items():
+        found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
+        if not found:
+            continue
+        if not origins:
+            origins = date_origins(ctx)
+        owned: dict[int, tuple[int, ext.Mention]] = {}  # a cluster's cheapest date, with its cost
+        for d in found:
+            cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
+            if owner not in owned or cost_ < owned[owner][0]:
+                owned[owner] = (cost_, d)
+        before = None
+        for k, c in enumerate(sc.clusters):
+            d = owned[k][1] if k in owned else before or found[0]
+            before = d
+            c.date = d.info
+            if statuses.meaning(c.status_name).phase == "planned":
+                c.date = dates.for_plan(d.info, d.label, origins[d.start])
+
+
+def _date_cost(ctx: Context, d: ext.Mention, c: Cluster) -> int:
+    """What attaching date ``d`` to cluster ``c`` of its sentence costs: the tokens between them and
+    BREAK for each clause break between."""
+    lo, hi = (d.end, c.start) if d.end <= c.start else (c.end, d.start) if c.end <= d.start else (0, 0)
+    return max(0, hi - lo) + BREAK * ctx.breaks(lo, hi)
+
+
+def posted_at(ctx: Context) -> dt.date | None:
+    """The post date (``doc._.fp_posted_at``) as a day."""
+    posted = ext.doc_value(ctx.doc, "fp_posted_at")
+    return posted.date() if isinstance(posted, dt.datetime) else posted
+
+
+def date_origins(ctx: Context) -> dict[int, dt.date | None]:
+    """The day each date mention (by its first token) was read against: its section's heading day
+    (:func:`fitpost.components.dates.sections`), else the post date."""
+    posted = posted_at(ctx)
+    mentions = ctx.mentions[ext.DATES]
+    return {d.start: base or posted for d, (_, base) in zip(mentions, dates.sections(ctx.text, mentions))}
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:

@@ -9,18 +9,23 @@ before any record of its activity is a session of its own.  No cluster joins a r
 whose route goes from or to elsewhere (another stage).  A sentence with no
 activity lends its distance ("21 km in all") and its company ("Joined by his
 sister.") to the record just before, and its route or event ("The challenge
-from A to B.") to the records that follow.
+from A to B.") or its date ("Today will be a short day.") to the records that
+follow.  A record with no date takes its section's heading date, or the post
+date in a first-person report of the day (:func:`lend_dates`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from itertools import compress
 
 from fitpost import ext, statuses
-from fitpost.components.records.attach import attach_date, event_holding
+from fitpost.components.dates import same_day_cues, sections
+from fitpost.components.records.attach import attach_date, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import Context
+from fitpost.components.records.context import FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
+from fitpost.schema import DateRef
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
@@ -328,3 +333,114 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
                                         if event_holding(ctx, p) == ev.info.name)
             if route and not any(p["role"] in ("from", "to") for c in r.clusters for p in c.places):
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
+
+
+def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+    """A record with no date of its own, not a plan or a routine (whose days the text around them
+    seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
+
+    * the day (or week) said in a sentence with no activity just before its first mention, in its
+      paragraph ("The water today was cold. Nevertheless, I swam 300 lengths."), or, for a record
+      done, just after its last ("The race was held on Sunday."); for a record done, not a day after
+      the post date;
+    * the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
+      "Thursday, March 27, 2008" over a log, "Tuesday: 5 miles"), whatever its status ("I could
+      barely run then" under "Dec 25, 2013 -");
+    * for a record done in a first-person report (outside quotes) that says "today", "this morning"
+      or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
+
+    First, a record dated both inside a quote and outside takes the day said outside.
+    """
+    for r in records:
+        _unquote_date(ctx, r)
+    undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
+               and statuses.meaning(r.primary.status_name).phase not in ("planned", "habitual")]
+    if not undated:
+        return
+    posted = posted_at(ctx)
+    mentions = ctx.mentions[ext.DATES]
+    heads = [d for d, (head, _) in zip(mentions, sections(ctx.text, mentions)) if head]
+    frames = _date_frames(ctx, {c.sent for c in clusters})
+    same_day = _same_day(ctx, posted) if posted is not None else None
+    for r in undated:
+        first = min(r.clusters, key=lambda c: c.start)
+        done = statuses.meaning(r.primary.status_name).phase == "done"
+        date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
+        if date is None:
+            head = next((d for d in reversed(heads) if d.start < first.start), None)
+            date = head.info if head is not None and head.info.value else None
+            if head is None and done and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+                date = same_day
+        if date is not None:
+            for c in r.clusters:  # a date read with no post date ("today") has only its text
+                c.date = date
+
+
+def _unquote_date(ctx: Context, r: Record) -> None:
+    """A day said in the narrator's voice outside quotes wins over a date said inside a quote (a quoted
+    caption's "today" is the day of the caption); a year or a month does not ("took up running in
+    2020" beside "Ran 12 km this morning")."""
+    outside = next((c.date for c in r.clusters if _told(ctx, c.date) and c.date.granularity == "day"), None)
+    if outside is None:
+        return
+    for c in r.clusters:
+        if c.date is not None and c.date.start is not None and ctx.roster.quote_at(c.date.start) is not None:
+            c.date = outside
+
+
+def _told(ctx: Context, date: DateRef | None) -> bool:
+    """Whether ``date`` has a value and is said outside quotes."""
+    return date is not None and date.value is not None and date.start is not None \
+        and ctx.roster.quote_at(date.start) is None
+
+
+def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
+    """The first resolved date of a day or a week said outside quotes in each sentence with no cluster,
+    by sentence."""
+    out: dict[int, DateRef] = {}
+    for n, found in ctx.dates_in.items():
+        if n not in with_cluster:
+            ref = next((d.info for d in found if _told(ctx, d.info) and d.info.granularity in ("day", "week")), None)
+            if ref is not None:
+                out[n] = ref
+    return out
+
+
+def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, done: bool,
+             posted: dt.date | None) -> DateRef | None:
+    """The date of the sentence of ``frames`` just before sentence ``first`` or, for a record done,
+    just after ``last``, in its paragraph; for a record done, not a day after the post date."""
+    para = ctx.para
+    sides = [(first - 1, first), (last + 1, last)] if done else [(first - 1, first)]
+    framing = next((frames[k] for k, n in sides if k in frames and para[k] == para[n]), None)
+    if framing is None or (done and posted is not None and framing.value > posted):
+        return None
+    return framing
+
+
+def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
+    """The post date, as the first phrase that says it outside quotes ("today", "this morning",
+    "just finished"), if the text has a first-person word outside quotes; else None."""
+    tab, roster = ctx.tab, ctx.roster
+    if not any(w in FIRST_PERSON and roster.quote_at(tab.idx[i]) is None for i, w in enumerate(ctx.lows)):
+        return None
+    said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
+            and roster.quote_at(d.start_char) is None]
+    cue = _same_day_cue(ctx)
+    if said and (cue is None or said[0].start < cue[0]):
+        return said[0].info
+    if cue is None:
+        return None
+    start, end = tab.idx[cue[0]], tab.end[cue[1] - 1]
+    return DateRef(value=posted, text=ctx.text[start:end], granularity="day", start=start, end=end)
+
+
+def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
+    """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
+    cues = same_day_cues()
+    lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
+    for i, w in enumerate(lows):
+        for cue in cues.get(w, ()):
+            if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
+                return i, i + len(cue)
+    return None

@@ -1,0 +1,130 @@
+"""Which date a record takes (fitpost_records' date attachment), on posts written for the tests.
+
+A date phrase belongs to the records of its clause, and one said outside
+quotes wins over a quoted one; a planned record reads its date ahead; a record
+with no date of its own (not a plan) takes that of a sentence with no activity
+just before or after it, of its section's heading, or (a first-person report of
+the day) the post date.
+Each case runs on blank English and, where installed, on the statistical
+pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+D = dt.date
+
+
+@pytest.fixture(params=["blank", "model"])
+def extract(request, blank_extractor):
+    extractor = blank_extractor if request.param == "blank" else request.getfixturevalue("sm_extractor")
+
+    def run(text: str, posted_at: dt.date | None) -> list[tuple[str, str, dt.date | None]]:
+        post = extractor.extract(text, posted_at=posted_at)
+        return [(a.activity, a.status, a.date.value if a.date else None) for a in post.activities]
+    return run
+
+
+def dates_of(records: list[tuple[str, str, dt.date | None]], activity: str) -> list[dt.date | None]:
+    return [d for a, _, d in records if a == activity]
+
+
+# -- a date phrase belongs to the records of its clause ------------------------------------------------
+
+def test_each_clause_keeps_its_own_date(extract):
+    records = extract("I ran 5 km on Friday and swam 1 km on Sunday.", D(2025, 3, 5))  # a Wednesday
+    assert dates_of(records, "running") == [D(2025, 2, 28)]
+    assert dates_of(records, "swimming") == [D(2025, 3, 2)]
+
+
+def test_one_date_dates_every_record_of_its_sentence(extract):
+    for text in ("Yesterday I ran 5 km and swam 1 km.", "I ran 5 km and swam 1 km yesterday."):
+        records = extract(text, D(2025, 3, 5))
+        assert dates_of(records, "running") == dates_of(records, "swimming") == [D(2025, 3, 4)], text
+
+
+def test_a_date_said_outside_quotes_wins_over_a_quoted_one(extract):
+    # the quoted caption's "today" is the day the caption was posted, not the article's
+    text = ('Asha Rao shared that she cycled 20 km on Friday morning. '
+            '"Every ride is a holiday and today was special," she wrote.')
+    assert dates_of(extract(text, D(2025, 6, 7)), "cycling") == [D(2025, 6, 6)]
+
+
+def test_a_month_name_is_no_march(extract):
+    records = extract("On March 3, 2024 I swam 4 km in the harbour.", D(2025, 12, 1))
+    assert [(a, d) for a, _, d in records] == [("swimming", D(2024, 3, 3))]
+
+
+# -- a plan's date is ahead ------------------------------------------------------------------------
+
+def test_a_plan_takes_the_next_month_and_weekday(extract):
+    records = extract("I have signed up for a March half marathon.", D(2025, 12, 10))
+    assert records == [("running", "planned", D(2026, 3, 1))]
+    records = extract("I plan to ride 80 km with the club this month.", D(2025, 11, 13))
+    assert records == [("cycling", "planned", D(2025, 11, 13))]  # the part of the month after the post
+
+
+# -- a record with no date of its own --------------------------------------------------------------
+
+def test_a_dated_heading_dates_its_section(extract):
+    text = ("Thursday, March 27, 2008\n\nSwimming with Ann\n\nAfter tennis Ann and I swam 500 yards.\n\n"
+            "In the evening I cycled 20 km home.")
+    records = extract(text, D(2008, 3, 30))
+    assert records and all(d == D(2008, 3, 27) for _, _, d in records), records
+    assert "walking" not in [a for a, _, _ in records]  # "March" is the month
+
+
+def test_a_heading_dates_a_mention_whatever_its_status_but_not_a_plan(extract):
+    text = "Dec 25, 2013 - the day I started running! I could not run 100 metres then.\n\nI will run a marathon."
+    by_status = {status: d for _, status, d in extract(text, D(2014, 9, 23))}
+    assert by_status == {"completed": D(2013, 12, 25), "negated": D(2013, 12, 25), "planned": None}
+
+
+def test_a_weekday_heading_dates_its_section_of_a_log(extract):
+    text = "Tuesday: 8 km run along the river.\n\nSunday: Cross training. In the afternoon I swam 1 km in the pool."
+    records = extract(text, D(2025, 9, 15))  # a Monday
+    assert dates_of(records, "running") == [D(2025, 9, 9)]
+    assert dates_of(records, "swimming") == [D(2025, 9, 14)]
+
+
+def test_a_diary_entry_is_read_against_its_own_day(extract):
+    text = "Jun 25, 2013\n\nThis morning we kayaked 7 km out, and then hiked 3 km up to the old fort."
+    records = extract(text, D(2019, 12, 31))
+    assert [(a, d) for a, _, d in records] == [("paddling", D(2013, 6, 25)), ("hiking", D(2013, 6, 25))]
+
+
+def test_a_sentence_with_no_activity_dates_the_next(extract):
+    records = extract("The water today was cold. Nevertheless, I swam 300 lengths.", D(2025, 8, 2))
+    assert dates_of(records, "swimming") == [D(2025, 8, 2)]
+    records = extract("It was a cold Sunday morning. Nevertheless, I swam 300 lengths.", D(2025, 8, 6))
+    assert dates_of(records, "swimming") == [D(2025, 8, 3)]
+
+
+def test_a_plan_takes_no_date_from_the_sentences_around_it(extract):
+    # the day told next to a plan is often another's: training starts Monday, the race is later
+    records = extract("Signed up for the Harbour Night Run! Training starts Monday.", D(2025, 5, 6))
+    assert [(a, d) for a, status, d in records if status == "planned"] == [("running", None)]
+
+
+def test_a_sentence_with_no_activity_right_after_dates_the_record_before(extract):
+    text = "Asha Rao cycled 120 km around the lake. The event took place on Sunday."
+    assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [D(2025, 3, 2)]
+    text = "Asha Rao cycled 120 km around the lake. The shop opens next Sunday."  # ahead: not a ride done
+    assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [None]
+
+
+def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
+    text = ("Today I took my bike to work. The office is about 10 km from home. "
+            "There was little traffic and the ride was smooth.")
+    assert dates_of(extract(text, D(2025, 6, 8)), "cycling") == [D(2025, 6, 8)]
+    assert dates_of(extract("I just finished an 8 km run along the canal!", D(2025, 3, 27)),
+                    "running") == [D(2025, 3, 27)]
+
+
+def test_no_post_date_for_a_report_about_someone_else_or_without_a_post_date(extract):
+    text = 'Mira Rao ran 21 km along the coast. "I feel great today," she said.'
+    assert dates_of(extract(text, D(2025, 6, 8)), "running") == [None]  # "I" and "today" only in her quote
+    text = "Today I took my bike to work. The office is about 10 km from home. The ride was smooth."
+    assert dates_of(extract(text, None), "cycling") == [None]
