@@ -43,16 +43,44 @@ from multiprocessing.connection import wait as wait_ready
 from typing import Any, BinaryIO, TextIO
 
 from fitpost import engine
-from fitpost.engine import (PIPELINES, BatchConfig, BatchSummary, BatchUsageError, ItemResult, Progress,
-                            default_errors_path, default_workers, error_line, failure, inside, record_shards,
-                            resolve_model, work_shard)
-from fitpost.engine import extract_shard, item_record  # noqa: F401 - the records-in, records-out API
+from fitpost.engine import (  # noqa: F401 - the records-in, records-out API
+    PIPELINES,
+    BatchConfig,
+    BatchSummary,
+    BatchUsageError,
+    ItemResult,
+    Progress,
+    default_errors_path,
+    default_workers,
+    error_line,
+    extract_shard,
+    failure,
+    inside,
+    item_record,
+    record_shards,
+    resolve_model,
+    work_shard,
+)
 from fitpost.errors import FitpostError
 from fitpost.io.common import STDIN, WORKER_DIED, ByteCounter
 from fitpost.io.readers import check_inputs, input_size, read_posts
-from fitpost.io.writers import (FORMATS, PARTIAL, STATE, Rendered, Sink, finish_file, join_rendered, output_format,
-                                publish, renderer, reopen_file, replace_file, require_pyarrow, sync_folder,
-                                temp_file)
+from fitpost.io.writers import (
+    FORMATS,
+    PARTIAL,
+    STATE,
+    Rendered,
+    Sink,
+    finish_file,
+    join_rendered,
+    output_format,
+    publish,
+    renderer,
+    reopen_file,
+    replace_file,
+    require_pyarrow,
+    sync_folder,
+    temp_file,
+)
 
 __all__ = ["BatchConfig", "BatchSummary", "BatchUsageError", "extract_shard", "item_record", "run", "run_batch"]
 

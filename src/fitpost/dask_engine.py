@@ -45,14 +45,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from fitpost.engine import (BatchConfig, BatchSummary, BatchUsageError, Progress, clock, default_workers, inside,
-                            record_shards, resolve_model, work_shard)
+from fitpost.engine import (
+    BatchConfig,
+    BatchSummary,
+    BatchUsageError,
+    Progress,
+    clock,
+    default_workers,
+    inside,
+    record_shards,
+    resolve_model,
+    work_shard,
+)
 from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error
 from fitpost.io.jsonio import HEAD_SIZE, json_layout
 from fitpost.io.readers import LINE_MAPPERS, check_inputs, detect, folder_files, read_file, read_lines, sniff
-from fitpost.io.writers import (FORMATS, PARTIAL, SUCCESS, Sink, create_file, errors_part_name, finish_file,
-                                is_part_file, join_rendered, output_format, part_name, publish, renderer,
-                                require_pyarrow, temp_file)
+from fitpost.io.writers import (
+    FORMATS,
+    PARTIAL,
+    SUCCESS,
+    Sink,
+    create_file,
+    errors_part_name,
+    finish_file,
+    is_part_file,
+    join_rendered,
+    output_format,
+    part_name,
+    publish,
+    renderer,
+    require_pyarrow,
+    temp_file,
+)
 
 INSTALL_HINT = "--engine dask needs the dask extra: pip install 'fitpost[dask]'"
 MIN_BLOCK, MAX_BLOCK = 256 << 10, 64 << 20  # bounds of the automatic block size

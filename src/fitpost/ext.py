@@ -303,7 +303,8 @@ class Mention:
         self.start_char, self.end_char, self.status = start_char, end_char, status
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Mention) and (self.start, self.end, self.label) == (other.start, other.end, other.label)
+        return isinstance(other, Mention) \
+            and (self.start, self.end, self.label) == (other.start, other.end, other.label)
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.label))
@@ -441,6 +442,7 @@ register()
 __all__ = [
     "QUANTITIES", "ACTIVITIES", "PEOPLE", "PLACES", "EVENTS", "DATES",
     "ActivityInfo", "PersonInfo", "StatusInfo", "PlaceInfo", "EventInfo", "Roster", "RosterPerson", "Quote",
-    "register", "group", "range_at", "text", "has_annotation", "remember_text", "sentence_regions", "Tokens", "tokens", "release",
+    "register", "group", "range_at", "text", "has_annotation", "remember_text", "sentence_regions",
+    "Tokens", "tokens", "release",
     "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]

@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.inputs import InputPost
-from fitpost.symbol_runs import RunCutter
 from fitpost.schema import Activity, Post
+from fitpost.symbol_runs import RunCutter
 
 
 def parse_date(value: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -65,11 +65,9 @@ def _cut(text: str, start: int, end: int) -> int:
     """Where the piece of ``text`` from ``start`` ends, at most at ``end``: after the last sentence
     end before ``end``, else the last line break, else the last space, else at ``end``."""
     for pattern in _CUTS:
-        last = None
-        for last in pattern.finditer(text, start + 1, end):
-            pass
-        if last is not None:
-            return last.end()
+        ends = [m.end() for m in pattern.finditer(text, start + 1, end)]
+        if ends:
+            return ends[-1]
     return end
 
 

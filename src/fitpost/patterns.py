@@ -368,7 +368,8 @@ class TokenPatterns:
                         continue
                     for offset, need, forbid, checks in form.tests:
                         m = masks[j + offset]
-                        if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
+                        if m & need != need or m & forbid \
+                                or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
                             break
                     else:
                         found.add((lo + start + form.length, lo + start, form.key))

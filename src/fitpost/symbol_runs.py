@@ -55,7 +55,7 @@ WINDOW = 8
 _CACHE_SIZE = 4096
 
 # the pieces worth a look: no piece of WORK ** 0.5 characters or fewer can exceed WORK
-_CANDIDATE = re.compile(r"(?<!\S)\S{%d,}" % (int(WORK ** 0.5) + 1))
+_CANDIDATE = re.compile(r"(?<!\S)\S{" + str(int(WORK ** 0.5) + 1) + ",}")
 # a cut never separates these from the character before them (nor anything from a joiner)
 _JOINING = frozenset({"Mn", "Me", "Sk", "Cf"})
 _ZWJ = "\u200d"

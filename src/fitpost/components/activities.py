@@ -113,8 +113,9 @@ class ActivityFinder(Component):
     def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
         """Give a context form the activity around it: for a 'text' form or a bare race distance, the
         nearest endurance activity its sentence names, else the one the text names most (the first of
-        the most named); for an 'only' form, the text's when it is one the form allows.  "the race" in a swimming post is a swim, a 5k in a
-        post about squats is still a run, "a steep run" in a skiing post is a ski run."""
+        the most named); for an 'only' form, the text's when it is one the form allows.  "the race" in
+        a swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a
+        skiing post is a ski run."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
         named = [(start, info.activity) for (start, _, _, info), kind in zip(found, kinds)
                  if kind is None and info.activity in self.endurance and not info.generic and info.form != "hashtag"]

@@ -66,7 +66,7 @@ class Component:
         path.mkdir(parents=True, exist_ok=True)
         (path / "config.json").write_text(json.dumps(self.config, indent=2), encoding="utf-8")
 
-    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> "Component":
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> Component:
         cfg = ensure_path(path) / "config.json"
         if cfg.exists():
             saved = json.loads(cfg.read_text(encoding="utf-8"))

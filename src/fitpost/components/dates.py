@@ -653,7 +653,8 @@ class DateFinder(Component):
             return "past"
         if start > 0:  # a cue in the ``window`` tokens before the date, in its own sentence
             lo = max(start - self.window, tab.sent_lo[start - 1])
-            if not self.future_cues.isdisjoint(tab.lower[lo:start]) or not self.future_norms.isdisjoint(norms[lo:start]):
+            before, before_norms = tab.lower[lo:start], norms[lo:start]
+            if not self.future_cues.isdisjoint(before) or not self.future_norms.isdisjoint(before_norms):
                 return "future"
         return "past"
 
@@ -773,7 +774,8 @@ def _last_day(day: dt.date, grain: str) -> dt.date:
 
 
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``spacy.util.filter_spans`` on (start, end, label): the longest (then first) of overlapping spans, in text order."""
+    """``spacy.util.filter_spans`` on (start, end, label): the longest (then first) of overlapping
+    spans, in text order."""
     result = []
     seen: set[int] = set()
     for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):

@@ -183,7 +183,7 @@ def check_rules(data: dict, source: str) -> list[tuple[int, dict]]:
     return out
 
 
-def _longest_first(by_span: dict[tuple[int, int], list["Rule"]]) -> list[tuple[int, int]]:
+def _longest_first(by_span: dict[tuple[int, int], list[Rule]]) -> list[tuple[int, int]]:
     """The trigger spans in the order overlaps are settled: longest first, a pseudo-trigger before
     others of its length, then by start."""
     order = sorted((start - end, "PSEUDO" not in map(_CATEGORY, rules), start, end)

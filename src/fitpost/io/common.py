@@ -153,14 +153,14 @@ def to_date(value: Any) -> dt.date | None:
         seconds = float(value)
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
-        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
     if isinstance(value, (dt.date, dt.datetime)):
         return value.date() if isinstance(value, dt.datetime) else value
     text = str(value).strip()
     if re.match(r"\d{4}-\d{2}-\d{2}", text):
         return dt.date.fromisoformat(text[:10])
     try:
-        return dt.datetime.strptime(text, _TWITTER_V1).astimezone(dt.timezone.utc).date()
+        return dt.datetime.strptime(text, _TWITTER_V1).astimezone(dt.UTC).date()
     except ValueError:
         raise ValueError(f"not a date: {value!r}") from None
 
@@ -211,7 +211,7 @@ def salvage_id(raw: str | bytes, id_field: str | None = None) -> str | None:
         raw = raw.decode("utf-8", "replace")
     keys = (id_field.split(".")[-1],) if id_field else _ID_KEYS
     for key in keys:
-        m = re.search(r'"%s"\s*:\s*"?([^",}\s]+)' % re.escape(key), raw)
+        m = re.search('"' + re.escape(key) + r'"\s*:\s*"?([^",}\s]+)', raw)
         if m:
             return m.group(1)
     return None

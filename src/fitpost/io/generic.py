@@ -4,8 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, Fields, Item, error, first_path, get_path, make_post,
-                               post_source)
+from fitpost.io.common import MALFORMED_JSON, Fields, Item, error, first_path, get_path, make_post, post_source
 from fitpost.io.jsonio import read_mapped
 
 TEXT_PATHS = ("text", "caption", "full_text", "body", "content", "message")
@@ -24,7 +23,8 @@ def map_record(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
     text_path, text = (fields.text, get_path(obj, fields.text)) if fields.text else first_path(obj, TEXT_PATHS)
     id_path, id_ = (fields.id, get_path(obj, fields.id)) if fields.id else first_path(obj, ID_PATHS)
     date_path, date = (fields.date, get_path(obj, fields.date)) if fields.date else first_path(obj, DATE_PATHS)
-    author_path, author = (fields.author, get_path(obj, fields.author)) if fields.author else first_path(obj, AUTHOR_PATHS)
+    author_path, author = (fields.author, get_path(obj, fields.author)) if fields.author \
+        else first_path(obj, AUTHOR_PATHS)
     if isinstance(text, dict) and isinstance(text.get("text"), str):  # {"caption": {"text": ...}}
         text_path, text = f"{text_path}.text", text["text"]
     tagged_path, tagged = first_path(obj, TAGGED_PATHS)

@@ -10,9 +10,25 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, MAX_RECORD_BYTES, NOT_UTF8, TOO_LARGE, UNLISTABLE, UNREADABLE, Fields,
-                               Item, ReadError, as_dict, as_list, error, get_path, list_folder, make_post, post_source,
-                               walk_error)
+from fitpost.io.common import (
+    MALFORMED_JSON,
+    MAX_RECORD_BYTES,
+    NOT_UTF8,
+    TOO_LARGE,
+    UNLISTABLE,
+    UNREADABLE,
+    Fields,
+    Item,
+    ReadError,
+    as_dict,
+    as_list,
+    error,
+    get_path,
+    list_folder,
+    make_post,
+    post_source,
+    walk_error,
+)
 from fitpost.io.jsonio import iter_records
 
 POST_URL = "https://www.instagram.com/p/{}/"

@@ -14,8 +14,20 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, MAX_RECORD_BYTES, NOT_UTF8, TOO_LARGE, Oversized, ReadError,
-                               StreamStatus, bounded_lines, ended_early, error, rewind, salvage_id)
+from fitpost.io.common import (
+    MALFORMED_JSON,
+    MAX_RECORD_BYTES,
+    NOT_UTF8,
+    TOO_LARGE,
+    Oversized,
+    ReadError,
+    StreamStatus,
+    bounded_lines,
+    ended_early,
+    error,
+    rewind,
+    salvage_id,
+)
 
 _WS = re.compile(r"[ \t\r\n\ufeff]*")
 _BAD_BYTES = re.compile("[\udc80-\udcff]")

@@ -10,8 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, Fields, Item, as_list, error, fix_mojibake, get_path, make_post,
-                               post_source, walk_files)
+from fitpost.io.common import (
+    MALFORMED_JSON,
+    Fields,
+    Item,
+    as_list,
+    error,
+    fix_mojibake,
+    get_path,
+    make_post,
+    post_source,
+    walk_files,
+)
 from fitpost.io.jsonio import read_mapped
 
 # "Kari Nordvik updated her status." / "Kari Nordvik shared a memory." -> Kari Nordvik
@@ -57,7 +67,8 @@ def map_record(obj: Any, origin: str, fields: Fields) -> Iterator[Item]:
         text = obj.get("title") or first.get("title") or ""
         uri = first.get("uri")
         source = post_source({"export": "instagram", "uri": uri, "media_count": len(media) or None})
-        yield make_post(origin, text, id=Path(uri).stem if isinstance(uri, str) and uri else obj.get("creation_timestamp"),
+        post_id = Path(uri).stem if isinstance(uri, str) and uri else obj.get("creation_timestamp")
+        yield make_post(origin, text, id=post_id,
                         date=obj.get("creation_timestamp") or first.get("creation_timestamp"),
                         source=source, text_field="title", obj=obj, fields=fields)
     elif is_fb_post(obj):

@@ -9,9 +9,23 @@ from typing import Any, BinaryIO
 
 from fitpost.errors import FitpostError
 from fitpost.io import generic, instagram, meta, table, text, twitter
-from fitpost.io.common import (LINK_OUT, MAX_RECORD_BYTES, STDIN, UNKNOWN_FILE, UNLISTABLE, UNREADABLE,
-                               ByteCounter, Fields, Item, error, open_input, plain_name, rewind, walk_error,
-                               walk_files)
+from fitpost.io.common import (
+    LINK_OUT,
+    MAX_RECORD_BYTES,
+    STDIN,
+    UNKNOWN_FILE,
+    UNLISTABLE,
+    UNREADABLE,
+    ByteCounter,
+    Fields,
+    Item,
+    error,
+    open_input,
+    plain_name,
+    rewind,
+    walk_error,
+    walk_files,
+)
 from fitpost.io.jsonio import read_mapped_lines
 
 INPUT_FORMATS = ("auto", "jsonl", "json", "text", "csv", "tsv", "instaloader", "apify", "twarc2", "meta")

@@ -14,8 +14,22 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from fitpost.io.common import (MALFORMED_ROW, MAX_RECORD_BYTES, MISSING_TEXT, NOT_UTF8, TOO_LARGE, Fields, Item,
-                               Oversized, bounded_lines, ended_early, error, has_bad_bytes, make_post, post_source)
+from fitpost.io.common import (
+    MALFORMED_ROW,
+    MAX_RECORD_BYTES,
+    MISSING_TEXT,
+    NOT_UTF8,
+    TOO_LARGE,
+    Fields,
+    Item,
+    Oversized,
+    bounded_lines,
+    ended_early,
+    error,
+    has_bad_bytes,
+    make_post,
+    post_source,
+)
 from fitpost.io.generic import AUTHOR_PATHS, DATE_PATHS, ID_PATHS, LOCATION_PATHS, TEXT_PATHS
 
 

@@ -6,8 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from fitpost.io.common import (MAX_RECORD_BYTES, NOT_UTF8, TOO_LARGE, Fields, Item, ended_early, error, make_post,
-                               plain_name)
+from fitpost.io.common import (
+    MAX_RECORD_BYTES,
+    NOT_UTF8,
+    TOO_LARGE,
+    Fields,
+    Item,
+    ended_early,
+    error,
+    make_post,
+    plain_name,
+)
 
 _DATE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _TEXT_SUFFIX = re.compile(r"\.(txt|md)$")

@@ -4,8 +4,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from fitpost.io.common import (MALFORMED_JSON, Fields, Item, as_dict, as_key, as_list, error, get_path, make_post,
-                               post_source)
+from fitpost.io.common import (
+    MALFORMED_JSON,
+    Fields,
+    Item,
+    as_dict,
+    as_key,
+    as_list,
+    error,
+    get_path,
+    make_post,
+    post_source,
+)
 from fitpost.io.jsonio import read_mapped
 
 TWEET_URL = "https://x.com/{}/status/{}"
@@ -42,7 +52,8 @@ def _tweet(tweet: Any, origin: str, fields: Fields, users: dict, places: dict) -
         yield error(MALFORMED_JSON, f"a JSON {type(tweet).__name__}, not a tweet", origin)
         return
     # flattened tweets carry their expansions inline; raw pages have them in "includes"
-    author = tweet.get("author") if isinstance(tweet.get("author"), dict) else users.get(as_key(tweet.get("author_id")), {})
+    author = tweet.get("author") if isinstance(tweet.get("author"), dict) \
+        else users.get(as_key(tweet.get("author_id")), {})
     geo = as_dict(tweet.get("geo"))
     place = geo if "full_name" in geo or "name" in geo else places.get(as_key(geo.get("place_id")), {})
     location = place.get("full_name") or place.get("name")

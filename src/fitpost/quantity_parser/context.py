@@ -88,7 +88,8 @@ class Cues:
         self.date_after = _after(ctx["date_after"])
         self.age_after = re.compile(r"(?:\s*[-‐‑]\s*|\s+)(?:olds?|young)(?!\w)|\s+of\s+age(?!\w)|\s*yo(?!\w)", FLAGS)
         self.approx_before = frozenset(norm(p) for p in ctx["approx_before"])
-        self.approx_after = re.compile(r"\s*(?:\+|[-‐‑]?ish(?!\w)|or\s+so(?!\w)|odd(?!\w)|give\s+or\s+take(?!\w))", FLAGS)
+        self.approx_after = re.compile(
+            r"\s*(?:\+|[-‐‑]?ish(?!\w)|or\s+so(?!\w)|odd(?!\w)|give\s+or\s+take(?!\w))", FLAGS)
         self.tod_after = _after(ctx["time_of_day_after"])
         self.pace_before = frozenset(norm(p) for p in ctx["pace_before"])
         self.speed_after = re.compile(

@@ -174,7 +174,8 @@ def master() -> re.Pattern:
     )
     nx = (
         r"(?P<nx>(?P<x_a>\d{1,3})\s*[x×]\s*(?P<x_b>" + NUMD + r")"
-        r"(?:(?P<x_sep>\s*[-‐‑]?\s*)(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
+        r"(?:(?P<x_sep>\s*[-‐‑]?\s*)"
+        r"(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
         r")(?![\w])"
     )
     INT = r"(?:\d{1,3}(?![\d.,])|" + W + r"(?:[\s\-‐‑]" + W + r")?)"
@@ -196,7 +197,8 @@ def master() -> re.Pattern:
         r"(?P<o_u>" + REPU + r"))"
     )
     race = r"(?P<race>" + trie(sorted(lex.races)) + r")(?![\w]|\.\d)"
-    allday = r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]+(?P<a_u>day|week|month|year|night|weekend)(?:\s+long)?)(?!\w)"
+    allday = (r"(?P<allday>(?:all|full|whole|entire)[\s\-‐‑]+(?P<a_u>day|week|month|year|night|weekend)"
+              r"(?:\s+long)?)(?!\w)")
     nrace = r"(?P<nrace>" + trie(sorted(lex.numeric_races)) + r")(?![\d]|[.,]\d)"
     # race names written with a fraction: "1/2 marathon", "½ marathon"
     drace = r"(?P<drace>" + trie(sorted(r for r in lex.races if not r[0].isalpha())) + r")(?![\w])"

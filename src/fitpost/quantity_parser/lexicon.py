@@ -117,7 +117,7 @@ class Lexicon:
                     self.units.setdefault(norm(w), Unit(dim, canon, spec["factor"], False))
                 for w in spec.get("glued", []):
                     self.glued[w] = Unit(dim, canon, spec["factor"], False)
-        for canon, spec in units["speed"].items():
+        for spec in units["speed"].values():
             for w in spec["abbrevs"]:
                 self.units[w] = Unit("speed", spec["per_hour_of"])
         for w in ("times", "time", "x", "×"):

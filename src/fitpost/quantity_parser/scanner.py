@@ -276,7 +276,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
     g = m.group(P + "glued")
     if g:
         low = g.lower()
-        if low == "s" and (value >= 1000 or (value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"])))):
+        decade = value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"]))
+        if low == "s" and (value >= 1000 or decade):
             return None  # the 1990s, in my 30s
         if low == "d" and value in (2, 3, 4):
             return None  # 3D
@@ -586,7 +587,8 @@ def on_allday(text: str, m, orig: str = ""):
 
 
 HANDLERS = {
-    "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact, "dclock": on_dclock, "primes": on_primes, "nx": on_nx,
+    "measure": on_measure, "wmeasure": on_measure, "wsets": on_sets, "clock": on_clock, "compact": on_compact,
+    "dclock": on_dclock, "primes": on_primes, "nx": on_nx,
     "sets": on_sets, "ftimes": on_ftimes, "freq": on_freq, "ordrep": on_ordrep, "race": on_race,
     "nrace": on_nrace, "allday": on_allday, "drace": on_drace, "fevery": on_fevery,
 }
