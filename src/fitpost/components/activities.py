@@ -183,7 +183,7 @@ class ActivityFinder(Component):
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
-        _HALF_AFTER.  Not "half an hour", "the first half of the race", "half way"."""
+        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way"."""
         out = []
         for i in range(1, tab.n):
             if tab.lower[i] != "half":

@@ -250,7 +250,7 @@ def clause_before(text: str, start: int) -> str:
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
     """The role (``aside.roles`` of context.json) that makes the quantity ``text[start:end]`` (lower-cased
     text) of kind ``kind`` something other than the session's own amount: a goal or a predicted time, a
-    difference ("34 seconds off my best"), a split, a lap or a pace, a point in time ("2 hours into the
+    difference ("12 seconds off my best"), a split, a lap or a pace, a point in time ("2 hours into the
     race", "every 10 minutes"), a segment or a point of the course ("the first 5k", "10 km into"), a
     running total or a weekly volume, the mileage of a pair of shoes; None for a quantity that may be
     the session's own."""

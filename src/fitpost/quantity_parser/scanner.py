@@ -397,7 +397,7 @@ def on_clock(text: str, m, orig: str = ""):
         secs = a * 60 + b + frac
         return [Item("duration", s, mm.end(), value=secs / 60, unit="min", base=secs, surface=":")], mm.end()
     if lw and lw[-1] in lexicon().tod_before and a <= 24:
-        return None  # at 6:30 (but "came in at 53:09" is no time of day)
+        return None  # at 6:30 (but "crossed at 47:20" is no time of day)
     if a <= 9 and not frac and c.long_race.search(sentence(text, s, e)):
         secs = a * 3600 + b * 60
         return [Item("duration", s, e, value=secs / 3600, unit="h", base=secs, surface=":")], e

@@ -37,10 +37,10 @@ THEY = frozenset(("they", "them", "their", "theirs"))
 PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _MODEL_NOT_PERSON = ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME")  # entity types a subject name is not in
 # the entity types a companion's name may not have; a model often takes a first name for an
-# organisation or a product ("with Kelly, Brent", "Dave and Priya")
+# organisation or a product ("with Nell, Arjun", "Dave and Priya")
 _NOT_COMPANION_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY",
                                   "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE"))
-_ARTICLES = frozenset(("the", "a", "an"))  # a name right after one is a thing ("the Huron River")
+_ARTICLES = frozenset(("the", "a", "an"))  # a name right after one is a thing ("the Alder River")
 _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 
@@ -227,11 +227,11 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
 
 def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     """Whether the name at characters ``start:end`` can be a person's: none of its words is a stop
-    word ("With Asha") or makes it a place, an organisation or an event ("Huron River", "Hill Runners
+    word ("With Asha") or makes it a place, an organisation or an event ("Alder River", "Hill Runners
     Club", "Race Result"); one word
     alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
     sentence ("Hiking"), or a word before a number ("Mile 13"); it does not follow an article ("the
-    McMillan predictor") or a place cue ("the summit of Ben Nevis"), nor name a place ("Rob Roy's Cave")."""
+    Garmin estimate") or a place cue ("the summit of Mount Corrin"), nor name a place ("Tom Dale's Grotto")."""
     first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
     words = [w.rstrip(".") for w in tab.lower[first:last]]
     if not lex.not_in_name.isdisjoint(words) or not lex.stop.isdisjoint(words):
@@ -245,7 +245,7 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     if first > 0 and tab.lower[first - 1] in _ARTICLES:
         return False
     if last + 1 < tab.n and tab.lower[last] in ("'s", "’s") and tab.lower[last + 1] in lex.not_in_name:
-        return False  # a place named for them ("Rob Roy's Cave")
+        return False  # a place named for them ("Tom Dale's Grotto")
     return not any(tuple(tab.lower[first - len(cue):first]) == cue for cue in lex.place_before if first >= len(cue))
 
 
@@ -255,8 +255,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     tag (or tags as an organisation) and blank mode does not read: a capitalised word right after a
     cue before it (``company_before``: "with Asha") or right before a cue after it (``company_after``:
     "Asha and I") or an activity verb that is no noun ("Asha ran", not "the Unity Run"), and the
-    capitalised words in a list with it or with a name found ("with Asha, Ravi and Mohan", "Ravi Kumar
-    and Mohan"); each a word alone, not one of a capitalised run ("with Tweak India"), and none of them
+    capitalised words in a list with it or with a name found ("with Asha, Tarun and Mohan", "Tarun Sethi
+    and Mohan"); each a word alone, not one of a capitalised run ("with Pulse Weekly"), and none of them
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
     a list a company cue starts."""
     lows = tab.lower
@@ -280,7 +280,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
             return False
         if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
                 (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
-            return False  # a word of a longer capitalised run that is no name ("Tweak India")
+            return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
             return False
         return personlike(lex, tab, tab.idx[k], tab.end[k])
@@ -302,7 +302,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
 
 def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """In a post that writes the pronoun "i" in lower case, the lower-case names listed right before
-    "and i" or "and me" ("heidi and mara and i tackled the hill"), as character spans: words of three
+    "and i" or "and me" ("lena and joss and i climbed the ridge"), as character spans: words of three
     letters or more that are not common words, stop words, relation or activity words, place or
     thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
     if "i" not in tab.text:
@@ -327,7 +327,7 @@ def _lower_name(lex: Lexicon, word: str) -> bool:
 def _listed(lows: list[str], k: int, step: int) -> int | None:
     """The token after (``step`` 1) or before (-1) the joining words (",", "and", "&": one or two)
     that start at token ``k`` going that way: the next item of a list; None when no joining word is
-    there.  Going on, an aside in brackets after an item joins it to the next ("Ian (gozzo) John")."""
+    there.  Going on, an aside in brackets after an item joins it to the next ("Sam (bigwheel) Lee")."""
     j = k
     if step == 1 and j < len(lows) and lows[j] == "(" and ")" in lows[j:j + 5]:
         j = lows.index(")", j) + 1

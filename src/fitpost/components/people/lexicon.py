@@ -41,7 +41,7 @@ class Lexicon:
     not_alone: frozenset[str]
     stop: frozenset[str]  # spaCy's English stop words: never a word of a name ("With Asha")
     # words that make a name a place, an organisation, a thing or an event: people.json's place, org and
-    # thing words and the one-word event heads of events.json ("Huron River", "Hill Runners Club", "Race Result")
+    # thing words and the one-word event heads of events.json ("Alder River", "Hill Runners Club", "Race Results")
     not_in_name: frozenset[str]
     place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")

@@ -3,18 +3,18 @@
 Around the other steps:
 
 * :func:`set_aside` (before step 1): a distance or a duration beside the session's amount is left out
-  of linking altogether: a goal or a predicted time, a difference ("34 seconds off my best"), a split,
+  of linking altogether: a goal or a predicted time, a difference ("12 seconds off my best"), a split,
   a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
   ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, and a distance
-  shorter than any session ("to stay on two feet")
+  shorter than any session ("kept my feet for two metres")
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
   after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
   shortly after an activity word in its clause, the verb's object ("cycling the last 100 km", "ran
   with her for the last 12 km": a leg told as a session; "going to cycle 5,000 km this year": a
   year's challenge).
-* :func:`settle_amounts` (after step 4): a duration that reads as a result ("I did it in 1:02:50",
-  "my course time was 4 hours 12 minutes", "Time: 39:59" on a log line) in a sentence that names no
+* :func:`settle_amounts` (after step 4): a duration that reads as a result ("finished it in 58:14",
+  "my chip time was 3 hours 5 minutes", "Time: 41:02" on a log line) in a sentence that names no
   activity goes to a record before it that has none; then each record's duration is read by what is
   plausible for its activity and distance (``models/speeds.json``): a bare "1:05" after "10 km" is
   1 h 05 min, not 65 s, and a duration that fits in neither reading is not the session's.
@@ -59,7 +59,7 @@ def set_aside(ctx: Context) -> None:
             continue
         role = aside(low, q.start, q.end, q.kind)
         if q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
-            role = "too short"  # to stay on two feet
+            role = "too short"  # "kept my feet for two metres"
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
             role = None
         if role is None and q.kind == "duration" and segment_end >= 0 \

@@ -52,7 +52,7 @@ def names_session(ctx: Context, c: Cluster) -> bool:
 
 def does(ctx: Context, c: Cluster) -> bool:
     """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
-    nothing making it one: "able to run", "riding a bike is fun"; a caption opening with one is), or a
+    nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is), or a
     noun after a word of doing ("went for a swim", "did a hike", "another run")."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]

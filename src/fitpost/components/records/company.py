@@ -2,7 +2,7 @@
 
 With a parse: the subject of the mention's verb (or of the verb it hangs from),
 possessives, "with"/"alongside" objects, and the noun a participle describes
-("the couple going for a run").  Without: the nearest person at most eight
+("the pair heading out for a ride").  Without: the nearest person at most eight
 tokens before the mention, with those coordinated to them.  In both: the people
 a company cue brings in after the mention, in its clause ("with A, B and C",
 "joined by B"), and people coordinated right before an -ing mention ("him and
@@ -48,7 +48,7 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb:
         verb = verb.head
     chain = [verb]
-    if verb.dep_ == "acl":  # "the couple going for a run", "a video of her running"
+    if verb.dep_ == "acl":  # "the pair heading out for a ride", "a video of her running"
         chosen.extend(_mentions_at(verb.head, at, subtree=False))
         for prep in verb.head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

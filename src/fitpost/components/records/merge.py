@@ -113,8 +113,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 
 def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
-    """Whether ``c`` is a further item of a list the last mention of ``r`` is in: "a January half
-    marathon and a March half marathon" are two races of one length."""
+    """Whether ``c`` is a further item of a list the last mention of ``r`` is in: "an October half
+    marathon and a December half marathon" are two races of one length."""
     last = r.clusters[-1]
     if last.sent != c.sent or last.end > c.start:
         return False
@@ -340,7 +340,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
 
     * the day (or week) said in a sentence with no activity just before its first mention, in its
-      paragraph ("The water today was cold. Nevertheless, I swam 300 lengths."), or, for a record
+      paragraph ("The lake felt warm today. Even so, I swam 80 lengths."), or, for a record
       done, just after its last ("The race was held on Sunday."); for a record done, not a day after
       the post date;
     * the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
