@@ -85,9 +85,9 @@ FORMS = [
     ("We kayaked at the end of May.", D(2025, 6, 5), "the end of May", D(2025, 5, 21), "month"),
     ("I climbed my first peak earlier in the year.", D(2025, 10, 5), "earlier in the year", D(2025, 1, 1), "year"),
     # ahead of the post date
-    ("I still have 4 weeks until the city marathon.", D(2025, 3, 13), "4 weeks until", D(2025, 4, 10), "week"),
-    ("The marathon is only about 26 days away.", D(2025, 9, 15), "about 26 days away", D(2025, 10, 11), "day"),
-    ("The rest of the week is 5 miles, 3 miles and a rest day.", D(2025, 6, 30), "The rest of the week",
+    ("We have 3 weeks until the spring marathon.", D(2025, 3, 13), "3 weeks until", D(2025, 4, 3), "week"),
+    ("Race day is roughly 19 days away.", D(2025, 9, 15), "roughly 19 days away", D(2025, 10, 4), "day"),
+    ("For the rest of the week: 6 km, 4 km and a day off.", D(2025, 6, 30), "the rest of the week",
      D(2025, 7, 1), "week"),
     # a month before an event ("a January half marathon"): the month alone is the date
     ("I ran a January half marathon.", D(2025, 12, 10), "January", D(2025, 1, 1), "month"),
@@ -114,7 +114,7 @@ def test_date_form(finder, text, posted_at, phrase, value, granularity):
     "May you run far and free.",
     "She told India Today about the swim.",
     "Cycled 90 km: 3.8.18 firmware on the bike computer.",
-    "The towpath should be quiet on a Saturday.",
+    "The canal path is usually empty on a Saturday.",
     "The walk finishes in 8 days.",
 ])
 def test_not_a_date(finder, text):
@@ -287,7 +287,7 @@ def test_a_dated_heading_is_the_base_of_its_section(finder):
     ("Thursday, March 27, 2008\n\nSwam 2000 yards.", "Thursday, March 27, 2008", True),
     ("(4/21/2013)\nRan 50 miles.", "4/21/2013", True),
     ("Tuesday: 5 miles.\nWednesday: 9 miles.", "Wednesday", True),
-    ("Dec 25, 2013 - the day I started running!", "Dec 25, 2013", True),
+    ("Mar 3, 2012 - the day I took up cycling!", "Mar 3, 2012", True),
     ("Lakeside 100 November 6-7 2010\n\nMy first hundred!", "November 6-7 2010", True),
     ("Ran 10 km on Tuesday.\nThen rested.", "Tuesday", False),
     ("Saturday, I ran 10 km.", "Saturday", False),

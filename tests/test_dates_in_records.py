@@ -77,9 +77,9 @@ def test_a_dated_heading_dates_its_section(extract):
 
 
 def test_a_heading_dates_a_mention_whatever_its_status_but_not_a_plan(extract):
-    text = "Dec 25, 2013 - the day I started running! I could not run 100 metres then.\n\nI will run a marathon."
-    by_status = {status: d for _, status, d in extract(text, D(2014, 9, 23))}
-    assert by_status == {"completed": D(2013, 12, 25), "negated": D(2013, 12, 25), "planned": None}
+    text = "Mar 3, 2012 - the day I took up running! I could not run 200 metres then.\n\nI will run a marathon."
+    by_status = {status: d for _, status, d in extract(text, D(2013, 5, 20))}
+    assert by_status == {"completed": D(2012, 3, 3), "negated": D(2012, 3, 3), "planned": None}
 
 
 def test_a_weekday_heading_dates_its_section_of_a_log(extract):
@@ -96,9 +96,9 @@ def test_a_diary_entry_is_read_against_its_own_day(extract):
 
 
 def test_a_sentence_with_no_activity_dates_the_next(extract):
-    records = extract("The water today was cold. Nevertheless, I swam 300 lengths.", D(2025, 8, 2))
+    records = extract("The pool today was chilly. Even so, I swam 120 lengths.", D(2025, 8, 2))
     assert dates_of(records, "swimming") == [D(2025, 8, 2)]
-    records = extract("It was a cold Sunday morning. Nevertheless, I swam 300 lengths.", D(2025, 8, 6))
+    records = extract("It was a chilly Sunday morning. Even so, I swam 120 lengths.", D(2025, 8, 6))
     assert dates_of(records, "swimming") == [D(2025, 8, 3)]
 
 
@@ -124,7 +124,7 @@ def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
 
 
 def test_no_post_date_for_a_report_about_someone_else_or_without_a_post_date(extract):
-    text = 'Mira Rao ran 21 km along the coast. "I feel great today," she said.'
+    text = 'Leela Rao ran 21 km along the coast. "I feel great today," she said.'
     assert dates_of(extract(text, D(2025, 6, 8)), "running") == [None]  # "I" and "today" only in her quote
     text = "Today I took my bike to work. The office is about 10 km from home. The ride was smooth."
     assert dates_of(extract(text, None), "cycling") == [None]

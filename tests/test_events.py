@@ -122,8 +122,8 @@ def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
 
 def test_a_named_event_that_opens_the_story_is_its_own_record(blank_extractor, sm_extractor):
     # the parkrun is the session told first; the later parkrun is where the jog went, not it
-    text = "On Sunday at the Kelso parkrun I got a new PB of 24:10.\nLater I jogged 3 km to and from parkrun."
+    text = "On Saturday at the Tonbridge parkrun I set a new PB of 23:55.\nLater I jogged 3 km to and from parkrun."
     for extractor in (blank_extractor, sm_extractor):
         post = extractor.extract(text, posted_at="2025-10-12")
         first = post.activities[0]
-        assert (first.evidence.text, first.event.name if first.event else None) == ("Kelso parkrun", "Kelso parkrun")
+        assert (first.evidence.text, first.event.name if first.event else None) == ("Tonbridge parkrun", "Tonbridge parkrun")

@@ -26,8 +26,8 @@ def names(extractor, text: str, author: str | None = None) -> list[list[str]]:
 
 # -- companions ------------------------------------------------------------------------------
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
-    assert names(extractor, "I kayaked 6 km on the river today with Kelly, Brent and Joanne.") == \
-        [["Kelly", "Brent", "Joanne"]]
+    assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
+        [["Kirsten", "Bruno", "Joanne"]]
 
 
 def test_both_of_two_named_people(extractor):
@@ -46,10 +46,10 @@ def test_a_companion_by_relation_is_written_with_the_relation(extractor):
 
 # -- the default people ------------------------------------------------------------------------
 def test_in_a_first_person_post_the_person_most_named_is_not_every_records_companion(extractor):
-    text = ("Rode 40 km with Kelly this morning. Kelly is training for her first century and Kelly "
+    text = ("Rode 40 km with Kirsten this morning. Kirsten is training for her first century and Kirsten "
             "loves hills.\n\nIn the evening I swam 2 km.")
-    assert names(extractor, text) == [["Kelly"], []]
-    assert names(extractor, text, author="nadia.k") == [["nadia.k", "Kelly"], ["nadia.k"]]
+    assert names(extractor, text) == [["Kirsten"], []]
+    assert names(extractor, text, author="nadia.k") == [["nadia.k", "Kirsten"], ["nadia.k"]]
 
 
 def test_we_in_a_first_person_post_is_the_author_and_the_company_the_post_names(extractor):
@@ -72,6 +72,6 @@ def test_in_a_news_story_the_person_it_is_about_did_it(extractor):
 
 # -- who only watched --------------------------------------------------------------------------
 def test_who_flagged_off_or_cheered_took_no_part(extractor):
-    assert names(extractor, "Actor Rohan Mehta flagged off the 10 km run on Sunday.") == [[]]
+    assert names(extractor, "Actor Rohan Verma flagged off the 10 km run on Sunday.") == [[]]
     text = "Ravindra Oakes ran the 10 km race in 48:10 while his daughter Anvika Oakes cheered from the finish line."
     assert names(extractor, text) == [["Ravindra Oakes"]]

@@ -41,15 +41,15 @@ def info(mentions, text: str) -> ext.PersonInfo:
 
 # -- names -------------------------------------------------------------------------
 def test_named_people(nlp):
-    mentions, roster = read(nlp, "Went for a long ride with Maria Lopez and Daniel Brooks today.")
-    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Brooks", "Daniel Brooks")]
-    assert list(roster.persons) == ["Maria Lopez", "Daniel Brooks"]
+    mentions, roster = read(nlp, "Went for a long ride with Maria Lopez and Daniel Okafor today.")
+    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Okafor", "Daniel Okafor")]
+    assert list(roster.persons) == ["Maria Lopez", "Daniel Okafor"]
     assert roster.main == "Maria Lopez"  # each named once: the first
 
 
 def test_titles_are_not_part_of_the_name(nlp):
-    mentions, _ = read(nlp, "Dr. Maria Lopez and Mr Daniel Brooks ran a 10k.")
-    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Brooks", "Daniel Brooks")]
+    mentions, _ = read(nlp, "Dr. Maria Lopez and Mr Daniel Okafor ran a 10k.")
+    assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Okafor", "Daniel Okafor")]
 
 
 def test_a_short_name_stands_for_the_full_name(nlp):
@@ -65,7 +65,7 @@ def test_blank_mode_reads_capitalised_words_three_at_a_time(blank_extractor):
 
 
 def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
-    mentions, roster = read(sm_extractor.nlp, "Rode 40 km from Jaipur to Ajay Nagar on Sunday.")
+    mentions, roster = read(sm_extractor.nlp, "Rode 40 km from Jaipur to Vijay Vihar on Sunday.")
     assert named(mentions) == [] and roster.persons == {}
 
 
@@ -78,11 +78,11 @@ def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
     "Rode 60 km along Marina Beach Road at dawn.",  # a place word in the name
     "Ran the club 10k organised by the Hill Runners Club on Sunday.",  # an organisation word
     "Race Result: 2nd in my age group at the Ferndale 10k.",  # an event word
-    "My climb of Ben Nevis was only 1,300 m of ascent.",  # after "climb of": a mountain
+    "The climb of Ben Macdui gave us 900 m of ascent.",  # after "climb of": a mountain
     "Went by the McMillan calculator and ran 10 km at goal pace.",  # after an article
     "Today's workout was Helen: three rounds of 400 m runs and swings.",  # a workout's name
-    "We walked past Fingal's Cave and on to the pier, 8 km in all.",  # a place named for someone
-    "Signed up for the Water Masters Program at the lido, 2 km swims twice a week.",  # a thing word
+    "We walked past Hadrian's Wall and on to the fort, 8 km in all.",  # a place named for someone
+    "Joined the Aqua Fitness Program at the lido, 2 km swims twice a week.",  # a thing word
 ])
 def test_what_is_no_person(nlp, text):
     mentions, roster = read(nlp, text)
@@ -90,22 +90,22 @@ def test_what_is_no_person(nlp, text):
 
 
 def test_a_name_ends_at_a_line_break_and_before_a_final_i(sm_extractor):
-    text = "Swimming with Eric\n\nEric and I swam 2 km. I met Mike S. I asked him about it."
+    text = "Swimming with Tariq\n\nTariq and I swam 2 km. I met Pavel S. I asked him about it."
     mentions, _ = read(sm_extractor.nlp, text)
-    assert {name for _, name in named(mentions)} == {"Eric", "Mike S"}
+    assert {name for _, name in named(mentions)} == {"Tariq", "Pavel S"}
 
 
 # -- companions ------------------------------------------------------------------------
 def test_company_cues_mark_one_word_names_and_their_lists(nlp):
-    text = "I kayaked 6 km today with Kelly, Brent, and the kids. Later Omar and I swam 1 km."
+    text = "I kayaked 6 km today with Helga, Bruno, and the kids. Later Omar and I swam 1 km."
     mentions, _ = read(nlp, text)
-    assert named(mentions) == [("Kelly", "Kelly"), ("Brent", "Brent"), ("Omar", "Omar")]
-    assert all(info(mentions, n).companion for n in ("Kelly", "Brent", "Omar"))
+    assert named(mentions) == [("Helga", "Helga"), ("Bruno", "Bruno"), ("Omar", "Omar")]
+    assert all(info(mentions, n).companion for n in ("Helga", "Bruno", "Omar"))
 
 
 def test_an_aside_in_brackets_does_not_end_a_list(nlp):
-    mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jimmy, 100 km in the rain.")
-    assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jimmy"]
+    mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jonah, 100 km in the rain.")
+    assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jonah"]
 
 
 def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
@@ -128,21 +128,21 @@ def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_compa
 
 
 def test_a_capitalised_run_after_a_cue_is_no_one_word_name(nlp):
-    mentions, _ = read(nlp, "In an interview with Tweak India she spoke of the Unity Run she finished.")
+    mentions, _ = read(nlp, "In an interview with Stride India she spoke of the Unity Run she finished.")
     assert named(mentions) == []
 
 
 def test_a_sentence_opening_verb_is_no_part_of_a_name(blank_extractor):
-    mentions, _ = read(blank_extractor.nlp, "Joined Kelly for a 10 km run. Swimming With Eric was fun too.")
-    assert named(mentions) == [("Kelly", "Kelly")]
+    mentions, _ = read(blank_extractor.nlp, "Joined Helga for a 10 km run. Swimming With Tariq was fun too.")
+    assert named(mentions) == [("Helga", "Helga")]
 
 
 # -- handles -------------------------------------------------------------------------
 def test_a_handle_in_brackets_after_a_name_is_theirs(nlp):
-    mentions, roster = read(nlp, "Rode 60 km with Daniel Brooks (@dbrooks_rides) this morning.")
-    assert info(mentions, "@dbrooks_rides").name == "Daniel Brooks"
-    assert info(mentions, "Daniel Brooks").handle == "@dbrooks_rides"
-    assert roster.person("Daniel Brooks").handle == "@dbrooks_rides"
+    mentions, roster = read(nlp, "Rode 60 km with Daniel Okafor (@dokafor_rides) this morning.")
+    assert info(mentions, "@dokafor_rides").name == "Daniel Okafor"
+    assert info(mentions, "Daniel Okafor").handle == "@dokafor_rides"
+    assert roster.person("Daniel Okafor").handle == "@dokafor_rides"
 
 
 def test_a_handle_spelling_a_name_is_theirs_and_others_are_nobodys(nlp):
@@ -188,11 +188,11 @@ def test_an_unnamed_relative_of_nobody_known_is_a_pronoun(nlp):
 
 
 def test_a_plural_relation_stands_for_everyone_named_with_it(nlp):
-    text = "Marathoner Asha Rao ran 30 km. Her sister, Mira Rao, walked 5 km with her. The sisters loved it."
+    text = "Marathoner Asha Rao ran 30 km. Her sister, Leela Rao, walked 5 km with her. The sisters loved it."
     mentions, roster = read(nlp, text)
-    assert info(mentions, "sister").name == "Mira Rao"
-    assert (info(mentions, "sisters").relation, info(mentions, "sisters").members) == ("sister", ("Mira Rao",))
-    assert roster.person("Mira Rao").relation == "sister"
+    assert info(mentions, "sister").name == "Leela Rao"
+    assert (info(mentions, "sisters").relation, info(mentions, "sisters").members) == ("sister", ("Leela Rao",))
+    assert roster.person("Leela Rao").relation == "sister"
 
 
 # -- pronouns and quotes -------------------------------------------------------------
@@ -203,10 +203,10 @@ def test_she_is_the_woman_named_before(nlp):
 
 
 def test_he_and_she_go_to_the_people_of_their_gender(nlp):
-    text = "Daniel Brooks and Maria Lopez trained together. She ran 12 km while he rode 40 km."
+    text = "Daniel Okafor and Maria Lopez trained together. She ran 12 km while he rode 40 km."
     mentions, roster = read(nlp, text)
-    assert (info(mentions, "She").name, info(mentions, "he").name) == ("Maria Lopez", "Daniel Brooks")
-    assert {n: p.gender for n, p in roster.persons.items()} == {"Daniel Brooks": "m", "Maria Lopez": "f"}
+    assert (info(mentions, "She").name, info(mentions, "he").name) == ("Maria Lopez", "Daniel Okafor")
+    assert {n: p.gender for n, p in roster.persons.items()} == {"Daniel Okafor": "m", "Maria Lopez": "f"}
 
 
 def test_i_in_a_quote_is_the_speaker(nlp):
@@ -257,9 +257,9 @@ def test_the_component_keeps_no_state_of_a_doc(blank_nlp):
     people = PeopleFinder(blank_nlp, "fitpost_people", lexicon="people.json")
     before = dict(vars(people))
     first = people(blank_nlp("Maria Lopez ran 5 km. She loved it."))
-    second = people(blank_nlp("Daniel Brooks rode 40 km."))
+    second = people(blank_nlp("Daniel Okafor rode 40 km."))
     assert vars(people) == before
-    assert list(first._.fp_roster.persons) == ["Maria Lopez"] and list(second._.fp_roster.persons) == ["Daniel Brooks"]
+    assert list(first._.fp_roster.persons) == ["Maria Lopez"] and list(second._.fp_roster.persons) == ["Daniel Okafor"]
 
 
 def test_the_factory_says_what_it_assigns():

@@ -29,8 +29,8 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
      [("Pune", "from"), ("Lonavla", "to"), ("Khandala", "via")]),
     ("Walked 6 km in Leh with the kids.", [("Leh", "at")]),
     ("Swam 40 lengths at Aundh pool today.", [("Aundh", "at")]),
-    ("Hiked past Rohtang and down to Manali.", [("Rohtang", "via"), ("Manali", "to")]),
-    ("Took the night bus, then cycled through Coorg for three days.", [("Coorg", "via")]),
+    ("Hiked past Rohtang and down to Kasol.", [("Rohtang", "via"), ("Kasol", "to")]),
+    ("Took the night bus, then cycled through Wayanad for three days.", [("Wayanad", "via")]),
 ])
 def test_roles_from_the_word_before(nlp, text, expected):
     assert places(nlp, text) == expected
@@ -50,10 +50,10 @@ def test_a_hashtag_after_to_is_a_destination(blank_extractor):
 
 
 def test_a_hometown_is_marked_and_left_out_of_the_record(nlp, blank_extractor):
-    text = "Meera Iyer, who hails from Nashik, ran 10 km in Pune on Sunday."
+    text = "Meera Iyer, who hails from Solapur, ran 10 km in Pune on Sunday."
     doc = nlp(text)  # the spans need their Doc alive
     found = {s._.fp_place.name: s._.fp_place.hometown for s in doc.spans["fp_places"]}
-    assert found == {"Nashik": True, "Pune": False}
+    assert found == {"Solapur": True, "Pune": False}
     post = blank_extractor.extract(text)
     assert [[p.name for p in a.places] for a in post.activities] == [["Pune"]]
 
@@ -115,7 +115,7 @@ def test_a_route_is_no_hometown(nlp):
     ("Finished the Vienna Marathon yesterday in 3:41:05!", [("Vienna", "at")]),
     ("Only four weeks until the Vienna Marathon.", [("Vienna", "at")]),  # not "to"
     ("Ran the New Orleans City Marathon in 2019.", [("New Orleans", "at")]),
-    ("At the Kelso parkrun I got a new PB.", [("Kelso", "at")]),
+    ("At the Tonbridge parkrun I set a new PB.", [("Tonbridge", "at")]),
     ("Did Ironman 70.3 Lanzarote last year.", [("Lanzarote", "at")]),
     ("Ran the Vienna Marathon virtual run from home.", []),  # a virtual race is not where it is named
     ("Finished a Seaside Marathon at last.", []),  # no name
@@ -163,7 +163,7 @@ def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
 
 
 def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extractor, tmp_path):
-    text = "Cycled from Pune to Lonavla via Khandala. Meera, who hails from Nashik, ran in Pune."
+    text = "Cycled from Pune to Lonavla via Khandala. Meera, who hails from Solapur, ran in Pune."
     blank_extractor.nlp.to_disk(tmp_path / "pipeline")
     pipeline.register_components()
     again = spacy.load(tmp_path / "pipeline")
@@ -174,7 +174,7 @@ def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extrac
         doc = nlp(text)  # the spans need their Doc alive
         return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
     assert described(again) == described(blank_extractor.nlp)
-    assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Nashik", "Pune"]
+    assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Solapur", "Pune"]
 
 
 def test_both_ends_of_from_a_to_b_are_a_route(nlp):
@@ -211,9 +211,9 @@ def test_two_stages_with_other_routes_stay_two_records(request, model):
 @pytest.mark.parametrize("model", ["blank", "sm"])
 def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request, model):
     extractor = request.getfixturevalue(f"{model}_extractor")
-    text = "So today I went for my first open water swim. We hit Benton Lake and it was cold."
+    text = "This morning I did my first outdoor swim of the year. We tried Clearwater Lake and it was cold."
     assert _records(extractor, text) == [
-        ("swimming", None, [("Benton Lake", "at")])]
+        ("swimming", None, [("Clearwater Lake", "at")])]
     # where someone else is from is not lent
-    found = _records(extractor, "So today I went for my first open water swim. Our guide was from Oslo.")
+    found = _records(extractor, "This morning I did my first outdoor swim of the year. Our guide was from Oslo.")
     assert [places for _, _, places in found] == [[]]

@@ -54,7 +54,7 @@ def roles(text: str) -> list[tuple[str, str | None]]:
     ("Rode 28.37 mi in 1.57.06 this morning.", "Rode", 7026),  # dots
     ("Went for a run this morning, 1:05 all in, legs are toast.", "run", 3900),  # no distance: a session's length
     ("Ran a 5k at the park in 22:30, happy with that.", "Ran", 1350),  # m:ss fits: kept
-    ("Walked 39 km in 19 days to raise money for the shelter.", "Walked", 19 * 86400),  # over days: any low speed
+    ("Walked 44 km in 16 days to raise funds for the food bank.", "Walked", 16 * 86400),  # over days: any low speed
 ])
 def test_a_clock_is_read_as_the_activity_and_distance_make_plausible(ex, text, evidence, expected):
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
@@ -87,8 +87,8 @@ def test_readings_of_a_bare_clock():
 @pytest.mark.parametrize("text, span, secs", [
     ("Rode 30.2 mi in 1.49.30 this morning.", "1.49.30", 6570),
     ("Time: 1.57.06", "1.57.06", 7026),
-    ("a run that lasted about 0hh:44mm:51ss !", "0hh:44mm:51ss", 2691),
-    ("I came in at 53:09 for that portion", "53:09", 3189),  # no hour of the day
+    ("my swim lasted roughly 0hh:37mm:12ss !", "0hh:37mm:12ss", 2232),
+    ("I came through in 57:21 for that section", "57:21", 3441),  # no hour of the day
 ])
 def test_parser_reads_dotted_and_labelled_clocks(text, span, secs):
     got = [q for q in parse_quantities(text) if q.kind == "duration"]
@@ -98,7 +98,7 @@ def test_parser_reads_dotted_and_labelled_clocks(text, span, secs):
 @pytest.mark.parametrize("text", [
     "See you on 1.05.12 at the club",  # a date with dots
     "version 1.57.06 is out",
-    "a run that lasted about 0hh:44mm:51ss",  # and no 44 mm distance
+    "my swim lasted roughly 0hh:37mm:12ss",  # and no 37 mm distance
 ])
 def test_dots_need_a_word_of_timing_and_watch_labels_are_no_millimetres(text):
     assert all(q.kind != "distance" for q in parse_quantities(text))
@@ -109,14 +109,14 @@ def test_dots_need_a_word_of_timing_and_watch_labels_are_no_millimetres(text):
 
 @pytest.mark.parametrize("text, evidence", [
     ("Easy 8 km today at 5:10/km.", "8 km"),
-    ("I ran 6 miles this morning at an 8:10 pace.", "ran"),
+    ("I ran 7 miles before work at a 9:05 pace.", "ran"),
     ("Ran 5 miles today, 9:14/mile on average.", "Ran"),
     ("Swam 1,500 m in the pool, 2:26/100m.", "Swam"),
-    ("Yesterday I ran 10 km without stopping. My average mile time was only 10:40, but I am happy.", "ran"),
+    ("Last night I jogged 9 km nonstop. The average mile time was 11:05, fine by me.", "jogged"),
     ("Ran 12 km this morning with mile splits of 7:30.", "Ran"),
     ("Ran the 10k today, the first 5k in 22 min, then I faded.", "Ran"),
     ("The 80-year-old ran 5 km on Sunday.", "ran"),
-    ("Started the ride at 7:15 AM and rode 30 km.", "rode"),
+    ("Set off on the ride at 6:40 AM and rode 35 km.", "rode"),
     ("Ran 10 km with the club, the marathon is only 26 days away.", "Ran"),
 ])
 def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, evidence):
@@ -127,7 +127,7 @@ def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, e
     ("Ran the city 10k today, aiming for 45:00 but finished in 47:12.", "Ran", 2832),
     ("Did the parkrun this morning with a goal of 24:30. Finished in 25:02.", "parkrun", 1502),
     ("My predictor says 35 minutes, but I ran the 10k in 38:10 today.", "ran", 2290),
-    ("Ran 5 km at the park today, taking 34 seconds off my best to finish in 24:41.", "Ran", 1481),
+    ("Ran 5 km round the park, knocking 21 seconds off my best to finish in 23:58.", "Ran", 1438),
 ])
 def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence, expected):
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
@@ -146,12 +146,12 @@ def test_shoe_mileage_running_totals_prices_and_weights_are_no_distance(ex, text
 
 @pytest.mark.parametrize("text, evidence", [
     ("Easy run today in my old shoes, which now have 600 miles on them.", "run"),
-    ("The wear on my old shoes after 542 miles shows after this morning's run.", "run"),
+    ("My trainers are worn thin after 480 miles, as this morning's run showed.", "run"),
     ("Easy ride today, which brings my total for June to 610 km.", "ride"),
     ("Swam at the lido this morning, 61 km this month.", "Swam"),
-    ("Felt strong on the ride, though the first 30 miles were hard.", "ride"),
-    ("Good run this morning, I came up a couple of miles short of the plan.", "run"),
-    ("Great ski trip today, though it was hard to stay on two feet.", "ski trip"),  # shorter than any session
+    ("Felt good on the ride, even though the first 25 miles dragged.", "ride"),
+    ("Decent run before lunch, fell a couple of kilometres short of the plan.", "run"),
+    ("Lovely ski trip today, even if staying on two feet was hard.", "ski trip"),  # shorter than any session
 ])
 def test_beside_a_record_with_no_distance_they_give_it_none(ex, text, evidence):
     assert record(ex, text, evidence).distance is None
@@ -170,22 +170,22 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
 @pytest.mark.parametrize("text, expected", [
     ("aiming for 1:45 but finished in 1:49:12", [("1:45", "goal"), ("1:49:12", None)]),
     ("to go under 39 minutes", [("39 minutes", "goal")]),
-    ("It is a 3 minute PR", [("3 minute", "difference")]),
-    ("I came up a couple of miles short", [("a couple of miles", "difference")]),
-    ("instead of 8 km, we both did 10 km", [("8 km", "difference"), ("10 km", None)]),
-    ("average mile time was only 10:40", [("10:40", "split")]),
+    ("That is a 4 minute PR", [("4 minute", "difference")]),
+    ("we fell a couple of kilometres short", [("a couple of kilometres", "difference")]),
+    ("instead of 6 km, they both did 9 km", [("6 km", "difference"), ("9 km", None)]),
+    ("the average mile time was 11:05", [("11:05", "split")]),
     ("a sip of water every 10 minutes", [("10 minutes", "period")]),
     ("2 hours into the race", [("2 hours", "period")]),
-    ("after about 6 km, I still felt good", [("6 km", "segment")]),
+    ("after roughly 7 km, we still felt fresh", [("7 km", "segment")]),
     ("10 km into the run", [("10 km", "segment")]),
     ("the first 5k in 22 min", [("5k", "segment"), ("22 min", None)]),  # the time: see set_aside
-    ("last summer's total of 57 miles", [("57 miles", "total")]),
-    ("run 50 miles a week", [("50 miles", "total")]),
-    ("the wear on my old shoes after 542 miles", [("542 miles", "segment")]),
+    ("last spring's total of 64 miles", [("64 miles", "total")]),
+    ("cycle 80 miles a week", [("80 miles", "total")]),
+    ("my trainers are worn thin after 480 miles", [("480 miles", "segment")]),
     ("my shoes have 600 miles", [("600 miles", "gear")]),
     ("Wore my new shoes and ran 10 km", [("10 km", None)]),
     ("I ran 10 km in 45 minutes", [("10 km", None), ("45 minutes", None)]),
-    ("Day 5 Ledbury to Bridges 50 miles\nShort day, easy ride", [("50 miles", None)]),  # not across lines
+    ("Day 3 Alston to Hexham 45 miles\nShort day, easy ride", [("45 miles", None)]),  # not across lines
 ])
 def test_aside_roles(text, expected):
     assert roles(text) == expected
@@ -222,9 +222,9 @@ def test_a_lower_bound_scores_the_bound(ex, text, evidence, expected):
 
 @pytest.mark.parametrize("text, evidence, dist, secs", [
     ("Sunday ride done.\nDistance: 42.5 km\nTime: 1:39:59", "ride", 42500, 5999),
-    ("Long walk by the canal today.\nRT Time: 3 hours 35 min.", "walk", None, 12900),
+    ("Long walk along the river today.\nRT Time: 2 hours 50 min.", "walk", None, 10200),
     ("Finished the Riverside Marathon today. Final time 4:12:40.", "Marathon", 42195, 15160),
-    ("I ran my first 10k today! I did it in 1:02:50.", "ran", 10000, 3770),
+    ("Ran my first 10k this morning! We did it in 58:40.", "Ran", 10000, 3520),
     ("Swim\n- Distance\n- 400m\n- Time\n- 9:45 (2:26/100m)\nThe race started late.", "Swim", 400, 585),
 ])
 def test_a_result_line_belongs_to_the_record_of_its_block(ex, text, evidence, dist, secs):
@@ -233,9 +233,9 @@ def test_a_result_line_belongs_to_the_record_of_its_block(ex, text, evidence, di
 
 
 @pytest.mark.parametrize("text, legs", [
-    ("Great race at the lake!\nSwim: 1.2 miles took me 40:27\nBike: 56 miles took me 3:30:46\n"
-     "Run: 13.1 miles took me 2:10:15",
-     [("Swim", 1.2 * MILE, 2427), ("Bike", 56 * MILE, 12646), ("Run", 13.1 * MILE, 7815)]),
+    ("Grand day by the reservoir!\nSwim: 1.2 miles in 38:05\nBike: 56 miles in 3:12:30\n"
+     "Run: 13.1 miles in 2:01:44",
+     [("Swim", 1.2 * MILE, 2285), ("Bike", 56 * MILE, 11550), ("Run", 13.1 * MILE, 7304)]),
     ("Training log, Monday\nBike 45 min - 20km\nRun 30 min - 6km", [("Bike", 20000, 2700), ("Run", 6000, 1800)]),
 ])
 def test_on_lines_of_a_log_each_value_stays_with_its_line(ex, text, legs):
@@ -245,13 +245,13 @@ def test_on_lines_of_a_log_each_value_stays_with_its_line(ex, text, legs):
 
 
 @pytest.mark.parametrize("text, span, result, label", [
-    ("I did it in 1:02:50", "1:02:50", True, False),
-    ("my course time was 4 hours 12 minutes", "4 hours 12 minutes", True, False),
-    ("saw 36:20 on my Garmin", "36:20", True, False),
+    ("we did it in 58:40", "58:40", True, False),
+    ("her course time was 3 hours 58 minutes", "3 hours 58 minutes", True, False),
+    ("saw 41:07 on the Garmin", "41:07", True, False),
     ("Distance: 28.37 mi\nTime: 1:57:06", "1:57:06", True, True),
     ("- Time\n- 10:23", "10:23", True, True),
     ("I intend to do the next one in 1:50", "1:50", False, False),
-    ("He has been guiding for 2 months", "2 months", False, False),
+    ("She has been coaching for 3 months", "3 months", False, False),
 ])
 def test_result_cues_and_labels(text, span, result, label):
     low, start = lower(text), text.index(span)

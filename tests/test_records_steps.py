@@ -101,8 +101,8 @@ def test_a_race_name_implies_its_distance(linked):
 
 
 def test_company_cues_bring_in_people_up_to_the_end_of_the_clause(linked):
-    ctx, (c,) = attached(linked, "Ran 10 km with Asha Rao and Vikram Shah.")
-    assert [p["name"] for p in c.people] == ["Asha Rao", "Vikram Shah"]
+    ctx, (c,) = attached(linked, "Ran 10 km with Asha Rao and Vikram Joshi.")
+    assert [p["name"] for p in c.people] == ["Asha Rao", "Vikram Joshi"]
     ctx, (c,) = attached(linked, "Ran 10 km; lunch with Asha Rao after.")
     assert c.people == []
 
@@ -185,7 +185,7 @@ def test_the_factory_says_what_it_assigns_and_requires(blank_extractor):
 
 def test_threads_sharing_one_pipeline_get_the_records_of_one(blank_extractor):
     """The component keeps nothing of a Doc between calls, so threads may share it."""
-    posts = [f"Ran {k} km with Asha Rao in Pune. Joined by Vikram Shah. Did {k + 10} push-ups." for k in range(1, 41)]
+    posts = [f"Ran {k} km with Asha Rao in Pune. Joined by Vikram Joshi. Did {k + 10} push-ups." for k in range(1, 41)]
     one = [p.model_dump() for p in blank_extractor.pipe(posts)]
     got: dict[int, list] = {}
 
