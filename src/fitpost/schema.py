@@ -105,7 +105,7 @@ class Quantity(_Model):
 
 
 class Participant(_Model):
-    """Someone the activity was done with (the author is not one)."""
+    """Someone who took part: the post's author, or someone the text names."""
 
     name: str | None = Field(None, description='A name as written: "Sarah Kemp", "Leo".')
     handle: str | None = Field(None, description='A social media handle: "@sarah_k".')
@@ -170,7 +170,8 @@ class Activity(_Model):
         'and reps on the count: "3x20 squats" has count.sets 3).'))
     reps: int | None = Field(None, description="Repetitions per set, as sets (the pipeline gives them as count.reps).")
     participants: list[Participant] = Field(default_factory=list, description=(
-        'Who the author did it with: "with @sarah_k and my brother Leo".'))
+        "Who took part: the post's author (by the author name it was given) when the text says they did, and the "
+        'people it names: "with @sarah_k and my brother Leo".'))
     places: list[Place] = Field(default_factory=list, description='Where, and the route: "from Pune to Lonikand".')
     event: Event | None = Field(None, description='The named event: "the Berlin Marathon".')
     date: DateRef | None = Field(None, description='When, if the text says: "yesterday", "on Sunday".')
