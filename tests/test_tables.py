@@ -65,6 +65,22 @@ def test_duckdb_totals_by_activity_are_the_json_lines_totals(outputs):
     assert len(want) >= 4 and any(v == 0 for v in want.values()) and sum(want.values()) > 20000
 
 
+def test_the_sample_posts_give_the_same_totals_in_duckdb(tmp_path, blank_extractor):
+    PIPELINES.put("blank", blank_extractor)
+    sample = Path(__file__).parent / "fixtures" / "sample_posts.jsonl"
+    for suffix in ("jsonl", "parquet"):
+        result = CliRunner().invoke(cli, ["batch", str(sample), "-o", str(tmp_path / f"s.{suffix}"), "--model",
+                                          "blank", "--workers", "1"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    want: dict[str, float] = defaultdict(float)
+    for line in (tmp_path / "s.jsonl").read_text().splitlines():
+        for a in json.loads(line)["activities"]:
+            want[a["activity"]] += (a["distance"] or {}).get("meters") or 0.0
+    got = duckdb.sql(f"SELECT activity, sum(distance_m) FROM '{tmp_path / 's.parquet'}' "
+                     "WHERE activity IS NOT NULL GROUP BY activity").fetchall()
+    assert {act: total or 0.0 for act, total in got} == pytest.approx(dict(want)) and len(want) > 5
+
+
 def test_duckdb_reads_people_and_places_as_structs(outputs):
     rows = duckdb.sql(f"SELECT p.handle, pl.name, pl.role FROM '{outputs['parquet']}', "
                       "unnest(participants) AS t(p), unnest(places) AS u(pl) WHERE post_id = 't1'").fetchall()
