@@ -431,10 +431,12 @@ def mapped_record(rec: Record, fields: Any, map_record: Callable[[Any, str, Any]
     """The posts (and errors) of one record, each with the record's ``index``, and its own ``item``
     when the record holds several (a twarc2 page of tweets)."""
     origin, value, index = rec
+    items = []
     try:
-        items = list(map_record(value, origin, fields))
+        for item in map_record(value, origin, fields):
+            items.append(item)
     except RecursionError:  # a record that parsed, but too deep to walk
-        items = [error(MALFORMED_JSON, TOO_DEEP, origin)]
+        items.append(error(MALFORMED_JSON, TOO_DEEP, origin))
     for n, item in enumerate(items):
         item.index = index
         if len(items) > 1:
