@@ -41,8 +41,10 @@ def test_flat_rows_one_per_activity():
     assert set(r) == set(COLUMNS)
     assert (r["post_id"], r["author"], r["posted_at"], r["activity_index"]) == ("w1", "ines.rides", "2024-03-04", 0)
     assert (r["distance_m"], r["duration_s"], r["repetition"]) == (64000.0, 10800.0, 2)
-    assert r["participants"] == ["Ines Carvalho-Byrne (@ines.rides)", "@gravel.gus"]
-    assert r["places"] == ["Oakhollow (from)", "Stonecross (to)", "Ashby Ridge (via)"]
+    assert r["participants"] == [{"name": "Ines Carvalho-Byrne", "handle": "ines.rides", "relation": None},
+                                 {"name": None, "handle": "@gravel.gus", "relation": "friend"}]
+    assert r["places"] == [{"name": "Oakhollow", "role": "from"}, {"name": "Stonecross", "role": "to"},
+                           {"name": "Ashby Ridge", "role": "via"}]
     assert r["event"] == "Calder Coast Century Ride" and r["date"] == "2024-03-03"
     assert json.loads(r["source"]) == {"url": "https://example.org/p/w1"}
     assert rows[1]["distance_m"] is None and rows[1]["status"] == "planned"
@@ -59,6 +61,7 @@ def test_csv_rendering_reads_back():
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) == 2 and len(rows[0]) == len(COLUMNS)
     assert rows[0][COLUMNS.index("places")] == "Oakhollow (from); Stonecross (to); Ashby Ridge (via)"
+    assert rows[0][COLUMNS.index("participants")] == "Ines Carvalho-Byrne (@ines.rides); @gravel.gus (friend)"
 
 
 def test_exercise_action_shape():
@@ -118,7 +121,9 @@ def test_parquet_rows_convert(tmp_path):
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.column_names == list(COLUMNS) and table.num_rows == 3
     assert table.schema.field("posted_at").type == pa.date32()
-    assert table.column("participants").to_pylist()[0] == ["Ines Carvalho-Byrne (@ines.rides)", "@gravel.gus"]
+    assert table.column("participants").to_pylist()[0] == [
+        {"name": "Ines Carvalho-Byrne", "handle": "ines.rides", "relation": None},
+        {"name": None, "handle": "@gravel.gus", "relation": "friend"}]
 
 
 def test_output_format_from_suffix():

@@ -84,7 +84,9 @@ from fitpost.io.writers import (
 
 __all__ = ["BatchConfig", "BatchSummary", "BatchUsageError", "extract_shard", "item_record", "run", "run_batch"]
 
-STATE_VERSION = 1
+# the layout of the partial files a state describes: a state of another layout is not resumed, since its
+# partial files hold other lines or columns than this version writes (a new field, a new column: a new number)
+STATE_VERSION = 2
 
 
 def run(cfg: BatchConfig, stderr: TextIO | None = None) -> BatchSummary:

@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 from fitpost.errors import FitpostError, ModelNotFound
 from fitpost.inputs import InputError, InputPost
-from fitpost.io.common import PIPELINE_FAILED, ByteCounter, Fields, split_origin
+from fitpost.io.common import PIPELINE_FAILED, ByteCounter, Fields, output_source, split_origin
 from fitpost.io.writers import ERRORS, Rendered
 
 # ---------------------------------------------------------------- how a run ends
@@ -353,12 +353,13 @@ def _take_late_timeout() -> None:
 def item_record(item: InputPost | InputError) -> dict[str, Any]:
     """An input item as a plain dict (what travels to a worker)."""
     if isinstance(item, InputError):
-        return {"error": {"id": item.id, "origin": item.origin, "reason": item.reason,
-                          "detail": getattr(item, "detail", "")}}
+        return {"error": {"id": item.id, "origin": item.origin, "index": item.index, "item": item.item,
+                          "reason": item.reason, "detail": getattr(item, "detail", "")}}
     return {"text": item.text, "id": item.id,
             "posted_at": item.posted_at.isoformat() if item.posted_at else None,
             "author": item.author, "tagged": list(item.tagged), "location": item.location,
-            "source": item.source, "origin": item.origin, "warnings": list(getattr(item, "warnings", []))}
+            "source": output_source(item), "origin": item.origin, "index": item.index, "item": item.item,
+            "warnings": list(getattr(item, "warnings", []))}
 
 
 def record_shards(items: Iterable[InputPost | InputError], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -383,7 +384,8 @@ def _input_post(rec: dict[str, Any]) -> InputPost:
 def failure(rec: dict[str, Any], reason: str, exc: BaseException | str) -> dict[str, Any]:
     """The error record of input record ``rec``."""
     detail = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
-    return {"error": {"id": rec.get("id"), "origin": rec.get("origin"), "reason": reason, "detail": detail[:500]}}
+    return {"error": {"id": rec.get("id"), "origin": rec.get("origin"), "index": rec.get("index"),
+                      "item": rec.get("item"), "reason": reason, "detail": detail[:500]}}
 
 
 def extract_shard(extractor: Any, records: list[dict[str, Any]],
@@ -434,9 +436,11 @@ def extract_shard(extractor: Any, records: list[dict[str, Any]],
 
 
 def error_line(err: dict[str, Any]) -> str:
-    """A line of the error file: id, file, line, reason, detail."""
+    """A line of the error file: id, file, line (and index and item when the post has them, as in an
+    output line's ``source``), reason, detail."""
     file, line = split_origin(err.get("origin"))
-    return json.dumps({"id": err.get("id"), "file": file, "line": line, "reason": err.get("reason"),
+    where = {k: err[k] for k in ("index", "item") if err.get(k) is not None}
+    return json.dumps({"id": err.get("id"), "file": file, "line": line, **where, "reason": err.get("reason"),
                        "detail": err.get("detail") or ""}, ensure_ascii=False) + "\n"
 
 

@@ -18,6 +18,8 @@ class InputPost:
     location: str | None = None  # a location name from the metadata
     source: dict[str, Any] | None = None  # metadata copied to the output line
     origin: str | None = None  # where it came from: "file.jsonl:12"
+    index: int | None = None  # its element of a JSON array, or its data row of a CSV/TSV table (from 0)
+    item: int | None = None  # its place among the posts of one record that holds several (a twarc2 page)
 
 
 @dataclass
@@ -27,3 +29,5 @@ class InputError:
     reason: str
     id: str | None = None
     origin: str | None = None
+    index: int | None = None  # as for InputPost
+    item: int | None = None

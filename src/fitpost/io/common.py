@@ -231,6 +231,24 @@ def split_origin(origin: str | None) -> tuple[str | None, int | None]:
     return origin, None
 
 
+# the keys of an output line's ``source`` that say where the post was read (see :func:`output_source`)
+POSITION_KEYS = ("file", "line", "index", "item")
+
+
+def output_source(item: InputPost | InputError) -> dict[str, Any] | None:
+    """The ``source`` of an output line: where the post was read, then the metadata its reader kept.
+
+    Where: ``file`` and ``line`` (from the origin, ``"dir/posts.jsonl:12"``), and ``index`` and
+    ``item`` when the post has them (its element of a JSON array or row of a table; its place among
+    the posts of one record).  A metadata key that is one of these names (an input's own ``line``
+    column) is kept as ``input.KEY``, so the position is never overwritten and nothing is lost.
+    """
+    file, line = split_origin(item.origin)
+    where = {k: v for k, v in zip(POSITION_KEYS, (file, line, item.index, item.item)) if v is not None}
+    meta = {(f"input.{k}" if k in POSITION_KEYS else k): v for k, v in (getattr(item, "source", None) or {}).items()}
+    return {**where, **meta} or None
+
+
 def post_source(values: dict[str, Any]) -> dict[str, Any] | None:
     """Source metadata without the empty values; None when nothing is left."""
     out = {k: v for k, v in values.items() if v not in (None, "", [], {})}

@@ -29,7 +29,7 @@ from fitpost.io.common import (
     post_source,
     walk_error,
 )
-from fitpost.io.jsonio import iter_records
+from fitpost.io.jsonio import iter_records, mapped_record
 
 POST_URL = "https://www.instagram.com/p/{}/"
 
@@ -167,7 +167,7 @@ def map_node(node: dict[str, Any], origin: str, fields: Fields, caption: str | N
         "owner_full_name": get_path(node, "owner.full_name"),
         "likes": get_path(node, "edge_media_preview_like.count") or get_path(node, "edge_liked_by.count"),
         "comments": get_path(node, "edge_media_to_comment.count"),
-        "location": location, "tagged": tagged, "file": stem,
+        "location": location, "tagged": tagged,
     })
     yield make_post(origin, caption, id=shortcode or stem, date=date, author=owner, tagged=tagged,
                     location=location, source=source, text_field="caption", obj=obj or node, fields=fields)
@@ -209,20 +209,23 @@ def read_apify(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
     """Every post of an Apify dataset (a JSON array or JSON Lines)."""
     for rec in iter_records(stream, name, fields.id or "shortCode"):
         if isinstance(rec, tuple):
-            yield from map_apify(rec[1], rec[0], fields)
+            yield from mapped_record(rec, fields, map_apify)
         else:
             yield rec
 
 
 def read_instaloader_json(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
     """Posts of instaloader metadata files read one by one (``*_UTC.json.xz``) or concatenated."""
+    m = _POST_FILE.match(Path(name).name)
+    stem = m.group(1) if m else None
+
+    def map_record(node: Any, origin: str, fields: Fields) -> Iterator[Item]:
+        if not isinstance(node, dict):
+            return iter([error(MALFORMED_JSON, f"a JSON {type(node).__name__}, not an object", origin)])
+        return map_node(node, origin, fields, stem=stem)
+
     for rec in iter_records(stream, name, fields.id or "shortcode"):
         if isinstance(rec, tuple):
-            node = rec[1]
-            if not isinstance(node, dict):
-                yield error(MALFORMED_JSON, f"a JSON {type(node).__name__}, not an object", rec[0])
-                continue
-            m = _POST_FILE.match(Path(name).name)
-            yield from map_node(node, rec[0], fields, stem=m.group(1) if m else None)
+            yield from mapped_record(rec, fields, map_record)
         else:
             yield rec

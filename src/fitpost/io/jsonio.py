@@ -1,6 +1,7 @@
 """JSON containers, streamed: JSON Lines, JSON arrays, or JSON values one after another.
 
-:func:`iter_records` yields ``(origin, value)`` for each record, or a
+:func:`iter_records` yields ``(origin, value, index)`` for each record (``index``: its element
+of a JSON array, else None), or a
 :class:`~fitpost.io.common.ReadError` for a record that cannot be read, and
 never holds more than one record (plus a read buffer) in memory, however long
 the array.  A top-level array gives its elements as records, and reading goes
@@ -34,6 +35,7 @@ _BAD_BYTES = re.compile("[\udc80-\udcff]")
 _DECODER = json.JSONDecoder()
 _CHUNK = 1 << 16
 TOO_DEEP = "the record is nested too deeply"
+Record = tuple[str, Any, "int | None"]  # a record read: its origin ("name:line"), its value, its index in an array
 
 
 class _Broken(Exception):
@@ -243,7 +245,7 @@ def head_through_first_line(stream: BinaryIO, size: int = HEAD_SIZE) -> tuple[by
     return head, rewind(head, stream)
 
 
-def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> Iterator[tuple[str, Any] | ReadError]:
+def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> Iterator[Record | ReadError]:
     """Each record of JSON Lines, JSON arrays, or JSON values one after another."""
     head, stream = head_through_first_line(stream)
     if json_layout(head) == "lines":
@@ -253,7 +255,7 @@ def iter_records(stream: BinaryIO, name: str, id_field: str | None = None) -> It
 
 
 def iter_lines(lines: Iterable[bytes | Oversized], name: str, id_field: str | None = None,
-               first_line: int = 1, status: StreamStatus | None = None) -> Iterator[tuple[str, Any] | ReadError]:
+               first_line: int = 1, status: StreamStatus | None = None) -> Iterator[Record | ReadError]:
     """Each record of JSON Lines, ``lines`` being the file's lines from line number ``first_line`` on.
 
     A line is one record (a line holding an array too).  ``status``: the stream's; when it ended
@@ -294,7 +296,7 @@ def iter_lines(lines: Iterable[bytes | Oversized], name: str, id_field: str | No
         except RecursionError:
             yield error(MALFORMED_JSON, TOO_DEEP, origin, salvage_id(line, id_field))
             continue
-        yield origin, value
+        yield origin, value, None
 
 
 def _ended_early(status: StreamStatus | None) -> bool:
@@ -305,7 +307,7 @@ _NEXT_IN_ARRAY = re.compile(r",\s*(?=\{)")
 _NEXT_VALUE = re.compile(r"\n(?=[{\[])")
 
 
-def _values(stream: BinaryIO, name: str, id_field: str | None) -> Iterator[tuple[str, Any] | ReadError]:
+def _values(stream: BinaryIO, name: str, id_field: str | None) -> Iterator[Record | ReadError]:
     """Top-level JSON values one after another; an array gives its elements."""
     sc = _Scanner(stream)
     while True:
@@ -321,11 +323,16 @@ def _values(stream: BinaryIO, name: str, id_field: str | None) -> Iterator[tuple
         except (_Broken, _TooLarge) as exc:
             yield from _broken(sc, exc, name, id_field, _NEXT_VALUE)
             continue
-        yield _checked(sc, obj, f"{name}:{line}", id_field)
+        yield _checked(sc, obj, f"{name}:{line}", id_field, None)
 
 
-def _elements(sc: _Scanner, name: str, id_field: str | None) -> Iterator[tuple[str, Any] | ReadError]:
-    """The elements of the array whose "[" was just read, through its "]"."""
+def _elements(sc: _Scanner, name: str, id_field: str | None) -> Iterator[Record | ReadError]:
+    """The elements of the array whose "[" was just read, through its "]".
+
+    Each comes with its index in the array; after a broken element reading goes on at the next
+    likely start of one, which may skip some, so the elements after it come without an index.
+    """
+    index: int | None = 0
     while True:
         ch = sc.peek()
         if ch == "]":
@@ -339,13 +346,15 @@ def _elements(sc: _Scanner, name: str, id_field: str | None) -> Iterator[tuple[s
         try:
             obj, line = sc.value()
         except (_Broken, _TooLarge) as exc:
-            yield from _broken(sc, exc, name, id_field, _NEXT_IN_ARRAY)
+            yield from _indexed(_broken(sc, exc, name, id_field, _NEXT_IN_ARRAY), index)
             if sc.pos >= len(sc.buf) and sc.eof:
                 return
+            index = None
             if isinstance(exc, _TooLarge) and sc.peek() == ",":  # skipped whole: on to the next element
                 sc.pos += 1
             continue
-        yield _checked(sc, obj, f"{name}:{line}", id_field)
+        yield _checked(sc, obj, f"{name}:{line}", id_field, index)
+        index = None if index is None else index + 1
         ch = sc.peek()
         if ch == ",":
             sc.pos += 1
@@ -353,15 +362,24 @@ def _elements(sc: _Scanner, name: str, id_field: str | None) -> Iterator[tuple[s
             sc.count_lines()
             exc = _Broken("expected ',' or ']' after an array element", sc.line, at_end=not ch)
             yield from _broken(sc, exc, name, id_field, _NEXT_IN_ARRAY)
+            index = None
             if sc.pos >= len(sc.buf) and sc.eof:
                 return
 
 
-def _checked(sc: _Scanner, obj: Any, origin: str, id_field: str | None) -> tuple[str, Any] | ReadError:
+def _indexed(errors: Iterator[ReadError], index: int | None) -> Iterator[ReadError]:
+    for err in errors:
+        err.index = index
+        yield err
+
+
+def _checked(sc: _Scanner, obj: Any, origin: str, id_field: str | None, index: int | None) -> Record | ReadError:
     if _check_bytes(sc, obj):
-        return origin, obj
-    return error(NOT_UTF8, "the record holds bytes that are not UTF-8", origin,
-                 salvage_id(json.dumps(obj, ensure_ascii=False), id_field))
+        return origin, obj, index
+    err = error(NOT_UTF8, "the record holds bytes that are not UTF-8", origin,
+                salvage_id(json.dumps(obj, ensure_ascii=False), id_field))
+    err.index = index
+    return err
 
 
 def _broken(sc: _Scanner, exc: _Broken | _TooLarge, name: str, id_field: str | None,
@@ -400,13 +418,27 @@ def read_mapped_lines(lines: Iterable[bytes], name: str, fields: Any,
     return _mapped(iter_lines(lines, name, fields.id, first_line), fields, map_record)
 
 
-def _mapped(records: Iterator[tuple[str, Any] | ReadError], fields: Any,
+def _mapped(records: Iterator[Record | ReadError], fields: Any,
             map_record: Callable[[Any, str, Any], Iterator[Any]]) -> Iterator[Any]:
     for rec in records:
         if isinstance(rec, tuple):
-            try:
-                yield from map_record(rec[1], rec[0], fields)
-            except RecursionError:  # a record that parsed, but too deep to walk
-                yield error(MALFORMED_JSON, TOO_DEEP, rec[0])
+            yield from mapped_record(rec, fields, map_record)
         else:
             yield rec
+
+
+def mapped_record(rec: Record, fields: Any, map_record: Callable[[Any, str, Any], Iterator[Any]]) -> list[Any]:
+    """The posts (and errors) of one record, each with the record's ``index``, and its own ``item``
+    when the record holds several (a twarc2 page of tweets)."""
+    origin, value, index = rec
+    items = []
+    try:
+        for item in map_record(value, origin, fields):
+            items.append(item)
+    except RecursionError:  # a record that parsed, but too deep to walk
+        items.append(error(MALFORMED_JSON, TOO_DEEP, origin))
+    for n, item in enumerate(items):
+        item.index = index
+        if len(items) > 1:
+            item.item = n
+    return items

@@ -108,6 +108,7 @@ def _read(stream: BinaryIO, name: str, fields: Fields, delimiter: str) -> Iterat
     rows = csv.reader(lines, delimiter=delimiter)
     header: list[str] | None = None
     cols: dict[str, int | None] = {}
+    index = 0  # the data row's index (from 0, the header and blank lines not counted: pandas' read_csv)
     while True:
         start = lines.next_line()
         try:
@@ -121,7 +122,9 @@ def _read(stream: BinaryIO, name: str, fields: Fields, delimiter: str) -> Iterat
                 yield error(MALFORMED_ROW, f"the header row cannot be read ({what}): the file was not read",
                             f"{name}:{start}")
                 return
-            yield error(TOO_LARGE if too_long else MALFORMED_ROW, f"the row cannot be read ({what})", f"{name}:{start}")
+            err = error(TOO_LARGE if too_long else MALFORMED_ROW, f"the row cannot be read ({what})", f"{name}:{start}")
+            err.index, index = index, index + 1
+            yield err
             continue
         if not lines.whole and ended_early(stream):
             return  # the unfinished row of a cut file: its error is the file's
@@ -134,7 +137,9 @@ def _read(stream: BinaryIO, name: str, fields: Fields, delimiter: str) -> Iterat
                     "author": _column(header, fields.author, AUTHOR_PATHS),
                     "location": _column(header, None, LOCATION_PATHS)}
             continue
-        yield _row_post(row, header, cols, fields, f"{name}:{start}")
+        item = _row_post(row, header, cols, fields, f"{name}:{start}")
+        item.index, index = index, index + 1
+        yield item
 
 
 def _row_post(row: list[str], header: list[str], cols: dict[str, int | None], fields: Fields, origin: str) -> Item:

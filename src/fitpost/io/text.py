@@ -47,4 +47,4 @@ def read(stream: BinaryIO, name: str, fields: Fields) -> Iterator[Item]:
         return
     m = _DATE_NAME.match(Path(stem).name) if stem else None
     yield make_post(origin, text.rstrip("\n"), id=Path(stem).name if stem else None,
-                    date=m.group(1) if m else None, source={"file": name})
+                    date=m.group(1) if m else None)

@@ -31,10 +31,42 @@ from typing import Any, BinaryIO
 
 from fitpost.errors import FitpostError
 
-# the flat columns of CSV and Parquet, in order
-COLUMNS = ("post_id", "author", "posted_at", "activity_index", "activity", "status", "evidence",
-           "distance_m", "duration_s", "count", "count_unit", "repetition", "frequency",
-           "participants", "places", "event", "date", "source")
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the CSV and Parquet tables: its name, its type, and the field of the record it shows
+    (a post's field, or an activity's)."""
+
+    name: str
+    kind: str  # text, int, float, date, json; texts (a list), people, places, spans (lists of structs)
+    field: str
+
+
+# the columns of CSV and Parquet, in order: one row per activity, the post's fields repeated on each
+TABLE = (
+    Column("post_id", "text", "id"), Column("author", "text", "author"), Column("posted_at", "date", "posted_at"),
+    Column("source_file", "text", "source"), Column("source_line", "int", "source"),
+    Column("source_index", "int", "source"), Column("source_item", "int", "source"),
+    Column("activity_index", "int", "activities"), Column("activity", "text", "activity"),
+    Column("status", "text", "status"), Column("sport_type", "text", "sport_type"),
+    Column("exercise", "text", "exercise"), Column("confidence", "float", "confidence"),
+    Column("evidence", "text", "evidence"), Column("evidence_start", "int", "evidence"),
+    Column("evidence_end", "int", "evidence"),
+    Column("distance_m", "float", "distance"), Column("distance_text", "text", "distance"),
+    Column("duration_s", "float", "duration"), Column("duration_text", "text", "duration"),
+    Column("pace_s_per_km", "float", "pace"), Column("pace_text", "text", "pace"),
+    Column("elevation_m", "float", "elevation"), Column("elevation_text", "text", "elevation"),
+    Column("count", "float", "count"), Column("count_unit", "text", "count"), Column("count_text", "text", "count"),
+    Column("sets", "int", "sets"), Column("reps", "int", "reps"),
+    Column("repetition", "int", "repetition"), Column("repetition_text", "text", "repetition"),
+    Column("frequency", "text", "frequency"),
+    Column("participants", "people", "participants"), Column("places", "places", "places"),
+    Column("event", "text", "event"),
+    Column("date", "date", "date"), Column("date_text", "text", "date"), Column("date_granularity", "text", "date"),
+    Column("attributes", "texts", "attributes"), Column("mentions", "spans", "mentions"),
+    Column("warnings", "texts", "warnings"), Column("source", "json", "source"),
+)
+COLUMNS = tuple(c.name for c in TABLE)
 
 
 class OutputUsageError(FitpostError):
@@ -47,43 +79,94 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_PER = re.compile(r"(\d+(?:\.\d+)?)?([a-z]+)")
+
+
+def per_km(seconds: Any, per: Any) -> float | None:
+    """A pace of ``seconds`` per ``per`` ("km", "mi", "100m") in seconds per kilometre."""
+    from fitpost.quantity_parser.lexicon import lexicon
+
+    m = _PER.fullmatch(per) if isinstance(per, str) else None
+    metres = float(m.group(1) or 1) * lexicon().factors.get(m.group(2), 0) if m else 0
+    if _num(seconds) is None or not metres:
+        return None
+    return seconds * 1000.0 / metres
+
+
+def _activity_cells(a: dict) -> dict[str, Any]:
+    dist, dur, pace, elev, cnt, rep = (a.get(k) or {} for k in
+                                       ("distance", "duration", "pace", "elevation", "count", "repetition"))
+    evidence, date = a.get("evidence") or {}, a.get("date") or {}
+    return {
+        "activity": a.get("activity"), "status": a.get("status"), "sport_type": a.get("sport_type"),
+        "exercise": a.get("exercise"), "confidence": _num(a.get("confidence")),
+        "evidence": evidence.get("text"), "evidence_start": _int(evidence.get("start")),
+        "evidence_end": _int(evidence.get("end")),
+        "distance_m": _num(dist.get("meters")), "distance_text": dist.get("text"),
+        "duration_s": _num(dur.get("seconds")), "duration_text": dur.get("text"),
+        "pace_s_per_km": per_km(pace.get("seconds"), pace.get("per")), "pace_text": pace.get("text"),
+        "elevation_m": _num(elev.get("meters")), "elevation_text": elev.get("text"),
+        "count": _num(cnt.get("value")), "count_unit": cnt.get("unit"), "count_text": cnt.get("text"),
+        # the record's sets and reps, else its count's ("3x20 squats")
+        "sets": _int(a.get("sets")) if a.get("sets") is not None else _int(cnt.get("sets")),
+        "reps": _int(a.get("reps")) if a.get("reps") is not None else _int(cnt.get("reps")),
+        "repetition": _int(rep.get("times")), "repetition_text": rep.get("text"),
+        "frequency": a.get("frequency"),
+        "participants": [{k: p.get(k) for k in ("name", "handle", "relation")} for p in a.get("participants") or []],
+        "places": [{"name": p["name"], "role": p.get("role", "at")} for p in a.get("places") or [] if p.get("name")],
+        "event": (a.get("event") or {}).get("name"),
+        "date": date.get("value"), "date_text": date.get("text"), "date_granularity": date.get("granularity"),
+        "attributes": list(a.get("attributes") or []),
+        "mentions": [{k: m.get(k) for k in ("text", "start", "end")} for m in a.get("mentions") or []],
+    }
+
+
+def flat_rows(post: dict) -> list[dict[str, Any]]:
+    """One row per activity of an output post (the columns of :data:`TABLE`); a post without any gives
+    one row with no activity.
+
+    ``participants``, ``places`` and ``mentions`` are lists of dicts, ``attributes`` and ``warnings``
+    lists of texts: Parquet keeps them so, CSV writes them as text (:func:`csv_text`).
+    """
+    source = post.get("source") or {}
+    base = {"post_id": post.get("id"), "author": post.get("author"), "posted_at": post.get("posted_at"),
+            "source_file": source.get("file"), "source_line": _int(source.get("line")),
+            "source_index": _int(source.get("index")), "source_item": _int(source.get("item")),
+            "warnings": list(post.get("warnings") or []),
+            "source": json.dumps(source, ensure_ascii=False, sort_keys=True) if source else None}
+    rows = [{**dict.fromkeys(COLUMNS), **base, "activity_index": i, **_activity_cells(a)}
+            for i, a in enumerate(post.get("activities") or [])]
+    if not rows:
+        rows.append({**dict.fromkeys(COLUMNS), **base, "participants": [], "places": [], "attributes": [],
+                     "mentions": []})
+    return rows
+
+
 def _person(p: dict) -> str:
-    name, handle = p.get("name"), p.get("handle")
+    """A participant as text: "Kari Nordvik (@kari, sister)", "@gus", "Leo (brother)", "(brother)"."""
+    name, handle, relation = p.get("name"), p.get("handle"), p.get("relation")
     if handle and not handle.startswith("@"):
         handle = "@" + handle
-    return f"{name} ({handle})" if name and handle else (name or handle or "")
+    first = name or handle or ""
+    said = ", ".join(x for x in (handle if name else None, relation) if x)
+    return f"{first} ({said})".strip() if said else first
 
 
 def _place(p: dict) -> str:
     return p["name"] if p.get("role", "at") == "at" else f"{p['name']} ({p['role']})"
 
 
-def flat_rows(post: dict) -> list[dict[str, Any]]:
-    """One row per activity of an output post; a post without any gives one row with no activity.
+def _span(m: dict) -> str:
+    return f"{m.get('text')} [{m.get('start')}:{m.get('end')}]"
 
-    ``participants`` and ``places`` are lists ("Kari Nordvik (@kari)", "Bergen (from)").
-    """
-    base = {"post_id": post.get("id"), "author": post.get("author"), "posted_at": post.get("posted_at")}
-    source = post.get("source")
-    src = json.dumps(source, ensure_ascii=False, sort_keys=True) if source else None
-    rows = []
-    for i, a in enumerate(post.get("activities") or []):
-        dist, dur, cnt, rep = (a.get(k) or {} for k in ("distance", "duration", "count", "repetition"))
-        rows.append({
-            **base, "activity_index": i, "activity": a.get("activity"), "status": a.get("status"),
-            "evidence": (a.get("evidence") or {}).get("text"),
-            "distance_m": _num(dist.get("meters")), "duration_s": _num(dur.get("seconds")),
-            "count": _num(cnt.get("value")), "count_unit": cnt.get("unit"),
-            "repetition": rep.get("times") if isinstance(rep.get("times"), int) else None,
-            "frequency": a.get("frequency"),
-            "participants": [_person(p) for p in a.get("participants") or []],
-            "places": [_place(p) for p in a.get("places") or [] if p.get("name")],
-            "event": (a.get("event") or {}).get("name"),
-            "date": (a.get("date") or {}).get("value"), "source": src,
-        })
-    if not rows:
-        rows.append({**dict.fromkeys(COLUMNS), **base, "participants": [], "places": [], "source": src})
-    return rows
+
+# how CSV writes the items of a list column as text ("; " between them)
+_AS_TEXT = {"people": _person, "places": _place, "spans": _span, "texts": str}
+_LISTS = {c.name: _AS_TEXT[c.kind] for c in TABLE if c.kind in _AS_TEXT}
 
 
 # a spreadsheet reads a cell that starts with one of these as a formula (CSV injection): such a text
@@ -103,11 +186,13 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def _csv_text(rows: list[dict]) -> str:
+def csv_text(rows: list[dict]) -> str:
+    """Rows as CSV: the list columns as readable text ("Kari Nordvik (@kari, sister); Leo (brother)",
+    "Pune (from); Lonikand (to)", "race [158:162]"), every cell through :func:`csv_cell`."""
     buf = io.StringIO()
     w = csv.writer(buf)
     for r in rows:
-        w.writerow([csv_cell(r[c]) for c in COLUMNS])
+        w.writerow([csv_cell([_LISTS[c](v) for v in r[c]] if c in _LISTS else r[c]) for c in COLUMNS])
     return buf.getvalue()
 
 
@@ -189,7 +274,7 @@ def _render_jsonl(post: dict) -> Rendered:
 
 def _render_csv(post: dict) -> Rendered:
     rows = flat_rows(post)
-    return _csv_text(rows), len(rows)
+    return csv_text(rows), len(rows)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -202,6 +287,8 @@ def _utf8(value: Any) -> Any:
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, list):
         return [_utf8(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _utf8(v) for k, v in value.items()}
     return value
 
 
@@ -469,15 +556,18 @@ class Sink:
 
 
 def parquet_schema():
+    """The Arrow schema of the Parquet table: the columns of :data:`TABLE`, typed; participants, places
+    and mentions as lists of structs, which DuckDB and pandas read as they are."""
     import pyarrow as pa
     text = pa.string()
-    return pa.schema([
-        ("post_id", text), ("author", text), ("posted_at", pa.date32()), ("activity_index", pa.int32()),
-        ("activity", text), ("status", text), ("evidence", text), ("distance_m", pa.float64()),
-        ("duration_s", pa.float64()), ("count", pa.float64()), ("count_unit", text), ("repetition", pa.int64()),
-        ("frequency", text), ("participants", pa.list_(text)), ("places", pa.list_(text)), ("event", text),
-        ("date", pa.date32()), ("source", text),
-    ])
+    types = {
+        "text": text, "json": text, "int": pa.int64(), "float": pa.float64(), "date": pa.date32(),
+        "texts": pa.list_(text),
+        "people": pa.list_(pa.struct([("name", text), ("handle", text), ("relation", text)])),
+        "places": pa.list_(pa.struct([("name", text), ("role", text)])),
+        "spans": pa.list_(pa.struct([("text", text), ("start", pa.int64()), ("end", pa.int64())])),
+    }
+    return pa.schema([(c.name, types[c.kind]) for c in TABLE])
 
 
 def rows_to_parquet(rows_path: str, out: str | BinaryIO, batch: int = 50_000) -> None:
