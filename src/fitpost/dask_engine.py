@@ -286,7 +286,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     final, err_final = folder / part_name(index, fmt), folder / errors_part_name(index)
     partial, err_partial = f"{final}.{token}{PARTIAL}", f"{err_final}.{token}{PARTIAL}"
     counts = {"index": index, "posts": 0, "records": 0, "activities": 0, "errors": 0}
-    render = renderer(fmt)
+    render = renderer(fmt, job["json_style"])
     sink = Sink(fmt, create_file(partial))
     errf = None
     try:
@@ -371,7 +371,8 @@ def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         _prepare(folder, stderr)
         job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields),
                "output": os.path.abspath(folder), "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12],
-               "limit": cfg.max_seconds_per_post or None, "least": cfg.min_confidence}
+               "limit": cfg.max_seconds_per_post or None, "least": cfg.min_confidence,
+               "json_style": "spaced" if cfg.pretty else "compact"}  # the parts are files: one record a line
         counter = ByteCounter()
         counter.total = sum(p.size for p in pieces) or None
         progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)

@@ -82,6 +82,7 @@ class BatchConfig:
     block_size: int | None = None  # dask: bytes per block of a JSON Lines file; None: from the input size
     max_seconds_per_post: float | None = 60.0  # None or 0: no limit
     min_confidence: float = 0.0  # records less sure than this are left out of the output
+    pretty: bool = False  # JSON Lines for people: indented on a stream (-o -), spaced in a file
 
 
 @dataclass
@@ -437,7 +438,7 @@ def error_line(err: dict[str, Any]) -> str:
     """A line of the error file: id, file, line, reason, detail."""
     file, line = split_origin(err.get("origin"))
     return json.dumps({"id": err.get("id"), "file": file, "line": line, "reason": err.get("reason"),
-                       "detail": err.get("detail") or ""}, ensure_ascii=False) + "\n"
+                       "detail": err.get("detail") or ""}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # one result per input item: ("ok", rendered text, items written, activities), or an error line:
