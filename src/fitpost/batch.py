@@ -544,18 +544,19 @@ def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSum
     counter = ByteCounter()
     counter.total = input_size(plan.inputs)
     items = read_posts(plan.inputs, cfg.input_format, cfg.fields, counter)
-    progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
+    progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter.total)
     style = ("indented" if plan.output.stream else "spaced") if cfg.pretty else "compact"
     job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None, cfg.min_confidence, style)
     try:
         with _Stop() as stop, _workers(plan.workers, job) as pool:
             _skip(items, outputs.state["done"], outputs.state.get("last"))
-            progress.mark()
-            for shard, results in pool.run(record_shards(items, cfg.chunk_size)):
+            progress.begin(summary.posts, counter.done)
+            shards = _noted(record_shards(items, cfg.chunk_size, first=1), summary.posts, counter, progress)
+            for shard, results in pool.run(shards):
                 if _write(shard, results, plan.fmt, outputs, summary, cfg.fail_fast):
                     summary.status = "stopped"
                     return
-                progress.update(summary.posts - summary.resumed)
+                progress.update(summary.posts)
                 if stop.asked:
                     summary.status = "interrupted"
                     return
@@ -563,6 +564,17 @@ def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSum
         summary.status = "interrupted"
     finally:
         progress.close()
+
+
+def _noted(shards: Iterator[list[dict]], read: int, counter: ByteCounter,
+           progress: Progress) -> Iterator[list[dict]]:
+    """The shards, each noted in ``progress`` as read (with the bytes read so far), and the number
+    of posts of the input once it is read to its end (``read``: those skipped before)."""
+    for shard in shards:
+        read += len(shard)
+        progress.read(read, counter.done)
+        yield shard
+    progress.read_all(read)
 
 
 def _skip(items: Iterator, n: int, last: dict | None) -> None:
