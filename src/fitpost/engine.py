@@ -491,7 +491,8 @@ class Progress:
     has been read to its end (the total is known then: the reader runs ahead of the workers);
     before that it is the share of the input's bytes that the posts done came from (each shard's
     bytes noted by :meth:`read` as it is read), shown with ``~``: an estimate, as posts differ in
-    length, and shown once those bytes are past what the reader read at once at the start.  The line shows at :meth:`begin`, after the first post, then every half second.
+    length, and shown once those bytes are past what the reader read at once at the start.  The
+    line shows at :meth:`begin`, after the first post, then every half second.
     """
 
     def __init__(self, out: TextIO, enabled: bool, total_bytes: int | None) -> None:
