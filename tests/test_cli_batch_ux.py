@@ -46,13 +46,13 @@ def write_posts(path: Path, n: int, broken: tuple[int, ...] = ()) -> Path:
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
             line = json.dumps({"id": f"p{i:04d}", "text": f"Ran {i % 30 + 1} km by the canal with Ada",
-                               "posted_at": "2025-04-0{}".format(i % 9 + 1)})
+                               "posted_at": f"2025-04-0{i % 9 + 1}"})
             f.write((line[:-5] if i in broken else line) + "\n")
     return path
 
 
 def lines(path: Path) -> list[dict]:
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 # ---------------------------------------------------------------- progress
@@ -175,14 +175,15 @@ def test_pretty_is_for_people(tmp_path):
     assert batch(src, "-o", file, "--workers", 1, "--pretty").exit_code == 0
     text = file.read_text(encoding="utf-8")
     assert text.count("\n") == 3 and '"id": "a0", "posted_at": null' in text
-    assert [json.loads(l) for l in text.splitlines()] == records
+    assert [json.loads(line) for line in text.splitlines()] == records
 
 
 def test_pretty_in_the_parts_of_the_dask_engine(tmp_path, cluster):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\n" for i in range(3)), encoding="utf-8")
     out = tmp_path / "out"
-    assert batch(src, "-o", out, "--engine", "dask", "--scheduler", cluster.scheduler_address, "--pretty").exit_code == 0
+    result = batch(src, "-o", out, "--engine", "dask", "--scheduler", cluster.scheduler_address, "--pretty")
+    assert result.exit_code == 0, result.output
     text = (out / "part-00000.jsonl").read_text(encoding="utf-8")
     assert text.count("\n") == 3 and '"id": "a0", "posted_at": null' in text
 
@@ -200,7 +201,8 @@ def test_a_resume_keeps_the_json_style(tmp_path):
 NO_MODEL = textwrap.dedent("""
     import importlib.util, sys
     find_spec = importlib.util.find_spec
-    importlib.util.find_spec = lambda name, *a, **k: None if name.startswith("en_core_web") else find_spec(name, *a, **k)
+    importlib.util.find_spec = lambda name, *a, **k: (
+        None if name.startswith("en_core_web") else find_spec(name, *a, **k))
     from fitpost.cli import main
     if __name__ == "__main__":
         sys.argv = ["fitpost", *sys.argv[1:]]
