@@ -79,17 +79,24 @@ def test_run_summary_and_progress(tmp_path):
 
 
 def test_progress_line_shows_rate_share_and_time_left():
-    from fitpost.io.common import ByteCounter
-    counter = ByteCounter()
-    counter.total, counter.done = 1000, 250
     out = io.StringIO()
-    p = Progress(out, True, counter)
-    p.start -= 10  # ten seconds in, a quarter read
+    p = Progress(out, True, 1000)
+    p.begin()
+    p.start -= 10  # ten seconds in: 5,000 posts done, from the first quarter of the input's bytes
+    p.read(1, 100)  # the first shard comes with the head of the file, read at once: no share yet
+    p.update(1, force=True)
+    assert "posts/s" in out.getvalue() and "%" not in out.getvalue()
+    p.read(5000, 250)
+    p.read(6000, 300)
     p.update(5000, force=True)
-    line = out.getvalue()
-    assert "5,000 posts" in line and "posts/s" in line and "25%" in line and "30.0 s left" in line
+    line = out.getvalue().rsplit("\r", 1)[1]
+    assert "5,000 posts" in line and "500 posts/s" in line and "~25%" in line and "~30.0 s left" in line
+    p.read_all(20000)  # the input is read to its end: the total is known, no longer an estimate
+    p.update(10000, force=True)
+    line = out.getvalue().rsplit("\r", 1)[1]
+    assert "10,000 of 20,000 posts" in line and " 50%" in line and "~" not in line
     quiet = io.StringIO()
-    Progress(quiet, False, counter).update(10, force=True)
+    Progress(quiet, False, 1000).update(10, force=True)
     assert quiet.getvalue() == ""
 
 

@@ -334,7 +334,8 @@ class _Outputs:
         plan = self.plan
         self.state = state
         for t in (plan.output, plan.errors):
-            if not os.path.lexists(t.partial) and not (state.get("complete") and os.path.lexists(t.path)):
+            finished = state.get("complete") and (os.path.lexists(t.path) or (t is plan.errors and not state["errors"]))
+            if not os.path.lexists(t.partial) and not finished:
                 raise BatchUsageError(f"{plan.state} is there but not {t.partial}; run without --resume")
         if state.get("complete"):
             self.complete = True  # its files are opened by finish(), those not renamed yet
@@ -405,6 +406,8 @@ class _Outputs:
                 sync_folder(plan.state)
 
     def _finish_errors(self) -> None:
+        """The error file into place; a run in which no post failed leaves none, and removes the one
+        an earlier run of the same output left (as the error file of a run with errors replaces it)."""
         t = self.plan.errors
         if t.stream:
             self._close_stream(self.errf, t)
@@ -413,6 +416,13 @@ class _Outputs:
             if not os.path.lexists(t.partial):
                 return
             self.errf = reopen_file(t.partial, self.state["err_offset"])
+        if not self.state["errors"]:
+            self.errf.close()
+            for path in (t.path, t.partial):
+                if os.path.lexists(path):
+                    os.remove(path)
+            sync_folder(t.path)
+            return
         finish_file(self.errf)
         os.replace(t.partial, t.path)
         sync_folder(t.path)
@@ -495,7 +505,7 @@ def _state_key(cfg: BatchConfig, plan: _Plan) -> dict[str, Any]:
     return {"inputs": [p if p == STDIN else os.path.abspath(p) for p in cfg.inputs],
             "input_format": cfg.input_format, "fields": dataclasses.asdict(cfg.fields),
             "format": plan.fmt, "model": plan.model, "errors": os.path.abspath(plan.errors.path),
-            "min_confidence": cfg.min_confidence}
+            "min_confidence": cfg.min_confidence, "pretty": cfg.pretty}
 
 
 def _save_state(path: str, state: dict[str, Any]) -> None:
@@ -536,17 +546,19 @@ def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSum
     counter = ByteCounter()
     counter.total = input_size(plan.inputs)
     items = read_posts(plan.inputs, cfg.input_format, cfg.fields, counter)
-    progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
-    job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None, cfg.min_confidence)
+    progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter.total)
+    style = ("indented" if plan.output.stream else "spaced") if cfg.pretty else "compact"
+    job = _Job(plan.model, plan.fmt, cfg.max_seconds_per_post or None, cfg.min_confidence, style)
     try:
         with _Stop() as stop, _workers(plan.workers, job) as pool:
             _skip(items, outputs.state["done"], outputs.state.get("last"))
-            progress.mark()
-            for shard, results in pool.run(record_shards(items, cfg.chunk_size)):
+            progress.begin(summary.posts, counter.done)
+            shards = _noted(record_shards(items, cfg.chunk_size, first=1), summary.posts, counter, progress)
+            for shard, results in pool.run(shards):
                 if _write(shard, results, plan.fmt, outputs, summary, cfg.fail_fast):
                     summary.status = "stopped"
                     return
-                progress.update(summary.posts - summary.resumed)
+                progress.update(summary.posts)
                 if stop.asked:
                     summary.status = "interrupted"
                     return
@@ -554,6 +566,17 @@ def _extract(plan: _Plan, cfg: BatchConfig, outputs: _Outputs, summary: BatchSum
         summary.status = "interrupted"
     finally:
         progress.close()
+
+
+def _noted(shards: Iterator[list[dict]], read: int, counter: ByteCounter,
+           progress: Progress) -> Iterator[list[dict]]:
+    """The shards, each noted in ``progress`` as read (with the bytes read so far), and the number
+    of posts of the input once it is read to its end (``read``: those skipped before)."""
+    for shard in shards:
+        read += len(shard)
+        progress.read(read, counter.done)
+        yield shard
+    progress.read_all(read)
 
 
 def _skip(items: Iterator, n: int, last: dict | None) -> None:
@@ -634,12 +657,13 @@ class _Stop:
 @dataclass(frozen=True)
 class _Job:
     """What a worker needs: the model, the output format, the time limit of a post, the least
-    confidence of a record written."""
+    confidence of a record written, the JSON style of a JSON Lines record."""
 
     model: str
     fmt: str
     limit: float | None
     least: float = 0.0
+    json_style: str = "compact"
 
 
 @contextmanager
@@ -656,7 +680,7 @@ class _InProcess:
     """``--workers 1``: the shards extracted in this process, one after the other."""
 
     def __init__(self, job: _Job) -> None:
-        self.job, self.render = job, renderer(job.fmt)
+        self.job, self.render = job, renderer(job.fmt, job.json_style)
         PIPELINES.get(job.model)
 
     def run(self, shards: Iterable[list[dict]]) -> Iterator[tuple[list[dict], list[ItemResult]]]:
@@ -695,7 +719,7 @@ def _serve(conn: Any, job: _Job) -> None:
 
     for target in (watch, receive):
         threading.Thread(target=target, daemon=True).start()
-    render = renderer(job.fmt)
+    render = renderer(job.fmt, job.json_style)
     while (shard := inbox.get()) is not None:
         try:
             answer: tuple[str, Any] = ("ok", work_shard(job.model, render, shard, job.limit, job.least))

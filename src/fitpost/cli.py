@@ -96,7 +96,8 @@ def _stdin_text() -> str:
 @click.option("--id", "post_id", help="An id to copy to the output.")
 @model_option
 @confidence_option
-@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON, for people (default: one compact line, as "
+              "batch writes a record).")
 def extract(text: str, posted_at, author: str | None, post_id: str | None, model: str, min_confidence: float,
             pretty: bool) -> None:
     """Extract the activities of one post (TEXT, or - to read stdin) as one JSON object.
@@ -241,6 +242,11 @@ Examples:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @output_options
+@click.option("--pretty", is_flag=True,
+              help="JSON Lines for people: with -o - (or a pipe) each record indented over several lines, "
+                   "as extract --pretty prints it (no longer JSON Lines); in a file still one record a line, "
+                   "with a space after , and :.  Default: compact lines, as extract prints.  Other formats "
+                   "are unchanged.")
 @input_options
 @run_options
 @engine_options

@@ -57,7 +57,7 @@ from fitpost.engine import (
     resolve_model,
     work_shard,
 )
-from fitpost.io.common import STDIN, UNREADABLE, ByteCounter, Fields, Item, error
+from fitpost.io.common import STDIN, UNREADABLE, Fields, Item, error
 from fitpost.io.jsonio import HEAD_SIZE, json_layout
 from fitpost.io.readers import LINE_MAPPERS, check_inputs, detect, folder_files, read_file, read_lines, sniff
 from fitpost.io.writers import (
@@ -286,7 +286,7 @@ def _write_partition(index: int, pieces: list[Piece], job: dict[str, Any]) -> di
     final, err_final = folder / part_name(index, fmt), folder / errors_part_name(index)
     partial, err_partial = f"{final}.{token}{PARTIAL}", f"{err_final}.{token}{PARTIAL}"
     counts = {"index": index, "posts": 0, "records": 0, "activities": 0, "errors": 0}
-    render = renderer(fmt)
+    render = renderer(fmt, job["json_style"])
     sink = Sink(fmt, create_file(partial))
     errf = None
     try:
@@ -371,10 +371,11 @@ def run_engine(cfg: BatchConfig, stderr: TextIO) -> BatchSummary:
         _prepare(folder, stderr)
         job = {"model": model, "format": fmt, "fields": dataclasses.asdict(cfg.fields),
                "output": os.path.abspath(folder), "chunk_size": cfg.chunk_size, "token": uuid.uuid4().hex[:12],
-               "limit": cfg.max_seconds_per_post or None, "least": cfg.min_confidence}
-        counter = ByteCounter()
-        counter.total = sum(p.size for p in pieces) or None
-        progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress, counter)
+               "limit": cfg.max_seconds_per_post or None, "least": cfg.min_confidence,
+               "json_style": "spaced" if cfg.pretty else "compact"}  # the parts are files: one record a line
+        progress = Progress(stderr, stderr.isatty() if cfg.progress is None else cfg.progress,
+                            sum(p.size for p in pieces) or None)
+        progress.begin()
         if parts:
             _compute(client, db, distributed, parts, job, summary, progress)
         if summary.status == "done":
@@ -441,6 +442,7 @@ def _compute(client: Any, db: Any, distributed: Any, parts: list[list[Piece]], j
     bag = db.from_sequence(list(enumerate(parts)), partition_size=1)
     futures = client.compute(bag.map_partitions(run_partition, job).to_delayed())
     sizes = {f.key: sum(p.size for p in part) for f, part in zip(futures, parts)}
+    bytes_done = 0
     try:
         for fut in distributed.as_completed(futures):
             for c in fut.result():
@@ -448,8 +450,8 @@ def _compute(client: Any, db: Any, distributed: Any, parts: list[list[Piece]], j
                 summary.records += c["records"]
                 summary.activities += c["activities"]
                 summary.errors += c["errors"]
-            progress.counter.done += sizes[fut.key]
-            progress.update(summary.posts)
+            bytes_done += sizes[fut.key]  # the share done: the bytes of the partitions done
+            progress.update(summary.posts, bytes_done)
     except KeyboardInterrupt:
         summary.status = "interrupted"
     except OSError as exc:  # a worker could not write its part (a full disk ...)

@@ -26,7 +26,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,7 +35,7 @@ from typing import Any, TextIO
 
 from fitpost.errors import FitpostError, ModelNotFound
 from fitpost.inputs import InputError, InputPost
-from fitpost.io.common import PIPELINE_FAILED, ByteCounter, Fields, output_source, split_origin
+from fitpost.io.common import PIPELINE_FAILED, Fields, output_source, split_origin
 from fitpost.io.writers import ERRORS, Rendered
 
 # ---------------------------------------------------------------- how a run ends
@@ -82,6 +82,7 @@ class BatchConfig:
     block_size: int | None = None  # dask: bytes per block of a JSON Lines file; None: from the input size
     max_seconds_per_post: float | None = 60.0  # None or 0: no limit
     min_confidence: float = 0.0  # records less sure than this are left out of the output
+    pretty: bool = False  # JSON Lines for people: indented on a stream (-o -), spaced in a file
 
 
 @dataclass
@@ -362,14 +363,17 @@ def item_record(item: InputPost | InputError) -> dict[str, Any]:
             "warnings": list(getattr(item, "warnings", []))}
 
 
-def record_shards(items: Iterable[InputPost | InputError], size: int) -> Iterator[list[dict[str, Any]]]:
-    """Input items as shards of ``size`` input records (:func:`item_record`)."""
+def record_shards(items: Iterable[InputPost | InputError], size: int,
+                  first: int | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Input items as shards of ``size`` input records (:func:`item_record`); the first of ``first``
+    records, when given (a small one shows progress soon after the pipeline is loaded)."""
     shard: list[dict[str, Any]] = []
+    limit = first or size
     for item in items:
         shard.append(item_record(item))
-        if len(shard) >= size:
+        if len(shard) >= limit:
             yield shard
-            shard = []
+            shard, limit = [], size
     if shard:
         yield shard
 
@@ -441,7 +445,7 @@ def error_line(err: dict[str, Any]) -> str:
     file, line = split_origin(err.get("origin"))
     where = {k: err[k] for k in ("index", "item") if err.get(k) is not None}
     return json.dumps({"id": err.get("id"), "file": file, "line": line, **where, "reason": err.get("reason"),
-                       "detail": err.get("detail") or ""}, ensure_ascii=False) + "\n"
+                       "detail": err.get("detail") or ""}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # one result per input item: ("ok", rendered text, items written, activities), or an error line:
@@ -484,35 +488,85 @@ def work_shard(model: str, render: Callable[[dict], Rendered], records: list[dic
 # ---------------------------------------------------------------- progress
 
 class Progress:
-    """Posts done, posts/s and time left on stderr, when it is a terminal."""
+    """Posts done, posts/s, the share done and the time left, on one line of stderr (when it is a
+    terminal, or asked for).
 
-    def __init__(self, out: TextIO, enabled: bool, counter: ByteCounter) -> None:
-        self.out, self.enabled, self.counter = out, enabled, counter
+    The count is of posts written.  The share done is posts done over all posts once the input
+    has been read to its end (the total is known then: the reader runs ahead of the workers);
+    before that it is the share of the input's bytes that the posts done came from (each shard's
+    bytes noted by :meth:`read` as it is read), shown with ``~``: an estimate, as posts differ in
+    length, and shown once those bytes are past what the reader read at once at the start.  The
+    line shows at :meth:`begin`, after the first post, then every half second.
+    """
+
+    def __init__(self, out: TextIO, enabled: bool, total_bytes: int | None) -> None:
+        self.out, self.enabled, self.total_bytes = out, enabled, total_bytes
         self.start = time.monotonic()
         self.last = 0.0
-        self.bytes0 = 0
+        self.done0 = self.done = 0  # posts done by an earlier run (not in the rate), posts done
+        self.bytes0 = self.bytes_done = 0
+        self.total: int | None = None  # all posts, once the input is read to its end
+        self._read: deque[tuple[int, int]] = deque()  # (posts read, bytes read) at the end of each shard
+        # the bytes read with the first shard: a reader reads the head of a file at once (to tell its
+        # format), so the share says something only once the posts done come from past it
+        self.head: int | None = None
 
-    def mark(self) -> None:
-        """Start the clock here (after skipping what an earlier run did)."""
-        self.start, self.bytes0 = time.monotonic(), self.counter.done
+    def begin(self, done: int = 0, bytes_done: int = 0) -> None:
+        """Start the clock (after what an earlier run did) and show the line."""
+        self.start, self.done0, self.done, self.bytes0 = time.monotonic(), done, done, bytes_done
+        self.bytes_done = bytes_done
+        self._draw()
 
-    def update(self, done: int, force: bool = False) -> None:
+    def read(self, posts: int, bytes_read: int) -> None:
+        """``posts`` posts are read, from the first ``bytes_read`` bytes of the input."""
+        self._read.append((posts, bytes_read))
+        if self.head is None:
+            self.head = bytes_read
+
+    def read_all(self, posts: int) -> None:
+        """The input is read to its end: it holds ``posts`` posts."""
+        self.total = posts
+
+    def update(self, done: int, bytes_done: int | None = None, force: bool = False) -> None:
+        """``done`` posts are done (from the first ``bytes_done`` bytes, else as :meth:`read` noted)."""
+        while self._read and self._read[0][0] <= done:
+            self.bytes_done = self._read.popleft()[1]
+        if bytes_done is not None:
+            self.bytes_done = bytes_done
+        first = self.done == self.done0 and done > self.done0
+        self.done = done
+        if force or first or time.monotonic() - self.last >= 0.5:
+            self._draw()
+
+    def line(self) -> str:
+        """What the line says now."""
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        new = self.done - self.done0
+        rate = new / elapsed
+        text = f"{self.done:,} of {self.total:,} posts" if self.total is not None else f"{self.done:,} posts"
+        if not new:
+            return text + " (starting)"
+        text += f"  {rate:,.0f} posts/s"
+        share, share0, about = self._share()
+        if share is not None:
+            text += f"  {about}{share:.0%}"
+            if share > share0:
+                text += f"  {about}{clock(elapsed * (1 - share) / (share - share0))} left"
+        return text
+
+    def _share(self) -> tuple[float | None, float, str]:
+        """The share done, the share an earlier run did, and ``~`` when it is an estimate."""
+        if self.total:
+            return min(self.done / self.total, 1.0), self.done0 / self.total, ""
+        if self.total_bytes and (self.head or 0) < self.bytes_done < self.total_bytes:
+            return self.bytes_done / self.total_bytes, self.bytes0 / self.total_bytes, "~"
+        return None, 0.0, ""
+
+    def _draw(self) -> None:
         if not self.enabled:
             return
-        now = time.monotonic()
-        if not force and now - self.last < 0.5:
-            return
-        self.last = now
-        elapsed = now - self.start
-        rate = done / elapsed if elapsed > 0 else 0.0
-        text = f"\r{done:,} posts  {rate:,.0f} posts/s"
-        total = self.counter.total
-        if total:
-            frac = min(self.counter.done / total, 1.0)
-            part = (self.counter.done - self.bytes0) / max(total - self.bytes0, 1)
-            left = elapsed * (1 - part) / part if part > 0.001 else None
-            text += f"  {frac:4.0%}" + (f"  {clock(left)} left" if left is not None else "")
-        self.out.write(text + "   ")
+        self.last = time.monotonic()
+        self.out.write("\r" + self.line() + "   ")
         self.out.flush()
 
     def close(self) -> None:

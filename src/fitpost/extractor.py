@@ -6,6 +6,7 @@ import gc
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -113,6 +114,11 @@ class Extractor:
     >>> post = ex.extract("Ran 5k today", posted_at="2025-03-02")
     >>> post.activities[0].activity
     'running'
+
+    ``model`` names the base pipeline (as ``--model`` does); or ``nlp`` is a spaCy pipeline of
+    yours: fitpost's components are added to it where it has none of them, as
+    :func:`fitpost.pipeline.complete` says (``Extractor(nlp=spacy.load("en_core_web_sm"))`` gives
+    the records of ``Extractor(model="en_core_web_sm")``).
     """
 
     # the most text one spaCy doc gets: a longer post goes through in pieces (cut at paragraph or
@@ -124,7 +130,7 @@ class Extractor:
 
         self.model = model
         self.min_confidence = min_confidence  # records less sure than this are left out
-        self.nlp = nlp if nlp is not None else pipeline.build(model)
+        self.nlp = pipeline.complete(nlp) if nlp is not None else pipeline.build(model)
         # on a pipeline of its own making, the Doc's span groups and span extensions would go
         # unread (records come from doc._.fp_records); a user's pipeline may have readers of them
         self.lean = nlp is None
@@ -199,3 +205,20 @@ class Extractor:
             return InputPost(text=text, id=None if item.get("id") is None else str(item["id"]),
                              posted_at=parse_date(item.get("posted_at")), author=item.get("author"))
         raise TypeError(f"cannot extract from {type(item).__name__}")
+
+
+@cache
+def default_extractor(model: str = "auto") -> Extractor:
+    """The :class:`Extractor` on ``model`` that :func:`extract` uses: made on first use, one per
+    model in a process, and kept."""
+    return Extractor(model=model)
+
+
+def extract(text: str, posted_at: str | dt.date | None = None, author: str | None = None,
+            id: str | None = None, model: str = "auto") -> Post:
+    """The records of one post, in one call: :meth:`Extractor.extract` on :func:`default_extractor`.
+
+    >>> extract("Swam 2 km this morning", posted_at="2025-06-01", model="blank").activities[0].distance.meters
+    2000.0
+    """
+    return default_extractor(model).extract(text, posted_at=posted_at, author=author, id=id)

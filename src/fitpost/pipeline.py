@@ -83,6 +83,28 @@ def add_components(nlp: Language, components: list[dict] | None = None) -> Langu
     return nlp
 
 
+def complete(nlp: Language) -> Language:
+    """A pipeline of the caller's (``Extractor(nlp=...)``) with fitpost's components: ``nlp`` itself
+    when it has them all; else, when it has none of them, ``nlp`` with them added as :func:`build`
+    adds them (the line-break rule before a parser, the components in ``models/pipeline.json``
+    order), after a sentencizer where nothing in it sets sentence starts (``spacy.blank("en")``).
+    Some of them but not all is a ValueError that names the missing ones: where they would go is
+    the caller's choice."""
+    wanted = [spec.get("name", spec["factory"]) for spec in config()["components"]]
+    missing = [name for name in wanted if name not in nlp.pipe_names]
+    if not missing:
+        return nlp
+    if len(missing) < len(wanted):
+        raise ValueError(f"the pipeline has some of fitpost's components but not {', '.join(missing)}: "
+                         f"add them in this order ({', '.join(wanted)}), or pass a pipeline with none of them "
+                         "and fitpost adds them all")
+    if not any({"token.is_sent_start", "doc.sents"} & set(nlp.get_pipe_meta(name).assigns)
+               for name in nlp.pipe_names):
+        importlib.import_module("fitpost.components.sentences")
+        nlp.add_pipe("fitpost_sentencizer", name="sentencizer")
+    return add_components(with_line_breaks(nlp))
+
+
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
     return add_components(with_line_breaks(load_base(model)))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import functools
 import io
 import json
 import os
@@ -267,9 +268,15 @@ def exercise_actions(post: dict) -> list[dict[str, Any]]:
 
 Rendered = tuple[str, int]  # text to append, and how many items it holds
 
+# how a JSON Lines record is written: compact, as `fitpost extract` prints it (the default); with
+# --pretty, for people: "spaced" (a space after , and :) still one record a line, for a file;
+# "indented" over several lines, for a terminal (-o -; then no longer JSON Lines)
+JSON_STYLES: dict[str, dict[str, Any]] = {"compact": {"separators": (",", ":")}, "spaced": {},
+                                          "indented": {"indent": 2}}
 
-def _render_jsonl(post: dict) -> Rendered:
-    return json.dumps(post, ensure_ascii=False) + "\n", 1
+
+def _render_jsonl(post: dict, style: str = "compact") -> Rendered:
+    return json.dumps(post, ensure_ascii=False, **JSON_STYLES[style]) + "\n", 1
 
 
 def _render_csv(post: dict) -> Rendered:
@@ -349,12 +356,14 @@ def require_pyarrow() -> None:
             "(or write CSV or JSON Lines)") from None
 
 
-def renderer(fmt: str) -> Callable[[dict], Rendered]:
-    """The function that renders one output post for ``fmt`` (runs in the worker processes)."""
-    try:
-        return FORMATS[fmt].render
-    except KeyError:
-        raise OutputUsageError(f"unknown output format {fmt!r}") from None
+def renderer(fmt: str, json_style: str = "compact") -> Callable[[dict], Rendered]:
+    """The function that renders one output post for ``fmt`` (runs in the worker processes); a JSON
+    Lines record in ``json_style`` (:data:`JSON_STYLES`; the other formats have one style)."""
+    if fmt not in FORMATS:
+        raise OutputUsageError(f"unknown output format {fmt!r}")
+    if fmt == "jsonl" and json_style != "compact":
+        return functools.partial(_render_jsonl, style=json_style)
+    return FORMATS[fmt].render
 
 
 def join_rendered(fmt: str, pieces: list[Rendered]) -> Rendered:

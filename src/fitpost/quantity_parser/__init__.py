@@ -50,8 +50,9 @@ Conventions:
   end, the number written next to the unit, and ``approximate`` is true.
 * Compounds of one dimension ("21 km and 97 metres", "3 hours, 12 minutes, 40
   seconds", "6 days, 4 hours and 10 minutes") are one quantity; each term is
-  also returned, after it, with ``part`` true, so a reader that wants whole
-  quantities skips the parts.
+  also returned, right after its whole, with ``part`` true.  A reader that
+  wants whole quantities alone asks ``parse_quantities(text, parts=False)``
+  (the records are made of the wholes).
 * "for 8 days" (days, nights, weeks or weekends; "for 10 years" is only a
   duration) is both a repetition (8 sessions a day apart) and a duration (8
   days of elapsed time); both are returned, on the same span, unless the
@@ -84,8 +85,15 @@ from fitpost.schema import Quantity
 __all__ = ["parse_quantities"]
 
 
-def parse_quantities(text: str) -> list[Quantity]:
-    """The quantities in ``text``, in text order (see the module docstring)."""
+def parse_quantities(text: str, parts: bool = True) -> list[Quantity]:
+    """The quantities in ``text``, in text order (see the module docstring); ``parts=False``: the
+    whole quantities alone, without the terms of a compound (``part`` true) after it.
+
+    >>> [(q.text, q.seconds, q.part) for q in parse_quantities("3 hours, 12 minutes and 40 seconds", parts=False)]
+    [('3 hours, 12 minutes and 40 seconds', 11560.0, False)]
+    >>> [q.seconds for q in parse_quantities("3 hours, 12 minutes and 40 seconds")]
+    [11560.0, 10800.0, 720.0, 40.0]
+    """
     if not text:
         return []
     low = lower(text)
@@ -99,4 +107,4 @@ def parse_quantities(text: str) -> list[Quantity]:
         items = join_compounds(low, items)
     items = join_trailing(low, items)
     items.sort(key=lambda it: (it.start, -it.end, it.part))
-    return [to_quantity(text, it) for it in items]
+    return [to_quantity(text, it) for it in items if parts or not it.part]
