@@ -38,9 +38,9 @@ def _fmt(value: float) -> str:
 
 
 def bars(title: str, categories: list[str], series: dict[str, list[float]], palette: dict[str, str],
-         unit: str = "", width: int = 560) -> str:
+         unit: str = "", width: int = 380) -> str:
     """Vertical stacked bars: ``series[name][i]`` is the piece of ``name`` in ``categories[i]``."""
-    height, left, top, bottom = 220, 48, 28, 56
+    height, left, top, bottom = 200, 44, 28, 56
     plot_w, plot_h = width - left - 10, height - top - bottom
     totals = [sum(v[i] for v in series.values()) for i in range(len(categories))]
     end = _nice(max(totals, default=0))
@@ -102,10 +102,12 @@ def summary_charts(summary: Summary, activity_colours: dict[str, str]) -> str:
     mondays = weeks(summary)
     labels = [m.isoformat() for m in mondays]
     done_acts = [a for a in acts if any(t.done for (_, b), t in summary.weekly.items() if b == a)]
-    palette = {a: activity_colours[a] for a in done_acts}
+    palette = {a: activity_colours[a] for a in done_acts}  # an activity keeps its colour of the posts
     for title, unit, get in (("Distance done per week (km)", "km", lambda t: t.meters / 1000),
                              ("Time done per week (hours)", "h", lambda t: t.seconds / 3600)):
         series = {a: [get(summary.weekly[m, a]) if (m, a) in summary.weekly else 0.0 for m in mondays]
                   for a in done_acts}
-        parts.append("<figure>" + bars(title, labels, series, palette, unit) + legend(palette) + "</figure>")
+        series = {a: values for a, values in series.items() if any(values)}  # only what has some
+        shown = {a: palette[a] for a in series}
+        parts.append("<figure>" + bars(title, labels, series, shown, unit) + legend(shown) + "</figure>")
     return "".join(parts)
