@@ -205,3 +205,14 @@ def test_bad_files_are_clear_errors(batch_run, tmp_path, case, message):
     assert message in result.output and "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert out.read_text(encoding="utf-8").startswith("{")  # the output is never written over
+
+
+def test_an_input_that_does_not_fit_is_said_and_its_posts_shown_without_text(batch_run, tmp_path):
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "r1", "text": "Rowed 10 km."}\n', encoding="utf-8")
+    html = tmp_path / "review.html"
+    result = review(batch_run[1], "--input", other, "-o", html)
+    assert result.exit_code == 0
+    assert "7 of 7 posts have no text in the input that fits their records" in result.output
+    assert "7 posts shown, 0 with their text" in result.output
+    assert "Rowed" not in html.read_text(encoding="utf-8")

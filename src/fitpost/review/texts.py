@@ -61,10 +61,11 @@ def pair_texts(posts: list[dict[str, Any]], inputs: list[InputPost]) -> list[str
     by_id = {p.id: p for p in inputs if p.id is not None and ids[p.id] == 1}
     out: list[str | None] = []
     for i, post in enumerate(posts):
+        pid = post.get("id") if isinstance(post.get("id"), str) else None
         candidates = []
-        if post.get("id") in by_id:
-            candidates.append(by_id[post["id"]])
-        if i < len(inputs) and (post.get("id") is None or inputs[i].id == post.get("id")):
+        if pid in by_id:
+            candidates.append(by_id[pid])
+        if i < len(inputs) and (pid is None or inputs[i].id == pid):
             candidates.append(inputs[i])
         out.append(next((c.text for c in candidates if fits(post, c.text)), None))
     return out
