@@ -159,6 +159,13 @@ def test_texts_pair_by_id_and_by_position_and_must_fit():
     inputs = [InputPost("Swam 1 km"), InputPost("Ran 5 km", id="a"), InputPost("Rode 9 km")]
     assert pair_texts(out, inputs) == ["Ran 5 km", None, None]  # by id; by position only where the spans fit
     assert pair_texts(out[1:], [InputPost("Swam 1 km"), InputPost("Hiked up")]) == ["Swam 1 km", "Hiked up"]
+    # by the file and line of the output's source, where it names them
+    out[2]["source"] = {"file": "posts.jsonl", "line": 9}
+    inputs = [InputPost("Swam 1 km", origin="posts.jsonl:4"), InputPost("Rode 9 km", origin="posts.jsonl:5"),
+              InputPost("Hiked 2 km", origin="posts.jsonl:9")]
+    assert pair_texts(out[1:], inputs) == ["Swam 1 km", "Hiked 2 km"]
+    del out[2]["source"]
+    assert pair_texts(out[1:], inputs) == ["Swam 1 km", None]
 
 
 def test_crossing_spans_are_cut_into_pieces_that_nest():

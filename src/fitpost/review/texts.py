@@ -2,8 +2,9 @@
 
 An output line does not hold its post's text, so the review reads the input with the readers
 ``fitpost batch`` used (:func:`fitpost.io.readers.read_posts`) and pairs each output line with its
-input post: by id when the id is the id of one input post alone, else by position (the output
-holds the input's posts in order, less those the error file lists by file and line).  A pair holds
+input post: by the file and line its ``source`` names, when it names them; by id when the id is
+the id of one input post alone; else by position (the output holds the input's posts in order,
+less those the error file lists by file and line).  A pair holds
 only when every span of the record is the text it claims (``text[start:end] == evidence.text``);
 a post whose text is not found that way is shown without it.
 """
@@ -59,10 +60,14 @@ def pair_texts(posts: list[dict[str, Any]], inputs: list[InputPost]) -> list[str
     """The text of each output post (None where none fits), from the input posts."""
     ids = Counter(p.id for p in inputs if p.id is not None)
     by_id = {p.id: p for p in inputs if p.id is not None and ids[p.id] == 1}
+    by_place = {_place(*split_origin(p.origin)): p for p in inputs if p.origin}
     out: list[str | None] = []
     for i, post in enumerate(posts):
         pid = post.get("id") if isinstance(post.get("id"), str) else None
+        source = post.get("source") if isinstance(post.get("source"), dict) else {}
         candidates = []
+        if _place(source.get("file"), source.get("line")) in by_place:
+            candidates.append(by_place[_place(source.get("file"), source.get("line"))])
         if pid in by_id:
             candidates.append(by_id[pid])
         if i < len(inputs) and (pid is None or inputs[i].id == pid):
