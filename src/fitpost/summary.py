@@ -334,8 +334,9 @@ def format_text(s: Summary, top: int = 10) -> str:
                      [[a, s.by_activity[a].records, *(s.by_activity_status[a, st] or "" for st in sts)]
                       for a in s.activities()]
                      + [["all", s.records, *(s.by_status[st] for st in sts)]])
+    done = [(a, s.by_activity[a]) for a in s.activities() if s.by_activity[a].done]
+    if done:
         out += ["", "distance and time done per activity (completed and ongoing records)"]
-        done = [(a, s.by_activity[a]) for a in s.activities() if s.by_activity[a].done]
         out += table(["activity", "records", "km", "h:mm"],
                      [[a, t.done, km(t.meters), hours(t.seconds)] for a, t in done]
                      + [["all", sum(t.done for _, t in done), km(sum(t.meters for _, t in done)),
