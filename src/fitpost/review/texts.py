@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fitpost.inputs import InputPost
@@ -26,15 +26,13 @@ def _place(name: Any, line: Any) -> tuple[str, int] | None:
     return os.path.normpath(os.path.abspath(name)), line
 
 
-def input_posts(paths: list[str], fmt: str, fields: Fields, errors: list[dict[str, Any]]) -> list[InputPost]:
-    """The input's posts that have an output line: all but the errors' (by file and line)."""
+def input_posts(paths: list[str], fmt: str, fields: Fields, errors: list[dict[str, Any]]) -> Iterator[InputPost]:
+    """The input's posts that have an output line, in order: all but the errors' (by file and line)."""
     from fitpost.io.readers import check_inputs, read_posts
     failed = {_place(e.get("file"), e.get("line")) for e in errors}
-    out = []
     for item in read_posts(check_inputs(paths), fmt, fields):
         if isinstance(item, InputPost) and _place(*split_origin(item.origin)) not in failed:
-            out.append(item)
-    return out
+            yield item
 
 
 def spans_of(post: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -56,21 +54,36 @@ def fits(post: dict[str, Any], text: str) -> bool:
     return True
 
 
-def pair_texts(posts: list[dict[str, Any]], inputs: list[InputPost]) -> list[str | None]:
-    """The text of each output post (None where none fits), from the input posts."""
-    ids = Counter(p.id for p in inputs if p.id is not None)
-    by_id = {p.id: p for p in inputs if p.id is not None and ids[p.id] == 1}
-    by_place = {_place(*split_origin(p.origin)): p for p in inputs if p.origin}
+def _keys(post: dict[str, Any]) -> tuple[str | None, tuple[str, int] | None]:
+    """An output post's id (a string, else None) and the (file, line) its source names (else None)."""
+    pid = post.get("id") if isinstance(post.get("id"), str) else None
+    source = post.get("source") if isinstance(post.get("source"), dict) else {}
+    return pid, _place(source.get("file"), source.get("line"))
+
+
+def pair_texts(posts: list[dict[str, Any]], inputs: Iterable[InputPost]) -> list[str | None]:
+    """The text of each output post (None where none fits), from the input posts (read once; only the
+    posts that may pair are kept, so a long input holds no more memory than its ids)."""
+    keys = [_keys(post) for post in posts]
+    want_ids, want_places = {k[0] for k in keys} - {None}, {k[1] for k in keys} - {None}
+    ids: Counter = Counter()
+    by_id, by_place, in_order = {}, {}, []
+    for p in inputs:
+        if p.id is not None:
+            ids[p.id] += 1
+            if p.id in want_ids:
+                by_id[p.id] = p
+        place = _place(*split_origin(p.origin))
+        if place in want_places:
+            by_place[place] = p
+        if len(in_order) < len(posts):
+            in_order.append(p)
     out: list[str | None] = []
-    for i, post in enumerate(posts):
-        pid = post.get("id") if isinstance(post.get("id"), str) else None
-        source = post.get("source") if isinstance(post.get("source"), dict) else {}
-        candidates = []
-        if _place(source.get("file"), source.get("line")) in by_place:
-            candidates.append(by_place[_place(source.get("file"), source.get("line"))])
-        if pid in by_id:
+    for i, (post, (pid, place)) in enumerate(zip(posts, keys)):
+        candidates = [by_place[place]] if place in by_place else []
+        if pid in by_id and ids[pid] == 1:
             candidates.append(by_id[pid])
-        if i < len(inputs) and (pid is None or inputs[i].id == pid):
-            candidates.append(inputs[i])
+        if i < len(in_order) and (pid is None or in_order[i].id == pid):
+            candidates.append(in_order[i])
         out.append(next((c.text for c in candidates if fits(post, c.text)), None))
     return out
