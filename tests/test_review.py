@@ -223,3 +223,13 @@ def test_an_input_that_does_not_fit_is_said_and_its_posts_shown_without_text(bat
     assert "7 of 7 posts have no text in the input that fits their records" in result.output
     assert "7 posts shown, 0 with their text" in result.output
     assert "Rowed" not in html.read_text(encoding="utf-8")
+
+
+def test_the_errors_and_a_posts_warnings_are_on_the_page(page, tmp_path):
+    assert "<tr><th>errors</th><th>posts</th></tr><tr><td>malformed_json</td><td>1</td></tr>" in page
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"id": "w1", "activities": [], "warnings": ["posted_at <b>?</b> is not a date"]}) + "\n",
+                   encoding="utf-8")
+    assert review(out, "-o", tmp_path / "w.html").exit_code == 0
+    assert '<span class="fp-warning">posted_at &lt;b&gt;?&lt;/b&gt; is not a date</span>' in \
+        (tmp_path / "w.html").read_text(encoding="utf-8")

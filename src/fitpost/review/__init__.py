@@ -138,6 +138,10 @@ def figures_html(s: Summary) -> str:
 
 def tops_html(s: Summary, top: int = 8) -> str:
     out = []
+    if s.errors_by_reason:
+        out.append('<table class="fp-figures"><tr><th>errors</th><th>posts</th></tr>'
+                   + "".join(f"<tr><td>{escape(r)}</td><td>{c}</td></tr>" for r, c in s.errors_by_reason.most_common())
+                   + "</table>")
     for title, counter in (("participants", s.participants), ("places", s.places), ("events", s.events)):
         if counter:
             items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
@@ -158,6 +162,7 @@ def post_card(post: dict[str, Any], text: str | None, number: int, span_id: int,
     head += [escape(str(post[k])) for k in ("posted_at", "author") if post.get(k)]
     if isinstance(post.get("source"), dict):
         head.append(escape(", ".join(f"{k}: {v}" for k, v in post["source"].items())))
+    head += [f'<span class="fp-warning">{escape(str(w))}</span>' for w in post.get("warnings") or []]
     rows = "".join(record_row(n, r, palette) for n, r in records)
     numbers = " ".join(str(n) for n, _ in records)
     body = marked_html(text, spans, span_id, palette) if text else '<i class="fp-none">(no text)</i>'
