@@ -73,7 +73,7 @@ def _lines(path: str) -> Iterator[tuple[str, int, str]]:
         sources = [(str(f), None) for f in output_files(path)]
     for name, stream in sources:
         try:
-            f = stream if stream is not None else open(name, "rb")  # noqa: SIM115 (closed below)
+            f = stream if stream is not None else open(name, "rb")  # a file opened here is closed below
         except OSError as exc:
             raise OutputError(f"cannot read {name}: {exc.strerror or exc}") from None
         try:
