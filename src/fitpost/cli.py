@@ -284,5 +284,83 @@ EXIT_STATUS = "\b\nExit status:\n" + "\n".join(
 batch.help = inspect.cleandoc(batch.help or "") + "\n\n" + EXIT_STATUS + "\n\n" + EXAMPLE_BATCH
 
 
+errors_file_option = click.option(
+    "--errors", type=click.Path(dir_okay=False),
+    help="The error file of the batch (default: OUTPUT-without-suffix.errors.jsonl beside the output, "
+         "or a Dask output folder's errors-NNNNN.jsonl, when there).")
+
+
+@cli.command()
+@click.argument("output", metavar="OUTPUT")
+@errors_file_option
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many of the most frequent participants, places and events to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object (for programs).")
+def summary(output: str, errors: str | None, top: int, as_json: bool) -> None:
+    """Sum up a batch OUTPUT (JSON Lines; - for stdin; a Dask output folder).
+
+    Posts, records and errors; records by activity and status; distance and
+    time done per activity (completed and ongoing records); the participants,
+    places and events named in the most posts.  Exit status 0, or 2 when the
+    output cannot be read (a missing file, a line that is not fitpost's).
+
+    \b
+    Example:
+      fitpost batch posts.jsonl -o records.jsonl && fitpost summary records.jsonl
+      fitpost summary records.jsonl --json | jq .records_by_activity
+    """
+    from fitpost.summary import format_text, summarise
+    try:
+        figures = summarise(output, errors)
+    except FitpostError as exc:
+        raise Usage(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(figures.to_json(top), ensure_ascii=False))
+    else:
+        click.echo(format_text(figures, top), nl=False)
+
+
+@cli.command()
+@click.argument("batch_output", metavar="OUTPUT")
+@click.option("-o", "--output", "html_path", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write: one self-contained page (no network needed to view it).")
+@click.option("--input", "inputs", metavar="INPUT", multiple=True,
+              help="The batch's input (files or folders, as given to fitpost batch; repeatable): the posts' "
+                   "text, which the output lines do not hold.  Without it the page shows the records' "
+                   "evidence and amounts alone.")
+@input_options
+@errors_file_option
+@click.option("--max-posts", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Show at most this many posts (the first ones); the summary at the top counts them all.")
+def review(batch_output: str, html_path: str, inputs: tuple[str, ...], input_format: str, text_field: str | None,
+           id_field: str | None, date_field: str | None, author_field: str | None, globs: tuple[str, ...],
+           errors: str | None, max_posts: int) -> None:
+    """Write a review page of a batch OUTPUT (JSON Lines; a Dask output folder).
+
+    One HTML file: a summary with charts, then each post's text with the
+    evidence and amounts of every record highlighted, its records in a table
+    beside it, and filters by activity, status and confidence (also set from
+    the page's address: review.html#activity=running&status=completed&min=0.7).
+    Exit status 0, or 2 when the output or an input cannot be read or the page
+    cannot be written.
+
+    \b
+    Example:
+      fitpost batch posts.jsonl -o records.jsonl
+      fitpost review records.jsonl --input posts.jsonl -o review.html
+    """
+    from fitpost.io.common import Fields
+    from fitpost.review import write_review
+    fields = Fields(text=text_field, id=id_field, date=date_field, author=author_field, glob=list(globs))
+    try:
+        report = write_review(batch_output, html_path, inputs=list(inputs), input_format=input_format, fields=fields,
+                              errors=errors, max_posts=max_posts)
+    except FitpostError as exc:
+        raise Usage(str(exc)) from None
+    for warning in report.warnings:
+        click.echo(f"fitpost review: {warning}", err=True)
+    click.echo(f"fitpost review: {report.line()} -> {html_path}", err=True)
+
+
 def main() -> None:
     cli(prog_name="fitpost")
