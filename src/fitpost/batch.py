@@ -745,8 +745,14 @@ class _Worker:
         self.tasks: deque[tuple[int, list[dict]]] = deque()  # (index, shard)
 
     def send(self, index: int, shard: list[dict]) -> None:
+        """Hand the worker a shard.  A worker that has died cannot take it (a broken pipe): the shard
+        stays in hand all the same, and the pool, finding the worker dead when it takes its results,
+        does it again elsewhere."""
         self.tasks.append((index, shard))
-        self.conn.send(shard)
+        try:
+            self.conn.send(shard)
+        except OSError:
+            pass
 
     def receive(self) -> list[ItemResult]:
         """The results of the oldest shard in hand; EOFError or OSError when the worker died on it."""
