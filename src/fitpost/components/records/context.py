@@ -59,6 +59,7 @@ class Lexicon:
     day_words: frozenset[str]
     log_verbs: frozenset[str]
     short_line: int
+    further_session: frozenset[str]  # words that make a mention with an amount a session of its own
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -94,7 +95,8 @@ class Lexicon:
                    confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
-                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]))
+                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
+                   further_session=frozenset(data["further_session"]["words"]))
 
 
 class Context:

@@ -21,6 +21,7 @@ from itertools import compress
 
 from fitpost import ext, statuses
 from fitpost.components.dates import same_day_cues, sections
+from fitpost.components.records.amounts import fitting
 from fitpost.components.records.attach import attach_date, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, Context
@@ -31,6 +32,8 @@ LEND_REACH = 2  # a sentence with no activity lends to a record at most this man
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
+FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
+FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
 
 def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
@@ -109,7 +112,67 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(c, r):
             return r
-    return None
+    return _fills(ctx, records, c, routes)
+
+
+def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+    """The record told just before verb ``c`` ("paddled", "covered 24 km"; its last mention at most
+    FILL_REACH sentences before) that ``c`` tells the rest of: same activity and status, no other
+    route, none of the distance or time ``c`` has (a count, "16 flyovers", tells no session), no other
+    day, no other named people, and no word of a further session ("another", "also", "then") before
+    ``c`` in its sentence.  "A kayaking trip from A to B. We paddled 4.2 miles." and "covered 302
+    miles and been cycling for 19 hours" are one session each.  A named event or a race name ("the
+    Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by its
+    event or distance (:func:`_same_session`)."""
+    if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
+        return None
+    last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
+    if last is None or any(_named(ctx, x) for x in last.clusters) or last.activity != c.info.activity or not statuses.is_real(last.primary.status_name) \
+            or c.status_name != last.primary.status_name \
+            or routes.other(c, last):
+        return None
+    told = max(last.clusters, key=lambda x: x.start)
+    if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > FILL_REACH:
+        return None
+    mine = {q.kind for q in c.quantities if q.kind in FILLED}
+    if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
+        return None
+    lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
+    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]):
+        return None
+    return last if _same_day_and_people(c, last) else None
+
+
+def _pace_fits(c: Cluster, r: Record) -> bool:
+    """Whether the distance and the time of ``c`` and record ``r`` together, where there are both, give
+    a plausible speed for the activity (``models/speeds.json``): "Ran for 20 minutes. Ran 42 km." are two."""
+    clusters = [c, *r.clusters]
+    meters = next((q.meters for x in clusters for q in x.quantities if q.kind == "distance"), None)
+    time = next((q for x in clusters for q in x.quantities if q.kind == "duration"), None)
+    return meters is None or time is None or fitting(time, c.info.activity, meters) is not None
+
+
+def _named(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is a named event: it has one, or its activity word ends a capitalised name
+    ("the Ashby Ridge Hill Climb")."""
+    i = c.start
+    return c.event is not None or (ctx.doc[i].text[:1].isupper() and i > ctx.sents[c.sent][0]
+                                   and ctx.doc[i - 1].text[:1].isupper())
+
+
+def _same_day_and_people(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
+    named people where ``r`` names only others."""
+    theirs = [x.date for x in r.clusters if x.date is not None]
+    if c.date is not None and theirs:
+        d = theirs[0]
+        same = c.date.value == d.value if c.date.value is not None and d.value is not None \
+            else c.date.text.lower() == d.text.lower()
+        if not same:
+            return False
+    mine = {p["name"] for p in c.people if p.get("name")}
+    named = {p["name"] for x in r.clusters for p in x.people if p.get("name")}
+    return not (mine and named and mine.isdisjoint(named))
 
 
 def _listed(ctx: Context, c: Cluster, r: Record) -> bool:

@@ -1,0 +1,91 @@
+"""A mention with an amount that fills in the record told just before it is that record, not a second one
+(fitpost_records' merge step, :func:`fitpost.components.records.merge._fills`), on posts written for the tests.
+
+"An all-day kayaking trip. We paddled 4 miles." is one session: the second sentence tells the trip's
+distance.  It stays a session of its own where it repeats an amount the record has, names another day
+or other people, says "another" or "also", is another activity or comes later than the next sentence.
+Each case runs on blank English and, where installed, on the statistical pipeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "model"])
+def extract(request, blank_extractor):
+    extractor = blank_extractor if request.param == "blank" else request.getfixturevalue("sm_extractor")
+
+    def run(text: str, posted_at: dt.date | None = None) -> list[tuple[str, float | None, float | None]]:
+        post = extractor.extract(text, posted_at=posted_at)
+        return [(a.activity, a.distance.meters if a.distance else None, a.duration.seconds if a.duration else None)
+                for a in post.activities]
+    return run
+
+
+def of(records, activity: str) -> list[tuple[str, float | None, float | None]]:
+    return [r for r in records if r[0] == activity]
+
+
+# -- one session: the next mention tells the amount the record lacks ---------------------------------
+
+def test_a_distance_in_the_next_sentence_fills_a_trip(extract):
+    records = extract("We had an all-day kayaking trip from Foxbay to Gull Rock. We paddled about 6 miles out.")
+    assert len(of(records, "paddling")) == 1
+    assert of(records, "paddling")[0][1] == pytest.approx(6 * 1609.344)
+
+
+def test_a_distance_fills_a_swim_told_with_its_time(extract):
+    records = extract("Priya Nair completed a solo swim across the bay in 9 hours. "
+                      "She swam 21 kilometres through rough water.")
+    swims = of(records, "swimming")
+    assert len(swims) == 1
+    assert swims[0][1] == pytest.approx(21000) and swims[0][2] == pytest.approx(9 * 3600)
+
+
+def test_a_time_in_the_same_sentence_fills_a_distance_covered(extract):
+    records = extract("Having covered 180 miles and been in the saddle cycling for 11 hours, the riders reached home.")
+    rides = of(records, "cycling")
+    assert len(rides) == 1
+    assert rides[0][1] == pytest.approx(180 * 1609.344) and rides[0][2] == pytest.approx(11 * 3600)
+
+
+# -- two sessions --------------------------------------------------------------------------------------
+
+def test_an_amount_the_record_has_already_is_another_session(extract):
+    records = extract("I ran 5 km this morning. I ran 8 km in the evening.")
+    assert len(of(records, "running")) == 2
+
+
+def test_another_or_also_makes_a_session_of_its_own(extract):
+    for text in ("We swam for an hour in the lake. Then we swam another 2 km in the pool.",
+                 "She rode for two hours on the coast road. She also rode 40 km with the club."):
+        records = extract(text)
+        assert len([r for r in records if r[0] in ("swimming", "cycling")]) == 2, text
+
+
+def test_another_day_is_another_session(extract):
+    records = extract("Ran for 40 minutes on Monday. Ran 10 km on Tuesday.", dt.date(2025, 3, 5))
+    assert len(of(records, "running")) == 2
+
+
+def test_other_people_make_another_session(extract):
+    records = extract("Tom Baker ran for 40 minutes by the canal. Sara Lind ran 10 km on the hills.")
+    assert len(of(records, "running")) == 2
+
+
+def test_a_mention_further_away_is_another_session(extract):
+    records = extract("We hiked for 3 hours in the woods. The trees were tall. The lunch was good. "
+                      "We hiked 8 miles on the ridge.")
+    assert len(of(records, "hiking")) == 2
+
+
+def test_a_named_race_is_a_session_of_its_own(extract):
+    records = extract("Finished the Kestrel Valley Hill Climb in 1:52:10! Easy 12k recovery jog around the park.")
+    assert len(of(records, "running")) + len(of(records, "cycling")) == 2
+
+
+def test_a_pace_no_session_could_keep_is_two_sessions(extract):
+    records = extract("Ran for 20 minutes this morning. Ran 42 km along the river.")
+    assert len(of(records, "running")) == 2
