@@ -89,3 +89,20 @@ def test_a_named_race_is_a_session_of_its_own(extract):
 def test_a_pace_no_session_could_keep_is_two_sessions(extract):
     records = extract("Ran for 20 minutes this morning. Ran 42 km along the river.")
     assert len(of(records, "running")) == 2
+
+
+# -- a routine (habitual) told twice in one sentence is one record (models/statuses.json: reach 0) -----
+
+@pytest.mark.parametrize("text, activity", [
+    ("Most weeks I get some long swims in, including a few 3000 yard swims.", "swimming"),
+    ("I usually do my runs before work, mostly easy 5 km runs.", "running"),
+])
+def test_a_routine_told_twice_in_one_sentence_is_one_record(sm_extractor, text, activity):
+    # the blank pipeline reads the second mention as done, not a routine: two phases stay apart there
+    records = [a for a in sm_extractor.extract(text).activities if a.activity == activity]
+    assert [(a.status, a.distance is not None) for a in records] == [("habitual", True)]
+
+
+def test_a_routine_in_the_next_sentence_stays_apart(extract):
+    records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
+    assert len(of(records, "running")) == 2
