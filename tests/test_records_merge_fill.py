@@ -106,3 +106,17 @@ def test_a_routine_told_twice_in_one_sentence_is_one_record(sm_extractor, text, 
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Did a 45 minute run in the morning. Ran 6 km in the evening.",
+    "Morning run: 45 minutes.\nEvening run: 6 km.",
+    "Week 3 of training.\nMon: run 45 min\nTue: run 10 km\nWed: rest",
+])
+def test_another_day_or_time_of_day_is_another_session(extract, text):
+    assert len(of(extract(text), "running")) == 2
+
+
+def test_a_person_the_record_does_not_name_makes_another_session(extract):
+    assert len(of(extract("I ran for 30 minutes. My wife ran 10 km."), "running")) == 2
+    assert len(of(extract("Tom ran for 30 minutes. Tom ran 10 km along the canal."), "running")) == 1

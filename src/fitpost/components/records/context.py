@@ -60,6 +60,7 @@ class Lexicon:
     log_verbs: frozenset[str]
     short_line: int
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
+    when_words: frozenset[str]  # days and times of day, which part one session from another
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -96,7 +97,8 @@ class Lexicon:
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
-                   further_session=frozenset(data["further_session"]["words"]))
+                   further_session=frozenset(data["further_session"]["words"]),
+                   when_words=frozenset(data["further_session"]["when"]))
 
 
 class Context:

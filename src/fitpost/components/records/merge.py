@@ -138,9 +138,17 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
     if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
         return None
     lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
-    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]):
+    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]) or _other_when(ctx, c, last):
         return None
     return last if _same_day_and_people(c, last) else None
+
+
+def _other_when(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether the sentence of ``c`` names a day or a time of day (``when`` words) that the sentences of
+    record ``r`` do not: "Did a 45 minute run in the morning. Ran 6 km in the evening." are two."""
+    when = ctx.lexicon.when_words
+    theirs = {w for n in r.sents() for w in ctx.sentence_words(n)} & when
+    return not (set(ctx.sentence_words(c.sent)) & when) <= theirs
 
 
 def _pace_fits(c: Cluster, r: Record) -> bool:
@@ -162,7 +170,7 @@ def _named(ctx: Context, c: Cluster) -> bool:
 
 def _same_day_and_people(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
-    named people where ``r`` names only others."""
+    people ``r`` does not name ("I ran for 30 minutes. My wife ran 10 km." are two)."""
     theirs = [x.date for x in r.clusters if x.date is not None]
     if c.date is not None and theirs:
         d = theirs[0]
@@ -170,9 +178,13 @@ def _same_day_and_people(c: Cluster, r: Record) -> bool:
             else c.date.text.lower() == d.text.lower()
         if not same:
             return False
-    mine = {p["name"] for p in c.people if p.get("name")}
-    named = {p["name"] for x in r.clusters for p in x.people if p.get("name")}
-    return not (mine and named and mine.isdisjoint(named))
+    mine = {_who(p) for p in c.people}
+    return mine <= {_who(p) for x in r.clusters for p in x.people}
+
+
+def _who(p: dict) -> str | None:
+    """A person attached to a cluster, as a name, a handle or a relation ("my wife")."""
+    return p.get("name") or p.get("handle") or p.get("relation")
 
 
 def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
