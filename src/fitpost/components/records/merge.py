@@ -117,19 +117,20 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
     """The record told just before verb ``c`` ("paddled", "covered 24 km"; its last mention at most
-    FILL_REACH sentences before) that ``c`` tells the rest of: same activity and status, no other
-    route, none of the distance or time ``c`` has (a count, "16 flyovers", tells no session), no other
-    day, no other named people, and no word of a further session ("another", "also", "then") before
-    ``c`` in its sentence.  "A kayaking trip from A to B. We paddled 4.2 miles." and "covered 302
-    miles and been cycling for 19 hours" are one session each.  A named event or a race name ("the
-    Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by its
-    event or distance (:func:`_same_session`)."""
+    FILL_REACH sentences before) whose distance or time ``c`` tells: "A kayaking trip from A to B. We
+    paddled 4.2 miles." and "covered 302 miles and been cycling for 19 hours" are one session each.
+    It must be of ``c``'s activity and status, with no other route, none of the amounts of FILLED
+    that ``c`` has (a count, "16 flyovers", tells no session), a plausible pace with them, no other
+    day or people (:func:`_same_day_and_people`, :func:`_other_when`), and no word of a further
+    session ("another", "also", "then") before ``c`` in its sentence.  A named event or a race name
+    ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by
+    its event or distance (:func:`_same_session`)."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
     last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
-    if last is None or any(_named(ctx, x) for x in last.clusters) or last.activity != c.info.activity or not statuses.is_real(last.primary.status_name) \
-            or c.status_name != last.primary.status_name \
-            or routes.other(c, last):
+    if last is None or last.activity != c.info.activity or c.status_name != last.primary.status_name \
+            or not statuses.is_real(c.status_name) or routes.other(c, last) \
+            or any(_named(ctx, x) for x in last.clusters):
         return None
     told = max(last.clusters, key=lambda x: x.start)
     if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > FILL_REACH:
@@ -147,8 +148,8 @@ def _other_when(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether the sentence of ``c`` names a day or a time of day (``when`` words) that the sentences of
     record ``r`` do not: "Did a 45 minute run in the morning. Ran 6 km in the evening." are two."""
     when = ctx.lexicon.when_words
-    theirs = {w for n in r.sents() for w in ctx.sentence_words(n)} & when
-    return not (set(ctx.sentence_words(c.sent)) & when) <= theirs
+    theirs = {w for n in r.sents() for w in ctx.sentence_words(n) if w in when}
+    return not (ctx.sentence_words(c.sent) & when) <= theirs
 
 
 def _pace_fits(c: Cluster, r: Record) -> bool:
