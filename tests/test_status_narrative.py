@@ -1,0 +1,57 @@
+"""fitpost_status on the kinds of status error real posts show (issue 19): a plan told as
+abandoned, a session replaced by another, a prediction, the generic "you" of a rule's steps, an
+example after ", like", a routine counted per period, and "would" in a past story.
+
+Mentions are marked by hand as in test_status.py (``[ran]`` a verb, ``{marathon}`` a noun); each
+case runs on blank English and on the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+from test_status import check, statuses, tagger  # noqa: F401  (tagger is a fixture)
+
+CASES = [
+    # a plan reported as given up; a firm plan with "have" is still a plan
+    ("The first plan had been to [cycle] 250 miles along the coast but the ferry was late.", ["negated"]),
+    ("Our original plan was to [hike] the ridge, then the fog came in.", ["negated"]),
+    ("We have planned to [walk] just 15 km tomorrow.", ["planned"]),
+    ("I had planned to [run] 10 miles this morning but it poured.", ["negated"]),
+    # a bracket saying another session was done in its place
+    ("800 m {run} (I opted for the bike instead)", ["negated"]),
+    ("800 m {run} (Again, I chose the rower)", ["negated"]),
+    # a prediction is no session
+    ("The pace calculator says I could [run] a 41 minute {race} now.", ["hypothetical", "hypothetical"]),
+    # the generic you of a challenge's rules reaches past the comma
+    ("On day one you do a single {burpee}, building up to 60 {burpees} a day by the end.",
+     ["hypothetical", "hypothetical"]),
+    # an example of what people do
+    ("We raise money for kids who cannot do the things we do, like [walk] to school.", ["hypothetical"]),
+    # counted sessions per period are a routine, in the past too; one session done daily is done
+    ("Generally I tried to do two {swims}, two {rides}, and three {runs} a week.",
+     ["habitual", "habitual", "habitual"]),
+    ("I went out for a long {ride} most weekends last summer.", ["habitual"]),
+    ("I [ran] 12 km daily for a month.", ["completed"]),
+    # "would" in a past story is a past habit; as a wish, a condition or "would have" it is not real
+    ("We joined a club and would [cycle] 30 km along the river.", ["habitual"]),
+    ("It was a hard winter and she would [trek] for seven hours to the next hut.", ["habitual"]),
+    ("If the weather holds, I would [run] the coast path.", ["hypothetical"]),
+    ("I would have [run] the relay but my knee went.", ["hypothetical"]),
+    ("I would love to [swim] the strait one day.", ["hypothetical"]),
+    # "could have" is what was not done
+    ("I could have been more consistent about doing {swim} drills.", ["hypothetical"]),
+]
+
+
+@pytest.mark.parametrize("marked, expected", CASES)
+def test_status_kinds(tagger, marked, expected):  # noqa: F811
+    check(tagger, marked, *expected)
+
+
+def test_narrative_would_needs_a_past_verb_before_it(tagger):  # noqa: F811
+    # no past verb before "would": a wish or a condition, as before
+    assert statuses(tagger, "Honestly I would [cycle] there every day.")[0].status == "hypothetical"
+
+
+def test_the_routine_keeps_its_frequency(tagger):  # noqa: F811
+    got = statuses(tagger, "Generally I tried to do three {runs} a week.")
+    assert (got[0].status, got[0].frequency) == ("habitual", "weekly")
