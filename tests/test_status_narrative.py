@@ -37,6 +37,14 @@ CASES = [
     ("If the weather holds, I would [run] the coast path.", ["hypothetical"]),
     ("I would have [run] the relay but my knee went.", ["hypothetical"]),
     ("I would love to [swim] the strait one day.", ["hypothetical"]),
+    # someone on a journey now; a practice begun and kept up
+    ("He is on a [walking] mission across the state to raise funds.", ["ongoing"]),
+    ("I've started practising {yoga} very recently.", ["ongoing"]),
+    # a list of feats is no routine
+    ("Her list of feats includes three {marathons} and an {Ironman}.", ["completed", "completed"]),
+    # a generic group doing what can be done; a named field's plan stays a plan
+    ("Most runners will [walk] some of the hills.", ["hypothetical"]),
+    ("The top riders will [race] on Sunday.", ["planned"]),
     # "could have" is what was not done
     ("I could have been more consistent about doing {swim} drills.", ["hypothetical"]),
 ]

@@ -68,6 +68,8 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
+# verbs in the present that tell what a thing is or holds, not a routine of its own
+_STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain"}
 # words that make a "would" conditional or wished for, whatever the tense around it
 _UNREAL = {"if", "unless", "wish", "wished", "imagine", "imagined", "suppose", "supposing"}
 _CATEGORY = operator.attrgetter("category")
@@ -542,8 +544,8 @@ class StatusTagger(Component):
             while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
                     tense = self._tense(view, head.i, depth + 1, pseudo)
-                    if tense == "present" and head.lemma_ in ("be", "have"):
-                        return "none"  # "the run is part of": no routine
+                    if tense == "present" and head.lemma_ in _STATE_VERBS:
+                        return "none"  # "the run is part of", "a list that includes two marathons": no routine
                     return tense
                 if head.dep_ == "ROOT" or head.head.i == head.i:
                     break
