@@ -42,6 +42,8 @@ CASES = [
     ("I've started practising {yoga} very recently.", ["ongoing"]),
     # a list of feats is no routine
     ("Her list of feats includes three {marathons} and an {Ironman}.", ["completed", "completed"]),
+    # what one thinks now makes no routine of the session it follows
+    ("After the 150km {ride}, I guess my legs were used to longer distances.", ["completed"]),
     # a generic group doing what can be done; a named field's plan stays a plan
     ("Most runners will [walk] some of the hills.", ["hypothetical"]),
     ("The top riders will [race] on Sunday.", ["planned"]),

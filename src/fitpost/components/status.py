@@ -68,8 +68,10 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
-# verbs in the present that tell what a thing is or holds, not a routine of its own
-_STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain"}
+# verbs in the present that tell what a thing is or holds, or what one thinks, not a routine:
+# "a list that includes two marathons", "after the ride, I guess my legs were used to it"
+_STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain",
+                "guess", "think", "reckon", "suppose", "believe", "know", "remember"}
 # words that make a "would" conditional or wished for, whatever the tense around it
 _UNREAL = {"if", "unless", "wish", "wished", "imagine", "imagined", "suppose", "supposing"}
 _CATEGORY = operator.attrgetter("category")
