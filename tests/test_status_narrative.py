@@ -24,6 +24,7 @@ CASES = [
     # the generic you of a challenge's rules reaches past the comma
     ("On day one you do a single {burpee}, building up to 60 {burpees} a day by the end.",
      ["hypothetical", "hypothetical"]),
+    ("To finish the challenge you can [walk], [jog], [run] or [ride].", ["hypothetical"] * 4),
     # an example of what people do
     ("We raise money for kids who cannot do the things we do, like [walk] to school.", ["hypothetical"]),
     # counted sessions per period are a routine, in the past too; one session done daily is done
