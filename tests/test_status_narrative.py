@@ -35,6 +35,13 @@ CASES = [
     # "would" in a past story is a past habit; as a wish, a condition or "would have" it is not real
     ("We joined a club and would [cycle] 30 km along the river.", ["habitual"]),
     ("It was a hard winter and she would [trek] for seven hours to the next hut.", ["habitual"]),
+    # ... but in a clause about a thing ahead, the plan then carried out
+    ("We hired two canoes and marked a 40 km route that we would [paddle] over the weekend.", ["completed"]),
+    ("It was a hard winter, after which she would [trek] for seven hours a day.", ["habitual"]),
+    # a superlative picks out one session, whatever routine is around it
+    ("We joined a club and would [cycle] 30 km along the river, with my longest {ride} being 45 km.",
+     ["habitual", "completed"]),
+    ("My longest {run} will be 20 miles next week.", ["planned"]),
     ("If the weather holds, I would [run] the coast path.", ["hypothetical"]),
     ("I would have [run] the relay but my knee went.", ["hypothetical"]),
     ("I would love to [swim] the strait one day.", ["hypothetical"]),

@@ -36,8 +36,9 @@ With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing;
 present simple habitual (completed in a headline); "would" after a verb in
 the past in its sentence (no "if", "wish", no "would have": ``_narrative_would``)
-habitual, a past habit ("we formed a club and would cycle 30 km"), and its
-"would" cue is dropped; "could have done" hypothetical; an imperative or a
+habitual, a past habit ("we formed a club and would cycle 30 km"), or
+completed in a clause about a thing ahead ("a route that we would ride over
+two days"), and its "would" cue is dropped; "could have done" hypothetical; an imperative or a
 question (unless in the past) hypothetical; a generic mention ("known for
 running") with no finite verb of its own habitual; a noun mention takes the tense of the verb that
 governs it; no verb at all ("20km today!") is completed.  Tense comes from
@@ -68,6 +69,7 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
+_PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 # verbs in the present that tell what a thing is or holds, or what one thinks, not a routine:
 # "a list that includes two marathons", "after the ride, I guess my legs were used to it"
 _STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain",
@@ -444,7 +446,10 @@ class StatusTagger(Component):
         if auxes and pseudo:
             auxes = [a for a in auxes if a not in pseudo]
         lowers = [lower[a] for a in auxes]
-        if auxes and any(self._narrative_would(view.doc, view.tab, view.tagged, a) for a in auxes):
+        would = next((a for a in auxes if self._narrative_would(view.doc, view.tab, view.tagged, a)), None)
+        if would is not None:
+            if self._object_clause(view, would):
+                return "past_modal"  # "mapped out a route that we would ride over two days": then done
             return "past_habit"  # "would cycle" in a past story: what was done then, again and again
         if auxes:
             norms = [norm if (norm := view.norm(a)) not in ("'s", "’s") else lower[a] for a in auxes]
@@ -474,6 +479,13 @@ class StatusTagger(Component):
         if prev in self.pronouns and prev != "it":
             return "present"
         return self._governing(view, i, depth, pseudo)
+
+    def _object_clause(self, view: _DocView, aux: int) -> bool:
+        """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
+        not "after which she would trek", a time clause of a routine."""
+        lower = view.tab.lower
+        return aux >= 2 and lower[aux - 1] in self.pronouns and lower[aux - 2] in ("that", "which") \
+            and (aux < 3 or lower[aux - 3] not in _PREPOSITIONS)
 
     def _aux_tense(self, words: set[str], lowers: list[str], ing: bool) -> str | None:
         """The tense the auxiliaries (their NORMs and lower-case ``words``) give a verb, if any."""
