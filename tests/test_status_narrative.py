@@ -48,6 +48,11 @@ CASES = [
     # someone on a journey now; a practice begun and kept up
     ("He is on a [walking] mission across the state to raise funds.", ["ongoing"]),
     ("I've started practising {yoga} very recently.", ["ongoing"]),
+    # a challenge of so many days is under way, unless told in the past
+    ("Day 4 of my 30-day {yoga} challenge and I feel great.", ["ongoing"]),
+    ("100 Day {Burpee} Challenge", ["ongoing"]),
+    ("Last spring I completed a 30-day {yoga} challenge.", ["completed"]),
+    ("I'm starting a 30 day {plank} challenge tomorrow.", ["planned"]),
     # a list of feats is no routine
     ("Her list of feats includes three {marathons} and an {Ironman}.", ["completed", "completed"]),
     # what one thinks now makes no routine of the session it follows
