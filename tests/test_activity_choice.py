@@ -48,3 +48,9 @@ def test_a_sprint_is_still_a_run(extractor):
 def test_a_pair_of_skis_carried_is_no_ski_session(extractor):
     got = acts(extractor, "We hauled two pairs of skis up the stairs. Then we skied all afternoon.")
     assert [a for a, _ in got] == ["skiing"] and got[0][1] == "skied", got
+
+
+def test_a_ski_lift_is_no_lifting_session(extractor):
+    got = acts(extractor, "We walked to the lift with our boards and bought a lift pass. Then we skied all day.")
+    assert "strength_training" not in {a for a, _ in got}, got
+    assert ("skiing", "skied") in got, got
