@@ -53,6 +53,10 @@ CASES = [
     ("100 Day {Burpee} Challenge", ["ongoing"]),
     ("Last spring I completed a 30-day {yoga} challenge.", ["completed"]),
     ("I'm starting a 30 day {plank} challenge tomorrow.", ["planned"]),
+    # a video shows, in the present, a session that happened; a feeling about one's session
+    ("The video begins with Priya and her friends enjoying a {cycling} session by the sea.", ["completed"]),
+    ("I'm really quite chuffed with my {run}.", ["completed"]),
+    ("I'm happy with my {running} these days.", ["habitual"]),
     # a list of feats is no routine
     ("Her list of feats includes three {marathons} and an {Ironman}.", ["completed", "completed"]),
     # what one thinks now makes no routine of the session it follows
