@@ -82,3 +82,8 @@ def test_narrative_would_needs_a_past_verb_before_it(tagger):  # noqa: F811
 def test_the_routine_keeps_its_frequency(tagger):  # noqa: F811
     got = statuses(tagger, "Generally I tried to do three {runs} a week.")
     assert (got[0].status, got[0].frequency) == ("habitual", "weekly")
+
+
+def test_a_challenge_of_days_is_daily(tagger):  # noqa: F811
+    got = statuses(tagger, "Day 4 of my 30-day {yoga} challenge and I feel great.")
+    assert (got[0].status, got[0].frequency) == ("ongoing", "daily")
