@@ -25,6 +25,7 @@ _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'
 _GO = {"go", "goes", "went", "going", "gone"}
 _SPELLS = {"day", "days", "morning", "mornings", "afternoon", "evening", "night", "weekend", "hour", "hours",
            "minutes", "spent", "spend", "spending"}  # a spell of time, then the gerund that fills it
+_QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
@@ -62,6 +63,7 @@ class ActivityFinder(Component):
         self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
         self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
         self.only_context = {form: set(acts) for form, acts in context.get("only", {}).items()}
+        self.sentence_context = {form: set(acts) for form, acts in context.get("sentence", {}).items()}
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
@@ -113,12 +115,14 @@ class ActivityFinder(Component):
     def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
         """Give a context form the activity around it: for a 'text' form or a bare race distance, the
         nearest endurance activity its sentence names, else the one the text names most (the first of
-        the most named); for an 'only' form, the text's when it is one the form allows.  "the race" in
-        a swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a
-        skiing post is a ski run."""
+        the most named); for an 'only' form, the text's when it is one the form allows; for a
+        'sentence' form, the nearest its sentence names of those it allows (it counts as named
+        itself).  "the race" in a swimming post is a swim, a 5k in a post about squats is still a
+        run, "a steep run" in a skiing post is a ski run, "riding 300 km" on a skateboard skating."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
         named = [(start, info.activity) for (start, _, _, info), kind in zip(found, kinds)
-                 if kind is None and info.activity in self.endurance and not info.generic and info.form != "hashtag"]
+                 if kind in (None, "sentence") and info.activity in self.endurance and not info.generic
+                 and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
         counts: dict[str, int] = {}
@@ -134,6 +138,11 @@ class ActivityFinder(Component):
                 activity = near[0][1] if near else most
             elif kind == "only" and most in self.only_context[" ".join(tab.lower[start:end])]:
                 activity = most
+            elif kind == "sentence":  # the nearest its sentence names, of those the form allows
+                allowed = self.sentence_context[" ".join(tab.lower[start:end])]
+                lo, hi = tab.sent_lo[start], tab.sent_hi[start]
+                near = sorted((abs(at - start), a) for at, a in named if lo <= at < hi and a in allowed)
+                activity = near[0][1] if near else None
             if activity is not None and activity != info.activity:
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
                                         form=info.form, generic=info.generic)
@@ -142,12 +151,14 @@ class ActivityFinder(Component):
         return out
 
     def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
-        """Whether a mention takes the activity of its text: "text", "only" or None (see ``_in_context``)."""
+        """Whether a mention takes the activity around it: "text", "only", "sentence" or None (see ``_in_context``)."""
         form = " ".join(tab.lower[start:end])
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
             return "text"
         if form in self.only_context and info.form == "noun":
             return "only"
+        if form in self.sentence_context:
+            return "sentence"
         return None
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
@@ -215,6 +226,8 @@ class ActivityFinder(Component):
         if word[:1].isupper() and word.lower() in _MONTH_VERBS and end - start == 1 \
                 and (start != tab.sent_lo[start] or end < tab.n and tab.text[end][:1].isdigit()):
             return False  # "in March", "March 27": the month
+        if form == "verb" and self._names_a_distance(tab, end):
+            return False  # "a sprint distance race", "an Olympic-distance tri": the race's class, no sprint
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
             return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
         if root is None:
@@ -228,6 +241,14 @@ class ActivityFinder(Component):
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
+
+    @staticmethod
+    def _names_a_distance(tab: ext.Tokens, end: int) -> bool:
+        """The word after a mention (a quote mark skipped) is "distance": the mention names a race class."""
+        j = end
+        while j < tab.n and tab.text[j] in _QUOTE_MARKS:
+            j += 1
+        return j < tab.n and tab.lower[j] == "distance"
 
     def _generic(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None, form: str) -> bool:
         """A gerund about the activity in general: "known for running", "running is fun"."""

@@ -28,12 +28,17 @@ completed), the closest cue breaking a tie, except that a verb in the past
 tense ("ran", "has run") takes no planned or ongoing cue ("I ran 10k
 yesterday and will run again tomorrow").  A habitual cue on a simple-past
 verb ("ran 20 km daily") gives its ``if_past`` category (completed) but keeps
-its frequency.  With a dependency parse, a negated or hypothetical cue does
+its frequency, unless the mention is a plural noun ("did three runs a week":
+sessions counted per period, a routine).  With a dependency parse, a negated or hypothetical cue does
 not reach into a relative clause ("would like to thank all who ran").
 
 With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing;
-present simple habitual (completed in a headline); an imperative or a
+present simple habitual (completed in a headline); "would" after a verb in
+the past in its sentence (no "if", "wish", no "would have": ``_narrative_would``)
+habitual, a past habit ("we formed a club and would cycle 30 km"), or
+completed in a clause about a thing ahead ("a route that we would ride over
+two days"), and its "would" cue is dropped; "could have done" hypothetical; an imperative or a
 question (unless in the past) hypothetical; a generic mention ("known for
 running") with no finite verb of its own habitual; a noun mention takes the tense of the verb that
 governs it; no verb at all ("20km today!") is completed.  Tense comes from
@@ -63,6 +68,14 @@ from fitpost.patterns import RuleError, TokenPatterns
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
+_WOULD = {"would", "'d", "’d"}
+_PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
+# verbs in the present that tell what a thing is or holds, or what one thinks, not a routine:
+# "a list that includes two marathons", "after the ride, I guess my legs were used to it"
+_STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain",
+                "guess", "think", "reckon", "suppose", "believe", "know", "remember"}
+# words that make a "would" conditional or wished for, whatever the tense around it
+_UNREAL = {"if", "unless", "wish", "wished", "imagine", "imagined", "suppose", "supposing"}
 _CATEGORY = operator.attrgetter("category")
 
 # -- the rule file -----------------------------------------------------------------------------
@@ -322,11 +335,33 @@ class StatusTagger(Component):
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         stops.update(self._breaks(tab, regions))
+        tagged = ext.has_annotation(doc, "TAG")
+        cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(doc, tab, tagged, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
         for cue in cues:
             cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
         return cues, pseudo
+
+    def _narrative_would(self, doc: Doc, tab: ext.Tokens, tagged: bool, i: int) -> bool:
+        """Token ``i`` is a "would" that tells a past habit or the past's future, not a wish or a
+        condition: a verb in the past before it in its sentence ("we formed a group and would cycle
+        30 km", "mapped out a stretch that we would paddle over two days"), no "if", "wish" ... there,
+        and no "have" after it ("would have run" is what did not happen)."""
+        lower = tab.lower
+        if lower[i] not in _WOULD or i + 1 < tab.n and lower[i + 1] in self.aux["have"]:
+            return False
+        lo = tab.sent_lo[i]
+        if not _UNREAL.isdisjoint(lower[lo:tab.sent_hi[i]]):
+            return False
+        for j in range(lo, i):
+            if tagged:
+                if doc[j].tag_ == "VBD":
+                    return True
+            elif lower[j] in self.past_forms or lower[j] in self.aux["past_be"] or lower[j] == "had" \
+                    or (lower[j].endswith("ed") and len(lower[j]) > 4 and j > lo and lower[j - 1] in self.pronouns):
+                return True  # on blank English, a listed past form, "was", "had" or "we rented"
+        return False
 
     def _triggers(self, doc: Doc, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
         """Every trigger match inside ``regions``: (start, end) -> its rules, in the order of the rule file."""
@@ -411,6 +446,11 @@ class StatusTagger(Component):
         if auxes and pseudo:
             auxes = [a for a in auxes if a not in pseudo]
         lowers = [lower[a] for a in auxes]
+        would = next((a for a in auxes if self._narrative_would(view.doc, view.tab, view.tagged, a)), None)
+        if would is not None:
+            if self._object_clause(view, would):
+                return "past_modal"  # "mapped out a route that we would ride over two days": then done
+            return "past_habit"  # "would cycle" in a past story: what was done then, again and again
         if auxes:
             norms = [norm if (norm := view.norm(a)) not in ("'s", "’s") else lower[a] for a in auxes]
             tense = self._aux_tense(set(norms) | set(lowers), lowers, low.endswith("ing"))
@@ -440,6 +480,13 @@ class StatusTagger(Component):
             return "present"
         return self._governing(view, i, depth, pseudo)
 
+    def _object_clause(self, view: _DocView, aux: int) -> bool:
+        """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
+        not "after which she would trek", a time clause of a routine."""
+        lower = view.tab.lower
+        return aux >= 2 and lower[aux - 1] in self.pronouns and lower[aux - 2] in ("that", "which") \
+            and (aux < 3 or lower[aux - 3] not in _PREPOSITIONS)
+
     def _aux_tense(self, words: set[str], lowers: list[str], ing: bool) -> str | None:
         """The tense the auxiliaries (their NORMs and lower-case ``words``) give a verb, if any."""
         aux = self.aux
@@ -448,6 +495,8 @@ class StatusTagger(Component):
         if not words.isdisjoint(aux["modal"]):
             return "modal"
         if not words.isdisjoint(aux.get("past_modal", ())):
+            if not words.isdisjoint(aux["have"]):
+                return "modal"  # "could have swum more": what was not done
             return "past_modal"  # "could cover 16 flyovers": a past ability, no cue in reach
         if ing:
             if not words.isdisjoint(aux["been"]):
@@ -509,8 +558,8 @@ class StatusTagger(Component):
             while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
                     tense = self._tense(view, head.i, depth + 1, pseudo)
-                    if tense == "present" and head.lemma_ in ("be", "have"):
-                        return "none"  # "the run is part of": no routine
+                    if tense == "present" and head.lemma_ in _STATE_VERBS:
+                        return "none"  # "the run is part of", "a list that includes two marathons": no routine
                     return tense
                 if head.dep_ == "ROOT" or head.head.i == head.i:
                     break
@@ -529,6 +578,9 @@ class StatusTagger(Component):
             if word in aux["future"] or norms[j] in self.future_ids:
                 return "future"
             if word in aux["have"] or word in aux["been"]:
+                modals = aux["modal"] | aux.get("past_modal", set())
+                if any(w in modals for w in lower[max(tab.sent_lo[i], j - 3):j]):
+                    return "modal"  # "could have been", "should have done": what was not done
                 return "perfect"
             if word in aux["present_be"] or norms[j] in self.am_are_ids:
                 nxt = lower[j + 1] if j + 1 < tab.n else ""
@@ -573,6 +625,16 @@ class StatusTagger(Component):
         if info is not None:
             return info.form == "verb"
         return view.doc[span.start:span.end].root.pos_ in ("VERB", "AUX")
+
+    @staticmethod
+    def _plural_noun(view: _DocView, token: int, is_verb: bool) -> bool:
+        """The mention is a plural noun ("three runs a week"): sessions counted per period, a routine."""
+        if is_verb:
+            return False
+        if view.tagged:
+            return view.doc[token].tag_ in ("NNS", "NNPS")
+        word = view.tab.lower[token]
+        return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
     @staticmethod
     def _syntax_ok(view: _DocView, cue: Cue, target: int) -> bool:
@@ -645,14 +707,15 @@ class StatusTagger(Component):
         best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
         if best is not None:
             category = best.rule.category
-            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past":
-                category = best.rule.if_past
+            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past" \
+                    and not self._plural_noun(view, token, is_verb):
+                category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         # no cue: the tense decides
         tense = self._tense(view, token, pseudo=pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
-        elif tense not in ("past", "past_modal") and self._is_question(view, token):
+        elif tense not in ("past", "past_modal", "past_habit") and self._is_question(view, token):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session

@@ -1,0 +1,56 @@
+"""How an activity type is chosen where a word's own activity is not the one meant (issue 19):
+a ride on a skateboard, a bicycle or a skateboard named as the means of travel, a "sprint
+distance" race class, and a pair of skis carried.  Posts written for these tests; each runs on
+blank English and on the statistical pipeline."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module", params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue("blank_extractor" if request.param == "blank" else "sm_extractor")
+
+
+def acts(extractor, text: str) -> list[tuple[str, str]]:
+    return [(a.activity, a.evidence.text) for a in extractor.extract(text).activities]
+
+
+def test_riding_on_a_skateboard_is_skating(extractor):
+    got = acts(extractor, "The skater set a new mark for the longest distance covered on a skateboard "
+                          "in 12 hours, riding more than 150 kilometres.")
+    assert got and {a for a, _ in got} == {"skating"}, got
+
+
+def test_riding_alone_stays_a_ride(extractor):
+    # no other activity in the sentence: the lexicon's own
+    got = acts(extractor, "We went skating on Friday. On Sunday I was riding 60 km along the coast.")
+    assert ("cycling", "riding") in got, got
+
+
+def test_a_bicycle_as_the_means_of_travel_is_a_ride(extractor):
+    post = extractor.extract("Three years ago she travelled 900 km from Pune to Goa on a bicycle.")
+    assert [a.activity for a in post.activities] == ["cycling"]
+    assert post.activities[0].distance.value == 900
+
+
+def test_sprint_distance_names_a_race_class(extractor):
+    got = acts(extractor, 'My first triathlon was a "sprint" distance race at the local lido.')
+    assert "running" not in {a for a, _ in got}, got
+    assert got and got[0][0] == "triathlon", got
+
+
+def test_a_sprint_is_still_a_run(extractor):
+    got = acts(extractor, "I sprinted the last 200 metres of the 10k.")
+    assert got and got[0][0] == "running", got
+
+
+def test_a_pair_of_skis_carried_is_no_ski_session(extractor):
+    got = acts(extractor, "We hauled two pairs of skis up the stairs. Then we skied all afternoon.")
+    assert [a for a, _ in got] == ["skiing"] and got[0][1] == "skied", got
+
+
+def test_a_ski_lift_is_no_lifting_session(extractor):
+    got = acts(extractor, "We walked to the lift with our boards and bought a lift pass. Then we skied all day.")
+    assert "strength_training" not in {a for a, _ in got}, got
+    assert ("skiing", "skied") in got, got
