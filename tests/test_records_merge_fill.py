@@ -1,7 +1,7 @@
 """A mention with an amount that fills in the record told just before it is that record, not a second one
 (fitpost_records' merge step, :func:`fitpost.components.records.merge._fills`), on posts written for the tests.
 
-"An all-day kayaking trip. We paddled 4 miles." is one session: the second sentence tells the trip's
+"A long kayak outing. We paddled 4 miles." is one session: the second sentence tells the trip's
 distance.  It stays a session of its own where it repeats an amount the record has, names another day
 or other people, says "another" or "also", is another activity or comes later than the next sentence.
 Each case runs on blank English and, where installed, on the statistical pipeline.
@@ -31,13 +31,13 @@ def of(records, activity: str) -> list[tuple[str, float | None, float | None]]:
 # -- one session: the next mention tells the amount the record lacks ---------------------------------
 
 def test_a_distance_in_the_next_sentence_fills_a_trip(extract):
-    records = extract("We had an all-day kayaking trip from Foxbay to Gull Rock. We paddled about 6 miles out.")
+    records = extract("Our club took a kayak trip from Foxbay to Gull Rock. We paddled about 6 miles out.")
     assert len(of(records, "paddling")) == 1
     assert of(records, "paddling")[0][1] == pytest.approx(6 * 1609.344)
 
 
 def test_a_distance_fills_a_swim_told_with_its_time(extract):
-    records = extract("Priya Nair completed a solo swim across the bay in 9 hours. "
+    records = extract("Priya Nair finished a solo swim over the bay in 9 hours. "
                       "She swam 21 kilometres through rough water.")
     swims = of(records, "swimming")
     assert len(swims) == 1

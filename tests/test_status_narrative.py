@@ -12,9 +12,9 @@ from test_status import check, statuses, tagger  # noqa: F401  (tagger is a fixt
 
 CASES = [
     # a plan reported as given up; a firm plan with "have" is still a plan
-    ("The first plan had been to [cycle] 250 miles along the coast but the ferry was late.", ["negated"]),
+    ("The plan had been to [swim] to the island and back, but the ferry was late.", ["negated"]),
     ("Our original plan was to [hike] the ridge, then the fog came in.", ["negated"]),
-    ("We have planned to [walk] just 15 km tomorrow.", ["planned"]),
+    ("We have planned to [hike] 15 km tomorrow.", ["planned"]),
     ("I had planned to [run] 10 miles this morning but it poured.", ["negated"]),
     # a bracket saying another session was done in its place
     ("800 m {run} (I opted for the bike instead)", ["negated"]),
@@ -24,38 +24,38 @@ CASES = [
     # the generic you of a challenge's rules reaches past the comma
     ("On day one you do a single {burpee}, building up to 60 {burpees} a day by the end.",
      ["hypothetical", "hypothetical"]),
-    ("To finish the challenge you can [walk], [jog], [run] or [ride].", ["hypothetical"] * 4),
+    ("For this challenge you can [jog], [walk], [ride] or [run].", ["hypothetical"] * 4),
     # an example of what people do
     ("We raise money for kids who cannot do the things we do, like [walk] to school.", ["hypothetical"]),
     # counted sessions per period are a routine, in the past too; one session done daily is done
-    ("Generally I tried to do two {swims}, two {rides}, and three {runs} a week.",
+    ("Usually I aimed at two {swims}, two {rides}, and four {runs} a week.",
      ["habitual", "habitual", "habitual"]),
-    ("I went out for a long {ride} most weekends last summer.", ["habitual"]),
+    ("I headed out on a hilly {ride} most weekends last summer.", ["habitual"]),
     ("I [ran] 12 km daily for a month.", ["completed"]),
     # "would" in a past story is a past habit; as a wish, a condition or "would have" it is not real
     ("We joined a club and would [cycle] 30 km along the river.", ["habitual"]),
     ("It was a hard winter and she would [trek] for seven hours to the next hut.", ["habitual"]),
     # ... but in a clause about a thing ahead, the plan then carried out
-    ("We hired two canoes and marked a 40 km route that we would [paddle] over the weekend.", ["completed"]),
-    ("It was a hard winter, after which she would [trek] for seven hours a day.", ["habitual"]),
+    ("We hired two canoes and planned a 40 km loop that they would [paddle] over the weekend.", ["completed"]),
+    ("It was a hard winter, after which he would [row] for two hours a day.", ["habitual"]),
     # a superlative picks out one session, whatever routine is around it
-    ("We joined a club and would [cycle] 30 km along the river, with my longest {ride} being 45 km.",
+    ("We joined a club and would [cycle] 30 km along the river, my fastest {ride} of them 45 km.",
      ["habitual", "completed"]),
     ("My longest {run} will be 20 miles next week.", ["planned"]),
     ("If the weather holds, I would [run] the coast path.", ["hypothetical"]),
     ("I would have [run] the relay but my knee went.", ["hypothetical"]),
     ("I would love to [swim] the strait one day.", ["hypothetical"]),
     # someone on a journey now; a practice begun and kept up
-    ("He is on a [walking] mission across the state to raise funds.", ["ongoing"]),
-    ("I've started practising {yoga} very recently.", ["ongoing"]),
+    ("She is on a [cycling] tour across the state to raise funds.", ["ongoing"]),
+    ("I've started practising {yoga} on my own.", ["ongoing"]),
     # a challenge of so many days is under way, unless told in the past
-    ("Day 4 of my 30-day {yoga} challenge and I feel great.", ["ongoing"]),
+    ("Day 6 in my 30-day {plank} challenge, feeling great.", ["ongoing"]),
     ("100 Day {Burpee} Challenge", ["ongoing"]),
     ("Last spring I completed a 30-day {yoga} challenge.", ["completed"]),
     ("I'm starting a 30 day {plank} challenge tomorrow.", ["planned"]),
     # a video shows, in the present, a session that happened; a feeling about one's session
-    ("The video begins with Priya and her friends enjoying a {cycling} session by the sea.", ["completed"]),
-    ("I'm really quite chuffed with my {run}.", ["completed"]),
+    ("The clip shows Priya and the club out on a {cycling} session by the sea.", ["completed"]),
+    ("So pleased with my {run} today.", ["completed"]),
     ("I'm happy with my {running} these days.", ["habitual"]),
     # a list of feats is no routine
     ("Her list of feats includes three {marathons} and an {Ironman}.", ["completed", "completed"]),
@@ -65,7 +65,7 @@ CASES = [
     ("Most runners will [walk] some of the hills.", ["hypothetical"]),
     ("The top riders will [race] on Sunday.", ["planned"]),
     # "could have" is what was not done
-    ("I could have been more consistent about doing {swim} drills.", ["hypothetical"]),
+    ("I could have done more {swim} drills this winter.", ["hypothetical"]),
 ]
 
 
@@ -80,10 +80,10 @@ def test_narrative_would_needs_a_past_verb_before_it(tagger):  # noqa: F811
 
 
 def test_the_routine_keeps_its_frequency(tagger):  # noqa: F811
-    got = statuses(tagger, "Generally I tried to do three {runs} a week.")
+    got = statuses(tagger, "Usually I aimed at three {runs} a week.")
     assert (got[0].status, got[0].frequency) == ("habitual", "weekly")
 
 
 def test_a_challenge_of_days_is_daily(tagger):  # noqa: F811
-    got = statuses(tagger, "Day 4 of my 30-day {yoga} challenge and I feel great.")
+    got = statuses(tagger, "Day 6 in my 30-day {plank} challenge, feeling great.")
     assert (got[0].status, got[0].frequency) == ("ongoing", "daily")

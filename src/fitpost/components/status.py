@@ -345,8 +345,8 @@ class StatusTagger(Component):
 
     def _narrative_would(self, doc: Doc, tab: ext.Tokens, tagged: bool, i: int) -> bool:
         """Token ``i`` is a "would" that tells a past habit or the past's future, not a wish or a
-        condition: a verb in the past before it in its sentence ("we formed a group and would cycle
-        30 km", "mapped out a stretch that we would paddle over two days"), no "if", "wish" ... there,
+        condition: a verb in the past before it in its sentence ("we moved to the coast and would
+        swim each morning", "planned a loop that they would hike in a weekend"), no "if", "wish" ... there,
         and no "have" after it ("would have run" is what did not happen)."""
         lower = tab.lower
         if lower[i] not in _WOULD or i + 1 < tab.n and lower[i + 1] in self.aux["have"]:
@@ -482,7 +482,7 @@ class StatusTagger(Component):
 
     def _object_clause(self, view: _DocView, aux: int) -> bool:
         """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
-        not "after which she would trek", a time clause of a routine."""
+        not "after which he would row", a time clause of a routine."""
         lower = view.tab.lower
         return aux >= 2 and lower[aux - 1] in self.pronouns and lower[aux - 2] in ("that", "which") \
             and (aux < 3 or lower[aux - 3] not in _PREPOSITIONS)
@@ -558,8 +558,10 @@ class StatusTagger(Component):
             while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
                     tense = self._tense(view, head.i, depth + 1, pseudo)
-                    if tense == "present" and head.lemma_ in _STATE_VERBS:
-                        return "none"  # "the run is part of", "a list that includes two marathons": no routine
+                    if tense == "present" and head.lemma_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
+                        # "the run is part of", "a list that includes two marathons": no routine; a
+                        # participle ("swims most weeks, including a few long swims") keeps its clause's
+                        return "none"
                     return tense
                 if head.dep_ == "ROOT" or head.head.i == head.i:
                     break
