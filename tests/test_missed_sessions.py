@@ -76,3 +76,28 @@ def test_a_topical_mention_stays_no_session(extractor):
     # no word of doing: talk about the activity, not a session
     assert found(extractor, "Mountain climbing is a dangerous hobby.") == []
     assert found(extractor, "Cardio is good for the heart.") == []
+
+
+def test_the_full_beside_the_half_is_a_marathon(extractor):
+    post = extractor.extract("Priya finished the full in four hours and ten minutes while her brother ran the half.")
+    full = [a for a in post.activities if a.evidence.text.endswith("full")]
+    assert len(full) == 1 and full[0].activity == "running"
+    assert full[0].distance is not None and full[0].distance.meters == 42195.0
+
+
+@pytest.mark.parametrize("text", [
+    "We stayed for the full match and cheered.",
+    "The full team came along to the launch.",
+])
+def test_the_full_of_something_else_is_no_race(extractor, text):
+    assert found(extractor, text) == []
+
+
+def test_after_a_sport_tells_of_a_session(extractor):
+    records = found(extractor, "After tennis Tom and I went for a curry.")
+    assert [(a, ev, s) for a, ev, s in records] == [("other", "tennis", "completed")]
+
+
+def test_continue_with_an_activity_tells_of_doing_it(extractor):
+    acts = activities(extractor, "I warm up with ten minutes of stretching and then I continue with cardio.")
+    assert "workout" in acts

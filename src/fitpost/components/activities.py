@@ -191,13 +191,16 @@ class ActivityFinder(Component):
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
-        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way"."""
+        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way".  "the full"
+        (a marathon, beside the half) is one only with the determiner right before it and the same
+        ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
         for i in range(1, tab.n):
-            if tab.lower[i] != "half":
+            word = tab.lower[i]
+            if word not in ("half", "full"):
                 continue
             before = tab.lower[max(0, i - 2):i]
-            owned = before[-1] in _HALF_BEFORE or \
+            owned = before[-1] in _HALF_BEFORE or word == "half" and \
                 len(before) == 2 and before[0] in _HALF_BEFORE and before[1].isalpha() and before[1] not in _SEGMENT
             ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
             if owned and ends:
