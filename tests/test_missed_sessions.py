@@ -52,6 +52,13 @@ def test_a_marathon_in_a_running_text_stays_a_run(extractor):
     assert any(a == "running" and "marathon" in ev for a, ev, _ in records)
 
 
+def test_a_named_marathon_beside_a_row_is_a_run(extractor):
+    # a race's name (capitals) is a race on foot, however much rowing the text names
+    text = "Rowed 8 km on the erg before work, then rowed again at lunch. Signed up for the Harrowgate City Marathon!"
+    records = found(extractor, text)
+    assert ("running", "Harrowgate City Marathon", "planned") in records
+
+
 def test_a_mountain_is_no_dropped_g_gerund(extractor):
     # "mountain" ends in "-in" like "runnin'", but it is no gerund: "practise mountain climbing" is a habit
     records = found(extractor, "We regularly practise mountain climbing with the club.")

@@ -115,8 +115,8 @@ class ActivityFinder(Component):
         """Give a context form the activity around it: for a 'text' form or a bare race distance, the
         nearest endurance activity its sentence names, else the one the text names most (the first of
         the most named); for an 'only' form, the text's when it is one the form allows; for a 'yield'
-        form, the one the rest of the text names most when the form allows it and the rest never names
-        the form's own.  "the race" in a
+        form written in lower case, the one the rest of the text names most when the form allows it and
+        the rest never names the form's own.  "the race" in a
         swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing
         post is a ski run, "my half marathon" in a rowing diary is a row."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
@@ -154,8 +154,8 @@ class ActivityFinder(Component):
             return "text"
         if form in self.only_context and info.form == "noun":
             return "only"
-        if form in self.yield_context and info.form == "noun":
-            return "yield"
+        if form in self.yield_context and info.form == "noun" and tab.text[start].islower():
+            return "yield"  # "my half marathon", not "the City Half Marathon": a named race is one on foot
         return None
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
