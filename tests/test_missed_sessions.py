@@ -108,3 +108,20 @@ def test_after_a_sport_tells_of_a_session(extractor):
 def test_continue_with_an_activity_tells_of_doing_it(extractor):
     acts = activities(extractor, "I warm up with ten minutes of stretching and then I continue with cardio.")
     assert "workout" in acts
+
+
+@pytest.mark.parametrize("text", [
+    "Sam and I tackled Mt. Rainier last Saturday.",
+    "sam and i tackled mt. rainier last saturday",
+    "She scaled Mount Kenya in five days with her cousin.",
+])
+def test_scaling_or_tackling_a_mount_is_a_climb(extractor, text):
+    assert activities(extractor, text) == ["hiking"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company scaled up fast and tackled its debts.",
+    "We tackled the problem of the mount for the camera.",
+])
+def test_scaling_or_tackling_else_is_no_session(extractor, text):
+    assert found(extractor, text) == []
