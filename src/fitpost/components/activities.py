@@ -23,8 +23,9 @@ _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
-_SPELLS = {"day", "days", "morning", "mornings", "afternoon", "evening", "night", "weekend", "hour", "hours",
-           "minutes", "spent", "spend", "spending"}  # a spell of time, then the gerund that fills it
+_SPELLS = {"day", "days", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
+           "week", "weeks", "weekend", "weekends", "hour", "hours", "minutes", "spent", "spend",
+           "spending"}  # a spell of time, then the gerund that fills it
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
@@ -64,6 +65,7 @@ class ActivityFinder(Component):
         self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
         self.only_context = {form: set(acts) for form, acts in context.get("only", {}).items()}
         self.sentence_context = {form: set(acts) for form, acts in context.get("sentence", {}).items()}
+        self.yield_context = {form: set(acts) for form, acts in context.get("yield", {}).items()}
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
@@ -117,32 +119,36 @@ class ActivityFinder(Component):
         nearest endurance activity its sentence names, else the one the text names most (the first of
         the most named); for an 'only' form, the text's when it is one the form allows; for a
         'sentence' form, the nearest its sentence names of those it allows (it counts as named
-        itself).  "the race" in a swimming post is a swim, a 5k in a post about squats is still a
-        run, "a steep run" in a skiing post is a ski run, "riding 300 km" on a skateboard skating."""
+        itself); for a 'yield' form written in lower case, the one the rest of the text names most
+        when the form allows it and the rest never names the form's own.  "the race" in a swimming
+        post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing post
+        is a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary
+        is a row."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
-        named = [(start, info.activity) for (start, _, _, info), kind in zip(found, kinds)
-                 if kind in (None, "sentence") and info.activity in self.endurance and not info.generic
+        named = [(start, info.activity, kind) for (start, _, _, info), kind in zip(found, kinds)
+                 if kind in (None, "sentence", "yield") and info.activity in self.endurance and not info.generic
                  and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
-        counts: dict[str, int] = {}
-        for _, activity in named:
-            counts[activity] = counts.get(activity, 0) + 1
-        most = max(counts, key=counts.get)  # dicts keep the order first named: the first of the most
+        most = _most([activity for _, activity, _ in named])
+        rest_named = [activity for _, activity, kind in named if kind != "yield"]
+        rest = _most(rest_named)
         out = []
         for (start, end, label, info), kind in zip(found, kinds):
-            activity = None
+            activity, form = None, " ".join(tab.lower[start:end])
             if kind == "text":  # the nearest named in its sentence, else the text's
                 lo, hi = tab.sent_lo[start], tab.sent_hi[start]
-                near = sorted((abs(at - start), a) for at, a in named if lo <= at < hi)
+                near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi)
                 activity = near[0][1] if near else most
-            elif kind == "only" and most in self.only_context[" ".join(tab.lower[start:end])]:
+            elif kind == "only" and most in self.only_context[form]:
                 activity = most
             elif kind == "sentence":  # the nearest its sentence names, of those the form allows
-                allowed = self.sentence_context[" ".join(tab.lower[start:end])]
+                allowed = self.sentence_context[form]
                 lo, hi = tab.sent_lo[start], tab.sent_hi[start]
-                near = sorted((abs(at - start), a) for at, a in named if lo <= at < hi and a in allowed)
+                near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi and a in allowed)
                 activity = near[0][1] if near else None
+            elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
+                activity = rest
             if activity is not None and activity != info.activity:
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
                                         form=info.form, generic=info.generic)
@@ -151,7 +157,8 @@ class ActivityFinder(Component):
         return out
 
     def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
-        """Whether a mention takes the activity around it: "text", "only", "sentence" or None (see ``_in_context``)."""
+        """Whether a mention takes the activity around it: "text", "only", "sentence", "yield" or None
+        (see ``_in_context``)."""
         form = " ".join(tab.lower[start:end])
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
             return "text"
@@ -159,6 +166,8 @@ class ActivityFinder(Component):
             return "only"
         if form in self.sentence_context:
             return "sentence"
+        if form in self.yield_context and info.form == "noun" and tab.text[start].islower():
+            return "yield"  # "my half marathon", not "the City Half Marathon": a named race is one on foot
         return None
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
@@ -194,13 +203,16 @@ class ActivityFinder(Component):
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
-        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way"."""
+        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way".  "the full"
+        (a marathon, beside the half) is one only with the determiner right before it and the same
+        ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
         for i in range(1, tab.n):
-            if tab.lower[i] != "half":
+            word = tab.lower[i]
+            if word not in ("half", "full"):
                 continue
             before = tab.lower[max(0, i - 2):i]
-            owned = before[-1] in _HALF_BEFORE or \
+            owned = before[-1] in _HALF_BEFORE or word == "half" and \
                 len(before) == 2 and before[0] in _HALF_BEFORE and before[1].isalpha() and before[1] not in _SEGMENT
             ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
             if owned and ends:
@@ -253,7 +265,8 @@ class ActivityFinder(Component):
     def _generic(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None, form: str) -> bool:
         """A gerund about the activity in general: "known for running", "running is fun"."""
         word = tab.lower[start]
-        if not (word.endswith("ing") or word.endswith("in")) or form == "exercise":
+        dropped_g = word.endswith("in") and word + "g" in self.single  # "runnin'", not "mountain climbing"
+        if not (word.endswith("ing") or dropped_g) or form == "exercise":
             return False
         prev = tab.lower[max(0, start - 3):start]
         if any(p in _BE or p in _GO for p in prev[-2:]):
@@ -275,6 +288,14 @@ class ActivityFinder(Component):
         if not (prev and prev[-1] in ("for", "of", "about")):
             return False
         return not any(t.like_num for t in doc[end:end + 3])
+
+
+def _most(activities: list[str]) -> str | None:
+    """The activity named most in ``activities``, the first named of those named most; None for none."""
+    counts: dict[str, int] = {}
+    for activity in activities:
+        counts[activity] = counts.get(activity, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # dicts keep the order first named
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:

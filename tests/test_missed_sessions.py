@@ -1,0 +1,127 @@
+"""Sessions once missed on real text (issues 19/20), on posts written for the project.
+
+Each rule is checked on both pipelines (blank English and the statistical one where installed):
+activity words the lexicon lacked (speed walking, cardio, mountaineering), a marathon done on the
+rowing machine, a gerund after a spell of time ("two evenings a week rowing"), a mountain that is
+no dropped-g gerund, and "began"/"started" before an activity word telling of doing it.
+"""
+from __future__ import annotations
+
+import pytest
+
+EXTRACTORS = ("blank_extractor", "sm_extractor")
+
+
+@pytest.fixture(params=EXTRACTORS)
+def extractor(request):
+    return request.getfixturevalue(request.param)
+
+
+def found(extractor, text: str) -> list[tuple[str, str, str]]:
+    """(activity, evidence text, status) of each record of ``text``."""
+    post = extractor.extract(text)
+    return [(a.activity, a.evidence.text, a.status) for a in post.activities]
+
+
+def activities(extractor, text: str) -> list[str]:
+    return [a for a, _, _ in found(extractor, text)]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Pushed the pram round the lake and speedwalked about two miles before lunch.", "walking"),
+    ("Power walked 4 km along the canal with my sister this morning.", "walking"),
+    ("Did 40 minutes of cardio at the gym after work yesterday.", "workout"),
+    ("This summer we went mountaineering in the Alps for a week.", "climbing"),
+])
+def test_activity_words_the_lexicon_lacked(extractor, text, activity):
+    assert activity in activities(extractor, text)
+
+
+def test_a_marathon_on_the_rowing_machine_is_a_row(extractor):
+    text = ("Rowed my first indoor half marathon today on the machine! I rowed steadily at 2:20 a stroke "
+            "and finished my half marathon in 1:38:40. My rowing club mates cheered.")
+    acts = activities(extractor, text)
+    assert "rowing" in acts and "running" not in acts
+
+
+def test_a_marathon_in_a_running_text_stays_a_run(extractor):
+    # the rest of the text names running: the marathon is a run, however much rowing it names
+    text = ("Ran the city marathon on Sunday in 3:55. On Monday I rowed 5 km to loosen up, "
+            "and on Tuesday I rowed again.")
+    records = found(extractor, text)
+    assert any(a == "running" and "marathon" in ev for a, ev, _ in records)
+
+
+def test_a_named_marathon_beside_a_row_is_a_run(extractor):
+    # a race's name (capitals) is a race on foot, however much rowing the text names
+    text = "Rowed 8 km on the erg before work, then rowed again at lunch. Signed up for the Harrowgate City Marathon!"
+    records = found(extractor, text)
+    assert ("running", "Harrowgate City Marathon", "planned") in records
+
+
+def test_a_mountain_is_no_dropped_g_gerund(extractor):
+    # "mountain" ends in "-in" like "runnin'", but it is no gerund: "practise mountain climbing" is a habit
+    records = found(extractor, "Our club practises mountain climbing every month.")
+    assert [(a, s) for a, _, s in records] == [("climbing", "habitual")]
+
+
+def test_a_dropped_g_gerund_is_still_one(extractor):
+    assert "running" in activities(extractor, "Went runnin' for 5 miles with the dog today")
+
+
+def test_a_spell_of_days_a_week_then_a_gerund_is_a_session(extractor):
+    records = found(extractor, "I spend two days a week swimming while the rest go on the bike.")
+    assert ("swimming", "swimming", "habitual") in records
+
+
+def test_began_before_an_activity_word_tells_of_doing_it(extractor):
+    records = found(extractor, "At dawn she began climbing the ridge with her guide.")
+    assert [a for a, _, _ in records] in (["climbing"], ["hiking"])
+
+
+def test_a_topical_mention_stays_no_session(extractor):
+    # no word of doing: talk about the activity, not a session
+    assert found(extractor, "Mountain climbing is a dangerous hobby.") == []
+    assert found(extractor, "Cardio is good for the heart.") == []
+
+
+def test_the_full_beside_the_half_is_a_marathon(extractor):
+    post = extractor.extract("Priya finished the full in four hours and ten minutes while her brother ran the half.")
+    full = [a for a in post.activities if a.evidence.text.endswith("full")]
+    assert len(full) == 1 and full[0].activity == "running"
+    assert full[0].distance is not None and full[0].distance.meters == 42195.0
+
+
+@pytest.mark.parametrize("text", [
+    "We stayed for the full match and cheered.",
+    "The full team came along to the launch.",
+])
+def test_the_full_of_something_else_is_no_race(extractor, text):
+    assert found(extractor, text) == []
+
+
+def test_after_a_sport_tells_of_a_session(extractor):
+    records = found(extractor, "After tennis Tom and I went for a curry.")
+    assert [(a, ev, s) for a, ev, s in records] == [("other", "tennis", "completed")]
+
+
+def test_continue_with_an_activity_tells_of_doing_it(extractor):
+    acts = activities(extractor, "I warm up with ten minutes of stretching, before I continue with cardio.")
+    assert "workout" in acts
+
+
+@pytest.mark.parametrize("text", [
+    "Sam and I tackled Mt. Rainier last Saturday.",
+    "sam and i tackled mt. rainier last saturday",
+    "She scaled Mount Olympus in two days with her cousin.",
+])
+def test_scaling_or_tackling_a_mount_is_a_climb(extractor, text):
+    assert activities(extractor, text) == ["hiking"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company scaled up fast and tackled its debts.",
+    "We tackled the problem of the mount for the camera.",
+])
+def test_scaling_or_tackling_else_is_no_session(extractor, text):
+    assert found(extractor, text) == []
