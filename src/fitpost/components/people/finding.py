@@ -283,6 +283,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
             return False
+        if k > 0 and lows[k - 1] in lex.place_preps:
+            return False  # a place listed before a name ("a climber from Nagpur, Riya Desai")
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
