@@ -295,7 +295,17 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
         when = _part_of(when, grain, text)
     elif kind == "ago" and grain in ("month", "year"):
         when = _first_day(when, grain)
+    if posted_at is not None and "earlier" in original:
+        when = _earlier_in(when, grain, posted_at)
     return when, grain
+
+
+def _earlier_in(when: dt.date, grain: str, posted_at: dt.date) -> dt.date:
+    """"earlier this week" (month, year) tells of days before the post date: said on the first day of
+    its week, it is the week before, which holds the days just before."""
+    if grain not in ("week", "month", "year") or when < posted_at:
+        return when
+    return _first_day(posted_at - dt.timedelta(days=1), grain)
 
 
 def _on_weekday(when: dt.date, posted_at: dt.date, weekday: int) -> dt.date:
