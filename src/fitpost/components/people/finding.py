@@ -203,7 +203,8 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     """The name in ``text[start:end]`` as character offsets: without the titles before it
     ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, a line break and
     what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word
-    is never part of a name, or a word does not start with a capital, or there is a digit."""
+    is never part of a name, or a word does not start with a capital, or there is a digit, or it ends
+    in a title followed by "of" (an office: "Nashik Superintendent of Police")."""
     name = text[start:end]
     while True:
         first, _, rest = name.partition(" ")
@@ -222,6 +223,8 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
         return None
     if not all(w[0].isupper() for w in words):
         return None
+    if len(words) > 1 and words[-1].lower() in lex.titles and text.startswith(" of ", start + len(name)):
+        return None  # an office before the name ("Nashik Superintendent of Police R. Kulkarni")
     return start, start + len(name)
 
 
