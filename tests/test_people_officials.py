@@ -40,3 +40,12 @@ def test_an_office_before_a_name_is_no_name(extractor):
 ])
 def test_a_title_before_a_name_is_left_out(extractor, text):
     assert names(extractor, text) == [["Anil Rao"]]
+
+
+
+def test_one_who_flagged_off_a_ride_and_then_rode_it_is_the_default(extractor):
+    text = ("Anil Rao flagged off the riders in Pune on Monday, and then he rode with them. "
+            "The team will cover 450 km in five days.")
+    post = extractor.extract(text)
+    (a,) = [a for a in post.activities if a.distance is not None]
+    assert [p.name for p in a.participants] == ["Anil Rao"]

@@ -151,9 +151,10 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
 def _may_have_done(ctx: Context, name: str, r: Record) -> bool:
     """Whether the person ``name`` may be who did record ``r`` by default: not named in its
     sentences only as a spectator ("A flagged off the run"), nor, where its sentences do not name
-    them, only as a spectator in the whole text (the official who flagged off a team's ride)."""
+    them, only as a spectator in the whole text (the official who flagged off a team's ride); a pronoun
+    that stands for them counts as a mention ("A flagged off the ride, then she rode it")."""
     sents = r.sents()
-    named = [p for p in ctx.people if name == p.info.name]
+    named = [p for p in ctx.people if name == p.info.name or name in p.info.members]
     here = [p for p in named if ctx.sent_of[p.start] in sents] or named
     return not (here and all(non_participant(ctx, p) for p in here))
 
