@@ -349,8 +349,8 @@ def _year_parts() -> dict[str, int]:
 # the component's reading: the same few dates come again and again, against the same post dates
 _cached_resolution = lru_cache(maxsize=8192)(_resolution)
 
-_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "iso", "dmy"}
-_SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year"}
+_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "year_of_event", "iso", "dmy"}
+_SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year", "year_of_event"}
 _MONTH_KINDS = {"month", "month_of_event"}  # a month's name without a year
 _GUESS_GRAIN = {"ago": "unit", "deictic_period": "unit", "month_year": "month", "month": "month", "year": "year"}
 
