@@ -25,3 +25,8 @@ def test_an_interjection_is_no_participant(extractor, text):
 def test_a_name_is_still_read(extractor):
     (a,) = extractor.extract("Did 12 km up the hill with Joss today.").activities
     assert [p.name for p in a.participants] == ["Joss"]
+
+
+def test_a_call_on_jesus_is_no_place(extractor):
+    (a,) = extractor.extract("I'm gonna have to call on Jesus to finish these 20 push-ups today.").activities
+    assert a.places == [] and a.participants == []
