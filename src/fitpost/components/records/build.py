@@ -138,7 +138,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
         company = companions(ctx, _around(ctx, sents))
         if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
             company = companions(ctx, range(len(ctx.sents)))
-            if not company and roster.main:
+            if not company and roster.main and _may_have_done(ctx, roster.main, r):
                 company = [_participant(ctx, roster.main)]  # the author and the person they write about
         return author + company
     if quote is None and author and (not roster.main or any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON)):
