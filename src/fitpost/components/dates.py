@@ -295,7 +295,17 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
         when = _part_of(when, grain, text)
     elif kind == "ago" and grain in ("month", "year"):
         when = _first_day(when, grain)
+    if posted_at is not None and "earlier" in original:
+        when = _earlier_in(when, grain, posted_at)
     return when, grain
+
+
+def _earlier_in(when: dt.date, grain: str, posted_at: dt.date) -> dt.date:
+    """"earlier this week" (month, year) tells of days before the post date: said on the first day of
+    its week, it is the week before, which holds the days just before."""
+    if grain not in ("week", "month", "year") or when < posted_at:
+        return when
+    return _first_day(posted_at - dt.timedelta(days=1), grain)
 
 
 def _on_weekday(when: dt.date, posted_at: dt.date, weekday: int) -> dt.date:
@@ -339,8 +349,8 @@ def _year_parts() -> dict[str, int]:
 # the component's reading: the same few dates come again and again, against the same post dates
 _cached_resolution = lru_cache(maxsize=8192)(_resolution)
 
-_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "iso", "dmy"}
-_SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year"}
+_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "year_of_event", "iso", "dmy"}
+_SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year", "year_of_event"}
 _MONTH_KINDS = {"month", "month_of_event"}  # a month's name without a year
 _GUESS_GRAIN = {"ago": "unit", "deictic_period": "unit", "month_year": "month", "month": "month", "year": "year"}
 

@@ -36,6 +36,9 @@ _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of AS
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
 _K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
 _NOT_TITLE = ("'s", "’s", "&", "of")  # lowercase words that may stand between the capitals of a name
+# the units a distance that ends a name may end in: a K ("the Hilltop 10 K") or "miler", a race named
+# for its distance ("the Harbour 10-Miler"); other units stand only inside a name
+_NAME_END_UNITS = ("k", "miler")
 
 
 def _title_case(line: str) -> bool:
@@ -62,10 +65,10 @@ class EventFinder(Component):
         self.opening_verbs = set(data["opening_verbs"])
         self.verb_cues = set(data["verb_cues"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
-        # the words a name may end in: a head, or the K of a distance ("the Hilltop 10 K"); a distance in
+        # the words a name may end in: a head, or the K or "miler" of a distance ("the Hilltop 10 K"); a distance in
         # other units stands only inside a name ("the Lakeside 50-Mile Trail Race"), as "to Grasmere 21 miles"
         # is no name
-        self.head_words = frozenset(self.one_word_heads) | {"k"}
+        self.head_words = frozenset(self.one_word_heads) | frozenset(_NAME_END_UNITS)
         # capitalised words that do not name an event by themselves ("Morning Run", "Summer open"):
         # heads (but for brands), inner words and the words of default titles
         self.unnamed = (set(self.one_word_heads) | self.inner | self.plain) - set(self.brands)
@@ -195,7 +198,7 @@ class EventFinder(Component):
             n = self._distance_len(tab, j, end) if j > i else 0
             if n:
                 j += n
-                if lows[j - 1] == "k" or _K.match(lows[j - 1]):
+                if lows[j - 1] in _NAME_END_UNITS or _K.match(lows[j - 1]):
                     after_distance = j
                 continue
             if low in self.one_word_heads and j > i:

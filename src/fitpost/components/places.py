@@ -169,10 +169,12 @@ class PlaceFinder(Component):
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the", but for an event's name taken for a
-        place ("the Pedal Sportive": a capitalised event head in it)."""
+        place ("the Pedal Sportive": a capitalised event head in it) and one with no letter (a time
+        taken for a place: "in 04:47:40")."""
         out = []
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places:
+            if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places \
+                    and any(map(str.isalpha, ent.text)):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1

@@ -17,8 +17,10 @@ from fitpost.components.people.lexicon import Lexicon
 
 # an @handle: "@" not after a word character or another "@", then letters, digits, "_" and inner dots
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
-# a quotation of two characters or more, in curly or straight double quotes
-QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"")
+# a quotation of two characters or more, in curly or straight double quotes; or one opened with a curly
+# quote and left open to the end of its line (news copy leaves a paragraph's quote open when the next
+# paragraph goes on with it, or leaves the last one open)
+QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"|“[^“”\n]{2,}(?=\n|\Z)")
 # a token that can be part of a name: a capital, lower-case letters, maybe a hyphen or apostrophe part
 NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # the same word in running text; two or more of them with at most a space between them.  Linear:
@@ -203,7 +205,8 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     """The name in ``text[start:end]`` as character offsets: without the titles before it
     ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, a line break and
     what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word
-    is never part of a name, or a word does not start with a capital, or there is a digit."""
+    is never part of a name, or a word does not start with a capital, or there is a digit, or it ends
+    in a title followed by "of" (an office: "Nashik Superintendent of Police")."""
     name = text[start:end]
     while True:
         first, _, rest = name.partition(" ")
@@ -222,6 +225,8 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
         return None
     if not all(w[0].isupper() for w in words):
         return None
+    if len(words) > 1 and words[-1].lower() in lex.titles and text.startswith(" of ", start + len(name)):
+        return None  # an office before the name ("Nashik Superintendent of Police R. Kulkarni")
     return start, start + len(name)
 
 
@@ -283,6 +288,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
             return False
+        if k > 0 and lows[k - 1] in lex.place_preps:
+            return False  # a place listed before a name ("a climber from Nagpur, Riya Desai")
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it

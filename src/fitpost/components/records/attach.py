@@ -75,7 +75,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     """Each quantity to the clusters of its sentence (a cluster keeps the first of each kind); then a
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: set[tuple[int, str]] = set()
-    for span in ctx.mentions[ext.QUANTITIES]:
+    for span in _modifiers_first(ctx.mentions[ext.QUANTITIES], clusters):
         q: Quantity = span.info
         n = ctx.sent_of[span.start]
         if n not in sentences:
@@ -109,6 +109,14 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+def _modifiers_first(spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
+    """The quantities, those that modify an activity word right after them first ("a 60-minute run,
+    skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
+    can fill its slot), else in order."""
+    starts = {c.start for c in clusters}
+    return sorted(spans, key=lambda s: not (s.info.kind in ("distance", "duration") and s.end in starts))
 
 
 def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | None:

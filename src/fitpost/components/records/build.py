@@ -138,7 +138,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
         company = companions(ctx, _around(ctx, sents))
         if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
             company = companions(ctx, range(len(ctx.sents)))
-            if not company and roster.main:
+            if not company and roster.main and _may_have_done(ctx, roster.main, r):
                 company = [_participant(ctx, roster.main)]  # the author and the person they write about
         return author + company
     if quote is None and author and (not roster.main or any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON)):
@@ -150,9 +150,12 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
 
 def _may_have_done(ctx: Context, name: str, r: Record) -> bool:
     """Whether the person ``name`` may be who did record ``r`` by default: not named in its
-    sentences only as a spectator ("A flagged off the run")."""
+    sentences only as a spectator ("A flagged off the run"), nor, where its sentences do not name
+    them, only as a spectator in the whole text (the official who flagged off a team's ride); a pronoun
+    that stands for them counts as a mention ("A flagged off the ride, then she rode it")."""
     sents = r.sents()
-    here = [p for p in ctx.people if name == p.info.name and ctx.sent_of[p.start] in sents]
+    named = [p for p in ctx.people if name == p.info.name or name in p.info.members]
+    here = [p for p in named if ctx.sent_of[p.start] in sents] or named
     return not (here and all(non_participant(ctx, p) for p in here))
 
 

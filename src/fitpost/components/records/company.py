@@ -172,7 +172,10 @@ def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
     ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"),
-    or right before a spectator verb ("A flagged off the race", "B cheered")."""
+    right before a spectator verb ("A flagged off the race", "B cheered"), or addressed
+    (:func:`addressed`)."""
+    if addressed(ctx, p):
+        return True
     lows = ctx.lows
     for k in range(max(0, p.start - 8), p.start - 1):
         if lows[k] in ctx.lexicon.credit_words and lows[k + 1] in CREDIT_MARKS:
@@ -181,3 +184,13 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
         return True
     cues = ctx.lexicon.non_participant
     return any(tuple(lows[p.start - n:p.start]) in cues for n in ctx.lexicon.non_participant_lengths if p.start >= n)
+
+
+def addressed(ctx: Context, p: ext.Mention) -> bool:
+    """Whether person ``p`` is named only to be spoken to: after a comma, at the end of a sentence that
+    names no activity ("Don't fret, Cooper.", "Thanks for the tips, Priya!"; not "Great run, Sam!")."""
+    lows = ctx.lows
+    if p.start == 0 or lows[p.start - 1] != "," or p.end >= len(lows) or lows[p.end][:1] not in ".!?":
+        return False
+    n = ctx.sent_of[p.start]
+    return not any(ctx.sent_of[m.start] == n for m in ctx.mentions[ext.ACTIVITIES])

@@ -1,0 +1,29 @@
+"""An amount written right before an activity word ("a 45-minute swim") is that activity's own, before
+a period earlier in the sentence or a later activity can take its place.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def durations(extractor, text: str) -> dict[str, float | None]:
+    """Each record's activity and duration in seconds."""
+    return {a.activity: a.duration.seconds if a.duration else None for a in extractor.extract(text).activities}
+
+
+def test_a_duration_before_an_activity_word_is_its_own(extractor):
+    got = durations(extractor, "For two months I did a 45-minute swim, cycling and yoga.")
+    assert got["swimming"] == 2700.0
+
+
+def test_a_distance_before_an_activity_word_is_its_own(extractor):
+    (a,) = [a for a in extractor.extract("Over three weeks I fitted in a 12 km run and some yoga.").activities
+            if a.activity == "running"]
+    assert a.distance is not None and a.distance.meters == 12000.0

@@ -1,0 +1,35 @@
+"""A person named only to be spoken to ("Don't fret, Cooper.", "Thanks for the tips, Priya!") is no
+participant, nor the default one of a "we" post; one spoken to about their own activity ("Great run,
+Sam!") and one named after a comma as a companion ("with my brother, Sam") still are.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def names(extractor, text: str) -> list[list[str]]:
+    return [[p.name or p.handle or p.relation for p in a.participants] for a in extractor.extract(text).activities]
+
+
+@pytest.mark.parametrize("text", [
+    "Last Monday, for our final ski of the season, we drove up to the big resort. Don't fret, Cooper. "
+    "We will return.",
+    "We rode 40 km along the coast this morning. Thanks for the tips, Priya!",
+])
+def test_one_spoken_to_is_no_participant(extractor, text):
+    assert names(extractor, text) == [[]]
+
+
+def test_a_companion_after_a_comma_still_is(extractor):
+    assert names(extractor, "I ran 8 km with my brother, Sam.") == [["Sam"]]
+
+
+def test_one_spoken_to_about_their_run_still_is(extractor):
+    assert all("Sam" in ps for ps in names(extractor, "Sam ran 10 km today. Great run, Sam!"))

@@ -1,0 +1,51 @@
+"""Officials in news of a team's ride: an office before a name ("Mayor Anil Rao", "Nashik
+Superintendent of Police") is no part of it, and a person named only as one who flagged off the team
+is not who rode by default.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def names(extractor, text: str) -> list[list[str]]:
+    return [[p.name or p.handle or p.relation for p in a.participants] for a in extractor.extract(text).activities]
+
+
+def test_one_who_only_flagged_off_the_team_is_no_default_participant(extractor):
+    text = ("A team of forty cyclists is riding from Pune to Goa this week. Mayor Anil Rao flagged off "
+            "the riders on Monday. The team will cover 450 km in five days.")
+    assert names(extractor, text) == [[]]
+
+
+def test_the_one_the_text_is_about_is_still_the_default(extractor):
+    text = "Anil Rao is riding from Pune to Goa this week. He will cover 450 km in five days."
+    assert all(ps == ["Anil Rao"] for ps in names(extractor, text))
+
+
+def test_an_office_before_a_name_is_no_name(extractor):
+    got = names(extractor, "Nashik Superintendent of Police Ravi Kulkarni rode 20 km with the cadets.")
+    assert all("Nashik Superintendent" not in ps for ps in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Anil Rao rode 20 km with the cadets on Sunday.",
+    "Commandant Anil Rao rode 20 km with the cadets on Sunday.",
+])
+def test_a_title_before_a_name_is_left_out(extractor, text):
+    assert names(extractor, text) == [["Anil Rao"]]
+
+
+
+def test_one_who_flagged_off_a_ride_and_then_rode_it_is_the_default(extractor):
+    text = ("Anil Rao flagged off the riders in Pune on Monday, and then he rode with them. "
+            "The team will cover 450 km in five days.")
+    post = extractor.extract(text)
+    (a,) = [a for a in post.activities if a.distance is not None]
+    assert [p.name for p in a.participants] == ["Anil Rao"]

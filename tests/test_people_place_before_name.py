@@ -1,0 +1,28 @@
+"""A place written before a name, after a place preposition ("a climber from Nagpur, Riya Desai"), is
+no companion listed with that name: it stays a place.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def record(extractor, text: str):
+    (only,) = extractor.extract(text).activities
+    return only
+
+
+def test_a_place_before_an_appositive_name_is_no_participant(extractor):
+    a = record(extractor, "A 14-year-old climber from Nagpur, Riya Desai, has summited Mount Kenya.")
+    assert [p.name for p in a.participants] == ["Riya Desai"]
+
+
+def test_a_list_of_names_after_with_is_still_read(extractor):
+    a = record(extractor, "Cycled 40 km to Lonavla with Tom, Anna and Raj.")
+    assert [p.name for p in a.participants] == ["Tom", "Anna", "Raj"]

@@ -1,0 +1,24 @@
+"""A model's place entity with no letter (a finishing time taken for a place: "in 04:47:40") is no
+place.  Blank mode reads no entities and finds none there either.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def test_a_time_is_no_place(extractor):
+    (a,) = extractor.extract("Maya ran the marathon in 04:47:40, and she ran it for charity.").activities
+    assert a.places == []
+    assert a.duration is not None and a.duration.seconds == 17260.0
+
+
+def test_a_place_with_letters_is_kept(extractor):
+    (a,) = extractor.extract("Maya ran 10 km in Nairobi on Sunday.").activities
+    assert [p.name for p in a.places] == ["Nairobi"]

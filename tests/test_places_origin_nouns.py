@@ -1,0 +1,32 @@
+"""A place after "from" and a word for one person who does a sport ("a climber from Nagpur") is where
+they come from, not where the activity was; a route ("from A to B") stays a route.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
+def places(extractor, text: str) -> list[tuple[str, str]]:
+    (only,) = extractor.extract(text).activities
+    return [(p.name, p.role) for p in only.places]
+
+
+@pytest.mark.parametrize("text, home", [
+    ("A 14-year-old climber from Nagpur, Riya Desai, has summited Mount Kenya.", "Nagpur"),
+    ("A young runner from Leeds ran 20 km along the canal on Sunday.", "Leeds"),
+    ("The 70-year-old cyclist from Mysore rode 120 km in the hills.", "Mysore"),
+])
+def test_the_home_of_one_sportsperson_is_no_place_of_the_activity(extractor, text, home):
+    assert home not in [name for name, _ in places(extractor, text)]
+
+
+def test_a_route_after_such_a_word_stays_a_route(extractor):
+    got = places(extractor, "The cyclist from Pune rode to Satara on Sunday.")
+    assert ("Pune", "from") in got and ("Satara", "to") in got
