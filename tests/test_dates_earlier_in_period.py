@@ -1,5 +1,5 @@
-""""earlier this week" (month, year) tells of days before the post date: said on the first day of its
-period, it is the period before ("deictic_period": the rule of models/dates.json that finds them).
+""""earlier this week" (month, year) tells of days before the post date: said on its period's first
+day, it is the period before ("deictic_period": the rule of models/dates.json that finds them).
 The resolution does not depend on the model.
 
 Every phrase and post here is written for these tests.

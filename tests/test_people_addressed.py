@@ -1,4 +1,4 @@
-"""A person named only to be spoken to ("Don't fret, Cooper.", "Thanks for the tips, Priya!") is no
+"""A person named only to be spoken to ("Don't worry, Milo.", "Thanks for the tips, Priya!") is no
 participant, nor the default one of a "we" post; one spoken to about their own activity ("Great run,
 Sam!") and one named after a comma as a companion ("with my brother, Sam") still are.
 
@@ -19,8 +19,8 @@ def names(extractor, text: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "Last Monday, for our final ski of the season, we drove up to the big resort. Don't fret, Cooper. "
-    "We will return.",
+    "On Friday we took our last ski trip of the winter up to the big resort. Don't worry, Milo. "
+    "We will be back.",
     "We rode 40 km along the coast this morning. Thanks for the tips, Priya!",
 ])
 def test_one_spoken_to_is_no_participant(extractor, text):

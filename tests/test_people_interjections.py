@@ -1,4 +1,4 @@
-"""An interjection that is a name ("Jesus, that was hard!", "God, my legs") is no participant; a model
+"""An interjection that is a name ("Christ, that was hard!", "God, my legs") is no participant; a model
 may tag it a person.
 
 Every post here is written for these tests.
@@ -14,7 +14,7 @@ def extractor(request):
 
 
 @pytest.mark.parametrize("text", [
-    "Jesus, that was a hard run! Did 12 km up the hill today.",
+    "Christ, that was a hard run! Did 12 km up the hill today.",
     "God, my legs hurt after that 30 km ride.",
 ])
 def test_an_interjection_is_no_participant(extractor, text):
@@ -27,6 +27,6 @@ def test_a_name_is_still_read(extractor):
     assert [p.name for p in a.participants] == ["Joss"]
 
 
-def test_a_call_on_jesus_is_no_place(extractor):
-    (a,) = extractor.extract("I'm gonna have to call on Jesus to finish these 20 push-ups today.").activities
+def test_a_prayer_to_christ_is_no_place(extractor):
+    (a,) = extractor.extract("I will need a prayer to Christ to get through these 20 push-ups today.").activities
     assert a.places == [] and a.participants == []

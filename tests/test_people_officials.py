@@ -1,5 +1,5 @@
-"""Officials in news of a team's ride: an office before a name ("Mayor Anil Rao", "Nashik
-Superintendent of Police") is no part of it, and a person named only as one who flagged off the team
+"""Officials in news of a team's ride: an office before a name ("Mayor Tom Okafor", "Westbury
+Commissioner of Police") is no part of it, and a person named only as one who flagged off the team
 is not who rode by default.
 
 Every post here is written for these tests.
@@ -19,33 +19,33 @@ def names(extractor, text: str) -> list[list[str]]:
 
 
 def test_one_who_only_flagged_off_the_team_is_no_default_participant(extractor):
-    text = ("A team of forty cyclists is riding from Pune to Goa this week. Mayor Anil Rao flagged off "
+    text = ("A team of forty cyclists is riding from Pune to Goa this week. Mayor Tom Okafor flagged off "
             "the riders on Monday. The team will cover 450 km in five days.")
     assert names(extractor, text) == [[]]
 
 
 def test_the_one_the_text_is_about_is_still_the_default(extractor):
-    text = "Anil Rao is riding from Pune to Goa this week. He will cover 450 km in five days."
-    assert all(ps == ["Anil Rao"] for ps in names(extractor, text))
+    text = "Tom Okafor is riding from Pune to Goa this week. He will cover 450 km in five days."
+    assert all(ps == ["Tom Okafor"] for ps in names(extractor, text))
 
 
 def test_an_office_before_a_name_is_no_name(extractor):
-    got = names(extractor, "Nashik Superintendent of Police Ravi Kulkarni rode 20 km with the cadets.")
-    assert all("Nashik Superintendent" not in ps for ps in got)
+    got = names(extractor, "Westbury Commissioner of Police Dan Fischer rode 20 km with the cadets.")
+    assert all("Westbury Commissioner" not in ps for ps in got)
 
 
 @pytest.mark.parametrize("text", [
-    "Mayor Anil Rao rode 20 km with the cadets on Sunday.",
-    "Commandant Anil Rao rode 20 km with the cadets on Sunday.",
+    "Mayor Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Colonel Tom Okafor rode 20 km with the cadets on Sunday.",
 ])
 def test_a_title_before_a_name_is_left_out(extractor, text):
-    assert names(extractor, text) == [["Anil Rao"]]
+    assert names(extractor, text) == [["Tom Okafor"]]
 
 
 
 def test_one_who_flagged_off_a_ride_and_then_rode_it_is_the_default(extractor):
-    text = ("Anil Rao flagged off the riders in Pune on Monday, and then he rode with them. "
+    text = ("Tom Okafor flagged off the riders in Pune on Monday, and then he rode with them. "
             "The team will cover 450 km in five days.")
     post = extractor.extract(text)
     (a,) = [a for a in post.activities if a.distance is not None]
-    assert [p.name for p in a.participants] == ["Anil Rao"]
+    assert [p.name for p in a.participants] == ["Tom Okafor"]

@@ -16,7 +16,7 @@ def extractor(request):
 
 
 def test_an_open_quote_runs_to_the_end_of_its_line():
-    text = "Kabir shares, “I ride every day.\n“It clears my mind,” he adds."
+    text = "Leo says, “I ride every day.\n“It clears my mind,” he adds."
     assert [text[s:e] for s, e in quotes(text)] == ["“I ride every day.", "“It clears my mind,”"]
 
 
@@ -26,6 +26,6 @@ def test_a_closed_quote_over_two_lines_is_one():
 
 
 def test_the_speaker_of_an_open_quote_did_its_activity(extractor):
-    text = ("Kabir Shah from Delhi shares, “Nothing makes me happier than my cycle. After school, I hop "
-            "on my bicycle and ride around the park.")
-    assert [[p.name for p in a.participants] for a in extractor.extract(text).activities] == [["Kabir Shah"]]
+    text = ("Nina Brandt from Denver says, “Nothing beats my bicycle. After work, I hop on "
+            "and ride round the lake.")
+    assert [[p.name for p in a.participants] for a in extractor.extract(text).activities] == [["Nina Brandt"]]

@@ -1,4 +1,4 @@
-"""A place written before a name, after a place preposition ("a climber from Nagpur, Riya Desai"), is
+"""A place written before a name, after a place preposition ("a climber from Utrecht, Lucy Ward"), is
 no companion listed with that name: it stays a place.
 
 Every post here is written for these tests.
@@ -19,8 +19,8 @@ def record(extractor, text: str):
 
 
 def test_a_place_before_an_appositive_name_is_no_participant(extractor):
-    a = record(extractor, "A 14-year-old climber from Nagpur, Riya Desai, has summited Mount Kenya.")
-    assert [p.name for p in a.participants] == ["Riya Desai"]
+    a = record(extractor, "A 15-year-old climber from Utrecht, Lucy Ward, has summited Mount Elbrus.")
+    assert [p.name for p in a.participants] == ["Lucy Ward"]
 
 
 def test_a_list_of_names_after_with_is_still_read(extractor):

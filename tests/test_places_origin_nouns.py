@@ -1,4 +1,4 @@
-"""A place after "from" and a word for one person who does a sport ("a climber from Nagpur") is where
+"""A place after "from" and a word for one person who does a sport ("a climber from Utrecht") is where
 they come from, not where the activity was; a route ("from A to B") stays a route.
 
 Every post here is written for these tests.
@@ -19,7 +19,7 @@ def places(extractor, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, home", [
-    ("A 14-year-old climber from Nagpur, Riya Desai, has summited Mount Kenya.", "Nagpur"),
+    ("A 15-year-old climber from Utrecht, Lucy Ward, has summited Mount Elbrus.", "Utrecht"),
     ("A young runner from Leeds ran 20 km along the canal on Sunday.", "Leeds"),
     ("The 70-year-old cyclist from Mysore rode 120 km in the hills.", "Mysore"),
 ])

@@ -301,8 +301,8 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
 
 
 def _earlier_in(when: dt.date, grain: str, posted_at: dt.date) -> dt.date:
-    """"earlier this week" (month, year) tells of days before the post date: said on the first day of
-    its week, it is the week before, which holds the days just before."""
+    """"earlier this week" (month, year) tells of days before the post date: said on its week's first
+    day, it is the week before, which holds the days just before."""
     if grain not in ("week", "month", "year") or when < posted_at:
         return when
     return _first_day(posted_at - dt.timedelta(days=1), grain)

@@ -206,7 +206,7 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     ("Marathoner Asha Rao"), a final "'s", a bracket, slash or bar and what follows, a line break and
     what follows, a final "I", or a final space, comma or dot.  None when nothing is left, or a word
     is never part of a name, or a word does not start with a capital, or there is a digit, or it ends
-    in a title followed by "of" (an office: "Nashik Superintendent of Police")."""
+    in a title followed by "of" (an office: "Westbury Commissioner of Police")."""
     name = text[start:end]
     while True:
         first, _, rest = name.partition(" ")
@@ -226,7 +226,7 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     if not all(w[0].isupper() for w in words):
         return None
     if len(words) > 1 and words[-1].lower() in lex.titles and text.startswith(" of ", start + len(name)):
-        return None  # an office before the name ("Nashik Superintendent of Police R. Kulkarni")
+        return None  # an office before the name ("Westbury Commissioner of Police D. Fischer")
     return start, start + len(name)
 
 
@@ -289,7 +289,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
             return False
         if k > 0 and lows[k - 1] in lex.place_preps:
-            return False  # a place listed before a name ("a climber from Nagpur, Riya Desai")
+            return False  # a place listed before a name ("a climber from Utrecht, Lucy Ward")
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it

@@ -188,7 +188,7 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
 
 def addressed(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is named only to be spoken to: after a comma, at the end of a sentence that
-    names no activity ("Don't fret, Cooper.", "Thanks for the tips, Priya!"; not "Great run, Sam!")."""
+    names no activity ("Don't worry, Milo.", "Thanks for the tips, Priya!"; not "Great run, Sam!")."""
     lows = ctx.lows
     if p.start == 0 or lows[p.start - 1] != "," or p.end >= len(lows) or lows[p.end][:1] not in ".!?":
         return False
