@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable
 
 import pytest
-
 from _strategies import check_post
+
 from fitpost.extractor import chunks
 from fitpost.quantity_parser import parse_quantities
-from fitpost.symbol_runs import BLOCKED_PIECE, RunCutter
+from fitpost.symbol_runs import BLOCKED_PART, BLOCKED_PIECE, RunCutter
 
 RATIO = 8
 
@@ -77,7 +77,7 @@ RUNS = [
     "Rode 40 km " + "❤️" * 25 + " " + "?!" * 20,
     "Hike " + "(" * 20 + "https://example.org/trails/" + "a" * 280 + ")" * 12 + ".",
     "so " + "." * 60 + " tired " + "-" * 60 + " but " + "!?" * 30 + "…",
-    # special cases stop the work at the smiley: what is left is cut every BLOCKED_PIECE characters
+    # special cases stop the work at the smiley: what is left (over BLOCKED_PIECE) is cut every BLOCKED_PART characters
     "Finished the half marathon :" + ")" * 80 + " next stop: the full one",
     "Leg day " + "#️⃣" * 20 + " " + "…" * 40 + " " + "'" * 30 + "s " + "(:" * 20,
 ]
@@ -106,7 +106,7 @@ def test_a_long_piece_the_tokenizer_would_go_on_taking_off_is_cut_into_bounded_p
     cutter = RunCutter(blank_nlp)
     cuts = cutter.cuts(text)
     bounds = [4, *cuts, len(text) - 3]
-    assert all(0 < b - a <= BLOCKED_PIECE for a, b in zip(bounds, bounds[1:]))
+    assert all(0 < b - a <= BLOCKED_PART for a, b in zip(bounds, bounds[1:]))
     assert cutter.make_doc(text).text == text
 
 

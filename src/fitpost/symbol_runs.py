@@ -23,7 +23,7 @@ It does that for a piece when the characters it takes off, times the piece's
 length, exceed :data:`WORK`.  Where it stops before a special case and the
 tokenizer would go on taking prefixes and suffixes off a middle longer than
 :data:`BLOCKED_PIECE` characters (":):):):)..."), the middle is cut every
-:data:`BLOCKED_PIECE` characters (never before a combining mark, a variation
+:data:`BLOCKED_PART` characters (never before a combining mark, a variation
 selector or a skin tone, nor after a zero-width joiner) and each part worked
 on in turn: that bounds the work, and there the tokens may differ from
 spaCy's at the cuts.  Text with nothing to take off or cut goes to
@@ -46,8 +46,11 @@ from spacy.tokens import Doc
 # is then given costs it at most a few microseconds a character
 WORK = 256
 # a middle the tokenizer would go on taking prefixes and suffixes off (where a special case stops
-# RunCutter) is cut every BLOCKED_PIECE characters, whatever its tokens
+# RunCutter) longer than BLOCKED_PIECE characters is cut every BLOCKED_PART characters, whatever its
+# tokens: the tokenizer's work on a part grows with the square of its length, so short parts keep a
+# megabyte of ":):):)" to a few seconds, and the runs of ordinary posts (up to BLOCKED_PIECE) are not cut
 BLOCKED_PIECE = 64
+BLOCKED_PART = 16
 # how many characters the prefix and suffix searches are given (doubled until that is enough to
 # decide: the affixes of spaCy's English are at most three characters, or a run of dots)
 WINDOW = 8
@@ -191,7 +194,8 @@ class RunCutter:
                     cap: bool = True) -> None:
         """Add the cuts and joins of the piece ``text[start:end]``: around its prefixes and
         suffixes where there is enough of them; and where the tokenizer would go on taking them
-        off a long middle, a cut every BLOCKED_PIECE characters of it, each part planned in turn."""
+        off a middle longer than BLOCKED_PIECE, a cut every BLOCKED_PART characters of it, each part
+        planned in turn."""
         piece = self._peel(text, start, end)
         if (sum(piece.front) + sum(piece.back)) * (end - start) <= WORK:
             piece = Piece(start, end, blocked=piece.blocked)
@@ -235,14 +239,14 @@ class RunCutter:
         return piece
 
     def _blocked_cuts(self, text: str, a: int, b: int) -> list[int]:
-        """Cuts about every BLOCKED_PIECE characters of ``text[a:b]``, each at the first point
+        """Cuts about every BLOCKED_PART characters of ``text[a:b]``, each at the first point
         going back (at most _NEAR characters) that is clean (:func:`_clean`) and has no special
         case across it, else the first clean one."""
         cuts = []
         p = a
-        while b - p > BLOCKED_PIECE:
-            near = [q for q in range(p + BLOCKED_PIECE, p + BLOCKED_PIECE - _NEAR, -1) if _clean(text, q)]
-            p = next((q for q in near if not self._special_across(text, q)), near[0] if near else p + BLOCKED_PIECE)
+        while b - p > BLOCKED_PART:
+            near = [q for q in range(p + BLOCKED_PART, p + BLOCKED_PART - _NEAR, -1) if _clean(text, q)]
+            p = next((q for q in near if not self._special_across(text, q)), near[0] if near else p + BLOCKED_PART)
             cuts.append(p)
         return cuts
 
