@@ -13,6 +13,11 @@ from hypothesis import strategies as st
 
 # ---------------------------------------------------------------- text
 
+# the digits 0-9 in other scripts people write numbers in
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
 _NUM = st.integers(min_value=0, max_value=999)
 _SMALL = st.integers(min_value=1, max_value=60)
 
@@ -29,9 +34,9 @@ NUMBERS = st.one_of(
         lambda x: f"{x:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")),  # 1.234,5
     st.integers(min_value=1000, max_value=10**7).map(lambda n: f"{n:,}".replace(",", " ")),  # 1 234
     st.integers(min_value=1000, max_value=10**7).map(lambda n: f"{n:,}".replace(",", "\u202f")),
-    st.integers(min_value=0, max_value=99999).map(lambda n: str(n).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))),
-    st.integers(min_value=0, max_value=99999).map(lambda n: str(n).translate(str.maketrans("0123456789", "०१२३४५६७८९"))),
-    st.integers(min_value=0, max_value=999).map(lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))),
+    st.integers(min_value=0, max_value=99999).map(lambda n: str(n).translate(ARABIC_INDIC)),
+    st.integers(min_value=0, max_value=99999).map(lambda n: str(n).translate(DEVANAGARI)),
+    st.integers(min_value=0, max_value=999).map(lambda n: str(n).translate(FULL_WIDTH)),
     st.sampled_from(["½", "¼", "1½", "2.5", ".5", "0.0", "00", "007", "1e3", "1e308", "9" * 40, "-5", "+3", "~10",
                      "10k+", "3²", "1/2", "0,5", "1'000", "10.000.000", "1,2,3"]),
 )

@@ -67,4 +67,4 @@ def sm_extractor():
 def load_fixture_posts(name: str) -> list[dict]:
     """Posts written for the tests, one JSON object a line, with their expected records."""
     path = FIXTURES / name
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -34,7 +34,7 @@ def batch(*args, input=None):
 
 
 def lines(path):
-    return [json.loads(l) for l in Path(path).read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
 
 
 # every input format: which posts come out, which go to the error file, in input order

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 import fitpost.io.common
 from fitpost import dask_engine, engine
-from fitpost.engine import PIPELINES
 from fitpost.cli import cli
+from fitpost.engine import PIPELINES
 from fitpost.io.readers import read_posts
 
 DUMPS = Path(__file__).parent / "fixtures" / "dumps"
@@ -212,7 +212,8 @@ def test_dask_gives_the_local_records_post_by_post(tmp_path, cluster):
     for post_id, want in local_by_id.items():  # post by post
         assert dask_by_id[post_id] == want
     assert [r["id"] for r in d_recs] == [r["id"] for r in l_recs]  # and in input order
-    errors = lambda errs: {(e["file"], e["line"]): e for e in errs}
+    def errors(errs):
+        return {(e["file"], e["line"]): e for e in errs}
     assert errors(d_errs) == errors(l_errs) and len(errors(d_errs)) == len(d_errs)
     assert d_errs == l_errs and {e["reason"] for e in d_errs} == {"malformed_json", "missing_text", "not_utf8"}
     assert any(e["line"] > 200 for e in d_errs)  # line numbers from a later block

@@ -67,7 +67,7 @@ def resume(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def error_ids(path: Path) -> list[str]:
-    return [json.loads(l)["id"] for l in path.read_text().splitlines()]
+    return [json.loads(line)["id"] for line in path.read_text().splitlines()]
 
 
 def test_sigkill_then_resume(tmp_path, dump):
@@ -83,7 +83,7 @@ def test_sigkill_then_resume(tmp_path, dump):
     done = resume(src, out)
     assert done.returncode == 1, done.stderr  # some posts went to the error file
     assert "by an earlier run" in done.stderr
-    out_ids = [json.loads(l)["id"] for l in out.read_text().splitlines()]
+    out_ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     errs = error_ids(tmp_path / "out.errors.jsonl")
     assert len(out_ids) + len(errs) == N  # input count = output lines + error lines
     assert len(set(out_ids) | set(errs)) == N  # nothing twice
@@ -154,6 +154,6 @@ def test_ctrl_c_on_the_whole_process_group_stops_promptly_and_resume_completes(t
     assert b"Traceback" not in stderr
     done = resume(src, out)
     assert done.returncode == 1, done.stderr
-    out_ids = [json.loads(l)["id"] for l in out.read_text().splitlines()]
+    out_ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     errs = error_ids(tmp_path / "out.errors.jsonl")
     assert len(out_ids) + len(errs) == N and sorted(out_ids + errs) == ids

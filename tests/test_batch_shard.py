@@ -29,7 +29,8 @@ def test_extract_shard_keeps_order_ids_and_metadata(blank_extractor):
     assert [("error" in r) for r in out] == [False, False, True, True, False, False]
     g1 = out[0]
     assert set(g1) == {"id", "posted_at", "author", "activities", "warnings", "source"}
-    source = {"file": str(DUMPS / "generic" / "posts.jsonl"), "line": 1, "likes": 41}  # where it was read, then metadata
+    # where it was read, then metadata
+    source = {"file": str(DUMPS / "generic" / "posts.jsonl"), "line": 1, "likes": 41}
     assert (g1["posted_at"], g1["author"], g1["source"]) == ("2024-03-02", "maren.runs", source)
     json.dumps(out)
 

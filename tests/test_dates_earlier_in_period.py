@@ -29,5 +29,6 @@ def test_earlier_in_a_period_is_before_the_post_date(text, posted, expected):
 
 
 def test_in_a_record(blank_extractor):
-    (a,) = blank_extractor.extract("Earlier this week, he ran 20 km along the river.", posted_at="2016-10-17").activities
+    post = blank_extractor.extract("Earlier this week, he ran 20 km along the river.", posted_at="2016-10-17")
+    (a,) = post.activities
     assert a.date is not None and a.date.value == dt.date(2016, 10, 10)

@@ -126,4 +126,5 @@ def test_a_named_event_that_opens_the_story_is_its_own_record(blank_extractor, s
     for extractor in (blank_extractor, sm_extractor):
         post = extractor.extract(text, posted_at="2025-10-12")
         first = post.activities[0]
-        assert (first.evidence.text, first.event.name if first.event else None) == ("Tonbridge parkrun", "Tonbridge parkrun")
+        event = first.event.name if first.event else None
+        assert (first.evidence.text, event) == ("Tonbridge parkrun", "Tonbridge parkrun")

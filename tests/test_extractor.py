@@ -105,9 +105,7 @@ def test_a_lean_doc_has_no_span_groups_a_handed_in_pipeline_keeps_them(blank_ext
 def test_settle_moves_what_is_loaded_out_of_the_collectors_sweeps(blank_extractor):
     import gc
 
-    from fitpost.extractor import settle
-
-    from fitpost.extractor import SETTLED_GC_THRESHOLD
+    from fitpost.extractor import SETTLED_GC_THRESHOLD, settle
 
     before = gc.get_threshold()
     gc.unfreeze()

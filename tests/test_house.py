@@ -1,5 +1,6 @@
 """The house rules the code keeps (issue 17): no import cycle among fitpost's modules, no function
-over 60 lines in the components or the batch engines, and ruff clean with the rules in pyproject.toml."""
+over 60 lines in the components or the batch engines, and ruff clean on the code and the tests with the
+rules in pyproject.toml."""
 from __future__ import annotations
 
 import ast
@@ -34,7 +35,8 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
             targets = [base] + [f"{base}.{alias.name}" for alias in node.names]
         else:
             continue
@@ -67,7 +69,8 @@ def _long_functions(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     return [f"{path.relative_to(SRC.parent)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
             for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > LONGEST]
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.end_lineno - node.lineno + 1 > LONGEST]
 
 
 def test_no_long_function_in_the_components_or_the_engines():
@@ -89,7 +92,8 @@ def test_the_long_function_check_sees_a_long_function(tmp_path):
 
 @pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
                     reason="ruff is not installed (pip install -e '.[test]')")
-def test_ruff_is_clean_on_src():
+def test_ruff_is_clean_on_src_and_tests():
     ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
-    done = subprocess.run([ruff, "check", str(SRC)], capture_output=True, text=True, cwd=SRC.parents[1])
+    tests = Path(__file__).parent
+    done = subprocess.run([ruff, "check", str(SRC), str(tests)], capture_output=True, text=True, cwd=SRC.parents[1])
     assert done.returncode == 0, done.stdout + done.stderr

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from fitpost.inputs import InputError, InputPost
-from fitpost.io import Fields, detect, read_posts, sniff
-from fitpost.io import common
+from fitpost.io import Fields, common, detect, read_posts, sniff
 from fitpost.io.common import fix_mojibake, get_path, open_input, to_date
 from fitpost.io.jsonio import iter_records
 
@@ -106,7 +105,8 @@ def test_not_utf8_line_is_an_error_with_its_id(tmp_path):
 
 def test_not_utf8_in_a_json_array_element(tmp_path):
     path = tmp_path / "arr.json"
-    path.write_bytes(b'[{"id": "a1", "text": "fine"},\n {"id": "a2", "text": "bad \xff byte"},\n {"id": "a3", "text": "fine"}]')
+    path.write_bytes(b'[{"id": "a1", "text": "fine"},\n {"id": "a2", "text": "bad \xff byte"},\n'
+                     b' {"id": "a3", "text": "fine"}]')
     got = items(path)
     assert [(type(i).__name__, i.id) for i in got] == [("ReadPost", "a1"), ("ReadError", "a2"), ("ReadPost", "a3")]
     assert got[1].reason == "not_utf8"
@@ -694,6 +694,7 @@ def test_a_number_too_long_to_convert_is_an_error(tmp_path):
 def batch(blank_extractor):
     """``fitpost batch ... --model blank --workers 1`` in this process, on the session's blank pipeline."""
     from click.testing import CliRunner
+
     from fitpost.cli import cli
     from fitpost.engine import PIPELINES
     PIPELINES.put("blank", blank_extractor)

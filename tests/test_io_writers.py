@@ -8,9 +8,25 @@ import os
 
 import pytest
 
-from fitpost.io.writers import (COLUMNS, JSONLD_HEAD, OutputUsageError, Sink, create_file, csv_cell,
-                                exercise_actions, finish_file, flat_rows, is_own_output, output_format, publish,
-                                renderer, reopen_file, replace_file, rows_to_parquet, temp_file)
+from fitpost.io.writers import (
+    COLUMNS,
+    JSONLD_HEAD,
+    OutputUsageError,
+    Sink,
+    create_file,
+    csv_cell,
+    exercise_actions,
+    finish_file,
+    flat_rows,
+    is_own_output,
+    output_format,
+    publish,
+    renderer,
+    reopen_file,
+    replace_file,
+    rows_to_parquet,
+    temp_file,
+)
 from fitpost.schema import Post
 
 ACTIVITY = {

@@ -40,10 +40,10 @@ def test_installed_wheel_finds_models_and_runs(wheel, tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True)
     code = ("import fitpost, fitpost.resources as r; from fitpost import Extractor;"
-            "assert fitpost.__file__.startswith(%r), fitpost.__file__;"
+            f"assert fitpost.__file__.startswith({str(target)!r}), fitpost.__file__;"
             "print(r.path('pipeline.json'));"
             "p = Extractor(model='blank').extract('Ran 5 km');"
-            "print(p.activities[0].distance.meters)") % str(target)
+            "print(p.activities[0].distance.meters)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-1500:]

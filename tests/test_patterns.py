@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import load_fixture_posts
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from conftest import load_fixture_posts
 from fitpost.patterns import Engine, TokenPatterns
 
 TEXTS = [

@@ -37,7 +37,8 @@ def test_roles_from_the_word_before(nlp, text, expected):
 
 
 def test_roles_from_start_and_end_verbs(nlp):
-    assert places(nlp, "The ride started in Kochi and finished in Alappuzha.") == [("Kochi", "from"), ("Alappuzha", "to")]
+    got = places(nlp, "The ride started in Kochi and finished in Alappuzha.")
+    assert got == [("Kochi", "from"), ("Alappuzha", "to")]
 
 
 def test_a_route_between_two_names(nlp):

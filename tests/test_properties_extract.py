@@ -15,15 +15,14 @@ import json
 import time
 
 import pytest
+from _strategies import check_post, posts
 from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from _strategies import check_post, posts
 from fitpost.batch import extract_shard
 from fitpost.inputs import InputPost
 from fitpost.schema import Post
-
 
 
 @pytest.fixture(scope="module", params=["blank_extractor", "sm_extractor"])
@@ -213,7 +212,7 @@ def test_the_result_does_not_depend_on_the_number_of_workers(tmp_path, blank_ext
         assert code == 1  # two posts went to the error file
         outs[workers] = (out.read_text(encoding="utf-8"), (tmp_path / f"out{workers}.errors.jsonl").read_text())
     assert outs[1] == outs[2]
-    lines = [json.loads(l) for l in outs[1][0].splitlines()]
+    lines = [json.loads(line) for line in outs[1][0].splitlines()]
     items = [i for i in read_posts([str(src)]) if isinstance(i, InputPost)]
     assert len(lines) == len(items) == 34 and len(outs[1][1].splitlines()) == 2
     for line, item in zip(lines, items):

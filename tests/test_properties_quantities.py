@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import time
 
+from _strategies import NUMBERS, PHRASES, RANDOM_TEXT, UNITS, check_quantity, posts
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from _strategies import NUMBERS, PHRASES, RANDOM_TEXT, UNITS, check_quantity, posts
 from fitpost import parse_quantities
 from fitpost.schema import Quantity
 

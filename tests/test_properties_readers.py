@@ -19,10 +19,10 @@ import zlib
 from pathlib import Path
 
 import pytest
+from _strategies import check_items, posts
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _strategies import check_items, posts
 from fitpost.inputs import InputError, InputPost
 from fitpost.io.common import MALFORMED_JSON, Fields, has_bad_bytes
 from fitpost.io.readers import INPUT_FORMATS, InputUsageError, read_posts
@@ -32,8 +32,8 @@ from fitpost.io.readers import INPUT_FORMATS, InputUsageError, read_posts
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
-    st.sampled_from(["2024-03-02", "2024-13-45T99:00:00Z", "1710000000", "1710000000000", "Sat Mar 02 10:00:00 +0000 2024",
-                     "", "0", "-1", "9" * 30]),
+    st.sampled_from(["2024-03-02", "2024-13-45T99:00:00Z", "1710000000", "1710000000000",
+                     "Sat Mar 02 10:00:00 +0000 2024", "", "0", "-1", "9" * 30]),
 )
 JSON = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=10)
@@ -191,7 +191,8 @@ def test_any_file_is_read_without_raising(kind, data):
             read_all(path, fmt)
 
 
-@given(content=st.one_of(st.binary(max_size=500), st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+@given(content=st.one_of(st.binary(max_size=500),
+                         st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))),
        suffix=st.sampled_from(SUFFIXES))
 def test_random_bytes_in_every_format(content, suffix):
     tmp, path = write(content, suffix)
@@ -235,7 +236,8 @@ def test_a_text_file_is_one_post_or_one_error(text, how, name):
 # ---------------------------------------------------------------- every post accounted for
 
 GOOD = st.fixed_dictionaries({"id": st.text(min_size=1, max_size=8), "text": TEXT},
-                             optional={"likes": st.integers(0, 100), "posted_at": st.sampled_from(["2024-03-02", "soon"])})
+                             optional={"likes": st.integers(0, 100),
+                                       "posted_at": st.sampled_from(["2024-03-02", "soon"])})
 
 
 @given(records=st.lists(GOOD, min_size=1, max_size=8), data=st.data())
@@ -243,9 +245,10 @@ def test_json_lines_give_one_item_per_line_in_order(records, data):
     lines = [json.dumps(r, ensure_ascii=data.draw(st.booleans(), label="ascii")) for r in records]
     # some lines broken, the first one too
     broken = data.draw(st.sets(st.integers(0, len(lines) - 1), max_size=len(lines)), label="broken")
-    raw = [l.encode("utf-8") for l in lines]
+    raw = [line.encode("utf-8") for line in lines]
     for i in broken:
-        junk = data.draw(st.binary(min_size=1, max_size=10).filter(lambda b: b"\n" not in b and b.strip()), label="junk")
+        junk = data.draw(st.binary(min_size=1, max_size=10).filter(lambda b: b"\n" not in b and b.strip()),
+                         label="junk")
         raw[i] = raw[i][: len(raw[i]) // 2] + junk
     tmp, path = write(b"\n".join(raw) + b"\n", ".jsonl")
     with tmp:
@@ -265,7 +268,8 @@ JUNK_LINES = ["junk", "42", "null", "# exported 2024-03-02", "[1, 2", '"a string
 def accounted_containers(draw, records: list) -> tuple[str, int]:
     """Records in a container the readers must read to the end, and the number of errors it holds."""
     how = draw(st.sampled_from(["lines", "junk first line", "array then lines", "arrays", "values"]), label="how")
-    lines = lambda recs: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    def lines(recs):
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
     k = draw(st.integers(0, len(records)), label="split")
     if how == "junk first line":
         return draw(st.sampled_from(JUNK_LINES), label="junk") + "\n" + lines(records), 1

@@ -71,7 +71,8 @@ def test_doc_bytes_keep_the_quantity(quantities_nlp):
     from spacy.tokens import Doc
     doc = quantities_nlp(CAPTION)
     again = Doc(quantities_nlp.vocab).from_bytes(doc.to_bytes())
-    assert [s._.fp_quantity for s in again.spans[ext.QUANTITIES]] == [s._.fp_quantity for s in doc.spans[ext.QUANTITIES]]
+    read_back = [s._.fp_quantity for s in again.spans[ext.QUANTITIES]]
+    assert read_back == [s._.fp_quantity for s in doc.spans[ext.QUANTITIES]]
 
 
 def test_pipe_with_two_processes_keeps_span_extensions(quantities_nlp):

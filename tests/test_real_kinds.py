@@ -12,7 +12,6 @@ import datetime as dt
 import math
 
 import pytest
-
 from conftest import load_fixture_posts
 
 POSTS = load_fixture_posts("real_kinds.jsonl")
@@ -41,7 +40,8 @@ def problems(post, case: dict) -> list[str]:
         assert text[got.evidence.start:got.evidence.end] == got.evidence.text
         if "status" in exp and got.status != exp["status"]:
             out.append(f"status {got.status}, expected {exp['status']}")
-        for slot, field, attr, scale in (("distance_km", "distance", "meters", 1000), ("duration_s", "duration", "seconds", 1)):
+        for slot, field, attr, scale in (("distance_km", "distance", "meters", 1000),
+                                         ("duration_s", "duration", "seconds", 1)):
             if slot not in exp:
                 continue
             value = getattr(got, field)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import load_fixture_posts
 
 POSTS = load_fixture_posts("posts.jsonl")
@@ -32,7 +31,8 @@ def check(post, case: dict) -> None:
         if "status" in exp:
             assert got.status == exp["status"], (case["id"], exp["evidence"], got.status)
         if "distance_km" in exp:
-            assert got.distance is not None and got.distance.meters == pytest.approx(exp["distance_km"] * 1000, rel=0.01), \
+            want = pytest.approx(exp["distance_km"] * 1000, rel=0.01)
+            assert got.distance is not None and got.distance.meters == want, \
                 (case["id"], exp["evidence"], got.distance)
         if "duration_s" in exp:
             assert got.duration is not None and got.duration.seconds == pytest.approx(exp["duration_s"], rel=0.01), \

@@ -9,13 +9,11 @@ import lzma
 import time
 
 import pytest
-
 from _strategies import check_post
-from fitpost import Extractor
+
 from fitpost.inputs import InputError, InputPost
 from fitpost.io.common import MALFORMED_JSON
 from fitpost.io.readers import read_posts
-
 
 # ---------------------------------------------------------------- the extractor
 
@@ -108,8 +106,8 @@ def test_apify_tagged_users_that_are_not_names(tmp_path):
     assert isinstance(items[0], InputPost) and items[0].tagged == []
 
 
-@pytest.mark.parametrize("meta", [b'{"node": null}', b'{"node": [1]}', b"[1, 2]", b'{"node": {"edge_media_to_tagged_user": '
-                                  b'{"edges": 5}}}', b"[" * 5000])
+@pytest.mark.parametrize("meta", [b'{"node": null}', b'{"node": [1]}', b"[1, 2]",
+                                  b'{"node": {"edge_media_to_tagged_user": {"edges": 5}}}', b"[" * 5000])
 @pytest.mark.parametrize("caption", [None, b"Ran 5k", b"\x80 not utf-8"])
 def test_an_instaloader_post_with_odd_metadata(tmp_path, meta, caption):
     folder = tmp_path / "me"

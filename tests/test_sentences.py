@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import load_fixture_posts
 from spacy.attrs import SENT_START
 
 from fitpost import ext, pipeline
 from fitpost.components.sentences import FitpostSentencizer
-
-from conftest import load_fixture_posts
 
 TRICKY = ["", " ", "x", ".", "Wow!!!", "end. ", "Hi!!! ... \"Yes.\" (ok) next", "a . b ! ) c ? ' d",
           "One. Two.\n\nThree!?! four", "Done。 Then ｡ more", "10 km. 5 km! 3 km? ok", "“Great run.” She said."]

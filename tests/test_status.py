@@ -36,7 +36,7 @@ def parse_marks(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 def add_mentions(doc: Doc, spans: list[tuple[int, int, str]]) -> None:
     group = ext.group(doc, ext.ACTIVITIES)
-    for start, end, form in spans:
+    for start, end, _form in spans:
         span = doc.char_span(start, end, label="act")
         assert span is not None, (doc.text, start, end)
         group.append(span)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
-import os
 import sys
 import tempfile
 from pathlib import Path
