@@ -29,7 +29,7 @@ def test_riding_alone_stays_a_ride(extractor):
 
 
 def test_a_bicycle_as_the_means_of_travel_is_a_ride(extractor):
-    post = extractor.extract("Three years ago she travelled 900 km from Pune to Goa on a bicycle.")
+    post = extractor.extract("Three years ago she travelled 900 km from Porto to Goa on a bicycle.")
     assert [a.activity for a in post.activities] == ["cycling"]
     assert post.activities[0].distance.value == 900
 

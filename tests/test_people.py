@@ -128,7 +128,7 @@ def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_compa
 
 
 def test_a_capitalised_run_after_a_cue_is_no_one_word_name(nlp):
-    mentions, _ = read(nlp, "In an interview with Stride India she spoke of the Unity Run she finished.")
+    mentions, _ = read(nlp, "In an interview with Runner Times she spoke of the Unity Run she finished.")
     assert named(mentions) == []
 
 

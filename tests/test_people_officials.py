@@ -19,13 +19,13 @@ def names(extractor, text: str) -> list[list[str]]:
 
 
 def test_one_who_only_flagged_off_the_team_is_no_default_participant(extractor):
-    text = ("A team of forty cyclists is riding from Pune to Goa this week. Mayor Tom Okafor flagged off "
+    text = ("A team of forty cyclists is riding from Porto to Goa this week. Mayor Tom Okafor flagged off "
             "the riders on Monday. The team will cover 450 km in five days.")
     assert names(extractor, text) == [[]]
 
 
 def test_the_one_the_text_is_about_is_still_the_default(extractor):
-    text = "Tom Okafor is riding from Pune to Goa this week. He will cover 450 km in five days."
+    text = "Tom Okafor is riding from Porto to Goa this week. He will cover 450 km in five days."
     assert all(ps == ["Tom Okafor"] for ps in names(extractor, text))
 
 
@@ -44,7 +44,7 @@ def test_a_title_before_a_name_is_left_out(extractor, text):
 
 
 def test_one_who_flagged_off_a_ride_and_then_rode_it_is_the_default(extractor):
-    text = ("Tom Okafor flagged off the riders in Pune on Monday, and then he rode with them. "
+    text = ("Tom Okafor flagged off the riders in Porto on Monday, and then he rode with them. "
             "The team will cover 450 km in five days.")
     post = extractor.extract(text)
     (a,) = [a for a in post.activities if a.distance is not None]

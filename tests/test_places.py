@@ -25,8 +25,8 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Cycled from Pune to Lonavla via Khandala with two friends.",
-     [("Pune", "from"), ("Lonavla", "to"), ("Khandala", "via")]),
+    ("Cycled from Porto to Lonavla via Khandala with two friends.",
+     [("Porto", "from"), ("Lonavla", "to"), ("Khandala", "via")]),
     ("Walked 6 km in Leh with the kids.", [("Leh", "at")]),
     ("Swam 40 lengths at Aundh pool today.", [("Aundh", "at")]),
     ("Hiked past Rohtang and down to Kasol.", [("Rohtang", "via"), ("Kasol", "to")]),
@@ -51,16 +51,16 @@ def test_a_hashtag_after_to_is_a_destination(blank_extractor):
 
 
 def test_a_hometown_is_marked_and_left_out_of_the_record(nlp, blank_extractor):
-    text = "Meera Iyer, who hails from Solapur, ran 10 km in Pune on Sunday."
+    text = "Meera Iyer, who hails from Solapur, ran 10 km in Porto on Sunday."
     doc = nlp(text)  # the spans need their Doc alive
     found = {s._.fp_place.name: s._.fp_place.hometown for s in doc.spans["fp_places"]}
-    assert found == {"Solapur": True, "Pune": False}
+    assert found == {"Solapur": True, "Porto": False}
     post = blank_extractor.extract(text)
-    assert [[p.name for p in a.places] for a in post.activities] == [["Pune"]]
+    assert [[p.name for p in a.places] for a in post.activities] == [["Porto"]]
 
 
 def test_a_person_or_a_possessor_is_no_place(nlp):
-    assert places(nlp, "Big thanks to Asha Menon for pacing me. Ran 12 km in Pune.") == [("Pune", "at")]
+    assert places(nlp, "Big thanks to Asha Menon for pacing me. Ran 12 km in Porto.") == [("Porto", "at")]
     assert places(nlp, "Ran 5 km in India's capital.") == []
 
 
@@ -140,7 +140,7 @@ def test_a_dateline_is_no_place(sm_extractor):
 def _places_seconds(blank_extractor, newlines: int) -> float:
     """The least CPU time of fitpost_places on a post with a dateline and a run of ``newlines`` newlines."""
     nlp = blank_extractor.nlp
-    doc = nlp.make_doc("PUNE, May 3: ran from Pune to Lonavla." + "\n" * newlines + "Walked in Leh.")
+    doc = nlp.make_doc("PUNE, May 3: ran from Porto to Lonavla." + "\n" * newlines + "Walked in Leh.")
     finder = nlp.get_pipe("fitpost_places")
     best = float("inf")
     for _ in range(5):
@@ -164,7 +164,7 @@ def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
 
 
 def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extractor, tmp_path):
-    text = "Cycled from Pune to Lonavla via Khandala. Meera, who hails from Solapur, ran in Pune."
+    text = "Cycled from Porto to Lonavla via Khandala. Meera, who hails from Solapur, ran in Porto."
     blank_extractor.nlp.to_disk(tmp_path / "pipeline")
     pipeline.register_components()
     again = spacy.load(tmp_path / "pipeline")
@@ -175,7 +175,7 @@ def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extrac
         doc = nlp(text)  # the spans need their Doc alive
         return [(s.start, s.end, s._.fp_place) for s in doc.spans["fp_places"]]
     assert described(again) == described(blank_extractor.nlp)
-    assert [p.name for _, _, p in described(again)] == ["Pune", "Lonavla", "Khandala", "Solapur", "Pune"]
+    assert [p.name for _, _, p in described(again)] == ["Porto", "Lonavla", "Khandala", "Solapur", "Porto"]
 
 
 def test_both_ends_of_from_a_to_b_are_a_route(nlp):

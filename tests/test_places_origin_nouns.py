@@ -28,5 +28,5 @@ def test_the_home_of_one_sportsperson_is_no_place_of_the_activity(extractor, tex
 
 
 def test_a_route_after_such_a_word_stays_a_route(extractor):
-    got = places(extractor, "The cyclist from Pune rode to Satara on Sunday.")
-    assert ("Pune", "from") in got and ("Satara", "to") in got
+    got = places(extractor, "The cyclist from Porto rode to Satara on Sunday.")
+    assert ("Porto", "from") in got and ("Satara", "to") in got

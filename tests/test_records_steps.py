@@ -61,7 +61,7 @@ def records_of(linked, text: str) -> tuple[Context, list[Record]]:
 
 # -- 1. clusters ------------------------------------------------------------------
 def test_a_verb_and_its_object_are_one_definite_cluster(linked):
-    ctx, (c,) = clusters_of(linked, "Ran the marathon in Pune.")
+    ctx, (c,) = clusters_of(linked, "Ran the marathon in Porto.")
     assert span_text(ctx, c) == "Ran the marathon"
     assert c.info.activity == "running" and c.definite
 
@@ -108,8 +108,8 @@ def test_company_cues_bring_in_people_up_to_the_end_of_the_clause(linked):
 
 
 def test_a_place_attaches_within_reach(linked):
-    ctx, (c,) = attached(linked, "Ran 10 km in Pune.")
-    assert c.places == [{"name": "Pune", "role": "at"}]
+    ctx, (c,) = attached(linked, "Ran 10 km in Porto.")
+    assert c.places == [{"name": "Porto", "role": "at"}]
 
 
 # -- 3. merge ------------------------------------------------------------------------
@@ -137,9 +137,9 @@ def test_a_companion_cue_lends_its_people_but_a_bare_with_does_not(linked):
 
 
 def test_a_route_and_an_event_frame_the_record_after_them(linked):
-    ctx, (r,) = records_of(linked, "The Coastal Challenge from Pune to Goa. Rode 80 km on day one.")
+    ctx, (r,) = records_of(linked, "The Coastal Challenge from Porto to Goa. Rode 80 km on day one.")
     assert r.primary.event == "Coastal Challenge"
-    assert r.primary.places == [{"name": "Pune", "role": "from"}, {"name": "Goa", "role": "to"}]
+    assert r.primary.places == [{"name": "Porto", "role": "from"}, {"name": "Goa", "role": "to"}]
 
 
 # -- 4. build -------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_the_factory_says_what_it_assigns_and_requires(blank_extractor):
 
 def test_threads_sharing_one_pipeline_get_the_records_of_one(blank_extractor):
     """The component keeps nothing of a Doc between calls, so threads may share it."""
-    posts = [f"Ran {k} km with Asha Rao in Pune. Joined by Vikram Joshi. Did {k + 10} push-ups." for k in range(1, 41)]
+    posts = [f"Ran {k} km with Asha Rao in Porto. Joined by Vikram Joshi. Did {k + 10} push-ups." for k in range(1, 41)]
     one = [p.model_dump() for p in blank_extractor.pipe(posts)]
     got: dict[int, list] = {}
 
@@ -213,7 +213,7 @@ def _records_seconds(nlp, text: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("phrase", ["ran 5 km and ", "ran 5 km in Pune and "])
+@pytest.mark.parametrize("phrase", ["ran 5 km and ", "ran 5 km in Porto and "])
 def test_linking_a_long_piece_grows_in_step_with_its_length(blank_extractor, phrase):
     """Issue 18: every quantity was weighed against every activity of its sentence (quadratic).
     Four times the text (one sentence, no piece cut) may take at most eight times as long."""
