@@ -64,6 +64,13 @@ def sm_extractor():
     return Extractor(model=name)
 
 
+@pytest.fixture(params=["blank", "sm"])
+def extractor(request):
+    """A session extractor in each mode: the rules alone on blank English, and on the statistical
+    pipeline (skipped where none is installed).  A test file may define its own."""
+    return request.getfixturevalue(f"{request.param}_extractor")
+
+
 def load_fixture_posts(name: str) -> list[dict]:
     """Posts written for the tests, one JSON object a line, with their expected records."""
     path = FIXTURES / name

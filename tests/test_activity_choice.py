@@ -4,13 +4,6 @@ distance" race class, and a pair of skis carried.  Posts written for these tests
 blank English and on the statistical pipeline."""
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module", params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue("blank_extractor" if request.param == "blank" else "sm_extractor")
-
 
 def acts(extractor, text: str) -> list[tuple[str, str]]:
     return [(a.activity, a.evidence.text) for a in extractor.extract(text).activities]

@@ -5,13 +5,6 @@ Every post here is written for these tests.
 """
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
 
 def durations(extractor, text: str) -> dict[str, float | None]:
     """Each record's activity and duration in seconds."""

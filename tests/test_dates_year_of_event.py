@@ -11,11 +11,6 @@ import datetime as dt
 import pytest
 
 
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
-
 def dates(extractor, text: str, posted_at: str | None = None) -> list[tuple[dt.date | None, str | None]]:
     return [(a.date.value, a.date.granularity) if a.date else (None, None)
             for a in extractor.extract(text, posted_at=posted_at).activities]

@@ -7,11 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
-
 def event_names(extractor, text: str) -> list[str | None]:
     """The event name of each record."""
     return [a.event.name if a.event else None for a in extractor.extract(text).activities]

@@ -9,13 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-EXTRACTORS = ("blank_extractor", "sm_extractor")
-
-
-@pytest.fixture(params=EXTRACTORS)
-def extractor(request):
-    return request.getfixturevalue(request.param)
-
 
 def found(extractor, text: str) -> list[tuple[str, str, str]]:
     """(activity, evidence text, status) of each record of ``text``."""

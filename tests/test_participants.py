@@ -5,13 +5,6 @@ statistical pipeline; a few need the parse and run with it alone.
 """
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue("blank_extractor" if request.param == "blank" else "sm_extractor")
-
 
 def people(extractor, text: str, author: str | None = None) -> list[list[dict]]:
     """Each record's participants, the fields that are set."""

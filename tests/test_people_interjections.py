@@ -8,11 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
-
 @pytest.mark.parametrize("text", [
     "Christ, that was a hard run! Did 12 km up the hill today.",
     "God, my legs hurt after that 30 km ride.",

@@ -9,11 +9,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
-
 def names(extractor, text: str) -> list[list[str]]:
     return [[p.name or p.handle or p.relation for p in a.participants] for a in extractor.extract(text).activities]
 

@@ -5,14 +5,7 @@ Every post here is written for these tests.
 """
 from __future__ import annotations
 
-import pytest
-
 from fitpost.components.people.finding import quotes
-
-
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
 
 
 def test_an_open_quote_runs_to_the_end_of_its_line():

@@ -5,13 +5,6 @@ Every post here is written for these tests.
 """
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
 
 def record(extractor, text: str):
     (only,) = extractor.extract(text).activities

@@ -5,13 +5,6 @@ Every post here is written for these tests.
 """
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
 
 def test_a_time_is_no_place(extractor):
     (a,) = extractor.extract("Maya finished her marathon in 03:58:12 and raised money for charity.").activities

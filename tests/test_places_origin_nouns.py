@@ -8,11 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["blank", "sm"])
-def extractor(request):
-    return request.getfixturevalue(f"{request.param}_extractor")
-
-
 def places(extractor, text: str) -> list[tuple[str, str]]:
     (only,) = extractor.extract(text).activities
     return [(p.name, p.role) for p in only.places]
