@@ -763,6 +763,13 @@ def for_plan(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
 
 
 @lru_cache(maxsize=1)
+def day_words() -> frozenset[str]:
+    """The words that name a day: the ``WEEKDAY`` and ``REL_DAY`` sets of ``models/dates.json``
+    ("monday", "yesterday", "tonight")."""
+    sets = _data()["sets"]
+    return frozenset(sets["WEEKDAY"]) | frozenset(sets["REL_DAY"])
+
+
 def same_day_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The ``same_day_cues`` of ``models/dates.json`` ("just finished"), as word tuples by first word."""
     out: dict[str, list[tuple[str, ...]]] = {}

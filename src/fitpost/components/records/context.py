@@ -9,6 +9,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
+from fitpost.components.dates import day_words
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -60,7 +61,7 @@ class Lexicon:
     log_verbs: frozenset[str]
     short_line: int
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
-    when_words: frozenset[str]  # days and times of day, which part one session from another
+    when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -98,7 +99,7 @@ class Lexicon:
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
                    further_session=frozenset(data["further_session"]["words"]),
-                   when_words=frozenset(data["further_session"]["when"]))
+                   when_words=frozenset(data["further_session"]["when"]) | day_words())
 
 
 class Context:
