@@ -5,8 +5,11 @@ Each test runs the blank pipeline up to fitpost_records, then the steps of
 """
 from __future__ import annotations
 
+import json
+import random
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -220,6 +223,49 @@ def test_linking_a_long_piece_grows_in_step_with_its_length(blank_extractor, phr
     nlp = blank_extractor.nlp
     small, large = (_records_seconds(nlp, phrase * (size // len(phrase))) for size in (10_000, 40_000))
     assert large / max(small, 1e-3) < 8, (small, large)
+
+
+def _written_posts() -> list[str]:
+    """The fixture posts, and sentences made at random of activity words, quantities, clause breaks and
+    other words: many quantities with several clusters near, at every distance, ties among them."""
+    lines = (Path(__file__).parent / "fixtures" / "posts.jsonl").read_text(encoding="utf-8").splitlines()
+    words = ["ran", "swam", "rode", "hiked", "burpees", "squats", "5 km", "20 minutes", "40", "3 miles",
+             "and", ",", "then", "but", "the", "lake", "with", "friends", "slowly", "after", "lunch"]
+    rng = random.Random(18)
+    made = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 40))) + "." for _ in range(150)]
+    return [json.loads(line)["text"] for line in lines if line.strip()] + made
+
+
+def test_the_cheapest_cluster_is_the_least_cost_first_in_the_text(linked):
+    """:func:`cheapest` tries the clusters nearest first and stops early; its choice is the plain
+    definition's: of the clusters near a quantity that cost at most REACH, the one that costs least,
+    the first in the text of those that cost the same."""
+    from fitpost.components.records.attach import REACH, WINDOW, SentenceClusters, cheapest, cost
+    checked = 0
+    for text in _written_posts():
+        ctx, clusters = clusters_of(linked, text)
+        by_sent: dict[int, list[Cluster]] = {}
+        for c in clusters:
+            by_sent.setdefault(c.sent, []).append(c)
+        for span in ctx.mentions[ext.QUANTITIES]:
+            n = ctx.sent_of[span.start]
+            if n not in by_sent:
+                continue
+            near = SentenceClusters(by_sent[n]).near(span.start, span.end, WINDOW)
+            starts = [c.start for c in near]
+            costs = [(cost(ctx, span, c, starts), k) for k, c in enumerate(near)]
+            least = min((key for key in costs if key[0] <= REACH), default=None)
+            assert cheapest(ctx, span, near) is (None if least is None else near[least[1]]), text
+            checked += 1
+    assert checked > 500
+
+
+def test_clause_breaks_are_counted_between_any_two_tokens(linked):
+    ctx = linked("Ran 5 km, then swam; rode 20 km but walked home and slept.")
+    for a in range(len(ctx.lows) + 1):
+        for b in range(len(ctx.lows) + 1):
+            assert ctx.breaks(a, b) == sum(1 for w in ctx.lows[a:b] if w in ctx.lexicon.breaks), (a, b)
+    assert ctx.breaks(0, len(ctx.lows)) >= 4
 
 
 def test_min_confidence_drops_the_records_with_less_evidence():

@@ -57,9 +57,10 @@ def set_aside(ctx: Context) -> None:
         if q.kind not in ("distance", "duration"):
             kept.append(span)
             continue
-        role = aside(low, q.start, q.end, q.kind)
         if q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
             role = "too short"  # "kept my feet for two metres"
+        else:
+            role = aside(low, q.start, q.end, q.kind)
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
             role = None
         if role is None and q.kind == "duration" and segment_end >= 0 \

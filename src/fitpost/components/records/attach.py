@@ -28,8 +28,10 @@ TAKEN = 50  # the cluster holds a quantity of that kind already
 EXERCISE_COUNT = -3  # a count next to an exercise ("40 burpees")
 BARE_COUNT = 20  # a count with no unit next to anything but an exercise
 # every term but the tokens between is a break (more), TAKEN (more) or a count's term (EXERCISE_COUNT
-# at the least): a cluster further than this many tokens from a quantity costs more than REACH
-WINDOW = REACH - min(0, EXERCISE_COUNT, BARE_COUNT)
+# at the least): a cost is at least the tokens between plus LEAST_TERM, so a cluster further than
+# WINDOW tokens from a quantity costs more than REACH
+LEAST_TERM = min(0, EXERCISE_COUNT, BARE_COUNT)
+WINDOW = REACH - LEAST_TERM
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
@@ -128,28 +130,43 @@ def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | 
     tokens away and costs more than REACH.  A cluster that starts between the quantity and one of
     ``near`` lies nearer, so it is in ``near`` too: each cost is the one against the whole sentence,
     and the choice is the one among all its clusters.
+
+    The clusters are tried nearest first: once one costs ``d``, a cluster whose tokens between alone
+    come to more than ``d - LEAST_TERM`` cannot cost less, nor the ones after it.  Of two that cost the
+    same, the one first in the text wins.
     """
-    best, lowest = None, REACH
-    for c in near:
-        d = cost(ctx, span, c, near)
-        if d < lowest or (d == lowest and best is None):
-            best, lowest = c, d
+    starts = [c.start for c in near]
+    best, best_key = None, (REACH, len(near))  # (cost, place in ``near``) of the best so far
+    for k, c in sorted(enumerate(near), key=lambda kc: gap(span, kc[1])):
+        if gap(span, c) + LEAST_TERM > best_key[0]:
+            break
+        key = (cost(ctx, span, c, starts), k)
+        if key <= best_key:
+            best, best_key = c, key
     return best
 
 
-def cost(ctx: Context, span: ext.Mention, c: Cluster, others: list[Cluster]) -> int:
+def gap(span: ext.Mention, c: Cluster) -> int:
+    """The tokens from the quantity ``span`` to the nearest end of cluster ``c``."""
+    at = span.start
+    return c.start - at if at < c.start else abs(at - (c.end - 1))
+
+
+def cost(ctx: Context, span: ext.Mention, c: Cluster, starts: list[int]) -> int:
     """What attaching the quantity ``span`` to cluster ``c`` costs: the tokens from the quantity to the
-    cluster's nearest end, each clause break between them (more when one of ``others`` starts between
-    them), more when ``c`` has a quantity of that kind, and for a count, less next to an exercise and
-    more, without a unit, next to anything else."""
+    cluster's nearest end, each clause break between them (more when another cluster starts between
+    them: ``starts``, in order, are where the clusters near it start, ``c``'s among them), more when ``c``
+    has a quantity of that kind, and for a count, less next to an exercise and more, without a unit,
+    next to anything else."""
     q: Quantity = span.info
     at = span.start
     pos = c.start if at < c.start else c.end - 1
     lo, hi = min(pos, at), max(pos, at)
-    d = hi - lo
+    d = gap(span, c)
     breaks = ctx.breaks(lo, hi)
     if breaks:
-        across = any(lo < o.start < hi for o in others if o is not c)
+        starting_between = bisect_left(starts, hi) - bisect_right(starts, lo)
+        across = starting_between > (1 if lo < c.start < hi else 0)  # one other than ``c``
         d += breaks * (BREAK_ACROSS if across else BREAK)
     if c.kind(q.kind) is not None:
         d += TAKEN

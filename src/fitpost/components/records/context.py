@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress
+from itertools import accumulate, compress
 
 from spacy.tokens import Doc
 
@@ -206,8 +206,15 @@ class Context:
 
     def breaks(self, a: int, b: int) -> int:
         """How many clause breaks (``clause_breaks``) tokens ``a:b`` hold."""
-        breaks, lows = self.lexicon.breaks, self.lows
-        return sum(1 for i in range(a, b) if lows[i] in breaks)
+        if b <= a:
+            return 0
+        return self._breaks_before[b] - self._breaks_before[a]
+
+    @cached_property
+    def _breaks_before(self) -> list[int]:
+        """How many clause breaks come before each token (and, last, in the whole Doc)."""
+        breaks = self.lexicon.breaks
+        return [0, *accumulate(int(w in breaks) for w in self.lows)]
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
