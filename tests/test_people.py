@@ -247,6 +247,20 @@ def test_the_roster_is_typed_and_complete(nlp):
     assert roster.quote_at(quote.start) == quote and roster.quote_at(0) is None
 
 
+def test_a_quotation_holds_words_not_the_space_between_inch_marks():
+    text = 'Box heights: 20" 24" 30" 36"\n"Legs gone," she said. Then “ 12 ” reps and “ 8 ”.'
+    spans = [text[s:e] for s, e in finding.quotes(text)]
+    assert spans == ['"Legs gone,"']
+
+
+def test_quote_at_finds_the_quote_holding_an_offset():
+    quotes = [ext.Quote(3, 10, "A"), ext.Quote(12, 14, None), ext.Quote(20, 30, "B")]
+    roster = ext.Roster(quotes=quotes)
+    for at in range(-1, 35):
+        expected = next((q for q in quotes if q.start <= at < q.end), None)  # the definition, read plainly
+        assert roster.quote_at(at) == expected, at
+
+
 def test_named_tokens_leave_out_pronouns(blank_extractor):
     doc = blank_extractor.nlp("Kabir Sethi rode 20 km with his wife, Leela Sethi.")
     assert named_token_set(doc) == {0, 1, 7, 9, 10}  # "Kabir Sethi", "wife", "Leela Sethi"; not "his"

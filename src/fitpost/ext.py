@@ -100,7 +100,8 @@ class Roster:
 
     def quote_at(self, at: int) -> Quote | None:
         """The quote holding character offset ``at``, if any."""
-        return next((q for q in self.quotes if q.start <= at < q.end), None)
+        k = bisect_right(self.quotes, at, key=lambda q: q.start) - 1  # the last quote starting at or before
+        return self.quotes[k] if k >= 0 and at < self.quotes[k].end else None
 
 
 _DOC = {

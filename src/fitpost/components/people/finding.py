@@ -19,8 +19,12 @@ from fitpost.components.people.lexicon import Lexicon
 HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 # a quotation of two characters or more, in curly or straight double quotes; or one opened with a curly
 # quote and left open to the end of its line (news copy leaves a paragraph's quote open when the next
-# paragraph goes on with it, or leaves the last one open)
-QUOTE = re.compile(r"“[^“”]{2,}”|\"[^\"]{2,}\"|“[^“”\n]{2,}(?=\n|\Z)")
+# paragraph goes on with it, or leaves the last one open).  A quotation holds words: one with no letter
+# in it is the space between two marks of inches (5" 6"), not somebody's words.  (The look-ahead reads
+# at most to the next quotation mark, so every stretch of text is read at most twice.)
+QUOTE = re.compile(r"“(?=[^“”]*[^\W\d_])[^“”]{2,}”"
+                   r"|\"(?=[^\"]*[^\W\d_])[^\"]{2,}\""
+                   r"|“(?=[^“”\n]*[^\W\d_])[^“”\n]{2,}(?=\n|\Z)")
 # a token that can be part of a name: a capital, lower-case letters, maybe a hyphen or apostrophe part
 NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # the same word in running text; two or more of them with at most a space between them.  Linear:
