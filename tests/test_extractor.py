@@ -44,6 +44,20 @@ def test_text_longer_than_max_length_is_processed_in_pieces(blank_extractor):
     assert any("pieces" in w for w in post.warnings)
 
 
+def test_spacy_gets_batches_bounded_in_docs_and_in_characters(blank_extractor, monkeypatch):
+    """A batch holds at most ``batch_size`` docs and ``max_batch_chars`` characters, a longer doc alone;
+    how the posts are batched does not change what comes out."""
+    ex = blank_extractor
+    docs = [ex.nlp.make_doc("x" * n) for n in (30, 30, 50, 120, 10, 10, 10, 10)]
+    monkeypatch.setattr(ex, "max_batch_chars", 100)
+    sizes = [[len(d.text) for d in batch] for batch in ex._batches(docs, batch_size=3)]
+    assert sizes == [[30, 30], [50], [120], [10, 10, 10], [10]]
+    posts = [f"Rode {k} km with Asha. " * 40 + "Then swam 1 km." for k in range(1, 6)]
+    small = [p.model_dump() for p in ex.pipe(posts, batch_size=2)]
+    monkeypatch.setattr(ex, "max_batch_chars", 10**9)
+    assert [p.model_dump() for p in ex.pipe(posts, batch_size=128)] == small
+
+
 def test_chunks_cover_the_text():
     text = "One. Two two. Three three three. " * 50
     parts = chunks(text, 100)
