@@ -415,7 +415,7 @@ def extract_shard(extractor: Any, records: list[dict[str, Any]],
                 out[i] = failure(rec, PIPELINE_FAILED, exc)
     try:
         with time_limit(limit):
-            posts = list(extractor.pipe([p for _, p in todo], batch_size=max(len(todo), 1)))
+            posts = list(extractor.pipe([p for _, p in todo]))
         if len(posts) != len(todo):
             raise RuntimeError(f"the pipeline returned {len(posts)} posts for {len(todo)}")
         done = list(zip(todo, posts))
@@ -424,7 +424,7 @@ def extract_shard(extractor: Any, records: list[dict[str, Any]],
         for i, p in todo:
             try:
                 with time_limit(limit):
-                    done.append(((i, p), next(iter(extractor.pipe([p], batch_size=1)))))
+                    done.append(((i, p), next(iter(extractor.pipe([p])))))
             except PostTimeout:
                 out[i] = failure(records[i], TIMED_OUT,
                                  f"the post took longer than {limit:g} s (--max-seconds-per-post)")
