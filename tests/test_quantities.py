@@ -81,6 +81,20 @@ def test_distance_range_keeps_both_ends_and_reads_the_upper(text, span, lo, hi):
     assert close(q.min, lo) and close(q.max, hi) and close(q.meters, hi) and q.approximate
 
 
+@pytest.mark.parametrize("text, kind, span, lo, hi", [
+    ("she treks for six-seven hours a day", "duration", "six-seven hours", 6 * 3600, 7 * 3600),
+    ("a ten-twelve km loop", "distance", "ten-twelve km", 10_000, 12_000),
+])
+def test_two_number_words_joined_by_a_hyphen_are_a_range(text, kind, span, lo, hi):
+    (q,) = whole(text, kind)
+    assert q.text == span and close(q.min, lo) and close(q.max, hi) and q.approximate
+
+
+def test_number_words_joined_by_a_hyphen_are_one_number_where_they_make_one():
+    assert [(q.text, q.value, q.min) for q in whole("ran twenty-two km", "distance")] == [("twenty-two km", 22.0, None)]
+    assert whole("nine-eight km", "distance") == []  # no range runs downhill
+
+
 def test_a_range_needs_between_for_and_and_a_label_is_not_its_low_end():
     assert [q.text for q in whole("ran 1 and 2 km", "distance")] == ["2 km"]
     assert [q.text for q in whole("Day 2 - 20km done", "distance")] == ["20km"]

@@ -31,6 +31,8 @@ FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearl
                       "roughly", "approximately", "a", "total", "of", "full", "whole", "at", "least", "more",
                       "than", "only", "just", "first", "entire", "good"})
 _SPACES = re.compile(r"\s+and\s+", re.IGNORECASE)
+# two numbers in words joined by a hyphen that make no one number: "eight-nine hours" is 8 to 9
+_WORD_RANGE = re.compile(r"([^\W\d_]+)[\-‐‑]([^\W\d_]+)")
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
 _LABEL = re.compile(r"([a-z]+|#)\s*$")  # "day 2 - 20km": a word right before the number
 _SUB = re.compile(r"sub[-‐‑ ]?$")
@@ -115,8 +117,13 @@ def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
             return n2, None, m.start(P + "num2")
         return n2, n1.value, start
     if n1 is None:
-        # "eight and ten miles": two numbers joined by "and"
+        # "eight and ten miles": two numbers joined by "and"; "eight-nine hours": a range
         txt = m.group(P + "num")
+        dashed = _WORD_RANGE.fullmatch(txt)
+        if dashed:
+            left, right = parse_number(dashed.group(1)), parse_number(dashed.group(2))
+            if left is not None and right is not None and left.value < right.value:
+                return right, left.value, start
         parts = list(_SPACES.finditer(txt))
         if not parts:
             return None, None, start
