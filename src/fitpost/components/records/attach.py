@@ -137,9 +137,10 @@ def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | 
     """
     starts = [c.start for c in near]
     best, best_key = None, (REACH, len(near))  # (cost, place in ``near``) of the best so far
-    for k, c in sorted(enumerate(near), key=lambda kc: gap(span, kc[1])):
-        if gap(span, c) + LEAST_TERM > best_key[0]:
+    for tokens_between, k in sorted((gap(span, c), k) for k, c in enumerate(near)):
+        if tokens_between + LEAST_TERM > best_key[0]:
             break
+        c = near[k]
         key = (cost(ctx, span, c, starts), k)
         if key <= best_key:
             best, best_key = c, key
