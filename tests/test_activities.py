@@ -98,6 +98,15 @@ def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     assert found(nlp, "Took the train home and walked the talk.") == []
 
 
+@pytest.mark.parametrize("text, activity", [
+    ("Went to a yoga class tonight.", "yoga"),
+    ("Pilates class this morning was tough.", "pilates"),
+])
+def test_a_class_of_an_activity_is_a_session_of_it(extractor, text, activity):
+    post = extractor.extract(text, posted_at="2025-05-07")
+    assert [(a.activity, a.status) for a in post.activities] == [(activity, "completed")]
+
+
 def test_records_name_the_activity(blank_extractor):
     post = blank_extractor.extract("Swam 1.5 km, then did 30 push-ups.")
     assert [(a.activity, a.exercise) for a in post.activities] == [("swimming", None), ("strength_training", "push_up")]

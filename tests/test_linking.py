@@ -160,3 +160,27 @@ def test_negated_and_completed_in_one_sentence(sm_extractor):
     post = sm_extractor.extract("I didn't race on Sunday, but my sister did the 10K.")
     assert "negated" in [a.status for a in post.activities]
     assert all(a.status != "completed" or a.distance for a in post.activities)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Tomorrow: 5 km easy.", "planned"),
+    ("Next Saturday: 18 miles with the club.", "planned"),
+    ("Yesterday: 5 km easy.", "completed"),
+    ("Tuesday: 8 km.", "completed"),
+])
+def test_a_log_line_of_a_day_to_come_is_a_plan(ex, text, status):
+    post = ex.extract(text, posted_at="2025-05-07")
+    assert [(a.activity, a.status) for a in post.activities] == [("running", status)]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("We had a great day skiing!", "skiing"),
+    ("Spent the afternoon kayaking.", "paddling"),
+])
+def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
+    post = ex.extract(text, posted_at="2025-05-07")
+    assert [(a.activity, a.status) for a in post.activities] == [(activity, "completed")]
+
+
+def test_a_spell_that_only_says_when_claims_no_session(ex):
+    assert ex.extract("There is something about early morning cycling that calms me.").activities == []

@@ -23,9 +23,6 @@ _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
-_SPELLS = {"day", "days", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
-           "week", "weeks", "weekend", "weekends", "hour", "hours", "minutes", "spent", "spend",
-           "spending"}  # a spell of time, then the gerund that fills it
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
@@ -60,6 +57,7 @@ class ActivityFinder(Component):
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
+        self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
         context = self.lexicon.get("context_forms", {})
         self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
         self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
@@ -271,7 +269,7 @@ class ActivityFinder(Component):
         prev = tab.lower[max(0, start - 3):start]
         if any(p in _BE or p in _GO for p in prev[-2:]):
             return False  # "was running", "went cycling"
-        if prev and prev[-1] in _SPELLS:
+        if prev and prev[-1] in self.spells:
             return False  # "a great day skiing", "spent the morning hiking": a session
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"

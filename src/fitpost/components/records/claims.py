@@ -15,6 +15,10 @@ from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 
 POSSESSIVE = ("'s", "’s")  # "the day's hike"
+SPENDING = frozenset({"spent", "spend", "spending"})
+# what makes a spell of time one that was spent: "a great day", "the morning", "two evenings", "all afternoon"
+SPELL_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "this", "that", "all", "whole", "entire", "one",
+                               "two", "three", "four", "five", "six", "seven", "several", "few", "many"})
 
 
 def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
@@ -50,10 +54,20 @@ def names_session(ctx: Context, c: Cluster) -> bool:
     return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
 
 
+def _spell_spent(lows: list[str], i: int) -> bool:
+    """Whether the spell word at token ``i`` ("day", "morning", "spent") is a stretch of time spent:
+    "spent" itself, or a spell after a determiner or a number at most two words before ("a great day",
+    "the afternoon", "two evenings a week"); not a spell that only says when ("early morning cycling")."""
+    if lows[i] in SPENDING:
+        return True
+    return any(w in SPELL_DETERMINERS or w.isdigit() for w in lows[max(0, i - 2):i])
+
+
 def does(ctx: Context, c: Cluster) -> bool:
     """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
     nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is), or a
-    noun after a word of doing ("went for a swim", "did a hike", "another run")."""
+    noun after a word of doing ("went for a swim", "did a hike", "another run"); a gerund after a spell of
+    time ("a day skiing")."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
@@ -61,5 +75,7 @@ def does(ctx: Context, c: Cluster) -> bool:
             return False
         if not lows[c.start].endswith("ing") or not lex.gerund_ok.isdisjoint(before):
             return True
+        if before and before[-1] in lex.spells and _spell_spent(lows, c.start - 1):
+            return True  # "a great day skiing", "spent the morning hiking": the gerund fills the spell
         return _caption(ctx, c)
     return not lex.doing.isdisjoint(before)

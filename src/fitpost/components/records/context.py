@@ -9,7 +9,7 @@ from itertools import accumulate, compress
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
-from fitpost.components.dates import day_words
+from fitpost.components.dates import day_words, direction_words
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -62,6 +62,8 @@ class Lexicon:
     short_line: int
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
+    future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
+    spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -73,6 +75,7 @@ class Lexicon:
         log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
         people = resources.load_json("people.json")
+        activities = resources.load_json("activities.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -84,7 +87,7 @@ class Lexicon:
                    spectator_verbs=frozenset(data["spectator_verbs"]),
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
                                                                           for w in ws),
-                   generic_nouns=frozenset(resources.load_json("activities.json")["generic_nouns"]),
+                   generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    races=races,
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),
@@ -99,7 +102,8 @@ class Lexicon:
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
                    further_session=frozenset(data["further_session"]["words"]),
-                   when_words=frozenset(data["further_session"]["when"]) | day_words())
+                   when_words=frozenset(data["further_session"]["when"]) | day_words(),
+                   future_words=direction_words()[1])
 
 
 class Context:

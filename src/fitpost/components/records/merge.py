@@ -345,7 +345,7 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
 def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity: str | None) -> None:
     """A logged distance as a record of ``activity`` (none where the text names no activity), or a
     further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
-    "a 5 mile walk")."""
+    "a 5 mile walk").  A new record dated by a day to come ("Tomorrow: 5 km easy") is planned."""
     if activity is None:
         return
     n, q = ctx.sent_of[span.start], span.info
@@ -358,6 +358,9 @@ def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity
     if same is not None:
         same.clusters.append(carrier)
     else:
+        date = carrier.date
+        if date is not None and not ctx.lexicon.future_words.isdisjoint(date.text.lower().split()):
+            carrier.status = ext.StatusInfo(status="planned", cue=date.text, cue_start=date.start)
         records.append(Record([carrier]))
         records.sort(key=lambda r: r.primary.start)
 
