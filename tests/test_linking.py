@@ -174,7 +174,7 @@ def test_a_log_line_of_a_day_to_come_is_a_plan(ex, text, status):
 
 
 @pytest.mark.parametrize("text, activity", [
-    ("We had a great day skiing!", "skiing"),
+    ("Had a brilliant day skiing with the kids!", "skiing"),
     ("Spent the afternoon kayaking.", "paddling"),
 ])
 def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
@@ -183,4 +183,4 @@ def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
 
 
 def test_a_spell_that_only_says_when_claims_no_session(ex):
-    assert ex.extract("There is something about early morning cycling that calms me.").activities == []
+    assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
