@@ -184,3 +184,15 @@ def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
 
 def test_a_spell_that_only_says_when_claims_no_session(ex):
     assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("My plan for the week: Monday 6 km, Thursday 9 km, Saturday 14 km.", ["planned", "planned", "planned"]),
+    ("This week's schedule:\nMonday 5 km easy\nWednesday 8 km steady\n\nSaturday 3 km shakeout done.",
+     ["planned", "planned", "completed"]),
+    ("Out at 6:30 this morning: 10 km along the canal.", ["completed"]),
+    ("Followed my training plan today: 12 km steady.", ["completed"]),
+])
+def test_log_lines_under_a_plan_label_are_plans(ex, text, expected):
+    post = ex.extract(text, posted_at="2025-05-07")
+    assert [a.status for a in post.activities] == expected

@@ -31,6 +31,7 @@ from fitpost.schema import DateRef
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
+LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
@@ -345,7 +346,7 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
 def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity: str | None) -> None:
     """A logged distance as a record of ``activity`` (none where the text names no activity), or a
     further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
-    "a 5 mile walk").  A new record dated by a day to come ("Tomorrow: 5 km easy") is planned."""
+    "a 5 mile walk").  A new record told as a plan (:func:`_plan_cue`) is planned."""
     if activity is None:
         return
     n, q = ctx.sent_of[span.start], span.info
@@ -358,11 +359,36 @@ def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity
     if same is not None:
         same.clusters.append(carrier)
     else:
-        date = carrier.date
-        if date is not None and not ctx.lexicon.future_words.isdisjoint(date.text.lower().split()):
-            carrier.status = ext.StatusInfo(status="planned", cue=date.text, cue_start=date.start)
+        cue = _plan_cue(ctx, carrier, span.start_char)
+        if cue is not None:
+            carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
         records.append(Record([carrier]))
         records.sort(key=lambda r: r.primary.start)
+
+
+def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None:
+    """What tells that the logged distance at character ``at`` is a plan, and where: a date of a day
+    to come ("Tomorrow: 5 km easy"), or a plan word (``plan_labels``) in its line's label ("My plan
+    for the week: Monday 5 km") or in the heading line over it in its block ("Next week's schedule:"
+    over "Mon 5 km"), unless the label holds a verb of doing or one in the past ("Followed the plan
+    today: 12 km"); None for none.  At most LABEL_REACH characters before it are read."""
+    date, lex = carrier.date, ctx.lexicon
+    if date is not None and not lex.future_words.isdisjoint(date.text.lower().split()):
+        return date.text, date.start
+    lo = max(0, at - LABEL_REACH)
+    window = ctx.text[lo:at]
+    block = window.rfind("\n\n")  # a blank line ends the block a heading rules
+    lines = window[block + 2 if block >= 0 else 0:].split("\n")
+    own = lines[-1].split(":")[:-1]  # the label of its own line: the words before its last colon
+    heading = next((line for line in reversed(lines[:-1]) if line.rstrip().endswith(":")), "")
+    for label in (":".join(own), heading):
+        words = {w.strip(".,;:!?()") for w in label.lower().replace("'s", " ").replace("’s", " ").split()}
+        if lex.plan_labels.isdisjoint(words):
+            continue
+        if any(w in lex.log_verbs or w.endswith("ed") and w not in lex.plan_labels for w in words):
+            continue  # "Followed the plan today: 12 km": a label that tells what was done
+        return label.strip(), lo + window.rfind(label)
+    return None
 
 
 def _companion_sentences(ctx: Context) -> set[int]:
