@@ -216,7 +216,7 @@ def _records_seconds(nlp, text: str) -> float:
     return best
 
 
-@pytest.mark.parametrize("phrase", ["ran 5 km and ", "ran 5 km in Porto and "])
+@pytest.mark.parametrize("phrase", ["ran 5 km and ", "ran 5 km in Porto and ", "5 km\n"])
 def test_linking_a_long_piece_grows_in_step_with_its_length(blank_extractor, phrase):
     """Issue 18: every quantity was weighed against every activity of its sentence (quadratic).
     Four times the text (one sentence, no piece cut) may take at most eight times as long."""
@@ -293,3 +293,17 @@ def test_a_results_block_gives_each_leg_its_own_lines(model, request):
     text = "Race report\nSwim\n- Distance\n- 400m\n- Time\n- 8:30\nBike\n- Distance\n- 12 km\n- Time\n- 30:00"
     got = [(a.activity, a.status, a.distance.meters, a.duration.seconds) for a in extractor.extract(text).activities]
     assert got == [("swimming", "completed", 400, 510), ("cycling", "completed", 12000, 1800)]
+
+
+def test_a_records_latest_sentence_up_to_any_sentence_follows_its_clusters():
+    from fitpost import ext as fext
+
+    def cluster(sent: int) -> Cluster:
+        return Cluster(start=sent, end=sent + 1, sent=sent, info=fext.ActivityInfo(activity="running", form="verb"))
+
+    r = Record([cluster(5), cluster(2)])
+    assert [r.latest_sent(n) for n in (1, 2, 4, 5, 9)] == [None, 2, 2, 5, 5]
+    r.clusters.append(cluster(8))  # clusters are added as linking goes on
+    r.clusters.append(cluster(3))
+    for n in range(12):
+        assert r.latest_sent(n) == max((c.sent for c in r.clusters if c.sent <= n), default=None), n

@@ -407,7 +407,7 @@ def _record_before(ctx: Context, records: list[Record], n: int) -> Record | None
     words before (a lone "-" of a list is none), the first such on a tie."""
     best = None
     for r in records:
-        s = max((c.sent for c in r.clusters if c.sent <= n), default=None)
+        s = r.latest_sent(n)
         if s is not None and ctx.worded_between(s, n) <= LEND_REACH and statuses.is_real(r.primary.status_name):
             if best is None or s > best[0]:
                 best = (s, r)
