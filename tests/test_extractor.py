@@ -58,6 +58,26 @@ def test_spacy_gets_batches_bounded_in_docs_and_in_characters(blank_extractor, m
     assert [p.model_dump() for p in ex.pipe(posts, batch_size=128)] == small
 
 
+def test_shifting_a_record_moves_every_offset_in_it_and_nothing_else(blank_extractor):
+    from fitpost.extractor import _shift
+    text = ("Tomorrow: 5 km easy. Yesterday I ran 12 km with @asha_runs from Hillcrest to Riverside "
+            "in 1:02:10, then did 40 push-ups.")
+    activities = blank_extractor.extract(text, posted_at="2025-05-07").activities
+    assert len(activities) >= 2
+
+    def moved(node, offset):  # the definition: every start, end and cue_start anywhere in the record
+        if isinstance(node, dict):
+            return {k: v + offset if k in ("start", "end", "cue_start") and isinstance(v, int) else moved(v, offset)
+                    for k, v in node.items()}
+        if isinstance(node, list):
+            return [moved(v, offset) for v in node]
+        return node
+
+    for a in activities:
+        assert _shift(a, 0) is a
+        assert _shift(a, 1234).model_dump() == moved(a.model_dump(), 1234)
+
+
 def test_chunks_cover_the_text():
     text = "One. Two two. Three three three. " * 50
     parts = chunks(text, 100)
