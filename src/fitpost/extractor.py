@@ -152,13 +152,19 @@ class Extractor:
         ext.set_doc_value(doc, "fp_context", {"tagged": list(post.tagged), "location": post.location})
         return doc
 
-    def _post(self, post: InputPost, parts: list[tuple[int, Doc]]) -> Post:
+    def _piece(self, doc: Doc, offset: int) -> tuple[list[Activity], list[str]]:
+        """The records (offsets moved by ``offset``, where the piece starts in its post) and warnings
+        of one piece's Doc: taken as soon as the Doc is done, so a long post's Docs are not all kept."""
+        activities = [_shift(a, offset) for a in ext.doc_value(doc, "fp_records") or []
+                      if a.confidence >= self.min_confidence]
+        return activities, list(ext.doc_value(doc, "fp_warnings") or [])
+
+    def _post(self, post: InputPost, parts: list[tuple[list[Activity], list[str]]]) -> Post:
         activities: list[Activity] = []
         warnings: list[str] = []
-        for offset, doc in parts:
-            activities.extend(_shift(a, offset) for a in ext.doc_value(doc, "fp_records") or []
-                              if a.confidence >= self.min_confidence)
-            warnings.extend(ext.doc_value(doc, "fp_warnings") or [])
+        for piece_activities, piece_warnings in parts:
+            activities.extend(piece_activities)
+            warnings.extend(piece_warnings)
         if len(parts) > 1:
             warnings.append(f"long text processed in {len(parts)} pieces")
         return Post(id=post.id, posted_at=post.posted_at, author=post.author,
@@ -187,11 +193,11 @@ class Extractor:
                 for _, piece in pieces:
                     yield self._doc(post, piece)
 
-        done: list[tuple[int, Doc]] = []
+        done: list[tuple[list[Activity], list[str]]] = []
         for batch in self._batches(docs(), batch_size):
             for doc in self.nlp.pipe(batch, batch_size=len(batch)):
                 post, offsets = pending[0]
-                done.append((offsets[len(done)], doc))
+                done.append(self._piece(doc, offsets[len(done)]))
                 if len(done) == len(offsets):
                     pending.popleft()
                     yield self._post(post, done)
