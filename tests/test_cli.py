@@ -72,6 +72,18 @@ def test_extract_prints_one_json_object(runner):
     assert data["activities"][0]["activity"] == "swimming"
 
 
+@pytest.mark.parametrize("obj, settled", [({"own_process": True}, True), (None, False)])
+def test_extract_tunes_the_collector_only_in_a_process_of_its_own(runner, monkeypatch, obj, settled):
+    """As the ``fitpost`` program (``main`` passes ``own_process``) extract settles the collector for the
+    one post it reads; called inside another process (here, the test's) it leaves that process alone."""
+    import fitpost.extractor
+    calls = []
+    monkeypatch.setattr(fitpost.extractor, "settle", lambda: calls.append(1))
+    result = runner.invoke(cli, ["extract", "Rode 20 km", "--model", "blank"], obj=obj)
+    assert result.exit_code == 0, result.output
+    assert bool(calls) is settled
+
+
 def test_extract_reads_stdin(runner):
     result = runner.invoke(cli, ["extract", "-", "--model", "blank", "--pretty"], input="Hiked 12 km\n")
     assert result.exit_code == 0

@@ -112,6 +112,9 @@ def extract(text: str, posted_at, author: str | None, post_id: str | None, model
         _utf8_text(what, value)
     try:
         extractor = load_extractor(resolve_model(model), min_confidence)
+        if _own_process():
+            from fitpost.extractor import settle
+            settle()  # the process ends with this post: what is loaded never becomes garbage
         post = extractor.extract(text, posted_at=posted_at, author=author, id=post_id)
     except FitpostError as exc:
         raise Usage(str(exc)) from None
@@ -362,5 +365,13 @@ def review(batch_output: str, html_path: str, inputs: tuple[str, ...], input_for
     click.echo(f"fitpost review: {report.line()} -> {html_path}", err=True)
 
 
+def _own_process() -> bool:
+    """Whether fitpost runs as its own program (:func:`main`), whose process it may tune, rather than
+    inside a caller's process (a host that calls the click group, a test's ``CliRunner``)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return isinstance(obj, dict) and bool(obj.get("own_process"))
+
+
 def main() -> None:
-    cli(prog_name="fitpost")
+    cli(prog_name="fitpost", obj={"own_process": True})
