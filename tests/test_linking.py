@@ -190,6 +190,7 @@ def test_a_spell_that_only_says_when_claims_no_session(ex):
     ("My plan for the week: Monday 6 km, Thursday 9 km, Saturday 14 km.", ["planned", "planned", "planned"]),
     ("This week's schedule:\nMonday 5 km easy\nWednesday 8 km steady\n\nSaturday 3 km shakeout done.",
      ["planned", "planned", "completed"]),
+    ("This week's schedule:\r\nMonday 5 km easy\r\n\r\nSaturday 3 km shakeout done.", ["planned", "completed"]),
     ("Out at 6:30 this morning: 10 km along the canal.", ["completed"]),
     ("Followed my training plan today: 12 km steady.", ["completed"]),
 ])

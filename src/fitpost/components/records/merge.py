@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from itertools import compress
 
 from fitpost import ext, statuses
@@ -31,6 +32,7 @@ from fitpost.schema import DateRef
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
@@ -377,8 +379,8 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
         return date.text, date.start
     lo = max(0, at - LABEL_REACH)
     window = ctx.text[lo:at]
-    block = window.rfind("\n\n")  # a blank line ends the block a heading rules
-    lines = window[block + 2 if block >= 0 else 0:].split("\n")
+    blanks = [m.end() for m in _BLANK_LINE.finditer(window)]  # the last blank line ends the block a heading rules
+    lines = window[blanks[-1] if blanks else 0:].split("\n")
     own = lines[-1].split(":")[:-1]  # the label of its own line: the words before its last colon
     heading = next((line for line in reversed(lines[:-1]) if line.rstrip().endswith(":")), "")
     for label in (":".join(own), heading):
