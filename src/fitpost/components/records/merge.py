@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right, insort
 from itertools import compress
 
 from fitpost import ext, statuses
@@ -273,27 +274,28 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
     with a companion cue lends it its people."""
     with_cluster = {c.sent for c in clusters}
-    _lend_places(ctx, records, with_cluster)
+    real = RealRecords(ctx, records)
+    _lend_places(ctx, real, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
         q = span.info
         if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
             continue
-        prev = _record_before(ctx, records, n)
+        prev = real.before(ctx, n)
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
         else:
             fits = prev is not None and not any(c.kind("duration") for c in prev.clusters) \
-                and ctx.worded_between(max(c.sent for c in prev.clusters if c.sent <= n), n) <= TIME_REACH
+                and ctx.worded_between(prev.latest_sent(n), n) <= TIME_REACH
         if fits:
             carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
                               quantities=[q], inferred=True)
             attach_date(ctx, carrier)
-            prev.clusters.append(carrier)
+            real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
-            _add_logged(ctx, records, span, prev.activity if prev is not None else ctx.main_activity)
+            _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
-        prev = _record_before(ctx, records, n)
+        prev = real.before(ctx, n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -301,10 +303,10 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         for p in ctx.people_in.get(n, ()):
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
-        prev.clusters.append(company)
+        real.add_cluster(prev, company)
 
 
-def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) -> None:
+def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
     """The places where it was (role at, not a hometown) of each sentence with no cluster, told in the
     first person ("We hit Benton Lake."; not where someone else is from), to the real record at most
     LEND_REACH sentences before it, if that has no place where it was."""
@@ -312,7 +314,7 @@ def _lend_places(ctx: Context, records: list[Record], with_cluster: set[int]) ->
         at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
         if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
             continue
-        prev = _record_before(ctx, records, n)
+        prev = real.before(ctx, n)
         if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
             prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
 
@@ -345,27 +347,26 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
 
 
-def _add_logged(ctx: Context, records: list[Record], span: ext.Mention, activity: str | None) -> None:
+def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
     """A logged distance as a record of ``activity`` (none where the text names no activity), or a
     further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
     "a 5 mile walk").  A new record told as a plan (:func:`_plan_cue`) is planned."""
     if activity is None:
         return
     n, q = ctx.sent_of[span.start], span.info
-    same = next((r for r in records if r.activity == activity and same_distance(r.distance(), q)
-                 and ctx.para[r.primary.sent] == ctx.para[n]
-                 and statuses.meaning(r.primary.status_name).phase == "done"), None)
+    same = next((r for r in real.in_paragraph(ctx.para[n]) if r.activity == activity
+                 and same_distance(r.distance(), q) and statuses.meaning(r.primary.status_name).phase == "done"),
+                None)
     info = same.primary.info if same is not None else ext.ActivityInfo(activity=activity, form="inferred")
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=info, quantities=[q], inferred=True)
     attach_date(ctx, carrier)
     if same is not None:
-        same.clusters.append(carrier)
+        real.add_cluster(same, carrier)
     else:
         cue = _plan_cue(ctx, carrier, span.start_char)
         if cue is not None:
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
-        records.append(Record([carrier]))
-        records.sort(key=lambda r: r.primary.start)
+        real.add_record(Record([carrier]))
 
 
 def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None:
@@ -404,16 +405,60 @@ def _companion_sentences(ctx: Context) -> set[int]:
     return out
 
 
-def _record_before(ctx: Context, records: list[Record], n: int) -> Record | None:
-    """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
-    words before (a lone "-" of a list is none), the first such on a tie."""
-    best = None
-    for r in records:
-        s = r.latest_sent(n)
-        if s is not None and ctx.worded_between(s, n) <= LEND_REACH and statuses.is_real(r.primary.status_name):
-            if best is None or s > best[0]:
-                best = (s, r)
-    return best[1] if best else None
+class RealRecords:
+    """The real records (by their primary cluster's status) by the sentences their clusters are in,
+    kept up to date as :func:`lend_orphans` adds clusters and records, so that the record before a
+    sentence (:meth:`before`) is found without walking them all."""
+
+    def __init__(self, ctx: Context, records: list[Record]) -> None:
+        self.ctx = ctx
+        self.records = records  # the caller's list, in order of primary start
+        self.at: dict[int, list[Record]] = {}  # sentence -> the real records with a cluster there, in order
+        self.sents: list[int] = []  # the keys of ``at``, in order
+        self.by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
+        for r in records:
+            self.by_para.setdefault(ctx.para[r.primary.sent], []).append(r)
+            for c in r.clusters:
+                self._index(r, c.sent)
+
+    def _index(self, r: Record, sent: int) -> None:
+        if not statuses.is_real(r.primary.status_name):
+            return
+        here = self.at.get(sent)
+        if here is None:
+            self.at[sent] = [r]
+            insort(self.sents, sent)
+        elif not any(x is r for x in here):
+            here.append(r)
+
+    def add_cluster(self, r: Record, c: Cluster) -> None:
+        """Add cluster ``c`` to record ``r``."""
+        r.clusters.append(c)
+        self._index(r, c.sent)
+
+    def add_record(self, r: Record) -> None:
+        """Add the new record ``r`` to the records, in order of primary start."""
+        self.records.append(r)
+        self.records.sort(key=lambda x: x.primary.start)
+        insort(self.by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
+        for c in r.clusters:
+            self._index(r, c.sent)
+
+    def in_paragraph(self, para: int) -> list[Record]:
+        """The records whose primary cluster is in paragraph ``para``, in order."""
+        return self.by_para.get(para, [])
+
+    def before(self, ctx: Context, n: int) -> Record | None:
+        """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
+        words before (a lone "-" of a list is none), the first in order on a tie."""
+        k = bisect_right(self.sents, n)
+        if not k or ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
+            return None  # the latest such sentence is too far back, and every other one is further
+        here = self.at[self.sents[k - 1]]
+        if len(here) == 1:
+            return here[0]
+        order = {id(r): i for i, r in enumerate(self.records)}
+        return min(here, key=lambda r: order[id(r)])
 
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
