@@ -17,10 +17,12 @@ dense style, a stress test) it measures:
    ``python -c "import spacy; spacy.load(M)"`` for the same model M;
 5. memory: peak RSS (all processes of the run) of a large batch over a small one;
 6. where time goes: each component's share of the default pipeline's time,
-   and dateparser's share of extraction.
+   and dateparser's share of extraction;
+7. bounded time per post: the CPU of a 1 MB post of each kind that once grew
+   faster than its length (blank mode), and the wall time of a 2 MB ordinary post.
 
 Timings 1, 2 and 6 run in this process on one core (1: paired chunks, 3 rounds; 2: the best of 5 whole runs, as timeit);
-3, 4 and 5 run ``fitpost`` as subprocesses.  Nothing here is a test: CI does
+3, 4, 5 and 7 run ``fitpost`` as subprocesses.  Nothing here is a test: CI does
 not run it.
 """
 from __future__ import annotations
@@ -195,6 +197,59 @@ def memory(model: str, small: int, large: int, work: Path) -> dict:
             "small_detail": s, "large_detail": b}
 
 
+# 7. the inputs that once made a post's time grow faster than its length (issue 18), one unit each,
+# repeated to the size asked for
+HOSTILE = {
+    "a run of '('": "(",
+    "a run of emoji": "\U0001F525",
+    "inch marks": '5" ',
+    "minutes and a trailing number": "5 min 30, ",
+    "an activity, a distance, 'and'": "ran 5 km and ",
+    "smileys": ":):)",
+    "quotes and 'I'": 'I said "go" ',
+}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's finished children so far."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _one_post_batch(model: str, text: str, work: Path) -> tuple[float, float]:
+    """CPU and wall seconds of a whole ``fitpost batch`` process on a file holding ``text`` as one post."""
+    src = work / "one-post.jsonl"
+    src.write_text(json.dumps({"id": "p", "text": text}) + "\n", encoding="utf-8")
+    cpu, t0 = _children_cpu(), time.perf_counter()
+    subprocess.run([*FITPOST, "batch", str(src), "-o", "-", "--model", model, "--workers", "1", "--no-progress",
+                    "-q"], check=True, stdout=subprocess.DEVNULL)
+    return _children_cpu() - cpu, time.perf_counter() - t0
+
+
+def bounded_posts(size: int, long_size: int, model: str, work: Path, repeat: int) -> dict:
+    """7. each hostile post of ``size`` characters, blank mode: the CPU of a whole ``fitpost batch`` process
+    on it less that of one on "Ran 5k today" (start-up), the least of ``repeat`` runs; and the wall
+    time of one ordinary post of ``long_size`` characters (realistic corpus posts joined) with ``model``."""
+    start_up = min(_one_post_batch("blank", "Ran 5k today", work)[0] for _ in range(repeat))
+    kinds = {}
+    for label, unit in HOSTILE.items():
+        text = (unit * (size // len(unit) + 1))[:size]
+        whole = min(_one_post_batch("blank", text, work)[0] for _ in range(repeat))
+        kinds[label] = {"whole_cpu_s": whole, "post_cpu_s": whole - start_up}
+    texts, total = [], 0
+    for post in corpus.posts(long_size // 200 + 100, seed=5):
+        texts.append(post["text"])
+        total += len(post["text"]) + 2
+        if total > long_size:
+            break
+    long_text = "\n\n".join(texts)[:long_size]
+    _, long_wall = _one_post_batch(model, long_text, work)
+    return {"size": size, "start_up_cpu_s": start_up, "kinds": kinds, "long_size": long_size, "model": model,
+            "long_wall_s": long_wall}
+
+
 def profile(model: str, n: int) -> dict:
     """6. each component's share of the pipeline's time, and dateparser's share of extraction."""
     from fitpost import Extractor
@@ -252,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = dict(overhead=200 if q else 1000, fast=500 if q else 3000, scale=1000 if q else 20000,
                  mem_small=200 if q else 2000, mem_large=2000 if q else 200000, profile=100 if q else 500,
                  repeat=2 if q else 3, fast_repeat=2 if q else 5)
-    only = {int(x) for x in a.only.split(",")} if a.only else {1, 2, 3, 4, 5, 6}
+    only = {int(x) for x in a.only.split(",")} if a.only else {1, 2, 3, 4, 5, 6, 7}
     work = Path(tempfile.mkdtemp(prefix="fitpost-bench-"))
     results: dict[str, dict] = {}
     rows: list[tuple[str, str, str, str]] = []
@@ -301,6 +356,15 @@ def main(argv: list[str] | None = None) -> int:
             row(f"6 time per component ({r['model']}, {r['posts']} posts)", shares, "report", None)
             row("6 dateparser's share of extraction", f"{r['dateparser_share']:.2%}", "< 5 %",
                 r["dateparser_share"] < 0.05)
+        if 7 in only:
+            r = results["bounded"] = bounded_posts(100_000 if q else 1_000_000, 200_000 if q else 2_000_000,
+                                                   a.model, work, 1 if q else 2)
+            for label, k in r["kinds"].items():
+                row(f"7 a {r['size']:,}-character post of {label} (blank; CPU, start-up "
+                    f"{r['start_up_cpu_s']:.2f} s left out)", f"{k['post_cpu_s']:.2f} s (whole process "
+                    f"{k['whole_cpu_s']:.2f} s)", "<= 5 s", k["post_cpu_s"] <= 5.0)
+            row(f"7 an ordinary post of {r['long_size']:,} characters ({r['model']}, whole process, wall)",
+                f"{r['long_wall_s']:.1f} s", "< 60 s", r["long_wall_s"] < 60.0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if a.json:
