@@ -281,7 +281,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         q = span.info
         if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
             continue
-        prev = real.before(ctx, n)
+        prev = real.before(n)
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
         else:
@@ -295,7 +295,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
-        prev = real.before(ctx, n)
+        prev = real.before(n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -314,7 +314,7 @@ def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> Non
         at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
         if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
             continue
-        prev = real.before(ctx, n)
+        prev = real.before(n)
         if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
             prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
 
@@ -448,11 +448,11 @@ class RealRecords:
         """The records whose primary cluster is in paragraph ``para``, in order."""
         return self.by_para.get(para, [])
 
-    def before(self, ctx: Context, n: int) -> Record | None:
+    def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
         words before (a lone "-" of a list is none), the first in order on a tie."""
         k = bisect_right(self.sents, n)
-        if not k or ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
+        if not k or self.ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
             return None  # the latest such sentence is too far back, and every other one is further
         here = self.at[self.sents[k - 1]]
         if len(here) == 1:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from fitpost import ext
@@ -57,14 +56,10 @@ class Record:
     added to a record (``clusters.append``), never taken out."""
 
     clusters: list[Cluster]
-    _sents: list[int] = field(default_factory=list, repr=False, compare=False)  # its clusters' sentences, sorted
 
     def latest_sent(self, n: int) -> int | None:
         """The latest sentence at or before sentence ``n`` that holds one of its clusters, if any."""
-        for c in self.clusters[len(self._sents):]:  # the clusters added since the last call
-            insort(self._sents, c.sent)
-        k = bisect_right(self._sents, n)
-        return self._sents[k - 1] if k else None
+        return max((c.sent for c in self.clusters if c.sent <= n), default=None)
 
     @property
     def primary(self) -> Cluster:
