@@ -37,7 +37,7 @@ def test_named_events(nlp, text, expected):
     ("Ran the Millbrook 25K Trail Race yesterday, muddy but fun.", [("Millbrook 25K Trail Race", "running")]),
     ("Finished the Lakeside 50-Mile Trail Race in 11 hours.", [("Lakeside 50-Mile Trail Race", "running")]),
     ("Raised money at the Race for Kindness 10k on Sunday.", [("Race for Kindness 10k", "running")]),
-    ("Day 12 of the 21 Day Lunge Challenge.", [("21 Day Lunge Challenge", None)]),
+    ("Day 12 of the 21 Day Lunge Challenge.", [("21 Day Lunge Challenge", "strength_training")]),
     # brands: a name alone, and with its number and place
     ("Ran parkrun this Saturday and got a new PB.", [("parkrun", "running")]),
     ("Did Ironman 70.3 Lanzarote last year.", [("Ironman 70.3 Lanzarote", "triathlon")]),
@@ -128,3 +128,22 @@ def test_a_named_event_that_opens_the_story_is_its_own_record(blank_extractor, s
         first = post.activities[0]
         event = first.event.name if first.event else None
         assert (first.evidence.text, event) == ("Tonbridge parkrun", "Tonbridge parkrun")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head that names no activity ("challenge", "championships", "series"): the activity word in the name
+    ("We did the Hillcrest Cycle Challenge, 80 miles of hills.", [("Hillcrest Cycle Challenge", "cycling")]),
+    ("She won the Larkspur Rowing Championships in May.", [("Larkspur Rowing Championships", "rowing")]),
+    ("The Riverside Swim Series starts next week.", [("Riverside Swim Series", "swimming")]),
+    ("Day 3 of the Kettlewell Squat Challenge.", [("Kettlewell Squat Challenge", "strength_training")]),
+])
+def test_an_activity_word_in_the_name_gives_the_activity(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Completed Ironman Lanzarote 70.3 in 6:10:22 last weekend.", [("Ironman Lanzarote 70.3", "triathlon")]),
+    ("Finished Brookfield Marathon today!", [("Brookfield Marathon", "running")]),
+])
+def test_a_finishing_verb_opening_the_sentence_is_not_part_of_the_name(nlp, text, expected):
+    assert events(nlp, text) == expected

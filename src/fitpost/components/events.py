@@ -39,6 +39,7 @@ _NOT_TITLE = ("'s", "’s", "&", "of")  # lowercase words that may stand between
 # the units a distance that ends a name may end in: a K ("the Hilltop 10 K") or "miler", a race named
 # for its distance ("the Harbour 10-Miler"); other units stand only inside a name
 _NAME_END_UNITS = ("k", "miler")
+GENERAL_ACTIVITIES = ("workout", "other")  # activities whose words name no one sport
 
 
 def _title_case(line: str) -> bool:
@@ -72,8 +73,19 @@ class EventFinder(Component):
         # capitalised words that do not name an event by themselves ("Morning Run", "Summer open"):
         # heads (but for brands), inner words and the words of default titles
         self.unnamed = (set(self.one_word_heads) | self.inner | self.plain) - set(self.brands)
-        acts = resources.load_json("activities.json")["activities"]
+        data_acts = resources.load_json("activities.json")
+        acts = data_acts["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
+        # one-word verbs, nouns and exercises of a specific activity, which name it inside a name with a head
+        # that does not ("the Hillcrest Cycle Challenge", "the Larkspur Rowing Championships", "the 30 Day
+        # Squat Challenge")
+        self.activity_words: dict[str, str] = {}
+        words = [(activity, w) for activity, entry in acts.items() if activity not in GENERAL_ACTIVITIES
+                 for w in (*entry.get("verbs", []), *entry.get("nouns", []))]
+        words += [(entry["activity"], w) for entry in data_acts["exercises"].values() for w in entry["forms"]]
+        for activity, w in words:
+            if " " not in w:
+                self.activity_words.setdefault(w, activity)
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
 
     def _starts_event(self, word: str, low: str) -> bool:
@@ -230,12 +242,15 @@ class EventFinder(Component):
         return k
 
     def _verb(self, doc: Doc, tab: ext.Tokens, i: int) -> bool:
-        """Whether token ``i`` is a verb: the model's tag, or else a verb of the lexicon or a word of six
-        letters or more in "-ed" ("Finished", "Survived")."""
+        """Whether token ``i`` is a verb: a verb of the lexicon (a model may tag a capitalised "Completed"
+        as a name), else the model's tag, or without one a word of six letters or more in "-ed"
+        ("Survived")."""
+        low = tab.lower[i]
+        if low in self.opening_verbs:
+            return True
         if ext.has_annotation(doc, "TAG"):
             return doc[i].tag_.startswith("VB")
-        low = tab.lower[i]
-        return low in self.opening_verbs or len(low) >= 6 and low.endswith("ed")
+        return len(low) >= 6 and low.endswith("ed")
 
     @staticmethod
     def _opens(tab: ext.Tokens, i: int) -> bool:
@@ -269,7 +284,8 @@ class EventFinder(Component):
                 return None  # "Easy 8 km.", "New marathon best", where a model sees no name
         s = self._left_count(tab, s)
         activity = self.heads.get(lows[e - 1]) or next(
-            (self.heads[x] for x in lows[s:e] if self.heads.get(x)), None)
+            (self.heads[x] for x in lows[s:e] if self.heads.get(x)), None) or next(
+            (self.activity_words[x] for x in lows[s:e] if x in self.activity_words), None)
         if activity is None and lows[e - 1] not in self.one_word_heads:
             activity = "running"  # a name ending in a distance: "the Hilltop 10K"
         return s, e, activity

@@ -198,10 +198,11 @@ class PlaceFinder(Component):
         return out
 
     def _event_name(self, tab: ext.Tokens, s: int, e: int, upto: int) -> bool:
-        """Whether tokens ``s:e`` are (the start of) an event's name: a capitalised event head after
-        their first word, up to token ``upto``, but for the head of a city's race."""
+        """Whether tokens ``s:e`` are (the start of) an event's name: a capitalised event head, up to
+        token ``upto``, but for the head of a city's race ("in the Race for Life", "at the Pedal
+        Sportive", but "at the Vienna Marathon")."""
         return any(tab.lower[k] in self.event_heads and tab.text[k][:1].isupper()
-                   and tab.lower[k] not in self.city_event_heads for k in range(s + 1, upto))
+                   and tab.lower[k] not in self.city_event_heads for k in range(s, upto))
 
     def _named(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Names made with a place word: capitalised words before a capitalised place word ("Marina
