@@ -120,3 +120,16 @@ def test_another_day_or_time_of_day_is_another_session(extract, text):
 def test_a_person_the_record_does_not_name_makes_another_session(extract):
     assert len(of(extract("I ran for 30 minutes. My wife ran 10 km."), "running")) == 2
     assert len(of(extract("Tom ran for 30 minutes. Tom ran 10 km along the canal."), "running")) == 1
+
+
+# -- a relative clause tells more of the session it follows ------------------------------------------
+
+def test_a_relative_clause_tells_the_session_it_follows(extract):
+    assert extract("My first race was the Oakley Trail 25K, which I ran in 2:45.") == [("running", 25000.0, 9900.0)]
+    assert extract("I entered the Brookside Half Marathon, which I finished in 1:49.") == [
+        ("running", 21097.5, 6540.0)]
+
+
+def test_a_relative_clause_with_no_activity_verb_leaves_the_next_session_apart(extract):
+    records = extract("I ran a 10k, which was hard, then I ran 5 km more.")
+    assert [r[1] for r in of(records, "running")] == [10000.0, 5000.0]

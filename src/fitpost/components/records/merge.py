@@ -116,7 +116,39 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(c, r):
             return r
-    return _fills(ctx, records, c, routes)
+    return _relative(ctx, records, c) or _fills(ctx, records, c, routes)
+
+
+RELATIVE_PRONOUNS = frozenset(("which", "that"))
+SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))
+
+
+def _relative(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
+    """The record that verb ``c`` tells more of in a relative clause right after one of its mentions:
+    "the Oakley Trail 25K, which I ran in 2:45" is one session.  The clause is a relative pronoun
+    (after a comma or not), an optional subject pronoun, then ``c``; what ends right before it (a
+    mention, a quantity or an event of the record) must be of a real record of ``c``'s activity."""
+    if c.info.form != "verb":
+        return None
+    lo, i = ctx.sents[c.sent][0], c.start - 1
+    if i >= lo and ctx.lows[i] in SUBJECT_PRONOUNS:
+        i -= 1
+    if i < lo or ctx.lows[i] not in RELATIVE_PRONOUNS:
+        return None
+    i -= 1
+    if i >= lo and ctx.lows[i] == ",":
+        i -= 1
+    if i < lo:
+        return None
+    end_char = ctx.tab.end[i]
+    events = {e.info.name for e in ctx.events_in.get(c.sent, ()) if e.end == i + 1}
+    for r in records:
+        if r.activity == c.info.activity and statuses.is_real(r.primary.status_name) \
+                and any(x.sent == c.sent and (x.end == i + 1 or x.event in events
+                                              or any(q.end == end_char for q in x.quantities))
+                        for x in r.clusters):
+            return r
+    return None
 
 
 def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
