@@ -212,8 +212,10 @@ def event_holding(ctx: Context, p: ext.Mention) -> str | None:
 
 def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
     """The event of the sentence (of ``c``'s activity or of none) nearest to ``c``, unless another
-    cluster of that activity is nearer to it."""
-    fitting = [e for e in ctx.events_in.get(c.sent, ()) if e.info.activity in (None, c.info.activity)]
+    cluster of that activity is nearer to it; a cluster made of an event keeps it."""
+    if c.event is not None:
+        return
+    fitting = [e for e in ctx.events_in.get(c.sent, ()) if ctx.event_activity(e) in (None, c.info.activity)]
     if not fitting:
         return
     best = min(fitting, key=lambda e: abs(e.start - c.start))

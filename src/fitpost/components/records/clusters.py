@@ -20,8 +20,13 @@ def find_clusters(ctx: Context) -> list[Cluster]:
     events = ctx.mentions[ext.EVENTS]
     mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.info.form != "hashtag"]
     clusters = _mention_clusters(ctx, _specific(ctx, mentions), events)
-    _add_event_clusters(ctx, clusters, mentions, events)
-    clusters.extend(_movement_clusters(ctx, clusters, events))
+    of_events = {(c.sent, c.info.activity): c.event for c in _add_event_clusters(ctx, clusters, mentions, events)}
+    moved = _movement_clusters(ctx, clusters, events)
+    for c in moved:
+        # a movement in the sentence of an event's own cluster is of that event ("the Hillcrest Cycle
+        # Challenge, covering 80 miles"), so the two merge as one session
+        c.event = of_events.get((c.sent, c.info.activity))
+    clusters.extend(moved)
     clusters.sort(key=lambda c: c.start)
     return clusters
 
@@ -64,11 +69,13 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
 
 
 def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
-                        events: list[ext.Mention]) -> None:
-    """Add a cluster for each named event (not a hashtag) whose activity no cluster of its sentence
-    has, with no cluster ending just before it; it takes the status of the first mention inside it."""
+                        events: list[ext.Mention]) -> list[Cluster]:
+    """Add (and return) a cluster for each named event (not a hashtag) whose activity (:meth:`Context.event_activity`)
+    no cluster of its sentence has, with no cluster ending just before it; it takes the status of the
+    first mention inside it, and is a cluster of that event."""
+    added: list[Cluster] = []
     if not events:
-        return
+        return added
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -76,7 +83,7 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         if ctx.text_of(e).startswith("#"):
             continue
         n = ctx.sent_of[e.start]
-        activity = e.info.activity
+        activity = ctx.event_activity(e)
         same = in_sent.get(n, [])
         if not activity or any(c.info.activity == activity for c in same) \
                 or any(0 <= e.start - c.end <= JOINING for c in same):
@@ -84,9 +91,11 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         first = next((x for x in mentions if e.start <= x.start < e.end), None)
         info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
         c = Cluster(start=e.start, end=e.end, sent=n, info=info, status=first.status if first is not None else None,
-                    head=ext.root(ctx.doc, e, ctx.parsed), definite=True)
+                    head=ext.root(ctx.doc, e, ctx.parsed), definite=True, event=e.info.name)
         clusters.append(c)
+        added.append(c)
         in_sent.setdefault(n, []).append(c)
+    return added
 
 
 def _breaks_between(ctx: Context, a: int, b: int) -> bool:

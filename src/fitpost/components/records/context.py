@@ -2,6 +2,7 @@
 text, sentences and mentions (:class:`Context`, one per Doc, made by the component for each call)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
@@ -200,6 +201,23 @@ class Context:
         out: dict[int, list[ext.Mention]] = {}
         for m in found:
             out.setdefault(self.sent_of[m.start], []).append(m)
+        return out
+
+    def event_activity(self, e: ext.Mention) -> str | None:
+        """The activity of event ``e``: that of the first activity word in its name, as the text around
+        it reads it ("the Race for Life, a 5k walk" is a walk), else the event's own."""
+        return self._event_activities.get((e.start, e.end), e.info.activity)
+
+    @cached_property
+    def _event_activities(self) -> dict[tuple[int, int], str]:
+        """The activity of the first (not generic) activity word inside each event, by the event's bounds."""
+        words = sorted((m for m in self.mentions[ext.ACTIVITIES] if not m.info.generic), key=lambda m: m.start)
+        starts = [m.start for m in words]
+        out: dict[tuple[int, int], str] = {}
+        for e in self.mentions[ext.EVENTS]:
+            k = bisect_left(starts, e.start)
+            if k < len(words) and words[k].start < e.end:
+                out[e.start, e.end] = words[k].info.activity
         return out
 
     def text_of(self, m: ext.Mention) -> str:

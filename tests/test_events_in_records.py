@@ -1,0 +1,29 @@
+"""An event's activity on the record: the activity word in the event's name, as the text reads it, and
+an event's cluster giving way to a movement verb of its activity.  Every post here is written for these
+tests, each run in blank mode and with the model."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extract(request):
+    return request.getfixturevalue(f"{request.param}_extractor").extract
+
+
+def test_a_challenge_named_for_an_activity_is_a_session_of_it(extract):
+    [record] = extract("We did the Hillcrest Cycle Challenge, 80 miles of hills.").activities
+    assert (record.activity, record.event.name, record.distance.meters) == (
+        "cycling", "Hillcrest Cycle Challenge", pytest.approx(128747.52))
+
+
+def test_a_movement_in_the_events_sentence_is_its_session(extract):
+    [record] = extract("We did the Hillcrest Cycle Challenge last year, covering 80 miles in a day.").activities
+    assert (record.activity, record.event.name, record.distance.text) == (
+        "cycling", "Hillcrest Cycle Challenge", "80 miles")
+
+
+def test_a_race_told_as_a_walk_is_a_walk_with_its_event(extract):
+    [record] = extract("Took part in the Race for Life with my mum, 5k walk.").activities
+    assert (record.activity, record.event.name, record.distance.meters) == ("walking", "Race for Life", 5000.0)
+    assert record.places == []  # the head of the event's name is no place
