@@ -186,9 +186,19 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     ("Wore my new shoes and ran 10 km", [("10 km", None)]),
     ("I ran 10 km in 45 minutes", [("10 km", None), ("45 minutes", None)]),
     ("Day 3 Alston to Hexham 45 miles\nShort day, easy ride", [("45 miles", None)]),  # not across lines
+    # the time of each repeat of a set
+    ("10 x 100 m on 1:50 with 2,500 m in all", [("10 x 100 m", None), ("1:50", "split"), ("2,500 m", None)]),
+    ("8x400m in 1:32", [("8x400m", None), ("1:32", "split")]),
+    ("4 x 500 m averaging 1:48", [("4 x 500 m", None), ("1:48", "split")]),
+    ("swam 400 m in 6:40", [("400 m", None), ("6:40", None)]),  # one distance, no set
 ])
 def test_aside_roles(text, expected):
     assert roles(text) == expected
+
+
+def test_a_repeats_time_is_not_the_sessions_duration(ex):
+    swim = record(ex, "Swim: 2,500 m, including 10 x 100 m on 1:50.", "Swim")
+    assert (meters(swim), swim.duration) == (pytest.approx(2500), None)
 
 
 def test_a_segment_or_total_next_to_its_activity_word_is_its_own(ex):

@@ -142,6 +142,19 @@ class AsideRole:
     after: re.Pattern | None  # phrases right after the number
     near: re.Pattern | None  # phrases anywhere in the clause before the number
     near_then: frozenset[str]  # with ``near``: the word right before the number must be one of these
+    after_set: re.Pattern | None = None  # a set of repeats ("10 x 100 m") and one of these words, right before
+
+
+# a set of repeats: "10 x 100 m", "8x400m", "6 × 1 km", "5 x 1 mile"
+_SET = r"\d+\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\s*)?"
+SET_REACH = 40  # a set of repeats is read at most this many characters before the number
+
+
+def _after_set_re(words: list[str]) -> re.Pattern | None:
+    """The end of the text before a number that is a set of repeats and one of ``words``."""
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + _SET + "(?:" + "|".join(map(re.escape, words)) + r")\s*$", FLAGS)
 
 
 def _phrases_re(phrases: list[str], lead: str, tail: str) -> re.Pattern | None:
@@ -164,7 +177,8 @@ def aside_roles() -> tuple[AsideRole, ...]:
             fillers=frozenset(role["fillers"]) if "fillers" in role else fillers,
             after=_phrases_re(role.get("after", []), r"[ \t]*", r"(?![\w\-‐‑])"),  # on the number's line
             near=_phrases_re(role.get("near", []), r"(?:(?<!\w)|(?=['’]))", r"(?!\w)"),
-            near_then=frozenset(role.get("near_then", ()))))
+            near_then=frozenset(role.get("near_then", ())),
+            after_set=_after_set_re(role.get("after_set", []))))
     return tuple(roles)
 
 
@@ -250,16 +264,18 @@ def clause_before(text: str, start: int) -> str:
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
     """The role (``aside.roles`` of context.json) that makes the quantity ``text[start:end]`` (lower-cased
     text) of kind ``kind`` something other than the session's own amount: a goal or a predicted time, a
-    difference ("12 seconds off my best"), a split, a lap or a pace, a point in time ("2 hours into the
-    race", "every 10 minutes"), a segment or a point of the course ("the first 5k", "10 km into"), a
-    running total or a weekly volume, the mileage of a pair of shoes; None for a quantity that may be
-    the session's own."""
+    difference ("12 seconds off my best"), a split, a lap, a pace or a repeat's time ("10 x 100 m on
+    1:50"), a point in time ("2 hours into the race", "every 10 minutes"), a segment or a point of the
+    course ("the first 5k", "10 km into"), a running total or a weekly volume, the mileage of a pair of
+    shoes; None for a quantity that may be the session's own."""
     lw: list[str] | None = None
     clause: str | None = None
     for role in aside_roles():
         if kind not in role.kinds:
             continue
         if role.after is not None and role.after.match(text, end):
+            return role.name
+        if role.after_set is not None and role.after_set.search(text, max(0, start - SET_REACH), start):
             return role.name
         if role.before:
             lw = line_words(text, start) if lw is None else lw
