@@ -19,7 +19,7 @@ from fitpost.components import dates
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
-from fitpost.schema import Quantity
+from fitpost.schema import DateRef, Quantity
 
 # the cost of attaching a quantity to a cluster: the tokens between them, and
 REACH = 30  # a quantity attaches to no cluster that costs more than this
@@ -41,7 +41,8 @@ RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running",
 
 
 def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
-    """Attach everything the clusters (in order of start) take from their sentences."""
+    """Attach everything the clusters (in order of start) take from their sentences; an inferred cluster
+    (no activity word) dated by a day to come is planned."""
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -53,6 +54,19 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     for c in clusters:
         attach_people(ctx, c)
     attach_dates(ctx, sentences)
+    for c in clusters:
+        if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
+            # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
+            c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
+
+
+def dated_ahead(ctx: Context, date: DateRef) -> bool:
+    """Whether ``date`` points to a day to come: it holds a future word ("tomorrow", "next month") or
+    falls after the post date."""
+    if not ctx.lexicon.future_words.isdisjoint(date.text.lower().split()):
+        return True
+    posted = posted_at(ctx)
+    return posted is not None and date.value is not None and date.value > posted
 
 
 class SentenceClusters:

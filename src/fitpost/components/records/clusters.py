@@ -27,6 +27,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
         # Challenge, covering 80 miles"), so the two merge as one session
         c.event = of_events.get((c.sent, c.info.activity))
     clusters.extend(moved)
+    clusters.extend(_counted_clusters(ctx, clusters))
     clusters.sort(key=lambda c: c.start)
     return clusters
 
@@ -148,5 +149,23 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         if activity is None:
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
+                           info=ext.ActivityInfo(activity=activity, form="inferred")))
+    return out
+
+
+def _counted_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """A count of a unit of ``counted_activities`` (``models/linking.json``), as many as it asks at least,
+    is an inferred cluster of its activity where its sentence has no cluster of that activity: "Hit
+    10,000 steps every day this week" is a walk."""
+    out: list[Cluster] = []
+    counted = ctx.lexicon.counted
+    for q in ctx.mentions[ext.QUANTITIES]:
+        rule = counted.get(q.info.unit) if q.label == "count" else None
+        if rule is None or q.info.value is None or q.info.value < rule[1]:
+            continue
+        activity, n = rule[0], ctx.sent_of[q.start]
+        if any(c.sent == n and c.info.activity == activity for c in (*clusters, *out)):
+            continue
+        out.append(Cluster(start=q.start, end=q.end, sent=n, inferred=True, head=q.start,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
     return out

@@ -66,6 +66,7 @@ class Lexicon:
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
+    counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -106,7 +107,9 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
-                   future_words=direction_words()[1])
+                   future_words=direction_words()[1],
+                   counted={unit: (rule["activity"], float(rule["at_least"]))
+                            for unit, rule in data["counted_activities"].items() if unit != "_"})
 
 
 class Context:

@@ -24,7 +24,7 @@ from itertools import compress
 from fitpost import ext, statuses
 from fitpost.components.dates import same_day_cues, sections
 from fitpost.components.records.amounts import fitting
-from fitpost.components.records.attach import attach_date, event_holding, posted_at
+from fitpost.components.records.attach import attach_date, dated_ahead, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -408,7 +408,7 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
     over "Mon 5 km"), unless the label holds a verb of doing or one in the past ("Followed the plan
     today: 12 km"); None for none.  At most LABEL_REACH characters before it are read."""
     date, lex = carrier.date, ctx.lexicon
-    if date is not None and not lex.future_words.isdisjoint(date.text.lower().split()):
+    if date is not None and dated_ahead(ctx, date):
         return date.text, date.start
     lo = max(0, at - LABEL_REACH)
     window = ctx.text[lo:at]

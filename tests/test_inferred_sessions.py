@@ -1,0 +1,44 @@
+"""Sessions told with no activity word: a count of steps is a walk, and such a session dated by a day
+to come is planned.  Every post here is written for these tests, each run in blank mode and with the
+model."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+POSTED = dt.date(2025, 3, 12)
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extract(request):
+    extractor = request.getfixturevalue(f"{request.param}_extractor")
+    return lambda text: extractor.extract(text, posted_at=POSTED).activities
+
+
+@pytest.mark.parametrize("text, steps", [
+    ("12,480 steps today and my feet know it.", 12480),
+    ("Hit 10k steps before breakfast.", 10000),
+])
+def test_a_count_of_steps_is_a_walk(extract, text, steps):
+    [walk] = extract(text)
+    assert (walk.activity, walk.status, walk.count.value) == ("walking", "completed", steps)
+
+
+def test_a_few_steps_are_no_walk(extract):
+    assert [a.activity for a in extract("Took the 300 steps up to the castle, then ran 5 km.")] == ["running"]
+
+
+def test_a_walk_told_with_its_steps_is_one_record(extract):
+    [walk] = extract("Walked 15,000 steps around the old town with my sister.")
+    assert walk.count.value == 15000
+
+
+@pytest.mark.parametrize("text, status", [
+    ("I want to cover 20 km tomorrow.", "planned"),
+    ("Aiming for 12,000 steps a day next month.", "planned"),
+    ("Covered 20 km yesterday along the coast.", "completed"),
+])
+def test_a_session_with_no_activity_word_dated_ahead_is_planned(extract, text, status):
+    [record] = extract(text)
+    assert record.status == status
