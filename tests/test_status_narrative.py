@@ -16,6 +16,8 @@ CASES = [
     ("Our original plan was to [hike] the ridge, then the fog came in.", ["negated"]),
     ("We have planned to [hike] 15 km tomorrow.", ["planned"]),
     ("I had planned to [run] 10 miles this morning but it poured.", ["negated"]),
+    ("I had planned a long {run} on Sunday but ended up staying in bed.", ["negated"]),
+    ("We had scheduled an easy {swim} for the morning, then the pool closed.", ["negated"]),
     # a bracket saying another session was done in its place
     ("800 m {run} (I opted for the bike instead)", ["negated"]),
     ("800 m {run} (Again, I chose the rower)", ["negated"]),
