@@ -66,5 +66,14 @@ def test_in_a_news_story_the_person_it_is_about_did_it(extractor):
 # -- who only watched --------------------------------------------------------------------------
 def test_who_flagged_off_or_cheered_took_no_part(extractor):
     assert names(extractor, "Actor Rohan Verma flagged off the 10 km run on Sunday.") == [[]]
+    assert names(extractor, "Filmed by her son, Tamsin danced for two hours at the street party.") == [["Tamsin"]]
     text = "Ravindra Oakes ran the 10 km race in 48:10 while his daughter Anvika Oakes cheered from the finish line."
     assert names(extractor, text) == [["Ravindra Oakes"]]
+
+
+def test_a_name_after_a_relation_and_a_comma_is_the_relative_only_where_it_closes_there(extractor):
+    assert people(extractor, "He cycled to Oxford with his wife, Asha Rao, on Sunday.") == \
+        [[{"name": "Asha Rao", "relation": "wife"}]]
+    # the name opens the next clause: not the son
+    assert people(extractor, "Filmed by her son, Tamsin danced for two hours at the street party.") == \
+        [[{"name": "Tamsin"}]]

@@ -116,7 +116,7 @@ def add_relations(lex: Lexicon, p: Passage, rel_spans: list[tuple[int, int, str]
     ("his wife, Asha Rao"); spouses and genders are learnt on the way."""
     if not rel_spans:
         return
-    by_start = {m.start: m.info for m in p.mentions}  # the names and handles, by where they start
+    by_start = {m.start: m for m in p.mentions}  # the names and handles, by where they start
     names_and_handles = len(p.mentions)
 
     @cache
@@ -130,7 +130,7 @@ def add_relations(lex: Lexicon, p: Passage, rel_spans: list[tuple[int, int, str]
 
 
 def add_relation(lex: Lexicon, p: Passage, rs: int, rel_end: int, key: str,
-                 by_start: dict[int, ext.PersonInfo], first_speakers: Callable[[], dict]) -> None:
+                 by_start: dict[int, PersonRef], first_speakers: Callable[[], dict]) -> None:
     """The relation phrase at tokens ``rs:rel_end``: who it names, whose relative that is, and so
     who is whose spouse (a spouse or partner without a name is the owner's known spouse)."""
     gender, kind = lex.relations[key]
@@ -158,15 +158,33 @@ def add_relation(lex: Lexicon, p: Passage, rs: int, rel_end: int, key: str,
           ext.PersonInfo(name=named, relation=key, pronoun=named is None and not owner))
 
 
-def appositive(p: Passage, rel_end: int, by_start: dict[int, ext.PersonInfo]) -> str | None:
-    """The person named right after a relation phrase ending at token ``rel_end``, after at most
-    two commas, dashes or colons."""
+def appositive(p: Passage, rel_end: int, by_start: dict[int, PersonRef]) -> str | None:
+    """The person named right after a relation phrase ending at token ``rel_end`` ("my wife Sarah"), or
+    after at most two commas, dashes or colons where the name closes there ("his wife, Asha Rao, joined",
+    "with his wife, Asha Rao."), not where it opens a clause ("Filmed by her son, Rekha danced")."""
     tab = p.tab
     nxt = rel_end
     while nxt < tab.n and tab.text[nxt] in (",", "-", "–", ":") and nxt - rel_end < 2:
         nxt += 1
-    info = by_start.get(tab.idx[nxt]) if nxt < tab.n else None
-    return info.name if info else None
+    m = by_start.get(tab.idx[nxt]) if nxt < tab.n else None
+    if m is None:
+        return None
+    if nxt > rel_end and not _closes(p.text, m.end):
+        return None
+    return m.info.name
+
+
+_CLOSING_WORDS = ("and", "who", "whose", "whom")
+
+
+def _closes(text: str, end: int) -> bool:
+    """Whether the text right after character ``end`` closes an appositive name: punctuation, the end,
+    or "and", "who", "whose", "whom"."""
+    rest = text[end:end + 8].lstrip(" \t")
+    if not rest or not rest[0].isalnum():
+        return True
+    word = rest.split(maxsplit=1)[0].lower()
+    return word in _CLOSING_WORDS
 
 
 def relation_owner(p: Passage, rel_start: int) -> str | None:

@@ -21,6 +21,7 @@ BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens be
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
 AND_AFTER = ("and", ",", "&", ", and")
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
+DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
 
 
 def attach_people(ctx: Context, c: Cluster) -> None:
@@ -183,7 +184,10 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     if p.end < len(lows) and lows[p.end] in ctx.lexicon.spectator_verbs:
         return True
     cues = ctx.lexicon.non_participant
-    return any(tuple(lows[p.start - n:p.start]) in cues for n in ctx.lexicon.non_participant_lengths if p.start >= n)
+    start = p.start
+    if start > 1 and lows[start - 1] in DETERMINERS and lows[start - 2] == "by":
+        start -= 1  # "filmed by her son", "flagged off by the mayor"
+    return any(tuple(lows[start - n:start]) in cues for n in ctx.lexicon.non_participant_lengths if start >= n)
 
 
 def addressed(ctx: Context, p: ext.Mention) -> bool:
