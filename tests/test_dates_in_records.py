@@ -128,3 +128,10 @@ def test_no_post_date_for_a_report_about_someone_else_or_without_a_post_date(ext
     assert dates_of(extract(text, D(2025, 6, 8)), "running") == [None]  # "I" and "today" only in her quote
     text = "Today I took my bike to work. The office is about 10 km from home. The ride was smooth."
     assert dates_of(extract(text, None), "cycling") == [None]
+
+
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_weekdays_ago_are_a_date_not_a_routine(model, request):
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    [walk] = extractor.extract("Two Sundays ago we walked 14 km along the ridge.", posted_at=D(2025, 6, 12)).activities
+    assert (walk.status, walk.frequency, walk.date.value) == ("completed", None, D(2025, 6, 1))
