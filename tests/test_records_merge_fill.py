@@ -133,3 +133,19 @@ def test_a_relative_clause_tells_the_session_it_follows(extract):
 def test_a_relative_clause_with_no_activity_verb_leaves_the_next_session_apart(extract):
     records = extract("I ran a 10k, which was hard, then I ran 5 km more.")
     assert [r[1] for r in of(records, "running")] == [10000.0, 5000.0]
+
+
+# -- a further distance on a day of its own is a session left without its verb ---------------------
+
+def test_a_further_distance_on_another_day_is_another_session(extract):
+    assert of(extract("I ran 8 km on Monday and 10 km on Wednesday."), "running") == [
+        ("running", 8000.0, None), ("running", 10000.0, None)]
+    assert len(of(extract("Swam 2 km on Tuesday, then 3 km on Thursday."), "swimming")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "I ran 8 km on Monday and it felt like 10 km on Wednesday.",  # more than "and" between
+    "I ran 8 km and 10 km.",  # no day of its own
+])
+def test_a_further_distance_without_a_day_or_its_joining_word_is_no_session(extract, text):
+    assert len(of(extract(text), "running")) == 1

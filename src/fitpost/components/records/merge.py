@@ -205,16 +205,19 @@ def _named(ctx: Context, c: Cluster) -> bool:
                                    and ctx.doc[i - 1].text[:1].isupper())
 
 
+def _one_day(a: DateRef, b: DateRef) -> bool:
+    """Whether two dates name the same day: by value where both have one, else by their words."""
+    if a.value is not None and b.value is not None:
+        return a.value == b.value
+    return a.text.lower() == b.text.lower()
+
+
 def _same_day_and_people(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
     people ``r`` does not name ("I ran for 30 minutes. My wife ran 10 km." are two)."""
     theirs = [x.date for x in r.clusters if x.date is not None]
-    if c.date is not None and theirs:
-        d = theirs[0]
-        same = c.date.value == d.value if c.date.value is not None and d.value is not None \
-            else c.date.text.lower() == d.text.lower()
-        if not same:
-            return False
+    if c.date is not None and theirs and not _one_day(c.date, theirs[0]):
+        return False
     mine = {_who(p) for p in c.people}
     return mine <= {_who(p) for x in r.clusters for p in x.people}
 
@@ -304,9 +307,11 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     the same (a time: only to one whose last mention is at most TIME_REACH sentences before); else a
     distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
     first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
-    with a companion cue lends it its people."""
+    with a companion cue lends it its people.  A further distance on another day in a cluster's
+    sentence is a session of its own (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
     real = RealRecords(ctx, records)
+    _split_ellipses(ctx, real, clusters)
     _lend_places(ctx, real, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
@@ -336,6 +341,43 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         real.add_cluster(prev, company)
+
+
+COORDINATION = frozenset({"and", ",", "then", "&"})  # what joins a further session left without its verb
+ELLIPSIS_DATE_REACH = 3  # the day of a further session starts at most this many tokens after its distance
+
+
+def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
+    """A distance no cluster took, after a cluster of its sentence that has one, joined to what was told
+    last (that distance or a date after it) by nothing but "and", a comma or "then", with no other
+    activity between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"),
+    is another session of that cluster's activity and status."""
+    taken = {id(q) for c in clusters for q in c.quantities}
+    activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
+    for span in ctx.mentions[ext.QUANTITIES]:
+        q = span.info
+        if q.kind != "distance" or id(q) in taken:
+            continue
+        n = ctx.sent_of[span.start]
+        before = [c for c in clusters if c.sent == n and c.start < span.start and c.kind("distance") is not None]
+        if not before:
+            continue
+        c = before[-1]
+        k = bisect_right(activity_starts, c.end - 1)  # the first activity mention after the cluster
+        if not statuses.is_real(c.status_name) or k < len(activity_starts) and activity_starts[k] < span.start:
+            continue  # another activity between: not this one's session
+        told = max([c.kind("distance").end] + [d.end_char for d in ctx.dates_in.get(n, ())
+                                               if d.end_char <= span.start_char])
+        joining = ctx.text[told:span.start_char].replace(",", " , ").split()
+        if not joining or not COORDINATION.issuperset(w.lower() for w in joining):
+            continue  # only "and", a comma or "then" between the last thing told and it
+        day = next((d for d in ctx.dates_in.get(n, ()) if d.info is not None
+                    and span.end <= d.start <= span.end + ELLIPSIS_DATE_REACH), None)
+        if day is None or c.date is not None and _one_day(c.date, day.info):
+            continue
+        carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status, quantities=[q],
+                          date=day.info, inferred=True)
+        real.add_record(Record([carrier]))
 
 
 def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
