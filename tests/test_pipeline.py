@@ -103,3 +103,19 @@ def test_a_doc_that_fails_goes_to_the_error_handler_and_the_batch_goes_on():
     docs = list(nlp.pipe(texts))
     assert failed == ["boom 5 km"]
     assert [d._.fp_records[0].activity for d in docs] == ["running", "swimming"]
+
+
+def test_a_pipeline_loaded_by_name_leaves_out_what_no_rule_reads(sm_extractor):
+    from conftest import sm_name
+
+    from fitpost import Extractor
+
+    assert "lemmatizer" not in sm_extractor.nlp.pipe_names
+    # the caller's own pipeline keeps its lemmatizer, with the same records (a state verb in the present
+    # is read by its form: "a plan that includes two long runs" is no routine)
+    own = Extractor(nlp=spacy.load(sm_name()))
+    assert "lemmatizer" in own.nlp.pipe_names
+    texts = ["My plan includes two long runs and a swim.", "I guess my legs were tired after the 20 km ride.",
+             "It's not just a workout, it's my thinking time.", "She swims 2 km most mornings."]
+    for text in texts:
+        assert own.extract(text).model_dump() == sm_extractor.extract(text).model_dump()

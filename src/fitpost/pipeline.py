@@ -62,12 +62,14 @@ def load_base(model: str = "auto") -> Language:
     name = resolve_auto() if model == "auto" else model
     if name == "blank":
         return blank()
+    # components whose annotations no fitpost rule reads are left out: they only cost time
+    exclude = config().get("unread_components", [])
     try:
         if importlib.util.find_spec(name.replace("-", "_")) is not None and not Path(name).exists():
             # a pipeline installed as a package: import it, so that a package whose
             # import name differs from its meta name (a republished one) still loads
-            return importlib.import_module(name.replace("-", "_")).load()
-        return spacy.load(name)
+            return importlib.import_module(name.replace("-", "_")).load(exclude=exclude)
+        return spacy.load(name, exclude=exclude)
     except (OSError, ImportError, ValueError) as exc:
         raise ModelNotFound(
             f"no spaCy pipeline named {name!r} is installed (use --model auto, --model blank, "

@@ -71,9 +71,12 @@ _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 # verbs in the present that tell what a thing is or holds, or what one thinks, not a routine:
-# "a list that includes two marathons", "after the ride, I guess my legs were used to it"
-_STATE_VERBS = {"be", "have", "include", "feature", "comprise", "contain",
-                "guess", "think", "reckon", "suppose", "believe", "know", "remember"}
+# "a list that includes two marathons", "after the ride, I guess my legs were used to it";
+# their present forms, as written (no lemmatizer runs)
+_STATE_VERBS = {"am", "is", "are", "'m", "'s", "'re", "’m", "’s", "’re", "has", "have", "'ve", "’ve",
+                *(form for verb in ("include", "feature", "comprise", "contain", "think", "reckon", "suppose",
+                                    "believe", "know", "remember") for form in (verb, verb + "s")),
+                "guess", "guesses"}
 # words that make a "would" conditional or wished for, whatever the tense around it
 _UNREAL = {"if", "unless", "wish", "wished", "imagine", "imagined", "suppose", "supposing"}
 _CATEGORY = operator.attrgetter("category")
@@ -558,7 +561,7 @@ class StatusTagger(Component):
             while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX"):
                     tense = self._tense(view, head.i, depth + 1, pseudo)
-                    if tense == "present" and head.lemma_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
+                    if tense == "present" and head.lower_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
                         # "the run is part of", "a list that includes two marathons": no routine; a
                         # participle ("swims most weeks, including a few long swims") keeps its clause's
                         return "none"
