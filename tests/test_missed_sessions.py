@@ -30,6 +30,14 @@ def test_activity_words_the_lexicon_lacked(extractor, text, activity):
     assert activity in activities(extractor, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Did my first sprint triathlon on Sunday, finished in 1:24.",
+    "Olympic tri done in 2:41, a new best.",
+])
+def test_a_triathlon_named_by_its_distance_is_a_triathlon(extractor, text):
+    assert activities(extractor, text) == ["triathlon"]  # not a sprint run, nor a ride
+
+
 def test_a_marathon_on_the_rowing_machine_is_a_row(extractor):
     text = ("Rowed my first indoor half marathon today on the machine! I rowed steadily at 2:20 a stroke "
             "and finished my half marathon in 1:38:40. My rowing club mates cheered.")

@@ -16,6 +16,9 @@ CASES = [
     ("Our original plan was to [hike] the ridge, then the fog came in.", ["negated"]),
     ("We have planned to [hike] 15 km tomorrow.", ["planned"]),
     ("I had planned to [run] 10 miles this morning but it poured.", ["negated"]),
+    # a time on the clock after "in" is a result: the legs of a race report were done
+    ("Tri done! [Swim] 1500 m in 28:40, [bike] 40 km in 1:15:02, [run] 10 km in 49:55.", ["completed"] * 3),
+    ("I hope to [run] 10 km in 45:00 next month.", ["hypothetical"]),  # a hope outranks the result
     ("I had planned a long {run} on Sunday but ended up staying in bed.", ["negated"]),
     ("We had scheduled an easy {swim} for the morning, then the pool closed.", ["negated"]),
     # a bracket saying another session was done in its place
