@@ -75,6 +75,10 @@ def test_a_person_or_a_possessor_is_no_place(nlp):
     # names with dashes and possessives
     ("Cycled from Stratford-upon-Avon to Robin Hood's Bay.",
      [("Stratford-upon-Avon", "from"), ("Robin Hood's Bay", "to")]),
+    # waters, straits and hill words
+    ("Kayaked the Corran Strait today, 12 km.", [("Corran Strait", "at")]),
+    ("She swam the Dunmere Sound in 9 hours.", [("Dunmere Sound", "at")]),
+    ("Rode over the Ashcombe Downs to Lynford Fell with Jim.", [("Ashcombe Downs", "at"), ("Lynford Fell", "to")]),
 ])
 def test_names_made_with_a_place_word(nlp, text, expected):
     assert places(nlp, text) == expected
@@ -128,6 +132,7 @@ def test_the_place_in_a_race_named_after_it(blank_extractor, text, expected):
 
 def test_a_team_a_weekday_and_an_event_are_no_places(nlp):
     assert places(nlp, "Ran 10 km with Team Norway in Kelso.") == [("Kelso", "at")]
+    assert places(nlp, "Took part in the Race for Life at Kelso.") == [("Kelso", "at")]  # an event's head
     assert places(nlp, "Ran on Mondays at Henley.") == [("Henley", "at")]
 
 
