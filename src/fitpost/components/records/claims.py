@@ -6,8 +6,9 @@ or a route claims one; so does one with a mention that refers to a session by
 itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike") or a noun after a word of doing
 ("went for a swim", "did a hike", "another run").  A bare topical mention
-("running songs", "swimming is great", "able to walk") claims none.  The cue
-words are in ``models/linking.json`` (``claim_cues``).
+("running songs", "swimming is great", "able to walk") claims none, nor a race the
+author only watched or helped at.  The cue words are in ``models/linking.json``
+(``claim_cues``, ``spectating``).
 """
 from __future__ import annotations
 
@@ -28,11 +29,24 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
+    if all(_spectated(ctx, c) for c in r.clusters):
+        return False
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
             return True
     return any(names_session(ctx, c) for c in r.clusters)
+
+
+def _spectated(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is someone else's session the author only watched or helped at: a noun (a
+    race, an event) after a word of ``spectating`` in its clause ("Volunteered at the water station of
+    the city half marathon"; not "Watched the marathon, then went for a run")."""
+    if c.info.form in ("verb", "exercise", "inferred"):
+        return False
+    lo = ctx.sents[c.sent][0]
+    watching = [k for k in range(lo, c.start) if ctx.lows[k] in ctx.lexicon.spectating]
+    return bool(watching) and ctx.breaks(watching[-1], c.start) == 0
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

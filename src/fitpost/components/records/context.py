@@ -67,6 +67,7 @@ class Lexicon:
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
+    spectating: frozenset[str]  # words of watching or helping at someone else's session
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -109,7 +110,8 @@ class Lexicon:
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))
-                            for unit, rule in data["counted_activities"].items() if unit != "_"})
+                            for unit, rule in data["counted_activities"].items() if unit != "_"},
+                   spectating=frozenset(data["spectating"]["words"]))
 
 
 class Context:
