@@ -171,6 +171,8 @@ def test_an_activity_added_to_the_lexicon_is_extracted_with_no_change_in_python(
     ("It took half an hour.", False),
     ("The second half of the course was hilly.", False),
     ("We were nearly at the half-way mark.", False),
+    ("Walked for an hour and a half with the dog.", False),  # inside a duration
+    ("Rode for two and a half hours, then ran the half.", True),
 ])
 def test_a_half_alone_is_a_half_marathon(nlp, text, expected):
     assert ("half", "running") in found(nlp, text) if expected else all(t != "half" for t, _ in found(nlp, text))

@@ -181,7 +181,7 @@ class ActivityFinder(Component):
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
         candidates += self._bare_races(doc, tab)
-        candidates += self._halves(tab)
+        candidates += self._halves(doc, tab)
         return candidates, idiom_tokens
 
     @staticmethod
@@ -197,17 +197,24 @@ class ActivityFinder(Component):
         return out
 
     @staticmethod
-    def _halves(tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+    def _halves(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
-        _HALF_AFTER.  Not "half an hour", "the second half of the course", "half way".  "the full"
+        _HALF_AFTER; not inside a duration ("an hour and a half").  Not "half an hour", "the second
+        half of the course", "half way".  "the full"
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
+        timed = None  # the tokens inside durations, found on the first "half" or "full"
         for i in range(1, tab.n):
             word = tab.lower[i]
             if word not in ("half", "full"):
+                continue
+            if timed is None:
+                timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
+                         for k in range(q.start, q.end)}
+            if i in timed:
                 continue
             before = tab.lower[max(0, i - 2):i]
             owned = before[-1] in _HALF_BEFORE or word == "half" and \
