@@ -176,3 +176,13 @@ def test_an_activity_added_to_the_lexicon_is_extracted_with_no_change_in_python(
 ])
 def test_a_half_alone_is_a_half_marathon(nlp, text, expected):
     assert ("half", "running") in found(nlp, text) if expected else all(t != "half" for t, _ in found(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Third week of marathon training: 52 km this week.", []),  # what one trains for
+    ("My ultra plan starts on Monday.", []),
+    ("Swim training this morning, 2.5 km.", [("Swim", "swimming")]),  # a session of swim training
+    ("Ran the marathon in 3:50, my training paid off.", [("Ran", "running"), ("marathon", "running")]),
+])
+def test_a_race_before_training_or_a_plan_is_no_session(nlp, text, expected):
+    assert found(nlp, text) == expected

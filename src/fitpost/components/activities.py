@@ -57,6 +57,10 @@ class ActivityFinder(Component):
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
+        training = self.lexicon["race_training"]
+        self.race_training_after = frozenset(training["after"])
+        self.trained_races = frozenset(training["races"]) | frozenset(
+            n.lower() for r in resources.load_json("quantities/races.json")["races"] for n in r["names"])
         self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
         context = self.lexicon.get("context_forms", {})
         self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
@@ -180,7 +184,8 @@ class ActivityFinder(Component):
             else:
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
-        candidates += self._bare_races(doc, tab)
+        candidates += [c for c in self._bare_races(doc, tab)
+                       if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(doc, tab)
         return candidates, idiom_tokens
 
@@ -235,6 +240,9 @@ class ActivityFinder(Component):
         form = kind[0]
         if end < tab.n and tab.lower[end] in self.blockers:
             return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
+        if end < tab.n and tab.lower[end] in self.race_training_after \
+                and " ".join(tab.lower[start:end]).replace(" - ", "-") in self.trained_races:
+            return False  # "marathon training", "Ironman prep": what one trains for
         if start > 0 and tab.text[start - 1] in ("#", "@"):
             return False  # part of a hashtag or handle: the events component reads those
         if start > 1 and tab.text[start - 1] == "-" and tab.lower[start - 2] in _PREFIXES:
