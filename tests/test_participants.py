@@ -27,6 +27,13 @@ def test_both_of_two_named_people(extractor):
     assert names(extractor, "Dave and Priya ran 10 km by the canal.") == [["Dave", "Priya"]]
 
 
+def test_a_relative_coordinated_after_a_companion(extractor):
+    assert names(extractor, "Running with Tom and his brother Benedikt this morning, 12 km of hills.") == \
+        [["Tom", "Benedikt"]]
+    assert people(extractor, "Ran 10 km with my wife and her sister.") == \
+        [[{"relation": "wife"}, {"relation": "sister"}]]
+
+
 def test_a_name_and_i(extractor):
     assert names(extractor, "Omar and I swam 1.5 km in the lake before breakfast.") == [["Omar"]]
 

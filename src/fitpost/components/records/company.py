@@ -124,7 +124,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
     its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
-    after that one ("with A, B and C")."""
+    after that one ("with A, B and C", "with Tom and his brother Benedikt")."""
     people, lasts = ctx.people, ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
@@ -137,14 +137,20 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)
         if p is None:
             continue
-        j = ctx.person_index(p)
-        if p.info.pronoun and j + 1 < len(people) and people[j + 1].start == p.end:
-            j += 1  # "with my wife": the relative, not the possessive
-            p = people[j]
-        chosen.append(p)
+        j = _relative_owned(people, ctx.person_index(p))
+        chosen.append(people[j])
         while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
-            chosen.append(people[j + 1])
-            j += 1
+            j = _relative_owned(people, j + 1)
+            chosen.append(people[j])
+
+
+def _relative_owned(people: list[ext.Mention], j: int) -> int:
+    """The person at ``j`` in ``people``, or, where that is a possessive right before a relative ("with my
+    wife", "with Tom and his brother Benedikt"), the relative."""
+    p = people[j]
+    if p.info.pronoun and j + 1 < len(people) and people[j + 1].start == p.end:
+        return j + 1
+    return j
 
 
 def _cue_ends_at(ctx: Context, i: int) -> bool:
