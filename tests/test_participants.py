@@ -34,6 +34,11 @@ def test_a_relative_coordinated_after_a_companion(extractor):
         [[{"relation": "wife"}, {"relation": "sister"}]]
 
 
+def test_a_name_listed_after_a_handle_is_a_companion(extractor):
+    assert people(extractor, "Cycled with @jen_rides and Ottilie to the coast, 65 km.") == \
+        [[{"handle": "@jen_rides"}, {"name": "Ottilie"}]]
+
+
 def test_a_name_and_i(extractor):
     assert names(extractor, "Omar and I swam 1.5 km in the lake before breakfast.") == [["Omar"]]
 

@@ -281,6 +281,11 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         unit.update(dict.fromkeys(range(*bounds), bounds))
         spans[bounds[0]] = (s, e)
         seeds.append((bounds[0], False))
+    for s, e, _ in handles(ext.text(doc)):
+        # a handle is a person in a list too ("with @a_friend and Ottilie"), though no name of its own
+        bounds = (bisect_right(tab.idx, s) - 1, bisect_left(tab.idx, e))
+        unit.update(dict.fromkeys(range(*bounds), bounds))
+        spans[bounds[0]] = (s, e)
     typed = ext.has_annotation(doc, "ENT_IOB")
 
     def companion(k: int) -> bool:
