@@ -211,15 +211,11 @@ class ActivityFinder(Component):
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
-        timed = None  # the tokens inside durations, found on the first "half" or "full"
+        timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
+                 for k in range(q.start, q.end)}  # the tokens inside durations
         for i in range(1, tab.n):
             word = tab.lower[i]
-            if word not in ("half", "full"):
-                continue
-            if timed is None:
-                timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
-                         for k in range(q.start, q.end)}
-            if i in timed:
+            if word not in ("half", "full") or i in timed:
                 continue
             before = tab.lower[max(0, i - 2):i]
             owned = before[-1] in _HALF_BEFORE or word == "half" and \

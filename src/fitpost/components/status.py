@@ -74,9 +74,9 @@ _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "w
 # "a list that includes two marathons", "after the ride, I guess my legs were used to it";
 # their present forms, as written (no lemmatizer runs)
 _STATE_VERBS = {"am", "is", "are", "'m", "'s", "'re", "’m", "’s", "’re", "has", "have", "'ve", "’ve",
-                *(form for verb in ("include", "feature", "comprise", "contain", "think", "reckon", "suppose",
-                                    "believe", "know", "remember") for form in (verb, verb + "s")),
-                "guess", "guesses"}
+                "include", "includes", "feature", "features", "comprise", "comprises", "contain", "contains",
+                "guess", "guesses", "think", "thinks", "reckon", "reckons", "suppose", "supposes",
+                "believe", "believes", "know", "knows", "remember", "remembers"}
 # words that make a "would" conditional or wished for, whatever the tense around it
 _UNREAL = {"if", "unless", "wish", "wished", "imagine", "imagined", "suppose", "supposing"}
 _CATEGORY = operator.attrgetter("category")

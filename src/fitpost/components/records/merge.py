@@ -349,30 +349,37 @@ ELLIPSIS_DATE_REACH = 3  # the day of a further session starts at most this many
 
 def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
     """A distance no cluster took, after a cluster of its sentence that has one, joined to what was told
-    last (that distance or a date after it) by nothing but "and", a comma or "then", with no other
-    activity between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"),
-    is another session of that cluster's activity and status."""
+    last (that distance or a date) by nothing but "and", a comma or "then", with no other activity
+    between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"), is
+    another session of that cluster's activity and status."""
     taken = {id(q) for c in clusters for q in c.quantities}
     activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
+    with_distance: dict[int, list[Cluster]] = {}  # the clusters with a distance of each sentence, in order
+    for c in clusters:
+        if c.kind("distance") is not None:
+            with_distance.setdefault(c.sent, []).append(c)
+    dates = [d for d in ctx.mentions[ext.DATES] if d.info is not None]
+    date_at = {d.start: d for d in dates}  # by first token
+    date_ends = {d.end for d in dates}
     for span in ctx.mentions[ext.QUANTITIES]:
         q = span.info
         if q.kind != "distance" or id(q) in taken:
             continue
-        n = ctx.sent_of[span.start]
-        before = [c for c in clusters if c.sent == n and c.start < span.start and c.kind("distance") is not None]
-        if not before:
+        n, lo = ctx.sent_of[span.start], ctx.sents[ctx.sent_of[span.start]][0]
+        before = with_distance.get(n, [])
+        k = bisect_right(before, span.start - 1, key=lambda x: x.start)  # how many start before it
+        if k == 0:
             continue
-        c = before[-1]
+        c = before[k - 1]
         k = bisect_right(activity_starts, c.end - 1)  # the first activity mention after the cluster
         if not statuses.is_real(c.status_name) or k < len(activity_starts) and activity_starts[k] < span.start:
             continue  # another activity between: not this one's session
-        told = max([c.kind("distance").end] + [d.end_char for d in ctx.dates_in.get(n, ())
-                                               if d.end_char <= span.start_char])
-        joining = ctx.text[told:span.start_char].replace(",", " , ").split()
-        if not joining or not COORDINATION.issuperset(w.lower() for w in joining):
+        j = span.start  # back over the joining words
+        while j > lo and ctx.lows[j - 1] in COORDINATION:
+            j -= 1
+        if j == span.start or j == lo or not (ctx.tab.end[j - 1] == c.kind("distance").end or j in date_ends):
             continue  # only "and", a comma or "then" between the last thing told and it
-        day = next((d for d in ctx.dates_in.get(n, ()) if d.info is not None
-                    and span.end <= d.start <= span.end + ELLIPSIS_DATE_REACH), None)
+        day = next((date_at[i] for i in range(span.end, span.end + ELLIPSIS_DATE_REACH + 1) if i in date_at), None)
         if day is None or c.date is not None and _one_day(c.date, day.info):
             continue
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status, quantities=[q],
