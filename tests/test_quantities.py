@@ -336,6 +336,7 @@ def test_elevation_is_never_a_distance(text, span, meters):
     "we hit 5K followers!", "100k subscribers 🎉", "10k likes", "#75hard day 12", "#run10k", "@run4fun",
     "2 days ago", "raised $5k for charity", "Rs 10k entry fee", "a 660 square meters hall", "24703m2",
     "3D printed medal", "it costs 1.8M dollars", "42 days to go!",
+    "After a long week at work I ran", "after a hard day I swam",
 ])
 def test_not_a_distance_or_duration(text):
     assert whole(text, "distance") == [] and whole(text, "duration") == [], whole(text)
@@ -413,6 +414,11 @@ def test_more_frequencies(text, frequency):
 ])
 def test_more_non_quantities(text):
     assert [q for q in whole(text) if q.kind in ("duration", "repetition", "count")] == [], whole(text)
+
+
+def test_after_a_bare_period_it_is_still_a_duration():
+    assert [q.text for q in whole("After an hour I turned back", "duration")] == ["an hour"]
+    assert [q.text for q in whole("spent a long week hiking", "duration")] == ["a long week"]
 
 
 def test_a_course_marker_is_not_a_distance():

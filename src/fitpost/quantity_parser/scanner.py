@@ -292,6 +292,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
         # "a day", "another week": a duration only where the words ask for one
         if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group(P + "tail")):
             return None
+        if adj and lw and lw[-1] == "after":
+            return None  # "after a long week": the days before a session, not its length
     factor = unit.factor
     # paces: "5 min/km", "a 7-minute mile"
     if canon in ("min", "s"):
