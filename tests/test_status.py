@@ -188,6 +188,13 @@ def test_pseudo_triggers_block_negation(tagger):
     check(tagger, "Not just a {run}, it was a celebration.", "completed")
 
 
+def test_a_denied_verb_that_takes_the_session_as_given_does_not_deny_it(tagger):
+    check(tagger, "The tight cap didn't hamper my {swimming} one bit.", "completed")
+    check(tagger, "The rain did not spoil our {ride}.", "completed")
+    check(tagger, "I never regretted that {run}.", "completed")
+    check(tagger, "The rain meant I didn't get my {run} in.", "negated")
+
+
 def test_no_hypothetical_or_negated_text_comes_out_completed(tagger):
     dismissed = [m for c in ("hypothetical", "negated") for m, e in CASES[c]
                  if all(x == c for x in e)]
