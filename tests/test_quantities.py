@@ -421,6 +421,21 @@ def test_after_a_bare_period_it_is_still_a_duration():
     assert [q.text for q in whole("spent a long week hiking", "duration")] == ["a long week"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tuesday was 8 miles. I still did 6 on Thursday.", [("8 miles", 8, "mi"), ("6", 6, "mi")]),
+    ("Did 10 miles on Saturday and I have another 13 on Sunday.", [("10 miles", 10, "mi"), ("13", 13, "mi")]),
+    ("ran 20 km, then did another six with Jo", [("20 km", 20, "km"), ("six", 6, "km")]),
+    ("Swam 1500 m. Did 4 more later.", [("1500 m", 1500, "m")]),  # metres: a bare number may be lengths
+    ("Ran 10 km. Did 6 reps of squats.", [("10 km", 10, "km")]),  # a noun of its own follows
+    ("Went 5 km. My daughter is 6 today.", [("5 km", 5, "km")]),  # no verb of doing before it
+    ("Ran 8 miles.\n\nDid 3 today.", [("8 miles", 8, "mi")]),  # the unit is of another paragraph
+    ("Ran 6 this morning.", []),  # no unit anywhere before it
+    ("Rode 30 miles and did 400 on the bike this year.", [("30 miles", 30, "mi")]),  # no session's length
+])
+def test_a_number_after_a_verb_of_doing_takes_the_unit_the_text_just_gave(text, expected):
+    assert [(q.text, q.value, q.unit) for q in whole(text, "distance")] == expected
+
+
 def test_a_course_marker_is_not_a_distance():
     assert whole("hit the wall at the 30 km mark", "distance") == []
     assert whole("around the 10-mile point", "distance") == []

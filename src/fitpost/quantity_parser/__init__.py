@@ -65,7 +65,9 @@ Conventions:
   6:30", "6:30-8:00"), ages ("56-year-old"), dates ("2 days ago"), speeds,
   social numbers ("5K followers", "100k subscribers"), prices, numbers inside
   hashtags, handles and identifiers ("#75hard", "@run4fun", "scp-173m"), a
-  number with no unit ("Mile 18", "in 2019"), vague distances ("the last few
+  number with no unit ("Mile 18", "in 2019"; but a number right after a verb
+  of doing takes the unit of the distance before it: "8 miles on Tuesday ...
+  did 6 today", :mod:`fitpost.quantity_parser.elliptic`), vague distances ("the last few
   miles"), areas and volumes ("660 square meters", "24703m2"), points of the
   course ("the 30 km mark", "the 50 minute mark"), countdowns ("26 days away").
 * ``approximate`` is also true after "about", "around", "nearly", "~" ... and
@@ -78,6 +80,7 @@ Conventions:
 """
 from __future__ import annotations
 
+from fitpost.quantity_parser.elliptic import elliptic_distances
 from fitpost.quantity_parser.normalise import add_inches, join_compounds, join_ranges, join_trailing, to_quantity
 from fitpost.quantity_parser.scanner import lower, scan
 from fitpost.schema import Quantity
@@ -106,5 +109,6 @@ def parse_quantities(text: str, parts: bool = True) -> list[Quantity]:
     if len(items) > 1:
         items = join_compounds(low, items)
     items = join_trailing(low, items)
+    items += elliptic_distances(low, items)
     items.sort(key=lambda it: (it.start, -it.end, it.part))
     return [to_quantity(text, it) for it in items if parts or not it.part]

@@ -186,6 +186,8 @@ class Lexicon:
         self.everyday_not_before = s("everyday_not_before")
         self.times_not_before = s("times_not_before")
         self.long_race_words = s("long_race_words")
+        self.elliptic_before = s("elliptic_before")
+        self.elliptic_after = s("elliptic_after")
         self.feet_elevation = float(ctx["elevation_feet_threshold"])
 
     # regex fragments built from the lists -----------------------------------

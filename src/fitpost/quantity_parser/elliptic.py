@@ -1,0 +1,59 @@
+"""Distances whose unit the writer left out because the text has just given it.
+
+"Tuesday was 8 miles. I still did 6 on Thursday" and "10 miles on Saturday and
+another 13 on Sunday": a number with no unit is a distance when
+
+* a verb of doing or "another" comes right before it (``elliptic_before`` in
+  ``models/quantities/context.json``),
+* the clause ends right after it, or a word of when, with whom or how follows
+  (``elliptic_after``: "on", "today", "with", "easy" ...), so no noun of its
+  own follows ("did 6 reps", "ran 5 of them" are not),
+* a distance in kilometres or miles comes before it in its paragraph, whose
+  unit it takes, and its value is one a session can have (up to ELLIPTIC_MAX).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from fitpost.quantity_parser.lexicon import lexicon
+from fitpost.quantity_parser.numbers import parse_number
+from fitpost.quantity_parser.scanner import Item
+
+ELLIPTIC_UNITS = {"km": 1000.0, "mi": 1609.344}  # the units a bare number may take from the text before it
+ELLIPTIC_MAX = 150  # a bare number above this is no session's distance in either unit
+_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+
+
+@cache
+def _pattern() -> re.Pattern:
+    lex = lexicon()
+    return re.compile(
+        r"(?<![\w'’])(?:" + lex.alt(lex.elliptic_before) + r")\s+"
+        r"(?P<num>\d{1,3}(?:\.\d{1,2})?|[a-z]+(?:[\-‐‑][a-z]+)?)"
+        r"(?=\s*(?:$|[.,;:!?)\n]|(?:" + lex.alt(lex.elliptic_after) + r")(?![\w'’])))")
+
+
+def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
+    """The distances of ``low`` (the text in lower case) left without a unit, as items, that no item
+    of ``items`` (in text order) overlaps."""
+    distances = [it for it in items if it.kind == "distance" and it.unit in ELLIPTIC_UNITS]
+    if not distances:
+        return []
+    ends = [it.end for it in distances]
+    found: list[Item] = []
+    for m in _pattern().finditer(low):
+        start, end = m.span("num")
+        k = bisect_right(ends, start)
+        if k == 0 or any(it.start < end and start < it.end for it in items):
+            continue
+        before = distances[k - 1]
+        if _PARAGRAPH.search(low, before.end, start):
+            continue
+        n = parse_number(m.group("num"))
+        if n is None or n.article or n.vague or not 0 < n.value <= ELLIPTIC_MAX:
+            continue
+        found.append(Item("distance", start, end, value=n.value, unit=before.unit,
+                          base=n.value * ELLIPTIC_UNITS[before.unit], surface=""))
+    return found
