@@ -44,6 +44,8 @@ def test_named_people(nlp):
     mentions, roster = read(nlp, "Went for a long ride with Maria Lopez and Daniel Okafor today.")
     assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Okafor", "Daniel Okafor")]
     assert list(roster.persons) == ["Maria Lopez", "Daniel Okafor"]
+    assert roster.main is None  # named only in company: no one the text is about
+    _, roster = read(nlp, "Maria Lopez and Daniel Okafor went for a long ride today.")
     assert roster.main == "Maria Lopez"  # each named once: the first
 
 
@@ -101,6 +103,16 @@ def test_company_cues_mark_one_word_names_and_their_lists(nlp):
     mentions, _ = read(nlp, text)
     assert named(mentions) == [("Helga", "Helga"), ("Bruno", "Bruno"), ("Omar", "Omar")]
     assert all(info(mentions, n).companion for n in ("Helga", "Bruno", "Omar"))
+
+
+def test_a_name_a_company_cue_reaches_is_a_companion_though_the_model_takes_it_for_a_place(sm_extractor):
+    # the statistical model tags "Ottilie", "Tamsin" and "Rhodri" as places (GPE)
+    for text, names in (("Ran 6 miles this morning with Ottilie.", ["Ottilie"]),
+                        ("Hiked with Tamsin and Rhodri.", ["Tamsin", "Rhodri"])):
+        mentions, _ = read(sm_extractor.nlp, text)
+        assert [n for _, n in named(mentions)] == names, text
+        assert all(info(mentions, n).companion for n in names)
+    assert sm_extractor.extract("Ran 6 miles this morning with Ottilie.").activities[0].places == []
 
 
 def test_an_aside_in_brackets_does_not_end_a_list(nlp):

@@ -46,6 +46,8 @@ _MODEL_NOT_PERSON = ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME")  # entity ty
 # organisation or a product ("with Nell, Arjun", "Dave and Priya")
 _NOT_COMPANION_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY",
                                   "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE"))
+# ... though a model also takes an unfamiliar first name for a place ("with Tamsin" as a GPE)
+_PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _ARTICLES = frozenset(("the", "a", "an"))  # a name right after one is a thing ("the Alder River")
 _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
@@ -288,21 +290,23 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         spans[bounds[0]] = (s, e)
     typed = ext.has_annotation(doc, "ENT_IOB")
 
-    def companion(k: int) -> bool:
-        """Whether token ``k`` is a capitalised word alone that can be a companion's name."""
+    def companion(k: int, cued: bool = False) -> bool:
+        """Whether token ``k`` is a capitalised word alone that can be a companion's name; one a company
+        cue reaches ("with Tamsin and Rhodri") may be one the model took for a place."""
         if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
             return False
         if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
                 (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
-        if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES:
+        if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES \
+                and not (cued and doc[k].ent_type_ in _PLACE_TYPES):
             return False
         if k > 0 and lows[k - 1] in lex.place_preps:
             return False  # a place listed before a name ("a climber from Utrecht, Lucy Ward")
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
-    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k)]
+    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k, cued)]
     while todo:
         k, cued = todo.pop()
         if k in reached and (reached[k] or not cued):
@@ -310,7 +314,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         reached[k] = cued
         first, end = unit.get(k, (k, k + 1))
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
-            if nxt is not None and (nxt in unit or companion(nxt)):
+            if nxt is not None and (nxt in unit or companion(nxt, cued)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}

@@ -37,8 +37,11 @@ def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
     add_names(p, finding.appositive_names(lex, p.tab, rel_spans, found), companions)
     add_short_names(p)
     add_handles(p)
-    # the person named most often (by name or handle); of several, the first counted
-    p.main = max(p.count.items(), key=itemgetter(1))[0] if p.count else None
+    # the person named most often (by name or handle); of several, the first counted; one named only in
+    # company ("hiking with Nadia next weekend") is not who the text is about
+    about = {m.info.name for m in p.mentions if m.info.name and not m.info.companion}
+    counts = [(name, n) for name, n in p.count.items() if name in about]
+    p.main = max(counts, key=itemgetter(1))[0] if counts else None
     add_relations(lex, p, rel_spans)
     genders_from_words(lex, p)
     p.speakers = speakers(lex, p, p.mentions, p.gender)
