@@ -92,6 +92,17 @@ def test_generic_gerund_as_subject_with_the_model(sm_extractor):
     assert infos(sm_extractor.nlp, "Running is good for the heart.")["Running"].generic
 
 
+def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):
+    assert infos(nlp, "Ottilie and I packed the van for our kayaking trip.")["kayaking"].form == "noun"
+    assert infos(nlp, "Really pleased with my run.")["run"].form == "noun"
+    assert infos(nlp, "We ran by the river.")["ran"].form == "verb"
+
+
+def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
+    assert found(nlp, "Ottilie and I shared a kayak, and I left my bike at home.") == []
+    assert found(nlp, "Of the forty starters, twelve were in the sprint.") == []
+
+
 def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     assert found(nlp, "In the long run it pays off, and I am running late.") == []
     assert found(nlp, "Bought new running shoes and a cycling helmet.") == []

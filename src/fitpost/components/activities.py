@@ -20,6 +20,7 @@ from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
+_ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its"))
 _DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
@@ -109,7 +110,10 @@ class ActivityFinder(Component):
             if not self._is_activity(doc, tab, start, end, root, kind):
                 continue
             if form == "both":
-                form = "noun" if tagged and root.pos_ in ("NOUN", "PROPN") else "verb"
+                # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
+                # after a determiner ("our kayaking trip", "my run")
+                noun = root.pos_ in ("NOUN", "PROPN") if tagged else start > 0 and tab.lower[start - 1] in _DETERMINERS
+                form = "noun" if noun else "verb"
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
@@ -252,7 +256,9 @@ class ActivityFinder(Component):
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
             return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
         if root is None:
-            return True
+            # with no tagger, a verb form right after an article or a possessive is the thing ("my bike",
+            # "a kayak", "in the sprint"), as the tagger's noun is below
+            return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
             return False
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _DETERMINERS:
