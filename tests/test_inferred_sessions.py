@@ -42,3 +42,20 @@ def test_a_walk_told_with_its_steps_is_one_record(extract):
 def test_a_session_with_no_activity_word_dated_ahead_is_planned(extract, text, status):
     [record] = extract(text)
     assert record.status == status
+
+
+def test_a_distance_with_no_activity_word_is_not_lent_to_push_ups_or_yoga(extract):
+    records = extract("40 push-ups and 30 squats before breakfast. Later 12 km along the canal today.")
+    assert [(a.activity, a.distance) for a in records] == [("strength_training", None)] * 2
+
+
+def test_a_distance_of_a_log_line_is_the_amount_of_the_activity_word_after_it(extract):
+    records = extract("Warm-up:\n20 air squats\n400 Meter Run\n20 sit-ups")
+    runs = [a for a in records if a.activity == "running"]
+    assert [a.distance.meters for a in runs] == [400]
+
+
+def test_back_on_the_bike_is_a_ride(extract):
+    records = extract("40 push-ups before breakfast. Back on the bike after 2 weeks off, 120 km loop around Larkspur.")
+    assert [(a.activity, a.distance.meters if a.distance else None) for a in records] == \
+        [("strength_training", None), ("cycling", 120000)]

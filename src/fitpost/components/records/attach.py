@@ -88,12 +88,20 @@ class SentenceClusters:
 
 
 def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int, SentenceClusters]) -> None:
-    """Each quantity to the clusters of its sentence (a cluster keeps the first of each kind); then a
+    """Each quantity to the clusters of its sentence (a cluster keeps the first of each kind), a distance
+    or time right before an activity word to its cluster though a sentence ends between them; then a
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: set[tuple[int, str]] = set()
+    by_start = {c.start: c for c in clusters}
     for span in _modifiers_first(ctx.mentions[ext.QUANTITIES], clusters):
         q: Quantity = span.info
         n = ctx.sent_of[span.start]
+        modified = by_start.get(span.end) if q.kind in ("distance", "duration") else None
+        if modified is not None and modified.sent != n:
+            # a model may end a sentence inside "400 Meter Run": the amount is still the run's
+            if modified.kind(q.kind) is None:
+                modified.quantities.append(q)
+            continue
         if n not in sentences:
             continue
         if q.kind in ("repetition", "frequency"):

@@ -26,7 +26,7 @@ from fitpost.components.dates import same_day_cues, sections
 from fitpost.components.records.amounts import fitting
 from fitpost.components.records.attach import attach_date, dated_ahead, event_holding, posted_at
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import FIRST_PERSON, Context
+from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.schema import DateRef
 
@@ -302,14 +302,16 @@ def _tense_only_reference(c: Cluster) -> bool:
 
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A distance or time in a sentence with no cluster, and not a part or a sum of sessions
-    (:func:`_segment`), goes to the real record at most LEND_REACH sentences before that has none or
-    the same (a time: only to one whose last mention is at most TIME_REACH sentences before); else a
-    distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
+    """A distance or time in a sentence with no cluster, not a part or a sum of sessions
+    (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
+    most LEND_REACH sentences before that has none or the same (a distance: of an activity that covers
+    one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH sentences
+    before); else a distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
     first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
     with a companion cue lends it its people.  A further distance on another day in a cluster's
     sentence is a session of its own (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
+    mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
     real = RealRecords(ctx, records)
     _split_ellipses(ctx, real, clusters)
     _lend_places(ctx, real, with_cluster)
@@ -318,7 +320,11 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         q = span.info
         if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
             continue
+        if span.end in mention_starts:
+            continue  # the amount of the activity word right after it, attached to it already
         prev = real.before(n)
+        if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
+            prev = None  # push-ups or yoga cover no distance: the distance is of another session
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
         else:
