@@ -75,6 +75,11 @@ def test_a_distance_after_a_movement_verb_is_an_inferred_cluster(linked):
         ("cycling", "cycling", False), ("covered 24 km", "cycling", True)]
 
 
+def test_a_distance_after_an_activity_verb_after_a_movement_verb_is_that_activitys(linked):
+    ctx, clusters = clusters_of(linked, "Forgot my plan and didn't run another 2 miles.")
+    assert [(span_text(ctx, c), c.inferred) for c in clusters] == [("run", False)]
+
+
 def test_a_generic_workout_noun_gives_way_to_a_specific_activity(linked):
     assert [c.info.activity for c in clusters_of(linked, "Morning workout.")[1]] == ["workout"]
     assert [c.info.activity for c in clusters_of(linked, "Morning workout: ran 5 km.")[1]] == ["running"]

@@ -121,10 +121,11 @@ def _is_definite(ctx: Context, i: int) -> bool:
 
 
 def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
-    """A distance right after a movement verb ("covered 24 km"), with no punctuation or other verb between
-    and no activity word right after it ("finished a 20 km run": the run is the activity), is an inferred
-    cluster: of the first event of its sentence that names an activity, else of the last cluster found so far
-    (the mentions', then the events') that starts before it, else of what the text is mostly about."""
+    """A distance right after a movement verb ("covered 24 km"), with no punctuation, other verb or
+    activity word between and no activity word right after it ("finished a 20 km run": the run is the
+    activity), is an inferred cluster: of the first event of its sentence that names an activity, else of
+    the last cluster found so far (the mentions', then the events') that starts before it, else of what the
+    text is mostly about."""
     out: list[Cluster] = []
     if ctx.lexicon.movement.isdisjoint(ctx.lows):
         return out
@@ -136,9 +137,10 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             continue
         before = range(q.start - 1, max(0, q.start - MOVEMENT_REACH) - 1, -1)  # nearest first
         at = next((j for j in before if lows[j] in movement), None)
-        if at is None or any(tab.is_punct(k) or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
+        if at is None or any(tab.is_punct(k) or k in activity_tokens
+                             or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
                              for k in range(at + 1, q.start)):
-            continue
+            continue  # "didn't run another 2 miles": the distance is the run's
         if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
             continue
         n = ctx.sent_of[q.start]
