@@ -38,6 +38,11 @@ def test_a_sprint_is_still_a_run(extractor):
     assert got and got[0][0] == "running", got
 
 
+def test_a_sprint_in_a_swim_set_is_swum(extractor):
+    got = acts(extractor, "Main set: 4 x 50 free (25 kick, 25 sprint), 200 pull. Swam 1500 yards total.")
+    assert {a for a, _ in got} == {"swimming"}, got
+
+
 def test_a_pair_of_skis_carried_is_no_ski_session(extractor):
     got = acts(extractor, "We hauled two pairs of skis up the stairs. Then we skied all afternoon.")
     assert [a for a, _ in got] == ["skiing"] and got[0][1] == "skied", got
