@@ -188,6 +188,14 @@ def test_pseudo_triggers_block_negation(tagger):
     check(tagger, "Not just a {run}, it was a celebration.", "completed")
 
 
+def test_what_the_writer_can_do_is_an_ability_not_a_wish(tagger):
+    [ability] = statuses(tagger, "In 25 mins I can now [run] 4K without stopping.")
+    assert ability.status in ("completed", "habitual") and ability.cue is None
+    check(tagger, "I hope I can [swim] 2 km by June.", "hypothetical")
+    check(tagger, "You can [run] it in any weather.", "hypothetical")
+    check(tagger, "If I can [run] 10 km next month I will be happy.", "hypothetical")
+
+
 def test_a_denied_verb_that_takes_the_session_as_given_does_not_deny_it(tagger):
     check(tagger, "The tight cap didn't hamper my {swimming} one bit.", "completed")
     check(tagger, "The rain did not spoil our {ride}.", "completed")
