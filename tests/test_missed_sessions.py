@@ -126,3 +126,11 @@ def test_scaling_or_tackling_a_mount_is_a_climb(extractor, text):
 ])
 def test_scaling_or_tackling_else_is_no_session(extractor, text):
     assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Rode 250 km this week; that is equal to about 6 marathons.", ["Rode"]),
+    ("Swam 3.8 km, the same as an Ironman swim.", ["Swam"]),
+])
+def test_a_yardstick_is_no_session(extractor, text, kept):
+    assert [ev for _, ev, _ in found(extractor, text)] == kept

@@ -7,8 +7,8 @@ itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike") or a noun after a word of doing
 ("went for a swim", "did a hike", "another run").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
-author only watched or helped at.  The cue words are in ``models/linking.json``
-(``claim_cues``, ``spectating``).
+author only watched or helped at, nor a yardstick ("equivalent to 7 marathons").  The cue words are
+in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``).
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
-    if all(_spectated(ctx, c) for c in r.clusters):
+    if all(_spectated(ctx, c) or _compared(ctx, c) for c in r.clusters):
         return False
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
@@ -47,6 +47,20 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
     lo = ctx.sents[c.sent][0]
     watching = [k for k in range(lo, c.start) if ctx.lows[k] in ctx.lexicon.spectating]
     return bool(watching) and ctx.breaks(watching[-1], c.start) == 0
+
+
+def _compared(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
+    after a ``comparison`` phrase of its clause ("equivalent to almost 7 marathons")."""
+    lows, lex = ctx.lows, ctx.lexicon
+    lo = max(ctx.sents[c.sent][0], c.start - lex.comparison_reach - max(map(len, lex.comparison), default=0))
+    for k in range(lo, c.start):
+        for phrase in lex.comparison:
+            end = k + len(phrase)
+            if end <= c.start and c.start - end <= lex.comparison_reach and tuple(lows[k:end]) == phrase \
+                    and ctx.breaks(end, c.start) == 0:
+                return True
+    return False
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

@@ -68,6 +68,8 @@ class Lexicon:
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
+    comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
+    comparison_reach: int  # how many words after a comparison phrase its yardstick may start
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -111,7 +113,9 @@ class Lexicon:
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
-                   spectating=frozenset(data["spectating"]["words"]))
+                   spectating=frozenset(data["spectating"]["words"]),
+                   comparison=_phrases(data["comparison"]["phrases"]),
+                   comparison_reach=int(data["comparison"]["reach"]))
 
 
 class Context:
