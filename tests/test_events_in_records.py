@@ -27,3 +27,13 @@ def test_a_race_told_as_a_walk_is_a_walk_with_its_event(extract):
     [record] = extract("Took part in the Race for Life with my mum, 5k walk.").activities
     assert (record.activity, record.event.name, record.distance.meters) == ("walking", "Race for Life", 5000.0)
     assert record.places == []  # the head of the event's name is no place
+
+
+@pytest.mark.parametrize("text, status", [
+    ("I'm running the Brackenfold Marathon with my sister.", "planned"),
+    ("Next spring I'm racing in the Larkspur 10k.", "planned"),
+    ("I'm running along the canal with my sister.", "ongoing"),
+])
+def test_a_named_event_after_a_verb_in_the_present_progressive_is_an_arrangement(extract, text, status):
+    [record] = extract(text).activities
+    assert record.status == status

@@ -33,7 +33,9 @@ sessions counted per period, a routine).  With a dependency parse, a negated or 
 not reach into a relative clause ("would like to thank all who ran").
 
 With no cue the tense decides (``tense_status``): simple past, present
-perfect and past progressive are completed; present progressive ongoing;
+perfect and past progressive are completed; present progressive ongoing (planned with a named
+event right after it, an arrangement: "I'm running the Larkspur Marathon", where ``fitpost_events``
+ran before);
 present simple habitual (completed in a headline); "would" after a verb in
 the past in its sentence (no "if", "wish", no "would have": ``_narrative_would``)
 habitual, a past habit ("we formed a club and would cycle 30 km"), or
@@ -231,11 +233,14 @@ class Cue:
     hi: int = 0
 
 
+_BEFORE_EVENT = frozenset(("the", "in", "at", "on"))  # words between a verb and the event it names
+
+
 class _DocView:
     """A Doc as the tagger reads it: the shared token table, the token NORMs (string ids)
     and which annotations it has."""
 
-    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences")
+    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -244,6 +249,16 @@ class _DocView:
         self.tagged = ext.has_annotation(doc, "TAG")
         self.parsed = ext.has_annotation(doc, "DEP")
         self.sentences = ext.has_annotation(doc, "SENT_START")
+        # the first tokens of the named events fitpost_events found, where it ran before
+        self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
+
+    def names_event_after(self, span: ext.Mention) -> bool:
+        """Whether a named event follows the mention, at most a preposition and "the" between ("running
+        the Larkspur Marathon", "racing in the Larkspur 10k")."""
+        k = span.end
+        while k < self.tab.n and k - span.end < 2 and self.tab.lower[k] in _BEFORE_EVENT:
+            k += 1
+        return k in self.event_starts
 
     def norm(self, i: int) -> str:
         """The NORM of token ``i``."""
@@ -724,6 +739,8 @@ class StatusTagger(Component):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
+        elif tense == "progressive" and is_verb and view.names_event_after(span):
+            tense = "future"  # "I'm running the Larkspur Marathon": an arrangement, not a race under way
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     def __call__(self, doc: Doc) -> Doc:
