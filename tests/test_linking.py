@@ -197,3 +197,17 @@ def test_a_spell_that_only_says_when_claims_no_session(ex):
 def test_log_lines_under_a_plan_label_are_plans(ex, text, expected):
     post = ex.extract(text, posted_at="2025-05-07")
     assert [a.status for a in post.activities] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Our coast to coast ride.\nDay 4 Larkspur to Brackenfold 56 miles\nA tough day in the hills.\n"
+    "Day 5 Brackenfold to Ottery 50 miles\nFlat and fast.",
+    "Day 4 Larkspur to Brackenfold 56 miles\nBarely any hills. Great ride, legs felt good.\n\n"
+    "Day 5 Brackenfold to Ottery 50 miles\nShort day, easy ride on quiet roads.",
+])
+def test_a_stage_line_is_a_session_of_its_own_with_its_route(ex, text):
+    staged = [a for a in ex.extract(text).activities if a.distance is not None]
+    assert [(a.activity, a.distance.text, [(p.name, p.role) for p in a.places]) for a in staged] == [
+        ("cycling", "56 miles", [("Larkspur", "from"), ("Brackenfold", "to")]),
+        ("cycling", "50 miles", [("Brackenfold", "from"), ("Ottery", "to")]),
+    ]

@@ -37,6 +37,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
+STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
 
@@ -323,6 +324,9 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
         prev = real.before(n)
+        if q.kind == "distance" and _stage_line(ctx, n):
+            _add_stage(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
+            continue
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
         if q.kind == "distance":
@@ -434,10 +438,42 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
 
 
+def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
+    """The distance of a stage line goes, with the places of its line, to the first real record with no
+    distance told in the lines after it, at most STAGE_REACH sentences on and before the next stage
+    ("Day 4 A to B 56 miles" over "Leisurely day, great ride"); else it is a logged session of its own."""
+    n = ctx.sent_of[span.start]
+    own = None
+    for m in real.starting_after(n, STAGE_REACH):
+        if _stage_line(ctx, m):
+            break
+        own = next((r for r in real.at[m] if r.primary.sent == m and r.distance() is None), None)
+        if own is not None:
+            break
+    if own is None:
+        _add_logged(ctx, real, span, activity)
+        return
+    carrier = Cluster(start=span.start, end=span.end, sent=n, info=own.primary.info, quantities=[span.info],
+                      inferred=True, places=[{"name": p.info.name, "role": p.info.role}
+                                             for p in ctx.places_in.get(n, ()) if not p.info.hometown])
+    real.add_cluster(own, carrier)
+
+
+def _stage_line(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens a line with a stage label and its number ("Day 4 Larkspur to
+    Brackenfold 56 miles", "Stage 3: 120 km"): a stage of a longer effort, a session of its own."""
+    lo, hi = ctx.sents[n]
+    tab = ctx.tab
+    at_line_start = lo == 0 or "\n" in ctx.text[tab.end[lo - 1]:tab.idx[lo]] or "\n" in tab.text[lo - 1]
+    return at_line_start and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels \
+        and ctx.lows[lo + 1].isdigit()
+
+
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
     """A logged distance as a record of ``activity`` (none where the text names no activity), or a
     further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
-    "a 5 mile walk").  A new record told as a plan (:func:`_plan_cue`) is planned."""
+    "a 5 mile walk").  A new record takes the places of its sentence; told as a plan (:func:`_plan_cue`)
+    it is planned."""
     if activity is None:
         return
     n, q = ctx.sent_of[span.start], span.info
@@ -450,6 +486,9 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: st
     if same is not None:
         real.add_cluster(same, carrier)
     else:
+        # the places of its line: its route ("Day 4 Larkspur to Brackenfold 56 miles") or where it was
+        carrier.places.extend({"name": p.info.name, "role": p.info.role}
+                              for p in ctx.places_in.get(n, ()) if not p.info.hometown)
         cue = _plan_cue(ctx, carrier, span.start_char)
         if cue is not None:
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
@@ -534,6 +573,11 @@ class RealRecords:
     def in_paragraph(self, para: int) -> list[Record]:
         """The records whose primary cluster is in paragraph ``para``, in order."""
         return self.by_para.get(para, [])
+
+    def starting_after(self, n: int, reach: int) -> list[int]:
+        """The sentences after sentence ``n``, at most ``reach`` on, that hold a real record's cluster."""
+        k = bisect_right(self.sents, n)
+        return [m for m in self.sents[k:k + reach] if m - n <= reach]
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
