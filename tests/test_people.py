@@ -113,6 +113,9 @@ def test_a_name_a_company_cue_reaches_is_a_companion_though_the_model_takes_it_f
         assert [n for _, n in named(mentions)] == names, text
         assert all(info(mentions, n).companion for n in names)
     assert sm_extractor.extract("Ran 6 miles this morning with Ottilie.").activities[0].places == []
+    # listed with a person, too
+    [ski] = sm_extractor.extract("Out skiing on the slopes all afternoon. Ottilie and Tamsin raced down the blues.").activities
+    assert [p.name for p in ski.participants] == ["Ottilie", "Tamsin"] and ski.places == []
 
 
 def test_an_aside_in_brackets_does_not_end_a_list(nlp):

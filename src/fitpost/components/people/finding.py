@@ -292,7 +292,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
 
     def companion(k: int, cued: bool = False) -> bool:
         """Whether token ``k`` is a capitalised word alone that can be a companion's name; one a company
-        cue reaches ("with Tamsin and Rhodri") may be one the model took for a place."""
+        cue reaches ("with Tamsin") or listed with a person ("Ottilie and Tamsin raced") may be one the
+        model took for a place."""
         if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
             return False
         if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
@@ -314,7 +315,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         reached[k] = cued
         first, end = unit.get(k, (k, k + 1))
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
-            if nxt is not None and (nxt in unit or companion(nxt, cued)):
+            if nxt is not None and (nxt in unit or companion(nxt, cued=True)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}
