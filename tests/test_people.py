@@ -114,7 +114,8 @@ def test_a_name_a_company_cue_reaches_is_a_companion_though_the_model_takes_it_f
         assert all(info(mentions, n).companion for n in names)
     assert sm_extractor.extract("Ran 6 miles this morning with Ottilie.").activities[0].places == []
     # listed with a person, too
-    [ski] = sm_extractor.extract("Out skiing on the slopes all afternoon. Ottilie and Tamsin raced down the blues.").activities
+    text = "Out skiing on the slopes all afternoon. Ottilie and Tamsin raced down the blues."
+    [ski] = sm_extractor.extract(text).activities
     assert [p.name for p in ski.participants] == ["Ottilie", "Tamsin"] and ski.places == []
 
 
