@@ -211,3 +211,10 @@ def test_a_stage_line_is_a_session_of_its_own_with_its_route(ex, text):
         ("cycling", "56 miles", [("Larkspur", "from"), ("Brackenfold", "to")]),
         ("cycling", "50 miles", [("Brackenfold", "from"), ("Ottery", "to")]),
     ]
+
+
+def test_a_logged_distance_of_another_day_or_after_another_is_a_session_of_its_own(ex):
+    text = "Week 3 recap\nMonday: rest\nTuesday: 5 miles\nWednesday: 3 miles easy\nThursday: Another 5 miles"
+    post = ex.extract(text, posted_at="2025-05-09")
+    assert [(a.distance.text, a.date.value.isoformat()) for a in post.activities] == [
+        ("5 miles", "2025-05-06"), ("3 miles", "2025-05-07"), ("5 miles", "2025-05-08")]

@@ -471,19 +471,21 @@ def _stage_line(ctx: Context, n: int) -> bool:
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
     """A logged distance as a record of ``activity`` (none where the text names no activity), or a
-    further mention of a done record of its paragraph with the same distance ("Distance: 5 miles" and
-    "a 5 mile walk").  A new record takes the places of its sentence; told as a plan (:func:`_plan_cue`)
-    it is planned."""
+    further mention of a done record of its paragraph with the same distance and no other day
+    ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A new record takes the places of
+    its sentence; told as a plan (:func:`_plan_cue`) it is planned."""
     if activity is None:
         return
     n, q = ctx.sent_of[span.start], span.info
-    same = next((r for r in real.in_paragraph(ctx.para[n]) if r.activity == activity
-                 and same_distance(r.distance(), q) and statuses.meaning(r.primary.status_name).phase == "done"),
-                None)
-    info = same.primary.info if same is not None else ext.ActivityInfo(activity=activity, form="inferred")
-    carrier = Cluster(start=span.start, end=span.end, sent=n, info=info, quantities=[q], inferred=True)
+    carrier = Cluster(start=span.start, end=span.end, sent=n, info=ext.ActivityInfo(activity=activity, form="inferred"),
+                      quantities=[q], inferred=True)
     attach_date(ctx, carrier)
+    further = not ctx.lexicon.further_session.isdisjoint(ctx.lows[ctx.sents[n][0]:span.start])  # "Another 5 miles"
+    same = None if further else next(
+        (r for r in real.in_paragraph(ctx.para[n]) if r.activity == activity and same_distance(r.distance(), q)
+         and statuses.meaning(r.primary.status_name).phase == "done" and _same_day_and_people(carrier, r)), None)
     if same is not None:
+        carrier.info = same.primary.info
         real.add_cluster(same, carrier)
     else:
         # the places of its line: its route ("Day 4 Larkspur to Brackenfold 56 miles") or where it was
