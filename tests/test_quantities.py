@@ -428,7 +428,9 @@ def test_after_a_bare_period_it_is_still_a_duration():
     ("Swam 1500 m. Did 4 more later.", [("1500 m", 1500, "m")]),  # metres: a bare number may be lengths
     ("Ran 10 km. Did 6 reps of squats.", [("10 km", 10, "km")]),  # a noun of its own follows
     ("Went 5 km. My daughter is 6 today.", [("5 km", 5, "km")]),  # no verb of doing before it
-    ("Ran 8 miles.\n\nDid 3 today.", [("8 miles", 8, "mi")]),  # the unit is of another paragraph
+    ("Ran 8 miles.\n\nRest day.\n\nDid 6 today.", [("8 miles", 8, "mi"), ("6", 6, "mi")]),  # a diary's days
+    ("Ran 8 miles. " + "Then a long lazy day of reading and eating. " * 8 + "Did 3 today.",
+     [("8 miles", 8, "mi")]),  # the distance that would give the unit is too far back
     ("Ran 6 this morning.", []),  # no unit anywhere before it
     ("Rode 30 miles and did 400 on the bike this year.", [("30 miles", 30, "mi")]),  # no session's length
 ])

@@ -8,8 +8,9 @@ another 13 on Sunday": a number with no unit is a distance when
 * the clause ends right after it, or a word of when, with whom or how follows
   (``elliptic_after``: "on", "today", "with", "easy" ...), so no noun of its
   own follows ("did 6 reps", "ran 5 of them" are not),
-* a distance in kilometres or miles comes before it in its paragraph, whose
-  unit it takes, and its value is one a session can have (up to ELLIPTIC_MAX).
+* a distance in kilometres or miles ends at most ELLIPTIC_REACH characters
+  before it, whose unit it takes (a diary's days may be paragraphs of their
+  own), and its value is one a session can have (up to ELLIPTIC_MAX).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from fitpost.quantity_parser.scanner import Item
 
 ELLIPTIC_UNITS = {"km": 1000.0, "mi": 1609.344}  # the units a bare number may take from the text before it
 ELLIPTIC_MAX = 150  # a bare number above this is no session's distance in either unit
-_PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
+ELLIPTIC_REACH = 300  # how many characters back the distance that gives the unit may end
 
 
 @cache
@@ -49,7 +50,7 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
         if k == 0 or any(it.start < end and start < it.end for it in items):
             continue
         before = distances[k - 1]
-        if _PARAGRAPH.search(low, before.end, start):
+        if start - before.end > ELLIPTIC_REACH:
             continue
         n = parse_number(m.group("num"))
         if n is None or n.article or n.vague or not 0 < n.value <= ELLIPTIC_MAX:
