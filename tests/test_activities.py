@@ -101,6 +101,7 @@ def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):
 def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
     assert found(nlp, "Ottilie and I shared a kayak, and I left my bike at home.") == []
     assert found(nlp, "Of the forty starters, twelve were in the sprint.") == []
+    assert found(nlp, "Rhodri and I sat in one kayak, Ottilie in another.") == []
 
 
 def test_idioms_and_compound_modifiers_are_not_activities(nlp):

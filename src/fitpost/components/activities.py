@@ -20,8 +20,9 @@ from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
-_ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "my", "our", "your", "his", "her", "their", "its"))
-_DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
+_ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
+_DETERMINERS = {"a", "an", "the", "one", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first",
+                "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
