@@ -25,6 +25,7 @@ def activities(extractor, text: str) -> list[str]:
     ("Power walked 4 km along the canal with my sister this morning.", "walking"),
     ("Did 40 minutes of cardio at the gym after work yesterday.", "workout"),
     ("This summer we went mountaineering in the Alps for a week.", "climbing"),
+    ("Finally completed my Ice Mile in the quarry, 3.8 degrees.", "swimming"),
 ])
 def test_activity_words_the_lexicon_lacked(extractor, text, activity):
     assert activity in activities(extractor, text)

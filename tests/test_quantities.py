@@ -116,6 +116,8 @@ def test_a_range_needs_between_for_and_and_a_label_is_not_its_low_end():
     ("10K race on Sunday", "10K", 10_000),
     ("26.2 done!", "26.2", 26.2 * MILE),
     ("a metric century on the tandem", "metric century", 100_000),
+    ("finally finished my Ice Mile", "Ice Mile", MILE),
+    ("an ice km in the quarry", "ice km", 1000),
 ])
 def test_race_names_have_their_fixed_length(text, span, meters):
     q = one(text, "distance")
