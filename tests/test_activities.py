@@ -63,6 +63,7 @@ def test_races_named_and_bare(nlp):
 
 def test_a_number_with_k_but_no_determiner_is_no_race(nlp):
     assert found(nlp, "Raised 10k for the shelter.") == []
+    assert found(nlp, "So proud of this one. Easy 16k recovery jog before work.") == [("jog", "running")]
 
 
 def test_exercises(nlp):

@@ -21,8 +21,7 @@ from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
-_DETERMINERS = {"a", "an", "the", "one", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first",
-                "another"}
+_DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
@@ -262,7 +261,8 @@ class ActivityFinder(Component):
             return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
             return False
-        if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _DETERMINERS:
+        if form == "verb" and root.pos_ == "NOUN" and start > 0 \
+                and (tab.lower[start - 1] in _DETERMINERS or tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES):
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ == "compound" and root.head.lower_ in self.blockers:
             return False
