@@ -15,8 +15,9 @@ another 13 on Sunday": a number with no unit is a distance when
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import accumulate
 
 from fitpost.quantity_parser.lexicon import lexicon
 from fitpost.quantity_parser.numbers import parse_number
@@ -43,12 +44,16 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     if not distances:
         return []
     ends = [it.end for it in distances]
+    spans = sorted((it.start, it.end) for it in items)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the items up to each one
     found: list[Item] = []
     for m in _pattern().finditer(low):
         start, end = m.span("num")
         k = bisect_right(ends, start)
-        if k == 0 or any(it.start < end and start < it.end for it in items):
-            continue
+        j = bisect_left(starts, end)  # the items that start before the number ends
+        if k == 0 or (j and reach[j - 1] > start):
+            continue  # no distance before it, or an item holds it
         before = distances[k - 1]
         if start - before.end > ELLIPTIC_REACH:
             continue
