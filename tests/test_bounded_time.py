@@ -62,6 +62,8 @@ def test_extract_time_grows_linearly(blank_extractor, kind, make):
     ("inch marks", 'went up the hill 5" ', 50_000),
     # "5 min 30" looked at every quantity of the text for one starting inside it
     ("minutes and a trailing number", "5 min 30, ", 10_000),
+    # a number left without a unit was tested against every quantity of the text
+    ("numbers left without a unit", "ran 5 km and did 6 on ", 20_000),
 ])
 def test_parse_quantities_time_grows_linearly(kind, unit, n):
     assert _growth(parse_quantities, _repeat(unit), n) < RATIO, kind
