@@ -434,6 +434,7 @@ def test_after_a_bare_period_it_is_still_a_duration():
     ("Ran 8 miles. " + "Then a long lazy day of reading and eating. " * 8 + "Did 3 today.",
      [("8 miles", 8, "mi")]),  # the distance that would give the unit is too far back
     ("Ran 6 this morning.", []),  # no unit anywhere before it
+    ("Ran 8 miles on Monday and did another one today.", [("8 miles", 8, "mi")]),  # one more session
     ("Rode 30 miles and did 400 on the bike this year.", [("30 miles", 30, "mi")]),  # no session's length
 ])
 def test_a_number_after_a_verb_of_doing_takes_the_unit_the_text_just_gave(text, expected):

@@ -10,7 +10,8 @@ another 13 on Sunday": a number with no unit is a distance when
   own follows ("did 6 reps", "ran 5 of them" are not),
 * a distance in kilometres or miles ends at most ELLIPTIC_REACH characters
   before it, whose unit it takes (a diary's days may be paragraphs of their
-  own), and its value is one a session can have (up to ELLIPTIC_MAX).
+  own), and its value is one a session can have (up to ELLIPTIC_MAX); "one"
+  alone is a session ("did another one today"), no distance.
 """
 from __future__ import annotations
 
@@ -57,9 +58,12 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
         before = distances[k - 1]
         if start - before.end > ELLIPTIC_REACH:
             continue
-        n = parse_number(m.group("num"))
+        word = m.group("num")
+        n = parse_number(word)
         if n is None or n.article or n.vague or not 0 < n.value <= ELLIPTIC_MAX:
             continue
+        if word == "one":
+            continue  # "did another one today": one more session, not a mile
         found.append(Item("distance", start, end, value=n.value, unit=before.unit,
                           base=n.value * ELLIPTIC_UNITS[before.unit], surface=""))
     return found
