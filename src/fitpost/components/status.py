@@ -760,5 +760,5 @@ class StatusTagger(Component):
 def make_status(nlp: Language, name: str, rules: str, dates: str = "dates.json") -> StatusTagger:
     """``rules``: the status rule file in ``models/``; ``dates``: the date rule file whose past and
     future words make a date a cue (``fitpost_dates``'s ``data``).  Reads ``span._.fp_date`` too
-    when ``fitpost_dates`` ran before it."""
+    when ``fitpost_dates`` ran before it, and the spans of ``fitpost_events`` when that did."""
     return StatusTagger(nlp, name, rules=rules, dates=dates)

@@ -7,7 +7,7 @@ itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike") or a noun after a word of doing
 ("went for a swim", "did a hike", "another run").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
-author only watched or helped at, nor a yardstick ("equivalent to 7 marathons").  The cue words are
+author only watched or helped at, nor a yardstick ("equal to about 6 marathons").  The cue words are
 in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``).
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
 
 def _compared(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
-    after a ``comparison`` phrase of its clause ("equivalent to almost 7 marathons")."""
+    after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
     lows, lex = ctx.lows, ctx.lexicon
     lo = max(ctx.sents[c.sent][0], c.start - lex.comparison_reach - max(map(len, lex.comparison), default=0))
     for k in range(lo, c.start):

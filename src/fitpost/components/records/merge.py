@@ -305,12 +305,14 @@ def _tense_only_reference(c: Cluster) -> bool:
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A distance or time in a sentence with no cluster, not a part or a sum of sessions
     (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
-    most LEND_REACH sentences before that has none or the same (a distance: of an activity that covers
-    one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH sentences
-    before); else a distance on a log line (:func:`_log_line`) is a record of its own.  The places where it was of a
-    first-person sentence ("We hit Benton Lake.") go to the record before, if that has none; a sentence
-    with a companion cue lends it its people.  A further distance on another day in a cluster's
-    sentence is a session of its own (:func:`_split_ellipses`)."""
+    most LEND_REACH sentences before that has none or the same (a distance: of an activity that
+    covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
+    sentences before); else a distance on a log line (:func:`_log_line`) is a record of its own.  A
+    distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
+    (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
+    go to the record before, if that has none; a sentence with a companion cue lends it its people.
+    A further distance on another day in a cluster's sentence is a session of its own
+    (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
     mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
     real = RealRecords(ctx, records)
