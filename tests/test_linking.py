@@ -218,3 +218,11 @@ def test_a_logged_distance_of_another_day_or_after_another_is_a_session_of_its_o
     post = ex.extract(text, posted_at="2025-05-09")
     assert [(a.distance.text, a.date.value.isoformat()) for a in post.activities] == [
         ("5 miles", "2025-05-06"), ("3 miles", "2025-05-07"), ("5 miles", "2025-05-08")]
+
+
+def test_a_time_told_of_another_day_is_not_lent_to_the_session_before(ex):
+    text = "Ran the Larkspur parkrun this morning. Pleased with that one. My best there was 21:40, a few years ago."
+    [run] = ex.extract(text, posted_at="2025-05-07").activities
+    assert run.duration is None
+    [run] = ex.extract("Ran the Larkspur parkrun this morning. Got round in 23:05.", posted_at="2025-05-07").activities
+    assert run.duration.text == "23:05"

@@ -307,7 +307,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
     most LEND_REACH sentences before that has none or the same (a distance: of an activity that
     covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
-    sentences before); else a distance on a log line (:func:`_log_line`) is a record of its own.  A
+    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is a record of its own.  A
     distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
     (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
     go to the record before, if that has none; a sentence with a companion cue lends it its people.
@@ -336,10 +336,14 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         else:
             fits = prev is not None and not any(c.kind("duration") for c in prev.clusters) \
                 and ctx.worded_between(prev.latest_sent(n), n) <= TIME_REACH
+        carrier = None
         if fits:
             carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
                               quantities=[q], inferred=True)
             attach_date(ctx, carrier)
+            if q.kind == "duration" and not _same_day_and_people(carrier, prev):
+                carrier = None  # "My best there was 21:40, a few years ago": another day's time
+        if carrier is not None:
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
