@@ -21,7 +21,9 @@ from fitpost.components.base import Component
 
 _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
-_DETERMINERS = {"a", "an", "the", "their", "his", "her", "my", "our", "your", "that", "this", "its", "first", "another"}
+# "one" marks a thing ("in one kayak") but no race: "so proud of this one. Easy 16k jog"
+_DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
+_BEFORE_A_THING = _DETERMINERS | {"one"}  # a verb form the tagger takes for a noun after these is the thing
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
@@ -261,8 +263,7 @@ class ActivityFinder(Component):
             return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound":
             return False
-        if form == "verb" and root.pos_ == "NOUN" and start > 0 \
-                and (tab.lower[start - 1] in _DETERMINERS or tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES):
+        if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ == "compound" and root.head.lower_ in self.blockers:
             return False

@@ -24,7 +24,7 @@ from fitpost.quantity_parser.lexicon import lexicon
 from fitpost.quantity_parser.numbers import parse_number
 from fitpost.quantity_parser.scanner import Item
 
-ELLIPTIC_UNITS = {"km": 1000.0, "mi": 1609.344}  # the units a bare number may take from the text before it
+ELLIPTIC_UNITS = frozenset(("km", "mi"))  # the units a bare number may take from the text before it
 ELLIPTIC_MAX = 150  # a bare number above this is no session's distance in either unit
 ELLIPTIC_REACH = 300  # how many characters back the distance that gives the unit may end
 
@@ -65,5 +65,5 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
         if word == "one":
             continue  # "did another one today": one more session, not a mile
         found.append(Item("distance", start, end, value=n.value, unit=before.unit,
-                          base=n.value * ELLIPTIC_UNITS[before.unit], surface=""))
+                          base=n.value * lexicon().factors[before.unit], surface=""))
     return found

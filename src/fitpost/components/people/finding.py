@@ -290,24 +290,24 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         spans[bounds[0]] = (s, e)
     typed = ext.has_annotation(doc, "ENT_IOB")
 
-    def companion(k: int, cued: bool = False) -> bool:
-        """Whether token ``k`` is a capitalised word alone that can be a companion's name; one a company
-        cue reaches ("with Tamsin") or listed with a person ("Ottilie and Tamsin raced") may be one the
-        model took for a place."""
+    def companion(k: int, in_company: bool = False) -> bool:
+        """Whether token ``k`` is a capitalised word alone that can be a companion's name; one in company
+        (a cue reaches it, "with Tamsin", or it is listed with a person, "Ottilie and Tamsin raced") may
+        be one the model took for a place."""
         if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
             return False
         if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
                 (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES \
-                and not (cued and doc[k].ent_type_ in _PLACE_TYPES):
+                and not (in_company and doc[k].ent_type_ in _PLACE_TYPES):
             return False
         if k > 0 and lows[k - 1] in lex.place_preps:
             return False  # a place listed before a name ("a climber from Utrecht, Lucy Ward")
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
-    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k, cued)]
+    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k, in_company=cued)]
     while todo:
         k, cued = todo.pop()
         if k in reached and (reached[k] or not cued):
@@ -315,7 +315,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         reached[k] = cued
         first, end = unit.get(k, (k, k + 1))
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
-            if nxt is not None and (nxt in unit or companion(nxt, cued=True)):
+            if nxt is not None and (nxt in unit or companion(nxt, in_company=True)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}

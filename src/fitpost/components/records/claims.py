@@ -52,15 +52,13 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
 def _compared(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
-    lows, lex = ctx.lows, ctx.lexicon
-    lo = max(ctx.sents[c.sent][0], c.start - lex.comparison_reach - max(map(len, lex.comparison), default=0))
-    for k in range(lo, c.start):
-        for phrase in lex.comparison:
-            end = k + len(phrase)
-            if end <= c.start and c.start - end <= lex.comparison_reach and tuple(lows[k:end]) == phrase \
-                    and ctx.breaks(end, c.start) == 0:
-                return True
-    return False
+    lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
+
+    def phrase_ends_at(end: int) -> bool:
+        return any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
+
+    return any(ctx.breaks(end, c.start) == 0 and phrase_ends_at(end)
+               for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

@@ -460,19 +460,23 @@ def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, activity: str
         _add_logged(ctx, real, span, activity)
         return
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=own.primary.info, quantities=[span.info],
-                      inferred=True, places=[{"name": p.info.name, "role": p.info.role}
-                                             for p in ctx.places_in.get(n, ()) if not p.info.hometown])
+                      inferred=True, places=_places_of(ctx, n))
     real.add_cluster(own, carrier)
+
+
+def _places_of(ctx: Context, n: int) -> list[dict]:
+    """The places of sentence ``n`` (no hometown), as a cluster holds them: a stage's or a log line's
+    route ("Day 4 Larkspur to Brackenfold 56 miles") or where it was."""
+    return [{"name": p.info.name, "role": p.info.role} for p in ctx.places_in.get(n, ()) if not p.info.hometown]
 
 
 def _stage_line(ctx: Context, n: int) -> bool:
     """Whether sentence ``n`` opens a line with a stage label and its number ("Day 4 Larkspur to
     Brackenfold 56 miles", "Stage 3: 120 km"): a stage of a longer effort, a session of its own."""
     lo, hi = ctx.sents[n]
-    tab = ctx.tab
-    at_line_start = lo == 0 or "\n" in ctx.text[tab.end[lo - 1]:tab.idx[lo]] or "\n" in tab.text[lo - 1]
-    return at_line_start and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels \
-        and ctx.lows[lo + 1].isdigit()
+    start = ctx.tab.idx[lo]
+    opens_line = not ctx.text[ctx.text.rfind("\n", 0, start) + 1:start].strip()  # only blanks before it
+    return opens_line and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels and ctx.lows[lo + 1].isdigit()
 
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
@@ -494,9 +498,7 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: st
         carrier.info = same.primary.info
         real.add_cluster(same, carrier)
     else:
-        # the places of its line: its route ("Day 4 Larkspur to Brackenfold 56 miles") or where it was
-        carrier.places.extend({"name": p.info.name, "role": p.info.role}
-                              for p in ctx.places_in.get(n, ()) if not p.info.hometown)
+        carrier.places.extend(_places_of(ctx, n))
         cue = _plan_cue(ctx, carrier, span.start_char)
         if cue is not None:
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
