@@ -144,10 +144,8 @@ def fitting(q: Quantity, activity: str, meters: float | None) -> Quantity | None
 
 def _ordered(r: Record) -> list[Cluster]:
     """The record's clusters in the order the build step reads their fields: the primary one first."""
-    clusters = r.clusters
-    primary = next((c for c in clusters if not c.bare and not c.inferred), clusters[0]) if len(clusters) > 1 \
-        else clusters[0]
-    return [primary] + [c for c in clusters if c is not primary]
+    primary = r.leading()
+    return [primary] + [c for c in r.clusters if c is not primary]
 
 
 def record_meters(r: Record) -> float | None:

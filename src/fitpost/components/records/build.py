@@ -25,9 +25,7 @@ WE = ("we", "our")  # of FIRST_PERSON: the author and others
 def to_activity(ctx: Context, r: Record) -> Activity:
     """The record as an :class:`Activity`, validated once (nested models go in as plain dicts)."""
     clusters = r.clusters
-    primary = clusters[0]
-    if len(clusters) > 1:
-        primary = next((c for c in clusters if not c.bare and not c.inferred), primary)
+    primary = r.leading()
     fields = _gather([primary] + [c for c in clusters if c is not primary])
     q = fields["quantities"]
     dist = primary.kind("distance")

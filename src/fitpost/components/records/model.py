@@ -69,6 +69,11 @@ class Record:
     def activity(self) -> str:
         return self.primary.info.activity
 
+    def leading(self) -> Cluster:
+        """The cluster whose words are the record's evidence and whose fields come first: the first with
+        an activity word and an amount, else the first."""
+        return next((c for c in self.clusters if not c.bare and not c.inferred), self.clusters[0])
+
     def distance(self) -> Quantity | None:
         """The first written distance of its clusters, else the first one a race name implies."""
         for c in self.clusters:
