@@ -149,3 +149,20 @@ def test_a_further_distance_on_another_day_is_another_session(extract):
 ])
 def test_a_further_distance_without_a_day_or_its_joining_word_is_no_session(extract, text):
     assert len(of(extract(text), "running")) == 1
+
+
+# -- the same distance or event on another day is another session ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ran 10 km on Monday. Ran 10 km on Wednesday too.",
+    "I ran the Larkspur 10K in 2019. This year I ran the Larkspur 10K again, in 48:12.",
+    "He ran the 2009 Brackenfold Marathon in 4:10. On Sunday he finished the Brackenfold Marathon in 5:02.",
+])
+def test_a_session_dated_on_another_day_does_not_join_by_distance_or_event(extract, text):
+    assert len(of(extract(text, posted_at=dt.date(2026, 11, 20)), "running")) == 2
+
+
+def test_a_restatement_within_the_record_s_span_still_joins(extract):
+    records = extract("Ran the Larkspur 10K on Sunday in 48:12. Sunday's Larkspur 10K was a hilly one.",
+                      posted_at=dt.date(2026, 11, 20))
+    assert of(records, "running") == [("running", 10000.0, 2892.0)]

@@ -104,12 +104,13 @@ class Routes:
 
 
 def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
-    """The first real record of ``c``'s activity and no other route (:meth:`Routes.other`) with its
-    distance (unless ``c`` is a further item of a list: :func:`_listed`), one of its clusters' event, or
-    that ``c`` restates (:func:`_restates`)."""
+    """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`) and no other day
+    (:func:`_other_day`) with its distance (unless ``c`` is a further item of a list: :func:`_listed`),
+    one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r):
+        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
+                or _other_day(ctx, c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
@@ -206,6 +207,29 @@ def _named(ctx: Context, c: Cluster) -> bool:
                                    and ctx.doc[i - 1].text[:1].isupper())
 
 
+def _other_day(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` and record ``r`` are dated, outside quotes, on days that cannot be one: "Ran
+    10 km on Monday. Ran 10 km on Wednesday." and "the 2009 Lakeside Marathon ... On Sunday he finished
+    the Lakeside Marathon" are two sessions each.  A year, month or week is compared as that span; a
+    quoted caption's "today" is the caption's day (:func:`_unquote_date`), so it decides nothing."""
+    theirs = next((x.date for x in r.clusters if _told(ctx, x.date)), None)
+    if theirs is None or not _told(ctx, c.date):
+        return False
+    return not (_within(c.date, theirs.value) or _within(theirs, c.date.value))
+
+
+def _within(span: DateRef, day: dt.date) -> bool:
+    """Whether ``day`` falls in the span that date ``span`` names (its day, week, month or year)."""
+    start = span.value
+    if span.granularity == "year":
+        return day.year == start.year
+    if span.granularity == "month":
+        return (day.year, day.month) == (start.year, start.month)
+    if span.granularity == "week":
+        return 0 <= (day - start).days < 7
+    return day == start
+
+
 def _one_day(a: DateRef, b: DateRef) -> bool:
     """Whether two dates name the same day: by value where both have one, else by their words."""
     if a.value is not None and b.value is not None:
@@ -254,14 +278,14 @@ def _restates(c: Cluster, r: Record) -> bool:
 
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
-    those with no other route (:meth:`Routes.other`): the first with its event, else the first with its
-    race distance, else (definite) the one with the latest cluster before it, else the nearest of its
-    phase (:func:`_nearest`)."""
+    those with no other route (:meth:`Routes.other`) or day (:func:`_other_day`): the first with its
+    event, else the first with its race distance, else (definite) the one with the latest cluster before
+    it, else the nearest of its phase (:func:`_nearest`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not routes.other(c, r)]
+            and not routes.other(c, r) and not _other_day(ctx, c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
