@@ -199,3 +199,8 @@ def test_a_half_alone_is_a_half_marathon(nlp, text, expected):
 ])
 def test_a_race_before_training_or_a_plan_is_no_session(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_an_activity_word_before_an_agent_noun_describes_a_person(nlp):
+    """"a keen marathon runner" says who someone is; the race they ran is told elsewhere."""
+    assert found(nlp, "She is a keen marathon runner and a former bike rider.") == []
