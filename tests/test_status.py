@@ -127,6 +127,8 @@ CASES = {
         ("Should I [swim] tomorrow?", ["hypothetical"]),
         ("Doctors say [walking] for 30 minutes a day can reduce the risk of diabetes.", ["hypothetical"]),
         ("The challenge requires participants to [walk] 10,000 steps daily.", ["hypothetical"]),
+        ("The best athletes will finish the {workout} inside 4 minutes.", ["hypothetical"]),
+        ("The fastest will [swim] the course in about an hour.", ["hypothetical"]),
     ],
     "negated": [
         ("I didn't [run] today, legs too sore.", ["negated"]),
@@ -137,6 +139,8 @@ CASES = {
         ("The {10k} was cancelled due to heavy rain.", ["negated"]),
         ("I have never [run] a full marathon.", ["negated"]),
         ("I [walked] instead of [running] today.", ["completed", "negated"]),
+        ("A sore knee kept us from [rowing] on Saturday.", ["negated"]),
+        ("Last year the heat always prevented me from [running] 12 km.", ["negated"]),
     ],
 }
 
