@@ -166,3 +166,9 @@ def test_a_restatement_within_the_record_s_span_still_joins(extract):
     records = extract("Ran the Larkspur 10K on Sunday in 48:12. Sunday's Larkspur 10K was a hilly one.",
                       posted_at=dt.date(2026, 11, 20))
     assert of(records, "running") == [("running", 10000.0, 2892.0)]
+
+
+def test_a_bare_mention_on_another_day_is_no_session_of_its_own(extract):
+    records = extract("Ran the Larkspur 10K on Sunday in 48:12. I only took up running in 2019.",
+                      posted_at=dt.date(2026, 11, 20))
+    assert of(records, "running") == [("running", 10000.0, 2892.0)]

@@ -278,14 +278,16 @@ def _restates(c: Cluster, r: Record) -> bool:
 
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
-    those with no other route (:meth:`Routes.other`) or day (:func:`_other_day`): the first with its
-    event, else the first with its race distance, else (definite) the one with the latest cluster before
-    it, else the nearest of its phase (:func:`_nearest`)."""
+    those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
+    (:func:`_other_day`): the first with its event, else the first with its race distance, else
+    (definite) the one with the latest cluster before it, else the nearest of its phase
+    (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
+    its own, so it still joins."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not routes.other(c, r) and not _other_day(ctx, c, r)]
+            and not routes.other(c, r) and not (c.event and _other_day(ctx, c, r))]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
