@@ -23,6 +23,24 @@ def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
         [["Kirsten", "Bruno", "Joanne"]]
 
 
+def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told_next(extractor):
+    assert names(extractor, "The whole gang came along today. Ottilie, Tamsin and Rhodri were all there. "
+                            "We ran 10 km round the lake.") == [["Ottilie", "Tamsin", "Rhodri"]]
+    assert names(extractor, "Tamsin and Rhodri came along this morning. We rode 40 km to the coast.") == \
+        [["Tamsin", "Rhodri"]]
+
+
+def test_people_thanked_for_the_company_or_listed_under_a_label_took_part(extractor):
+    assert names(extractor, "Skied the north bowl all day! Thanks to Ottilie, Tamsin and Rhodri for the company.") == \
+        [["Ottilie", "Tamsin", "Rhodri"]]
+    assert names(extractor, "Hikers: Benedikt, Ottilie, Rhodri\nDistance: 12 km\nTime: 3 hours 35 min") == \
+        [["Benedikt", "Ottilie", "Rhodri"]]
+
+
+def test_people_there_to_cheer_took_no_part(extractor):
+    assert names(extractor, "We swam 2 km in the lake. My parents were there to cheer us on.") == [[]]
+
+
 def test_both_of_two_named_people(extractor):
     assert names(extractor, "Dave and Priya ran 10 km by the canal.") == [["Dave", "Priya"]]
 

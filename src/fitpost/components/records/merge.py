@@ -336,7 +336,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is a record of its own.  A
     distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
     (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
-    go to the record before, if that has none; a sentence with a companion cue lends it its people.
+    go to the record before, if that has none; a sentence with a companion cue lends it its people
+    (with no record before, to the record told next: "Tamsin and Rhodri came along. We ran 10 km.").
     A further distance on another day in a cluster's sentence is a session of its own
     (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
@@ -374,7 +375,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
-        prev = real.before(n)
+        prev = real.before(n) or real.after(n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -614,6 +615,15 @@ class RealRecords:
         """The sentences after sentence ``n``, at most ``reach`` on, that hold a real record's cluster."""
         k = bisect_right(self.sents, n)
         return [m for m in self.sents[k:k + reach] if m - n <= reach]
+
+    def after(self, n: int) -> Record | None:
+        """The first real record of the first sentence after sentence ``n``, at most LEND_REACH sentences
+        with words on, that holds a real record's cluster."""
+        k = bisect_right(self.sents, n)
+        if k == len(self.sents) or self.ctx.worded_between(n, self.sents[k]) > LEND_REACH:
+            return None
+        order = {id(r): i for i, r in enumerate(self.records)}
+        return min(self.at[self.sents[k]], key=lambda r: order[id(r)])
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
