@@ -52,3 +52,16 @@ def test_a_ski_lift_is_no_lifting_session(extractor):
     got = acts(extractor, "We walked to the lift with our boards and bought a lift pass. Then we skied all day.")
     assert "strength_training" not in {a for a, _ in got}, got
     assert ("skiing", "skied") in got, got
+
+
+def test_a_walk_in_a_text_mostly_of_hiking_is_the_hike(extractor):
+    post = extractor.extract("Day 3 of our trek to the pass. We hiked out of camp at dawn and "
+                             "walked non-stop for 11 hours to the lake.")
+    assert [(a.activity, a.duration.seconds if a.duration else None) for a in post.activities] == \
+        [("hiking", 11 * 3600)]
+
+
+def test_walks_in_a_text_mostly_of_walks_stay_walks(extractor):
+    got = acts(extractor, "I walk 5 km every morning with the dog. Last year I hiked the ridge once. "
+                          "This morning I walked 6 km.")
+    assert [a for a, _ in got] == ["walking", "hiking", "walking"], got

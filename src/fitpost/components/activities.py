@@ -71,6 +71,7 @@ class ActivityFinder(Component):
         self.only_context = {form: set(acts) for form, acts in context.get("only", {}).items()}
         self.sentence_context = {form: set(acts) for form, acts in context.get("sentence", {}).items()}
         self.yield_context = {form: set(acts) for form, acts in context.get("yield", {}).items()}
+        self.most_context = {form: set(acts) for form, acts in context.get("most", {}).items()}
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
@@ -128,13 +129,14 @@ class ActivityFinder(Component):
         the most named); for an 'only' form, the text's when it is one the form allows; for a
         'sentence' form, the nearest its sentence names of those it allows (it counts as named
         itself); for a 'yield' form written in lower case, the one the rest of the text names most
-        when the form allows it and the rest never names the form's own.  "the race" in a swimming
-        post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing post
-        is a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary
-        is a row."""
+        when the form allows it and the rest never names the form's own; for a 'most' form, the one
+        the text names most, the form counted as its own, when the form allows it.  "the race" in a
+        swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing
+        post is a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing
+        diary is a row, "we walked for 12 hours" in a trekking diary is the trek."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
         named = [(start, info.activity, kind) for (start, _, _, info), kind in zip(found, kinds)
-                 if kind in (None, "sentence", "yield") and info.activity in self.endurance and not info.generic
+                 if kind in (None, "sentence", "yield", "most") and info.activity in self.endurance and not info.generic
                  and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
@@ -157,6 +159,8 @@ class ActivityFinder(Component):
                 activity = near[0][1] if near else None
             elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
                 activity = rest
+            elif kind == "most" and most in self.most_context[form]:
+                activity = most
             if activity is not None and activity != info.activity:
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
                                         form=info.form, generic=info.generic)
@@ -165,8 +169,8 @@ class ActivityFinder(Component):
         return out
 
     def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
-        """Whether a mention takes the activity around it: "text", "only", "sentence", "yield" or None
-        (see ``_in_context``)."""
+        """Whether a mention takes the activity around it: "text", "only", "sentence", "yield", "most" or
+        None (see ``_in_context``)."""
         form = " ".join(tab.lower[start:end])
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
             return "text"
@@ -176,6 +180,8 @@ class ActivityFinder(Component):
             return "sentence"
         if form in self.yield_context and info.form == "noun" and tab.text[start].islower():
             return "yield"  # "my half marathon", not "the City Half Marathon": a named race is one on foot
+        if form in self.most_context:
+            return "most"
         return None
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
