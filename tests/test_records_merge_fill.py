@@ -172,3 +172,9 @@ def test_a_bare_mention_on_another_day_is_no_session_of_its_own(extract):
     records = extract("Ran the Larkspur 10K on Sunday in 48:12. I only took up running in 2019.",
                       posted_at=dt.date(2026, 11, 20))
     assert of(records, "running") == [("running", 10000.0, 2892.0)]
+
+
+def test_a_verb_with_a_definite_race_as_its_object_tells_the_race_again(extract):
+    records = extract("Rhodri finished the Larkspur 10K on Saturday. It was his first race since the injury, "
+                      "and he ran the race in 52 minutes.", posted_at=dt.date(2026, 11, 20))
+    assert of(records, "running") == [("running", 10000.0, 52 * 60.0)]

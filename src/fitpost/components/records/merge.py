@@ -264,8 +264,9 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
 
 def _restates(c: Cluster, r: Record) -> bool:
     """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
-    ("our 100km ride", "the race") of its phase whose distance (within 5 %) and date agree with it."""
-    if not (c.info.form in ("noun", "race") and c.definite):
+    ("our 100km ride", "the race"), or a verb with one as its object ("ran the race in 52 minutes"), of
+    its phase whose distance (within 5 %) and date agree with it."""
+    if not (c.info.form in ("noun", "race", "verb") and c.definite):
         return False
     if statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
         return False
