@@ -70,6 +70,7 @@ class Lexicon:
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
+    comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
 
     @classmethod
@@ -81,6 +82,7 @@ class Lexicon:
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
         log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
+        comparison = _phrases(data["comparison"]["phrases"])
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
         return cls(movement=frozenset(data["movement_verbs"]),
@@ -116,7 +118,7 @@ class Lexicon:
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
-                   comparison=_phrases(data["comparison"]["phrases"]),
+                   comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]))
 
 
@@ -249,7 +251,7 @@ class Context:
     def _breaks_before(self) -> list[int]:
         """How many clause breaks come before each token (and, last, in the whole Doc)."""
         breaks = self.lexicon.breaks
-        return [0, *accumulate(int(w in breaks) for w in self.lows)]
+        return list(accumulate(map(breaks.__contains__, self.lows), initial=0))
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
