@@ -715,7 +715,8 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
     tab, roster = ctx.tab, ctx.roster
-    if not any(w in FIRST_PERSON and roster.quote_at(tab.idx[i]) is None for i, w in enumerate(ctx.lows)):
+    first_person = compress(range(tab.n), map(FIRST_PERSON.__contains__, ctx.lows))  # the tokens of the words
+    if not any(roster.quote_at(tab.idx[i]) is None for i in first_person):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
             and roster.quote_at(d.start_char) is None]
@@ -732,8 +733,8 @@ def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
     lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
-    for i, w in enumerate(lows):
-        for cue in cues.get(w, ()):
+    for i in compress(range(len(lows)), map(cues.__contains__, lows)):  # the first word of a cue
+        for cue in cues[lows[i]]:
             if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
     return None
