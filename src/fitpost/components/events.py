@@ -94,9 +94,9 @@ class EventFinder(Component):
         return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
-        """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it."""
-        heads = [h for h in self.tag_heads if low.endswith(h) and len(low) - len(h) >= 3]
-        return max(heads, key=len, default=None)
+        """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
+        the first of its endings from the fourth letter on that is one."""
+        return next((low[k:] for k in range(3, len(low)) if low[k:] in self.tag_heads), None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
