@@ -23,6 +23,7 @@ there, so capitals say nothing.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -125,8 +126,9 @@ class EventFinder(Component):
         each capitalised word that may start one, then brands alone."""
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
-        sents = [(lo, hi) for lo, hi in tab.sents
-                 if not self.head_words.isdisjoint(lows[lo:hi]) or any(map(_DISTANCE.match, lows[lo:hi]))]
+        # (a distance has digits: the words of letters alone are passed over)
+        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
+                 or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
