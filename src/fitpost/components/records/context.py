@@ -2,6 +2,7 @@
 text, sentences and mentions (:class:`Context`, one per Doc, made by the component for each call)."""
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
@@ -124,7 +125,7 @@ class Lexicon:
 
 class Context:
     """One Doc as the linking steps read it: its text and token table, its sentences and paragraphs,
-    the mentions the earlier components found (each group by sentence too), the roster and the author.
+    the mentions the earlier components found (each group by sentence too), the roster, the author and the post date.
 
     Sentences are numbered in order; token offsets are the Doc's.
     """
@@ -141,6 +142,8 @@ class Context:
         self.parsed = ext.has_annotation(doc, "DEP")
         self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         self.author: str | None = ext.doc_value(doc, "fp_author")
+        posted = ext.doc_value(doc, "fp_posted_at")
+        self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         self.people = self.mentions[ext.PEOPLE]
         self._person_index: dict[tuple[int, int, str], int] = {}
