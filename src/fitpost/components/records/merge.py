@@ -202,8 +202,8 @@ def _named(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a named event: it has one, or its activity word ends a capitalised name
     ("the Ashby Ridge Hill Climb")."""
     i = c.start
-    return c.event is not None or (ctx.doc[i].text[:1].isupper() and i > ctx.sents[c.sent][0]
-                                   and ctx.doc[i - 1].text[:1].isupper())
+    return c.event is not None or (ctx.tab.text[i][:1].isupper() and i > ctx.sents[c.sent][0]
+                                   and ctx.tab.text[i - 1][:1].isupper())
 
 
 def _one_day(a: DateRef, b: DateRef) -> bool:
