@@ -11,6 +11,7 @@ gives them.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -195,7 +196,8 @@ class ActivityFinder(Component):
                 idiom_tokens.update(range(start, end))
             else:
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
-        candidates += [(i, i + 1, self.lookup[word]) for i, word in enumerate(tab.lower) if word in self.lookup]
+        lows, lookup = tab.lower, self.lookup
+        candidates += [(i, i + 1, lookup[lows[i]]) for i in compress(range(tab.n), map(lookup.__contains__, lows))]
         candidates += [c for c in self._bare_races(doc, tab)
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(doc, tab)
@@ -223,11 +225,14 @@ class ActivityFinder(Component):
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
+        found = [i for i in compress(range(tab.n), map(("half", "full").__contains__, tab.lower)) if i > 0]
+        if not found:
+            return out
         timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
                  for k in range(q.start, q.end)}  # the tokens inside durations
-        for i in range(1, tab.n):
+        for i in found:
             word = tab.lower[i]
-            if word not in ("half", "full") or i in timed:
+            if i in timed:
                 continue
             before = tab.lower[max(0, i - 2):i]
             owned = before[-1] in _HALF_BEFORE or word == "half" and \

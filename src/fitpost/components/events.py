@@ -23,6 +23,7 @@ there, so capitals say nothing.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -94,9 +95,9 @@ class EventFinder(Component):
         return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
-        """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it."""
-        heads = [h for h in self.tag_heads if low.endswith(h) and len(low) - len(h) >= 3]
-        return max(heads, key=len, default=None)
+        """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
+        the first of its endings from the fourth letter on that is one."""
+        return next((low[k:] for k in range(3, len(low)) if low[k:] in self.tag_heads), None)
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
@@ -125,8 +126,9 @@ class EventFinder(Component):
         each capitalised word that may start one, then brands alone."""
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
-        sents = [(lo, hi) for lo, hi in tab.sents
-                 if not self.head_words.isdisjoint(lows[lo:hi]) or any(map(_DISTANCE.match, lows[lo:hi]))]
+        # (a distance has digits: the words of letters alone are passed over)
+        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
+                 or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))

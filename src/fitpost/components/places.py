@@ -17,6 +17,7 @@ with a place word), a dateline ("CITY, May 3 (Agency)"), a possessor
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -69,6 +70,9 @@ class PlaceFinder(Component):
         self.event_inner = set(data["event_inner"])
         self.city_prefixes = set(data["city_prefixes"])
         self.brands = set(data["brands"])
+        # the words a name made with a place word, or a place in a race's name, is read from
+        self.place_words = self.place_heads | self.place_prefixes
+        self.race_place_words = self.city_event_heads | self.brands
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
 
@@ -141,7 +145,8 @@ class PlaceFinder(Component):
         for bounds in self._event_places(tab):
             found[bounds] = "named"
             forced[bounds] = "at"
-        for m in _STRETCH.finditer(text):
+        stretches = _STRETCH.finditer(text) if any(dash in text for dash in _DASHES) else ()  # it needs a dash
+        for m in stretches:
             for g in (1, 2):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
                     found[bounds] = "route"
@@ -187,14 +192,13 @@ class PlaceFinder(Component):
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may)."""
         out = []
-        for k, low in enumerate(tab.lower):
-            if low in self.role_before and k + 1 < tab.n:
-                i = k + 1
-                if tab.lower[i] == "the" and i + 1 < tab.n:
-                    i += 1
-                j = self._capitalised(tab, i)
-                if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
-                    out.append((i, j))
+        for k in compress(range(tab.n - 1), map(self.role_before.__contains__, tab.lower)):  # a word follows
+            i = k + 1
+            if tab.lower[i] == "the" and i + 1 < tab.n:
+                i += 1
+            j = self._capitalised(tab, i)
+            if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
+                out.append((i, j))
         return out
 
     def _event_name(self, tab: ext.Tokens, s: int, e: int, upto: int) -> bool:
@@ -210,7 +214,7 @@ class PlaceFinder(Component):
         Ness", "Lake Tahoe")."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in range(n):
+        for k in compress(range(n), map(self.place_words.__contains__, lows)):  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
             if lows[k] in self.place_prefixes:
@@ -239,7 +243,7 @@ class PlaceFinder(Component):
         ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in range(n):
+        for k in compress(range(n), map(self.race_place_words.__contains__, lows)):  # a city race's head or a brand
             if lows[k] in self.city_event_heads and (words[k][:1].isupper() or lows[k] == "parkrun"):
                 j = k
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
@@ -282,8 +286,8 @@ class PlaceFinder(Component):
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
-        for k, low in enumerate(lows):
-            if low != "to" or k + 1 not in ends or k == 0:
+        for k in compress(range(len(lows)), map("to".__eq__, lows)):
+            if k + 1 not in ends or k == 0:
                 continue
             s = k
             while s > 0 and k - s < 4 and self._cap(words[s - 1]) and lows[s - 1] not in self.not_places \

@@ -42,9 +42,8 @@ class QuantityFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         found = []
         text = ext.text(doc)
-        quantities = [q for q in parse_quantities(text) if self.include_parts or not q.part]
         tab = ext.tokens(doc)
-        for q in quantities:
+        for q in parse_quantities(text, parts=self.include_parts):
             bounds = tab.expand(q.start, q.end, len(text))
             if bounds is None or bounds[0] == bounds[1]:
                 continue

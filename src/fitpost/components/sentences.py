@@ -27,12 +27,8 @@ from fitpost.components import serial
 def line_starts(texts: list[str]) -> list[int]:
     """The tokens that start a line: the first token after a white-space token holding a line
     break.  In posts a line is a unit of its own (a title, a list item, a log line "Bike: 20 km")."""
-    out = []
-    n = len(texts)
-    for i, word in enumerate(texts):
-        if "\n" in word and word.isspace() and i + 1 < n:
-            out.append(i + 1)
-    return out
+    spaces = compress(range(len(texts) - 1), map(str.isspace, texts))  # white-space tokens with one after
+    return [i + 1 for i in spaces if "\n" in texts[i]]
 
 
 class FitpostSentencizer(Sentencizer):

@@ -257,7 +257,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
         return False
     if last + 1 < tab.n and tab.lower[last] in ("'s", "’s") and tab.lower[last + 1] in lex.not_in_name:
         return False  # a place named for them ("Tom Dale's Grotto")
-    return not any(tuple(tab.lower[first - len(cue):first]) == cue for cue in lex.place_before if first >= len(cue))
+    lows = tab.lower
+    return not any(tuple(lows[first - n:first]) in lex.place_before for n in lex.place_before_lengths if first >= n)
 
 
 def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
@@ -271,9 +272,10 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
     a list a company cue starts."""
     lows = tab.lower
-    firsts = tokens_in(lows, lex.company_firsts)
-    seeds = [(i + len(cue), True) for i in firsts for cue in lex.company_before if tuple(lows[i:i + len(cue)]) == cue]
-    seeds += [(i - 1, True) for i in firsts for cue in lex.company_after if tuple(lows[i:i + len(cue)]) == cue]
+    # where a company cue may lie (start, end): from a first word of one, as many words as one has
+    cues = [(i, i + n) for i in tokens_in(lows, lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
+    seeds = [(end, True) for i, end in cues if tuple(lows[i:end]) in lex.company_before]
+    seeds += [(i - 1, True) for i, end in cues if tuple(lows[i:end]) in lex.company_after]
     seeds += [(s.start - 1, False) for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
               if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns]
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token

@@ -44,9 +44,11 @@ class Lexicon:
     # thing words and the one-word event heads of events.json ("Alder River", "Hill Runners Club", "Race Results")
     not_in_name: frozenset[str]
     place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
+    place_before_lengths: frozenset[int]  # how many words the place_before cues have
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
     company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
+    company_lengths: frozenset[int]  # how many words the company cues have, before and after
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
 
     @classmethod
@@ -58,6 +60,8 @@ class Lexicon:
         acts = resources.load_json("activities.json")["activities"].values()
         activity_nouns = {w for a in acts for w in a["nouns"]}
         activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
+        place_before = _phrases(data["place_before"])
+        company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -75,9 +79,9 @@ class Lexicon:
             not_in_name=frozenset(data["place_words"]) | frozenset(data["org_words"]) | frozenset(data["thing_words"])
             | _one_words(resources.load_json("events.json")["heads"]),
             stop=frozenset(STOP_WORDS),
-            place_before=_phrases(data["place_before"]),
-            company_before=_phrases(data["company_before"]),
-            company_after=_phrases(data["company_after"]),
+            place_before=place_before, place_before_lengths=frozenset(map(len, place_before)),
+            company_before=company_before, company_after=company_after,
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
+            company_lengths=frozenset(map(len, company_before | company_after)),
             activity_nouns=_one_words(activity_nouns),
         )

@@ -277,14 +277,19 @@ def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[Pe
     couple = (p.main, p.spouse[p.main]) if p.main in p.spouse else ()  # the main person and spouse
     for s, e in finding.group_words(lex, p.text):
         out.append(PersonRef(s, e, ext.PersonInfo(pronoun=True, members=couple)))
+    last: dict[str, int] = {}  # each person named before the pronoun at hand -> where in ``named`` they were last
+    read = 0  # how many of ``named`` come before it (the pronouns come in text order)
     for i in finding.pronoun_tokens(p.tab):
         low = p.tab.lower[i]
+        while read < len(named) and named[read][0] < p.tab.idx[i]:
+            last[named[read][1]] = read
+            read += 1
         if low in FIRST or low in WE:
             members = first_person(p, i, low)
         elif low in THEY:
             members = they(p, i, out) or couple
         else:
-            members = he_or_she(p, i, low, named)
+            members = he_or_she(p, low, last)
         out.append(PersonRef(p.tab.idx[i], p.tab.end[i], ext.PersonInfo(
             name=members[0] if len(members) == 1 else None, pronoun=True, members=members)))
     out.sort(key=attrgetter("start"))
@@ -310,14 +315,14 @@ def they(p: Passage, i: int, found: list[PersonRef]) -> tuple[str, ...]:
     return plural[-1] if plural else ()
 
 
-def he_or_she(p: Passage, i: int, low: str, named: list[tuple[int, str]]) -> tuple[str, ...]:
-    """ "he", "she" at token ``i``: the last person named before it (``named``: start and name, in
-    text order) who has its gender, else the last of no known gender, who gets it; else the main person."""
+def he_or_she(p: Passage, low: str, last: dict[str, int]) -> tuple[str, ...]:
+    """ "he", "she" (``low``): the last person named before it (``last``: each person named before it,
+    by when they were last named) who has its gender, else the last of no known gender, who gets it;
+    else the main person."""
     want = "m" if low in MALE else "f"
-    prior = named[:bisect_left(named, (p.tab.idx[i],))]  # the names before it
-    person = next((n for _, n in reversed(prior) if p.gender.get(n) == want), None)
+    person = max((n for n in last if p.gender.get(n) == want), key=last.__getitem__, default=None)
     if person is None:
-        person = next((n for _, n in reversed(prior) if p.gender.get(n) is None), None)
+        person = max((n for n in last if p.gender.get(n) is None), key=last.__getitem__, default=None)
         if person is not None:
             p.gender[person] = want
     if person:

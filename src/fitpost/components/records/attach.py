@@ -289,8 +289,7 @@ def _date_cost(ctx: Context, d: ext.Mention, c: Cluster) -> int:
 
 def posted_at(ctx: Context) -> dt.date | None:
     """The post date (``doc._.fp_posted_at``) as a day."""
-    posted = ext.doc_value(ctx.doc, "fp_posted_at")
-    return posted.date() if isinstance(posted, dt.datetime) else posted
+    return ctx.posted_at
 
 
 def date_origins(ctx: Context) -> dict[int, dt.date | None]:

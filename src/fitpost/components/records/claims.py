@@ -55,7 +55,8 @@ def _compared(ctx: Context, c: Cluster) -> bool:
     lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
 
     def phrase_ends_at(end: int) -> bool:
-        return any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
+        return end > first and lows[end - 1] in lex.comparison_lasts \
+            and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
 
     return any(ctx.breaks(end, c.start) == 0 and phrase_ends_at(end)
                for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))

@@ -2,6 +2,7 @@
 text, sentences and mentions (:class:`Context`, one per Doc, made by the component for each call)."""
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
@@ -70,6 +71,7 @@ class Lexicon:
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
+    comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
 
     @classmethod
@@ -81,6 +83,7 @@ class Lexicon:
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
         log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
+        comparison = _phrases(data["comparison"]["phrases"])
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
         return cls(movement=frozenset(data["movement_verbs"]),
@@ -116,13 +119,13 @@ class Lexicon:
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
-                   comparison=_phrases(data["comparison"]["phrases"]),
+                   comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]))
 
 
 class Context:
     """One Doc as the linking steps read it: its text and token table, its sentences and paragraphs,
-    the mentions the earlier components found (each group by sentence too), the roster and the author.
+    the mentions the earlier components found (each group by sentence too), the roster, the author and the post date.
 
     Sentences are numbered in order; token offsets are the Doc's.
     """
@@ -139,6 +142,8 @@ class Context:
         self.parsed = ext.has_annotation(doc, "DEP")
         self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         self.author: str | None = ext.doc_value(doc, "fp_author")
+        posted = ext.doc_value(doc, "fp_posted_at")
+        self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         self.people = self.mentions[ext.PEOPLE]
         self._person_index: dict[tuple[int, int, str], int] = {}
@@ -249,7 +254,7 @@ class Context:
     def _breaks_before(self) -> list[int]:
         """How many clause breaks come before each token (and, last, in the whole Doc)."""
         breaks = self.lexicon.breaks
-        return [0, *accumulate(int(w in breaks) for w in self.lows)]
+        return list(accumulate(map(breaks.__contains__, self.lows), initial=0))
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""

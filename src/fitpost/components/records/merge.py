@@ -203,8 +203,8 @@ def _named(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a named event: it has one, or its activity word ends a capitalised name
     ("the Ashby Ridge Hill Climb")."""
     i = c.start
-    return c.event is not None or (ctx.doc[i].text[:1].isupper() and i > ctx.sents[c.sent][0]
-                                   and ctx.doc[i - 1].text[:1].isupper())
+    return c.event is not None or (ctx.tab.text[i][:1].isupper() and i > ctx.sents[c.sent][0]
+                                   and ctx.tab.text[i - 1][:1].isupper())
 
 
 def _other_day(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -752,7 +752,8 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
     tab, roster = ctx.tab, ctx.roster
-    if not any(w in FIRST_PERSON and roster.quote_at(tab.idx[i]) is None for i, w in enumerate(ctx.lows)):
+    first_person = compress(range(tab.n), map(FIRST_PERSON.__contains__, ctx.lows))  # the tokens of the words
+    if not any(roster.quote_at(tab.idx[i]) is None for i in first_person):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
             and roster.quote_at(d.start_char) is None]
@@ -769,8 +770,8 @@ def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
     lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
-    for i, w in enumerate(lows):
-        for cue in cues.get(w, ()):
+    for i in compress(range(len(lows)), map(cues.__contains__, lows)):  # the first word of a cue
+        for cue in cues[lows[i]]:
             if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
     return None
