@@ -204,3 +204,8 @@ def test_a_race_before_training_or_a_plan_is_no_session(nlp, text, expected):
 def test_an_activity_word_before_an_agent_noun_describes_a_person(nlp):
     """"a keen marathon runner" says who someone is; the race they ran is told elsewhere."""
     assert found(nlp, "She is a keen marathon runner and a former bike rider.") == []
+
+
+def test_riding_a_vehicle_is_no_ride(nlp):
+    assert found(nlp, "Rode the bus to work, then riding an auto back home.") == []
+    assert found(nlp, "Rode 30 km to work.") == [("Rode", "cycling")]

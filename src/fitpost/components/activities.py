@@ -61,6 +61,8 @@ class ActivityFinder(Component):
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
+        vehicles = self.lexicon["vehicles"]
+        self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
         training = self.lexicon["race_training"]
         self.race_training_after = frozenset(training["after"])
         self.trained_races = frozenset(training["races"]) | frozenset(
@@ -266,6 +268,8 @@ class ActivityFinder(Component):
             return False  # "in March", "March 27": the month
         if form == "verb" and self._names_a_distance(tab, end):
             return False  # "a sprint distance race", "an Olympic-distance tri": the race's class, no sprint
+        if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
+            return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
             return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
         if root is None:
@@ -281,6 +285,12 @@ class ActivityFinder(Component):
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
+
+    def _vehicle_after(self, tab: ext.Tokens, end: int) -> bool:
+        """Whether a vehicle of the lexicon's ``vehicles`` comes right after token ``end - 1``, or after
+        one determiner there ("the bus", "an auto")."""
+        j = end + 1 if end < tab.n and tab.lower[end] in _DETERMINERS else end
+        return j < tab.n and tab.lower[j] in self.vehicles
 
     @staticmethod
     def _names_a_distance(tab: ext.Tokens, end: int) -> bool:
