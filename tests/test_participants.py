@@ -107,3 +107,9 @@ def test_a_name_after_a_relation_and_a_comma_is_the_relative_only_where_it_close
     # the name opens the next clause: not the son
     assert people(extractor, "Filmed by her son, Tamsin danced for two hours at the street party.") == \
         [[{"name": "Tamsin"}]]
+
+
+def test_a_one_word_name_before_an_activity_verb_is_a_person_even_if_tagged_a_place(extractor):
+    post = extractor.extract("Rhodri ran from the old mill at Larkspur to the harbour.")
+    assert names(extractor, "Rhodri ran from the old mill at Larkspur to the harbour.") == [["Rhodri"]]
+    assert "Rhodri" not in [p.name for p in post.activities[0].places]

@@ -223,3 +223,8 @@ def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request
     # where someone else is from is not lent
     found = _records(extractor, "This morning I did my first outdoor swim of the year. Our guide was from Oslo.")
     assert [places for _, _, places in found] == [[]]
+
+
+def test_a_name_runs_on_over_of_the(nlp):
+    assert ("Tower of the Brackenfold", "from") in places(
+        nlp, "We cycled from the Tower of the Brackenfold in Larkspur to the harbour.")

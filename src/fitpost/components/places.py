@@ -88,6 +88,9 @@ class PlaceFinder(Component):
             elif lows[j] in _CONNECTORS and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
                     and lows[j + 1] not in self.not_places:
                 j += 1
+            elif lows[j] == "of" and j > i and j + 2 < n and lows[j + 1] == "the" and _CAP.match(words[j + 2]) \
+                    and lows[j + 2] not in self.not_places:
+                j += 2  # "the Tower of the Winds", "the Isle of the Dead"
             elif lows[j] in _POSSESSIVE and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
                     and lows[j + 1] not in self.not_places:
                 j += 1  # "Robin Hood's Bay", "Benton's Landing"

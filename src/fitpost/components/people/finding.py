@@ -261,6 +261,18 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     return not any(tuple(lows[first - n:first]) in lex.place_before for n in lex.place_before_lengths if first >= n)
 
 
+def _cued(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, bool]]:
+    """The tokens a company cue points at, each with True: the one right after a cue before it
+    (``company_before``: "with Asha") and the one right before a cue after it (``company_after``:
+    "Asha and I")."""
+    lows = tab.lower
+    # where a company cue may lie (start, end): from a first word of one, as many words as one has
+    cues = [(i, i + n) for i in tokens_in(lows, lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
+    seeds = [(end, True) for i, end in cues if tuple(lows[i:end]) in lex.company_before]
+    seeds += [(i - 1, True) for i, end in cues if tuple(lows[i:end]) in lex.company_after]
+    return seeds
+
+
 def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
                     found: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Character spans of the one-word names that company cues mark as people, which a model may not
@@ -272,12 +284,10 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
     a list a company cue starts."""
     lows = tab.lower
-    # where a company cue may lie (start, end): from a first word of one, as many words as one has
-    cues = [(i, i + n) for i in tokens_in(lows, lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
-    seeds = [(end, True) for i, end in cues if tuple(lows[i:end]) in lex.company_before]
-    seeds += [(i - 1, True) for i, end in cues if tuple(lows[i:end]) in lex.company_after]
-    seeds += [(s.start - 1, False) for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-              if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns]
+    seeds = _cued(lex, tab)
+    subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+                if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns}
+    seeds += [(k, False) for k in sorted(subjects)]
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
     spans: dict[int, tuple[int, int]] = {}  # the first token of each name -> its character span
     for s, e in found:
@@ -294,8 +304,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
 
     def companion(k: int, in_company: bool = False) -> bool:
         """Whether token ``k`` is a capitalised word alone that can be a companion's name; one in company
-        (a cue reaches it, "with Tamsin", or it is listed with a person, "Ottilie and Tamsin raced") may
-        be one the model took for a place."""
+        (a cue reaches it, "with Tamsin", or it is listed with a person, "Ottilie and Tamsin raced") or
+        right before an activity verb ("Rhodri ran") may be one the model took for a place."""
         if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
             return False
         if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
@@ -309,7 +319,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         return personlike(lex, tab, tab.idx[k], tab.end[k])
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
-    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds if k in unit or companion(k, in_company=cued)]
+    todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds
+            if k in unit or companion(k, in_company=cued or k in subjects)]
     while todo:
         k, cued = todo.pop()
         if k in reached and (reached[k] or not cued):
