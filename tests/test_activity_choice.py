@@ -65,3 +65,8 @@ def test_walks_in_a_text_mostly_of_walks_stay_walks(extractor):
     got = acts(extractor, "I walk 5 km every morning with the dog. Last year I hiked the ridge once. "
                           "This morning I walked 6 km.")
     assert [a for a, _ in got] == ["walking", "hiking", "walking"], got
+
+
+def test_a_walk_named_as_often_as_a_hike_stays_a_walk(extractor):
+    got = acts(extractor, "Planning to hike up the ridge next weekend. Walked 9 km along the canal today.")
+    assert ("walking", "Walked") in got, got

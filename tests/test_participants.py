@@ -113,3 +113,4 @@ def test_a_one_word_name_before_an_activity_verb_is_a_person_even_if_tagged_a_pl
     post = extractor.extract("Rhodri ran from the old mill at Larkspur to the harbour.")
     assert names(extractor, "Rhodri ran from the old mill at Larkspur to the harbour.") == [["Rhodri"]]
     assert "Rhodri" not in [p.name for p in post.activities[0].places]
+

@@ -133,7 +133,8 @@ class ActivityFinder(Component):
         'sentence' form, the nearest its sentence names of those it allows (it counts as named
         itself); for a 'yield' form written in lower case, the one the rest of the text names most
         when the form allows it and the rest never names the form's own; for a 'most' form, the one
-        the text names most, the form counted as its own, when the form allows it.  "the race" in a
+        the text names most, the form counted as its own, when the form allows it and it is named more
+        often than the form's own.  "the race" in a
         swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing
         post is a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing
         diary is a row, "we walked for 12 hours" in a trekking diary is the trek."""
@@ -143,7 +144,8 @@ class ActivityFinder(Component):
                  and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
-        most = _most([activity for _, activity, _ in named])
+        all_named = [activity for _, activity, _ in named]
+        most = _most(all_named)
         rest_named = [activity for _, activity, kind in named if kind != "yield"]
         rest = _most(rest_named)
         out = []
@@ -162,8 +164,9 @@ class ActivityFinder(Component):
                 activity = near[0][1] if near else None
             elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
                 activity = rest
-            elif kind == "most" and most in self.most_context[form]:
-                activity = most
+            elif kind == "most" and most in self.most_context[form] \
+                    and all_named.count(most) > all_named.count(info.activity):
+                activity = most  # named more often than the form's own: a tie keeps it
             if activity is not None and activity != info.activity:
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
                                         form=info.form, generic=info.generic)
