@@ -228,3 +228,8 @@ def test_a_first_person_sentence_lends_where_it_was_to_the_record_before(request
 def test_a_name_runs_on_over_of_the(nlp):
     assert ("Tower of the Brackenfold", "from") in places(
         nlp, "We cycled from the Tower of the Brackenfold in Larkspur to the harbour.")
+
+
+def test_a_place_name_followed_by_an_organisation_word_is_no_place(nlp):
+    got = places(nlp, "Sergeant Tamsin of the Brackenfold Park Police cycled 90 km from Larkspur.")
+    assert got == [("Larkspur", "from")]

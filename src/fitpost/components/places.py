@@ -65,6 +65,7 @@ class PlaceFinder(Component):
         self.place_heads = set(data["place_heads"])
         self.place_prefixes = set(data["place_prefixes"])
         self.not_in_names = set(data["not_in_names"])
+        self.organisation_words = frozenset(data["organisation_words"])
         self.event_heads = set(data["event_heads"])
         self.city_event_heads = set(data["city_event_heads"])
         self.event_inner = set(data["event_inner"])
@@ -235,8 +236,9 @@ class PlaceFinder(Component):
                 # or a word that makes it generic ("the Car Park", but "Cobble Point State Park")
                 while s < k and (lows[s] in _POSSESSIVE or lows[s] in self.not_in_names):
                     s += 1
-                if s < k:
-                    out.append((s, k + 1 + self._more_heads(tab, k + 1)))
+                end = k + 1 + self._more_heads(tab, k + 1)
+                if s < k and not (end < n and words[end][:1].isupper() and lows[end] in self.organisation_words):
+                    out.append((s, end))  # "the Larkspur Park Police" is an organisation
         return out
 
     def _event_places(self, tab: ext.Tokens) -> list[tuple[int, int]]:
