@@ -135,3 +135,15 @@ def test_scaling_or_tackling_else_is_no_session(extractor, text):
 ])
 def test_a_yardstick_is_no_session(extractor, text, kept):
     assert [ev for _, ev, _ in found(extractor, text)] == kept
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("The 12-year-old has become the youngest girl to climb Mount Larkspur.", "climbing"),
+    ("Tamsin was the first woman to swim the Brackenfold Sound in winter.", "swimming"),
+])
+def test_a_feat_told_as_an_infinitive_was_done(extractor, text, activity):
+    assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
+
+
+def test_an_infinitive_of_ability_is_still_no_session(extractor):
+    assert found(extractor, "She was never able to swim as a child.") == []

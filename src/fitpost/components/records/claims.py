@@ -92,14 +92,16 @@ def _spell_spent(lows: list[str], i: int) -> bool:
 
 def does(ctx: Context, c: Cluster) -> bool:
     """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
-    nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is), or a
+    nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is; a
+    feat told as an infinitive is: "the first woman to swim it"), or a
     noun after a word of doing ("went for a swim", "did a hike", "another run"); a gerund after a spell of
     time ("a day skiing")."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
-        if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in lex.infinitive_ok):
-            return False
+        if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in lex.infinitive_ok) \
+                and lex.feat_words.isdisjoint(lows[max(0, c.start - 4):c.start - 1]):
+            return False  # "able to run", but "the youngest to climb it" tells a feat done
         if not lows[c.start].endswith("ing") or not lex.gerund_ok.isdisjoint(before):
             return True
         if before and before[-1] in lex.spells and _spell_spent(lows, c.start - 1):

@@ -50,6 +50,7 @@ class Lexicon:
     doing: frozenset[str]  # claim cues: see models/linking.json
     gerund_ok: frozenset[str]
     infinitive_ok: frozenset[str]
+    feat_words: frozenset[str]
     subject_verbs: frozenset[str]
     segment_before: frozenset[str]  # log lines: see models/linking.json
     segment_after: frozenset[str]
@@ -103,6 +104,7 @@ class Lexicon:
                    doing=frozenset(data["claim_cues"]["doing"]),
                    gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
                    infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
+                   feat_words=frozenset(data["claim_cues"]["feat_words"]),
                    subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
