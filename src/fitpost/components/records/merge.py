@@ -46,25 +46,28 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     records: list[Record] = []
     pending: list[Cluster] = []
     routes = Routes()
+    dates = FirstDates(ctx)
     for c in clusters:
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c):
             pending.append(c)
             continue
-        target = _same_session(ctx, records, c, routes) if statuses.is_real(c.status_name) else None
+        target = _same_session(ctx, records, c, routes, dates) if statuses.is_real(c.status_name) else None
         if target is not None:
             target.clusters.append(c)
         else:
             target = Record([c])
             records.append(target)
         routes.add(target, c)
+        dates.add(target, c)
     for c in pending:
-        target = _referred(ctx, records, c, routes)
+        target = _referred(ctx, records, c, routes, dates)
         if target is not None:
             target.clusters.append(c)
         else:
             target = Record([c])
             records.append(target)
         routes.add(target, c)
+        dates.add(target, c)
     records.sort(key=lambda r: r.primary.start)
     return records
 
@@ -103,14 +106,15 @@ class Routes:
         return False
 
 
-def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
+                  dates: FirstDates) -> Record | None:
     """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`) and no other day
-    (:func:`_other_day`) with its distance (unless ``c`` is a further item of a list: :func:`_listed`),
-    one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
+    (:meth:`FirstDates.other_day`) with its distance (unless ``c`` is a further item of a list:
+    :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
         if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
-                or _other_day(ctx, c, r):
+                or dates.other_day(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
@@ -207,15 +211,28 @@ def _named(ctx: Context, c: Cluster) -> bool:
                                    and ctx.tab.text[i - 1][:1].isupper())
 
 
-def _other_day(ctx: Context, c: Cluster, r: Record) -> bool:
-    """Whether cluster ``c`` and record ``r`` are dated, outside quotes, on days that cannot be one: "Ran
-    10 km on Monday. Ran 10 km on Wednesday." and "the 2009 Lakeside Marathon ... On Sunday he finished
-    the Lakeside Marathon" are two sessions each.  A year, month or week is compared as that span; a
-    quoted caption's "today" is the caption's day (:func:`_unquote_date`), so it decides nothing."""
-    theirs = next((x.date for x in r.clusters if _told(ctx, x.date)), None)
-    if theirs is None or not _told(ctx, c.date):
-        return False
-    return not (_within(c.date, theirs.value) or _within(theirs, c.date.value))
+class FirstDates:
+    """The first date said outside quotes of each record's clusters, as they join it, by record (a record
+    only ever gains clusters, so its first stays first)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.first: dict[int, DateRef] = {}  # id of a record -> its first date told
+
+    def add(self, r: Record, c: Cluster) -> None:
+        if id(r) not in self.first and _told(self.ctx, c.date):
+            self.first[id(r)] = c.date
+
+    def other_day(self, c: Cluster, r: Record) -> bool:
+        """Whether cluster ``c`` and record ``r`` are dated, outside quotes, on days that cannot be one:
+        "Ran 10 km on Monday. Ran 10 km on Wednesday." and "the 2009 Lakeside Marathon ... On Sunday he
+        finished the Lakeside Marathon" are two sessions each.  A year, month or week is compared as
+        that span; a quoted caption's "today" is the caption's day (:func:`_unquote_date`), so it
+        decides nothing."""
+        theirs = self.first.get(id(r))
+        if theirs is None or not _told(self.ctx, c.date):
+            return False
+        return not (_within(c.date, theirs.value) or _within(theirs, c.date.value))
 
 
 def _within(span: DateRef, day: dt.date) -> bool:
@@ -277,10 +294,11 @@ def _restates(c: Cluster, r: Record) -> bool:
     return c.date is None or c.date.value is None or not dates or c.date.value in dates
 
 
-def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
+def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
+              dates: FirstDates) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
     those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
-    (:func:`_other_day`): the first with its event, else the first with its race distance, else
+    (:meth:`FirstDates.other_day`): the first with its event, else the first with its race distance, else
     (definite) the one with the latest cluster before it, else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
     its own, so it still joins."""
@@ -288,7 +306,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -
     if not meaning.joins:
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-            and not routes.other(c, r) and not (c.event and _other_day(ctx, c, r))]
+            and not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
