@@ -11,6 +11,7 @@ gives them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress
 
 from spacy.language import Language
@@ -144,8 +145,8 @@ class ActivityFinder(Component):
                  and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
-        all_named = [activity for _, activity, _ in named]
-        most = _most(all_named)
+        counts = Counter(activity for _, activity, _ in named)  # in the order first named
+        most = max(counts, key=counts.get)
         rest_named = [activity for _, activity, kind in named if kind != "yield"]
         rest = _most(rest_named)
         out = []
@@ -165,7 +166,7 @@ class ActivityFinder(Component):
             elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
                 activity = rest
             elif kind == "most" and most in self.most_context[form] \
-                    and all_named.count(most) > all_named.count(info.activity):
+                    and counts[most] > counts[info.activity]:
                 activity = most  # named more often than the form's own: a tie keeps it
             if activity is not None and activity != info.activity:
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,

@@ -641,8 +641,11 @@ class RealRecords:
         k = bisect_right(self.sents, n)
         if k == len(self.sents) or self.ctx.worded_between(n, self.sents[k]) > LEND_REACH:
             return None
+        here = self.at[self.sents[k]]
+        if len(here) == 1:
+            return here[0]
         order = {id(r): i for i, r in enumerate(self.records)}
-        return min(self.at[self.sents[k]], key=lambda r: order[id(r)])
+        return min(here, key=lambda r: order[id(r)])
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
