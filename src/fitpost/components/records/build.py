@@ -17,8 +17,6 @@ from fitpost.components.records.context import ATTRIBUTES, FIRST_PERSON, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
-FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
-THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
 WE = ("we", "our")  # of FIRST_PERSON: the author and others
 
 
@@ -131,7 +129,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
     author = [{"name": ctx.author, "handle": None, "relation": None}] if ctx.author else []
-    if quote is None and first_person_post(ctx):
+    if quote is None and ctx.first_person:
         sents = r.sents()
         company = companions(ctx, _around(ctx, sents))
         if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
@@ -152,21 +150,9 @@ def _may_have_done(ctx: Context, name: str, r: Record) -> bool:
     them, only as a spectator in the whole text (the official who flagged off a team's ride); a pronoun
     that stands for them counts as a mention ("A flagged off the ride, then she rode it")."""
     sents = r.sents()
-    named = [p for p in ctx.people if name == p.info.name or name in p.info.members]
+    named = ctx.people_by_name.get(name, [])
     here = [p for p in named if ctx.sent_of[p.start] in sents] or named
     return not (here and all(non_participant(ctx, p) for p in here))
-
-
-def first_person_post(ctx: Context) -> bool:
-    """Whether the text outside quotes is told in the first person: it says "I", "me", "my", "we",
-    "us" or "our" at least once, and at least as often as "he", "she", "him", "his" or "her"."""
-    first = third = 0
-    for p in ctx.people:
-        if p.info.pronoun and not p.info.in_quote:
-            low = ctx.lows[p.start]
-            first += low in FIRST_PERSON_WORDS
-            third += low in THIRD_PERSON_WORDS
-    return first > 0 and first >= third
 
 
 def _around(ctx: Context, sents: set[int]) -> list[int]:

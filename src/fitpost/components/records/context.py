@@ -19,6 +19,8 @@ GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext
 FIRST_PERSON = ("i", "we", "my", "me", "our")  # a sentence with one of these is the author's, in a caption
 ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record's attributes, when in its sentences
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
+FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
+THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 
 
@@ -175,6 +177,29 @@ class Context:
         if counts:
             return max(counts, key=counts.get)
         return None if named else self.lexicon.default_activity
+
+    @cached_property
+    def first_person(self) -> bool:
+        """Whether the text outside quotes is told in the first person: it says "I", "me", "my", "we",
+        "us" or "our" at least once, and at least as often as "he", "she", "him", "his" or "her"."""
+        first = third = 0
+        for p in self.people:
+            if p.info.pronoun and not p.info.in_quote:
+                low = self.lows[p.start]
+                first += low in FIRST_PERSON_WORDS
+                third += low in THIRD_PERSON_WORDS
+        return first > 0 and first >= third
+
+    @cached_property
+    def people_by_name(self) -> dict[str, list[ext.Mention]]:
+        """The people mentions of each name, a pronoun or group word under each name it stands for, in
+        order."""
+        out: dict[str, list[ext.Mention]] = {}
+        for p in self.people:
+            for name in dict.fromkeys((p.info.name, *p.info.members)):
+                if name:
+                    out.setdefault(name, []).append(p)
+        return out
 
     @cached_property
     def para(self) -> list[int]:
