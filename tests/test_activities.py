@@ -209,3 +209,9 @@ def test_an_activity_word_before_an_agent_noun_describes_a_person(nlp):
 def test_riding_a_vehicle_is_no_ride(nlp):
     assert found(nlp, "Rode the bus to work, then riding an auto back home.") == []
     assert found(nlp, "Rode 30 km to work.") == [("Rode", "cycling")]
+
+
+def test_an_exercise_named_in_a_yoga_pose_is_no_set_of_it(nlp):
+    got = found(nlp, "The flow ran through Mountain Pose, Plank Pose and Cobra Pose.")
+    assert all(act != "strength_training" for _, act in got), got
+    assert ("planks", "strength_training") in found(nlp, "Did 3 planks and 40 squats.")

@@ -29,6 +29,7 @@ _BEFORE_A_THING = _DETERMINERS | {"one"}  # a verb form the tagger takes for a n
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _GO = {"go", "goes", "went", "going", "gone"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
+_POSE_WORDS = {"pose", "poses", "asana", "asanas"}  # after an exercise's name: a yoga pose named for it
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
@@ -272,6 +273,8 @@ class ActivityFinder(Component):
             return False  # "in March", "March 27": the month
         if form == "verb" and self._names_a_distance(tab, end):
             return False  # "a sprint distance race", "an Olympic-distance tri": the race's class, no sprint
+        if form == "exercise" and end < tab.n and tab.lower[end] in _POSE_WORDS:
+            return False  # "Plank Pose", "Bridge Pose": a yoga pose named for the exercise, no set of it
         if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
             return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
