@@ -274,7 +274,7 @@ class ActivityFinder(Component):
         if form == "verb" and self._names_a_distance(tab, end):
             return False  # "a sprint distance race", "an Olympic-distance tri": the race's class, no sprint
         if form == "exercise" and end < tab.n and tab.lower[end] in _POSE_WORDS:
-            return False  # "Plank Pose", "Bridge Pose": a yoga pose named for the exercise, no set of it
+            return False  # "Squat Pose", "Lunge Pose": a yoga pose named for the exercise, no set of it
         if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
             return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
