@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
@@ -194,6 +195,12 @@ def remember_text(doc: Doc, value: str) -> None:
 # the token table's columns: what the tokenizer fixed, then what later pipes may set
 _TOKEN_ATTRS = [IDX, LENGTH, IS_PUNCT]
 _ANNOTATION_ATTRS = [SENT_START, NORM, TAG, DEP, ENT_IOB]
+
+
+def tokens_in(words: list[str], vocabulary: Container[str]) -> list[int]:
+    """The indices of the ``words`` that are in ``vocabulary``, in order: where a rule keyed on some
+    words may apply, instead of a test at every token."""
+    return list(compress(range(len(words)), map(vocabulary.__contains__, words)))
 
 
 class Tokens:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -146,10 +145,10 @@ class ActivityFinder(Component):
                  and info.form != "hashtag"]
         if not named or not any(kinds):
             return found
-        counts = Counter(activity for _, activity, _ in named)  # in the order first named
-        most = max(counts, key=counts.get)
+        counts = Counter(activity for _, activity, _ in named)
+        most = _most(counts)
         rest_named = [activity for _, activity, kind in named if kind != "yield"]
-        rest = _most(rest_named)
+        rest = _most(Counter(rest_named))
         out = []
         for (start, end, label, info), kind in zip(found, kinds):
             activity, form = None, " ".join(tab.lower[start:end])
@@ -204,7 +203,7 @@ class ActivityFinder(Component):
             else:
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         lows, lookup = tab.lower, self.lookup
-        candidates += [(i, i + 1, lookup[lows[i]]) for i in compress(range(tab.n), map(lookup.__contains__, lows))]
+        candidates += [(i, i + 1, lookup[lows[i]]) for i in ext.tokens_in(lows, lookup)]
         candidates += [c for c in self._bare_races(doc, tab)
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(doc, tab)
@@ -232,7 +231,7 @@ class ActivityFinder(Component):
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
-        found = [i for i in compress(range(tab.n), map(("half", "full").__contains__, tab.lower)) if i > 0]
+        found = [i for i in ext.tokens_in(tab.lower, ("half", "full")) if i > 0]
         if not found:
             return out
         timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
@@ -335,12 +334,10 @@ class ActivityFinder(Component):
         return not any(t.like_num for t in doc[end:end + 3])
 
 
-def _most(activities: list[str]) -> str | None:
-    """The activity named most in ``activities``, the first named of those named most; None for none."""
-    counts: dict[str, int] = {}
-    for activity in activities:
-        counts[activity] = counts.get(activity, 0) + 1
-    return max(counts, key=counts.get) if counts else None  # dicts keep the order first named
+def _most(counts: Counter[str]) -> str | None:
+    """The activity named most (``counts``: how often each is named, in the order first named), the
+    first named of those named most; None for none."""
+    return max(counts, key=counts.get) if counts else None
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:

@@ -17,7 +17,6 @@ with a place word), a dateline ("CITY, May 3 (Agency)"), a possessor
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -196,7 +195,7 @@ class PlaceFinder(Component):
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may)."""
         out = []
-        for k in compress(range(tab.n - 1), map(self.role_before.__contains__, tab.lower)):  # a word follows
+        for k in ext.tokens_in(tab.lower[:-1], self.role_before):  # a word follows
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
@@ -218,7 +217,7 @@ class PlaceFinder(Component):
         Ness", "Lake Tahoe")."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in compress(range(n), map(self.place_words.__contains__, lows)):  # a place prefix or head
+        for k in ext.tokens_in(lows, self.place_words):  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
             if lows[k] in self.place_prefixes:
@@ -248,7 +247,7 @@ class PlaceFinder(Component):
         ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in compress(range(n), map(self.race_place_words.__contains__, lows)):  # a city race's head or a brand
+        for k in ext.tokens_in(lows, self.race_place_words):  # a city race's head or a brand
             if lows[k] in self.city_event_heads and (words[k][:1].isupper() or lows[k] == "parkrun"):
                 j = k
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
@@ -291,7 +290,7 @@ class PlaceFinder(Component):
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
-        for k in compress(range(len(lows)), map("to".__eq__, lows)):
+        for k in ext.tokens_in(lows, ("to",)):
             if k + 1 not in ends or k == 0:
                 continue
             s = k

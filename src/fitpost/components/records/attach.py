@@ -65,7 +65,7 @@ def dated_ahead(ctx: Context, date: DateRef) -> bool:
     falls after the post date."""
     if not ctx.lexicon.future_words.isdisjoint(date.text.lower().split()):
         return True
-    posted = posted_at(ctx)
+    posted = ctx.posted_at
     return posted is not None and date.value is not None and date.value > posted
 
 
@@ -287,15 +287,10 @@ def _date_cost(ctx: Context, d: ext.Mention, c: Cluster) -> int:
     return max(0, hi - lo) + BREAK * ctx.breaks(lo, hi)
 
 
-def posted_at(ctx: Context) -> dt.date | None:
-    """The post date (``doc._.fp_posted_at``) as a day."""
-    return ctx.posted_at
-
-
 def date_origins(ctx: Context) -> dict[int, dt.date | None]:
     """The day each date mention (by its first token) was read against: its section's heading day
     (:func:`fitpost.components.dates.sections`), else the post date."""
-    posted = posted_at(ctx)
+    posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
     return {d.start: base or posted for d, (_, base) in zip(mentions, dates.sections(ctx.text, mentions))}
 

@@ -6,7 +6,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -157,7 +157,7 @@ class Context:
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         self._sentence_words: dict[int, frozenset[str]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
-        for i in compress(range(tab.n), map(MARKERS.__contains__, self.lows)):
+        for i in ext.tokens_in(self.lows, MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
     @cached_property

@@ -19,12 +19,11 @@ import datetime as dt
 import math
 import re
 from bisect import bisect_right, insort
-from itertools import compress
 
 from fitpost import ext, statuses
 from fitpost.components.dates import same_day_cues, sections
 from fitpost.components.records.amounts import fitting
-from fitpost.components.records.attach import attach_date, dated_ahead, event_holding, posted_at
+from fitpost.components.records.attach import attach_date, dated_ahead, event_holding
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -580,7 +579,7 @@ def _companion_sentences(ctx: Context) -> set[int]:
     """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with")."""
     lows, sents, sent_of, firsts = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_firsts
     out: set[int] = set()
-    for k in compress(range(len(lows)), map(firsts.__contains__, lows)):
+    for k in ext.tokens_in(lows, firsts):
         end = sents[sent_of[k]][1]
         if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in ctx.lexicon.companion_cues):
             out.add(sent_of[k])
@@ -641,11 +640,7 @@ class RealRecords:
         k = bisect_right(self.sents, n)
         if k == len(self.sents) or self.ctx.worded_between(n, self.sents[k]) > LEND_REACH:
             return None
-        here = self.at[self.sents[k]]
-        if len(here) == 1:
-            return here[0]
-        order = {id(r): i for i, r in enumerate(self.records)}
-        return min(here, key=lambda r: order[id(r)])
+        return self._first(self.at[self.sents[k]])
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
@@ -653,7 +648,10 @@ class RealRecords:
         k = bisect_right(self.sents, n)
         if not k or self.ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
             return None  # the latest such sentence is too far back, and every other one is further
-        here = self.at[self.sents[k - 1]]
+        return self._first(self.at[self.sents[k - 1]])
+
+    def _first(self, here: list[Record]) -> Record:
+        """The first of the records ``here`` in the records' order (by primary start)."""
         if len(here) == 1:
             return here[0]
         order = {id(r): i for i, r in enumerate(self.records)}
@@ -708,7 +706,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                and statuses.meaning(r.primary.status_name).phase not in ("planned", "habitual")]
     if not undated:
         return
-    posted = posted_at(ctx)
+    posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
     heads = [d for d, (head, _) in zip(mentions, sections(ctx.text, mentions)) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
@@ -773,8 +771,7 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
     tab, roster = ctx.tab, ctx.roster
-    first_person = compress(range(tab.n), map(FIRST_PERSON.__contains__, ctx.lows))  # the tokens of the words
-    if not any(roster.quote_at(tab.idx[i]) is None for i in first_person):
+    if not any(roster.quote_at(tab.idx[i]) is None for i in ext.tokens_in(ctx.lows, FIRST_PERSON)):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
             and roster.quote_at(d.start_char) is None]
@@ -791,7 +788,7 @@ def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
     lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
-    for i in compress(range(len(lows)), map(cues.__contains__, lows)):  # the first word of a cue
+    for i in ext.tokens_in(lows, cues):  # the first word of a cue
         for cue in cues[lows[i]]:
             if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
