@@ -54,6 +54,19 @@ def test_a_leading_possessive_weekday_is_not_part_of_the_name(nlp):
     assert events(nlp, "Legs still sore from Saturday's twelve miler.") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an owner's name and an ordinal before the event are not part of its name
+    ("During Ottilie Brackenfold’s first Ironman 70.3 in May 2024, she lost her way on the bike course.",
+     [("Ironman 70.3", "triathlon")]),
+    ("Tamsin's second Larkspur Half Marathon went better than her first.",
+     [("Larkspur Half Marathon", "running")]),
+    # a possessive inside a name, a capital after it, stays
+    ("I ran the St Patrick's Day 10K in Larkspur on Sunday.", [("St Patrick's Day 10K", "running")]),
+])
+def test_an_owner_before_the_event_is_not_part_of_its_name(nlp, text, expected):
+    assert events(nlp, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Morning Run\n6.2 km in 34:10",  # default titles
     "Evening Ride\n42 km, 1:31:00",

@@ -36,7 +36,8 @@ _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
 _K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
-_NOT_TITLE = ("'s", "’s", "&", "of")  # lowercase words that may stand between the capitals of a name
+_POSSESSIVE = ("'s", "’s")
+_NOT_TITLE = (*_POSSESSIVE, "&", "of")  # lowercase words that may stand between the capitals of a name
 # the units a distance that ends a name may end in: a K ("the Hilltop 10 K") or "miler", a race named
 # for its distance ("the Harbour 10-Miler"); other units stand only inside a name
 _NAME_END_UNITS = ("k", "miler")
@@ -223,6 +224,8 @@ class EventFinder(Component):
                         e += 1
                 return self._checked(doc, tab, i, e, people)
             word = words[j]
+            if low in _POSSESSIVE and j + 1 < end and not words[j + 1][:1].isupper():
+                return None  # "Tamsin's first Ironman 70.3": the capitals before the 's are an owner's
             if not (word[:1].isupper() and self.vocab[word].is_alpha or low in self.inner or low in _NOT_TITLE
                     or self.vocab[word].like_num):
                 break
