@@ -26,6 +26,7 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
+_YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 # a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
 # The spaces before the name are those of its own line (not \s, which would run on over every blank
 # line below and make the search quadratic in a run of newlines).
@@ -248,12 +249,13 @@ class PlaceFinder(Component):
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
         for k in ext.tokens_in(lows, self.race_place_words):  # a city race's head or a brand
-            if lows[k] in self.city_event_heads and (words[k][:1].isupper() or lows[k] == "parkrun"):
+            if lows[k] in self.city_event_heads:
                 j = k
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
                     j -= 1
                 if j > 0 and _CAP.match(words[j - 1]) and lows[j - 1] not in self.not_in_names \
-                        and lows[j - 1] not in self.not_places and self._real_race(tab, j - 1, k):
+                        and lows[j - 1] not in self.not_places and self._real_race(tab, j - 1, k) \
+                        and (words[k][:1].isupper() or lows[k] == "parkrun" or self._after_the(tab, j - 1)):
                     s = j - 1
                     if s > 0 and lows[s - 1] in self.city_prefixes and words[s - 1][:1].isupper():
                         s -= 1
@@ -266,6 +268,14 @@ class PlaceFinder(Component):
                 if e > j:
                     out.append((j, e))
         return out
+
+    @staticmethod
+    def _after_the(tab: ext.Tokens, s: int) -> bool:
+        """Whether the name at token ``s`` follows "the", with a year between or none: "the Boston
+        marathon", "the 2003 Boston marathon" name their race with a head in lowercase."""
+        lows = tab.lower
+        k = s - 2 if s >= 2 and _YEAR.match(lows[s - 1]) else s - 1
+        return k >= 0 and lows[k] == "the"
 
     @staticmethod
     def _real_race(tab: ext.Tokens, s: int, head: int) -> bool:
