@@ -178,3 +178,14 @@ def test_a_verb_with_a_definite_race_as_its_object_tells_the_race_again(extract)
     records = extract("Rhodri finished the Larkspur 10K on Saturday. It was his first race since the injury, "
                       "and he ran the race in 52 minutes.", posted_at=dt.date(2026, 11, 20))
     assert of(records, "running") == [("running", 10000.0, 52 * 60.0)]
+
+
+# -- a routine or series to come is not the session done before it -----------------------------------
+
+@pytest.mark.parametrize("model", ["blank", "model"])
+def test_a_recurring_plan_after_a_session_done_is_a_record_of_its_own(request, blank_extractor, model):
+    extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
+    post = extractor.extract("Today I rowed my first 2 km erg test at the club. "
+                             "Each month we'll be doing a 2 km erg test to check our progress.")
+    assert [(a.activity, a.status, a.frequency) for a in post.activities] == [
+        ("rowing", "completed", None), ("rowing", "planned", "monthly")]

@@ -107,13 +107,14 @@ class Routes:
 
 def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
                   dates: FirstDates) -> Record | None:
-    """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`) and no other day
-    (:meth:`FirstDates.other_day`) with its distance (unless ``c`` is a further item of a list:
+    """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`), no other day
+    (:meth:`FirstDates.other_day`) and no routine or series of another phase (:func:`_may_follow`) with
+    its distance (unless ``c`` is a further item of a list:
     :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
         if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
-                or dates.other_day(c, r):
+                or dates.other_day(c, r) or not _may_follow(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
             return r
@@ -122,6 +123,19 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         if _restates(c, r):
             return r
     return _relative(ctx, records, c) or _fills(ctx, records, c, routes)
+
+
+def _may_follow(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` may be more of record ``r``'s session: not where ``c`` is of another phase
+    and told with how often it recurs, a routine or a series to come ("Today I rowed a 2 km test. Each
+    month we'll row a 2 km test" are two)."""
+    return not (_recurs(c) and statuses.meaning(c.status_name).phase
+                != statuses.meaning(r.primary.status_name).phase)
+
+
+def _recurs(c: Cluster) -> bool:
+    """Whether cluster ``c`` is told with how often it recurs ("each month", "twice a week")."""
+    return c.kind("frequency") is not None or (c.status is not None and c.status.frequency is not None)
 
 
 RELATIVE_PRONOUNS = frozenset(("which", "that"))
