@@ -215,3 +215,11 @@ def test_an_exercise_named_in_a_yoga_pose_is_no_set_of_it(nlp):
     got = found(nlp, "The flow ran through Mountain Pose, Squat Pose and Lunge Pose.")
     assert all(act != "strength_training" for _, act in got), got
     assert ("planks", "strength_training") in found(nlp, "Did 3 planks and 40 squats.")
+
+
+def test_an_edition_is_the_race_of_the_text(nlp):
+    """"the next edition" of a race is a race, of the activity the text is about; a magazine's edition is no
+    race, nor is the magazine of an activity."""
+    assert found(nlp, "Swam the Larkspur Lake Swim. I hope to swim the next edition too.") == [
+        ("Swam", "swimming"), ("Swim", "swimming"), ("swim", "swimming"), ("edition", "swimming")]
+    assert found(nlp, "I bought the new edition of the running magazine today.") == []
