@@ -189,3 +189,29 @@ def test_a_recurring_plan_after_a_session_done_is_a_record_of_its_own(request, b
                              "Each month we'll be doing a 2 km erg test to check our progress.")
     assert [(a.activity, a.status, a.frequency) for a in post.activities] == [
         ("rowing", "completed", None), ("rowing", "planned", "monthly")]
+
+
+# -- a journey under way takes in its parts told after it ---------------------------------------------
+
+@pytest.mark.parametrize("model", ["blank", "model"])
+def test_the_parts_of_a_journey_under_way_are_one_record(request, blank_extractor, model):
+    extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
+    post = extractor.extract("Ottilie Brackenfold is on a walking mission from Larkspur to Tamsin Bay. After covering "
+                             "more than 400 km in the last 15 days, she reached Rhodri on Sunday. She aims to reach "
+                             "Tamsin Bay within two months, covering 1500 km in all.")
+    assert [(a.activity, a.distance.meters if a.distance else None) for a in post.activities] == [
+        ("walking", 400_000)]
+    post = extractor.extract("The club is conducting a cycling expedition from Larkspur to Brackenfold. "
+                             "The riders will pedal 900 km in 12 days.")
+    assert [(a.activity, a.distance.meters, a.duration.seconds) for a in post.activities] == [
+        ("cycling", 900_000, 12 * 86400)]
+
+
+@pytest.mark.parametrize("model", ["blank", "model"])
+def test_a_session_under_way_with_no_journey_noun_is_no_journey(request, blank_extractor, model):
+    """"is running through the streets" is no journey: the run told after it is a session of its own."""
+    extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
+    post = extractor.extract("When Rhodri is not at the gym, he is running through the streets of Larkspur. "
+                             "Yesterday he ran 20 km in the hills with Tamsin.", posted_at=dt.date(2026, 5, 4))
+    assert ("running", "completed", 20_000) in [
+        (a.activity, a.status, a.distance.meters if a.distance else None) for a in post.activities]

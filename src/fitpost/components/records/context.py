@@ -68,6 +68,7 @@ class Lexicon:
     stage_labels: frozenset[str]  # a line opening with one and a number is a stage of its own ("Day 4 ...")
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
+    journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a walking mission")
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
@@ -118,6 +119,7 @@ class Lexicon:
                    stage_labels=frozenset(log["stage_labels"]),
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
+                   journey_nouns=frozenset(data["journeys"]["nouns"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))

@@ -37,6 +37,7 @@ LABEL_REACH = 400  # a logged distance's line label and heading are read at most
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
+JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
 
@@ -47,7 +48,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     routes = Routes()
     dates = FirstDates(ctx)
     for c in clusters:
-        if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c):
+        if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
+                and not _under_way(ctx, c):
             pending.append(c)
             continue
         target = _same_session(ctx, records, c, routes, dates) if statuses.is_real(c.status_name) else None
@@ -71,6 +73,14 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     return records
 
 
+def _under_way(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` tells a journey under way with no amount: an activity word before a journey
+    noun ("is on a walking mission", "is conducting a cycling expedition"), ongoing.  It is a record at
+    once, that the parts told after it join (:func:`_journey`)."""
+    return c.bare and c.status_name == "ongoing" and not c.definite \
+        and not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
+
+
 def _opens_with_event(ctx: Context, records: list[Record], c: Cluster) -> bool:
     """Whether cluster ``c`` is a named event ("At the Kelso parkrun I got a PB") that comes before any
     record of its activity: the session itself, not a reference back to one, though it has no number
@@ -92,13 +102,13 @@ class Routes:
             if p["role"] in ("from", "to"):
                 self.ends.setdefault(id(r), {}).setdefault(p["role"], set()).add(p["name"])
 
-    def other(self, c: Cluster, r: Record) -> bool:
-        """Whether cluster ``c`` and record ``r`` name different starts or ends ("Trekking: A to B" and
-        "Trekking from C to D" are two stages)."""
+    def other(self, c: Cluster, r: Record, roles: tuple[str, ...] = ("from", "to")) -> bool:
+        """Whether cluster ``c`` and record ``r`` name different starts or ends (of ``roles``): "Trekking:
+        A to B" and "Trekking from C to D" are two stages."""
         theirs = self.ends.get(id(r))
         if not theirs:
             return False
-        for role in ("from", "to"):
+        for role in roles:
             mine = {p["name"] for p in c.places if p["role"] == role}
             if mine and role in theirs and mine.isdisjoint(theirs[role]):
                 return True
@@ -122,7 +132,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(c, r):
             return r
-    return _relative(ctx, records, c) or _fills(ctx, records, c, routes)
+    return _relative(ctx, records, c) or _fills(ctx, records, c, routes) or _journey(ctx, records, c, routes, dates)
 
 
 def _may_follow(c: Cluster, r: Record) -> bool:
@@ -195,6 +205,29 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
         return None
     lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
     if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]) or _other_when(ctx, c, last):
+        return None
+    return last if _same_day_and_people(c, last) else None
+
+
+def _journey(ctx: Context, records: list[Record], c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
+    """The journey under way told just before verb ``c`` (the latest record, ongoing, its last mention at
+    most JOURNEY_REACH sentences before) that ``c`` tells a part of: what is done so far, what is ahead
+    and how far a day ("is on a walking mission ... After covering 500 km in 18 days ... He aims to
+    cover 1700 km" is one journey).  ``c`` must be a verb of the journey's activity, not a named race,
+    with no other route or day, no people the journey does not name, and no word of a further session
+    ("another", "also", "then") before it in its sentence.  A place reached on the way is no other
+    route: only another start is."""
+    if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
+        return None
+    last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
+    if last is None or last.activity != c.info.activity or not _under_way(ctx, last.primary) \
+            or routes.other(c, last, ("from",)) or dates.other_day(c, last):
+        return None
+    told = max(last.clusters, key=lambda x: x.start)
+    if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > JOURNEY_REACH:
+        return None
+    lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
+    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]):
         return None
     return last if _same_day_and_people(c, last) else None
 
