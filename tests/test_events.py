@@ -37,6 +37,9 @@ def test_named_events(nlp, text, expected):
     ("Ran the Millbrook 25K Trail Race yesterday, muddy but fun.", [("Millbrook 25K Trail Race", "running")]),
     ("Finished the Lakeside 50-Mile Trail Race in 11 hours.", [("Lakeside 50-Mile Trail Race", "running")]),
     ("Raised money at the Race for Kindness 10k on Sunday.", [("Race for Kindness 10k", "running")]),
+    # a head that opens a name, joined to it by a word other than "for"
+    ("She rode the Tour de Larkspur in 2019.", [("Tour de Larkspur", "cycling")]),
+    ("He finished the Race Across Brackenfold last June.", [("Race Across Brackenfold", "running")]),
     ("Day 12 of the 21 Day Lunge Challenge.", [("21 Day Lunge Challenge", "strength_training")]),
     # brands: a name alone, and with its number and place
     ("Ran parkrun this Saturday and got a new PB.", [("parkrun", "running")]),

@@ -215,3 +215,14 @@ def test_a_session_under_way_with_no_journey_noun_is_no_journey(request, blank_e
                              "Yesterday he ran 20 km in the hills with Tamsin.", posted_at=dt.date(2026, 5, 4))
     assert ("running", "completed", 20_000) in [
         (a.activity, a.status, a.distance.meters if a.distance else None) for a in post.activities]
+
+
+# -- named races given as examples are sessions of their own -------------------------------------------
+
+@pytest.mark.parametrize("model", ["blank", "model"])
+def test_each_race_named_in_a_list_of_examples_is_a_record(request, blank_extractor, model):
+    extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
+    post = extractor.extract("Over the years Rhodri completed some tough cycle races, including the "
+                             "Race Across Larkspur and the Tour of the Brackenfold.")
+    assert [(a.status, a.event.name) for a in post.activities] == [
+        ("completed", "Race Across Larkspur"), ("completed", "Tour of the Brackenfold")]

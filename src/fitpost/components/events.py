@@ -37,6 +37,9 @@ _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of AS
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
 _K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
 _POSSESSIVE = ("'s", "’s")
+# the words that join a name to a head that opens it: "the Race for Kindness", "the Race Across Larkspur",
+# "the Tour of the Fells", "the Tour de Larkspur"
+_HEAD_LINKS = ("for", "across", "of", "around", "to", "through", "de", "du")
 _NOT_TITLE = (*_POSSESSIVE, "&", "of")  # lowercase words that may stand between the capitals of a name
 # the units a distance that ends a name may end in: a K ("the Hilltop 10 K") or "miler", a race named
 # for its distance ("the Harbour 10-Miler"); other units stand only inside a name
@@ -134,7 +137,7 @@ class EventFinder(Component):
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
         out = [f for lo, hi in sents for i in range(lo, hi - 2)
-               if lows[i + 1] == "for" and i not in headline and (f := self._head_first(tab, i, hi))]
+               if lows[i + 1] in _HEAD_LINKS and i not in headline and (f := self._head_first(tab, i, hi))]
         taken = {k for s, e, _ in out for k in range(s, e)}
         starts = [i for lo, hi in sents for i in range(lo, hi)
                   if i not in taken and i not in headline and self._starts_event(words[i], lows[i])]
@@ -155,8 +158,9 @@ class EventFinder(Component):
         return sorted(out)
 
     def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
-        """"the Race for Kindness 10k": a capitalised head with an activity inside a sentence (where its
-        capital is the name's), "for", and capitalised words, with a distance after them."""
+        """"the Race for Kindness 10k", "the Tour of the Fells": a capitalised head with an activity inside a
+        sentence (where its capital is the name's), a joining word (_HEAD_LINKS) and "the" or none, and
+        capitalised words, with a distance after them or none."""
         words, lows = tab.text, tab.lower
         activity = self.tag_heads.get(lows[i])
         if activity is None or not words[i][:1].isupper() or self._opens(tab, i):

@@ -72,8 +72,9 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
 def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
                         events: list[ext.Mention]) -> list[Cluster]:
     """Add (and return) a cluster for each named event (not a hashtag) whose activity (:meth:`Context.event_activity`)
-    no cluster of its sentence has, with no cluster ending just before it; it takes the status of the
-    first mention inside it, and is a cluster of that event."""
+    no cluster of its sentence has, with no cluster ending just before it, or that is named in a list of
+    examples (:meth:`Context.listed_example`: "cycle tours, including the Tour of the Fells"); it takes
+    the status of the first mention inside it, and is a cluster of that event."""
     added: list[Cluster] = []
     if not events:
         return added
@@ -86,8 +87,8 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         n = ctx.sent_of[e.start]
         activity = ctx.event_activity(e)
         same = in_sent.get(n, [])
-        if not activity or any(c.info.activity == activity for c in same) \
-                or any(0 <= e.start - c.end <= JOINING for c in same):
+        if not activity or not ctx.listed_example(e.start) and (
+                any(c.info.activity == activity for c in same) or any(0 <= e.start - c.end <= JOINING for c in same)):
             continue
         first = next((x for x in mentions if e.start <= x.start < e.end), None)
         info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")

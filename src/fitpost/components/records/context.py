@@ -69,6 +69,7 @@ class Lexicon:
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a walking mission")
+    example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
@@ -120,6 +121,7 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
+                   example_cues=_phrases(data["examples"]["cues"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))
@@ -263,6 +265,23 @@ class Context:
             k = bisect_left(starts, e.start)
             if k < len(words) and words[k].start < e.end:
                 out[e.start, e.end] = words[k].info.activity
+        return out
+
+    def listed_example(self, i: int) -> bool:
+        """Whether token ``i`` comes after a phrase opening a list of examples in its sentence
+        ("including", "such as")."""
+        first = self._first_example_cue.get(self.sent_of[i])
+        return first is not None and first < i
+
+    @cached_property
+    def _first_example_cue(self) -> dict[int, int]:
+        """The start of the first phrase opening a list of examples, by sentence."""
+        out: dict[int, int] = {}
+        firsts = {cue[0] for cue in self.lexicon.example_cues}
+        for k in ext.tokens_in(self.lows, firsts):
+            n = self.sent_of[k]
+            if n not in out and any(tuple(self.lows[k:k + len(cue)]) == cue for cue in self.lexicon.example_cues):
+                out[n] = k
         return out
 
     def text_of(self, m: ext.Mention) -> str:

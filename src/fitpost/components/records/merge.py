@@ -49,7 +49,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     dates = FirstDates(ctx)
     for c in clusters:
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
-                and not _under_way(ctx, c):
+                and not _under_way(ctx, c) and not (c.event and ctx.listed_example(c.start)):
             pending.append(c)
             continue
         target = _same_session(ctx, records, c, routes, dates) if statuses.is_real(c.status_name) else None
