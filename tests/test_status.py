@@ -158,6 +158,11 @@ def test_but_ends_the_negation_scope(tagger):
     assert got[0].cue.lower() == "didn't"
 
 
+def test_while_ends_the_scope_of_a_cue_before_it(tagger):
+    """a clause of "while" tells what happened alongside; a cue of the main clause does not reach it"""
+    check(tagger, "I pinned the key inside my top so I wouldn't have to hold it while I [ran].", "completed")
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]
