@@ -97,6 +97,7 @@ CASES = {
         ("Nisha plans to [cycle] from Nashik to Pune next month.", ["planned"]),
         ("We will [swim] across the bay on Sunday.", ["planned"]),
         ("I'm going to [walk] 5,000 km this year.", ["planned"]),
+        ("We have the Larkspur {race} lined up for the autumn.", ["planned"]),
         ("Three months of training for the city {marathon}.", ["planned"]),
         ("The {walkathon}, starting on 2nd October, covers 30 villages.", ["planned"]),
         ("He went for a 10 km {run} before [cycling] the last 60 km home.", ["completed", "planned"]),
@@ -156,6 +157,12 @@ def test_but_ends_the_negation_scope(tagger):
     got = check(tagger, "I didn't [race] on Sunday, but my sister [raced] in the elite wave.",
                 "negated", "completed")
     assert got[0].cue.lower() == "didn't"
+
+
+def test_lined_up_after_its_subject_took_part(tagger):
+    """"lined up" as a finite verb tells a start made, not a race arranged"""
+    check(tagger, "She trained all spring and in July, lined up for the Larkspur {race}.", "completed")
+    check(tagger, "I lined up at the start of the Brackenfold {race} with Tamsin.", "completed")
 
 
 def test_while_ends_the_scope_of_a_cue_before_it(tagger):
