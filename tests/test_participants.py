@@ -37,6 +37,12 @@ def test_people_thanked_for_the_company_or_listed_under_a_label_took_part(extrac
         [["Benedikt", "Ottilie", "Rhodri"]]
 
 
+def test_who_led_or_headed_the_group_took_part(extractor):
+    assert names(extractor, "The club is conducting a cycling expedition from Larkspur to Brackenfold. The team "
+                            "comprises 20 riders and will be led by Captain Rhodri Tamsin. The riders will pedal "
+                            "900 km in 12 days.") == [["Rhodri Tamsin"]]
+
+
 def test_people_there_to_cheer_took_no_part(extractor):
     assert names(extractor, "We swam 2 km in the lake. My parents were there to cheer us on.") == [[]]
 
