@@ -168,6 +168,8 @@ def test_lined_up_after_its_subject_took_part(tagger):
 def test_while_ends_the_scope_of_a_cue_before_it(tagger):
     """a clause of "while" tells what happened alongside; a cue of the main clause does not reach it"""
     check(tagger, "I pinned the key inside my top so I wouldn't have to hold it while I [ran].", "completed")
+    # with no subject of its own, the clause is of the plan
+    check(tagger, "She plans to finish the virtual race while [cycling] home.", "planned")
 
 
 def test_cue_text_and_offset_are_kept(tagger):
