@@ -31,6 +31,8 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
     ("Swam 40 lengths at Aundh pool today.", [("Aundh", "at")]),
     ("Hiked past Rohtang and down to Kasol.", [("Rohtang", "via"), ("Kasol", "to")]),
     ("Took the night bus, then cycled through Wayanad for three days.", [("Wayanad", "via")]),
+    ("The riders left Paris on Wednesday and reached Lyon on Friday.",
+     [("Paris", "from"), ("Lyon", "to")]),
 ])
 def test_roles_from_the_word_before(nlp, text, expected):
     assert places(nlp, text) == expected
