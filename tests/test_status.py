@@ -172,6 +172,12 @@ def test_while_ends_the_scope_of_a_cue_before_it(tagger):
     check(tagger, "She plans to finish the virtual race while [cycling] home.", "planned")
 
 
+def test_a_daily_count_told_in_the_present_progressive_is_a_streak_under_way(tagger):
+    got = check(tagger, "This month I'm [walking] 20,000 steps a day for the hospice.", "ongoing")
+    assert got[0].frequency == "daily"
+    check(tagger, "I [walk] 10,000 steps a day.", "habitual")
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]

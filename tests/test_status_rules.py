@@ -44,6 +44,7 @@ def test_the_shipped_rules_pass():
     ({"comma": "yes"}, r"'comma' and 'overlap' are true or false"),
     ({"target": "adjective"}, r"bad target 'adjective'"),
     ({"if_past": "done"}, r"unknown if_past category 'done'"),
+    ({"if_progressive": "underway"}, r"unknown if_progressive category 'underway'"),
     ({"requires": "today"}, r"'requires' is a list of words"),
 ])
 def test_a_bad_rule_is_named_with_its_file_index_and_first_trigger(change, problem):

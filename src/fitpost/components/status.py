@@ -86,7 +86,7 @@ _CATEGORY = operator.attrgetter("category")
 # -- the rule file -----------------------------------------------------------------------------
 
 _RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "frequency", "if_past",
-              "target", "overlap", "requires"}
+              "if_progressive", "target", "overlap", "requires"}
 _DEFAULT_KEYS = {"max_scope", "direction", "date_scope"}
 _CATEGORY_KEYS = {"status", "priority"}
 _DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -155,8 +155,9 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
     if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "overlap")):
         return "'comma' and 'overlap' are true or false"
-    if entry.get("if_past", "completed") not in categories:
-        return f"unknown if_past category {entry['if_past']!r}"
+    for key in ("if_past", "if_progressive"):
+        if entry.get(key, "completed") not in categories:
+            return f"unknown {key} category {entry[key]!r}"
     if entry.get("target", "verb") not in _TARGETS:
         return f"bad target {entry['target']!r} (verb or noun)"
     if not isinstance(entry.get("frequency", ""), str):
@@ -217,6 +218,7 @@ class Rule:
     comma: bool = False
     frequency: str | None = None
     if_past: str | None = None
+    if_progressive: str | None = None
     target: str | None = None
     overlap: bool = False  # may qualify a mention inside its own trigger ("before cycling")
     requires: frozenset = field(default_factory=frozenset)
@@ -309,7 +311,8 @@ class StatusTagger(Component):
             self.rules[key] = Rule(category=entry["category"], direction=entry.get("direction", self.default_direction),
                                    max_scope=int(entry.get("max_scope", self.default_scope)),
                                    comma=entry.get("comma", False), frequency=entry.get("frequency"),
-                                   if_past=entry.get("if_past"), target=entry.get("target"),
+                                   if_past=entry.get("if_past"), if_progressive=entry.get("if_progressive"),
+                                   target=entry.get("target"),
                                    overlap=entry.get("overlap", False),
                                    requires=frozenset(w.lower() for w in entry.get("requires", ())))
             if entry.get("pattern"):
@@ -727,9 +730,11 @@ class StatusTagger(Component):
         best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
         if best is not None:
             category = best.rule.category
-            if best.rule.if_past and self._tense(view, token, pseudo=pseudo) == "past" \
-                    and not self._plural_noun(view, token, is_verb):
+            tense = self._tense(view, token, pseudo=pseudo) if best.rule.if_past or best.rule.if_progressive else None
+            if best.rule.if_past and tense == "past" and not self._plural_noun(view, token, is_verb):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
+            elif best.rule.if_progressive and tense == "progressive" and is_verb:
+                category = best.rule.if_progressive  # "I'm walking 20,000 steps a day": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         # no cue: the tense decides
         tense = self._tense(view, token, pseudo=pseudo)
