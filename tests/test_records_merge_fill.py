@@ -226,3 +226,9 @@ def test_each_race_named_in_a_list_of_examples_is_a_record(request, blank_extrac
                              "Race Across Larkspur and the Tour of the Brackenfold.")
     assert [(a.status, a.event.name) for a in post.activities] == [
         ("completed", "Race Across Larkspur"), ("completed", "Tour of the Brackenfold")]
+
+
+def test_a_distance_covered_so_far_fills_a_session_under_way(extract):
+    records = extract("From 1st to 30th June I'm walking 20,000 steps a day for the Larkspur hospice. "
+                      "As of day 17 I'm on track to have covered over 290 miles.")
+    assert records == [("walking", pytest.approx(290 * 1609.344), None)]

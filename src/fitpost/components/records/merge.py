@@ -184,8 +184,9 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
     """The record told just before verb ``c`` ("paddled", "covered 24 km"; its last mention at most
     FILL_REACH sentences before) whose distance or time ``c`` tells: "A kayaking trip from A to B. We
     paddled 4.2 miles." and "covered 302 miles and been cycling for 19 hours" are one session each.
-    It must be of ``c``'s activity and status, with no other route, none of the amounts of FILLED
-    that ``c`` has (a count, "16 flyovers", tells no session), a plausible pace with them, no other
+    It must be of ``c``'s activity and status (:func:`_status_fills`), with no other route, none of
+    the amounts of FILLED that ``c`` has (a count, "16 flyovers", tells no session), a plausible pace
+    with them, no other
     day or people (:func:`_same_day_and_people`, :func:`_other_when`), and no word of a further
     session ("another", "also", "then") before ``c`` in its sentence.  A named event or a race name
     ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by
@@ -193,7 +194,7 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
     last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
-    if last is None or last.activity != c.info.activity or c.status_name != last.primary.status_name \
+    if last is None or last.activity != c.info.activity or not _status_fills(c, last) \
             or not statuses.is_real(c.status_name) or routes.other(c, last) \
             or any(_named(ctx, x) for x in last.clusters):
         return None
@@ -230,6 +231,14 @@ def _journey(ctx: Context, records: list[Record], c: Cluster, routes: Routes, da
     if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]):
         return None
     return last if _same_day_and_people(c, last) else None
+
+
+def _status_fills(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` may fill in record ``r`` by their statuses: the same, or a distance
+    covered so far with no activity word of its own in a session under way ("I'm walking 20,000 steps
+    a day ... I've covered over 290 miles")."""
+    mine, theirs = c.status_name, r.primary.status_name
+    return mine == theirs or (theirs, mine) == ("ongoing", "completed") and c.info.form == "inferred"
 
 
 def _other_when(ctx: Context, c: Cluster, r: Record) -> bool:
