@@ -186,11 +186,10 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
     paddled 4.2 miles." and "covered 302 miles and been cycling for 19 hours" are one session each.
     It must be of ``c``'s activity and status (:func:`_status_fills`), with no other route, none of
     the amounts of FILLED that ``c`` has (a count, "16 flyovers", tells no session), a plausible pace
-    with them, no other
-    day or people (:func:`_same_day_and_people`, :func:`_other_when`), and no word of a further
-    session ("another", "also", "then") before ``c`` in its sentence.  A named event or a race name
-    ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by
-    its event or distance (:func:`_same_session`)."""
+    with them, no other day or people (:func:`_same_day_and_people`, :func:`_other_when`), and no word
+    of a further session ("another", "also", "then") before ``c`` in its sentence.  A named event or a
+    race name ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges
+    only by its event or distance (:func:`_same_session`)."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
     last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
