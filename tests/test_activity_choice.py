@@ -16,9 +16,18 @@ def test_riding_on_a_skateboard_is_skating(extractor):
 
 
 def test_riding_alone_stays_a_ride(extractor):
-    # no other activity in the sentence: the lexicon's own
-    got = acts(extractor, "We went skating on Friday. On Sunday I was riding 60 km along the coast.")
+    # no other activity in the text, or one where the text names cycling too: the lexicon's own
+    assert acts(extractor, "On Sunday I was riding 60 km along the coast.") == [("cycling", "riding")]
+    got = acts(extractor, "We went skating on Friday. On Sunday I was riding 60 km along the coast. "
+                          "Cycling by the sea never gets old.")
     assert ("cycling", "riding") in got, got
+
+
+def test_riding_in_a_story_that_names_only_a_skateboard_is_skating(extractor):
+    """a ride told apart from the skateboard's sentence, in a text that names no bike, is on the board"""
+    got = acts(extractor, "Ottilie set a mark for the farthest distance travelled on a skateboard in 24 hours. "
+                          "The old mark was held by a Larkspur man who rode 296 km in May 2007.")
+    assert got and {a for a, _ in got} == {"skating"}, got
 
 
 def test_a_bicycle_as_the_means_of_travel_is_a_ride(extractor):

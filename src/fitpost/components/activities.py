@@ -132,13 +132,14 @@ class ActivityFinder(Component):
         nearest endurance activity its sentence names, else the one the text names most (the first of
         the most named); for an 'only' form, the text's when it is one the form allows; for a
         'sentence' form, the nearest its sentence names of those it allows (it counts as named
-        itself); for a 'yield' form written in lower case, the one the rest of the text names most
-        when the form allows it and the rest never names the form's own; for a 'most' form, the one
-        the text names most, the form counted as its own, when the form allows it and it is named more
-        often than the form's own.  "the race" in a
-        swimming post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing
-        post is a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing
-        diary is a row, "we walked for 12 hours" in a trekking diary is the trek."""
+        itself), else, where the text names its own nowhere but in such forms, the one the text names
+        most in words of its own when the form allows it; for a 'yield' form written in lower case,
+        the one the rest of the text names most when the form allows it and the rest never names the
+        form's own; for a 'most' form, the one the text names most, the form counted as its own, when
+        the form allows it and it is named more often than the form's own.  "the race" in a swimming
+        post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing post is
+        a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary is a
+        row, "we walked for 12 hours" in a trekking diary is the trek."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
         named = [(start, info.activity, kind) for (start, _, _, info), kind in zip(found, kinds)
                  if kind in (None, "sentence", "yield", "most") and info.activity in self.endurance and not info.generic
@@ -149,6 +150,11 @@ class ActivityFinder(Component):
         most = _most(counts)
         rest_named = [activity for _, activity, kind in named if kind != "yield"]
         rest = _most(Counter(rest_named))
+        # the activities the text names in words of their own, in general talk too ("the fun of biking")
+        plain_named = [info.activity for (_, _, _, info), kind in zip(found, kinds)
+                       if kind is None and info.activity in self.endurance and info.form != "hashtag"]
+        plain_counts = Counter(plain_named)
+        plain = _most(plain_counts)
         out = []
         for (start, end, label, info), kind in zip(found, kinds):
             activity, form = None, " ".join(tab.lower[start:end])
@@ -162,7 +168,10 @@ class ActivityFinder(Component):
                 allowed = self.sentence_context[form]
                 lo, hi = tab.sent_lo[start], tab.sent_hi[start]
                 near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi and a in allowed)
-                activity = near[0][1] if near else None
+                if near:
+                    activity = near[0][1]
+                elif plain in allowed and info.activity not in plain_counts:
+                    activity = plain  # "rode 296 km" in a story of a skateboard that names no bike
             elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
                 activity = rest
             elif kind == "most" and most in self.most_context[form] \
