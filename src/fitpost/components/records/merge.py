@@ -47,12 +47,19 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     pending: list[Cluster] = []
     routes = Routes()
     dates = FirstDates(ctx)
+    latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     for c in clusters:
+        example = c.event is not None and ctx.listed_example(c.start)
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
-                and not _under_way(ctx, c) and not (c.event and ctx.listed_example(c.start)):
+                and not _under_way(ctx, c) and not example:
             pending.append(c)
             continue
-        target = _same_session(ctx, records, c, routes, dates) if statuses.is_real(c.status_name) else None
+        if not statuses.is_real(c.status_name):
+            target = None
+        elif example:  # a race named in a list of examples is a session of its own, unless named before
+            target = next((r for r in records if any(o.event == c.event for o in r.clusters)), None)
+        else:
+            target = _same_session(ctx, records, c, routes, dates, latest)
         if target is not None:
             target.clusters.append(c)
         else:
@@ -60,6 +67,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             records.append(target)
         routes.add(target, c)
         dates.add(target, c)
+        latest = target
     for c in pending:
         target = _referred(ctx, records, c, routes, dates)
         if target is not None:
@@ -116,7 +124,7 @@ class Routes:
 
 
 def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
-                  dates: FirstDates) -> Record | None:
+                  dates: FirstDates, latest: Record | None) -> Record | None:
     """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`), no other day
     (:meth:`FirstDates.other_day`) and no routine or series of another phase (:func:`_may_follow`) with
     its distance (unless ``c`` is a further item of a list:
@@ -132,7 +140,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(c, r):
             return r
-    return _relative(ctx, records, c) or _fills(ctx, records, c, routes) or _journey(ctx, records, c, routes, dates)
+    return _relative(ctx, records, c) or _fills(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates)
 
 
 def _may_follow(c: Cluster, r: Record) -> bool:
@@ -180,19 +188,19 @@ def _relative(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
     return None
 
 
-def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> Record | None:
-    """The record told just before verb ``c`` ("paddled", "covered 24 km"; its last mention at most
-    FILL_REACH sentences before) whose distance or time ``c`` tells: "A kayaking trip from A to B. We
-    paddled 4.2 miles." and "covered 302 miles and been cycling for 19 hours" are one session each.
-    It must be of ``c``'s activity and status (:func:`_status_fills`), with no other route, none of
-    the amounts of FILLED that ``c`` has (a count, "16 flyovers", tells no session), a plausible pace
-    with them, no other day or people (:func:`_same_day_and_people`, :func:`_other_when`), and no word
-    of a further session ("another", "also", "then") before ``c`` in its sentence.  A named event or a
-    race name ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges
-    only by its event or distance (:func:`_same_session`)."""
+def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
+    """The record told just before verb ``c`` (``last``, that of the latest cluster placed: "paddled",
+    "covered 24 km"; its last mention at most FILL_REACH sentences before) whose distance or time ``c``
+    tells: "A kayaking trip from A to B. We paddled 4.2 miles." and "covered 302 miles and been cycling
+    for 19 hours" are one session each.  It must be of ``c``'s activity and status
+    (:func:`_status_fills`), with no other route, none of the amounts of FILLED that ``c`` has (a
+    count, "16 flyovers", tells no session), a plausible pace with them, no other day or people
+    (:func:`_same_day_and_people`, :func:`_other_when`), and no word of a further session ("another",
+    "also", "then") before ``c`` in its sentence.  A named event or a race name ("the Lakeside 10K",
+    "a marathon"), before or after, is a session of its own: it merges only by its event or distance
+    (:func:`_same_session`)."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
-    last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
     if last is None or last.activity != c.info.activity or not _status_fills(c, last) \
             or not statuses.is_real(c.status_name) or routes.other(c, last) \
             or any(_named(ctx, x) for x in last.clusters):
@@ -209,17 +217,16 @@ def _fills(ctx: Context, records: list[Record], c: Cluster, routes: Routes) -> R
     return last if _same_day_and_people(c, last) else None
 
 
-def _journey(ctx: Context, records: list[Record], c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
-    """The journey under way told just before verb ``c`` (the latest record, ongoing, its last mention at
-    most JOURNEY_REACH sentences before) that ``c`` tells a part of: what is done so far, what is ahead
-    and how far a day ("is on a walking mission ... After covering 500 km in 18 days ... He aims to
-    cover 1700 km" is one journey).  ``c`` must be a verb of the journey's activity, not a named race,
-    with no other route or day, no people the journey does not name, and no word of a further session
-    ("another", "also", "then") before it in its sentence.  A place reached on the way is no other
-    route: only another start is."""
+def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
+    """The journey under way told just before verb ``c`` (``last``, the record of the latest cluster
+    placed, ongoing, its last mention at most JOURNEY_REACH sentences before) that ``c`` tells a part
+    of: what is done so far, what is ahead and how far a day ("is on a walking mission ... After
+    covering 500 km in 18 days ... He aims to cover 1700 km" is one journey).  ``c`` must be a verb of
+    the journey's activity, not a named race, with no other route or day, no people the journey does
+    not name, and no word of a further session ("another", "also", "then") before it in its sentence.
+    A place reached on the way is no other route: only another start is."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
-    last = max(records, key=lambda r: max(x.start for x in r.clusters), default=None)
     if last is None or last.activity != c.info.activity or not _under_way(ctx, last.primary) \
             or routes.other(c, last, ("from",)) or dates.other_day(c, last):
         return None
