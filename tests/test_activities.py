@@ -48,6 +48,7 @@ def test_verbs(nlp, text, expected):
     ("A slow swim in the lake after work.", [("swim", "swimming")]),
     ("Tonight's bike ride was windy.", [("bike ride", "cycling")]),
     ("Forty minutes of yoga on the terrace.", [("yoga", "yoga")]),
+    ("She has done three long cycle tours since May.", [("cycle tours", "cycling")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
