@@ -178,6 +178,11 @@ def test_a_daily_count_told_in_the_present_progressive_is_a_streak_under_way(tag
     check(tagger, "I [walk] 10,000 steps a day.", "habitual")
 
 
+def test_a_span_of_time_spent_is_no_routine(tagger):
+    check(tagger, "Her {run} caps off a month of fundraising for the hospice.", "completed")
+    check(tagger, "I [ran] 5 km a month after the operation.", "completed")  # a past verb with a period: done
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]
