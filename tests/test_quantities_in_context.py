@@ -118,6 +118,7 @@ def test_dots_need_a_word_of_timing_and_watch_labels_are_no_millimetres(text):
     ("The 80-year-old ran 5 km on Sunday.", "ran"),
     ("Set off on the ride at 6:40 AM and rode 35 km.", "rode"),
     ("Ran 10 km with the club, the marathon is only 26 days away.", "Ran"),
+    ("After a week of rain I finally cycled 40 km today.", "cycled"),  # a time spent on something else
 ])
 def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, evidence):
     assert record(ex, text, evidence).duration is None
@@ -194,6 +195,11 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
 ])
 def test_aside_roles(text, expected):
     assert roles(text) == expected
+
+
+def test_a_time_of_an_activity_is_its_duration(ex):
+    assert seconds(record(ex, "Did an hour of hard riding in the hills.", "riding")) == 3600
+    assert seconds(record(ex, "Two hours of yoga on the terrace this morning.", "yoga")) == 7200
 
 
 def test_a_repeats_time_is_not_the_sessions_duration(ex):

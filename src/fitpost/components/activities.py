@@ -326,6 +326,8 @@ class ActivityFinder(Component):
             return False  # "was running", "went cycling"
         if prev and prev[-1] in self.spells:
             return False  # "a great day skiing", "spent the morning hiking": a session
+        if any(prev[k] in self.spells and prev[k + 1] == "of" for k in range(len(prev) - 1)):
+            return False  # "an hour of riding", "two hours of hard cycling": a session that long
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:

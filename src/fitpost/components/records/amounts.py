@@ -5,8 +5,9 @@ Around the other steps:
 * :func:`set_aside` (before step 1): a distance or a duration beside the session's amount is left out
   of linking altogether: a goal or a predicted time, a difference ("12 seconds off my best"), a split,
   a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
-  ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, and a distance
-  shorter than any session ("kept my feet for two metres")
+  ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, a distance
+  shorter than any session ("kept my feet for two metres") and a time spent on something else ("a
+  week of rain")
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
   after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
@@ -40,6 +41,7 @@ _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 DAY = 86400.0
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
+OF_REACH = 3  # "two hours of hard riding": an activity word at most this many tokens after "of" is the time's
 
 
 def set_aside(ctx: Context) -> None:
@@ -66,10 +68,19 @@ def set_aside(ctx: Context) -> None:
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
+        if role is None and q.kind == "duration" and _of_something_else(ctx, span, starts):
+            role = "spent"  # "after a week of rain": a time spent on something other than the session
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> bool:
+    """Whether duration ``span`` is followed by "of" and no activity word within OF_REACH tokens after
+    it: "a week of rain", "a month of fundraising" (but "two hours of yoga", "an hour of hard riding")."""
+    k = span.end
+    return k < ctx.tab.n and ctx.lows[k] == "of" and starts.isdisjoint(range(k + 1, k + 1 + OF_REACH))
 
 
 def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
