@@ -218,6 +218,13 @@ def test_an_exercise_named_in_a_yoga_pose_is_no_set_of_it(nlp):
     assert ("planks", "strength_training") in found(nlp, "Did 3 planks and 40 squats.")
 
 
+def test_setting_a_personal_record_is_a_session_of_the_text(nlp):
+    """"PRd", "PB'd": a personal record set, in the activity the text is about"""
+    assert found(nlp, "PRd on my 4 mile easy loop today.") == [("PRd", "running")]
+    assert found(nlp, "Swam at the lido this morning and PB'd over 400 m!") == [
+        ("Swam", "swimming"), ("PB'd", "swimming")]
+
+
 def test_an_edition_is_the_race_of_the_text(nlp):
     """"the next edition" of a race is a race, of the activity the text is about; a magazine's edition is no
     race, nor is the magazine of an activity."""
