@@ -225,6 +225,15 @@ def test_setting_a_personal_record_is_a_session_of_the_text(nlp):
         ("Swam", "swimming"), ("PB'd", "swimming")]
 
 
+def test_a_programmes_session_by_week_and_day_is_a_session(nlp, blank_extractor):
+    """in a text naming a programme (Couch to 5K), "W9 R3", "W5D2", "week 3 day 1" is one of its runs"""
+    assert found(nlp, "Nearly done with C25K. Today was W9 R3 and my calves burned.") == [("W9 R3", "running")]
+    assert found(nlp, "Couch to 5K, W5D2 done in the rain!") == [("W5D2", "running")]
+    assert found(nlp, "W5D2 sounds like the name of a robot.") == []  # no programme named
+    post = blank_extractor.extract("Couch to 5K week 5 day 2 done in the rain!")
+    assert [(a.activity, a.duration) for a in post.activities] == [("running", None)]  # "5 day" is no time
+
+
 def test_an_edition_is_the_race_of_the_text(nlp):
     """"the next edition" of a race is a race, of the activity the text is about; a magazine's edition is no
     race, nor is the magazine of an activity."""

@@ -34,6 +34,10 @@ _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"} 
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
 _HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
 _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
+# a programme's session by week and day or run ("w5d2"; "w9" "r3")
+_WEEK_DAY = re.compile(r"wk?\d{1,2}[dr]\d")
+_WEEK = re.compile(r"wk?\d{1,2}")
+_DAY = re.compile(r"[dr]\d")
 
 
 class ActivityFinder(Component):
@@ -69,6 +73,8 @@ class ActivityFinder(Component):
         self.trained_races = frozenset(training["races"]) | frozenset(
             n.lower() for r in resources.load_json("quantities/races.json")["races"] for n in r["names"])
         self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
+        self.programmes = {activity: re.compile(pattern) for activity, pattern in self.lexicon["programmes"].items()
+                           if activity != "_"}
         context = self.lexicon.get("context_forms", {})
         self.endurance = set(context.get("activities", ()))  # the activities a race or a distance can be
         self.text_context = set(context.get("text", ()))  # forms taking the activity the text is about
@@ -216,7 +222,27 @@ class ActivityFinder(Component):
         candidates += [c for c in self._bare_races(doc, tab)
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(doc, tab)
+        candidates += self._programme_days(text, tab)
         return candidates, idiom_tokens
+
+    def _programme_days(self, text: str, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """In a text naming a training programme (``programmes``), its sessions written by week and day
+        or run: "W9 R3", "W5D2", "week 3 day 1" ("Today was W9 R3")."""
+        low = text.lower()
+        activity = next((a for a, named in self.programmes.items() if named.search(low)), None)
+        if activity is None:
+            return []
+        kind = ("programme", activity, self.sports[activity], None)
+        lows, n, out = tab.lower, tab.n, []
+        for i, word in enumerate(lows):
+            if _WEEK_DAY.fullmatch(word):
+                out.append((i, i + 1, kind))  # "w5d2"
+            elif _WEEK.fullmatch(word) and i + 1 < n and _DAY.fullmatch(lows[i + 1]):
+                out.append((i, i + 2, kind))  # "w9 r3"
+            elif word in ("week", "wk") and i + 3 < n and lows[i + 1].isdigit() and lows[i + 2] in ("day", "run") \
+                    and lows[i + 3].isdigit():
+                out.append((i, i + 4, kind))  # "week 3 day 1"
+        return out
 
     @staticmethod
     def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:

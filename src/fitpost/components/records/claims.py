@@ -73,9 +73,10 @@ def _caption(ctx: Context, c: Cluster) -> bool:
 
 
 def names_session(ctx: Context, c: Cluster) -> bool:
-    """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), or is
-    a definite or possessive noun ("the race", "my run", "the day's hike")."""
-    if does(ctx, c):
+    """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
+    programme's session ("Today was W9 R3"), or is a definite or possessive noun ("the race", "my run",
+    "the day's hike")."""
+    if does(ctx, c) or c.info.form == "programme":
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
