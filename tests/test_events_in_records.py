@@ -37,3 +37,17 @@ def test_a_race_told_as_a_walk_is_a_walk_with_its_event(extract):
 def test_a_named_event_after_a_verb_in_the_present_progressive_is_an_arrangement(extract, text, status):
     [record] = extract(text).activities
     assert record.status == status
+
+
+def test_a_definite_race_takes_the_one_race_of_its_activity_the_text_names(extract):
+    post = extract('Tamsin is among dozens of athletes training for the Larkspur Great Run on Oct. 4. '
+                   '"It was the most emotional run I\'ve ever done," says Tamsin, who completed the run for the '
+                   'first time last year.', posted_at="2026-09-01")
+    assert [(a.status, a.event.name if a.event else None) for a in post.activities] == [
+        ("planned", "Larkspur Great Run"), ("completed", "Larkspur Great Run")]
+
+
+def test_with_two_races_named_a_definite_race_takes_neither(extract):
+    post = extract("The Larkspur 10K and the Brackenfold Half Marathon are both in May. "
+                   "Last year I loved the race and finished it in 48 minutes.", posted_at="2026-03-01")
+    assert [a.event for a in post.activities if a.evidence.text == "race"] == [None]

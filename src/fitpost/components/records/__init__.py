@@ -10,7 +10,8 @@ The steps, each a module of this package, run in order over one
 2. :mod:`.attach` (and :mod:`.company` for people): quantities, people, places,
    the event and the date attach to the clusters of their sentence.
 3. :mod:`.merge`: clusters merge into records; sentences with no activity lend
-   their distance, company, route, event or date to the records around them; a
+   their distance, company, route, event or date to the records around them, a
+   definite "the race" takes the one race of its activity the text names; a
    record with no date takes its section's heading date or, in a first-person
    report of the day, the post date.
 4. :mod:`.claims`: only the records that claim a session stay (a bare
@@ -36,7 +37,7 @@ from fitpost.components.records.build import to_activity
 from fitpost.components.records.claims import keep_claims
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
-from fitpost.components.records.merge import lend_dates, lend_frames, lend_orphans, merge_records
+from fitpost.components.records.merge import lend_dates, lend_frames, lend_named_race, lend_orphans, merge_records
 from fitpost.components.records.model import Cluster, Record
 
 # the file in models/ with the linking cues; the least confidence a record must have to be kept
@@ -57,6 +58,7 @@ class RecordBuilder(Component):
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
+        lend_named_race(ctx, records)
         records = keep_claims(ctx, records)
         settle_amounts(ctx, records, clusters)
         lend_dates(ctx, records, clusters)  # a date lent is no claim of a session

@@ -746,6 +746,24 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
 
 
+def lend_named_race(ctx: Context, records: list[Record]) -> None:
+    """A real record with no event that a definite noun refers to ("the run", "the marathon", "her
+    race") takes the event of its activity named before that noun, where the text names only one
+    ("the Larkspur Great Run ... She completed the run for the first time last year")."""
+    events = sorted(ctx.mentions[ext.EVENTS], key=lambda e: e.start)
+    if not events:
+        return
+    for r in records:
+        if any(c.event for c in r.clusters) or not statuses.is_real(r.primary.status_name):
+            continue
+        named = {e.info.name for e in events if ctx.event_activity(e) in (None, r.activity)}
+        if len(named) != 1:
+            continue
+        definite = [c for c in r.clusters if c.definite and c.info.form in ("noun", "race")]
+        if any(e.start < c.start for c in definite for e in events if e.info.name in named):
+            r.primary.event = named.pop()
+
+
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A record with no date of its own, not a plan or a routine (whose days the text around them
     seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
