@@ -750,18 +750,18 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that a definite noun refers to ("the run", "the marathon", "her
     race") takes the event of its activity named before that noun, where the text names only one
     ("the Larkspur Great Run ... She completed the run for the first time last year")."""
-    events = sorted(ctx.mentions[ext.EVENTS], key=lambda e: e.start)
-    if not events:
-        return
+    names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
+    first: dict[str, int] = {}  # an event's name -> where it is first named
+    for e in ctx.mentions[ext.EVENTS]:
+        names.setdefault(ctx.event_activity(e), set()).add(e.info.name)
+        first[e.info.name] = min(first.get(e.info.name, e.start), e.start)
     for r in records:
-        if any(c.event for c in r.clusters) or not statuses.is_real(r.primary.status_name):
+        named = names.get(r.activity, set()) | names.get(None, set())
+        if len(named) != 1 or any(c.event for c in r.clusters) or not statuses.is_real(r.primary.status_name):
             continue
-        named = {e.info.name for e in events if ctx.event_activity(e) in (None, r.activity)}
-        if len(named) != 1:
-            continue
-        definite = [c for c in r.clusters if c.definite and c.info.form in ("noun", "race")]
-        if any(e.start < c.start for c in definite for e in events if e.info.name in named):
-            r.primary.event = named.pop()
+        [name] = named
+        if any(c.definite and c.info.form in ("noun", "race") and first[name] < c.start for c in r.clusters):
+            r.primary.event = name
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
