@@ -76,6 +76,7 @@ CASES = {
         ("Sunday long {run} done ✅ 18 km in the drizzle.", ["completed"]),
         ("Meera [swam] 3 km in the lake a couple of weeks ago.", ["completed"]),
         ("It was her longest {ride} so far and she loved every minute.", ["completed"]),
+        ("This felt like one of the easiest {runs} so far.", ["completed"]),
         ("Not only did I [run] 12k, I also [swam] 1 km.", ["completed", "completed"]),
         ("This was no ordinary {hike}.", ["completed"]),
         ("I couldn't have asked for a better {run}.", ["completed"]),
