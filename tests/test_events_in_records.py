@@ -51,3 +51,4 @@ def test_with_two_races_named_a_definite_race_takes_neither(extract):
     post = extract("The Larkspur 10K and the Brackenfold Half Marathon are both in May. "
                    "Last year I loved the race and finished it in 48 minutes.", posted_at="2026-03-01")
     assert [a.event for a in post.activities if a.evidence.text == "race"] == [None]
+

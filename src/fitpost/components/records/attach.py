@@ -296,8 +296,8 @@ def date_origins(ctx: Context) -> dict[int, dt.date | None]:
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
-    """The length the longest race name in the mention implies ("a marathon", "an Ironman"; "a half"
-    at the end of a running mention)."""
+    """The length the longest race name in the mention, as whole words, implies ("a marathon", "an
+    Ironman", not the marathon in "an ultramarathon"; "a half" at the end of a running mention)."""
     tab = ctx.tab
     first = tab.idx[c.start]
     last = ctx.lows[c.end - 1]
@@ -307,7 +307,7 @@ def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
         return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
                         value=meters / 1000, unit="km", meters=meters)
     low = ctx.text[first:tab.end[c.end - 1]].lower().replace("-", " ")
-    name = max((n for n in ctx.lexicon.races if n in low), key=len, default=None)
+    name = max((m.group(1) for m in ctx.lexicon.race_names.finditer(low)), key=len, default=None)
     if name is None:
         return None
     meters = ctx.lexicon.races[name]

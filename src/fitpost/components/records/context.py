@@ -3,7 +3,9 @@ text, sentences and mentions (:class:`Context`, one per Doc, made by the compone
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -22,6 +24,13 @@ MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
 FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
 THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
+
+
+def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``names`` (lower case) as whole words, or their plurals ("marathons"),
+    the longer first; the name alone is the match."""
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![a-z0-9])({alternatives})(?=(?:e?s)?(?![a-z0-9]))")
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -48,6 +57,7 @@ class Lexicon:
     person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
+    race_names: re.Pattern[str]  # any of the race names as whole words ("marathon", not in "ultramarathon")
     mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
     doing: frozenset[str]  # claim cues: see models/linking.json
     gerund_ok: frozenset[str]
@@ -103,7 +113,7 @@ class Lexicon:
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
                                                                           for w in ws),
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
-                   races=races,
+                   races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),
                    gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),

@@ -747,9 +747,9 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
 
 
 def lend_named_race(ctx: Context, records: list[Record]) -> None:
-    """A real record with no event that a definite noun refers to ("the run", "the marathon", "her
-    race") takes the event of its activity named before that noun, where the text names only one
-    ("the Larkspur Great Run ... She completed the run for the first time last year")."""
+    """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
+    event of its activity named before that noun, where the text names only one ("the Larkspur Great
+    Run ... She completed the run for the first time last year")."""
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
     first: dict[str, int] = {}  # an event's name -> where it is first named
     for e in ctx.mentions[ext.EVENTS]:
@@ -760,8 +760,17 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
         if len(named) != 1 or any(c.event for c in r.clusters) or not statuses.is_real(r.primary.status_name):
             continue
         [name] = named
-        if any(c.definite and c.info.form in ("noun", "race") and first[name] < c.start for c in r.clusters):
+        if any(first[name] < c.start and _names_the_race(ctx, c, name) for c in r.clusters):
             r.primary.event = name
+
+
+def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
+    """Whether cluster ``c`` is "the" (or "that", "this") race noun that may be event ``name``: a word
+    of no race of its own ("the run", "the race"), or the race the name ends in ("the marathon" for
+    the Larkspur City Marathon; not "the ultramarathon")."""
+    if c.info.form not in ("noun", "race") or c.start == 0 or ctx.lows[c.start - 1] not in ("the", "that", "this"):
+        return False
+    return c.kind("distance") is None or ctx.lows[c.end - 1] == name.casefold().split()[-1]
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
