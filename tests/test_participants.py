@@ -43,6 +43,14 @@ def test_who_led_or_headed_the_group_took_part(extractor):
                             "900 km in 12 days.") == [["Rhodri Tamsin"]]
 
 
+def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
+    post = blank_extractor.extract(
+        "People laced up and walked 26 miles from Larkspur to Brackenfold for a good cause.\n\n"
+        "Tamsin Rhodri, one of the participants, said it was hard.\n\n"
+        "Ottilie Benedikt, a walker, said, \"We want them to have a better life.\"")
+    assert [[p.name for p in a.participants] for a in post.activities] == [["Tamsin Rhodri", "Ottilie Benedikt"]]
+
+
 def test_people_there_to_cheer_took_no_part(extractor):
     assert names(extractor, "We swam 2 km in the lake. My parents were there to cheer us on.") == [[]]
 

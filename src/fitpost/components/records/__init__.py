@@ -37,7 +37,14 @@ from fitpost.components.records.build import to_activity
 from fitpost.components.records.claims import keep_claims
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
-from fitpost.components.records.merge import lend_dates, lend_frames, lend_named_race, lend_orphans, merge_records
+from fitpost.components.records.merge import (
+    lend_dates,
+    lend_frames,
+    lend_named_race,
+    lend_orphans,
+    lend_roles,
+    merge_records,
+)
 from fitpost.components.records.model import Cluster, Record
 
 # the file in models/ with the linking cues; the least confidence a record must have to be kept
@@ -59,6 +66,7 @@ class RecordBuilder(Component):
         lend_orphans(ctx, records, clusters)
         lend_frames(ctx, records, clusters)
         lend_named_race(ctx, records)
+        lend_roles(ctx, records)
         records = keep_claims(ctx, records)
         settle_amounts(ctx, records, clusters)
         lend_dates(ctx, records, clusters)  # a date lent is no claim of a session

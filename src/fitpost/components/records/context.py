@@ -80,6 +80,7 @@ class Lexicon:
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a walking mission")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
+    roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
@@ -132,6 +133,7 @@ class Lexicon:
                    further_session=frozenset(data["further_session"]["words"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    example_cues=_phrases(data["examples"]["cues"]),
+                   roles=dict(data["roles"]["nouns"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))

@@ -746,6 +746,31 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
                 r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
 
 
+def lend_roles(ctx: Context, records: list[Record]) -> None:
+    """A person named with a role of taking part as an appositive ("Pat, a walker, said", "Bob, one of
+    the participants, said": ``roles``) joins the first real record of its activity, or of the one the
+    text is about."""
+    lows, roles = ctx.lows, ctx.lexicon.roles
+    for people in ctx.people_in.values():
+        for p in people:
+            k = p.end
+            if p.info.pronoun or k + 2 >= ctx.tab.n or lows[k] != ",":
+                continue
+            if lows[k + 1] in ("a", "an"):
+                noun = lows[k + 2]
+            elif lows[k + 1:k + 4] == ["one", "of", "the"] and k + 4 < ctx.tab.n:
+                noun = lows[k + 4]
+            else:
+                continue
+            if noun not in roles:
+                continue
+            activity = roles[noun] or ctx.main_activity
+            target = next((r for r in records if r.activity == activity and statuses.is_real(r.primary.status_name)),
+                          None)
+            if target is not None:
+                target.primary.people.extend(x for x in names_of(ctx, p) if x not in target.primary.people)
+
+
 def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
