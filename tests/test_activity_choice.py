@@ -25,8 +25,8 @@ def test_riding_alone_stays_a_ride(extractor):
 
 def test_riding_in_a_story_that_names_only_a_skateboard_is_skating(extractor):
     """a ride told apart from the skateboard's sentence, in a text that names no bike, is on the board"""
-    got = acts(extractor, "Ottilie set a mark for the farthest distance travelled on a skateboard in 24 hours. "
-                          "The old mark was held by a Larkspur man who rode 296 km in May 2007.")
+    got = acts(extractor, "Ottilie now holds the mark for the longest journey on a skateboard in one day. "
+                          "The old mark belonged to a Larkspur man who rode 250 km in 2011.")
     assert got and {a for a, _ in got} == {"skating"}, got
 
 

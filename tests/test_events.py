@@ -59,14 +59,14 @@ def test_a_leading_possessive_weekday_is_not_part_of_the_name(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # an owner's name and an ordinal before the event are not part of its name
-    ("During Ottilie Brackenfold’s first Ironman 70.3 in May 2024, she lost her way on the bike course.",
+    ("At Ottilie Brackenfold’s second Ironman 70.3 last May, she lost her way on the bike course.",
      [("Ironman 70.3", "triathlon")]),
     ("Tamsin's second Larkspur Half Marathon went better than her first.",
      [("Larkspur Half Marathon", "running")]),
     # a possessive inside a name, a capital after it, stays
     ("I ran the St Patrick's Day 10K in Larkspur on Sunday.", [("St Patrick's Day 10K", "running")]),
-    ("Pupils ran a mile a day for Active Larkspur's 100 Mile Challenge.",
-     [("Active Larkspur's 100 Mile Challenge", None)]),
+    ("Pupils ran a mile a day for Brackenfold's 100 Mile Challenge.",
+     [("Brackenfold's 100 Mile Challenge", None)]),
 ])
 def test_an_owner_before_the_event_is_not_part_of_its_name(nlp, text, expected):
     assert events(nlp, text) == expected

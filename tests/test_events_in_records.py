@@ -41,8 +41,8 @@ def test_a_named_event_after_a_verb_in_the_present_progressive_is_an_arrangement
 
 def test_a_definite_race_takes_the_one_race_of_its_activity_the_text_names(extract):
     post = extract('Tamsin is among dozens of athletes training for the Larkspur Great Run on Oct. 4. '
-                   '"It was the most emotional run I\'ve ever done," says Tamsin, who completed the run for the '
-                   'first time last year.', posted_at="2026-09-01")
+                   '"That was the hardest run I have ever done," says Tamsin, who finished the run in 2019 as '
+                   'well.', posted_at="2026-09-01")
     assert [(a.status, a.event.name if a.event else None) for a in post.activities] == [
         ("planned", "Larkspur Great Run"), ("completed", "Larkspur Great Run")]
 

@@ -38,16 +38,16 @@ def test_people_thanked_for_the_company_or_listed_under_a_label_took_part(extrac
 
 
 def test_who_led_or_headed_the_group_took_part(extractor):
-    assert names(extractor, "The club is conducting a cycling expedition from Larkspur to Brackenfold. The team "
-                            "comprises 20 riders and will be led by Captain Rhodri Tamsin. The riders will pedal "
-                            "900 km in 12 days.") == [["Rhodri Tamsin"]]
+    assert names(extractor, "The club has begun a cycling expedition from Larkspur to Brackenfold. Twelve riders "
+                            "make up the squad, which is headed by club captain Ottilie Benedikt. The riders "
+                            "will pedal 900 km in 12 days.") == [["Ottilie Benedikt"]]
 
 
 def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
     post = blank_extractor.extract(
         "People laced up and walked 26 miles from Larkspur to Brackenfold for a good cause.\n\n"
-        "Tamsin Rhodri, one of the participants, said it was hard.\n\n"
-        "Ottilie Benedikt, a walker, said, \"We want them to have a better life.\"")
+        "Tamsin Rhodri, one of the finishers, told us it was hard.\n\n"
+        "Ottilie Benedikt, a walker from the club, added: \"Every mile was for the children.\"")
     assert [[p.name for p in a.participants] for a in post.activities] == [["Tamsin Rhodri", "Ottilie Benedikt"]]
 
 

@@ -278,4 +278,4 @@ def test_result_cues_and_labels(text, span, result, label):
 def test_a_race_name_implies_its_length_only_as_whole_words(ex):
     """"an ultramarathon" has no fixed length: the marathon in its name is none of it"""
     assert record(ex, "Ottilie ran her first ultramarathon last month.", "ran").distance is None
-    assert meters(record(ex, "Rhodri has run a few full marathons since 2019.", "run")) == pytest.approx(42195)
+    assert meters(record(ex, "Rhodri has run three full marathons since 2019.", "run")) == pytest.approx(42195)

@@ -185,8 +185,8 @@ def test_a_verb_with_a_definite_race_as_its_object_tells_the_race_again(extract)
 @pytest.mark.parametrize("model", ["blank", "model"])
 def test_a_recurring_plan_after_a_session_done_is_a_record_of_its_own(request, blank_extractor, model):
     extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
-    post = extractor.extract("Today I rowed my first 2 km erg test at the club. "
-                             "Each month we'll be doing a 2 km erg test to check our progress.")
+    post = extractor.extract("This morning I rowed a 2 km test piece on the club erg. "
+                             "Every month our squad will row a 2 km test piece to track progress.")
     assert [(a.activity, a.status, a.frequency) for a in post.activities] == [
         ("rowing", "completed", None), ("rowing", "planned", "monthly")]
 
@@ -196,12 +196,12 @@ def test_a_recurring_plan_after_a_session_done_is_a_record_of_its_own(request, b
 @pytest.mark.parametrize("model", ["blank", "model"])
 def test_the_parts_of_a_journey_under_way_are_one_record(request, blank_extractor, model):
     extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
-    post = extractor.extract("Ottilie Brackenfold is on a walking mission from Larkspur to Tamsin Bay. After covering "
-                             "more than 400 km in the last 15 days, she reached Rhodri on Sunday. She aims to reach "
-                             "Tamsin Bay within two months, covering 1500 km in all.")
+    post = extractor.extract("Ottilie Brackenfold is on a charity walking pilgrimage from Larkspur to Tamsin Bay. "
+                             "After covering 400 km in the first 15 days, she reached Rhodri on Sunday. She hopes to "
+                             "reach Tamsin Bay within two months, covering 1500 km in all.")
     assert [(a.activity, a.distance.meters if a.distance else None) for a in post.activities] == [
         ("walking", 400_000)]
-    post = extractor.extract("The club is conducting a cycling expedition from Larkspur to Brackenfold. "
+    post = extractor.extract("The club has begun a cycling expedition from Larkspur to Brackenfold. "
                              "The riders will pedal 900 km in 12 days.")
     assert [(a.activity, a.distance.meters, a.duration.seconds) for a in post.activities] == [
         ("cycling", 900_000, 12 * 86400)]
@@ -209,9 +209,9 @@ def test_the_parts_of_a_journey_under_way_are_one_record(request, blank_extracto
 
 @pytest.mark.parametrize("model", ["blank", "model"])
 def test_a_session_under_way_with_no_journey_noun_is_no_journey(request, blank_extractor, model):
-    """"is running through the streets" is no journey: the run told after it is a session of its own."""
+    """"is out jogging along the lanes" is no journey: the run told after it is a session of its own."""
     extractor = blank_extractor if model == "blank" else request.getfixturevalue("sm_extractor")
-    post = extractor.extract("When Rhodri is not at the gym, he is running through the streets of Larkspur. "
+    post = extractor.extract("When Rhodri is not lifting weights, he is out jogging along the lanes of Larkspur. "
                              "Yesterday he ran 20 km in the hills with Tamsin.", posted_at=dt.date(2026, 5, 4))
     assert ("running", "completed", 20_000) in [
         (a.activity, a.status, a.distance.meters if a.distance else None) for a in post.activities]
@@ -229,6 +229,6 @@ def test_each_race_named_in_a_list_of_examples_is_a_record(request, blank_extrac
 
 
 def test_a_distance_covered_so_far_fills_a_session_under_way(extract):
-    records = extract("From 1st to 30th June I'm walking 20,000 steps a day for the Larkspur hospice. "
-                      "As of day 17 I'm on track to have covered over 290 miles.")
-    assert records == [("walking", pytest.approx(290 * 1609.344), None)]
+    records = extract("All through June I'm walking 15,000 steps a day for the Larkspur hospice. "
+                      "By day 12 I had covered 150 miles.")
+    assert records == [("walking", pytest.approx(150 * 1609.344), None)]

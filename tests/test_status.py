@@ -76,7 +76,7 @@ CASES = {
         ("Sunday long {run} done ✅ 18 km in the drizzle.", ["completed"]),
         ("Meera [swam] 3 km in the lake a couple of weeks ago.", ["completed"]),
         ("It was her longest {ride} so far and she loved every minute.", ["completed"]),
-        ("This felt like one of the easiest {runs} so far.", ["completed"]),
+        ("Honestly one of my smoothest {runs} so far.", ["completed"]),
         ("Not only did I [run] 12k, I also [swam] 1 km.", ["completed", "completed"]),
         ("This was no ordinary {hike}.", ["completed"]),
         ("I couldn't have asked for a better {run}.", ["completed"]),
@@ -168,19 +168,19 @@ def test_lined_up_after_its_subject_took_part(tagger):
 
 def test_while_ends_the_scope_of_a_cue_before_it(tagger):
     """a clause of "while" tells what happened alongside; a cue of the main clause does not reach it"""
-    check(tagger, "I pinned the key inside my top so I wouldn't have to hold it while I [ran].", "completed")
+    check(tagger, "I kept my phone in a belt so I did not need to carry it while I [ran].", "completed")
     # with no subject of its own, the clause is of the plan
     check(tagger, "She plans to finish the virtual race while [cycling] home.", "planned")
 
 
 def test_a_daily_count_told_in_the_present_progressive_is_a_streak_under_way(tagger):
-    got = check(tagger, "This month I'm [walking] 20,000 steps a day for the hospice.", "ongoing")
+    got = check(tagger, "All through June I'm [rowing] 10 km a day for the hospice.", "ongoing")
     assert got[0].frequency == "daily"
     check(tagger, "I [walk] 10,000 steps a day.", "habitual")
 
 
 def test_a_span_of_time_spent_is_no_routine(tagger):
-    check(tagger, "Her {run} caps off a month of fundraising for the hospice.", "completed")
+    check(tagger, "Her {swim} last Sunday closed a month of raising money for the hospice.", "completed")
     check(tagger, "I [ran] 5 km a month after the operation.", "completed")  # a past verb with a period: done
 
 

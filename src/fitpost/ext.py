@@ -32,7 +32,7 @@ class ActivityInfo:
     activity: str
     sport_type: str | None = None
     exercise: str | None = None
-    form: str = "verb"  # verb, noun, race, exercise, hashtag, event, programme (a programme's session: "W9 R3")
+    form: str = "verb"  # verb, noun, race, exercise, hashtag, event, programme (a programme's session: "W4 R2")
     generic: bool = False  # "known for running", "running is good for you"
 
 

@@ -227,7 +227,7 @@ class ActivityFinder(Component):
 
     def _programme_days(self, text: str, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """In a text naming a training programme (``programmes``), its sessions written by week and day
-        or run: "W9 R3", "W5D2", "week 3 day 1" ("Today was W9 R3")."""
+        or run: "W4 R2", "W6D1", "week 3 day 1" ("W4 R2 this morning")."""
         low = text.lower()
         activity = next((a for a, named in self.programmes.items() if named.search(low)), None)
         if activity is None:
@@ -236,9 +236,9 @@ class ActivityFinder(Component):
         lows, n, out = tab.lower, tab.n, []
         for i, word in enumerate(lows):
             if _WEEK_DAY.fullmatch(word):
-                out.append((i, i + 1, kind))  # "w5d2"
+                out.append((i, i + 1, kind))  # "w6d1"
             elif _WEEK.fullmatch(word) and i + 1 < n and _DAY.fullmatch(lows[i + 1]):
-                out.append((i, i + 2, kind))  # "w9 r3"
+                out.append((i, i + 2, kind))  # "w4 r2"
             elif word in ("week", "wk") and i + 3 < n and lows[i + 1].isdigit() and lows[i + 2] in ("day", "run") \
                     and lows[i + 3].isdigit():
                 out.append((i, i + 4, kind))  # "week 3 day 1"

@@ -229,7 +229,7 @@ class EventFinder(Component):
                 return self._checked(doc, tab, i, e, people)
             word = words[j]
             if low in _POSSESSIVE and j + 1 < end and words[j + 1][:1].islower():
-                return None  # "Tamsin's first Ironman 70.3": the capitals before the 's are an owner's
+                return None  # "Tamsin's third Ironman race": the capitals before the 's are an owner's
             if not (word[:1].isupper() and self.vocab[word].is_alpha or low in self.inner or low in _NOT_TITLE
                     or self.vocab[word].like_num):
                 break

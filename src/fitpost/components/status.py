@@ -734,7 +734,7 @@ class StatusTagger(Component):
             if best.rule.if_past and tense == "past" and not self._plural_noun(view, token, is_verb):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
-                category = best.rule.if_progressive  # "I'm walking 20,000 steps a day": a streak under way
+                category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         # no cue: the tense decides
         tense = self._tense(view, token, pseudo=pseudo)

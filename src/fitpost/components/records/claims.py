@@ -74,7 +74,7 @@ def _caption(ctx: Context, c: Cluster) -> bool:
 
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
-    programme's session ("Today was W9 R3"), or is a definite or possessive noun ("the race", "my run",
+    programme's session ("W4 R2 this morning"), or is a definite or possessive noun ("the race", "my run",
     "the day's hike")."""
     if does(ctx, c) or c.info.form == "programme":
         return True

@@ -73,7 +73,7 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
                         events: list[ext.Mention]) -> list[Cluster]:
     """Add (and return) a cluster for each named event (not a hashtag) whose activity (:meth:`Context.event_activity`)
     no cluster of its sentence has, with no cluster ending just before it, or that is named in a list of
-    examples (:meth:`Context.listed_example`: "cycle tours, including the Tour of the Fells"); it takes
+    examples (:meth:`Context.listed_example`: "long sportives, including the Tour of the Fells"); it takes
     the status of the first mention inside it, and is a cluster of that event."""
     added: list[Cluster] = []
     if not events:

@@ -78,7 +78,7 @@ class Lexicon:
     stage_labels: frozenset[str]  # a line opening with one and a number is a stage of its own ("Day 4 ...")
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
-    journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a walking mission")
+    journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)

@@ -83,7 +83,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` tells a journey under way with no amount: an activity word before a journey
-    noun ("is on a walking mission", "is conducting a cycling expedition"), ongoing.  It is a record at
+    noun ("is on a charity walking pilgrimage", "has begun a rowing expedition"), ongoing.  It is a record at
     once, that the parts told after it join (:func:`_journey`)."""
     return c.bare and c.status_name == "ongoing" and not c.definite \
         and not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
@@ -220,8 +220,8 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
 def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
     """The journey under way told just before verb ``c`` (``last``, the record of the latest cluster
     placed, ongoing, its last mention at most JOURNEY_REACH sentences before) that ``c`` tells a part
-    of: what is done so far, what is ahead and how far a day ("is on a walking mission ... After
-    covering 500 km in 18 days ... He aims to cover 1700 km" is one journey).  ``c`` must be a verb of
+    of: what is done so far, what is ahead and how far a day ("has begun a rowing expedition ... After
+    covering 300 km in nine days ... The crew hopes to cover 900 km" is one journey).  ``c`` must be a verb of
     the journey's activity, not a named race, with no other route or day, no people the journey does
     not name, and no word of a further session ("another", "also", "then") before it in its sentence.
     A place reached on the way is no other route: only another start is."""
@@ -241,8 +241,8 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
 
 def _status_fills(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` may fill in record ``r`` by their statuses: the same, or a distance
-    covered so far with no activity word of its own in a session under way ("I'm walking 20,000 steps
-    a day ... I've covered over 290 miles")."""
+    covered so far with no activity word of its own in a session under way ("All through June I'm
+    walking 15,000 steps a day ... By day 12 I had covered 150 miles")."""
     mine, theirs = c.status_name, r.primary.status_name
     return mine == theirs or (theirs, mine) == ("ongoing", "completed") and c.info.form == "inferred"
 
@@ -747,9 +747,9 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
 
 
 def lend_roles(ctx: Context, records: list[Record]) -> None:
-    """A person named with a role of taking part as an appositive ("Pat, a walker, said", "Bob, one of
-    the participants, said": ``roles``) joins the first real record of its activity, or of the one the
-    text is about."""
+    """A person named with a role of taking part as an appositive ("Rhodri, a walker from the club, told
+    us", "Ottilie, one of the finishers, told us": ``roles``) joins the first real record of its activity,
+    or of the one the text is about."""
     lows, roles = ctx.lows, ctx.lexicon.roles
     for people in ctx.people_in.values():
         for p in people:
@@ -774,7 +774,7 @@ def lend_roles(ctx: Context, records: list[Record]) -> None:
 def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
-    Run ... She completed the run for the first time last year")."""
+    Run ... who finished the run two years ago")."""
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
     first: dict[str, int] = {}  # an event's name -> where it is first named
     for e in ctx.mentions[ext.EVENTS]:
