@@ -83,8 +83,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` tells a journey under way with no amount: an activity word before a journey
-    noun ("is on a charity walking pilgrimage", "has begun a rowing expedition"), ongoing.  It is a record at
-    once, that the parts told after it join (:func:`_journey`)."""
+    noun ("is on a charity walking pilgrimage", "has begun a rowing expedition"), ongoing.  It is a
+    record at once, that the parts told after it join (:func:`_journey`)."""
     return c.bare and c.status_name == "ongoing" and not c.definite \
         and not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
 
@@ -205,14 +205,12 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
             or not statuses.is_real(c.status_name) or routes.other(c, last) \
             or any(_named(ctx, x) for x in last.clusters):
         return None
-    told = max(last.clusters, key=lambda x: x.start)
-    if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > FILL_REACH:
+    if not _goes_on(ctx, last, c, FILL_REACH):
         return None
     mine = {q.kind for q in c.quantities if q.kind in FILLED}
     if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
         return None
-    lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
-    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]) or _other_when(ctx, c, last):
+    if _other_when(ctx, c, last):
         return None
     return last if _same_day_and_people(c, last) else None
 
@@ -221,22 +219,29 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
     """The journey under way told just before verb ``c`` (``last``, the record of the latest cluster
     placed, ongoing, its last mention at most JOURNEY_REACH sentences before) that ``c`` tells a part
     of: what is done so far, what is ahead and how far a day ("has begun a rowing expedition ... After
-    covering 300 km in nine days ... The crew hopes to cover 900 km" is one journey).  ``c`` must be a verb of
-    the journey's activity, not a named race, with no other route or day, no people the journey does
-    not name, and no word of a further session ("another", "also", "then") before it in its sentence.
-    A place reached on the way is no other route: only another start is."""
+    covering 300 km in nine days ... The crew hopes to cover 900 km" is one journey).  ``c`` must be a
+    verb of the journey's activity, not a named race, with no other route or day, no people the
+    journey does not name, and going on from it (:func:`_goes_on`).  A place reached on the way is no
+    other route: only another start is."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
     if last is None or last.activity != c.info.activity or not _under_way(ctx, last.primary) \
             or routes.other(c, last, ("from",)) or dates.other_day(c, last):
         return None
-    told = max(last.clusters, key=lambda x: x.start)
-    if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > JOURNEY_REACH:
-        return None
-    lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
-    if not ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start]):
+    if not _goes_on(ctx, last, c, JOURNEY_REACH):
         return None
     return last if _same_day_and_people(c, last) else None
+
+
+def _goes_on(ctx: Context, r: Record, c: Cluster, reach: int) -> bool:
+    """Whether cluster ``c`` goes on from record ``r``'s latest mention: after it, at most ``reach``
+    sentences on, with no word of a further session ("another", "also", "then") between them in its
+    sentence."""
+    told = max(r.clusters, key=lambda x: x.start)
+    if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > reach:
+        return False
+    lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
+    return ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start])
 
 
 def _status_fills(c: Cluster, r: Record) -> bool:
