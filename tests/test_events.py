@@ -121,6 +121,8 @@ def test_hashtags_that_end_in_a_head(nlp):
     "Watched the Marathon on TV.",  # a head alone
     "Local Runner Wins City Marathon",  # a headline: every word is capitalised
     "Coffee, then chores. #motivation #sundayfunday",  # hashtags with no head
+    "On Saturdays I swim 3 km in the lake.",  # a weekday in the plural tells a routine's day
+    "Then I swim 3 km back to the jetty.",  # the pronoun "I" is no word of a name
 ])
 def test_what_is_not_an_event(nlp, text):
     assert events(nlp, text) == []

@@ -230,6 +230,8 @@ class EventFinder(Component):
             word = words[j]
             if low in _POSSESSIVE and j + 1 < end and words[j + 1][:1].islower():
                 return None  # "Tamsin's third Ironman race": the capitals before the 's are an owner's
+            if low == "i":
+                break  # the pronoun ends a name: "Then I swim 3 km"
             if not (word[:1].isupper() and self.vocab[word].is_alpha or low in self.inner or low in _NOT_TITLE
                     or self.vocab[word].like_num):
                 break
