@@ -116,6 +116,8 @@ CASES = {
     ],
     "hypothetical": [
         ("It is not necessary for everyone to [run] 400 km in a week.", ["hypothetical"]),
+        ("Hill {run} days are the best.", ["hypothetical"]),
+        ("Long {swims} are my favourite.", ["hypothetical"]),
         ("Participants must [walk] 5 km a day for a month.", ["hypothetical"]),
         ("Twenty {squats} a day is enough to start.", ["hypothetical"]),
         ("If it's hot, I [run] on the treadmill.", ["hypothetical"]),
@@ -182,6 +184,20 @@ def test_a_daily_count_told_in_the_present_progressive_is_a_streak_under_way(tag
 def test_a_span_of_time_spent_is_no_routine(tagger):
     check(tagger, "Her {swim} last Sunday closed a month of raising money for the hospice.", "completed")
     check(tagger, "I [ran] 5 km a month after the operation.", "completed")  # a past verb with a period: done
+
+
+def test_just_after_a_subject_leaves_the_tense_to_decide(tagger):
+    """'just' after its subject means only or simply: a verb in the present is a routine, one in the past done"""
+    check(tagger, "I just [swim] slowly until my arms tire.", "habitual")
+    check(tagger, "We just [rode] 40 km to the coast.", "completed")
+    check(tagger, "Just [finished] my first 10k!", "completed")
+
+
+def test_a_routine_time_opening_the_sentence_reaches_past_its_comma(tagger):
+    weekly = check(tagger, "On Thursdays, our club night, we [ride] to the coast.", "habitual")[0]
+    assert weekly.frequency == "weekly"
+    daily = check(tagger, "Every morning, before work, I [swim] 40 lengths.", "habitual")[0]
+    assert daily.frequency == "daily"
 
 
 def test_cue_text_and_offset_are_kept(tagger):

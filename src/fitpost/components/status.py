@@ -496,7 +496,10 @@ class StatusTagger(Component):
             return "past"
         if ing:
             return self._governing(view, i, depth, pseudo)
-        prev = lower[i - 1] if i > 0 else ""
+        subject = i - 1  # the word before the verb, past adverbs such as "just" or "still" ("I just swim")
+        while subject >= max(0, i - 3) and lower[subject] in self.aux["skip"]:
+            subject -= 1
+        prev = lower[subject] if subject >= 0 else ""
         if prev in self.pronouns and prev != "it":
             return "present"
         return self._governing(view, i, depth, pseudo)
