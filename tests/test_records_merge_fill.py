@@ -103,6 +103,22 @@ def test_a_routine_told_twice_in_one_sentence_is_one_record(sm_extractor, text, 
     assert [(a.status, a.distance is not None) for a in records] == [("habitual", True)]
 
 
+def test_a_routine_restated_in_the_present_simple_is_the_routine_before_it(request, blank_extractor):
+    # "I just swim ..." has no cue of its own: it goes on telling the routine of the sentence before
+    for extractor in (blank_extractor, request.getfixturevalue("sm_extractor")):
+        post = extractor.extract("On Saturdays I swim 3 km in the lake. I just swim until my arms tire.")
+        assert [(a.activity, a.status) for a in post.activities] == [("swimming", "habitual")]
+        # with a cue of its own it is a routine of its own
+        post = extractor.extract("On Saturdays I swim 3 km in the lake. On Wednesdays I swim at the pool.")
+        assert [a.status for a in post.activities] == ["habitual", "habitual"]
+
+
+def test_a_bare_mention_that_is_not_real_refers_to_the_record_told_after_it(request, blank_extractor):
+    for extractor in (blank_extractor, request.getfixturevalue("sm_extractor")):
+        post = extractor.extract("Lake swims are the best. On Saturdays I swim in the lake with Tamsin.")
+        assert [(a.activity, a.status) for a in post.activities] == [("swimming", "habitual")]
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

@@ -37,6 +37,7 @@ LABEL_REACH = 400  # a logged distance's line label and heading are read at most
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
+ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
@@ -68,7 +69,9 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
         routes.add(target, c)
         dates.add(target, c)
         latest = target
-    for c in pending:
+    # a bare mention that is not real ("long runs are the best") may refer to a record told after it:
+    # the real ones are placed first
+    for c in sorted(pending, key=lambda c: not statuses.is_real(c.status_name)):
         target = _referred(ctx, records, c, routes, dates)
         if target is not None:
             target.clusters.append(c)
@@ -385,9 +388,18 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None and c.definite:
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
-    if target is None and meaning.reach is not None:
-        target = _nearest(ctx, same, c, meaning.reach)
+    reach = meaning.reach
+    if _restated_routine(c):
+        reach = ROUTINE_REACH
+    if target is None and reach is not None:
+        target = _nearest(ctx, same, c, reach)
     return target
+
+
+def _restated_routine(c: Cluster) -> bool:
+    """A routine in the present simple with no cue of its own ("I just run as slowly as I need to"):
+    it goes on with the routine told just before, rather than being one of its own."""
+    return c.status_name == "habitual" and c.status is not None and c.status.cue is None
 
 
 def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record | None:
