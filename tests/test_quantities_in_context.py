@@ -175,6 +175,8 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     ("we fell a couple of kilometres short", [("a couple of kilometres", "difference")]),
     ("instead of 6 km, they both did 9 km", [("6 km", "difference"), ("9 km", None)]),
     ("the average mile time was 11:05", [("11:05", "split")]),
+    ("I set off gently (7:52 for mile 1)", [("7:52", "split")]),
+    ("then 3:58 for the last km", [("3:58", "split")]),
     ("a sip of water every 10 minutes", [("10 minutes", "period")]),
     ("2 hours into the race", [("2 hours", "period")]),
     ("after roughly 7 km, we still felt fresh", [("7 km", "segment")]),
