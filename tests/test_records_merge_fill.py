@@ -119,6 +119,17 @@ def test_a_bare_mention_that_is_not_real_refers_to_the_record_told_after_it(requ
         assert [(a.activity, a.status) for a in post.activities] == [("swimming", "habitual")]
 
 
+@pytest.mark.parametrize("text", [
+    "8/14/2022\n\n26.2 mi\n\n3:41:07\n\nRace Result\n\n112 / 690\n\nNotes\n\n"
+    "I did not want to get carried away at the start of the race, so Rhodri and I started slowly.",
+    "34 miles today.\nGreat ride along the coast with Tamsin.",
+])
+def test_a_logged_distance_heads_the_bare_record_after_its_block(extract, text):
+    # no record before it: the distance is of the session told right after the short lines under it
+    records = extract(text)
+    assert len(records) == 1 and records[0][1] is not None
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

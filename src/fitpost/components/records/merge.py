@@ -38,6 +38,7 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
 ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
+BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
@@ -430,7 +431,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
     most LEND_REACH sentences before that has none or the same (a distance: of an activity that
     covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
-    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is a record of its own.  A
+    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is the distance of
+    the record told right after its block of short lines (:func:`_headed_record`), or a record of its own.  A
     distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
     (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
     go to the record before, if that has none; a sentence with a companion cue lends it its people
@@ -470,7 +472,12 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if carrier is not None:
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
-            _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
+            ahead = _headed_record(ctx, real, n) if prev is None else None
+            if ahead is not None:
+                real.add_cluster(ahead, Cluster(start=span.start, end=span.end, sent=n, info=ahead.primary.info,
+                                                quantities=[q], inferred=True))
+            else:
+                _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
         prev = real.before(n) or real.after(n)
         if prev is None:
@@ -563,9 +570,32 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     lex = ctx.lexicon
     if any(d.info is not None or ctx.lows[d.start] in lex.day_words for d in ctx.dates_in.get(n, ())):
         return True
-    if hi - lo <= 3 * lex.short_line and sum(1 for w in ctx.lows[lo:hi] if w.isalnum()) <= lex.short_line:
-        return True  # (a longer sentence has too many tokens to be short: no need to count them)
+    if _short_line(ctx, n):
+        return True
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
+
+
+def _short_line(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` is a short log line: at most ``short_line`` words ("25 km.", "6:43:36")."""
+    lo, hi = ctx.sents[n]
+    short = ctx.lexicon.short_line
+    # a longer sentence has too many tokens to be short: no need to count them
+    return hi - lo <= 3 * short and sum(1 for w in ctx.lows[lo:hi] if w.isalnum()) <= short
+
+
+def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
+    """The record a logged distance in sentence ``n``, with no record before it, heads: the real record
+    that starts in the first sentence after it that is no short line (:func:`_short_line`), at most
+    BLOCK_REACH on, if it is of the text's activity, done, its first mention bare and it has no distance (a
+    result block: "50 mi", "6:43:36", "8:05 mi" then "Race Result"; "34 miles today." then "Great run.")."""
+    k = n + 1
+    while k < len(ctx.sents) and k - n <= BLOCK_REACH and k not in real.at and _short_line(ctx, k):
+        k += 1
+    ahead = next((r for r in real.at.get(k, ()) if r.primary.sent == k), None)
+    if ahead is None or ahead.activity != ctx.main_activity or not ahead.primary.bare \
+            or ahead.primary.status_name != "completed" or ahead.distance() is not None:
+        return None
+    return ahead
 
 
 def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
