@@ -431,8 +431,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
     most LEND_REACH sentences before that has none or the same (a distance: of an activity that
     covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
-    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is the distance of
-    the record told right after its block of short lines (:func:`_headed_record`), or a record of its own.  A
+    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is logged
+    (:func:`_add_logged`).  A
     distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
     (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
     go to the record before, if that has none; a sentence with a companion cue lends it its people
@@ -453,7 +453,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue  # the amount of the activity word right after it, attached to it already
         prev = real.before(n)
         if q.kind == "distance" and _stage_line(ctx, n):
-            _add_stage(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
+            _add_stage(ctx, real, span, prev)
             continue
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
@@ -472,12 +472,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if carrier is not None:
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
-            ahead = _headed_record(ctx, real, n) if prev is None else None
-            if ahead is not None:
-                real.add_cluster(ahead, Cluster(start=span.start, end=span.end, sent=n, info=ahead.primary.info,
-                                                quantities=[q], inferred=True))
-            else:
-                _add_logged(ctx, real, span, prev.activity if prev is not None else ctx.main_activity)
+            _add_logged(ctx, real, span, prev)
     for n in sorted(_companion_sentences(ctx) - with_cluster):
         prev = real.before(n) or real.after(n)
         if prev is None:
@@ -598,7 +593,7 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     return ahead
 
 
-def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
+def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None) -> None:
     """The distance of a stage line goes, with the places of its line, to the first real record with no
     distance told in the lines after it, at most STAGE_REACH sentences on and before the next stage
     ("Day 4 A to B 56 miles" over "Leisurely day, great ride"); else it is a logged session of its own."""
@@ -611,7 +606,7 @@ def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, activity: str
         if own is not None:
             break
     if own is None:
-        _add_logged(ctx, real, span, activity)
+        _add_logged(ctx, real, span, prev)
         return
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=own.primary.info, quantities=[span.info],
                       inferred=True, places=_places_of(ctx, n))
@@ -633,14 +628,21 @@ def _stage_line(ctx: Context, n: int) -> bool:
     return opens_line and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels and ctx.lows[lo + 1].isdigit()
 
 
-def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, activity: str | None) -> None:
-    """A logged distance as a record of ``activity`` (none where the text names no activity), or a
-    further mention of a done record of its paragraph with the same distance and no other day
-    ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A new record takes the places of
-    its sentence; told as a plan (:func:`_plan_cue`) it is planned."""
+def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None) -> None:
+    """A logged distance as a record of the activity of ``prev``, the record before it, else of the text's
+    (none where the text names no activity); with no record before it, the distance of the record it
+    heads (:func:`_headed_record`); or a further mention of a done record of its paragraph with the
+    same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
+    new record takes the places of its sentence; told as a plan (:func:`_plan_cue`) it is planned."""
+    n, q = ctx.sent_of[span.start], span.info
+    ahead = _headed_record(ctx, real, n) if prev is None else None
+    if ahead is not None:
+        real.add_cluster(ahead, Cluster(start=span.start, end=span.end, sent=n, info=ahead.primary.info,
+                                        quantities=[q], inferred=True))
+        return
+    activity = prev.activity if prev is not None else ctx.main_activity
     if activity is None:
         return
-    n, q = ctx.sent_of[span.start], span.info
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=ext.ActivityInfo(activity=activity, form="inferred"),
                       quantities=[q], inferred=True)
     attach_date(ctx, carrier)
