@@ -200,6 +200,10 @@ def test_a_routine_time_opening_the_sentence_reaches_past_its_comma(tagger):
     assert daily.frequency == "daily"
 
 
+def test_a_comma_and_before_a_number_goes_on_with_a_list(tagger):
+    check(tagger, "The rest of the week is 8 km, 5 km, and 16 km for my long {run}.", "planned")
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]
