@@ -40,6 +40,10 @@ RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running",
                  "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
 
 
+# the words between "for" and the activity word its amount is told for: "16 km for my long run"
+PURPOSE_DETERMINERS = frozenset({"my", "the", "his", "her", "our", "their", "a", "an", "this"})
+
+
 def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     """Attach everything the clusters (in order of start) take from their sentences; an inferred cluster
     (no activity word) dated by a day to come is planned."""
@@ -93,7 +97,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: set[tuple[int, str]] = set()
     by_start = {c.start: c for c in clusters}
-    for span in _modifiers_first(ctx.mentions[ext.QUANTITIES], clusters):
+    for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters):
         q: Quantity = span.info
         n = ctx.sent_of[span.start]
         modified = by_start.get(span.end) if q.kind in ("distance", "duration") else None
@@ -135,12 +139,22 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
                 c.race_only = True
 
 
-def _modifiers_first(spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
+def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
     """The quantities, those that modify an activity word right after them first ("a 60-minute run,
     skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
-    can fill its slot), else in order."""
+    can fill its slot) or are its amount, told before "for", a determiner and at most one more word
+    ("8 km, 5 km and 16 km for my long run"), else in order."""
     starts = {c.start for c in clusters}
-    return sorted(spans, key=lambda s: not (s.info.kind in ("distance", "duration") and s.end in starts))
+    lows = ctx.lows
+
+    def modifies(s: ext.Mention) -> bool:
+        if s.info.kind not in ("distance", "duration"):
+            return False
+        e = s.end
+        return e in starts or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
+            and lows[e + 1] in PURPOSE_DETERMINERS
+
+    return sorted(spans, key=lambda s: not modifies(s))
 
 
 def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | None:

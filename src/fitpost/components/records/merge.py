@@ -38,6 +38,8 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
 ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
+LIST_MIN = 3  # a list of at least this many distances over a week or a month is one session each
+LIST_GAP = 4  # at most this many words stand between two distances of a list
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
@@ -443,6 +445,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
     real = RealRecords(ctx, records)
     _split_ellipses(ctx, real, clusters)
+    _split_period_lists(ctx, real, clusters)
     _lend_places(ctx, real, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
@@ -527,6 +530,50 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status, quantities=[q],
                           date=day.info, inferred=True)
         real.add_record(Record([carrier]))
+
+
+def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
+    """A sentence over a week or a month ("the rest of the week", "last week") that lists LIST_MIN or more
+    distances, each joined to the one before by a comma or "and" with at most LIST_GAP words between
+    ("5 miles, 3 miles, rest, 5 miles and 6 miles for my long run"), one of them a real cluster's: each
+    other distance of the list is a session of its own, of that cluster's activity, status and date.  A
+    pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items."""
+    owner_of = {id(q): c for c in clusters for q in c.quantities}
+    activity_tokens: set[int] | None = None
+    by_sent: dict[int, list[ext.Mention]] = {}
+    for span in ctx.mentions[ext.QUANTITIES]:
+        if span.info.kind == "distance" and ctx.lows[span.end:span.end + 1] != ["pace"] and not _segment(ctx, span):
+            by_sent.setdefault(ctx.sent_of[span.start], []).append(span)
+    for n, spans in by_sent.items():
+        if len(spans) < LIST_MIN or not any(d.info is not None and d.info.granularity in ("week", "month")
+                                            for d in ctx.dates_in.get(n, ())):
+            continue
+        if activity_tokens is None:  # read once, where a sentence may hold a list
+            activity_tokens = {k for m in ctx.mentions[ext.ACTIVITIES] for k in range(m.start, m.end)}
+        items = _distance_list(ctx, spans, activity_tokens)
+        owner = next((owner_of[id(s.info)] for s in items if id(s.info) in owner_of), None)
+        if len(items) < LIST_MIN or owner is None or not statuses.is_real(owner.status_name):
+            continue
+        for s in items:
+            if id(s.info) not in owner_of:
+                real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
+                                                quantities=[s.info], date=owner.date, inferred=True)]))
+
+
+def _distance_list(ctx: Context, spans: list[ext.Mention], activity_tokens: set[int]) -> list[ext.Mention]:
+    """The longest run of ``spans`` (in order) each joined to the one before by a comma or "and" with at
+    most LIST_GAP words between and no activity word (``activity_tokens``)."""
+    best = (0, 0)  # the start and end of the longest run in ``spans`` so far
+    first = 0  # where the current run starts
+    for i in range(1, len(spans)):
+        between = range(spans[i - 1].end, spans[i].start)
+        words = sum(1 for k in between if ctx.lows[k].isalnum())
+        joined = any(ctx.lows[k] in (",", "and") for k in between)
+        if not joined or words > LIST_GAP or any(k in activity_tokens for k in between):
+            first = i
+        if i + 1 - first > best[1] - best[0]:
+            best = (first, i + 1)
+    return spans[best[0]:best[1]] if best[1] else spans[:1]
 
 
 def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:

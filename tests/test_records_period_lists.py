@@ -1,0 +1,41 @@
+"""A sentence over a week or a month that lists several distances, one of them a session's, tells one
+session per distance (fitpost_records' :func:`fitpost.components.records.merge._split_period_lists`),
+on posts written for the tests, in blank mode and with the model."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture(params=["blank", "model"])
+def extractor(request, blank_extractor):
+    return blank_extractor if request.param == "blank" else request.getfixturevalue("sm_extractor")
+
+
+def sessions(extractor, text: str, posted_at: dt.date | None = None) -> list[tuple[str, str, float | None]]:
+    post = extractor.extract(text, posted_at=posted_at)
+    return [(a.activity, a.status, a.distance.meters if a.distance else None) for a in post.activities]
+
+
+def test_a_plan_for_the_rest_of_the_week_is_one_session_per_distance(extractor):
+    text = "Easy 6 km this morning.\n\nThe rest of the week is 8 km, 5 km, rest, 8 km at tempo pace, " \
+           "and 16 km for my long run."
+    got = sessions(extractor, text, dt.date(2026, 5, 4))
+    assert got[0] == ("running", "completed", pytest.approx(6000))
+    # the long run takes the distance told for it, not the first of the list
+    assert got[1:] == [("running", "planned", pytest.approx(m)) for m in (8000, 5000, 8000, 16000)]
+
+
+def test_a_past_week_told_as_a_list_is_one_session_per_distance(extractor):
+    got = sessions(extractor, "Last week I ran 10 km, 12 km, 8 km and 21 km.", dt.date(2026, 5, 4))
+    assert got == [("running", "completed", pytest.approx(m)) for m in (10000, 12000, 8000, 21000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Last week I ran 10 km with laps of 2 km, 3 km, 4 km and 5 km.",  # parts of one session
+    "This week I rode 40 km: 10 km, 12 km and 18 km between the stops.",  # no comma joins the first
+    "I ran 10 km, 12 km and 8 km on the treadmill.",  # no period the list is spread over
+])
+def test_the_parts_of_one_session_are_no_list_of_sessions(extractor, text):
+    assert len(sessions(extractor, text, dt.date(2026, 5, 4))) == 1
