@@ -130,6 +130,12 @@ def test_a_logged_distance_heads_the_bare_record_after_its_block(extract, text):
     assert len(records) == 1 and records[0][1] is not None
 
 
+def test_a_definite_mention_with_another_time_is_another_session(extract):
+    text = ("The first time, it took me 31 minutes to get through the circuit. I was wrecked afterwards.\n\n"
+            "Today I did the circuit in 24:10 and felt strong.")
+    assert [r[2] for r in extract(text)] == [31 * 60, 24 * 60 + 10]
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

@@ -31,7 +31,7 @@ from fitpost.schema import DateRef
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
-RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance is this close
+RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
@@ -354,7 +354,7 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
 def _restates(c: Cluster, r: Record) -> bool:
     """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
     ("our 100km ride", "the race"), or a verb with one as its object ("ran the race in 52 minutes"), of
-    its phase whose distance (within 5 %) and date agree with it."""
+    its phase whose distance and time (each within 5 %) and date agree with it."""
     if not (c.info.form in ("noun", "race", "verb") and c.definite):
         return False
     if statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
@@ -362,6 +362,11 @@ def _restates(c: Cluster, r: Record) -> bool:
     d, rd = c.kind("distance"), r.distance()
     if d is not None and rd is not None and not math.isclose(d.meters, rd.meters, rel_tol=RESTATED_DISTANCE):
         return False
+    t = c.kind("duration")
+    rt = next((x.kind("duration") for x in r.clusters if x.kind("duration") is not None), None)
+    if t is not None and rt is not None and t.seconds and rt.seconds \
+            and not math.isclose(t.seconds, rt.seconds, rel_tol=RESTATED_DISTANCE):
+        return False  # "It took 9 minutes to get through the WOD" ... "Today I did the WOD in 13:45": two
     dates = {x.date.value for x in r.clusters if x.date is not None and x.date.value is not None}
     return c.date is None or c.date.value is None or not dates or c.date.value in dates
 
