@@ -136,6 +136,16 @@ def test_a_definite_mention_with_another_time_is_another_session(extract):
     assert [r[2] for r in extract(text)] == [31 * 60, 24 * 60 + 10]
 
 
+def test_a_question_about_a_session_the_text_reports_is_that_session(extract):
+    text = ("How do I even describe my first 10k run? For months I could barely jog a kilometre. "
+            "Last Sunday I ran 10k along the river with Rhodri in 61 minutes.")
+    # the question is the session; the kilometre once barely jogged is a wish of its own
+    assert [r for r in extract(text) if r[1] == 10000] == [("running", 10000, 61 * 60)]
+    # a wish of another distance, and a session denied, stay apart
+    assert len(extract("I'd love to run my first marathon next year. Last month I ran a 10k along the canal.")) == 2
+    assert len(extract("I didn't finish my 10k race last year. Today I ran a 10k in 52 minutes.")) == 2
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 
 from fitpost import ext, statuses
 from fitpost.components.dates import same_day_cues, sections
@@ -83,8 +83,35 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             records.append(target)
         routes.add(target, c)
         dates.add(target, c)
+    records = _asked_about(records)
     records.sort(key=lambda r: r.primary.start)
     return records
+
+
+def _asked_about(records: list[Record]) -> list[Record]:
+    """``records`` without those that are one hypothetical mention, definite or possessive and told with
+    a distance ("Where to begin with my first 10k run?"), where a real record of its activity has that
+    distance (within 2 %, the nearest): the mention goes to that record, the session it asks or wishes
+    about.  A negated mention ("I didn't finish my 10k") stays apart."""
+    by_distance: dict[str, list[tuple[float, int]]] = {}  # activity -> (meters, index) of its real records
+    for k, r in enumerate(records):
+        d = r.distance()
+        if statuses.is_real(r.primary.status_name) and d is not None and d.meters:
+            by_distance.setdefault(r.activity, []).append((d.meters, k))
+    for found in by_distance.values():
+        found.sort()
+    kept: list[Record] = []
+    for r in records:
+        c = r.primary
+        d = c.kind("distance")
+        if len(r.clusters) == 1 and c.status_name == "hypothetical" and c.definite and d is not None and d.meters:
+            found = by_distance.get(c.info.activity, [])
+            k = bisect_left(found, (d.meters / 1.02, -1))  # the first real record at least 2 % shorter
+            if k < len(found) and same_distance(d, records[found[k][1]].distance()):
+                records[found[k][1]].clusters.append(c)
+                continue
+        kept.append(r)
+    return kept
 
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
