@@ -100,6 +100,11 @@ def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):
     assert infos(nlp, "We ran by the river.")["ran"].form == "verb"
 
 
+def test_a_word_both_verb_and_noun_after_an_amount_is_a_noun(nlp):
+    assert infos(nlp, "I liked these 8 km runs by the canal.")["runs"].form == "noun"
+    assert infos(nlp, "Halfway through a 40 minute swim I lost a goggle.")["swim"].form == "noun"
+
+
 def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
     assert found(nlp, "Ottilie and I shared a kayak, and I left my bike at home.") == []
     assert found(nlp, "Of the forty starters, twelve were in the sprint.") == []

@@ -146,6 +146,11 @@ def test_a_question_about_a_session_the_text_reports_is_that_session(extract):
     assert len(extract("I didn't finish my 10k race last year. Today I ran a 10k in 52 minutes.")) == 2
 
 
+def test_a_definite_mention_after_an_amount_restates_the_session(extract):
+    # "the 40 minute run" is definite, the amount between "the" and the noun
+    assert len(extract("I covered 5.1 km today and turned back halfway through the 40 minute run.")) == 1
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

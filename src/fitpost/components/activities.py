@@ -110,6 +110,7 @@ class ActivityFinder(Component):
         tagged = ext.has_annotation(doc, "TAG")
         candidates, idiom_tokens = self._candidates(doc, tab)
         found: list[tuple[int, int, str, ext.ActivityInfo]] = []
+        amount_ends: set[int] | None = None  # where a distance or a time ends, read at the first need
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
@@ -124,8 +125,14 @@ class ActivityFinder(Component):
                 continue
             if form == "both":
                 # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
-                # after a determiner ("our kayaking trip", "my run")
-                noun = root.pos_ in ("NOUN", "PROPN") if tagged else start > 0 and tab.lower[start - 1] in _DETERMINERS
+                # after a determiner or an amount ("our kayaking trip", "my run", "these 5 mile runs")
+                if tagged:
+                    noun = root.pos_ in ("NOUN", "PROPN")
+                else:
+                    if amount_ends is None:
+                        amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+                                       if q.label in ("distance", "duration")}
+                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends)
                 form = "noun" if noun else "verb"
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,

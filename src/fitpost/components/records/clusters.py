@@ -50,6 +50,7 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
     """A cluster per mention outside an event name; a mention right after one of the same activity,
     with no clause break between ("ran the marathon", "running the 10k"), joins its cluster."""
     in_event = {i for e in events for i in range(e.start, e.end)}
+    amount_starts = {q.end: q.start for q in ctx.mentions[ext.QUANTITIES] if q.info.kind in ("distance", "duration")}
     clusters: list[Cluster] = []
     current: Cluster | None = None
     for s in mentions:
@@ -60,11 +61,11 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
                 and not _breaks_between(ctx, current.end, s.start):
             current.end = s.end
             if info.form in ("noun", "race"):
-                current.definite = current.definite or _is_definite(ctx, s.start)
+                current.definite = current.definite or _is_definite(ctx, s.start, amount_starts)
             continue
         current = Cluster(start=s.start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=s.status,
                           head=ext.root(ctx.doc, s, ctx.parsed),
-                          definite=info.form in ("noun", "race") and _is_definite(ctx, s.start))
+                          definite=info.form in ("noun", "race") and _is_definite(ctx, s.start, amount_starts))
         clusters.append(current)
     return clusters
 
@@ -107,12 +108,16 @@ def _breaks_between(ctx: Context, a: int, b: int) -> bool:
                for i in range(a, b))
 
 
-def _is_definite(ctx: Context, i: int) -> bool:
-    """Whether a definite word ("the", "her") comes before token ``i`` with only numbers between, or
-    adjectives and nouns within three tokens of ``i`` ("the long run", "her 10 km run")."""
+def _is_definite(ctx: Context, i: int, amount_starts: dict[int, int]) -> bool:
+    """Whether a definite word ("the", "her") comes before token ``i`` with only numbers or an amount
+    between (``amount_starts``: where the distance or time ending at a token starts), or adjectives and
+    nouns within three tokens of ``i`` ("the long run", "her 10 km run", "the 8 minute run")."""
     definite, doc = ctx.lexicon.definite, ctx.doc
     j = i - 1
     while j >= 0:
+        if j + 1 in amount_starts:
+            j = amount_starts[j + 1] - 1
+            continue
         t = doc[j]
         if not (t.like_num or t.is_alpha and t.lower_ not in definite and t.pos_ in ("ADJ", "NOUN", "PROPN")
                 and i - j <= 3):
