@@ -204,6 +204,11 @@ def test_a_comma_and_before_a_number_goes_on_with_a_list(tagger):
     check(tagger, "The rest of the week is 8 km, 5 km, and 16 km for my long {run}.", "planned")
 
 
+def test_sessions_over_the_last_few_weeks_are_a_series(tagger):
+    check(tagger, "I've been pleased with my pace on these 8 km {runs} the past 3 weeks.", "habitual")
+    check(tagger, "I [rode] 300 km the past 2 weeks.", "completed")
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]
