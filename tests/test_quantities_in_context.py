@@ -179,6 +179,7 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     ("then 3:58 for the last km", [("3:58", "split")]),
     ("a sip of water every 10 minutes", [("10 minutes", "period")]),
     ("2 hours into the race", [("2 hours", "period")]),
+    ("these runs the past 3 weeks", [("3 weeks", "period")]),
     ("after roughly 7 km, we still felt fresh", [("7 km", "segment")]),
     ("10 km into the run", [("10 km", "segment")]),
     ("the first 5k in 22 min", [("5k", "segment"), ("22 min", None)]),  # the time: see set_aside
