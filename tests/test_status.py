@@ -209,6 +209,12 @@ def test_sessions_over_the_last_few_weeks_are_a_series(tagger):
     check(tagger, "I [rode] 300 km the past 2 weeks.", "completed")
 
 
+def test_what_a_whole_group_did_is_no_ones_session(tagger):
+    check(tagger, "Congratulations to all who completed their first 5k {swim} today.", "hypothetical")
+    check(tagger, "Everyone who [rode] the 50 km loop got a medal.", "hypothetical")
+    check(tagger, "I was one of those who finished the 10k {swim} in the rain.", "completed")
+
+
 def test_cue_text_and_offset_are_kept(tagger):
     marked = "Aisha plans to [cycle] to the lake."
     got = check(tagger, marked, "planned")[0]

@@ -664,14 +664,15 @@ class StatusTagger(Component):
 
     @staticmethod
     def _syntax_ok(view: _DocView, cue: Cue, target: int) -> bool:
-        """With a parse, a negated/hypothetical cue does not reach into a relative clause."""
+        """With a parse, a negated/hypothetical cue does not reach into a relative clause, unless the cue
+        holds what the clause is about ("all who finished")."""
         if not view.parsed:
             return True
         doc = view.doc
         head = doc[cue.start:cue.end].root.head
         t, steps = doc[target], 0
         while t.i != head.i and t.head.i != t.i and steps < 10:
-            if t.dep_ in _BLOCKED_DEPS:
+            if t.dep_ in _BLOCKED_DEPS and not cue.start <= t.head.i < cue.end:
                 return False
             t, steps = t.head, steps + 1
         return True
