@@ -3,6 +3,8 @@ an event's cluster giving way to a movement verb of its activity.  Every post he
 tests, each run in blank mode and with the model."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 
@@ -52,3 +54,15 @@ def test_with_two_races_named_a_definite_race_takes_neither(extract):
                    "Last year I loved the race and finished it in 48 minutes.", posted_at="2026-03-01")
     assert [a.event for a in post.activities if a.evidence.text == "race"] == [None]
 
+
+
+def test_two_races_named_in_one_sentence_are_two_sessions(blank_extractor, sm_extractor):
+    text = ("Long run done this morning, 25 km. I still have 4 weeks until the Larkspur Marathon "
+            "and Tamsin has 5 weeks until the Brackenfold Marathon.")
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract(text, posted_at=dt.date(2026, 3, 1))
+        assert [(a.status, a.event.name if a.event else None) for a in post.activities] == [
+            ("completed", None), ("planned", "Larkspur Marathon"), ("planned", "Brackenfold Marathon")]
+        # with no post date, a race named for the weeks ahead still refers back to no session done
+        undated = extractor.extract(text)
+        assert [a.status for a in undated.activities][:2] == ["completed", "planned"]

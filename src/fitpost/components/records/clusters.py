@@ -73,7 +73,8 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
 def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
                         events: list[ext.Mention]) -> list[Cluster]:
     """Add (and return) a cluster for each named event (not a hashtag) whose activity (:meth:`Context.event_activity`)
-    no cluster of its sentence has, with no cluster ending just before it, or that is named in a list of
+    no cluster of its sentence has but one of another event's, with no cluster ending just before it, or that is
+    named in a list of
     examples (:meth:`Context.listed_example`: "long sportives, including the Tour of the Fells"); it takes
     the status of the first mention inside it, and is a cluster of that event."""
     added: list[Cluster] = []
@@ -89,7 +90,8 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         activity = ctx.event_activity(e)
         same = in_sent.get(n, [])
         if not activity or not ctx.listed_example(e.start) and (
-                any(c.info.activity == activity for c in same) or any(0 <= e.start - c.end <= JOINING for c in same)):
+                any(c.info.activity == activity and c.event in (None, e.info.name) for c in same)
+                or any(0 <= e.start - c.end <= JOINING for c in same)):
             continue
         first = next((x for x in mentions if e.start <= x.start < e.end), None)
         info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")

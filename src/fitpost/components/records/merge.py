@@ -167,13 +167,26 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
                 or dates.other_day(c, r) or not _may_follow(c, r):
             continue
-        if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r):
+        if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
             return r
         if c.event and any(o.event == c.event for o in r.clusters):
             return r
         if _restates(c, r):
             return r
     return _relative(ctx, records, c) or _fills(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates)
+
+
+def _other_event(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` names an event and record ``r`` another one only ("4 weeks until the Larkspur
+    Marathon, and Tamsin 5 weeks until the Brackenfold Marathon": two races of one length).  A name whose
+    words are all in the other's is the same race written shorter ("the Larkspur Marathon", "the Acme
+    Larkspur Marathon")."""
+    if c.event is None:
+        return False
+    events = {o.event for o in r.clusters if o.event is not None}
+    mine = set(c.event.lower().split())
+    return bool(events) and not any(mine <= set(e.lower().split()) or set(e.lower().split()) <= mine
+                                    for e in events)
 
 
 def _may_follow(c: Cluster, r: Record) -> bool:
@@ -403,7 +416,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
     those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
     (:meth:`FirstDates.other_day`): the first with its event, else the first with its race distance, else
-    (definite) the one with the latest cluster before it, else the nearest of its phase
+    (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
+    one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
     its own, so it still joins."""
     meaning = statuses.meaning(c.status_name)
@@ -422,6 +436,9 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
             same = [r for r in same if r.distance() is None or same_distance(d, r.distance())]
     if target is None and c.definite:
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
+        if c.event:  # a race named for another phase is another session: "25 km today. 4 weeks until the X Marathon"
+            phase = statuses.meaning(c.status_name).phase
+            before = [r for r in before if statuses.meaning(r.primary.status_name).phase == phase]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
     reach = meaning.reach
     if _restated_routine(c):
