@@ -97,6 +97,8 @@ CASES = {
     "planned": [
         ("Nisha plans to [cycle] from Nashik to Pune next month.", ["planned"]),
         ("We will [swim] across the bay on Sunday.", ["planned"]),
+        ("Organisers expect more than 9,000 runners at this year's Larkspur {Marathon}.", ["planned"]),
+        ("I expect to [swim] the 5 km in under two hours.", ["planned"]),
         ("I'm going to [walk] 5,000 km this year.", ["planned"]),
         ("We have the Larkspur {race} lined up for the autumn.", ["planned"]),
         ("Three months of training for the city {marathon}.", ["planned"]),
