@@ -59,3 +59,13 @@ def test_back_on_the_bike_is_a_ride(extract):
     records = extract("40 push-ups before breakfast. Back on the bike after 2 weeks off, 120 km loop around Larkspur.")
     assert [(a.activity, a.distance.meters if a.distance else None) for a in records] == \
         [("strength_training", None), ("cycling", 120000)]
+
+
+@pytest.mark.parametrize("text, meters", [
+    ("Open water swimming season is back! Got to the lake early, ditched the wetsuit and ploughed on with "
+     "just over 1500m in the cold water.", 1500),
+    ("My first ride of the spring was a hard one. Slogged out roughly 60 km in a headwind with Rhodri.", 60000),
+])
+def test_a_distance_after_a_verb_of_pressing_on_is_a_session_of_the_text(extract, text, meters):
+    got = [(a.status, a.distance.meters if a.distance else None) for a in extract(text)]
+    assert got == [("completed", pytest.approx(meters))]

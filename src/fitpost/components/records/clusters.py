@@ -13,6 +13,9 @@ from fitpost.components.records.model import Cluster
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
 JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
 MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
+# words that qualify a distance, counted as part of it for MOVEMENT_REACH: "ploughed on with just over 1500m"
+APPROXIMATORS = frozenset({"just", "over", "under", "about", "around", "nearly", "almost", "roughly", "approximately",
+                           "some", "exactly"})
 
 
 def find_clusters(ctx: Context) -> list[Cluster]:
@@ -143,7 +146,10 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     for q in ctx.mentions[ext.QUANTITIES]:
         if q.label != "distance" or q.start == 0 or q.start in taken:
             continue
-        before = range(q.start - 1, max(0, q.start - MOVEMENT_REACH) - 1, -1)  # nearest first
+        begin = q.start
+        while begin > 0 and lows[begin - 1] in APPROXIMATORS and q.start - begin < 2:
+            begin -= 1
+        before = range(begin - 1, max(0, begin - MOVEMENT_REACH) - 1, -1)  # nearest first
         at = next((j for j in before if lows[j] in movement), None)
         if at is None or any(tab.is_punct(k) or k in activity_tokens
                              or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
