@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import chain
 from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
@@ -197,10 +197,26 @@ _TOKEN_ATTRS = [IDX, LENGTH, IS_PUNCT]
 _ANNOTATION_ATTRS = [SENT_START, NORM, TAG, DEP, ENT_IOB]
 
 
-def tokens_in(words: list[str], vocabulary: Container[str]) -> list[int]:
-    """The indices of the ``words`` that are in ``vocabulary``, in order: where a rule keyed on some
-    words may apply, instead of a test at every token."""
-    return list(compress(range(len(words)), map(vocabulary.__contains__, words)))
+def _positions(words: list[str]) -> dict[str, list[int]]:
+    """Each distinct word of ``words`` -> the indices it is at, in order."""
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        if w in at:
+            at[w].append(i)
+        else:
+            at[w] = [i]
+    return at
+
+
+def _lookup(at: dict[str, list[int]], vocabulary: Collection[str]) -> list[int]:
+    """The indices in ``at`` (of :func:`_positions`) of the words in ``vocabulary``, in order."""
+    if len(vocabulary) < len(at):  # look up the fewer words
+        hits = [at[w] for w in set(vocabulary) if w in at]
+    else:
+        hits = [where for w, where in at.items() if w in vocabulary]
+    if len(hits) == 1:
+        return hits[0]
+    return sorted(chain.from_iterable(hits))
 
 
 class Tokens:
@@ -213,7 +229,7 @@ class Tokens:
     """
 
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "reread",
-                 "_doc_id", "_norms", "_norm_ids", "_punct")
+                 "_doc_id", "_norms", "_norm_ids", "_punct", "_lower_at", "_text_at")
 
     def __init__(self, doc: Doc, annotations: bool = True) -> None:
         # no Token objects made; the annotation columns come in the same call when wanted now
@@ -230,6 +246,8 @@ class Tokens:
         else:
             self.lower = [w.lower() for w in self.text]
         self._punct = arr[:, 2]
+        self._lower_at: dict[str, list[int]] | None = None
+        self._text_at: dict[str, list[int]] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
         if annotations:
             self.read_annotations(doc, arr[:, len(_TOKEN_ATTRS):])
@@ -287,6 +305,20 @@ class Tokens:
         if start == self.end[lo]:  # in the white space after a token: the span starts at the next one
             lo += 1
         return lo, bisect_right(self.idx, end - 1)
+
+    def where(self, vocabulary: Collection[str]) -> list[int]:
+        """The indices of the tokens whose lower-cased text is in ``vocabulary``, in order (don't change
+        the list): where a rule keyed on some words may apply.  The Doc's words are indexed once, so each
+        rule looks up its words rather than testing every token."""
+        if self._lower_at is None:
+            self._lower_at = _positions(self.lower)
+        return _lookup(self._lower_at, vocabulary)
+
+    def where_cased(self, vocabulary: Collection[str]) -> list[int]:
+        """As :meth:`where`, for the tokens' text as written."""
+        if self._text_at is None:
+            self._text_at = _positions(self.text)
+        return _lookup(self._text_at, vocabulary)
 
     def norm_ids(self) -> list[int]:
         """Token NORMs as string-store ids (a list made on first use)."""

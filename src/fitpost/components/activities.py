@@ -225,7 +225,7 @@ class ActivityFinder(Component):
             else:
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         lows, lookup = tab.lower, self.lookup
-        candidates += [(i, i + 1, lookup[lows[i]]) for i in ext.tokens_in(lows, lookup)]
+        candidates += [(i, i + 1, lookup[lows[i]]) for i in tab.where(lookup)]
         candidates += [c for c in self._bare_races(doc, tab)
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(doc, tab)
@@ -273,7 +273,7 @@ class ActivityFinder(Component):
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
-        found = [i for i in ext.tokens_in(tab.lower, ("half", "full")) if i > 0]
+        found = [i for i in tab.where(("half", "full")) if i > 0]
         if not found:
             return out
         timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"

@@ -196,7 +196,9 @@ class PlaceFinder(Component):
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may)."""
         out = []
-        for k in ext.tokens_in(tab.lower[:-1], self.role_before):  # a word follows
+        for k in tab.where(self.role_before):
+            if k + 1 == tab.n:  # no word follows
+                continue
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
@@ -218,7 +220,7 @@ class PlaceFinder(Component):
         Ness", "Lake Tahoe")."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in ext.tokens_in(lows, self.place_words):  # a place prefix or head
+        for k in tab.where(self.place_words):  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
             if lows[k] in self.place_prefixes:
@@ -248,7 +250,7 @@ class PlaceFinder(Component):
         ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name."""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in ext.tokens_in(lows, self.race_place_words):  # a city race's head or a brand
+        for k in tab.where(self.race_place_words):  # a city race's head or a brand
             if lows[k] in self.city_event_heads:
                 j = k
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
@@ -300,7 +302,7 @@ class PlaceFinder(Component):
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
-        for k in ext.tokens_in(lows, ("to",)):
+        for k in tab.where(("to",)):
             if k + 1 not in ends or k == 0:
                 continue
             s = k

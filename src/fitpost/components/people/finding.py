@@ -73,7 +73,7 @@ def group_words(lex: Lexicon, text: str) -> list[tuple[int, int]]:
 
 def pronoun_tokens(tab: ext.Tokens) -> list[int]:
     """The tokens that are personal pronouns."""
-    return ext.tokens_in(tab.lower, PRONOUNS)
+    return tab.where(PRONOUNS)
 
 
 def plural_relation_tokens(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, str]]:
@@ -261,7 +261,7 @@ def _cued(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, bool]]:
     "Asha and I")."""
     lows = tab.lower
     # where a company cue may lie (start, end): from a first word of one, as many words as one has
-    cues = [(i, i + n) for i in ext.tokens_in(lows, lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
+    cues = [(i, i + n) for i in tab.where(lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
     seeds = [(end, True) for i, end in cues if tuple(lows[i:end]) in lex.company_before]
     seeds += [(i - 1, True) for i, end in cues if tuple(lows[i:end]) in lex.company_after]
     return seeds
@@ -337,7 +337,7 @@ def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, 
         return []
     taken = {s for s, _ in found}
     out = []
-    for k in ext.tokens_in(tab.text, ("i", "me")):
+    for k in tab.where_cased(("i", "me")):
         j = k - 1
         while j >= 1 and tab.lower[j] in _AND and _lower_name(lex, tab.text[j - 1]):
             if tab.idx[j - 1] not in taken:
@@ -373,7 +373,7 @@ def relation_spans(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, int, str]]:
     found = []
     lows = tab.lower
     resume = 0  # the tokens before this one are in the relation found last
-    for i in ext.tokens_in(lows, lex.rel_first):
+    for i in tab.where(lex.rel_first):
         if i < resume:
             continue
         for n in range(min(lex.rel_max, tab.n - i), 0, -1):

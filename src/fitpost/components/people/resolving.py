@@ -85,7 +85,7 @@ def add_short_names(p: Passage) -> None:
         return
     tab = p.tab
     inside = {k for m in p.mentions for k in range(bisect_left(tab.idx, m.start), bisect_left(tab.idx, m.end))}
-    for i in ext.tokens_in(tab.text, parts):
+    for i in tab.where_cased(parts):
         if i not in inside:
             p.add_person(tab.idx[i], tab.end[i], canonical(p, tab.text[i]))
 

@@ -173,7 +173,7 @@ class Context:
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         self._sentence_words: dict[int, frozenset[str]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
-        for i in ext.tokens_in(self.lows, MARKERS):
+        for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
     @cached_property
@@ -290,7 +290,7 @@ class Context:
         """The start of the first phrase opening a list of examples, by sentence."""
         out: dict[int, int] = {}
         firsts = {cue[0] for cue in self.lexicon.example_cues}
-        for k in ext.tokens_in(self.lows, firsts):
+        for k in self.tab.where(firsts):
             n = self.sent_of[k]
             if n not in out and any(tuple(self.lows[k:k + len(cue)]) == cue for cue in self.lexicon.example_cues):
                 out[n] = k

@@ -786,7 +786,7 @@ def _companion_sentences(ctx: Context) -> set[int]:
     """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with")."""
     lows, sents, sent_of, firsts = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_firsts
     out: set[int] = set()
-    for k in ext.tokens_in(lows, firsts):
+    for k in ctx.tab.where(firsts):
         end = sents[sent_of[k]][1]
         if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in ctx.lexicon.companion_cues):
             out.add(sent_of[k])
@@ -1030,7 +1030,7 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
     tab, roster = ctx.tab, ctx.roster
-    if not any(roster.quote_at(tab.idx[i]) is None for i in ext.tokens_in(ctx.lows, FIRST_PERSON)):
+    if not any(roster.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
             and roster.quote_at(d.start_char) is None]
@@ -1047,7 +1047,7 @@ def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
     lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
-    for i in ext.tokens_in(lows, cues):  # the first word of a cue
+    for i in tab.where(cues):  # the first word of a cue
         for cue in cues[lows[i]]:
             if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
