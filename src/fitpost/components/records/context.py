@@ -37,6 +37,14 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item.split()) for item in items)
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` by their first word, in order: the phrases a word may start."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        out[phrase[0]] = out.get(phrase[0], ()) + (phrase,)
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
@@ -44,8 +52,7 @@ class Lexicon:
     and gendered words of ``people.json``."""
 
     movement: frozenset[str]
-    companion_cues: tuple[tuple[str, ...], ...]
-    companion_firsts: frozenset[str]  # the first words of the companion cues
+    companion_cues: dict[str, tuple[tuple[str, ...], ...]]  # the companion cues by their first word
     company_cues: tuple[tuple[str, ...], ...]
     company_lasts: frozenset[str]  # the last words of the company cues
     breaks: frozenset[str]
@@ -103,7 +110,7 @@ class Lexicon:
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
         return cls(movement=frozenset(data["movement_verbs"]),
-                   companion_cues=companion, companion_firsts=frozenset(cue[0] for cue in companion),
+                   companion_cues=_by_first(companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
                    breaks=frozenset(data["clause_breaks"]),
                    definite=frozenset(data["definite"]),

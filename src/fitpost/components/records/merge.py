@@ -784,11 +784,11 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
 
 def _companion_sentences(ctx: Context) -> set[int]:
     """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with")."""
-    lows, sents, sent_of, firsts = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_firsts
+    lows, sents, sent_of, cues = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_cues
     out: set[int] = set()
-    for k in ctx.tab.where(firsts):
+    for k in ctx.tab.where(cues):
         end = sents[sent_of[k]][1]
-        if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in ctx.lexicon.companion_cues):
+        if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in cues[lows[k]]):
             out.add(sent_of[k])
     return out
 
