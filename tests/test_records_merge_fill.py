@@ -134,6 +134,10 @@ def test_a_definite_mention_with_another_time_is_another_session(extract):
     text = ("The first time, it took me 31 minutes to get through the circuit. I was wrecked afterwards.\n\n"
             "Today I did the circuit in 24:10 and felt strong.")
     assert [r[2] for r in extract(text)] == [31 * 60, 24 * 60 + 10]
+    # a time told as a bound agrees with any: the race is the 10K run under 50 minutes
+    text = ("It finally happened! I ran a 10K under 50 minutes. I have been trying for two years.\n\n"
+            "It was still a shock when I crossed the line at the Larkspur Run on Sunday and saw 44:02 on my watch.")
+    assert len(extract(text)) == 1
 
 
 def test_a_question_about_a_session_the_text_reports_is_that_session(extract):

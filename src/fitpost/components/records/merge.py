@@ -394,7 +394,8 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
 def _restates(c: Cluster, r: Record) -> bool:
     """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
     ("our 100km ride", "the race"), or a verb with one as its object ("ran the race in 52 minutes"), of
-    its phase whose distance and time (each within 5 %) and date agree with it."""
+    its phase whose distance and time (each within 5 %; a time told as a bound or an estimate, "under 39
+    minutes", agrees with any) and date agree with it."""
     if not (c.info.form in ("noun", "race", "verb") and c.definite):
         return False
     if statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
@@ -404,7 +405,7 @@ def _restates(c: Cluster, r: Record) -> bool:
         return False
     t = c.kind("duration")
     rt = next((x.kind("duration") for x in r.clusters if x.kind("duration") is not None), None)
-    if t is not None and rt is not None and t.seconds and rt.seconds \
+    if t is not None and rt is not None and t.seconds and rt.seconds and not (t.approximate or rt.approximate) \
             and not math.isclose(t.seconds, rt.seconds, rel_tol=RESTATED_DISTANCE):
         return False  # "It took 9 minutes to get through the WOD" ... "Today I did the WOD in 13:45": two
     dates = {x.date.value for x in r.clusters if x.date is not None and x.date.value is not None}
