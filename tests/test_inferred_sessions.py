@@ -69,3 +69,11 @@ def test_back_on_the_bike_is_a_ride(extract):
 def test_a_distance_after_a_verb_of_pressing_on_is_a_session_of_the_text(extract, text, meters):
     got = [(a.status, a.distance.meters if a.distance else None) for a in extract(text)]
     assert got == [("completed", pytest.approx(meters))]
+
+
+def test_a_days_session_is_a_session_of_the_activity_the_text_names_most(extract):
+    text = ("I have been trying to finish a thirty day yoga challenge for years and I always drop out halfway.\n\n"
+            "Today’s session was a slow one, mostly deep stretches and breathing.")
+    assert [(a.activity, a.status) for a in extract(text) if a.evidence.text == "session"] == [("yoga", "completed")]
+    # told with a session already, it is that session
+    assert len(extract("Ran 10 km along the canal this morning with Tamsin. This morning's session was tough.")) == 1

@@ -2,14 +2,18 @@
 
 A verb and its object ("ran the marathon") are one cluster; an event that names
 an activity no mention near it names is one; a distance right after a movement
-verb ("covered 24 km") is one.  Generic mentions ("known for running") are left out.
+verb ("covered 24 km") is one; so is a day's session ("today's session") of the
+activity the text names most.  Generic mentions ("known for running") are left out.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 from fitpost import ext
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
 
+GENERAL = frozenset({"workout", "other"})  # activities whose words name no one sport
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
 JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
 MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
@@ -31,6 +35,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
         c.event = of_events.get((c.sent, c.info.activity))
     clusters.extend(moved)
     clusters.extend(_counted_clusters(ctx, clusters))
+    clusters.extend(_day_session_clusters(ctx, clusters))
     clusters.sort(key=lambda c: c.start)
     return clusters
 
@@ -166,6 +171,32 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
+    return out
+
+
+def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """A day's session ("Today's session was a slow one", "Saturday's practice": a day or a time of day,
+    's, then a ``day_sessions`` noun) in a sentence with no cluster is an inferred cluster of the activity
+    the text names most in words of its own (yoga or lifting too; "workout" only where it names no other)."""
+    out: list[Cluster] = []
+    at = ctx.tab.where(ctx.lexicon.day_sessions)
+    if not at:
+        return out
+    counts = Counter(m.info.activity for m in ctx.mentions[ext.ACTIVITIES]
+                     if not m.info.generic and m.info.form != "hashtag")
+    specific = Counter({a: n for a, n in counts.items() if a not in GENERAL})
+    most = (specific or counts).most_common(1)
+    if not most:
+        return out
+    activity = most[0][0]
+    with_cluster = {c.sent for c in clusters}
+    lows = ctx.lows
+    for i in at:
+        n = ctx.sent_of[i]
+        if i >= 2 and lows[i - 1] in ("'s", "’s") and lows[i - 2] in ctx.lexicon.when_words and n not in with_cluster:
+            out.append(Cluster(start=i, end=i + 1, sent=n, inferred=True, head=i,
+                               info=ext.ActivityInfo(activity=activity, form="inferred")))
+            with_cluster.add(n)
     return out
 
 

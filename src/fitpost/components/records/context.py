@@ -85,6 +85,7 @@ class Lexicon:
     stage_labels: frozenset[str]  # a line opening with one and a number is a stage of its own ("Day 4 ...")
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
+    day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
@@ -138,6 +139,7 @@ class Lexicon:
                    stage_labels=frozenset(log["stage_labels"]),
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
+                   day_sessions=frozenset(data["day_sessions"]["nouns"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    example_cues=_phrases(data["examples"]["cues"]),
                    roles=dict(data["roles"]["nouns"]),
