@@ -284,3 +284,13 @@ def test_a_distance_covered_so_far_fills_a_session_under_way(extract):
     records = extract("All through June I'm walking 15,000 steps a day for the Larkspur hospice. "
                       "By day 12 I had covered 150 miles.")
     assert records == [("walking", pytest.approx(150 * 1609.344), None)]
+
+
+def test_a_plan_dated_before_the_post_by_a_written_date_was_carried_out(blank_extractor, sm_extractor):
+    text = ("After a summer of 10K runs I signed up for my first half marathon. "
+            "It was on the 14th of September, 2025 at the Larkspur Trail Half Marathon.")
+    for extractor in (blank_extractor, sm_extractor):
+        done = extractor.extract(text, posted_at=dt.date(2025, 9, 16)).activities
+        assert [a.status for a in done if a.event is not None] == ["completed"]
+        ahead = extractor.extract(text, posted_at=dt.date(2025, 9, 1)).activities
+        assert [a.status for a in ahead if a.event is not None] == ["planned"]

@@ -44,6 +44,7 @@ from fitpost.components.records.merge import (
     lend_orphans,
     lend_roles,
     merge_records,
+    settle_plans,
 )
 from fitpost.components.records.model import Cluster, Record
 
@@ -69,6 +70,7 @@ class RecordBuilder(Component):
         lend_roles(ctx, records)
         records = keep_claims(ctx, records)
         settle_amounts(ctx, records, clusters)
+        settle_plans(ctx, records)
         lend_dates(ctx, records, clusters)  # a date lent is no claim of a session
         least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
         activities = [to_activity(ctx, r) for r in records]

@@ -944,6 +944,24 @@ def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
     return c.kind("distance") is None or ctx.lows[c.end - 1] == name.casefold().split()[-1]
 
 
+def settle_plans(ctx: Context, records: list[Record]) -> None:
+    """A planned record dated by a calendar date written out ("on the 21st of September, 2014", its
+    first date as the record gives it) before the post date was carried out: it is completed ("signed up
+    for my first half marathon ... It was on the 21st of September" in a post of the 23rd).  A date
+    told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing."""
+    posted = ctx.posted_at
+    if posted is None:
+        return
+    for r in records:
+        lead = r.leading()
+        if lead.status_name != "planned":
+            continue
+        date = next((c.date for c in [lead, *r.clusters] if c.date is not None), None)
+        if date is not None and date.value is not None and date.granularity == "day" and date.value < posted \
+                and any(ch.isdigit() for ch in date.text):
+            lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
+
+
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A record with no date of its own, not a plan or a routine (whose days the text around them
     seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
