@@ -148,6 +148,11 @@ def test_a_question_about_a_session_the_text_reports_is_that_session(extract):
     # a wish of another distance, and a session denied, stay apart
     assert len(extract("I'd love to run my first marathon next year. Last month I ran a 10k along the canal.")) == 2
     assert len(extract("I didn't finish my 10k race last year. Today I ran a 10k in 52 minutes.")) == 2
+    # a wish come true is the session; a wish for a further one stays apart
+    text = ("This past Saturday Rhodri and I rode our first 200 km audax. "
+            "It had long been a dream of mine to ride a 200 km audax with him.")
+    assert len(extract(text)) == 1
+    assert len(extract("I rode 100 km with Tamsin in May. I would love to ride another 100 km this summer.")) == 2
 
 
 def test_a_definite_mention_after_an_amount_restates_the_session(extract):

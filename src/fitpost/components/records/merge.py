@@ -83,16 +83,17 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             records.append(target)
         routes.add(target, c)
         dates.add(target, c)
-    records = _asked_about(records)
+    records = _asked_about(ctx, records)
     records.sort(key=lambda r: r.primary.start)
     return records
 
 
-def _asked_about(records: list[Record]) -> list[Record]:
-    """``records`` without those that are one hypothetical mention, definite or possessive and told with
-    a distance ("Where to begin with my first 10k run?"), where a real record of its activity has that
-    distance (within 2 %, the nearest): the mention goes to that record, the session it asks or wishes
-    about.  A negated mention ("I didn't finish my 10k") stays apart."""
+def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
+    """``records`` without those that are one hypothetical mention told with a distance ("Where to begin
+    with my first 10k run?", "it had been a dream of mine to do a 200 km brevet"), where a real record of
+    its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
+    it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
+    told as a further session ("I'd love to run another marathon")."""
     by_distance: dict[str, list[tuple[float, int]]] = {}  # activity -> (meters, index) of its real records
     for k, r in enumerate(records):
         d = r.distance()
@@ -104,7 +105,8 @@ def _asked_about(records: list[Record]) -> list[Record]:
     for r in records:
         c = r.primary
         d = c.kind("distance")
-        if len(r.clusters) == 1 and c.status_name == "hypothetical" and c.definite and d is not None and d.meters:
+        if len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and d.meters \
+                and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent)):
             found = by_distance.get(c.info.activity, [])
             k = bisect_left(found, (d.meters / 1.02, -1))  # the first real record at least 2 % shorter
             if k < len(found) and same_distance(d, records[found[k][1]].distance()):
