@@ -57,8 +57,8 @@ def test_with_two_races_named_a_definite_race_takes_neither(extract):
 
 
 def test_two_races_named_in_one_sentence_are_two_sessions(blank_extractor, sm_extractor):
-    text = ("Long run done this morning, 25 km. I still have 4 weeks until the Larkspur Marathon "
-            "and Tamsin has 5 weeks until the Brackenfold Marathon.")
+    text = ("Long run this morning, 25 km. I still have four weeks until the Larkspur Marathon "
+            "and Tamsin has five weeks until the Brackenfold Marathon.")
     for extractor in (blank_extractor, sm_extractor):
         post = extractor.extract(text, posted_at=dt.date(2026, 3, 1))
         assert [(a.status, a.event.name if a.event else None) for a in post.activities] == [

@@ -120,7 +120,7 @@ def test_a_bare_mention_that_is_not_real_refers_to_the_record_told_after_it(requ
 
 
 @pytest.mark.parametrize("text", [
-    "8/14/2022\n\n26.2 mi\n\n3:41:07\n\nRace Result\n\n112 / 690\n\nNotes\n\n"
+    "8/14/2022\n\n26.2 mi\n\n3:41:07\n\nRace summary\n\n112 / 690\n\nComments\n\n"
     "I did not want to get carried away at the start of the race, so Rhodri and I started slowly.",
     "34 miles today.\nGreat ride along the coast with Tamsin.",
 ])
@@ -131,12 +131,12 @@ def test_a_logged_distance_heads_the_bare_record_after_its_block(extract, text):
 
 
 def test_a_definite_mention_with_another_time_is_another_session(extract):
-    text = ("The first time, it took me 31 minutes to get through the circuit. I was wrecked afterwards.\n\n"
+    text = ("The first time, the circuit took me 31 minutes. I was wrecked afterwards.\n\n"
             "Today I did the circuit in 24:10 and felt strong.")
     assert [r[2] for r in extract(text)] == [31 * 60, 24 * 60 + 10]
     # a time told as a bound agrees with any: the race is the 10K run under 50 minutes
-    text = ("It finally happened! I ran a 10K under 50 minutes. I have been trying for two years.\n\n"
-            "It was still a shock when I crossed the line at the Larkspur Run on Sunday and saw 44:02 on my watch.")
+    text = ("At last! A 10K under 50 minutes, after two years of near misses.\n\n"
+            "It was still a surprise to finish the Larkspur Run on Sunday and see 44:02 on my watch.")
     assert len(extract(text)) == 1
 
 
@@ -150,7 +150,7 @@ def test_a_question_about_a_session_the_text_reports_is_that_session(extract):
     assert len(extract("I didn't finish my 10k race last year. Today I ran a 10k in 52 minutes.")) == 2
     # a wish come true is the session; a wish for a further one stays apart
     text = ("This past Saturday Rhodri and I rode our first 200 km audax. "
-            "It had long been a dream of mine to ride a 200 km audax with him.")
+            "For years I had wished to ride a 200 km audax with him.")
     assert len(extract(text)) == 1
     assert len(extract("I rode 100 km with Tamsin in May. I would love to ride another 100 km this summer.")) == 2
 
@@ -292,7 +292,7 @@ def test_a_distance_covered_so_far_fills_a_session_under_way(extract):
 
 
 def test_a_plan_dated_before_the_post_by_a_written_date_was_carried_out(blank_extractor, sm_extractor):
-    text = ("After a summer of 10K runs I signed up for my first half marathon. "
+    text = ("After a summer of 10K runs I entered my first half marathon. "
             "It was on the 14th of September, 2025 at the Larkspur Trail Half Marathon.")
     for extractor in (blank_extractor, sm_extractor):
         done = extractor.extract(text, posted_at=dt.date(2025, 9, 16)).activities

@@ -118,7 +118,7 @@ CASES = {
     ],
     "hypothetical": [
         ("It is not necessary for everyone to [run] 400 km in a week.", ["hypothetical"]),
-        ("Hill {run} days are the best.", ["hypothetical"]),
+        ("Hill {run} days are my favourite.", ["hypothetical"]),
         ("Long {swims} are my favourite.", ["hypothetical"]),
         ("Participants must [walk] 5 km a day for a month.", ["hypothetical"]),
         ("Twenty {squats} a day is enough to start.", ["hypothetical"]),
@@ -212,7 +212,7 @@ def test_sessions_over_the_last_few_weeks_are_a_series(tagger):
 
 
 def test_what_a_whole_group_did_is_no_ones_session(tagger):
-    check(tagger, "Congratulations to all who completed their first 5k {swim} today.", "hypothetical")
+    check(tagger, "Well done to all who swam their first 5k {swim} today.", "hypothetical")
     check(tagger, "Everyone who [rode] the 50 km loop got a medal.", "hypothetical")
     check(tagger, "I was one of those who finished the 10k {swim} in the rain.", "completed")
 

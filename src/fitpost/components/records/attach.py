@@ -40,7 +40,7 @@ RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running",
                  "70.3": "triathlon", "distance": "triathlon", "man": "triathlon"}
 
 
-# the words between "for" and the activity word its amount is told for: "16 km for my long run"
+# the words between "for" and the activity word its amount is told for: "16 km for the long run"
 PURPOSE_DETERMINERS = frozenset({"my", "the", "his", "her", "our", "their", "a", "an", "this"})
 
 
@@ -143,7 +143,7 @@ def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Clus
     """The quantities, those that modify an activity word right after them first ("a 60-minute run,
     skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
     can fill its slot) or are its amount, told before "for", a determiner and at most one more word
-    ("8 km, 5 km and 16 km for my long run"), else in order."""
+    ("8 km, 5 km and 16 km for the long run"), else in order."""
     starts = {c.start for c in clusters}
     lows = ctx.lows
 

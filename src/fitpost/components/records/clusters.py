@@ -17,7 +17,7 @@ GENERAL = frozenset({"workout", "other"})  # activities whose words name no one 
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
 JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
 MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
-# words that qualify a distance, counted as part of it for MOVEMENT_REACH: "ploughed on with just over 1500m"
+# words that qualify a distance, counted as part of it for MOVEMENT_REACH: "pushed on for just over 1500m"
 APPROXIMATORS = frozenset({"just", "over", "under", "about", "around", "nearly", "almost", "roughly", "approximately",
                            "some", "exactly"})
 
@@ -175,7 +175,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
 
 
 def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
-    """A day's session ("Today's session was a slow one", "Saturday's practice": a day or a time of day,
+    """A day's session ("Today's session was gentle", "Saturday's practice": a day or a time of day,
     's, then a ``day_sessions`` noun) in a sentence with no cluster is an inferred cluster of the activity
     the text names most in words of its own (yoga or lifting too; "workout" only where it names no other)."""
     out: list[Cluster] = []

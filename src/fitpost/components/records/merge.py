@@ -89,8 +89,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 
 
 def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
-    """``records`` without those that are one hypothetical mention told with a distance ("Where to begin
-    with my first 10k run?", "it had been a dream of mine to do a 200 km brevet"), where a real record of
+    """``records`` without those that are one hypothetical mention told with a distance ("How do I even
+    describe my first 10k run?", "I had long wished to ride a 200 km audax"), where a real record of
     its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
     it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
     told as a further session ("I'd love to run another marathon")."""
@@ -179,8 +179,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 
 def _other_event(c: Cluster, r: Record) -> bool:
-    """Whether cluster ``c`` names an event and record ``r`` another one only ("4 weeks until the Larkspur
-    Marathon, and Tamsin 5 weeks until the Brackenfold Marathon": two races of one length).  A name whose
+    """Whether cluster ``c`` names an event and record ``r`` another one only ("four weeks to go to the
+    Larkspur Marathon, and Tamsin five to the Brackenfold Marathon": two races of one length).  A name whose
     words are all in the other's is the same race written shorter ("the Larkspur Marathon", "the Acme
     Larkspur Marathon")."""
     if c.event is None:
@@ -409,7 +409,7 @@ def _restates(c: Cluster, r: Record) -> bool:
     rt = next((x.kind("duration") for x in r.clusters if x.kind("duration") is not None), None)
     if t is not None and rt is not None and t.seconds and rt.seconds and not (t.approximate or rt.approximate) \
             and not math.isclose(t.seconds, rt.seconds, rel_tol=RESTATED_DISTANCE):
-        return False  # "It took 9 minutes to get through the WOD" ... "Today I did the WOD in 13:45": two
+        return False  # "the circuit took me 31 minutes" ... "today I did the circuit in 24:10": two
     dates = {x.date.value for x in r.clusters if x.date is not None and x.date.value is not None}
     return c.date is None or c.date.value is None or not dates or c.date.value in dates
 
@@ -439,7 +439,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
             same = [r for r in same if r.distance() is None or same_distance(d, r.distance())]
     if target is None and c.definite:
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
-        if c.event:  # a race named for another phase is another session: "25 km today. 4 weeks until the X Marathon"
+        if c.event:  # a race named for another phase is another session: "25 km today. The X Marathon is a month away"
             phase = statuses.meaning(c.status_name).phase
             before = [r for r in before if statuses.meaning(r.primary.status_name).phase == phase]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
@@ -452,7 +452,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
 
 
 def _restated_routine(c: Cluster) -> bool:
-    """A routine in the present simple with no cue of its own ("I just run as slowly as I need to"):
+    """A routine in the present simple with no cue of its own ("I just swim until my arms tire"):
     it goes on with the routine told just before, rather than being one of its own."""
     return c.status_name == "habitual" and c.status is not None and c.status.cue is None
 
@@ -587,7 +587,7 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
 def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
     """A sentence over a week or a month ("the rest of the week", "last week") that lists LIST_MIN or more
     distances, each joined to the one before by a comma or "and" with at most LIST_GAP words between
-    ("5 miles, 3 miles, rest, 5 miles and 6 miles for my long run"), one of them a real cluster's: each
+    ("8 km, 6 km, a rest day, 8 km and 15 km on the long day"), one of them a real cluster's: each
     other distance of the list is a session of its own, of that cluster's activity, status and date.  A
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items."""
     owner_of = {id(q): c for c in clusters for q in c.quantities}
@@ -670,7 +670,7 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
 
 
 def _short_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` is a short log line: at most ``short_line`` words ("25 km.", "6:43:36")."""
+    """Whether sentence ``n`` is a short log line: at most ``short_line`` words ("25 km.", "2:51:09")."""
     lo, hi = ctx.sents[n]
     short = ctx.lexicon.short_line
     # a longer sentence has too many tokens to be short: no need to count them
@@ -681,7 +681,8 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     """The record a logged distance in sentence ``n``, with no record before it, heads: the real record
     that starts in the first sentence after it that is no short line (:func:`_short_line`), at most
     BLOCK_REACH on, if it is of the text's activity, done, its first mention bare and it has no distance (a
-    result block: "50 mi", "6:43:36", "8:05 mi" then "Race Result"; "34 miles today." then "Great run.")."""
+    result block: "26.2 mi", "3:41:07" then a bare heading such as "Race summary"; "34 miles today."
+    then "Great ride.")."""
     k = n + 1
     while k < len(ctx.sents) and k - n <= BLOCK_REACH and k not in real.at and _short_line(ctx, k):
         k += 1
@@ -947,9 +948,9 @@ def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
 
 
 def settle_plans(ctx: Context, records: list[Record]) -> None:
-    """A planned record dated by a calendar date written out ("on the 21st of September, 2014", its
+    """A planned record dated by a calendar date written out ("on 14 September 2025", its
     first date as the record gives it) before the post date was carried out: it is completed ("signed up
-    for my first half marathon ... It was on the 21st of September" in a post of the 23rd).  A date
+    for the Larkspur half ... The race was on 14 September" in a post of the 16th).  A date
     told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing."""
     posted = ctx.posted_at
     if posted is None:
