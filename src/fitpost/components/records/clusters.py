@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 
 from fitpost import ext
+from fitpost.components.events import GENERAL_ACTIVITIES
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
 
-GENERAL = frozenset({"workout", "other"})  # activities whose words name no one sport
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
 JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
 MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
@@ -184,7 +184,7 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
         return out
     counts = Counter(m.info.activity for m in ctx.mentions[ext.ACTIVITIES]
                      if not m.info.generic and m.info.form != "hashtag")
-    specific = Counter({a: n for a, n in counts.items() if a not in GENERAL})
+    specific = Counter({a: n for a, n in counts.items() if a not in GENERAL_ACTIVITIES})
     most = (specific or counts).most_common(1)
     if not most:
         return out
