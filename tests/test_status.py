@@ -323,3 +323,7 @@ def test_status_with_two_processes():
     got = [[s._.fp_status for s in d.spans[ext.ACTIVITIES]] for d in nlp.pipe(TEXTS, n_process=2)]
     assert [[s.status for s in d] for d in got] == WANT
     assert isinstance(got[3][0], ext.StatusInfo) and got[3][0].frequency == "daily"
+
+
+def test_a_first_line_with_no_closing_punctuation_is_a_headline_of_what_was_done(tagger):
+    check(tagger, "Retired postman [walks] the length of the coast in nine days\n\nHe set off in May.", "completed")

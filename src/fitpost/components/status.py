@@ -617,14 +617,24 @@ class StatusTagger(Component):
 
     @staticmethod
     def _is_headline(view: _DocView, i: int) -> bool:
-        """Token ``i``'s sentence (the whole Doc without sentence bounds) reads as a title."""
+        """Token ``i``'s sentence (the whole Doc without sentence bounds) reads as a title: no closing
+        punctuation, and its words capitalised, or it is the text's first line, standing alone
+        ("Grandmother swims across the lake" over the report of the swim)."""
         tab = view.tab
         sent = tab.text[tab.sent_lo[i]:tab.sent_hi[i]]
         words = [w for w in sent if w.isalpha()]
         last = next((w for w in reversed(sent) if not w.isspace()), None)
         if last is None or last in (".", "!", "?", "…") or len(words) < 2:
             return False
-        return sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words)
+        return sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words) \
+            or StatusTagger._first_line(view, i)
+
+    @staticmethod
+    def _first_line(view: _DocView, i: int) -> bool:
+        """Token ``i`` is on the text's first line, and a line break ends that line."""
+        whole = ext.text(view.doc)
+        start = view.tab.idx[i]
+        return "\n" not in whole[:start] and whole.find("\n", start) > 0
 
     @staticmethod
     def _is_question(view: _DocView, i: int) -> bool:
