@@ -126,6 +126,15 @@ def test_news_dateline_is_not_an_activity_date(finder):
     assert [r.text for r in refs] == ["yesterday"]
 
 
+@pytest.mark.parametrize("text", [
+    "Published: March 3, 2025\nRunner Ira Sen ran 50 km yesterday.",
+    "Updated on March 3, 2025\nRunner Ira Sen ran 50 km yesterday.",
+    "Larkspur GazettePublished: March 3, 2025\nRunner Ira Sen ran 50 km yesterday.",  # a byline glued on
+])
+def test_a_publication_date_is_not_an_activity_date(finder, text):
+    assert [r.text for r in found(finder, text, D(2025, 3, 3))] == ["yesterday"]
+
+
 def test_relative_date_without_post_date_keeps_text_only(finder):
     refs = found(finder, "Ran 10k yesterday, and on Tuesday, and on November 4, and in March 2020.", None)
     assert [(r.text, r.value) for r in refs] == [

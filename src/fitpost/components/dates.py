@@ -481,7 +481,8 @@ def check_data(data: dict, source: str) -> None:
             problem = problem_of(entry) if isinstance(entry, dict) else "a rule is an object"
             if problem is not None:
                 raise RuleError(f"{source}: {kind} rule {i} ({_rule_name(entry)}): {problem}")
-    for key in ("past_words", "future_words", "future_cues", "trim_words", "not_before_weekday", "same_day_cues"):
+    for key in ("past_words", "future_words", "future_cues", "trim_words", "not_before_weekday", "same_day_cues",
+                "publication_labels"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RuleError(f"{source}: {key!r} must be a list of words")
     for key, top in (("month_part_day", 28), ("year_part_month", 12)):
@@ -538,6 +539,7 @@ class DateFinder(Component):
         self.not_before_weekday = set(data["not_before_weekday"])
         self.exclude_before = set(data["exclude_before"])
         self.exclude_after = set(data["exclude_after"])
+        self.publication_labels = set(data["publication_labels"])
         self.deictic_anchors = set(data["deictic_words"])  # "on Sunday", "last Sunday": a date for sure
 
     # finding
@@ -625,7 +627,7 @@ class DateFinder(Component):
             return False
         if after in self.exclude_after:
             return False  # "November 4 km", "on the 3rd day"
-        if self._dateline(tab, start, end):
+        if self._dateline(tab, start, end) or self._published(tab, start):
             return False
         if kind == "day_of_month" and after is not None:
             token = doc[end]
@@ -642,6 +644,15 @@ class DateFinder(Component):
                                                        and after not in self.parts | self.months):
                     return False
         return True
+
+    def _published(self, tab: ext.Tokens, start: int) -> bool:
+        """A date after a publication label ("Published: November 3", "Updated on Sunday"; in scraped
+        text the label may be glued to a byline before it, "AgencyPublished:"): when the story or post
+        went online, not an activity's date."""
+        i = start - 1
+        if i >= 0 and tab.lower[i] in (":", "on"):
+            i -= 1
+        return i >= 0 and any(tab.lower[i].endswith(label) for label in self.publication_labels)
 
     @staticmethod
     def _dateline(tab: ext.Tokens, start: int, end: int) -> bool:
