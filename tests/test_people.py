@@ -191,6 +191,17 @@ def test_a_relation_phrase_names_the_relative_and_their_spouse(nlp):
     assert info(mentions, "The couple").members == ("Kabir Sethi", "Leela Sethi")
 
 
+@pytest.mark.parametrize("text,name,relation", [
+    ("Benedikt rowed 14 km with his grandson Rhodri.", "Rhodri", "grandson"),
+    ("Went for a 5k run with my granny Ottilie this morning.", "Ottilie", "granny"),
+    ("Tamsin hiked 12 miles with her neighbour Larkspur on Sunday.", "Larkspur", "neighbour"),
+    ("I swam 2 km with my flatmate Brackenfold.", "Brackenfold", "flatmate"),
+])
+def test_a_named_relative_or_housemate_is_found_by_the_relation_word(nlp, text, name, relation):
+    mentions, _ = read(nlp, text)
+    assert (info(mentions, name).name, info(mentions, name).relation) == (name, relation)
+
+
 def test_my_relatives_are_the_authors(nlp):
     mentions, _ = read(nlp, "Ran 5k with my sister this morning.", author="nadia.k")
     assert info(mentions, "my").members == ("nadia.k",)
