@@ -299,3 +299,23 @@ def test_a_plan_dated_before_the_post_by_a_written_date_was_carried_out(blank_ex
         assert [a.status for a in done if a.event is not None] == ["completed"]
         ahead = extractor.extract(text, posted_at=dt.date(2025, 9, 1)).activities
         assert [a.status for a in ahead if a.event is not None] == ["planned"]
+
+
+# -- a title over the report of what it tells is that session ------------------------------------------
+
+def test_a_title_is_the_session_its_report_tells(extract):
+    records = extract("Grandmother swims across Lake Ottilie for charity\n\n"
+                      "Tamsin Rhodri swam 12 km across the lake on Saturday to raise money for the hospice.")
+    assert records == [("swimming", 12_000, None)]
+
+
+def test_a_title_with_another_distance_is_another_session(extract):
+    records = extract("Grandmother swims 3 km across Lake Ottilie\n\n"
+                      "Her grandson swam 12 km across the lake on Saturday.")
+    assert len(of(records, "swimming")) == 2
+
+
+def test_a_title_closed_by_a_full_stop_is_a_sentence_of_its_own(extract):
+    records = extract("Grandmother swims across Lake Ottilie every summer.\n\n"
+                      "Tamsin Rhodri swam 12 km across the lake on Saturday.")
+    assert len(of(records, "swimming")) == 2

@@ -45,6 +45,9 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
     return out
 
 
+CLOSING_PUNCTUATION = frozenset(".!?…:;,")  # a line ending in one of these is no title
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
@@ -242,6 +245,16 @@ class Context:
             para.append(n_para)
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
+
+    @cached_property
+    def title_end(self) -> int:
+        """The character offset where the text's title ends: its first line, when a line break ends it and
+        it closes with no sentence punctuation ("Grandmother swims across the lake"); -1 when there is none."""
+        text = self.text
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        line = text[start:end].rstrip() if end > 0 else ""
+        return end if line and line[-1] not in CLOSING_PUNCTUATION else -1
 
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""

@@ -27,7 +27,7 @@ from fitpost.components.records.attach import attach_date, dated_ahead, event_ho
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
-from fitpost.schema import DateRef
+from fitpost.schema import DateRef, Quantity
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
@@ -175,7 +175,37 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(c, r):
             return r
-    return _relative(ctx, records, c) or _fills(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates)
+    return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
+        or _journey(ctx, latest, c, routes, dates)
+
+
+def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
+    """The record of the text's title that real cluster ``c`` reports, when ``c`` is the first mention of its
+    activity after the title ("Grandmother swims across the lake" over "Ottilie swam 12 km across Lake
+    Larkspur on Sunday"): the same status, no amount of a kind both have that differs, no other race or
+    day, and, where both name people, someone in common."""
+    if ctx.title_end < 0 or ctx.tab.idx[c.start] < ctx.title_end:
+        return None
+    same = [r for r in records if r.activity == c.info.activity]
+    if len(same) != 1 or any(ctx.tab.idx[x.start] > ctx.title_end for x in same[0].clusters):
+        return None
+    r = same[0]
+    if r.primary.status_name != c.status_name or _other_event(c, r) or dates.other_day(c, r):
+        return None
+    for q in c.quantities:
+        theirs = next((t for x in r.clusters for t in x.quantities if t.kind == q.kind), None)
+        if q.kind in FILLED and theirs is not None and not _same_amount(q, theirs):
+            return None
+    mine = {_who(p) for p in c.people}
+    told = {_who(p) for x in r.clusters for p in x.people}
+    return r if not (mine and told) or mine & told else None
+
+
+def _same_amount(a: Quantity, b: Quantity) -> bool:
+    """Whether two distances or two times are the same within RESTATED_DISTANCE."""
+    if a.kind == "distance":
+        return bool(a.meters and b.meters) and math.isclose(a.meters, b.meters, rel_tol=RESTATED_DISTANCE)
+    return bool(a.seconds and b.seconds) and math.isclose(a.seconds, b.seconds, rel_tol=RESTATED_DISTANCE)
 
 
 def _other_event(c: Cluster, r: Record) -> bool:
