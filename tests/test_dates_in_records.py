@@ -115,6 +115,18 @@ def test_a_sentence_with_no_activity_right_after_dates_the_record_before(extract
     assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [None]
 
 
+def test_a_session_later_that_day_takes_the_day_of_the_one_before(extract):
+    records = extract("On Saturday I ran the Larkspur parkrun in 26:10 with Tamsin.\n"
+                      "I walked 3 km with the dog in the afternoon.", D(2026, 3, 10))  # a Tuesday
+    assert dates_of(records, "walking") == [D(2026, 3, 7)]
+    other_day = extract("On Saturday I ran the Larkspur parkrun in 26:10 with Tamsin.\n\n"
+                        "On Sunday I rested. I walked 3 km with the dog.", D(2026, 3, 10))
+    assert dates_of(other_day, "walking") == [D(2026, 3, 8)]
+    no_cue = extract("On Saturday I ran the Larkspur parkrun in 26:10 with Tamsin.\n\n"
+                     "I walked 3 km with the dog.", D(2026, 3, 10))
+    assert dates_of(no_cue, "walking") == [None]
+
+
 def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
     text = ("Today I took my bike to work. The office is about 10 km from home. "
             "There was little traffic and the ride was smooth.")

@@ -89,6 +89,7 @@ class Lexicon:
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
+    later_that_day: tuple[tuple[str, ...], ...]  # phrases of a session later on the day told before ("that evening")
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
@@ -143,6 +144,7 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
+                   later_that_day=_phrases(data["later_that_day"]["phrases"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    example_cues=_phrases(data["examples"]["cues"]),
                    roles=dict(data["roles"]["nouns"]),
@@ -255,6 +257,13 @@ class Context:
         end = text.find("\n", start)
         line = text[start:end].rstrip() if end > 0 else ""
         return end if line and line[-1] not in CLOSING_PUNCTUATION else -1
+
+    def holds_phrase(self, phrases: tuple[tuple[str, ...], ...], n: int) -> bool:
+        """Whether sentence ``n`` holds one of ``phrases`` (lower-case words)."""
+        lo, hi = self.sents[n]
+        words = self.lows[lo:hi]
+        return any(words[k] == p[0] and tuple(words[k:k + len(p)]) == p
+                   for p in phrases for k in range(len(words) - len(p) + 1))
 
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""

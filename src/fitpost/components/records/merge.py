@@ -1006,6 +1006,8 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * the date of the heading of its section (:func:`fitpost.components.dates.is_heading`:
       "Thursday, March 27, 2008" over a log, "Tuesday: 5 miles"), whatever its status ("I could
       barely run then" under "Dec 25, 2013 -");
+    * for a record done with a sentence that tells it as later that day ("I swam 1 km in the
+      afternoon": ``later_that_day`` of ``models/linking.json``), the day of the record done before it;
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -1029,11 +1031,26 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         if date is None:
             head = next((d for d in reversed(heads) if d.start < first.start), None)
             date = head.info if head is not None and head.info.value else None
-            if head is None and done and same_day is not None and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+            if head is None and done:
+                date = _later_that_day(ctx, records, r)
+            if date is None and head is None and done and same_day is not None \
+                    and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
                 date = same_day
         if date is not None:
             for c in r.clusters:  # a date read with no post date ("today") has only its text
                 c.date = date
+
+
+def _later_that_day(ctx: Context, records: list[Record], r: Record) -> DateRef | None:
+    """The day of the latest record done and dated before record ``r``, when one of ``r``'s sentences tells
+    its session as later that day ("Ran 10 km on Saturday. I swam 1 km in the afternoon.")."""
+    if not any(ctx.holds_phrase(ctx.lexicon.later_that_day, n) for n in r.sents()):
+        return None
+    day = None
+    for other in records:
+        if other.primary.start < r.primary.start and statuses.meaning(other.primary.status_name).phase == "done":
+            day = next((c.date for c in other.clusters if c.date is not None and c.date.value), day)
+    return day if day is not None and day.granularity == "day" else None
 
 
 def _unquote_date(ctx: Context, r: Record) -> None:
