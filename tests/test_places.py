@@ -47,6 +47,20 @@ def test_a_route_between_two_names(nlp):
     assert places(nlp, "Rode the Hubli-Dharwad stretch in under two hours.") == [("Hubli", "from"), ("Dharwad", "to")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Tamsin cycled between Brackenfold and Larkspur on Sunday.", [("Brackenfold", "from"), ("Larkspur", "to")]),
+    ("They finished a walking tour between the Ottilie Hills and Brackenfold.",
+     [("Ottilie Hills", "from"), ("Brackenfold", "to")]),
+])
+def test_between_a_and_b_after_a_session_is_a_route(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_a_race_between_two_sides_is_no_route(nlp):
+    assert not any(role in ("from", "to") for _, role in places(nlp, "The boat race between Larkspur and "
+                                                                  "Brackenfold was rowed on Sunday."))
+
+
 def test_a_hashtag_after_to_is_a_destination(blank_extractor):
     assert places(blank_extractor.nlp, "Cycled to the #GatewayOfIndia before dawn.") == [("GatewayOfIndia", "to")]
     assert places(blank_extractor.nlp, "Cycled past the #GatewayOfIndia before dawn.") == []

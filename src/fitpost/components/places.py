@@ -61,6 +61,8 @@ class PlaceFinder(Component):
         self.hometown_lengths = sorted({len(c) for c in self.hometown})
         self.origin_words = set(data["origin_words"])
         self.route_nouns = set(data["route_nouns"])
+        self.between_after = frozenset(data["route_between"]["after"])
+        self.not_between_after = frozenset(data["route_between"]["not_after"])
         self.not_places = set(data["not_places"])
         self.place_heads = set(data["place_heads"])
         self.place_prefixes = set(data["place_prefixes"])
@@ -168,7 +170,7 @@ class PlaceFinder(Component):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
                     found[bounds] = "route"
                     forced[bounds] = role
-        for start, end in self._route_lines(tab, found):
+        for start, end in [*self._route_lines(tab, found), *self._between(doc, tab, found)]:
             found[start] = found[end] = "route"
             forced[start], forced[end] = "from", "to"
         for m in _TO_HASHTAG.finditer(text):
@@ -324,6 +326,37 @@ class PlaceFinder(Component):
                          or lows[ends[k + 1]] in self.role_before):
                 out.append(((s, k), (k + 1, ends[k + 1])))
         return out
+
+    def _between(self, doc: Doc, tab: ext.Tokens,
+                 found: dict[tuple[int, int], str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The (start, end) spans of the two ends of each route told as "between A and B" right after an
+        activity mention or a word of ``route_between`` ("cycled between Larkspur and Brackenfold", "a
+        walking tour between the Larkspur Hills and Brackenfold"), but for a race between two sides.  Each
+        end is a run of capitalised words or a name found already, "the" before it left out."""
+        lows = tab.lower
+        activity_ends = {m.end for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
+        found_ends = {s: e for s, e in found}
+        out = []
+        for k in tab.where(("between",)):
+            if k == 0 or lows[k - 1] in self.not_between_after \
+                    or not (lows[k - 1] in self.between_after or k in activity_ends):
+                continue
+            first = self._name_at(tab, k + 1, found_ends)
+            if first is None or first[1] >= tab.n or lows[first[1]] != "and":
+                continue
+            second = self._name_at(tab, first[1] + 1, found_ends)
+            if second is not None:
+                out.append((first, second))
+        return out
+
+    def _name_at(self, tab: ext.Tokens, i: int, found_ends: dict[int, int]) -> tuple[int, int] | None:
+        """The name starting at token ``i`` (after "the"): a name found already, else a run of capitalised words."""
+        if i + 1 < tab.n and tab.lower[i] == "the":
+            i += 1
+        if i >= tab.n:
+            return None
+        end = max(found_ends.get(i, i), self._capitalised(tab, i))
+        return (i, end) if end > i else None
 
     @staticmethod
     def _outermost(tab: ext.Tokens, found: dict[tuple[int, int], str], people: set[int],
