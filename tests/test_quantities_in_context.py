@@ -168,6 +168,13 @@ def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     assert meters(a) == pytest.approx(walked)
 
 
+def test_the_climbs_of_a_ride_are_its_elevation_not_a_session(ex):
+    post = ex.extract("Rode the Larkspur sportive on Sunday, 100 miles in all. I had not reckoned with "
+                      "the hills: 2,100m of climbs over the hundred miles!")
+    assert [(a.activity, a.distance.text if a.distance else None) for a in post.activities] == [
+        ("cycling", "100 miles")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("aiming for 1:45 but finished in 1:49:12", [("1:45", "goal"), ("1:49:12", None)]),
     ("to go under 39 minutes", [("39 minutes", "goal")]),
