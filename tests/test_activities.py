@@ -49,6 +49,8 @@ def test_verbs(nlp, text, expected):
     ("Tonight's bike ride was windy.", [("bike ride", "cycling")]),
     ("Forty minutes of yoga on the terrace.", [("yoga", "yoga")]),
     ("She has done three long cycle tours since May.", [("cycle tours", "cycling")]),
+    ("Our climb of Mount Ottilie took nine hours.", [("climb of Mount", "hiking")]),
+    ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
