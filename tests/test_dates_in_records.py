@@ -115,6 +115,12 @@ def test_a_sentence_with_no_activity_right_after_dates_the_record_before(extract
     assert dates_of(extract(text, D(2025, 3, 5)), "cycling") == [None]
 
 
+def test_a_plan_reads_the_year_told_by_another_mention_from_the_post_date_on(extract):
+    records = extract("At 72, grandmother ready for the Brackenfold 10-Miler\n\nFor Ottilie Larkspur, running "
+                      "in the 2026 Brackenfold 10-Miler is something she did not want to miss.", D(2026, 10, 7))
+    assert records == [("running", "planned", D(2026, 10, 7))]
+
+
 def test_a_session_later_that_day_takes_the_day_of_the_one_before(extract):
     records = extract("On Saturday I ran the Larkspur parkrun in 26:10 with Tamsin.\n"
                       "I walked 3 km with the dog in the afternoon.", D(2026, 3, 10))  # a Tuesday

@@ -21,9 +21,9 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from fitpost import ext, statuses
-from fitpost.components.dates import same_day_cues, sections
+from fitpost.components.dates import for_plan, same_day_cues, sections
 from fitpost.components.records.amounts import fitting
-from fitpost.components.records.attach import attach_date, dated_ahead, event_holding
+from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, event_holding
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -981,10 +981,13 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     """A planned record dated by a calendar date written out ("on 14 September 2025", its
     first date as the record gives it) before the post date was carried out: it is completed ("signed up
     for the Larkspur half ... The race was on 14 September" in a post of the 16th).  A date
-    told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing."""
+    told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing.
+    A record still planned reads the dates its other mentions brought as a plan's ("running in the 2016
+    Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`)."""
     posted = ctx.posted_at
     if posted is None:
         return
+    origins: dict[int, dt.date | None] | None = None
     for r in records:
         lead = r.leading()
         if lead.status_name != "planned":
@@ -993,6 +996,19 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
         if date is not None and date.value is not None and date.granularity == "day" and date.value < posted \
                 and any(ch.isdigit() for ch in date.text):
             lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
+        elif date is not None:
+            origins = origins if origins is not None else date_origins(ctx)
+            _read_ahead(ctx, r, origins)
+
+
+def _read_ahead(ctx: Context, r: Record, origins: dict[int, dt.date | None]) -> None:
+    """Each date of planned record ``r``'s clusters that are not plans themselves, read as a plan's date
+    (:func:`fitpost.components.dates.for_plan`)."""
+    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
+    for c in r.clusters:
+        d = by_char.get(c.date.start) if c.date is not None and c.date.start is not None else None
+        if d is not None and statuses.meaning(c.status_name).phase != "planned":
+            c.date = for_plan(c.date, d.label, origins.get(d.start))
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
