@@ -202,6 +202,21 @@ def test_a_named_relative_or_housemate_is_found_by_the_relation_word(nlp, text, 
     assert (info(mentions, name).name, info(mentions, name).relation) == (name, relation)
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Asked about his training, Larkspur said: "We ride three days a week."', "Larkspur"),
+    ('"We ride three days a week," said Rhodri, who leads the club.', "Rhodri"),
+])
+def test_a_speaker_named_by_one_word_beside_a_speech_verb_is_a_person(nlp, text, name):
+    mentions, _ = read(nlp, text)
+    assert info(mentions, name).name == name
+
+
+def test_the_speakers_we_takes_part_in_what_the_quote_tells(request, blank_extractor):
+    for extractor in (blank_extractor, request.getfixturevalue("sm_extractor")):
+        post = extractor.extract('Asked about his training, Larkspur said: "We ride three days a week."')
+        assert [[p.name for p in a.participants] for a in post.activities] == [["Larkspur"]]
+
+
 def test_my_relatives_are_the_authors(nlp):
     mentions, _ = read(nlp, "Ran 5k with my sister this morning.", author="nadia.k")
     assert info(mentions, "my").members == ("nadia.k",)

@@ -272,7 +272,8 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     """Character spans of the one-word names that company cues mark as people, which a model may not
     tag (or tags as an organisation) and blank mode does not read: a capitalised word right after a
     cue before it (``company_before``: "with Asha") or right before a cue after it (``company_after``:
-    "Asha and I") or an activity verb that is no noun ("Asha ran", not "the Unity Run"), and the
+    "Asha and I") or an activity verb that is no noun ("Asha ran", not "the Unity Run") or next to a speech
+    verb ("Asha said"), and the
     capitalised words in a list with it or with a name found ("with Asha, Tarun and Mohan", "Tarun Sethi
     and Mohan"); each a word alone, not one of a capitalised run ("with Pulse Weekly"), and none of them
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
@@ -282,6 +283,9 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
                 if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns}
     seeds += [(k, False) for k in sorted(subjects)]
+    # the speaker of a quote, named by one word before or after a speech verb ("Larkspur said:", "said Rhodri")
+    speech = tab.where(lex.speech)
+    seeds += [(k, False) for k in sorted({k - 1 for k in speech} | {k + 1 for k in speech})]
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
     spans: dict[int, tuple[int, int]] = {}  # the first token of each name -> its character span
     for s, e in found:
