@@ -41,6 +41,7 @@ def test_who_led_or_headed_the_group_took_part(extractor):
     assert names(extractor, "The club has begun a cycling expedition from Larkspur to Brackenfold. Twelve riders "
                             "make up the squad, which is headed by club captain Ottilie Benedikt. The riders "
                             "will pedal 900 km in 12 days.") == [["Ottilie Benedikt"]]
+    assert names(extractor, "The walk was led by Rhodri and covered 14 miles.") == [["Rhodri"]]  # one word
 
 
 def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
