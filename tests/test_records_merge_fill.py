@@ -319,3 +319,16 @@ def test_a_title_closed_by_a_full_stop_is_a_sentence_of_its_own(extract):
     records = extract("Grandmother swims across Lake Ottilie every summer.\n\n"
                       "Tamsin Rhodri swam 12 km across the lake on Saturday.")
     assert len(of(records, "swimming")) == 2
+
+
+# -- an exact time told after a rough one is the session's time ------------------------------------------
+
+def test_an_exact_time_told_after_a_bound_is_the_time(extract):
+    records = extract("I ran a 10K under 39 minutes at last! I crossed the line at the Larkspur Run "
+                      "on Sunday and saw 36:20 on my watch.")
+    assert records == [("running", 10_000, 36 * 60 + 20)]
+
+
+def test_a_time_far_from_the_rough_one_does_not_replace_it(extract):
+    records = extract("I ran a 10K in about 40 minutes at the Larkspur Run. My first 5K took 19:10.")
+    assert of(records, "running")[0][2] == 2400

@@ -18,6 +18,7 @@ from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
 WE = ("we", "our")  # of FIRST_PERSON: the author and others
+REFINED = 0.1  # an exact time within this share of a rough one tells it more precisely
 
 
 def to_activity(ctx: Context, r: Record) -> Activity:
@@ -49,8 +50,9 @@ def to_activity(ctx: Context, r: Record) -> Activity:
 
 
 def _gather(ordered: list[Cluster]) -> dict:
-    """From clusters in order: the first quantity of each kind, the first event and date, and the
-    people (once each by name or handle) and places (once each by name)."""
+    """From clusters in order: the first quantity of each kind (but an exact time for a rough one it
+    refines, :func:`_refines`), the first event and date, and the people (once each by name or handle)
+    and places (once each by name)."""
     q: dict[str, Quantity] = {}
     event: str | None = None
     date: DateRef | None = None
@@ -58,6 +60,8 @@ def _gather(ordered: list[Cluster]) -> dict:
     places: list[dict] = []
     for c in ordered:
         for found in c.quantities:
+            if found.kind == "duration" and _refines(found, q.get("duration")):
+                q["duration"] = found
             q.setdefault(found.kind, found)
         if event is None and c.event:
             event = c.event
@@ -70,6 +74,13 @@ def _gather(ordered: list[Cluster]) -> dict:
             if not any(p["name"] == o["name"] for o in places):
                 places.append(p)
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
+
+
+def _refines(found: Quantity, rough: Quantity | None) -> bool:
+    """Whether exact time ``found`` tells more precisely the rough one (a bound or an estimate) a record
+    has: within REFINED of it ("a 10K under 39 minutes ... saw 36:20 on my watch")."""
+    return rough is not None and rough.approximate and not found.approximate \
+        and bool(found.seconds and rough.seconds) and abs(found.seconds - rough.seconds) <= REFINED * rough.seconds
 
 
 def confidence(ctx: Context, r: Record) -> float:
