@@ -126,6 +126,13 @@ def test_where_people_come_from_is_their_hometown(nlp, text):
     assert found == [("Oslo", True)]
 
 
+@pytest.mark.parametrize("text", ["An Oslo-based climber hiked 18 km to the hut.",
+                                  "The Oslo based club rode 60 km on Sunday."])
+def test_a_place_a_person_or_club_is_based_in_is_a_hometown(blank_extractor, text):
+    doc = blank_extractor.nlp(text)  # (the statistical model reads this Oslo as an organisation)
+    assert [(s._.fp_place.name, s._.fp_place.hometown) for s in doc.spans["fp_places"]] == [("Oslo", True)]
+
+
 def test_a_route_is_no_hometown(nlp):
     doc = nlp("Today's leg was from Otley to Ilkley, 20 km.")
     found = [(s._.fp_place.name, s._.fp_place.role, s._.fp_place.hometown) for s in doc.spans["fp_places"]]

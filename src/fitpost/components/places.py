@@ -125,7 +125,7 @@ class PlaceFinder(Component):
         for (s, e), role in zip(kept, self._roles(tab, kept)):
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             role = forced.get((s, e), role)
-            hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people)
+            hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
@@ -416,6 +416,14 @@ class PlaceFinder(Component):
         first = max(0, s - 5)
         return any(tuple(tab.lower[end - n:end]) in self.hometown
                    for end in range(max(0, s - 2), s + 1) for n in self.hometown_lengths if end - n >= first)
+
+    @staticmethod
+    def _based(tab: ext.Tokens, e: int) -> bool:
+        """Whether "based" follows the place ending at token ``e``, a hyphen between or none ("a
+        Larkspur-based climber"): where someone lives or works, not where they went."""
+        lows = tab.lower
+        k = e + 1 if e < tab.n and lows[e] in ("-", "–") else e
+        return k < tab.n and lows[k] == "based"
 
     def _is_origin(self, tab: ext.Tokens, s: int, people: set[int]) -> bool:
         """"a couple from Oslo", "Tomas Berg from Oslo", "two were from Oslo": "from" after a word for people,
