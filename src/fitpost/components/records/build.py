@@ -78,7 +78,7 @@ def _gather(ordered: list[Cluster]) -> dict:
 
 def _refines(found: Quantity, rough: Quantity | None) -> bool:
     """Whether exact time ``found`` tells more precisely the rough one (a bound or an estimate) a record
-    has: within REFINED of it ("a 10K under 39 minutes ... saw 36:20 on my watch")."""
+    has: within REFINED of it ("a 10K in less than 45 minutes ... stopped my watch at 43:05")."""
     return rough is not None and rough.approximate and not found.approximate \
         and bool(found.seconds and rough.seconds) and abs(found.seconds - rough.seconds) <= REFINED * rough.seconds
 
