@@ -309,6 +309,13 @@ def test_a_title_is_the_session_its_report_tells(extract):
     assert records == [("swimming", 12_000, None)]
 
 
+def test_a_title_its_lede_and_the_report_are_one_session(extract):
+    records = extract("Grandmother swims the length of Lake Larkspur in two days\n\nA 71-year-old has set a club "
+                      "record by swimming the whole length of Lake Larkspur in under two days.\n\n"
+                      "Ottilie Rhodri swam 30 km, sleeping in a tent on the shore.")
+    assert records == [("swimming", 30_000, 2 * 86_400)]
+
+
 def test_a_title_with_another_distance_is_another_session(extract):
     records = extract("Grandmother swims 3 km across Lake Ottilie\n\n"
                       "Her grandson swam 12 km across the lake on Saturday.")

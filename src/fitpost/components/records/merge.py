@@ -180,14 +180,15 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 
 def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
-    """The record of the text's title that real cluster ``c`` reports, when ``c`` is the first mention of its
-    activity after the title ("Grandmother swims across the lake" over "Ottilie swam 12 km across Lake
-    Larkspur on Sunday"): the same status, no amount of a kind both have that differs, no other race or
-    day, and, where both name people, someone in common."""
+    """The record told first in the text's title that real cluster ``c`` reports, when it is the only
+    record of ``c``'s activity so far ("Grandmother swims across the lake" over "Ottilie swam 12 km across
+    Lake Larkspur on Sunday", a lede between them or none): the same status, no amount of a kind both
+    have that differs, no other race or day, and, where the title and ``c`` both name people by name,
+    someone in common."""
     if ctx.title_end < 0 or ctx.tab.idx[c.start] < ctx.title_end:
         return None
     same = [r for r in records if r.activity == c.info.activity]
-    if len(same) != 1 or any(ctx.tab.idx[x.start] > ctx.title_end for x in same[0].clusters):
+    if len(same) != 1 or ctx.tab.idx[same[0].primary.start] > ctx.title_end:
         return None
     r = same[0]
     if r.primary.status_name != c.status_name or _other_event(c, r) or dates.other_day(c, r):
@@ -196,8 +197,8 @@ def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates
         theirs = next((t for x in r.clusters for t in x.quantities if t.kind == q.kind), None)
         if q.kind in FILLED and theirs is not None and not _same_amount(q, theirs):
             return None
-    mine = {_who(p) for p in c.people}
-    told = {_who(p) for x in r.clusters for p in x.people}
+    mine = {p["name"] for p in c.people if p.get("name")}  # a title names people by role ("Grandmother")
+    told = {p["name"] for x in r.clusters if ctx.tab.idx[x.start] < ctx.title_end for p in x.people if p.get("name")}
     return r if not (mine and told) or mine & told else None
 
 
