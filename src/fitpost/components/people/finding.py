@@ -267,6 +267,19 @@ def _cued(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, bool]]:
     return seeds
 
 
+def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, bool]], set[int]]:
+    """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
+    right before an activity verb that is no noun ("Asha ran"; these tokens returned too) and next to a
+    speech verb, a quote's speaker ("Larkspur said:", "said Rhodri")."""
+    seeds = _cued(lex, tab)
+    subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+                if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns}
+    seeds += [(k, False) for k in sorted(subjects)]
+    speech = tab.where(lex.speech)
+    seeds += [(k, False) for k in sorted({k - 1 for k in speech} | {k + 1 for k in speech})]
+    return seeds, subjects
+
+
 def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
                     found: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Character spans of the one-word names that company cues mark as people, which a model may not
@@ -279,13 +292,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
     a list a company cue starts."""
     lows = tab.lower
-    seeds = _cued(lex, tab)
-    subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-                if s.info.form == "verb" and lows[s.start] not in lex.activity_nouns}
-    seeds += [(k, False) for k in sorted(subjects)]
-    # the speaker of a quote, named by one word before or after a speech verb ("Larkspur said:", "said Rhodri")
-    speech = tab.where(lex.speech)
-    seeds += [(k, False) for k in sorted({k - 1 for k in speech} | {k + 1 for k in speech})]
+    seeds, subjects = _seeds(lex, doc, tab)
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
     spans: dict[int, tuple[int, int]] = {}  # the first token of each name -> its character span
     for s, e in found:
