@@ -134,6 +134,12 @@ def test_a_place_a_person_or_club_is_based_in_is_a_hometown(sm_extractor, text):
         [(text.split()[1].split("-")[0], True)]
 
 
+def test_a_ski_runs_colour_grade_is_no_place(nlp):
+    names = [name for name, _ in places(nlp, "Rhodri skied on Green terrain all morning and then did some Blues.")]
+    assert "Green" not in names and "Blues" not in names
+    assert places(nlp, "We walked across Green Park to the river.") == [("Green Park", "at")]
+
+
 def test_a_route_is_no_hometown(nlp):
     doc = nlp("Today's leg was from Otley to Ilkley, 20 km.")
     found = [(s._.fp_place.name, s._.fp_place.role, s._.fp_place.hometown) for s in doc.spans["fp_places"]]

@@ -61,6 +61,7 @@ class PlaceFinder(Component):
         self.hometown_lengths = sorted({len(c) for c in self.hometown})
         self.origin_words = set(data["origin_words"])
         self.route_nouns = set(data["route_nouns"])
+        self.slope_grades = frozenset(data["slope_grades"]["words"])
         self.between_after = frozenset(data["route_between"]["after"])
         self.not_between_after = frozenset(data["route_between"]["not_after"])
         self.not_places = set(data["not_places"])
@@ -123,6 +124,8 @@ class PlaceFinder(Component):
         kept = self._outermost(tab, found, people, datelines)
         places = []
         for (s, e), role in zip(kept, self._roles(tab, kept)):
+            if e - s == 1 and tab.lower[s] in self.slope_grades:
+                continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             role = forced.get((s, e), role)
             hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
