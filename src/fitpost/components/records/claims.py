@@ -52,14 +52,11 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
 def _compared(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
-    lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
-
-    def phrase_ends_at(end: int) -> bool:
-        return end > first and lows[end - 1] in lex.comparison_lasts \
-            and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
-
-    return any(ctx.breaks(end, c.start) == 0 and phrase_ends_at(end)
-               for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
+    starts, first = ctx.comparison_starts, ctx.sents[c.sent][0]
+    if not starts:
+        return False
+    return any(starts.get(end, -1) >= first and ctx.breaks(end, c.start) == 0  # a phrase of its sentence
+               for end in range(max(first, c.start - ctx.lexicon.comparison_reach), c.start + 1))
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

@@ -8,12 +8,11 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
 
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
-from fitpost.components.dates import day_words, direction_words
+from fitpost.components.dates import day_words, direction_words, sections
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -216,15 +215,24 @@ class Context:
         return first > 0 and first >= third
 
     @cached_property
-    def people_by_name(self) -> dict[str, list[ext.Mention]]:
-        """The people mentions of each name, a pronoun or group word under each name it stands for, in
-        order."""
-        out: dict[str, list[ext.Mention]] = {}
-        for p in self.people:
-            for name in dict.fromkeys((p.info.name, *p.info.members)):
-                if name:
-                    out.setdefault(name, []).append(p)
-        return out
+    def main_mentions(self) -> list[ext.Mention]:
+        """The people mentions of the person the text is about (``roster.main``), a pronoun or group
+        word that stands for them among them, in order."""
+        main = self.roster.main
+        if not main:
+            return []
+        return [p for p in self.people if p.info.name == main or main in p.info.members]
+
+    @cached_property
+    def active_sents(self) -> set[int]:
+        """The sentences that hold an activity mention."""
+        return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]}
+
+    @cached_property
+    def date_sections(self) -> list[tuple[bool, dt.date | None]]:
+        """For each date mention, whether it heads a section and the day it was read against
+        (:func:`fitpost.components.dates.sections`)."""
+        return sections(self.text, self.mentions[ext.DATES])
 
     @cached_property
     def para(self) -> list[int]:
@@ -305,6 +313,19 @@ class Context:
                 out[n] = k
         return out
 
+    @cached_property
+    def comparison_starts(self) -> dict[int, int]:
+        """Where a comparison phrase (``comparison``) ends, as a token offset, with where the latest of
+        those ending there starts."""
+        out: dict[int, int] = {}
+        lows = self.lows
+        for k in self.tab.where(self.lexicon.comparison_lasts):
+            for phrase in self.lexicon.comparison:
+                start = k + 1 - len(phrase)
+                if start >= 0 and tuple(lows[start:k + 1]) == phrase:
+                    out[k + 1] = max(out.get(k + 1, start), start)
+        return out
+
     def text_of(self, m: ext.Mention) -> str:
         return self.text[m.start_char:m.end_char]
 
@@ -317,13 +338,13 @@ class Context:
         """How many clause breaks (``clause_breaks``) tokens ``a:b`` hold."""
         if b <= a:
             return 0
-        return self._breaks_before[b] - self._breaks_before[a]
+        at = self._break_at
+        return bisect_left(at, b) - bisect_left(at, a)
 
     @cached_property
-    def _breaks_before(self) -> list[int]:
-        """How many clause breaks come before each token (and, last, in the whole Doc)."""
-        breaks = self.lexicon.breaks
-        return list(accumulate(map(breaks.__contains__, self.lows), initial=0))
+    def _break_at(self) -> list[int]:
+        """The tokens that are clause breaks, in order."""
+        return self.tab.where(self.lexicon.breaks)
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from fitpost import ext, statuses
-from fitpost.components.dates import same_day_cues, sections
+from fitpost.components.dates import same_day_cues
 from fitpost.components.records.amounts import fitting
 from fitpost.components.records.attach import attach_date, dated_ahead, event_holding
 from fitpost.components.records.company import names_of, non_participant
@@ -590,15 +590,20 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     ("8 km, 6 km, a rest day, 8 km and 15 km on the long day"), one of them a real cluster's: each
     other distance of the list is a session of its own, of that cluster's activity, status and date.  A
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items."""
+    over_period = {n for n, found in ctx.dates_in.items()
+                   if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)}
+    if not over_period:
+        return
     owner_of = {id(q): c for c in clusters for q in c.quantities}
     activity_tokens: set[int] | None = None
     by_sent: dict[int, list[ext.Mention]] = {}
     for span in ctx.mentions[ext.QUANTITIES]:
-        if span.info.kind == "distance" and ctx.lows[span.end:span.end + 1] != ["pace"] and not _segment(ctx, span):
-            by_sent.setdefault(ctx.sent_of[span.start], []).append(span)
+        n = ctx.sent_of[span.start]
+        if n in over_period and span.info.kind == "distance" and ctx.lows[span.end:span.end + 1] != ["pace"] \
+                and not _segment(ctx, span):
+            by_sent.setdefault(n, []).append(span)
     for n, spans in by_sent.items():
-        if len(spans) < LIST_MIN or not any(d.info is not None and d.info.granularity in ("week", "month")
-                                            for d in ctx.dates_in.get(n, ())):
+        if len(spans) < LIST_MIN:
             continue
         if activity_tokens is None:  # read once, where a sentence may hold a list
             activity_tokens = {k for m in ctx.mentions[ext.ACTIVITIES] for k in range(m.start, m.end)}
@@ -989,7 +994,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         return
     posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
-    heads = [d for d, (head, _) in zip(mentions, sections(ctx.text, mentions)) if head]
+    heads = [d for d, (head, _) in zip(mentions, ctx.date_sections) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
     same_day = _same_day(ctx, posted) if posted is not None else None
     for r in undated:
