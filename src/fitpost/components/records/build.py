@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import ATTRIBUTES, FIRST_PERSON, Context
+from fitpost.components.records.context import ATTRIBUTES, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
@@ -137,7 +137,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
             if not company and roster.main and _may_have_done(ctx, r):
                 company = [_participant(ctx, roster.main)]  # the author and the person they write about
         return author + company
-    if quote is None and author and (not roster.main or any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON)):
+    if quote is None and author and (not roster.main or c.sent in ctx.first_person_sents):
         return author
     if roster.main and not unnamed_subject(ctx, c) and _may_have_done(ctx, r):
         return [_participant(ctx, roster.main)]

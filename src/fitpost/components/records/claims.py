@@ -12,6 +12,8 @@ in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 
@@ -44,9 +46,9 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
     the city half marathon"; not "Watched the marathon, then went for a run")."""
     if c.info.form in ("verb", "exercise", "inferred"):
         return False
-    lo = ctx.sents[c.sent][0]
-    watching = [k for k in range(lo, c.start) if ctx.lows[k] in ctx.lexicon.spectating]
-    return bool(watching) and ctx.breaks(watching[-1], c.start) == 0
+    watching = ctx.tab.where(ctx.lexicon.spectating)
+    k = bisect_left(watching, c.start) - 1  # the last word of spectating before it
+    return k >= 0 and watching[k] >= ctx.sents[c.sent][0] and ctx.breaks(watching[k], c.start) == 0
 
 
 def _compared(ctx: Context, c: Cluster) -> bool:

@@ -194,7 +194,7 @@ class Context:
         cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
             [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [cues[w] for w in self.lows if w in cues]
+            [cues[self.lows[i]] for i in self.tab.where(cues)]
         for activity in named:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
@@ -349,6 +349,23 @@ class Context:
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
         return self._person_index[p.start, p.end, p.label]
+
+    def sentences_with(self, words: Iterable[str]) -> set[int]:
+        """The sentences that hold any of the marker words ``words`` (of :data:`MARKERS`)."""
+        return set().union(*(self.marked.get(w, ()) for w in words))
+
+    @cached_property
+    def first_person_sents(self) -> set[int]:
+        """The sentences that hold a first-person marker word (:data:`FIRST_PERSON`)."""
+        return self.sentences_with(FIRST_PERSON)
+
+    @cached_property
+    def totalling_sents(self) -> set[int]:
+        """The sentences that hold both a word of a total (``total``) and a period (``periods``): "my
+        total for June"."""
+        def holding(words: frozenset[str]) -> set[int]:
+            return {self.sent_of[i] for i in self.tab.where(words)}
+        return holding(self.lexicon.total_words) & holding(self.lexicon.periods)
 
     def holds(self, word: str, sents: set[int]) -> bool:
         """Whether any of the sentences ``sents`` holds the marker word ``word`` (of :data:`MARKERS`)."""

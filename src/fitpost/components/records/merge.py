@@ -653,11 +653,10 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
-    sentence = ctx.sentence_words(n)
     before = lows[max(lo, span.start - 3):span.start]
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
-                and (lex.total_words.isdisjoint(sentence) or lex.periods.isdisjoint(sentence)))
+                and n not in ctx.totalling_sents)
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
