@@ -12,8 +12,6 @@ in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 
@@ -46,19 +44,22 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
     the city half marathon"; not "Watched the marathon, then went for a run")."""
     if c.info.form in ("verb", "exercise", "inferred"):
         return False
-    watching = ctx.tab.where(ctx.lexicon.spectating)
-    k = bisect_left(watching, c.start) - 1  # the last word of spectating before it
-    return k >= 0 and watching[k] >= ctx.sents[c.sent][0] and ctx.breaks(watching[k], c.start) == 0
+    lo = ctx.sents[c.sent][0]
+    watching = [k for k in range(lo, c.start) if ctx.lows[k] in ctx.lexicon.spectating]
+    return bool(watching) and ctx.breaks(watching[-1], c.start) == 0
 
 
 def _compared(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
-    starts, first = ctx.comparison_starts, ctx.sents[c.sent][0]
-    if not starts:
-        return False
-    return any(starts.get(end, -1) >= first and ctx.breaks(end, c.start) == 0  # a phrase of its sentence
-               for end in range(max(first, c.start - ctx.lexicon.comparison_reach), c.start + 1))
+    lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
+
+    def phrase_ends_at(end: int) -> bool:
+        return end > first and lows[end - 1] in lex.comparison_lasts \
+            and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
+
+    return any(phrase_ends_at(end) and ctx.breaks(end, c.start) == 0
+               for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

@@ -10,8 +10,6 @@ Asha running").  People who are only mentioned ("photo by A") are left out.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from fitpost import ext
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
@@ -128,12 +126,10 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
     after that one ("with A, B and C", "with Tom and his brother Benedikt")."""
     people, lasts = ctx.people, ctx.lexicon.company_lasts
-    end = min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)
-    cue_lasts = ctx.tab.where(lasts)
-    k = bisect_left(cue_lasts, c.end)
-    if not people or k == len(cue_lasts) or cue_lasts[k] >= end:  # no one, or no cue's last word within reach
+    reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
+    if lasts.isdisjoint(reach):
         return
-    for i, word in enumerate(ctx.lows[c.end:end], c.end):
+    for i, word in enumerate(reach, c.end):
         if word in CLAUSE_STOPS:
             break
         if word not in lasts or not _cue_ends_at(ctx, i):

@@ -174,9 +174,6 @@ class Context:
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         self.people = self.mentions[ext.PEOPLE]
-        self._person_index: dict[tuple[int, int, str], int] = {}
-        for k, p in enumerate(self.people):
-            self._person_index.setdefault((p.start, p.end, p.label), k)
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         self._sentence_words: dict[int, frozenset[str]] = {}
@@ -313,19 +310,6 @@ class Context:
                 out[n] = k
         return out
 
-    @cached_property
-    def comparison_starts(self) -> dict[int, int]:
-        """Where a comparison phrase (``comparison``) ends, as a token offset, with where the latest of
-        those ending there starts."""
-        out: dict[int, int] = {}
-        lows = self.lows
-        for k in self.tab.where(self.lexicon.comparison_lasts):
-            for phrase in self.lexicon.comparison:
-                start = k + 1 - len(phrase)
-                if start >= 0 and tuple(lows[start:k + 1]) == phrase:
-                    out[k + 1] = max(out.get(k + 1, start), start)
-        return out
-
     def text_of(self, m: ext.Mention) -> str:
         return self.text[m.start_char:m.end_char]
 
@@ -349,6 +333,14 @@ class Context:
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
         return self._person_index[p.start, p.end, p.label]
+
+    @cached_property
+    def _person_index(self) -> dict[tuple[int, int, str], int]:
+        """The place of the first of each people mention in the people group, by its bounds and label."""
+        out: dict[tuple[int, int, str], int] = {}
+        for k, p in enumerate(self.people):
+            out.setdefault((p.start, p.end, p.label), k)
+        return out
 
     def sentences_with(self, words: Iterable[str]) -> set[int]:
         """The sentences that hold any of the marker words ``words`` (of :data:`MARKERS`)."""

@@ -94,6 +94,8 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
     its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
     it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
     told as a further session ("I'd love to run another marathon")."""
+    if not any(_asks_about(ctx, r) for r in records):
+        return records
     by_distance: dict[str, list[tuple[float, int]]] = {}  # activity -> (meters, index) of its real records
     for k, r in enumerate(records):
         d = r.distance()
@@ -105,8 +107,7 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
     for r in records:
         c = r.primary
         d = c.kind("distance")
-        if len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and d.meters \
-                and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent)):
+        if _asks_about(ctx, r):
             found = by_distance.get(c.info.activity, [])
             k = bisect_left(found, (d.meters / 1.02, -1))  # the first real record at least 2 % shorter
             if k < len(found) and same_distance(d, records[found[k][1]].distance()):
@@ -114,6 +115,14 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
                 continue
         kept.append(r)
     return kept
+
+
+def _asks_about(ctx: Context, r: Record) -> bool:
+    """Whether record ``r`` is one hypothetical mention told with a distance, not as a further session."""
+    c = r.primary
+    d = c.kind("distance")
+    return len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and bool(d.meters) \
+        and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent))
 
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
