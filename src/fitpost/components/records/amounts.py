@@ -163,9 +163,11 @@ def _ordered(r: Record) -> list[Cluster]:
     return [primary] + [c for c in r.clusters if c is not primary]
 
 
-def record_meters(r: Record) -> float | None:
-    """The metres of the distance the build step gives the record, if any."""
-    primary = _ordered(r)[0]
+def record_meters(r: Record, primary: Cluster | None = None) -> float | None:
+    """The metres of the distance the build step gives the record (``primary``: its leading cluster,
+    found when not given), if any."""
+    if primary is None:
+        primary = r.leading()
     dist = primary.kind("distance")
     if dist is None or primary.race_only:
         dist = r.distance()
@@ -182,8 +184,9 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
 
 def settle_duration(r: Record) -> None:
     """Drop the record's durations that fit in no reading until one fits; read that one as it fits."""
-    activity, meters = r.activity, record_meters(r)
-    for c in _ordered(r):
+    ordered = _ordered(r)
+    activity, meters = r.activity, record_meters(r, ordered[0])
+    for c in ordered:
         for k, q in enumerate(c.quantities):
             if q.kind != "duration":
                 continue

@@ -306,7 +306,7 @@ def date_origins(ctx: Context) -> dict[int, dt.date | None]:
     (:func:`fitpost.components.dates.sections`), else the post date."""
     posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
-    return {d.start: base or posted for d, (_, base) in zip(mentions, dates.sections(ctx.text, mentions))}
+    return {d.start: base or posted for d, (_, base) in zip(mentions, ctx.date_sections)}
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:

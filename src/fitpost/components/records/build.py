@@ -10,10 +10,9 @@ first-person record's companion).
 """
 from __future__ import annotations
 
-from fitpost import ext
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import ATTRIBUTES, FIRST_PERSON, Context
+from fitpost.components.records.context import ATTRIBUTES, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
@@ -123,7 +122,8 @@ def _authors(ctx: Context, r: Record) -> bool:
     c = r.primary
     if ctx.roster.quote_at(ctx.tab.idx[c.start]) is not None:
         return False
-    return any(ctx.holds(w, r.sents()) for w in ("i", "we", "me")) or \
+    sents = r.sents()
+    return any(ctx.holds(w, sents) for w in ("i", "we", "me")) or \
         not any(p.start < c.start for p in ctx.people_in.get(c.sent, ()))
 
 
@@ -145,23 +145,23 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
         company = companions(ctx, _around(ctx, sents))
         if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
             company = companions(ctx, range(len(ctx.sents)))
-            if not company and roster.main and _may_have_done(ctx, roster.main, r):
+            if not company and roster.main and _may_have_done(ctx, r):
                 company = [_participant(ctx, roster.main)]  # the author and the person they write about
         return author + company
-    if quote is None and author and (not roster.main or any(ctx.holds(w, {c.sent}) for w in FIRST_PERSON)):
+    if quote is None and author and (not roster.main or c.sent in ctx.first_person_sents):
         return author
-    if roster.main and not unnamed_subject(ctx, c) and _may_have_done(ctx, roster.main, r):
+    if roster.main and not unnamed_subject(ctx, c) and _may_have_done(ctx, r):
         return [_participant(ctx, roster.main)]
     return []
 
 
-def _may_have_done(ctx: Context, name: str, r: Record) -> bool:
-    """Whether the person ``name`` may be who did record ``r`` by default: not named in its
+def _may_have_done(ctx: Context, r: Record) -> bool:
+    """Whether the person the text is about may be who did record ``r`` by default: not named in its
     sentences only as a spectator ("A flagged off the run"), nor, where its sentences do not name
     them, only as a spectator in the whole text (the official who flagged off a team's ride); a pronoun
     that stands for them counts as a mention ("A flagged off the ride, then she rode it")."""
     sents = r.sents()
-    named = ctx.people_by_name.get(name, [])
+    named = ctx.main_mentions
     here = [p for p in named if ctx.sent_of[p.start] in sents] or named
     return not (here and all(non_participant(ctx, p) for p in here))
 
@@ -170,9 +170,8 @@ def _around(ctx: Context, sents: set[int]) -> list[int]:
     """The sentences ``sents`` and those right before and after them in their paragraph that hold no
     activity mention (a sentence with one is another session's), in order."""
     para, n_sents = ctx.para, len(ctx.sents)
-    active = {ctx.sent_of[m.start] for m in ctx.mentions[ext.ACTIVITIES]}
     near = {n + d for n in sents for d in (-1, 1) if 0 <= n + d < n_sents and para[n + d] == para[n]}
-    return sorted(sents | (near - active))
+    return sorted(sents | (near - ctx.active_sents))
 
 
 def companions(ctx: Context, sents) -> list[dict]:

@@ -58,7 +58,7 @@ def _compared(ctx: Context, c: Cluster) -> bool:
         return end > first and lows[end - 1] in lex.comparison_lasts \
             and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
 
-    return any(ctx.breaks(end, c.start) == 0 and phrase_ends_at(end)
+    return any(phrase_ends_at(end) and ctx.breaks(end, c.start) == 0
                for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
 
 

@@ -202,5 +202,4 @@ def addressed(ctx: Context, p: ext.Mention) -> bool:
     lows = ctx.lows
     if p.start == 0 or lows[p.start - 1] != "," or p.end >= len(lows) or lows[p.end][:1] not in ".!?":
         return False
-    n = ctx.sent_of[p.start]
-    return not any(ctx.sent_of[m.start] == n for m in ctx.mentions[ext.ACTIVITIES])
+    return ctx.sent_of[p.start] not in ctx.active_sents

@@ -8,12 +8,11 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
 
 from spacy.tokens import Doc
 
 from fitpost import ext, resources
-from fitpost.components.dates import day_words, direction_words
+from fitpost.components.dates import day_words, direction_words, sections
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -180,9 +179,6 @@ class Context:
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         self.people = self.mentions[ext.PEOPLE]
-        self._person_index: dict[tuple[int, int, str], int] = {}
-        for k, p in enumerate(self.people):
-            self._person_index.setdefault((p.start, p.end, p.label), k)
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         self._sentence_words: dict[int, frozenset[str]] = {}
@@ -200,7 +196,7 @@ class Context:
         cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
             [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [cues[w] for w in self.lows if w in cues]
+            [cues[self.lows[i]] for i in self.tab.where(cues)]
         for activity in named:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
@@ -221,15 +217,24 @@ class Context:
         return first > 0 and first >= third
 
     @cached_property
-    def people_by_name(self) -> dict[str, list[ext.Mention]]:
-        """The people mentions of each name, a pronoun or group word under each name it stands for, in
-        order."""
-        out: dict[str, list[ext.Mention]] = {}
-        for p in self.people:
-            for name in dict.fromkeys((p.info.name, *p.info.members)):
-                if name:
-                    out.setdefault(name, []).append(p)
-        return out
+    def main_mentions(self) -> list[ext.Mention]:
+        """The people mentions of the person the text is about (``roster.main``), a pronoun or group
+        word that stands for them among them, in order."""
+        main = self.roster.main
+        if not main:
+            return []
+        return [p for p in self.people if p.info.name == main or main in p.info.members]
+
+    @cached_property
+    def active_sents(self) -> set[int]:
+        """The sentences that hold an activity mention."""
+        return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]}
+
+    @cached_property
+    def date_sections(self) -> list[tuple[bool, dt.date | None]]:
+        """For each date mention, whether it heads a section and the day it was read against
+        (:func:`fitpost.components.dates.sections`)."""
+        return sections(self.text, self.mentions[ext.DATES])
 
     @cached_property
     def para(self) -> list[int]:
@@ -339,17 +344,42 @@ class Context:
         """How many clause breaks (``clause_breaks``) tokens ``a:b`` hold."""
         if b <= a:
             return 0
-        return self._breaks_before[b] - self._breaks_before[a]
+        at = self._break_at
+        return bisect_left(at, b) - bisect_left(at, a)
 
     @cached_property
-    def _breaks_before(self) -> list[int]:
-        """How many clause breaks come before each token (and, last, in the whole Doc)."""
-        breaks = self.lexicon.breaks
-        return list(accumulate(map(breaks.__contains__, self.lows), initial=0))
+    def _break_at(self) -> list[int]:
+        """The tokens that are clause breaks, in order."""
+        return self.tab.where(self.lexicon.breaks)
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
         return self._person_index[p.start, p.end, p.label]
+
+    @cached_property
+    def _person_index(self) -> dict[tuple[int, int, str], int]:
+        """The place of the first of each people mention in the people group, by its bounds and label."""
+        out: dict[tuple[int, int, str], int] = {}
+        for k, p in enumerate(self.people):
+            out.setdefault((p.start, p.end, p.label), k)
+        return out
+
+    def sentences_with(self, words: Iterable[str]) -> set[int]:
+        """The sentences that hold any of the marker words ``words`` (of :data:`MARKERS`)."""
+        return set().union(*(self.marked.get(w, ()) for w in words))
+
+    @cached_property
+    def first_person_sents(self) -> set[int]:
+        """The sentences that hold a first-person marker word (:data:`FIRST_PERSON`)."""
+        return self.sentences_with(FIRST_PERSON)
+
+    @cached_property
+    def totalling_sents(self) -> set[int]:
+        """The sentences that hold both a word of a total (``total``) and a period (``periods``): "my
+        total for June"."""
+        def holding(words: frozenset[str]) -> set[int]:
+            return {self.sent_of[i] for i in self.tab.where(words)}
+        return holding(self.lexicon.total_words) & holding(self.lexicon.periods)
 
     def holds(self, word: str, sents: set[int]) -> bool:
         """Whether any of the sentences ``sents`` holds the marker word ``word`` (of :data:`MARKERS`)."""

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from fitpost import ext, statuses
-from fitpost.components.dates import for_plan, same_day_cues, sections
+from fitpost.components.dates import for_plan, same_day_cues
 from fitpost.components.records.amounts import fitting
 from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, event_holding
 from fitpost.components.records.company import names_of, non_participant
@@ -94,6 +94,8 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
     its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
     it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
     told as a further session ("I'd love to run another marathon")."""
+    if not any(_asks_about(ctx, r) for r in records):
+        return records
     by_distance: dict[str, list[tuple[float, int]]] = {}  # activity -> (meters, index) of its real records
     for k, r in enumerate(records):
         d = r.distance()
@@ -105,8 +107,7 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
     for r in records:
         c = r.primary
         d = c.kind("distance")
-        if len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and d.meters \
-                and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent)):
+        if _asks_about(ctx, r):
             found = by_distance.get(c.info.activity, [])
             k = bisect_left(found, (d.meters / 1.02, -1))  # the first real record at least 2 % shorter
             if k < len(found) and same_distance(d, records[found[k][1]].distance()):
@@ -114,6 +115,14 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
                 continue
         kept.append(r)
     return kept
+
+
+def _asks_about(ctx: Context, r: Record) -> bool:
+    """Whether record ``r`` is one hypothetical mention told with a distance, not as a further session."""
+    c = r.primary
+    d = c.kind("distance")
+    return len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and bool(d.meters) \
+        and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent))
 
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
@@ -621,15 +630,20 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     ("8 km, 6 km, a rest day, 8 km and 15 km on the long day"), one of them a real cluster's: each
     other distance of the list is a session of its own, of that cluster's activity, status and date.  A
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items."""
+    over_period = {n for n, found in ctx.dates_in.items()
+                   if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)}
+    if not over_period:
+        return
     owner_of = {id(q): c for c in clusters for q in c.quantities}
     activity_tokens: set[int] | None = None
     by_sent: dict[int, list[ext.Mention]] = {}
     for span in ctx.mentions[ext.QUANTITIES]:
-        if span.info.kind == "distance" and ctx.lows[span.end:span.end + 1] != ["pace"] and not _segment(ctx, span):
-            by_sent.setdefault(ctx.sent_of[span.start], []).append(span)
+        n = ctx.sent_of[span.start]
+        if n in over_period and span.info.kind == "distance" and ctx.lows[span.end:span.end + 1] != ["pace"] \
+                and not _segment(ctx, span):
+            by_sent.setdefault(n, []).append(span)
     for n, spans in by_sent.items():
-        if len(spans) < LIST_MIN or not any(d.info is not None and d.info.granularity in ("week", "month")
-                                            for d in ctx.dates_in.get(n, ())):
+        if len(spans) < LIST_MIN:
             continue
         if activity_tokens is None:  # read once, where a sentence may hold a list
             activity_tokens = {k for m in ctx.mentions[ext.ACTIVITIES] for k in range(m.start, m.end)}
@@ -679,11 +693,10 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
-    sentence = ctx.sentence_words(n)
     before = lows[max(lo, span.start - 3):span.start]
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
-                and (lex.total_words.isdisjoint(sentence) or lex.periods.isdisjoint(sentence)))
+                and n not in ctx.totalling_sents)
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
@@ -1038,7 +1051,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         return
     posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
-    heads = [d for d, (head, _) in zip(mentions, sections(ctx.text, mentions)) if head]
+    heads = [d for d, (head, _) in zip(mentions, ctx.date_sections) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
     same_day = _same_day(ctx, posted) if posted is not None else None
     for r in undated:
