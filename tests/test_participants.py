@@ -44,6 +44,11 @@ def test_who_led_or_headed_the_group_took_part(extractor):
     assert names(extractor, "The walk was led by Rhodri and covered 14 miles.") == [["Rhodri"]]  # one word
 
 
+def test_a_one_word_name_before_a_verb_of_doing_took_part(extractor):
+    assert names(extractor, "Ottilie went for a run with Tamsin.") == [["Ottilie", "Tamsin"]]
+    assert names(extractor, "Rhodri completed the Larkspur Marathon on Sunday.") == [["Rhodri"]]
+
+
 def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
     post = blank_extractor.extract(
         "People laced up and walked 26 miles from Larkspur to Brackenfold for a good cause.\n\n"

@@ -269,14 +269,17 @@ def _cued(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, bool]]:
 
 def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
-    right before an activity verb that is no noun ("Asha ran"; these tokens returned too) and next to a
-    speech verb, a quote's speaker ("Larkspur said:", "said Rhodri")."""
+    right before an activity verb that is no noun ("Asha ran"; these tokens returned too), next to a
+    speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
+    activity word after it ("Asha went for a run")."""
     seeds = _cued(lex, tab)
     subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
                 if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns}
     seeds += [(k, False) for k in sorted(subjects)]
     speech = tab.where(lex.speech)
     seeds += [(k, False) for k in sorted({k - 1 for k in speech} | {k + 1 for k in speech})]
+    starts = {s.start for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
+    seeds += [(k - 1, False) for k in tab.where(lex.doing) if k > 0 and not starts.isdisjoint(range(k + 1, k + 5))]
     return seeds, subjects
 
 

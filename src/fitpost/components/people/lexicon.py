@@ -26,6 +26,7 @@ class Lexicon:
     gender_words: dict[str, str]  # "actress" -> "f": a word before a name that tells the person's gender
     groups: tuple[str, ...]  # "the couple", "the duo" ...: words for two or more people, longest first
     speech: frozenset[str]  # "said", "wrote" ...: words that attribute a quote
+    doing: frozenset[str]  # "went", "completed" ...: a name before one, an activity word after, does it
     not_names: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]  # "marathoner", "dr" ...: a word before a name that is not part of it
     place_preps: frozenset[str]  # a model's "person" right after one of these is a place
@@ -67,6 +68,7 @@ class Lexicon:
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
             groups=groups,
             speech=frozenset(data["speech_verbs"]),
+            doing=frozenset(data["doing_verbs"]),
             not_names=frozenset(data["not_names"]),
             titles=frozenset(data["titles"]),
             place_preps=frozenset(data["place_prepositions"]),
