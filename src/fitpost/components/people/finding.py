@@ -333,7 +333,7 @@ def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, 
     "and i" or "and me" ("lena and joss and i climbed the ridge"), as character spans: words of three
     letters or more that are not common words, stop words, relation or activity words, place or
     thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
-    if "i" not in tab.text:
+    if not tab.where_cased(("i",)):
         return []
     taken = {s for s, _ in found}
     out = []
