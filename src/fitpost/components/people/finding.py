@@ -15,7 +15,9 @@ from fitpost import ext
 from fitpost.components.people.lexicon import Lexicon
 
 # an @handle: "@" not after a word character or another "@", then letters, digits, "_" and inner dots
-HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# (the look-behind stands after the "@" and reads it with the character before, so a search for the
+# pattern goes from "@" to "@")
+HANDLE = re.compile(r"@(?<![\w@]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 # a quotation of two characters or more, in curly or straight double quotes; or one opened with a curly
 # quote and left open to the end of its line (news copy leaves a paragraph's quote open when the next
 # paragraph goes on with it, or leaves the last one open).  A quotation holds words: one with no letter
