@@ -210,8 +210,9 @@ def _positions(words: list[str]) -> dict[str, list[int]]:
 
 def _lookup(at: dict[str, list[int]], vocabulary: Collection[str]) -> list[int]:
     """The indices in ``at`` (of :func:`_positions`) of the words in ``vocabulary``, in order."""
-    if len(vocabulary) < len(at):  # look up the fewer words
-        hits = [at[w] for w in set(vocabulary) if w in at]
+    if len(vocabulary) < len(at):  # look up the fewer words, each once (a set or a dict holds each once)
+        words = vocabulary if isinstance(vocabulary, (set, frozenset, dict)) else set(vocabulary)
+        hits = [at[w] for w in words if w in at]
     else:
         hits = [where for w, where in at.items() if w in vocabulary]
     if len(hits) == 1:
@@ -229,7 +230,7 @@ class Tokens:
     """
 
     __slots__ = ("n", "text", "lower", "idx", "end", "sent_lo", "sent_hi", "sents", "found", "annotated", "reread",
-                 "_doc_id", "_norms", "_norm_ids", "_punct", "_lower_at", "_text_at")
+                 "_doc_id", "_norms", "_norm_ids", "_punct", "_lower_at")
 
     def __init__(self, doc: Doc, annotations: bool = True) -> None:
         # no Token objects made; the annotation columns come in the same call when wanted now
@@ -247,7 +248,6 @@ class Tokens:
             self.lower = [w.lower() for w in self.text]
         self._punct = arr[:, 2]
         self._lower_at: dict[str, list[int]] | None = None
-        self._text_at: dict[str, list[int]] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
         if annotations:
             self.read_annotations(doc, arr[:, len(_TOKEN_ATTRS):])
@@ -315,10 +315,10 @@ class Tokens:
         return _lookup(self._lower_at, vocabulary)
 
     def where_cased(self, vocabulary: Collection[str]) -> list[int]:
-        """As :meth:`where`, for the tokens' text as written."""
-        if self._text_at is None:
-            self._text_at = _positions(self.text)
-        return _lookup(self._text_at, vocabulary)
+        """As :meth:`where`, for the tokens' text as written: of the tokens :meth:`where` gives for the
+        words in lower case, those written as one of ``vocabulary``."""
+        written = set(vocabulary)
+        return [i for i in self.where({w.lower() for w in written}) if self.text[i] in written]
 
     def norm_ids(self) -> list[int]:
         """Token NORMs as string-store ids (a list made on first use)."""

@@ -58,7 +58,8 @@ WINDOW = 8
 _CACHE_SIZE = 4096
 
 # the pieces worth a look: no piece of WORK ** 0.5 characters or fewer can exceed WORK
-_CANDIDATE = re.compile(r"(?<!\S)\S{" + str(int(WORK ** 0.5) + 1) + ",}")
+_SHORTEST = int(WORK ** 0.5) + 1
+_CANDIDATE = re.compile(r"(?<!\S)\S{" + str(_SHORTEST) + ",}")
 # a cut never separates these from the character before them (nor anything from a joiner)
 _JOINING = frozenset({"Mn", "Me", "Sk", "Cf"})
 _ZWJ = "\u200d"
@@ -186,6 +187,8 @@ class RunCutter:
         tokens then make one."""
         cuts: list[int] = []
         joins: list[tuple[int, int]] = []
+        if max(map(len, text.split()), default=0) < _SHORTEST:
+            return cuts, joins  # no piece (a run of non-space characters: what str.split gives) is long enough
         for m in _CANDIDATE.finditer(text):
             self._plan_piece(text, *m.span(), cuts, joins)
         return cuts, joins

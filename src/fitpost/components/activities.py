@@ -38,6 +38,7 @@ _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "
 _WEEK_DAY = re.compile(r"wk?\d{1,2}[dr]\d")
 _WEEK = re.compile(r"wk?\d{1,2}")
 _DAY = re.compile(r"[dr]\d")
+_WEEK_IN_TEXT = re.compile(r"wk?\d")  # a week's number written so ("w5d2", "w9"), in lower-cased text
 
 
 class ActivityFinder(Component):
@@ -236,6 +237,9 @@ class ActivityFinder(Component):
         """In a text naming a training programme (``programmes``), its sessions written by week and day
         or run: "W4 R2", "W6D1", "week 3 day 1" ("W4 R2 this morning")."""
         low = text.lower()
+        weeks = tab.where(("week", "wk"))
+        if not _WEEK_IN_TEXT.search(low) and not any(i + 1 < tab.n and tab.lower[i + 1].isdigit() for i in weeks):
+            return []  # every session has a week's number: "w4", "wk3", "week 3"
         activity = next((a for a, named in self.programmes.items() if named.search(low)), None)
         if activity is None:
             return []

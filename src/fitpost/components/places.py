@@ -30,13 +30,14 @@ _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 # a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
 # The spaces before the name are those of its own line (not \s, which would run on over every blank
 # line below and make the search quadratic in a run of newlines).
-_DATELINE = re.compile(r"^[^\S\n]*([A-Z][A-Za-z .]+),\s+"
-                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b",
-                       re.MULTILINE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_DATELINE = re.compile(r"^[^\S\n]*([A-Z][A-Za-z .]+),\s+" + _MONTH + r"[a-z]*\.?\s+\d{1,2}\b", re.MULTILINE)
+_COMMA_MONTH = re.compile(r",\s+" + _MONTH)  # in every dateline: a text without one has none
 _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _ROUTE = r"(?:stretch|route|highway|expressway|road|leg|section|corridor|ride|run|trail)\b"
 # "the Hubli-Dharwad stretch": two names joined by a dash before a route noun
 _STRETCH = re.compile(rf"\b({_NAME})\s?[-–]\s?({_NAME})\s+{_ROUTE}")
+_DASH_NAME = re.compile(r"[-–]\s?[A-Z]")  # a dash before a name: where a stretch's second name starts
 # a stage title on a line of its own: "A / B", after "Day 2:" or the like ("Day 1: Ambleside / Grasmere");
 # a name is capitalised words, joined by spaces or dashes, with lowercase connectors ("Stratford upon Avon")
 _TITLE_NAME = r"[A-Z][\w'’.]*(?:[ -](?:[A-Z][\w'’.]*|de|del|la|le|du|sur|upon|on|of))*"
@@ -120,7 +121,7 @@ class PlaceFinder(Component):
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
         people = named_token_set(doc)
-        datelines = {m.start(1) for m in _DATELINE.finditer(text)}
+        datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
         places = []
         for (s, e), role in zip(kept, self._roles(tab, kept)):
@@ -154,7 +155,9 @@ class PlaceFinder(Component):
         for bounds in self._event_places(tab):
             found[bounds] = "named"
             forced[bounds] = "at"
-        stretches = _STRETCH.finditer(text) if any(dash in text for dash in _DASHES) else ()  # it needs a dash
+        # a stretch needs a dash before a name (the dash looked for first, in a plain search)
+        dashed = any(dash in text for dash in _DASHES) and _DASH_NAME.search(text)
+        stretches = _STRETCH.finditer(text) if dashed else ()
         for m in stretches:
             for g in (1, 2):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
@@ -168,7 +171,8 @@ class PlaceFinder(Component):
             if any(b[0] <= s and e <= b[1] and (s, e) != b for s, e in routes) \
                     or any(s < b[1] and b[0] < e and not (b[0] <= s and e <= b[1]) for s, e in named):
                 del found[b]
-        for m in _SLASH_TITLE.finditer(text):
+        titles = _SLASH_TITLE.finditer(text) if "/" in text else ()  # a stage title has a slash
+        for m in titles:
             for g, role in ((1, "from"), (2, "to")):
                 if (bounds := tab.expand(m.start(g), m.end(g), len(text))) is not None:
                     found[bounds] = "route"

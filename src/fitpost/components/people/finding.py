@@ -15,7 +15,9 @@ from fitpost import ext
 from fitpost.components.people.lexicon import Lexicon
 
 # an @handle: "@" not after a word character or another "@", then letters, digits, "_" and inner dots
-HANDLE = re.compile(r"(?<![\w@])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# (the look-behind stands after the "@" and reads it with the character before, so a search for the
+# pattern goes from "@" to "@")
+HANDLE = re.compile(r"@(?<![\w@]@)([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 # a quotation of two characters or more, in curly or straight double quotes; or one opened with a curly
 # quote and left open to the end of its line (news copy leaves a paragraph's quote open when the next
 # paragraph goes on with it, or leaves the last one open).  A quotation holds words: one with no letter
@@ -53,6 +55,8 @@ _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 def quotes(text: str) -> list[tuple[int, int]]:
     """The quotations of ``text`` as character offsets, in order."""
+    if '"' not in text and "“" not in text:
+        return []  # every quotation opens with one of these
     return [m.span() for m in QUOTE.finditer(text)]
 
 
@@ -347,7 +351,7 @@ def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, 
     "and i" or "and me" ("lena and joss and i climbed the ridge"), as character spans: words of three
     letters or more that are not common words, stop words, relation or activity words, place or
     thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
-    if "i" not in tab.text:
+    if not tab.where_cased(("i",)):
         return []
     taken = {s for s, _ in found}
     out = []
