@@ -39,6 +39,7 @@ def test_activity_forms(blank_extractor, text, activity):
     "Bought new running shoes and a workout playlist.",
     "Before lessons the class does circuits of the school field.",  # laps, not circuit training
     "We met by the cricket ground and the tennis courts.",  # a sport's ground or court is a place
+    "The hotel is within walking distance of the beach.",
 ])
 def test_idioms_and_compounds_are_not_activities(ex, text):
     assert ex.extract(text).activities == []

@@ -338,3 +338,8 @@ def test_an_exact_time_told_after_a_bound_is_the_time(extract):
 def test_a_time_far_from_the_rough_one_does_not_replace_it(extract):
     records = extract("I ran a 10K in about 40 minutes at the Larkspur Run. My first 5K took 19:10.")
     assert of(records, "running")[0][2] == 2400
+
+
+def test_a_total_walking_distance_is_the_distance_of_the_trek_before_it(extract):
+    records = extract("We summited Mount Ottilie after four days. The total walking distance was 48 km.")
+    assert [(activity, meters) for activity, meters, _ in records] == [("hiking", 48_000)]
