@@ -327,3 +327,8 @@ def test_status_with_two_processes():
 
 def test_a_first_line_with_no_closing_punctuation_is_a_headline_of_what_was_done(tagger):
     check(tagger, "Retired postman [walks] the length of the coast in nine days\n\nHe set off in May.", "completed")
+
+
+def test_a_season_named_with_every_is_a_yearly_routine(tagger):
+    got = check(tagger, "Every summer we [swim] across the lake.", "habitual")[0]
+    assert got.frequency == "yearly"
