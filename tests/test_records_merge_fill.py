@@ -343,3 +343,15 @@ def test_a_time_far_from_the_rough_one_does_not_replace_it(extract):
 def test_a_total_walking_distance_is_the_distance_of_the_trek_before_it(extract):
     records = extract("We summited Mount Ottilie after four days. The total walking distance was 48 km.")
     assert [(activity, meters) for activity, meters, _ in records] == [("hiking", 48_000)]
+
+
+def test_a_bare_mention_in_the_next_paragraph_goes_on_with_the_session(extract):
+    records = extract("Tamsin shared a clip of herself cycling along the coast this morning.\n\n"
+                      "She rode with two friends from the club.")
+    assert len(of(records, "cycling")) == 1
+
+
+def test_a_routine_every_summer_is_not_the_swim_told_next(extract):
+    records = extract("Grandmother swims across Lake Ottilie every summer.\n\n"
+                      "Tamsin Rhodri swam 12 km across the lake on Saturday.")
+    assert len(of(records, "swimming")) == 2
