@@ -340,8 +340,8 @@ def test_a_time_far_from_the_rough_one_does_not_replace_it(extract):
     assert of(records, "running")[0][2] == 2400
 
 
-def test_a_total_walking_distance_is_the_distance_of_the_trek_before_it(extract):
-    records = extract("We summited Mount Ottilie after four days. The total walking distance was 48 km.")
+def test_a_walking_distance_told_after_a_trek_is_its_distance(extract):
+    records = extract("We summited Mount Ottilie after four days. Our whole walking distance came to 48 km.")
     assert [(activity, meters) for activity, meters, _ in records] == [("hiking", 48_000)]
 
 
