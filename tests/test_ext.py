@@ -2,6 +2,7 @@
 reads the span groups anew when the Doc went through bytes or a group changed behind fitpost."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -97,3 +98,14 @@ def test_range_at_finds_the_range_holding_a_point():
     assert [ext.range_at(ranges, at) for at in (0, 2, 3, 4, 5, 9, 11, 12)] == [
         (0, 3), (0, 3), None, None, (5, 9), (9, 12), (9, 12), None]
     assert ext.range_at([], 4) is None
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Grandmother swims across the lake\n\nOttilie swam 12 km.", 33),
+    ("\n\n  Grandmother swims across the lake\nOttilie swam 12 km.", 37),  # blank lines before the title
+    ("Ottilie swam 12 km.\nWhat a day.", -1),  # a sentence, no title
+    ("Today's session:\n5 km easy", -1),  # a label
+    ("One line only", -1),
+])
+def test_the_title_is_a_first_line_with_no_closing_punctuation(text, end):
+    assert ext.title_end(text) == end

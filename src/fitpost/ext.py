@@ -177,6 +177,19 @@ def text(doc: Doc) -> str:
     return cached
 
 
+CLOSING_PUNCTUATION = frozenset(".!?…:;,")  # a line ending in one of these is no title
+
+
+def title_end(text: str) -> int:
+    """The character offset where ``text``'s title ends: its first line (after any blank ones), when a
+    line break ends it and it closes with no sentence punctuation ("Grandmother swims across the lake"
+    over the report); -1 when there is none."""
+    start = next((k for k, ch in enumerate(text) if not ch.isspace()), len(text))
+    end = text.find("\n", start)
+    line = text[start:end].rstrip() if end > 0 else ""
+    return end if line and line[-1] not in CLOSING_PUNCTUATION else -1
+
+
 def has_annotation(doc: Doc, attr: str) -> bool:
     """``doc.has_annotation(attr)``, worked out once per Doc (for TAG, DEP, ENT_IOB and SENT_START
     from the token table's array): on a Doc without the annotation (blank mode) spaCy walks every

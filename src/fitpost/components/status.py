@@ -627,14 +627,7 @@ class StatusTagger(Component):
         if last is None or last in (".", "!", "?", "…") or len(words) < 2:
             return False
         return sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words) \
-            or StatusTagger._first_line(view, i)
-
-    @staticmethod
-    def _first_line(view: _DocView, i: int) -> bool:
-        """Token ``i`` is on the text's first line, and a line break ends that line."""
-        whole = ext.text(view.doc)
-        start = view.tab.idx[i]
-        return "\n" not in whole[:start] and whole.find("\n", start) > 0
+            or tab.idx[i] < ext.title_end(ext.text(view.doc))
 
     @staticmethod
     def _is_question(view: _DocView, i: int) -> bool:

@@ -44,9 +44,6 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
     return out
 
 
-CLOSING_PUNCTUATION = frozenset(".!?…:;,")  # a line ending in one of these is no title
-
-
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
@@ -255,13 +252,8 @@ class Context:
 
     @cached_property
     def title_end(self) -> int:
-        """The character offset where the text's title ends: its first line, when a line break ends it and
-        it closes with no sentence punctuation ("Grandmother swims across the lake"); -1 when there is none."""
-        text = self.text
-        start = len(text) - len(text.lstrip())
-        end = text.find("\n", start)
-        line = text[start:end].rstrip() if end > 0 else ""
-        return end if line and line[-1] not in CLOSING_PUNCTUATION else -1
+        """Where the text's title ends (:func:`fitpost.ext.title_end`), -1 when it has none."""
+        return ext.title_end(self.text)
 
     def holds_phrase(self, phrases: tuple[tuple[str, ...], ...], n: int) -> bool:
         """Whether sentence ``n`` holds one of ``phrases`` (lower-case words)."""
