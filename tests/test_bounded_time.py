@@ -163,3 +163,16 @@ def test_linking_a_run_of_numbers_grows_in_step_with_its_length(blank_extractor,
     cost(2_000)  # warm
     small, large = cost(20_000), cost(80_000)
     assert large / max(small, 1e-3) < 8, (small, large)
+
+
+@pytest.mark.parametrize("unit", [
+    "Walked 3 km with Tamsin on Sunday. I swam 1 km in the afternoon. ",  # a session later that day
+    "Signed up for the Larkspur 10K in 2026. Running the 2026 Larkspur 10K is a must. ",  # plans' dates
+])
+def test_dating_many_records_grows_in_step_with_the_text(blank_extractor, unit):
+    """Each record is dated from what was told before it once, not by reading every record again; the
+    text opens with a title line, so the title rule is weighed too."""
+    def make(n: int) -> str:
+        return "Grandmother swims across the lake\n\n" + _repeat(unit)(n)
+    growth = _growth(lambda text: blank_extractor.extract(text, posted_at="2026-03-10"), make, 8_000)
+    assert growth < 8, growth

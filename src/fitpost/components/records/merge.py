@@ -42,6 +42,7 @@ LIST_MIN = 3  # a list of at least this many distances over a week or a month is
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
+TITLE_REACH = 8  # a title's record takes a report told at most this many sentences into the text (title included)
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
 
 
@@ -189,12 +190,13 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 
 def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
-    """The record told first in the text's title that real cluster ``c`` reports, when it is the only
-    record of ``c``'s activity so far ("Grandmother swims across the lake" over "Ottilie swam 12 km across
+    """The record told first in the text's title that real cluster ``c`` reports, when ``c`` is at most
+    TITLE_REACH sentences into the text (the report starts under its title) and that record is the only
+    one of ``c``'s activity so far ("Grandmother swims across the lake" over "Ottilie swam 12 km across
     Lake Larkspur on Sunday", a lede between them or none): the same status, no amount of a kind both
     have that differs, no other race or day, and, where the title and ``c`` both name people by name,
     someone in common."""
-    if ctx.title_end < 0 or ctx.tab.idx[c.start] < ctx.title_end:
+    if ctx.title_end < 0 or ctx.tab.idx[c.start] < ctx.title_end or ctx.worded[c.sent] > TITLE_REACH:
         return None
     same = [r for r in records if r.activity == c.info.activity]
     if len(same) != 1 or ctx.tab.idx[same[0].primary.start] > ctx.title_end:
@@ -1002,6 +1004,7 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     if posted is None:
         return
     origins: dict[int, dt.date | None] | None = None
+    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
     for r in records:
         lead = r.leading()
         if lead.status_name != "planned":
@@ -1012,13 +1015,12 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
         elif date is not None:
             origins = origins if origins is not None else date_origins(ctx)
-            _read_ahead(ctx, r, origins)
+            _read_ahead(r, origins, by_char)
 
 
-def _read_ahead(ctx: Context, r: Record, origins: dict[int, dt.date | None]) -> None:
+def _read_ahead(r: Record, origins: dict[int, dt.date | None], by_char: dict[int, ext.Mention]) -> None:
     """Each date of planned record ``r``'s clusters that are not plans themselves, read as a plan's date
-    (:func:`fitpost.components.dates.for_plan`)."""
-    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
+    (:func:`fitpost.components.dates.for_plan`; ``by_char``: the Doc's date mentions by first character)."""
     for c in r.clusters:
         d = by_char.get(c.date.start) if c.date is not None and c.date.start is not None else None
         if d is not None and statuses.meaning(c.status_name).phase != "planned":
@@ -1054,33 +1056,35 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     heads = [d for d, (head, _) in zip(mentions, ctx.date_sections) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
     same_day = _same_day(ctx, posted) if posted is not None else None
-    for r in undated:
-        first = min(r.clusters, key=lambda c: c.start)
+    lending = {id(r) for r in undated}
+    last_done: DateRef | None = None  # the date of the latest record done so far, in order of start
+    for r in sorted(records, key=lambda r: r.primary.start):
         done = statuses.meaning(r.primary.status_name).phase == "done"
-        date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
-        if date is None:
-            head = next((d for d in reversed(heads) if d.start < first.start), None)
-            date = head.info if head is not None and head.info.value else None
-            if head is None and done:
-                date = _later_that_day(ctx, records, r)
-            if date is None and head is None and done and same_day is not None \
-                    and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
-                date = same_day
-        if date is not None:
-            for c in r.clusters:  # a date read with no post date ("today") has only its text
-                c.date = date
+        if id(r) in lending:
+            first = min(r.clusters, key=lambda c: c.start)
+            date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
+            if date is None:
+                head = next((d for d in reversed(heads) if d.start < first.start), None)
+                date = head.info if head is not None and head.info.value else None
+                if head is None and done:
+                    date = _later_that_day(ctx, r, last_done)
+                if date is None and head is None and done and same_day is not None \
+                        and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+                    date = same_day
+            if date is not None:
+                for c in r.clusters:  # a date read with no post date ("today") has only its text
+                    c.date = date
+        if done:
+            last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
 
 
-def _later_that_day(ctx: Context, records: list[Record], r: Record) -> DateRef | None:
-    """The day of the latest record done and dated before record ``r``, when one of ``r``'s sentences tells
-    its session as later that day ("Ran 10 km on Saturday. I swam 1 km in the afternoon.")."""
-    if not any(ctx.holds_phrase(ctx.lexicon.later_that_day, n) for n in r.sents()):
+def _later_that_day(ctx: Context, r: Record, last_done: DateRef | None) -> DateRef | None:
+    """The day of the latest record done and dated before record ``r`` (``last_done``), when one of ``r``'s
+    sentences tells its session as later that day ("Ran 10 km on Saturday. I swam 1 km in the afternoon.")."""
+    if last_done is None or last_done.granularity != "day" \
+            or not any(ctx.holds_phrase(ctx.lexicon.later_that_day, n) for n in r.sents()):
         return None
-    day = None
-    for other in records:
-        if other.primary.start < r.primary.start and statuses.meaning(other.primary.status_name).phase == "done":
-            day = next((c.date for c in other.clusters if c.date is not None and c.date.value), day)
-    return day if day is not None and day.granularity == "day" else None
+    return last_done
 
 
 def _unquote_date(ctx: Context, r: Record) -> None:
