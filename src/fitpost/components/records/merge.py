@@ -438,7 +438,7 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
 def _restates(c: Cluster, r: Record) -> bool:
     """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
     ("our 100km ride", "the race"), or a verb with one as its object ("ran the race in 52 minutes"), of
-    its phase whose distance and time (each within 5 %; a time told as a bound or an estimate, "under 39
+    its phase whose distance and time (each within 5 %; a time told as a bound or an estimate, "under 45
     minutes", agrees with any) and date agree with it."""
     if not (c.info.form in ("noun", "race", "verb") and c.definite):
         return False
