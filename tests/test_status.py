@@ -332,3 +332,8 @@ def test_a_first_line_with_no_closing_punctuation_is_a_headline_of_what_was_done
 def test_a_season_named_with_every_is_a_yearly_routine(tagger):
     got = check(tagger, "Every summer we [swim] across the lake.", "habitual")[0]
     assert got.frequency == "yearly"
+
+
+def test_a_two_word_verb_whose_first_word_says_how_takes_the_tense_of_its_last(tagger):
+    check(tagger, "Tamsin set up the rope and I [top roped] after her.", "completed")
+    check(tagger, "We [power walked] round the park after lunch.", "completed")

@@ -504,6 +504,20 @@ class StatusTagger(Component):
             return "present"
         return self._governing(view, i, depth, pseudo)
 
+    def _mention_tense(self, view: _DocView, span: ext.Mention, token: int, is_verb: bool,
+                       pseudo: frozenset | set) -> str:
+        """The tense of a mention read from ``token``, its first word for a verb (see ``_tense``).
+
+        A verb of two words whose first only says how ("top roped", "power walked") is inflected in its
+        last: ending in -ed with no auxiliary before it, it is past ("I top roped after her"), though a
+        tagger reads the first word as a present verb.
+        """
+        last = span.end - 1
+        if is_verb and last > span.start and view.tab.lower[last].endswith("ed") \
+                and not self._auxiliaries(view, span.start):
+            return "past"
+        return self._tense(view, token, pseudo=pseudo)
+
     def _object_clause(self, view: _DocView, aux: int) -> bool:
         """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
         not "after which he would row", a time clause of a routine."""
@@ -737,14 +751,15 @@ class StatusTagger(Component):
         best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
         if best is not None:
             category = best.rule.category
-            tense = self._tense(view, token, pseudo=pseudo) if best.rule.if_past or best.rule.if_progressive else None
+            tense = self._mention_tense(view, span, token, is_verb, pseudo) \
+                if best.rule.if_past or best.rule.if_progressive else None
             if best.rule.if_past and tense == "past" and not self._plural_noun(view, token, is_verb):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         # no cue: the tense decides
-        tense = self._tense(view, token, pseudo=pseudo)
+        tense = self._mention_tense(view, span, token, is_verb, pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
         elif tense not in ("past", "past_modal", "past_habit") and self._is_question(view, token):
