@@ -229,3 +229,16 @@ def test_a_time_told_of_another_day_is_not_lent_to_the_session_before(ex):
     assert run.duration is None
     [run] = ex.extract("Ran the Larkspur parkrun this morning. Got round in 23:05.", posted_at="2025-05-07").activities
     assert run.duration.text == "23:05"
+
+
+@pytest.mark.parametrize("text", [
+    "That was one of my easiest runs this month. I had been dithering the whole day about going out.",
+    "We cycled out of Brackenfold in May. We were stuck there for two weeks.",
+])
+def test_a_time_of_days_spent_otherwise_is_not_lent_to_the_session_before(ex, text):
+    assert [a.duration for a in ex.extract(text).activities] == [None]
+
+
+def test_a_time_of_days_told_as_what_the_journey_took_is_lent_to_it(ex):
+    (ride,) = ex.extract("We cycled out of Brackenfold in May. The whole journey was completed in 12 days.").activities
+    assert ride.duration.seconds == 12 * 86400

@@ -31,6 +31,7 @@ from fitpost.schema import DateRef, Quantity
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
+DAY_SECONDS = 86400.0  # a time this long or longer is lent only where told as what a session took
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
@@ -410,6 +411,17 @@ def _one_day(a: DateRef, b: DateRef) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+def _session_time(ctx: Context, span: ext.Mention) -> bool:
+    """Whether a time in a sentence with no activity can be a session's: one under a day, or a day or more
+    told as what it took ("completed in 12 days", "took us nine days": ``long_times`` of
+    ``models/linking.json``), not time spent otherwise ("was at work the whole day", "stayed in for two
+    weeks")."""
+    seconds = span.info.seconds
+    if seconds is None or seconds < DAY_SECONDS:
+        return True
+    return not ctx.lexicon.long_time_words.isdisjoint(ctx.lows[max(0, span.start - 2):span.start])
+
+
 def _same_day_and_people(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
     people ``r`` does not name ("I ran for 30 minutes. My wife ran 10 km." are two)."""
@@ -548,6 +560,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
+        if q.kind == "duration" and not _session_time(ctx, span):
+            continue
         prev = real.before(n)
         if q.kind == "distance" and _stage_line(ctx, n):
             _add_stage(ctx, real, span, prev)
