@@ -52,6 +52,20 @@ def test_a_date_said_outside_quotes_wins_over_a_quoted_one(extract):
     assert dates_of(extract(text, D(2025, 6, 7)), "cycling") == [D(2025, 6, 6)]
 
 
+@pytest.mark.parametrize("text, day", [
+    ('Club members log many miles. As Ottilie Larkspur tweeted earlier this month:\n\n'
+     '"Ran my 5 mile hilly loop and met a deer on the trail."', D(2025, 6, 1)),
+    ('Tamsin Rhodri wrote on Tuesday: "Swam 2 km in the lake, freezing but glorious."', D(2025, 6, 3)),
+])
+def test_a_session_quoted_with_no_date_takes_the_date_the_quote_was_posted(extract, text, day):
+    assert dates_of(extract(text, D(2025, 6, 7)), "running" if "loop" in text else "swimming") == [day]
+
+
+def test_a_date_in_a_clause_about_the_speaker_is_not_the_date_of_the_quote(extract):
+    text = 'Rhodri, a swimmer since 2019, told us:\n\n"Swam 2 km in the lake, freezing but glorious."'
+    assert dates_of(extract(text, D(2025, 6, 7)), "swimming")[-1] is None
+
+
 def test_a_month_name_is_no_march(extract):
     records = extract("On March 3, 2024 I swam 4 km in the harbour.", D(2025, 12, 1))
     assert [(a, d) for a, _, d in records] == [("swimming", D(2024, 3, 3))]

@@ -1082,14 +1082,39 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                 date = head.info if head is not None and head.info.value else None
                 if head is None and done:
                     date = _later_that_day(ctx, r, last_done)
-                if date is None and head is None and done and same_day is not None \
-                        and ctx.roster.quote_at(ctx.tab.idx[first.start]) is None:
+                quote = ctx.roster.quote_at(ctx.tab.idx[first.start])
+                if date is None and head is None and done and same_day is not None and quote is None:
                     date = same_day
+                if date is None and done and quote is not None:
+                    date = _quote_date(ctx, quote)
             if date is not None:
                 for c in r.clusters:  # a date read with no post date ("today") has only its text
                     c.date = date
         if done:
             last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
+
+
+def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
+    """The date said, outside quotes, where a quote is introduced by a verb of saying or posting: between
+    that verb and the quote, or opening the sentence, in the words before the quote in its sentence, else
+    in the sentence before it ("As Ottilie tweeted on Tuesday: 'Ran 10 km at dawn'"; "On Sunday she
+    wrote:"; not "Tamsin, who moved here in 2019, said:").  A session told in the quote with no date of
+    its own was done by then, so that day (or week or month) is its date."""
+    first = bisect_right(ctx.tab.idx, quote.start) - 1  # the token the quote starts in
+    n = ctx.sent_of[first]
+    lo = ctx.sents[n][0]
+    for sent, upto in ((n, first), (n - 1, ctx.sents[n - 1][1] if n > 0 else 0)):
+        if sent < 0:
+            break
+        start = ctx.sents[sent][0]
+        verb = next((i for i in range(upto - 1, start - 1, -1) if ctx.lows[i] in ctx.lexicon.speech_verbs), None)
+        if verb is not None:
+            told = [d.info for d in ctx.dates_in.get(sent, ())
+                    if (verb < d.start < upto or d.start <= start + 1) and _told(ctx, d.info)]
+            return told[0] if told else None
+        if sent == n and first > lo:
+            return None  # words of another kind before the quote in its sentence: it is introduced there
+    return None
 
 
 def _later_that_day(ctx: Context, r: Record, last_done: DateRef | None) -> DateRef | None:
