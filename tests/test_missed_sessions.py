@@ -137,6 +137,14 @@ def test_a_yardstick_is_no_session(extractor, text, kept):
     assert [ev for _, ev, _ in found(extractor, text)] == kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The ‘half marathon’, which is 21 kilometres, and the fun run, which is about 5 km, start at the pier.", []),
+    ("I did the half, which is 21.1 km, in 2:05.", ["half"]),
+])
+def test_what_a_kind_of_race_is_is_no_session(extractor, text, kept):
+    assert [ev for _, ev, _ in found(extractor, text)] == kept
+
+
 @pytest.mark.parametrize("text, activity", [
     ("The 12-year-old has become the youngest girl to climb Mount Larkspur.", "climbing"),
     ("Tamsin was the first woman to swim the Brackenfold Sound in winter.", "swimming"),

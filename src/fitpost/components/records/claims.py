@@ -7,11 +7,13 @@ itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike") or a noun after a word of doing
 ("went for a swim", "did a hike", "another run").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
-author only watched or helped at, nor a yardstick ("equal to about 6 marathons").  The cue words are
-in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``).
+author only watched or helped at, nor a yardstick ("equal to about 6 marathons"), nor what a kind of race
+is ("the half marathon, which is 21.1 km").  The cue words are in ``models/linking.json``
+(``claim_cues``, ``spectating``, ``comparison``, ``definitions``).
 """
 from __future__ import annotations
 
+from fitpost import ext
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 
@@ -29,7 +31,7 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
-    if all(_spectated(ctx, c) or _compared(ctx, c) for c in r.clusters):
+    if all(_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c) for c in r.clusters):
         return False
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
@@ -60,6 +62,27 @@ def _compared(ctx: Context, c: Cluster) -> bool:
 
     return any(phrase_ends_at(end) and ctx.breaks(end, c.start) == 0
                for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
+
+
+def _defined(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` only tells what a kind of race is: a noun with nothing but a distance (no
+    date, event, time or word of doing), followed in its clause by a ``definitions`` phrase and a
+    distance ("the half marathon, which is 21.1 km"; not "I did the half, which is 21.1 km")."""
+    if c.date or c.event or c.info.form not in ("noun", "race") or does(ctx, c) \
+            or any(q.kind != "distance" for q in c.quantities):
+        return False
+    lex, lows = ctx.lexicon, ctx.lows
+    end = ctx.sents[c.sent][1]
+    i = c.end
+    while i < end and not any(ch.isalnum() for ch in lows[i]):
+        i += 1  # closing quotes, a comma
+    phrase = next((p for p in lex.definitions if tuple(lows[i:i + len(p)]) == p), None)
+    if phrase is None:
+        return False
+    i += len(phrase)
+    while i < end and lows[i] in lex.definition_hedges:
+        i += 1
+    return any(q.start == i and q.info.kind == "distance" for q in ctx.mentions[ext.QUANTITIES])
 
 
 def _caption(ctx: Context, c: Cluster) -> bool:

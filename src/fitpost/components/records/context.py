@@ -88,6 +88,8 @@ class Lexicon:
     later_that_day: tuple[tuple[str, ...], ...]  # phrases of a session later on the day told before ("that evening")
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
+    definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
+    definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
@@ -145,6 +147,8 @@ class Lexicon:
                    later_that_day=_phrases(data["later_that_day"]["phrases"]),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
+                   definitions=_phrases(data["definitions"]["phrases"]),
+                   definition_hedges=frozenset(data["definitions"]["hedges"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    example_cues=_phrases(data["examples"]["cues"]),
                    roles=dict(data["roles"]["nouns"]),
