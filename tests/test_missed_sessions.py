@@ -137,6 +137,13 @@ def test_a_yardstick_is_no_session(extractor, text, kept):
     assert [ev for _, ev, _ in found(extractor, text)] == kept
 
 
+def test_a_distance_told_as_added_to_a_ride_is_no_walk(extractor):
+    text = ("Rhodri cycled 900 km from Brackenfold to Larkspur in May. He had to walk 5 km pushing his bike. "
+            "Near Tamworth the road was shut and the detour added about 70 km to the ride.")
+    assert "walking" not in [a for a, _, ev in found(extractor, text) if "70" in ev or ev == "ride"]
+    assert activities(extractor, text).count("walking") == 1
+
+
 @pytest.mark.parametrize("text, kept", [
     ("The ‘half marathon’, which is 21 kilometres, and the fun run, which is about 5 km, start at the pier.", []),
     ("I did the half, which is 21.1 km, in 2:05.", ["half"]),
