@@ -59,8 +59,8 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
         chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
     for v in chain:
         for ch in v.children:
-            if ch.dep_ in ("nsubj", "nsubjpass", "agent"):
-                chosen.extend(_mentions_at(ch, at))
+            if ch.dep_ in ("nsubj", "nsubjpass", "agent") and v.lower_ not in ctx.lexicon.spectator_verbs:
+                chosen.extend(_mentions_at(ch, at))  # not who "cheered on" or "watched" the race
         if any(ch.dep_.startswith("nsubj") for ch in v.children):
             break
     for tok in (head, verb):
