@@ -73,6 +73,8 @@ FORMS = [
     ("Lakeside 100 November 6-7 2010\n\nMy first hundred!", D(2010, 11, 17), "November 6-7 2010",
      D(2010, 11, 6), "day"),
     ("We walked the coast path 6th to 8th May 2011.", None, "6th to 8th May 2011", D(2011, 5, 6), "day"),
+    ("From March 1 to March 30 I'm running 5 km a day.", D(2025, 3, 10), "March 1 to March 30", D(2025, 3, 1), "day"),
+    ("We rode the coast, 20 March to 10 April 2024.", None, "20 March to 10 April 2024", D(2024, 3, 20), "day"),
     ("May & June 2015\n\nDistance: 480 miles", None, "May & June 2015", D(2015, 5, 1), "month"),
     # a weekday said on that weekday is the post's own day; "this past", "N Sundays ago"
     ("Saturday's long run was 20 km.", D(2025, 3, 29), "Saturday", D(2025, 3, 29), "day"),
