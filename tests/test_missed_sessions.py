@@ -137,6 +137,12 @@ def test_a_yardstick_is_no_session(extractor, text, kept):
     assert [ev for _, ev, _ in found(extractor, text)] == kept
 
 
+def test_a_ride_told_with_bicycled_is_its_own_session_beside_a_routine_taken_up(extractor):
+    text = "Ottilie has started cycling again after her knee injury. On Sunday she bicycled 35 km round the reservoir."
+    assert [(a, status) for a, _, status in found(extractor, text)] == [("cycling", "habitual"),
+                                                                          ("cycling", "completed")]
+
+
 def test_a_distance_told_as_added_to_a_ride_is_no_walk(extractor):
     text = ("Rhodri cycled 900 km from Brackenfold to Larkspur in May. He had to walk 5 km pushing his bike. "
             "Near Tamworth the road was shut and the detour added about 70 km to the ride.")

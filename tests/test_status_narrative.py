@@ -50,9 +50,9 @@ CASES = [
     ("If the weather holds, I would [run] the coast path.", ["hypothetical"]),
     ("I would have [run] the relay but my knee went.", ["hypothetical"]),
     ("I would love to [swim] the strait one day.", ["hypothetical"]),
-    # someone on a journey now; a practice begun and kept up
+    # someone on a journey now; a practice taken up is a routine
     ("She is on a [cycling] tour across the state to raise funds.", ["ongoing"]),
-    ("I've started practising {yoga} on my own.", ["ongoing"]),
+    ("I've started practising {yoga} on my own.", ["habitual"]),
     # a challenge of so many days is under way, unless told in the past
     ("Day 6 in my 30-day {plank} challenge, feeling great.", ["ongoing"]),
     ("100 Day {Burpee} Challenge", ["ongoing"]),
