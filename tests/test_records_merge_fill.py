@@ -355,3 +355,11 @@ def test_a_routine_every_summer_is_not_the_swim_told_next(extract):
     records = extract("Grandmother swims across Lake Ottilie every summer.\n\n"
                       "Tamsin Rhodri swam 12 km across the lake on Saturday.")
     assert len(of(records, "swimming")) == 2
+
+
+def test_a_verb_told_with_also_is_a_session_of_its_own(extract):
+    records = extract("Rhodri swam across the Brackenfold Sound in 22 hours on August 24. "
+                      "Earlier this year, he also swam the Larkspur Strait between the two islands.")
+    assert len(of(records, "swimming")) == 2
+    records = extract("At the end another runner and I sprinted to the line. I ran 5 km in 25:07 today.")
+    assert len(of(records, "running")) == 1

@@ -476,9 +476,9 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
     one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
-    its own, so it still joins."""
+    its own, so it still joins; a verb told as a further session ("he also swam the bay") joins none."""
     meaning = statuses.meaning(c.status_name)
-    if not meaning.joins:
+    if not meaning.joins or _told_as_further(ctx, c):
         return None
     same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
             and not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
@@ -503,6 +503,12 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None and reach is not None:
         target = _nearest(ctx, same, c, reach)
     return target
+
+
+def _told_as_further(ctx: Context, c: Cluster) -> bool:
+    """Whether verb ``c`` is told as a further session: "also" right before it ("He swam the strait in
+    June. Earlier this year he also swam across the bay."; not "another runner and I sprinted")."""
+    return c.info.form == "verb" and c.start > 0 and ctx.lows[c.start - 1] == "also"
 
 
 def _restated_routine(c: Cluster) -> bool:
