@@ -71,6 +71,7 @@ def test_plausibility_table():
     assert table.fits("running", 3900, 10000) and not table.fits("running", 65, 10000)
     assert table.fits("walking", 19 * 86400, 39000)  # a challenge over days has no lowest speed
     assert not table.fits("walking", 2 * 86400, 2_000_000)  # but a highest one
+    assert not table.fits("triathlon", 300 * 86400, 113_000)  # and is no longer than the longest session
     assert table.fits("yoga", 3600, None) and not table.fits("running", 30 * 86400 * 12, None)
     assert table.fits("other", 1, None)  # an activity with no entry is not checked
     assert 1 < table.shortest_m <= 25  # two feet are no session, a pool length is

@@ -116,13 +116,16 @@ class Plausible:
 
     def fits(self, activity: str, seconds: float, meters: float | None) -> bool:
         """Whether a session of ``activity`` may last ``seconds``: at a plausible speed over ``meters``
-        (over a day or more, at any speed up to the highest), or, with no distance, for a plausible length."""
+        (over a day or more, at any speed up to the highest, but no longer than the longest session), or,
+        with no distance, for a plausible length."""
         if seconds <= 0:
             return False
         if meters and activity in self.kmh:
             lo, hi = self.kmh[activity]
             if seconds >= DAY:
                 lo = 0.0  # a challenge spread over days
+                if activity in self.session and seconds > self.session[activity][1]:
+                    return False  # "a year of training for it" is no triathlon's time
             return lo <= meters / 1000 / (seconds / 3600) <= hi
         if activity in self.session:
             lo, hi = self.session[activity]
