@@ -139,5 +139,5 @@ def test_a_one_word_name_before_an_activity_verb_is_a_person_even_if_tagged_a_pl
 def test_who_cheered_on_a_runner_during_the_race_took_no_part(sm_extractor):
     text = ("Rhodri Tamsin cheered on his club-mate Ottilie Larkspur during the Brackenfold Marathon!\n\n"
             '"GO Ottilie!!! Benedikt and I watching from the sofa," Rhodri posted.\n\n'
-            "Ottilie ran the marathon in 04:47:40.")
+            "Ottilie finished the marathon in 4:12:09.")
     assert names(sm_extractor, text) == [["Ottilie Larkspur"]]

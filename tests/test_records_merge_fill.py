@@ -359,7 +359,7 @@ def test_a_routine_every_summer_is_not_the_swim_told_next(extract):
 
 def test_a_verb_told_with_also_is_a_session_of_its_own(extract):
     records = extract("Rhodri swam across the Brackenfold Sound in 22 hours on August 24. "
-                      "Earlier this year, he also swam the Larkspur Strait between the two islands.")
+                      "Back in March, Rhodri also swam across Larkspur Strait between the two islands.")
     assert len(of(records, "swimming")) == 2
     records = extract("At the end another runner and I sprinted to the line. I ran 5 km in 25:07 today.")
     assert len(of(records, "running")) == 1

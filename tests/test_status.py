@@ -335,5 +335,5 @@ def test_a_season_named_with_every_is_a_yearly_routine(tagger):
 
 
 def test_a_two_word_verb_whose_first_word_says_how_takes_the_tense_of_its_last(tagger):
-    check(tagger, "Tamsin set up the rope and I [top roped] after her.", "completed")
+    check(tagger, "Tamsin set up the rope and I [top roped] the same route.", "completed")
     check(tagger, "We [power walked] round the park after lunch.", "completed")

@@ -509,7 +509,7 @@ class StatusTagger(Component):
         """The tense of a mention read from ``token``, its first word for a verb (see ``_tense``).
 
         A verb of two words whose first only says how ("top roped", "power walked") is inflected in its
-        last: ending in -ed with no auxiliary before it, it is past ("I top roped after her"), though a
+        last: ending in -ed with no auxiliary before it, it is past ("I top roped the route"), though a
         tagger reads the first word as a present verb.
         """
         last = span.end - 1

@@ -8,7 +8,7 @@ noun ("my run", "the race", "the day's hike") or a noun after a word of doing
 ("went for a swim", "did a hike", "another run").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
 author only watched or helped at, nor a yardstick ("equal to about 6 marathons"), nor what a kind of race
-is ("the half marathon, which is 21.1 km").  The cue words are in ``models/linking.json``
+is ("the 10K, which is 6.2 miles").  The cue words are in ``models/linking.json``
 (``claim_cues``, ``spectating``, ``comparison``, ``definitions``).
 """
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _compared(ctx: Context, c: Cluster) -> bool:
 def _defined(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` only tells what a kind of race is: a noun with nothing but a distance (no
     date, event, time or word of doing), followed in its clause by a ``definitions`` phrase and a
-    distance ("the half marathon, which is 21.1 km"; not "I did the half, which is 21.1 km")."""
+    distance ("the 10K, which is 6.2 miles"; not "I did the 10K, which is 6.2 miles")."""
     if c.date or c.event or c.info.form not in ("noun", "race") or does(ctx, c) \
             or any(q.kind != "distance" for q in c.quantities):
         return False

@@ -139,7 +139,7 @@ def _is_definite(ctx: Context, i: int, amount_starts: dict[int, int]) -> bool:
 def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:
     """A distance right after a movement verb ("covered 24 km"), with no punctuation, other verb or
     activity word between and no activity word right after it ("finished a 20 km run": the run is the
-    activity) or told as added to a session ("added 70 km to the ride": :func:`_added_to`), is an
+    activity) or told as added to a session ("added 40 km to the ride": :func:`_added_to`), is an
     inferred cluster: of the first event of its sentence that names an activity, else of
     the last cluster found so far (the mentions', then the events') that starts before it, else of what the
     text is mostly about."""
@@ -164,7 +164,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
             continue
         if _added_to(ctx, q.end):
-            continue  # "the detour added 70 km to the ride": a part of the ride, told by its mention
+            continue  # "the detour added 40 km to the ride": a part of the ride, told by its mention
         n = ctx.sent_of[q.start]
         activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
         if activity is None:
@@ -179,7 +179,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
 
 def _added_to(ctx: Context, end: int) -> str | None:
     """The activity of the session a distance ending at token ``end`` is told as added to: "to", a
-    definite word, then an activity word ("the detour added 70 km to the ride": cycling)."""
+    definite word, then an activity word ("the detour added 40 km to the ride": cycling)."""
     lows = ctx.lows
     if end + 2 >= len(lows) or lows[end] != "to" or lows[end + 1] not in ctx.lexicon.definite:
         return None

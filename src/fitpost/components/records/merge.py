@@ -507,7 +507,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
 
 def _told_as_further(ctx: Context, c: Cluster) -> bool:
     """Whether verb ``c`` is told as a further session: "also" right before it ("He swam the strait in
-    June. Earlier this year he also swam across the bay."; not "another runner and I sprinted")."""
+    June. In spring he also swam across the bay."; not "another runner and I sprinted")."""
     return c.info.form == "verb" and c.start > 0 and ctx.lows[c.start - 1] == "also"
 
 
