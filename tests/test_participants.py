@@ -5,6 +5,8 @@ statistical pipeline; a few need the parse and run with it alone.
 """
 from __future__ import annotations
 
+import pytest
+
 
 def people(extractor, text: str, author: str | None = None) -> list[list[dict]]:
     """Each record's participants, the fields that are set."""
@@ -141,3 +143,12 @@ def test_who_cheered_on_a_runner_during_the_race_took_no_part(sm_extractor):
             '"GO Ottilie!!! Benedikt and I watching from the sofa," Rhodri posted.\n\n'
             "Ottilie finished the marathon in 4:12:09.")
     assert names(sm_extractor, text) == [["Ottilie Larkspur"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Today's long run was 24km. I jogged over to meet Rhodri at 8am. The plan was to meet Ottilie too. "
+    "After a late shift she could not join in the end.",
+    "Ran 10 km with Tamsin and Rhodri. Ottilie couldn't make it to the run.",
+])
+def test_who_could_not_join_after_all_took_no_part(extractor, text):
+    assert "Ottilie" not in names(extractor, text)[0]

@@ -107,12 +107,27 @@ def same_person(a: dict, b: dict) -> bool:
 
 def people_of(ctx: Context, r: Record, linked: list[dict]) -> list[dict]:
     """The record's participants: those linked to its mentions (``linked``), with the author first
-    when the record is the author's too; with no one linked, :func:`default_people`."""
+    when the record is the author's too; with no one linked, :func:`default_people`; never those its
+    sentences tell did not take part after all (:func:`absent`)."""
+    away = absent(ctx, r)
+    linked = [p for p in linked if p["name"] not in away]
     if not linked:
-        return default_people(ctx, r)
+        return [p for p in default_people(ctx, r) if p["name"] not in away]
     if ctx.author and not any(p["name"] == ctx.author for p in linked) and _authors(ctx, r):
         return [{"name": ctx.author, "handle": None, "relation": None}] + linked
     return linked
+
+
+def absent(ctx: Context, r: Record) -> set[str]:
+    """The names of the people who come before an ``absence`` phrase of ``models/linking.json`` ("After
+    a late shift she was unable to join", the pronoun standing for its person) in one of record
+    ``r``'s sentences or in a sentence that tells of no session done (its activity mentions, if any, are
+    negated or hypothetical: "Ottilie couldn't make it to the run"): they did not take part."""
+    if not ctx.absences:
+        return set()
+    mine = r.sents()
+    return {x["name"] for n, at in ctx.absences.items() if n in mine or n not in ctx.real_sents
+            for p in ctx.people_in.get(n, ()) if p.end <= at for x in names_of(ctx, p) if x["name"]}
 
 
 def _authors(ctx: Context, r: Record) -> bool:

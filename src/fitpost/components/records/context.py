@@ -11,7 +11,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from fitpost import ext, resources
+from fitpost import ext, resources, statuses
 from fitpost.components.dates import day_words, direction_words, sections
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
@@ -34,6 +34,14 @@ def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item.split()) for item in items)
+
+
+def _as_tokens(phrase: str) -> list[str]:
+    """A phrase as the tokenizer splits it: "couldn't join" is "could n't join" (and "could n’t join")."""
+    if "n't" not in phrase:
+        return [phrase]
+    split = phrase.replace("n't", " n't")
+    return [split, split.replace("n't", "n’t")]
 
 
 def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -89,6 +97,7 @@ class Lexicon:
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
+    absence: tuple[tuple[str, ...], ...]  # phrases after a person who did not take part ("was unable to join")
     definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
@@ -148,6 +157,7 @@ class Lexicon:
                    long_time_words=frozenset(data["long_times"]["words_before"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
                    definitions=_phrases(data["definitions"]["phrases"]),
+                   absence=_phrases([form for phrase in data["absence"]["phrases"] for form in _as_tokens(phrase)]),
                    definition_hedges=frozenset(data["definitions"]["hedges"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    example_cues=_phrases(data["examples"]["cues"]),
@@ -234,6 +244,24 @@ class Context:
     def active_sents(self) -> set[int]:
         """The sentences that hold an activity mention."""
         return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]}
+
+    @cached_property
+    def real_sents(self) -> set[int]:
+        """The sentences that hold an activity mention that is not negated or hypothetical."""
+        return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]
+                if m.status is None or statuses.is_real(m.status.status)}
+
+    @cached_property
+    def absences(self) -> dict[int, int]:
+        """The sentences holding an ``absence`` phrase ("was unable to join"), each with where the first
+        such phrase starts (a token offset)."""
+        out: dict[int, int] = {}
+        lows, phrases = self.lows, self.lexicon.absence
+        for k in self.tab.where({p[0] for p in phrases}):
+            n = self.sent_of[k]
+            if n not in out and any(tuple(lows[k:k + len(p)]) == p for p in phrases):
+                out[n] = k
+        return out
 
     @cached_property
     def date_sections(self) -> list[tuple[bool, dt.date | None]]:
