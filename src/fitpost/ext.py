@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 
 # span group names, one per component that finds mentions
 QUANTITIES = "fp_quantities"
@@ -223,14 +224,18 @@ def _positions(words: list[str]) -> dict[str, list[int]]:
 
 def _lookup(at: dict[str, list[int]], vocabulary: Collection[str]) -> list[int]:
     """The indices in ``at`` (of :func:`_positions`) of the words in ``vocabulary``, in order."""
-    if len(vocabulary) < len(at):  # look up the fewer words, each once (a set or a dict holds each once)
-        words = vocabulary if isinstance(vocabulary, (set, frozenset, dict)) else set(vocabulary)
-        hits = [at[w] for w in words if w in at]
+    # the words in both, as one set operation that walks the smaller side (``keys() & x`` walks ``x``
+    # unless ``x`` is a larger set or dict view; a larger frozenset walks ``at`` by ``intersection``)
+    if isinstance(vocabulary, dict):
+        common = at.keys() & vocabulary.keys()
+    elif isinstance(vocabulary, frozenset) and len(vocabulary) > len(at):
+        common = vocabulary.intersection(at)
     else:
-        hits = [where for w, where in at.items() if w in vocabulary]
-    if len(hits) == 1:
-        return hits[0]
-    return sorted(chain.from_iterable(hits))
+        common = at.keys() & vocabulary
+    if len(common) == 1:
+        for word in common:
+            return at[word]
+    return sorted(chain.from_iterable(map(at.__getitem__, common)))
 
 
 class Tokens:
@@ -366,14 +371,33 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.label!r}, {self.info!r})"
 
 
+def _plain(name: str) -> tuple | None:
+    """spaCy's record ``(default, method, getter, setter)`` of the Doc extension ``name`` when it is
+    a plain stored value (no method, getter or setter, and a default spaCy does not copy into the
+    Doc on reading, as it does a mutable one), else None."""
+    record = Underscore.doc_extensions.get(name)
+    if record is None or record[1:] != (None, None, None) or isinstance(record[0], Underscore.mutable_types):
+        return None
+    return record
+
+
 def doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`)."""
-    return doc._.get(name)
+    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`).
+
+    A plain stored value is read where spaCy keeps it, ``doc.user_data`` under
+    ``("._.", name, None, None)``, without the Underscore object every ``doc._`` makes."""
+    record = _plain(name)
+    if record is None:
+        return doc._.get(name)
+    return doc.user_data.get(("._.", name, None, None), record[0])
 
 
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
-    """``doc._.<name> = value``."""
-    doc._.set(name, value)
+    """``doc._.<name> = value`` (a plain stored value written where :func:`doc_value` reads it)."""
+    if _plain(name) is None:
+        doc._.set(name, value)
+    else:
+        doc.user_data[("._.", name, None, None)] = value
 
 
 def root(doc: Doc, mention: Mention, parsed: bool) -> int:

@@ -16,7 +16,8 @@ engine, so no rule is ever lost; the shipped rules need none.
 
 How it matches: each token pattern becomes its fixed-length forms; a token's lexical
 tests are one bitmask (a function of its text), and a form is tried only at the tokens
-that pass its rarest test.  Phrases are a trie over the token values of their attribute.
+that pass its rarest test (its anchor).  Phrases are a trie over the token values of their
+attribute.
 """
 from __future__ import annotations
 
@@ -85,7 +86,6 @@ class _Try:
     anchor: int  # the anchor's position in the form
     length: int
     tests: tuple[tuple[int, int, int, tuple[tuple[str, bool], ...]], ...]
-    needs: int  # every bit some token of the form needs
 
 
 class Memo(dict):
@@ -103,21 +103,6 @@ class Memo(dict):
             del self[next(iter(self))]
         self[key] = value
         return value
-
-
-class _Plan:
-    """The forms that can match in a range with a given set of needed bits (every bit a form
-    needs is some token's there), and the ones to try at a token, by its anchor bits."""
-
-    __slots__ = ("forms", "anchors", "at")
-
-    def __init__(self, forms: list[tuple[int, _Try]]) -> None:
-        self.forms = forms  # (anchor bit, form), in the order added
-        self.anchors = functools.reduce(operator.or_, (bit for bit, _ in forms), 0)
-        self.at = Memo(self._forms_at, 1024)  # a token's anchor bits (some of ``anchors``) -> the forms to try there
-
-    def _forms_at(self, anchors: int) -> tuple[_Try, ...]:
-        return tuple(form for bit, form in self.forms if anchors & bit)
 
 
 def _repeats(op: str | None) -> tuple[int, int] | None:
@@ -163,7 +148,6 @@ class TokenPatterns:
         self._cost: dict[int, tuple] = {}  # bit -> how common a token passing it is (rough)
         self._forms: list[tuple[int, _Try]] = []  # (anchor bit, form)
         self._anchors = 0  # every anchor bit
-        self._needs = 0  # every bit some form needs
         self._matcher: Matcher | None = None  # the token patterns out of the forms' reach
         self._patterns: dict[str, list[list[dict]]] = {}  # as added, for get()
         # the phrases: per attribute a trie, a node being (the key indices of the phrases
@@ -173,9 +157,9 @@ class TokenPatterns:
         self._reset()
 
     def _reset(self) -> None:
-        """Forget the bits of texts and the plans (after rules are added)."""
+        """Forget the bits of texts and the forms by anchor bits (after rules are added)."""
         self._masks = Memo(self._text_bits, _CACHE_SIZE)  # token text -> its predicate bits
-        self._plans = Memo(self._make_plan, 4096)  # the needed bits a range has -> what to try there
+        self._at = Memo(self._forms_at, 4096)  # a token's anchor bits -> the forms anchored there
 
     def _index(self, key: str) -> int:
         if key not in self.keys:
@@ -196,10 +180,7 @@ class TokenPatterns:
         if rest:
             self._matcher = self._matcher or Matcher(self.vocab)
             self._matcher.add(key, rest)
-        self._anchors = self._needs = 0
-        for bit, form in self._forms:
-            self._anchors |= bit
-            self._needs |= form.needs
+        self._anchors = functools.reduce(operator.or_, (bit for bit, _ in self._forms), 0)
         self._reset()
 
     def add_phrases(self, key: str, phrases: Iterable[Sequence[str]], attr: str = "LOWER") -> None:
@@ -315,7 +296,7 @@ class TokenPatterns:
         tests = sorted(((x - k, spec.need, spec.forbid, spec.checks) for x, spec in enumerate(specs)
                         if (spec.need, spec.forbid, spec.checks) != ((bit, 0, ()) if x == k else (0, 0, ()))),
                        key=lambda t: abs(t[0]))
-        return bit, _Try(key, k, len(specs), tuple(tests), functools.reduce(operator.or_, (s.need for s in specs)))
+        return bit, _Try(key, k, len(specs), tuple(tests))
 
     # matching
 
@@ -333,9 +314,9 @@ class TokenPatterns:
                     mask |= bit
         return mask
 
-    def _make_plan(self, needed: int) -> _Plan:
-        """What to try in a range whose tokens have the needed bits ``needed`` between them."""
-        return _Plan([(bit, form) for bit, form in self._forms if form.needs & needed == form.needs])
+    def _forms_at(self, anchors: int) -> tuple[_Try, ...]:
+        """The forms to try at a token with the anchor bits ``anchors``, in the order added."""
+        return tuple(form for bit, form in self._forms if anchors & bit)
 
     def __call__(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Match]:
         """Every match inside ``regions`` (token ranges, default the whole Doc), region by region,
@@ -356,23 +337,20 @@ class TokenPatterns:
     def _token_matches(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int, found: set) -> None:
         """Add the token patterns' matches inside tokens ``lo:hi`` to ``found``."""
         masks = list(map(self._masks.__getitem__, tab.text[lo:hi]))
-        present = functools.reduce(operator.or_, set(masks), 0)
-        if present & self._anchors:
-            plan = self._plans[present & self._needs]
-            n = len(masks)
-            # a form is tried at the tokens passing its anchor test, where it fits in the range
-            for j in itertools.compress(range(n), map(plan.anchors.__and__, masks)):
-                for form in plan.at[masks[j] & plan.anchors]:
-                    start = j - form.anchor
-                    if start < 0 or start + form.length > n:
-                        continue
-                    for offset, need, forbid, checks in form.tests:
-                        m = masks[j + offset]
-                        if m & need != need or m & forbid \
-                                or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
-                            break
-                    else:
-                        found.add((lo + start + form.length, lo + start, form.key))
+        anchors, forms_at, n = self._anchors, self._at, len(masks)
+        # a form is tried at the tokens passing its anchor test, where it fits in the range
+        for j in itertools.compress(range(n), map(anchors.__and__, masks)):
+            for form in forms_at[masks[j] & anchors]:
+                start = j - form.anchor
+                if start < 0 or start + form.length > n:
+                    continue
+                for offset, need, forbid, checks in form.tests:
+                    m = masks[j + offset]
+                    if m & need != need or m & forbid \
+                            or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
+                        break
+                else:
+                    found.add((lo + start + form.length, lo + start, form.key))
         if self._matcher is not None:
             index = {key: i for i, key in enumerate(self.keys)}
             strings = self.vocab.strings

@@ -544,21 +544,20 @@ class DateFinder(Component):
 
     # finding
 
-    def _regions(self, doc: Doc, mentions: list[ext.Mention]) -> list[tuple[int, int]]:
+    def _regions(self, doc: Doc, quantities: list[ext.Mention]) -> list[tuple[int, int]]:
         """Where to look, token offsets: the whole Doc (the default: a heading, or a sentence with no
         activity, dates the activities after it), or (``near_activities``, after fitpost_activities)
-        only the sentences that hold an activity, quantity or event (``mentions``)."""
+        only the sentences that hold an activity, quantity or event."""
         if not self.config.get("near_activities", False) or not ext.has(doc, ext.ACTIVITIES) \
                 or not ext.has_annotation(doc, "SENT_START"):
             return [(0, len(doc))] if len(doc) else []
-        return ext.sentence_regions(doc, mentions)
+        return ext.sentence_regions(doc, [*ext.mentions(doc, ext.ACTIVITIES, "fp_activity"), *quantities,
+                                          *ext.mentions(doc, ext.EVENTS, "fp_event")])
 
     def _find(self, doc: Doc) -> list[tuple[int, int, str]]:
         """The date spans of ``doc`` as (start, end, pattern id), in text order."""
         quantities = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
-        mentions = [*ext.mentions(doc, ext.ACTIVITIES, "fp_activity"), *quantities,
-                    *ext.mentions(doc, ext.EVENTS, "fp_event")] if ext.has(doc, ext.ACTIVITIES) else []
-        regions = self._regions(doc, mentions)
+        regions = self._regions(doc, quantities)
         if not regions:
             return []
         tab = ext.tokens(doc)

@@ -59,7 +59,10 @@ class PlaceFinder(Component):
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
         self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
-        self.hometown_lengths = sorted({len(c) for c in self.hometown})
+        # a cue's last word -> the lengths of the cues ending in it: a cue is looked for where its last word is
+        self.hometown_lengths: dict[str, list[int]] = {}
+        for cue in self.hometown:
+            self.hometown_lengths[cue[-1]] = sorted({*self.hometown_lengths.get(cue[-1], ()), len(cue)})
         self.origin_words = set(data["origin_words"])
         self.route_nouns = set(data["route_nouns"])
         self.slope_grades = frozenset(data["slope_grades"]["words"])
@@ -341,10 +344,13 @@ class PlaceFinder(Component):
         walking tour between the Larkspur Hills and Brackenfold"), but for a race between two sides.  Each
         end is a run of capitalised words or a name found already, "the" before it left out."""
         lows = tab.lower
+        betweens = tab.where(("between",))
+        if not betweens:
+            return []
         activity_ends = {m.end for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
         found_ends = {s: e for s, e in found}
         out = []
-        for k in tab.where(("between",)):
+        for k in betweens:
             if k == 0 or lows[k - 1] in self.not_between_after \
                     or not (lows[k - 1] in self.between_after or k in activity_ends):
                 continue
@@ -420,9 +426,10 @@ class PlaceFinder(Component):
     def _is_hometown(self, tab: ext.Tokens, s: int) -> bool:
         """Whether a hometown cue ("hails from", "native of") ends at most two words before token ``s``
         and starts at most five before it."""
-        first = max(0, s - 5)
-        return any(tuple(tab.lower[end - n:end]) in self.hometown
-                   for end in range(max(0, s - 2), s + 1) for n in self.hometown_lengths if end - n >= first)
+        lows, first = tab.lower, max(0, s - 5)
+        return any(tuple(lows[end - n:end]) in self.hometown
+                   for end in range(max(1, s - 2), s + 1) for n in self.hometown_lengths.get(lows[end - 1], ())
+                   if end - n >= first)
 
     @staticmethod
     def _based(tab: ext.Tokens, e: int) -> bool:
