@@ -23,31 +23,17 @@ _STRIP = ",;:!?()[]{}\"'“”‘’*…"
 
 def left_words(text: str, start: int, k: int = 4) -> list[str]:
     """The last ``k`` words before ``start`` (lower-cased text), without surrounding punctuation."""
-    chunk = text[max(0, start - 48):start]
-    pieces = chunk.rsplit(None, k)  # the last k pieces, and what comes before them in one
-    if len(pieces) > k:
-        words = [_clean(w) for w in pieces[1:]]
-        if all(words):
-            return words
-        pieces = chunk.split()  # some piece was punctuation alone: read further back
     out = []
-    for w in reversed(pieces):
-        w = _clean(w)
+    for w in reversed(text[max(0, start - 48):start].split()):
+        w = w.strip(_STRIP)
         if w:
+            if w.endswith(".") and len(w) > 1:
+                w = w.rstrip(".") or w
             out.append(w)
             if len(out) == k:
                 break
     out.reverse()
     return out
-
-
-def _clean(w: str) -> str:
-    """A piece of text between spaces as :func:`left_words` gives it: surrounding punctuation and
-    trailing dots off ("" for punctuation alone)."""
-    w = w.strip(_STRIP)
-    if w.endswith(".") and len(w) > 1:
-        w = w.rstrip(".") or w
-    return w
 
 
 def next_word(text: str, end: int) -> str:

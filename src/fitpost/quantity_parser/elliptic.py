@@ -31,30 +31,11 @@ ELLIPTIC_REACH = 300  # how many characters back the distance that gives the uni
 
 @cache
 def _pattern() -> re.Pattern:
-    """A verb of doing, then the bare number; the verb must start a word, which :func:`_matches` checks
-    (a pattern that starts with the verbs' first letters lets the engine skip to them)."""
     lex = lexicon()
     return re.compile(
-        r"(?:" + lex.alt(lex.elliptic_before) + r")\s+"
+        r"(?<![\w'’])(?:" + lex.alt(lex.elliptic_before) + r")\s+"
         r"(?P<num>\d{1,3}(?:\.\d{1,2})?|[a-z]+(?:[\-‐‑][a-z]+)?)"
         r"(?=\s*(?:$|[.,;:!?)\n]|(?:" + lex.alt(lex.elliptic_after) + r")(?![\w'’])))")
-
-
-_WORD_CHAR = re.compile(r"[\w'’]")
-
-
-def _matches(low: str):
-    """The matches of :func:`_pattern` in ``low`` whose verb starts a word (no letter, digit or apostrophe
-    right before it), as ``finditer`` would give them with that look-behind in front of the pattern."""
-    search, inside = _pattern().search, _WORD_CHAR.match
-    pos = 0
-    while (m := search(low, pos)) is not None:
-        start = m.start()
-        if start and inside(low, start - 1):
-            pos = start + 1  # inside a word ("redid"): try again from the next character
-            continue
-        yield m
-        pos = m.end()
 
 
 def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
@@ -68,7 +49,7 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the items up to each one
     found: list[Item] = []
-    for m in _matches(low):
+    for m in _pattern().finditer(low):
         start, end = m.span("num")
         k = bisect_right(ends, start)
         j = bisect_left(starts, end)  # the items that start before the number ends
