@@ -15,7 +15,6 @@ from typing import Any
 
 from spacy.attrs import DEP, ENT_IOB, IDX, IS_PUNCT, LENGTH, NORM, ORTH, SENT_START, SPACY, TAG
 from spacy.tokens import Doc, Span
-from spacy.tokens.underscore import Underscore
 
 # span group names, one per component that finds mentions
 QUANTITIES = "fp_quantities"
@@ -371,33 +370,14 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.label!r}, {self.info!r})"
 
 
-def _plain(name: str) -> tuple | None:
-    """spaCy's record ``(default, method, getter, setter)`` of the Doc extension ``name`` when it is
-    a plain stored value (no method, getter or setter, and a default spaCy does not copy into the
-    Doc on reading, as it does a mutable one), else None."""
-    record = Underscore.doc_extensions.get(name)
-    if record is None or record[1:] != (None, None, None) or isinstance(record[0], Underscore.mutable_types):
-        return None
-    return record
-
-
 def doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`).
-
-    A plain stored value is read where spaCy keeps it, ``doc.user_data`` under
-    ``("._.", name, None, None)``, without the Underscore object every ``doc._`` makes."""
-    record = _plain(name)
-    if record is None:
-        return doc._.get(name)
-    return doc.user_data.get(("._.", name, None, None), record[0])
+    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`)."""
+    return doc._.get(name)
 
 
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
-    """``doc._.<name> = value`` (a plain stored value written where :func:`doc_value` reads it)."""
-    if _plain(name) is None:
-        doc._.set(name, value)
-    else:
-        doc.user_data[("._.", name, None, None)] = value
+    """``doc._.<name> = value``."""
+    doc._.set(name, value)
 
 
 def root(doc: Doc, mention: Mention, parsed: bool) -> int:
