@@ -33,8 +33,10 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # word starts with "-", "'", " " or a capital, so no letter given back can make a match
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
-# what ends a name: a final "'s", or a bracket, slash or bar and all after it
+# what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
+# the characters it starts with can be cut
 _NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
+_NAME_CUT_CHARS = frozenset("'’/|(")
 
 _MODEL_NOT_PERSON = ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME")  # entity types a subject name is not in
 # the entity types a companion's name may not have; a model often takes a first name for an
@@ -219,7 +221,7 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
             break
         start += len(first) + 1
         name = rest
-    cut = _NAME_CUT.search(name)
+    cut = None if _NAME_CUT_CHARS.isdisjoint(name) else _NAME_CUT.search(name)
     if cut:
         name = name[:cut.start()]
     name = name.split("\n", 1)[0].rstrip(" ,.\t\r")
@@ -267,10 +269,14 @@ def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, b
     lows = tab.lower
     seeds = []
     for i in firsts:
-        for rest, before in lex.company_cues[lows[i]]:
-            end = i + 1 + len(rest)
-            if lows[i + 1:end] == rest:
-                seeds.append((end, True) if before else (i - 1, True))
+        for n in lex.company_lengths[lows[i]]:  # shortest first
+            if i + n > tab.n:
+                break
+            cue = tuple(lows[i:i + n])
+            if cue in lex.company_before:
+                seeds.append((i + n, True))
+            if cue in lex.company_after:
+                seeds.append((i - 1, True))
     return seeds
 
 
@@ -318,15 +324,15 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
         unit.update(dict.fromkeys(range(*bounds), bounds))
         spans[bounds[0]] = (s, e)
     typed = ext.has_annotation(doc, "ENT_IOB")
+    n, words, is_name = tab.n, tab.text, NAME_TOKEN.match
 
-    def companion(k: int, in_company: bool = False) -> bool:
+    def companion(k: int, in_company: bool) -> bool:
         """Whether token ``k`` is a capitalised word alone that can be a companion's name; one in company
         (a cue reaches it, "with Tamsin", or it is listed with a person, "Ottilie and Tamsin raced") or
         right before an activity verb ("Rhodri ran") may be one the model took for a place."""
-        if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
+        if not (0 <= k < n) or k in unit or not is_name(words[k]):
             return False
-        if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
-                (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
+        if (k + 1 < n and is_name(words[k + 1])) or (k > tab.sent_lo[k] + 1 and is_name(words[k - 1])):
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES \
                 and not (in_company and doc[k].ent_type_ in _PLACE_TYPES):
@@ -337,7 +343,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
     todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds
-            if k in unit or companion(k, in_company=cued or k in subjects)]
+            if k in unit or companion(k, cued or k in subjects)]
     while todo:
         k, cued = todo.pop()
         if k in reached and (reached[k] or not cued):
@@ -345,7 +351,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
         reached[k] = cued
         first, end = unit.get(k, (k, k + 1))
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
-            if nxt is not None and (nxt in unit or companion(nxt, in_company=True)):
+            if nxt is not None and (nxt in unit or companion(nxt, True)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}

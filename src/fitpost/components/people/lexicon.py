@@ -55,9 +55,7 @@ class Lexicon:
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
     company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
-    # the company cues by their first word: the words after it (a list, to compare with a slice of
-    # the Doc's words) and whether a name comes after the cue (``company_before``) or before it
-    company_cues: dict[str, tuple[tuple[list[str], bool], ...]]
+    company_lengths: dict[str, tuple[int, ...]]  # the first word of a company cue -> how many words its cues have
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
     # every word a rule of finding is keyed on -> its kinds: "company" (a first word of a company cue),
     # "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
@@ -75,14 +73,13 @@ class Lexicon:
         activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
         place_before = _phrases(data["place_before"])
         company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
-        company_cues: dict[str, tuple[tuple[list[str], bool], ...]] = {}
-        for cue, before in [(c, True) for c in data["company_before"]] + [(c, False) for c in data["company_after"]]:
-            first, *rest = cue.split()
-            company_cues[first] = company_cues.get(first, ()) + ((rest, before),)
+        company_lengths: dict[str, set[int]] = {}
+        for cue in company_before | company_after:
+            company_lengths.setdefault(cue[0], set()).add(len(cue))
         # the tokens a relation starts with: its first word, and for a hyphenated one the word before the hyphen
         rel_first = frozenset(k.split()[0] for k in relations) | \
             frozenset(k.replace("-", " - ").split()[0] for k in relations)
-        kinds = {"company": frozenset(company_cues), "speech": frozenset(data["speech_verbs"]),
+        kinds = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
                  "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
         cues = {w: tuple(kind for kind, words in kinds.items() if w in words) for w in set().union(*kinds.values())}
         return cls(
@@ -104,7 +101,7 @@ class Lexicon:
             place_before=place_before, place_before_lengths=frozenset(map(len, place_before)),
             company_before=company_before, company_after=company_after,
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
-            company_cues=company_cues,
+            company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),
             cues=cues,
         )

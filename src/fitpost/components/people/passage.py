@@ -42,6 +42,6 @@ class Passage:
     def add_person(self, start: int, end: int, name: str | None, handle: str | None = None,
                    companion: bool = False) -> None:
         """Add a mention of a person by name or handle; it counts for the person it names."""
-        self.add(start, end, ext.PersonInfo(name=name, handle=handle, companion=companion))
+        self.mentions.append(PersonRef(start, end, ext.PersonInfo(name=name, handle=handle, companion=companion)))
         if name:
             self.count[name] = self.count.get(name, 0) + 1

@@ -265,27 +265,32 @@ def quote_speaker(lex: Lexicon, p: Passage, quote: tuple[int, int], mentions: li
 # -- pronouns and group words ----------------------------------------------------
 def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[PersonRef]:
     """``mentions`` (in text order) with the group words and pronouns, each resolved; in text order."""
+    tab = p.tab
     out = list(mentions)
     named = [(m.start, m.info.name) for m in mentions if m.info.name and not m.info.pronoun]
     couple = (p.main, p.spouse[p.main]) if p.main in p.spouse else ()  # the main person and spouse
     for s, e in finding.group_words(lex, p.text):
         out.append(PersonRef(s, e, ext.PersonInfo(pronoun=True, members=couple)))
+    plural = [m for m in out if len(m.info.members) > 1]  # those of ``out`` that are two or more people
     last: dict[str, None] = {}  # each person named before the pronoun at hand, the last named last
     read = 0  # how many of ``named`` come before it (the pronouns come in text order)
     for i in p.cues["pronoun"]:
-        low = p.tab.lower[i]
-        while read < len(named) and named[read][0] < p.tab.idx[i]:
+        start, low = tab.idx[i], tab.lower[i]
+        while read < len(named) and named[read][0] < start:
             last.pop(named[read][1], None)
             last[named[read][1]] = None
             read += 1
         if low in FIRST or low in WE:
             members = first_person(p, i, low)
         elif low in THEY:
-            members = they(p, i, out) or couple
+            members = they(p, i, plural) or couple
         else:
             members = he_or_she(p, low, last)
-        out.append(PersonRef(p.tab.idx[i], p.tab.end[i], ext.PersonInfo(
-            name=members[0] if len(members) == 1 else None, pronoun=True, members=members)))
+        mention = PersonRef(start, tab.end[i], ext.PersonInfo(
+            name=members[0] if len(members) == 1 else None, pronoun=True, members=members))
+        out.append(mention)
+        if len(members) > 1:
+            plural.append(mention)
     out.sort(key=attrgetter("start"))
     return out
 
@@ -300,13 +305,12 @@ def first_person(p: Passage, i: int, low: str) -> tuple[str, ...]:
     return (who, p.spouse[who]) if low in WE and who in p.spouse else (who,)
 
 
-def they(p: Passage, i: int, found: list[PersonRef]) -> tuple[str, ...]:
+def they(p: Passage, i: int, plural: list[PersonRef]) -> tuple[str, ...]:
     """ "they" at token ``i``: the people of the last mention of two or more people before it in its
-    sentence, last in the order ``found`` holds them (named mentions and plural relations in text
+    sentence, last in the order ``plural`` holds them (named mentions and plural relations in text
     order, then group words, then pronouns); () when there is none."""
     sent_start, start = p.tab.idx[p.tab.sent_lo[i]], p.tab.idx[i]
-    plural = [m.info.members for m in found if sent_start <= m.start < start and len(m.info.members) > 1]
-    return plural[-1] if plural else ()
+    return next((m.info.members for m in reversed(plural) if sent_start <= m.start < start), ())
 
 
 def he_or_she(p: Passage, low: str, last: dict[str, None]) -> tuple[str, ...]:
