@@ -33,15 +33,11 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # word starts with "-", "'", " " or a capital, so no letter given back can make a match
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
-# what ends a name: a final "'s", or a bracket, slash or bar and all after it
+# what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
+# the characters it starts with can be cut
 _NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
+_NAME_CUT_CHARS = frozenset("'’/|(")
 
-FIRST = frozenset(("i", "me", "my", "mine", "myself"))
-WE = frozenset(("we", "us", "our", "ours", "ourselves"))
-MALE = frozenset(("he", "him", "his", "himself"))
-FEMALE = frozenset(("she", "her", "hers", "herself"))
-THEY = frozenset(("they", "them", "their", "theirs"))
-PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
 _MODEL_NOT_PERSON = ("PERSON", "GPE", "LOC", "FAC", "DATE", "TIME")  # entity types a subject name is not in
 # the entity types a companion's name may not have; a model often takes a first name for an
 # organisation or a product ("with Nell, Arjun", "Dave and Priya")
@@ -51,6 +47,17 @@ _NOT_COMPANION_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", 
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _ARTICLES = frozenset(("the", "a", "an"))  # a name right after one is a thing ("the Alder River")
 _AND = frozenset((",", "and", "&"))  # what joins the names of a list
+
+
+def cue_tokens(lex: Lexicon, tab: ext.Tokens) -> dict[str, list[int]]:
+    """The tokens of each kind of cue word (``lex.cues``: "company", "speech", "doing", "relation",
+    "pronoun"), in order: the rules keyed on these words look the Doc's words up once."""
+    found: dict[str, list[int]] = {"company": [], "speech": [], "doing": [], "relation": [], "pronoun": []}
+    cues, lows = lex.cues, tab.lower
+    for i in tab.where(cues):
+        for kind in cues[lows[i]]:
+            found[kind].append(i)
+    return found
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
@@ -75,11 +82,6 @@ def group_words(lex: Lexicon, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in lex.group_re.finditer(low)]
 
 
-def pronoun_tokens(tab: ext.Tokens) -> list[int]:
-    """The tokens that are personal pronouns."""
-    return tab.where(PRONOUNS)
-
-
 def plural_relation_tokens(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, str]]:
     """The tokens that are a relation word with an "s" added ("sisters"), and that relation."""
     relations = lex.relations
@@ -88,13 +90,14 @@ def plural_relation_tokens(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, str
 
 
 # -- names ------------------------------------------------------------------
-def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
+          cues: dict[str, list[int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Character spans of named people, in order: on a model's entities and parse when the Doc has
     them, else the runs of capitalised name words (``text``: the Doc's), those that can be a person's
     (:func:`personlike`), and the one-word names company cues and activity verbs mark
     (:func:`companion_names`), and in a post that writes "i" in lower case, the lower-case names listed
     before "and i" (:func:`lower_case_companions`).  With them, those of the names that a company cue
-    makes companions."""
+    makes companions.  (``cues``: the Doc's cue words, of :func:`cue_tokens`.)"""
     if ext.has_annotation(doc, "ENT_IOB"):
         found = model_names(lex, doc, tab, text)
     else:
@@ -102,8 +105,8 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> tuple[list[tupl
         for first, end in name_runs(text, tab):
             found += read_run(lex, text, tab, first, end)
     found = [n for n in found if personlike(lex, tab, *n)]
-    more, companions = companion_names(lex, doc, tab, found)
-    lower = lower_case_companions(lex, tab, found + more)
+    more, companions = companion_names(lex, doc, tab, found, cues)
+    lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
 
 
@@ -218,7 +221,7 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
             break
         start += len(first) + 1
         name = rest
-    cut = _NAME_CUT.search(name)
+    cut = None if _NAME_CUT_CHARS.isdisjoint(name) else _NAME_CUT.search(name)
     if cut:
         name = name[:cut.start()]
     name = name.split("\n", 1)[0].rstrip(" ,.\t\r")
@@ -259,36 +262,44 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     return not any(tuple(lows[first - n:first]) in lex.place_before for n in lex.place_before_lengths if first >= n)
 
 
-def _cued(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, bool]]:
+def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, bool]]:
     """The tokens a company cue points at, each with True: the one right after a cue before it
     (``company_before``: "with Asha") and the one right before a cue after it (``company_after``:
-    "Asha and I")."""
+    "Asha and I"); ``firsts``: the tokens a cue may start at."""
     lows = tab.lower
-    # where a company cue may lie (start, end): from a first word of one, as many words as one has
-    cues = [(i, i + n) for i in tab.where(lex.company_firsts) for n in lex.company_lengths if i + n <= tab.n]
-    seeds = [(end, True) for i, end in cues if tuple(lows[i:end]) in lex.company_before]
-    seeds += [(i - 1, True) for i, end in cues if tuple(lows[i:end]) in lex.company_after]
+    seeds = []
+    for i in firsts:
+        for n in lex.company_lengths[lows[i]]:  # shortest first
+            if i + n > tab.n:
+                break
+            cue = tuple(lows[i:i + n])
+            if cue in lex.company_before:
+                seeds.append((i + n, True))
+            if cue in lex.company_after:
+                seeds.append((i - 1, True))
     return seeds
 
 
-def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, bool]], set[int]]:
+def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
+           cues: dict[str, list[int]]) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
     right before an activity verb that is no noun ("Asha ran"; these tokens returned too), next to a
     speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
-    activity word after it ("Asha went for a run")."""
-    seeds = _cued(lex, tab)
-    subjects = {s.start - 1 for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-                if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns}
-    seeds += [(k, False) for k in sorted(subjects)]
-    speech = tab.where(lex.speech)
-    seeds += [(k, False) for k in sorted({k - 1 for k in speech} | {k + 1 for k in speech})]
-    starts = {s.start for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
-    seeds += [(k - 1, False) for k in tab.where(lex.doing) if k > 0 and not starts.isdisjoint(range(k + 1, k + 5))]
+    activity word after it ("Asha went for a run").  In no order; a token may come more than once."""
+    seeds = _cued(lex, tab, cues["company"])
+    subjects, starts = set(), set()
+    for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
+        starts.add(s.start)
+        if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
+            subjects.add(s.start - 1)
+    seeds += [(k, False) for k in subjects]
+    seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
+    seeds += [(k - 1, False) for k in cues["doing"] if k > 0 and not starts.isdisjoint(range(k + 1, k + 5))]
     return seeds, subjects
 
 
-def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
-                    found: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[int, int]],
+                    cues: dict[str, list[int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Character spans of the one-word names that company cues mark as people, which a model may not
     tag (or tags as an organisation) and blank mode does not read: a capitalised word right after a
     cue before it (``company_before``: "with Asha") or right before a cue after it (``company_after``:
@@ -299,7 +310,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
     a list a company cue starts."""
     lows = tab.lower
-    seeds, subjects = _seeds(lex, doc, tab)
+    seeds, subjects = _seeds(lex, doc, tab, cues)
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
     spans: dict[int, tuple[int, int]] = {}  # the first token of each name -> its character span
     for s, e in found:
@@ -313,15 +324,15 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         unit.update(dict.fromkeys(range(*bounds), bounds))
         spans[bounds[0]] = (s, e)
     typed = ext.has_annotation(doc, "ENT_IOB")
+    n, words, is_name = tab.n, tab.text, NAME_TOKEN.match
 
-    def companion(k: int, in_company: bool = False) -> bool:
+    def companion(k: int, in_company: bool) -> bool:
         """Whether token ``k`` is a capitalised word alone that can be a companion's name; one in company
         (a cue reaches it, "with Tamsin", or it is listed with a person, "Ottilie and Tamsin raced") or
         right before an activity verb ("Rhodri ran") may be one the model took for a place."""
-        if not (0 <= k < tab.n) or k in unit or not NAME_TOKEN.match(tab.text[k]):
+        if not (0 <= k < n) or k in unit or not is_name(words[k]):
             return False
-        if (k + 1 < tab.n and NAME_TOKEN.match(tab.text[k + 1])) or \
-                (k > tab.sent_lo[k] + 1 and NAME_TOKEN.match(tab.text[k - 1])):
+        if (k + 1 < n and is_name(words[k + 1])) or (k > tab.sent_lo[k] + 1 and is_name(words[k - 1])):
             return False  # a word of a longer capitalised run that is no name ("Pulse Weekly")
         if typed and doc[k].ent_type_ in _NOT_COMPANION_TYPES \
                 and not (in_company and doc[k].ent_type_ in _PLACE_TYPES):
@@ -332,7 +343,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
 
     reached: dict[int, bool] = {}  # the first token of each name reached -> whether a company cue reached it
     todo = [(unit.get(k, (k,))[0], cued) for k, cued in seeds
-            if k in unit or companion(k, in_company=cued or k in subjects)]
+            if k in unit or companion(k, cued or k in subjects)]
     while todo:
         k, cued = todo.pop()
         if k in reached and (reached[k] or not cued):
@@ -340,22 +351,25 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         reached[k] = cued
         first, end = unit.get(k, (k, k + 1))
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
-            if nxt is not None and (nxt in unit or companion(nxt, in_company=True)):
+            if nxt is not None and (nxt in unit or companion(nxt, True)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
     spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}
 
 
-def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]],
+                          pronouns: list[int]) -> list[tuple[int, int]]:
     """In a post that writes the pronoun "i" in lower case, the lower-case names listed right before
     "and i" or "and me" ("lena and joss and i climbed the ridge"), as character spans: words of three
     letters or more that are not common words, stop words, relation or activity words, place or
-    thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``."""
-    if not tab.where_cased(("i",)):
+    thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``.
+    (``pronouns``: the pronoun tokens.)"""
+    words = tab.text
+    if not any(words[k] == "i" for k in pronouns):
         return []
     taken = {s for s, _ in found}
     out = []
-    for k in tab.where_cased(("i", "me")):
+    for k in [k for k in pronouns if words[k] in ("i", "me")]:
         j = k - 1
         while j >= 1 and tab.lower[j] in _AND and _lower_name(lex, tab.text[j - 1]):
             if tab.idx[j - 1] not in taken:
@@ -384,14 +398,14 @@ def _listed(lows: list[str], k: int, step: int) -> int | None:
 
 
 # -- relations --------------------------------------------------------------
-def relation_spans(lex: Lexicon, tab: ext.Tokens) -> list[tuple[int, int, str]]:
+def relation_spans(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, int, str]]:
     """Relation phrases as token spans ``(start, end, relation)``, in order, none inside another:
-    at each token a relation can start with, the longest relation over at most ``lex.rel_max``
-    tokens (a hyphen token joins the words around it: "mother - in - law")."""
+    at each token a relation can start with (``firsts``), the longest relation over at most
+    ``lex.rel_max`` tokens (a hyphen token joins the words around it: "mother - in - law")."""
     found = []
     lows = tab.lower
     resume = 0  # the tokens before this one are in the relation found last
-    for i in tab.where(lex.rel_first):
+    for i in firsts:
         if i < resume:
             continue
         for n in range(min(lex.rel_max, tab.n - i), 0, -1):

@@ -8,6 +8,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from fitpost import resources
 
+# the personal pronouns, by person
+FIRST = frozenset(("i", "me", "my", "mine", "myself"))
+WE = frozenset(("we", "us", "our", "ours", "ourselves"))
+MALE = frozenset(("he", "him", "his", "himself"))
+FEMALE = frozenset(("she", "her", "hers", "herself"))
+THEY = frozenset(("they", "them", "their", "theirs"))
+PRONOUNS = FIRST | WE | MALE | FEMALE | THEY
+
 
 def _phrases(items: list[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(item.split()) for item in items)
@@ -33,8 +41,6 @@ class Lexicon:
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
     rel_max: int
-    # the tokens a relation starts with: its first word, and for a hyphenated one the word before the hyphen
-    rel_first: frozenset[str]
     # any group word, not inside a longer word; the longest first, so "the couple's" is one hit
     group_re: re.Pattern | None
     # words that are never a one-word name: the common words of people.json, relation words, titles,
@@ -49,8 +55,12 @@ class Lexicon:
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
     company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
-    company_lengths: frozenset[int]  # how many words the company cues have, before and after
+    company_lengths: dict[str, tuple[int, ...]]  # the first word of a company cue -> how many words its cues have
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
+    # every word a rule of finding is keyed on -> its kinds: "company" (a first word of a company cue),
+    # "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
+    # looked up by these words once (``finding.cue_tokens``)
+    cues: dict[str, tuple[str, ...]]
 
     @classmethod
     def read(cls, name: str) -> Lexicon:
@@ -63,6 +73,15 @@ class Lexicon:
         activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
         place_before = _phrases(data["place_before"])
         company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
+        company_lengths: dict[str, set[int]] = {}
+        for cue in company_before | company_after:
+            company_lengths.setdefault(cue[0], set()).add(len(cue))
+        # the tokens a relation starts with: its first word, and for a hyphenated one the word before the hyphen
+        rel_first = frozenset(k.split()[0] for k in relations) | \
+            frozenset(k.replace("-", " - ").split()[0] for k in relations)
+        kinds = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
+                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
+        cues = {w: tuple(kind for kind, words in kinds.items() if w in words) for w in set().union(*kinds.values())}
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -73,8 +92,6 @@ class Lexicon:
             titles=frozenset(data["titles"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
-            rel_first=frozenset(k.split()[0] for k in relations) |
-            frozenset(k.replace("-", " - ").split()[0] for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
             not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
             | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),
@@ -84,6 +101,7 @@ class Lexicon:
             place_before=place_before, place_before_lengths=frozenset(map(len, place_before)),
             company_before=company_before, company_after=company_after,
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
-            company_lengths=frozenset(map(len, company_before | company_after)),
+            company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),
+            cues=cues,
         )

@@ -23,6 +23,7 @@ class Passage:
     tab: ext.Tokens  # the Doc's token table
     quotes: list[tuple[int, int]]  # quotations as character offsets, in order
     author: str | None = None  # who "I" and "we" are outside quotes (``doc._.fp_author``)
+    cues: dict[str, list[int]] = field(default_factory=dict)  # the tokens of each kind of cue word (finding.cue_tokens)
     full: list[str] = field(default_factory=list)  # the fullest form of each name, in the order first named
     # the mentions in the order they are found: names, short names, handles, relation phrases
     mentions: list[PersonRef] = field(default_factory=list)
@@ -41,6 +42,6 @@ class Passage:
     def add_person(self, start: int, end: int, name: str | None, handle: str | None = None,
                    companion: bool = False) -> None:
         """Add a mention of a person by name or handle; it counts for the person it names."""
-        self.add(start, end, ext.PersonInfo(name=name, handle=handle, companion=companion))
+        self.mentions.append(PersonRef(start, end, ext.PersonInfo(name=name, handle=handle, companion=companion)))
         if name:
             self.count[name] = self.count.get(name, 0) + 1

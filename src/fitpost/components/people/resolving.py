@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
-from functools import cache
 from operator import attrgetter, itemgetter
 
 from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.components.people import finding
-from fitpost.components.people.finding import FIRST, MALE, THEY, WE
-from fitpost.components.people.lexicon import Lexicon
+from fitpost.components.people.lexicon import FIRST, MALE, THEY, WE, Lexicon
 from fitpost.components.people.passage import Passage, PersonRef
 
 _WORDS = re.compile(r"[a-z]+")
@@ -30,10 +27,11 @@ _MY_OUR = frozenset(("my", "our"))
 def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
     """Find and resolve the people of ``doc``: what is known of them, and every mention in text order."""
     text = ext.text(doc)
-    p = Passage(text=text, tab=ext.tokens(doc), quotes=finding.quotes(text),
-                author=ext.doc_value(doc, "fp_author"))
-    rel_spans = finding.relation_spans(lex, p.tab)
-    found, companions = finding.names(lex, doc, p.tab, text)
+    tab = ext.tokens(doc)
+    p = Passage(text=text, tab=tab, quotes=finding.quotes(text), author=ext.doc_value(doc, "fp_author"),
+                cues=finding.cue_tokens(lex, tab))
+    rel_spans = finding.relation_spans(lex, tab, p.cues["relation"])
+    found, companions = finding.names(lex, doc, tab, text, p.cues)
     add_names(p, finding.appositive_names(lex, p.tab, rel_spans, found), companions)
     add_short_names(p)
     add_handles(p)
@@ -120,22 +118,17 @@ def add_relations(lex: Lexicon, p: Passage, rel_spans: list[tuple[int, int, str]
     if not rel_spans:
         return
     by_start = {m.start: m for m in p.mentions}  # the names and handles, by where they start
-    names_and_handles = len(p.mentions)
-
-    @cache
-    def first_speakers() -> dict:
-        """Who said each quote as the names and handles alone tell it, no gender known: whose
-        relative "my wife" in a quote is (worked out when first asked)."""
-        return speakers(lex, p, p.mentions[:names_and_handles], {})
-
+    names_and_handles = p.mentions[:]
     for rs, rel_end, key in rel_spans:
-        add_relation(lex, p, rs, rel_end, key, by_start, first_speakers)
+        add_relation(lex, p, rs, rel_end, key, by_start, names_and_handles)
 
 
 def add_relation(lex: Lexicon, p: Passage, rs: int, rel_end: int, key: str,
-                 by_start: dict[int, PersonRef], first_speakers: Callable[[], dict]) -> None:
+                 by_start: dict[int, PersonRef], names_and_handles: list[PersonRef]) -> None:
     """The relation phrase at tokens ``rs:rel_end``: who it names, whose relative that is, and so
-    who is whose spouse (a spouse or partner without a name is the owner's known spouse)."""
+    who is whose spouse (a spouse or partner without a name is the owner's known spouse).  "My wife"
+    in a quote is the relative of whoever said it as the names and handles alone tell it, no gender
+    known (``names_and_handles``)."""
     gender, kind = lex.relations[key]
     tab = p.tab
     named = appositive(p, rel_end, by_start)
@@ -143,7 +136,7 @@ def add_relation(lex: Lexicon, p: Passage, rs: int, rel_end: int, key: str,
     mine = not _MY_OUR.isdisjoint(tab.lower[max(0, rs - 2):rs + 4])  # "my"/"our" near it
     if owner is None and mine:  # "my wife": in a quote, the speaker's; outside, the author's
         quote = ext.range_at(p.quotes, tab.idx[rs])
-        owner = first_speakers().get(quote) if quote else p.author
+        owner = (quote_speaker(lex, p, quote, names_and_handles, {}) or p.main) if quote else p.author
     if owner is None and named and named != p.main and not mine:
         owner = p.main  # "wife Asha Rao joined him": the relative of the person the text is about
     if named:
@@ -272,26 +265,32 @@ def quote_speaker(lex: Lexicon, p: Passage, quote: tuple[int, int], mentions: li
 # -- pronouns and group words ----------------------------------------------------
 def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[PersonRef]:
     """``mentions`` (in text order) with the group words and pronouns, each resolved; in text order."""
+    tab = p.tab
     out = list(mentions)
     named = [(m.start, m.info.name) for m in mentions if m.info.name and not m.info.pronoun]
     couple = (p.main, p.spouse[p.main]) if p.main in p.spouse else ()  # the main person and spouse
     for s, e in finding.group_words(lex, p.text):
         out.append(PersonRef(s, e, ext.PersonInfo(pronoun=True, members=couple)))
-    last: dict[str, int] = {}  # each person named before the pronoun at hand -> where in ``named`` they were last
+    plural = [m for m in out if len(m.info.members) > 1]  # those of ``out`` that are two or more people
+    last: dict[str, None] = {}  # each person named before the pronoun at hand, the last named last
     read = 0  # how many of ``named`` come before it (the pronouns come in text order)
-    for i in finding.pronoun_tokens(p.tab):
-        low = p.tab.lower[i]
-        while read < len(named) and named[read][0] < p.tab.idx[i]:
-            last[named[read][1]] = read
+    for i in p.cues["pronoun"]:
+        start, low = tab.idx[i], tab.lower[i]
+        while read < len(named) and named[read][0] < start:
+            last.pop(named[read][1], None)
+            last[named[read][1]] = None
             read += 1
         if low in FIRST or low in WE:
             members = first_person(p, i, low)
         elif low in THEY:
-            members = they(p, i, out) or couple
+            members = they(p, i, plural) or couple
         else:
             members = he_or_she(p, low, last)
-        out.append(PersonRef(p.tab.idx[i], p.tab.end[i], ext.PersonInfo(
-            name=members[0] if len(members) == 1 else None, pronoun=True, members=members)))
+        mention = PersonRef(start, tab.end[i], ext.PersonInfo(
+            name=members[0] if len(members) == 1 else None, pronoun=True, members=members))
+        out.append(mention)
+        if len(members) > 1:
+            plural.append(mention)
     out.sort(key=attrgetter("start"))
     return out
 
@@ -306,25 +305,25 @@ def first_person(p: Passage, i: int, low: str) -> tuple[str, ...]:
     return (who, p.spouse[who]) if low in WE and who in p.spouse else (who,)
 
 
-def they(p: Passage, i: int, found: list[PersonRef]) -> tuple[str, ...]:
+def they(p: Passage, i: int, plural: list[PersonRef]) -> tuple[str, ...]:
     """ "they" at token ``i``: the people of the last mention of two or more people before it in its
-    sentence, last in the order ``found`` holds them (named mentions and plural relations in text
+    sentence, last in the order ``plural`` holds them (named mentions and plural relations in text
     order, then group words, then pronouns); () when there is none."""
     sent_start, start = p.tab.idx[p.tab.sent_lo[i]], p.tab.idx[i]
-    plural = [m.info.members for m in found if sent_start <= m.start < start and len(m.info.members) > 1]
-    return plural[-1] if plural else ()
+    return next((m.info.members for m in reversed(plural) if sent_start <= m.start < start), ())
 
 
-def he_or_she(p: Passage, low: str, last: dict[str, int]) -> tuple[str, ...]:
+def he_or_she(p: Passage, low: str, last: dict[str, None]) -> tuple[str, ...]:
     """ "he", "she" (``low``): the last person named before it (``last``: each person named before it,
-    by when they were last named) who has its gender, else the last of no known gender, who gets it;
-    else the main person."""
+    the last named last) who has its gender, else the last of no known gender, who gets it; else the
+    main person."""
     want = "m" if low in MALE else "f"
-    person = max((n for n in last if p.gender.get(n) == want), key=last.__getitem__, default=None)
-    if person is None:
-        person = max((n for n in last if p.gender.get(n) is None), key=last.__getitem__, default=None)
-        if person is not None:
-            p.gender[person] = want
-    if person:
-        return (person,)
+    gender = p.gender
+    for person in reversed(last):
+        if gender.get(person) == want:
+            return (person,)
+    for person in reversed(last):
+        if gender.get(person) is None:
+            gender[person] = want
+            return (person,)
     return (p.main,) if p.main else ()

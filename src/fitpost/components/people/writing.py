@@ -29,12 +29,15 @@ def spans(p: Passage, mentions: list[PersonRef],
     whether it is in a quote, and a named one gets the person's handle and relation where it
     carries none of its own."""
     found = []
+    tab, quotes, length = p.tab, p.quotes, len(p.text)
+    known = handle_of or p.relation_of  # whether any person has a handle or a relation to give
     for s, e, info in mentions:
-        bounds = p.tab.expand(s, e, len(p.text))
+        bounds = tab.expand(s, e, length)
         if bounds is None:
             continue
-        info.in_quote = ext.range_at(p.quotes, s) is not None
-        if info.name:
+        if quotes:  # else none is in a quote, as a PersonInfo has it
+            info.in_quote = ext.range_at(quotes, s) is not None
+        if info.name and known:
             info.handle = info.handle or handle_of.get(info.name)
             info.relation = info.relation or p.relation_of.get(info.name)
         found.append((*bounds, "PERSON", info))
