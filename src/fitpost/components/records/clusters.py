@@ -163,7 +163,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             continue  # "didn't run another 2 miles": the distance is the run's
         if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
             continue
-        if _added_to(ctx, q.end):
+        if _added_to(ctx, q.end, activity_tokens):
             continue  # "the detour added 40 km to the ride": a part of the ride, told by its mention
         n = ctx.sent_of[q.start]
         activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
@@ -177,13 +177,13 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     return out
 
 
-def _added_to(ctx: Context, end: int) -> str | None:
-    """The activity of the session a distance ending at token ``end`` is told as added to: "to", a
-    definite word, then an activity word ("the detour added 40 km to the ride": cycling)."""
+def _added_to(ctx: Context, end: int, activity_tokens: set[int]) -> bool:
+    """Whether a distance ending at token ``end`` is told as added to a session: "to", a definite word,
+    then an activity word (``activity_tokens``: the tokens of the activity mentions): "the detour added
+    40 km to the ride"."""
     lows = ctx.lows
-    if end + 2 >= len(lows) or lows[end] != "to" or lows[end + 1] not in ctx.lexicon.definite:
-        return None
-    return next((m.info.activity for m in ctx.mentions[ext.ACTIVITIES] if m.start == end + 2), None)
+    return end + 2 < len(lows) and lows[end] == "to" and lows[end + 1] in ctx.lexicon.definite \
+        and end + 2 in activity_tokens
 
 
 def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:

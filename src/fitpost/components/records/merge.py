@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
-from fitpost.components.records.amounts import fitting
+from fitpost.components.records.amounts import DAY, fitting
 from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, event_holding
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
@@ -31,7 +31,6 @@ from fitpost.schema import DateRef, Quantity
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
-DAY_SECONDS = 86400.0  # a time this long or longer is lent only where told as what a session took
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
@@ -417,7 +416,7 @@ def _session_time(ctx: Context, span: ext.Mention) -> bool:
     ``models/linking.json``), not time spent otherwise ("was at work the whole day", "stayed in for two
     weeks")."""
     seconds = span.info.seconds
-    if seconds is None or seconds < DAY_SECONDS:
+    if seconds is None or seconds < DAY:
         return True
     return not ctx.lexicon.long_time_words.isdisjoint(ctx.lows[max(0, span.start - 2):span.start])
 
