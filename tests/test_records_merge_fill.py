@@ -363,3 +363,17 @@ def test_a_verb_told_with_also_is_a_session_of_its_own(extract):
     assert len(of(records, "swimming")) == 2
     records = extract("At the end another runner and I sprinted to the line. I ran 5 km in 25:07 today.")
     assert len(of(records, "running")) == 1
+
+
+# -- a session ranked among others of its kind is the one the text tells -------------------------------
+
+def test_a_ride_ranked_among_others_is_the_ride_told_further_on(extract):
+    records = extract("Surely one of the windiest rides so far. I had meant to ride on Monday, but the lanes "
+                      "were flooded. Then I would have had two rides on two days in a row.\n\n"
+                      "I covered 38 km along the Brackenfold canal today and stopped for cake.")
+    assert of(records, "cycling") == [("cycling", 38_000, None)]
+
+
+def test_a_ranked_swim_in_a_text_that_tells_no_other_stays_a_record(extract):
+    records = extract("One of my best swims ever this morning in the Larkspur lido.")
+    assert len(of(records, "swimming")) == 1

@@ -110,6 +110,8 @@ class Lexicon:
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
     comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
+    ranking: tuple[tuple[str, ...], ...]  # phrases that rank the session after them among others ("one of")
+    ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -168,7 +170,8 @@ class Lexicon:
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
-                   comparison_reach=int(data["comparison"]["reach"]))
+                   comparison_reach=int(data["comparison"]["reach"]),
+                   ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]))
 
 
 class Context:

@@ -499,9 +499,24 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     reach = meaning.reach
     if _restated_routine(c):
         reach = ROUTINE_REACH
+    if _ranked(ctx, c):
+        reach = len(ctx.sents)  # "one of the easiest rides so far": the session the text tells, however far
     if target is None and reach is not None:
         target = _nearest(ctx, same, c, reach)
     return target
+
+
+def _ranked(ctx: Context, c: Cluster) -> bool:
+    """Whether the bare cluster ``c`` is ranked among others of its kind: a ``ranking`` phrase, a definite
+    word and at most ``ranking_reach`` words (all letters) right before it ("one of the easiest rides so
+    far", "one of my best swims")."""
+    lex, lows = ctx.lexicon, ctx.lows
+    for k in range(c.start - 1, max(-1, c.start - 2 - lex.ranking_reach), -1):
+        if lows[k] in lex.definite:
+            return any(k >= len(p) and tuple(lows[k - len(p):k]) == p for p in lex.ranking)
+        if not lows[k].isalpha():
+            return False
+    return False
 
 
 def _told_as_further(ctx: Context, c: Cluster) -> bool:
