@@ -337,3 +337,9 @@ def test_a_season_named_with_every_is_a_yearly_routine(tagger):
 def test_a_two_word_verb_whose_first_word_says_how_takes_the_tense_of_its_last(tagger):
     check(tagger, "Tamsin set up the rope and I [top roped] the same route.", "completed")
     check(tagger, "We [power walked] round the park after lunch.", "completed")
+
+
+def test_the_purpose_of_a_plan_is_planned_not_a_wish(tagger):
+    check(tagger, "I have plans to head out with Tamsin this month so I can finally do the long {ride}.", "planned")
+    check(tagger, "We are heading to the Brackenfold hills next week so we can tick off the big {climb}.", "planned")
+    check(tagger, "I want to lose some weight so I can [run] faster.", "hypothetical")
