@@ -260,6 +260,18 @@ def test_a_result_line_belongs_to_the_record_of_its_block(ex, text, evidence, di
     assert meters(a) == (pytest.approx(dist) if dist else None) and seconds(a) == pytest.approx(secs)
 
 
+def test_a_race_result_told_far_on_is_the_race_told_last(ex):
+    text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
+            "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "
+            "I kept my head down. Chip time 48:10, a new PR.")
+    assert seconds(record(ex, text, "Larkspur Shelter 10k")) == pytest.approx(48 * 60 + 10)
+    # a session told in between keeps the result from the race
+    text = ("I ran the Larkspur Shelter 10k on Sunday. The route hugs the canal. Parking was easy. "
+            "The club laid on tea in the hall. The field was small. On Monday I swam 1 km with Rhodri. "
+            "Nobody elbowed anyone. Chip time 48:10.")
+    assert seconds(record(ex, text, "ran")) is None
+
+
 @pytest.mark.parametrize("text, legs", [
     ("Grand day by the reservoir!\nSwim: 1.2 miles in 38:05\nBike: 56 miles in 3:12:30\n"
      "Run: 13.1 miles in 2:01:44",

@@ -16,7 +16,8 @@ Around the other steps:
   year's challenge).
 * :func:`settle_amounts` (after step 4): a duration that reads as a result ("finished it in 58:14",
   "my chip time was 3 hours 5 minutes", "Time: 41:02" on a log line) in a sentence that names no
-  activity goes to a record before it that has none; then each record's duration is read by what is
+  activity goes to a record before it that has none (a few sentences before, or, further on, the
+  race told last); then each record's duration is read by what is
   plausible for its activity and distance (``models/speeds.json``): a bare "1:05" after "10 km" is
   1 h 05 min, not 65 s, and a duration that fits in neither reading is not the session's.
 """
@@ -219,12 +220,28 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if not result_cue(low, q.start, q.end):
             continue
         n = ctx.sent_of[span.start]
-        for r in _records_before(records, in_sent, n):
+        for r in _records_before(records, in_sent, n) or _race_told_last(records, n):
             got = fitting(q, r.activity, record_meters(r))
             if got is not None:
                 r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
                                           quantities=[got], inferred=True))
                 break
+
+
+def _race_told_last(records: list[Record], n: int) -> list[Record]:
+    """The record told last before sentence ``n`` (by its latest cluster before it), as a list of one, where
+    it is real, a race (it has an event) and has no duration: a race report's result told further on than
+    DURATION_REACH sentences, with no other session told in between, is the race's ("Ran the Larkspur 10k
+    ... [the route, the parking, the field] ... Chip time 48:10")."""
+    told = [(max(c.sent for c in r.clusters if c.sent < n), k) for k, r in enumerate(records)
+            if any(c.sent < n for c in r.clusters)]
+    if not told:
+        return []
+    r = records[max(told)[1]]
+    if not statuses.is_real(r.primary.status_name) or not any(c.event for c in r.clusters) \
+            or any(c.kind("duration") for c in r.clusters):
+        return []
+    return [r]
 
 
 def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
