@@ -152,3 +152,8 @@ def test_who_cheered_on_a_runner_during_the_race_took_no_part(sm_extractor):
 ])
 def test_who_could_not_join_after_all_took_no_part(extractor, text):
     assert "Ottilie" not in names(extractor, text)[0]
+
+
+def test_people_joined_by_a_company_phrase_before_the_verb_both_did_it(extractor):
+    assert names(extractor, "Ottilie posted that she along with Rhodri cycled 40 km on Sunday morning.") == \
+        [["Ottilie", "Rhodri"]]

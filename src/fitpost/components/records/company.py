@@ -3,7 +3,8 @@
 With a parse: the subject of the mention's verb (or of the verb it hangs from),
 possessives, "with"/"alongside" objects, and the noun a participle describes
 ("the pair heading out for a ride").  Without: the nearest person at most eight
-tokens before the mention, with those coordinated to them.  In both: the people
+tokens before the mention, with those coordinated to them (by "and", or by a company
+phrase: "she along with Asha rode").  In both: the people
 a company cue brings in after the mention, in its clause ("with A, B and C",
 "joined by B"), and people coordinated right before an -ing mention ("him and
 Asha running").  People who are only mentioned ("photo by A") are left out.
@@ -95,7 +96,20 @@ def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     left = [p for p in ctx.people_in.get(c.sent, ()) if p.start < c.start and c.start - p.end <= BEFORE_REACH]
     if not left:
         return []
-    return _coordinated_before(ctx, left[-1], ctx.sents[c.sent][0])[::-1] + [left[-1]]
+    first = ctx.sents[c.sent][0]
+    chosen = _coordinated_before(ctx, left[-1], first)[::-1] + [left[-1]]
+    k = ctx.person_index(chosen[0])
+    if k > 0 and ctx.people[k - 1].start >= first \
+            and _company_phrase(ctx, ctx.people[k - 1].end, chosen[0].start):
+        chosen.insert(0, ctx.people[k - 1])  # "she along with Shabir rode": she rode too
+    return chosen
+
+
+def _company_phrase(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` are a companion or company cue and nothing else ("along with", "together
+    with", "alongside"), which joins the people on either side as one subject."""
+    words = tuple(ctx.lows[a:b])
+    return bool(words) and (words in ctx.lexicon.company_cues or words in ctx.lexicon.companion_cues.get(words[0], ()))
 
 
 def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
