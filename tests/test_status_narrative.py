@@ -92,3 +92,11 @@ def test_the_routine_keeps_its_frequency(tagger):  # noqa: F811
 def test_a_challenge_of_days_is_daily(tagger):  # noqa: F811
     got = statuses(tagger, "Day 6 in my 30-day {plank} challenge, feeling great.")
     assert (got[0].status, got[0].frequency) == ("ongoing", "daily")
+
+
+def test_a_word_right_after_a_distance_is_a_noun_whatever_the_tagger_says(sm_extractor):
+    post = sm_extractor.extract("Distance: 14.7 miles\n\nA muddy 12 mile walk across the Rhodri moor. "
+                                "The moor marks the county border.")
+    # a walk told without a verb under its log line: the session done, not a routine of walking
+    assert [a.status for a in post.activities if a.evidence.text == "walk"] in ([], ["completed"])
+    assert all(a.status == "completed" for a in post.activities)

@@ -242,7 +242,7 @@ class _DocView:
     """A Doc as the tagger reads it: the shared token table, the token NORMs (string ids)
     and which annotations it has."""
 
-    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts")
+    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -253,6 +253,9 @@ class _DocView:
         self.sentences = ext.has_annotation(doc, "SENT_START")
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
+        # where each distance or time fitpost_quantities found ends: a word right after one is a noun
+        self.amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+                            if q.label in ("distance", "duration")}
 
     def names_event_after(self, span: ext.Mention) -> bool:
         """Whether a named event follows the mention, at most a preposition and "the" between ("running
@@ -516,6 +519,11 @@ class StatusTagger(Component):
         if is_verb and last > span.start and view.tab.lower[last].endswith("ed") \
                 and not self._auxiliaries(view, span.start):
             return "past"
+        if view.tagged and view.doc[token].tag_ in ("VB", "VBP", "VBZ") \
+                and (not is_verb or span.start in view.amount_ends):
+            # a noun the tagger reads as a present verb ("a muddy 12 mile walk across the moor": a word right
+            # after a distance or a time is a noun): the verb that governs it decides, as for any noun
+            return self._governing(view, token, 0, pseudo)
         return self._tense(view, token, pseudo=pseudo)
 
     def _object_clause(self, view: _DocView, aux: int) -> bool:
