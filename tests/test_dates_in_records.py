@@ -2,8 +2,8 @@
 
 A date phrase belongs to the records of its clause, and one said outside
 quotes wins over a quoted one; a planned record reads its date ahead; a record
-with no date of its own (not a plan) takes that of a sentence with no activity
-just before or after it, of its section's heading, or (a first-person report of
+with no date of its own takes that of a sentence with no activity (a plan: only one
+just before it, of a day not gone by) just before or after it, of its section's heading, or (a first-person report of
 the day) the post date.
 Each case runs on blank English and, where installed, on the statistical
 pipeline.
@@ -167,3 +167,12 @@ def test_weekdays_ago_are_a_date_not_a_routine(model, request):
     extractor = request.getfixturevalue(f"{model}_extractor")
     [walk] = extractor.extract("Two Sundays ago we walked 14 km along the ridge.", posted_at=D(2025, 6, 12)).activities
     assert (walk.status, walk.frequency, walk.date.value) == ("completed", None, D(2025, 6, 1))
+
+
+def test_a_plan_takes_a_day_said_just_before_it_but_not_a_day_gone_by(extract):
+    records = extract("Tamsin says today will be an easy one. Our plan is to walk 18 km or so. "
+                      "Yesterday we walked 31 km.", D(2025, 6, 10))
+    assert [(s, d) for a, s, d in records if a == "walking"] == \
+        [("planned", D(2025, 6, 10)), ("completed", D(2025, 6, 9))]
+    records = extract("Yesterday was rough. I plan to walk 18 km.", D(2025, 6, 10))
+    assert dates_of(records, "walking") == [None]

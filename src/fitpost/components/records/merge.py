@@ -1062,8 +1062,8 @@ def _read_ahead(r: Record, origins: dict[int, dt.date | None], by_char: dict[int
 
 
 def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A record with no date of its own, not a plan or a routine (whose days the text around them
-    seldom tells: "Signed up for the Night Run! Training starts Monday."), takes, in order:
+    """A record with no date of its own, not a routine (whose days the text around them seldom tells)
+    nor a plan (:func:`_frame_plan`: "Signed up for the Night Run! Training starts Monday."), takes, in order:
 
     * the day (or week) said in a sentence with no activity just before its first mention, in its
       paragraph ("The lake felt warm today. Even so, I swam 80 lengths."), or, for a record
@@ -1081,11 +1081,11 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     """
     for r in records:
         _unquote_date(ctx, r)
+    posted = ctx.posted_at
     undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
-               and statuses.meaning(r.primary.status_name).phase not in ("planned", "habitual")]
+               and statuses.meaning(r.primary.status_name).phase != "habitual"]
     if not undated:
         return
-    posted = ctx.posted_at
     mentions = ctx.mentions[ext.DATES]
     heads = [d for d, (head, _) in zip(mentions, ctx.date_sections) if head]
     frames = _date_frames(ctx, {c.sent for c in clusters})
@@ -1093,8 +1093,11 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     lending = {id(r) for r in undated}
     last_done: DateRef | None = None  # the date of the latest record done so far, in order of start
     for r in sorted(records, key=lambda r: r.primary.start):
-        done = statuses.meaning(r.primary.status_name).phase == "done"
-        if id(r) in lending:
+        phase = statuses.meaning(r.primary.status_name).phase
+        done = phase == "done"
+        if id(r) in lending and phase == "planned":
+            _frame_plan(ctx, frames, r, posted)
+        elif id(r) in lending:
             first = min(r.clusters, key=lambda c: c.start)
             date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
             if date is None:
@@ -1112,6 +1115,18 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                     c.date = date
         if done:
             last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
+
+
+def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
+    """A plan with no date of its own takes the day said in a sentence with no activity just before its
+    first mention, in its paragraph, where that day is the post date or later ("Tamsin says today will
+    be an easy one. We aim to hike about 18 km."); a day told after a plan may be when training starts,
+    and a day gone by is no plan's."""
+    first = min(r.clusters, key=lambda c: c.start)
+    date = _framing(ctx, frames, first.sent, first.sent, False, posted)
+    if date is not None and posted is not None and date.value >= posted:
+        for c in r.clusters:
+            c.date = date
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
