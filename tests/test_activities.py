@@ -39,6 +39,7 @@ def infos(nlp, text: str) -> dict:
     ("We went cycling by the river.", [("cycling", "cycling")]),
     ("Out swimmin' at the lido all afternoon.", [("swimmin", "swimming")]),  # a dropped g
     ("Worked out at home: 20 minutes of skipping.", [("Worked out", "workout"), ("skipping", "workout")]),
+    ("We rafted the Larkspur gorge on Sunday.", [("rafted", "paddling")]),
 ])
 def test_verbs(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -51,6 +52,7 @@ def test_verbs(nlp, text, expected):
     ("She has done three long cycle tours since May.", [("cycle tours", "cycling")]),
     ("Our climb of Mount Ottilie took nine hours.", [("climb of Mount", "hiking")]),
     ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
+    ("Loved the white water rafting with the club.", [("white water rafting", "paddling")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
