@@ -532,15 +532,16 @@ def _restated_routine(c: Cluster) -> bool:
 
 
 def _nearest(ctx: Context, same: list[Record], c: Cluster, reach: int) -> Record | None:
-    """The first of the records ``same`` closest to ``c`` by sentences, at most ``reach`` away (a paragraph
-    break between them or not: a report goes on with its session in the next paragraph) and (unless ``c``
+    """The first of the records ``same`` closest to ``c`` by sentences with words, at most ``reach`` away (a
+    paragraph break between them or not: a report goes on with its session in the next paragraph) and (unless ``c``
     is hypothetical) of its phase."""
     n, status = c.sent, c.status_name
     phase = statuses.meaning(status).phase
+    worded = ctx.worded  # a blank line between paragraphs, a sentence of its own to some splitters, is none
     best, best_dist = None, 0
     for r in same:
         sents = r.sents()
-        dist = min(abs(s - n) for s in sents)
+        dist = min(abs(worded[s] - worded[n]) for s in sents)
         if dist <= reach and (best is None or dist < best_dist) \
                 and (status == "hypothetical" or phase == statuses.meaning(r.primary.status_name).phase
                      or _tense_only_reference(c)):
