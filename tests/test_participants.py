@@ -157,3 +157,8 @@ def test_who_could_not_join_after_all_took_no_part(extractor, text):
 def test_people_joined_by_a_company_phrase_before_the_verb_both_did_it(extractor):
     assert names(extractor, "Ottilie posted that she along with Rhodri cycled 40 km on Sunday morning.") == \
         [["Ottilie", "Rhodri"]]
+
+
+def test_a_name_with_my_in_a_shared_possessive_is_a_companion(extractor):
+    assert names(extractor, "Day 1 of Tamsin's and my long walk along the Larkspur Way. We covered 14 km.") == \
+        [["Tamsin"]]
