@@ -249,3 +249,15 @@ def test_an_edition_is_the_race_of_the_text(nlp):
     assert found(nlp, "Swam the Larkspur Lake Swim. I hope to swim the next edition too.") == [
         ("Swam", "swimming"), ("Swim", "swimming"), ("swim", "swimming"), ("edition", "swimming")]
     assert found(nlp, "I bought the new edition of the running magazine today.") == []
+
+
+@pytest.mark.parametrize("text, activity, place, people", [
+    ("Hiked Mount Larkspur with Rhodri and Tamsin yesterday.", "hiking", "Mount Larkspur", ["Rhodri", "Tamsin"]),
+    ("Cycled Larkspur Pass with Tamsin today.", "cycling", "Larkspur Pass", ["Tamsin"]),
+    ("Paddled Brackenfold Lake this morning.", "paddling", "Brackenfold Lake", []),
+])
+def test_a_past_verb_opening_a_sentence_is_the_activity_not_a_name_s_first_word(extractor, text, activity,
+                                                                                place, people):
+    post = extractor.extract(text)
+    assert [(a.activity, [p.name for p in a.places], [p.name for p in a.participants]) for a in post.activities] \
+        == [(activity, [place], people)]

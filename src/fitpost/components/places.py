@@ -126,8 +126,13 @@ class PlaceFinder(Component):
         people = named_token_set(doc)
         datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
+        done = _past_verbs(doc, tab)
         places = []
         for (s, e), role in zip(kept, self._roles(tab, kept)):
+            if s in done:
+                s += 1  # "Paddled Brackenfold Lake this morning": the verb opening the sentence is no part of it
+                if s == e:
+                    continue
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
@@ -449,11 +454,18 @@ class PlaceFinder(Component):
         return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
 
 
+def _past_verbs(doc: Doc, tab: ext.Tokens) -> set[int]:
+    """The activity verbs in the past tense (ending in "ed"), which a model may read as the first word of
+    a name when they open a sentence ("Cycled Larkspur Pass with Tamsin")."""
+    return {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+            if m.info.form == "verb" and m.end - m.start == 1 and tab.lower[m.start].endswith("ed")}
+
+
 @Language.factory(
     "fitpost_places",
     default_config={"lexicon": "places.json"},
     assigns=["doc.spans", "span._.fp_place"],
-    requires=["span._.fp_person"],  # a person's name is not a place
+    requires=["span._.fp_person", "span._.fp_activity"],  # a person's name is not a place, nor a verb opening it
 )
 def make_places(nlp: Language, name: str, lexicon: str) -> PlaceFinder:
     return PlaceFinder(nlp, name, lexicon=lexicon)

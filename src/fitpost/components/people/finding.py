@@ -164,10 +164,14 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     are not places it mistook, then the names it did not tag that do an activity."""
     moving = {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
               for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
+    past = {s.start for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+            if s.info.form == "verb" and s.end - s.start == 1 and tab.lower[s.start].endswith("ed")}
     found = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not placelike(lex, tab, ent.start, moving):
-            name = clean(lex, text, ent.start_char, ent.end_char)
+            first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else ent.start
+            # "Hiked Ben Larkspur with Rhodri": a past verb opening the sentence is no part of the name
+            name = clean(lex, text, tab.idx[first], ent.end_char)
             if name:
                 found.append(name)
     return found + subject_names(lex, doc, text)
