@@ -200,7 +200,7 @@ def test_the_time_grows_in_step_with_a_run_of_newlines(blank_extractor):
 def test_the_factory_declares_what_it_assigns_and_reads(blank_extractor):
     meta = blank_extractor.nlp.get_pipe_meta("fitpost_places")
     assert meta.assigns == ["doc.spans", "span._.fp_place"]
-    assert meta.requires == ["span._.fp_person"]
+    assert meta.requires == ["span._.fp_person", "span._.fp_activity"]
 
 
 def test_the_pipeline_round_trips_through_disk_with_the_same_places(blank_extractor, tmp_path):
