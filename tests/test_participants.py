@@ -162,3 +162,8 @@ def test_people_joined_by_a_company_phrase_before_the_verb_both_did_it(extractor
 def test_a_name_with_my_in_a_shared_possessive_is_a_companion(extractor):
     assert names(extractor, "Day 1 of Tamsin's and my long walk along the Larkspur Way. We covered 14 km.") == \
         [["Tamsin"]]
+
+
+def test_a_logged_distance_with_no_activity_word_takes_its_company(extractor):
+    assert names(extractor, "Morning 10k done in 52:13 with @tamsin_runs") == [["@tamsin_runs"]]
+    assert names(extractor, "Monday: 5 km easy with Ottilie\nTuesday: 8 km tempo") == [["Ottilie"], []]

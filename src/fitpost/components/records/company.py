@@ -30,6 +30,19 @@ def attach_people(ctx: Context, c: Cluster) -> None:
     chosen = _by_parse(ctx, c) if ctx.parsed else _before(ctx, c)
     _company_after(ctx, c, chosen)
     _before_participle(ctx, c, chosen)
+    _add_people(ctx, c, chosen)
+
+
+def attach_company(ctx: Context, c: Cluster) -> None:
+    """The people the company cues after cluster ``c`` bring in ("Easy 10k with Tamsin today"): all a
+    session with no activity word of its own takes, having no verb or subject to read."""
+    chosen: list[ext.Mention] = []
+    _company_after(ctx, c, chosen)
+    _add_people(ctx, c, chosen)
+
+
+def _add_people(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
+    """Add to ``c.people`` the names (or handles) of ``chosen`` that took part, each once, in order."""
     seen = set()
     for p in chosen:
         if non_participant(ctx, p):

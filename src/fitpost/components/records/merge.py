@@ -24,7 +24,7 @@ from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
 from fitpost.components.records.amounts import DAY, fitting
 from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, event_holding
-from fitpost.components.records.company import names_of, non_participant
+from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.schema import DateRef, Quantity
@@ -836,6 +836,7 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
         real.add_cluster(same, carrier)
     else:
         carrier.places.extend(_places_of(ctx, n))
+        attach_company(ctx, carrier)
         cue = _plan_cue(ctx, carrier, span.start_char)
         if cue is not None:
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
