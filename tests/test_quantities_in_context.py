@@ -260,6 +260,11 @@ def test_a_result_line_belongs_to_the_record_of_its_block(ex, text, evidence, di
     assert meters(a) == (pytest.approx(dist) if dist else None) and seconds(a) == pytest.approx(secs)
 
 
+def test_an_amount_right_after_a_session_noun_is_its_own_not_a_total_before_it(ex):
+    a = record(ex, "Week 3 of the plan: 45 miles total, long run 18 miles on Sunday.", "long run")
+    assert meters(a) == pytest.approx(18 * MILE)
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

@@ -142,16 +142,18 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
 def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
     """The quantities, those that modify an activity word right after them first ("a 60-minute run,
     skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
-    can fill its slot) or are its amount, told before "for", a determiner and at most one more word
-    ("8 km, 5 km and 16 km for the long run"), else in order."""
+    can fill its slot), are its amount, told before "for", a determiner and at most one more word
+    ("8 km, 5 km and 16 km for the long run"), or follow it right after it ("45 miles total, long
+    run 18 miles": the run's, not the total before it), else in order."""
     starts = {c.start for c in clusters}
+    ends = {c.end for c in clusters}
     lows = ctx.lows
 
     def modifies(s: ext.Mention) -> bool:
         if s.info.kind not in ("distance", "duration"):
             return False
         e = s.end
-        return e in starts or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
+        return e in starts or s.start in ends or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
             and lows[e + 1] in PURPOSE_DETERMINERS
 
     return sorted(spans, key=lambda s: not modifies(s))
