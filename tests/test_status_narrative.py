@@ -100,3 +100,11 @@ def test_a_word_right_after_a_distance_is_a_noun_whatever_the_tagger_says(sm_ext
     # a walk told without a verb under its log line: the session done, not a routine of walking
     assert [a.status for a in post.activities if a.evidence.text == "walk"] in ([], ["completed"])
     assert all(a.status == "completed" for a in post.activities)
+
+
+def test_a_list_of_amounts_and_sessions_with_no_one_doing_them_is_no_routine(sm_extractor):
+    post = sm_extractor.extract("Just finished my first sprint triathlon! 750m swim, 20k bike, 5k run in 1:28:40.")
+    assert [(a.activity, a.status) for a in post.activities] == [
+        ("triathlon", "completed"), ("swimming", "completed"), ("cycling", "completed"), ("running", "completed")]
+    post = sm_extractor.extract("I do a 5k run before work.")  # a subject doing it in the present: a routine
+    assert [a.status for a in post.activities] == ["habitual"]

@@ -523,8 +523,17 @@ class StatusTagger(Component):
                 and (not is_verb or span.start in view.amount_ends):
             # a noun the tagger reads as a present verb ("a muddy 12 mile walk across the moor": a word right
             # after a distance or a time is a noun): the verb that governs it decides, as for any noun
-            return self._governing(view, token, 0, pseudo)
-        return self._tense(view, token, pseudo=pseudo)
+            tense = self._governing(view, token, 0, pseudo)
+        else:
+            tense = self._tense(view, token, pseudo=pseudo)
+        if tense == "present" and span.start in view.amount_ends and not self._subject_before(view, span.start):
+            return "none"  # a list of amounts and sessions with no one doing them ("750m swim, 20k bike, 5k run")
+        return tense
+
+    def _subject_before(self, view: _DocView, i: int) -> bool:
+        """Whether a subject pronoun ("I", "we", "she") stands before token ``i`` in its sentence."""
+        lower = view.tab.lower
+        return any(lower[k] in self.pronouns for k in range(view.tab.sent_lo[i], i))
 
     def _object_clause(self, view: _DocView, aux: int) -> bool:
         """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
