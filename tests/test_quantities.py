@@ -354,6 +354,8 @@ def test_ten_k_steps_is_a_count_not_a_distance():
 @pytest.mark.parametrize("text, approximate", [
     ("about 20 km", True), ("~20 km", True), ("20km or so", True), ("nearly 3 hours", True),
     ("a few hours", True), ("20 km", False),
+    ("broke 25 minutes", True), ("went sub 3 hours", True), ("inside 40 minutes", True),  # a bound beaten
+    ("a break of 10 minutes", False),
 ])
 def test_approximate(text, approximate):
     assert whole(text)[0].approximate is approximate
