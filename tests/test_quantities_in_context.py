@@ -265,6 +265,13 @@ def test_an_amount_right_after_a_session_noun_is_its_own_not_a_total_before_it(e
     assert meters(a) == pytest.approx(18 * MILE)
 
 
+def test_an_exact_time_on_a_line_after_a_bound_beaten_is_the_time(ex):
+    a = record(ex, "Finally broke 25 minutes at parkrun! 24:52 this morning.", "parkrun")
+    assert seconds(a) == pytest.approx(24 * 60 + 52)
+    a = record(ex, "Ran 5 km in 26:30. 24:52 was my best, years ago.", "Ran")  # another day's time
+    assert seconds(a) == pytest.approx(26 * 60 + 30)
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

@@ -560,8 +560,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
     most LEND_REACH sentences before that has none or the same (a distance: of an activity that
     covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
-    sentences before, on no other day); else a distance on a log line (:func:`_log_line`) is logged
-    (:func:`_add_logged`).  A
+    sentences before, on no other day, and, an exact time, to one with a rough time it may refine);
+    else a distance on a log line (:func:`_log_line`) is logged (:func:`_add_logged`).  A
     distance on a stage line ("Day 4 A to B 56 miles") goes to the record told in the lines after it
     (:func:`_add_stage`).  The places where it was of a first-person sentence ("We hit Benton Lake.")
     go to the record before, if that has none; a sentence with a companion cue lends it its people
@@ -591,8 +591,9 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
-        else:
-            fits = prev is not None and not any(c.kind("duration") for c in prev.clusters) \
+        else:  # an exact time may tell a rough one more precisely ("broke 25 minutes! 24:52 today")
+            fits = prev is not None and all(c.kind("duration") is None or c.kind("duration").approximate
+                                            and not q.approximate for c in prev.clusters) \
                 and ctx.worded_between(prev.latest_sent(n), n) <= TIME_REACH
         carrier = None
         if fits:
