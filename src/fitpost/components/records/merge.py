@@ -591,10 +591,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
         if q.kind == "distance":
             fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
-        else:  # an exact time may tell a rough one more precisely ("broke 25 minutes! 24:52 today")
-            fits = prev is not None and all(c.kind("duration") is None or c.kind("duration").approximate
-                                            and not q.approximate for c in prev.clusters) \
-                and ctx.worded_between(prev.latest_sent(n), n) <= TIME_REACH
+        else:
+            fits = prev is not None and _time_fits(ctx, prev, q, n)
         carrier = None
         if fits:
             carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
@@ -616,6 +614,14 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         real.add_cluster(prev, company)
+
+
+def _time_fits(ctx: Context, r: Record, q: Quantity, n: int) -> bool:
+    """Whether the time ``q`` in sentence ``n``, which holds no cluster, may be record ``r``'s: its last
+    mention at most TIME_REACH sentences before, and no time of its own, or only rough ones that an exact
+    ``q`` may tell more precisely ("Finally broke 25 minutes at parkrun! 24:52 this morning")."""
+    return ctx.worded_between(r.latest_sent(n), n) <= TIME_REACH and \
+        all(c.kind("duration") is None or c.kind("duration").approximate and not q.approximate for c in r.clusters)
 
 
 COORDINATION = frozenset({"and", ",", "then", "&"})  # what joins a further session left without its verb
