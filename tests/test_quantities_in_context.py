@@ -272,6 +272,12 @@ def test_an_exact_time_on_a_line_after_a_bound_beaten_is_the_time(ex):
     assert seconds(a) == pytest.approx(26 * 60 + 30)
 
 
+def test_the_goal_in_a_programme_s_name_is_no_session_s_distance(ex):
+    a = record(ex, "Couch to 5K week 5 run 3 done! Twenty minutes without stopping.", "week 5 run 3")
+    assert a.distance is None and seconds(a) == pytest.approx(20 * 60)
+    assert meters(record(ex, "Finished C25K today with a 5k run in 31:20.", "5k run")) == pytest.approx(5000)
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

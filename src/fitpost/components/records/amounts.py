@@ -7,7 +7,7 @@ Around the other steps:
   a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
   ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, a distance
   shorter than any session ("kept my feet for two metres"), a time spent on something else ("a
-  week of rain") and the numbers of a programme's session ("week 5 day 2")
+  week of rain") and the numbers of a programme's session ("week 5 day 2") or name ("Couch to 5K")
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
   after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
@@ -55,6 +55,8 @@ def set_aside(ctx: Context) -> None:
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     # a programme's session names its week and day, no time ("week 5 day 2")
     labels = {k for a in ctx.mentions[ext.ACTIVITIES] if a.info.form == "programme" for k in range(a.start, a.end)}
+    # a programme's name holds its goal, no session's distance ("Couch to 5K")
+    named = [m.span() for m in ctx.lexicon.programme_names.finditer(low)]
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -62,7 +64,7 @@ def set_aside(ctx: Context) -> None:
         if q.kind not in ("distance", "duration"):
             kept.append(span)
             continue
-        if span.start in labels:
+        if span.start in labels or any(s <= q.start and q.end <= e for s, e in named):
             role = "label"
         elif q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
             role = "too short"  # "kept my feet for two metres"

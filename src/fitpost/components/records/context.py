@@ -111,6 +111,7 @@ class Lexicon:
     comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
     ranking: tuple[tuple[str, ...], ...]  # phrases that rank the session after them among others ("one of")
+    programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
 
     @classmethod
@@ -171,7 +172,9 @@ class Lexicon:
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]),
-                   ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]))
+                   ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]),
+                   programme_names=re.compile("|".join(f"(?:{rx})" for a, rx in activities["programmes"].items()
+                                                       if a != "_")))
 
 
 class Context:
