@@ -21,6 +21,9 @@ CASES = [
     ("I hope to [run] 10 km in 45:00 next month.", ["hypothetical"]),  # a hope outranks the result
     ("I had planned a long {run} on Sunday but ended up staying in bed.", ["negated"]),
     ("We had scheduled an easy {swim} for the morning, then the pool closed.", ["negated"]),
+    # a session told as done in place of the one the writer could not do
+    ("Can't [run] this week because of my knee, so [swimming] instead.", ["negated", "completed"]),
+    ("I could go [swimming] instead.", ["hypothetical"]),
     # a bracket saying another session was done in its place
     ("800 m {run} (I opted for the bike instead)", ["negated"]),
     ("800 m {run} (Again, I chose the rower)", ["negated"]),
