@@ -176,3 +176,7 @@ def test_a_plan_takes_a_day_said_just_before_it_but_not_a_day_gone_by(extract):
         [("planned", D(2025, 6, 10)), ("completed", D(2025, 6, 9))]
     records = extract("Yesterday was rough. I plan to walk 18 km.", D(2025, 6, 10))
     assert dates_of(records, "walking") == [None]
+    # the post date said of what was done: when the plan was made, not when it is for
+    records = extract("Great session with the crew this morning. Signed up for the Larkspur Triathlon! "
+                      "Training starts Monday.", D(2025, 6, 10))
+    assert dates_of(records, "triathlon") == [None]

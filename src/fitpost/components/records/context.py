@@ -112,6 +112,7 @@ class Lexicon:
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
     ranking: tuple[tuple[str, ...], ...]  # phrases that rank the session after them among others ("one of")
     programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
+    ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
 
     @classmethod
@@ -174,7 +175,8 @@ class Lexicon:
                    comparison_reach=int(data["comparison"]["reach"]),
                    ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]),
                    programme_names=re.compile("|".join(f"(?:{rx})" for a, rx in activities["programmes"].items()
-                                                       if a != "_")))
+                                                       if a != "_")),
+                   ahead_words=frozenset(data["plan_frames"]["ahead"]))
 
 
 class Context:

@@ -1128,14 +1128,19 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
     """A plan with no date of its own takes the day said in a sentence with no activity just before its
-    first mention, in its paragraph, where that day is the post date or later ("Tamsin says today will
-    be an easy one. We aim to hike about 18 km."); a day told after a plan may be when training starts,
-    and a day gone by is no plan's."""
+    first mention, in its paragraph, where that day is after the post date, or is the post date in a
+    sentence about the time ahead (``plan_frames``: "Tamsin says today will be an easy one. We aim to hike
+    about 18 km."); a post date said otherwise may be when the plan was made ("Great session this
+    morning. Signed up for the Larkspur 10K!"), a day told after a plan may be when training starts, and
+    a day gone by is no plan's."""
     first = min(r.clusters, key=lambda c: c.start)
     date = _framing(ctx, frames, first.sent, first.sent, False, posted)
-    if date is not None and posted is not None and date.value >= posted:
-        for c in r.clusters:
-            c.date = date
+    if date is None or posted is None or date.value < posted:
+        return
+    if date.value == posted and ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(first.sent - 1)):
+        return
+    for c in r.clusters:
+        c.date = date
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
