@@ -261,3 +261,9 @@ def test_a_past_verb_opening_a_sentence_is_the_activity_not_a_name_s_first_word(
     post = extractor.extract(text)
     assert [(a.activity, [p.name for p in a.places], [p.name for p in a.participants]) for a in post.activities] \
         == [(activity, [place], people)]
+
+
+def test_a_race_distance_ending_a_race_s_name_is_run_whatever_else_the_text_names(extractor):
+    post = extractor.extract("Signed up for the Larkspur 10K! Signed up for the Brackenfold Sportive too!")
+    assert [(a.activity, a.event.name if a.event else None) for a in post.activities] == \
+        [("running", "Larkspur 10K"), ("cycling", "Brackenfold Sportive")]

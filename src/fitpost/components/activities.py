@@ -202,7 +202,8 @@ class ActivityFinder(Component):
         """Whether a mention takes the activity around it: "text", "only", "sentence", "yield", "most" or
         None (see ``_in_context``)."""
         form = " ".join(tab.lower[start:end])
-        if form in self.text_context or info.form == "race" and _BARE_RACE.match(form):
+        if form in self.text_context or info.form == "race" and _BARE_RACE.match(form) \
+                and not self._named_race(tab, start):
             return "text"
         if form in self.only_context and info.form == "noun":
             return "only"
@@ -213,6 +214,13 @@ class ActivityFinder(Component):
         if form in self.most_context:
             return "most"
         return None
+
+    @staticmethod
+    def _named_race(tab: ext.Tokens, start: int) -> bool:
+        """Whether the bare race distance at ``start`` ends a race's name: a capitalised word before it, not
+        the first of its sentence ("the Larkspur 10K" is run, whatever else the text names)."""
+        prev = start - 1
+        return prev > tab.sent_lo[start] and tab.text[prev][:1].isupper() and tab.text[prev].isalpha()
 
     def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
         """The lexicon's phrases, words and bare races in ``doc`` as (start, end, kind), kind None for a
