@@ -180,3 +180,6 @@ def test_a_plan_takes_a_day_said_just_before_it_but_not_a_day_gone_by(extract):
     records = extract("Great session with the crew this morning. Signed up for the Larkspur Triathlon! "
                       "Training starts Monday.", D(2025, 6, 10))
     assert dates_of(records, "triathlon") == [None]
+    records = extract("Signed up for the Larkspur 10K! Training starts Monday. Signed up for the Brackenfold "
+                      "Sportive too!", D(2025, 6, 10))
+    assert dates_of(records, "cycling") == [None]  # Monday is when the training for the first starts

@@ -1127,20 +1127,18 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 
 def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
-    """A plan with no date of its own takes the day said in a sentence with no activity just before its
-    first mention, in its paragraph, where that day is after the post date, or is the post date in a
-    sentence about the time ahead (``plan_frames``: "Tamsin says today will be an easy one. We aim to hike
-    about 18 km."); a post date said otherwise may be when the plan was made ("Great session this
-    morning. Signed up for the Larkspur 10K!"), a day told after a plan may be when training starts, and
-    a day gone by is no plan's."""
+    """A plan with no date of its own takes the post date said in a sentence with no activity just before
+    its first mention, in its paragraph, where that sentence speaks of the time ahead (``plan_frames``:
+    "Tamsin says today will be an easy one. We aim to hike about 18 km.").  Not the post date said of what
+    was done, which may be when the plan was made ("Great session this morning. Signed up for the
+    Larkspur 10K!"), nor a day ahead, which may be another plan's ("Training starts Monday. Signed up for
+    the Larkspur Half!"), nor a day told after the plan."""
     first = min(r.clusters, key=lambda c: c.start)
     date = _framing(ctx, frames, first.sent, first.sent, False, posted)
-    if date is None or posted is None or date.value < posted:
-        return
-    if date.value == posted and ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(first.sent - 1)):
-        return
-    for c in r.clusters:
-        c.date = date
+    if date is not None and posted is not None and date.value == posted \
+            and not ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(first.sent - 1)):
+        for c in r.clusters:
+            c.date = date
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
