@@ -278,6 +278,12 @@ def test_the_goal_in_a_programme_s_name_is_no_session_s_distance(ex):
     assert meters(record(ex, "Finished C25K today with a 5k run in 31:20.", "5k run")) == pytest.approx(5000)
 
 
+def test_the_race_trained_for_is_no_session_s_distance(ex):
+    post = ex.extract("Week 6 of marathon training. 18 km today, legs felt heavy at the end.")
+    assert [(a.activity, a.distance.meters if a.distance else None) for a in post.activities] == \
+        [("running", pytest.approx(18000))]
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

@@ -7,7 +7,8 @@ Around the other steps:
   a lap or a pace, a point in time ("2 hours into the race"), a segment or a point of the course
   ("the first 5k", "10 km into"), a running total or a weekly volume, shoe mileage, a distance
   shorter than any session ("kept my feet for two metres"), a time spent on something else ("a
-  week of rain") and the numbers of a programme's session ("week 5 day 2") or name ("Couch to 5K")
+  week of rain"), the numbers of a programme's session ("week 5 day 2") or name ("Couch to 5K") and a race
+  trained for ("marathon training")
   (:func:`fitpost.quantity_parser.context.aside` reads the words around it).  A duration right
   after a segment ("the first 5k in 22 min") is the segment's time.  A segment or a total written
   right before an activity word is that activity's own ("after the 200 km ride"), and so is one
@@ -66,6 +67,9 @@ def set_aside(ctx: Context) -> None:
             continue
         if span.start in labels or any(s <= q.start and q.end <= e for s, e in named):
             role = "label"
+        elif q.kind == "distance" and span.end < ctx.tab.n and ctx.lows[span.end] in ctx.lexicon.trained_for \
+                and not any(map(str.isdigit, q.text)):
+            role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
             role = "too short"  # "kept my feet for two metres"
         else:

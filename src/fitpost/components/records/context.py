@@ -113,6 +113,7 @@ class Lexicon:
     ranking: tuple[tuple[str, ...], ...]  # phrases that rank the session after them among others ("one of")
     programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
     ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
+    trained_for: frozenset[str]  # words after a race that make it what one trains for ("marathon training")
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
 
     @classmethod
@@ -176,7 +177,8 @@ class Lexicon:
                    ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]),
                    programme_names=re.compile("|".join(f"(?:{rx})" for a, rx in activities["programmes"].items()
                                                        if a != "_")),
-                   ahead_words=frozenset(data["plan_frames"]["ahead"]))
+                   ahead_words=frozenset(data["plan_frames"]["ahead"]),
+                   trained_for=frozenset(activities["race_training"]["after"]))
 
 
 class Context:
