@@ -168,3 +168,8 @@ def test_an_activity_word_in_the_name_gives_the_activity(nlp, text, expected):
 ])
 def test_a_finishing_verb_opening_the_sentence_is_not_part_of_the_name(nlp, text, expected):
     assert events(nlp, text) == expected
+
+
+def test_a_personal_best_is_no_part_of_the_event_s_name(nlp):
+    assert events(nlp, "Parkrun PB this morning, 21:48!") == [("Parkrun", "running")]
+    assert events(nlp, "Larkspur Marathon PB today!") == [("Larkspur Marathon", "running")]
