@@ -167,3 +167,8 @@ def test_a_name_with_my_in_a_shared_possessive_is_a_companion(extractor):
 def test_a_logged_distance_with_no_activity_word_takes_its_company(extractor):
     assert names(extractor, "Morning 10k done in 52:13 with @tamsin_runs") == [["@tamsin_runs"]]
     assert names(extractor, "Monday: 5 km easy with Ottilie\nTuesday: 8 km tempo") == [["Ottilie"], []]
+
+
+def test_who_paced_the_author_ran_with_them(extractor):
+    assert names(extractor, "Parkrun PB this morning, 21:48! Thanks to Tamsin for pacing me.") == [["Tamsin"]]
+    assert names(extractor, "Ran the Larkspur 10K in 44:10. Rhodri paced me the whole way.") == [["Rhodri"]]
