@@ -53,6 +53,7 @@ def test_verbs(nlp, text, expected):
     ("Our climb of Mount Ottilie took nine hours.", [("climb of Mount", "hiking")]),
     ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
     ("Loved the white water rafting with the club.", [("white water rafting", "paddling")]),
+    ("Twenty minutes of core work after dinner.", [("core work", "workout")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected

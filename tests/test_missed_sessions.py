@@ -168,3 +168,12 @@ def test_a_feat_told_as_an_infinitive_was_done(extractor, text, activity):
 
 def test_an_infinitive_of_ability_is_still_no_session(extractor):
     assert found(extractor, "She was never able to swim as a child.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spin class at 6am, then 30 minutes of core work.", [("cycling", "Spin class"), ("workout", "core work")]),
+    ("Swim at 7:30 with the club.", [("swimming", "Swim")]),
+    ("Lunchtime yoga at 12.30 pm.", [("yoga", "yoga")]),
+])
+def test_a_session_told_at_a_time_on_the_clock_is_one(extractor, text, expected):
+    assert [(a, e) for a, e, _ in found(extractor, text)] == expected

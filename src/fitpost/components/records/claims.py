@@ -13,11 +13,16 @@ is ("the 10K, which is 6.2 miles").  The cue words are in ``models/linking.json`
 """
 from __future__ import annotations
 
+import re
+
 from fitpost import ext
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 
 POSSESSIVE = ("'s", "’s")  # "the day's hike"
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:30", "5.30am"
+_CLOCK_MARK = re.compile(r"[:.]\d\d|am|pm")  # what makes a number a time on the clock by itself
+_DAY_HALVES = frozenset({"am", "pm", "a.m.", "p.m."})  # "6 am", "7.30 pm"
 SPENDING = frozenset({"spent", "spend", "spending"})
 # what makes a spell of time one that was spent: "a great day", "the morning", "two evenings", "all afternoon"
 SPELL_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "this", "that", "all", "whole", "entire", "one",
@@ -97,12 +102,22 @@ def _caption(ctx: Context, c: Cluster) -> bool:
 
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
-    programme's session ("W4 R2 this morning"), or is a definite or possessive noun ("the race", "my run",
-    "the day's hike")."""
-    if does(ctx, c) or c.info.form == "programme":
+    programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), or
+    is a definite or possessive noun ("the race", "my run", "the day's hike")."""
+    if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
+
+
+def _at_clock(ctx: Context, c: Cluster) -> bool:
+    """Whether "at" and a time on the clock follow the mention ("Spin class at 6am", "yoga at 18:00",
+    "swim at 7.30 pm"): a session held then."""
+    lows, k = ctx.lows, c.end
+    if k + 1 >= len(lows) or lows[k] != "at":
+        return False
+    word, after = lows[k + 1], lows[k + 2] if k + 2 < len(lows) else ""
+    return bool(_CLOCK.fullmatch(word)) and (bool(_CLOCK_MARK.search(word)) or after in _DAY_HALVES)
 
 
 def _spell_spent(lows: list[str], i: int) -> bool:
