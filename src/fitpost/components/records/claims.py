@@ -4,8 +4,9 @@ A record is a claim that someone did, is doing, will do or habitually does a
 session.  A record with an amount, an event, a date, a repetition, a frequency
 or a route claims one; so does one with a mention that refers to a session by
 itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
-noun ("my run", "the race", "the day's hike") or a noun after a word of doing
-("went for a swim", "did a hike", "another run").  A bare topical mention
+noun ("my run", "the race", "the day's hike"), a noun after a word of doing
+("went for a swim", "did a hike", "another run") or one told at a time on the clock ("Spin class at
+6am").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
 author only watched or helped at, nor a yardstick ("equal to about 6 marathons"), nor what a kind of race
 is ("the 10K, which is 6.2 miles").  The cue words are in ``models/linking.json``
