@@ -63,7 +63,9 @@ class PlaceFinder(Component):
         self.hometown_lengths: dict[str, list[int]] = {}
         for cue in self.hometown:
             self.hometown_lengths[cue[-1]] = sorted({*self.hometown_lengths.get(cue[-1], ()), len(cue)})
-        self.origin_words = set(data["origin_words"])
+        # a word for people, a relation among them ("a grandmother from Larkspur", "my sister from Leeds")
+        relations = resources.load_json("people.json")["relations"]
+        self.origin_words = set(data["origin_words"]) | {r for r in relations if " " not in r}
         self.route_nouns = set(data["route_nouns"])
         self.slope_grades = frozenset(data["slope_grades"]["words"])
         self.between_after = frozenset(data["route_between"]["after"])
