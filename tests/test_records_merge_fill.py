@@ -383,3 +383,17 @@ def test_a_blank_line_between_paragraphs_adds_no_distance_to_a_bare_mention(extr
     records = extract("Up at dawn for our kayak trip. At breakfast Tamsin packed the sandwiches.\n\n"
                       "It was a 6 mile kayak trip from Larkspur Landing to Brackenfold Park.")
     assert len(of(records, "paddling")) == 1
+
+
+# -- a distance a day told after an effort of many days is its daily share -------------------------------
+
+def test_a_distance_a_day_after_a_long_walk_is_its_daily_share(extract):
+    records = extract("A grandmother from Larkspur has completed a 500-mile walk for the hospice. Ottilie Rhodri "
+                      "set off from Tamsin Bay in April and reached Brackenfold Cove on Sunday, walking around "
+                      "15 miles a day.")
+    assert records == [("walking", pytest.approx(500 * 1609.344), None)]
+
+
+def test_a_routine_a_day_after_a_race_is_no_share_of_it(extract):
+    records = extract("I ran a marathon on Sunday. I usually run 10 km a day.")
+    assert len(of(records, "running")) == 2

@@ -41,6 +41,7 @@ ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at 
 LIST_MIN = 3  # a list of at least this many distances over a week or a month is one session each
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
+DAILY_SHARE = 3  # a distance a day tells the share of an effort whose distance is at least this many times it
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 TITLE_REACH = 8  # a title's record takes a report told at most this many sentences into the text (title included)
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
@@ -186,7 +187,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         if _restates(c, r):
             return r
     return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
-        or _journey(ctx, latest, c, routes, dates)
+        or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
 
 
 def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
@@ -321,6 +322,26 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
     if not _goes_on(ctx, last, c, JOURNEY_REACH):
         return None
     return last if _same_day_and_people(c, last) else None
+
+
+def _daily_share(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
+    """The effort of many days told just before ``c`` (``last``, the record of the latest cluster placed,
+    real, of ``c``'s activity and phase, its last mention at most JOURNEY_REACH sentences before) whose daily share
+    ``c`` tells: a distance a day, at most a DAILY_SHARE-th of the effort's ("completed a 500-mile walk
+    ... walking around 15 miles a day").  Not from another start, nor of people the effort names none of
+    (one told first as "a grandmother" may be named after)."""
+    d, f = c.kind("distance"), c.kind("frequency")
+    if d is None or not d.meters or f is None or f.frequency != "daily":
+        return None
+    if last is None or last.activity != c.info.activity or not statuses.is_real(last.primary.status_name) \
+            or statuses.meaning(c.status_name).phase != statuses.meaning(last.primary.status_name).phase:
+        return None  # "I ran a marathon on Sunday. I usually run 10 km a day": a routine, no share of it
+    total = last.distance()
+    if total is None or not total.meters or total.meters < DAILY_SHARE * d.meters \
+            or routes.other(c, last, ("from",)) or not _goes_on(ctx, last, c, JOURNEY_REACH):
+        return None
+    named = {p["name"] for x in last.clusters for p in x.people if p.get("name")}
+    return last if not named or {p["name"] for p in c.people if p.get("name")} <= named else None
 
 
 def _goes_on(ctx: Context, r: Record, c: Cluster, reach: int) -> bool:
