@@ -172,3 +172,8 @@ def test_a_logged_distance_with_no_activity_word_takes_its_company(extractor):
 def test_who_paced_the_author_ran_with_them(extractor):
     assert names(extractor, "Parkrun PB this morning, 21:48! Thanks to Tamsin for pacing me.") == [["Tamsin"]]
     assert names(extractor, "Ran the Larkspur 10K in 44:10. Rhodri paced me the whole way.") == [["Rhodri"]]
+
+
+def test_a_group_named_by_a_plural_noun_opening_a_sentence_is_no_person(extractor):
+    assert names(extractor, "The Larkspur Half Marathon is on Sunday. Organisers said the route starts at "
+                            "the town hall.") == [[]]
