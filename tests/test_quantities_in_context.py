@@ -284,6 +284,17 @@ def test_the_race_trained_for_is_no_session_s_distance(ex):
         [("running", pytest.approx(18000))]
 
 
+def test_a_result_goes_to_the_race_alone_not_to_a_walk_told_in_it_too(ex):
+    text = ("Race report: Larkspur Trail Marathon\n\nI went in with low hopes. The big climb at mile 9 hurt, "
+            "and I walked a few sections. I crossed the line in 3:52:30.")
+    post = ex.extract(text)
+    assert [(a.activity, a.duration.seconds if a.duration else None) for a in post.activities
+            if a.duration] == [("running", 3 * 3600 + 52 * 60 + 30)]
+    a = record(ex, "Tamsin and I jogged a 10k loop today. We finished in 58:20 (plus a few seconds at the "
+                   "lights). Lovely.", "jogged")
+    assert seconds(a) == pytest.approx(58 * 60 + 20)
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

@@ -32,7 +32,6 @@ from fitpost import ext, resources, statuses
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.quantity_parser.context import aside, result_cue
-from fitpost.quantity_parser.scanner import lower
 from fitpost.schema import Quantity
 
 # the roles an activity word right next to the quantity overrides (:func:`_next_to_activity`)
@@ -51,7 +50,7 @@ def set_aside(ctx: Context) -> None:
     found = ctx.mentions[ext.QUANTITIES]
     if not any(q.label in ("distance", "duration") for q in found):
         return
-    low = lower(ctx.text)
+    low = ctx.low_text
     starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     # a programme's session names its week and day, no time ("week 5 day 2")
@@ -216,7 +215,7 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
              if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
     if not spans or not records:
         return
-    low = lower(ctx.text)
+    low = ctx.low_text
     in_sent: dict[int, list[int]] = {}  # the records with a cluster in each sentence
     for k, r in enumerate(records):
         for s in {c.sent for c in r.clusters}:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext, resources, statuses
 from fitpost.components.dates import day_words, direction_words, sections
+from fitpost.quantity_parser.scanner import lower
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -173,12 +174,17 @@ class Lexicon:
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
-                   comparison_reach=int(data["comparison"]["reach"]),
-                   ranking=_phrases(data["ranking"]["phrases"]), ranking_reach=int(data["ranking"]["reach"]),
-                   programme_names=re.compile("|".join(f"(?:{rx})" for a, rx in activities["programmes"].items()
-                                                       if a != "_")),
-                   ahead_words=frozenset(data["plan_frames"]["ahead"]),
-                   trained_for=frozenset(activities["race_training"]["after"]))
+                   comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities))
+
+
+def _plan_and_rank_words(data: dict, activities: dict) -> dict:
+    """The :class:`Lexicon` fields of sessions ranked, planned and trained for: ``ranking`` and
+    ``plan_frames`` of linking.json, the programmes and the words after a race trained for of
+    activities.json."""
+    programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
+    return {"ranking": _phrases(data["ranking"]["phrases"]), "ranking_reach": int(data["ranking"]["reach"]),
+            "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
+            "trained_for": frozenset(activities["race_training"]["after"])}
 
 
 class Context:
@@ -210,6 +216,12 @@ class Context:
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
+
+    @cached_property
+    def low_text(self) -> str:
+        """The text in lower case, character for character (:func:`fitpost.quantity_parser.scanner.lower`),
+        as the quantity parser's context rules read it."""
+        return lower(self.text)
 
     @cached_property
     def main_activity(self) -> str | None:

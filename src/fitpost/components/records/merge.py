@@ -27,6 +27,7 @@ from fitpost.components.records.attach import attach_date, date_origins, dated_a
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
+from fitpost.quantity_parser.context import result_cue
 from fitpost.schema import DateRef, Quantity
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
@@ -591,6 +592,10 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
     mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
+    # a sentence with a result ("We finished in 58:20") leaves its times to amounts.lend_results: the
+    # result is the session's, another time beside it a remark ("plus a few seconds at the lights")
+    with_result = {ctx.sent_of[q.start] for q in ctx.mentions[ext.QUANTITIES]
+                   if q.label == "duration" and ctx.sent_of[q.start] not in with_cluster and _result(ctx, q)}
     real = RealRecords(ctx, records)
     _split_ellipses(ctx, real, clusters)
     _split_period_lists(ctx, real, clusters)
@@ -602,7 +607,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
-        if q.kind == "duration" and not _session_time(ctx, span):
+        if q.kind == "duration" and (n in with_result or not _session_time(ctx, span)):
             continue
         prev = real.before(n)
         if q.kind == "distance" and _stage_line(ctx, n):
@@ -625,6 +630,12 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev)
+    _lend_company(ctx, real, with_cluster)
+
+
+def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
+    """The people named in each sentence with a companion cue and no cluster, to the record before it, else
+    to the record told next ("Tamsin and Rhodri came along. We ran 10 km.")."""
     for n in sorted(_companion_sentences(ctx) - with_cluster):
         prev = real.before(n) or real.after(n)
         if prev is None:
@@ -635,6 +646,11 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         real.add_cluster(prev, company)
+
+
+def _result(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` reads as a session's result ("crossed the line in 3:52:30")."""
+    return result_cue(ctx.low_text, span.info.start, span.info.end)
 
 
 def _time_fits(ctx: Context, r: Record, q: Quantity, n: int) -> bool:
