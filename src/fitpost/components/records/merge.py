@@ -327,15 +327,18 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
 
 def _daily_share(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
     """The effort of many days told just before ``c`` (``last``, the record of the latest cluster placed,
-    real, of ``c``'s activity and phase, its last mention at most JOURNEY_REACH sentences before) whose daily share
-    ``c`` tells: a distance a day, at most a DAILY_SHARE-th of the effort's ("completed a 500-mile walk
-    ... walking around 15 miles a day").  Not from another start, nor of people the effort names none of
-    (one told first as "a grandmother" may be named after)."""
+    real, of ``c``'s activity and phase, its last mention at most JOURNEY_REACH sentences before) whose
+    daily share ``c`` tells: a distance a day, at most a DAILY_SHARE-th of the effort's ("completed a
+    500-mile walk ... walking around 15 miles a day"; a participle after a comma goes on with the clause
+    before it, whatever routine its "a day" reads as).  Not from another start, nor of people the effort
+    names none of (one told first as "a grandmother" may be named after)."""
     d, f = c.kind("distance"), c.kind("frequency")
     if d is None or not d.meters or f is None or f.frequency != "daily":
         return None
-    if last is None or last.activity != c.info.activity or not statuses.is_real(last.primary.status_name) \
-            or statuses.meaning(c.status_name).phase != statuses.meaning(last.primary.status_name).phase:
+    if last is None or last.activity != c.info.activity or not statuses.is_real(last.primary.status_name):
+        return None
+    participle = c.start > 0 and ctx.lows[c.start - 1] == "," and ctx.lows[c.start].endswith("ing")
+    if not participle and statuses.meaning(c.status_name).phase != statuses.meaning(last.primary.status_name).phase:
         return None  # "I ran a marathon on Sunday. I usually run 10 km a day": a routine, no share of it
     total = last.distance()
     if total is None or not total.meters or total.meters < DAILY_SHARE * d.meters \
