@@ -295,6 +295,12 @@ def test_a_result_goes_to_the_race_alone_not_to_a_walk_told_in_it_too(ex):
     assert seconds(a) == pytest.approx(58 * 60 + 20)
 
 
+def test_a_result_told_after_a_triathlon_s_legs_is_the_whole_race_s(ex):
+    post = ex.extract("Ottilie's first triathlon: 400m swim, 15km bike, 3km run. She finished in 1:05!")
+    assert [(a.activity, a.duration.seconds if a.duration else None) for a in post.activities] == [
+        ("triathlon", 3900), ("swimming", None), ("cycling", None), ("running", None)]
+
+
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "

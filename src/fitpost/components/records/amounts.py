@@ -41,6 +41,7 @@ _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.
 _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 DAY = 86400.0
+MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's ("She finished in 1:05")
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
 OF_REACH = 3  # "two hours of hard riding": an activity word at most this many tokens after "of" is the time's
 
@@ -251,9 +252,9 @@ def _race_told_last(records: list[Record], n: int) -> list[Record]:
 
 def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
     """The real records with no duration and a cluster in sentence ``n`` or at most DURATION_REACH
-    sentences before (``in_sent``: the records of each sentence): those with a distance or an event
-    (what a finishing time is told of) first, each group nearest first (by their latest such
-    cluster; in order on a tie)."""
+    sentences before (``in_sent``: the records of each sentence): a multisport race first (not one of its
+    legs), then those with a distance or an event (what a finishing time is told of), each group nearest
+    first (by their latest such cluster; in order on a tie)."""
     latest: dict[int, int] = {}  # record -> the latest of those sentences it has a cluster in
     for s in range(max(0, n - DURATION_REACH), n + 1):
         for k in in_sent.get(s, ()):
@@ -264,5 +265,5 @@ def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int
         if not statuses.is_real(r.primary.status_name) or any(c.kind("duration") for c in r.clusters):
             continue
         measured = r.distance() is not None or any(c.event for c in r.clusters)
-        near.append((not measured, n - s, k, r))
-    return [t[-1] for t in sorted(near, key=lambda t: t[:3])]
+        near.append((r.activity != MULTISPORT, not measured, n - s, k, r))
+    return [t[-1] for t in sorted(near, key=lambda t: t[:4])]
