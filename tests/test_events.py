@@ -88,6 +88,7 @@ def test_an_owner_before_the_event_is_not_part_of_its_name(nlp, text, expected):
     "How Did Kavya Run So Fast?",  # a head made a verb
     "Then the 800 Metre Swim to finish.",  # a unit starts no name
     "Week 3 of marathon training: 45 miles total.",  # a week of a plan, no race
+    "Quick 5k before work, felt sluggish.",  # a word of how it went opens no name
 ])
 def test_default_titles_and_fragments_are_no_events(nlp, text):
     assert events(nlp, text) == []
