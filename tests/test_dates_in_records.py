@@ -183,3 +183,10 @@ def test_a_plan_takes_a_day_said_just_before_it_but_not_a_day_gone_by(extract):
     records = extract("Signed up for the Larkspur 10K! Training starts Monday. Signed up for the Brackenfold "
                       "Sportive too!", D(2025, 6, 10))
     assert dates_of(records, "cycling") == [None]  # Monday is when the training for the first starts
+
+
+def test_a_done_session_takes_no_day_from_a_sentence_after_it_about_what_may_come(extract):
+    records = extract("Quick 5k before work, felt sluggish. Might try intervals on Thursday.", D(2025, 5, 13))
+    assert dates_of(records, "running") == [None]
+    records = extract("Ran the Larkspur 10K. The race was held on Sunday.", D(2025, 5, 13))
+    assert dates_of(records, "running") == [D(2025, 5, 11)]

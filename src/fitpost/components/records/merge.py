@@ -1246,9 +1246,13 @@ def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
 def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, done: bool,
              posted: dt.date | None) -> DateRef | None:
     """The date of the sentence of ``frames`` just before sentence ``first`` or, for a record done,
-    just after ``last``, in its paragraph; for a record done, not a day after the post date."""
+    just after ``last`` where that one speaks of no time ahead (``plan_frames``: not "Might try intervals
+    on Thursday"), in its paragraph; for a record done, not a day after the post date."""
     para = ctx.para
-    sides = [(first - 1, first), (last + 1, last)] if done else [(first - 1, first)]
+    after = last + 1
+    sides = [(first - 1, first)]
+    if done and (after not in frames or ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(after))):
+        sides.append((after, last))
     framing = next((frames[k] for k, n in sides if k in frames and para[k] == para[n]), None)
     if framing is None or (done and posted is not None and framing.value > posted):
         return None
