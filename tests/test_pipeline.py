@@ -119,3 +119,14 @@ def test_a_pipeline_loaded_by_name_leaves_out_what_no_rule_reads(sm_extractor):
              "It's not just a workout, it's my thinking time.", "She swims 2 km most mornings."]
     for text in texts:
         assert own.extract(text).model_dump() == sm_extractor.extract(text).model_dump()
+
+
+def test_a_full_stop_after_a_race_distance_in_k_is_a_token_of_its_own(blank_extractor, sm_extractor, tmp_path):
+    for extractor in (blank_extractor, sm_extractor):
+        doc = extractor.nlp("I ran the Larkspur 10K. It was fun.")
+        assert [t.text for t in doc][4:7] == ["10", "K", "."]
+        assert [s.text for s in doc.sents] == ["I ran the Larkspur 10K.", "It was fun."]
+        post = extractor.extract("I ran the Larkspur 10K. It was fun.")
+        assert [a.event.name if a.event else None for a in post.activities] == ["Larkspur 10K"]
+    blank_extractor.nlp.to_disk(tmp_path / "pipeline")  # the rule goes with the pipeline
+    assert [t.text for t in spacy.load(tmp_path / "pipeline")("a 5K.")] == ["a", "5", "K", "."]

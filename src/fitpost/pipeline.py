@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 from fitpost import resources
 from fitpost.errors import ModelNotFound
@@ -109,7 +110,16 @@ def complete(nlp: Language) -> Language:
 
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
-    return add_components(with_line_breaks(load_base(model)))
+    return add_components(with_line_breaks(with_extra_suffixes(load_base(model))))
+
+
+def with_extra_suffixes(nlp: Language) -> Language:
+    """``nlp`` whose tokenizer also splits off the ``extra_suffixes`` of ``models/pipeline.json`` (after
+    its own suffixes): "the Larkspur 10K." ends in a distance and a full stop, as "the Larkspur 10K!" does."""
+    extra = config().get("extra_suffixes", {}).get("patterns", [])
+    if extra:
+        nlp.tokenizer.suffix_search = compile_suffix_regex(list(nlp.Defaults.suffixes) + extra).search
+    return nlp
 
 
 def with_line_breaks(nlp: Language) -> Language:
