@@ -190,3 +190,5 @@ def test_a_done_session_takes_no_day_from_a_sentence_after_it_about_what_may_com
     assert dates_of(records, "running") == [None]
     records = extract("Ran the Larkspur 10K. The race was held on Sunday.", D(2025, 5, 13))
     assert dates_of(records, "running") == [D(2025, 5, 11)]
+    records = extract("Easy 16k jog around the lake. Posted by Tamsin on 4 May.", D(2025, 5, 13))  # the month
+    assert dates_of(records, "running") == [D(2025, 5, 4)]
