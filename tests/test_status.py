@@ -343,3 +343,9 @@ def test_the_purpose_of_a_plan_is_planned_not_a_wish(tagger):
     check(tagger, "I have plans to head out with Tamsin this month so I can finally do the long {ride}.", "planned")
     check(tagger, "We are heading to the Brackenfold hills next week so we can tick off the big {climb}.", "planned")
     check(tagger, "I want to lose some weight so I can [run] faster.", "hypothetical")
+
+
+def test_an_attempt_told_in_the_future_is_a_plan(tagger):
+    check(tagger, "Ottilie will attempt to [swim] the Larkspur Channel next month.", "planned")
+    check(tagger, "I will try to [run] 10 km on Sunday.", "planned")
+    check(tagger, "Every year people attempt to [swim] the channel.", "hypothetical")
