@@ -41,6 +41,7 @@ _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.
 _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 DAY = 86400.0
+PROGRAMME_NAME_CHARS = 16  # a programme's name ending in a distance starts at most this many characters before it
 MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's ("She finished in 1:05")
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
 OF_REACH = 3  # "two hours of hard riding": an activity word at most this many tokens after "of" is the time's
@@ -56,8 +57,6 @@ def set_aside(ctx: Context) -> None:
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     # a programme's session names its week and day, no time ("week 5 day 2")
     labels = {k for a in ctx.mentions[ext.ACTIVITIES] if a.info.form == "programme" for k in range(a.start, a.end)}
-    # a programme's name holds its goal, no session's distance ("Couch to 5K")
-    named = [m.span() for m in ctx.lexicon.programme_names.finditer(low)]
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -65,7 +64,7 @@ def set_aside(ctx: Context) -> None:
         if q.kind not in ("distance", "duration"):
             kept.append(span)
             continue
-        if span.start in labels or any(s <= q.start and q.end <= e for s, e in named):
+        if span.start in labels or q.kind == "distance" and _in_programme_name(ctx, q):
             role = "label"
         elif q.kind == "distance" and span.end < ctx.tab.n and ctx.lows[span.end] in ctx.lexicon.trained_for \
                 and not any(map(str.isdigit, q.text)):
@@ -85,6 +84,13 @@ def set_aside(ctx: Context) -> None:
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+def _in_programme_name(ctx: Context, q: Quantity) -> bool:
+    """Whether distance ``q`` ends the name of a training programme, which holds its goal, no session's
+    distance ("Couch to 5K"; the name is read in the words just before it)."""
+    m = ctx.lexicon.programme_names.search(ctx.low_text, max(0, q.start - PROGRAMME_NAME_CHARS), q.end)
+    return m is not None and m.end() == q.end
 
 
 def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> bool:
