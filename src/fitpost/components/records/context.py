@@ -33,6 +33,9 @@ def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])({alternatives})(?=(?:e?s)?(?![a-z0-9]))")
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit
+
+
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item.split()) for item in items)
 
@@ -330,10 +333,12 @@ class Context:
 
     @cached_property
     def worded(self) -> list[int]:
-        """For each sentence, how many sentences up to it (itself included) hold a word or a number."""
+        """For each sentence, how many sentences up to it (itself included) hold a word or a number (a
+        letter or a digit)."""
         out, count = [], 0
+        text, idx, end = self.text, self.tab.idx, self.tab.end
         for lo, hi in self.sents:
-            count += any(any(ch.isalnum() for ch in w) for w in self.lows[lo:hi])
+            count += hi > lo and _ALNUM.search(text, idx[lo], end[hi - 1]) is not None
             out.append(count)
         return out
 
