@@ -135,7 +135,7 @@ def _authors(ctx: Context, r: Record) -> bool:
     "me", or no one is mentioned before its primary mention in its sentence ("Went for a run with my
     dad", not "My dad ran with Asha")."""
     c = r.primary
-    if ctx.roster.quote_at(ctx.tab.idx[c.start]) is not None:
+    if ctx.quote_at(ctx.tab.idx[c.start]) is not None:
         return False
     sents = r.sents()
     return any(ctx.holds(w, sents) for w in ("i", "we", "me")) or \
@@ -151,7 +151,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     about no one; else the person the text is about, unless the parse gives the activity a subject that is no one
     named ("the 80-year-old ran") or that person is named in its sentences only as a spectator."""
     roster, c = ctx.roster, r.primary
-    quote = roster.quote_at(ctx.tab.idx[c.start])
+    quote = ctx.quote_at(ctx.tab.idx[c.start])
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
     author = [{"name": ctx.author, "handle": None, "relation": None}] if ctx.author else []

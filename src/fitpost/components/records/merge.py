@@ -611,6 +611,9 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"), is
     another session of that cluster's activity and status."""
     taken = {id(q) for c in clusters for q in c.quantities}
+    left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
+    if not left:
+        return
     activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
     with_distance: dict[int, list[Cluster]] = {}  # the clusters with a distance of each sentence, in order
     for c in clusters:
@@ -619,10 +622,8 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     dates = [d for d in ctx.mentions[ext.DATES] if d.info is not None]
     date_at = {d.start: d for d in dates}  # by first token
     date_ends = {d.end for d in dates}
-    for span in ctx.mentions[ext.QUANTITIES]:
+    for span in left:
         q = span.info
-        if q.kind != "distance" or id(q) in taken:
-            continue
         n, lo = ctx.sent_of[span.start], ctx.sents[ctx.sent_of[span.start]][0]
         before = with_distance.get(n, [])
         k = bisect_right(before, span.start - 1, key=lambda x: x.start)  # how many start before it
@@ -873,14 +874,19 @@ class RealRecords:
         self.at: dict[int, list[Record]] = {}  # sentence -> the real records with a cluster there, in order
         self.sents: list[int] = []  # the keys of ``at``, in order
         self.by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
+        para = ctx.para
         for r in records:
-            self.by_para.setdefault(ctx.para[r.primary.sent], []).append(r)
-            for c in r.clusters:
-                self._index(r, c.sent)
+            self.by_para.setdefault(para[r.primary.sent], []).append(r)
+            if statuses.is_real(r.primary.status_name):
+                for c in r.clusters:
+                    self._index_real(r, c.sent)
 
     def _index(self, r: Record, sent: int) -> None:
-        if not statuses.is_real(r.primary.status_name):
-            return
+        if statuses.is_real(r.primary.status_name):
+            self._index_real(r, sent)
+
+    def _index_real(self, r: Record, sent: int) -> None:
+        """Index real record ``r`` under sentence ``sent``."""
         here = self.at.get(sent)
         if here is None:
             self.at[sent] = [r]
@@ -1023,7 +1029,7 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     if posted is None:
         return
     origins: dict[int, dt.date | None] | None = None
-    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
+    by_char: dict[int, ext.Mention] | None = None
     for r in records:
         lead = r.leading()
         if lead.status_name != "planned":
@@ -1034,6 +1040,7 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
         elif date is not None:
             origins = origins if origins is not None else date_origins(ctx)
+            by_char = by_char if by_char is not None else {d.start_char: d for d in ctx.mentions[ext.DATES]}
             _read_ahead(r, origins, by_char)
 
 
@@ -1087,7 +1094,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                 date = head.info if head is not None and head.info.value else None
                 if head is None and done:
                     date = _later_that_day(ctx, r, last_done)
-                quote = ctx.roster.quote_at(ctx.tab.idx[first.start])
+                quote = ctx.quote_at(ctx.tab.idx[first.start])
                 if date is None and head is None and done and same_day is not None and quote is None:
                     date = same_day
                 if date is None and done and quote is not None:
@@ -1126,7 +1133,7 @@ def _later_that_day(ctx: Context, r: Record, last_done: DateRef | None) -> DateR
     """The day of the latest record done and dated before record ``r`` (``last_done``), when one of ``r``'s
     sentences tells its session as later that day ("Ran 10 km on Saturday. I swam 1 km in the afternoon.")."""
     if last_done is None or last_done.granularity != "day" \
-            or not any(ctx.holds_phrase(ctx.lexicon.later_that_day, n) for n in r.sents()):
+            or ctx.later_that_day_sents.isdisjoint(r.sents()):
         return None
     return last_done
 
@@ -1135,18 +1142,20 @@ def _unquote_date(ctx: Context, r: Record) -> None:
     """A day said in the narrator's voice outside quotes wins over a date said inside a quote (a quoted
     caption's "today" is the day of the caption); a year or a month does not ("took up running in
     2020" beside "Ran 12 km this morning")."""
+    if not ctx.roster.quotes:
+        return  # no date is said inside a quote
     outside = next((c.date for c in r.clusters if _told(ctx, c.date) and c.date.granularity == "day"), None)
     if outside is None:
         return
     for c in r.clusters:
-        if c.date is not None and c.date.start is not None and ctx.roster.quote_at(c.date.start) is not None:
+        if c.date is not None and c.date.start is not None and ctx.quote_at(c.date.start) is not None:
             c.date = outside
 
 
 def _told(ctx: Context, date: DateRef | None) -> bool:
     """Whether ``date`` has a value and is said outside quotes."""
     return date is not None and date.value is not None and date.start is not None \
-        and ctx.roster.quote_at(date.start) is None
+        and ctx.quote_at(date.start) is None
 
 
 def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
@@ -1176,11 +1185,11 @@ def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, do
 def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
-    tab, roster = ctx.tab, ctx.roster
-    if not any(roster.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
+    tab = ctx.tab
+    if not any(ctx.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
-            and roster.quote_at(d.start_char) is None]
+            and ctx.quote_at(d.start_char) is None]
     cue = _same_day_cue(ctx)
     if said and (cue is None or said[0].start < cue[0]):
         return said[0].info
@@ -1193,9 +1202,9 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
 def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
-    lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
+    lows, tab = ctx.lows, ctx.tab
     for i in tab.where(cues):  # the first word of a cue
         for cue in cues[lows[i]]:
-            if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
+            if tuple(lows[i:i + len(cue)]) == cue and ctx.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
     return None
