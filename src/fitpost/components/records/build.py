@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import ATTRIBUTES, Context
+from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
@@ -43,7 +43,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
         "participants": people_of(ctx, r, fields["people"]), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
-        "attributes": [a for a in ATTRIBUTES if ctx.holds(a, sents)],
+        "attributes": [a for a in ctx.attributes_named if ctx.holds(a, sents)],
         "mentions": [ctx.evidence(c.start, c.end) for c in clusters if c is not primary],
         "confidence": confidence(ctx, r)})
 

@@ -26,6 +26,8 @@ DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stan
 
 def attach_people(ctx: Context, c: Cluster) -> None:
     """The people of cluster ``c``, each name (or handle) once, in the order found."""
+    if not ctx.people:
+        return  # no one named in the text
     chosen = _by_parse(ctx, c) if ctx.parsed else _before(ctx, c)
     _company_after(ctx, c, chosen)
     _before_participle(ctx, c, chosen)

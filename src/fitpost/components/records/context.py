@@ -441,6 +441,16 @@ class Context:
         return self.tab.where(self.lexicon.credit_words)
 
     @once
+    def attributes_named(self) -> list[str]:
+        """The :data:`ATTRIBUTES` the text holds ("barefoot", "virtual"), in their order."""
+        return [a for a in ATTRIBUTES if a in self.marked]
+
+    @once
+    def comparison_lasts_at(self) -> list[int]:
+        """The tokens that are the last word of a ``comparison`` phrase, in order."""
+        return self.tab.where(self.lexicon.comparison_lasts)
+
+    @once
     def totalling_sents(self) -> set[int]:
         """The sentences that hold both a word of a total (``total``) and a period (``periods``): "my
         total for June"."""

@@ -971,6 +971,8 @@ def lend_roles(ctx: Context, records: list[Record]) -> None:
     us", "Ottilie, one of the finishers, told us": ``roles``) joins the first real record of its activity,
     or of the one the text is about."""
     lows, roles = ctx.lows, ctx.lexicon.roles
+    if not ctx.tab.where(roles):
+        return  # no role noun in the text
     for people in ctx.people_in.values():
         for p in people:
             k = p.end
@@ -995,6 +997,8 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
     Run ... who finished the run two years ago")."""
+    if not ctx.mentions[ext.EVENTS]:
+        return  # no event named
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
     first: dict[str, int] = {}  # an event's name -> where it is first named
     for e in ctx.mentions[ext.EVENTS]:
