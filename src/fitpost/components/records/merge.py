@@ -750,9 +750,9 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     result block: "26.2 mi", "3:41:07" then a bare heading such as "Race summary"; "34 miles today."
     then "Great ride.")."""
     k = n + 1
-    while k < len(ctx.sents) and k - n <= BLOCK_REACH and k not in real.at and _short_line(ctx, k):
+    while k < len(ctx.sents) and k - n <= BLOCK_REACH and not real.at(k) and _short_line(ctx, k):
         k += 1
-    ahead = next((r for r in real.at.get(k, ()) if r.primary.sent == k), None)
+    ahead = next((r for r in real.at(k) if r.primary.sent == k), None)
     if ahead is None or ahead.activity != ctx.main_activity or not ahead.primary.bare \
             or ahead.primary.status_name != "completed" or ahead.distance() is not None:
         return None
@@ -768,7 +768,7 @@ def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record 
     for m in real.starting_after(n, STAGE_REACH):
         if _stage_line(ctx, m):
             break
-        own = next((r for r in real.at[m] if r.primary.sent == m and r.distance() is None), None)
+        own = next((r for r in real.at(m) if r.primary.sent == m and r.distance() is None), None)
         if own is not None:
             break
     if own is None:
@@ -866,20 +866,31 @@ def _companion_sentences(ctx: Context) -> set[int]:
 class RealRecords:
     """The real records (by their primary cluster's status) by the sentences their clusters are in,
     kept up to date as :func:`lend_orphans` adds clusters and records, so that the record before a
-    sentence (:meth:`before`) is found without walking them all."""
+    sentence (:meth:`before`) is found without walking them all.  The index is made on first use:
+    most Docs have nothing to lend, and never ask."""
 
     def __init__(self, ctx: Context, records: list[Record]) -> None:
         self.ctx = ctx
         self.records = records  # the caller's list, in order of primary start
-        self.at: dict[int, list[Record]] = {}  # sentence -> the real records with a cluster there, in order
-        self.sents: list[int] = []  # the keys of ``at``, in order
-        self.by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
-        para = ctx.para
-        for r in records:
-            self.by_para.setdefault(para[r.primary.sent], []).append(r)
-            if statuses.is_real(r.primary.status_name):
-                for c in r.clusters:
-                    self._index_real(r, c.sent)
+        self._at: dict[int, list[Record]] | None = None  # sentence -> the real records with a cluster there, in order
+        self._sents: list[int] = []  # the keys of ``_at``, in order
+        self._by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
+
+    def _ready(self) -> dict[int, list[Record]]:
+        """The index by sentence, made from the records on first use (before any is added)."""
+        if self._at is None:
+            self._at = {}
+            para = self.ctx.para
+            for r in self.records:
+                self._by_para.setdefault(para[r.primary.sent], []).append(r)
+                if statuses.is_real(r.primary.status_name):
+                    for c in r.clusters:
+                        self._index_real(r, c.sent)
+        return self._at
+
+    def at(self, n: int) -> list[Record]:
+        """The real records with a cluster in sentence ``n``, in order."""
+        return self._ready().get(n, [])
 
     def _index(self, r: Record, sent: int) -> None:
         if statuses.is_real(r.primary.status_name):
@@ -887,50 +898,56 @@ class RealRecords:
 
     def _index_real(self, r: Record, sent: int) -> None:
         """Index real record ``r`` under sentence ``sent``."""
-        here = self.at.get(sent)
+        here = self._at.get(sent)
         if here is None:
-            self.at[sent] = [r]
-            insort(self.sents, sent)
+            self._at[sent] = [r]
+            insort(self._sents, sent)
         elif not any(x is r for x in here):
             here.append(r)
 
     def add_cluster(self, r: Record, c: Cluster) -> None:
         """Add cluster ``c`` to record ``r``."""
+        self._ready()
         r.clusters.append(c)
         self._index(r, c.sent)
 
     def add_record(self, r: Record) -> None:
         """Add the new record ``r`` to the records, in order of primary start."""
+        self._ready()
         self.records.append(r)
         self.records.sort(key=lambda x: x.primary.start)
-        insort(self.by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
+        insort(self._by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
         for c in r.clusters:
             self._index(r, c.sent)
 
     def in_paragraph(self, para: int) -> list[Record]:
         """The records whose primary cluster is in paragraph ``para``, in order."""
-        return self.by_para.get(para, [])
+        self._ready()
+        return self._by_para.get(para, [])
 
     def starting_after(self, n: int, reach: int) -> list[int]:
         """The sentences after sentence ``n``, at most ``reach`` on, that hold a real record's cluster."""
-        k = bisect_right(self.sents, n)
-        return [m for m in self.sents[k:k + reach] if m - n <= reach]
+        self._ready()
+        k = bisect_right(self._sents, n)
+        return [m for m in self._sents[k:k + reach] if m - n <= reach]
 
     def after(self, n: int) -> Record | None:
         """The first real record of the first sentence after sentence ``n``, at most LEND_REACH sentences
         with words on, that holds a real record's cluster."""
-        k = bisect_right(self.sents, n)
-        if k == len(self.sents) or self.ctx.worded_between(n, self.sents[k]) > LEND_REACH:
+        at = self._ready()
+        k = bisect_right(self._sents, n)
+        if k == len(self._sents) or self.ctx.worded_between(n, self._sents[k]) > LEND_REACH:
             return None
-        return self._first(self.at[self.sents[k]])
+        return self._first(at[self._sents[k]])
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
         words before (a lone "-" of a list is none), the first in order on a tie."""
-        k = bisect_right(self.sents, n)
-        if not k or self.ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
+        at = self._ready()
+        k = bisect_right(self._sents, n)
+        if not k or self.ctx.worded_between(self._sents[k - 1], n) > LEND_REACH:
             return None  # the latest such sentence is too far back, and every other one is further
-        return self._first(self.at[self.sents[k - 1]])
+        return self._first(at[self._sents[k - 1]])
 
     def _first(self, here: list[Record]) -> Record:
         """The first of the records ``here`` in the records' order (by primary start)."""
