@@ -56,7 +56,7 @@ def _compared(ctx: Context, c: Cluster) -> bool:
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
     lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
     lo = max(first, c.start - lex.comparison_reach)  # a phrase ending in tokens lo..c.start
-    for k in ctx.comparison_lasts_at:  # the last word of a phrase, if it is one
+    for k in ctx.comparison_lasts_at:  # each word that may end a phrase
         end = k + 1
         if lo <= end <= c.start and end > first \
                 and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison) \
