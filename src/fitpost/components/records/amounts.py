@@ -200,6 +200,8 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
 
 def settle_duration(r: Record) -> None:
     """Drop the record's durations that fit in no reading until one fits; read that one as it fits."""
+    if not any(q.kind == "duration" for c in r.clusters for q in c.quantities):
+        return  # no duration to settle
     ordered = _ordered(r)
     activity, meters = r.activity, record_meters(r, ordered[0])
     for c in ordered:

@@ -280,8 +280,6 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
         if not found:
             continue
-        if not origins:
-            origins = date_origins(ctx)
         owned: dict[int, tuple[int, ext.Mention]] = {}  # a cluster's cheapest date, with its cost
         for d in found:
             cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
@@ -293,6 +291,7 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             before = d
             c.date = d.info
             if statuses.meaning(c.status_name).phase == "planned":
+                origins = origins or date_origins(ctx)
                 c.date = dates.for_plan(d.info, d.label, origins[d.start])
 
 

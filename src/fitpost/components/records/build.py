@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import ATTRIBUTES, Context
+from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
@@ -43,7 +43,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
         "participants": people_of(ctx, r, fields["people"]), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
-        "attributes": [a for a in ATTRIBUTES if ctx.holds(a, sents)],
+        "attributes": [a for a in ctx.attributes_named if ctx.holds(a, sents)],
         "mentions": [ctx.evidence(c.start, c.end) for c in clusters if c is not primary],
         "confidence": confidence(ctx, r)})
 
@@ -135,7 +135,7 @@ def _authors(ctx: Context, r: Record) -> bool:
     "me", or no one is mentioned before its primary mention in its sentence ("Went for a run with my
     dad", not "My dad ran with Asha")."""
     c = r.primary
-    if ctx.roster.quote_at(ctx.tab.idx[c.start]) is not None:
+    if ctx.quote_at(ctx.tab.idx[c.start]) is not None:
         return False
     sents = r.sents()
     return any(ctx.holds(w, sents) for w in ("i", "we", "me")) or \
@@ -151,7 +151,7 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     about no one; else the person the text is about, unless the parse gives the activity a subject that is no one
     named ("the 80-year-old ran") or that person is named in its sentences only as a spectator."""
     roster, c = ctx.roster, r.primary
-    quote = roster.quote_at(ctx.tab.idx[c.start])
+    quote = ctx.quote_at(ctx.tab.idx[c.start])
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
     author = [{"name": ctx.author, "handle": None, "relation": None}] if ctx.author else []

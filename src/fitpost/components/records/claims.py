@@ -61,13 +61,14 @@ def _compared(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is a yardstick, not a session: it starts at most ``comparison_reach`` words
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
     lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
-
-    def phrase_ends_at(end: int) -> bool:
-        return end > first and lows[end - 1] in lex.comparison_lasts \
-            and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison)
-
-    return any(phrase_ends_at(end) and ctx.breaks(end, c.start) == 0
-               for end in range(max(first, c.start - lex.comparison_reach), c.start + 1))
+    lo = max(first, c.start - lex.comparison_reach)  # a phrase ending in tokens lo..c.start
+    for k in ctx.comparison_lasts_at:  # each word that may end a phrase
+        end = k + 1
+        if lo <= end <= c.start and end > first \
+                and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison) \
+                and ctx.breaks(end, c.start) == 0:
+            return True
+    return False
 
 
 def _defined(ctx: Context, c: Cluster) -> bool:

@@ -191,7 +191,9 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
     's, then a ``day_sessions`` noun) in a sentence with no cluster is an inferred cluster of the activity
     the text names most in words of its own (yoga or lifting too; "workout" only where it names no other)."""
     out: list[Cluster] = []
-    at = ctx.tab.where(ctx.lexicon.day_sessions)
+    lows = ctx.lows
+    at = [i for i in ctx.tab.where(ctx.lexicon.day_sessions)
+          if i >= 2 and lows[i - 1] in ("'s", "’s") and lows[i - 2] in ctx.lexicon.when_words]
     if not at:
         return out
     counts = Counter(m.info.activity for m in ctx.mentions[ext.ACTIVITIES]
@@ -202,10 +204,9 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
         return out
     activity = most[0][0]
     with_cluster = {c.sent for c in clusters}
-    lows = ctx.lows
     for i in at:
         n = ctx.sent_of[i]
-        if i >= 2 and lows[i - 1] in ("'s", "’s") and lows[i - 2] in ctx.lexicon.when_words and n not in with_cluster:
+        if n not in with_cluster:
             out.append(Cluster(start=i, end=i + 1, sent=n, inferred=True, head=i,
                                info=ext.ActivityInfo(activity=activity, form="inferred")))
             with_cluster.add(n)

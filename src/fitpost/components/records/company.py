@@ -27,6 +27,8 @@ DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stan
 
 def attach_people(ctx: Context, c: Cluster) -> None:
     """The people of cluster ``c``, each name (or handle) once, in the order found."""
+    if not ctx.people:
+        return  # no one named in the text
     chosen = _by_parse(ctx, c) if ctx.parsed else _before(ctx, c)
     _company_after(ctx, c, chosen)
     _before_participle(ctx, c, chosen)
@@ -211,16 +213,18 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     if addressed(ctx, p):
         return True
     lows = ctx.lows
-    for k in range(max(0, p.start - 8), p.start - 1):
-        if lows[k] in ctx.lexicon.credit_words and lows[k + 1] in CREDIT_MARKS:
+    for k in ctx.credit_words_at:
+        if p.start - 8 <= k < p.start - 1 and lows[k + 1] in CREDIT_MARKS:
             return True
     if p.end < len(lows) and lows[p.end] in ctx.lexicon.spectator_verbs:
         return True
-    cues = ctx.lexicon.non_participant
+    lex = ctx.lexicon
     start = p.start
     if start > 1 and lows[start - 1] in DETERMINERS and lows[start - 2] == "by":
         start -= 1  # "filmed by her son", "flagged off by the mayor"
-    return any(tuple(lows[start - n:start]) in cues for n in ctx.lexicon.non_participant_lengths if start >= n)
+    if start == 0 or lows[start - 1] not in lex.non_participant_lasts:
+        return False  # a cue right before ``start`` ends with the word there
+    return any(tuple(lows[start - n:start]) in lex.non_participant for n in lex.non_participant_lengths if start >= n)
 
 
 def addressed(ctx: Context, p: ext.Mention) -> bool:

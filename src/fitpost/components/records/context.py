@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -56,6 +56,24 @@ def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str
     return out
 
 
+class once:
+    """A :class:`Context` attribute worked out on first read and then kept in the instance, as
+    ``functools.cached_property`` does, without its lock (a Context is read by one thread: the one
+    that made it for its Doc)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func, self.__doc__ = func, func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ctx: Any, owner: type | None = None) -> Any:
+        if ctx is None:
+            return self
+        value = ctx.__dict__[self.name] = self.func(ctx)
+        return value
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
@@ -70,6 +88,7 @@ class Lexicon:
     definite: frozenset[str]
     non_participant: frozenset[tuple[str, ...]]
     non_participant_lengths: frozenset[int]  # how many words the non-participant cues have
+    non_participant_lasts: frozenset[str]  # the last words of the non-participant cues
     credit_words: frozenset[str]
     spectator_verbs: frozenset[str]
     person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
@@ -97,14 +116,17 @@ class Lexicon:
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
-    later_that_day: tuple[tuple[str, ...], ...]  # phrases of a session later on the day told before ("that evening")
+    later_that_day: dict[str, tuple[tuple[str, ...], ...]]  # phrases of a session later on the day told before
+    # ("that evening"), by their first word
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
-    absence: tuple[tuple[str, ...], ...]  # phrases after a person who did not take part ("was unable to join")
+    absence: dict[str, tuple[tuple[str, ...], ...]]  # phrases after a person who did not take part ("was unable
+    # to join"), by their first word
     definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
-    example_cues: tuple[tuple[str, ...], ...]  # phrases opening a list of examples ("including", "such as")
+    example_cues: dict[str, tuple[tuple[str, ...], ...]]  # phrases opening a list of examples ("including", "such
+    # as"), by their first word
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
     when_words: frozenset[str]  # days and times of day, which part one session from another (with dates.json's days)
     future_words: frozenset[str]  # words that make a date point ahead of the post ("tomorrow": dates.json)
@@ -139,6 +161,7 @@ class Lexicon:
                    definite=frozenset(data["definite"]),
                    non_participant=frozenset(non_participant),
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
+                   non_participant_lasts=frozenset(cue[-1] for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
                    spectator_verbs=frozenset(data["spectator_verbs"]),
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
@@ -162,14 +185,15 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
-                   later_that_day=_phrases(data["later_that_day"]["phrases"]),
+                   later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
                    definitions=_phrases(data["definitions"]["phrases"]),
-                   absence=_phrases([form for phrase in data["absence"]["phrases"] for form in _as_tokens(phrase)]),
+                   absence=_by_first(_phrases([form for phrase in data["absence"]["phrases"]
+                                                        for form in _as_tokens(phrase)])),
                    definition_hedges=frozenset(data["definitions"]["hedges"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
-                   example_cues=_phrases(data["examples"]["cues"]),
+                   example_cues=_by_first(_phrases(data["examples"]["cues"])),
                    roles=dict(data["roles"]["nouns"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
                    future_words=direction_words()[1],
@@ -190,6 +214,10 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
             "trained_for": frozenset(activities["race_training"]["after"])}
 
 
+def _no_quote(at: int) -> None:
+    return None
+
+
 class Context:
     """One Doc as the linking steps read it: its text and token table, its sentences and paragraphs,
     the mentions the earlier components found (each group by sentence too), the roster, the author and the post date.
@@ -208,6 +236,8 @@ class Context:
             self.sent_of[start:end] = [n] * (end - start)
         self.parsed = ext.has_annotation(doc, "DEP")
         self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
+        # the quote holding a character offset, if any (none to look for in a text with no quotes)
+        self.quote_at: Callable[[int], ext.Quote | None] = self.roster.quote_at if self.roster.quotes else _no_quote
         self.author: str | None = ext.doc_value(doc, "fp_author")
         posted = ext.doc_value(doc, "fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
@@ -220,13 +250,13 @@ class Context:
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
-    @cached_property
+    @once
     def low_text(self) -> str:
         """The text in lower case, character for character (:func:`fitpost.quantity_parser.scanner.lower`),
         as the quantity parser's context rules read it."""
         return lower(self.text)
 
-    @cached_property
+    @once
     def main_activity(self) -> str | None:
         """The endurance activity the text names most (the first of the most named), its hashtags,
         events and ``activity_cues`` ("peloton", "hikers") included: a distance with no activity word in
@@ -244,7 +274,7 @@ class Context:
             return max(counts, key=counts.get)
         return None if named else self.lexicon.default_activity
 
-    @cached_property
+    @once
     def first_person(self) -> bool:
         """Whether the text outside quotes is told in the first person: it says "I", "me", "my", "we",
         "us" or "our" at least once, and at least as often as "he", "she", "him", "his" or "her"."""
@@ -256,7 +286,7 @@ class Context:
                 third += low in THIRD_PERSON_WORDS
         return first > 0 and first >= third
 
-    @cached_property
+    @once
     def main_mentions(self) -> list[ext.Mention]:
         """The people mentions of the person the text is about (``roster.main``), a pronoun or group
         word that stands for them among them, in order."""
@@ -265,36 +295,36 @@ class Context:
             return []
         return [p for p in self.people if p.info.name == main or main in p.info.members]
 
-    @cached_property
+    @once
     def active_sents(self) -> set[int]:
         """The sentences that hold an activity mention."""
         return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]}
 
-    @cached_property
+    @once
     def real_sents(self) -> set[int]:
         """The sentences that hold an activity mention that is not negated or hypothetical."""
         return {self.sent_of[m.start] for m in self.mentions[ext.ACTIVITIES]
                 if m.status is None or statuses.is_real(m.status.status)}
 
-    @cached_property
+    @once
     def absences(self) -> dict[int, int]:
         """The sentences holding an ``absence`` phrase ("was unable to join"), each with where the first
         such phrase starts (a token offset)."""
         out: dict[int, int] = {}
         lows, phrases = self.lows, self.lexicon.absence
-        for k in self.tab.where({p[0] for p in phrases}):
+        for k in self.tab.where(phrases):  # where a phrase's first word is
             n = self.sent_of[k]
-            if n not in out and any(tuple(lows[k:k + len(p)]) == p for p in phrases):
+            if n not in out and any(tuple(lows[k:k + len(p)]) == p for p in phrases[lows[k]]):
                 out[n] = k
         return out
 
-    @cached_property
+    @once
     def date_sections(self) -> list[tuple[bool, dt.date | None]]:
         """For each date mention, whether it heads a section and the day it was read against
         (:func:`fitpost.components.dates.sections`)."""
         return sections(self.text, self.mentions[ext.DATES])
 
-    @cached_property
+    @once
     def para(self) -> list[int]:
         """The paragraph number of each sentence: a new one after a line break."""
         tab, text = self.tab, self.text
@@ -311,17 +341,21 @@ class Context:
             prev_start, prev_end = start_char, tab.end[hi - 1]
         return para
 
-    @cached_property
+    @once
     def title_end(self) -> int:
         """Where the text's title ends (:func:`fitpost.ext.title_end`), -1 when it has none."""
         return ext.title_end(self.text)
 
-    def holds_phrase(self, phrases: tuple[tuple[str, ...], ...], n: int) -> bool:
-        """Whether sentence ``n`` holds one of ``phrases`` (lower-case words)."""
-        lo, hi = self.sents[n]
-        words = self.lows[lo:hi]
-        return any(words[k] == p[0] and tuple(words[k:k + len(p)]) == p
-                   for p in phrases for k in range(len(words) - len(p) + 1))
+    @once
+    def later_that_day_sents(self) -> set[int]:
+        """The sentences that hold a ``later_that_day`` phrase ("that evening")."""
+        out: set[int] = set()
+        lows, phrases = self.lows, self.lexicon.later_that_day
+        for k in self.tab.where(phrases):  # where a phrase's first word is
+            end = self.sents[self.sent_of[k]][1]
+            if any(k + len(p) <= end and tuple(lows[k:k + len(p)]) == p for p in phrases[lows[k]]):
+                out.add(self.sent_of[k])
+        return out
 
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""
@@ -331,7 +365,7 @@ class Context:
             words = self._sentence_words[n] = frozenset(self.lows[lo:hi])
         return words
 
-    @cached_property
+    @once
     def worded(self) -> list[int]:
         """For each sentence, how many sentences up to it (itself included) hold a word or a number (a
         letter or a digit)."""
@@ -358,7 +392,7 @@ class Context:
         it reads it ("the Race for Life, a 5k walk" is a walk), else the event's own."""
         return self._event_activities.get((e.start, e.end), e.info.activity)
 
-    @cached_property
+    @once
     def _event_activities(self) -> dict[tuple[int, int], str]:
         """The activity of the first (not generic) activity word inside each event, by the event's bounds."""
         words = sorted((m for m in self.mentions[ext.ACTIVITIES] if not m.info.generic), key=lambda m: m.start)
@@ -376,14 +410,14 @@ class Context:
         first = self._first_example_cue.get(self.sent_of[i])
         return first is not None and first < i
 
-    @cached_property
+    @once
     def _first_example_cue(self) -> dict[int, int]:
         """The start of the first phrase opening a list of examples, by sentence."""
         out: dict[int, int] = {}
-        firsts = {cue[0] for cue in self.lexicon.example_cues}
-        for k in self.tab.where(firsts):
+        cues = self.lexicon.example_cues
+        for k in self.tab.where(cues):  # where a cue's first word is
             n = self.sent_of[k]
-            if n not in out and any(tuple(self.lows[k:k + len(cue)]) == cue for cue in self.lexicon.example_cues):
+            if n not in out and any(tuple(self.lows[k:k + len(cue)]) == cue for cue in cues[self.lows[k]]):
                 out[n] = k
         return out
 
@@ -402,7 +436,7 @@ class Context:
         at = self._break_at
         return bisect_left(at, b) - bisect_left(at, a)
 
-    @cached_property
+    @once
     def _break_at(self) -> list[int]:
         """The tokens that are clause breaks, in order."""
         return self.tab.where(self.lexicon.breaks)
@@ -411,7 +445,7 @@ class Context:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
         return self._person_index[p.start, p.end, p.label]
 
-    @cached_property
+    @once
     def _person_index(self) -> dict[tuple[int, int, str], int]:
         """The place of the first of each people mention in the people group, by its bounds and label."""
         out: dict[tuple[int, int, str], int] = {}
@@ -423,12 +457,27 @@ class Context:
         """The sentences that hold any of the marker words ``words`` (of :data:`MARKERS`)."""
         return set().union(*(self.marked.get(w, ()) for w in words))
 
-    @cached_property
+    @once
     def first_person_sents(self) -> set[int]:
         """The sentences that hold a first-person marker word (:data:`FIRST_PERSON`)."""
         return self.sentences_with(FIRST_PERSON)
 
-    @cached_property
+    @once
+    def credit_words_at(self) -> list[int]:
+        """The tokens that are credit words (``credit_words``: "photo", "video"), in order."""
+        return self.tab.where(self.lexicon.credit_words)
+
+    @once
+    def attributes_named(self) -> list[str]:
+        """The :data:`ATTRIBUTES` the text holds ("barefoot", "virtual"), in their order."""
+        return [a for a in ATTRIBUTES if a in self.marked]
+
+    @once
+    def comparison_lasts_at(self) -> list[int]:
+        """The tokens that are the last word of a ``comparison`` phrase, in order."""
+        return self.tab.where(self.lexicon.comparison_lasts)
+
+    @once
     def totalling_sents(self) -> set[int]:
         """The sentences that hold both a word of a total (``total``) and a period (``periods``): "my
         total for June"."""

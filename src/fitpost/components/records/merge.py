@@ -674,6 +674,9 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"), is
     another session of that cluster's activity and status."""
     taken = {id(q) for c in clusters for q in c.quantities}
+    left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
+    if not left:
+        return
     activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
     with_distance: dict[int, list[Cluster]] = {}  # the clusters with a distance of each sentence, in order
     for c in clusters:
@@ -682,10 +685,8 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     dates = [d for d in ctx.mentions[ext.DATES] if d.info is not None]
     date_at = {d.start: d for d in dates}  # by first token
     date_ends = {d.end for d in dates}
-    for span in ctx.mentions[ext.QUANTITIES]:
+    for span in left:
         q = span.info
-        if q.kind != "distance" or id(q) in taken:
-            continue
         n, lo = ctx.sent_of[span.start], ctx.sents[ctx.sent_of[span.start]][0]
         before = with_distance.get(n, [])
         k = bisect_right(before, span.start - 1, key=lambda x: x.start)  # how many start before it
@@ -812,9 +813,9 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     result block: "26.2 mi", "3:41:07" then a bare heading such as "Race summary"; "34 miles today."
     then "Great ride.")."""
     k = n + 1
-    while k < len(ctx.sents) and k - n <= BLOCK_REACH and k not in real.at and _short_line(ctx, k):
+    while k < len(ctx.sents) and k - n <= BLOCK_REACH and not real.at(k) and _short_line(ctx, k):
         k += 1
-    ahead = next((r for r in real.at.get(k, ()) if r.primary.sent == k), None)
+    ahead = next((r for r in real.at(k) if r.primary.sent == k), None)
     if ahead is None or ahead.activity != ctx.main_activity or not ahead.primary.bare \
             or ahead.primary.status_name != "completed" or ahead.distance() is not None:
         return None
@@ -830,7 +831,7 @@ def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record 
     for m in real.starting_after(n, STAGE_REACH):
         if _stage_line(ctx, m):
             break
-        own = next((r for r in real.at[m] if r.primary.sent == m and r.distance() is None), None)
+        own = next((r for r in real.at(m) if r.primary.sent == m and r.distance() is None), None)
         if own is not None:
             break
     if own is None:
@@ -929,66 +930,88 @@ def _companion_sentences(ctx: Context) -> set[int]:
 class RealRecords:
     """The real records (by their primary cluster's status) by the sentences their clusters are in,
     kept up to date as :func:`lend_orphans` adds clusters and records, so that the record before a
-    sentence (:meth:`before`) is found without walking them all."""
+    sentence (:meth:`before`) is found without walking them all.  The index is made on first use:
+    most Docs have nothing to lend, and never ask."""
 
     def __init__(self, ctx: Context, records: list[Record]) -> None:
         self.ctx = ctx
         self.records = records  # the caller's list, in order of primary start
-        self.at: dict[int, list[Record]] = {}  # sentence -> the real records with a cluster there, in order
-        self.sents: list[int] = []  # the keys of ``at``, in order
-        self.by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
-        for r in records:
-            self.by_para.setdefault(ctx.para[r.primary.sent], []).append(r)
-            for c in r.clusters:
-                self._index(r, c.sent)
+        self._at: dict[int, list[Record]] | None = None  # sentence -> the real records with a cluster there, in order
+        self._sents: list[int] = []  # the keys of ``_at``, in order
+        self._by_para: dict[int, list[Record]] = {}  # paragraph -> every record whose primary is there, in order
+
+    def _ready(self) -> dict[int, list[Record]]:
+        """The index by sentence, made from the records on first use (before any is added)."""
+        if self._at is None:
+            self._at = {}
+            para = self.ctx.para
+            for r in self.records:
+                self._by_para.setdefault(para[r.primary.sent], []).append(r)
+                if statuses.is_real(r.primary.status_name):
+                    for c in r.clusters:
+                        self._index_real(r, c.sent)
+        return self._at
+
+    def at(self, n: int) -> list[Record]:
+        """The real records with a cluster in sentence ``n``, in order."""
+        return self._ready().get(n, [])
 
     def _index(self, r: Record, sent: int) -> None:
-        if not statuses.is_real(r.primary.status_name):
-            return
-        here = self.at.get(sent)
+        if statuses.is_real(r.primary.status_name):
+            self._index_real(r, sent)
+
+    def _index_real(self, r: Record, sent: int) -> None:
+        """Index real record ``r`` under sentence ``sent``."""
+        here = self._at.get(sent)
         if here is None:
-            self.at[sent] = [r]
-            insort(self.sents, sent)
+            self._at[sent] = [r]
+            insort(self._sents, sent)
         elif not any(x is r for x in here):
             here.append(r)
 
     def add_cluster(self, r: Record, c: Cluster) -> None:
         """Add cluster ``c`` to record ``r``."""
+        self._ready()
         r.clusters.append(c)
         self._index(r, c.sent)
 
     def add_record(self, r: Record) -> None:
         """Add the new record ``r`` to the records, in order of primary start."""
+        self._ready()
         self.records.append(r)
         self.records.sort(key=lambda x: x.primary.start)
-        insort(self.by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
+        insort(self._by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
         for c in r.clusters:
             self._index(r, c.sent)
 
     def in_paragraph(self, para: int) -> list[Record]:
         """The records whose primary cluster is in paragraph ``para``, in order."""
-        return self.by_para.get(para, [])
+        self._ready()
+        return self._by_para.get(para, [])
 
     def starting_after(self, n: int, reach: int) -> list[int]:
         """The sentences after sentence ``n``, at most ``reach`` on, that hold a real record's cluster."""
-        k = bisect_right(self.sents, n)
-        return [m for m in self.sents[k:k + reach] if m - n <= reach]
+        self._ready()
+        k = bisect_right(self._sents, n)
+        return [m for m in self._sents[k:k + reach] if m - n <= reach]
 
     def after(self, n: int) -> Record | None:
         """The first real record of the first sentence after sentence ``n``, at most LEND_REACH sentences
         with words on, that holds a real record's cluster."""
-        k = bisect_right(self.sents, n)
-        if k == len(self.sents) or self.ctx.worded_between(n, self.sents[k]) > LEND_REACH:
+        at = self._ready()
+        k = bisect_right(self._sents, n)
+        if k == len(self._sents) or self.ctx.worded_between(n, self._sents[k]) > LEND_REACH:
             return None
-        return self._first(self.at[self.sents[k]])
+        return self._first(at[self._sents[k]])
 
     def before(self, n: int) -> Record | None:
         """The real record with the latest cluster in sentence ``n`` or at most LEND_REACH sentences with
         words before (a lone "-" of a list is none), the first in order on a tie."""
-        k = bisect_right(self.sents, n)
-        if not k or self.ctx.worded_between(self.sents[k - 1], n) > LEND_REACH:
+        at = self._ready()
+        k = bisect_right(self._sents, n)
+        if not k or self.ctx.worded_between(self._sents[k - 1], n) > LEND_REACH:
             return None  # the latest such sentence is too far back, and every other one is further
-        return self._first(self.at[self.sents[k - 1]])
+        return self._first(at[self._sents[k - 1]])
 
     def _first(self, here: list[Record]) -> Record:
         """The first of the records ``here`` in the records' order (by primary start)."""
@@ -1029,6 +1052,8 @@ def lend_roles(ctx: Context, records: list[Record]) -> None:
     us", "Ottilie, one of the finishers, told us": ``roles``) joins the first real record of its activity,
     or of the one the text is about."""
     lows, roles = ctx.lows, ctx.lexicon.roles
+    if not ctx.tab.where(roles):
+        return  # no role noun in the text
     for people in ctx.people_in.values():
         for p in people:
             k = p.end
@@ -1053,6 +1078,8 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
     Run ... who finished the run two years ago")."""
+    if not ctx.mentions[ext.EVENTS]:
+        return  # no event named
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
     first: dict[str, int] = {}  # an event's name -> where it is first named
     for e in ctx.mentions[ext.EVENTS]:
@@ -1087,7 +1114,7 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     if posted is None:
         return
     origins: dict[int, dt.date | None] | None = None
-    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
+    by_char: dict[int, ext.Mention] | None = None
     for r in records:
         lead = r.leading()
         if lead.status_name != "planned":
@@ -1098,6 +1125,7 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
         elif date is not None:
             origins = origins if origins is not None else date_origins(ctx)
+            by_char = by_char if by_char is not None else {d.start_char: d for d in ctx.mentions[ext.DATES]}
             _read_ahead(r, origins, by_char)
 
 
@@ -1154,7 +1182,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                 date = head.info if head is not None and head.info.value else None
                 if head is None and done:
                     date = _later_that_day(ctx, r, last_done)
-                quote = ctx.roster.quote_at(ctx.tab.idx[first.start])
+                quote = ctx.quote_at(ctx.tab.idx[first.start])
                 if date is None and head is None and done and same_day is not None and quote is None:
                     date = same_day
                 if date is None and done and quote is not None:
@@ -1208,7 +1236,7 @@ def _later_that_day(ctx: Context, r: Record, last_done: DateRef | None) -> DateR
     """The day of the latest record done and dated before record ``r`` (``last_done``), when one of ``r``'s
     sentences tells its session as later that day ("Ran 10 km on Saturday. I swam 1 km in the afternoon.")."""
     if last_done is None or last_done.granularity != "day" \
-            or not any(ctx.holds_phrase(ctx.lexicon.later_that_day, n) for n in r.sents()):
+            or ctx.later_that_day_sents.isdisjoint(r.sents()):
         return None
     return last_done
 
@@ -1217,18 +1245,20 @@ def _unquote_date(ctx: Context, r: Record) -> None:
     """A day said in the narrator's voice outside quotes wins over a date said inside a quote (a quoted
     caption's "today" is the day of the caption); a year or a month does not ("took up running in
     2020" beside "Ran 12 km this morning")."""
+    if not ctx.roster.quotes:
+        return  # no date is said inside a quote
     outside = next((c.date for c in r.clusters if _told(ctx, c.date) and c.date.granularity == "day"), None)
     if outside is None:
         return
     for c in r.clusters:
-        if c.date is not None and c.date.start is not None and ctx.roster.quote_at(c.date.start) is not None:
+        if c.date is not None and c.date.start is not None and ctx.quote_at(c.date.start) is not None:
             c.date = outside
 
 
 def _told(ctx: Context, date: DateRef | None) -> bool:
     """Whether ``date`` has a value and is said outside quotes."""
     return date is not None and date.value is not None and date.start is not None \
-        and ctx.roster.quote_at(date.start) is None
+        and ctx.quote_at(date.start) is None
 
 
 def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
@@ -1262,11 +1292,11 @@ def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, do
 def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
-    tab, roster = ctx.tab, ctx.roster
-    if not any(roster.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
+    tab = ctx.tab
+    if not any(ctx.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
-            and roster.quote_at(d.start_char) is None]
+            and ctx.quote_at(d.start_char) is None]
     cue = _same_day_cue(ctx)
     if said and (cue is None or said[0].start < cue[0]):
         return said[0].info
@@ -1279,9 +1309,9 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
 def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
     """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
     cues = same_day_cues()
-    lows, tab, roster = ctx.lows, ctx.tab, ctx.roster
+    lows, tab = ctx.lows, ctx.tab
     for i in tab.where(cues):  # the first word of a cue
         for cue in cues[lows[i]]:
-            if tuple(lows[i:i + len(cue)]) == cue and roster.quote_at(tab.idx[i]) is None:
+            if tuple(lows[i:i + len(cue)]) == cue and ctx.quote_at(tab.idx[i]) is None:
                 return i, i + len(cue)
     return None
