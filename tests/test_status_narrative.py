@@ -21,6 +21,9 @@ CASES = [
     ("I hope to [run] 10 km in 45:00 next month.", ["hypothetical"]),  # a hope outranks the result
     ("I had planned a long {run} on Sunday but ended up staying in bed.", ["negated"]),
     ("We had scheduled an easy {swim} for the morning, then the pool closed.", ["negated"]),
+    # praise of a kind of session is talk about it; asking who else takes part tells the writer does
+    ("Nothing beats a long {run} on a Sunday morning.", ["hypothetical"]),
+    ("Who else is doing the Larkspur {10K} on Sunday?", ["planned"]),
     # an attempt told with "but" after it failed; one with "and" did not
     ("I tried to [run] 10 km but stopped at 6.", ["negated"]),
     ("I tried to [run] 10 km and managed it!", ["completed"]),
