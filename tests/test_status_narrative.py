@@ -117,3 +117,5 @@ def test_a_list_of_amounts_and_sessions_with_no_one_doing_them_is_no_routine(sm_
         ("triathlon", "completed"), ("swimming", "completed"), ("cycling", "completed"), ("running", "completed")]
     post = sm_extractor.extract("I do a 5k run before work.")  # a subject doing it in the present: a routine
     assert [a.status for a in post.activities] == ["habitual"]
+    post = sm_extractor.extract("Leg day: 5x5 squats at 80kg, 3x10 lunges, 3x12 deadlifts. Feeling it already.")
+    assert [a.status for a in post.activities] == ["completed"] * 3

@@ -253,9 +253,11 @@ class _DocView:
         self.sentences = ext.has_annotation(doc, "SENT_START")
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
-        # where each distance or time fitpost_quantities found ends: a word right after one is a noun
-        self.amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
-                            if q.label in ("distance", "duration")}
+        # where each distance or time fitpost_quantities found ends, and the words a count holds after its
+        # number ("3x10 lunges"): a word right after an amount is a noun
+        found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+        self.amount_ends = {q.end for q in found if q.label in ("distance", "duration")} | \
+            {k for q in found if q.label == "count" for k in range(q.start + 1, q.end)}
 
     def names_event_after(self, span: ext.Mention) -> bool:
         """Whether a named event follows the mention, at most a preposition and "the" between ("running
