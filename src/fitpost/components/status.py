@@ -56,7 +56,7 @@ import itertools
 import json
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -355,7 +355,7 @@ class StatusTagger(Component):
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
-        stops.update(self._breaks(tab, regions))
+        stops.update(self._breaks(tab, text))
         tagged = ext.has_annotation(doc, "TAG")
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(doc, tab, tagged, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
@@ -392,11 +392,18 @@ class StatusTagger(Component):
         return by_span
 
     @staticmethod
-    def _breaks(tab: ext.Tokens, regions: list[tuple[int, int]]) -> set[int]:
-        """The tokens of ``regions`` no scope crosses: a line break (a space token holding one) and a quote mark."""
-        texts = tab.text
-        return {i for lo, hi in regions for i in range(lo, hi)
-                if texts[i] in _QUOTES or ("\n" in texts[i] and texts[i].isspace())}
+    def _breaks(tab: ext.Tokens, text: str) -> list[int]:
+        """The tokens no scope crosses: a quote mark and a line break (a space token holding one), found
+        from the text's few line breaks rather than by testing every token.  (Those outside the sentences
+        read are harmless: a scope stays in its sentence.)"""
+        out = list(tab.where(_QUOTES))
+        at = text.find("\n")
+        while at >= 0:
+            i = bisect_right(tab.idx, at) - 1  # the token holding the line break
+            if "\n" in tab.text[i] and tab.text[i].isspace():
+                out.append(i)
+            at = text.find("\n", max(at + 1, tab.end[i]))
+        return out
 
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
