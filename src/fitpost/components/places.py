@@ -214,6 +214,8 @@ class PlaceFinder(Component):
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
+            if not self._cap(tab.text[i]):
+                continue  # most prepositions are followed by no name: the run is not read
             j = self._capitalised(tab, i)
             if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
                 out.append((i, j))
