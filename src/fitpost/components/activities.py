@@ -155,10 +155,12 @@ class ActivityFinder(Component):
         a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary is a
         row, "we walked for 12 hours" in a trekking diary is the trek."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
+        if not any(kinds):
+            return found
         named = [(start, info.activity, kind) for (start, _, _, info), kind in zip(found, kinds)
                  if kind in (None, "sentence", "yield", "most") and info.activity in self.endurance and not info.generic
                  and info.form != "hashtag"]
-        if not named or not any(kinds):
+        if not named:
             return found
         counts = Counter(activity for _, activity, _ in named)
         most = _most(counts)

@@ -136,8 +136,9 @@ class EventFinder(Component):
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
-        out = [f for lo, hi in sents for i in range(lo, hi - 2)
-               if lows[i + 1] in _HEAD_LINKS and i not in headline and (f := self._head_first(tab, i, hi))]
+        # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
+        out = [f for i in tab.where(self.tag_heads) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
+               and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
         starts = [i for lo, hi in sents for i in range(lo, hi)
                   if i not in taken and i not in headline and self._starts_event(words[i], lows[i])]
@@ -152,9 +153,9 @@ class EventFinder(Component):
                 out.append(found)
                 resume = min(found[1], tab.sent_hi[i])
         taken = {k for s, e, _ in out for k in range(s, e)}
-        out.extend(b for lo, hi in sents for i in range(lo, hi)
-                   if lows[i] in self.brands and i not in taken and i not in headline
-                   and (b := self._brand_at(tab, i, hi)))
+        in_sents = {lo for lo, _ in sents}  # the sentences, by their first token
+        out.extend(b for i in tab.where(self.brands) if tab.sent_lo[i] in in_sents and i not in taken
+                   and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i])))
         return sorted(out)
 
     def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
