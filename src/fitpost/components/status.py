@@ -411,7 +411,7 @@ class StatusTagger(Component):
         dates = ext.mentions(doc, ext.DATES, "fp_date")  # empty too when fitpost_dates did not run
         if not dates:
             return []
-        posted = ext.doc_value(doc, "fp_posted_at")
+        posted = None  # the post date, read at the first date with a year (a Doc extension is slow to read)
         out = []
         for span in dates:
             start, end = span.start, span.end
@@ -424,11 +424,12 @@ class StatusTagger(Component):
                 category = "planned"
             elif not words.isdisjoint(self.past_date_words):
                 category = "completed"
-            elif posted is None or not _YEAR.search(span_text):
+            elif not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
             else:
+                posted = posted or ext.doc_value(doc, "fp_posted_at")
                 value = getattr(span.info, "value", None)
-                if value is None or value == posted:
+                if posted is None or value is None or value == posted:
                     continue
                 category = "planned" if value > posted else "completed"
             out.append(Cue(self.date_rules[category], start, end, span_text, start_char))
@@ -752,10 +753,12 @@ class StatusTagger(Component):
         token = self._head_token(view, span, info)
         is_verb = self._is_verb(view, span, info)
         candidates = self._candidates(view, span, is_verb, cues)
+        if not candidates:
+            return self._tense_status(view, span, token, is_verb, pseudo, None)
         # the frequency of the closest cue that has one, whichever cue decides
         frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1]) if c.rule.frequency),
                          None)
-        best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
+        best = self._best_cue(view, token, is_verb, candidates, pseudo)
         if best is not None:
             category = best.rule.category
             tense = self._mention_tense(view, span, token, is_verb, pseudo) \
@@ -765,7 +768,12 @@ class StatusTagger(Component):
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
-        # no cue: the tense decides
+        return self._tense_status(view, span, token, is_verb, pseudo, frequency)
+
+    def _tense_status(self, view: _DocView, span: ext.Mention, token: int, is_verb: bool, pseudo: frozenset | set,
+                      frequency: str | None) -> ext.StatusInfo:
+        """The status of a mention no cue decides: its tense's (``tense_status``)."""
+        info = span.info
         tense = self._mention_tense(view, span, token, is_verb, pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
