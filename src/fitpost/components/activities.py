@@ -263,9 +263,10 @@ class ActivityFinder(Component):
         out = []
         text = ext.text(doc)
         for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+            if q.label != "distance" or q.start == 0 or not _BARE_RACE.match(text[q.start_char:q.end_char]):
+                continue
             before = tab.lower[max(0, q.start - 3):q.start]
-            if q.label == "distance" and q.start > 0 and _BARE_RACE.match(text[q.start_char:q.end_char]) \
-                    and any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
+            if any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out
 
