@@ -92,6 +92,7 @@ class EventFinder(Component):
             if " " not in w:
                 self.activity_words.setdefault(w, activity)
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
+        self.tag_endings = tuple(self.tag_heads)  # for str.endswith: most hashtags end in no head
 
     def _starts_event(self, word: str, low: str) -> bool:
         """Whether a token (its text, lower-cased ``low``) may start a named event: capitalised, not a stop
@@ -101,6 +102,8 @@ class EventFinder(Component):
     def _tag_head(self, low: str) -> str | None:
         """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
         the first of its endings from the fourth letter on that is one."""
+        if not low.endswith(self.tag_endings):
+            return None
         return next((low[k:] for k in range(3, len(low)) if low[k:] in self.tag_heads), None)
 
     def __call__(self, doc: Doc) -> Doc:
