@@ -59,6 +59,7 @@ class PlaceFinder(Component):
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
         self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
+        self.hometown_firsts = frozenset(cue[0] for cue in self.hometown)  # a text without these has no cue
         # a cue's last word -> the lengths of the cues ending in it: a cue is looked for where its last word is
         self.hometown_lengths: dict[str, list[int]] = {}
         for cue in self.hometown:
@@ -127,12 +128,13 @@ class PlaceFinder(Component):
         datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
         places = []
+        cues = bool(tab.where(self.hometown_firsts))  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             role = forced.get((s, e), role)
-            hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
+            hometown = cues and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
