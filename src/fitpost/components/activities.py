@@ -155,10 +155,12 @@ class ActivityFinder(Component):
         a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary is a
         row, "we walked for 12 hours" in a trekking diary is the trek."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
+        if not any(kinds):
+            return found
         named = [(start, info.activity, kind) for (start, _, _, info), kind in zip(found, kinds)
                  if kind in (None, "sentence", "yield", "most") and info.activity in self.endurance and not info.generic
                  and info.form != "hashtag"]
-        if not named or not any(kinds):
+        if not named:
             return found
         counts = Counter(activity for _, activity, _ in named)
         most = _most(counts)
@@ -269,9 +271,10 @@ class ActivityFinder(Component):
         out = []
         text = ext.text(doc)
         for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+            if q.label != "distance" or q.start == 0 or not _BARE_RACE.match(text[q.start_char:q.end_char]):
+                continue
             before = tab.lower[max(0, q.start - 3):q.start]
-            if q.label == "distance" and q.start > 0 and _BARE_RACE.match(text[q.start_char:q.end_char]) \
-                    and any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
+            if any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext, resources, schema
 from fitpost.components.base import Component
-from fitpost.components.people import named_tokens
+from fitpost.components.people import named_token_set
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
@@ -92,6 +92,7 @@ class EventFinder(Component):
             if " " not in w:
                 self.activity_words.setdefault(w, activity)
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
+        self.tag_endings = tuple(self.tag_heads)  # for str.endswith: most hashtags end in no head
 
     def _starts_event(self, word: str, low: str) -> bool:
         """Whether a token (its text, lower-cased ``low``) may start a named event: capitalised, not a stop
@@ -101,6 +102,8 @@ class EventFinder(Component):
     def _tag_head(self, low: str) -> str | None:
         """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
         the first of its endings from the fourth letter on that is one."""
+        if not low.endswith(self.tag_endings):
+            return None
         return next((low[k:] for k in range(3, len(low)) if low[k:] in self.tag_heads), None)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -136,13 +139,16 @@ class EventFinder(Component):
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
-        out = [f for lo, hi in sents for i in range(lo, hi - 2)
-               if lows[i + 1] in _HEAD_LINKS and i not in headline and (f := self._head_first(tab, i, hi))]
+        # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
+        out = [f for i in tab.where(self.tag_heads) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
+               and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
         starts = [i for lo, hi in sents for i in range(lo, hi)
                   if i not in taken and i not in headline and self._starts_event(words[i], lows[i])]
-        # an event's words: the word before its start and up to eight from it
-        people = named_tokens(doc, {k for i in starts for k in range(i - 1, min(i + 8, tab.sent_hi[i]))})
+        # the named people among an event's words: the word before its start and up to eight from it
+        named = named_token_set(doc)
+        people = named.intersection(k for i in starts for k in range(i - 1, min(i + 8, tab.sent_hi[i]))) \
+            if named else set()
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
             if i < resume:
@@ -152,9 +158,9 @@ class EventFinder(Component):
                 out.append(found)
                 resume = min(found[1], tab.sent_hi[i])
         taken = {k for s, e, _ in out for k in range(s, e)}
-        out.extend(b for lo, hi in sents for i in range(lo, hi)
-                   if lows[i] in self.brands and i not in taken and i not in headline
-                   and (b := self._brand_at(tab, i, hi)))
+        in_sents = {lo for lo, _ in sents}  # the sentences, by their first token
+        out.extend(b for i in tab.where(self.brands) if tab.sent_lo[i] in in_sents and i not in taken
+                   and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i])))
         return sorted(out)
 
     def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
@@ -169,7 +175,7 @@ class EventFinder(Component):
         if j < end and lows[j] == "the":
             j += 1
         k = j
-        while k < end and k - j < 4 and words[k][:1].isupper() and self.vocab[words[k]].is_alpha:
+        while k < end and k - j < 4 and words[k][:1].isupper() and words[k].isalpha():
             k += 1
         if k == j:
             return None
@@ -184,7 +190,7 @@ class EventFinder(Component):
             return None
         k = i + 1
         while k < end and k - i < 4 and (self.vocab[words[k]].like_num or words[k][:1].isupper()
-                                          and self.vocab[words[k]].is_alpha and lows[k] not in self.not_start):
+                                          and words[k].isalpha() and lows[k] not in self.not_start):
             k += 1
         return i, k, self.brands[lows[i]]
 
@@ -195,10 +201,8 @@ class EventFinder(Component):
             return 0
         if _DISTANCE.match(lows[j]):
             return 1
-        if not self.vocab[words[j]].like_num:
-            return 0
-        k = j + 2 if j + 2 < end and words[j + 1] == "-" else j + 1
-        return k - j + 1 if k < end and lows[k] in self.units else 0
+        k = j + 2 if j + 2 < end and words[j + 1] == "-" else j + 1  # the unit: "25 K", "50 - Mile"
+        return k - j + 1 if k < end and lows[k] in self.units and self.vocab[words[j]].like_num else 0
 
     def _event_at(self, doc: Doc, tab: ext.Tokens, i: int, end: int, people: set[int]):
         """The event that starts at token ``i`` (a capitalised word that may start one), in a sentence
@@ -223,7 +227,7 @@ class EventFinder(Component):
             if low in self.one_word_heads and j > i:
                 e = self._head_end(tab, j, end)
                 if lows[i] in self.brands:  # "Ironman 70.3 Lanzarote": a brand's name goes on with its place
-                    while e < end and e - j < 3 and words[e][:1].isupper() and self.vocab[words[e]].is_alpha \
+                    while e < end and e - j < 3 and words[e][:1].isupper() and words[e].isalpha() \
                             and lows[e] not in self.not_start and lows[e] not in self.unnamed:
                         e += 1
                 return self._checked(doc, tab, i, e, people)
@@ -232,7 +236,7 @@ class EventFinder(Component):
                 return None  # "Tamsin's third Ironman race": the capitals before the 's are an owner's
             if low == "i":
                 break  # the pronoun ends a name: "Then I swim 3 km"
-            if not (word[:1].isupper() and self.vocab[word].is_alpha or low in self.inner or low in _NOT_TITLE
+            if not (word[:1].isupper() and word.isalpha() or low in self.inner or low in _NOT_TITLE
                     or self.vocab[word].like_num):
                 break
             j += 1
@@ -285,12 +289,12 @@ class EventFinder(Component):
         # 50k", "the Terry Fox Run")
         capital_head = bool(_K.match(lows[e - 1])) or lows[e - 1] == "k" \
             or words[e - 1][:1].isupper() and lows[e - 1] in self.head_words and s - 1 not in people
-        naming = [k for k in range(s, e) if words[k][:1].isupper() and self.vocab[words[k]].is_alpha
+        naming = [k for k in range(s, e) if words[k][:1].isupper() and words[k].isalpha()
                   and lows[k] not in self.unnamed and (capital_head or k not in people)]
         if not naming:
             return None
         if self._opens(tab, s):
-            capitals = sum(words[k][:1].isupper() and self.vocab[words[k]].is_alpha for k in range(s, e))
+            capitals = sum(words[k][:1].isupper() and words[k].isalpha() for k in range(s, e))
             if capitals < 2 and not (ext.has_annotation(doc, "ENT_IOB") and doc[s].ent_type_):
                 return None  # "Easy 8 km.", "New marathon best", where a model sees no name
         s = self._left_count(tab, s)

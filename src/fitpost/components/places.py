@@ -59,6 +59,7 @@ class PlaceFinder(Component):
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
         self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
+        self.hometown_firsts = frozenset(cue[0] for cue in self.hometown)  # a text without these has no cue
         # a cue's last word -> the lengths of the cues ending in it: a cue is looked for where its last word is
         self.hometown_lengths: dict[str, list[int]] = {}
         for cue in self.hometown:
@@ -130,6 +131,7 @@ class PlaceFinder(Component):
         kept = self._outermost(tab, found, people, datelines)
         done = _past_verbs(doc, tab)
         places = []
+        cues = bool(tab.where(self.hometown_firsts))  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
             if s in done:
                 s += 1  # "Paddled Brackenfold Lake this morning": the verb opening the sentence is no part of it
@@ -139,7 +141,7 @@ class PlaceFinder(Component):
                 continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             role = forced.get((s, e), role)
-            hometown = self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
+            hometown = cues and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
@@ -221,6 +223,8 @@ class PlaceFinder(Component):
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
+            if not self._cap(tab.text[i]):
+                continue  # most prepositions are followed by no name: the run is not read
             j = self._capitalised(tab, i)
             if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
                 out.append((i, j))

@@ -56,7 +56,7 @@ import itertools
 import json
 import operator
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -360,7 +360,7 @@ class StatusTagger(Component):
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
-        stops.update(self._breaks(tab, regions))
+        stops.update(self._breaks(tab, text))
         tagged = ext.has_annotation(doc, "TAG")
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(doc, tab, tagged, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
@@ -397,11 +397,18 @@ class StatusTagger(Component):
         return by_span
 
     @staticmethod
-    def _breaks(tab: ext.Tokens, regions: list[tuple[int, int]]) -> set[int]:
-        """The tokens of ``regions`` no scope crosses: a line break (a space token holding one) and a quote mark."""
-        texts = tab.text
-        return {i for lo, hi in regions for i in range(lo, hi)
-                if texts[i] in _QUOTES or ("\n" in texts[i] and texts[i].isspace())}
+    def _breaks(tab: ext.Tokens, text: str) -> list[int]:
+        """The tokens no scope crosses: a quote mark and a line break (a space token holding one), found
+        from the text's few line breaks rather than by testing every token.  (Those outside the sentences
+        read are harmless: a scope stays in its sentence.)"""
+        out = list(tab.where(_QUOTES))
+        at = text.find("\n")
+        while at >= 0:
+            i = bisect_right(tab.idx, at) - 1  # the token holding the line break
+            if "\n" in tab.text[i] and tab.text[i].isspace():
+                out.append(i)
+            at = text.find("\n", max(at + 1, tab.end[i]))
+        return out
 
     def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
         """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
@@ -409,7 +416,7 @@ class StatusTagger(Component):
         dates = ext.mentions(doc, ext.DATES, "fp_date")  # empty too when fitpost_dates did not run
         if not dates:
             return []
-        posted = ext.doc_value(doc, "fp_posted_at")
+        posted = None  # the post date, read at the first date with a year (a Doc extension is slow to read)
         out = []
         for span in dates:
             start, end = span.start, span.end
@@ -422,11 +429,12 @@ class StatusTagger(Component):
                 category = "planned"
             elif not words.isdisjoint(self.past_date_words):
                 category = "completed"
-            elif posted is None or not _YEAR.search(span_text):
+            elif not _YEAR.search(span_text):
                 continue  # "on Sunday", "in January": which way it points was itself a guess
             else:
+                posted = posted or ext.doc_value(doc, "fp_posted_at")
                 value = getattr(span.info, "value", None)
-                if value is None or value == posted:
+                if posted is None or value is None or value == posted:
                     continue
                 category = "planned" if value > posted else "completed"
             out.append(Cue(self.date_rules[category], start, end, span_text, start_char))
@@ -764,10 +772,12 @@ class StatusTagger(Component):
         token = self._head_token(view, span, info)
         is_verb = self._is_verb(view, span, info)
         candidates = self._candidates(view, span, is_verb, cues)
+        if not candidates:
+            return self._tense_status(view, span, token, is_verb, pseudo, None)
         # the frequency of the closest cue that has one, whichever cue decides
         frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1]) if c.rule.frequency),
                          None)
-        best = self._best_cue(view, token, is_verb, candidates, pseudo) if candidates else None
+        best = self._best_cue(view, token, is_verb, candidates, pseudo)
         if best is not None:
             category = best.rule.category
             tense = self._mention_tense(view, span, token, is_verb, pseudo) \
@@ -777,7 +787,12 @@ class StatusTagger(Component):
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
-        # no cue: the tense decides
+        return self._tense_status(view, span, token, is_verb, pseudo, frequency)
+
+    def _tense_status(self, view: _DocView, span: ext.Mention, token: int, is_verb: bool, pseudo: frozenset | set,
+                      frequency: str | None) -> ext.StatusInfo:
+        """The status of a mention no cue decides: its tense's (``tense_status``)."""
+        info = span.info
         tense = self._mention_tense(view, span, token, is_verb, pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
