@@ -302,12 +302,12 @@ def test_a_result_told_after_a_triathlon_s_legs_is_the_whole_race_s(ex):
 
 
 def test_a_race_result_told_far_on_is_the_race_told_last(ex):
-    text = ("Rhodri talked me into the Larkspur Shelter 10k and I entered. The route hugs the canal. "
+    text = ("Rhodri talked me into the Larkspur Harbour 10k and I entered. The route hugs the canal. "
             "Parking was easy. The club laid on tea in the hall. The field was small. Nobody elbowed anyone. "
             "I kept my head down. Chip time 48:10, a new PR.")
-    assert seconds(record(ex, text, "Larkspur Shelter 10k")) == pytest.approx(48 * 60 + 10)
+    assert seconds(record(ex, text, "Larkspur Harbour 10k")) == pytest.approx(48 * 60 + 10)
     # a session told in between keeps the result from the race
-    text = ("I ran the Larkspur Shelter 10k on Sunday. The route hugs the canal. Parking was easy. "
+    text = ("I ran the Larkspur Harbour 10k on Sunday. The route hugs the canal. Parking was easy. "
             "The club laid on tea in the hall. The field was small. On Monday I swam 1 km with Rhodri. "
             "Nobody elbowed anyone. Chip time 48:10.")
     assert seconds(record(ex, text, "ran")) is None

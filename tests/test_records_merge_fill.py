@@ -381,7 +381,7 @@ def test_a_ranked_swim_in_a_text_that_tells_no_other_stays_a_record(extract):
 
 def test_a_blank_line_between_paragraphs_adds_no_distance_to_a_bare_mention(extract):
     records = extract("Up at dawn for our kayak trip. At breakfast Tamsin packed the sandwiches.\n\n"
-                      "It was a 6 mile kayak trip from Larkspur Landing to Brackenfold Park.")
+                      "It was a 6 mile kayak trip from Larkspur Quay to Brackenfold Park.")
     assert len(of(records, "paddling")) == 1
 
 

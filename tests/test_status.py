@@ -346,6 +346,6 @@ def test_the_purpose_of_a_plan_is_planned_not_a_wish(tagger):
 
 
 def test_an_attempt_told_in_the_future_is_a_plan(tagger):
-    check(tagger, "Ottilie will attempt to [swim] the Larkspur Channel next month.", "planned")
+    check(tagger, "Ottilie will attempt to [swim] the Larkspur Sound next month.", "planned")
     check(tagger, "I will try to [run] 10 km on Sunday.", "planned")
     check(tagger, "Every year people attempt to [swim] the channel.", "hypothetical")

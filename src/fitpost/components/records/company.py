@@ -116,7 +116,7 @@ def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     k = ctx.person_index(chosen[0])
     if k > 0 and ctx.people[k - 1].start >= first \
             and _company_phrase(ctx, ctx.people[k - 1].end, chosen[0].start):
-        chosen.insert(0, ctx.people[k - 1])  # "she along with Shabir rode": she rode too
+        chosen.insert(0, ctx.people[k - 1])  # "she along with Rhodri rode": she rode too
     return chosen
 
 
