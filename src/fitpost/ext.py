@@ -503,3 +503,13 @@ __all__ = [
     "Tokens", "tokens", "release",
     "Mention", "keep_lean", "has", "add", "mentions", "set_status", "doc_value", "set_doc_value", "root",
 ]
+
+
+def past_activity_verbs(doc: Doc) -> set[int]:
+    """The tokens of one-word activity verbs in the past tense (ending in "ed"), which a model may read as
+    the first word of a name when they open a sentence ("Cycled Larkspur Pass with Tamsin"): no part of a
+    place's or a person's name."""
+    lows = tokens(doc).lower
+    return {m.start for m in mentions(doc, ACTIVITIES, "fp_activity")
+            if m.info.form == "verb" and m.end - m.start == 1 and lows[m.start].endswith("ed")}
+

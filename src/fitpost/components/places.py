@@ -129,7 +129,7 @@ class PlaceFinder(Component):
         people = named_token_set(doc)
         datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
-        done = _past_verbs(doc, tab)
+        done = ext.past_activity_verbs(doc)
         places = []
         cues = bool(tab.where(self.hometown_firsts))  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
@@ -458,13 +458,6 @@ class PlaceFinder(Component):
         if k < 1 or lows[k] != "from" or not (lows[k - 1] in self.origin_words or k - 1 in people):
             return False
         return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
-
-
-def _past_verbs(doc: Doc, tab: ext.Tokens) -> set[int]:
-    """The activity verbs in the past tense (ending in "ed"), which a model may read as the first word of
-    a name when they open a sentence ("Cycled Larkspur Pass with Tamsin")."""
-    return {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-            if m.info.form == "verb" and m.end - m.start == 1 and tab.lower[m.start].endswith("ed")}
 
 
 @Language.factory(

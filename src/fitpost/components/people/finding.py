@@ -164,8 +164,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     are not places it mistook, then the names it did not tag that do an activity."""
     moving = {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
               for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
-    past = {s.start for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-            if s.info.form == "verb" and s.end - s.start == 1 and tab.lower[s.start].endswith("ed")}
+    past = ext.past_activity_verbs(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not placelike(lex, tab, ent.start, moving):
