@@ -101,13 +101,27 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
     if ext.has_annotation(doc, "ENT_IOB"):
         found = model_names(lex, doc, tab, text)
     else:
-        found = []
-        for first, end in name_runs(text, tab):
-            found += read_run(lex, text, tab, first, end)
+        found = run_names(lex, doc, tab, text)
     found = [n for n in found if personlike(lex, tab, *n)]
     more, companions = companion_names(lex, doc, tab, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
+
+
+def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
+    """Without a model, the names in the runs of capitalised name words (:func:`read_run`), but for the
+    runs that name a place: one where :func:`placelike` says so ("cycled from Kuala Lumpur"; not one
+    owning something, "at Tamsin's house"), and the same words anywhere else in the text ("a nurse
+    from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
+    moving = moving_tokens(doc)
+    found, places = [], set()
+    for first, end in name_runs(text, tab):
+        owner = end < tab.n and tab.lower[end] in ("'s", "’s")
+        if not owner and placelike(lex, tab, first, moving):
+            places.add(text[tab.idx[first]:tab.end[end - 1]])
+        else:
+            found += read_run(lex, text, tab, first, end)
+    return [(s, e) for s, e in found if text[s:e] not in places]
 
 
 def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
@@ -141,7 +155,11 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     """The names in the run of name tokens ``first:end``: its words three at a time from its start,
     never across a sentence end.  Two or three words make a name.  A title is left out ("Prime
     Minister Asha Rao"), and so is a first word of a sentence that is never a name alone or a company
-    cue, or that ends in "ed" ("Monday Morning", "Joined Asha Rao")."""
+    cue, or that ends in "ed" ("Monday Morning", "Joined Asha Rao").  A run holding a word that makes a
+    name a place, an organisation or a thing is one such name, read whole: no person in it ("Larkspur
+    Mutual Insurance Group", where "Larkspur Mutual" alone would pass)."""
+    if not lex.not_in_name.isdisjoint(w.rstrip(".") for w in tab.lower[first:end]):
+        return []
     found = []
     i = first
     while i < end:
@@ -159,21 +177,40 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     return found
 
 
+def moving_tokens(doc: Doc) -> set[int]:
+    """The tokens of the Doc's quantities and activity mentions (see :func:`placelike`)."""
+    return {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
+            for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
+
+
 def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
     """Character spans of named people on a model's entities and parse: its PERSON entities that
     are not places it mistook, then the names it did not tag that do an activity."""
-    moving = {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
-              for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
+    moving = moving_tokens(doc)
     past = ext.past_activity_verbs(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not placelike(lex, tab, ent.start, moving):
-            first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else ent.start
+            first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
+                _first_name_before(lex, doc, ent.start)
             # "Hiked Ben Larkspur with Rhodri": a past verb opening the sentence is no part of the name
             name = clean(lex, text, tab.idx[first], ent.end_char)
             if name:
                 found.append(name)
     return found + subject_names(lex, doc, text)
+
+
+def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:
+    """Where a model's PERSON entity at token ``start`` begins, taking in an untagged first name the
+    model left out ("Rhodri Pell", tagged "Pell" alone): the proper noun right before it, compound to
+    it, no entity of its own, a name word that is never a word alone (``not_alone``) nor a title."""
+    if start == 0:
+        return start
+    before = doc[start - 1]
+    if before.tag_ == "NNP" and before.dep_ == "compound" and not before.ent_type_ and NAME_TOKEN.match(before.text) \
+            and before.lower_ not in lex.not_alone and before.lower_ not in lex.titles:
+        return start - 1
+    return start
 
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -195,7 +232,7 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: set[int]) -> bool:
-    """Whether a model's "person" at token ``start`` is a place it mistook: right after a place
+    """Whether a "person" at token ``start`` (a model's, or a run of capitalised words) is a place: right after a place
     preposition ("rode to Raipur"), or after "to" with "from" up to five words before it ("from
     Jaipur to Udaipur") or a quantity or activity (``moving``: their tokens) earlier in the sentence."""
     if start == 0:
@@ -245,11 +282,14 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     word ("With Asha") or makes it a place, an organisation or an event ("Alder River", "Hill Runners
     Club", "Race Result"); one word
     alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
-    sentence ("Hiking"), or a word before a number ("Mile 13"); it does not follow an article ("the
+    sentence ("Hiking"), or a word before a number ("Mile 13"); a name of more words does not open with a
+    word of a place's name ("South Downs", "New Brackenfold"); it does not follow an article ("the
     Garmin estimate") or a place cue ("the summit of Mount Corrin"), nor name a place ("Tom Dale's Grotto")."""
     first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
     words = [w.rstrip(".") for w in tab.lower[first:last]]
     if not lex.not_in_name.isdisjoint(words) or not lex.stop.isdisjoint(words):
+        return False
+    if len(words) > 1 and words[0] in lex.place_openers:
         return False
     if len(words) == 1:
         word = words[0]

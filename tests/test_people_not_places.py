@@ -1,0 +1,56 @@
+"""A run of capitalised words that names a place or an organisation is no person, also without a
+model: one opening with a word of place names ("South Downs", "New Brackenfold"), one holding an
+organisation's or a place's word anywhere in it ("Larkspur Mutual Insurance"), and one right after a
+place preposition ("from Kuala Lumpur").
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def record(extractor, text: str):
+    (only,) = extractor.extract(text, posted_at="2024-05-02").activities
+    return only
+
+
+def names(activity) -> list[str]:
+    return [p.name for p in activity.participants]
+
+
+def test_an_employer_named_before_the_verb_is_no_participant(extractor):
+    a = record(extractor, "Rhodri Pell, a clerk at Larkspur Mutual Insurance, ran 42 km in San Diego on Sunday.")
+    assert names(a) == ["Rhodri Pell"]
+
+
+@pytest.mark.parametrize("text", [
+    "A team from South Wales will be cycling from Kuala Lumpur to Penang next week.",
+    "A squad from West Brackenfold will be cycling from Port Larkspur to Penang next week.",
+])
+def test_a_place_the_team_comes_from_is_no_participant(blank_extractor, text):
+    a = record(blank_extractor, text)
+    assert a.participants == []
+    assert ("Penang", "to") in [(p.name, p.role) for p in a.places]
+
+
+def test_a_place_after_from_is_a_place(blank_extractor):
+    a = record(blank_extractor, "Tamsin Hale set off on a walking mission from Larkspur in South Brackenfold.")
+    assert names(a) == ["Tamsin Hale"]
+    assert "South Brackenfold" in [p.name for p in a.places]
+
+
+def test_a_surname_that_is_a_compass_word_still_names_a_person(blank_extractor):
+    a = record(blank_extractor, "Rhodri West and I ran 10k this morning.")
+    assert names(a) == ["Rhodri West"]
+
+
+def test_words_read_as_a_place_once_are_no_person_elsewhere(blank_extractor):
+    a = record(blank_extractor, "Ottilie Marsh, a teacher from Larkspur Vale, took up swimming last year. "
+                                "People in Larkspur Vale cheer her on. Neighbours of Larkspur Vale bake for her.")
+    assert names(a) == ["Ottilie Marsh"]
+
+
+def test_a_name_owning_a_place_is_still_a_person(blank_extractor):
+    a = record(blank_extractor, "We met at Tamsin Hale's house and ran 10 km with Tamsin Hale.")
+    assert names(a) == ["Tamsin Hale"]
