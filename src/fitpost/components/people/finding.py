@@ -396,8 +396,20 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
         for nxt in (_listed(lows, end, 1), _listed(lows, first - 1, -1)):
             if nxt is not None and (nxt in unit or companion(nxt, True)):
                 todo.append((unit.get(nxt, (nxt,))[0], cued))
-    spans.update((k, (tab.idx[k], tab.end[k])) for k in reached if k not in unit)
+    spans.update((k, (tab.idx[_opening(lex, doc, tab, k)], tab.end[k])) for k in reached if k not in unit)
     return [spans[k] for k in sorted(reached) if k not in unit], {spans[k] for k, cued in reached.items() if cued}
+
+
+def _opening(lex: Lexicon, doc: Doc, tab: ext.Tokens, k: int) -> int:
+    """The first token of the name whose last word is token ``k``, a word a cue marks: the word before
+    it when that opens the sentence and a tagger reads it as a proper noun that can be a first name
+    ("Tamsin Hale said", which a model may tag as an organisation); else ``k``.  (A capitalised first
+    word of a sentence is no name word by its capital alone, so without a tagger it is left out.)"""
+    j = k - 1
+    if j >= 0 and j == tab.sent_lo[k] and ext.has_annotation(doc, "TAG") and doc[j].tag_ == "NNP" \
+            and NAME_TOKEN.match(tab.text[j]) and tab.lower[j] not in lex.not_alone and tab.lower[j] not in lex.titles:
+        return j
+    return k
 
 
 def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]],

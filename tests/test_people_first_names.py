@@ -1,0 +1,25 @@
+"""A model may leave a rare first name out of a person's name: it tags "Pell" of "Rhodri Pell" as a
+person alone, or "Tamsin Hale" as an organisation, so that only the word a cue marks is read.  The
+proper noun right before, compound to it or opening the sentence, is the person's first name.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+
+def names(extractor, text: str) -> list[str]:
+    (only,) = extractor.extract(text, posted_at="2024-05-02").activities
+    return [p.name for p in only.participants]
+
+
+def test_a_first_name_left_out_of_a_person_entity(sm_extractor):
+    assert names(sm_extractor, "Rhodri Pell, a clerk at a bank, ran 42 km on Sunday.") == ["Rhodri Pell"]
+
+
+def test_a_first_name_opening_the_sentence_before_a_speech_verb(sm_extractor):
+    got = names(sm_extractor, "Tamsin Hale posted a picture of the long ride she did with her partner, Rhodri Pell.")
+    assert got == ["Tamsin Hale", "Rhodri Pell"]
+
+
+def test_a_word_opening_the_sentence_that_is_no_name_is_left_out(sm_extractor):
+    assert names(sm_extractor, "Yesterday Tamsin said she swam 2 km.") == ["Tamsin"]
