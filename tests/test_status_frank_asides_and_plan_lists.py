@@ -1,0 +1,39 @@
+"""Two status rules of models/status_rules.json:
+
+* an aside on speaking frankly ("not going to lie", "gonna be honest", "I have to admit") holds a
+  plan word or a negation but is no plan and no denial of the session told after it;
+* a plan announced before a colon ("Training plan for next week:") reaches over the whole list after it,
+  commas and all, to the end of its sentence.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def statuses(extractor, text: str) -> list[str]:
+    return [a.status for a in extractor.extract(text, posted_at="2024-06-10").activities]
+
+
+@pytest.mark.parametrize("text", [
+    "Not going to lie, today's ride was rough: 62 miles, 3,400 ft of climbing and a headwind all the way home.",
+    "Gonna be honest, the swim this morning was hard: 3 km in choppy water.",
+    "I won't lie, yesterday's 20 km run hurt.",
+])
+def test_a_frank_aside_is_no_plan_or_denial(extractor, text):
+    assert statuses(extractor, text) == ["completed"]
+
+
+def test_a_real_plan_is_still_one(extractor):
+    assert statuses(extractor, "I'm going to run 10 km tomorrow.") == ["planned"]
+
+
+def test_a_plan_before_a_colon_reaches_the_end_of_its_list(extractor):
+    text = "Training plan for next week: Monday 5 km recovery, Wednesday hill repeats, Saturday 30 km long run."
+    assert statuses(extractor, text) == ["planned"]
+
+
+def test_a_recap_before_a_colon_stays_done(extractor):
+    text = "Week 14 recap: Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run."
+    assert set(statuses(extractor, text)) == {"completed"}
