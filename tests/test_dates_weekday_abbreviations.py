@@ -1,0 +1,29 @@
+"""A training log's line or sentence opening with a weekday cut short ("Tue 8 km easy", "Sat: parkrun",
+"Sun - 40 km ride") is dated by that weekday, as a full weekday name is (the post's own day when it is
+that weekday, else the last one before).  Only capitalised, at a start, and before a number or a colon
+or dash: "sat in the sun" and "Sun" in running text are no dates.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def dates(extractor, text: str, posted: str = "2024-06-10") -> list[dt.date | None]:
+    return [a.date.value if a.date else None for a in extractor.extract(text, posted_at=posted).activities]
+
+
+def test_a_log_of_sentences_opening_with_short_weekdays(extractor):
+    text = "Week recap: Tue 8 km easy. Thu 10 km tempo. Sun 24 km long run with Benedikt."
+    assert dates(extractor, text) == [dt.date(2024, 6, 4), dt.date(2024, 6, 6), dt.date(2024, 6, 9)]
+
+
+def test_log_lines_with_a_colon_or_a_dash(extractor):
+    text = "Sat: 12 km trail run\nSun - 40 km ride with Ottilie"
+    assert dates(extractor, text, "2024-06-12") == [dt.date(2024, 6, 8), dt.date(2024, 6, 9)]
+
+
+def test_the_words_sat_and_sun_are_no_dates(extractor):
+    assert dates(extractor, "We sat 2 hours in the sun after a 10 km run.") == [None]
+    assert dates(extractor, "Ran 10 km. Sun was out all morning.") == [None]
