@@ -313,6 +313,15 @@ def test_a_race_result_told_far_on_is_the_race_told_last(ex):
     assert seconds(record(ex, text, "ran")) is None
 
 
+
+def test_a_segment_time_on_the_race_leaves_room_for_its_result(ex):
+    # "first 5k in 21:30" fits no reading as the half marathon's time: the finish told after is its result,
+    # though a race told later (a plan) follows
+    text = ("Brackenfold Half Marathon race report: went out too fast, first 5k in 21:30, then died around "
+            "mile 9. Finished in 1:39:12, chip time. Next up: the Larkspur Marathon in October!")
+    assert seconds(record(ex, text, "Brackenfold Half Marathon")) == pytest.approx(3600 + 39 * 60 + 12)
+
+
 @pytest.mark.parametrize("text, legs", [
     ("Grand day by the reservoir!\nSwim: 1.2 miles in 38:05\nBike: 56 miles in 3:12:30\n"
      "Run: 13.1 miles in 2:01:44",

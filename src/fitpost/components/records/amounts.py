@@ -252,14 +252,22 @@ def _race_told_last(records: list[Record], n: int) -> list[Record]:
     if not told:
         return []
     r = records[max(told)[1]]
-    if not statuses.is_real(r.primary.status_name) or not any(c.event for c in r.clusters) \
-            or any(c.kind("duration") for c in r.clusters):
+    if not statuses.is_real(r.primary.status_name) or not any(c.event for c in r.clusters) or _timed(r):
         return []
     return [r]
 
 
+def _timed(r: Record) -> bool:
+    """Whether record ``r`` has a duration that fits its activity and distance in some reading (one that
+    fits none, a segment's time left on it, "the first 5k in 21:30" of a half marathon, is dropped later by
+    :func:`settle_duration`, so a result told further on is still the record's)."""
+    meters = record_meters(r)
+    return any(q.kind == "duration" and fitting(q, r.activity, meters) is not None
+               for c in r.clusters for q in c.quantities)
+
+
 def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
-    """The real records with no duration and a cluster in sentence ``n`` or at most DURATION_REACH
+    """The real records with no duration (:func:`_timed`) and a cluster in sentence ``n`` or at most DURATION_REACH
     sentences before (``in_sent``: the records of each sentence): a multisport race first (not one of its
     legs), then those with a distance or an event (what a finishing time is told of), each group nearest
     first (by their latest such cluster; in order on a tie)."""
@@ -270,7 +278,7 @@ def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int
     near = []
     for k, s in latest.items():
         r = records[k]
-        if not statuses.is_real(r.primary.status_name) or any(c.kind("duration") for c in r.clusters):
+        if not statuses.is_real(r.primary.status_name) or _timed(r):
             continue
         measured = r.distance() is not None or any(c.event for c in r.clusters)
         near.append((r.activity != MULTISPORT, not measured, n - s, k, r))
