@@ -1,9 +1,10 @@
-"""Two status rules of models/status_rules.json:
+"""Three status rules of models/status_rules.json:
 
 * an aside on speaking frankly ("not going to lie", "gonna be honest", "I have to admit") holds a
   plan word or a negation but is no plan and no denial of the session told after it;
 * a plan announced before a colon ("Training plan for next week:") reaches over the whole list after it,
-  commas and all, to the end of its sentence.
+  commas and all, to the end of its sentence;
+* heading out for a session ("Heading out for a 3 hour ride") is its start: planned, unless told in the past.
 
 Every post here is written for these tests.
 """
@@ -37,3 +38,11 @@ def test_a_plan_before_a_colon_reaches_the_end_of_its_list(extractor):
 def test_a_recap_before_a_colon_stays_done(extractor):
     text = "Week 14 recap: Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run."
     assert set(statuses(extractor, text)) == {"completed"}
+
+
+def test_heading_out_for_a_session_is_its_start(extractor):
+    assert statuses(extractor, "Heading out for a 3 hour ride with the club. Hoping the rain holds off.") == ["planned"]
+
+
+def test_heading_out_told_in_the_past_is_no_plan(extractor):
+    assert statuses(extractor, "We were heading out for a run when it started to hail, so we stayed in.") != ["planned"]
