@@ -54,3 +54,11 @@ def test_words_read_as_a_place_once_are_no_person_elsewhere(blank_extractor):
 def test_a_name_owning_a_place_is_still_a_person(blank_extractor):
     a = record(blank_extractor, "We met at Tamsin Hale's house and ran 10 km with Tamsin Hale.")
     assert names(a) == ["Tamsin Hale"]
+
+
+def test_a_name_telling_where_someone_is_from_is_no_person(extractor):
+    text = ("Brackenfold grandmother, 76, swims the length of Larkspur Loch for charity\n\n"
+            "Ottilie Marsh completed the 22-mile swim in 14 hours on Saturday.")
+    (swim,) = extractor.extract(text, posted_at="2024-03-04").activities
+    assert "Brackenfold" not in names(swim)
+    assert ("Larkspur Loch", "at") in [(p.name, p.role) for p in swim.places]

@@ -283,7 +283,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     Club", "Race Result"); one word
     alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
     sentence ("Hiking"), or a word before a number ("Mile 13"); a name of more words does not open with a
-    word of a place's name ("South Downs", "New Brackenfold"); it does not follow an article ("the
+    word of a place's name ("South Downs", "New Brackenfold"); it does not stand before a lower-case word
+    for people that it tells the origin of ("Larkspur man"); it does not follow an article ("the
     Garmin estimate") or a place cue ("the summit of Mount Corrin"), nor name a place ("Tom Dale's Grotto")."""
     first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
     words = [w.rstrip(".") for w in tab.lower[first:last]]
@@ -291,6 +292,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
         return False
     if len(words) > 1 and words[0] in lex.place_openers:
         return False
+    if last < tab.n and tab.lower[last] in lex.people_nouns and tab.text[last].islower():
+        return False  # where someone is from: "Brackenfold grandmother, 76, swims ..."
     if len(words) == 1:
         word = words[0]
         if word in lex.not_alone or (word.endswith("ing") and first == tab.sent_lo[first]):

@@ -51,6 +51,7 @@ class Lexicon:
     # thing words and the one-word event heads of events.json ("Alder River", "Hill Runners Club", "Race Results")
     not_in_name: frozenset[str]
     place_openers: frozenset[str]  # a name of two words or more opening with one of these is a place ("South Downs")
+    people_nouns: frozenset[str]  # a name right before one of these names no one ("Larkspur man")
     place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
     place_before_lengths: frozenset[int]  # how many words the place_before cues have
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
@@ -100,6 +101,7 @@ class Lexicon:
             | _one_words(resources.load_json("events.json")["heads"]),
             stop=frozenset(STOP_WORDS),
             place_openers=frozenset(data["place_openers"]),
+            people_nouns=frozenset(data["people_nouns"]),
             place_before=place_before, place_before_lengths=frozenset(map(len, place_before)),
             company_before=company_before, company_after=company_after,
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
