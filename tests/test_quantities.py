@@ -192,6 +192,7 @@ def test_compound_duration_parts():
     ("swam 40 lengths", "40 lengths", 40, "length"),
     ("25 laps of the track", "25 laps", 25, "lap"),
     ("5 rounds of the circuit", "5 rounds", 5, "round"),
+    ("4 sets of pull-ups", "4 sets", 4, "set"),  # sets of an exercise with no reps told: no count of the exercise
     ("100 reps", "100 reps", 100, "rep"),
     ("ran 3 marathons this year", "3 marathons", 3, "marathon"),
     ("1 lakh steps in a week", "1 lakh steps", 100_000, "step"),
