@@ -582,8 +582,8 @@ def _tense_only_reference(c: Cluster) -> bool:
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A distance or time in a sentence with no cluster, not a part or a sum of sessions
-    (:func:`_segment`) nor the amount of an activity word right after it, goes to the real record at
-    most LEND_REACH sentences before that has none or the same (a distance: of an activity that
+    (:func:`_segment`, :func:`_sum_of_sessions`) nor the amount of an activity word right after it, goes
+    to the real record at most LEND_REACH sentences before that has none or the same (a distance: of an activity that
     covers one, not push-ups or yoga; a time: only to one whose last mention is at most TIME_REACH
     sentences before, on no other day, and, an exact time, to one with a rough time it may refine);
     else a distance on a log line (:func:`_log_line`) is logged (:func:`_add_logged`).  A
@@ -611,6 +611,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
         if q.kind == "duration" and (n in with_result or not _session_time(ctx, span)):
+            continue
+        if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
         prev = real.before(n)
         if q.kind == "distance" and _stage_line(ctx, n):
@@ -782,6 +784,23 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
                 and n not in ctx.totalling_sents)
+
+
+SUM_TOLERANCE = 0.02  # a total matches a sum of distances this close (rounding: "Total 54 km" of 53.8 km)
+
+
+def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -> bool:
+    """Whether distance ``q``, in sentence ``n`` that holds a word of a total ("Total 42 km", "42 km
+    altogether"), is the sum of the distances of two or more real records told before it, all of them or
+    those of one activity: a log's total ("Tue 8 km. Thu 10 km. Sun 24 km. Total 42 km."), no session."""
+    lo, hi = ctx.sents[n]
+    if q.meters is None or ctx.lexicon.total_words.isdisjoint(ctx.lows[lo:hi]):
+        return False
+    before = [(r.activity, r.distance()) for r in records
+              if r.primary.sent < n and statuses.is_real(r.primary.status_name)]
+    before = [(a, d.meters) for a, d in before if d is not None and d.meters]
+    groups = [[m for _, m in before]] + [[m for a, m in before if a == act] for act in {a for a, _ in before}]
+    return any(len(g) >= 2 and abs(sum(g) - q.meters) <= SUM_TOLERANCE * q.meters for g in groups)
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:

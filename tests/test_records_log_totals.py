@@ -1,0 +1,26 @@
+"""A log's total ("Total 42 km", "42 km in total this week") that is the sum of the distances of two or
+more sessions told before it, all of them or those of one activity, is their sum: no session of its own.
+A total that is no such sum is left to the other rules.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def distances(extractor, text: str) -> list[float | None]:
+    post = extractor.extract(text, posted_at="2024-06-10")
+    return [a.distance.meters if a.distance else None for a in post.activities]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Tue 8 km easy. Thu 10 km tempo. Sun 24 km long run with Benedikt. Total 42 km.", [8000, 10000, 24000]),
+    ("Swam 2 km on Monday and rode 40 km on Wednesday. 42 km in total this week.", [2000, 40000]),
+])
+def test_a_total_of_the_sessions_before_is_no_session(extractor, text, kept):
+    assert distances(extractor, text) == kept
+
+
+def test_a_distance_that_sums_nothing_is_still_a_session(extractor):
+    assert distances(extractor, "Tue 8 km easy. Thu 10 km tempo. Sunday: 30 km.") == [8000, 10000, 30000]
