@@ -1,4 +1,5 @@
-"""A sentence over a week or a month that lists several distances, one of them a session's, tells one
+"""A sentence over a week or a month (or one whose distances each follow a day of their own) that lists
+several distances, one of them a session's, tells one
 session per distance (fitpost_records' :func:`fitpost.components.records.merge._split_period_lists`),
 on posts written for the tests, in blank mode and with the model."""
 from __future__ import annotations
@@ -39,3 +40,13 @@ def test_a_past_week_told_as_a_list_is_one_session_per_distance(extractor):
 ])
 def test_the_parts_of_one_session_are_no_list_of_sessions(extractor, text):
     assert len(sessions(extractor, text, dt.date(2026, 5, 4))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run.",
+    "This week: Tue 8 km, Thu 10 km tempo, Sun 24 km long run.",
+])
+def test_a_list_of_days_is_one_session_on_each_day(extractor, text):
+    post = extractor.extract(text, posted_at=dt.date(2024, 6, 10))
+    got = [(a.distance.meters if a.distance else None, a.date.value if a.date else None) for a in post.activities]
+    assert got == [(8000, dt.date(2024, 6, 4)), (10000, dt.date(2024, 6, 6)), (24000, dt.date(2024, 6, 9))]

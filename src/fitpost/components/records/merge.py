@@ -19,6 +19,7 @@ import datetime as dt
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
@@ -716,9 +717,15 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     distances, each joined to the one before by a comma or "and" with at most LIST_GAP words between
     ("8 km, 6 km, a rest day, 8 km and 15 km on the long day"), one of them a real cluster's: each
     other distance of the list is a session of its own, of that cluster's activity, status and date.  A
-    pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items."""
+    pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items.
+    A sentence whose distances, LIST_MIN or more, each follow a day of their own is such a list too, each
+    session on its day ("Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run":
+    :func:`_days_before`)."""
+    day_of = _days_before(ctx)
+    day_led = Counter(ctx.sent_of[start] for start in day_of)
     over_period = {n for n, found in ctx.dates_in.items()
-                   if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)}
+                   if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)} \
+        | {n for n, k in day_led.items() if k >= LIST_MIN}
     if not over_period:
         return
     owner_of = {id(q): c for c in clusters for q in c.quantities}
@@ -741,7 +748,25 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
         for s in items:
             if id(s.info) not in owner_of:
                 real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
-                                                quantities=[s.info], date=owner.date, inferred=True)]))
+                                                quantities=[s.info], date=day_of.get(s.start, owner.date),
+                                                inferred=True)]))
+
+
+def _days_before(ctx: Context) -> dict[int, DateRef]:
+    """The distances right after a day in their sentence (nothing but a colon or a dash between: "Tuesday
+    8 km", "Sat: 12 km"), by their first token, with that day."""
+    out: dict[int, DateRef] = {}
+    ends = {d.end: d.info for found in ctx.dates_in.values() for d in found
+            if d.info is not None and d.info.granularity == "day"}
+    if not ends:
+        return out
+    for span in ctx.mentions[ext.QUANTITIES]:
+        k = span.start
+        while k > 0 and ctx.lows[k - 1] in (":", "-", "–"):
+            k -= 1
+        if span.info.kind == "distance" and k in ends:
+            out[span.start] = ends[k]
+    return out
 
 
 def _distance_list(ctx: Context, spans: list[ext.Mention], activity_tokens: set[int]) -> list[ext.Mention]:
