@@ -34,6 +34,7 @@ _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"} 
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
 _HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
 _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
+_PARTNER = {"other", "better"}  # "my other half", "my better half": a partner, no race
 # a programme's session by week and day or run ("w5d2"; "w9" "r3")
 _WEEK_DAY = re.compile(r"wk?\d{1,2}[dr]\d")
 _WEEK = re.compile(r"wk?\d{1,2}")
@@ -284,7 +285,7 @@ class ActivityFinder(Component):
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
         _HALF_AFTER; not inside a duration ("an hour and a half").  Not "half an hour", "the second
-        half of the course", "half way".  "the full"
+        half of the course", "half way", "my other half" (a partner).  "the full"
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
@@ -298,8 +299,8 @@ class ActivityFinder(Component):
             if i in timed:
                 continue
             before = tab.lower[max(0, i - 2):i]
-            owned = before[-1] in _HALF_BEFORE or word == "half" and \
-                len(before) == 2 and before[0] in _HALF_BEFORE and before[1].isalpha() and before[1] not in _SEGMENT
+            owned = before[-1] in _HALF_BEFORE or word == "half" and len(before) == 2 and before[0] in _HALF_BEFORE \
+                and before[1].isalpha() and before[1] not in _SEGMENT and before[1] not in _PARTNER
             ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
             if owned and ends:
                 out.append((i, i + 1, ("race", "running", "Run", None)))

@@ -54,6 +54,8 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     attach_quantities(ctx, clusters, sentences)
     for c in clusters:
         attach_event(ctx, c, in_sent[c.sent])
+        if c.event is not None and c.kind("distance") is None:
+            _event_race_distance(ctx, c)
     attach_places(ctx, sentences)
     for c in clusters:
         attach_people(ctx, c)
@@ -62,6 +64,22 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
             # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
+
+
+def _event_race_distance(ctx: Context, c: Cluster) -> None:
+    """A running cluster's event whose name ends in a word that is a race only there ("the Larkspur Trail
+    Half": ``mention_races``) gives the cluster that race's length, as a race named in the mention does."""
+    last = c.event.split()[-1].lower()
+    if last not in ctx.lexicon.mention_races or c.info.activity != "running":
+        return
+    e = next((e for e in ctx.events_in.get(c.sent, ()) if e.info.name == c.event), None)
+    if e is None:
+        return
+    meters = ctx.lexicon.mention_races[last]
+    start, end = ctx.tab.idx[e.end - 1], ctx.tab.end[e.end - 1]
+    c.quantities.append(Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                                 value=meters / 1000, unit="km", meters=meters))
+    c.race_only = True
 
 
 def dated_ahead(ctx: Context, date: DateRef) -> bool:
