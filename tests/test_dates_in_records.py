@@ -192,3 +192,9 @@ def test_a_done_session_takes_no_day_from_a_sentence_after_it_about_what_may_com
     assert dates_of(records, "running") == [D(2025, 5, 11)]
     records = extract("Easy 16k jog around the lake. Posted by Tamsin on 4 May.", D(2025, 5, 13))  # the month
     assert dates_of(records, "running") == [D(2025, 5, 4)]
+
+
+def test_a_plan_made_back_in_a_month_is_dated_back_not_ahead(extract):
+    # "back in January" is a day gone by, when the plan was made, not next January
+    records = extract("I signed up for the Larkspur Valley 50K back in January.", D(2024, 5, 6))
+    assert records == [("running", "planned", D(2024, 1, 1))]

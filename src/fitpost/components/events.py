@@ -47,10 +47,19 @@ _NAME_END_UNITS = ("k", "miler")
 GENERAL_ACTIVITIES = ("workout", "other")  # activities whose words name no one sport
 
 
+# the lower-case words a title in Title Case still has: articles, conjunctions and prepositions
+_TITLE_SMALL = frozenset(("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+                          "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "onto", "over", "upon",
+                          "than", "vs"))
+
+
 def _title_case(line: str) -> bool:
-    """Three or more words in ``line``, over 70% of them capitalised."""
+    """Three or more words in ``line``, over 70% of them capitalised, and none in lower case but the small
+    words Title Case leaves so (``_TITLE_SMALL``): "Grandmother Swims Across the Lake", not "Race report:
+    Larkspur Valley 50K", whose capitals are a name's."""
     words = _WORD.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7 \
+        and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 class EventFinder(Component):

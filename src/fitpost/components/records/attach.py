@@ -292,7 +292,8 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     several keeps the cheapest.  A cluster with no date of its own takes that of the cluster before
     it in the sentence ("On Sunday I ran and swam"), else the first date of the sentence ("I ran
     and swam yesterday").  A planned cluster reads its date as a plan's
-    (:func:`fitpost.components.dates.for_plan`: "March" is the next March)."""
+    (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
+    (:func:`_told_back`: "signed up back in January")."""
     origins: dict[int, dt.date | None] = {}
     for n, sc in sentences.items():
         found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
@@ -308,9 +309,15 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             d = owned[k][1] if k in owned else before or found[0]
             before = d
             c.date = d.info
-            if statuses.meaning(c.status_name).phase == "planned":
+            if statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d):
                 origins = origins or date_origins(ctx)
                 c.date = dates.for_plan(d.info, d.label, origins[d.start])
+
+
+def _told_back(ctx: Context, d: ext.Mention) -> bool:
+    """Whether date ``d`` follows "back" ("signed up back in January", "booked it back on Monday"): a day
+    gone by, when the plan was made, not one ahead."""
+    return "back" in ctx.lows[max(0, d.start - 2):d.start]
 
 
 def _date_cost(ctx: Context, d: ext.Mention, c: Cluster) -> int:

@@ -1,0 +1,25 @@
+"""A race report's title names the race ("Race report: Larkspur Valley 50K"): a line whose capitals are a
+name's is no Title Case headline, so the event is read there, and the finish told further on is the race's.
+"A death march" is no walk.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+REPORT = ("Race report: Larkspur Valley 50K\n\n"
+          "The first 10 miles went by easily. Around mile 18 the climbs started.\n\n"
+          "The last 5 miles were a death march but I crossed the finish line in 6:12:45.")
+
+
+def test_the_title_names_the_race(extractor):
+    (race,) = extractor.extract(REPORT, posted_at="2024-05-06").activities
+    assert race.event is not None and race.event.name == "Larkspur Valley 50K"
+    assert race.distance.meters == pytest.approx(50000)
+    assert race.duration.seconds == 6 * 3600 + 12 * 60 + 45
+
+
+def test_a_title_case_headline_still_is_one(extractor):
+    text = "Grandmother Swims Across the Larkspur Lake For Charity\n\nOttilie Marsh swam 3 km on Sunday."
+    assert all(a.event is None for a in extractor.extract(text, posted_at="2024-05-06").activities)
