@@ -119,3 +119,12 @@ def test_a_list_of_amounts_and_sessions_with_no_one_doing_them_is_no_routine(sm_
     assert [a.status for a in post.activities] == ["habitual"]
     post = sm_extractor.extract("Leg day: 5x5 squats at 80kg, 3x10 lunges, 3x12 deadlifts. Feeling it already.")
     assert [a.status for a in post.activities] == ["completed"] * 3
+
+
+
+def test_without_a_model_a_bare_verb_after_and_shares_the_first_verbs_tense(blank_extractor):
+    # "I hop on my bike and ride": the present of a routine, not a session told without a verb
+    def told(text: str) -> list[str]:
+        return [a.status for a in blank_extractor.extract(text, posted_at="2024-05-02").activities]
+    assert told("After class I hop on my bike and ride around the lake.") == ["habitual"]
+    assert told("I got up early and ran 10 km.") == ["completed"]

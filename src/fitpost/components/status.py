@@ -515,7 +515,30 @@ class StatusTagger(Component):
         prev = lower[subject] if subject >= 0 else ""
         if prev in self.pronouns and prev != "it":
             return "present"
+        if prev == "and":
+            coordinated = self._first_conjunct_tense(view, subject)
+            if coordinated is not None:
+                return coordinated
         return self._governing(view, i, depth, pseudo)
+
+    def _first_conjunct_tense(self, view: _DocView, k: int) -> str | None:
+        """On blank English, the tense a bare verb after "and" (token ``k``) shares with the verb before it
+        in its clause: "past" where a past form comes first, "present" where a subject pronoun stands
+        right before a word that is no auxiliary nor past ("After class I hop on my bike and ride");
+        None where the clause tells neither."""
+        lower, lo = view.tab.lower, view.tab.sent_lo[k]
+        for j in range(k - 1, max(lo, k - 10) - 1, -1):
+            word = lower[j]
+            if word in (",", ";", ":"):
+                return None
+            if word in self.past_forms or word.endswith("ed") and len(word) > 4:
+                return "past"
+            if word in self.pronouns and word != "it" and j + 1 < k:
+                after = lower[j + 1]
+                if after in self.known_aux or after in self.past_forms or after.endswith("ed"):
+                    return None
+                return "present"
+        return None
 
     def _mention_tense(self, view: _DocView, span: ext.Mention, token: int, is_verb: bool,
                        pseudo: frozenset | set) -> str:
