@@ -1,4 +1,5 @@
-"""A place after "from" and a word for one person who does a sport ("a climber from Utrecht") is where
+"""A place after "from" and a word for one person who does a sport or a job ("a climber from Utrecht",
+"firefighters from Brackenfold") is where
 they come from, not where the activity was; a route ("from A to B") stays a route.
 
 Every post here is written for these tests.
@@ -17,6 +18,9 @@ def places(extractor, text: str) -> list[tuple[str, str]]:
     ("A 15-year-old climber from Utrecht, Lucy Ward, has summited Mount Elbrus.", "Utrecht"),
     ("A young runner from Leeds ran 20 km along the canal on Sunday.", "Leeds"),
     ("The 70-year-old cyclist from Mysore rode 120 km in the hills.", "Mysore"),
+    ("A group of eight firefighters from Brackenfold rode 500 miles from Larkspur to Ottery in seven days.",
+     "Brackenfold"),
+    ("Tamsin Hale, a 40-year-old police officer from Ashby Vale, took up running in 2019.", "Ashby Vale"),
 ])
 def test_the_home_of_one_sportsperson_is_no_place_of_the_activity(extractor, text, home):
     assert home not in [name for name, _ in places(extractor, text)]
