@@ -1,10 +1,11 @@
-"""Three status rules of models/status_rules.json:
+"""Four status rules of models/status_rules.json:
 
 * an aside on speaking frankly ("not going to lie", "gonna be honest", "I have to admit") holds a
   plan word or a negation but is no plan and no denial of the session told after it;
 * a plan announced before a colon ("Training plan for next week:") reaches over the whole list after it,
   commas and all, to the end of its sentence;
-* heading out for a session ("Heading out for a 3 hour ride") is its start: planned, unless told in the past.
+* heading out for a session ("Heading out for a 3 hour ride") is its start: planned, unless told in the past;
+* an invitation to come along ("Who wants to join me for a 10k on Saturday?") is the writer's plan.
 
 Every post here is written for these tests.
 """
@@ -46,3 +47,12 @@ def test_heading_out_for_a_session_is_its_start(extractor):
 
 def test_heading_out_told_in_the_past_is_no_plan(extractor):
     assert statuses(extractor, "We were heading out for a run when it started to hail, so we stayed in.") != ["planned"]
+
+
+def test_an_invitation_to_come_along_is_the_writers_plan(extractor):
+    post = extractor.extract("Who wants to join me for a 10k on Saturday morning?", posted_at="2024-04-15")
+    assert [(a.status, a.date.value.isoformat()) for a in post.activities] == [("planned", "2024-04-20")]
+
+
+def test_asking_who_wants_to_leaves_a_wish_a_question(extractor):
+    assert statuses(extractor, "Who wants to run a marathon?") == ["hypothetical"]
