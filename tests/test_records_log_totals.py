@@ -1,6 +1,7 @@
 """A log's total ("Total 42 km", "42 km in total this week") that is the sum of the distances of two or
 more sessions told before it, all of them or those of one activity, is their sum: no session of its own.
-A total that is no such sum is left to the other rules.
+A total that is no such sum is left to the other rules.  A logged distance right after a denial
+("Couldn't finish the 20 km today") is a failed attempt: negated.
 
 Every post here is written for these tests.
 """
@@ -24,3 +25,13 @@ def test_a_total_of_the_sessions_before_is_no_session(extractor, text, kept):
 
 def test_a_distance_that_sums_nothing_is_still_a_session(extractor):
     assert distances(extractor, "Tue 8 km easy. Thu 10 km tempo. Sunday: 30 km.") == [8000, 10000, 30000]
+
+
+@pytest.mark.parametrize("text", ["Couldn't finish the 20 km today.", "Didn't quite make 10 miles this morning."])
+def test_a_distance_right_after_a_denial_is_a_failed_attempt(sm_extractor, text):
+    assert [a.status for a in sm_extractor.extract(text, posted_at="2024-04-15").activities] == ["negated"]
+
+
+def test_a_denial_in_another_clause_denies_nothing(extractor):
+    post = extractor.extract("20 km today, not bad at all.", posted_at="2024-04-15")
+    assert [a.status for a in post.activities] == ["completed"]

@@ -46,7 +46,8 @@ PURPOSE_DETERMINERS = frozenset({"my", "the", "his", "her", "our", "their", "a",
 
 def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     """Attach everything the clusters (in order of start) take from their sentences; an inferred cluster
-    (no activity word) dated by a day to come is planned."""
+    (no activity word) dated by a day to come is planned, one right after a denial negated
+    (:func:`denied_before`)."""
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -64,6 +65,26 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
             # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
+        elif c.inferred and c.status is None:
+            cue = denied_before(ctx, c.start)
+            if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
+                c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
+
+
+NEGATIONS = frozenset(("not", "n't", "n’t", "never", "failed", "unable"))  # words that deny what follows them
+DENIAL_REACH = 4  # a denial counts at most this many tokens before an amount with no activity word
+
+
+def denied_before(ctx: Context, start: int) -> int | None:
+    """The token of a denial at most DENIAL_REACH tokens before token ``start`` in its clause (no comma,
+    colon or semicolon between): "couldn't finish the 20 km", "never made 10 miles"; None if none."""
+    lo = max(ctx.sents[ctx.sent_of[start]][0], start - DENIAL_REACH)
+    for k in range(start - 1, lo - 1, -1):
+        if ctx.lows[k] in (",", ";", ":"):
+            return None
+        if ctx.lows[k] in NEGATIONS:
+            return k
+    return None
 
 
 def _event_race_distance(ctx: Context, c: Cluster) -> None:

@@ -24,7 +24,7 @@ from collections import Counter
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
 from fitpost.components.records.amounts import DAY, fitting
-from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, event_holding
+from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, denied_before, event_holding
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -906,7 +906,8 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
     (none where the text names no activity); with no record before it, the distance of the record it
     heads (:func:`_headed_record`); or a further mention of a done record of its paragraph with the
     same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
-    new record takes the places of its sentence; told as a plan (:func:`_plan_cue`) it is planned."""
+    new record takes the places of its sentence; told as a plan (:func:`_plan_cue`) it is planned, right
+    after a denial (:func:`~fitpost.components.records.attach.denied_before`: "Couldn't finish the 20 km") negated."""
     n, q = ctx.sent_of[span.start], span.info
     ahead = _headed_record(ctx, real, n) if prev is None else None
     if ahead is not None:
@@ -930,8 +931,11 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
         carrier.places.extend(_places_of(ctx, n))
         attach_company(ctx, carrier)
         cue = _plan_cue(ctx, carrier, span.start_char)
+        denial = denied_before(ctx, span.start)
         if cue is not None:
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
+        elif denial is not None:  # "Couldn't finish the 20 km today": a failed attempt
+            carrier.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[denial], cue_start=ctx.tab.idx[denial])
         real.add_record(Record([carrier]))
 
 
