@@ -127,7 +127,10 @@ def cues() -> Cues:
 # --------------------------------------------------------------------------- asides
 
 CLAUSE_REACH = 60  # the clause before a quantity: at most this many characters back
-_CLAUSE_BREAK = re.compile(r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b")
+_CLAUSE_BREAK = r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b"
+# up to the end of the last clause break: ".*" runs to the end and gives characters back until a
+# break follows, so one match finds the last break (breaks never overlap)
+_TO_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK + ")")
 MAX_FILLERS = 4  # at most this many filler words between a 'before' cue and the number
 
 
@@ -256,9 +259,8 @@ def clause_before(text: str, start: int) -> str:
     """The clause before ``start`` (lower-cased text): back to the last clause break, at most
     CLAUSE_REACH characters."""
     lo = max(0, start - CLAUSE_REACH)
-    for m in _CLAUSE_BREAK.finditer(text, lo, start):
-        lo = m.end()
-    return text[lo:start]
+    m = _TO_LAST_CLAUSE_BREAK.match(text, lo, start)
+    return text[m.end() if m else lo:start]
 
 
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
