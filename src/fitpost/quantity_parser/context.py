@@ -19,12 +19,17 @@ _SENT_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 _STRIP = ",;:!?()[]{}\"'“”‘’*…"
+_TRIMMED = re.compile("[" + re.escape(_STRIP + ".") + "]")  # what left_words may take off a word
 
 
 def left_words(text: str, start: int, k: int = 4) -> list[str]:
     """The last ``k`` words before ``start`` (lower-cased text), without surrounding punctuation."""
+    window = text[max(0, start - 48):start]
+    last = window.rsplit(None, k)  # the last k words, after the rest of the window when there is more
+    if not _TRIMMED.search(window, len(last[0]) if len(last) > k else 0):
+        return last[-k:]  # no punctuation to take off them: the words as written
     out = []
-    for w in reversed(text[max(0, start - 48):start].split()):
+    for w in reversed(window.split()):
         w = w.strip(_STRIP)
         if w:
             if w.endswith(".") and len(w) > 1:
