@@ -240,13 +240,12 @@ def told_as_plan(text: str, start: int) -> bool:
 
 def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: frozenset[str]) -> bool:
     """Whether ``words`` end with one of ``phrases``, once up to MAX_FILLERS filler words are set aside."""
-    n = len(words)
-    for skipped in range(MAX_FILLERS + 1):
-        if skipped > n:
-            return False
-        if ends_with(words[:n - skipped], phrases):
+    last = _shape(phrases)[1]  # a phrase can only end at one of its last words
+    for end in range(len(words), max(len(words) - MAX_FILLERS, 1) - 1, -1):  # the words after ``end`` set aside
+        word = words[end - 1]
+        if word in last and ends_with(words[:end], phrases):
             return True
-        if skipped < n and words[n - 1 - skipped] not in fillers:
+        if word not in fillers:
             return False
     return False
 
