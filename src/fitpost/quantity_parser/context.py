@@ -19,12 +19,17 @@ _SENT_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 _STRIP = ",;:!?()[]{}\"'“”‘’*…"
+_TRIMMED = re.compile("[" + re.escape(_STRIP + ".") + "]")  # what left_words may take off a word
 
 
 def left_words(text: str, start: int, k: int = 4) -> list[str]:
     """The last ``k`` words before ``start`` (lower-cased text), without surrounding punctuation."""
+    window = text[max(0, start - 48):start]
+    last = window.rsplit(None, k)  # the last k words, after the rest of the window when there is more
+    if not _TRIMMED.search(window, len(last[0]) if len(last) > k else 0):
+        return last[-k:]  # no punctuation to take off them: the words as written
     out = []
-    for w in reversed(text[max(0, start - 48):start].split()):
+    for w in reversed(window.split()):
         w = w.strip(_STRIP)
         if w:
             if w.endswith(".") and len(w) > 1:
@@ -127,7 +132,10 @@ def cues() -> Cues:
 # --------------------------------------------------------------------------- asides
 
 CLAUSE_REACH = 60  # the clause before a quantity: at most this many characters back
-_CLAUSE_BREAK = re.compile(r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b")
+_CLAUSE_BREAK = r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b"
+# up to the end of the last clause break: ".*" runs to the end and gives characters back until a
+# break follows, so one match finds the last break (breaks never overlap)
+_TO_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK + ")")
 MAX_FILLERS = 4  # at most this many filler words between a 'before' cue and the number
 
 
@@ -232,13 +240,12 @@ def told_as_plan(text: str, start: int) -> bool:
 
 def _ends_past_fillers(words: list[str], phrases: frozenset[str], fillers: frozenset[str]) -> bool:
     """Whether ``words`` end with one of ``phrases``, once up to MAX_FILLERS filler words are set aside."""
-    n = len(words)
-    for skipped in range(MAX_FILLERS + 1):
-        if skipped > n:
-            return False
-        if ends_with(words[:n - skipped], phrases):
+    last = _shape(phrases)[1]  # a phrase can only end at one of its last words
+    for end in range(len(words), max(len(words) - MAX_FILLERS, 1) - 1, -1):  # the words after ``end`` set aside
+        word = words[end - 1]
+        if word in last and ends_with(words[:end], phrases):
             return True
-        if skipped < n and words[n - 1 - skipped] not in fillers:
+        if word not in fillers:
             return False
     return False
 
@@ -256,9 +263,8 @@ def clause_before(text: str, start: int) -> str:
     """The clause before ``start`` (lower-cased text): back to the last clause break, at most
     CLAUSE_REACH characters."""
     lo = max(0, start - CLAUSE_REACH)
-    for m in _CLAUSE_BREAK.finditer(text, lo, start):
-        lo = m.end()
-    return text[lo:start]
+    m = _TO_LAST_CLAUSE_BREAK.match(text, lo, start)
+    return text[m.end() if m else lo:start]
 
 
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
