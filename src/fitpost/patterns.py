@@ -157,9 +157,10 @@ class TokenPatterns:
         self._reset()
 
     def _reset(self) -> None:
-        """Forget the bits of texts and the forms by anchor bits (after rules are added)."""
+        """Forget the bits of texts and the forms by anchor bits and by text (after rules are added)."""
         self._masks = Memo(self._text_bits, _CACHE_SIZE)  # token text -> its predicate bits
-        self._at = Memo(self._forms_at, 4096)  # a token's anchor bits -> the forms anchored there
+        self._by_anchors = Memo(self._forms_at, 4096)  # a token's anchor bits -> the forms anchored there
+        self._at = Memo(self._text_forms, _CACHE_SIZE)  # token text -> the forms anchored at it
 
     def _index(self, key: str) -> int:
         if key not in self.keys:
@@ -318,6 +319,10 @@ class TokenPatterns:
         """The forms to try at a token with the anchor bits ``anchors``, in the order added."""
         return tuple(form for bit, form in self._forms if anchors & bit)
 
+    def _text_forms(self, text: str) -> tuple[_Try, ...]:
+        """The forms to try at a token with this text (none for most tokens)."""
+        return self._by_anchors[self._masks[text] & self._anchors]
+
     def __call__(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> list[Match]:
         """Every match inside ``regions`` (token ranges, default the whole Doc), region by region,
         each region's ordered by end, then start, then the order the keys were first added."""
@@ -336,16 +341,18 @@ class TokenPatterns:
 
     def _token_matches(self, doc: Doc, tab: ext.Tokens, lo: int, hi: int, found: set) -> None:
         """Add the token patterns' matches inside tokens ``lo:hi`` to ``found``."""
-        masks = list(map(self._masks.__getitem__, tab.text[lo:hi]))
-        anchors, forms_at, n = self._anchors, self._at, len(masks)
+        texts = tab.text[lo:hi]
+        masks = self._masks  # read only at the tokens a form is tested on
+        forms_at = list(map(self._at.__getitem__, texts))
+        n = len(texts)
         # a form is tried at the tokens passing its anchor test, where it fits in the range
-        for j in itertools.compress(range(n), map(anchors.__and__, masks)):
-            for form in forms_at[masks[j] & anchors]:
+        for j in itertools.compress(range(n), forms_at):
+            for form in forms_at[j]:
                 start = j - form.anchor
                 if start < 0 or start + form.length > n:
                     continue
                 for offset, need, forbid, checks in form.tests:
-                    m = masks[j + offset]
+                    m = masks[texts[j + offset]]
                     if m & need != need or m & forbid \
                             or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
                         break
