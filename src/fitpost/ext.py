@@ -372,35 +372,14 @@ class Mention:
         return f"Mention({self.start}, {self.end}, {self.label!r}, {self.info!r})"
 
 
-def _stored(name: str) -> tuple[tuple, Any] | None:
-    """Where spaCy keeps the value of Doc extension ``name`` in ``doc.user_data``, and its default, for an
-    extension with a plain default (no getter, setter or method, no mutable default); None otherwise."""
-    found = Doc.get_extension(name)
-    if found is None:
-        return None
-    default, method, getter, setter = found
-    if method is not None or getter is not None or setter is not None or isinstance(default, (dict, list, set)):
-        return None
-    return ("._.", name, None, None), default
-
-
 def doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`), read from ``doc.user_data`` where
-    spaCy keeps it: ``doc._`` makes a new object on every read, and the components read these often."""
-    stored = _stored(name)
-    if stored is None:
-        return doc._.get(name)
-    key, default = stored
-    return doc.user_data.get(key, default)
+    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`)."""
+    return doc._.get(name)
 
 
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
-    """``doc._.<name> = value`` (into ``doc.user_data``, as :func:`doc_value` reads)."""
-    stored = _stored(name)
-    if stored is None:
-        doc._.set(name, value)
-    else:
-        doc.user_data[stored[0]] = value
+    """``doc._.<name> = value``."""
+    doc._.set(name, value)
 
 
 def root(doc: Doc, mention: Mention, parsed: bool) -> int:
