@@ -78,6 +78,20 @@ def test_shifting_a_record_moves_every_offset_in_it_and_nothing_else(blank_extra
         assert _shift(a, 1234).model_dump() == moved(a.model_dump(), 1234)
 
 
+def test_every_part_of_a_record_with_offsets_is_shifted():
+    # a field added to Activity that holds a span (start and end) must be in _SPANNED, or _shift misses it
+    import typing
+
+    from fitpost.extractor import _SPANNED
+    from fitpost.schema import Activity
+
+    def spanned(annotation) -> bool:
+        return any(isinstance(t, type) and "start" in getattr(t, "model_fields", {})
+                   for t in (annotation, *typing.get_args(annotation)))
+
+    assert {name for name, f in Activity.model_fields.items() if spanned(f.annotation)} == set(_SPANNED) | {"mentions"}
+
+
 def test_chunks_cover_the_text():
     text = "One. Two two. Three three three. " * 50
     parts = chunks(text, 100)

@@ -86,25 +86,24 @@ def chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
+# the parts of a record that hold character offsets (each an Evidence, a Quantity or a DateRef, with
+# ``start`` and ``end``), besides its ``mentions``
+_SPANNED = ("evidence", "distance", "duration", "count", "repetition", "pace", "elevation", "date")
+
+
 def _shift(activity: Activity, offset: int) -> Activity:
     """Move every character offset of a record by ``offset`` (for a piece of a long text)."""
     if not offset:
         return activity
-    data = activity.model_dump()
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key in ("start", "end", "cue_start"):
-                if isinstance(node.get(key), int):
-                    node[key] += offset
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
+    def moved(part: Any) -> Any:
+        if part is None or part.start is None:
+            return part
+        return part.model_copy(update={"start": part.start + offset, "end": part.end + offset})
 
-    walk(data)
-    return Activity.model_validate(data)
+    update = {name: moved(getattr(activity, name)) for name in _SPANNED}
+    update["mentions"] = [moved(m) for m in activity.mentions]
+    return activity.model_copy(update=update)
 
 
 class Extractor:
