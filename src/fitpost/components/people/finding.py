@@ -204,13 +204,18 @@ def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:
     """Where a model's PERSON entity at token ``start`` begins, taking in an untagged first name the
     model left out ("Rhodri Pell", tagged "Pell" alone): the proper noun right before it, compound to
     it, no entity of its own, a name word that is never a word alone (``not_alone``) nor a title."""
-    if start == 0:
-        return start
-    before = doc[start - 1]
-    if before.tag_ == "NNP" and before.dep_ == "compound" and not before.ent_type_ and NAME_TOKEN.match(before.text) \
-            and before.lower_ not in lex.not_alone and before.lower_ not in lex.titles:
+    if start > 0 and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_ \
+            and _first_name_word(lex, doc, start - 1):
         return start - 1
     return start
+
+
+def _first_name_word(lex: Lexicon, doc: Doc, j: int) -> bool:
+    """Whether token ``j``, which a tagger reads as a proper noun, can be a person's first name: a name
+    word (``NAME_TOKEN``) that is never a word alone (``not_alone``) nor a title."""
+    t = doc[j]
+    return t.tag_ == "NNP" and NAME_TOKEN.match(t.text) is not None and t.lower_ not in lex.not_alone \
+        and t.lower_ not in lex.titles
 
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -409,8 +414,7 @@ def _opening(lex: Lexicon, doc: Doc, tab: ext.Tokens, k: int) -> int:
     ("Tamsin Hale said", which a model may tag as an organisation); else ``k``.  (A capitalised first
     word of a sentence is no name word by its capital alone, so without a tagger it is left out.)"""
     j = k - 1
-    if j >= 0 and j == tab.sent_lo[k] and ext.has_annotation(doc, "TAG") and doc[j].tag_ == "NNP" \
-            and NAME_TOKEN.match(tab.text[j]) and tab.lower[j] not in lex.not_alone and tab.lower[j] not in lex.titles:
+    if j >= 0 and j == tab.sent_lo[k] and ext.has_annotation(doc, "TAG") and _first_name_word(lex, doc, j):
         return j
     return k
 
