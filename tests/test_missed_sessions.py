@@ -26,6 +26,8 @@ def activities(extractor, text: str) -> list[str]:
     ("Did 40 minutes of cardio at the gym after work yesterday.", "workout"),
     ("This summer we went mountaineering in the Alps for a week.", "climbing"),
     ("Finally completed my Ice Mile in the quarry, 3.8 degrees.", "swimming"),
+    ("Bagged 3 Munros today with Tamsin.", "hiking"),
+    ("A long hill walk over the fells with Benedikt, 14 miles.", "hiking"),
 ])
 def test_activity_words_the_lexicon_lacked(extractor, text, activity):
     assert activity in activities(extractor, text)
