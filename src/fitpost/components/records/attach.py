@@ -90,17 +90,13 @@ def denied_before(ctx: Context, start: int) -> int | None:
 def _event_race_distance(ctx: Context, c: Cluster) -> None:
     """A running cluster's event whose name ends in a word that is a race only there ("the Larkspur Trail
     Half": ``mention_races``) gives the cluster that race's length, as a race named in the mention does."""
-    last = c.event.split()[-1].lower()
-    if last not in ctx.lexicon.mention_races or c.info.activity != "running":
+    if c.info.activity != "running":
         return
     e = next((e for e in ctx.events_in.get(c.sent, ()) if e.info.name == c.event), None)
-    if e is None:
-        return
-    meters = ctx.lexicon.mention_races[last]
-    start, end = ctx.tab.idx[e.end - 1], ctx.tab.end[e.end - 1]
-    c.quantities.append(Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
-                                 value=meters / 1000, unit="km", meters=meters))
-    c.race_only = True
+    q = _mention_race(ctx, e.end - 1) if e is not None else None
+    if q is not None:
+        c.quantities.append(q)
+        c.race_only = True
 
 
 def dated_ahead(ctx: Context, date: DateRef) -> bool:
@@ -356,17 +352,26 @@ def date_origins(ctx: Context) -> dict[int, dt.date | None]:
     return {d.start: base or posted for d, (_, base) in zip(mentions, ctx.date_sections)}
 
 
+def _mention_race(ctx: Context, k: int) -> Quantity | None:
+    """The length token ``k`` names when it is a word that is a race only at the end of a running mention
+    or name (``mention_races``: "a half", "the Larkspur Trail Half"), as a distance; None otherwise."""
+    meters = ctx.lexicon.mention_races.get(ctx.lows[k])
+    if meters is None:
+        return None
+    start, end = ctx.tab.idx[k], ctx.tab.end[k]
+    return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                    value=meters / 1000, unit="km", meters=meters)
+
+
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:
     """The length the longest race name in the mention, as whole words, implies ("a marathon", "an
     Ironman", not the marathon in "an ultramarathon"; "a half" at the end of a running mention)."""
     tab = ctx.tab
     first = tab.idx[c.start]
-    last = ctx.lows[c.end - 1]
-    if last in ctx.lexicon.mention_races and c.info.activity == "running":  # "ran a half"
-        meters = ctx.lexicon.mention_races[last]
-        start, end = tab.idx[c.end - 1], tab.end[c.end - 1]
-        return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
-                        value=meters / 1000, unit="km", meters=meters)
+    if c.info.activity == "running":
+        q = _mention_race(ctx, c.end - 1)  # "ran a half"
+        if q is not None:
+            return q
     low = ctx.text[first:tab.end[c.end - 1]].lower().replace("-", " ")
     name = max((m.group(1) for m in ctx.lexicon.race_names.finditer(low)), key=len, default=None)
     if name is None:
