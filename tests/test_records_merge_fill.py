@@ -160,6 +160,19 @@ def test_a_definite_mention_after_an_amount_restates_the_session(extract):
     assert len(extract("I covered 5.1 km today and turned back halfway through the 40 minute run.")) == 1
 
 
+def test_a_time_told_as_a_bound_restates_only_a_time_on_its_side(extract):
+    first = ("May 3, 2023: deadlifts at 60kg for the first round, 50kg after that. "
+             "The WOD took me just under 9 minutes.\n\n")
+    day = dt.date(2024, 5, 10)
+    # 13:40 is more than "just under 9 minutes": another day's session; 8:40 may be the same one
+    again = "This morning I repeated the WOD with full weights in 13:40."
+    assert [r[2] for r in extract(first + again, day)] == [540.0, 820.0]
+    assert len(extract(first + "Looking at my watch later, the WOD was 8:40.", day)) == 1
+    # "over" bounds from below: 41:30 is no restatement of "over 50 minutes"
+    text = "The circuit took me well over 50 minutes. I finished the circuit in 41:30 on my second go."
+    assert [r[2] for r in extract(text, day)] == [3000.0, 2490.0]
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

@@ -141,6 +141,8 @@ class Lexicon:
     ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
     trained_for: frozenset[str]  # words after a race that make it what one trains for ("marathon training")
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
+    at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
+    at_least: tuple[tuple[str, ...], ...]
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -205,13 +207,14 @@ class Lexicon:
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
-    """The :class:`Lexicon` fields of sessions ranked, planned and trained for: ``ranking`` and
-    ``plan_frames`` of linking.json, the programmes and the words after a race trained for of
-    activities.json."""
+    """The :class:`Lexicon` fields of sessions ranked, planned and trained for and of times told as
+    bounds: ``ranking``, ``plan_frames`` and ``time_bounds`` of linking.json, the programmes and the words
+    after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
     return {"ranking": _phrases(data["ranking"]["phrases"]), "ranking_reach": int(data["ranking"]["reach"]),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
-            "trained_for": frozenset(activities["race_training"]["after"])}
+            "trained_for": frozenset(activities["race_training"]["after"]),
+            "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
 
 
 def _no_quote(at: int) -> None:

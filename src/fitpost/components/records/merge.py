@@ -186,7 +186,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if c.event and any(o.event == c.event for o in r.clusters):
             return r
-        if _restates(c, r):
+        if _restates(ctx, c, r):
             return r
     return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
@@ -472,11 +472,10 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
     return ("and" in between or "," in between) and any(w in ("a", "an", "another") for w in between)
 
 
-def _restates(c: Cluster, r: Record) -> bool:
+def _restates(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether a mention with an amount tells the record ``r`` again: a definite or possessive noun
     ("our 100km ride", "the race"), or a verb with one as its object ("ran the race in 52 minutes"), of
-    its phase whose distance and time (each within 5 %; a time told as a bound or an estimate, "under 45
-    minutes", agrees with any) and date agree with it."""
+    its phase whose distance (within 5 %), time (:func:`_times_agree`) and date agree with it."""
     if not (c.info.form in ("noun", "race", "verb") and c.definite):
         return False
     if statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
@@ -486,11 +485,38 @@ def _restates(c: Cluster, r: Record) -> bool:
         return False
     t = c.kind("duration")
     rt = next((x.kind("duration") for x in r.clusters if x.kind("duration") is not None), None)
-    if t is not None and rt is not None and t.seconds and rt.seconds and not (t.approximate or rt.approximate) \
-            and not math.isclose(t.seconds, rt.seconds, rel_tol=RESTATED_DISTANCE):
+    if t is not None and rt is not None and t.seconds and rt.seconds and not _times_agree(ctx, t, rt):
         return False  # "the circuit took me 31 minutes" ... "today I did the circuit in 24:10": two
     dates = {x.date.value for x in r.clusters if x.date is not None and x.date.value is not None}
     return c.date is None or c.date.value is None or not dates or c.date.value in dates
+
+
+def _times_agree(ctx: Context, a: Quantity, b: Quantity) -> bool:
+    """Whether times ``a`` and ``b`` may be one session's: within 5 % of each other; else where one is told
+    as a bound (``time_bounds`` of linking.json), the other on its side of it ("took just under 9 minutes"
+    agrees with 8:40, not with 13:40; "over 50 minutes" not with 41:30), and else where one is an estimate
+    ("about an hour")."""
+    if math.isclose(a.seconds, b.seconds, rel_tol=RESTATED_DISTANCE):
+        return True
+    bounded = False
+    for x, y in ((a, b), (b, a)):
+        side = _bound(ctx, x)
+        if side == "at_most" and y.seconds > x.seconds * (1 + RESTATED_DISTANCE) \
+                or side == "at_least" and y.seconds < x.seconds * (1 - RESTATED_DISTANCE):
+            return False
+        bounded = bounded or side is not None
+    return bounded or a.approximate or b.approximate
+
+
+def _bound(ctx: Context, q: Quantity) -> str | None:
+    """"at_most" or "at_least" where one of those phrases of ``time_bounds`` ends right before
+    quantity ``q``, else None."""
+    i = bisect_left(ctx.tab.idx, q.start)
+    lows, lex = ctx.lows, ctx.lexicon
+    for side, phrases in (("at_most", lex.at_most), ("at_least", lex.at_least)):
+        if any(i >= len(p) and tuple(lows[i - len(p):i]) == p for p in phrases):
+            return side
+    return None
 
 
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
