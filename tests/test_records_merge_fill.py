@@ -173,6 +173,14 @@ def test_a_time_told_as_a_bound_restates_only_a_time_on_its_side(extract):
     assert [r[2] for r in extract(text, day)] == [3000.0, 2490.0]
 
 
+def test_the_workout_after_exercises_is_their_session(extract):
+    text = ("Last Tuesday I did three rounds of kettlebell swings and box jumps. "
+            "It took 14 minutes to finish the workout.")
+    assert extract(text, dt.date(2024, 5, 10)) == [("strength_training", None, 840.0)]
+    # a run is told by its own word: "the workout" after one does not make it a workout
+    assert of(extract("Ran 5k before breakfast. The workout felt easy."), "running") == [("running", 5000.0, None)]
+
+
 def test_a_routine_in_the_next_sentence_stays_apart(extract):
     records = extract("I usually do my runs before work. On Sundays I do a long 20 km run with friends.")
     assert len(of(records, "running")) == 2

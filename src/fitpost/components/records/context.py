@@ -143,6 +143,7 @@ class Lexicon:
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
     at_least: tuple[tuple[str, ...], ...]
+    generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -169,6 +170,7 @@ class Lexicon:
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
                                                                           for w in ws),
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
+                   generic_refers_to=frozenset(data["generic_reference"]["activities"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),

@@ -179,7 +179,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
     d = c.kind("distance")
     for r in records:
-        if r.activity != c.info.activity or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
+        if not _kind_fits(ctx, c, r) or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
                 or dates.other_day(c, r) or not _may_follow(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
@@ -190,6 +190,16 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
     return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+
+
+def _kind_fits(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` may tell of record ``r`` by its activity: the same one, or ``c`` a definite
+    generic workout noun ("the workout") and ``r`` of an activity it may refer back to
+    (``generic_reference`` of linking.json: "three rounds of kettlebell swings ... the workout")."""
+    if r.activity == c.info.activity:
+        return True
+    return c.definite and r.activity in ctx.lexicon.generic_refers_to and c.info.activity == "workout" \
+        and " ".join(ctx.lows[c.start:c.end]) in ctx.lexicon.generic_nouns
 
 
 def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
@@ -531,7 +541,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c):
         return None
-    same = [r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
+    same = [r for r in records if _kind_fits(ctx, c, r) and statuses.is_real(r.primary.status_name)
             and not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
     target = None
     if c.event:
