@@ -349,3 +349,11 @@ def test_an_attempt_told_in_the_future_is_a_plan(tagger):
     check(tagger, "Ottilie will attempt to [swim] the Larkspur Sound next month.", "planned")
     check(tagger, "I will try to [run] 10 km on Sunday.", "planned")
     check(tagger, "Every year people attempt to [swim] the channel.", "hypothetical")
+
+
+def test_a_decision_or_vow_about_what_is_ahead_is_a_plan(tagger):
+    check(tagger, "I have decided to [swim] every day for 30 days.", "planned")
+    check(tagger, "This spring I'm challenging myself to [row] 2 km every morning.", "planned")
+    check(tagger, "After the race Tamsin vowed to [ride] the whole route again next year.", "planned")
+    # a bare past "decided to" in a story tells what happened
+    check(tagger, "On Sunday I decided to [run] down to the lake and back.", "completed")
