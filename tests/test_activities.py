@@ -54,6 +54,7 @@ def test_verbs(nlp, text, expected):
     ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
     ("Loved the white water rafting with the club.", [("white water rafting", "paddling")]),
     ("Twenty minutes of core work after dinner.", [("core work", "workout")]),
+    ("First morning on the skis this winter with Rhodri.", [("on the skis", "skiing")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
