@@ -29,3 +29,16 @@ def test_the_home_of_one_sportsperson_is_no_place_of_the_activity(extractor, tex
 def test_a_route_after_such_a_word_stays_a_route(extractor):
     got = places(extractor, "The cyclist from Porto rode to Satara on Sunday.")
     assert ("Porto", "from") in got and ("Satara", "to") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The 71-year-old from Larkspur walked 100 miles along the coast path.",
+    "Ottilie Marsh, 71, from Larkspur, walked 100 miles along the coast path.",
+    "Ottilie Marsh, from Larkspur, walked 100 miles along the coast path.",
+])
+def test_a_home_told_after_an_age_or_a_name_set_off_by_commas_is_no_place_of_the_activity(extractor, text):
+    assert "Larkspur" not in [name for name, _ in places(extractor, text)]
+
+
+def test_a_route_after_a_comma_stays_a_route(extractor):
+    assert ("Larkspur", "from") in places(extractor, "We rode 40 km, from Larkspur to the coast.")

@@ -452,12 +452,28 @@ class PlaceFinder(Component):
 
     def _is_origin(self, tab: ext.Tokens, s: int, people: set[int]) -> bool:
         """"a couple from Oslo", "Tomas Berg from Oslo", "two were from Oslo": "from" after a word for people,
-        a person's name or a form of "be" tells where they come from, not where a route starts."""
+        a person's name or a form of "be" tells where they come from, not where a route starts.  So does
+        "from" after an age ("the 71-year-old from Oslo") or after a name and its age set off by commas, as
+        news writes it ("Tomas Berg, 71, from Oslo", "Tomas Berg, from Oslo")."""
         lows = tab.lower
         k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
-        if k < 1 or lows[k] != "from" or not (lows[k - 1] in self.origin_words or k - 1 in people):
+        if k < 1 or lows[k] != "from":
+            return False
+        j = _before_apposition(lows, k - 1)
+        if not (lows[j] in self.origin_words or j in people or lows[j] == "old" and lows[j - 1:j] == ["-"]):
             return False
         return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
+
+
+def _before_apposition(lows: list[str], j: int) -> int:
+    """The token a phrase set off by commas after token ``j`` goes with: past a comma and an age
+    before it ("Tomas Berg, 71, from Oslo": the name's last word), else ``j``."""
+    if j >= 1 and lows[j] == ",":
+        k = j - 1
+        if k >= 1 and lows[k].isdigit() and lows[k - 1] == ",":
+            k -= 2  # ", 71 ,"
+        return k
+    return j
 
 
 @Language.factory(
