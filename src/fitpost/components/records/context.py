@@ -77,8 +77,8 @@ class once:
 @dataclass(frozen=True)
 class Lexicon:
     """The word lists of the linking rules: ``models/linking.json`` (described there), the generic
-    activity nouns of ``activities.json``, the race names of ``quantities/races.json`` and the titles
-    and gendered words of ``people.json``."""
+    activity nouns of ``activities.json``, the race names of ``quantities/races.json``, the titles
+    and gendered words of ``people.json`` and the verbs of starting and ending of ``places.json``."""
 
     movement: frozenset[str]
     companion_cues: dict[str, tuple[tuple[str, ...], ...]]  # the companion cues by their first word
@@ -144,6 +144,7 @@ class Lexicon:
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
     at_least: tuple[tuple[str, ...], ...]
     generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
+    route_verbs: tuple[tuple[str, ...], ...]  # verbs of starting or ending a route (places.json start_verbs, end_verbs)
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -157,6 +158,7 @@ class Lexicon:
         comparison = _phrases(data["comparison"]["phrases"])
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
+        places = resources.load_json("places.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=_by_first(companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -171,6 +173,7 @@ class Lexicon:
                                                                           for w in ws),
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    generic_refers_to=frozenset(data["generic_reference"]["activities"]),
+                   route_verbs=_phrases(places["start_verbs"] + places["end_verbs"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),

@@ -822,16 +822,33 @@ def _distance_list(ctx: Context, spans: list[ext.Mention], activity_tokens: set[
 
 
 def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
-    """The places where it was (role at, not a hometown) of each sentence with no cluster, told in the
-    first person ("We hit Benton Lake."; not where someone else is from), to the real record at most
-    LEND_REACH sentences before it, if that has no place where it was."""
+    """What a sentence with no cluster tells of where the record before it was (the real record at most
+    LEND_REACH sentences before), for each role that record has no place of: told in the first person,
+    the places where it was (role at, not a hometown: "We hit Benton Lake."; not where someone else is
+    from); with a verb of starting or ending and a subject pronoun, the start and end of its route ("She
+    set off from Brackenfold on May 1 and finished in Larkspur Bay.")."""
     for n, places in ctx.places_in.items():
-        at = [p.info for p in places if p.info.role == "at" and not p.info.hometown]
-        if n in with_cluster or not at or not any(ctx.holds(w, {n}) for w in ("i", "we")):
+        if n in with_cluster:
             continue
-        prev = real.before(n)
-        if prev is not None and not any(p["role"] == "at" for c in prev.clusters for p in c.places):
-            prev.primary.places.extend({"name": p.name, "role": p.role} for p in at)
+        kept = [p.info for p in places if not p.info.hometown]
+        lent = [p for p in kept if p.role == "at"] if any(ctx.holds(w, {n}) for w in ("i", "we")) else []
+        if _tells_route(ctx, n):
+            lent += [p for p in kept if p.role in ("from", "to")]
+        prev = real.before(n) if lent else None
+        if prev is None:
+            continue
+        told = {p["role"] for c in prev.clusters for p in c.places}
+        prev.primary.places.extend({"name": p.name, "role": p.role} for p in lent if p.role not in told)
+
+
+def _tells_route(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` tells where someone started or ended: a subject pronoun and a verb of
+    starting or ending (``start_verbs`` and ``end_verbs`` of places.json: "set off", "finished")."""
+    lo, hi = ctx.sents[n]
+    words = ctx.lows[lo:hi]
+    if SUBJECT_PRONOUNS.isdisjoint(words):
+        return False
+    return any(tuple(words[i:i + len(v)]) == v for v in ctx.lexicon.route_verbs for i in range(len(words)))
 
 
 def _segment(ctx: Context, span: ext.Mention) -> bool:

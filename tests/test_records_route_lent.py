@@ -1,0 +1,27 @@
+"""Where a session started and ended, told in a sentence of its own after it ("She set off from A on
+May 1 and finished in B"), is its route (fitpost_records, :func:`fitpost.components.records.merge._lend_places`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+
+def routes(extractor, text: str) -> list[list[tuple[str, str]]]:
+    return [[(p.name, p.role) for p in a.places] for a in extractor.extract(text, posted_at="2024-06-02").activities]
+
+
+def test_a_start_and_an_end_told_after_the_session_are_its_route(extractor):
+    text = ("Ottilie Marsh, 71, completed a 100-mile walk along the coast path for the hospice. "
+            "She set off from Brackenfold on May 1 and finished in Larkspur Bay 12 days later.")
+    assert routes(extractor, text) == [[("Brackenfold", "from"), ("Larkspur Bay", "to")]]
+
+
+def test_a_move_or_a_home_is_no_route(extractor):
+    text = "Rhodri ran 30 km on Saturday. He grew up in Brackenfold and moved to Larkspur in 2010."
+    assert routes(extractor, text) == [[]]
+
+
+def test_a_route_the_session_tells_itself_is_kept(extractor):
+    text = ("Tamsin rode 80 km from Ashby Vale to Larkspur on Sunday. "
+            "She set off from the station and finished at the harbour.")
+    assert routes(extractor, text)[0][:2] == [("Ashby Vale", "from"), ("Larkspur", "to")]
