@@ -25,3 +25,13 @@ def test_a_route_the_session_tells_itself_is_kept(extractor):
     text = ("Tamsin rode 80 km from Ashby Vale to Larkspur on Sunday. "
             "She set off from the station and finished at the harbour.")
     assert routes(extractor, text)[0][:2] == [("Ashby Vale", "from"), ("Larkspur", "to")]
+
+
+def test_how_much_later_a_journey_ended_is_what_it_took(extractor):
+    text = "Rhodri rowed 3,000 miles across the ocean. He arrived in Antigua 45 days later."
+    (rowed,) = extractor.extract(text).activities
+    assert rowed.duration is not None and rowed.duration.seconds == 45 * 86400
+    # a time after the session that tells no end of it is no time of it
+    text = "Rhodri ran the Larkspur Marathon in May. Two days later he was back at work."
+    (ran,) = extractor.extract(text).activities
+    assert ran.duration is None

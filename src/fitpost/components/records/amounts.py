@@ -78,12 +78,25 @@ def set_aside(ctx: Context) -> None:
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
+        if role == "period" and elapsed_later(ctx, span):
+            role = None  # "finished in Larkspur Bay 12 days later": what the journey took
         if role is None and q.kind == "duration" and _of_something_else(ctx, span, starts):
             role = "spent"  # "after a week of rain": a time spent on something other than the session
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+def elapsed_later(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` is what a journey took, told as how much later it ended: a day or more,
+    "later" right after it and a verb of ending before it in its sentence (``end_verbs`` of places.json:
+    "finished in Larkspur Bay 12 days later"; not "two days later we met", nor "6 km later")."""
+    lows, seconds = ctx.lows, span.info.seconds
+    if span.info.kind != "duration" or seconds is None or seconds < DAY or span.end >= len(lows) \
+            or lows[span.end] != "later":
+        return False
+    return not ctx.lexicon.end_verbs.isdisjoint(lows[ctx.sents[ctx.sent_of[span.start]][0]:span.start])
 
 
 def _in_programme_name(ctx: Context, q: Quantity) -> bool:

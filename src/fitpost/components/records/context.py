@@ -145,6 +145,7 @@ class Lexicon:
     at_least: tuple[tuple[str, ...], ...]
     generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
     route_verbs: tuple[tuple[str, ...], ...]  # verbs of starting or ending a route (places.json start_verbs, end_verbs)
+    end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -174,6 +175,7 @@ class Lexicon:
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    generic_refers_to=frozenset(data["generic_reference"]["activities"]),
                    route_verbs=_phrases(places["start_verbs"] + places["end_verbs"]),
+                   end_verbs=frozenset(places["end_verbs"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),

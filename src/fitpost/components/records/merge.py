@@ -23,7 +23,7 @@ from collections import Counter
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
-from fitpost.components.records.amounts import DAY, fitting
+from fitpost.components.records.amounts import DAY, elapsed_later, fitting
 from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, denied_before, event_holding
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
@@ -449,10 +449,11 @@ def _one_day(a: DateRef, b: DateRef) -> bool:
 def _session_time(ctx: Context, span: ext.Mention) -> bool:
     """Whether a time in a sentence with no activity can be a session's: one under a day, or a day or more
     told as what it took ("completed in 12 days", "took us nine days": ``long_times`` of
-    ``models/linking.json``), not time spent otherwise ("was at work the whole day", "stayed in for two
-    weeks")."""
+    ``models/linking.json``; "finished in Larkspur Bay 12 days later": "later" after a verb of ending,
+    ``end_verbs`` of places.json), not time spent otherwise ("was at work the whole day", "stayed in for
+    two weeks", "two days later we met")."""
     seconds = span.info.seconds
-    if seconds is None or seconds < DAY:
+    if seconds is None or seconds < DAY or elapsed_later(ctx, span):
         return True
     return not ctx.lexicon.long_time_words.isdisjoint(ctx.lows[max(0, span.start - 2):span.start])
 
@@ -854,10 +855,13 @@ def _tells_route(ctx: Context, n: int) -> bool:
 def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "my total for June 610 km" (but
-    "40 km in total" is the session's)."""
+    "40 km in total" is the session's, and so is what a journey took:
+    :func:`~fitpost.components.records.amounts.elapsed_later`)."""
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
+    if elapsed_later(ctx, span):
+        return False
     before = lows[max(lo, span.start - 3):span.start]
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(lows[span.end:span.end + 2])
