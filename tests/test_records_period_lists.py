@@ -50,3 +50,10 @@ def test_a_list_of_days_is_one_session_on_each_day(extractor, text):
     post = extractor.extract(text, posted_at=dt.date(2024, 6, 10))
     got = [(a.distance.meters if a.distance else None, a.date.value if a.date else None) for a in post.activities]
     assert got == [(8000, dt.date(2024, 6, 4)), (10000, dt.date(2024, 6, 6)), (24000, dt.date(2024, 6, 9))]
+
+
+def test_a_list_of_days_under_a_week_is_each_session_once(extractor):
+    # each distance followed by its day is split off once, whether read as an ellipsis or as a list
+    got = sessions(extractor, "This week I rowed 8 km on Tuesday, 10 km on Thursday and 12 km on Saturday.",
+                   dt.date(2024, 9, 15))
+    assert [d for _, _, d in got] == [8000, 10000, 12000]

@@ -638,8 +638,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     with_result = {ctx.sent_of[q.start] for q in ctx.mentions[ext.QUANTITIES]
                    if q.label == "duration" and ctx.sent_of[q.start] not in with_cluster and _result(ctx, q)}
     real = RealRecords(ctx, records)
-    _split_ellipses(ctx, real, clusters)
-    _split_period_lists(ctx, real, clusters)
+    split = _split_ellipses(ctx, real, clusters)
+    _split_period_lists(ctx, real, clusters, split)
     _lend_places(ctx, real, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
@@ -708,15 +708,17 @@ COORDINATION = frozenset({"and", ",", "then", "&"})  # what joins a further sess
 ELLIPSIS_DATE_REACH = 3  # the day of a further session starts at most this many tokens after its distance
 
 
-def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
+def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> set[int]:
     """A distance no cluster took, after a cluster of its sentence that has one, joined to what was told
     last (that distance or a date) by nothing but "and", a comma or "then", with no other activity
     between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"), is
-    another session of that cluster's activity and status."""
+    another session of that cluster's activity and status.  Gives the ``id`` of each distance made a
+    session so."""
     taken = {id(q) for c in clusters for q in c.quantities}
     left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
+    split: set[int] = set()
     if not left:
-        return
+        return split
     activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
     with_distance: dict[int, list[Cluster]] = {}  # the clusters with a distance of each sentence, in order
     for c in clusters:
@@ -747,9 +749,11 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status, quantities=[q],
                           date=day.info, inferred=True)
         real.add_record(Record([carrier]))
+        split.add(id(q))
+    return split
 
 
-def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> None:
+def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> None:
     """A sentence over a week or a month ("the rest of the week", "last week") that lists LIST_MIN or more
     distances, each joined to the one before by a comma or "and" with at most LIST_GAP words between
     ("8 km, 6 km, a rest day, 8 km and 15 km on the long day"), one of them a real cluster's: each
@@ -757,7 +761,8 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items.
     A sentence whose distances, LIST_MIN or more, each follow a day of their own is such a list too, each
     session on its day ("Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run":
-    :func:`_days_before`)."""
+    :func:`_days_before`).  A distance :func:`_split_ellipses` made a session already (its ``id`` in
+    ``split``) is left as it is."""
     day_of = _days_before(ctx)
     day_led = Counter(ctx.sent_of[start] for start in day_of)
     over_period = {n for n, found in ctx.dates_in.items()
@@ -783,7 +788,7 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
         if len(items) < LIST_MIN or owner is None or not statuses.is_real(owner.status_name):
             continue
         for s in items:
-            if id(s.info) not in owner_of:
+            if id(s.info) not in owner_of and id(s.info) not in split:
                 real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
                                                 quantities=[s.info], date=day_of.get(s.start, owner.date),
                                                 inferred=True)]))
