@@ -198,3 +198,11 @@ def test_a_plan_made_back_in_a_month_is_dated_back_not_ahead(extract):
     # "back in January" is a day gone by, when the plan was made, not next January
     records = extract("I signed up for the Larkspur Valley 50K back in January.", D(2024, 5, 6))
     assert records == [("running", "planned", D(2024, 1, 1))]
+
+
+def test_a_day_in_the_clause_names_the_session_better_than_its_week(extract):
+    got = extract("This week I cycled 30 km on Tuesday and then had a rest.", D(2024, 9, 15))
+    assert dates_of(got, "cycling") == [D(2024, 9, 10)]
+    # a day across a clause break is another clause's
+    got = extract("This week I cycled 30 km, and on Tuesday I swam.", D(2024, 9, 15))
+    assert dates_of(got, "cycling") == [D(2024, 9, 9)] and dates_of(got, "swimming") == [D(2024, 9, 10)]

@@ -306,9 +306,9 @@ def attach_date(ctx: Context, c: Cluster) -> None:
 def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     """Each date of a sentence to the cluster of its clause: the one it costs least to reach (the
     tokens between, and BREAK for each clause break between), the first on a tie; a cluster given
-    several keeps the cheapest.  A cluster with no date of its own takes that of the cluster before
-    it in the sentence ("On Sunday I ran and swam"), else the first date of the sentence ("I ran
-    and swam yesterday").  A planned cluster reads its date as a plan's
+    several keeps the cheapest, or a day in its clause within it (:func:`_finest`).  A cluster with no
+    date of its own takes that of the cluster before it in the sentence ("On Sunday I ran and swam"),
+    else the first date of the sentence ("I ran and swam yesterday").  A planned cluster reads its date as a plan's
     (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
     (:func:`_told_back`: "signed up back in January")."""
     origins: dict[int, dt.date | None] = {}
@@ -316,19 +316,49 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
         if not found:
             continue
-        owned: dict[int, tuple[int, ext.Mention]] = {}  # a cluster's cheapest date, with its cost
+        given: dict[int, list[tuple[int, ext.Mention]]] = {}  # the dates given each cluster, with their costs
         for d in found:
             cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
-            if owner not in owned or cost_ < owned[owner][0]:
-                owned[owner] = (cost_, d)
+            given.setdefault(owner, []).append((cost_, d))
+        owned = {k: _finest(ctx, sc.clusters[k], dates_given) for k, dates_given in given.items()}
         before = None
         for k, c in enumerate(sc.clusters):
-            d = owned[k][1] if k in owned else before or found[0]
+            d = owned[k] if k in owned else before or found[0]
             before = d
             c.date = d.info
             if statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d):
                 origins = origins or date_origins(ctx)
                 c.date = dates.for_plan(d.info, d.label, origins[d.start])
+
+
+def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> ext.Mention:
+    """Of the dates given cluster ``c`` (each with its cost), the cheapest; but where that is a week, a
+    month or a year, the cheapest day within it with no clause break between it and ``c``: "This week I
+    ran 8 km on Tuesday" is Tuesday's run."""
+    best = min(given, key=lambda x: x[0])[1]
+    span = best.info
+    if span.granularity == "day" or span.value is None:
+        return best
+    days = [(cost_, d) for cost_, d in given if d.info.granularity == "day" and d.info.value is not None
+            and within(span, d.info.value) and _date_cost(ctx, d, c) - _between(d, c) == 0]
+    return min(days, key=lambda x: x[0])[1] if days else best
+
+
+def _between(d: ext.Mention, c: Cluster) -> int:
+    """How many tokens stand between date ``d`` and cluster ``c``."""
+    return max(0, c.start - d.end, d.start - c.end)
+
+
+def within(span: DateRef, day: dt.date) -> bool:
+    """Whether ``day`` falls in the span that date ``span`` names (its day, week, month or year)."""
+    start = span.value
+    if span.granularity == "year":
+        return day.year == start.year
+    if span.granularity == "month":
+        return (day.year, day.month) == (start.year, start.month)
+    if span.granularity == "week":
+        return 0 <= (day - start).days < 7
+    return day == start
 
 
 def _told_back(ctx: Context, d: ext.Mention) -> bool:

@@ -24,7 +24,14 @@ from collections import Counter
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues
 from fitpost.components.records.amounts import DAY, elapsed_later, fitting
-from fitpost.components.records.attach import attach_date, date_origins, dated_ahead, denied_before, event_holding
+from fitpost.components.records.attach import (
+    attach_date,
+    date_origins,
+    dated_ahead,
+    denied_before,
+    event_holding,
+    within,
+)
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -424,19 +431,7 @@ class FirstDates:
         theirs = self.first.get(id(r))
         if theirs is None or not _told(self.ctx, c.date):
             return False
-        return not (_within(c.date, theirs.value) or _within(theirs, c.date.value))
-
-
-def _within(span: DateRef, day: dt.date) -> bool:
-    """Whether ``day`` falls in the span that date ``span`` names (its day, week, month or year)."""
-    start = span.value
-    if span.granularity == "year":
-        return day.year == start.year
-    if span.granularity == "month":
-        return (day.year, day.month) == (start.year, start.month)
-    if span.granularity == "week":
-        return 0 <= (day - start).days < 7
-    return day == start
+        return not (within(c.date, theirs.value) or within(theirs, c.date.value))
 
 
 def _one_day(a: DateRef, b: DateRef) -> bool:
