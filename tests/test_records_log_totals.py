@@ -23,6 +23,12 @@ def test_a_total_of_the_sessions_before_is_no_session(extractor, text, kept):
     assert distances(extractor, text) == kept
 
 
+def test_a_labelled_total_over_the_logged_sessions_is_no_session(extractor):
+    # the week's total holds runs the log does not list; it is never less than the sessions it sums
+    text = "Week 12 recap:\nMon rest\nTue 8 km easy\nThu 10 km tempo\nSat: long run 28 km\nTotal: 52 km"
+    assert distances(extractor, text) == [8000, 10000, 28000]
+
+
 def test_a_distance_that_sums_nothing_is_still_a_session(extractor):
     assert distances(extractor, "Tue 8 km easy. Thu 10 km tempo. Sunday: 30 km.") == [8000, 10000, 30000]
 

@@ -874,7 +874,9 @@ SUM_TOLERANCE = 0.02  # a total matches a sum of distances this close (rounding:
 def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -> bool:
     """Whether distance ``q``, in sentence ``n`` that holds a word of a total ("Total 42 km", "42 km
     altogether"), is the sum of the distances of two or more real records told before it, all of them or
-    those of one activity: a log's total ("Tue 8 km. Thu 10 km. Sun 24 km. Total 42 km."), no session."""
+    those of one activity: a log's total ("Tue 8 km. Thu 10 km. Sun 24 km. Total 42 km."), no session.
+    A total labelled so right before it ("Total: 52 km") may be more than that sum (warm-ups and runs the
+    log left out), never less."""
     lo, hi = ctx.sents[n]
     if q.meters is None or ctx.lexicon.total_words.isdisjoint(ctx.lows[lo:hi]):
         return False
@@ -882,7 +884,12 @@ def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -
               if r.primary.sent < n and statuses.is_real(r.primary.status_name)]
     before = [(a, d.meters) for a, d in before if d is not None and d.meters]
     groups = [[m for _, m in before]] + [[m for a, m in before if a == act] for act in {a for a, _ in before}]
-    return any(len(g) >= 2 and abs(sum(g) - q.meters) <= SUM_TOLERANCE * q.meters for g in groups)
+    if any(len(g) >= 2 and abs(sum(g) - q.meters) <= SUM_TOLERANCE * q.meters for g in groups):
+        return True
+    label = [w for w in ctx.lows[max(lo, bisect_left(ctx.tab.idx, q.start) - 2):bisect_left(ctx.tab.idx, q.start)]
+             if w != ":"]
+    return bool(label) and label[-1] in ctx.lexicon.total_words and len(before) >= 2 \
+        and q.meters >= (1 - SUM_TOLERANCE) * sum(m for _, m in before)
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
