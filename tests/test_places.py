@@ -274,3 +274,12 @@ def test_where_a_person_told_by_a_relation_word_comes_from_is_no_route(blank_ext
     for extractor in (blank_extractor, sm_extractor):
         post = extractor.extract("A grandmother from Larkspur has walked 40 miles along the Brackenfold coast.")
         assert [(p.name, p.role) for a in post.activities for p in a.places if p.role in ("from", "to")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hiked Ben Larkspur with my dad yesterday, 14 km.", [("Ben Larkspur", "at")]),
+    ("Climbed Tryfan with Rhodri on Saturday.", [("Tryfan", "at")]),
+    ("Went for a hike with Ben Carter yesterday.", []),
+])
+def test_the_hill_a_verb_of_climbing_names_is_a_place(nlp, text, expected):
+    assert places(nlp, text) == expected

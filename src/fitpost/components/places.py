@@ -69,6 +69,7 @@ class PlaceFinder(Component):
         self.origin_words = set(data["origin_words"]) | {r for r in relations if " " not in r}
         self.route_nouns = set(data["route_nouns"])
         self.slope_grades = frozenset(data["slope_grades"]["words"])
+        self.summit_verbs = frozenset(data["summit_verbs"]["verbs"])
         self.between_after = frozenset(data["route_between"]["after"])
         self.not_between_after = frozenset(data["route_between"]["not_after"])
         self.not_places = set(data["not_places"])
@@ -148,9 +149,10 @@ class PlaceFinder(Component):
 
     def _candidates(self, doc: Doc, tab: ext.Tokens, text: str):
         """Token spans that may be places, each with how it was found: a model entity ("ent"), capitalised
-        words after a place preposition ("prep"), a name made with a place word ("named"), a name of a
-        route ("route") or "to #tag" ("hashtag"); the first way found is kept, except that a route or a
-        name made with a place word wins.  Also the roles that a route gives its ends, by span."""
+        words after a place preposition ("prep"), a name made with a place word or the hill a verb of
+        climbing names ("named"), a name of a route ("route") or "to #tag" ("hashtag"); the first way found
+        is kept, except that a route or a name made with a place word wins.  Also the roles that a route
+        gives its ends, by span."""
         found: dict[tuple[int, int], str] = {}
         forced: dict[tuple[int, int], str] = {}
         if ext.has_annotation(doc, "ENT_IOB"):
@@ -167,6 +169,10 @@ class PlaceFinder(Component):
         for bounds in self._event_places(tab):
             found[bounds] = "named"
             forced[bounds] = "at"
+        for s, e in self._summits(tab):  # where no other way found a place there ("summited Larkspur Peak of Mt X")
+            if not any(s < e2 and s2 < e for s2, e2 in found):
+                found[(s, e)] = "named"
+                forced[(s, e)] = "at"
         # a stretch needs a dash before a name (the dash looked for first, in a plain search)
         dashed = any(dash in text for dash in _DASHES) and _DASH_NAME.search(text)
         stretches = _STRETCH.finditer(text) if dashed else ()
@@ -196,6 +202,17 @@ class PlaceFinder(Component):
             if (bounds := tab.expand(m.start(), m.end(), len(text))) is not None:
                 found.setdefault(bounds, "hashtag")
         return found, forced
+
+    def _summits(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+        """Capitalised words right after a verb whose object is a hill or a mountain (``summit_verbs``:
+        "Hiked Ben Larkspur", "Climbed Tryfan")."""
+        out = []
+        for k in tab.where(self.summit_verbs):
+            if k + 1 < tab.n and self._cap(tab.text[k + 1]):
+                end = self._capitalised(tab, k + 1)
+                if end > k + 1:
+                    out.append((k + 1, end))
+        return out
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the", but for an event's name taken for a
