@@ -177,3 +177,12 @@ def test_who_paced_the_author_ran_with_them(extractor):
 def test_a_group_named_by_a_plural_noun_opening_a_sentence_is_no_person(extractor):
     assert names(extractor, "The Larkspur Half Marathon is on Sunday. Organisers said the route starts at "
                             "the town hall.") == [[]]
+
+
+def test_the_person_a_relative_clause_of_doing_is_about_took_part(sm_extractor):
+    text = ("Rhodri Vance finished the Larkspur Marathon on Sunday in 3 hours 41 minutes. "
+            "His wife Tamsin, who ran alongside him, called it the best day of their lives.")
+    assert "Tamsin" in names(sm_extractor, text)[0]
+    # the one the idea came from rode; the one who told it did not
+    text = "According to Ottilie, the idea came from her father, who had cycled 200 km from Ashby to Larkspur."
+    assert names(sm_extractor, text) == [["father"]]

@@ -25,6 +25,9 @@ CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
 
 
+RELATIVE_SUBJECTS = frozenset(("who", "that"))  # the subject of a relative clause about a person
+
+
 def attach_people(ctx: Context, c: Cluster) -> None:
     """The people of cluster ``c``, each name (or handle) once, in the order found."""
     if not ctx.people:
@@ -71,6 +74,9 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     chosen.extend(_mentions_at(obj, at, subtree=False))
+    if verb.dep_ == "relcl" and any(ch.dep_.startswith("nsubj") and ch.lower_ in RELATIVE_SUBJECTS
+                                    for ch in verb.children):
+        chosen.extend(_named_at(verb.head, at))  # "His wife Tamsin, who ran alongside him": who did it
     if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
     for v in chain:
@@ -87,6 +93,12 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
                 for obj in ch.children:
                     chosen.extend(_mentions_at(obj, at))
     return chosen
+
+
+def _named_at(tok, at: dict[int, ext.Mention]) -> list[ext.Mention]:
+    """The people mentions at ``tok`` or, where there is none, at a name set beside it ("his wife, Tamsin")."""
+    return _mentions_at(tok, at, subtree=False) or [p for ch in tok.children if ch.dep_ in ("appos", "compound")
+                                                    for p in _mentions_at(ch, at, subtree=False)]
 
 
 def _mentions_at(tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[ext.Mention]:
