@@ -159,7 +159,6 @@ class Lexicon:
         comparison = _phrases(data["comparison"]["phrases"])
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
-        places = resources.load_json("places.json")
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=_by_first(companion),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
@@ -173,9 +172,6 @@ class Lexicon:
                    person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
                                                                           for w in ws),
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
-                   generic_refers_to=frozenset(data["generic_reference"]["activities"]),
-                   route_verbs=_phrases(places["start_verbs"] + places["end_verbs"]),
-                   end_verbs=frozenset(places["end_verbs"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    doing=frozenset(data["claim_cues"]["doing"]),
@@ -210,7 +206,8 @@ class Lexicon:
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
-                   comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities))
+                   comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
+                   **_reference_and_route_words(data))
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
@@ -222,6 +219,15 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
+
+
+def _reference_and_route_words(data: dict) -> dict:
+    """The :class:`Lexicon` fields of what a generic mention refers back to (``generic_reference`` of
+    linking.json) and of the verbs of starting and ending a route (places.json)."""
+    places = resources.load_json("places.json")
+    return {"generic_refers_to": frozenset(data["generic_reference"]["activities"]),
+            "route_verbs": _phrases(places["start_verbs"] + places["end_verbs"]),
+            "end_verbs": frozenset(places["end_verbs"])}
 
 
 def _no_quote(at: int) -> None:
