@@ -342,3 +342,12 @@ def test_a_bad_date_file_is_refused(change, problem):
 
 def _rule(data: dict, kind: str) -> int:
     return next(i for i, r in enumerate(data["patterns"]) if r["id"] == kind)
+
+
+def test_a_weekday_after_a_week_named_in_its_sentence_is_that_week_s_day(finder):
+    posted = dt.date(2024, 9, 15)  # a Sunday
+    got = found(finder, "Last week I swam 2 km on Monday and 3 km on Friday.", posted)
+    assert [d.value for d in got] == [dt.date(2024, 9, 2), dt.date(2024, 9, 2), dt.date(2024, 9, 6)]
+    # in a sentence of its own a weekday is the last one before the post date
+    got = found(finder, "Last week was hard. On Friday I swam 3 km.", posted)
+    assert [d.value for d in got] == [dt.date(2024, 9, 2), dt.date(2024, 9, 13)]
