@@ -233,8 +233,6 @@ class EventFinder(Component):
                 if lows[j - 1] in _NAME_END_UNITS or _K.match(lows[j - 1]):
                     after_distance = j
                 continue
-            if low in self.one_word_heads and j > i and after_distance == j and words[j].islower():
-                break  # a generic word after a name that has its length: "the Larkspur 10K race"
             if low in self.one_word_heads and j > i:
                 e = self._head_end(tab, j, end)
                 if lows[i] in self.brands:  # "Ironman 70.3 Lanzarote": a brand's name goes on with its place
@@ -257,12 +255,10 @@ class EventFinder(Component):
 
     def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
         """The end of the name whose first head word is token ``j``: up to two more heads ("Half
-        Marathon", "Trail Race", "half marathon"; one in lower case after a capitalised head is a generic
-        word, no part of the name: "the Larkspur Half Marathon race") and a tail ("virtual run")."""
-        lows, words = tab.lower, tab.text
+        Marathon", "Trail Race") and a tail ("virtual run")."""
+        lows = tab.lower
         k = j + 1
-        while k < end and lows[k] in self.one_word_heads and k - j < 3 \
-                and not (words[k].islower() and not words[j].islower()):
+        while k < end and lows[k] in self.one_word_heads and k - j < 3:
             k += 1
         for tail in self.tails:
             if lows[k:k + len(tail)] == tail:
