@@ -340,13 +340,14 @@ def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> e
     if span.granularity == "day" or span.value is None:
         return best
     days = [(cost_, d) for cost_, d in given if d.info.granularity == "day" and d.info.value is not None
-            and within(span, d.info.value) and _date_cost(ctx, d, c) - _between(d, c) == 0]
+            and within(span, d.info.value) and _same_clause(ctx, d, c)]
     return min(days, key=lambda x: x[0])[1] if days else best
 
 
-def _between(d: ext.Mention, c: Cluster) -> int:
-    """How many tokens stand between date ``d`` and cluster ``c``."""
-    return max(0, c.start - d.end, d.start - c.end)
+def _same_clause(ctx: Context, d: ext.Mention, c: Cluster) -> bool:
+    """Whether no clause break stands between date ``d`` and cluster ``c``: what attaching it costs is
+    the tokens between them alone (:func:`_date_cost`)."""
+    return _date_cost(ctx, d, c) == max(0, c.start - d.end, d.start - c.end)
 
 
 def within(span: DateRef, day: dt.date) -> bool:
