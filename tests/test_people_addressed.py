@@ -1,6 +1,7 @@
 """A person named only to be spoken to ("Don't worry, Milo.", "Thanks for the tips, Priya!") is no
 participant, nor the default one of a "we" post; one spoken to about their own activity ("Great run,
-Sam!") and one named after a comma as a companion ("with my brother, Sam") still are.
+Sam!"), one named after a comma as a companion ("with my brother, Sam") and the last of a list of names
+("Walkers: Ottilie, Rhodri, Tamsin.") still are.
 
 Every post here is written for these tests.
 """
@@ -28,3 +29,9 @@ def test_a_companion_after_a_comma_still_is(extractor):
 
 def test_one_spoken_to_about_their_run_still_is(extractor):
     assert all("Sam" in ps for ps in names(extractor, "Sam ran 10 km today. Great run, Sam!"))
+
+
+
+def test_the_last_of_a_list_of_names_is_no_one_spoken_to(extractor):
+    text = "Walkers: Ottilie, Rhodri, Tamsin. We hiked 14 km over the ridge."
+    assert names(extractor, text) == [["Ottilie", "Rhodri", "Tamsin"]]

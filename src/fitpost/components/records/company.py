@@ -241,8 +241,11 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
 
 def addressed(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is named only to be spoken to: after a comma, at the end of a sentence that
-    names no activity ("Don't worry, Milo.", "Thanks for the tips, Priya!"; not "Great run, Sam!")."""
+    names no activity ("Don't worry, Milo.", "Thanks for the tips, Priya!"; not "Great run, Sam!"), and
+    not the last of a list of people ("Walkers: Ottilie, Rhodri, Tamsin.": a person before the comma)."""
     lows = ctx.lows
     if p.start == 0 or lows[p.start - 1] != "," or p.end >= len(lows) or lows[p.end][:1] not in ".!?":
         return False
-    return ctx.sent_of[p.start] not in ctx.active_sents
+    n = ctx.sent_of[p.start]
+    listed = any(other.end == p.start - 1 for other in ctx.people_in.get(n, ()))
+    return not listed and n not in ctx.active_sents
