@@ -70,6 +70,7 @@ class EventFinder(Component):
         data = resources.load_json(lexicon)
         self.heads = data["heads"]
         self.brands = data["brands"]
+        self.brand_after_article = frozenset(data["brand_after_article"])
         schema.check_activity_types([a for a in (*self.heads.values(), *self.brands.values()) if a], lexicon)
         self.inner = set(data["inner"])
         self.tails = [t.split() for t in data["tails"]]
@@ -192,10 +193,14 @@ class EventFinder(Component):
 
     def _brand_at(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
         """A brand that is an event alone ("at parkrun", "Ironman Kalmar"), with the capitalised words
-        and numbers after it; not after "a" or "an" ("an Ironman shirt"), "#", or "to" or "from" (where
-        it is the place: "walked to parkrun")."""
+        and numbers after it; not after "#", or "to" or "from" (where it is the place: "walked to
+        parkrun"), nor after "a" or "an" where a word it modifies follows ("an Ironman shirt"; but "an
+        Ironman in Larkspur": ``brand_after_article``)."""
         words, lows = tab.text, tab.lower
-        if i > 0 and lows[i - 1] in ("a", "an", "#", "to", "from", "/"):
+        if i > 0 and lows[i - 1] in ("#", "to", "from", "/"):
+            return None
+        if i > 0 and lows[i - 1] in ("a", "an") and i + 1 < end and not tab.is_punct(i + 1) \
+                and lows[i + 1] not in self.brand_after_article:
             return None
         k = i + 1
         while k < end and k - i < 4 and (self.vocab[words[k]].like_num or words[k][:1].isupper()
