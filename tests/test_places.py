@@ -95,9 +95,15 @@ def test_a_person_or_a_possessor_is_no_place(nlp):
     ("Kayaked the Corran Strait today, 12 km.", [("Corran Strait", "at")]),
     ("She swam the Dunmere Sound in 9 hours.", [("Dunmere Sound", "at")]),
     ("Rode over the Ashcombe Downs to Lynford Fell with Jim.", [("Ashcombe Downs", "at"), ("Lynford Fell", "to")]),
+    ("Just back from a 3 hour paddle on Larkspur Water with the club.", [("Larkspur Water", "at")]),
 ])
 def test_names_made_with_a_place_word(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+def test_a_lake_named_water_is_no_companion(nlp):
+    doc = nlp("Just back from a 3 hour paddle on Larkspur Water with the club.")
+    assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]
 
 
 @pytest.mark.parametrize("text, expected", [
