@@ -1,7 +1,8 @@
 """A training log's line or sentence opening with a weekday cut short ("Tue 8 km easy", "Sat: parkrun",
 "Sun - 40 km ride") is dated by that weekday, as a full weekday name is (the post's own day when it is
-that weekday, else the last one before).  Only capitalised, at a start, and before a number or a colon
-or dash: "sat in the sun" and "Sun" in running text are no dates.
+that weekday, else the last one before).  Only capitalised, at a start or after a comma, colon or "on",
+and at a start before a number or a colon or dash: "sat in the sun" and "Sun" in running text are no
+dates.
 
 Every post here is written for these tests.
 """
@@ -27,3 +28,16 @@ def test_log_lines_with_a_colon_or_a_dash(extractor):
 def test_the_words_sat_and_sun_are_no_dates(extractor):
     assert dates(extractor, "We sat 2 hours in the sun after a 10 km run.") == [None]
     assert dates(extractor, "Ran 10 km. Sun was out all morning.") == [None]
+
+
+def test_short_weekdays_in_a_one_line_log_before_a_word(extractor):
+    text = "Week recap: Mon rest, Tue 6 km easy, Thu 10 km tempo, Sat long run 21 km."
+    assert dates(extractor, text, "2026-03-08") == [dt.date(2026, 3, 3), dt.date(2026, 3, 5), dt.date(2026, 3, 7)]
+
+
+def test_a_short_weekday_after_on(extractor):
+    assert dates(extractor, "On Sat I rode 40 km with Ottilie.", "2026-03-08") == [dt.date(2026, 3, 7)]
+
+
+def test_sun_in_a_list_before_a_word_is_the_sun(extractor):
+    assert dates(extractor, "Rode 40 km over the hills, Sun shining all the way.") == [None]
