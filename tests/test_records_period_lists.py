@@ -57,3 +57,33 @@ def test_a_list_of_days_under_a_week_is_each_session_once(extractor):
     got = sessions(extractor, "This week I rowed 8 km on Tuesday, 10 km on Thursday and 12 km on Saturday.",
                    dt.date(2024, 9, 15))
     assert [d for _, _, d in got] == [8000, 10000, 12000]
+
+
+@pytest.mark.parametrize("text", [
+    "Ran Tuesday 6 km easy and Thursday 10 km tempo.",
+    "Training this week: Tuesday 6 km easy, Thursday 10 km tempo.",
+])
+def test_a_distance_after_a_day_joined_to_a_session_is_a_session_on_that_day(extractor, text):
+    # two days each with their distance, one of them only a session's: each is a session of its own
+    got = sessions(extractor, text, dt.date(2026, 3, 8))
+    assert [d for _, _, d in got] == [pytest.approx(6000), pytest.approx(10000)]
+    assert all((activity, status) == ("running", "completed") for activity, status, _ in got)
+
+
+def test_a_day_led_list_with_the_activity_word_at_its_end(extractor):
+    text = "Training this week: Tuesday 6 km easy, Thursday 10 km tempo, Saturday long run 21 km."
+    post = extractor.extract(text, posted_at=dt.date(2026, 3, 8))
+    got = [(a.distance.meters if a.distance else None, a.date.value if a.date else None) for a in post.activities]
+    assert got == [(6000, dt.date(2026, 3, 3)), (10000, dt.date(2026, 3, 5)), (21000, dt.date(2026, 3, 7))]
+
+
+def test_a_session_over_a_week_is_on_the_day_before_its_distance(extractor):
+    # "this week" is the session's span; the day right before its distance is its day
+    post = extractor.extract("Rowing this week: Tuesday 6 km easy, Thursday 10 km steady.",
+                             posted_at=dt.date(2026, 3, 8))
+    assert [a.date.value for a in post.activities] == [dt.date(2026, 3, 3), dt.date(2026, 3, 5)]
+
+
+def test_a_plan_listed_by_days_is_no_sessions_done(extractor):
+    text = "Next week's plan: Tuesday 6 km easy, Thursday 10 km tempo, Saturday long run 21 km."
+    assert all(status == "planned" for _, status, _ in sessions(extractor, text, dt.date(2026, 3, 8)))

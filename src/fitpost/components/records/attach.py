@@ -333,15 +333,28 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
 
 def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> ext.Mention:
     """Of the dates given cluster ``c`` (each with its cost), the cheapest; but where that is a week, a
-    month or a year, the cheapest day within it with no clause break between it and ``c``: "This week I
-    ran 8 km on Tuesday" is Tuesday's run."""
+    month or a year, the cheapest day within it with no clause break between it and ``c`` or right before
+    the cluster's distance: "This week I ran 8 km on Tuesday", "Running this week: Tuesday 8 km easy" are
+    Tuesday's run."""
     best = min(given, key=lambda x: x[0])[1]
     span = best.info
     if span.granularity == "day" or span.value is None:
         return best
     days = [(cost_, d) for cost_, d in given if d.info.granularity == "day" and d.info.value is not None
-            and within(span, d.info.value) and _same_clause(ctx, d, c)]
+            and within(span, d.info.value) and (_same_clause(ctx, d, c) or _leads_distance(ctx, d, c))]
     return min(days, key=lambda x: x[0])[1] if days else best
+
+
+def _leads_distance(ctx: Context, d: ext.Mention, c: Cluster) -> bool:
+    """Whether date ``d`` stands right before cluster ``c``'s distance, nothing but a colon or a dash
+    between ("Tuesday 8 km", "Sat: 12 km")."""
+    q = c.kind("distance")
+    if q is None:
+        return False
+    k = d.end
+    while k < ctx.tab.n and ctx.lows[k] in (":", "-", "–"):
+        k += 1
+    return k < ctx.tab.n and ctx.tab.idx[k] == q.start
 
 
 def _same_clause(ctx: Context, d: ext.Mention, c: Cluster) -> bool:

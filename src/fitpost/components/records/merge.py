@@ -634,6 +634,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                    if q.label == "duration" and ctx.sent_of[q.start] not in with_cluster and _result(ctx, q)}
     real = RealRecords(ctx, records)
     split = _split_ellipses(ctx, real, clusters)
+    split |= _split_day_led(ctx, real, clusters, split)
     _split_period_lists(ctx, real, clusters, split)
     _lend_places(ctx, real, with_cluster)
     for span in ctx.mentions[ext.QUANTITIES]:
@@ -748,6 +749,40 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     return split
 
 
+DAY_LED_JOINS = frozenset({",", "and", "&", ":", ";", "-", "–", "then"})  # what may join a day-led session to the one before
+
+
+def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> set[int]:
+    """A distance no cluster took, right after a day of its own that a comma, "and", a colon or a dash
+    joins to what is told before it ("Ran Tuesday 6 km easy and Thursday 10 km tempo", "This week:
+    Tuesday 6 km easy, Saturday long run 21 km"), in a sentence with a real cluster of an activity that
+    covers a distance, is a session of its own on that day, of the nearest such cluster's activity and
+    status (the one before it, else the one after).  Not a part of a session (:func:`_segment`) nor a pace
+    ("marathon pace").  Gives the ``id`` of each distance made a session so; ``split``: those made one already."""
+    made: set[int] = set()
+    day_led = _day_led(ctx)
+    if not day_led:
+        return made
+    taken = {id(q) for c in clusters for q in c.quantities} | split
+    by_sent: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        if statuses.is_real(c.status_name) and c.info.activity not in NOT_ENDURANCE:
+            by_sent.setdefault(c.sent, []).append(c)
+    for span in ctx.mentions[ext.QUANTITIES]:
+        day = day_led.get(span.start)
+        n = ctx.sent_of[span.start]
+        if day is None or id(span.info) in taken or n not in by_sent or day.start == ctx.sents[n][0] \
+                or ctx.lows[day.start - 1] not in DAY_LED_JOINS or ctx.lows[span.end:span.end + 1] == ["pace"] \
+                or _segment(ctx, span):
+            continue
+        before = [c for c in by_sent[n] if c.start < span.start]
+        c = before[-1] if before else by_sent[n][0]
+        real.add_record(Record([Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status,
+                                        quantities=[span.info], date=day.info, inferred=True)]))
+        made.add(id(span.info))
+    return made
+
+
 def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> None:
     """A sentence over a week or a month ("the rest of the week", "last week") that lists LIST_MIN or more
     distances, each joined to the one before by a comma or "and" with at most LIST_GAP words between
@@ -790,10 +825,16 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
 
 
 def _days_before(ctx: Context) -> dict[int, DateRef]:
+    """The distances right after a day in their sentence (:func:`_day_led`), by their first token, with
+    that day."""
+    return {start: day.info for start, day in _day_led(ctx).items()}
+
+
+def _day_led(ctx: Context) -> dict[int, ext.Mention]:
     """The distances right after a day in their sentence (nothing but a colon or a dash between: "Tuesday
-    8 km", "Sat: 12 km"), by their first token, with that day."""
-    out: dict[int, DateRef] = {}
-    ends = {d.end: d.info for found in ctx.dates_in.values() for d in found
+    8 km", "Sat: 12 km"), by their first token, with that day's mention."""
+    out: dict[int, ext.Mention] = {}
+    ends = {d.end: d for found in ctx.dates_in.values() for d in found
             if d.info is not None and d.info.granularity == "day"}
     if not ends:
         return out
