@@ -749,7 +749,8 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
     return split
 
 
-DAY_LED_JOINS = frozenset({",", "and", "&", ":", ";", "-", "–", "then"})  # what may join a day-led session to the one before
+# what may join a day-led session to what is told before it
+DAY_LED_JOINS = frozenset({",", "and", "&", ":", ";", "-", "–", "then"})
 
 
 def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> set[int]:
