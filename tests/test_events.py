@@ -178,3 +178,13 @@ def test_a_finishing_verb_opening_the_sentence_is_not_part_of_the_name(nlp, text
 def test_a_personal_best_is_no_part_of_the_event_s_name(nlp):
     assert events(nlp, "Parkrun PB this morning, 21:48!") == [("Parkrun", "running")]
     assert events(nlp, "Larkspur Marathon PB today!") == [("Larkspur Marathon", "running")]
+
+
+@pytest.mark.parametrize("text", [
+    "Brackenfold Half today. Finished in 1:47:12.",
+    "Race report: Brackenfold Half. Went out too fast, finished in 1:47:12.",
+])
+def test_a_word_of_an_event_s_name_is_no_participant(nlp, text):
+    # a model may tag the first word of a race's name as a person, and make it the one the text is about
+    doc = nlp(text)
+    assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]

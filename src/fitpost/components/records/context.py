@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -258,6 +258,8 @@ class Context:
         posted = ext.doc_value(doc, "fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
+        if self.mentions[ext.EVENTS] and self.mentions[ext.PEOPLE]:
+            self._leave_out_event_words()
         self.people = self.mentions[ext.PEOPLE]
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
@@ -265,6 +267,18 @@ class Context:
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
+
+    def _leave_out_event_words(self) -> None:
+        """Leave out the people mentions inside an event's name, which a model may tag as a person ("Brackenfold"
+        in "Brackenfold Half today"); and the person the text is about, when those were all their mentions."""
+        in_events = {k for e in self.mentions[ext.EVENTS] for k in range(e.start, e.end)}
+        people = [p for p in self.mentions[ext.PEOPLE] if in_events.isdisjoint(range(p.start, p.end))]
+        if len(people) == len(self.mentions[ext.PEOPLE]):
+            return
+        self.mentions[ext.PEOPLE] = people
+        main = self.roster.main
+        if main and not any(p.info.name == main or main in p.info.members for p in people):
+            self.roster = replace(self.roster, main=None)
 
     @once
     def low_text(self) -> str:
