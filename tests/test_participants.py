@@ -115,6 +115,14 @@ def test_in_a_news_story_the_person_it_is_about_did_it(extractor):
     assert names(extractor, text) == [["Maria Lopez"]]
 
 
+def test_a_relative_described_by_age_is_the_person_the_story_names(extractor):
+    # "a 68-year-old grandmother" describes the one the story is about, no relative of the author
+    text = ("A 68-year-old grandmother from Larkspur has walked 1,000 miles along the coast for the hospice. "
+            "Ottilie Grey set off in January and finished on Saturday.")
+    assert names(extractor, text) == [["Ottilie Grey"]]
+    assert names(extractor, "An 80 year old grandfather swam 5 km in the lake on Sunday.") == [[]]
+
+
 # -- who only watched --------------------------------------------------------------------------
 def test_who_flagged_off_or_cheered_took_no_part(extractor):
     assert names(extractor, "Actor Rohan Verma flagged off the 10 km run on Sunday.") == [[]]

@@ -212,9 +212,25 @@ def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
         p = ctx.roster.person(name)
         out.append({"name": name, "handle": p.handle or (info.handle if len(names) == 1 else None),
                     "relation": p.relation})
+    if not names and info.relation and not info.handle and _described_by_age(ctx, span):
+        main = ctx.roster.main  # "A 68-year-old grandmother has walked ...": who the story is about, if named
+        return [{"name": main, "handle": ctx.roster.person(main).handle, "relation": None}] if main else []
     if not names and (info.handle or info.relation):
         out.append({"name": None, "handle": info.handle, "relation": None if info.handle else info.relation})
     return out
+
+
+def _described_by_age(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the relation word of mention ``span`` describes someone by their age after "a" or "an"
+    ("a 68-year-old grandmother", "an 80 year old father"), as news does: no relation to the author."""
+    lows = ctx.lows
+    k = span.start - 1
+    if k < 3 or lows[k] != "old":
+        return False
+    k -= 1
+    while k > 0 and lows[k] in ("-", "year", "years"):
+        k -= 1
+    return lows[k].isdigit() and k > 0 and lows[k - 1] in ("a", "an")
 
 
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
