@@ -36,6 +36,7 @@ from fitpost.schema import Quantity
 
 # the roles an activity word right next to the quantity overrides (:func:`_next_to_activity`)
 OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
+HEIGHT_UNITS = frozenset({"m", "ft"})  # a hill's height is told in these
 # what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
 _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
@@ -57,6 +58,7 @@ def set_aside(ctx: Context) -> None:
     ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     # a programme's session names its week and day, no time ("week 5 day 2")
     labels = {k for a in ctx.mentions[ext.ACTIVITIES] if a.info.form == "programme" for k in range(a.start, a.end)}
+    place_ends = {p.end for p in ctx.mentions[ext.PLACES]}
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -71,6 +73,9 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
             role = "too short"  # "kept my feet for two metres"
+        elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
+                and span.start - 1 in place_ends:
+            role = "height"  # "Climbed Larkspur Pike (931 m)": in metres or feet in brackets after a place, its height
         else:
             role = aside(low, q.start, q.end, q.kind)
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
