@@ -28,3 +28,11 @@ def test_exercises_on_two_days_are_two_workouts(extractor):
 def test_an_exercise_and_a_run_stay_apart(extractor):
     got = records(extractor, "Did 50 push-ups, then ran 5 km.")
     assert got == [("strength_training", "push-ups"), ("running", "ran")]
+
+
+def test_common_exercise_names_are_exercises(extractor):
+    post = extractor.extract("Finished with 3 sets of hanging leg raises and a 2 minute plank.")
+    assert [(a.activity, a.exercise, a.evidence.text) for a in post.activities] == \
+        [("strength_training", "leg_raise", "hanging leg raises")]
+    post = extractor.extract("Farmer's walk 4 x 40 m to finish the session.")
+    assert [(a.activity, a.exercise) for a in post.activities] == [("strength_training", "farmers_carry")]
