@@ -195,24 +195,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(ctx, c, r):
             return r
-    return _same_workout(ctx, latest, c) or _relative(ctx, records, c) or _headline(ctx, records, c, dates) \
-        or _fills(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates) \
-        or _daily_share(ctx, latest, c, routes)
-
-
-def _same_workout(ctx: Context, latest: Record | None, c: Cluster) -> Record | None:
-    """The record of the exercise told last, when exercise cluster ``c`` follows it in its sentence with
-    the same activity and status and no date between: the exercises of one workout ("squats 5x5,
-    lunges 3x12, calf raises 3x20", "100 push-ups and 100 squats this morning")."""
-    if latest is None or c.info.form != "exercise":
-        return None
-    last = latest.clusters[-1]
-    if last.info.form != "exercise" or last.sent != c.sent or latest.activity != c.info.activity \
-            or last.status_name != c.status_name:
-        return None
-    if any(last.end <= d.start < c.start for d in ctx.dates_in.get(c.sent, ())):
-        return None  # "100 push-ups on Monday and 100 squats on Tuesday"
-    return latest
+    return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
+        or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
 
 
 def _kind_fits(ctx: Context, c: Cluster, r: Record) -> bool:
