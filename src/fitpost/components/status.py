@@ -242,7 +242,8 @@ class _DocView:
     """A Doc as the tagger reads it: the shared token table, the token NORMs (string ids)
     and which annotations it has."""
 
-    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends")
+    __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
+                 "exercise_tokens")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -258,6 +259,10 @@ class _DocView:
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
         self.amount_ends = {q.end for q in found if q.label in ("distance", "duration")} | \
             {k for q in found if q.label == "count" for k in range(q.start + 1, q.end)}
+        # the words of the exercises named ("squats", "calf raises"): nouns, though a tagger may read
+        # "deadlifts" or "raises" as the verb of a log line
+        self.exercise_tokens = {k for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+                                if m.info.form == "exercise" for k in range(m.start, m.end)}
 
     def names_event_after(self, span: ext.Mention) -> bool:
         """Whether a named event follows the mention, at most a preposition and "the" between ("running
@@ -644,7 +649,7 @@ class StatusTagger(Component):
             head = view.doc[i].head
             steps = 0
             while head.i != i and steps < 6:
-                if head.pos_ in ("VERB", "AUX"):
+                if head.pos_ in ("VERB", "AUX") and head.i not in view.exercise_tokens:
                     tense = self._tense(view, head.i, depth + 1, pseudo)
                     if tense == "present" and head.lower_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
                         # "the run is part of", "a list that includes two marathons": no routine; a
