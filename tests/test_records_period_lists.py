@@ -87,3 +87,9 @@ def test_a_session_over_a_week_is_on_the_day_before_its_distance(extractor):
 def test_a_plan_listed_by_days_is_no_sessions_done(extractor):
     text = "Next week's plan: Tuesday 6 km easy, Thursday 10 km tempo, Saturday long run 21 km."
     assert all(status == "planned" for _, status, _ in sessions(extractor, text, dt.date(2026, 3, 8)))
+
+
+def test_a_weekday_right_after_an_opening_activity_verb_is_a_date(extractor):
+    # "Ran Tuesday": a capital opening the sentence makes the verb no first word of a name
+    post = extractor.extract("Ran Tuesday 6 km easy and Thursday 10 km tempo.", posted_at=dt.date(2026, 3, 8))
+    assert [a.date.value for a in post.activities] == [dt.date(2026, 3, 3), dt.date(2026, 3, 5)]

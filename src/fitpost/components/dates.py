@@ -563,8 +563,10 @@ class DateFinder(Component):
         tab = ext.tokens(doc)
         found = self._matches(doc, tab, regions, quantities)
         found.extend(self._numeric(tab, regions, ext.text(doc)))
+        # activity verbs, which a capital opening the sentence makes look like a name's first word ("Ran Tuesday")
+        verbs = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form == "verb"}
         return [(start, end, kind) for start, end, kind in _longest_first(found)
-                if self._is_date(doc, tab, start, end, kind)]
+                if self._is_date(doc, tab, start, end, kind, verbs)]
 
     def _matches(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]],
                  quantities: list[ext.Mention]) -> list[tuple[int, int, str]]:
@@ -614,7 +616,7 @@ class DateFinder(Component):
                         out.append((*span, kind))
         return out
 
-    def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str) -> bool:
+    def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str, verbs: set[int]) -> bool:
         lower = tab.lower
         before = lower[start - 1] if start > 0 else None
         after = lower[end] if end < tab.n else None
@@ -635,7 +637,8 @@ class DateFinder(Component):
         if (lower[start] in self.weekdays or lower[start] == "today") and before not in self.deictic_anchors:
             # a weekday or "Today" in a name: "Sunday Times", "Super Sunday", "India Today"
             first = doc[start]
-            if first.is_title and not first.is_sent_start and before is not None and doc[start - 1].is_title:
+            if first.is_title and not first.is_sent_start and before is not None and doc[start - 1].is_title \
+                    and start - 1 not in verbs:
                 return False
             if after is not None:
                 token = doc[end]
