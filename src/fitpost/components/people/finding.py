@@ -51,13 +51,8 @@ _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 def cue_tokens(lex: Lexicon, tab: ext.Tokens) -> dict[str, list[int]]:
     """The tokens of each kind of cue word (``lex.cues``: "company", "speech", "doing", "relation",
-    "pronoun"), in order: the rules keyed on these words look the Doc's words up once."""
-    found: dict[str, list[int]] = {"company": [], "speech": [], "doing": [], "relation": [], "pronoun": []}
-    cues, lows = lex.cues, tab.lower
-    for i in tab.where(cues):
-        for kind in cues[lows[i]]:
-            found[kind].append(i)
-    return found
+    "pronoun"), in order (don't change the lists): the rules keyed on these words look them up once."""
+    return {kind: tab.where(words) for kind, words in lex.cues.items()}
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
@@ -113,7 +108,7 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     runs that name a place: one where :func:`placelike` says so ("cycled from Kuala Lumpur"; not one
     owning something, "at Tamsin's house"), and the same words anywhere else in the text ("a nurse
     from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
-    moving = moving_tokens(doc)
+    moving = moving_mentions(doc)
     found, places = [], set()
     for first, end in name_runs(text, tab):
         owner = end < tab.n and tab.lower[end] in ("'s", "’s")
@@ -177,16 +172,15 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     return found
 
 
-def moving_tokens(doc: Doc) -> set[int]:
-    """The tokens of the Doc's quantities and activity mentions (see :func:`placelike`)."""
-    return {i for g, attr in ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"))
-            for s in ext.mentions(doc, g, attr) for i in range(s.start, s.end)}
+def moving_mentions(doc: Doc) -> list[ext.Mention]:
+    """The Doc's quantities and activity mentions (see :func:`placelike`)."""
+    return ext.mentions(doc, ext.QUANTITIES, "fp_quantity") + ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
 
 
 def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
     """Character spans of named people on a model's entities and parse: its PERSON entities that
     are not places it mistook, then the names it did not tag that do an activity."""
-    moving = moving_tokens(doc)
+    moving = moving_mentions(doc)
     past = ext.past_activity_verbs(doc)
     found = []
     for ent in doc.ents:
@@ -236,10 +230,10 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     return found
 
 
-def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: set[int]) -> bool:
+def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: list[ext.Mention]) -> bool:
     """Whether a "person" at token ``start`` (a model's, or a run of capitalised words) is a place: right after a place
     preposition ("rode to Raipur"), or after "to" with "from" up to five words before it ("from
-    Jaipur to Udaipur") or a quantity or activity (``moving``: their tokens) earlier in the sentence."""
+    Jaipur to Udaipur") or a quantity or activity (``moving``: their mentions) earlier in the sentence."""
     if start == 0:
         return False
     prev = tab.lower[start - 1]
@@ -249,7 +243,7 @@ def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: set[int]) -> bo
         sent_start = tab.sent_lo[start]
         if "from" in tab.lower[max(sent_start, start - 5):start]:
             return True
-        return any(i in moving for i in range(sent_start, start))
+        return any(max(m.start, sent_start) < min(m.end, start) for m in moving)  # a token of it in the sentence before
     return False
 
 
@@ -427,7 +421,7 @@ def lower_case_companions(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, 
     thing words, and do not end in "s" (a plural: "dogs and i"), "ed" or "ing"; none in ``found``.
     (``pronouns``: the pronoun tokens.)"""
     words = tab.text
-    if not any(words[k] == "i" for k in pronouns):
+    if "i" not in words:  # a token written "i" is one of ``pronouns``
         return []
     taken = {s for s, _ in found}
     out = []
@@ -463,14 +457,15 @@ def _listed(lows: list[str], k: int, step: int) -> int | None:
 def relation_spans(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, int, str]]:
     """Relation phrases as token spans ``(start, end, relation)``, in order, none inside another:
     at each token a relation can start with (``firsts``), the longest relation over at most
-    ``lex.rel_max`` tokens (a hyphen token joins the words around it: "mother - in - law")."""
+    ``lex.rel_max`` tokens and no more than a relation starting with its word spans (``lex.rel_tokens``)
+    (a hyphen token joins the words around it: "co - worker")."""
     found = []
     lows = tab.lower
     resume = 0  # the tokens before this one are in the relation found last
     for i in firsts:
         if i < resume:
             continue
-        for n in range(min(lex.rel_max, tab.n - i), 0, -1):
+        for n in range(min(lex.rel_max, lex.rel_tokens[lows[i]], tab.n - i), 0, -1):
             key = " ".join(lows[i:i + n]).replace(" - ", "-")
             if key in lex.relations:
                 found.append((i, i + n, key))

@@ -41,6 +41,9 @@ class Lexicon:
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
     rel_max: int
+    # a word a relation starts with -> the most tokens a relation starting with it spans, a hyphen a token
+    # of its own ("co" -> 3: "co - worker"; "friend" -> 1): no longer run of tokens is read as one
+    rel_tokens: dict[str, int]
     # any group word, not inside a longer word; the longest first, so "the couple's" is one hit
     group_re: re.Pattern | None
     # words that are never a one-word name: the common words of people.json, relation words, titles,
@@ -59,10 +62,10 @@ class Lexicon:
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
     company_lengths: dict[str, tuple[int, ...]]  # the first word of a company cue -> how many words its cues have
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
-    # every word a rule of finding is keyed on -> its kinds: "company" (a first word of a company cue),
-    # "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
+    # each kind of word a rule of finding is keyed on -> its words: "company" (a first word of a company
+    # cue), "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
     # looked up by these words once (``finding.cue_tokens``)
-    cues: dict[str, tuple[str, ...]]
+    cues: dict[str, frozenset[str]]
 
     @classmethod
     def read(cls, name: str) -> Lexicon:
@@ -79,11 +82,14 @@ class Lexicon:
         for cue in company_before | company_after:
             company_lengths.setdefault(cue[0], set()).add(len(cue))
         # the tokens a relation starts with: its first word, and for a hyphenated one the word before the hyphen
-        rel_first = frozenset(k.split()[0] for k in relations) | \
-            frozenset(k.replace("-", " - ").split()[0] for k in relations)
-        kinds = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
-                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
-        cues = {w: tuple(kind for kind, words in kinds.items() if w in words) for w in set().union(*kinds.values())}
+        rel_tokens: dict[str, int] = {}
+        for k in relations:
+            spread = k.replace("-", " - ").split()
+            for first in (k.split()[0], spread[0]):
+                rel_tokens[first] = max(rel_tokens.get(first, 0), len(spread))
+        rel_first = frozenset(rel_tokens)
+        cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
+                "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -94,6 +100,7 @@ class Lexicon:
             titles=frozenset(data["titles"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
+            rel_tokens=rel_tokens,
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
             not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
             | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),
