@@ -26,6 +26,7 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
+_NAME_WORD = re.compile(r"^(?:o['’])?(?:[A-Z][A-Za-z'’.]*[a-z]|[A-Z]{2,5})$")  # a _CAP word, "o'Shields" too
 _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 # a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
 # The spaces before the name are those of its own line (not \s, which would run on over every blank
@@ -95,7 +96,7 @@ class PlaceFinder(Component):
         j = i
         count = 0  # the words read, up to four; a dash and the word after it count as none
         while j < n and count < 4:
-            if self._cap(words[j]) and lows[j] not in self.not_places:
+            if _NAME_WORD.match(words[j]) and lows[j] not in self.not_places:
                 j += 1
             elif lows[j] in _CONNECTORS and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
                     and lows[j + 1] not in self.not_places:
@@ -107,18 +108,13 @@ class PlaceFinder(Component):
                     and lows[j + 1] not in self.not_places:
                 j += 1  # "Robin Hood's Bay", "Benton's Landing"
             elif words[j] in _DASHES and j > i and j + 1 < n and tab.end[j - 1] == tab.idx[j] \
-                    and tab.end[j] == tab.idx[j + 1] and (self._cap(words[j + 1]) or lows[j + 1] in _CONNECTORS):
+                    and tab.end[j] == tab.idx[j + 1] and (_NAME_WORD.match(words[j + 1]) or lows[j + 1] in _CONNECTORS):
                 j += 2
                 continue
             else:
                 break
             count += 1
         return j
-
-    @staticmethod
-    def _cap(word: str) -> bool:
-        """A capitalised word of a name, "o'Shields" too."""
-        return bool(_CAP.match(word)) or word[:2] in ("o'", "o’") and bool(_CAP.match(word[2:]))
 
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
@@ -208,7 +204,7 @@ class PlaceFinder(Component):
         "Hiked Ben Larkspur", "Climbed Tryfan")."""
         out = []
         for k in tab.where(self.summit_verbs):
-            if k + 1 < tab.n and self._cap(tab.text[k + 1]):
+            if k + 1 < tab.n and _NAME_WORD.match(tab.text[k + 1]):
                 end = self._capitalised(tab, k + 1)
                 if end > k + 1:
                     out.append((k + 1, end))
@@ -219,40 +215,42 @@ class PlaceFinder(Component):
         place ("the Pedal Sportive": a capitalised event head in it) and one with no letter (a time
         taken for a place: "in 04:47:40")."""
         out = []
+        heads = self._event_heads(tab)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places \
                     and any(map(str.isalpha, ent.text)):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
-                if s < e and not self._event_name(tab, s, e, e):
+                if s < e and heads.isdisjoint(range(s, e)):
                     out.append((s, e))
         return out
 
     def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris"), but not
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
-        but "at the Vienna Marathon"; a model's entity may)."""
+        but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
+        it or right after it."""
         out = []
+        heads = self._event_heads(tab)
         for k in tab.where(self.role_before):
             if k + 1 == tab.n:  # no word follows
                 continue
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
-            if not self._cap(tab.text[i]):
+            if not _NAME_WORD.match(tab.text[i]):
                 continue  # most prepositions are followed by no name: the run is not read
             j = self._capitalised(tab, i)
-            if j > i and not self._event_name(tab, i, j, min(j + 1, tab.n)):
+            if j > i and heads.isdisjoint(range(i, min(j + 1, tab.n))):
                 out.append((i, j))
         return out
 
-    def _event_name(self, tab: ext.Tokens, s: int, e: int, upto: int) -> bool:
-        """Whether tokens ``s:e`` are (the start of) an event's name: a capitalised event head, up to
-        token ``upto``, but for the head of a city's race ("in the Race for Life", "at the Pedal
-        Sportive", but "at the Vienna Marathon")."""
-        return any(tab.lower[k] in self.event_heads and tab.text[k][:1].isupper()
-                   and tab.lower[k] not in self.city_event_heads for k in range(s, upto))
+    def _event_heads(self, tab: ext.Tokens) -> set[int]:
+        """The tokens that make a name an event's: a capitalised event head, but for the head of a city's
+        race ("in the Race for Life", "at the Pedal Sportive", but "at the Vienna Marathon")."""
+        return {k for k in tab.where(self.event_heads)
+                if tab.text[k][:1].isupper() and tab.lower[k] not in self.city_event_heads}
 
     def _named(self, tab: ext.Tokens) -> list[tuple[int, int]]:
         """Names made with a place word: capitalised words before a capitalised place word ("Marina
@@ -271,7 +269,7 @@ class PlaceFinder(Component):
                     out.append((k, j))
             if lows[k] in self.place_heads and k > 0:
                 s = k
-                while s > 0 and k - s < 4 and (self._cap(words[s - 1])
+                while s > 0 and k - s < 4 and (_NAME_WORD.match(words[s - 1])
                                               or lows[s - 1] in _POSSESSIVE and s >= 2 and _CAP.match(words[s - 2])):
                     s -= 1
                 # no name starts with a possessive ("at Thornbury's Elmfield Moss Race Course": four words back)
@@ -346,7 +344,7 @@ class PlaceFinder(Component):
             if k + 1 not in ends or k == 0:
                 continue
             s = k
-            while s > 0 and k - s < 4 and self._cap(words[s - 1]) and lows[s - 1] not in self.not_places \
+            while s > 0 and k - s < 4 and _NAME_WORD.match(words[s - 1]) and lows[s - 1] not in self.not_places \
                     and lows[s - 1] not in self.verbs:
                 s -= 1
             if s == k or (s - 1, k) in found:
