@@ -23,7 +23,7 @@ there, so capitals say nothing.
 from __future__ import annotations
 
 import re
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,6 +34,7 @@ from fitpost.components.people import named_token_set
 
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]*")  # such a word in lower case (its first letter)
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
 _K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
 _POSSESSIVE = ("'s", "’s")
@@ -58,8 +59,10 @@ def _title_case(line: str) -> bool:
     words Title Case leaves so (``_TITLE_SMALL``): "Grandmother Swims Across the Lake", not "Race report:
     Larkspur Valley 50K", whose capitals are a name's."""
     words = _WORD.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7 \
-        and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if len(words) < 3:
+        return False
+    lower = _LOWER_WORD.findall(line)
+    return (len(words) - len(lower)) / len(words) > 0.7 and all(w.lower() in _TITLE_SMALL for w in lower)
 
 
 class EventFinder(Component):
@@ -91,6 +94,8 @@ class EventFinder(Component):
         data_acts = resources.load_json("activities.json")
         acts = data_acts["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
+        # the words a named event never starts with, capitalised or not: stop words, weekdays, months, units, verbs
+        self.never_start = frozenset(self.not_start | self.verbs)
         # one-word verbs, nouns and exercises of a specific activity, which name it inside a name with a head
         # that does not ("the Hillcrest Cycle Challenge", "the Larkspur Rowing Championships", "the 30 Day
         # Squat Challenge")
@@ -103,11 +108,6 @@ class EventFinder(Component):
                 self.activity_words.setdefault(w, activity)
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
         self.tag_endings = tuple(self.tag_heads)  # for str.endswith: most hashtags end in no head
-
-    def _starts_event(self, word: str, low: str) -> bool:
-        """Whether a token (its text, lower-cased ``low``) may start a named event: capitalised, not a stop
-        word, a weekday, a month, a unit or a verb."""
-        return word[:1].isupper() and low not in self.not_start and low not in self.verbs
 
     def _tag_head(self, low: str) -> str | None:
         """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
@@ -144,8 +144,10 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
         # (a distance has digits: the words of letters alone are passed over)
-        sents = [(lo, hi) for lo, hi in tab.sents if not self.head_words.isdisjoint(lows[lo:hi])
-                 or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
+        with_head = {tab.sent_lo[i] for i in tab.where(self.head_words)}  # the sentences with a head, by first token
+        distance = any(map(_DISTANCE.match, filterfalse(str.isalpha, lows)))  # whether the Doc has one at all
+        sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
+                 or distance and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
@@ -153,11 +155,13 @@ class EventFinder(Component):
         out = [f for i in tab.where(self.tag_heads) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
+        # the words that may start a named event: capitalised, and not a word none starts with (``never_start``)
         starts = [i for lo, hi in sents for i in range(lo, hi)
-                  if i not in taken and i not in headline and self._starts_event(words[i], lows[i])]
+                  if words[i][:1].isupper() and lows[i] not in self.never_start
+                  and i not in taken and i not in headline]
         # the named people among an event's words: the word before its start and up to eight from it
         named = named_token_set(doc)
-        people = named.intersection(k for i in starts for k in range(i - 1, min(i + 8, tab.sent_hi[i]))) \
+        people = named.intersection(chain.from_iterable(range(i - 1, min(i + 8, tab.sent_hi[i])) for i in starts)) \
             if named else set()
         resume = 0  # no event starts inside the one found before, in its sentence
         for i in starts:
