@@ -49,7 +49,8 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the items up to each one
     found: list[Item] = []
-    for m in _pattern().finditer(low):
+    # read from where the first such distance ends: a number before it has no unit to take
+    for m in _pattern().finditer(low, ends[0]):
         start, end = m.span("num")
         k = bisect_right(ends, start)
         j = bisect_left(starts, end)  # the items that start before the number ends
