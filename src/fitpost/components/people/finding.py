@@ -457,15 +457,14 @@ def _listed(lows: list[str], k: int, step: int) -> int | None:
 def relation_spans(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, int, str]]:
     """Relation phrases as token spans ``(start, end, relation)``, in order, none inside another:
     at each token a relation can start with (``firsts``), the longest relation over at most
-    ``lex.rel_max`` tokens and no more than a relation starting with its word spans (``lex.rel_tokens``)
-    (a hyphen token joins the words around it: "co - worker")."""
+    ``lex.rel_max`` tokens (a hyphen token joins the words around it: "co - worker")."""
     found = []
     lows = tab.lower
     resume = 0  # the tokens before this one are in the relation found last
     for i in firsts:
         if i < resume:
             continue
-        for n in range(min(lex.rel_max, lex.rel_tokens[lows[i]], tab.n - i), 0, -1):
+        for n in range(min(lex.rel_max, tab.n - i), 0, -1):
             key = " ".join(lows[i:i + n]).replace(" - ", "-")
             if key in lex.relations:
                 found.append((i, i + n, key))

@@ -41,9 +41,6 @@ class Lexicon:
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
     rel_max: int
-    # a word a relation starts with -> the most tokens a relation starting with it spans, a hyphen a token
-    # of its own ("co" -> 3: "co - worker"; "friend" -> 1): no longer run of tokens is read as one
-    rel_tokens: dict[str, int]
     # any group word, not inside a longer word; the longest first, so "the couple's" is one hit
     group_re: re.Pattern | None
     # words that are never a one-word name: the common words of people.json, relation words, titles,
@@ -82,12 +79,8 @@ class Lexicon:
         for cue in company_before | company_after:
             company_lengths.setdefault(cue[0], set()).add(len(cue))
         # the tokens a relation starts with: its first word, and for a hyphenated one the word before the hyphen
-        rel_tokens: dict[str, int] = {}
-        for k in relations:
-            spread = k.replace("-", " - ").split()
-            for first in (k.split()[0], spread[0]):
-                rel_tokens[first] = max(rel_tokens.get(first, 0), len(spread))
-        rel_first = frozenset(rel_tokens)
+        rel_first = frozenset(k.split()[0] for k in relations) | \
+            frozenset(k.replace("-", " - ").split()[0] for k in relations)
         cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
         return cls(
@@ -100,7 +93,6 @@ class Lexicon:
             titles=frozenset(data["titles"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
-            rel_tokens=rel_tokens,
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
             not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
             | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),

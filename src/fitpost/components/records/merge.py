@@ -792,9 +792,9 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items.
     A sentence whose distances, LIST_MIN or more, each follow a day of their own is such a list too, each
     session on its day ("Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run":
-    :func:`_days_before`).  A distance :func:`_split_ellipses` made a session already (its ``id`` in
+    :func:`_day_led`).  A distance :func:`_split_ellipses` made a session already (its ``id`` in
     ``split``) is left as it is."""
-    day_of = _days_before(ctx)
+    day_of = _day_led(ctx)
     day_led = Counter(ctx.sent_of[start] for start in day_of)
     over_period = {n for n, found in ctx.dates_in.items()
                    if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)} \
@@ -820,15 +820,9 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
             continue
         for s in items:
             if id(s.info) not in owner_of and id(s.info) not in split:
+                day = day_of[s.start].info if s.start in day_of else owner.date
                 real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
-                                                quantities=[s.info], date=day_of.get(s.start, owner.date),
-                                                inferred=True)]))
-
-
-def _days_before(ctx: Context) -> dict[int, DateRef]:
-    """The distances right after a day in their sentence (:func:`_day_led`), by their first token, with
-    that day."""
-    return {start: day.info for start, day in _day_led(ctx).items()}
+                                                quantities=[s.info], date=day, inferred=True)]))
 
 
 def _day_led(ctx: Context) -> dict[int, ext.Mention]:
