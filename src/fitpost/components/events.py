@@ -23,7 +23,7 @@ there, so capitals say nothing.
 from __future__ import annotations
 
 import re
-from itertools import chain
+from itertools import chain, filterfalse
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -144,9 +144,9 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
         # (a distance has digits: the words of letters alone are passed over)
-        with_name_end = {tab.sent_lo[i] for i in tab.where(self.head_words)} | \
-            {tab.sent_lo[i] for i, low in enumerate(lows) if not low.isalpha() and _DISTANCE.match(low)}
-        sents = [(lo, hi) for lo, hi in tab.sents if lo in with_name_end]  # by their first token
+        with_head = {tab.sent_lo[i] for i in tab.where(self.head_words)}  # the sentences with a head, by first token
+        sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
+                 or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
