@@ -25,6 +25,8 @@ _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:
 _CLOCK_MARK = re.compile(r"[:.]\d\d|am|pm")  # what makes a number a time on the clock by itself
 _DAY_HALVES = frozenset({"am", "pm", "a.m.", "p.m."})  # "6 am", "7.30 pm"
 SPENDING = frozenset({"spent", "spend", "spending"})
+FEAT_REACH = 7  # how far before "to" a feat word may stand: "the first [woman from the valley] to swim it"
+SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})  # a clause's subject: "the first time I tried to"
 # what makes a spell of time one that was spent: "a great day", "the morning", "two evenings", "all afternoon"
 SPELL_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "this", "that", "all", "whole", "entire", "one",
                                "two", "three", "four", "five", "six", "seven", "several", "few", "many"})
@@ -131,6 +133,20 @@ def _spell_spent(lows: list[str], i: int) -> bool:
     return any(w in SPELL_DETERMINERS or w.isdigit() for w in lows[max(0, i - 2):i])
 
 
+def _feat(ctx: Context, to: int) -> bool:
+    """Whether the "to" at token ``to`` follows a feat: a ``feat_words`` word at most ``FEAT_REACH``
+    words before it in its clause, with only the rest of a noun phrase between ("the youngest to climb
+    it", "the first woman from the valley to swim it"; not "the first time I tried to swim", where a
+    subject or a verb comes between)."""
+    lex, lows = ctx.lexicon, ctx.lows
+    for k in range(to - 1, max(ctx.sents[ctx.sent_of[to]][0], to - FEAT_REACH) - 1, -1):
+        if lows[k] in lex.subject_verbs or lows[k] in SUBJECTS:
+            return False
+        if lows[k] in lex.feat_words:
+            return ctx.breaks(k, to) == 0
+    return False
+
+
 def does(ctx: Context, c: Cluster) -> bool:
     """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
     nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is; a
@@ -141,7 +157,7 @@ def does(ctx: Context, c: Cluster) -> bool:
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
         if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in lex.infinitive_ok) \
-                and lex.feat_words.isdisjoint(lows[max(0, c.start - 4):c.start - 1]):
+                and not _feat(ctx, c.start - 1):
             return False  # "able to run", but "the youngest to climb it" tells a feat done
         if not lows[c.start].endswith("ing") or not lex.gerund_ok.isdisjoint(before):
             return True
