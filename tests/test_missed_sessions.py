@@ -186,3 +186,20 @@ def test_an_infinitive_of_ability_or_wish_is_still_no_session(extractor, text):
 ])
 def test_a_session_told_at_a_time_on_the_clock_is_one(extractor, text, expected):
     assert [(a, e) for a, e, _ in found(extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Lovely ride with my brother along the towpath.", "cycling"),
+    ("Hard swim in the quarry, the water at 12 degrees.", "swimming"),
+    ("Beautiful hike up the fell with Tamsin and Rhodri.", "hiking"),
+])
+def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, activity):
+    assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lovely swimming costumes on sale at the leisure centre.",
+    "Gentle hikes are the best way to start.",
+])
+def test_a_noun_that_names_a_thing_or_opens_a_statement_is_no_caption(extractor, text):
+    assert found(extractor, text) == []

@@ -26,6 +26,7 @@ _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "yo
 _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
 _BEFORE_A_THING = _DETERMINERS | {"one"}  # a verb form the tagger takes for a noun after these is the thing
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
+_BEING = {"is", "was", "were", "are"}  # after a form both verb and noun, these make it a noun
 _GO = {"go", "goes", "went", "going", "gone"}
 _QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’"}
 _POSE_WORDS = {"pose", "poses", "asana", "asanas"}  # after an exercise's name: a yoga pose named for it
@@ -40,6 +41,12 @@ _WEEK_DAY = re.compile(r"wk?\d{1,2}[dr]\d")
 _WEEK = re.compile(r"wk?\d{1,2}")
 _DAY = re.compile(r"[dr]\d")
 _WEEK_IN_TEXT = re.compile(r"wk?\d")  # a week's number written so ("w5d2", "w9"), in lower-cased text
+
+
+def _before_being(tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether the form at ``start:end``, not an -ing form, comes right before a word of being: the
+    subject of a statement ("Gentle hikes are the best"), as a verb never is."""
+    return end < tab.n and tab.lower[end] in _BEING and not tab.lower[end - 1].endswith("ing")
 
 
 class ActivityFinder(Component):
@@ -127,14 +134,16 @@ class ActivityFinder(Component):
                 continue
             if form == "both":
                 # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
-                # after a determiner or an amount ("our kayaking trip", "my run", "these 5 mile runs")
+                # after a determiner or an amount ("our kayaking trip", "my run", "these 5 mile runs") or,
+                # but for an -ing form, right before a word of being, as no verb is ("hikes are fun")
                 if tagged:
                     noun = root.pos_ in ("NOUN", "PROPN")
                 else:
                     if amount_ends is None:
                         amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
                                        if q.label in ("distance", "duration")}
-                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends)
+                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends) \
+                        or _before_being(tab, start, end)
                 form = "noun" if noun else "verb"
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,

@@ -104,11 +104,26 @@ def _caption(ctx: Context, c: Cluster) -> bool:
     return ctx.lexicon.subject_verbs.isdisjoint(ctx.lows[c.end:hi])
 
 
+def _noun_caption(ctx: Context, c: Cluster) -> bool:
+    """Whether a noun opens a sentence behind ``caption_adjectives`` only, ends it or has a
+    ``caption_followers`` word or a punctuation mark after it, and no verb of a statement follows it: a
+    caption ("Lovely ride with my sister along the canal", "Hard swim in the lake."), not a statement
+    ("Hard runs are the key") nor a noun that names a thing ("Lovely swimming costumes on sale")."""
+    lo, hi = ctx.sents[c.sent]
+    if c.info.form != "noun" or c.start == lo:
+        return False
+    lex, lows = ctx.lexicon, ctx.lows
+    after = lows[c.end] if c.end < hi else "."
+    return all(w in lex.caption_adjectives for w in lows[lo:c.start]) \
+        and (after in lex.caption_followers or not any(ch.isalnum() for ch in after)) \
+        and lex.subject_verbs.isdisjoint(lows[c.end:hi])
+
+
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
-    programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), or
-    is a definite or possessive noun ("the race", "my run", "the day's hike")."""
-    if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c):
+    programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), is
+    a caption (:func:`_noun_caption`), or is a definite or possessive noun ("the race", "my run")."""
+    if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))

@@ -100,6 +100,8 @@ class Lexicon:
     gerund_ok: frozenset[str]
     infinitive_ok: frozenset[str]
     feat_words: frozenset[str]
+    caption_adjectives: frozenset[str]
+    caption_followers: frozenset[str]
     subject_verbs: frozenset[str]
     segment_before: frozenset[str]  # log lines: see models/linking.json
     segment_after: frozenset[str]
@@ -178,6 +180,8 @@ class Lexicon:
                    gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
                    infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
                    feat_words=frozenset(data["claim_cues"]["feat_words"]),
+                   caption_adjectives=frozenset(data["claim_cues"]["caption_adjectives"]),
+                   caption_followers=frozenset(data["claim_cues"]["caption_followers"]),
                    subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
