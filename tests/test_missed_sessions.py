@@ -192,6 +192,8 @@ def test_a_session_told_at_a_time_on_the_clock_is_one(extractor, text, expected)
     ("Lovely ride with my brother along the towpath.", "cycling"),
     ("Hard swim in the quarry, the water at 12 degrees.", "swimming"),
     ("Beautiful hike up the fell with Tamsin and Rhodri.", "hiking"),
+    ("Evening swim in the tarn with Ottilie.", "swimming"),
+    ("Early morning ride to the coast and back.", "cycling"),
 ])
 def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, activity):
     assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
@@ -200,6 +202,7 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
 @pytest.mark.parametrize("text", [
     "Lovely swimming costumes on sale at the leisure centre.",
     "Gentle hikes are the best way to start.",
+    "Morning swims are what I miss most.",
 ])
 def test_a_noun_that_names_a_thing_or_opens_a_statement_is_no_caption(extractor, text):
     assert found(extractor, text) == []
