@@ -41,3 +41,15 @@ def test_a_short_weekday_after_on(extractor):
 
 def test_sun_in_a_list_before_a_word_is_the_sun(extractor):
     assert dates(extractor, "Rode 40 km over the hills, Sun shining all the way.") == [None]
+
+
+def test_wed_is_a_weekday_not_a_contraction(extractor):
+    """spaCy's English special cases split "Wed" as "We d" (we'd without its apostrophe); the pipeline
+    keeps it whole, so a log's Wednesday is dated as the other days are."""
+    text = "Week recap: Mon rest, Wed 8 x 400 m on the track, Sat long run 21 km."
+    assert dates(extractor, text, "2026-03-08") == [dt.date(2026, 3, 4), dt.date(2026, 3, 7)]
+    assert dates(extractor, "Wed: 12 km trail run with Ottilie", "2026-03-08") == [dt.date(2026, 3, 4)]
+
+
+def test_the_verb_wed_is_no_date(extractor):
+    assert dates(extractor, "Rhodri and Tamsin wed after running 10 km together.") == [None]

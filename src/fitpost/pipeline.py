@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_suffix_regex
 
@@ -110,7 +111,15 @@ def complete(nlp: Language) -> Language:
 
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
-    return add_components(with_line_breaks(with_extra_suffixes(load_base(model))))
+    return add_components(with_line_breaks(with_whole_words(with_extra_suffixes(load_base(model)))))
+
+
+def with_whole_words(nlp: Language) -> Language:
+    """``nlp`` whose tokenizer keeps the ``whole_words`` of ``models/pipeline.json`` as one token each,
+    where its language's special cases would split them ("Wed 6 km": Wednesday, not "We d")."""
+    for word in config().get("whole_words", {}).get("words", []):
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    return nlp
 
 
 def with_extra_suffixes(nlp: Language) -> Language:
