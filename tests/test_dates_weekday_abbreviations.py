@@ -53,3 +53,10 @@ def test_wed_is_a_weekday_not_a_contraction(extractor):
 
 def test_the_verb_wed_is_no_date(extractor):
     assert dates(extractor, "Rhodri and Tamsin wed after running 10 km together.") == [None]
+
+
+def test_a_one_line_log_with_no_activity_word_dates_each_distance_by_its_day(extractor):
+    """With no activity word, each logged distance is a session of the text's activity; the day right
+    before it is its date, not the first day of the line."""
+    text = "Marathon block, week 6. Mon rest, Tue 6 km easy, Thu 10 km tempo."
+    assert dates(extractor, text, "2026-03-08") == [dt.date(2026, 3, 3), dt.date(2026, 3, 5)]

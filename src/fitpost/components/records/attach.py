@@ -299,7 +299,12 @@ def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
 
 
 def attach_date(ctx: Context, c: Cluster) -> None:
-    """The first resolved date of the sentence."""
+    """The day right before the distance the cluster starts with ("Tue 6 km easy, Thu 10 km tempo":
+    Thursday for the 10 km), else the first resolved date of the sentence."""
+    day = ctx.day_led.get(c.start)
+    if day is not None:
+        c.date = day.info
+        return
     c.date = next((d.info for d in ctx.dates_in.get(c.sent, ()) if d.info is not None), c.date)
 
 

@@ -445,6 +445,23 @@ class Context:
         return first is not None and first < i
 
     @once
+    def day_led(self) -> dict[int, ext.Mention]:
+        """The distances right after a day in their sentence (nothing but a colon or a dash between: "Tuesday
+        8 km", "Sat: 12 km"), by their first token, with that day's mention."""
+        out: dict[int, ext.Mention] = {}
+        ends = {d.end: d for found in self.dates_in.values() for d in found
+                if d.info is not None and d.info.granularity == "day"}
+        if not ends:
+            return out
+        for span in self.mentions[ext.QUANTITIES]:
+            k = span.start
+            while k > 0 and self.lows[k - 1] in (":", "-", "–"):
+                k -= 1
+            if span.info.kind == "distance" and k in ends:
+                out[span.start] = ends[k]
+        return out
+
+    @once
     def _first_example_cue(self) -> dict[int, int]:
         """The start of the first phrase opening a list of examples, by sentence."""
         out: dict[int, int] = {}

@@ -761,7 +761,7 @@ def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], spl
     status (the one before it, else the one after).  Not a part of a session (:func:`_segment`) nor a pace
     ("marathon pace").  Gives the ``id`` of each distance made a session so; ``split``: those made one already."""
     made: set[int] = set()
-    day_led = _day_led(ctx)
+    day_led = ctx.day_led
     if not day_led:
         return made
     taken = {id(q) for c in clusters for q in c.quantities} | split
@@ -792,9 +792,9 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
     pace named by a distance ("marathon pace") and a part of a session (:func:`_segment`) are no items.
     A sentence whose distances, LIST_MIN or more, each follow a day of their own is such a list too, each
     session on its day ("Tuesday 8 km easy, Thursday 10 km tempo, Sunday 24 km long run":
-    :func:`_day_led`).  A distance :func:`_split_ellipses` made a session already (its ``id`` in
+    :attr:`~.context.Context.day_led`).  A distance :func:`_split_ellipses` made a session already (its ``id`` in
     ``split``) is left as it is."""
-    day_of = _day_led(ctx)
+    day_of = ctx.day_led
     day_led = Counter(ctx.sent_of[start] for start in day_of)
     over_period = {n for n, found in ctx.dates_in.items()
                    if any(d.info is not None and d.info.granularity in ("week", "month") for d in found)} \
@@ -823,23 +823,6 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
                 day = day_of[s.start].info if s.start in day_of else owner.date
                 real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
                                                 quantities=[s.info], date=day, inferred=True)]))
-
-
-def _day_led(ctx: Context) -> dict[int, ext.Mention]:
-    """The distances right after a day in their sentence (nothing but a colon or a dash between: "Tuesday
-    8 km", "Sat: 12 km"), by their first token, with that day's mention."""
-    out: dict[int, ext.Mention] = {}
-    ends = {d.end: d for found in ctx.dates_in.values() for d in found
-            if d.info is not None and d.info.granularity == "day"}
-    if not ends:
-        return out
-    for span in ctx.mentions[ext.QUANTITIES]:
-        k = span.start
-        while k > 0 and ctx.lows[k - 1] in (":", "-", "–"):
-            k -= 1
-        if span.info.kind == "distance" and k in ends:
-            out[span.start] = ends[k]
-    return out
 
 
 def _distance_list(ctx: Context, spans: list[ext.Mention], activity_tokens: set[int]) -> list[ext.Mention]:
