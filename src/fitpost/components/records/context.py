@@ -176,13 +176,7 @@ class Lexicon:
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
-                   doing=frozenset(data["claim_cues"]["doing"]),
-                   gerund_ok=frozenset(data["claim_cues"]["gerund_ok"]),
-                   infinitive_ok=frozenset(data["claim_cues"]["infinitive_ok"]),
-                   feat_words=frozenset(data["claim_cues"]["feat_words"]),
-                   caption_adjectives=frozenset(data["claim_cues"]["caption_adjectives"]),
-                   caption_followers=frozenset(data["claim_cues"]["caption_followers"]),
-                   subject_verbs=frozenset(data["claim_cues"]["subject_verbs"]),
+                   **_claim_cues(data["claim_cues"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
@@ -212,6 +206,13 @@ class Lexicon:
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
                    **_reference_and_route_words(data))
+
+
+def _claim_cues(cues: dict) -> dict:
+    """The :class:`Lexicon` fields of the ``claim_cues`` of linking.json: each a word set."""
+    names = ("doing", "gerund_ok", "infinitive_ok", "feat_words", "caption_adjectives", "caption_followers",
+             "subject_verbs")
+    return {name: frozenset(cues[name]) for name in names}
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
