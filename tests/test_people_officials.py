@@ -1,6 +1,6 @@
-"""Officials in news of a team's ride: an office before a name ("Mayor Tom Okafor", "Westbury
-Commissioner of Police") is no part of it, and a person named only as one who flagged off the team
-is not who rode by default.
+"""Officials in news of a team's ride: an office or an occupation before a name ("Mayor Tom Okafor",
+"Firefighter Tom Okafor", "Westbury Commissioner of Police") is no part of it, and a person named
+only as one who flagged off the team is not who rode by default.
 
 Every post here is written for these tests.
 """
@@ -32,6 +32,9 @@ def test_an_office_before_a_name_is_no_name(extractor):
 @pytest.mark.parametrize("text", [
     "Mayor Tom Okafor rode 20 km with the cadets on Sunday.",
     "Colonel Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Firefighter Tom Okafor rode 20 km in full kit on Sunday.",
+    "Pensioner Tom Okafor rode 20 km to the coast on Sunday.",
+    "Adventurer Tom Okafor rode 20 km along the ridge on Sunday.",
 ])
 def test_a_title_before_a_name_is_left_out(extractor, text):
     assert names(extractor, text) == [["Tom Okafor"]]
