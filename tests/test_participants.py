@@ -194,3 +194,17 @@ def test_the_person_a_relative_clause_of_doing_is_about_took_part(sm_extractor):
     # the one the idea came from rode; the one who told it did not
     text = "According to Ottilie, the idea came from her father, who had cycled 200 km from Ashby to Larkspur."
     assert names(sm_extractor, text) == [["father"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nurse Ottilie Brandt and teacher Tamsin Evans walked 30 miles along the coast.",
+     [["Ottilie Brandt", "Tamsin Evans"]]),
+    ("Rhodri Evans and wife Tamsin Evans rode 80 km to the coast.", [["Rhodri Evans", "Tamsin Evans"]]),
+    ("Rhodri Evans and his wife Tamsin rode 80 km to the coast.", [["Rhodri Evans", "Tamsin"]]),
+])
+def test_two_people_joined_before_the_verb_across_a_title_or_a_relation_both_did_it(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+def test_a_possessive_before_a_relation_brings_in_no_one_by_itself(extractor):
+    assert names(extractor, "Rhodri Evans said his wife Tamsin rode 80 km to the coast.") == [["Tamsin"]]

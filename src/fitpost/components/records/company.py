@@ -151,13 +151,34 @@ def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> N
 
 def _coordinated_before(ctx: Context, p: ext.Mention, first: int) -> list[ext.Mention]:
     """The people mentions before ``p`` in the people group, starting at token ``first`` or later, each
-    joined to the next by "and", "," or "&" (nearest first)."""
+    joined to the next (:func:`_joined`), nearest first; a possessive before a relation word is passed
+    over, not taken: in "Rhodri and his wife Tamsin" it is Rhodri by the "and"."""
     people, out = ctx.people, []
     k = ctx.person_index(p)
-    while k > 0 and people[k - 1].start >= first and ctx.between(people[k - 1].end, people[k].start) in AND_BEFORE:
-        out.append(people[k - 1])
+    while k > 0 and people[k - 1].start >= first and _joined(ctx, people[k - 1], people[k]):
+        if not _owns(people[k - 1], people[k]):
+            out.append(people[k - 1])
         k -= 1
     return out
+
+
+def _owns(p: ext.Mention, q: ext.Mention) -> bool:
+    """Whether mention ``p`` is a possessive right before the relation word ``q`` ("his wife")."""
+    return p.end == q.start and p.info.pronoun and q.info.relation is not None
+
+
+def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
+    """Whether people mentions ``p`` and ``q`` (after it) are joined as one subject: by "and", "," or
+    "&", alone or before the title of the second ("Jane Cole and teacher Amy Lewis"); or side by side
+    as one person's relation word and name ("Rhodri and wife Tamsin") or as a possessive and the
+    relation word it owns ("Rhodri and his wife Tamsin")."""
+    if p.end == q.start:  # one person's relation word and name, or a possessive and a relation word
+        same = p.info.relation is not None and p.info.name is not None and p.info.name == q.info.name
+        return same or _owns(p, q)
+    end = q.start
+    while end > p.end and ctx.lows[end - 1] in ctx.lexicon.person_words:
+        end -= 1  # the second person's title
+    return ctx.between(p.end, end) in AND_BEFORE
 
 
 def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
