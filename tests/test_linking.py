@@ -176,6 +176,15 @@ def test_a_log_line_of_a_day_to_come_is_a_plan(ex, text, status):
     assert [(a.activity, a.status) for a in post.activities] == [("running", status)]
 
 
+def test_a_log_line_to_a_place_is_a_stage_not_a_part_of_one(ex):
+    """"32 km to Kendal" names the stage's end; "32 km to go" would be part of a session."""
+    post = ex.extract("Walked 24 km to Ambleside today. Tomorrow: 32 km to Kendal.", posted_at="2025-05-07")
+    got = [(a.status, a.distance.meters, [p.name for p in a.places]) for a in post.activities]
+    assert got == [("completed", 24000, ["Ambleside"]), ("planned", 32000, ["Kendal"])]
+    post = ex.extract("Walked 24 km to Ambleside today. Tomorrow: 32 km to go.", posted_at="2025-05-07")
+    assert [a.status for a in post.activities] == ["completed"]
+
+
 @pytest.mark.parametrize("text, activity", [
     ("Had a brilliant day skiing with the kids!", "skiing"),
     ("Spent the afternoon kayaking.", "paddling"),
