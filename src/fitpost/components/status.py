@@ -72,6 +72,15 @@ _QUOTES = {'"', "“", "”", "«", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
+_DAY_HALVES = {"am", "pm"}
+
+
+def _clock_mark(lower: list[str], j: int) -> bool:
+    """Whether token ``j`` is "am" or "pm" after a number: a time on the clock ("a 5 am run"), not the
+    verb "am"."""
+    return lower[j] in _DAY_HALVES and j > 0 and lower[j - 1][:1].isdigit()
+
+
 # verbs in the present that tell what a thing is or holds, or what one thinks, not a routine:
 # "a list that includes two marathons", "after the ride, I guess my legs were used to it";
 # their present forms, as written (no lemmatizer runs)
@@ -612,14 +621,17 @@ class StatusTagger(Component):
 
     def _auxiliaries(self, view: _DocView, i: int) -> list[int]:
         """The auxiliaries of token ``i``'s verb group, nearest last."""
+        lower, norms, known, known_ids = view.tab.lower, view.norms, self.known_aux, self.known_aux_ids
         if view.parsed and view.tagged:
-            found = [c.i for c in view.doc[i].children if c.dep_ in ("aux", "auxpass") and c.i < i]
+            found = [c.i for c in view.doc[i].children if c.dep_ in ("aux", "auxpass") and c.i < i
+                     and not _clock_mark(lower, c.i)]
             if found:
                 return found
-        lower, norms, known, known_ids = view.tab.lower, view.norms, self.known_aux, self.known_aux_ids
         out: list[int] = []
         for j in range(i - 1, max(-1, i - 5), -1):  # up to 4 tokens back
             word = lower[j]
+            if _clock_mark(lower, j):
+                break
             if word in known or word in ("going", "gon") or norms[j] in known_ids:
                 out.append(j)
             elif word in self.pronouns and j > 0 and (lower[j - 1] in known or norms[j - 1] in known_ids):
