@@ -208,3 +208,10 @@ def test_two_people_joined_before_the_verb_across_a_title_or_a_relation_both_did
 
 def test_a_possessive_before_a_relation_brings_in_no_one_by_itself(extractor):
     assert names(extractor, "Rhodri Evans said his wife Tamsin rode 80 km to the coast.") == [["Tamsin"]]
+
+
+def test_the_subject_of_the_verb_a_race_hangs_from_took_part_though_the_model_tags_no_person(sm_extractor):
+    """The small model takes "Rhodri Evans" for an organisation; as the subject of the verb the race
+    hangs from ("crossed the finish line of the ... Marathon") he ran it."""
+    text = "Rhodri Evans crossed the finish line of the Brackenfold Marathon on Sunday in 4 hours 12 minutes."
+    assert names(sm_extractor, text) == [["Rhodri Evans"]]

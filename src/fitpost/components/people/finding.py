@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fitpost import ext
 from fitpost.components.people.lexicon import Lexicon
@@ -213,10 +213,11 @@ def _first_name_word(lex: Lexicon, doc: Doc, j: int) -> bool:
 
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
-    """A capitalised subject of an activity that the model did not tag, with the capitalised
-    compound words before it: two words or more make a name ("Asha Rao ran")."""
-    acts = {doc[s.start:s.end].root.i for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
-    subjects = sorted((t for a in acts for t in doc[a].children if t.dep_ in ("nsubj", "nsubjpass")),
+    """A capitalised subject of an activity that the model did not tag, or of the verb a noun of one
+    hangs from, with the capitalised compound words before it: two words or more make a name ("Asha
+    Rao ran", "Asha Rao crossed the finish line of the city marathon")."""
+    acts = {_governing_verb(doc[s.start:s.end].root) for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")}
+    subjects = sorted((t for a in acts for t in a.children if t.dep_ in ("nsubj", "nsubjpass")),
                       key=lambda t: t.i)
     found = []
     for t in subjects:
@@ -228,6 +229,19 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
             if name:
                 found.append(name)
     return found
+
+
+GOVERNING_REACH = 4  # how many heads up from a noun its verb may be: "crossed [the line of the] marathon"
+
+
+def _governing_verb(token: Token) -> Token:
+    """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else itself."""
+    t = token
+    for _ in range(GOVERNING_REACH):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else token
 
 
 def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: list[ext.Mention]) -> bool:
