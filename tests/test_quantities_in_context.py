@@ -353,3 +353,8 @@ def test_a_race_name_implies_its_length_only_as_whole_words(ex):
     """"an ultramarathon" has no fixed length: the marathon in its name is none of it"""
     assert record(ex, "Ottilie ran her first ultramarathon last month.", "ran").distance is None
     assert meters(record(ex, "Rhodri has run three full marathons since 2019.", "run")) == pytest.approx(42195)
+
+
+def test_a_daily_average_after_a_journey_is_no_session_of_its_own(ex):
+    post = ex.extract("Ottilie cycled 1,400 km along the coast in nine days. She averaged 155 km a day.")
+    assert [(a.activity, a.distance.meters) for a in post.activities] == [("cycling", 1_400_000)]
