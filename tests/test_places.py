@@ -289,3 +289,10 @@ def test_where_a_person_told_by_a_relation_word_comes_from_is_no_route(blank_ext
 ])
 def test_the_hill_a_verb_of_climbing_names_is_a_place(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+def test_o_and_an_apostrophe_join_a_name_also_with_a_space_after_it(nlp):
+    assert places(nlp, "Walked 40 miles from Brig o' Larkspur to Brackenfold Bay.") == \
+        [("Brig o' Larkspur", "from"), ("Brackenfold Bay", "to")]
+    assert places(nlp, "Rode from Kirk o’ Brackenfold to Larkspur.") == [("Kirk o’ Brackenfold", "from"), ("Larkspur", "to")]
+

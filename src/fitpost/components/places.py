@@ -48,6 +48,7 @@ _CONNECTORS = {"of", "de", "la", "del", "upon"}
 # a hashtag right after "to" or "to the" ("rode to the #GatewayOfIndia"): a "#" with either before it
 _TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
 _POSSESSIVE = ("'s", "’s")
+_APOSTROPHES = ("'", "’")
 _DASHES = ("-", "–")
 
 
@@ -91,7 +92,7 @@ class PlaceFinder(Component):
 
     def _capitalised(self, tab: ext.Tokens, i: int) -> int:
         """End of a run of capitalised words starting at token i (i when none); words joined by dashes
-        with no space are one ("Stratford-upon-Avon"), and "o'" joins too ("Bay o'Shields")."""
+        with no space are one ("Stratford-upon-Avon"), and "o'" joins too ("Bay o'Shields", "Brig o' Larkspur")."""
         words, lows, n = tab.text, tab.lower, tab.n
         j = i
         count = 0  # the words read, up to four; a dash and the word after it count as none
@@ -107,6 +108,9 @@ class PlaceFinder(Component):
             elif lows[j] in _POSSESSIVE and j > i and j + 1 < n and _CAP.match(words[j + 1]) \
                     and lows[j + 1] not in self.not_places:
                 j += 1  # "Robin Hood's Bay", "Benton's Landing"
+            elif lows[j] == "o" and j > i and j + 2 < n and words[j + 1] in _APOSTROPHES and _CAP.match(words[j + 2]) \
+                    and tab.end[j] == tab.idx[j + 1]:
+                j += 2  # "Brig o' Larkspur", written with a space after the apostrophe
             elif words[j] in _DASHES and j > i and j + 1 < n and tab.end[j - 1] == tab.idx[j] \
                     and tab.end[j] == tab.idx[j + 1] and (_NAME_WORD.match(words[j + 1]) or lows[j + 1] in _CONNECTORS):
                 j += 2
