@@ -296,3 +296,7 @@ def test_o_and_an_apostrophe_join_a_name_also_with_a_space_after_it(nlp):
         [("Brig o' Larkspur", "from"), ("Brackenfold Bay", "to")]
     assert places(nlp, "Rode from Kirk o’ Brackenfold to Larkspur.") == [("Kirk o’ Brackenfold", "from"), ("Larkspur", "to")]
 
+
+def test_a_word_of_a_longer_place_name_is_no_companion(nlp):
+    doc = nlp("Walked 40 miles from Brig o' Larkspur to Brackenfold Bay over three days.")
+    assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]

@@ -263,8 +263,8 @@ class Context:
         posted = ext.doc_value(doc, "fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
-        if self.mentions[ext.EVENTS] and self.mentions[ext.PEOPLE]:
-            self._leave_out_event_words()
+        if (self.mentions[ext.EVENTS] or self.mentions[ext.PLACES]) and self.mentions[ext.PEOPLE]:
+            self._leave_out_name_words()
         self.people = self.mentions[ext.PEOPLE]
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
@@ -273,11 +273,19 @@ class Context:
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
-    def _leave_out_event_words(self) -> None:
-        """Leave out the people mentions inside an event's name, which a model may tag as a person ("Brackenfold"
-        in "Brackenfold Half today"); and the person the text is about, when those were all their mentions."""
+    def _leave_out_name_words(self) -> None:
+        """Leave out the people mentions inside an event's name or a longer place's name, which a model may
+        tag as a person ("Brackenfold" in "Brackenfold Half today", "Larkspur" in "Brig o' Larkspur"); and
+        the person the text is about, when those were all their mentions."""
         in_events = {k for e in self.mentions[ext.EVENTS] for k in range(e.start, e.end)}
-        people = [p for p in self.mentions[ext.PEOPLE] if in_events.isdisjoint(range(p.start, p.end))]
+        place_at = {k: q for q in self.mentions[ext.PLACES] for k in range(q.start, q.end)}
+
+        def in_longer_place(p: ext.Mention) -> bool:
+            q = place_at.get(p.start)
+            return q is not None and p.end <= q.end and q.end - q.start > p.end - p.start
+
+        people = [p for p in self.mentions[ext.PEOPLE]
+                  if in_events.isdisjoint(range(p.start, p.end)) and not in_longer_place(p)]
         if len(people) == len(self.mentions[ext.PEOPLE]):
             return
         self.mentions[ext.PEOPLE] = people
