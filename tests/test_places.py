@@ -294,7 +294,8 @@ def test_the_hill_a_verb_of_climbing_names_is_a_place(nlp, text, expected):
 def test_o_and_an_apostrophe_join_a_name_also_with_a_space_after_it(nlp):
     assert places(nlp, "Walked 40 miles from Brig o' Larkspur to Brackenfold Bay.") == \
         [("Brig o' Larkspur", "from"), ("Brackenfold Bay", "to")]
-    assert places(nlp, "Rode from Kirk o’ Brackenfold to Larkspur.") == [("Kirk o’ Brackenfold", "from"), ("Larkspur", "to")]
+    assert places(nlp, "Rode from Kirk o’ Brackenfold to Larkspur.") == \
+        [("Kirk o’ Brackenfold", "from"), ("Larkspur", "to")]
 
 
 def test_a_word_of_a_longer_place_name_is_no_companion(nlp):
