@@ -176,6 +176,15 @@ def test_a_log_line_of_a_day_to_come_is_a_plan(ex, text, status):
     assert [(a.activity, a.status) for a in post.activities] == [("running", status)]
 
 
+@pytest.mark.parametrize("text, status, day", [
+    ("Planning a long ride on Sunday. Probably 60 miles, depending on the wind.", "planned", 11),
+    ("Long ride on Sunday with Tamsin, 60 miles.", "completed", 4),
+])
+def test_a_session_no_cue_made_done_is_planned_when_dated_by_a_day_to_come(ex, text, status, day):
+    (a,) = ex.extract(text, posted_at="2025-05-07").activities
+    assert (a.status, a.date.value.day) == (status, day)
+
+
 def test_a_log_line_to_a_place_is_a_stage_not_a_part_of_one(ex):
     """"32 km to Kendal" names the stage's end; "32 km to go" would be part of a session."""
     post = ex.extract("Walked 24 km to Ambleside today. Tomorrow: 32 km to Kendal.", posted_at="2025-05-07")

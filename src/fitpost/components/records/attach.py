@@ -47,7 +47,8 @@ PURPOSE_DETERMINERS = frozenset({"my", "the", "his", "her", "our", "their", "a",
 def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     """Attach everything the clusters (in order of start) take from their sentences; an inferred cluster
     (no activity word) dated by a day to come is planned, one right after a denial negated
-    (:func:`denied_before`)."""
+    (:func:`denied_before`); a cluster that only its tense (or nothing) made done is planned too when
+    dated by a day to come."""
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -65,10 +66,18 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
             # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
+        elif _done_by_tense_alone(c) and c.date is not None and dated_ahead(ctx, c.date):
+            # no cue said it was done, and a day to come is no day gone: "Planning a long ride on Sunday"
+            c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
         elif c.inferred and c.status is None:
             cue = denied_before(ctx, c.start)
             if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
+
+
+def _done_by_tense_alone(c: Cluster) -> bool:
+    """Whether cluster ``c`` is done by its tense alone (or by none), no cue deciding it."""
+    return c.status is not None and c.status.status == "completed" and c.status.cue is None
 
 
 NEGATIONS = frozenset(("not", "n't", "n’t", "never", "failed", "unable"))  # words that deny what follows them
