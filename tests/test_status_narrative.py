@@ -80,6 +80,9 @@ CASES = [
     ("The top riders will [race] on Sunday.", ["planned"]),
     # "could have" is what was not done
     ("I could have done more {swim} drills this winter.", ["hypothetical"]),
+    # planning a session, or planning on one
+    ("Planning a long {ride} with Tamsin.", ["planned"]),
+    ("Planning my first {marathon} for the autumn.", ["planned"]),
     # "am" after a number is a time on the clock, not the verb
     ("Couldn't sleep, so went out for a 5am {run}.", ["completed"]),
     ("Went out for a 6 am {run} with Tamsin.", ["completed"]),
