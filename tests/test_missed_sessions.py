@@ -206,3 +206,11 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
 ])
 def test_a_noun_that_names_a_thing_or_opens_a_statement_is_no_caption(extractor, text):
     assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("We're planning on hiking the ridge with Tamsin.", "planned"),
+    ("We're hiking the ridge with Tamsin.", "ongoing"),
+])
+def test_a_gerund_after_a_plan_or_a_contracted_are_is_a_session(extractor, text, status):
+    assert [(a, s) for a, _, s in found(extractor, text)] == [("hiking", status)]
