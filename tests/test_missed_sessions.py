@@ -28,6 +28,7 @@ def activities(extractor, text: str) -> list[str]:
     ("Finally completed my Ice Mile in the quarry, 3.8 degrees.", "swimming"),
     ("Bagged 3 Munros today with Tamsin.", "hiking"),
     ("A long hill walk over the fells with Benedikt, 14 miles.", "hiking"),
+    ("Did the Three Peaks challenge with Tamsin this weekend, no sleep at all.", "hiking"),
 ])
 def test_activity_words_the_lexicon_lacked(extractor, text, activity):
     assert activity in activities(extractor, text)
