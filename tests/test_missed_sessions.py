@@ -215,3 +215,23 @@ def test_a_noun_that_names_a_thing_or_opens_a_statement_is_no_caption(extractor,
 ])
 def test_a_gerund_after_a_plan_or_a_contracted_are_is_a_session(extractor, text, status):
     assert [(a, s) for a, _, s in found(extractor, text)] == [("hiking", status)]
+
+
+@pytest.mark.parametrize("text, bike", [
+    ("Larkspur Sprint Triathlon report. The swim (750m) was choppy. On the bike (20 km) I averaged 31 km/h, "
+     "then the 5 km run hurt.", 20_000),
+    ("Brackenfold Olympic Triathlon. Swim 1500 m in 28:40. The bike leg was 40 km and hilly. Run 10 km in 49:55.",
+     40_000),
+])
+def test_the_bike_in_a_triathlon_report_is_its_cycling_leg(extractor, text, bike):
+    post = extractor.extract(text)
+    assert [a.distance.meters for a in post.activities if a.activity == "cycling"] == [bike]
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur Triathlon on Sunday. It was cold, so we all wore jackets on the bike.",
+    "After the Larkspur Triathlon I cleaned the bike and checked the bike route for next year.",
+    "Cleaned the bike after work.",
+])
+def test_the_bike_with_no_amount_or_outside_a_triathlon_is_the_machine(extractor, text):
+    assert "cycling" not in activities(extractor, text)

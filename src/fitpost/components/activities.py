@@ -11,6 +11,7 @@ gives them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.language import Language
@@ -75,6 +76,7 @@ class ActivityFinder(Component):
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
+        self.legs = frozenset(self.lexicon["triathlon_legs"]["words"])
         vehicles = self.lexicon["vehicles"]
         self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
         training = self.lexicon["race_training"]
@@ -120,6 +122,9 @@ class ActivityFinder(Component):
         candidates, idiom_tokens = self._candidates(doc, tab)
         found: list[tuple[int, int, str, ext.ActivityInfo]] = []
         amount_ends: set[int] | None = None  # where a distance or a time ends, read at the first need
+        triathlon = any(kind is not None and kind[1] == "triathlon" for _, _, kind in candidates)
+        amounts = [q.start for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+                   if q.label in ("distance", "duration")] if triathlon else []
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
@@ -130,7 +135,9 @@ class ActivityFinder(Component):
                                                                      exercise=exercise, form="hashtag")))
                 continue
             root = doc[start:end].root if tagged else None
-            if not self._is_activity(doc, tab, start, end, root, kind):
+            if triathlon and self._leg(tab, start, end, amounts):
+                form = "noun"
+            elif not self._is_activity(doc, tab, start, end, root, kind):
                 continue
             if form == "both":
                 # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
@@ -360,6 +367,17 @@ class ActivityFinder(Component):
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
+
+    def _leg(self, tab: ext.Tokens, start: int, end: int, amounts: list[int]) -> bool:
+        """Whether the word at ``start:end``, in a text that names a triathlon, is one of its legs
+        (``triathlon_legs`` after "the" and before a distance or a time in its sentence: "On the bike (20 km)
+        I averaged 31 km/h"), not the machine ("layers for the cold on the bike", "the bike route").
+        ``amounts``: where the text's distances and times start, in order."""
+        if end - start != 1 or start == 0 or tab.lower[start - 1] != "the" or tab.lower[start] not in self.legs \
+                or end < tab.n and tab.lower[end] in self.blockers:
+            return False
+        k = bisect_right(amounts, start)
+        return k < len(amounts) and amounts[k] < tab.sent_hi[start]
 
     def _vehicle_after(self, tab: ext.Tokens, end: int) -> bool:
         """Whether a vehicle of the lexicon's ``vehicles`` comes right after token ``end - 1``, or after
