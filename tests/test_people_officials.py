@@ -35,6 +35,8 @@ def test_an_office_before_a_name_is_no_name(extractor):
     "Firefighter Tom Okafor rode 20 km in full kit on Sunday.",
     "Pensioner Tom Okafor rode 20 km to the coast on Sunday.",
     "Adventurer Tom Okafor rode 20 km along the ridge on Sunday.",
+    "Wing Commander Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Major Tom Okafor rode 20 km with the cadets on Sunday.",
 ])
 def test_a_title_before_a_name_is_left_out(extractor, text):
     assert names(extractor, text) == [["Tom Okafor"]]
