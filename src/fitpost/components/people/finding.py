@@ -32,7 +32,11 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # a word's lower-case letters run to the first character that is not one, and what may follow a
 # word starts with "-", "'", " " or a capital, so no letter given back can make a match
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
+# initials, which stand in a name after a title ("Captain RK Menon", "Dr V.K. Menon"): two or three
+# capitals, or one to three capitals each with a dot
+INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
+_INITIALS = r"(?:[A-Z]{2,3}\b|(?:[A-Z]\.){1,3})"
+NAME_RUN = re.compile(rf"(?:{_NAME_WORD}|{_INITIALS})(?: ?(?:{_NAME_WORD}|{_INITIALS}))+")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
 # the characters it starts with can be cut
 _NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
@@ -110,7 +114,7 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
     moving = moving_mentions(doc)
     found, places = [], set()
-    for first, end in name_runs(text, tab):
+    for first, end in name_runs(text, tab, lex.titles):
         owner = end < tab.n and tab.lower[end] in ("'s", "’s")
         if not owner and placelike(lex, tab, first, moving):
             places.add(text[tab.idx[first]:tab.end[end - 1]])
@@ -119,27 +123,35 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     return [(s, e) for s, e in found if text[s:e] not in places]
 
 
-def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
-    """The runs of two or more name tokens (tokens matching ``NAME_TOKEN``, one right after the
-    other), as token spans in order.
+def name_runs(text: str, tab: ext.Tokens, titles: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
+    """The runs of two or more name tokens (tokens matching ``NAME_TOKEN``, or ``INITIALS`` between
+    one of ``titles`` and a name token: "Captain RK Menon"), one right after the other, as token spans
+    in order.
 
     Two name tokens side by side are, in the text, two name words with at most one space between
     them (other white space is a token of its own): a ``NAME_RUN`` match.  So runs are looked for
     among the tokens under those matches, each followed from there to both its ends.
     """
-    is_name, words, starts = NAME_TOKEN.match, tab.text, tab.idx
+    words, lows, starts = tab.text, tab.lower, tab.idx
+
+    def is_name(k: int) -> bool:
+        if NAME_TOKEN.match(words[k]):
+            return True
+        return INITIALS.match(words[k]) is not None and 0 < k < tab.n - 1 and lows[k - 1] in titles \
+            and NAME_TOKEN.match(words[k + 1]) is not None
+
     done = 0  # the tokens before this one are read
     for m in NAME_RUN.finditer(text):
         start, end_char = m.span()
         k = max(bisect_right(starts, start) - 1, done)  # the token holding the match's first letter
         while k < tab.n and starts[k] < end_char:
-            if not is_name(words[k]):
+            if not is_name(k):
                 k += 1
                 continue
             first, end = k, k + 1
-            while first > done and is_name(words[first - 1]):
+            while first > done and is_name(first - 1):
                 first -= 1
-            while end < tab.n and is_name(words[end]):
+            while end < tab.n and is_name(end):
                 end += 1
             if end - first >= 2:
                 yield first, end
@@ -223,12 +235,18 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     for t in subjects:
         if NAME_TOKEN.match(t.text) and t.ent_type_ not in _MODEL_NOT_PERSON:
             first = t
-            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and NAME_TOKEN.match(doc[first.i - 1].text):
+            while first.i > 0 and doc[first.i - 1].dep_ == "compound" and _in_name(lex, doc, first.i - 1):
                 first = doc[first.i - 1]
             name = clean(lex, text, first.idx, t.idx + len(t)) if first.i < t.i else None
             if name:
                 found.append(name)
     return found
+
+
+def _in_name(lex: Lexicon, doc: Doc, j: int) -> bool:
+    """Whether token ``j`` can be a word of a name: a name word, or initials after a title ("Dr VK")."""
+    return NAME_TOKEN.match(doc[j].text) is not None \
+        or INITIALS.match(doc[j].text) is not None and j > 0 and doc[j - 1].lower_ in lex.titles
 
 
 GOVERNING_REACH = 4  # how many heads up from a noun its verb may be: "crossed [the line of the] marathon"
