@@ -215,3 +215,11 @@ def test_the_subject_of_the_verb_a_race_hangs_from_took_part_though_the_model_ta
     hangs from ("crossed the finish line of the ... Marathon") he ran it."""
     text = "Rhodri Evans crossed the finish line of the Brackenfold Marathon on Sunday in 4 hours 12 minutes."
     assert names(sm_extractor, text) == [["Rhodri Evans"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A team of twenty cadets is cycling 600 km from Larkspur to Brackenfold, led by Tom Okafor.", [["Tom Okafor"]]),
+    ("Ottilie walked 20 miles on Sunday, accompanied by Rhodri.", [["Ottilie", "Rhodri"]]),
+])
+def test_who_led_or_accompanied_the_session_in_its_clause_took_part(extractor, text, expected):
+    assert names(extractor, text) == expected
