@@ -61,6 +61,9 @@ FORMS = [
     ("Race day was 2021-08-22.", None, "2021-08-22", D(2021, 8, 22), "day"),
     ("Race day was 12/08/2021.", None, "12/08/2021", D(2021, 8, 12), "day"),
     ("Race day was 08/22/2021.", None, "08/22/2021", D(2021, 8, 22), "day"),
+    # day first would fall after the post, month first would not: a date gone by is month first
+    ("Race day was 4/11/2026.", D(2026, 4, 20), "4/11/2026", D(2026, 4, 11), "day"),
+    ("Race day was 4/11/2026.", D(2026, 12, 20), "4/11/2026", D(2026, 11, 4), "day"),
     ("We set off on the 15th and reached the coast in a week.", D(2025, 3, 3), "the 15th", D(2025, 2, 15), "day"),
     ("In May we paddled down the river.", D(2025, 3, 5), "May", D(2024, 5, 1), "month"),
     ("This weekend I swam at the lake.", D(2025, 3, 5), "This weekend", D(2025, 3, 1), "week"),

@@ -54,7 +54,9 @@ Rules of resolution
   section's heading, and reads a planned record's date ahead (:func:`for_plan`).
 * Numeric dates are read day first (12/08/2021 is 12 August 2021, as in the
   Indian and British press) unless that is impossible (08/22/2021 is 22
-  August); ISO dates (2021-08-22) as written.
+  August) or, where the past is preferred, falls after the post date while
+  month first does not (4/11/2026 said on 20 April 2026 is 11 April); ISO
+  dates (2021-08-22) as written.
 * Not dates: a news dateline ("Pune, March 3 (PTI)"), durations ("3 days", "in 8 days"), ages ("56-year-old"), ordinal
   years ("75th year"), "every Sunday" (a frequency), ordinals followed by a
   noun ("on the 3rd day"), weekday names in titles ("Sunday Times"), "Today"
@@ -271,7 +273,7 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
     if posted_at is None and not (absolute and has_year):
         return None, grain
     if kind in ("iso", "dmy"):
-        phrase = _numeric(phrase, kind)
+        phrase = _numeric(phrase, kind, posted_at if prefer == "past" else None)
         if phrase is None:
             return None, grain
     when, _, parts = _dateparser(phrase, posted_at or _NO_BASE, prefer)
@@ -382,8 +384,11 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "September", "October", "November", "December")
 
 
-def _numeric(phrase: str, kind: str) -> str | None:
-    """A numeric date as "D Month YYYY" (unambiguous for dateparser); DMY read day first."""
+def _numeric(phrase: str, kind: str, before: dt.date | None = None) -> str | None:
+    """A numeric date as "D Month YYYY" (unambiguous for dateparser); DMY read day first, but month
+    first where day first is impossible (08/22/2021) or, with a day ``before`` which the date should
+    fall (the post date, a past told), lies after it while month first does not (4/11/2026 said on
+    20 April 2026 is 11 April)."""
     # the date at the start of the token: "2024-03-03T07:15:00Z" is one token
     m = re.match(r"(\d+)[/.-](\d+)[/.-](\d+)", phrase)
     if m is None:
@@ -394,11 +399,21 @@ def _numeric(phrase: str, kind: str) -> str | None:
     else:
         y = c + (2000 if c < 70 else 1900) if c < 100 else c
         day, month = (a, b) if b <= 12 else (b, a)  # 08/22/2021 can only be 22 August
-    try:
-        dt.date(y, month, day)
-    except (ValueError, OverflowError):
+        if before is not None and a <= 12 and b <= 12 and _valid(y, b, a) and _valid(y, a, b) \
+                and dt.date(y, b, a) > before >= dt.date(y, a, b):
+            day, month = b, a
+    if not _valid(y, month, day):
         return None
     return f"{day} {_MONTH_NAMES[month - 1]} {y}"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    """Whether the day exists."""
+    try:
+        dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 # -- the component ------------------------------------------------------------------------------
