@@ -39,6 +39,12 @@ def test_each_clause_keeps_its_own_date(extract):
     assert dates_of(records, "swimming") == [D(2025, 3, 2)]
 
 
+def test_a_session_told_in_the_past_reads_its_day_as_gone_by(extract):
+    """"Ahead of" makes a day read as one to come; the past of "rode" says it is the one before."""
+    records = extract("Ahead of the sportive, I rode 80 km on Sunday with Tamsin.", D(2025, 3, 5))
+    assert dates_of(records, "cycling")[-1] == D(2025, 3, 2)
+
+
 def test_one_date_dates_every_record_of_its_sentence(extract):
     for text in ("Yesterday I ran 5 km and swam 1 km.", "I ran 5 km and swam 1 km yesterday."):
         records = extract(text, D(2025, 3, 5))

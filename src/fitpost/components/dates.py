@@ -807,6 +807,19 @@ def for_plan(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
     return ref if value == ref.value else ref.model_copy(update={"value": value})
 
 
+def for_done(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
+    """A date read for an activity told done in the past tense, said on ``origin`` (the post date, or
+    its section's base): a date after ``origin`` that names no day to come and no year ("Sunday",
+    "the 15th", read ahead after a word such as "ahead") is the last one before."""
+    if ref.value is None or origin is None or ref.value <= origin or states_year(ref.text, kind):
+        return ref
+    _, future = direction_words()
+    if future.intersection(ref.text.lower().split()):
+        return ref
+    value = resolve(ref.text, origin, "past", kind=kind, granularity=ref.granularity).value
+    return ref if value is None or value == ref.value else ref.model_copy(update={"value": value})
+
+
 @lru_cache(maxsize=1)
 def day_words() -> frozenset[str]:
     """The words that name a day: the ``WEEKDAY`` and ``REL_DAY`` sets of ``models/dates.json``

@@ -47,8 +47,8 @@ PURPOSE_DETERMINERS = frozenset({"my", "the", "his", "her", "our", "their", "a",
 def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     """Attach everything the clusters (in order of start) take from their sentences; an inferred cluster
     (no activity word) dated by a day to come is planned, one right after a denial negated
-    (:func:`denied_before`); a cluster that only its tense (or nothing) made done is planned too when
-    dated by a day to come."""
+    (:func:`denied_before`); a cluster no cue and no past verb made done is planned too when dated by a
+    day to come (:func:`_done_by_tense_alone`)."""
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -66,7 +66,7 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
             # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
-        elif _done_by_tense_alone(c) and c.date is not None and dated_ahead(ctx, c.date):
+        elif _done_by_tense_alone(ctx, c) and c.date is not None and dated_ahead(ctx, c.date):
             # no cue said it was done, and a day to come is no day gone: "Planning a long ride on Sunday"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
         elif c.inferred and c.status is None:
@@ -75,9 +75,19 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
 
 
-def _done_by_tense_alone(c: Cluster) -> bool:
-    """Whether cluster ``c`` is done by its tense alone (or by none), no cue deciding it."""
-    return c.status is not None and c.status.status == "completed" and c.status.cue is None
+def _past_verb(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is done and told by a verb of its own in the past ("ran", "cycled")."""
+    word = ctx.lows[c.start]
+    return c.status_name == "completed" and c.info.form == "verb" \
+        and (word in ctx.lexicon.past_forms or word.endswith("ed") and len(word) > 4)
+
+
+def _done_by_tense_alone(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is done by no cue and no verb of its own in the past: a noun or an -ing
+    form ("Planning a long ride on Sunday"), not "ran" (a day to come there is misread)."""
+    if c.status is None or c.status.status != "completed" or c.status.cue is not None:
+        return False
+    return c.info.form != "verb" or ctx.lows[c.start].endswith("ing")
 
 
 NEGATIONS = frozenset(("not", "n't", "n’t", "never", "failed", "unable"))  # words that deny what follows them
@@ -324,7 +334,9 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     date of its own takes that of the cluster before it in the sentence ("On Sunday I ran and swam"),
     else the first date of the sentence ("I ran and swam yesterday").  A planned cluster reads its date as a plan's
     (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
-    (:func:`_told_back`: "signed up back in January")."""
+    (:func:`_told_back`: "signed up back in January"); one told with a verb in the past reads it as a
+    day gone by (:func:`fitpost.components.dates.for_done`: "Ahead of the marathon, I ran 20 km on
+    Sunday" is the Sunday before)."""
     origins: dict[int, dt.date | None] = {}
     for n, sc in sentences.items():
         found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
@@ -343,6 +355,9 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             if statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d):
                 origins = origins or date_origins(ctx)
                 c.date = dates.for_plan(d.info, d.label, origins[d.start])
+            elif _past_verb(ctx, c):
+                origins = origins or date_origins(ctx)
+                c.date = dates.for_done(d.info, d.label, origins[d.start])
 
 
 def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> ext.Mention:

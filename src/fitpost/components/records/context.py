@@ -101,6 +101,7 @@ class Lexicon:
     infinitive_ok: frozenset[str]
     feat_words: frozenset[str]
     caption_adjectives: frozenset[str]
+    past_forms: frozenset[str]  # irregular past forms of status_rules.json ("ran", "swam")
     caption_followers: frozenset[str]
     subject_verbs: frozenset[str]
     segment_before: frozenset[str]  # log lines: see models/linking.json
@@ -177,6 +178,7 @@ class Lexicon:
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    **_claim_cues(data["claim_cues"]),
+                   past_forms=frozenset(resources.load_json("status_rules.json")["past_forms"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
                    marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
