@@ -252,14 +252,25 @@ def _in_name(lex: Lexicon, doc: Doc, j: int) -> bool:
 GOVERNING_REACH = 4  # how many heads up from a noun its verb may be: "crossed [the line of the] marathon"
 
 
+SHARED_SUBJECT = ("advcl", "conj", "xcomp")  # a verb hanging so from another shares its subject
+
+
 def _governing_verb(token: Token) -> Token:
-    """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else itself."""
+    """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else
+    itself; a verb with no subject of its own that hangs from another as a participle, a second verb
+    or a complement ("having walked 480 km", "set off and walked") gives way to that one."""
     t = token
     for _ in range(GOVERNING_REACH):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
             break
         t = t.head
-    return t if t.pos_ in ("VERB", "AUX") else token
+    if t.pos_ not in ("VERB", "AUX"):
+        return token
+    for _ in range(GOVERNING_REACH):
+        if t.dep_ not in SHARED_SUBJECT or t.head is t or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break
+        t = t.head
+    return t
 
 
 def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: list[ext.Mention]) -> bool:
