@@ -125,6 +125,7 @@ def test_hashtags_that_end_in_a_head(nlp):
     "My first Marathon is done.",  # a determiner and an ordinal are no name
     "Watched the Marathon on TV.",  # a head alone
     "Local Runner Wins City Marathon",  # a headline: every word is capitalised
+    "Local Runner Wins City Marathon - Sports News",  # each part of it a headline
     "Coffee, then chores. #motivation #sundayfunday",  # hashtags with no head
     "On Saturdays I swim 3 km in the lake.",  # a weekday in the plural tells a routine's day
     "Then I swim 3 km back to the jetty.",  # the pronoun "I" is no word of a name
@@ -132,6 +133,13 @@ def test_hashtags_that_end_in_a_head(nlp):
 ])
 def test_what_is_not_an_event(nlp, text):
     assert events(nlp, text) == []
+
+
+def test_a_race_named_in_the_title_of_its_report(nlp):
+    """A title a dash, a bar or a colon parts is read part by part: "Brackenfold Marathon 2026" is too
+    short for a headline, so its capitals are a name's."""
+    text = "Brackenfold Marathon 2026 - Race Report\n\nThe alarm went at 5am and I felt ready."
+    assert events(nlp, text) == [("Brackenfold Marathon", "running")]
 
 
 def test_an_event_is_the_record_event(blank_extractor):

@@ -18,7 +18,8 @@ for Kindness 10k"), and so is a brand alone ("parkrun", "Ironman 70.3").
 A hashtag that ends in a head with an activity, after three or more
 characters ("#CityCleanRun", "#lakesidemarathon"), is an event too.  Lines
 written in Title Case (headlines) are skipped: every word is capitalised
-there, so capitals say nothing.
+there, so capitals say nothing; a line a dash, a bar or a colon parts is
+judged part by part ("Larkspur Marathon 2026 - Race Report" names the race).
 """
 from __future__ import annotations
 
@@ -52,6 +53,10 @@ GENERAL_ACTIVITIES = ("workout", "other")  # activities whose words name no one 
 _TITLE_SMALL = frozenset(("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
                           "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "onto", "over", "upon",
                           "than", "vs"))
+
+
+# the parts of a title line between the marks that part it: " - ", " – ", " | ", ": "
+_TITLE_PARTS = re.compile(r"(?:[^-–—|:]|(?<=\S)[-–—](?=\S))+")
 
 
 def _title_case(line: str) -> bool:
@@ -335,14 +340,18 @@ class EventFinder(Component):
     @staticmethod
     def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
         """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
-        over 70% of them capitalised, and no sentence end at the end of the line."""
+        over 70% of them capitalised, and no sentence end at the end of the line.  A line a dash, a bar
+        or a colon parts ("Larkspur Marathon 2026 - Race Report") is read part by part: a part too short
+        to be a headline keeps its capitals, the name of a race a report is titled with."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
-            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
-                bounds = tab.expand(start, start + len(line), len(text))
-                if bounds is not None:
-                    out.update(range(*bounds))
+            if not line.rstrip().endswith((".", "!", "?", "\"", "”")):
+                for part in _TITLE_PARTS.finditer(line):
+                    if _title_case(part.group()):
+                        bounds = tab.expand(start + part.start(), start + part.end(), len(text))
+                        if bounds is not None:
+                            out.update(range(*bounds))
             start += len(line) + 1
         return out
 
