@@ -358,3 +358,12 @@ def test_a_race_name_implies_its_length_only_as_whole_words(ex):
 def test_a_daily_average_after_a_journey_is_no_session_of_its_own(ex):
     post = ex.extract("Ottilie cycled 1,400 km along the coast in nine days. She averaged 155 km a day.")
     assert [(a.activity, a.distance.meters) for a in post.activities] == [("cycling", 1_400_000)]
+
+
+def test_a_result_after_a_walk_inside_a_race_is_the_races(ex):
+    text = ("Brackenfold Marathon 2026 - Race Report\n\nThe alarm went at 5am. I tucked in behind the pacer. "
+            "The first half went by to plan. Around mile 20 my legs went and I had to walk through two water "
+            "stations. I crossed the line in 3:36:12, still a best by six minutes.")
+    post = ex.extract(text)
+    assert [(a.activity, seconds(a)) for a in post.activities if a.activity == "running"] == [("running", 12972)]
+    assert all(seconds(a) is None for a in post.activities if a.activity == "walking")

@@ -236,7 +236,9 @@ def settle_duration(r: Record) -> None:
 
 def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """A duration that reads as a result (:func:`fitpost.quantity_parser.context.result_cue`) in a
-    sentence with no cluster goes to the first record of :func:`_records_before` that it fits."""
+    sentence with no cluster goes to the first record of :func:`_records_before` that it fits; where
+    none of those has a distance or an event, to the race the text told before (:func:`_race_before`)
+    first: "I had to walk through two water stations. I crossed the line in 3:36:12" is the race's."""
     with_cluster = {c.sent for c in clusters}
     spans = [s for s in ctx.mentions[ext.QUANTITIES]
              if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
@@ -252,12 +254,28 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if not result_cue(low, q.start, q.end):
             continue
         n = ctx.sent_of[span.start]
-        for r in _records_before(records, in_sent, n) or _race_told_last(records, n):
+        near = _records_before(records, in_sent, n)
+        if not any(_measured(r) for r in near):
+            near = _race_before(records, n) + near
+        for r in near or _race_told_last(records, n):
             got = fitting(q, r.activity, record_meters(r))
             if got is not None:
                 r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
                                           quantities=[got], inferred=True))
                 break
+
+
+def _measured(r: Record) -> bool:
+    """Whether record ``r`` has a distance or an event: what a finishing time is told of."""
+    return r.distance() is not None or any(c.event for c in r.clusters)
+
+
+def _race_before(records: list[Record], n: int) -> list[Record]:
+    """The real race (a record with an event) with no duration told last before sentence ``n``, as a
+    list of one (or none)."""
+    races = [r for r in records if statuses.is_real(r.primary.status_name) and not _timed(r)
+             and any(c.event and c.sent < n for c in r.clusters)]
+    return races[-1:]
 
 
 def _race_told_last(records: list[Record], n: int) -> list[Record]:
@@ -298,6 +316,5 @@ def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int
         r = records[k]
         if not statuses.is_real(r.primary.status_name) or _timed(r):
             continue
-        measured = r.distance() is not None or any(c.event for c in r.clusters)
-        near.append((r.activity != MULTISPORT, not measured, n - s, k, r))
+        near.append((r.activity != MULTISPORT, not _measured(r), n - s, k, r))
     return [t[-1] for t in sorted(near, key=lambda t: t[:4])]
