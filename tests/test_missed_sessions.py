@@ -29,6 +29,8 @@ def activities(extractor, text: str) -> list[str]:
     ("Bagged 3 Munros today with Tamsin.", "hiking"),
     ("A long hill walk over the fells with Benedikt, 14 miles.", "hiking"),
     ("Did the Three Peaks challenge with Tamsin this weekend, no sleep at all.", "hiking"),
+    ("Paddleboarded across the bay with Rhodri, about 3 km.", "paddling"),
+    ("An hour of padel with Tamsin after work.", "other"),
 ])
 def test_activity_words_the_lexicon_lacked(extractor, text, activity):
     assert activity in activities(extractor, text)
