@@ -237,3 +237,15 @@ def test_the_bike_in_a_triathlon_report_is_its_cycling_leg(extractor, text, bike
 ])
 def test_the_bike_with_no_amount_or_outside_a_triathlon_is_the_machine(extractor, text):
     assert "cycling" not in activities(extractor, text)
+
+
+@pytest.mark.parametrize("text, activity, seconds", [
+    ("30 min on the treadmill before work.", "running", 1800),
+    ("Did 20 minutes on the rower, then stretched.", "rowing", 1200),
+    ("Lifted today: squats 5x5 at 100 kg. Then 15 min on the turbo.", "cycling", 900),
+    ("25 minutes on the cross trainer at lunch.", "workout", 1500),
+])
+def test_time_on_a_gym_machine_is_a_session_of_its_activity(extractor, text, activity, seconds):
+    post = extractor.extract(text)
+    assert [(a.activity, a.duration.seconds) for a in post.activities if a.activity == activity] == \
+        [(activity, seconds)]
