@@ -140,6 +140,9 @@ def test_a_race_named_in_the_title_of_its_report(nlp):
     short for a headline, so its capitals are a name's."""
     text = "Brackenfold Marathon 2026 - Race Report\n\nThe alarm went at 5am and I felt ready."
     assert events(nlp, text) == [("Brackenfold Marathon", "running")]
+    # the colons of a time part nothing: the line is judged whole, and holds words in lower case
+    text = "Finished the Larkspur Hill City Marathon in 1:40:20! Swam 1500 m in the lido, cold but worth it. 😅"
+    assert events(nlp, text) == [("Larkspur Hill City Marathon", "running")]
 
 
 def test_an_event_is_the_record_event(blank_extractor):

@@ -55,8 +55,9 @@ _TITLE_SMALL = frozenset(("a", "an", "the", "and", "but", "or", "nor", "for", "s
                           "than", "vs"))
 
 
-# the parts of a title line between the marks that part it: " - ", " – ", " | ", ": "
-_TITLE_PARTS = re.compile(r"(?:[^-–—|:]|(?<=\S)[-–—](?=\S))+")
+# the parts of a title line between the marks that part it: " - ", " – ", " | ", ": " (not the colon of a
+# time, "1:40:20", nor a hyphen inside a word)
+_TITLE_PARTS = re.compile(r"(?:(?!\s[-–—|]\s|:\s).)+")
 
 
 def _title_case(line: str) -> bool:
