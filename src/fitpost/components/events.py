@@ -18,8 +18,9 @@ for Kindness 10k"), and so is a brand alone ("parkrun", "Ironman 70.3").
 A hashtag that ends in a head with an activity, after three or more
 characters ("#CityCleanRun", "#lakesidemarathon"), is an event too.  Lines
 written in Title Case (headlines) are skipped: every word is capitalised
-there, so capitals say nothing; a line a dash, a bar or a colon parts is
-judged part by part ("Larkspur Marathon 2026 - Race Report" names the race).
+there, so capitals say nothing; in such a line a dash, a bar or a colon
+parts, a part too short to be a headline by itself keeps its capitals
+("Larkspur Marathon 2026 - Race Report" names the race).
 """
 from __future__ import annotations
 
@@ -341,13 +342,13 @@ class EventFinder(Component):
     @staticmethod
     def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
         """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
-        over 70% of them capitalised, and no sentence end at the end of the line.  A line a dash, a bar
-        or a colon parts ("Larkspur Marathon 2026 - Race Report") is read part by part: a part too short
-        to be a headline keeps its capitals, the name of a race a report is titled with."""
+        over 70% of them capitalised, and no sentence end at the end of the line.  In such a line a dash,
+        a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"), a part that is no headline by
+        itself (too short) keeps its capitals: the name of a race a report is titled with."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
-            if not line.rstrip().endswith((".", "!", "?", "\"", "”")):
+            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
                 for part in _TITLE_PARTS.finditer(line):
                     if _title_case(part.group()):
                         bounds = tab.expand(start + part.start(), start + part.end(), len(text))
