@@ -155,7 +155,8 @@ class ActivityFinder(Component):
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form,
                 generic=self._generic(doc, tab, start, end, root, form))))
-        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, _filter_spans(found)))
+        kept = _without_told_means(tab, _filter_spans(found))
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, kept))
         return doc
 
     def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
@@ -427,6 +428,24 @@ def _most(counts: Counter[str]) -> str | None:
     """The activity named most (``counts``: how often each is named, in the order first named), the
     first named of those named most; None for none."""
     return max(counts, key=counts.get) if counts else None
+
+
+_MEANS = ("on", "by")  # the first word of a form that tells the means: "on the treadmill", "by bike", "on skis"
+
+
+def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
+    """``found`` (in order) without the forms that tell the means ("on the treadmill", "by bike") where
+    their sentence names the same activity before them: "I ran 10 km on the treadmill" is one session,
+    the means only says how."""
+    named: set[tuple[int, str]] = set()  # (sentence start, activity) of the forms kept
+    kept = []
+    for item in found:
+        start, end, activity = item[0], item[1], item[2]
+        told = (tab.sent_lo[start], activity) in named
+        if not (told and end - start > 1 and tab.lower[start] in _MEANS):
+            kept.append(item)
+        named.add((tab.sent_lo[start], activity))
+    return kept
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:
