@@ -32,11 +32,10 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # a word's lower-case letters run to the first character that is not one, and what may follow a
 # word starts with "-", "'", " " or a capital, so no letter given back can make a match
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
 # initials, which stand in a name after a title ("Captain RK Menon", "Dr V.K. Menon"): two or three
 # capitals, or one to three capitals each with a dot
 INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
-_INITIALS = r"(?:[A-Z]{2,3}\b|(?:[A-Z]\.){1,3})"
-NAME_RUN = re.compile(rf"(?:{_NAME_WORD}|{_INITIALS})(?: ?(?:{_NAME_WORD}|{_INITIALS}))+")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
 # the characters it starts with can be cut
 _NAME_CUT = re.compile(r"['’]s$|[/|(].*$")
@@ -108,13 +107,17 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
 
 
 def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
-    """Without a model, the names in the runs of capitalised name words (:func:`read_run`), but for the
+    """Without a model, the names in the runs of capitalised name words (:func:`read_run`; a run after a
+    title with initials, :func:`titled_initials`, in place of the run it holds), but for the
     runs that name a place: one where :func:`placelike` says so ("cycled from Kuala Lumpur"; not one
     owning something, "at Tamsin's house"), and the same words anywhere else in the text ("a nurse
     from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
     moving = moving_mentions(doc)
     found, places = [], set()
-    for first, end in name_runs(text, tab, lex.titles):
+    titled = list(titled_initials(lex, tab))
+    covered = {k for first, end in titled for k in range(first, end)}
+    runs = [r for r in name_runs(text, tab) if r[0] not in covered or r[1] - 1 not in covered] + titled
+    for first, end in runs:
         owner = end < tab.n and tab.lower[end] in ("'s", "’s")
         if not owner and placelike(lex, tab, first, moving):
             places.add(text[tab.idx[first]:tab.end[end - 1]])
@@ -123,35 +126,39 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     return [(s, e) for s, e in found if text[s:e] not in places]
 
 
-def name_runs(text: str, tab: ext.Tokens, titles: frozenset[str] = frozenset()) -> Iterator[tuple[int, int]]:
-    """The runs of two or more name tokens (tokens matching ``NAME_TOKEN``, or ``INITIALS`` between
-    one of ``titles`` and a name token: "Captain RK Menon"), one right after the other, as token spans
-    in order.
+def titled_initials(lex: Lexicon, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
+    """The runs of a title, initials and one or more name tokens ("Dr AP Smith", "Captain RK Menon"), as
+    token spans: the initials make the name's first word, which no run of name tokens holds."""
+    words = tab.text
+    for k in tab.where(lex.titles):
+        if k + 2 < tab.n and INITIALS.match(words[k + 1]) and NAME_TOKEN.match(words[k + 2]):
+            end = k + 3
+            while end < tab.n and NAME_TOKEN.match(words[end]):
+                end += 1
+            yield k, end
+
+
+def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
+    """The runs of two or more name tokens (tokens matching ``NAME_TOKEN``, one right after the
+    other), as token spans in order.
 
     Two name tokens side by side are, in the text, two name words with at most one space between
     them (other white space is a token of its own): a ``NAME_RUN`` match.  So runs are looked for
     among the tokens under those matches, each followed from there to both its ends.
     """
-    words, lows, starts = tab.text, tab.lower, tab.idx
-
-    def is_name(k: int) -> bool:
-        if NAME_TOKEN.match(words[k]):
-            return True
-        return INITIALS.match(words[k]) is not None and 0 < k < tab.n - 1 and lows[k - 1] in titles \
-            and NAME_TOKEN.match(words[k + 1]) is not None
-
+    is_name, words, starts = NAME_TOKEN.match, tab.text, tab.idx
     done = 0  # the tokens before this one are read
     for m in NAME_RUN.finditer(text):
         start, end_char = m.span()
         k = max(bisect_right(starts, start) - 1, done)  # the token holding the match's first letter
         while k < tab.n and starts[k] < end_char:
-            if not is_name(k):
+            if not is_name(words[k]):
                 k += 1
                 continue
             first, end = k, k + 1
-            while first > done and is_name(first - 1):
+            while first > done and is_name(words[first - 1]):
                 first -= 1
-            while end < tab.n and is_name(end):
+            while end < tab.n and is_name(words[end]):
                 end += 1
             if end - first >= 2:
                 yield first, end
