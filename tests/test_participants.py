@@ -48,6 +48,7 @@ def test_who_led_or_headed_the_group_took_part(extractor):
 
 def test_a_one_word_name_before_a_verb_of_doing_took_part(extractor):
     assert names(extractor, "Ottilie went for a run with Tamsin.") == [["Ottilie", "Tamsin"]]
+    assert names(extractor, "Ottilie went for an early morning ride with Tamsin.") == [["Ottilie", "Tamsin"]]
     assert names(extractor, "Rhodri completed the Larkspur Marathon on Sunday.") == [["Rhodri"]]
 
 

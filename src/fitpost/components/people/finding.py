@@ -375,12 +375,16 @@ def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, b
     return seeds
 
 
+DOING_REACH = 6  # an activity word at most this many tokens after a verb of doing: "went for an early morning ride"
+
+
 def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
            cues: dict[str, list[int]]) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
     right before an activity verb that is no noun ("Asha ran"; these tokens returned too), next to a
     speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
-    activity word after it ("Asha went for a run").  In no order; a token may come more than once."""
+    activity word at most DOING_REACH tokens after it ("Asha went for a run", "Asha went for an early
+    morning ride").  In no order; a token may come more than once."""
     seeds = _cued(lex, tab, cues["company"])
     subjects, starts = set(), set()
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
@@ -389,7 +393,8 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
             subjects.add(s.start - 1)
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
-    seeds += [(k - 1, False) for k in cues["doing"] if k > 0 and not starts.isdisjoint(range(k + 1, k + 5))]
+    seeds += [(k - 1, False) for k in cues["doing"]
+              if k > 0 and not starts.isdisjoint(range(k + 1, k + 1 + DOING_REACH))]
     return seeds, subjects
 
 
