@@ -301,3 +301,8 @@ def test_o_and_an_apostrophe_join_a_name_also_with_a_space_after_it(nlp):
 def test_a_word_of_a_longer_place_name_is_no_companion(nlp):
     doc = nlp("Walked 40 miles from Brig o' Larkspur to Brackenfold Bay over three days.")
     assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]
+
+
+def test_a_routes_end_is_no_companion(nlp):
+    doc = nlp("Day 1: Larkspur to Brackenfold, 22 km on foot. Rain all day.")
+    assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]

@@ -19,6 +19,7 @@ from fitpost.quantity_parser.scanner import lower
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
           (ext.PLACES, "fp_place"), (ext.EVENTS, "fp_event"), (ext.DATES, "fp_date"))
 FIRST_PERSON = ("i", "we", "my", "me", "our")  # a sentence with one of these is the author's, in a caption
+ROUTE_ROLES = ("from", "to", "via")  # a place in one of these roles is a route's end or stop: no person
 ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record's attributes, when in its sentences
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
 FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
@@ -276,18 +277,20 @@ class Context:
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
     def _leave_out_name_words(self) -> None:
-        """Leave out the people mentions inside an event's name or a longer place's name, which a model may
-        tag as a person ("Brackenfold" in "Brackenfold Half today", "Larkspur" in "Brig o' Larkspur"); and
-        the person the text is about, when those were all their mentions."""
+        """Leave out the people mentions inside an event's name or a longer place's name, or that are a
+        route's end, which a model may tag as a person ("Brackenfold" in "Brackenfold Half today",
+        "Larkspur" in "Brig o' Larkspur", "Day 1: Larkspur to Brackenfold"); and the person the text is
+        about, when those were all their mentions."""
         in_events = {k for e in self.mentions[ext.EVENTS] for k in range(e.start, e.end)}
         place_at = {k: q for q in self.mentions[ext.PLACES] for k in range(q.start, q.end)}
 
-        def in_longer_place(p: ext.Mention) -> bool:
+        def in_place(p: ext.Mention) -> bool:
             q = place_at.get(p.start)
-            return q is not None and p.end <= q.end and q.end - q.start > p.end - p.start
+            return q is not None and p.end <= q.end \
+                and (q.end - q.start > p.end - p.start or q.info.role in ROUTE_ROLES)
 
         people = [p for p in self.mentions[ext.PEOPLE]
-                  if in_events.isdisjoint(range(p.start, p.end)) and not in_longer_place(p)]
+                  if in_events.isdisjoint(range(p.start, p.end)) and not in_place(p)]
         if len(people) == len(self.mentions[ext.PEOPLE]):
             return
         self.mentions[ext.PEOPLE] = people
