@@ -80,6 +80,10 @@ CASES = [
     ("The top riders will [race] on Sunday.", ["planned"]),
     # "could have" is what was not done
     ("I could have done more {swim} drills this winter.", ["hypothetical"]),
+    # an attempt under way is a plan; one ended, or given up halfway, was not done
+    ("Tom Okafor is attempting to [swim] 30 km across the lake this weekend.", ["planned"]),
+    ("A knee injury ended his bid to [run] 100 marathons in 100 days.", ["negated"]),
+    ("She gave up halfway through the 50 km {walk} because of blisters.", ["negated"]),
     # planning a session, or planning on one
     ("Planning a long {ride} with Tamsin.", ["planned"]),
     ("Planning my first {marathon} for the autumn.", ["planned"]),
