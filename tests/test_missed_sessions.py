@@ -249,3 +249,14 @@ def test_time_on_a_gym_machine_is_a_session_of_its_activity(extractor, text, act
     post = extractor.extract(text)
     assert [(a.activity, a.duration.seconds) for a in post.activities if a.activity == activity] == \
         [(activity, seconds)]
+
+
+@pytest.mark.parametrize("text, meters", [
+    ("Great day on the slopes at Larkspur with the kids, about 25 runs and 40 km of skiing.", 40000),
+    ("Bluebird day at the resort with Tamsin: 18 runs and 35 km of skiing.", 35000),
+])
+def test_runs_on_a_ski_day_are_ski_runs(extractor, text, meters):
+    """"40 km of skiing" is an amount of skiing, no talk of it in general, so the day is a ski day and
+    its runs are ski runs."""
+    assert [(a.activity, a.distance.meters if a.distance else None) for a in extractor.extract(text).activities] \
+        == [("skiing", meters)]

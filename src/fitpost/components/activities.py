@@ -141,15 +141,17 @@ class ActivityFinder(Component):
                 continue
             if form == "both":
                 # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
-                # after a determiner or an amount ("our kayaking trip", "my run", "these 5 mile runs") or,
-                # but for an -ing form, right before a word of being, as no verb is ("hikes are fun")
+                # after a determiner, an amount or a number ("our kayaking trip", "my run", "these 5 mile
+                # runs", "25 runs") or, but for an -ing form, right before a word of being, as no verb is
+                # ("hikes are fun")
                 if tagged:
                     noun = root.pos_ in ("NOUN", "PROPN")
                 else:
                     if amount_ends is None:
                         amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
                                        if q.label in ("distance", "duration")}
-                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends) \
+                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends
+                                          or tab.lower[start - 1].isdigit()) \
                         or _before_being(tab, start, end)
                 form = "noun" if noun else "verb"
             found.append((start, end, activity, ext.ActivityInfo(
@@ -407,6 +409,8 @@ class ActivityFinder(Component):
             return False  # "a great day skiing", "spent the morning hiking": a session
         if any(prev[k] in self.spells and prev[k + 1] == "of" for k in range(len(prev) - 1)):
             return False  # "an hour of riding", "two hours of hard cycling": a session that long
+        if len(prev) > 1 and prev[-1] == "of" and any(ch.isdigit() for w in prev[:-1] for ch in w):
+            return False  # "40 km of skiing", "10 miles of running": an amount of it
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:
