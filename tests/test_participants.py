@@ -49,6 +49,10 @@ def test_who_led_or_headed_the_group_took_part(extractor):
 def test_a_one_word_name_before_a_verb_of_doing_took_part(extractor):
     assert names(extractor, "Ottilie went for a run with Tamsin.") == [["Ottilie", "Tamsin"]]
     assert names(extractor, "Ottilie went for an early morning ride with Tamsin.") == [["Ottilie", "Tamsin"]]
+    # the activity word must follow in the verb's own sentence: "Rain did not stop us. Yoga ..."
+    text = ("Walked 9 km today with my sister. Coffee first, then the hills. Rain did not stop us. "
+            "Yoga flow for 30 minutes at sunrise. Slow and steady, but we got there.")
+    assert names(extractor, text, author="ottilie") == [["ottilie", "sister"], ["ottilie"]]
     assert names(extractor, "Rhodri completed the Larkspur Marathon on Sunday.") == [["Rhodri"]]
 
 

@@ -383,8 +383,9 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
     right before an activity verb that is no noun ("Asha ran"; these tokens returned too), next to a
     speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
-    activity word at most DOING_REACH tokens after it ("Asha went for a run", "Asha went for an early
-    morning ride").  In no order; a token may come more than once."""
+    activity word at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha
+    went for an early morning ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a
+    token may come more than once."""
     seeds = _cued(lex, tab, cues["company"])
     subjects, starts = set(), set()
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
@@ -394,7 +395,7 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
     seeds += [(k - 1, False) for k in cues["doing"]
-              if k > 0 and not starts.isdisjoint(range(k + 1, k + 1 + DOING_REACH))]
+              if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k])))]
     return seeds, subjects
 
 
