@@ -186,11 +186,11 @@ def test_a_session_no_cue_made_done_is_planned_when_dated_by_a_day_to_come(ex, t
 
 
 def test_a_log_line_to_a_place_is_a_stage_not_a_part_of_one(ex):
-    """"32 km to Kendal" names the stage's end; "32 km to go" would be part of a session."""
-    post = ex.extract("Walked 24 km to Ambleside today. Tomorrow: 32 km to Kendal.", posted_at="2025-05-07")
+    """"32 km to Brackenfold" names the stage's end; "32 km to go" would be part of a session."""
+    post = ex.extract("Walked 24 km to Larkspur today. Tomorrow: 32 km to Brackenfold.", posted_at="2025-05-07")
     got = [(a.status, a.distance.meters, [p.name for p in a.places]) for a in post.activities]
-    assert got == [("completed", 24000, ["Ambleside"]), ("planned", 32000, ["Kendal"])]
-    post = ex.extract("Walked 24 km to Ambleside today. Tomorrow: 32 km to go.", posted_at="2025-05-07")
+    assert got == [("completed", 24000, ["Larkspur"]), ("planned", 32000, ["Brackenfold"])]
+    post = ex.extract("Walked 24 km to Larkspur today. Tomorrow: 32 km to go.", posted_at="2025-05-07")
     assert [a.status for a in post.activities] == ["completed"]
 
 

@@ -875,7 +875,7 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "5 km to go", "my total for June
     610 km" (but "40 km in total" is the session's, and so is what a journey took:
-    :func:`~fitpost.components.records.amounts.elapsed_later`, and "32 km to Kendal", a place, a route's)."""
+    :func:`~fitpost.components.records.amounts.elapsed_later`, and "32 km to Brackenfold", a place, a route's)."""
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
@@ -884,7 +884,7 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     before = lows[max(lo, span.start - 3):span.start]
     after = lows[span.end:span.end + 2]
     if after[:1] == ["to"] and any(p.start in (span.end + 1, span.end + 2) for p in ctx.places_in.get(n, ())):
-        after = []  # "32 km to Kendal": the route's end
+        after = []  # "32 km to Brackenfold": the route's end
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(after)
                 and n not in ctx.totalling_sents)
