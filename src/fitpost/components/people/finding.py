@@ -33,7 +33,7 @@ NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?$")
 # word starts with "-", "'", " " or a capital, so no letter given back can make a match
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
-# initials, which stand in a name after a title ("Captain RK Menon", "Dr V.K. Menon"): two or three
+# initials, which stand in a name after a title ("Captain RK Okafor", "Dr R.S. Okafor"): two or three
 # capitals, or one to three capitals each with a dot
 INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
@@ -127,7 +127,7 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
 
 
 def titled_initials(lex: Lexicon, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
-    """The runs of a title, initials and one or more name tokens ("Dr AP Smith", "Captain RK Menon"), as
+    """The runs of a title, initials and one or more name tokens ("Dr AP Smith", "Captain RK Okafor"), as
     token spans: the initials make the name's first word, which no run of name tokens holds."""
     words = tab.text
     for k in tab.where(lex.titles):
