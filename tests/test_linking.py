@@ -197,6 +197,9 @@ def test_a_log_line_to_a_place_is_a_stage_not_a_part_of_one(ex):
 @pytest.mark.parametrize("text, activity", [
     ("Had a brilliant day skiing with the kids!", "skiing"),
     ("Spent the afternoon kayaking.", "paddling"),
+    ("Spent hours hiking in the fog above Brackenfold.", "hiking"),
+    ("We spent the afternoon on our skis above the hut.", "skiing"),
+    ("I spent hours on the rower last winter.", "rowing"),
 ])
 def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
     post = ex.extract(text, posted_at="2025-05-07")

@@ -25,6 +25,7 @@ _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:
 _CLOCK_MARK = re.compile(r"[:.]\d\d|am|pm")  # what makes a number a time on the clock by itself
 _DAY_HALVES = frozenset({"am", "pm", "a.m.", "p.m."})  # "6 am", "7.30 pm"
 SPENDING = frozenset({"spent", "spend", "spending"})
+MEANS = frozenset({"on", "by"})  # the first word of a form that tells the means: "on skis", "by bike"
 FEAT_REACH = 7  # how far before "to" a feat word may stand: "the first [woman from the valley] to swim it"
 SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})  # a clause's subject: "the first time I tried to"
 # what makes a spell of time one that was spent: "a great day", "the morning", "two evenings", "all afternoon"
@@ -141,11 +142,12 @@ def _at_clock(ctx: Context, c: Cluster) -> bool:
 
 def _spell_spent(lows: list[str], i: int) -> bool:
     """Whether the spell word at token ``i`` ("day", "morning", "spent") is a stretch of time spent:
-    "spent" itself, or a spell after a determiner or a number at most two words before ("a great day",
-    "the afternoon", "two evenings a week"); not a spell that only says when ("early morning cycling")."""
+    "spent" itself, or a spell after a determiner, a number or "spent" at most two words before ("a great
+    day", "the afternoon", "two evenings a week", "spent hours"); not a spell that only says when ("early
+    morning cycling")."""
     if lows[i] in SPENDING:
         return True
-    return any(w in SPELL_DETERMINERS or w.isdigit() for w in lows[max(0, i - 2):i])
+    return any(w in SPELL_DETERMINERS or w in SPENDING or w.isdigit() for w in lows[max(0, i - 2):i])
 
 
 def _feat(ctx: Context, to: int) -> bool:
@@ -167,7 +169,7 @@ def does(ctx: Context, c: Cluster) -> bool:
     nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is; a
     feat told as an infinitive is: "the first woman to swim it"), or a
     noun after a word of doing ("went for a swim", "did a hike", "another run"); a gerund after a spell of
-    time ("a day skiing")."""
+    time ("a day skiing"), or a form of the means after one ("the afternoon on our skis")."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
@@ -179,4 +181,6 @@ def does(ctx: Context, c: Cluster) -> bool:
         if before and before[-1] in lex.spells and _spell_spent(lows, c.start - 1):
             return True  # "a great day skiing", "spent the morning hiking": the gerund fills the spell
         return _caption(ctx, c)
+    if lows[c.start] in MEANS and before and before[-1] in lex.spells and _spell_spent(lows, c.start - 1):
+        return True  # "spent the afternoon on our skis", "a great day on the bike": the means fills the spell
     return not lex.doing.isdisjoint(before)
