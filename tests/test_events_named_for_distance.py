@@ -27,3 +27,21 @@ def test_a_name_ending_in_miler_is_an_event(extractor, text, expected):
 ])
 def test_a_distance_in_miler_with_no_name_is_no_event(extractor, text):
     assert event_names(extractor, text) == [None]
+
+
+def test_an_ultra_named_with_a_bare_number_is_an_event_of_that_many_miles(extractor):
+    """"the Larkspur 100" is a race of 100 miles; the number is the name's last word."""
+    post = extractor.extract("I finished the Larkspur 100 last weekend in 27 hours.", posted_at="2024-03-05")
+    [a] = post.activities
+    assert (a.activity, a.status, a.event.name, a.distance.meters) == ("running", "completed", "Larkspur 100",
+                                                                      pytest.approx(160934.4))
+
+
+@pytest.mark.parametrize("text", [
+    "We drove the Brackenfold 50 road to the start and ran 10 km.",  # the number modifies the word after it
+    "She made the Top 100 list after her race.",  # no name: a list
+    "Larkspur 100 was on the radio while I ran 5 km.",  # one capitalised word opening its sentence
+])
+def test_a_bare_number_after_capitals_names_no_race_without_one_told(extractor, text):
+    assert event_names(extractor, text) == [None]
+

@@ -48,6 +48,7 @@ _NOT_TITLE = (*_POSSESSIVE, "&", "of")  # lowercase words that may stand between
 # for its distance ("the Harbour 10-Miler"); other units stand only inside a name
 _NAME_END_UNITS = ("k", "miler")
 GENERAL_ACTIVITIES = ("workout", "other")  # activities whose words name no one sport
+_BEING = frozenset(("is", "was", "were", "are", "has", "had", "took", "takes"))  # verbs that may follow a race's name
 
 
 # the lower-case words a title in Title Case still has: articles, conjunctions and prepositions
@@ -89,6 +90,7 @@ class EventFinder(Component):
         self.plain = set(data["plain_words"])
         self.not_after = set(data["not_after"])
         self.opening_verbs = set(data["opening_verbs"])
+        self.race_numbers = frozenset(data["race_numbers_mi"])
         self.verb_cues = set(data["verb_cues"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
         # the words a name may end in: a head, or the K or "miler" of a distance ("the Hilltop 10 K"); a distance in
@@ -101,6 +103,11 @@ class EventFinder(Component):
         data_acts = resources.load_json("activities.json")
         acts = data_acts["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
+        # the words that tell of running or finishing a race, which a name ending in a bare number needs in its
+        # sentence ("finished the Larkspur 100")
+        running = acts["running"]
+        self.race_cues = frozenset(self.opening_verbs) | {w for w in (*running["verbs"], *running["nouns"])
+                                                          if " " not in w}
         # the words a named event never starts with, capitalised or not: stop words, weekdays, months, units, verbs
         self.never_start = frozenset(self.not_start | self.verbs)
         # one-word verbs, nouns and exercises of a specific activity, which name it inside a name with a head
@@ -151,7 +158,8 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
         # (a distance has digits: the words of letters alone are passed over)
-        with_head = {tab.sent_lo[i] for i in tab.where(self.head_words)}  # the sentences with a head, by first token
+        # the sentences with a head, or with a number that may end a race's name, by first token
+        with_head = {tab.sent_lo[i] for i in chain(tab.where(self.head_words), tab.where(self.race_numbers))}
         sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
                  or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
@@ -240,6 +248,7 @@ class EventFinder(Component):
             return None  # "Completed Ironman Kalmar": the name starts after the verb
         j = i
         after_distance = None  # the end of the last distance read: "the Hilltop 10K"
+        after_number = None  # the end of the last bare number of ``race_numbers`` read: "the Larkspur 100"
         while j < end and j - i < 8:
             low = lows[j]
             n = self._distance_len(tab, j, end) if j > i else 0
@@ -264,9 +273,26 @@ class EventFinder(Component):
                     or self.vocab[word].like_num):
                 break
             j += 1
+            if low in self.race_numbers and j - 1 > i:
+                after_number = j
         if after_distance is None:
+            if after_number == j and self._numbered_race(tab, i, j, end):
+                return self._checked(doc, tab, i, j, people)
             return None
         return self._checked(doc, tab, i, after_distance, people)
+
+    def _numbered_race(self, tab: ext.Tokens, i: int, j: int, end: int) -> bool:
+        """Whether the name at tokens ``i:j`` may end in its bare number (``race_numbers``): it follows
+        "the" or opens a line, no word it could be the modifier of follows (a word in lower case but a
+        small word of a title, a stop word or a verb of being: "the Larkspur 100 last weekend", "the
+        Larkspur 100 was"; not "the Brackenfold 50 road"), and its sentence tells of running or finishing
+        a race (``race_cues``: "finished the Larkspur 100"; not "the Top 50 list")."""
+        lows, lo = tab.lower, tab.sent_lo[i]
+        after_the = i > lo and lows[i - 1] == "the"
+        opens_line = i == lo or not tab.text[i - 1].strip()
+        nxt = lows[j] if j < end else ""
+        free = not nxt.isalpha() or nxt in _TITLE_SMALL or nxt in self.not_start or nxt in _BEING
+        return (after_the or opens_line) and free and not self.race_cues.isdisjoint(lows[lo:end])
 
     def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
         """The end of the name whose first head word is token ``j``: up to two more heads ("Half

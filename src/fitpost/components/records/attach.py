@@ -17,7 +17,7 @@ from itertools import accumulate
 from fitpost import ext, statuses
 from fitpost.components import dates
 from fitpost.components.records.company import attach_people
-from fitpost.components.records.context import Context
+from fitpost.components.records.context import METERS_PER_MILE, Context
 from fitpost.components.records.model import Cluster
 from fitpost.schema import DateRef, Quantity
 
@@ -108,11 +108,12 @@ def denied_before(ctx: Context, start: int) -> int | None:
 
 def _event_race_distance(ctx: Context, c: Cluster) -> None:
     """A running cluster's event whose name ends in a word that is a race only there ("the Larkspur Trail
-    Half": ``mention_races``) gives the cluster that race's length, as a race named in the mention does."""
+    Half": ``mention_races``) or in a bare number of ``race_numbers`` ("the Larkspur 100": 100 miles) gives
+    the cluster that race's length, as a race named in the mention does."""
     if c.info.activity != "running":
         return
     e = next((e for e in ctx.events_in.get(c.sent, ()) if e.info.name == c.event), None)
-    q = _mention_race(ctx, e.end - 1) if e is not None else None
+    q = _mention_race(ctx, e.end - 1) or _numbered_race(ctx, e.end - 1) if e is not None else None
     if q is not None:
         c.quantities.append(q)
         c.race_only = True
@@ -434,6 +435,17 @@ def _mention_race(ctx: Context, k: int) -> Quantity | None:
     start, end = ctx.tab.idx[k], ctx.tab.end[k]
     return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
                     value=meters / 1000, unit="km", meters=meters)
+
+
+def _numbered_race(ctx: Context, k: int) -> Quantity | None:
+    """The length in miles the bare number at token ``k``, ending a race's name, gives it (``race_numbers``:
+    "the Larkspur 100"), as a distance; None for another word."""
+    meters = ctx.lexicon.race_numbers.get(ctx.lows[k])
+    if meters is None:
+        return None
+    start, end = ctx.tab.idx[k], ctx.tab.end[k]
+    return Quantity(kind="distance", text=ctx.text[start:end], start=start, end=end,
+                    value=meters / METERS_PER_MILE, unit="mi", meters=meters)
 
 
 def race_distance(ctx: Context, c: Cluster) -> Quantity | None:

@@ -24,6 +24,7 @@ ATTRIBUTES = ("barefoot", "virtual", "solo", "indoor", "treadmill")  # a record'
 MARKERS = frozenset(FIRST_PERSON + ATTRIBUTES)
 FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post told in the first person says these
 THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
+METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 
 
@@ -97,6 +98,7 @@ class Lexicon:
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
     race_names: re.Pattern[str]  # any of the race names as whole words ("marathon", not in "ultramarathon")
     mention_races: dict[str, float]  # a word that is a race only ending a running mention ("ran a half")
+    race_numbers: dict[str, float]  # a bare number ending a race's name, in meters ("the Larkspur 100"; events.json)
     doing: frozenset[str]  # claim cues: see models/linking.json
     gerund_ok: frozenset[str]
     infinitive_ok: frozenset[str]
@@ -154,7 +156,7 @@ class Lexicon:
     @classmethod
     def load(cls, name: str) -> Lexicon:
         data = resources.load_json(name)
-        unit = {"km": 1000.0, "mi": 1609.344, "m": 1.0}
+        unit = {"km": 1000.0, "mi": METERS_PER_MILE, "m": 1.0}
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
@@ -178,6 +180,8 @@ class Lexicon:
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
+                   race_numbers={n: mi * METERS_PER_MILE
+                                 for n, mi in resources.load_json("events.json")["race_numbers_mi"].items()},
                    **_claim_cues(data["claim_cues"]),
                    past_forms=frozenset(resources.load_json("status_rules.json")["past_forms"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
