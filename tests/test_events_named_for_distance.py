@@ -45,3 +45,11 @@ def test_an_ultra_named_with_a_bare_number_is_an_event_of_that_many_miles(extrac
 def test_a_bare_number_after_capitals_names_no_race_without_one_told(extractor, text):
     assert event_names(extractor, text) == [None]
 
+
+def test_an_event_with_no_activity_word_takes_the_status_its_sentence_gives(extractor):
+    """No activity word inside "the Tour of the Fells" or "the Brackenfold 50": the status cues around the
+    name decide, as around an activity word."""
+    post = extractor.extract("Next month I will do the Tour of the Fells.", posted_at="2024-03-05")
+    assert [(a.event.name, a.status) for a in post.activities] == [("Tour of the Fells", "planned")]
+    post = extractor.extract("Signed up for the Brackenfold 50 in June!", posted_at="2024-03-05")
+    assert [(a.event.name, a.status, a.date.value.month) for a in post.activities] == [("Brackenfold 50", "planned", 6)]

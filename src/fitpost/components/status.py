@@ -846,14 +846,28 @@ class StatusTagger(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-        if not mentions:
+        events = _events_alone(doc, mentions)
+        if not mentions and not events:
             return doc
         view = _DocView(doc)
-        # with sentence boundaries, only the sentences that hold an activity mention are read
-        cues, pseudo = self.cues(doc, ext.sentence_regions(doc, mentions) if view.sentences else None)
+        # with sentence boundaries, only the sentences that hold an activity mention or an event are read
+        regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
+        cues, pseudo = self.cues(doc, regions if view.sentences else None)
         for span in mentions:
             ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
+        for event, as_mention in events:
+            ext.set_status(doc, event, self._status_of(view, as_mention, cues, pseudo))
         return doc
+
+
+def _events_alone(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
+    """The named events of an activity with no activity mention inside them ("will do the Tour of the
+    Fells"), each with a mention of that activity over it, whose status the event takes as a mention's."""
+    inside = {k for m in mentions for k in range(m.start, m.end)}
+    return [(e, ext.Mention(e.start, e.end, "ACTIVITY", ext.ActivityInfo(activity=e.info.activity, form="event"),
+                            e.start_char, e.end_char))
+            for e in ext.mentions(doc, ext.EVENTS, "fp_event")
+            if e.info.activity and inside.isdisjoint(range(e.start, e.end))]
 
 
 @Language.factory("fitpost_status", default_config={"rules": "status_rules.json", "dates": "dates.json"},

@@ -84,7 +84,7 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
     no cluster of its sentence has but one of another event's, with no cluster ending just before it, or that is
     named in a list of
     examples (:meth:`Context.listed_example`: "long sportives, including the Tour of the Fells"); it takes
-    the status of the first mention inside it, and is a cluster of that event."""
+    the status of the first mention inside it (else the event's own), and is a cluster of that event."""
     added: list[Cluster] = []
     if not events:
         return added
@@ -103,7 +103,7 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
             continue
         first = next((x for x in mentions if e.start <= x.start < e.end), None)
         info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
-        c = Cluster(start=e.start, end=e.end, sent=n, info=info, status=first.status if first is not None else None,
+        c = Cluster(start=e.start, end=e.end, sent=n, info=info, status=first.status if first is not None else e.status,
                     head=ext.root(ctx.doc, e, ctx.parsed), definite=True, event=e.info.name)
         clusters.append(c)
         added.append(c)
