@@ -418,3 +418,9 @@ def test_a_distance_a_day_after_a_long_walk_is_its_daily_share(extract):
 def test_a_routine_a_day_after_a_race_is_no_share_of_it(extract):
     records = extract("I ran a marathon on Sunday. I usually run 10 km a day.")
     assert len(of(records, "running")) == 2
+
+
+def test_a_participle_of_covering_takes_the_plan_it_tells_the_distance_of(extract):
+    """"covering 14 km" has no tense of its own: it tells the distance of the walk planned before it."""
+    assert extract("On our last day we will walk about 9 hours, covering 14 km to the next hut.",
+                   dt.date(2026, 5, 10)) == [("walking", 14000, 9 * 3600)]

@@ -311,7 +311,7 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
     (:func:`_same_session`)."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
-    if last is None or last.activity != c.info.activity or not _status_fills(c, last) \
+    if last is None or last.activity != c.info.activity or not _status_fills(ctx, c, last) \
             or not statuses.is_real(c.status_name) or routes.other(c, last) \
             or any(_named(ctx, x) for x in last.clusters):
         return None
@@ -377,11 +377,14 @@ def _goes_on(ctx: Context, r: Record, c: Cluster, reach: int) -> bool:
     return ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start])
 
 
-def _status_fills(c: Cluster, r: Record) -> bool:
+def _status_fills(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` may fill in record ``r`` by their statuses: the same, or a distance
     covered so far with no activity word of its own in a session under way ("All through June I'm
-    walking 15,000 steps a day ... By day 12 I had covered 150 miles")."""
+    walking 15,000 steps a day ... By day 12 I had covered 150 miles"), or one told by a participle with
+    no status of its own, which has no tense but its clause's ("we will walk 9 hours, covering 13 km")."""
     mine, theirs = c.status_name, r.primary.status_name
+    if c.info.form == "inferred" and c.status is None and ctx.lows[c.start].endswith("ing"):
+        return True
     return mine == theirs or (theirs, mine) == ("ongoing", "completed") and c.info.form == "inferred"
 
 
