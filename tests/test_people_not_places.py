@@ -62,3 +62,12 @@ def test_a_name_telling_where_someone_is_from_is_no_person(extractor):
     (swim,) = extractor.extract(text, posted_at="2024-03-04").activities
     assert "Brackenfold" not in names(swim)
     assert ("Larkspur Loch", "at") in [(p.name, p.role) for p in swim.places]
+
+
+@pytest.mark.parametrize("text", [
+    "Great ride today, 60 km. Brackenfold Castle looked amazing in the sun.",
+    "Great ride today, 60 km. Larkspur Abbey looked amazing in the sun.",
+])
+def test_a_name_ending_in_a_landmark_word_is_no_person(extractor, text):
+    """A castle, an abbey, a church or a tower is a place, whatever the capitals before it."""
+    assert record(extractor, text).participants == []
