@@ -199,3 +199,8 @@ def test_a_word_of_an_event_s_name_is_no_participant(nlp, text):
     # a model may tag the first word of a race's name as a person, and make it the one the text is about
     doc = nlp(text)
     assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]
+
+
+def test_a_brand_takes_no_amount_after_it_into_its_name(nlp):
+    """"Ironman 70.3" is a name with its number; in "parkrun 6 weeks in a row" the number is an amount."""
+    assert events(nlp, "Parkrun 6 weeks in a row now, and a new best today!") == [("Parkrun", "running")]

@@ -187,8 +187,10 @@ class EventFinder(Component):
                 resume = min(found[1], tab.sent_hi[i])
         taken = {k for s, e, _ in out for k in range(s, e)}
         in_sents = {lo for lo, _ in sents}  # the sentences, by their first token
-        out.extend(b for i in tab.where(self.brands) if tab.sent_lo[i] in in_sents and i not in taken
-                   and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i])))
+        brands = tab.where(self.brands)
+        amounts = {q.start for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")} if brands else set()
+        out.extend(b for i in brands if tab.sent_lo[i] in in_sents and i not in taken
+                   and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i], amounts)))
         return sorted(out)
 
     def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
@@ -209,9 +211,10 @@ class EventFinder(Component):
             return None
         return i, k + self._distance_len(tab, k, end), activity
 
-    def _brand_at(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
+    def _brand_at(self, tab: ext.Tokens, i: int, end: int, amounts: set[int]) -> tuple[int, int, str] | None:
         """A brand that is an event alone ("at parkrun", "Ironman Kalmar"), with the capitalised words
-        and numbers after it; not after "#", or "to" or "from" (where it is the place: "walked to
+        and numbers after it up to an amount (``amounts``: where quantities start; "parkrun 6 weeks in a
+        row" is parkrun); not after "#", or "to" or "from" (where it is the place: "walked to
         parkrun"), nor after "a" or "an" where a word it modifies follows ("an Ironman shirt"; but "an
         Ironman in Larkspur": ``brand_after_article``)."""
         words, lows = tab.text, tab.lower
@@ -221,8 +224,9 @@ class EventFinder(Component):
                 and lows[i + 1] not in self.brand_after_article:
             return None
         k = i + 1
-        while k < end and k - i < 4 and (self.vocab[words[k]].like_num or words[k][:1].isupper()
-                                          and words[k].isalpha() and lows[k] not in self.not_start):
+        while k < end and k - i < 4 and k not in amounts and (
+                self.vocab[words[k]].like_num or words[k][:1].isupper() and words[k].isalpha()
+                and lows[k] not in self.not_start):
             k += 1
         return i, k, self.brands[lows[i]]
 
