@@ -53,3 +53,11 @@ def test_an_event_with_no_activity_word_takes_the_status_its_sentence_gives(extr
     assert [(a.event.name, a.status) for a in post.activities] == [("Tour of the Fells", "planned")]
     post = extractor.extract("Signed up for the Brackenfold 50 in June!", posted_at="2024-03-05")
     assert [(a.event.name, a.status, a.date.value.month) for a in post.activities] == [("Brackenfold 50", "planned", 6)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Just signed up for the Brackenfold Ultra 50K in September.", "Brackenfold Ultra 50K"),
+    ("Ran the Larkspur Trail Race 10 K on Sunday.", "Larkspur Trail Race 10 K"),
+])
+def test_a_distance_in_k_after_the_head_ends_the_name(extractor, text, expected):
+    assert event_names(extractor, text) == [expected]

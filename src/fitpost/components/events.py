@@ -300,11 +300,14 @@ class EventFinder(Component):
 
     def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
         """The end of the name whose first head word is token ``j``: up to two more heads ("Half
-        Marathon", "Trail Race") and a tail ("virtual run")."""
+        Marathon", "Trail Race"), a distance in K ("the Larkspur Ultra 50K") and a tail ("virtual run")."""
         lows = tab.lower
         k = j + 1
         while k < end and lows[k] in self.one_word_heads and k - j < 3:
             k += 1
+        n = self._distance_len(tab, k, end)
+        if n and (lows[k + n - 1] == "k" or _K.match(lows[k + n - 1])):
+            k += n
         for tail in self.tails:
             if lows[k:k + len(tail)] == tail:
                 return k + len(tail)
