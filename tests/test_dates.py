@@ -121,6 +121,7 @@ def test_date_form(finder, text, posted_at, phrase, value, granularity):
     "Cycled 90 km: 3.8.18 firmware on the bike computer.",
     "The canal path is usually empty on a Saturday.",
     "The walk finishes in 8 days.",
+    "Ran the Larkspur 10K two minutes faster than last year.",  # a yardstick, not when
 ])
 def test_not_a_date(finder, text):
     assert found(finder, text, SAT) == []
