@@ -357,3 +357,10 @@ def test_a_decision_or_vow_about_what_is_ahead_is_a_plan(tagger):
     check(tagger, "After the race Tamsin vowed to [ride] the whole route again next year.", "planned")
     # a bare past "decided to" in a story tells what happened
     check(tagger, "On Sunday I decided to [run] down to the lake and back.", "completed")
+
+
+def test_a_log_line_opening_with_its_activity_word_is_no_present_tense(extractor):
+    """A line of a training log has no subject: a tagger's present tense for its first word ("Run" after
+    a line break) says nothing, so it is a session done, not a routine."""
+    post = extractor.extract("Bike 45 min - 20km\nRun 15 min - 3km")
+    assert [(a.activity, a.status) for a in post.activities] == [("cycling", "completed"), ("running", "completed")]

@@ -514,8 +514,8 @@ class StatusTagger(Component):
             tag = token.tag_
             if tag == "VBD":
                 return "past"
-            if tag in ("VBZ", "VBP"):
-                return "present"
+            if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i]:
+                return "present"  # not a word opening its sentence or line, with no subject: "Run 15 min - 3 km"
             if tag == "VB" and self._imperative(view, token):
                 return "imperative"
             return self._governing(view, i, depth, pseudo)
