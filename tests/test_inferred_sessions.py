@@ -77,3 +77,12 @@ def test_a_days_session_is_a_session_of_the_activity_the_text_names_most(extract
     assert [(a.activity, a.status) for a in extract(text) if a.evidence.text == "session"] == [("yoga", "completed")]
     # told with a session already, it is that session
     assert len(extract("Ran 10 km along the canal this morning with Tamsin. This morning's session was tough.")) == 1
+
+
+WEEK_LOG = "Mon: rest\nTue: 8 km easy\nWed: intervals 6x800m\nThu: swim 1500m\nSat: long run 24 km"
+
+
+def test_a_log_line_with_no_activity_word_takes_the_commonest_of_those_named_most(extract):
+    """A swim and a run are named once each: a bare distance in the log is a run, the commonest activity,
+    not the swim because it is named first."""
+    assert [a.activity for a in extract(WEEK_LOG)] == ["running", "running", "swimming", "running"]

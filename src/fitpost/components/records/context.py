@@ -310,9 +310,10 @@ class Context:
 
     @once
     def main_activity(self) -> str | None:
-        """The endurance activity the text names most (the first of the most named), its hashtags,
-        events and ``activity_cues`` ("peloton", "hikers") included: a distance with no activity word in
-        a running diary is a run.  A text that
+        """The endurance activity the text names most, its hashtags, events and ``activity_cues``
+        ("peloton", "hikers") included: a distance with no activity word in a running diary is a run.
+        Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
+        first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
         names none: ``default_activity``, unless it names a workout or another sport."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
@@ -323,6 +324,9 @@ class Context:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
         if counts:
+            most = max(counts.values())
+            if counts.get(self.lexicon.default_activity) == most:
+                return self.lexicon.default_activity
             return max(counts, key=counts.get)
         return None if named else self.lexicon.default_activity
 
