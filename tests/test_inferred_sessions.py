@@ -86,3 +86,7 @@ def test_a_log_line_with_no_activity_word_takes_the_commonest_of_those_named_mos
     """A swim and a run are named once each: a bare distance in the log is a run, the commonest activity,
     not the swim because it is named first."""
     assert [a.activity for a in extract(WEEK_LOG)] == ["running", "running", "swimming", "running"]
+
+
+def test_a_weekday_written_short_is_no_one(extract):
+    assert all(a.participants == [] for a in extract(WEEK_LOG))
