@@ -24,6 +24,7 @@ POSSESSIVE = ("'s", "’s")  # "the day's hike"
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:30", "5.30am"
 _CLOCK_MARK = re.compile(r"[:.]\d\d|am|pm")  # what makes a number a time on the clock by itself
 _DAY_HALVES = frozenset({"am", "pm", "a.m.", "p.m."})  # "6 am", "7.30 pm"
+AFTER_HOUR = frozenset({"then", "and", "today", "tonight", "tomorrow", "this", "sharp", "o'clock", "o’clock"})
 SPENDING = frozenset({"spent", "spend", "spending"})
 MEANS = frozenset({"on", "by"})  # the first word of a form that tells the means: "on skis", "by bike"
 FEAT_REACH = 7  # how far before "to" a feat word may stand: "the first [woman from the valley] to swim it"
@@ -132,12 +133,17 @@ def names_session(ctx: Context, c: Cluster) -> bool:
 
 def _at_clock(ctx: Context, c: Cluster) -> bool:
     """Whether "at" and a time on the clock follow the mention ("Spin class at 6am", "yoga at 18:00",
-    "swim at 7.30 pm"): a session held then."""
+    "swim at 7.30 pm", "Yoga at 7, then a walk"): a session held then.  A bare hour is one where the
+    clause ends after it or a day word follows (``AFTER_HOUR``), as no unit does."""
     lows, k = ctx.lows, c.end
     if k + 1 >= len(lows) or lows[k] != "at":
         return False
     word, after = lows[k + 1], lows[k + 2] if k + 2 < len(lows) else ""
-    return bool(_CLOCK.fullmatch(word)) and (bool(_CLOCK_MARK.search(word)) or after in _DAY_HALVES)
+    if not _CLOCK.fullmatch(word):
+        return False
+    if _CLOCK_MARK.search(word) or after in _DAY_HALVES:
+        return True
+    return word.isdigit() and int(word) <= 24 and (not after or ctx.tab.is_punct(k + 2) or after in AFTER_HOUR)
 
 
 def _spell_spent(lows: list[str], i: int) -> bool:
