@@ -23,3 +23,13 @@ def test_the_title_names_the_race(extractor):
 def test_a_title_case_headline_still_is_one(extractor):
     text = "Grandmother Swims Across the Larkspur Lake For Charity\n\nOttilie Marsh swam 3 km on Sunday."
     assert all(a.event is None for a in extractor.extract(text, posted_at="2024-05-06").activities)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Brackenfold 10K Race Report", "Brackenfold 10K"),
+    ("Larkspur Half Marathon Recap", "Larkspur Half Marathon"),
+])
+def test_a_title_ending_in_report_words_names_the_race_before_them(extractor, title, name):
+    text = title + "\n\nI held on to finish in 47:58, a minute under my old best."
+    (race,) = extractor.extract(text, posted_at="2024-05-06").activities
+    assert race.event is not None and race.event.name.startswith(name)

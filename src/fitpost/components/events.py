@@ -60,6 +60,9 @@ _TITLE_SMALL = frozenset(("a", "an", "the", "and", "but", "or", "nor", "for", "s
 # the parts of a title line between the marks that part it: " - ", " – ", " | ", ": " (not the colon of a
 # time, "1:40:20", nor a hyphen inside a word)
 _TITLE_PARTS = re.compile(r"(?:(?!\s[-–—|]\s|:\s).)+")
+# the words that end a report's title: what comes before them is the race's name ("Larkspur Half Marathon
+# Race Report")
+_REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:report|recap|review)\s*$", re.IGNORECASE)
 
 
 def _title_case(line: str) -> bool:
@@ -376,14 +379,18 @@ class EventFinder(Component):
     def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
         """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
         over 70% of them capitalised, and no sentence end at the end of the line.  In such a line a dash,
-        a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"), a part that is no headline by
-        itself (too short) keeps its capitals: the name of a race a report is titled with."""
+        a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"); a part that is no headline by
+        itself (too short), or that the words ending a report's title follow ("Larkspur Half Marathon Race
+        Report"), keeps its capitals: the name of a race a report is titled with."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
+            tail = _REPORT_TAIL.search(line)
+            if tail:  # the race's name, then "Race Report": only the report words are the headline's
+                line = line[:tail.start()] + " " * (len(line) - tail.start())
             if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
                 for part in _TITLE_PARTS.finditer(line):
-                    if _title_case(part.group()):
+                    if _title_case(part.group()) and not (tail and part.end() >= len(line.rstrip())):
                         bounds = tab.expand(start + part.start(), start + part.end(), len(text))
                         if bounds is not None:
                             out.update(range(*bounds))
