@@ -23,3 +23,8 @@ def test_a_first_name_opening_the_sentence_before_a_speech_verb(sm_extractor):
 
 def test_a_word_opening_the_sentence_that_is_no_name_is_left_out(sm_extractor):
     assert names(sm_extractor, "Yesterday Tamsin said she swam 2 km.") == ["Tamsin"]
+
+
+def test_a_name_with_an_age_between_commas_before_the_verb_is_its_subject(extractor):
+    """"Ottilie, 9, walked": the age between commas stands between the name and its verb."""
+    assert names(extractor, "Ottilie, 9, walked 100 miles in May for the hospice.") == ["Ottilie"]

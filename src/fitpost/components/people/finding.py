@@ -381,7 +381,7 @@ DOING_REACH = 6  # an activity word at most this many tokens after a verb of doi
 def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
            cues: dict[str, list[int]]) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
-    right before an activity verb that is no noun ("Asha ran"; these tokens returned too), next to a
+    right before an activity verb that is no noun ("Asha ran", "Asha, 9, ran"; these tokens returned too), next to a
     speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
     activity word at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha
     went for an early morning ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a
@@ -391,12 +391,21 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
-            subjects.add(s.start - 1)
+            subjects.add(_before_age(tab, s.start - 1))
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
     seeds += [(k - 1, False) for k in cues["doing"]
               if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k])))]
     return seeds, subjects
+
+
+def _before_age(tab: ext.Tokens, k: int) -> int:
+    """The subject token before token ``k`` past an age between commas ("Ottilie, 9, walked": the token
+    before ", 9,"), else ``k`` itself."""
+    lows = tab.lower
+    if k >= 3 and lows[k] == "," and lows[k - 2] == "," and lows[k - 1].isdigit() and len(lows[k - 1]) <= 3:
+        return k - 3
+    return k
 
 
 def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[int, int]],
