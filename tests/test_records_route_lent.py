@@ -35,3 +35,10 @@ def test_how_much_later_a_journey_ended_is_what_it_took(extractor):
     text = "Rhodri ran the Larkspur Marathon in May. Two days later he was back at work."
     (ran,) = extractor.extract(text).activities
     assert ran.duration is None
+
+
+def test_a_start_and_an_end_told_of_people_named_are_the_route_too(extractor):
+    text = ("Two brothers have rowed across the Larkspur Sound in nine days. "
+            "Rhodri and Benedikt Pell set off from Brackenfold in May and reached Ashby Vale on Thursday.")
+    assert ("Brackenfold", "from") in routes(extractor, text)[0]
+    assert ("Ashby Vale", "to") in routes(extractor, text)[0]

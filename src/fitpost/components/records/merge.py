@@ -848,8 +848,8 @@ def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> Non
     """What a sentence with no cluster tells of where the record before it was (the real record at most
     LEND_REACH sentences before), for each role that record has no place of: told in the first person,
     the places where it was (role at, not a hometown: "We hit Benton Lake."; not where someone else is
-    from); with a verb of starting or ending and a subject pronoun, the start and end of its route ("She
-    set off from Brackenfold on May 1 and finished in Larkspur Bay.")."""
+    from); with a verb of starting or ending and a subject pronoun or a person named, the start and end of
+    its route ("She set off from Brackenfold on May 1 and finished in Larkspur Bay.")."""
     for n, places in ctx.places_in.items():
         if n in with_cluster:
             continue
@@ -865,11 +865,12 @@ def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> Non
 
 
 def _tells_route(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` tells where someone started or ended: a subject pronoun and a verb of
-    starting or ending (``start_verbs`` and ``end_verbs`` of places.json: "set off", "finished")."""
+    """Whether sentence ``n`` tells where someone started or ended: a subject pronoun or a person named,
+    and a verb of starting or ending (``start_verbs`` and ``end_verbs`` of places.json: "She set off",
+    "Rhodri and Tamsin finished")."""
     lo, hi = ctx.sents[n]
     words = ctx.lows[lo:hi]
-    if SUBJECT_PRONOUNS.isdisjoint(words):
+    if SUBJECT_PRONOUNS.isdisjoint(words) and not ctx.people_in.get(n):
         return False
     return any(tuple(words[i:i + len(v)]) == v for v in ctx.lexicon.route_verbs for i in range(len(words)))
 
