@@ -236,3 +236,10 @@ def test_the_subject_of_the_verb_a_participle_of_the_session_hangs_from_took_par
     text = ("Tamsin Evans, 34, set off from Brackenfold on April 1 and arrived in Larkspur on Saturday, "
             "having walked 480 km in 18 days.")
     assert names(sm_extractor, text) == [["Tamsin Evans"]]
+
+
+def test_a_counted_group_in_a_news_story_is_the_people_it_names_next(extractor):
+    """"Two friends" introduces the people the next sentence names; "my two brothers" are the author's."""
+    text = ("Two friends have rowed across the Larkspur Sound in nine days. "
+            "Tom Baker and Mary Clarke set off from Brackenfold in May.")
+    assert names(extractor, text) == [["Tom Baker", "Mary Clarke"]]

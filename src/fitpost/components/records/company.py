@@ -25,6 +25,7 @@ CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
 
 
+COUNTS = frozenset(("two", "three", "four", "five", "six", "2", "3", "4", "5", "6"))  # a small group, counted
 RELATIVE_SUBJECTS = frozenset(("who", "that"))  # the subject of a relative clause about a person
 
 
@@ -236,9 +237,34 @@ def names_of(ctx: Context, span: ext.Mention) -> list[dict]:
     if not names and info.relation and not info.handle and _described_by_age(ctx, span):
         main = ctx.roster.main  # "A 68-year-old grandmother has walked ...": who the story is about, if named
         return [{"name": main, "handle": ctx.roster.person(main).handle, "relation": None}] if main else []
+    if not names and info.relation and not info.handle and _counted(ctx, span):
+        named = _named_next(ctx, span)  # "Two brothers have rowed ... Rhodri and Benedikt Pell set off"
+        if named:
+            return named
     if not names and (info.handle or info.relation):
         out.append({"name": None, "handle": info.handle, "relation": None if info.handle else info.relation})
     return out
+
+
+def _counted(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the relation word of mention ``span`` is counted, as news introduces people it names
+    next ("Two brothers", "three friends"; not "my two brothers": the author's)."""
+    k = span.start - 1
+    return k >= 0 and ctx.lows[k] in COUNTS and (k == 0 or ctx.lows[k - 1] not in DETERMINERS)
+
+
+def _named_next(ctx: Context, span: ext.Mention) -> list[dict]:
+    """The people named, each once, in the next sentence after mention ``span``'s that names two or more
+    and tells of no session: those a counted group word introduces ("Two friends ... Rhodri and Tamsin
+    set off")."""
+    n = ctx.sent_of[span.start] + 1
+    if n >= len(ctx.sents) or n in ctx.active_sents:
+        return []
+    out: list[dict] = []
+    for p in ctx.people_in.get(n, ()):
+        if not non_participant(ctx, p):
+            out += [x for x in names_of(ctx, p) if x["name"] and all(x["name"] != o["name"] for o in out)]
+    return out if len(out) > 1 else []
 
 
 def _described_by_age(ctx: Context, span: ext.Mention) -> bool:
