@@ -142,6 +142,7 @@ CASES = {
         ("Skipped my {ride} because of the rain.", ["negated"]),
         ("Rest day, no {workout} today.", ["negated"]),
         ("She pulled out of the {race} with a calf strain.", ["negated"]),
+        ("DNF at mile 18 of the Larkspur {Marathon} after a calf strain.", ["negated"]),
         ("The {10k} was cancelled due to heavy rain.", ["negated"]),
         ("I have never [run] a full marathon.", ["negated"]),
         ("I [walked] instead of [running] today.", ["completed", "negated"]),
