@@ -150,7 +150,8 @@ class Lexicon:
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
     at_least: tuple[tuple[str, ...], ...]
     generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
-    route_verbs: tuple[tuple[str, ...], ...]  # verbs of starting or ending a route (places.json start_verbs, end_verbs)
+    # verbs of starting or ending a route (places.json start_verbs, end_verbs), by their first word
+    route_verbs: dict[str, tuple[tuple[str, ...], ...]]
     end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
 
     @classmethod
@@ -238,7 +239,7 @@ def _reference_and_route_words(data: dict) -> dict:
     linking.json) and of the verbs of starting and ending a route (places.json)."""
     places = resources.load_json("places.json")
     return {"generic_refers_to": frozenset(data["generic_reference"]["activities"]),
-            "route_verbs": _phrases(places["start_verbs"] + places["end_verbs"]),
+            "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
             "end_verbs": frozenset(places["end_verbs"])}
 
 

@@ -855,7 +855,7 @@ def _lend_places(ctx: Context, real: RealRecords, with_cluster: set[int]) -> Non
             continue
         kept = [p.info for p in places if not p.info.hometown]
         lent = [p for p in kept if p.role == "at"] if any(ctx.holds(w, {n}) for w in ("i", "we")) else []
-        if _tells_route(ctx, n):
+        if any(p.role in ("from", "to") for p in kept) and _tells_route(ctx, n):
             lent += [p for p in kept if p.role in ("from", "to")]
         prev = real.before(n) if lent else None
         if prev is None:
@@ -869,10 +869,10 @@ def _tells_route(ctx: Context, n: int) -> bool:
     and a verb of starting or ending (``start_verbs`` and ``end_verbs`` of places.json: "She set off",
     "Rhodri and Tamsin finished")."""
     lo, hi = ctx.sents[n]
-    words = ctx.lows[lo:hi]
-    if SUBJECT_PRONOUNS.isdisjoint(words) and not ctx.people_in.get(n):
+    lows, verbs = ctx.lows, ctx.lexicon.route_verbs
+    if SUBJECT_PRONOUNS.isdisjoint(lows[lo:hi]) and not ctx.people_in.get(n):
         return False
-    return any(tuple(words[i:i + len(v)]) == v for v in ctx.lexicon.route_verbs for i in range(len(words)))
+    return any(tuple(lows[i:i + len(v)]) == v for i in range(lo, hi) if lows[i] in verbs for v in verbs[lows[i]])
 
 
 def _segment(ctx: Context, span: ext.Mention) -> bool:
