@@ -135,6 +135,12 @@ def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
 
 
+def test_a_time_told_as_the_effort_it_was_is_the_sessions(ex):
+    """"8 hours of slog" is the ride's time, where "a week of rain" is time spent on something else."""
+    text = "Rode the 100 mile sportive on Sunday. Hard going! 8hours 11minutes of slog in total!"
+    assert seconds(record(ex, text, "Rode")) == 8 * 3600 + 11 * 60
+
+
 @pytest.mark.parametrize("text, evidence, expected", [
     ("Ran 7 km this evening in my old shoes, which now have 600 miles on them.", "Ran", 7000),
     ("Cycled 42 km today, which brings my total for June to 610 km.", "Cycled", 42000),

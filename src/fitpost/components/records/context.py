@@ -125,6 +125,7 @@ class Lexicon:
     later_that_day: dict[str, tuple[tuple[str, ...], ...]]  # phrases of a session later on the day told before
     # ("that evening"), by their first word
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
+    efforts: frozenset[str]  # a time "of" one of these is the session's: "8 hours of slog"
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
     absence: dict[str, tuple[tuple[str, ...], ...]]  # phrases after a person who did not take part ("was unable
@@ -198,6 +199,7 @@ class Lexicon:
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
                    later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
+                   efforts=frozenset(data["time_of_effort"]["words"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
                    definitions=_phrases(data["definitions"]["phrases"]),
                    absence=_by_first(_phrases([form for phrase in data["absence"]["phrases"]
