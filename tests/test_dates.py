@@ -67,6 +67,9 @@ FORMS = [
     ("We set off on the 15th and reached the coast in a week.", D(2025, 3, 3), "the 15th", D(2025, 2, 15), "day"),
     ("In May we paddled down the river.", D(2025, 3, 5), "May", D(2024, 5, 1), "month"),
     ("This weekend I swam at the lake.", D(2025, 3, 5), "This weekend", D(2025, 3, 1), "week"),
+    # "last weekend" is the one before the post's week: said on a Sunday, not the day before
+    ("Last weekend I rode 90 km.", D(2026, 5, 13), "Last weekend", D(2026, 5, 9), "week"),
+    ("Last weekend I rode 90 km.", D(2026, 5, 10), "Last weekend", D(2026, 5, 2), "week"),
     ("Later this month I will hike again.", D(2025, 3, 5), "Later this month", D(2025, 3, 1), "month"),
     # a weekday before a date; a range of days is its first day; a range of months its first month
     ("Thursday, March 27, 2008\n\nSwam 2000 yards with Ann.", D(2008, 3, 27), "Thursday, March 27, 2008",

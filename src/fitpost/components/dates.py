@@ -295,11 +295,17 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
         if "weekend" not in original:  # a weekend is its Saturday
             when = _first_day(when, grain)
         when = _part_of(when, grain, text)
+    if posted_at is not None and original[:1] == ["last"] and original[-1:] == ["weekend"] \
+            and posted_at.weekday() == _SUNDAY and when == posted_at - dt.timedelta(days=1):
+        when -= dt.timedelta(days=7)  # "last weekend" said on a Sunday: the one before this weekend
     elif kind == "ago" and grain in ("month", "year"):
         when = _first_day(when, grain)
     if posted_at is not None and "earlier" in original:
         when = _earlier_in(when, grain, posted_at)
     return when, grain
+
+
+_SUNDAY = 6  # date.weekday()
 
 
 def _earlier_in(when: dt.date, grain: str, posted_at: dt.date) -> dt.date:
