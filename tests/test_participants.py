@@ -243,3 +243,7 @@ def test_a_counted_group_in_a_news_story_is_the_people_it_names_next(extractor):
     text = ("Two friends have rowed across the Larkspur Sound in nine days. "
             "Tom Baker and Mary Clarke set off from Brackenfold in May.")
     assert names(extractor, text) == [["Tom Baker", "Mary Clarke"]]
+
+
+def test_a_bracketed_aside_between_a_name_and_and_i_keeps_the_name_a_companion(extractor):
+    assert names(extractor, "Rhodri (my brother) and I walked up to the Larkspur Tarn.") == [["Rhodri"]]

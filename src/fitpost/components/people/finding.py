@@ -360,7 +360,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
 def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, bool]]:
     """The tokens a company cue points at, each with True: the one right after a cue before it
     (``company_before``: "with Asha") and the one right before a cue after it (``company_after``:
-    "Asha and I"); ``firsts``: the tokens a cue may start at."""
+    "Asha and I", past a bracketed aside: "Asha (my sister) and I"); ``firsts``: the tokens a cue may
+    start at."""
     lows = tab.lower
     seeds = []
     for i in firsts:
@@ -371,8 +372,20 @@ def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, b
             if cue in lex.company_before:
                 seeds.append((i + n, True))
             if cue in lex.company_after:
-                seeds.append((i - 1, True))
+                seeds.append((_before_aside(tab, i - 1), True))
     return seeds
+
+
+ASIDE_REACH = 6  # how many tokens a bracketed aside after a name may hold: "Rhodri (my brother) and I"
+
+
+def _before_aside(tab: ext.Tokens, k: int) -> int:
+    """The token before the bracketed aside that ends at token ``k`` ("Rhodri (my brother)": "Rhodri"),
+    else ``k`` itself."""
+    if k < 2 or tab.text[k] != ")":
+        return k
+    opening = next((j for j in range(k - 1, max(0, k - ASIDE_REACH) - 1, -1) if tab.text[j] == "("), None)
+    return opening - 1 if opening else k
 
 
 DOING_REACH = 6  # an activity word at most this many tokens after a verb of doing: "went for an early morning ride"
