@@ -55,6 +55,8 @@ def test_verbs(nlp, text, expected):
     ("Loved the white water rafting with the club.", [("white water rafting", "paddling")]),
     ("Twenty minutes of core work after dinner.", [("core work", "workout")]),
     ("First morning on the skis this winter with Rhodri.", [("on the skis", "skiing")]),
+    ("45 min Zwift session this morning, 28 km.", [("Zwift session", "cycling")]),
+    ("Did a 30 minute Peloton class before work.", [("Peloton class", "cycling")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
