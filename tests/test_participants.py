@@ -247,3 +247,8 @@ def test_a_counted_group_in_a_news_story_is_the_people_it_names_next(extractor):
 
 def test_a_bracketed_aside_between_a_name_and_and_i_keeps_the_name_a_companion(extractor):
     assert names(extractor, "Rhodri (my brother) and I walked up to the Larkspur Tarn.") == [["Rhodri"]]
+
+
+def test_the_owner_after_with_is_no_companion_nor_a_brand_in_a_sessions_name(extractor):
+    """"with Tamsin's favourite instructor" names the instructor; "Peloton" in "a Peloton class" is a brand."""
+    assert names(extractor, "Did a 30 minute Peloton class with Tamsin's favourite instructor.") == [[]]

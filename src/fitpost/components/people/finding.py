@@ -100,10 +100,19 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
         found = model_names(lex, doc, tab, text)
     else:
         found = run_names(lex, doc, tab, text)
-    found = [n for n in found if personlike(lex, tab, *n)]
+    spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
+    found = [n for n in found if personlike(lex, tab, *n) and not _inside(spans, *n)]
     more, companions = companion_names(lex, doc, tab, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` lie inside one of ``spans`` (sorted character spans of the
+    activity mentions), which holds more than them: a brand in a session's name ("a Peloton class",
+    "a Zwift ride") that a model took for a person."""
+    k = bisect_right(spans, (start, float("inf"))) - 1
+    return k >= 0 and spans[k][1] >= end and spans[k] != (start, end)
 
 
 def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
@@ -369,8 +378,8 @@ def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, b
             if i + n > tab.n:
                 break
             cue = tuple(lows[i:i + n])
-            if cue in lex.company_before:
-                seeds.append((i + n, True))
+            if cue in lex.company_before and not (i + n + 1 < tab.n and lows[i + n + 1] in ("'s", "’s")):
+                seeds.append((i + n, True))  # not an owner: "with Tamsin's coach" names the coach
             if cue in lex.company_after:
                 seeds.append((_before_aside(tab, i - 1), True))
     return seeds
