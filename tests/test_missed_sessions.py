@@ -188,6 +188,8 @@ def test_an_infinitive_of_ability_or_wish_is_still_no_session(extractor, text):
     ("Lunchtime yoga at 12.30 pm.", [("yoga", "yoga")]),
     ("Pilates at 9, then coffee with Tamsin.", [("pilates", "Pilates")]),  # a bare hour ending its clause
     ("Spin class at 6 tomorrow!", [("cycling", "Spin class")]),
+    ("Football training 7-9pm, then home for tea.", [("other", "Football")]),  # a span of hours, no "at"
+    ("Netball 7:30 tonight.", [("other", "Netball")]),
 ])
 def test_a_session_told_at_a_time_on_the_clock_is_one(extractor, text, expected):
     assert [(a, e) for a, e, _ in found(extractor, text)] == expected

@@ -24,6 +24,7 @@ POSSESSIVE = ("'s", "’s")  # "the day's hike"
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:30", "5.30am"
 _CLOCK_MARK = re.compile(r"[:.]\d\d|am|pm")  # what makes a number a time on the clock by itself
 _DAY_HALVES = frozenset({"am", "pm", "a.m.", "p.m."})  # "6 am", "7.30 pm"
+SESSION_WORDS = frozenset({"training", "practice", "session", "class", "match", "game"})  # "Football training 7pm"
 AFTER_HOUR = frozenset({"then", "and", "today", "tonight", "tomorrow", "this", "sharp", "o'clock", "o’clock"})
 SPENDING = frozenset({"spent", "spend", "spending"})
 MEANS = frozenset({"on", "by"})  # the first word of a form that tells the means: "on skis", "by bike"
@@ -134,8 +135,14 @@ def names_session(ctx: Context, c: Cluster) -> bool:
 def _at_clock(ctx: Context, c: Cluster) -> bool:
     """Whether "at" and a time on the clock follow the mention ("Spin class at 6am", "yoga at 18:00",
     "swim at 7.30 pm", "Yoga at 7, then a walk"): a session held then.  A bare hour is one where the
-    clause ends after it or a day word follows (``AFTER_HOUR``), as no unit does."""
+    clause ends after it or a day word follows (``AFTER_HOUR``), as no unit does.  Without "at", a time
+    marked as one (am, pm, a colon) or a span of hours ending in one, right after the mention or after a
+    word of a session, is one too ("Football training 7-9pm", "Swim 6.30am")."""
     lows, k = ctx.lows, c.end
+    if k < len(lows) and lows[k] in SESSION_WORDS:
+        k += 1
+    if _clock_time(lows, k):
+        return True
     if k + 1 >= len(lows) or lows[k] != "at":
         return False
     word, after = lows[k + 1], lows[k + 2] if k + 2 < len(lows) else ""
@@ -144,6 +151,17 @@ def _at_clock(ctx: Context, c: Cluster) -> bool:
     if _CLOCK_MARK.search(word) or after in _DAY_HALVES:
         return True
     return word.isdigit() and int(word) <= 24 and (not after or ctx.tab.is_punct(k + 2) or after in AFTER_HOUR)
+
+
+def _clock_time(lows: list[str], k: int) -> bool:
+    """Whether token ``k`` starts a time marked as one on the clock ("6pm", "6.30am", "18:00", "7 pm"),
+    or a span of hours ending in one ("7-9pm")."""
+    if k + 2 < len(lows) and lows[k].isdigit() and lows[k + 1] in ("-", "–", "to"):
+        k += 2  # "7-9pm": the span's end says it is on the clock
+    if k >= len(lows) or not _CLOCK.fullmatch(lows[k]):
+        return False
+    after = lows[k + 1] if k + 1 < len(lows) else ""
+    return bool(_CLOCK_MARK.search(lows[k])) and not lows[k].replace(".", "").isdigit() or after in _DAY_HALVES
 
 
 def _spell_spent(lows: list[str], i: int) -> bool:
