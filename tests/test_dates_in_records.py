@@ -212,3 +212,11 @@ def test_a_day_in_the_clause_names_the_session_better_than_its_week(extract):
     # a day across a clause break is another clause's
     got = extract("This week I cycled 30 km, and on Tuesday I swam.", D(2024, 9, 15))
     assert dates_of(got, "cycling") == [D(2024, 9, 9)] and dates_of(got, "swimming") == [D(2024, 9, 10)]
+
+
+def test_when_someone_took_up_the_activity_does_not_date_the_session(extractor):
+    """"who took up swimming three years ago" dates the habit; the crossing told beside it has no date."""
+    text = ("The 58-year-old grandmother, who only took up swimming three years ago, completed the 21 km "
+            "crossing in 9 hours 12 minutes.")
+    (a,) = extractor.extract(text, posted_at="2026-05-10").activities
+    assert a.date is None and a.distance.meters == 21000

@@ -333,7 +333,9 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     tokens between, and BREAK for each clause break between), the first on a tie; a cluster given
     several keeps the cheapest, or a day in its clause within it (:func:`_finest`).  A cluster with no
     date of its own takes that of the cluster before it in the sentence ("On Sunday I ran and swam"),
-    else the first date of the sentence ("I ran and swam yesterday").  A planned cluster reads its date as a plan's
+    else the first date of the sentence ("I ran and swam yesterday"), but never the date of a mention
+    telling when the activity was taken up (:func:`taken_up`: "who took up swimming three years ago").
+    A planned cluster reads its date as a plan's
     (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
     (:func:`_told_back`: "signed up back in January"); one told with a verb in the past reads it as a
     day gone by (:func:`fitpost.components.dates.for_done`: "Ahead of the marathon, I ran 20 km on
@@ -348,17 +350,36 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
             given.setdefault(owner, []).append((cost_, d))
         owned = {k: _finest(ctx, sc.clusters[k], dates_given) for k, dates_given in given.items()}
+        # the date of a mention telling when the activity was taken up is its own alone
+        private = {owned[k].start for k, c in enumerate(sc.clusters) if k in owned and taken_up(ctx, c)}
+        shared = [d for d in found if d.start not in private]
         before = None
         for k, c in enumerate(sc.clusters):
-            d = owned[k] if k in owned else before or found[0]
-            before = d
-            c.date = d.info
-            if statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d):
-                origins = origins or date_origins(ctx)
-                c.date = dates.for_plan(d.info, d.label, origins[d.start])
-            elif _past_verb(ctx, c):
-                origins = origins or date_origins(ctx)
-                c.date = dates.for_done(d.info, d.label, origins[d.start])
+            d = owned[k] if k in owned else before or (shared[0] if shared else None)
+            if d is None:
+                continue
+            if d.start not in private:
+                before = d
+            c.date = _as_read(ctx, c, d, origins)
+
+
+def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
+    """Date ``d`` as cluster ``c`` reads it: a plan's date ahead, a date of a verb in the past gone by, else
+    as found (``origins``: :func:`date_origins`, filled on first need)."""
+    planned = statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d)
+    if not planned and not _past_verb(ctx, c):
+        return d.info
+    if not origins:
+        origins.update(date_origins(ctx))
+    read = dates.for_plan if planned else dates.for_done
+    return read(d.info, d.label, origins[d.start])
+
+
+def taken_up(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c``'s mention comes right after a ``taking_up`` phrase ("who took up swimming
+    three years ago"): its date is when the habit began, not a session's."""
+    lows = ctx.lows
+    return any(tuple(lows[c.start - len(p):c.start]) == p for p in ctx.lexicon.taking_up)
 
 
 def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> ext.Mention:

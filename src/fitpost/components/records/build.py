@@ -10,6 +10,7 @@ first-person record's companion).
 """
 from __future__ import annotations
 
+from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
 from fitpost.components.records.context import Context
@@ -24,7 +25,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     """The record as an :class:`Activity`, validated once (nested models go in as plain dicts)."""
     clusters = r.clusters
     primary = r.leading()
-    fields = _gather([primary] + [c for c in clusters if c is not primary])
+    fields = _gather(ctx, [primary] + [c for c in clusters if c is not primary])
     q = fields["quantities"]
     dist = primary.kind("distance")
     if dist is None or primary.race_only:
@@ -48,10 +49,11 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "confidence": confidence(ctx, r)})
 
 
-def _gather(ordered: list[Cluster]) -> dict:
+def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
     """From clusters in order: the first quantity of each kind (but an exact time for a rough one it
-    refines, :func:`_refines`), the first event and date, and the people (once each by name or handle)
-    and places (once each by name)."""
+    refines, :func:`_refines`), the first event and date (not that of a later mention telling when the
+    activity was taken up: :func:`~fitpost.components.records.attach.taken_up`), and the people (once
+    each by name or handle) and places (once each by name)."""
     q: dict[str, Quantity] = {}
     event: str | None = None
     date: DateRef | None = None
@@ -64,7 +66,7 @@ def _gather(ordered: list[Cluster]) -> dict:
             q.setdefault(found.kind, found)
         if event is None and c.event:
             event = c.event
-        if date is None:
+        if date is None and (c is ordered[0] or not taken_up(ctx, c)):
             date = c.date
         for p in c.people:
             if not any(same_person(p, o) for o in people):

@@ -126,6 +126,7 @@ class Lexicon:
     # ("that evening"), by their first word
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
     efforts: frozenset[str]  # a time "of" one of these is the session's: "8 hours of slog"
+    taking_up: tuple[tuple[str, ...], ...]  # a mention after one of these tells when someone took it up
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
     absence: dict[str, tuple[tuple[str, ...], ...]]  # phrases after a person who did not take part ("was unable
@@ -182,8 +183,6 @@ class Lexicon:
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
-                   race_numbers={n: mi * METERS_PER_MILE
-                                 for n, mi in resources.load_json("events.json")["race_numbers_mi"].items()},
                    **_claim_cues(data["claim_cues"]),
                    past_forms=frozenset(resources.load_json("status_rules.json")["past_forms"]),
                    segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
@@ -199,7 +198,6 @@ class Lexicon:
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
                    later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
-                   efforts=frozenset(data["time_of_effort"]["words"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
                    definitions=_phrases(data["definitions"]["phrases"]),
                    absence=_by_first(_phrases([form for phrase in data["absence"]["phrases"]
@@ -215,7 +213,7 @@ class Lexicon:
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
-                   **_reference_and_route_words(data))
+                   **_reference_and_route_words(data), **_session_words(data))
 
 
 def _claim_cues(cues: dict) -> dict:
@@ -243,6 +241,16 @@ def _reference_and_route_words(data: dict) -> dict:
     return {"generic_refers_to": frozenset(data["generic_reference"]["activities"]),
             "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
             "end_verbs": frozenset(places["end_verbs"])}
+
+
+def _session_words(data: dict) -> dict:
+    """The :class:`Lexicon` fields of the words that tell a session's amounts and dates: the length a bare
+    number ending a race's name gives (events.json ``race_numbers_mi``), the words of effort a time may be
+    spent on (``time_of_effort``) and the phrases of taking an activity up (``taking_up``)."""
+    numbers = resources.load_json("events.json")["race_numbers_mi"]
+    return {"race_numbers": {n: mi * METERS_PER_MILE for n, mi in numbers.items()},
+            "efforts": frozenset(data["time_of_effort"]["words"]),
+            "taking_up": _phrases(data["taking_up"]["phrases"])}
 
 
 def _no_quote(at: int) -> None:
