@@ -306,3 +306,9 @@ def test_a_word_of_a_longer_place_name_is_no_companion(nlp):
 def test_a_routes_end_is_no_companion(nlp):
     doc = nlp("Day 1: Larkspur to Brackenfold, 22 km on foot. Rain all day.")
     assert [[p.name for p in a.participants] for a in doc._.fp_records] == [[]]
+
+
+def test_a_dash_and_an_amount_after_a_place_are_no_part_of_it(nlp):
+    """A model may take "Brackenfold Lake - 750" of "Brackenfold Lake - 750m" for one place."""
+    text = "Did my first ever open water swim today at Brackenfold Lake - 750m in 21 minutes!"
+    assert places(nlp, text) == [("Brackenfold Lake", "at")]

@@ -215,9 +215,10 @@ class PlaceFinder(Component):
         return out
 
     def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """The model's place entities, without a leading "the", but for an event's name taken for a
-        place ("the Pedal Sportive": a capitalised event head in it) and one with no letter (a time
-        taken for a place: "in 04:47:40")."""
+        """The model's place entities, without a leading "the" and without what trails the name's last
+        word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
+        but for an event's name taken for a place ("the Pedal Sportive": a capitalised event head in
+        it) and one with no letter (a time taken for a place: "in 04:47:40")."""
         out = []
         heads = self._event_heads(tab)
         for ent in doc.ents:
@@ -226,6 +227,8 @@ class PlaceFinder(Component):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
+                while e - 1 > s and not any(map(str.isalpha, tab.text[e - 1])) and tab.text[e - 2] in _DASHES:
+                    e -= 2  # " - 750": a dash and what follows it
                 if s < e and heads.isdisjoint(range(s, e)):
                     out.append((s, e))
         return out
