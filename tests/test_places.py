@@ -118,7 +118,7 @@ def test_route_lines_and_titles(nlp, text, expected):
 
 def test_a_route_line_needs_a_line_start_a_number_or_a_verb_before_it_and_an_end_after(blank_extractor):
     # "Thanks" opens the line, but "for" after the name ends no route
-    assert places(blank_extractor.nlp, "Thanks to Kavya for the lift.") == [("Kavya", "to")]
+    assert places(blank_extractor.nlp, "Thanks to Kavya for the lift.") == []  # and a person thanked is no place
 
 
 @pytest.mark.parametrize("text", [
@@ -312,3 +312,12 @@ def test_a_dash_and_an_amount_after_a_place_are_no_part_of_it(nlp):
     """A model may take "Brackenfold Lake - 750" of "Brackenfold Lake - 750m" for one place."""
     text = "Did my first ever open water swim today at Brackenfold Lake - 750m in 21 minutes!"
     assert places(nlp, text) == [("Brackenfold Lake", "at")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Great ride today. Thanks to Tamsin for the company.", []),
+    ("Shout out to Rhodri for pacing me round.", []),
+    ("Cycled out to Brackenfold and back, 40 km.", [("Brackenfold", "to")]),
+])
+def test_a_name_thanked_after_to_is_no_destination(nlp, text, expected):
+    assert places(nlp, text) == expected

@@ -50,6 +50,16 @@ _TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
 _POSSESSIVE = ("'s", "’s")
 _APOSTROPHES = ("'", "’")
 _DASHES = ("-", "–")
+# words before "to" that make the name after it someone thanked or praised, no destination ("thanks to Tamsin")
+_THANKING = frozenset(("thanks", "thank", "thankyou", "grateful", "credit", "kudos", "congrats", "congratulations",
+                       "props", "cheers"))
+
+
+def _thanked(tab: ext.Tokens, to: int) -> bool:
+    """Whether the "to" at token ``to`` follows a word of thanks or praise ("thanks to", "kudos to",
+    "shout out to"): the name after it is a person's."""
+    lows = tab.lower
+    return to > 0 and (lows[to - 1] in _THANKING or to > 1 and lows[to - 2:to] == ["shout", "out"])
 
 
 class PlaceFinder(Component):
@@ -241,8 +251,8 @@ class PlaceFinder(Component):
         out = []
         heads = self._event_heads(tab)
         for k in tab.where(self.role_before):
-            if k + 1 == tab.n:  # no word follows
-                continue
+            if k + 1 == tab.n or tab.lower[k] == "to" and _thanked(tab, k):
+                continue  # no word follows, or "thanks to Tamsin": a person thanked
             i = k + 1
             if tab.lower[i] == "the" and i + 1 < tab.n:
                 i += 1
