@@ -80,6 +80,11 @@ def test_a_distance_after_an_activity_verb_after_a_movement_verb_is_that_activit
     assert [(span_text(ctx, c), c.inferred) for c in clusters] == [("run", False)]
 
 
+def test_a_symbol_between_a_movement_verb_and_a_distance_parts_them(linked):
+    ctx, clusters = clusters_of(linked, "Sunday long run done ✅ 16 miles at 9:30 pace.")
+    assert [(span_text(ctx, c), c.inferred) for c in clusters] == [("long run", False)]
+
+
 def test_a_generic_workout_noun_gives_way_to_a_specific_activity(linked):
     assert [c.info.activity for c in clusters_of(linked, "Morning workout.")[1]] == ["workout"]
     assert [c.info.activity for c in clusters_of(linked, "Morning workout: ran 5 km.")[1]] == ["running"]

@@ -157,10 +157,11 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             begin -= 1
         before = range(begin - 1, max(0, begin - MOVEMENT_REACH) - 1, -1)  # nearest first
         at = next((j for j in before if lows[j] in movement), None)
-        if at is None or any(tab.is_punct(k) or k in activity_tokens
+        if at is None or any(tab.is_punct(k) or k in activity_tokens or not any(map(str.isalnum, tab.text[k]))
                              or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
                              for k in range(at + 1, q.start)):
-            continue  # "didn't run another 2 miles": the distance is the run's
+            continue  # "didn't run another 2 miles", "long run done ✅ 16 miles" (a symbol parts them as a
+            # mark does): the distance is the run's
         if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
             continue
         if _added_to(ctx, q.end, activity_tokens):
