@@ -136,9 +136,9 @@ def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence
 
 
 def test_a_time_told_as_the_effort_it_was_is_the_sessions(ex):
-    """"8 hours of slog" is the ride's time, where "a week of rain" is time spent on something else."""
-    text = "Rode the 100 mile sportive on Sunday. Hard going! 8hours 11minutes of slog in total!"
-    assert seconds(record(ex, text, "Rode")) == 8 * 3600 + 11 * 60
+    """"hours of hard graft" is the ride's time, where "a week of rain" is time spent on something else."""
+    text = "Rode the Larkspur sportive on Sunday. Tough day! 7 hours 40 minutes of hard graft all told."
+    assert seconds(record(ex, text, "Rode")) == 7 * 3600 + 40 * 60
     assert seconds(record(ex, "Hot yoga tonight, 60 minutes of sweating.", "yoga")) == 3600
 
 

@@ -114,7 +114,7 @@ def _in_programme_name(ctx: Context, q: Quantity) -> bool:
 def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> bool:
     """Whether duration ``span`` is followed by "of" and no activity word nor word of the effort a session
     is (``efforts``) within OF_REACH tokens after it: "a week of rain", "a month of fundraising" (but "two
-    hours of yoga", "an hour of hard riding", "8 hours of slog")."""
+    hours of yoga", "an hour of hard riding", "five hours of graft")."""
     k = span.end
     return k < ctx.tab.n and ctx.lows[k] == "of" and starts.isdisjoint(range(k + 1, k + 1 + OF_REACH)) \
         and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:k + 1 + OF_REACH])

@@ -125,7 +125,7 @@ class Lexicon:
     later_that_day: dict[str, tuple[tuple[str, ...], ...]]  # phrases of a session later on the day told before
     # ("that evening"), by their first word
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
-    efforts: frozenset[str]  # a time "of" one of these is the session's: "8 hours of slog"
+    efforts: frozenset[str]  # a time "of" one of these is the session's: "five hours of graft"
     taking_up: tuple[tuple[str, ...], ...]  # a mention after one of these tells when someone took it up
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
