@@ -62,7 +62,8 @@ _TITLE_SMALL = frozenset(("a", "an", "the", "and", "but", "or", "nor", "for", "s
 _TITLE_PARTS = re.compile(r"(?:(?!\s[-–—|]\s|:\s).)+")
 # the words that end a report's title: what comes before them is the race's name ("Larkspur Half Marathon
 # Race Report")
-_REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:report|recap|review)\s*$", re.IGNORECASE)
+_REPORT_WORDS = ("report", "recap", "review")
+_REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*$", re.IGNORECASE)
 
 
 def _title_case(line: str) -> bool:
@@ -161,8 +162,10 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
         # (a distance has digits: the words of letters alone are passed over)
-        # the sentences with a head, or with a number that may end a race's name, by first token
-        with_head = {tab.sent_lo[i] for i in chain(tab.where(self.head_words), tab.where(self.race_numbers))}
+        # the sentences with a head, or with a number after a capitalised word that may end a race's name
+        # ("the Larkspur 100"), by first token
+        numbers = [i for i in tab.where(self.race_numbers) if i > 0 and words[i - 1][:1].isupper()]
+        with_head = {tab.sent_lo[i] for i in chain(tab.where(self.head_words), numbers)}
         sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
                  or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
@@ -385,7 +388,7 @@ class EventFinder(Component):
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
-            tail = _REPORT_TAIL.search(line)
+            tail = _REPORT_TAIL.search(line) if line.rstrip().lower().endswith(_REPORT_WORDS) else None
             if tail:  # the race's name, then "Race Report": only the report words are the headline's
                 line = line[:tail.start()] + " " * (len(line) - tail.start())
             if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
