@@ -631,10 +631,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
     mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
-    # a sentence with a result ("We finished in 58:20") leaves its times to amounts.lend_results: the
-    # result is the session's, another time beside it a remark ("plus a few seconds at the lights")
-    with_result = {ctx.sent_of[q.start] for q in ctx.mentions[ext.QUANTITIES]
-                   if q.label == "duration" and ctx.sent_of[q.start] not in with_cluster and _result(ctx, q)}
+    results = SentenceResults(ctx)
     real = RealRecords(ctx, records)
     split = _split_ellipses(ctx, real, clusters)
     split |= _split_day_led(ctx, real, clusters, split)
@@ -647,8 +644,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
-        if q.kind == "duration" and (n in with_result or not _session_time(ctx, span)):
-            continue
+        if q.kind == "duration" and (not _session_time(ctx, span) or real.before(n) is None or results.holds(n)):
+            continue  # a time with no record before it has nowhere to go
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
         prev = real.before(n)
@@ -688,6 +685,26 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         real.add_cluster(prev, company)
+
+
+class SentenceResults:
+    """Whether a sentence holds a time that reads as a session's result ("We finished in 58:20"): such a
+    sentence leaves its times to amounts.lend_results (the result is the session's, another time beside it
+    a remark: "plus a few seconds at the lights").  Read for a sentence when one of its times could be lent
+    to a record, once."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.times: dict[int, list[ext.Mention]] = {}  # the times of each sentence
+        for q in ctx.mentions[ext.QUANTITIES]:
+            if q.label == "duration":
+                self.times.setdefault(ctx.sent_of[q.start], []).append(q)
+        self.known: dict[int, bool] = {}
+
+    def holds(self, n: int) -> bool:
+        if n not in self.known:
+            self.known[n] = any(_result(self.ctx, q) for q in self.times.get(n, ()))
+        return self.known[n]
 
 
 def _result(ctx: Context, span: ext.Mention) -> bool:
