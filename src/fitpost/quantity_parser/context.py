@@ -156,6 +156,7 @@ class AsideRole:
 # a set of repeats: "10 x 100 m", "8x400m", "6 × 1 km", "5 x 1 mile"
 _SET = r"\d+\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:[^\W\d_]+\s*)?"
 SET_REACH = 40  # a set of repeats is read at most this many characters before the number
+_SET_SIGN = re.compile("[x×]")  # a set of repeats has one of these between its numbers
 
 
 def _after_set_re(words: list[str]) -> re.Pattern | None:
@@ -267,6 +268,13 @@ def clause_before(text: str, start: int) -> str:
     return text[m.end() if m else lo:start]
 
 
+def _set_before(after_set: re.Pattern, text: str, start: int) -> bool:
+    """Whether a set of repeats and one of its words (``after_set``) end right before ``start``; the sign of
+    a set, "x" or "×", is looked for first: a window without one holds no set."""
+    lo = max(0, start - SET_REACH)
+    return _SET_SIGN.search(text, lo, start) is not None and after_set.search(text, lo, start) is not None
+
+
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
     """The role (``aside.roles`` of context.json) that makes the quantity ``text[start:end]`` (lower-cased
     text) of kind ``kind`` something other than the session's own amount: a goal or a predicted time, a
@@ -281,7 +289,7 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
             continue
         if role.after is not None and role.after.match(text, end):
             return role.name
-        if role.after_set is not None and role.after_set.search(text, max(0, start - SET_REACH), start):
+        if role.after_set is not None and _set_before(role.after_set, text, start):
             return role.name
         if role.before:
             lw = line_words(text, start) if lw is None else lw
