@@ -124,6 +124,9 @@ class Lexicon:
             self.units[w] = Unit("times", "time")
         self.calendar = set(units["calendar_units"])
         self.factors = {c: s["factor"] for d in ("distance", "duration") for c, s in units[d].items()}
+        # the marks written after a number as a unit: a prime is minutes (5'), a double prime inches (5")
+        self.prime = Unit("duration", "min", 60.0)
+        self.double_prime = Unit("distance", "in", self.factors["in"])
 
         self.counts: dict[str, str] = {}
         irregular = counts.get("irregular_plurals", {})

@@ -150,9 +150,9 @@ def _unit_of(text: str, m) -> tuple[Unit | None, str]:
         return Unit("count", lex.counts[norm(c)]), c
     u = m.group(P + "unit")
     if u in ("'", "′"):
-        return Unit("duration", "min", 60.0), u
+        return lex.prime, u
     if u in ('"', "″", "”", "''"):
-        return Unit("distance", "in", lex.factors["in"]), u
+        return lex.double_prime, u
     return lex.units.get(norm(u)), u
 
 
