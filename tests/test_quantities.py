@@ -95,6 +95,14 @@ def test_number_words_joined_by_a_hyphen_are_one_number_where_they_make_one():
     assert whole("nine-eight km", "distance") == []  # no range runs downhill
 
 
+def test_a_number_before_a_comma_and_white_space_takes_no_unit_after_them():
+    # a list of numbers: each is read with its own unit, none with the unit of the next one
+    assert [(q.text, q.value, q.unit) for q in parse_quantities("did 5, 10 km and 3,  4 min then 1,500 m")] == [
+        ("10 km", 10.0, "km"), ("4 min", 4.0, "min"), ("1,500 m", 1500.0, "m")]
+    assert [(q.text, q.kind) for q in parse_quantities("splits 4:10, 4:05, 3 x 2 km")] == [
+        ("4:10", "duration"), ("4:05", "duration"), ("3 x 2 km", "distance")]
+
+
 def test_a_range_needs_between_for_and_and_a_label_is_not_its_low_end():
     assert [q.text for q in whole("ran 1 and 2 km", "distance")] == ["2 km"]
     assert [q.text for q in whole("Day 2 - 20km done", "distance")] == ["20km"]

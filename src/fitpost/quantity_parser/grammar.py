@@ -84,8 +84,9 @@ LB = (NOT_IN_WORD + r"(?<!\d[.,:/])"
 # the rest of LB, tried only where a guard has passed (all of LB is zero-width, so the order is free)
 LB_REST = LB[len(NOT_IN_WORD):]
 # a number needs a unit: a word or a quote within a short run of digits and signs
-# (this keeps a long run of digits, dots and spaces cheap)
-GUARD = (r"(?=[\d.½¼¾⅓⅔⅛]" + atomic(r"[\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~+]{0,16}", "guard_run")
+# (this keeps a long run of digits, dots and spaces cheap); a comma before white space
+# ends the run: no measure has one before its unit ("5, 10 km" is read from the 10)
+GUARD = (r"(?=[\d.½¼¾⅓⅔⅛]" + atomic(r"(?:[\d./\s½¼¾⅓⅔⅛\-‐‑–—~+]|,(?!\s)){0,16}", "guard_run")
          + r"(?:[^\W\d_]|[\"″”'′]))")
 # every digit-first form has a sign or a word within a short run of digits and
 # spaces (a unit, a colon, an x, a prime); "26.2" alone is the exception
