@@ -146,6 +146,7 @@ def test_a_time_told_as_the_effort_it_was_is_the_sessions(ex):
     ("Ran 7 km this evening in my old shoes, which now have 600 miles on them.", "Ran", 7000),
     ("Cycled 42 km today, which brings my total for June to 610 km.", "Cycled", 42000),
     ("Ran 8 km today, 610 km this month.", "Ran", 8000),
+    ("52 miles for the week, long run of 18 miles on Sunday.", "long run", 18 * 1609.344),  # a week's volume
     ("Paid $40 for the entry and ran 10 km along the river.", "ran", 10000),
     ("Weighed 82 kg this morning, then ran 6 km.", "ran", 6000),
 ])
