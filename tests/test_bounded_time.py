@@ -112,6 +112,17 @@ def test_a_long_piece_the_tokenizer_would_go_on_taking_off_is_cut_into_bounded_p
     assert cutter.make_doc(text).text == text
 
 
+def test_a_cutter_plans_a_run_as_a_fresh_one_does_whatever_it_planned_before(blank_nlp):
+    # the same parts of a run in other surroundings: what a cutter keeps of a plan must not carry over
+    texts = ["see :" + ")" * 200 + " ok", "see ;" + ")" * 200 + "(: ok", "x " + ":)" * 150 + "!",
+             "x " + ":)" * 150 + ":(" * 3 + ")" * 40, "(:" * 90 + "'" * 30 + ":)" * 90, ":)" * 120,
+             "::):):::):)::):):)::):):):):):::)::::):):::)::):):):::):):::):::)",
+             "::)::):):):)::):):):::)::)::):):)::):):::::::::::):):::)::::)::::)"]
+    seasoned = RunCutter(blank_nlp)
+    for text in texts + texts[::-1]:
+        assert seasoned.plan(text) == RunCutter(blank_nlp).plan(text)
+
+
 def test_a_long_piece_the_tokenizer_takes_whole_is_left_whole(blank_nlp):
     text = "see https://example.org/" + "a/" * 1000 + "end ok"
     assert RunCutter(blank_nlp).cuts(text) == []

@@ -120,12 +120,15 @@ class RunCutter:
         for special in specials:
             for i in range(len(special) - 1):
                 self.special_pairs.setdefault(special[i:i + 2], []).append((special, i))
-        # caches: the searches' answers per window, whether a special case stands across the
-        # middle of a stretch of text
+        # caches (each emptied when full): the searches' answers per window, whether a special case
+        # stands across the middle of a stretch of text, whether an affix alone is one token, the plan
+        # of a part of a blocked middle and where a cut in one goes, each keyed by the text it reads
         self._prefix_sizes: dict[str, int] = {}
         self._suffix_sizes: dict[str, int] = {}
         self._across: dict[tuple[int, str], bool] = {}
         self._alone: dict[str, bool] = {}
+        self._parts: dict[tuple[str, int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._cut_back: dict[tuple[str, int], int] = {}
 
     # ------------------------------------------------------------------ the Doc
 
@@ -209,8 +212,28 @@ class RunCutter:
             bounds = [a, *self._blocked_cuts(text, a, b), b]
             points += bounds[1:-1]
             for x, y in zip(bounds, bounds[1:]):
-                self._plan_piece(text, x, y, points, joins, cap=False)
+                self._plan_part(text, x, y, points, joins)
         cuts += sorted(set(points) - {start, end})
+
+    def _plan_part(self, text: str, start: int, end: int, cuts: list[int], joins: list[tuple[int, int]]) -> None:
+        """:meth:`_plan_piece` of ``text[start:end]``, a part of a blocked middle (not cut again).
+
+        A long run of symbols is made of a few parts over and over, so the plan of each is kept,
+        keyed by all the text it reads: the part and as much around it as a special case across its
+        ends could reach (:meth:`_special_across`).
+        """
+        lo = max(0, start - self.longest_special)
+        key = (text[lo:end + self.longest_special], start - lo, end - lo)
+        known = self._parts.get(key)
+        if known is None:
+            part_cuts: list[int] = []
+            part_joins: list[tuple[int, int]] = []
+            self._plan_piece(text, start, end, part_cuts, part_joins, cap=False)
+            if len(self._parts) >= _CACHE_SIZE:
+                self._parts.clear()
+            known = self._parts[key] = ([p - start for p in part_cuts], [(a - start, b - start) for a, b in part_joins])
+        cuts += [start + p for p in known[0]]
+        joins += [(start + a, start + b) for a, b in known[1]]
 
     def _peel(self, text: str, start: int, end: int) -> Piece:
         """The tokenizer's loop over ``text[start:end]`` (``_split_affixes`` in spaCy's
@@ -248,10 +271,23 @@ class RunCutter:
         cuts = []
         p = a
         while b - p > BLOCKED_PART:
-            near = [q for q in range(p + BLOCKED_PART, p + BLOCKED_PART - _NEAR, -1) if _clean(text, q)]
-            p = next((q for q in near if not self._special_across(text, q)), near[0] if near else p + BLOCKED_PART)
+            p = self._blocked_cut(text, p + BLOCKED_PART)
             cuts.append(p)
         return cuts
+
+    def _blocked_cut(self, text: str, p: int) -> int:
+        """The cut :meth:`_blocked_cuts` makes at ``p`` or before it, kept by all the text it reads
+        (a long run of symbols is made of a few stretches over and over)."""
+        lo = max(0, p - _NEAR - self.longest_special)
+        key = (text[lo:p + self.longest_special + 1], p - lo)
+        back = self._cut_back.get(key)
+        if back is None:
+            near = [q for q in range(p, p - _NEAR, -1) if _clean(text, q)]
+            cut = next((q for q in near if not self._special_across(text, q)), near[0] if near else p)
+            if len(self._cut_back) >= _CACHE_SIZE:
+                self._cut_back.clear()
+            back = self._cut_back[key] = p - cut
+        return p - back
 
     # ------------------------------------------------------------------ the tokenizer's rules
 
