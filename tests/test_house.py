@@ -1,9 +1,10 @@
 """The house rules the code keeps (issue 17): no import cycle among fitpost's modules, no function
-over 60 lines in the components or the batch engines, and ruff clean on the code and the tests with the
-rules in pyproject.toml."""
+over 60 lines in the components or the batch engines, no possessive quantifier or atomic group in a
+regular expression (issue 18), and ruff clean on the code and the tests with the rules in pyproject.toml."""
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,35 @@ def test_the_long_function_check_sees_a_long_function(tmp_path):
         assert len(_long_functions(long)) == 1
     finally:
         SRC = saved
+
+
+# a possessive quantifier ("a++", "x*+", "(?:ab)?+", "{2,3}+") or an atomic group ("(?>...)"), not after
+# a backslash: on Python 3.11.0 to 3.11.4 (Debian 12's python3 is 3.11.2) such patterns give other
+# matches (CPython gh-106052); an atomic group is written with a lookahead and a backreference instead
+_POSSESSIVE = re.compile(r"(?<!\\)[*+?}]\+|\(\?>")
+
+
+def _possessive_strings(path: Path) -> list[str]:
+    """The string constants of ``path`` (docstrings aside) that hold a possessive quantifier or an atomic group."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    return [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and _POSSESSIVE.search(node.value)]
+
+
+def test_no_possessive_quantifier_or_atomic_group_in_a_pattern():
+    assert [s for p in sorted(SRC.rglob("*.py")) for s in _possessive_strings(p)] == []
+
+
+def test_the_possessive_check_sees_one(tmp_path):
+    module = tmp_path / "names.py"
+    module.write_text('"""Names: ``a++`` in a docstring is fine."""\nimport re\n'
+                      'WORD = re.compile(r"[A-Z][a-z]++")\nRUN = re.compile(r"(?:ab)?+c")\n'
+                      'ATOM = re.compile(r"(?>ab|a)c")\nPLUS = re.compile(r"\\++")\n', encoding="utf-8")
+    assert len(_possessive_strings(module)) == 3
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
