@@ -144,8 +144,8 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     the last cluster found so far (the mentions', then the events') that starts before it, else of what the
     text is mostly about."""
     out: list[Cluster] = []
-    if ctx.lexicon.movement.isdisjoint(ctx.lows):
-        return out
+    if not ctx.tab.where(ctx.lexicon.movement):
+        return out  # no movement verb in the text
     taken = {i for c in clusters for i in range(c.start, c.end)}
     activity_tokens = {i for s in ctx.mentions[ext.ACTIVITIES] for i in range(s.start, s.end)}
     tab, lows, movement = ctx.tab, ctx.lows, ctx.lexicon.movement
