@@ -378,8 +378,10 @@ def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.dat
 def taken_up(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c``'s mention comes right after a ``taking_up`` phrase ("who took up swimming
     three years ago"): its date is when the habit began, not a session's."""
-    lows = ctx.lows
-    return any(tuple(lows[c.start - len(p):c.start]) == p for p in ctx.lexicon.taking_up)
+    lows, lex = ctx.lows, ctx.lexicon
+    if c.start == 0 or lows[c.start - 1] not in lex.taking_up_lasts:
+        return False  # a phrase right before the mention ends with the word there
+    return any(tuple(lows[c.start - len(p):c.start]) == p for p in lex.taking_up)
 
 
 def _finest(ctx: Context, c: Cluster, given: list[tuple[int, ext.Mention]]) -> ext.Mention:

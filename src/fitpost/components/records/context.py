@@ -127,6 +127,7 @@ class Lexicon:
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
     efforts: frozenset[str]  # a time "of" one of these is the session's: "five hours of graft"
     taking_up: tuple[tuple[str, ...], ...]  # a mention after one of these tells when someone took it up
+    taking_up_lasts: frozenset[str]  # the last words of the taking_up phrases
     speech_verbs: frozenset[str]  # verbs of saying or posting, which introduce a quote (people.json)
     definitions: tuple[tuple[str, ...], ...]  # phrases after a race noun that tell its distance ("which is")
     absence: dict[str, tuple[tuple[str, ...], ...]]  # phrases after a person who did not take part ("was unable
@@ -248,9 +249,10 @@ def _session_words(data: dict) -> dict:
     number ending a race's name gives (events.json ``race_numbers_mi``), the words of effort a time may be
     spent on (``time_of_effort``) and the phrases of taking an activity up (``taking_up``)."""
     numbers = resources.load_json("events.json")["race_numbers_mi"]
+    taking_up = _phrases(data["taking_up"]["phrases"])
     return {"race_numbers": {n: mi * METERS_PER_MILE for n, mi in numbers.items()},
             "efforts": frozenset(data["time_of_effort"]["words"]),
-            "taking_up": _phrases(data["taking_up"]["phrases"])}
+            "taking_up": taking_up, "taking_up_lasts": frozenset(p[-1] for p in taking_up)}
 
 
 def _no_quote(at: int) -> None:
