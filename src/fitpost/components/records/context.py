@@ -276,11 +276,12 @@ class Context:
         for n, (start, end) in enumerate(self.sents):
             self.sent_of[start:end] = [n] * (end - start)
         self.parsed = ext.has_annotation(doc, "DEP")
-        self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
+        values = doc._  # the Doc's extension values (each ``doc._`` makes a new accessor: one for the three)
+        self.roster: ext.Roster = values.get("fp_roster") or ext.Roster()
         # the quote holding a character offset, if any (none to look for in a text with no quotes)
         self.quote_at: Callable[[int], ext.Quote | None] = self.roster.quote_at if self.roster.quotes else _no_quote
-        self.author: str | None = ext.doc_value(doc, "fp_author")
-        posted = ext.doc_value(doc, "fp_posted_at")
+        self.author: str | None = values.get("fp_author")
+        posted = values.get("fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         if (self.mentions[ext.EVENTS] or self.mentions[ext.PLACES]) and self.mentions[ext.PEOPLE]:
