@@ -38,6 +38,9 @@ _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9_]{2,})")
 _WORD = re.compile(r"[A-Za-z]+")  # a word, for the Title Case test: a run of ASCII letters
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][A-Za-z]*")  # such a word in lower case (its first letter)
 _DISTANCE = re.compile(r"^\d+(?:\.\d+)?(?:k|km|mi)$", re.IGNORECASE)  # a distance in one token: "10k", "50K"
+# a digit right before a unit's first letter, as every such distance has it: a text without one holds none
+# (in any case: the characters whose lower case is "k", "m" or "i" are the ones these match ignoring case)
+_DIGIT_UNIT = re.compile(r"\d(?:k|mi)", re.IGNORECASE)
 _K = re.compile(r"^\d+(?:\.\d+)?k$", re.IGNORECASE)  # a distance in K, which may end a name: "10k", "50K"
 _POSSESSIVE = ("'s", "’s")
 # the words that join a name to a head that opens it: "the Race for Kindness", "the Race Across Larkspur",
@@ -166,8 +169,9 @@ class EventFinder(Component):
         # ("the Larkspur 100"), by first token
         numbers = [i for i in tab.where(self.race_numbers) if i > 0 and words[i - 1][:1].isupper()]
         with_head = {tab.sent_lo[i] for i in chain(tab.where(self.head_words), numbers)}
+        distances = _DIGIT_UNIT.search(ext.text(doc)) is not None  # whether any token may be a distance
         sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
-                 or any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
+                 or distances and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
