@@ -73,11 +73,15 @@ def _title_case(line: str) -> bool:
     """Three or more words in ``line``, over 70% of them capitalised, and none in lower case but the small
     words Title Case leaves so (``_TITLE_SMALL``): "Grandmother Swims Across the Lake", not "Race report:
     Larkspur Valley 50K", whose capitals are a name's."""
+    # a word in lower case that is no small word says no: in prose one comes within the first words,
+    # so it is looked for first, word by word
+    if any(m.group().lower() not in _TITLE_SMALL for m in _LOWER_WORD.finditer(line)):
+        return False
     words = _WORD.findall(line)
     if len(words) < 3:
         return False
     lower = _LOWER_WORD.findall(line)
-    return (len(words) - len(lower)) / len(words) > 0.7 and all(w.lower() in _TITLE_SMALL for w in lower)
+    return (len(words) - len(lower)) / len(words) > 0.7
 
 
 class EventFinder(Component):
