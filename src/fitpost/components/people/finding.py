@@ -54,8 +54,14 @@ _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 def cue_tokens(lex: Lexicon, tab: ext.Tokens) -> dict[str, list[int]]:
     """The tokens of each kind of cue word (``lex.cues``: "company", "speech", "doing", "relation",
-    "pronoun"), in order (don't change the lists): the rules keyed on these words look them up once."""
-    return {kind: tab.where(words) for kind, words in lex.cues.items()}
+    "pronoun"), in order: the rules keyed on these words look them up once, and the words of all kinds
+    are looked up together (``lex.cue_kinds``)."""
+    found: dict[str, list[int]] = {kind: [] for kind in lex.cues}
+    lows = tab.lower
+    for i in tab.where(lex.cue_kinds):
+        for kind in lex.cue_kinds[lows[i]]:
+            found[kind].append(i)
+    return found
 
 
 def quotes(text: str) -> list[tuple[int, int]]:

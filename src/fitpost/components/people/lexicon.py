@@ -63,6 +63,7 @@ class Lexicon:
     # cue), "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
     # looked up by these words once (``finding.cue_tokens``)
     cues: dict[str, frozenset[str]]
+    cue_kinds: dict[str, tuple[str, ...]]  # each word of ``cues`` -> the kinds it is a cue of, in the order of ``cues``
 
     @classmethod
     def read(cls, name: str) -> Lexicon:
@@ -83,6 +84,10 @@ class Lexicon:
             frozenset(k.replace("-", " - ").split()[0] for k in relations)
         cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
+        cue_kinds: dict[str, tuple[str, ...]] = {}
+        for kind, words in cues.items():
+            for word in words:
+                cue_kinds[word] = (*cue_kinds.get(word, ()), kind)
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -107,4 +112,5 @@ class Lexicon:
             company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),
             cues=cues,
+            cue_kinds=cue_kinds,
         )
