@@ -249,17 +249,22 @@ class PlaceFinder(Component):
         but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
         it or right after it."""
         out = []
-        heads = self._event_heads(tab)
+        heads: set[int] | None = None  # the event heads, looked for when a name is read
+        words, lows, n = tab.text, tab.lower, tab.n
         for k in tab.where(self.role_before):
-            if k + 1 == tab.n or tab.lower[k] == "to" and _thanked(tab, k):
-                continue  # no word follows, or "thanks to Tamsin": a person thanked
+            if k + 1 == n:
+                continue  # no word follows
             i = k + 1
-            if tab.lower[i] == "the" and i + 1 < tab.n:
+            if lows[i] == "the" and i + 1 < n:
                 i += 1
-            if not _NAME_WORD.match(tab.text[i]):
+            if not _NAME_WORD.match(words[i]):
                 continue  # most prepositions are followed by no name: the run is not read
+            if lows[k] == "to" and _thanked(tab, k):
+                continue  # "thanks to Tamsin": a person thanked
             j = self._capitalised(tab, i)
-            if j > i and heads.isdisjoint(range(i, min(j + 1, tab.n))):
+            if heads is None:
+                heads = self._event_heads(tab)
+            if j > i and heads.isdisjoint(range(i, min(j + 1, n))):
                 out.append((i, j))
         return out
 
