@@ -106,8 +106,10 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
         found = model_names(lex, doc, tab, text)
     else:
         found = run_names(lex, doc, tab, text)
-    spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
-    found = [n for n in found if personlike(lex, tab, *n) and not _inside(spans, *n)]
+    found = [n for n in found if personlike(lex, tab, *n)]
+    if found:  # else there is no name to hold inside an activity mention
+        spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
+        found = [n for n in found if not _inside(spans, *n)]
     more, companions = companion_names(lex, doc, tab, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
