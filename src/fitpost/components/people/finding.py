@@ -129,14 +129,13 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     runs that name a place: one where :func:`placelike` says so ("cycled from Kuala Lumpur"; not one
     owning something, "at Tamsin's house"), and the same words anywhere else in the text ("a nurse
     from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
-    moving = moving_mentions(doc)
     found, places = [], set()
     titled = list(titled_initials(lex, tab))
     covered = {k for first, end in titled for k in range(first, end)}
     runs = [r for r in name_runs(text, tab) if r[0] not in covered or r[1] - 1 not in covered] + titled
     for first, end in runs:
         owner = end < tab.n and tab.lower[end] in ("'s", "’s")
-        if not owner and placelike(lex, tab, first, moving):
+        if not owner and placelike(lex, doc, tab, first):
             places.add(text[tab.idx[first]:tab.end[end - 1]])
         else:
             found += read_run(lex, text, tab, first, end)
@@ -216,11 +215,10 @@ def moving_mentions(doc: Doc) -> list[ext.Mention]:
 def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
     """Character spans of named people on a model's entities and parse: its PERSON entities that
     are not places it mistook, then the names it did not tag that do an activity."""
-    moving = moving_mentions(doc)
     past = ext.past_activity_verbs(doc)
     found = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not placelike(lex, tab, ent.start, moving):
+        if ent.label_ == "PERSON" and not placelike(lex, doc, tab, ent.start):
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
             # "Hiked Ben Larkspur with Rhodri": a past verb opening the sentence is no part of the name
@@ -297,10 +295,11 @@ def _governing_verb(token: Token) -> Token:
     return t
 
 
-def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: list[ext.Mention]) -> bool:
+def placelike(lex: Lexicon, doc: Doc, tab: ext.Tokens, start: int) -> bool:
     """Whether a "person" at token ``start`` (a model's, or a run of capitalised words) is a place: right after a place
     preposition ("rode to Raipur"), or after "to" with "from" up to five words before it ("from
-    Jaipur to Udaipur") or a quantity or activity (``moving``: their mentions) earlier in the sentence."""
+    Jaipur to Udaipur") or a quantity or activity (:func:`moving_mentions`, read for this case only) earlier in
+    the sentence."""
     if start == 0:
         return False
     prev = tab.lower[start - 1]
@@ -310,7 +309,8 @@ def placelike(lex: Lexicon, tab: ext.Tokens, start: int, moving: list[ext.Mentio
         sent_start = tab.sent_lo[start]
         if "from" in tab.lower[max(sent_start, start - 5):start]:
             return True
-        return any(max(m.start, sent_start) < min(m.end, start) for m in moving)  # a token of it in the sentence before
+        # a token of one in the sentence before it
+        return any(max(m.start, sent_start) < min(m.end, start) for m in moving_mentions(doc))
     return False
 
 
