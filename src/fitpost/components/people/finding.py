@@ -54,7 +54,7 @@ _AND = frozenset((",", "and", "&"))  # what joins the names of a list
 
 def cue_tokens(lex: Lexicon, tab: ext.Tokens) -> dict[str, list[int]]:
     """The tokens of each kind of cue word (``lex.cues``: "company", "speech", "doing", "relation",
-    "pronoun"), in order: the rules keyed on these words look them up once, and the words of all kinds
+    "pronoun", "title"), in order: the rules keyed on these words look them up once, and the words of all kinds
     are looked up together (``lex.cue_kinds``)."""
     found: dict[str, list[int]] = {kind: [] for kind in lex.cues}
     lows = tab.lower
@@ -105,7 +105,7 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
     if ext.has_annotation(doc, "ENT_IOB"):
         found = model_names(lex, doc, tab, text)
     else:
-        found = run_names(lex, doc, tab, text)
+        found = run_names(lex, doc, tab, text, cues["title"])
     found = [n for n in found if personlike(lex, tab, *n)]
     if found:  # else there is no name to hold inside an activity mention
         spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
@@ -123,14 +123,14 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k >= 0 and spans[k][1] >= end and spans[k] != (start, end)
 
 
-def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
+def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str, titles: list[int]) -> list[tuple[int, int]]:
     """Without a model, the names in the runs of capitalised name words (:func:`read_run`; a run after a
     title with initials, :func:`titled_initials`, in place of the run it holds), but for the
     runs that name a place: one where :func:`placelike` says so ("cycled from Kuala Lumpur"; not one
     owning something, "at Tamsin's house"), and the same words anywhere else in the text ("a nurse
-    from Larkspur Vale" makes "the people of Larkspur Vale" no person)."""
+    from Larkspur Vale" makes "the people of Larkspur Vale" no person).  (``titles``: the title tokens.)"""
     found, places = [], set()
-    titled = list(titled_initials(lex, tab))
+    titled = list(titled_initials(tab, titles))
     covered = {k for first, end in titled for k in range(first, end)}
     runs = [r for r in name_runs(text, tab) if r[0] not in covered or r[1] - 1 not in covered] + titled
     for first, end in runs:
@@ -142,11 +142,12 @@ def run_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[
     return [(s, e) for s, e in found if text[s:e] not in places]
 
 
-def titled_initials(lex: Lexicon, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
-    """The runs of a title, initials and one or more name tokens ("Dr AP Smith", "Captain RK Okafor"), as
-    token spans: the initials make the name's first word, which no run of name tokens holds."""
+def titled_initials(tab: ext.Tokens, titles: list[int]) -> Iterator[tuple[int, int]]:
+    """The runs of a title (``titles``: the title tokens), initials and one or more name tokens ("Dr AP
+    Smith", "Captain RK Okafor"), as token spans: the initials make the name's first word, which no run
+    of name tokens holds."""
     words = tab.text
-    for k in tab.where(lex.titles):
+    for k in titles:
         if k + 2 < tab.n and INITIALS.match(words[k + 1]) and NAME_TOKEN.match(words[k + 2]):
             end = k + 3
             while end < tab.n and NAME_TOKEN.match(words[end]):

@@ -60,7 +60,7 @@ class Lexicon:
     company_lengths: dict[str, tuple[int, ...]]  # the first word of a company cue -> how many words its cues have
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
     # each kind of word a rule of finding is keyed on -> its words: "company" (a first word of a company
-    # cue), "speech", "doing", "relation" (a word a relation starts with), "pronoun"; a Doc's tokens are
+    # cue), "speech", "doing", "relation" (a word a relation starts with), "pronoun", "title"; a Doc's tokens are
     # looked up by these words once (``finding.cue_tokens``)
     cues: dict[str, frozenset[str]]
     cue_kinds: dict[str, tuple[str, ...]]  # each word of ``cues`` -> the kinds it is a cue of, in the order of ``cues``
@@ -83,7 +83,8 @@ class Lexicon:
         rel_first = frozenset(k.split()[0] for k in relations) | \
             frozenset(k.replace("-", " - ").split()[0] for k in relations)
         cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
-                "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS}
+                "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS,
+                "title": frozenset(data["titles"])}
         cue_kinds: dict[str, tuple[str, ...]] = {}
         for kind, words in cues.items():
             for word in words:
