@@ -99,6 +99,25 @@ class PlaceFinder(Component):
         self.race_place_words = self.city_event_heads | self.brands
         acts = resources.load_json("activities.json")["activities"]
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
+        # each kind of word a rule is keyed on -> its words; a Doc's tokens are looked up by them in one pass
+        # (``_cue_tokens``): "role" (a place preposition), "event_head", "place_word", "race_place" (a city
+        # race's head or a brand), "summit" (a verb of climbing a hill) and "hometown" (a hometown cue's first word)
+        self.cues = {"role": frozenset(self.role_before), "event_head": frozenset(self.event_heads),
+                     "place_word": frozenset(self.place_words), "race_place": frozenset(self.race_place_words),
+                     "summit": self.summit_verbs, "hometown": self.hometown_firsts}
+        self.cue_kinds: dict[str, tuple[str, ...]] = {}  # each word of ``cues`` -> the kinds it is a cue of
+        for kind, words in self.cues.items():
+            for word in words:
+                self.cue_kinds[word] = (*self.cue_kinds.get(word, ()), kind)
+
+    def _cue_tokens(self, tab: ext.Tokens) -> dict[str, list[int]]:
+        """The tokens of each kind of cue word (``cues``), in order: the words of all kinds are looked up together."""
+        found: dict[str, list[int]] = {kind: [] for kind in self.cues}
+        lows = tab.lower
+        for i in tab.where(self.cue_kinds):
+            for kind in self.cue_kinds[lows[i]]:
+                found[kind].append(i)
+        return found
 
     def _capitalised(self, tab: ext.Tokens, i: int) -> int:
         """End of a run of capitalised words starting at token i (i when none); words joined by dashes
@@ -133,7 +152,8 @@ class PlaceFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         text = ext.text(doc)
         tab = ext.tokens(doc)
-        found, forced = self._candidates(doc, tab, text)
+        cues = self._cue_tokens(tab)
+        found, forced = self._candidates(doc, tab, text, cues)
         if not found:
             ext.add(doc, ext.PLACES, "fp_place", ())
             return doc
@@ -142,7 +162,7 @@ class PlaceFinder(Component):
         kept = self._outermost(tab, found, people, datelines)
         done = ext.past_activity_verbs(doc)
         places = []
-        cues = bool(tab.where(self.hometown_firsts))  # whether any hometown cue may be in the text
+        cued = bool(cues["hometown"])  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
             if s in done:
                 s += 1  # "Paddled Brackenfold Lake this morning": the verb opening the sentence is no part of it
@@ -152,34 +172,35 @@ class PlaceFinder(Component):
                 continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             role = forced.get((s, e), role)
-            hometown = cues and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
+            hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
 
-    def _candidates(self, doc: Doc, tab: ext.Tokens, text: str):
+    def _candidates(self, doc: Doc, tab: ext.Tokens, text: str, cues: dict[str, list[int]]):
         """Token spans that may be places, each with how it was found: a model entity ("ent"), capitalised
         words after a place preposition ("prep"), a name made with a place word or the hill a verb of
         climbing names ("named"), a name of a route ("route") or "to #tag" ("hashtag"); the first way found
         is kept, except that a route or a name made with a place word wins.  Also the roles that a route
-        gives its ends, by span."""
+        gives its ends, by span.  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
         found: dict[tuple[int, int], str] = {}
         forced: dict[tuple[int, int], str] = {}
         if ext.has_annotation(doc, "ENT_IOB"):
-            found.update(dict.fromkeys(self._entities(doc, tab), "ent"))
-        for bounds in self._after_prepositions(tab):
+            found.update(dict.fromkeys(self._entities(doc, tab, cues["event_head"]), "ent"))
+        for bounds in self._after_prepositions(tab, cues):
             found.setdefault(bounds, "prep")
         # "from A to B": both ends of a route, where blank mode's people may take one for a person
         starts = {e: s for (s, e), how in found.items() if how == "prep" and s > 0 and tab.lower[s - 1] == "from"}
         for (s, e), how in list(found.items()):
             if how == "prep" and s > 1 and tab.lower[s - 1] == "to" and s - 1 in starts:
                 found[(s, e)] = found[(starts[s - 1], s - 1)] = "route"
-        for bounds in self._named(tab):
+        for bounds in self._named(tab, cues["place_word"]):
             found[bounds] = "named"
-        for bounds in self._event_places(tab):
+        for bounds in self._event_places(tab, cues["race_place"]):
             found[bounds] = "named"
             forced[bounds] = "at"
-        for s, e in self._summits(tab):  # where no other way found a place there ("summited Larkspur Peak of Mt X")
+        # where no other way found a place there ("summited Larkspur Peak of Mt X")
+        for s, e in self._summits(tab, cues["summit"]):
             if not any(s < e2 and s2 < e for s2, e2 in found):
                 found[(s, e)] = "named"
                 forced[(s, e)] = "at"
@@ -213,24 +234,25 @@ class PlaceFinder(Component):
                 found.setdefault(bounds, "hashtag")
         return found, forced
 
-    def _summits(self, tab: ext.Tokens) -> list[tuple[int, int]]:
-        """Capitalised words right after a verb whose object is a hill or a mountain (``summit_verbs``:
-        "Hiked Ben Larkspur", "Climbed Tryfan")."""
+    def _summits(self, tab: ext.Tokens, verbs: list[int]) -> list[tuple[int, int]]:
+        """Capitalised words right after a verb whose object is a hill or a mountain (``verbs``: the tokens
+        of ``summit_verbs``: "Hiked Ben Larkspur", "Climbed Tryfan")."""
         out = []
-        for k in tab.where(self.summit_verbs):
+        for k in verbs:
             if k + 1 < tab.n and _NAME_WORD.match(tab.text[k + 1]):
                 end = self._capitalised(tab, k + 1)
                 if end > k + 1:
                     out.append((k + 1, end))
         return out
 
-    def _entities(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int]]:
+    def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last
         word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
         but for an event's name taken for a place ("the Pedal Sportive": a capitalised event head in
-        it) and one with no letter (a time taken for a place: "in 04:47:40")."""
+        it) and one with no letter (a time taken for a place: "in 04:47:40").  (``event_heads``: the tokens
+        of ``event_heads``.)"""
         out = []
-        heads = self._event_heads(tab)
+        heads = self._event_heads(tab, event_heads)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places \
                     and any(map(str.isalpha, ent.text)):
@@ -243,15 +265,15 @@ class PlaceFinder(Component):
                     out.append((s, e))
         return out
 
-    def _after_prepositions(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+    def _after_prepositions(self, tab: ext.Tokens, cues: dict[str, list[int]]) -> list[tuple[int, int]]:
         """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris"), but not
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
-        it or right after it."""
+        it or right after it.  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
         out = []
-        heads: set[int] | None = None  # the event heads, looked for when a name is read
+        heads: set[int] | None = None  # the event heads, read when a name is read
         words, lows, n = tab.text, tab.lower, tab.n
-        for k in tab.where(self.role_before):
+        for k in cues["role"]:
             if k + 1 == n:
                 continue  # no word follows
             i = k + 1
@@ -263,24 +285,25 @@ class PlaceFinder(Component):
                 continue  # "thanks to Tamsin": a person thanked
             j = self._capitalised(tab, i)
             if heads is None:
-                heads = self._event_heads(tab)
+                heads = self._event_heads(tab, cues["event_head"])
             if j > i and heads.isdisjoint(range(i, min(j + 1, n))):
                 out.append((i, j))
         return out
 
-    def _event_heads(self, tab: ext.Tokens) -> set[int]:
-        """The tokens that make a name an event's: a capitalised event head, but for the head of a city's
-        race ("in the Race for Life", "at the Pedal Sportive", but "at the Vienna Marathon")."""
-        return {k for k in tab.where(self.event_heads)
+    def _event_heads(self, tab: ext.Tokens, heads: list[int]) -> set[int]:
+        """The tokens that make a name an event's: a capitalised event head (``heads``: the tokens of
+        ``event_heads``), but for the head of a city's race ("in the Race for Life", "at the Pedal
+        Sportive", but "at the Vienna Marathon")."""
+        return {k for k in heads
                 if tab.text[k][:1].isupper() and tab.lower[k] not in self.city_event_heads}
 
-    def _named(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+    def _named(self, tab: ext.Tokens, place_words: list[int]) -> list[tuple[int, int]]:
         """Names made with a place word: capitalised words before a capitalised place word ("Marina
         Beach", "Benton's Landing", "Cobble Point State Park") or after a prefix ("Mt. Elbert", "Loch
-        Ness", "Lake Tahoe")."""
+        Ness", "Lake Tahoe").  (``place_words``: the tokens of ``place_words``.)"""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in tab.where(self.place_words):  # a place prefix or head
+        for k in place_words:  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
             if lows[k] in self.place_prefixes:
@@ -303,14 +326,15 @@ class PlaceFinder(Component):
                     out.append((s, end))  # "the Larkspur Park Police" is an organisation
         return out
 
-    def _event_places(self, tab: ext.Tokens) -> list[tuple[int, int]]:
+    def _event_places(self, tab: ext.Tokens, race_words: list[int]) -> list[tuple[int, int]]:
         """The place in the name of a race named after it: the capitalised word before a city race's head
         and the inner words of its name ("the Vienna Marathon", "the Acme Vienna Half Marathon", "the
         Kelso parkrun"), with a city's first word ("the New Orleans Marathon"), and the capitalised words after a brand
-        ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name."""
+        ("Ironman Lanzarote", "Ironman 70.3 Lanzarote"); not where the race is virtual or has no name.
+        (``race_words``: the tokens of ``race_place_words``.)"""
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
-        for k in tab.where(self.race_place_words):  # a city race's head or a brand
+        for k in race_words:  # a city race's head or a brand
             if lows[k] in self.city_event_heads:
                 j = k
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
