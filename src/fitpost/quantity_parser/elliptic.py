@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cache
 from itertools import accumulate
 
@@ -29,13 +30,33 @@ ELLIPTIC_MAX = 150  # a bare number above this is no session's distance in eithe
 ELLIPTIC_REACH = 300  # how many characters back the distance that gives the unit may end
 
 
+# a character that makes a verb of ``_pattern`` part of a longer word ("overran 5 today")
+_IN_WORD = re.compile(r"[\w'’]")
+
+
 @cache
 def _pattern() -> re.Pattern:
+    """A verb of doing, a number and what may follow it; the verb must start a word, which
+    :func:`_matches` checks (the pattern opens with the verbs, so the matcher tries it only where
+    one of their first letters stands)."""
     lex = lexicon()
     return re.compile(
-        r"(?<![\w'’])(?:" + lex.alt(lex.elliptic_before) + r")\s+"
+        r"(?:" + lex.alt(lex.elliptic_before) + r")\s+"
         r"(?P<num>\d{1,3}(?:\.\d{1,2})?|[a-z]+(?:[\-‐‑][a-z]+)?)"
         r"(?=\s*(?:$|[.,;:!?)\n]|(?:" + lex.alt(lex.elliptic_after) + r")(?![\w'’])))")
+
+
+def _matches(low: str, pos: int) -> Iterator[re.Match]:
+    """The matches of :func:`_pattern` in ``low`` from ``pos`` on, in order, whose verb starts a word."""
+    search = _pattern().search
+    m = search(low, pos)
+    while m is not None:
+        start = m.start()
+        if start and _IN_WORD.match(low, start - 1):
+            m = search(low, start + 1)  # inside a word: a match may start later in it
+        else:
+            yield m
+            m = search(low, m.end())
 
 
 def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
@@ -50,7 +71,7 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the items up to each one
     found: list[Item] = []
     # read from where the first such distance ends: a number before it has no unit to take
-    for m in _pattern().finditer(low, ends[0]):
+    for m in _matches(low, ends[0]):
         start, end = m.span("num")
         k = bisect_right(ends, start)
         j = bisect_left(starts, end)  # the items that start before the number ends
