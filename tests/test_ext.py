@@ -75,6 +75,14 @@ def test_token_table_matches_spacy():
         assert tab.norm_ids() == [t.norm for t in doc]
 
 
+def test_words_of_several_kinds_are_found_under_each_kind(blank_nlp):
+    kinds = ext.word_kinds({"verb": {"ran", "swam"}, "preposition": {"with", "to"}, "cue": {"with"}})
+    assert kinds["with"] == ("preposition", "cue")
+    tab = ext.tokens(blank_nlp("Ran to the lake WITH Tamsin and swam with her."))
+    assert tab.where_kinds(kinds) == {"verb": [0, 7], "preposition": [1, 4, 8], "cue": [4, 8]}
+    assert ext.tokens(blank_nlp("Rest day.")).where_kinds(kinds) == {}
+
+
 def test_doc_values_are_where_spacy_keeps_them(blank_nlp):
     doc = blank_nlp("Ran 5k.")
     assert ext.doc_value(doc, "fp_author") is None  # the extension's default

@@ -239,6 +239,16 @@ def _lookup(at: dict[str, list[int]], vocabulary: Collection[str]) -> list[int]:
     return sorted(chain.from_iterable(map(at.__getitem__, common)))
 
 
+def word_kinds(kinds: dict[str, Collection[str]]) -> dict[str, tuple[str, ...]]:
+    """Each word of ``kinds`` (a kind of word rules are keyed on -> its words) -> the kinds it is a word
+    of, in the order of ``kinds``: what :meth:`Tokens.where_kinds` looks a Doc's words up by."""
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, words in kinds.items():
+        for word in words:
+            out[word] = (*out.get(word, ()), kind)
+    return out
+
+
 class Tokens:
     """A Doc's token attributes as plain lists, built once and shared by the components.
 
@@ -332,6 +342,16 @@ class Tokens:
         if self._lower_at is None:
             self._lower_at = _positions(self.lower)
         return _lookup(self._lower_at, vocabulary)
+
+    def where_kinds(self, kinds: dict[str, tuple[str, ...]]) -> dict[str, list[int]]:
+        """As :meth:`where` for several kinds of words at once (``kinds``, of :func:`word_kinds`): the
+        indices of each kind's tokens, in order, the words of all kinds looked up in one pass."""
+        found: dict[str, list[int]] = {}
+        lows = self.lower
+        for i in self.where(kinds):
+            for kind in kinds[lows[i]]:
+                found.setdefault(kind, []).append(i)
+        return found
 
     def where_cased(self, vocabulary: Collection[str]) -> list[int]:
         """As :meth:`where`, for the tokens' text as written: of the tokens :meth:`where` gives for the

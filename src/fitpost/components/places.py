@@ -105,19 +105,12 @@ class PlaceFinder(Component):
         self.cues = {"role": frozenset(self.role_before), "event_head": frozenset(self.event_heads),
                      "place_word": frozenset(self.place_words), "race_place": frozenset(self.race_place_words),
                      "summit": self.summit_verbs, "hometown": self.hometown_firsts}
-        self.cue_kinds: dict[str, tuple[str, ...]] = {}  # each word of ``cues`` -> the kinds it is a cue of
-        for kind, words in self.cues.items():
-            for word in words:
-                self.cue_kinds[word] = (*self.cue_kinds.get(word, ()), kind)
+        self.cue_kinds = ext.word_kinds(self.cues)  # each word of ``cues`` -> the kinds it is a cue of
 
     def _cue_tokens(self, tab: ext.Tokens) -> dict[str, list[int]]:
         """The tokens of each kind of cue word (``cues``), in order: the words of all kinds are looked up together."""
-        found: dict[str, list[int]] = {kind: [] for kind in self.cues}
-        lows = tab.lower
-        for i in tab.where(self.cue_kinds):
-            for kind in self.cue_kinds[lows[i]]:
-                found[kind].append(i)
-        return found
+        found = tab.where_kinds(self.cue_kinds)
+        return {kind: found.get(kind, []) for kind in self.cues}
 
     def _capitalised(self, tab: ext.Tokens, i: int) -> int:
         """End of a run of capitalised words starting at token i (i when none); words joined by dashes

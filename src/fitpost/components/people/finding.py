@@ -56,12 +56,8 @@ def cue_tokens(lex: Lexicon, tab: ext.Tokens) -> dict[str, list[int]]:
     """The tokens of each kind of cue word (``lex.cues``: "company", "speech", "doing", "relation",
     "pronoun", "title"), in order: the rules keyed on these words look them up once, and the words of all kinds
     are looked up together (``lex.cue_kinds``)."""
-    found: dict[str, list[int]] = {kind: [] for kind in lex.cues}
-    lows = tab.lower
-    for i in tab.where(lex.cue_kinds):
-        for kind in lex.cue_kinds[lows[i]]:
-            found[kind].append(i)
-    return found
+    found = tab.where_kinds(lex.cue_kinds)
+    return {kind: found.get(kind, []) for kind in lex.cues}
 
 
 def quotes(text: str) -> list[tuple[int, int]]:

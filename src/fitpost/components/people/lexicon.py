@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from fitpost import resources
+from fitpost import ext, resources
 
 # the personal pronouns, by person
 FIRST = frozenset(("i", "me", "my", "mine", "myself"))
@@ -85,10 +85,6 @@ class Lexicon:
         cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS,
                 "title": frozenset(data["titles"])}
-        cue_kinds: dict[str, tuple[str, ...]] = {}
-        for kind, words in cues.items():
-            for word in words:
-                cue_kinds[word] = (*cue_kinds.get(word, ()), kind)
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -113,5 +109,5 @@ class Lexicon:
             company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),
             cues=cues,
-            cue_kinds=cue_kinds,
+            cue_kinds=ext.word_kinds(cues),
         )
