@@ -32,6 +32,11 @@ def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told
         [["Tamsin", "Rhodri"]]
 
 
+def test_the_sentence_of_company_is_a_mention_of_the_session_by_its_companion_cue(extractor):
+    post = extractor.extract("We rode 40 km to the coast. Tamsin and Rhodri came along too.")
+    assert [(m.text, m.start) for m in post.activities[0].mentions] == [("came along", 46)]
+
+
 def test_people_thanked_for_the_company_or_listed_under_a_label_took_part(extractor):
     assert names(extractor, "Skied the north bowl all day! Thanks to Ottilie, Tamsin and Rhodri for the company.") == \
         [["Ottilie", "Tamsin", "Rhodri"]]

@@ -675,12 +675,15 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
     """The people named in each sentence with a companion cue and no cluster, to the record before it, else
     to the record told next ("Tamsin and Rhodri came along. We ran 10 km.")."""
-    for n in sorted(_companion_sentences(ctx) - with_cluster):
+    cues = _companion_cues(ctx)
+    for n in sorted(cues.keys() - with_cluster):
         prev = real.before(n) or real.after(n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
-        company = Cluster(start=start, end=start + 1, sent=n, info=prev.primary.info, head=ctx.doc[start:end].root.i)
+        cue_start, cue_end = cues[n]  # the cue is the record's mention in that sentence
+        company = Cluster(start=cue_start, end=cue_end, sent=n, info=prev.primary.info,
+                          head=ctx.doc[start:end].root.i)
         for p in ctx.people_in.get(n, ()):
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
@@ -1071,14 +1074,17 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
     return None
 
 
-def _companion_sentences(ctx: Context) -> set[int]:
-    """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with")."""
+def _companion_cues(ctx: Context) -> dict[int, tuple[int, int]]:
+    """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with"), each with
+    the token offsets of its first cue."""
     lows, sents, sent_of, cues = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_cues
-    out: set[int] = set()
+    out: dict[int, tuple[int, int]] = {}
     for k in ctx.tab.where(cues):
-        end = sents[sent_of[k]][1]
-        if any(k + len(cue) <= end and tuple(lows[k:k + len(cue)]) == cue for cue in cues[lows[k]]):
-            out.add(sent_of[k])
+        n = sent_of[k]
+        end = sents[n][1]
+        cue = next((c for c in cues[lows[k]] if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
+        if cue is not None and n not in out:
+            out[n] = (k, k + len(cue))
     return out
 
 
