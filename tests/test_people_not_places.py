@@ -71,3 +71,9 @@ def test_a_name_telling_where_someone_is_from_is_no_person(extractor):
 def test_a_name_ending_in_a_landmark_word_is_no_person(extractor, text):
     """A castle, an abbey, a church or a tower is a place, whatever the capitals before it."""
     assert record(extractor, text).participants == []
+
+
+def test_a_pronoun_is_not_resolved_to_a_name_that_is_part_of_a_route_end(extractor):
+    a = record(extractor, "She swam from Shingle Beach to Norway's Kap Brenner in 14 hours.")
+    assert names(a) == []
+    assert ("Norway's Kap Brenner", "to") in [(p.name, p.role) for p in a.places]

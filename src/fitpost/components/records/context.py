@@ -259,6 +259,12 @@ def _no_quote(at: int) -> None:
     return None
 
 
+def _unresolved(p: ext.Mention) -> ext.Mention:
+    """Pronoun ``p`` standing for no one: the name it was resolved to was a place's or an event's."""
+    return ext.Mention(p.start, p.end, p.label, replace(p.info, name=None, members=()), p.start_char, p.end_char,
+                       p.status)
+
+
 class Context:
     """One Doc as the linking steps read it: its text and token table, its sentences and paragraphs,
     the mentions the earlier components found (each group by sentence too), the roster, the author and the post date.
@@ -311,7 +317,11 @@ class Context:
                   if in_events.isdisjoint(range(p.start, p.end)) and not in_place(p)]
         if len(people) == len(self.mentions[ext.PEOPLE]):
             return
-        self.mentions[ext.PEOPLE] = people
+        left_out = {p.info.name for p in self.mentions[ext.PEOPLE] if not p.info.pronoun} \
+            - {p.info.name for p in people if not p.info.pronoun}
+        self.mentions[ext.PEOPLE] = [_unresolved(p) if p.info.pronoun and p.info.name in left_out else p
+                                     for p in people]
+        people = self.mentions[ext.PEOPLE]
         main = self.roster.main
         if main and not any(p.info.name == main or main in p.info.members for p in people):
             self.roster = replace(self.roster, main=None)
