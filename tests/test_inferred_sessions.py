@@ -90,3 +90,16 @@ def test_a_log_line_with_no_activity_word_takes_the_commonest_of_those_named_mos
 
 def test_a_weekday_written_short_is_no_one(extract):
     assert all(a.participants == [] for a in extract(WEEK_LOG))
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Open-water swimmer Ona Ferris has crossed the Larkspur Sea in 15 hours.", "swimming"),
+    ("The four rowers crossed the Brackenfold Strait in 42 days.", "rowing"),
+])
+def test_a_crossing_of_open_water_is_a_session_of_the_water_activity_the_text_is_about(extract, text, activity):
+    [crossing] = extract(text)
+    assert (crossing.activity, crossing.duration is not None) == (activity, True)
+
+
+def test_crossing_a_river_on_a_run_is_no_session_of_its_own(extract):
+    assert [a.activity for a in extract("Ran 12 km on the coast path. We crossed the river twice.")] == ["running"]

@@ -3,7 +3,8 @@
 A verb and its object ("ran the marathon") are one cluster; an event that names
 an activity no mention near it names is one; a distance right after a movement
 verb ("covered 24 km") is one; so is a day's session ("today's session") of the
-activity the text names most.  Generic mentions ("known for running") are left out.
+activity the text names most, and a crossing of open water ("crossed the channel") in a text
+about an activity done on water.  Generic mentions ("known for running") are left out.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
     clusters.extend(moved)
     clusters.extend(_counted_clusters(ctx, clusters))
     clusters.extend(_day_session_clusters(ctx, clusters))
+    clusters.extend(_crossing_clusters(ctx, clusters))
     clusters.sort(key=lambda c: c.start)
     return clusters
 
@@ -229,4 +231,27 @@ def _counted_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
             continue
         out.append(Cluster(start=q.start, end=q.end, sent=n, inferred=True, head=q.start,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
+    return out
+
+
+def _crossing_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """A crossing of open water (a ``crossing_verbs`` word, then a ``waters`` noun at most ``crossing_reach``
+    tokens after it with no punctuation between: "crossed the Larkspur Sea") in a sentence with no cluster is
+    an inferred cluster of the text's main activity, where that is one done on water ("crossing_activities":
+    a swimmer's crossing is a swim; a runner crossing a river is no session of its own)."""
+    out: list[Cluster] = []
+    lex, lows, tab = ctx.lexicon, ctx.lows, ctx.tab
+    at = tab.where(lex.crossing_verbs)
+    if not at or ctx.main_activity not in lex.crossing_activities:
+        return out
+    with_cluster = {c.sent for c in clusters}
+    for i in at:
+        n = ctx.sent_of[i]
+        end = min(ctx.sents[n][1], i + 1 + lex.crossing_reach)
+        water = next((k for k in range(i + 1, end) if lows[k] in lex.waters or tab.is_punct(k)), None)
+        if n in with_cluster or water is None or tab.is_punct(water):
+            continue
+        out.append(Cluster(start=i, end=water + 1, sent=n, inferred=True, head=i,
+                           info=ext.ActivityInfo(activity=ctx.main_activity, form="inferred")))
+        with_cluster.add(n)
     return out

@@ -122,6 +122,10 @@ class Lexicon:
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
+    crossing_verbs: frozenset[str]  # a crossing of open water: see crossings in linking.json
+    waters: frozenset[str]
+    crossing_reach: int
+    crossing_activities: frozenset[str]
     later_that_day: dict[str, tuple[tuple[str, ...], ...]]  # phrases of a session later on the day told before
     # ("that evening"), by their first word
     long_time_words: frozenset[str]  # words before a time of a day or more that make it what a session took
@@ -197,6 +201,9 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
+                   crossing_verbs=frozenset(data["crossings"]["verbs"]), waters=frozenset(data["crossings"]["waters"]),
+                   crossing_reach=int(data["crossings"]["reach"]),
+                   crossing_activities=frozenset(data["crossings"]["activities"]),
                    later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
