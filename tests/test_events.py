@@ -41,6 +41,10 @@ def test_named_events(nlp, text, expected):
     ("She rode the Tour de Larkspur in 2019.", [("Tour de Larkspur", "cycling")]),
     ("He finished the Race Across Brackenfold last June.", [("Race Across Brackenfold", "running")]),
     ("Day 12 of the 21 Day Lunge Challenge.", [("21 Day Lunge Challenge", "strength_training")]),
+    # a number after "the" or a possessive opens a name; a year does not, nor a distance in K
+    ("The pupils took part in the 12 Lakes Challenge this term.", [("12 Lakes Challenge", None)]),
+    ("The club's 3 Peaks Challenge starts at noon.", [("3 Peaks Challenge", None)]),
+    ("I ran the 2019 Harbour Marathon.", [("Harbour Marathon", "running")]),
     # brands: a name alone, and with its number and place
     ("Ran parkrun this Saturday and got a new PB.", [("parkrun", "running")]),
     ("Did Ironman 70.3 Lanzarote last year.", [("Ironman 70.3 Lanzarote", "triathlon")]),

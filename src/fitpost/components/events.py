@@ -46,6 +46,7 @@ _POSSESSIVE = ("'s", "’s")
 # the words that join a name to a head that opens it: "the Race for Kindness", "the Race Across Larkspur",
 # "the Tour of the Fells", "the Tour de Larkspur"
 _HEAD_LINKS = ("for", "across", "of", "around", "to", "through", "de", "du")
+_NUMBER_OPENERS = ("the", *_POSSESSIVE)  # the words after which a number may open a name: "the 12 Lakes Challenge"
 _NOT_TITLE = (*_POSSESSIVE, "&", "of")  # lowercase words that may stand between the capitals of a name
 # the units a distance that ends a name may end in: a K ("the Hilltop 10 K") or "miler", a race named
 # for its distance ("the Harbour 10-Miler"); other units stand only inside a name
@@ -183,9 +184,10 @@ class EventFinder(Component):
         out = [f for i in tab.where(self.tag_heads) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
-        # the words that may start a named event: capitalised, and not a word none starts with (``never_start``)
+        # the words that may start a named event: capitalised, and not a word none starts with (``never_start``);
+        # or a number after a determiner and before a capitalised word ("the 12 Lakes Challenge")
         starts = [i for lo, hi in sents for i in range(lo, hi)
-                  if words[i][:1].isupper() and lows[i] not in self.never_start
+                  if (words[i][:1].isupper() and lows[i] not in self.never_start or self._number_opens(tab, i, lo, hi))
                   and i not in taken and i not in headline]
         # the named people among an event's words: the word before its start and up to eight from it
         named = named_token_set(doc)
@@ -206,6 +208,16 @@ class EventFinder(Component):
         out.extend(b for i in brands if tab.sent_lo[i] in in_sents and i not in taken
                    and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i], amounts)))
         return sorted(out)
+
+    @staticmethod
+    def _number_opens(tab: ext.Tokens, i: int, lo: int, hi: int) -> bool:
+        """Whether the number at token ``i`` (of the sentence ``lo:hi``) may open an event's name: of at most three
+        digits (a year is the edition, not the name), right after "the" or a possessive and before a capitalised
+        word of three letters or more ("the 12 Lakes Challenge", "the club's 24 Hour Relay"; not the K of "the
+        10K", read as a distance)."""
+        word, after = tab.text[i], tab.text[i + 1] if i + 1 < hi else ""
+        return lo < i and word.isdigit() and len(word) <= 3 and after[:1].isupper() and after.isalpha() \
+            and len(after) >= 3 and tab.lower[i - 1] in _NUMBER_OPENERS
 
     def _head_first(self, tab: ext.Tokens, i: int, end: int) -> tuple[int, int, str] | None:
         """"the Race for Kindness 10k", "the Tour of the Fells": a capitalised head with an activity inside a
@@ -362,6 +374,12 @@ class EventFinder(Component):
             or words[e - 1][:1].isupper() and lows[e - 1] in self.head_words and s - 1 not in people
         naming = [k for k in range(s, e) if words[k][:1].isupper() and words[k].isalpha()
                   and lows[k] not in self.unnamed and (capital_head or k not in people)]
+        if words[s].isdigit():
+            # a number opening the name ("the 12 Lakes Challenge"): the word after it is its unit, which names
+            # nothing; the number does, before a head that names no activity ("the 800 Metre Swim" only tells a
+            # swim's length)
+            number_names = e - s > 2 and not self.heads.get(lows[e - 1])
+            naming = [k for k in naming if k > s + 1] or ([s] if number_names else [])
         if not naming:
             return None
         if self._opens(tab, s):
