@@ -299,13 +299,15 @@ class PlaceFinder(Component):
         for k in place_words:  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
+            prefixed = False  # a word both prefix and head ("Lake") opens the name a capitalised word follows
             if lows[k] in self.place_prefixes:
                 j = k + 1
                 while j < n and j - k <= 3 and _CAP.match(words[j]) and lows[j] not in self.not_in_names:
                     j += 1
                 if j > k + 1:
                     out.append((k, j))
-            if lows[k] in self.place_heads and k > 0:
+                    prefixed = True
+            if lows[k] in self.place_heads and k > 0 and not prefixed:
                 s = k
                 while s > 0 and k - s < 4 and (_NAME_WORD.match(words[s - 1])
                                               or lows[s - 1] in _POSSESSIVE and s >= 2 and _CAP.match(words[s - 2])):
