@@ -32,6 +32,14 @@ def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told
         [["Tamsin", "Rhodri"]]
 
 
+def test_the_members_a_team_is_said_to_include_are_the_company_of_its_session(extractor):
+    assert names(extractor, "A group of officers is cycling from Ashby to Kelton. "
+                            "The team includes Ravi Sen, Tom Bale and Josh Keel.") == \
+        [["Ravi Sen", "Tom Bale", "Josh Keel"]]
+    assert names(extractor, "Six nurses will walk 100 km for charity next month. "
+                            "Team members are Ana Lind, Mia Roe and Jo Kett.") == [["Ana Lind", "Mia Roe", "Jo Kett"]]
+
+
 def test_the_sentence_of_company_is_a_mention_of_the_session_by_its_companion_cue(extractor):
     post = extractor.extract("We rode 40 km to the coast. Tamsin and Rhodri came along too.")
     assert [(m.text, m.start) for m in post.activities[0].mentions] == [("came along", 46)]
