@@ -66,6 +66,12 @@ def test_blank_mode_reads_capitalised_words_three_at_a_time(blank_extractor):
     assert named(mentions) == [("Asha Rao Bina", "Asha Rao Bina"), ("Das Kiran Patel", "Das Kiran Patel")]
 
 
+def test_blank_mode_reads_a_hyphenated_name_word_as_one_word(blank_extractor):
+    mentions, _ = read(blank_extractor.nlp, "Anne-Marie Holt and Ko Hsin-mei skated 30 km with Jean-Luc Orr Bede.")
+    assert named(mentions) == [("Anne-Marie Holt", "Anne-Marie Holt"), ("Ko Hsin-mei", "Ko Hsin-mei"),
+                               ("Jean-Luc Orr Bede", "Jean-Luc Orr Bede")]
+
+
 def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
     mentions, roster = read(sm_extractor.nlp, "Rode 40 km from Jaipur to Vijay Vihar on Sunday.")
     assert named(mentions) == [] and roster.persons == {}

@@ -35,6 +35,7 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
 # initials, which stand in a name after a title ("Captain RK Okafor", "Dr R.S. Okafor"): two or three
 # capitals, or one to three capitals each with a dot
+HYPHEN_PART = re.compile(r"^[A-Za-z][a-z]+$")  # a part of a name after a hyphen: "lung" of "Hsin-mei"
 INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
 # the characters it starts with can be cut
@@ -168,14 +169,33 @@ def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
             if not is_name(words[k]):
                 k += 1
                 continue
-            first, end = k, k + 1
+            first, end = k, word_end(tab, k)
             while first > done and is_name(words[first - 1]):
                 first -= 1
             while end < tab.n and is_name(words[end]):
-                end += 1
-            if end - first >= 2:
+                end = word_end(tab, end)
+            if len(name_words(tab, first, end)) >= 2:
                 yield first, end
             k = done = end
+
+
+def word_end(tab: ext.Tokens, k: int) -> int:
+    """The end of the name word whose first token is ``k``: the parts a hyphen joins to it with no space
+    between are of it ("Hsin-mei", "Jean-Luc": the tokenizer parts them)."""
+    end = k + 1
+    while end + 1 < tab.n and tab.text[end] == "-" and tab.idx[end] == tab.end[end - 1] \
+            and tab.idx[end + 1] == tab.end[end] and HYPHEN_PART.match(tab.text[end + 1]):
+        end += 2
+    return end
+
+
+def name_words(tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
+    """The words of the run of name tokens ``first:end``, as token spans (:func:`word_end`)."""
+    out = []
+    while first < end:
+        out.append((first, min(word_end(tab, first), end)))
+        first = out[-1][1]
+    return out
 
 
 def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
@@ -188,19 +208,23 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     if not lex.not_in_name.isdisjoint(w.rstrip(".") for w in tab.lower[first:end]):
         return []
     found = []
-    i = first
-    while i < end:
+    run = name_words(tab, first, end)
+    w = 0
+    while w < len(run):
+        i = run[w][0]
         low = tab.lower[i]
         if low in lex.titles or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
                                                           or low.endswith("ed"))):
-            i += 1
+            w += 1
             continue
-        j = min(i + 3, tab.sent_hi[i], end)
-        if j - i >= 2:
-            name = clean(lex, text, tab.idx[i], tab.end[j - 1])
+        x = w + 1  # the words of the name: up to three, in the sentence of its first
+        while x < len(run) and x - w < 3 and run[x][1] <= tab.sent_hi[i]:
+            x += 1
+        if x - w >= 2:
+            name = clean(lex, text, tab.idx[i], tab.end[run[x - 1][1] - 1])
             if name:
                 found.append(name)
-        i = j
+        w = x
     return found
 
 
