@@ -99,6 +99,12 @@ FORMS = [
      D(2025, 7, 1), "week"),
     # a month before an event ("a January half marathon"): the month alone is the date
     ("I ran a January half marathon.", D(2025, 12, 10), "January", D(2025, 1, 1), "month"),
+    # a season: its first month; with a past word the last one over, with a future word the next to begin
+    ("Walked 500 miles last summer.", D(2024, 12, 1), "last summer", D(2024, 6, 1), "season"),
+    ("Walked 500 miles last summer.", D(2024, 7, 10), "last summer", D(2023, 6, 1), "season"),
+    ("This winter the pool is my friend.", D(2025, 1, 15), "This winter", D(2024, 12, 1), "season"),
+    ("Next spring we cycle to the coast.", D(2025, 4, 2), "Next spring", D(2026, 3, 1), "season"),
+    ("I ran my first marathon in the summer of 2019.", None, "the summer of 2019", D(2019, 6, 1), "season"),
     # a weekday and a day of a month without the year: the year in which they agree
     ("We kayaked on Friday, September 12 with the club.", D(2025, 8, 31), "Friday, September 12",
      D(2025, 9, 12), "day"),

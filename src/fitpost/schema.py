@@ -36,7 +36,7 @@ ActivityType = Literal[ACTIVITY_TYPES]  # type: ignore[valid-type]  # Literal["r
 Status = Literal[STATUSES]  # type: ignore[valid-type]  # Literal["completed", "ongoing", ...]
 QuantityKind = Literal["distance", "duration", "count", "repetition", "frequency", "pace", "elevation"]
 PlaceRole = Literal["at", "from", "to", "via"]
-Granularity = Literal["day", "week", "month", "year"]
+Granularity = Literal["day", "week", "month", "season", "year"]
 
 
 def check_activity_types(names: Iterable[str], where: str) -> None:
@@ -136,7 +136,8 @@ class DateRef(_Model):
         'posted_at ("yesterday" on 2025-03-09 is 2025-03-08; "last week" is its Monday); null when it '
         "cannot be resolved (no posted_at for a relative date)."))
     text: str = Field(description='The date as written: "yesterday", "on 3 March", "last week".')
-    granularity: Granularity = Field("day", description="How wide the span is: day, week, month or year.")
+    granularity: Granularity = Field("day", description="How wide the span is: day, week, month, season (three "
+                                                       "months) or year.")
     start: int | None = Field(None, description="Where the date starts in the post's text (a character offset).")
     end: int | None = Field(None, description="Where the date ends in the post's text.")
 

@@ -272,6 +272,8 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
     has_year = kind in ("iso", "dmy") or bool(re.search(r"(?<!\d)(19|20)\d\d(?!\d)", phrase))
     if posted_at is None and not (absolute and has_year):
         return None, grain
+    if kind in _SEASON_KINDS:
+        return season_start(original, posted_at), grain
     if kind in ("iso", "dmy"):
         phrase = _numeric(phrase, kind, posted_at if prefer == "past" else None)
         if phrase is None:
@@ -306,6 +308,35 @@ def _resolution(text: str, phrase: str, posted_at: dt.date | None, prefer: str, 
 
 
 _SUNDAY = 6  # date.weekday()
+
+
+def season_start(words: list[str], posted_at: dt.date | None) -> dt.date | None:
+    """The first day of the season ``words`` name (its month: ``season_month`` of ``models/dates.json``).
+    With a year, that year's ("summer 2019": 1 June 2019; "winter 2019" its December).  Else, from the post
+    date: with a past word the latest that ended before it ("last summer" said in July 2024 is 1 June 2023,
+    said in December 2024 1 June 2024), with a future word the first that starts after it, else the
+    season of the post's year ("this winter" said in January is the one that began in December)."""
+    months = _season_months()
+    month = next((months[w] for w in words if w in months), None)
+    year = next((int(w) for w in words if re.fullmatch(r"(?:19|20)\d\d", w)), None)
+    if month is None or (year is None and posted_at is None):
+        return None
+    if year is not None:
+        return dt.date(year, month, 1)
+    in_january_or_february = posted_at.month <= 2
+    this = dt.date(posted_at.year - 1 if month == 12 and in_january_or_february else posted_at.year, month, 1)
+    past, future = direction_words()
+    if past.intersection(words):
+        after = _months_back(this, -3)  # the first day after the season
+        return this if after <= posted_at else this.replace(year=this.year - 1)
+    if future.intersection(words):
+        return this if this > posted_at else this.replace(year=this.year + 1)
+    return this
+
+
+@lru_cache(maxsize=1)
+def _season_months() -> dict[str, int]:
+    return {k: v for k, v in _data()["season_month"].items() if k != "_"}
 
 
 def _earlier_in(when: dt.date, grain: str, posted_at: dt.date) -> dt.date:
@@ -357,7 +388,8 @@ def _year_parts() -> dict[str, int]:
 # the component's reading: the same few dates come again and again, against the same post dates
 _cached_resolution = lru_cache(maxsize=8192)(_resolution)
 
-_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "year_of_event", "iso", "dmy"}
+_ABSOLUTE = {"month_day", "month_year", "month", "month_of_event", "year", "year_of_event", "iso", "dmy", "season_year"}
+_SEASON_KINDS = {"season", "season_year"}
 _SNAP = {"deictic_period", "month_year", "month", "month_of_event", "year", "year_of_event"}
 _MONTH_KINDS = {"month", "month_of_event"}  # a month's name without a year
 _GUESS_GRAIN = {"ago": "unit", "deictic_period": "unit", "month_year": "month", "month": "month", "year": "year"}
@@ -428,7 +460,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 _NOT_DATES = {"distance", "pace", "elevation"}
 _PATTERN_KEYS = {"_", "id", "granularity", "relative", "snap", "context", "patterns"}
 _NUMERIC_KEYS = {"_", "id", "regex"}
-_GRANULARITIES = ("day", "week", "month", "year", "unit")
+_GRANULARITIES = ("day", "week", "month", "season", "year", "unit")
 
 
 def _pattern_problem(entry: dict, sets: dict, regex: dict) -> str | None:

@@ -417,12 +417,14 @@ def _same_clause(ctx: Context, d: ext.Mention, c: Cluster) -> bool:
 
 
 def within(span: DateRef, day: dt.date) -> bool:
-    """Whether ``day`` falls in the span that date ``span`` names (its day, week, month or year)."""
+    """Whether ``day`` falls in the span that date ``span`` names (its day, week, month, season or year)."""
     start = span.value
     if span.granularity == "year":
         return day.year == start.year
     if span.granularity == "month":
         return (day.year, day.month) == (start.year, start.month)
+    if span.granularity == "season":
+        return 0 <= (day.year - start.year) * 12 + day.month - start.month < 3
     if span.granularity == "week":
         return 0 <= (day - start).days < 7
     return day == start
