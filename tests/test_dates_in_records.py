@@ -220,3 +220,15 @@ def test_when_someone_took_up_the_activity_does_not_date_the_session(extractor):
             "crossing in 9 hours 12 minutes.")
     (a,) = extractor.extract(text, posted_at="2026-05-10").activities
     assert a.date is None and a.distance.meters == 21000
+
+
+def test_a_day_told_as_the_owner_of_a_session_is_not_lent_to_the_one_told_before(extract):
+    posted = D(2024, 6, 12)  # a Wednesday
+    assert extract("Did 25 min on the turbo, legs sore from Sunday's 90 km sportive.", posted) == [
+        ("cycling", "completed", None), ("cycling", "completed", D(2024, 6, 9))]
+
+
+def test_a_day_told_as_the_owner_of_a_session_is_passed_on_to_the_one_told_after(blank_extractor):
+    post = blank_extractor.extract("Sunday's long run was 20 km and I swam 2 km after.", posted_at=D(2024, 6, 12))
+    assert [(a.activity, a.date.value) for a in post.activities] == [
+        ("running", D(2024, 6, 9)), ("swimming", D(2024, 6, 9))]

@@ -350,9 +350,12 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
             given.setdefault(owner, []).append((cost_, d))
         owned = {k: _finest(ctx, sc.clusters[k], dates_given) for k, dates_given in given.items()}
-        # the date of a mention telling when the activity was taken up is its own alone
+        # the date of a mention telling when the activity was taken up is its own alone; a day told as its
+        # owner's is not lent back to the clusters before it ("legs sore from Sunday's sportive": not the
+        # session told first), only passed on to those after ("Sunday's long run, then a swim")
         private = {owned[k].start for k, c in enumerate(sc.clusters) if k in owned and taken_up(ctx, c)}
-        shared = [d for d in found if d.start not in private]
+        owners = {owned[k].start for k in owned if _possessive(ctx, owned[k])}
+        shared = [d for d in found if d.start not in private and d.start not in owners]
         before = None
         for k, c in enumerate(sc.clusters):
             d = owned[k] if k in owned else before or (shared[0] if shared else None)
@@ -361,6 +364,11 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             if d.start not in private:
                 before = d
             c.date = _as_read(ctx, c, d, origins)
+
+
+def _possessive(ctx: Context, d: ext.Mention) -> bool:
+    """Whether date ``d`` is told with "'s" after it, as the owner of what follows ("Sunday's ride")."""
+    return d.end < ctx.tab.n and ctx.lows[d.end] in ("'s", "’s")
 
 
 def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
