@@ -263,3 +263,19 @@ def test_a_time_of_days_spent_otherwise_is_not_lent_to_the_session_before(ex, te
 def test_a_time_of_days_told_as_what_the_journey_took_is_lent_to_it(ex):
     (ride,) = ex.extract("We cycled out of Brackenfold in May. The whole journey was completed in 12 days.").activities
     assert ride.duration.seconds == 12 * 86400
+
+
+# -- a session told as the cause of how one feels ------------------------------------
+def test_a_session_one_is_sore_from_is_an_earlier_session_of_its_own(ex):
+    post = ex.extract("Easy 5 km run today, still sore from the half marathon.", posted_at="2024-06-12")
+    assert [(a.distance.value, a.distance.unit, a.date.text if a.date else None) for a in post.activities] == [
+        (5.0, "km", "today"), (21.0975, "km", None)]
+    post = ex.extract("Did 25 min on the turbo, legs sore from the 90 km sportive.", posted_at="2024-06-12")
+    assert [(a.duration and a.duration.text, a.distance and a.distance.text) for a in post.activities] == [
+        ("25 min", None), (None, "90 km")]
+
+
+def test_company_after_another_mention_told_after_a_comma_is_that_sessions(ex):
+    post = ex.extract("Ran 10 km, then swam 2 km with Jonas.")
+    assert [(a.activity, [p.name for p in a.participants]) for a in post.activities] == [
+        ("running", []), ("swimming", ["Jonas"])]

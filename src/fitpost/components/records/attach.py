@@ -358,12 +358,24 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         shared = [d for d in found if d.start not in private and d.start not in owners]
         before = None
         for k, c in enumerate(sc.clusters):
-            d = owned[k] if k in owned else before or (shared[0] if shared else None)
+            cause = told_as_cause(ctx, c)  # an earlier session told as a cause: its own date alone
+            d = owned.get(k) if cause else owned[k] if k in owned else before or (shared[0] if shared else None)
             if d is None:
                 continue
-            if d.start not in private:
+            if d.start not in private and not cause:
                 before = d
             c.date = _as_read(ctx, c, d, origins)
+
+
+def told_as_cause(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is told as the cause of how one feels, an earlier session: "from" at most
+    ``recovery_reach`` tokens before it in its sentence, right after a ``recovery_from`` word or two words
+    on ("legs sore from the 90 km sportive", "still recovering from Sunday's half marathon")."""
+    lex, lows = ctx.lexicon, ctx.lows
+    first = ctx.sents[c.sent][0]
+    at = next((k for k in range(c.start - 1, max(first, c.start - lex.recovery_reach) - 1, -1) if lows[k] == "from"),
+              None)
+    return at is not None and not lex.recovery_words.isdisjoint(lows[max(first, at - 3):at])
 
 
 def _possessive(ctx: Context, d: ext.Mention) -> bool:

@@ -187,14 +187,18 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
     its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
-    after that one ("with A, B and C", "with Tom and his brother Benedikt")."""
+    after that one ("with A, B and C", "with Tom and his brother Benedikt"); not past another activity mention
+    told after a comma, whose company the cues after it are ("25 min on the turbo, sore from the sportive with
+    Jonas")."""
     people, lasts = ctx.people, ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
         return
+    comma = False
     for i, word in enumerate(reach, c.end):
-        if word in CLAUSE_STOPS:
+        if word in CLAUSE_STOPS or comma and i in ctx.activity_starts:
             break
+        comma = comma or word == ","
         if word not in lasts or not _cue_ends_at(ctx, i):
             continue
         p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)

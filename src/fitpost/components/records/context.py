@@ -122,6 +122,8 @@ class Lexicon:
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
+    recovery_words: frozenset[str]  # "sore from the sportive": see recovery_from in linking.json
+    recovery_reach: int
     crossing_verbs: frozenset[str]  # a crossing of open water: see crossings in linking.json
     waters: frozenset[str]
     crossing_reach: int
@@ -201,6 +203,8 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
+                   recovery_words=frozenset(data["recovery_from"]["words"]),
+                   recovery_reach=int(data["recovery_from"]["reach"]),
                    crossing_verbs=frozenset(data["crossings"]["verbs"]), waters=frozenset(data["crossings"]["waters"]),
                    crossing_reach=int(data["crossings"]["reach"]),
                    crossing_activities=frozenset(data["crossings"]["activities"]),
@@ -360,6 +364,11 @@ class Context:
                 return self.lexicon.default_activity
             return max(counts, key=counts.get)
         return None if named else self.lexicon.default_activity
+
+    @once
+    def activity_starts(self) -> frozenset[int]:
+        """The tokens where an activity mention starts."""
+        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES])
 
     @once
     def first_person(self) -> bool:

@@ -30,6 +30,7 @@ from fitpost.components.records.attach import (
     dated_ahead,
     denied_before,
     event_holding,
+    told_as_cause,
     within,
 )
 from fitpost.components.records.company import attach_company, names_of, non_participant
@@ -69,7 +70,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
                 and not _under_way(ctx, c) and not example:
             pending.append(c)
             continue
-        if not statuses.is_real(c.status_name):
+        if not statuses.is_real(c.status_name) or told_as_cause(ctx, c):
             target = None
         elif example:  # a race named in a list of examples is a session of its own, unless named before
             target = next((r for r in records if any(o.event == c.event for o in r.clusters)), None)
@@ -538,7 +539,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
     its own, so it still joins; a verb told as a further session ("he also swam the bay") joins none."""
     meaning = statuses.meaning(c.status_name)
-    if not meaning.joins or _told_as_further(ctx, c):
+    if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     same = [r for r in records if _kind_fits(ctx, c, r) and statuses.is_real(r.primary.status_name)
             and not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
