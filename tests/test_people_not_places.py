@@ -77,3 +77,8 @@ def test_a_pronoun_is_not_resolved_to_a_name_that_is_part_of_a_route_end(extract
     a = record(extractor, "She swam from Shingle Beach to Norway's Kap Brenner in 14 hours.")
     assert names(a) == []
     assert ("Norway's Kap Brenner", "to") in [(p.name, p.role) for p in a.places]
+
+
+def test_the_hill_an_activity_goes_up_is_no_participant(extractor):
+    a = record(extractor, "Just back from a 3 hour hike up Ben Ardan with the dog.")
+    assert names(a) == []

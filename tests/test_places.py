@@ -288,6 +288,9 @@ def test_where_a_person_told_by_a_relation_word_comes_from_is_no_route(blank_ext
     ("Hiked Ben Larkspur with my dad yesterday, 14 km.", [("Ben Larkspur", "at")]),
     ("Climbed Tryfan with Rhodri on Saturday.", [("Tryfan", "at")]),
     ("Went for a hike with Ben Carter yesterday.", []),
+    # "up" or "down" right after an activity mention: the hill climbed; not after any other word
+    ("Just back from a 3 hour hike up Ben Ardan with the dog.", [("Ben Ardan", "at")]),
+    ("Picked up Sam Carter after a 5 km run.", []),
 ])
 def test_the_hill_a_verb_of_climbing_names_is_a_place(nlp, text, expected):
     assert places(nlp, text) == expected

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from fitpost import ext, resources
 from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
+from fitpost.components.people.finding import CLIMB_WORDS
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _NAME_WORD = re.compile(r"^(?:o['’])?(?:[A-Z][A-Za-z'’.]*[a-z]|[A-Z]{2,5})$")  # a _CAP word, "o'Shields" too
@@ -193,7 +194,7 @@ class PlaceFinder(Component):
             found[bounds] = "named"
             forced[bounds] = "at"
         # where no other way found a place there ("summited Larkspur Peak of Mt X")
-        for s, e in self._summits(tab, cues["summit"]):
+        for s, e in self._summits(tab, cues["summit"] + self._climbs(doc, tab)):
             if not any(s < e2 and s2 < e for s2, e2 in found):
                 found[(s, e)] = "named"
                 forced[(s, e)] = "at"
@@ -237,6 +238,13 @@ class PlaceFinder(Component):
                 if end > k + 1:
                     out.append((k + 1, end))
         return out
+
+    @staticmethod
+    def _climbs(doc: Doc, tab: ext.Tokens) -> list[int]:
+        """The tokens "up" and "down" right after an activity mention, whose object is the hill climbed ("a hike
+        up Ben Ardan", "cycled up Alpe d'Huez"), as a verb of climbing's is."""
+        return [m.end for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+                if m.end < tab.n and tab.lower[m.end] in CLIMB_WORDS]
 
     def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last

@@ -35,6 +35,7 @@ _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
 # initials, which stand in a name after a title ("Captain RK Okafor", "Dr R.S. Okafor"): two or three
 # capitals, or one to three capitals each with a dot
+CLIMB_WORDS = ("up", "down")  # after an activity or an amount, the hill climbed: "a hike up Ben Ardan"
 HYPHEN_PART = re.compile(r"^[A-Za-z][a-z]+$")  # a part of a name after a hyphen: "lung" of "Hsin-mei"
 INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
@@ -319,13 +320,15 @@ def _governing_verb(token: Token) -> Token:
 def placelike(lex: Lexicon, doc: Doc, tab: ext.Tokens, start: int) -> bool:
     """Whether a "person" at token ``start`` (a model's, or a run of capitalised words) is a place: right after a place
     preposition ("rode to Raipur"), or after "to" with "from" up to five words before it ("from
-    Jaipur to Udaipur") or a quantity or activity (:func:`moving_mentions`, read for this case only) earlier in
-    the sentence."""
+    Jaipur to Udaipur") or a quantity or activity (:func:`moving_mentions`, read for these cases only) earlier in
+    the sentence), or right after "up" or "down" after one ("a hike up Ben Ardan": the hill climbed)."""
     if start == 0:
         return False
     prev = tab.lower[start - 1]
     if prev in lex.place_preps:
         return True
+    if prev in CLIMB_WORDS:
+        return any(m.end == start - 1 for m in moving_mentions(doc))
     if prev == "to":
         sent_start = tab.sent_lo[start]
         if "from" in tab.lower[max(sent_start, start - 5):start]:
