@@ -279,3 +279,13 @@ def test_company_after_another_mention_told_after_a_comma_is_that_sessions(ex):
     post = ex.extract("Ran 10 km, then swam 2 km with Jonas.")
     assert [(a.activity, [p.name for p in a.participants]) for a in post.activities] == [
         ("running", []), ("swimming", ["Jonas"])]
+
+
+# -- amounts ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, amount", [
+    ("Yoga every morning this week, 20 minutes each.", "20 minutes"),
+    ("Swim three times a week, 2 km each.", "2 km"),
+])
+def test_an_amount_each_in_a_sentence_of_how_often_is_each_sessions(ex, text, amount):
+    (routine,) = ex.extract(text).activities
+    assert (routine.duration or routine.distance).text == amount

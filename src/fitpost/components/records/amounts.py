@@ -85,12 +85,22 @@ def set_aside(ctx: Context) -> None:
             role = "segment"  # the first 5k in 22 min
         if role == "period" and elapsed_later(ctx, span):
             role = None  # "finished in Larkspur Bay 12 days later": what the journey took
+        if role == "split" and _each_of_a_routine(ctx, span):
+            role = None  # "Yoga every morning, 20 minutes each": the time of each session
         if role is None and q.kind == "duration" and _of_something_else(ctx, span, starts):
             role = "spent"  # "after a week of rain": a time spent on something other than the session
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+def _each_of_a_routine(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the amount ``span`` is told with "each" or "apiece" after it in a sentence that tells how often
+    sessions come (a frequency: "every morning", "three times a week"): each session's amount, not a repeat's."""
+    n = ctx.sent_of[span.start]
+    return span.end < ctx.tab.n and ctx.lows[span.end] in ("each", "apiece") \
+        and any(q.label == "frequency" and ctx.sent_of[q.start] == n for q in ctx.mentions[ext.QUANTITIES])
 
 
 def elapsed_later(ctx: Context, span: ext.Mention) -> bool:
