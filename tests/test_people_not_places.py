@@ -82,3 +82,11 @@ def test_a_pronoun_is_not_resolved_to_a_name_that_is_part_of_a_route_end(extract
 def test_the_hill_an_activity_goes_up_is_no_participant(extractor):
     a = record(extractor, "Just back from a 3 hour hike up Ben Ardan with the dog.")
     assert names(a) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A retired nurse from Kelton has walked the whole Larkspur Trail in 146 days.",
+    "She swam the Brackenfold Channel in 14 hours.",
+])
+def test_a_name_ending_in_a_trail_or_a_water_is_no_participant(extractor, text):
+    assert [name for name in names(record(extractor, text)) if name] == []
