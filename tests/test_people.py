@@ -70,6 +70,9 @@ def test_blank_mode_reads_a_hyphenated_name_word_as_one_word(blank_extractor):
     mentions, _ = read(blank_extractor.nlp, "Anne-Marie Holt and Ko Hsin-mei skated 30 km with Jean-Luc Orr Bede.")
     assert named(mentions) == [("Anne-Marie Holt", "Anne-Marie Holt"), ("Ko Hsin-mei", "Ko Hsin-mei"),
                                ("Jean-Luc Orr Bede", "Jean-Luc Orr Bede")]
+    # a word after a hyphen that makes a description is no part of a name
+    mentions, _ = read(blank_extractor.nlp, "Larkspur-born Ruth Keter ran 10 km.")
+    assert named(mentions) == [("Ruth Keter", "Ruth Keter")]
 
 
 def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):

@@ -36,7 +36,10 @@ NAME_RUN = re.compile(_NAME_WORD + r"(?: ?" + _NAME_WORD + r")+")
 # initials, which stand in a name after a title ("Captain RK Okafor", "Dr R.S. Okafor"): two or three
 # capitals, or one to three capitals each with a dot
 CLIMB_WORDS = ("up", "down")  # after an activity or an amount, the hill climbed: "a hike up Ben Ardan"
-HYPHEN_PART = re.compile(r"^[A-Za-z][a-z]+$")  # a part of a name after a hyphen: "lung" of "Hsin-mei"
+# a part of a name after a hyphen ("mei" of "Hsin-mei"), but not a word that makes the whole a description
+# ("Nairobi-born", "London-based", "Oxford-educated", "Olympic-style")
+HYPHEN_PART = re.compile(r"^(?!(?:born|based|bred|raised|native|style|like|area|wide|bound|made|owned|run|time|"
+                         r"year|old|winning|class|level|themed|[a-z]+ed)$)[A-Za-z][a-z]+$")
 INITIALS = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.){1,3})$")
 # what ends a name: a final "'s", or a bracket, slash or bar and all after it; only a name with one of
 # the characters it starts with can be cut
