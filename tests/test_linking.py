@@ -289,3 +289,9 @@ def test_company_after_another_mention_told_after_a_comma_is_that_sessions(ex):
 def test_an_amount_each_in_a_sentence_of_how_often_is_each_sessions(ex, text, amount):
     (routine,) = ex.extract(text).activities
     assert (routine.duration or routine.distance).text == amount
+
+
+def test_a_time_of_the_feeling_of_the_effort_is_the_sessions(ex):
+    post = ex.extract("Just finished my first ultra! 50k through the hills, 6 hours 40 minutes of pure grit.")
+    (ultra,) = post.activities
+    assert ultra.duration.seconds == 6 * 3600 + 40 * 60
