@@ -203,11 +203,6 @@ class Lexicon:
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
-                   recovery_words=frozenset(data["recovery_from"]["words"]),
-                   recovery_reach=int(data["recovery_from"]["reach"]),
-                   crossing_verbs=frozenset(data["crossings"]["verbs"]), waters=frozenset(data["crossings"]["waters"]),
-                   crossing_reach=int(data["crossings"]["reach"]),
-                   crossing_activities=frozenset(data["crossings"]["activities"]),
                    later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),
                    speech_verbs=frozenset(people["speech_verbs"]),
@@ -225,7 +220,7 @@ class Lexicon:
                    spectating=frozenset(data["spectating"]["words"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
-                   **_reference_and_route_words(data), **_session_words(data))
+                   **_reference_and_route_words(data), **_session_words(data), **_crossing_and_recovery_words(data))
 
 
 def _claim_cues(cues: dict) -> dict:
@@ -264,6 +259,15 @@ def _session_words(data: dict) -> dict:
     return {"race_numbers": {n: mi * METERS_PER_MILE for n, mi in numbers.items()},
             "efforts": frozenset(data["time_of_effort"]["words"]),
             "taking_up": taking_up, "taking_up_lasts": frozenset(p[-1] for p in taking_up)}
+
+
+def _crossing_and_recovery_words(data: dict) -> dict:
+    """The :class:`Lexicon` fields of the crossings of open water (``crossings`` of linking.json) and of the
+    sessions told as the cause of how one feels (``recovery_from``)."""
+    crossings, recovery = data["crossings"], data["recovery_from"]
+    return {"crossing_verbs": frozenset(crossings["verbs"]), "waters": frozenset(crossings["waters"]),
+            "crossing_reach": int(crossings["reach"]), "crossing_activities": frozenset(crossings["activities"]),
+            "recovery_words": frozenset(recovery["words"]), "recovery_reach": int(recovery["reach"])}
 
 
 def _no_quote(at: int) -> None:
