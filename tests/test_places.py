@@ -326,3 +326,10 @@ def test_a_dash_and_an_amount_after_a_place_are_no_part_of_it(nlp):
 ])
 def test_a_name_thanked_after_to_is_no_destination(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+def test_a_name_ending_in_a_place_word_that_the_text_shortens_to_a_surname_is_a_persons(nlp):
+    text = ("Local firefighter Aaron Pike walked 100 km for charity on Saturday. "
+            "Pike, 41, set off from the fire station at 5am.")
+    assert places(nlp, text) == []
+    assert places(nlp, "Hiked Scafell Pike with Tom today, 14 km.") == [("Scafell Pike", "at")]

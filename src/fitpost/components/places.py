@@ -63,6 +63,13 @@ def _thanked(tab: ext.Tokens, to: int) -> bool:
     return to > 0 and (lows[to - 1] in _THANKING or to > 1 and lows[to - 2:to] == ["shout", "out"])
 
 
+def _shortened_names(doc: Doc) -> set[str]:
+    """The full names of the people the Doc also calls by a shorter name ("Pike" for "Aaron Pike"): such a
+    name is a person's, though it ends in a place word."""
+    return {p.info.name for p in ext.mentions(doc, ext.PEOPLE, "fp_person")
+            if p.info.name and not p.info.pronoun and p.end_char - p.start_char < len(p.info.name)}
+
+
 class PlaceFinder(Component):
     """Mark places with ``models/places.json``."""
 
@@ -155,6 +162,7 @@ class PlaceFinder(Component):
         datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
         done = ext.past_activity_verbs(doc)
+        shortened = _shortened_names(doc) if people else set()
         places = []
         cued = bool(cues["hometown"])  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
@@ -165,6 +173,8 @@ class PlaceFinder(Component):
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
+            if name in shortened:
+                continue  # "Aaron Pike ... Pike, 41, set off": a person the text also calls by a short name
             role = forced.get((s, e), role)
             hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
