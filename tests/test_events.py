@@ -144,6 +144,9 @@ def test_a_race_named_in_the_title_of_its_report(nlp):
     short for a headline, so its capitals are a name's."""
     text = "Brackenfold Marathon 2026 - Race Report\n\nThe alarm went at 5am and I felt ready."
     assert events(nlp, text) == [("Brackenfold Marathon", "running")]
+    # a name long enough for a headline keeps its capitals where the report words follow it past a dash
+    text = "Larkspur Trail 50K – Race Report\n\nThe alarm went at 4:30 and I felt ready."
+    assert events(nlp, text) == [("Larkspur Trail 50K", "running")]
     # the colons of a time part nothing: the line is judged whole, and holds words in lower case
     text = "Finished the Larkspur Hill City Marathon in 1:40:20! Swam 1500 m in the lido, cold but worth it. 😅"
     assert events(nlp, text) == [("Larkspur Hill City Marathon", "running")]

@@ -409,17 +409,21 @@ class EventFinder(Component):
         """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
         over 70% of them capitalised, and no sentence end at the end of the line.  In such a line a dash,
         a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"); a part that is no headline by
-        itself (too short), or that the words ending a report's title follow ("Larkspur Half Marathon Race
-        Report"), keeps its capitals: the name of a race a report is titled with."""
+        itself (too short), or that the words ending a report's title follow, a dash, a bar or a colon between
+        or none ("Larkspur Half Marathon Race Report", "Larkspur Trail 50K – Race Report"), keeps its capitals:
+        the name of a race a report is titled with."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
             tail = _REPORT_TAIL.search(line) if line.rstrip().lower().endswith(_REPORT_WORDS) else None
             if tail:  # the race's name, then "Race Report": only the report words are the headline's
                 line = line[:tail.start()] + " " * (len(line) - tail.start())
+            # where the race's name ends: before the report words and a dash, a bar or a colon before them
+            # ("Larkspur Trail 50K – Race Report")
+            named_end = len(line.rstrip().rstrip("-–—|:").rstrip())
             if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
                 for part in _TITLE_PARTS.finditer(line):
-                    if _title_case(part.group()) and not (tail and part.end() >= len(line.rstrip())):
+                    if _title_case(part.group()) and not (tail and part.end() >= named_end):
                         bounds = tab.expand(start + part.start(), start + part.end(), len(text))
                         if bounds is not None:
                             out.update(range(*bounds))
