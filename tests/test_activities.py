@@ -93,6 +93,9 @@ def test_a_hashtag_is_a_topic_tag_and_a_handle_no_mention(nlp):
 
 def test_generic_mentions(nlp):
     assert infos(nlp, "She is known for running.")["running"].generic
+    # a part of another activity's course, told as a noun: no session
+    climb = infos(nlp, "Ran 30 km of trails, but the long climb up to the ridge hurt.")["climb"]
+    assert (climb.activity, climb.generic) == ("running", True)
     assert not infos(nlp, "He was running 20 km every Sunday.")["running"].generic
     assert not infos(nlp, "We went cycling by the river.")["cycling"].generic
     assert not infos(nlp, "Their cycling has improved a lot.")["cycling"].generic

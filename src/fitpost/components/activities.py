@@ -93,6 +93,7 @@ class ActivityFinder(Component):
         self.sentence_context = {form: set(acts) for form, acts in context.get("sentence", {}).items()}
         self.yield_context = {form: set(acts) for form, acts in context.get("yield", {}).items()}
         self.most_context = {form: set(acts) for form, acts in context.get("most", {}).items()}
+        self.course_parts = frozenset(context.get("course_parts", ()))  # "the long climb": part of a course
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
@@ -214,11 +215,25 @@ class ActivityFinder(Component):
                     and counts[most] > counts[info.activity]:
                 activity = most  # named more often than the form's own: a tie keeps it
             if activity is not None and activity != info.activity:
+                generic = info.generic or self._course_part(tab, start, form)
                 info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
-                                        form=info.form, generic=info.generic)
+                                        form=info.form, generic=generic)
                 label = activity
             out.append((start, end, label, info))
         return out
+
+    def _course_part(self, tab: ext.Tokens, start: int, form: str) -> bool:
+        """Whether the 'text' form ``form`` at token ``start`` is a noun of a part of the course (``course_parts``
+        after a determiner and at most two words of letters: "the long climb up to the ridge", "a final sprint")."""
+        if form not in self.course_parts:
+            return False
+        lows = tab.lower
+        for k in range(start - 1, max(tab.sent_lo[start], start - 3) - 1, -1):
+            if lows[k] in _DETERMINERS:
+                return True
+            if not lows[k].isalpha():
+                return False
+        return False
 
     def _context_kind(self, tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo) -> str | None:
         """Whether a mention takes the activity around it: "text", "only", "sentence", "yield", "most" or
