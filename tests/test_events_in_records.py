@@ -66,3 +66,10 @@ def test_two_races_named_in_one_sentence_are_two_sessions(blank_extractor, sm_ex
         # with no post date, a race named for the weeks ahead still refers back to no session done
         undated = extractor.extract(text)
         assert [a.status for a in undated.activities][:2] == ["completed", "planned"]
+
+
+def test_a_race_told_in_apposition_to_a_named_event_is_that_event(blank_extractor, sm_extractor):
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract("She finished the Larkspur Marathon, a 56 km race over the fells, in 6:41:10.")
+        assert [(a.event.name, a.distance.text, a.duration.text) for a in post.activities] == [
+            ("Larkspur Marathon", "56 km", "6:41:10")]

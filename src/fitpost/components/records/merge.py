@@ -185,6 +185,9 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     (:meth:`FirstDates.other_day`) and no routine or series of another phase (:func:`_may_follow`) with
     its distance (unless ``c`` is a further item of a list:
     :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
+    apposed = _apposed_to_event(ctx, records, c)
+    if apposed is not None:
+        return apposed
     d = c.kind("distance")
     for r in records:
         if not _kind_fits(ctx, c, r) or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
@@ -198,6 +201,21 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
     return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+
+
+def _apposed_to_event(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
+    """The record of the named event that cluster ``c`` stands in apposition to, telling what the race is: the
+    event's name, a comma, then "a" or "an" and at most three words before ``c`` ("the Comrades Marathon, an
+    87 km race between two cities": the race is the marathon)."""
+    lows = ctx.lows
+    article = next((k for k in range(c.start - 1, max(0, c.start - 5), -1) if lows[k] in ("a", "an")), None)
+    if article is None or article < 2 or lows[article - 1] != ",":
+        return None
+    event = next((e for e in ctx.events_in.get(c.sent, ()) if e.end == article - 1), None)
+    if event is None:
+        return None
+    return next((r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
+                 and any(o.event == event.info.name for o in r.clusters)), None)
 
 
 def _kind_fits(ctx: Context, c: Cluster, r: Record) -> bool:
