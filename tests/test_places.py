@@ -75,6 +75,11 @@ def test_a_hometown_is_marked_and_left_out_of_the_record(nlp, blank_extractor):
     assert [[p.name for p in a.places] for a in post.activities] == [["Porto"]]
 
 
+def test_a_place_ending_the_subject_after_from_is_where_the_subject_comes_from(blank_extractor):
+    post = blank_extractor.extract("A 24-year-old engineer from Kelton has cycled 3,800 km from Ashby to Marlow.")
+    assert [[(p.name, p.role) for p in a.places] for a in post.activities] == [[("Ashby", "from"), ("Marlow", "to")]]
+
+
 def test_a_person_or_a_possessor_is_no_place(nlp):
     assert places(nlp, "Big thanks to Asha Menon for pacing me. Ran 12 km in Porto.") == [("Porto", "at")]
     assert places(nlp, "Ran 5 km in India's capital.") == []

@@ -176,7 +176,8 @@ class PlaceFinder(Component):
             if name in shortened:
                 continue  # "Aaron Pike ... Pike, 41, set off": a person the text also calls by a short name
             role = forced.get((s, e), role)
-            hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e)
+            hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e) \
+                or _subject_origin(tab, s, e)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
@@ -537,6 +538,20 @@ class PlaceFinder(Component):
         if not (lows[j] in self.origin_words or j in people or lows[j] == "old" and lows[j - 1:j] == ["-"]):
             return False
         return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
+
+
+# the words that may follow the subject of a clause: after "someone from X", they tell X is where the subject
+# comes from ("an engineer from Pune has cycled 3,800 km")
+_AFTER_SUBJECT = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "who"))
+
+
+def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
+    """Whether the place ``s:e`` follows "from" and ends the subject of its clause, an auxiliary or "who" right
+    after it: where the subject comes from, not where a route starts ("a 24-year-old engineer from Pune has
+    cycled from A to B")."""
+    lows = tab.lower
+    k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
+    return k >= 1 and lows[k] == "from" and e < tab.n and lows[e] in _AFTER_SUBJECT
 
 
 def _before_apposition(lows: list[str], j: int) -> int:
