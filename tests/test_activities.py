@@ -96,6 +96,7 @@ def test_generic_mentions(nlp):
     # a part of another activity's course, told as a noun: no session
     climb = infos(nlp, "Ran 30 km of trails, but the long climb up to the ridge hurt.")["climb"]
     assert (climb.activity, climb.generic) == ("running", True)
+    assert not infos(nlp, "Ran 30 km of trails. Next up: the Larkspur Hill Climb.")["Climb"].generic
     assert not infos(nlp, "He was running 20 km every Sunday.")["running"].generic
     assert not infos(nlp, "We went cycling by the river.")["cycling"].generic
     assert not infos(nlp, "Their cycling has improved a lot.")["cycling"].generic

@@ -224,14 +224,15 @@ class ActivityFinder(Component):
 
     def _course_part(self, tab: ext.Tokens, start: int, form: str) -> bool:
         """Whether the 'text' form ``form`` at token ``start`` is a noun of a part of the course (``course_parts``
-        after a determiner and at most two words of letters: "the long climb up to the ridge", "a final sprint")."""
-        if form not in self.course_parts:
+        in lower case after a determiner and at most two words in lower case: "the long climb up to the ridge",
+        "a final sprint"; not a race's name, "the Larkspur Hill Climb")."""
+        if form not in self.course_parts or not tab.text[start].islower():
             return False
         lows = tab.lower
         for k in range(start - 1, max(tab.sent_lo[start], start - 3) - 1, -1):
             if lows[k] in _DETERMINERS:
                 return True
-            if not lows[k].isalpha():
+            if not (tab.text[k].isalpha() and tab.text[k].islower()):
                 return False
         return False
 
