@@ -275,3 +275,14 @@ def test_a_race_distance_ending_a_race_s_name_is_run_whatever_else_the_text_name
     post = extractor.extract("Signed up for the Larkspur 10K! Signed up for the Brackenfold Sportive too!")
     assert [(a.activity, a.event.name if a.event else None) for a in post.activities] == \
         [("running", "Larkspur 10K"), ("cycling", "Brackenfold Sportive")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sunday funday 🚴‍♀️ 62 km loop through the valley.", [("cycling", "62 km")]),
+    ("🏊 2.2 km in the lake at 6am", [("swimming", "2.2 km")]),
+    ("Monday motivation 🏃‍♀️ #fitfam", []),  # an emoji with no amount beside it is decoration
+])
+def test_a_sport_emoji_beside_its_amount_is_a_session(blank_extractor, sm_extractor, text, expected):
+    for extractor in (blank_extractor, sm_extractor):
+        post = extractor.extract(text)
+        assert [(a.activity, a.distance.text) for a in post.activities] == expected

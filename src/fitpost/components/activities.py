@@ -11,6 +11,7 @@ gives them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
@@ -155,9 +156,12 @@ class ActivityFinder(Component):
                                           or tab.lower[start - 1].isdigit()) \
                         or _before_being(tab, start, end)
                 form = "noun" if noun else "verb"
+            if unicodedata.category(tab.text[start][0]) == "So":  # an emoji: a session only beside its amount
+                generic = not _amount_beside(doc, tab, start, end)  # ("🚴 62 km loop"), else decoration
+            else:
+                generic = self._generic(doc, tab, start, end, root, form)
             found.append((start, end, activity, ext.ActivityInfo(
-                activity=activity, sport_type=sport, exercise=exercise, form=form,
-                generic=self._generic(doc, tab, start, end, root, form))))
+                activity=activity, sport_type=sport, exercise=exercise, form=form, generic=generic)))
         kept = _without_told_means(tab, _filter_spans(found))
         ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, kept))
         return doc
@@ -466,6 +470,17 @@ def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
             kept.append(item)
         named.add((tab.sent_lo[start], activity))
     return kept
+
+
+EMOJI_REACH = 4  # an amount starting at most this many tokens after an emoji (its modifiers included) is its
+
+
+def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether a distance or a time of the emoji's sentence ends right before the emoji at ``start:end`` or
+    starts at most EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
+    hi = min(tab.sent_hi[start], end + EMOJI_REACH)
+    return any(q.end == start or end <= q.start < hi for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+               if q.label in ("distance", "duration"))
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:
