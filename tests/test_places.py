@@ -94,6 +94,7 @@ def test_a_person_or_a_possessor_is_no_place(nlp):
     ("We summited Mt. Elbert and later swam in Loch Ness.", [("Mt. Elbert", "at"), ("Loch Ness", "at")]),
     # a word both prefix and head opens the name a capitalised word follows, after a capitalised verb too
     ("Paddled Lake Tarnby this morning, 6 km.", [("Lake Tarnby", "at")]),
+    ("Signed up for the Oakhollow Lake Swim in June.", [("Oakhollow Lake", "at")]),
     ("Set off at Thornbury's Elmfield Race Course.", [("Thornbury's Elmfield Race Course", "at")]),
     # names with dashes and possessives
     ("Cycled from Stratford-upon-Avon to Robin Hood's Bay.",

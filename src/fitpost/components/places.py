@@ -318,14 +318,16 @@ class PlaceFinder(Component):
         for k in place_words:  # a place prefix or head
             if not words[k][:1].isupper():
                 continue
-            prefixed = False  # a word both prefix and head ("Lake") opens the name a capitalised word follows
+            # a word both prefix and head ("Lake") opens the name a capitalised word follows ("Paddled Lake
+            # Tarnby"), but for an event's head ("the Oakhollow Lake Swim": the lake is Oakhollow Lake)
+            prefixed = False
             if lows[k] in self.place_prefixes:
                 j = k + 1
                 while j < n and j - k <= 3 and _CAP.match(words[j]) and lows[j] not in self.not_in_names:
                     j += 1
                 if j > k + 1:
                     out.append((k, j))
-                    prefixed = True
+                    prefixed = lows[k + 1] not in self.event_heads
             if lows[k] in self.place_heads and k > 0 and not prefixed:
                 s = k
                 while s > 0 and k - s < 4 and (_NAME_WORD.match(words[s - 1])
