@@ -26,7 +26,7 @@ def test_same_sentences_as_spacys_sentencizer(punct_chars):
     cfg = {"punct_chars": punct_chars}
     theirs, ours = spacy.blank("en"), spacy.blank("en")
     theirs.add_pipe("sentencizer", config=cfg)
-    ours.add_pipe("fitpost_sentencizer", config={**cfg, "line_breaks": False})
+    ours.add_pipe("fitpost_sentencizer", config={**cfg, "line_breaks": False, "bracket_asides": False})
     texts = _texts()
     assert _starts(ours, texts) == _starts(theirs, texts)
     for doc in ours.pipe(texts):  # and the shared table knows them
@@ -85,3 +85,10 @@ def test_a_line_break_ends_a_sentence_in_both_modes(sm_nlp):
     ours = spacy.blank("en")
     ours.add_pipe("fitpost_sentencizer", config={"line_breaks": False})
     assert len(list(ours(text).sents)) == 1
+
+
+def test_an_end_mark_closing_an_aside_in_brackets_ends_no_sentence(blank_extractor):
+    doc = blank_extractor.nlp("Ran 10 km (new PB!) with Sam. Then swam (cold?!). Home.")
+    assert [s.text for s in doc.sents] == ["Ran 10 km (new PB!) with Sam.", "Then swam (cold?!).", "Home."]
+    post = blank_extractor.extract("Ran 10 km (new PB!) with Sam.")
+    assert [[p.name for p in a.participants] for a in post.activities] == [["Sam"]]

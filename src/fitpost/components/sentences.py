@@ -1,7 +1,8 @@
 """fitpost_sentencizer: spaCy's rule-based sentencizer, working on fitpost's token table.
 
 The same rule, settings and saved form as spaCy's ``sentencizer`` (it is a
-subclass): a sentence ends at a token in ``punct_chars``, and the next one
+subclass), but that an end mark right before a closing bracket ends no sentence
+("My mum (72!) ran"; ``bracket_asides``): a sentence ends at a token in ``punct_chars``, and the next one
 starts at the first later token that is neither in ``punct_chars`` nor
 punctuation.  spaCy's makes a Token object and a string for every token; this
 one reads the token strings the fitpost components share
@@ -31,14 +32,25 @@ def line_starts(texts: list[str]) -> list[int]:
     return [i + 1 for i in spaces if "\n" in texts[i]]
 
 
+def _closes_brackets(texts: list[str], end: int, punct: set[str]) -> bool:
+    """Whether the end marks from token ``end`` on are followed by a closing bracket: they end an aside in
+    brackets ("(72!)", "(PB?!)"), not the sentence around it."""
+    k = end + 1
+    while k < len(texts) and texts[k] in punct:
+        k += 1
+    return k < len(texts) and texts[k] in (")", "]")
+
+
 class FitpostSentencizer(Sentencizer):
     """spaCy's :class:`~spacy.pipeline.Sentencizer`, predicting from the shared token table; a line
-    break also ends a sentence (``line_breaks``)."""
+    break also ends a sentence (``line_breaks``), and an end mark that closes an aside in brackets does not
+    (``bracket_asides``)."""
 
     def __init__(self, name: str = "sentencizer", *, punct_chars: list[str] | None = None,
-                 overwrite: bool = BACKWARD_OVERWRITE, line_breaks: bool = True) -> None:
+                 overwrite: bool = BACKWARD_OVERWRITE, line_breaks: bool = True, bracket_asides: bool = True) -> None:
         super().__init__(name, punct_chars=punct_chars, overwrite=overwrite)
         self.line_breaks = line_breaks
+        self.bracket_asides = bracket_asides
         ext.register()
         serial.register()  # the table in doc.user_data is left out of Doc.to_bytes
 
@@ -56,6 +68,8 @@ class FitpostSentencizer(Sentencizer):
             for end in compress(range(n), map(punct.__contains__, texts)):
                 if end < j:
                     continue  # inside the run the end before already walked: the same start
+                if self.bracket_asides and _closes_brackets(texts, end, punct):
+                    continue  # "My mum (72!) did her first 5k": an aside's end mark ends no sentence
                 j = end + 1  # the first token after it that is neither an end nor punctuation
                 while j < n and (texts[j] in punct or tab.is_punct(j)):
                     j += 1
@@ -95,11 +109,12 @@ class LineBreaks:
 @Language.factory(
     "fitpost_sentencizer",
     assigns=["token.is_sent_start", "doc.sents"],
-    default_config={"punct_chars": None, "overwrite": BACKWARD_OVERWRITE, "line_breaks": True},
+    default_config={"punct_chars": None, "overwrite": BACKWARD_OVERWRITE, "line_breaks": True, "bracket_asides": True},
 )
 def make_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool,
-                     line_breaks: bool) -> FitpostSentencizer:
-    return FitpostSentencizer(name, punct_chars=punct_chars, overwrite=overwrite, line_breaks=line_breaks)
+                     line_breaks: bool, bracket_asides: bool) -> FitpostSentencizer:
+    return FitpostSentencizer(name, punct_chars=punct_chars, overwrite=overwrite, line_breaks=line_breaks,
+                              bracket_asides=bracket_asides)
 
 
 @Language.factory("fitpost_lines", assigns=["token.is_sent_start"])

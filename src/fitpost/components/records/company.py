@@ -196,8 +196,9 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         return
     comma = False
     for i, word in enumerate(reach, c.end):
-        if word in CLAUSE_STOPS or comma and i in ctx.activity_starts:
-            break
+        if word in CLAUSE_STOPS and ctx.lows[i + 1:i + 2] not in ([")"], ["]"]) \
+                or comma and i in ctx.activity_starts:
+            break  # the clause ends, but not at the end mark of an aside in brackets ("10 km (new PB!) with Sam")
         comma = comma or word == ","
         if word not in lasts or not _cue_ends_at(ctx, i):
             continue
