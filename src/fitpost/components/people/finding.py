@@ -178,7 +178,7 @@ def name_runs(text: str, tab: ext.Tokens) -> Iterator[tuple[int, int]]:
                 first -= 1
             while end < tab.n and is_name(words[end]):
                 end = word_end(tab, end)
-            if len(name_words(tab, first, end)) >= 2:
+            if word_end(tab, first) < end:  # two words or more
                 yield first, end
             k = done = end
 
@@ -193,15 +193,6 @@ def word_end(tab: ext.Tokens, k: int) -> int:
     return end
 
 
-def name_words(tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
-    """The words of the run of name tokens ``first:end``, as token spans (:func:`word_end`)."""
-    out = []
-    while first < end:
-        out.append((first, min(word_end(tab, first), end)))
-        first = out[-1][1]
-    return out
-
-
 def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> list[tuple[int, int]]:
     """The names in the run of name tokens ``first:end``: its words three at a time from its start,
     never across a sentence end.  Two or three words make a name.  A title is left out ("Prime
@@ -212,23 +203,21 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     if not lex.not_in_name.isdisjoint(w.rstrip(".") for w in tab.lower[first:end]):
         return []
     found = []
-    run = name_words(tab, first, end)
-    w = 0
-    while w < len(run):
-        i = run[w][0]
+    i = first
+    while i < end:
         low = tab.lower[i]
         if low in lex.titles or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
                                                           or low.endswith("ed"))):
-            w += 1
+            i = min(word_end(tab, i), end)
             continue
-        x = w + 1  # the words of the name: up to three, in the sentence of its first
-        while x < len(run) and x - w < 3 and run[x][1] <= tab.sent_hi[i]:
-            x += 1
-        if x - w >= 2:
-            name = clean(lex, text, tab.idx[i], tab.end[run[x - 1][1] - 1])
+        j, words = i, 0  # the words of the name: up to three, in the sentence of its first
+        while j < end and words < 3 and (words == 0 or min(word_end(tab, j), end) <= tab.sent_hi[i]):
+            j, words = min(word_end(tab, j), end), words + 1
+        if words >= 2:
+            name = clean(lex, text, tab.idx[i], tab.end[j - 1])
             if name:
                 found.append(name)
-        w = x
+        i = j
     return found
 
 
