@@ -34,8 +34,8 @@ def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told
 
 def test_the_members_a_team_is_said_to_include_are_the_company_of_its_session(extractor):
     assert names(extractor, "A group of officers is cycling from Ashby to Kelton. "
-                            "The team includes Ravi Sen, Tom Bale and Josh Keel.") == \
-        [["Ravi Sen", "Tom Bale", "Josh Keel"]]
+                            "The team includes Ivo Sen, Tom Bale and Josh Keel.") == \
+        [["Ivo Sen", "Tom Bale", "Josh Keel"]]
     assert names(extractor, "Six nurses will walk 100 km for charity next month. "
                             "Team members are Ana Lind, Mia Roe and Jo Kett.") == [["Ana Lind", "Mia Roe", "Jo Kett"]]
 

@@ -543,13 +543,13 @@ class PlaceFinder(Component):
 
 
 # the words that may follow the subject of a clause: after "someone from X", they tell X is where the subject
-# comes from ("an engineer from Pune has cycled 3,800 km")
+# comes from ("an engineer from Kelton has cycled 3,800 km")
 _AFTER_SUBJECT = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "who"))
 
 
 def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
     """Whether the place ``s:e`` follows "from" and ends the subject of its clause, an auxiliary or "who" right
-    after it: where the subject comes from, not where a route starts ("a 24-year-old engineer from Pune has
+    after it: where the subject comes from, not where a route starts ("a 24-year-old engineer from Kelton has
     cycled from A to B")."""
     lows = tab.lower
     k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
