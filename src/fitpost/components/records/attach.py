@@ -32,6 +32,7 @@ BARE_COUNT = 20  # a count with no unit next to anything but an exercise
 # WINDOW tokens from a quantity costs more than REACH
 LEAST_TERM = min(0, EXERCISE_COUNT, BARE_COUNT)
 WINDOW = REACH - LEAST_TERM
+NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its cluster is nearly always one of them)
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
@@ -170,18 +171,11 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
                     if c.kind(q.kind) is None:
                         c.quantities.append(q)
             continue
-        near = sentences[n].near(span.start, span.end, WINDOW)
-        inside = [c for c in near if c.start <= span.start < c.end or span.start <= c.start < span.end]
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
-        if inside:
-            best = inside[0]
-        else:
-            if race_name:
-                race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1])
-                near = [c for c in near if race in (None, c.info.activity)]
-            best = cheapest(ctx, span, near)
-            if best is None:
-                continue
+        race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1]) if race_name else None
+        best = cluster_for(ctx, span, sentences[n], race)
+        if best is None:
+            continue
         if best.kind(q.kind) is None:
             best.quantities.append(q)
             if race_name:
@@ -214,30 +208,68 @@ def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Clus
     return sorted(spans, key=lambda s: not modifies(s))
 
 
+def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, race: str | None) -> Cluster | None:
+    """The cluster of ``sentence`` the quantity ``span`` goes to: the first it lies in (or that starts in
+    it), else :func:`cheapest` of those near it (those of ``race``'s activity, for a race named alone:
+    "a marathon"), if any.
+
+    A cost is at least the tokens between plus the least term of the quantity's kind (:func:`least_term`),
+    so a cluster more than WINDOW tokens away costs more than REACH; and where the best of the clusters
+    within NEAR_FIRST tokens costs at most NEAR_FIRST plus that term, any further one costs more.  So
+    those are tried first, then, if need be, those within WINDOW.  (Any cluster the quantity lies in is
+    among the first.)
+    """
+    first = sentence.near(span.start, span.end, NEAR_FIRST)
+    inside = [c for c in first if c.start <= span.start < c.end or span.start <= c.start < span.end]
+    if inside:
+        return inside[0]
+    best, best_cost = _least_cost(ctx, span, _of_race(first, race))
+    if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
+        best, _ = _least_cost(ctx, span, _of_race(sentence.near(span.start, span.end, WINDOW), race))
+    return best
+
+
+def _of_race(near: list[Cluster], race: str | None) -> list[Cluster]:
+    """The clusters ``near`` of activity ``race`` (all of them for None)."""
+    return near if race is None else [c for c in near if c.info.activity == race]
+
+
+def least_term(span: ext.Mention) -> int:
+    """The least a cost of the quantity ``span`` may add to the tokens between: a count's term
+    (LEAST_TERM at the least); no term of another kind lowers it."""
+    return LEAST_TERM if span.info.kind == "count" else 0
+
+
 def cheapest(ctx: Context, span: ext.Mention, near: list[Cluster]) -> Cluster | None:
     """The first of the clusters ``near`` that cost least to attach the quantity ``span`` to,
-    if that is at most :data:`REACH`.
+    if that is at most :data:`REACH` (:func:`_least_cost`)."""
+    return _least_cost(ctx, span, near)[0]
+
+
+def _least_cost(ctx: Context, span: ext.Mention, near: list[Cluster]) -> tuple[Cluster | None, int]:
+    """The first of the clusters ``near`` that cost least to attach the quantity ``span`` to, if that is at
+    most :data:`REACH`, with that cost; else None, with more than REACH.
 
     ``near`` holds, in order, every cluster of the sentence that holds the quantity or lies within
-    :data:`WINDOW` tokens of it (:meth:`SentenceClusters.near`); any other one is more than WINDOW
-    tokens away and costs more than REACH.  A cluster that starts between the quantity and one of
-    ``near`` lies nearer, so it is in ``near`` too: each cost is the one against the whole sentence,
-    and the choice is the one among all its clusters.
+    some reach of it (:meth:`SentenceClusters.near`).  A cluster that starts between the quantity and
+    one of ``near`` lies nearer, so it is in ``near`` too: each cost is the one against the whole
+    sentence.
 
     The clusters are tried nearest first: once one costs ``d``, a cluster whose tokens between alone
-    come to more than ``d - LEAST_TERM`` cannot cost less, nor the ones after it.  Of two that cost the
-    same, the one first in the text wins.
+    come to more than ``d`` less the least term (:func:`least_term`) cannot cost less, nor the ones
+    after it.  Of two that cost the same, the one first in the text wins.
     """
+    least = least_term(span)
     starts = [c.start for c in near]
     best, best_key = None, (REACH, len(near))  # (cost, place in ``near``) of the best so far
     for tokens_between, k in sorted((gap(span, c), k) for k, c in enumerate(near)):
-        if tokens_between + LEAST_TERM > best_key[0]:
+        if tokens_between + least > best_key[0]:
             break
         c = near[k]
         key = (cost(ctx, span, c, starts), k)
         if key <= best_key:
             best, best_key = c, key
-    return best
+    return best, best_key[0] if best is not None else REACH + 1
 
 
 def gap(span: ext.Mention, c: Cluster) -> int:
