@@ -659,15 +659,19 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     for span in ctx.mentions[ext.QUANTITIES]:
         n = ctx.sent_of[span.start]
         q = span.info
-        if n in with_cluster or q.kind not in ("distance", "duration") or _segment(ctx, span):
+        if n in with_cluster or q.kind not in ("distance", "duration"):
+            continue
+        prev = real.before(n)
+        if q.kind == "duration" and prev is None:
+            continue  # a time with no record before it has nowhere to go
+        if _segment(ctx, span):
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
-        if q.kind == "duration" and (not _session_time(ctx, span) or real.before(n) is None or results.holds(n)):
-            continue  # a time with no record before it has nowhere to go
+        if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)):
+            continue
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
-        prev = real.before(n)
         if q.kind == "distance" and _stage_line(ctx, n):
             _add_stage(ctx, real, span, prev)
             continue
