@@ -16,6 +16,7 @@ from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
 
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
+CONJUNCTIONS = frozenset({"and", "or", "but"})  # words that part two mentions
 JOINING = 4  # a mention this many tokens or fewer after one of the same activity joins its cluster
 MOVEMENT_REACH = 4  # a movement verb at most this many tokens before a distance makes it a cluster
 # words that qualify a distance, counted as part of it for MOVEMENT_REACH: "pushed on for just over 1500m"
@@ -115,9 +116,9 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
 
 def _breaks_between(ctx: Context, a: int, b: int) -> bool:
     """Whether tokens ``a:b`` hold punctuation other than quotes, or "and", "or", "but"."""
-    tab, lows = ctx.tab, ctx.lows
-    return any(tab.is_punct(i) and tab.text[i] not in QUOTES or lows[i] in ("and", "or", "but")
-               for i in range(a, b))
+    tab = ctx.tab
+    return not CONJUNCTIONS.isdisjoint(ctx.lows[a:b]) \
+        or any(tab.is_punct(i) and tab.text[i] not in QUOTES for i in range(a, b))
 
 
 def _is_definite(ctx: Context, i: int, amount_starts: dict[int, int]) -> bool:

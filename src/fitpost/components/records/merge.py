@@ -55,6 +55,7 @@ DAILY_SHARE = 3  # a distance a day tells the share of an effort whose distance 
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 TITLE_REACH = 8  # a title's record takes a report told at most this many sentences into the text (title included)
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
+LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list (:func:`_listed`)
 
 
 def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
@@ -497,7 +498,7 @@ def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
     if last.sent != c.sent or last.end > c.start:
         return False
     between = ctx.lows[last.end:c.start]
-    return ("and" in between or "," in between) and any(w in ("a", "an", "another") for w in between)
+    return ("and" in between or "," in between) and not LIST_ITEM_OPENERS.isdisjoint(between)
 
 
 def _restates(ctx: Context, c: Cluster, r: Record) -> bool:
