@@ -67,7 +67,7 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
         if c.inferred and c.status is None and c.date is not None and dated_ahead(ctx, c.date):
             # no activity word for the status tagger to read: "I want to cover 20 km tomorrow"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
-        elif _done_by_tense_alone(ctx, c) and c.date is not None and dated_ahead(ctx, c.date):
+        elif c.date is not None and _done_by_tense_alone(ctx, c) and dated_ahead(ctx, c.date):
             # no cue said it was done, and a day to come is no day gone: "Planning a long ride on Sunday"
             c.status = ext.StatusInfo(status="planned", cue=c.date.text, cue_start=c.date.start)
         elif c.inferred and c.status is None:

@@ -66,7 +66,7 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
             q.setdefault(found.kind, found)
         if event is None and c.event:
             event = c.event
-        if date is None and (c is ordered[0] or not taken_up(ctx, c)):
+        if date is None and c.date is not None and (c is ordered[0] or not taken_up(ctx, c)):
             date = c.date
         for p in c.people:
             if not any(same_person(p, o) for o in people):
