@@ -34,6 +34,7 @@ LEAST_TERM = min(0, EXERCISE_COUNT, BARE_COUNT)
 WINDOW = REACH - LEAST_TERM
 NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its cluster is nearly always one of them)
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
+DATE_NEAR = 8  # the clusters this close to a date are tried first (:func:`_date_owner`)
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
 RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
@@ -378,8 +379,9 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         if not found:
             continue
         given: dict[int, list[tuple[int, ext.Mention]]] = {}  # the dates given each cluster, with their costs
+        place = {id(c): k for k, c in enumerate(sc.clusters)}
         for d in found:
-            cost_, owner = min(((_date_cost(ctx, d, c), k) for k, c in enumerate(sc.clusters)))
+            cost_, owner = _date_owner(ctx, d, sc, place)
             given.setdefault(owner, []).append((cost_, d))
         owned = {k: _finest(ctx, sc.clusters[k], dates_given) for k, dates_given in given.items()}
         # the date of a mention telling when the activity was taken up is its own alone; a day told as its
@@ -413,6 +415,22 @@ def told_as_cause(ctx: Context, c: Cluster) -> bool:
 def _possessive(ctx: Context, d: ext.Mention) -> bool:
     """Whether date ``d`` is told with "'s" after it, as the owner of what follows ("Sunday's ride")."""
     return d.end < ctx.tab.n and ctx.lows[d.end] in ("'s", "’s")
+
+
+def _date_owner(ctx: Context, d: ext.Mention, sentence: SentenceClusters, place: dict[int, int]) -> tuple[int, int]:
+    """What attaching date ``d`` to the cluster of ``sentence`` it costs least to reach costs, and that cluster's
+    place in the sentence (``place``: by ``id``), the first on a tie (:func:`_date_cost`).
+
+    A cost is at least the tokens between, so where the best of the clusters within DATE_NEAR tokens of
+    the date costs at most DATE_NEAR, any further one costs more: those are tried first, then, if need
+    be, all the clusters of the sentence.
+    """
+    near = sentence.near(d.start, d.end, DATE_NEAR + d.end - d.start)  # from its start: within DATE_NEAR of its end
+    if near:
+        best = min((_date_cost(ctx, d, c), place[id(c)]) for c in near)
+        if best[0] <= DATE_NEAR:
+            return best
+    return min((_date_cost(ctx, d, c), k) for k, c in enumerate(sentence.clusters))
 
 
 def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
