@@ -94,6 +94,12 @@ NUMISH = r"\d.,/\s½¼¾⅓⅔⅛\-‐‑–—~"
 # (the first look-ahead is implied by the second; it turns a word away at one character test)
 DIGIT_GUARD = (r"(?=[\d.½¼¾⅓⅔⅛])(?=(?:\d|\.\d|[½¼¾⅓⅔⅛])[" + NUMISH + r"]{0,16}(?![" + NUMISH + r"]|$)"
                r"|\d{2,3}\.\d{1,4}(?!\d)|\d{1,2}\.[0-5]\d\.[0-5]\d(?!\d|\.\d))")
+# the digit-first forms other than a measure have a sign or a letter of theirs right after their first
+# number (compact "1h", "1 h", "45m10s", "2d"; clock "45:"; dclock "1."; primes "4'", "4 '"; nx "3x";
+# sets "4 sets")
+# or start with a half or a quarter (drace "1/2", "½", "¼"): where none stands, as before "5 km" or
+# '5"', they are not tried one by one
+SIGNED = r"(?=\d{1,3}(?:[dhm'′:.]|\s[h'′]|\s*[x×s])|1/|[½¼])"
 IN_GUARD = (
     r"(?=\s*(?:$|[^\w\s]|(?:thick|long|wide|tall|high|deep|diameter|across|in\s+diameter|x|by|of\s+snow|of\s+rain)(?!\w)))"
 )
@@ -207,8 +213,9 @@ def master() -> re.Pattern:
     fevery = r"(?P<fevery>every\s+(?P<e_n>" + N_EVERY + r")\s+(?P<e_u>days|weeks|months))(?!\w)"
     INT_D = r"\d{1,3}(?![\d.,])"
     INT_W = W + r"(?:[\s\-‐‑]" + W + r")?"
-    digit_first = [compact, clock, dclock, primes, nx, sets("sets", "s_", INT_D), drace,
-                   measure("measure", "m_", NUM_D, GUARD), nrace]
+    signed = [compact, clock, dclock, primes, nx, sets("sets", "s_", INT_D), drace]
+    # tried in this order: the signed forms (behind their common guard), a measure, a bare race number
+    digit_first = [SIGNED + r"(?:" + "|".join(signed) + r")", measure("measure", "m_", NUM_D, GUARD), nrace]
     word_first = [sets("wsets", "t_", INT_W), ftimes, freq, fevery, ordrep, race, allday,
                   measure("wmeasure", "w_", NUM_W, "")]
     # a cheap test before trying the word-first forms: the words a number, a count, a
