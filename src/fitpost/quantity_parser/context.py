@@ -22,23 +22,35 @@ _STRIP = ",;:!?()[]{}\"'“”‘’*…"
 _TRIMMED = re.compile("[" + re.escape(_STRIP + ".") + "]")  # what left_words may take off a word
 
 
+def _bare_last(words: list[str], k: int, complete: bool) -> list[str] | None:
+    """The last ``k`` of ``words`` without surrounding punctuation, a word of punctuation alone left out;
+    None where one is left out and ``words`` are not all the words there are (``complete`` false): then the
+    words further back are needed."""
+    out = []
+    for w in reversed(words):
+        w = w.strip(_STRIP)
+        if not w:
+            if not complete:
+                return None
+            continue
+        if w.endswith(".") and len(w) > 1:
+            w = w.rstrip(".") or w
+        out.append(w)
+        if len(out) == k:
+            break
+    out.reverse()
+    return out
+
+
 def left_words(text: str, start: int, k: int = 4) -> list[str]:
     """The last ``k`` words before ``start`` (lower-cased text), without surrounding punctuation."""
     window = text[max(0, start - 48):start]
     last = window.rsplit(None, k)  # the last k words, after the rest of the window when there is more
-    if not _TRIMMED.search(window, len(last[0]) if len(last) > k else 0):
+    more = len(last) > k
+    if not _TRIMMED.search(window, len(last[0]) if more else 0):
         return last[-k:]  # no punctuation to take off them: the words as written
-    out = []
-    for w in reversed(window.split()):
-        w = w.strip(_STRIP)
-        if w:
-            if w.endswith(".") and len(w) > 1:
-                w = w.rstrip(".") or w
-            out.append(w)
-            if len(out) == k:
-                break
-    out.reverse()
-    return out
+    out = _bare_last(last[1:] if more else last, k, complete=not more)
+    return out if out is not None else _bare_last(window.split(), k, complete=True)
 
 
 def next_word(text: str, end: int) -> str:
