@@ -270,6 +270,33 @@ def test_the_cheapest_cluster_is_the_least_cost_first_in_the_text(linked):
     assert checked > 500
 
 
+def test_a_dates_owner_is_the_least_cost_first_in_its_sentence(linked):
+    """:func:`_date_owner` tries the clusters near a date first and stops early; its choice is the plain
+    definition's: of all the clusters of the date's sentence, the one that costs least to reach, the first in
+    the text of those that cost the same."""
+    from fitpost.components.records.attach import SentenceClusters, _date_cost, _date_owner
+    checked = 0
+    rng = random.Random(5)
+    words = ["ran", "swam", "rode 20 km", "yesterday", "on Sunday", "this morning", "and", ",", "then", "the",
+             "lake", "with", "friends", "slowly", "after", "lunch", "but"]
+    dated = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 40))) + "." for _ in range(150)]
+    for text in _written_posts() + dated:
+        ctx, clusters = clusters_of(linked, text)
+        by_sent: dict[int, list[Cluster]] = {}
+        for c in clusters:
+            by_sent.setdefault(c.sent, []).append(c)
+        for d in ctx.mentions[ext.DATES]:
+            n = ctx.sent_of[d.start]
+            if n not in by_sent:
+                continue
+            sentence = SentenceClusters(by_sent[n])
+            place = {id(c): k for k, c in enumerate(sentence.clusters)}
+            want = min((_date_cost(ctx, d, c), k) for k, c in enumerate(sentence.clusters))
+            assert _date_owner(ctx, d, sentence, place) == want, text
+            checked += 1
+    assert checked > 300
+
+
 def test_clause_breaks_are_counted_between_any_two_tokens(linked):
     ctx = linked("Ran 5 km, then swam; rode 20 km but walked home and slept.")
     for a in range(len(ctx.lows) + 1):
