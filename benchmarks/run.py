@@ -205,6 +205,7 @@ HOSTILE = {
     "inch marks": '5" ',
     "minutes and a trailing number": "5 min 30, ",
     "an activity, a distance, 'and'": "ran 5 km and ",
+    "an activity, a day, 'and'": "ran yesterday and ",
     "smileys": ":):)",
     "quotes and 'I'": 'I said "go" ',
 }
