@@ -235,6 +235,15 @@ def test_linking_a_long_piece_grows_in_step_with_its_length(blank_extractor, phr
     assert large / max(small, 1e-3) < 8, (small, large)
 
 
+def _clusters_by_sentence(linked, text: str) -> tuple[Context, dict[int, list[Cluster]]]:
+    """The Context of ``text`` and its clusters by sentence, in order of start."""
+    ctx, clusters = clusters_of(linked, text)
+    by_sent: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        by_sent.setdefault(c.sent, []).append(c)
+    return ctx, by_sent
+
+
 def _written_posts() -> list[str]:
     """The fixture posts, and sentences made at random of activity words, quantities, clause breaks and
     other words: many quantities with several clusters near, at every distance, ties among them."""
@@ -253,10 +262,7 @@ def test_the_cheapest_cluster_is_the_least_cost_first_in_the_text(linked):
     from fitpost.components.records.attach import REACH, WINDOW, SentenceClusters, cheapest, cost
     checked = 0
     for text in _written_posts():
-        ctx, clusters = clusters_of(linked, text)
-        by_sent: dict[int, list[Cluster]] = {}
-        for c in clusters:
-            by_sent.setdefault(c.sent, []).append(c)
+        ctx, by_sent = _clusters_by_sentence(linked, text)
         for span in ctx.mentions[ext.QUANTITIES]:
             n = ctx.sent_of[span.start]
             if n not in by_sent:
@@ -281,10 +287,7 @@ def test_a_dates_owner_is_the_least_cost_first_in_its_sentence(linked):
              "lake", "with", "friends", "slowly", "after", "lunch", "but"]
     dated = [" ".join(rng.choice(words) for _ in range(rng.randint(8, 40))) + "." for _ in range(150)]
     for text in _written_posts() + dated:
-        ctx, clusters = clusters_of(linked, text)
-        by_sent: dict[int, list[Cluster]] = {}
-        for c in clusters:
-            by_sent.setdefault(c.sent, []).append(c)
+        ctx, by_sent = _clusters_by_sentence(linked, text)
         for d in ctx.mentions[ext.DATES]:
             n = ctx.sent_of[d.start]
             if n not in by_sent:
