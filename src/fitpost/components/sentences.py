@@ -13,7 +13,7 @@ sentences (and what later pipes set) when it is next used.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import compress
 
 from spacy.language import Language
@@ -32,7 +32,7 @@ def line_starts(texts: list[str]) -> list[int]:
     return [i + 1 for i in spaces if "\n" in texts[i]]
 
 
-def _closes_brackets(texts: list[str], end: int, punct: set[str]) -> bool:
+def closes_brackets(texts: list[str], end: int, punct: Collection[str]) -> bool:
     """Whether the end marks from token ``end`` on are followed by a closing bracket: they end an aside in
     brackets ("(72!)", "(PB?!)"), not the sentence around it."""
     k = end + 1
@@ -68,7 +68,7 @@ class FitpostSentencizer(Sentencizer):
             for end in compress(range(n), map(punct.__contains__, texts)):
                 if end < j:
                     continue  # inside the run the end before already walked: the same start
-                if self.bracket_asides and _closes_brackets(texts, end, punct):
+                if self.bracket_asides and closes_brackets(texts, end, punct):
                     continue  # "My mum (72!) did her first 5k": an aside's end mark ends no sentence
                 j = end + 1  # the first token after it that is neither an end nor punctuation
                 while j < n and (texts[j] in punct or tab.is_punct(j)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from fitpost import ext
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
+from fitpost.components.sentences import closes_brackets
 
 CLAUSE_STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for the company cues
 COMPANY_REACH = 14  # a company cue counts at most this many tokens after the mention
@@ -196,7 +197,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         return
     comma = False
     for i, word in enumerate(reach, c.end):
-        if word in CLAUSE_STOPS and ctx.lows[i + 1:i + 2] not in ([")"], ["]"]) \
+        if word in CLAUSE_STOPS and not closes_brackets(ctx.lows, i, CLAUSE_STOPS) \
                 or comma and i in ctx.activity_starts:
             break  # the clause ends, but not at the end mark of an aside in brackets ("10 km (new PB!) with Sam")
         comma = comma or word == ","
