@@ -90,9 +90,17 @@ class FitpostSentencizer(Sentencizer):
             ext.tokens(doc, annotations=False).reread = True
 
 
+def number_after_word(texts: list[str], i: int) -> bool:
+    """Whether token ``i`` is a number right after a word, with no end mark or line between: "Rode 40 km",
+    "Ran today 5 km".  A parser may still start a sentence there (a capitalised verb at the start of a
+    line read as a name, "Rode | 40 km"); in a post the number is that clause's amount."""
+    return i > 0 and texts[i][:1].isdigit() and texts[i - 1].isalpha()
+
+
 class LineBreaks:
-    """Start a sentence at every line, before a statistical parser runs: the parser keeps the
-    sentence starts already set and decides the rest."""
+    """Start a sentence at every line, before a statistical parser runs, and start none at a number right
+    after a word (:func:`number_after_word`): the parser keeps the sentence starts already set and
+    decides the rest."""
 
     def __init__(self, name: str = "fitpost_lines") -> None:
         self.name = name
@@ -103,6 +111,9 @@ class LineBreaks:
         texts = [t.text for t in doc]
         for j in line_starts(texts):
             doc[j].is_sent_start = True
+        for j in range(1, len(texts)):
+            if number_after_word(texts, j):
+                doc[j].is_sent_start = False
         return doc
 
 
