@@ -92,3 +92,24 @@ def test_an_end_mark_closing_an_aside_in_brackets_ends_no_sentence(blank_extract
     assert [s.text for s in doc.sents] == ["Ran 10 km (new PB!) with Sam.", "Then swam (cold?!).", "Home."]
     post = blank_extractor.extract("Ran 10 km (new PB!) with Sam.")
     assert [[p.name for p in a.participants] for a in post.activities] == [["Sam"]]
+
+
+def test_a_number_right_after_a_word_starts_no_sentence_before_a_parser(sm_nlp):
+    """A capitalised verb at the start of a line, read by a parser as a name, ends no sentence before
+    its amount: "Rode | 40 km" would leave the ride without its distance."""
+    texts = ["Cycling\n\nRode 40 km to the coast today.", "Paddling\n\nRowed 12 km up the estuary."]
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        for text in texts:
+            first, second = [s.text.strip() for s in with_lines(text).sents]
+            assert second == text.split("\n\n")[1]
+    finally:
+        with_lines.remove_pipe("fitpost_lines")
+
+
+def test_an_activity_heading_keeps_the_distance_of_the_line_after_it(extractor):
+    """The heading "Cycling" and "Rode" on the line after it are two mentions of one ride, not one cluster
+    that reaches over the line break and leaves the distance behind."""
+    for text in ("Cycling\n\nRode 40 km to the coast today.", "Cycling with Bex\n\nRode 40 km out to the coast."):
+        post = extractor.extract(text, posted_at="2026-06-01")
+        assert [(a.activity, a.distance.value, a.distance.unit) for a in post.activities] == [("cycling", 40, "km")]

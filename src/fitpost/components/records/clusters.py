@@ -115,10 +115,11 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
 
 
 def _breaks_between(ctx: Context, a: int, b: int) -> bool:
-    """Whether tokens ``a:b`` hold punctuation other than quotes, or "and", "or", "but"."""
+    """Whether tokens ``a:b`` hold punctuation other than quotes, a line break (a heading "Cycling" is not
+    the "Rode 40 km" of the line after it), or "and", "or", "but"."""
     tab = ctx.tab
     return not CONJUNCTIONS.isdisjoint(ctx.lows[a:b]) \
-        or any(tab.is_punct(i) and tab.text[i] not in QUOTES for i in range(a, b))
+        or any(tab.is_punct(i) and tab.text[i] not in QUOTES or "\n" in tab.text[i] for i in range(a, b))
 
 
 def _is_definite(ctx: Context, i: int, amount_starts: dict[int, int]) -> bool:
