@@ -25,6 +25,12 @@ def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
         [["Kirsten", "Bruno", "Joanne"]]
 
 
+def test_each_of_two_sessions_told_in_one_sentence_has_its_own_company(extractor):
+    """The company cue after a second activity verb is that session's; "with Asha" is the ride's alone."""
+    assert names(extractor, "Rode 40 km with Jonas and ran 5 km with Mia.") == [["Jonas"], ["Mia"]]
+    assert names(extractor, "I ran 10 km with Asha and then swam 1 km with Tom.") == [["Asha"], ["Tom"]]
+
+
 def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told_next(extractor):
     assert names(extractor, "The whole gang came along today. Ottilie, Tamsin and Rhodri were all there. "
                             "We ran 10 km round the lake.") == [["Ottilie", "Tamsin", "Rhodri"]]

@@ -121,12 +121,15 @@ def _mentions_at(tok, at: dict[int, ext.Mention], subtree: bool = True) -> list[
 
 def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     """Without a parse: the last person of the sentence ending at most BEFORE_REACH tokens before the
-    mention, with the people of the sentence coordinated before them; in text order."""
+    mention, with the people of the sentence coordinated before them; in text order.  Not people a company
+    cue brings to an activity mention before this one ("ran with Asha and swam": Asha is the run's)."""
     left = [p for p in ctx.people_in.get(c.sent, ()) if p.start < c.start and c.start - p.end <= BEFORE_REACH]
     if not left:
         return []
     first = ctx.sents[c.sent][0]
     chosen = _coordinated_before(ctx, left[-1], first)[::-1] + [left[-1]]
+    if _cue_ends_at(ctx, chosen[0].start - 1) and not ctx.activity_starts.isdisjoint(range(first, chosen[0].start)):
+        return []
     k = ctx.person_index(chosen[0])
     if k > 0 and ctx.people[k - 1].start >= first \
             and _company_phrase(ctx, ctx.people[k - 1].end, chosen[0].start):
@@ -188,9 +191,9 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     bring in after cluster ``c``, up to the end of its clause (a ; . ! ? or the sentence end, at most
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
     its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
-    after that one ("with A, B and C", "with Tom and his brother Benedikt"); not past another activity mention
-    told after a comma, whose company the cues after it are ("25 min on the turbo, sore from the sportive with
-    Jonas")."""
+    after that one ("with A, B and C", "with Tom and his brother Benedikt"); not past another activity verb,
+    or another activity mention told after a comma, whose company the cues after it are ("ran with Asha and
+    swam with Tom", "25 min on the turbo, sore from the sportive with Jonas")."""
     people, lasts = ctx.people, ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
@@ -198,7 +201,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     comma = False
     for i, word in enumerate(reach, c.end):
         if word in CLAUSE_STOPS and not closes_brackets(ctx.lows, i, CLAUSE_STOPS) \
-                or comma and i in ctx.activity_starts:
+                or comma and i in ctx.activity_starts or i in ctx.verb_starts:
             break  # the clause ends, but not at the end mark of an aside in brackets ("10 km (new PB!) with Sam")
         comma = comma or word == ","
         if word not in lasts or not _cue_ends_at(ctx, i):

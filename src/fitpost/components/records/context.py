@@ -375,6 +375,11 @@ class Context:
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES])
 
     @once
+    def verb_starts(self) -> frozenset[int]:
+        """The tokens where an activity verb starts ("swam" in "ran with Asha and swam with Tom")."""
+        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES] if m.info.form == "verb")
+
+    @once
     def first_person(self) -> bool:
         """Whether the text outside quotes is told in the first person: it says "I", "me", "my", "we",
         "us" or "our" at least once, and at least as often as "he", "she", "him", "his" or "her"."""
