@@ -295,3 +295,9 @@ def test_a_time_of_the_feeling_of_the_effort_is_the_sessions(ex):
     post = ex.extract("Just finished my first ultra! 50k through the hills, 6 hours 40 minutes of pure grit.")
     (ultra,) = post.activities
     assert ultra.duration.seconds == 6 * 3600 + 40 * 60
+
+
+def test_the_distance_an_activity_word_names_is_its_own_not_one_told_before_it(ex):
+    """"an easy 5k" is 5 km, though "3x1km" comes first in the sentence."""
+    post = ex.extract("3x1km at threshold, then an easy 5k.")
+    assert [a.distance.value for a in post.activities] == [5]

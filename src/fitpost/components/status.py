@@ -94,9 +94,9 @@ _CATEGORY = operator.attrgetter("category")
 
 # -- the rule file -----------------------------------------------------------------------------
 
-_RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "frequency", "if_past",
-              "if_progressive", "target", "overlap", "requires"}
-_DEFAULT_KEYS = {"max_scope", "direction", "date_scope"}
+_RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "labels", "frequency",
+              "if_past", "if_progressive", "target", "overlap", "requires"}
+_DEFAULT_KEYS = {"max_scope", "direction", "date_scope", "date_label_scope"}
 _CATEGORY_KEYS = {"status", "priority"}
 _DIRECTIONS = ("forward", "backward", "bidirectional")
 _TARGETS = ("verb", "noun")
@@ -162,8 +162,8 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
     scope = entry.get("max_scope", 1)
     if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
-    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "overlap")):
-        return "'comma' and 'overlap' are true or false"
+    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "labels", "overlap")):
+        return "'comma', 'labels' and 'overlap' are true or false"
     for key in ("if_past", "if_progressive"):
         if entry.get(key, "completed") not in categories:
             return f"unknown {key} category {entry[key]!r}"
@@ -225,6 +225,7 @@ class Rule:
     direction: str = "forward"
     max_scope: int = 8
     comma: bool = False
+    labels: bool = False  # a label before a colon: reaches over its list, past commas and "then", to the line's end
     frequency: str | None = None
     if_past: str | None = None
     if_progressive: str | None = None
@@ -305,6 +306,10 @@ class StatusTagger(Component):
         self.date_scope = int(defaults.get("date_scope", self.default_scope))
         self.date_rules = {category: Rule(category=category, direction="bidirectional", max_scope=self.date_scope)
                            for category in ("planned", "completed")}  # the cues dates give
+        # a date labelling what follows its colon ("Tomorrow: 3x1km, then an easy 5k") reaches over that list
+        label_scope = int(defaults.get("date_label_scope", self.date_scope))
+        self.date_label_rules = {category: Rule(category=category, max_scope=label_scope, comma=True, labels=True)
+                                 for category in ("planned", "completed")}
         self.past_date_words, self.future_date_words = direction_words(self.config.get("dates", "dates.json"))
         self.tense_status: dict[str, str] = data["tense_status"]
         self.past_forms = set(data["past_forms"])
@@ -329,7 +334,8 @@ class StatusTagger(Component):
             key = f"fp_status_{i}"
             self.rules[key] = Rule(category=entry["category"], direction=entry.get("direction", self.default_direction),
                                    max_scope=int(entry.get("max_scope", self.default_scope)),
-                                   comma=entry.get("comma", False), frequency=entry.get("frequency"),
+                                   comma=entry.get("comma", False), labels=entry.get("labels", False),
+                                   frequency=entry.get("frequency"),
                                    if_past=entry.get("if_past"), if_progressive=entry.get("if_progressive"),
                                    target=entry.get("target"),
                                    overlap=entry.get("overlap", False),
@@ -374,13 +380,14 @@ class StatusTagger(Component):
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
-        stops.update(self._breaks(tab, text))
+        breaks = sorted(self._breaks(tab, text))
+        stops.update(breaks)
         tagged = ext.has_annotation(doc, "TAG")
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(doc, tab, tagged, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
         for cue in cues:
-            cue.lo, cue.hi = self._scope(tab, cue, sorted_stops)
+            cue.lo, cue.hi = self._scope(tab, cue, breaks if cue.rule.labels else sorted_stops)
         return cues, pseudo
 
     def _narrative_would(self, doc: Doc, tab: ext.Tokens, tagged: bool, i: int) -> bool:
@@ -451,13 +458,16 @@ class StatusTagger(Component):
                 if posted is None or value is None or value == posted:
                     continue
                 category = "planned" if value > posted else "completed"
-            out.append(Cue(self.date_rules[category], start, end, span_text, start_char))
+            labels = end < tab.n and tab.text[end] == ":"
+            out.append(Cue((self.date_label_rules if labels else self.date_rules)[category], start, end, span_text,
+                           start_char))
         return out
 
     @staticmethod
     def _scope(tab: ext.Tokens, cue: Cue, stops: list[int]) -> tuple[int, int]:
         """The tokens a cue's rule reaches (``lo:hi``): ``max_scope`` tokens its way, in its sentence, up to
-        the nearest of ``stops`` (sorted) and, unless the rule allows commas, the nearest comma."""
+        the nearest of ``stops`` (sorted: a label's are only line breaks and quote marks) and, unless the rule
+        allows commas, the nearest comma."""
         s_start, s_end = tab.sent_lo[cue.start], tab.sent_hi[cue.start]
         rule = cue.rule
         lo, hi = cue.start, cue.end

@@ -194,9 +194,11 @@ def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Clus
     skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
     can fill its slot), are its amount, told before "for", a determiner and at most one more word
     ("8 km, 5 km and 16 km for the long run"), or follow it right after it ("45 miles total, long
-    run 18 miles": the run's, not the total before it), else in order."""
+    run 18 miles": the run's, not the total before it), or are the activity word itself ("an easy 5k": the
+    5k's distance, not another told before it), else in order."""
     starts = {c.start for c in clusters}
     ends = {c.end for c in clusters}
+    inside = {k for c in clusters for k in range(c.start, c.end)}
     lows = ctx.lows
 
     def modifies(s: ext.Mention) -> bool:
@@ -204,7 +206,7 @@ def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Clus
             return False
         e = s.end
         return e in starts or s.start in ends or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
-            and lows[e + 1] in PURPOSE_DETERMINERS
+            and lows[e + 1] in PURPOSE_DETERMINERS or s.start in inside and e - 1 in inside
 
     return sorted(spans, key=lambda s: not modifies(s))
 

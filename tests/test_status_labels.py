@@ -1,0 +1,27 @@
+"""A label before a colon ("Tomorrow:", "Plan for next week:") tells the status of the whole list after it.
+
+Each post is written for these tests.
+"""
+from __future__ import annotations
+
+
+def records(extractor, text: str) -> list[tuple[str, float | None, str | None]]:
+    post = extractor.extract(text, posted_at="2026-06-03")  # a Wednesday
+    return [(a.status, a.distance.value if a.distance else None, a.date.value.isoformat() if a.date else None)
+            for a in post.activities]
+
+
+def test_a_date_before_a_colon_reaches_past_a_comma_and_then(extractor):
+    assert records(extractor, "Tomorrow: 3x1km at threshold, then an easy 5k on Friday.") == \
+        [("planned", 5, "2026-06-05")]
+
+
+def test_a_plan_label_reaches_past_then(extractor):
+    assert records(extractor, "Plan for the week: intervals on the track, then a 20 km long run.") == \
+        [("planned", 20, None)]
+
+
+def test_a_date_with_no_colon_keeps_its_short_scope(extractor):
+    """Without a colon the date is the first clause's: "then" ends its reach."""
+    assert records(extractor, "Ran 10 km yesterday, then a 5k tomorrow with the club.")[0][0] == "completed"
+
