@@ -152,6 +152,21 @@ def test_a_race_named_in_the_title_of_its_report(nlp):
     assert events(nlp, text) == [("Larkspur Hill City Marathon", "running")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Larkspur 100 race report\n\nFinished in 28:40:12.", [("Larkspur 100", "running")]),
+    ("Kelton 50 Recap\n\nWhat a day. Finished in 9:12:40.", [("Kelton 50", "running")]),
+    ("Larkspur 100 Race Report\n\nI finished in 28:40:12.", [("Larkspur 100", "running")]),
+])
+def test_an_ultra_named_by_its_number_in_the_title_of_its_report(nlp, text, expected):
+    """A word of a report after the bare number that ends an ultra's name ends the name there, and tells
+    of the race as a verb of finishing would; the number counts as one of the name's capitals."""
+    assert events(nlp, text) == expected
+
+
+def test_a_list_named_by_a_number_is_no_ultra(nlp):
+    assert events(nlp, "The Top 50 results are out.") == []
+
+
 def test_an_event_is_the_record_event(blank_extractor):
     post = blank_extractor.extract("Ran the Lakeside Half Marathon on Sunday.")
     assert [(a.activity, a.event.name if a.event else None) for a in post.activities] == [

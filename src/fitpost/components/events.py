@@ -103,6 +103,7 @@ class EventFinder(Component):
         self.not_after = set(data["not_after"])
         self.opening_verbs = set(data["opening_verbs"])
         self.race_numbers = frozenset(data["race_numbers_mi"])
+        self.report_words = frozenset(data["report_words"])
         self.verb_cues = set(data["verb_cues"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
         # the words a name may end in: a head, or the K or "miler" of a distance ("the Hilltop 10 K"); a distance in
@@ -287,6 +288,8 @@ class EventFinder(Component):
                 if lows[j - 1] in _NAME_END_UNITS or _K.match(lows[j - 1]):
                     after_distance = j
                 continue
+            if after_number == j and low in self.report_words:
+                break  # "Larkspur 100 Race Report": the name ends at its number
             if low in self.one_word_heads and j > i:
                 e = self._head_end(tab, j, end)
                 if lows[i] in self.brands:  # "Ironman 70.3 Lanzarote": a brand's name goes on with its place
@@ -316,11 +319,14 @@ class EventFinder(Component):
         "the" or opens a line, no word it could be the modifier of follows (a word in lower case but a
         small word of a title, a stop word or a verb of being: "the Larkspur 100 last weekend", "the
         Larkspur 100 was"; not "the Brackenfold 50 road"), and its sentence tells of running or finishing
-        a race (``race_cues``: "finished the Larkspur 100"; not "the Top 50 list")."""
+        a race (``race_cues``: "finished the Larkspur 100"; not "the Top 50 list"); a word of a report on the
+        race right after it (``report_words``: "Larkspur 100 race report") does both."""
         lows, lo = tab.lower, tab.sent_lo[i]
         after_the = i > lo and lows[i - 1] == "the"
         opens_line = i == lo or not tab.text[i - 1].strip()
         nxt = lows[j] if j < end else ""
+        if nxt in self.report_words:
+            return after_the or opens_line
         free = not nxt.isalpha() or nxt in _TITLE_SMALL or nxt in self.not_start or nxt in _BEING
         return (after_the or opens_line) and free and not self.race_cues.isdisjoint(lows[lo:end])
 
@@ -383,7 +389,10 @@ class EventFinder(Component):
         if not naming:
             return None
         if self._opens(tab, s):
-            capitals = sum(words[k][:1].isupper() and words[k].isalpha() for k in range(s, e))
+            # the bare number that ends an ultra's name before a word of its report counts as a capital
+            # ("Larkspur 100 race report"; not "Larkspur 100 was on the radio")
+            capitals = sum(words[k][:1].isupper() and words[k].isalpha() for k in range(s, e)) \
+                + (lows[e - 1] in self.race_numbers and e < tab.n and lows[e] in self.report_words)
             if capitals < 2 and not (ext.has_annotation(doc, "ENT_IOB") and doc[s].ent_type_):
                 return None  # "Easy 8 km.", "New marathon best", where a model sees no name
         s = self._left_count(tab, s)
