@@ -128,6 +128,13 @@ def test_a_name_a_company_cue_reaches_is_a_companion_though_the_model_takes_it_f
     assert [p.name for p in ski.participants] == ["Ottilie", "Tamsin"] and ski.places == []
 
 
+def test_a_full_name_listed_between_two_people_is_a_person(nlp):
+    """The model may tag the middle name of a list as no person; between two full names it is one."""
+    text = "Three friends from Alby, Jonas Berg, Lukas Feld and Pia Holm, are cycling 1,200 km from Cresk to Dunmore."
+    mentions, _ = read(nlp, text)
+    assert [n for _, n in named(mentions)] == ["Jonas Berg", "Lukas Feld", "Pia Holm"]
+
+
 def test_an_aside_in_brackets_does_not_end_a_list(nlp):
     mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jonah, 100 km in the rain.")
     assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jonah"]

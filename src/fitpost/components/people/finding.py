@@ -111,9 +111,29 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
     if found:  # else there is no name to hold inside an activity mention
         spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
         found = [n for n in found if not _inside(spans, *n)]
+    found = sorted(found + listed_between(lex, tab, found))
     more, companions = companion_names(lex, doc, tab, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
+
+
+def listed_between(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the names of two or three capitalised words listed between two names found
+    ("Jonas Berg, Lukas Feld and Pia Holm"), which a model may have taken for something else: a full name
+    in a list of people is a person's too.  (One-word names in a list are :func:`companion_names`'.)"""
+    words, lows, n = tab.text, tab.lower, tab.n
+    firsts = {bisect_right(tab.idx, s) - 1 for s, _ in found}
+    out = []
+    for _, e in found:
+        k = _listed(lows, bisect_left(tab.idx, e), 1)
+        if k is None or k in firsts:
+            continue
+        j = k
+        while j < n and j - k < 3 and NAME_TOKEN.match(words[j]):
+            j += 1
+        if j - k >= 2 and _listed(lows, j, 1) in firsts and personlike(lex, tab, tab.idx[k], tab.end[j - 1]):
+            out.append((tab.idx[k], tab.end[j - 1]))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
