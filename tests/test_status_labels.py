@@ -1,4 +1,5 @@
-"""A label before a colon ("Tomorrow:", "Plan for next week:") tells the status of the whole list after it.
+"""Status told by where a session stands in time: a label before a colon ("Tomorrow:", "Plan for next week:")
+tells the status of the whole list after it; a present progressive with a day after it is an arrangement.
 
 Each post is written for these tests.
 """
@@ -25,3 +26,13 @@ def test_a_date_with_no_colon_keeps_its_short_scope(extractor):
     """Without a colon the date is the first clause's: "then" ends its reach."""
     assert records(extractor, "Ran 10 km yesterday, then a 5k tomorrow with the club.")[0][0] == "completed"
 
+
+
+def test_a_present_progressive_with_a_day_after_it_is_an_arrangement(extractor):
+    """"I'm running the club's 10k on June 20th": planned, and its date read ahead."""
+    assert records(extractor, "I'm running the club's 10k on June 20th.") == [("planned", 10, "2026-06-20")]
+    assert records(extractor, "We're riding to the coast on Saturday.") == [("planned", None, "2026-06-06")]
+
+
+def test_a_present_progressive_in_a_longer_period_is_under_way(extractor):
+    assert records(extractor, "I'm cycling across the island this month.")[0][0] == "ongoing"

@@ -253,7 +253,7 @@ class _DocView:
     and which annotations it has."""
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
-                 "exercise_tokens")
+                 "exercise_tokens", "dates")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -264,6 +264,7 @@ class _DocView:
         self.sentences = ext.has_annotation(doc, "SENT_START")
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
+        self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
         # where each distance or time fitpost_quantities found ends, and the words a count holds after its
         # number ("3x10 lunges"): a word right after an amount is a noun
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
@@ -316,6 +317,9 @@ class StatusTagger(Component):
         self.aux = {k: set(v) for k, v in data["aux"].items()}
         self.known_aux = set().union(*(v for k, v in self.aux.items() if k != "skip"))
         self.pronouns = set(data["subject_pronouns"])
+        arranged = data["arranged"]
+        self.arranged_reach = int(arranged["reach"])
+        self.today_words = frozenset(arranged["today_words"])
         self._load_triggers(rules, data.get("equivalents", {}))
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
@@ -850,9 +854,21 @@ class StatusTagger(Component):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
-        elif tense == "progressive" and is_verb and view.names_event_after(span):
-            tense = "future"  # "I'm running the Larkspur Marathon": an arrangement, not a race under way
+        elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
+            tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
+
+    def _day_after(self, view: _DocView, span: ext.Mention) -> bool:
+        """Whether a day follows the mention in its sentence, at most ``arranged.reach`` tokens on, that is
+        not today ("this morning") and does not point back ("last Sunday"); a longer period ("this month")
+        is one the session may be under way in."""
+        tab = view.tab
+        hi = min(tab.sent_hi[span.start], span.end + self.arranged_reach)
+        for d in view.dates:
+            if span.end <= d.start < hi and getattr(d.info, "granularity", None) == "day":
+                words = set(tab.lower[d.start:d.end])
+                return words.isdisjoint(self.today_words) and words.isdisjoint(self.past_date_words)
+        return False
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
