@@ -1,5 +1,6 @@
 """Status told by where a session stands in time: a label before a colon ("Tomorrow:", "Plan for next week:")
-tells the status of the whole list after it; a present progressive with a day after it is an arrangement.
+tells the status of the whole list after it; a present progressive with a day after it is an arrangement, and a
+race told in the present as set on a day ("is on June 20th") is ahead.
 
 Each post is written for these tests.
 """
@@ -36,3 +37,8 @@ def test_a_present_progressive_with_a_day_after_it_is_an_arrangement(extractor):
 
 def test_a_present_progressive_in_a_longer_period_is_under_way(extractor):
     assert records(extractor, "I'm cycling across the island this month.")[0][0] == "ongoing"
+
+
+def test_a_race_told_in_the_present_as_set_on_a_day_is_ahead(extractor):
+    assert records(extractor, "The club 10k is on June 20th.") == [("planned", 10, "2026-06-20")]
+    assert records(extractor, "The race takes place on Sunday 14 June.") == [("planned", None, "2026-06-14")]
