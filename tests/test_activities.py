@@ -102,6 +102,12 @@ def test_generic_mentions(nlp):
     assert not infos(nlp, "Their cycling has improved a lot.")["cycling"].generic
 
 
+def test_a_gerund_right_after_its_amount_is_a_session(nlp):
+    """"30 min running": that much of it, not running in general."""
+    assert not infos(nlp, "Done! 30 min running.")["running"].generic
+    assert not infos(nlp, "Week 7 done ✅ 30 min running!")["running"].generic
+
+
 def test_generic_gerund_as_subject_with_the_model(sm_extractor):
     assert infos(sm_extractor.nlp, "Running is good for the heart.")["Running"].generic
 

@@ -431,6 +431,8 @@ class ActivityFinder(Component):
             return False  # "an hour of riding", "two hours of hard cycling": a session that long
         if len(prev) > 1 and prev[-1] == "of" and any(ch.isdigit() for w in prev[:-1] for ch in w):
             return False  # "40 km of skiing", "10 miles of running": an amount of it
+        if any(ch.isdigit() for w in prev for ch in w) and _amount_before(doc, start):
+            return False  # "30 min running", "12 km cycling": that much of it
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:
@@ -481,6 +483,12 @@ def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
     hi = min(tab.sent_hi[start], end + EMOJI_REACH)
     return any(q.end == start or end <= q.start < hi for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
                if q.label in ("distance", "duration"))
+
+
+def _amount_before(doc: Doc, start: int) -> bool:
+    """Whether a distance or a time ends right before token ``start``."""
+    return any(q.end == start and q.label in ("distance", "duration")
+               for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"))
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:
