@@ -261,13 +261,13 @@ class PlaceFinder(Component):
         """The model's place entities, without a leading "the" and without what trails the name's last
         word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
         but for an event's name taken for a place ("the Pedal Sportive": a capitalised event head in
-        it) and one with no letter (a time taken for a place: "in 04:47:40").  (``event_heads``: the tokens
-        of ``event_heads``.)"""
+        it) and one with no word of letters alone (a time taken for a place: "in 04:47:40"; a programme's
+        week and run: "W9 R3").  (``event_heads``: the tokens of ``event_heads``.)"""
         out = []
         heads = self._event_heads(tab, event_heads)
         for ent in doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and tab.lower[ent.start] not in self.not_places \
-                    and any(map(str.isalpha, ent.text)):
+                    and any(tab.text[k].isalpha() for k in range(ent.start, ent.end)):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
