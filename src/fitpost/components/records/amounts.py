@@ -123,11 +123,13 @@ def _in_programme_name(ctx: Context, q: Quantity) -> bool:
 
 def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> bool:
     """Whether duration ``span`` is followed by "of" and no activity word nor word of the effort a session
-    is (``efforts``) within OF_REACH tokens after it: "a week of rain", "a month of fundraising" (but "two
-    hours of yoga", "an hour of hard riding", "five hours of graft")."""
+    is (``efforts``) within OF_REACH words after it: "a week of rain", "a month of fundraising" (but "two
+    hours of yoga", "an hour of hard riding", "five hours of graft", "90 minutes of five-a-side football")."""
     k = span.end
-    return k < ctx.tab.n and ctx.lows[k] == "of" and starts.isdisjoint(range(k + 1, k + 1 + OF_REACH)) \
-        and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:k + 1 + OF_REACH])
+    if k >= ctx.tab.n or ctx.lows[k] != "of":
+        return False
+    end = ctx.words_on(k + 1, OF_REACH)
+    return starts.isdisjoint(range(k + 1, end)) and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:end])
 
 
 def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:

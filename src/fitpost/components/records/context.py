@@ -560,8 +560,25 @@ class Context:
 
     @once
     def _break_at(self) -> list[int]:
-        """The tokens that are clause breaks, in order."""
-        return self.tab.where(self.lexicon.breaks)
+        """The tokens that are clause breaks, in order; a hyphen inside a word ("five-a-side") is none."""
+        return [k for k in self.tab.where(self.lexicon.breaks) if not self.inner_hyphen(k)]
+
+    def inner_hyphen(self, k: int) -> bool:
+        """Whether token ``k`` is a hyphen inside a word, with no space on either side ("five-a-side")."""
+        tab = self.tab
+        return tab.text[k] == "-" and 0 < k < tab.n - 1 \
+            and tab.end[k - 1] == tab.idx[k] and tab.end[k] == tab.idx[k + 1]
+
+    def words_on(self, k: int, n: int) -> int:
+        """The token after the first ``n`` words from token ``k`` on, a hyphenated word ("five-a-side") one."""
+        j, tab = k, self.tab
+        for _ in range(n):
+            if j >= tab.n:
+                break
+            j += 1
+            while j + 1 < tab.n and self.inner_hyphen(j):
+                j += 2
+        return j
 
     def person_index(self, p: ext.Mention) -> int:
         """The place of ``p`` in the people group: that of the first mention equal to it."""
