@@ -301,3 +301,9 @@ def test_the_distance_an_activity_word_names_is_its_own_not_one_told_before_it(e
     """"an easy 5k" is 5 km, though "3x1km" comes first in the sentence."""
     post = ex.extract("3x1km at threshold, then an easy 5k.")
     assert [a.distance.value for a in post.activities] == [5]
+
+
+def test_a_sport_before_a_word_of_a_session_opening_a_caption_is_a_session(ex):
+    """"Rugby training in the rain again": a caption, though no verb; not a statement about it."""
+    assert [a.activity for a in ex.extract("Rugby training in the rain again. Love it.").activities] == ["other"]
+    assert ex.extract("Rugby training is good for kids.").activities == []

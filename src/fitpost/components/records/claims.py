@@ -108,18 +108,21 @@ def _caption(ctx: Context, c: Cluster) -> bool:
 
 
 def _noun_caption(ctx: Context, c: Cluster) -> bool:
-    """Whether a noun opens a sentence behind ``caption_adjectives`` only, ends it or has a
-    ``caption_followers`` word or a punctuation mark after it, and no verb of a statement follows it: a
-    caption ("Lovely ride with my sister along the canal", "Hard swim in the lake."), not a statement
-    ("Hard runs are the key") nor a noun that names a thing ("Lovely swimming costumes on sale")."""
+    """Whether a noun opens a sentence behind ``caption_adjectives`` only (or alone, a sport before a word
+    of a session: "Rugby training in the rain again"), ends it or has a ``caption_followers`` word or a
+    punctuation mark after it (or its session word), and no verb of a statement follows it: a caption
+    ("Lovely ride with my sister along the canal", "Hard swim in the lake."), not a statement ("Hard runs are
+    the key", "Rugby training is good for kids") nor a noun that names a thing ("Lovely swimming costumes on
+    sale")."""
     lo, hi = ctx.sents[c.sent]
-    if c.info.form != "noun" or c.start == lo:
-        return False
     lex, lows = ctx.lexicon, ctx.lows
-    after = lows[c.end] if c.end < hi else "."
+    end = c.end + 1 if c.end < hi and lows[c.end] in SESSION_WORDS else c.end
+    if c.info.form != "noun" or c.start == lo and end == c.end:
+        return False
+    after = lows[end] if end < hi else "."
     return all(w in lex.caption_adjectives for w in lows[lo:c.start]) \
         and (after in lex.caption_followers or not any(ch.isalnum() for ch in after)) \
-        and lex.subject_verbs.isdisjoint(lows[c.end:hi])
+        and lex.subject_verbs.isdisjoint(lows[end:hi])
 
 
 def names_session(ctx: Context, c: Cluster) -> bool:
