@@ -29,6 +29,9 @@ def test_each_of_two_sessions_told_in_one_sentence_has_its_own_company(extractor
     """The company cue after a second activity verb is that session's; "with Asha" is the ride's alone."""
     assert names(extractor, "Rode 40 km with Jonas and ran 5 km with Mia.") == [["Jonas"], ["Mia"]]
     assert names(extractor, "I ran 10 km with Asha and then swam 1 km with Tom.") == [["Asha"], ["Tom"]]
+    # an activity word inside an event's name opens no clause: the company is still the session's
+    assert names(extractor, "Will be running the Brackenfold Lake Swim next Saturday with @tamsin.rides.") == \
+        [["@tamsin.rides"]]
 
 
 def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told_next(extractor):

@@ -26,6 +26,7 @@ FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post t
 THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
 METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
+CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 
 
 def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
@@ -376,8 +377,10 @@ class Context:
 
     @once
     def verb_starts(self) -> frozenset[int]:
-        """The tokens where an activity verb starts ("swam" in "ran with Asha and swam with Tom")."""
-        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES] if m.info.form == "verb")
+        """The tokens where an activity verb starts a clause of its own, right after "and", "then", "or", "but"
+        or a comma ("swam" in "ran with Asha and swam with Tom"; not "Swim" of "the Lake Swim")."""
+        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES]
+                         if m.info.form == "verb" and m.start > 0 and self.lows[m.start - 1] in CLAUSE_JOINS)
 
     @once
     def first_person(self) -> bool:
