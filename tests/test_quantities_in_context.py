@@ -130,6 +130,9 @@ def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, e
     ("Did the parkrun this morning with a goal of 24:30. Finished in 25:02.", "parkrun", 1502),
     ("My predictor says 35 minutes, but I ran the 10k in 38:10 today.", "ran", 2290),
     ("Ran 5 km round the park, knocking 21 seconds off my best to finish in 23:58.", "Ran", 1438),
+    # a start pen's or a pacer's time is the one aimed at
+    ("Lined up in the 1:50 pen for the half marathon and crossed the line in 1:52:14.", "half marathon", 6734),
+    ("Ran the marathon with the 3:30 pacer for 20 miles, then faded to finish in 3:38:02.", "Ran", 13082),
 ])
 def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence, expected):
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
