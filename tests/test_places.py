@@ -140,6 +140,14 @@ def test_where_people_come_from_is_their_hometown(nlp, text):
     assert found == [("Oslo", True)]
 
 
+def test_a_workplace_is_no_place_of_the_activity(extractor):
+    """"teachers at Kelby Primary", "a nurse at Ashby General": where they work, not where they swam or ran."""
+    for text in ("The pair, both teachers at Kelby Primary, will swim the 10-mile loch on August 12.",
+                 "Mara, a nurse at Ashby General, ran 10 km round Tarn Lake."):
+        places = [[p.name for p in a.places] for a in extractor.extract(text).activities]
+        assert "Kelby Primary" not in str(places) and "Ashby General" not in str(places), text
+
+
 @pytest.mark.parametrize("text", ["A Lisbon-based climber hiked 18 km to the hut.",
                                   "The Vienna based club rode 60 km on Sunday."])
 def test_a_place_a_person_or_club_is_based_in_is_a_hometown(sm_extractor, text):
