@@ -128,6 +128,11 @@ def test_a_name_a_company_cue_reaches_is_a_companion_though_the_model_takes_it_f
     assert [p.name for p in ski.participants] == ["Ottilie", "Tamsin"] and ski.places == []
 
 
+def test_a_one_word_name_before_an_aside_in_apposition_and_an_activity_verb_is_a_person(nlp):
+    mentions, _ = read(nlp, "Mara, a nurse at the clinic, ran 10 km round the lake.")
+    assert [n for _, n in named(mentions)] == ["Mara"]
+
+
 def test_a_full_name_listed_between_two_people_is_a_person(nlp):
     """The model may tag the middle name of a list as no person; between two full names it is one."""
     text = "Three friends from Alby, Jonas Berg, Lukas Feld and Pia Holm, are cycling 1,200 km from Cresk to Dunmore."

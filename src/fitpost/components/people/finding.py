@@ -465,12 +465,21 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     return seeds, subjects
 
 
+APPOSITION_REACH = 8  # an aside between commas after a subject has at most this many tokens
+APPOSITION_OPENERS = frozenset(("a", "an", "the", "our", "my", "his", "her", "their"))  # "Mara, a nurse at ..., ran"
+
+
 def _before_age(tab: ext.Tokens, k: int) -> int:
-    """The subject token before token ``k`` past an age between commas ("Ottilie, 9, walked": the token
-    before ", 9,"), else ``k`` itself."""
+    """The subject token before token ``k`` past an aside between commas, an age or a noun phrase in
+    apposition ("Ottilie, 9, walked", "Mara, a nurse at the clinic, ran": the token before the first comma),
+    else ``k`` itself."""
     lows = tab.lower
     if k >= 3 and lows[k] == "," and lows[k - 2] == "," and lows[k - 1].isdigit() and len(lows[k - 1]) <= 3:
         return k - 3
+    if k >= 3 and lows[k] == ",":
+        for j in range(k - 2, max(0, k - APPOSITION_REACH) - 1, -1):
+            if lows[j] in (",", ".", ";", ":"):
+                return j - 1 if lows[j] == "," and j > 0 and lows[j + 1] in APPOSITION_OPENERS else k
     return k
 
 
