@@ -1,6 +1,6 @@
 """Status told by where a session stands in time: a label before a colon ("Tomorrow:", "Plan for next week:")
 tells the status of the whole list after it; a present progressive with a day after it is an arrangement, and a
-race told in the present as set on a day ("is on June 20th") is ahead.
+race told in the present as set on a day ("is on June 20th") is ahead; a plan hedged on the weather is a plan.
 
 Each post is written for these tests.
 """
@@ -42,3 +42,12 @@ def test_a_present_progressive_in_a_longer_period_is_under_way(extractor):
 def test_a_race_told_in_the_present_as_set_on_a_day_is_ahead(extractor):
     assert records(extractor, "The club 10k is on June 20th.") == [("planned", 10, "2026-06-20")]
     assert records(extractor, "The race takes place on Sunday 14 June.") == [("planned", None, "2026-06-14")]
+
+
+def test_a_plan_hedged_on_the_weather_is_still_a_plan(extractor):
+    assert records(extractor, "Planning a big hike up Ben Oran on Saturday if the weather holds.") == \
+        [("planned", None, "2026-06-06")]
+    assert records(extractor, "If the weather holds, I'll ride to the coast tomorrow.") == \
+        [("planned", None, "2026-06-04")]
+    # a condition that is no hedge of a plan still makes a hypothesis
+    assert records(extractor, "If I had more time I would run every day.")[0][0] == "hypothetical"
