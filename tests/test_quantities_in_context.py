@@ -133,6 +133,8 @@ def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, e
     # a start pen's or a pacer's time is the one aimed at
     ("Lined up in the 1:50 pen for the half marathon and crossed the line in 1:52:14.", "half marathon", 6734),
     ("Ran the marathon with the 3:30 pacer for 20 miles, then faded to finish in 3:38:02.", "Ran", 13082),
+    # a time in the clause of an aim told before it
+    ("The plan was to run 10 km in 50 minutes but I did 52:10.", "run", 3130),
 ])
 def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence, expected):
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)

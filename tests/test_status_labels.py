@@ -1,6 +1,7 @@
 """Status told by where a session stands in time: a label before a colon ("Tomorrow:", "Plan for next week:")
 tells the status of the whole list after it; a present progressive with a day after it is an arrangement, and a
-race told in the present as set on a day ("is on June 20th") is ahead; a plan hedged on the weather is a plan.
+race told in the present as set on a day ("is on June 20th") is ahead; a plan hedged on the weather is a plan,
+and so is an aim told with its period between ("my goal for this year is to swim").
 
 Each post is written for these tests.
 """
@@ -51,3 +52,8 @@ def test_a_plan_hedged_on_the_weather_is_still_a_plan(extractor):
         [("planned", None, "2026-06-04")]
     # a condition that is no hedge of a plan still makes a hypothesis
     assert records(extractor, "If I had more time I would run every day.")[0][0] == "hypothetical"
+
+
+def test_an_aim_told_with_its_period_between_is_a_plan(extractor):
+    assert records(extractor, "My goal for this year is to swim a mile without stopping.")[0][0] == "planned"
+    assert records(extractor, "Our plan for the summer is to ride the coast road to Tarnby.")[0][0] == "planned"
