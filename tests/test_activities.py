@@ -292,3 +292,9 @@ def test_a_sport_emoji_beside_its_amount_is_a_session(blank_extractor, sm_extrac
     for extractor in (blank_extractor, sm_extractor):
         post = extractor.extract(text)
         assert [(a.activity, a.distance.text) for a in post.activities] == expected
+
+
+def test_on_the_bike_is_a_session_only_beside_its_amount(nlp):
+    """"20 min on the bike" at the gym is a ride; "left my keys on the bike" is no session."""
+    assert not infos(nlp, "45 min on the rower and 20 min on the bike at the gym.")["on the bike"].generic
+    assert infos(nlp, "Left my keys on the bike.")["on the bike"].generic

@@ -72,6 +72,11 @@ class ActivityFinder(Component):
                     self.kinds[form] = ("both", activity, entry["sport_type"], None)
                 else:
                     self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
+        # nouns that are a session only beside its amount, as a sport emoji is ("20 min on the bike")
+        self.amount_nouns = {form for entry in acts.values() for form in entry.get("amount_nouns", [])}
+        for activity, entry in acts.items():
+            for form in entry.get("amount_nouns", []):
+                self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
         for exercise, entry in exercises.items():
             sport = acts[entry["activity"]]["sport_type"]
             for form in entry["forms"]:
@@ -156,8 +161,10 @@ class ActivityFinder(Component):
                                           or tab.lower[start - 1].isdigit()) \
                         or _before_being(tab, start, end)
                 form = "noun" if noun else "verb"
-            if unicodedata.category(tab.text[start][0]) == "So":  # an emoji: a session only beside its amount
-                generic = not _amount_beside(doc, tab, start, end)  # ("🚴 62 km loop"), else decoration
+            if unicodedata.category(tab.text[start][0]) == "So" or " ".join(tab.lower[start:end]) in self.amount_nouns:
+                # an emoji or an amount noun: a session only beside its amount ("🚴 62 km loop", "20 min on the
+                # bike"), else decoration or a thing ("left my keys on the bike")
+                generic = not _amount_beside(doc, tab, start, end)
             else:
                 generic = self._generic(doc, tab, start, end, root, form)
             found.append((start, end, activity, ext.ActivityInfo(
