@@ -307,3 +307,9 @@ def test_a_sport_before_a_word_of_a_session_opening_a_caption_is_a_session(ex):
     """"Rugby training in the rain again": a caption, though no verb; not a statement about it."""
     assert [a.activity for a in ex.extract("Rugby training in the rain again. Love it.").activities] == ["other"]
     assert ex.extract("Rugby training is good for kids.").activities == []
+
+
+def test_back_on_the_bike_after_time_off_is_one_ride_done(ex):
+    """A time off is no routine's period, and going back on the bike tells of a ride."""
+    assert [(a.activity, a.status, a.frequency) for a in ex.extract("Back on the bike after a month off.").activities] \
+        == [("cycling", "completed", None)]

@@ -196,7 +196,9 @@ def does(ctx: Context, c: Cluster) -> bool:
     nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is; a
     feat told as an infinitive is: "the first woman to swim it"), or a
     noun after a word of doing ("went for a swim", "did a hike", "another run"); a gerund after a spell of
-    time ("a day skiing"), or a form of the means after one ("the afternoon on our skis")."""
+    time ("a day skiing"), or a form of the means after one ("the afternoon on our skis"); or a form of going
+    back or out to it that opens its sentence ("Back on the bike after a month off", "Out on my bike"; not "she
+    is back on the bike", which tells a state)."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
     if c.info.form in ("verb", "exercise"):
@@ -210,4 +212,6 @@ def does(ctx: Context, c: Cluster) -> bool:
         return _caption(ctx, c)
     if lows[c.start] in MEANS and before and before[-1] in lex.spells and _spell_spent(lows, c.start - 1):
         return True  # "spent the afternoon on our skis", "a great day on the bike": the means fills the spell
+    if lows[c.start] in ("back", "out") and c.end - c.start > 2 and c.start == ctx.sents[c.sent][0]:
+        return True  # "Back on the bike", "Out on my bike": a caption that says it was done
     return not lex.doing.isdisjoint(before)
