@@ -338,6 +338,17 @@ def test_elevation_is_never_a_distance(text, span, meters):
     assert whole(text, "distance") == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("the col is 18 km of climbing at 7%", "distance"),  # no ascent is 18 km high: the climb's length
+    ("10 miles of climbing to the pass", "distance"),
+    ("4 km of climbing over the ultra", "elevation"),
+    ("10,000 m of climbing over the ultra", "elevation"),  # in metres it may be a long event's total
+])
+def test_climbing_told_in_km_or_miles_higher_than_any_ascent_is_a_length(text, kind):
+    (q,) = [q for q in parse_quantities(text) if q.kind in ("distance", "elevation")]
+    assert q.kind == kind
+
+
 # --------------------------------------------------------------------------- never a distance or duration
 
 @pytest.mark.parametrize("text", [

@@ -26,6 +26,7 @@ MARKERS = frozenset({"day", "days", "stage", "leg", "week", "part", "no", "numbe
                      "nov", "dec"})
 _MARKS = frozenset({"mark", "marker", "markers", "checkpoint", "turnaround"})
 _HEIGHT_BEFORE = frozenset({"to", "at", "reached", "reaching", "touched", "touching", "summited", "summitted"})
+HIGHEST_CLIMB_M = 9000.0  # no ascent told in km or miles is higher (Everest is 8,849 m from sea level)
 _RACE_COUNTS = frozenset({"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race"})
 FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearly", "about", "around", "over",
                       "roughly", "approximately", "a", "total", "of", "full", "whole", "at", "least", "more",
@@ -246,7 +247,9 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     factor = unit.factor
     meters = value * factor
     kind = "distance"
-    ea = c.elevation_after.match(text, end)
+    # an ascent told in km or miles ("4 km of climbing") is no higher than HIGHEST_CLIMB_M: "18 km of climbing" is a
+    # climb's length (one in metres or feet may be a long event's total: "10,000 m of climbing")
+    ea = c.elevation_after.match(text, end) if unit.canon in ("m", "ft") or meters <= HIGHEST_CLIMB_M else None
     if ea or (unit.canon in ("m", "ft") and ends_with(lw, c.elevation_before)):
         kind = "elevation"
     elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
