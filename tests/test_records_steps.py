@@ -97,6 +97,11 @@ def test_each_activity_takes_its_own_distance_and_both_the_repetition(linked):
     assert got == {"cycling": (45000, 4), "running": (12000, 4)}
 
 
+def test_a_later_repetition_of_a_sentence_is_the_sessions_told_after_the_one_before(linked):
+    ctx, clusters = attached(linked, "I've run four times and swum twice.")
+    assert {c.info.activity: c.kind("repetition").times for c in clusters} == {"running": 4, "swimming": 2}
+
+
 def test_a_count_goes_to_the_exercise_and_a_distance_to_the_run(linked):
     ctx, clusters = attached(linked, "Did 20 burpees and ran 3 km.")
     got = {span_text(ctx, c): [q.text for q in c.quantities] for c in clusters}

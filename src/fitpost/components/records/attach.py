@@ -152,7 +152,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     """Each quantity to the clusters of its sentence (a cluster keeps the first of each kind), a distance
     or time right before an activity word to its cluster though a sentence ends between them; then a
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
-    spread: set[tuple[int, str]] = set()
+    spread: dict[tuple[int, str], list[int]] = {}  # where the repetitions (and frequencies) of a sentence end
     by_start = {c.start: c for c in clusters}
     for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters):
         q: Quantity = span.info
@@ -166,11 +166,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         if n not in sentences:
             continue
         if q.kind in ("repetition", "frequency"):
-            if (n, q.kind) not in spread:  # the first of its sentence goes to every cluster of it
-                spread.add((n, q.kind))
-                for c in sentences[n].clusters:
-                    if c.kind(q.kind) is None:
-                        c.quantities.append(q)
+            _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
         race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1]) if race_name else None
@@ -187,6 +183,24 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+def _spread(clusters: list[Cluster], span: ext.Mention, ends: list[int]) -> None:
+    """The first repetition or frequency of a sentence goes to every cluster of it ("45 km cycling and 12 km
+    running for 4 consecutive days"); a later one of its kind to the clusters told after the one before it
+    and before it, in place of that one ("I've run four times and swum twice": the swims twice).
+    (``ends``: where the earlier ones of the sentence end; this one's end is added.)"""
+    q: Quantity = span.info
+    if not ends:
+        told = clusters
+    else:
+        told = [c for c in clusters if ends[-1] <= c.start < span.start]
+        for c in told:
+            c.quantities = [x for x in c.quantities if x.kind != q.kind]
+    for c in told:
+        if c.kind(q.kind) is None:
+            c.quantities.append(q)
+    ends.append(span.end)
 
 
 def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
