@@ -313,3 +313,8 @@ def test_back_on_the_bike_after_time_off_is_one_ride_done(ex):
     """A time off is no routine's period, and going back on the bike tells of a ride."""
     assert [(a.activity, a.status, a.frequency) for a in ex.extract("Back on the bike after a month off.").activities] \
         == [("cycling", "completed", None)]
+
+
+def test_a_frequency_word_labelling_a_log_is_no_routine(ex):
+    post = ex.extract("Weekly recap: ran 3 times this week, 25 km total, plus one swim.")
+    assert [(a.activity, a.frequency) for a in post.activities] == [("running", None), ("swimming", None)]

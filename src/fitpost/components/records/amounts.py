@@ -49,9 +49,9 @@ OF_REACH = 3  # "two hours of hard riding": an activity word at most this many t
 
 
 def set_aside(ctx: Context) -> None:
-    """Leave out of ``ctx``'s quantities the distances and durations that are not a session's own."""
+    """Leave out of ``ctx``'s quantities the distances, durations and frequencies that are not a session's own."""
     found = ctx.mentions[ext.QUANTITIES]
-    if not any(q.label in ("distance", "duration") for q in found):
+    if not any(q.label in ("distance", "duration", "frequency") for q in found):
         return
     low = ctx.low_text
     starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
@@ -63,6 +63,8 @@ def set_aside(ctx: Context) -> None:
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
         q: Quantity = span.info
+        if q.kind == "frequency" and span.end < ctx.tab.n and ctx.lows[span.end] in ctx.lexicon.report_labels:
+            continue  # "Weekly recap": the label of a log, no routine
         if q.kind not in ("distance", "duration"):
             kept.append(span)
             continue

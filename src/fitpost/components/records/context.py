@@ -119,6 +119,7 @@ class Lexicon:
     day_words: frozenset[str]
     log_verbs: frozenset[str]
     short_line: int
+    report_labels: frozenset[str]  # "Weekly recap": a frequency word before one of these labels a log
     stage_labels: frozenset[str]  # a line opening with one and a number is a stage of its own ("Day 4 ...")
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
@@ -200,6 +201,7 @@ class Lexicon:
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
+                   report_labels=frozenset(log["report_labels"]),
                    stage_labels=frozenset(log["stage_labels"]),
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
