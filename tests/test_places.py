@@ -140,6 +140,14 @@ def test_where_people_come_from_is_their_hometown(nlp, text):
     assert found == [("Oslo", True)]
 
 
+def test_a_mountain_written_in_lower_case_after_mt_is_a_place(extractor):
+    """"mt" is an abbreviation, never a verb: the lower-case word after it is the mountain's name."""
+    for text, name in (("we tackled mt. kellan last saturday.", "mt. kellan"),
+                       ("climbed mt hood with jo today", "mt hood")):
+        (a,) = extractor.extract(text).activities
+        assert [p.name for p in a.places] == [name]
+
+
 def test_a_workplace_is_no_place_of_the_activity(extractor):
     """"teachers at Kelby Primary", "a nurse at Ashby General": where they work, not where they swam or ran."""
     for text in ("The pair, both teachers at Kelby Primary, will swim the 10-mile loch on August 12.",

@@ -28,6 +28,7 @@ from fitpost.components.people.finding import CLIMB_WORDS
 
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _NAME_WORD = re.compile(r"^(?:o['’])?(?:[A-Z][A-Za-z'’.]*[a-z]|[A-Z]{2,5})$")  # a _CAP word, "o'Shields" too
+_MOUNT_ABBREVIATIONS = frozenset(("mt", "mt."))  # "mt. olympus": a mountain, though written in lower case
 _YEAR = re.compile(r"^(19|20)[0-9]{2}$")
 # a dateline: a capitalised name at the start of a line, a comma, a month and a day ("PUNE, May 3").
 # The spaces before the name are those of its own line (not \s, which would run on over every blank
@@ -316,6 +317,11 @@ class PlaceFinder(Component):
         words, lows, n = tab.text, tab.lower, tab.n
         out = []
         for k in place_words:  # a place prefix or head
+            if lows[k] in _MOUNT_ABBREVIATIONS:
+                j = k + 2 if k + 1 < n and words[k + 1] == "." else k + 1  # "mt", "." and the name
+                if j < n and words[j].isalpha() and words[j].islower() and lows[j] not in self.not_in_names:
+                    out.append((k, j + 1))  # "tackled mt. kellan": an abbreviation is no verb, in a post in lower case
+                    continue
             if not words[k][:1].isupper():
                 continue
             # a word both prefix and head ("Lake") opens the name a capitalised word follows ("Paddled Lake
