@@ -298,3 +298,10 @@ def test_on_the_bike_is_a_session_only_beside_its_amount(nlp):
     """"20 min on the bike" at the gym is a ride; "left my keys on the bike" is no session."""
     assert not infos(nlp, "45 min on the rower and 20 min on the bike at the gym.")["on the bike"].generic
     assert infos(nlp, "Left my keys on the bike.")["on the bike"].generic
+
+
+def test_skipping_a_session_named_with_a_possessive_day_is_no_rope_skipping(nlp):
+    """"Skipping tonight's run": a missed run; "10 minutes of skipping" is the exercise."""
+    assert ("Skipping", "workout") not in found(nlp, "Skipping tonight's run, too tired.")
+    assert ("Skipped", "workout") not in found(nlp, "Skipped Sunday's long run.")
+    assert ("skipping", "workout") in found(nlp, "10 minutes of skipping as a warm-up.")

@@ -380,8 +380,11 @@ class ActivityFinder(Component):
             return False  # "Squat Pose", "Lunge Pose": a yoga pose named for the exercise, no set of it
         if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
             return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
-        if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds):
-            return False  # "skipping my run", "skipping the gym": a missed session, not rope skipping
+        if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds
+                                                      or tab.lower[end].endswith(("'s", "’s"))
+                                                      or end + 1 < tab.n and tab.lower[end + 1] in ("'s", "’s")):
+            # "skipping my run", "skipping the gym", "skipping tonight's run": a missed session, not rope skipping
+            return False
         if root is None:
             # with no tagger, a verb form right after an article or a possessive is the thing ("my bike",
             # "a kayak", "in the sprint"), as the tagger's noun is below
