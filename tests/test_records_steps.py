@@ -102,6 +102,13 @@ def test_a_later_repetition_of_a_sentence_is_the_sessions_told_after_the_one_bef
     assert {c.info.activity: c.kind("repetition").times for c in clusters} == {"running": 4, "swimming": 2}
 
 
+def test_a_result_after_in_is_the_time_of_the_clause_it_ends(linked):
+    """Each leg's time follows what it measures; none goes to the leg told after the comma."""
+    ctx, clusters = attached(linked, "Swam the 3.8 km leg in 1:12, biked 180 km in 5:50 and ran the marathon in 3:55.")
+    assert {c.info.activity: c.kind("duration").text for c in clusters} == \
+        {"swimming": "1:12", "cycling": "5:50", "running": "3:55"}
+
+
 def test_a_count_goes_to_the_exercise_and_a_distance_to_the_run(linked):
     ctx, clusters = attached(linked, "Did 20 burpees and ran 3 km.")
     got = {span_text(ctx, c): [q.text for q in c.quantities] for c in clusters}

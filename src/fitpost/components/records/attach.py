@@ -25,6 +25,7 @@ from fitpost.schema import DateRef, Quantity
 REACH = 30  # a quantity attaches to no cluster that costs more than this
 BREAK, BREAK_ACROSS = 2, 6  # each clause break between them; when another cluster starts between them
 TAKEN = 50  # the cluster holds a quantity of that kind already
+RESULT_AHEAD = 6  # a time after "in" and a cluster past a clause break after it: a result of the clause before
 EXERCISE_COUNT = -3  # a count next to an exercise ("40 burpees")
 BARE_COUNT = 20  # a count with no unit next to anything but an exercise
 # every term but the tokens between is a break (more), TAKEN (more) or a count's term (EXERCISE_COUNT
@@ -300,7 +301,8 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, starts: list[int]) -> int:
     cluster's nearest end, each clause break between them (more when another cluster starts between
     them: ``starts``, in order, are where the clusters near it start, ``c``'s among them), more when ``c``
     has a quantity of that kind, and for a count, less next to an exercise and more, without a unit,
-    next to anything else."""
+    next to anything else; a result after "in" costs more with a cluster past a clause break after it ("Swam
+    the 3.8 km leg in 1:12, biked 180 km": the swim's time, told after what it measures)."""
     q: Quantity = span.info
     at = span.start
     pos = c.start if at < c.start else c.end - 1
@@ -311,6 +313,8 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, starts: list[int]) -> int:
         starting_between = bisect_left(starts, hi) - bisect_right(starts, lo)
         across = starting_between > (1 if lo < c.start < hi else 0)  # one other than ``c``
         d += breaks * (BREAK_ACROSS if across else BREAK)
+        if at < c.start and q.kind == "duration" and at > 0 and ctx.lows[at - 1] == "in":
+            d += RESULT_AHEAD
     if c.kind(q.kind) is not None:
         d += TAKEN
     if q.kind == "count":
