@@ -133,6 +133,14 @@ def test_a_one_word_name_before_an_aside_in_apposition_and_an_activity_verb_is_a
     assert [n for _, n in named(mentions)] == ["Mara"]
 
 
+def test_a_race_named_after_its_place_is_no_person(sm_extractor):
+    """A model may tag "Ran Kelby" or "Kelby" of "Kelby parkrun" as a person: the past verb opening the
+    sentence is no part of a name, and a name right before the race's noun is the race's."""
+    for text in ("Ran Kelby parkrun this morning, 24:10.", "Did Kelby parkrun with Tamsin this morning."):
+        (a,) = sm_extractor.extract(text).activities
+        assert "Kelby" not in [p.name for p in a.participants] and "Ran Kelby" not in [p.name for p in a.participants]
+
+
 def test_a_full_name_listed_between_two_people_is_a_person(nlp):
     """The model may tag the middle name of a list as no person; between two full names it is one."""
     text = "Three friends from Alby, Jonas Berg, Lukas Feld and Pia Holm, are cycling 1,200 km from Cresk to Dunmore."

@@ -527,11 +527,19 @@ __all__ = [
 ]
 
 
+IRREGULAR_PAST = frozenset(("ran", "swam", "swum", "rode", "ridden"))  # activity verbs in the past not in "-ed"
+
+
+def is_past_form(low: str) -> bool:
+    """Whether the lower-case word is an activity verb's past form: "-ed", or one of IRREGULAR_PAST."""
+    return low.endswith("ed") or low in IRREGULAR_PAST
+
+
 def past_activity_verbs(doc: Doc) -> set[int]:
-    """The tokens of one-word activity verbs in the past tense (ending in "ed"), which a model may read as
-    the first word of a name when they open a sentence ("Cycled Larkspur Pass with Tamsin"): no part of a
-    place's or a person's name."""
+    """The tokens of one-word activity verbs in the past tense (:func:`is_past_form`), which a model may read
+    as the first word of a name when they open a sentence ("Cycled Larkspur Pass with Tamsin", "Ran Kelby
+    parkrun"): no part of a place's or a person's name."""
     lows = tokens(doc).lower
     return {m.start for m in mentions(doc, ACTIVITIES, "fp_activity")
-            if m.info.form == "verb" and m.end - m.start == 1 and lows[m.start].endswith("ed")}
+            if m.info.form == "verb" and m.end - m.start == 1 and is_past_form(lows[m.start])}
 

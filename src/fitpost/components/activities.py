@@ -390,9 +390,9 @@ class ActivityFinder(Component):
             # "a kayak", "in the sprint"), as the tagger's noun is below
             return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound" \
-                and not tab.lower[end - 1].endswith("ed"):
+                and not ext.is_past_form(tab.lower[end - 1]):
             return False  # "the Run Club", but not a past tense the tagger took for a name's first word
-                          # at the start of a sentence ("Hiked Mount Larkspur with Rhodri")
+                          # at the start of a sentence ("Hiked Mount Larkspur with Rhodri", "Ran Kelby parkrun")
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ == "compound" and root.head.lower_ in self.blockers:

@@ -248,11 +248,13 @@ def moving_mentions(doc: Doc) -> list[ext.Mention]:
 
 def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int]]:
     """Character spans of named people on a model's entities and parse: its PERSON entities that
-    are not places it mistook, then the names it did not tag that do an activity."""
+    are not places it mistook nor the name of a race right before its noun ("Kelby parkrun", "the Tarnby
+    marathon"), then the names it did not tag that do an activity."""
     past = ext.past_activity_verbs(doc)
+    nouns = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form in ("noun", "race")}
     found = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not placelike(lex, doc, tab, ent.start):
+        if ent.label_ == "PERSON" and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
             # "Hiked Ben Larkspur with Rhodri": a past verb opening the sentence is no part of the name
