@@ -56,6 +56,10 @@ class Record:
     added to a record (``clusters.append``), never taken out."""
 
     clusters: list[Cluster]
+    # the sentences of its first ``_counted`` clusters: clusters are only ever added, so :meth:`sents` reads
+    # only those added since it was last asked
+    _sents: set[int] = field(default_factory=set, repr=False, compare=False)
+    _counted: int = field(default=0, repr=False, compare=False)
 
     def latest_sent(self, n: int) -> int | None:
         """The latest sentence at or before sentence ``n`` that holds one of its clusters, if any."""
@@ -83,7 +87,11 @@ class Record:
         return next((c.kind("distance") for c in self.clusters if c.kind("distance")), None)
 
     def sents(self) -> set[int]:
-        return {c.sent for c in self.clusters}
+        """The sentences that hold its clusters (don't change the set)."""
+        if self._counted < len(self.clusters):
+            self._sents.update(c.sent for c in self.clusters[self._counted:])
+            self._counted = len(self.clusters)
+        return self._sents
 
 
 def same_distance(a: Quantity | None, b: Quantity | None) -> bool:
