@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from fitpost import ext
 from fitpost.inputs import InputPost
-from fitpost.schema import Activity, Post
+from fitpost.schema import Activity, Evidence, Post
 from fitpost.symbol_runs import RunCutter
 
 
@@ -99,6 +99,8 @@ def _shift(activity: Activity, offset: int) -> Activity:
     def moved(part: Any) -> Any:
         if part is None or part.start is None:
             return part
+        if isinstance(part, Evidence):  # each of its fields is given anew: validating them is cheaper than a copy
+            return Evidence.model_validate({"text": part.text, "start": part.start + offset, "end": part.end + offset})
         return part.model_copy(update={"start": part.start + offset, "end": part.end + offset})
 
     update = {name: moved(getattr(activity, name)) for name in _SPANNED}
