@@ -421,15 +421,21 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             c.date = _as_read(ctx, c, d, origins)
 
 
+FROM = ("from",)  # the word before the cause of how one feels (:func:`told_as_cause`)
+
+
 def told_as_cause(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is told as the cause of how one feels, an earlier session: "from" at most
     ``recovery_reach`` tokens before it in its sentence, right after a ``recovery_from`` word or two words
     on ("legs sore from the 90 km sportive", "still recovering from Sunday's half marathon")."""
     lex, lows = ctx.lexicon, ctx.lows
     first = ctx.sents[c.sent][0]
-    at = next((k for k in range(c.start - 1, max(first, c.start - lex.recovery_reach) - 1, -1) if lows[k] == "from"),
-              None)
-    return at is not None and not lex.recovery_words.isdisjoint(lows[max(first, at - 3):at])
+    froms = ctx.tab.where(FROM)
+    k = bisect_left(froms, c.start) - 1  # the last "from" before the mention
+    if k < 0 or froms[k] < max(first, c.start - lex.recovery_reach):
+        return False
+    at = froms[k]
+    return not lex.recovery_words.isdisjoint(lows[max(first, at - 3):at])
 
 
 def _possessive(ctx: Context, d: ext.Mention) -> bool:

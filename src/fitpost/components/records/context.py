@@ -154,6 +154,7 @@ class Lexicon:
     comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
     ranking: tuple[tuple[str, ...], ...]  # phrases that rank the session after them among others ("one of")
+    ranking_lasts: frozenset[str]  # the last words of the ranking phrases
     programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
     ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
     trained_for: frozenset[str]  # words after a race that make it what one trains for ("marathon training")
@@ -238,7 +239,9 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
     bounds: ``ranking``, ``plan_frames`` and ``time_bounds`` of linking.json, the programmes and the words
     after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
-    return {"ranking": _phrases(data["ranking"]["phrases"]), "ranking_reach": int(data["ranking"]["reach"]),
+    ranking = _phrases(data["ranking"]["phrases"])
+    return {"ranking": ranking, "ranking_lasts": frozenset(p[-1] for p in ranking),
+            "ranking_reach": int(data["ranking"]["reach"]),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}

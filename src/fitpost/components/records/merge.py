@@ -208,11 +208,14 @@ def _apposed_to_event(ctx: Context, records: list[Record], c: Cluster) -> Record
     """The record of the named event that cluster ``c`` stands in apposition to, telling what the race is: the
     event's name, a comma, then "a" or "an" and at most three words before ``c`` ("the Comrades Marathon, an
     87 km race between two cities": the race is the marathon)."""
+    events = ctx.events_in.get(c.sent)
+    if not events:
+        return None  # no event named in its sentence
     lows = ctx.lows
     article = next((k for k in range(c.start - 1, max(0, c.start - 5), -1) if lows[k] in ("a", "an")), None)
     if article is None or article < 2 or lows[article - 1] != ",":
         return None
-    event = next((e for e in ctx.events_in.get(c.sent, ()) if e.end == article - 1), None)
+    event = next((e for e in events if e.end == article - 1), None)
     if event is None:
         return None
     return next((r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
@@ -592,6 +595,8 @@ def _ranked(ctx: Context, c: Cluster) -> bool:
     word and at most ``ranking_reach`` words (all letters) right before it ("one of the easiest rides so
     far", "one of my best swims")."""
     lex, lows = ctx.lexicon, ctx.lows
+    if not ctx.tab.where(lex.ranking_lasts):
+        return False  # no ranking phrase in the text
     for k in range(c.start - 1, max(-1, c.start - 2 - lex.ranking_reach), -1):
         if lows[k] in lex.definite:
             return any(k >= len(p) and tuple(lows[k - len(p):k]) == p for p in lex.ranking)
