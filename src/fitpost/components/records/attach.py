@@ -453,10 +453,25 @@ def _date_owner(ctx: Context, d: ext.Mention, sentence: SentenceClusters, place:
     """
     near = sentence.near(d.start, d.end, DATE_NEAR + d.end - d.start)  # from its start: within DATE_NEAR of its end
     if near:
-        best = min((_date_cost(ctx, d, c), place[id(c)]) for c in near)
+        best = _least_date_cost(ctx, d, near, place)
         if best[0] <= DATE_NEAR:
             return best
-    return min((_date_cost(ctx, d, c), k) for k, c in enumerate(sentence.clusters))
+    return _least_date_cost(ctx, d, sentence.clusters, place)
+
+
+def _least_date_cost(ctx: Context, d: ext.Mention, clusters: list[Cluster], place: dict[int, int]) -> tuple[int, int]:
+    """The least (cost, place) of attaching date ``d`` to one of ``clusters`` (:func:`_date_owner`).  They are
+    tried nearest first: a cost is at least the tokens between, so once one costs ``x``, a cluster more
+    than ``x`` tokens away cannot cost as little, nor any after it."""
+    best = None
+    for between, k in sorted((max(0, c.start - d.end, d.start - c.end), k) for k, c in enumerate(clusters)):
+        if best is not None and between > best[0]:
+            break
+        c = clusters[k]
+        key = (_date_cost(ctx, d, c), place[id(c)])
+        if best is None or key < best:
+            best = key
+    return best
 
 
 def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
