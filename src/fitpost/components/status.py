@@ -245,6 +245,36 @@ class Cue:
     hi: int = 0
 
 
+# a Doc with at most this many cues tries each for every mention: finding them by where they lie costs
+# more than it saves there
+SCAN_ALL = 32
+
+
+class _Scopes:
+    """A Doc's cues by where their scopes lie: the cues that may reach a mention are found without trying
+    every cue of the Doc (a long text has thousands)."""
+
+    __slots__ = ("cues", "order", "los", "widest")
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self.cues = cues
+        if len(cues) <= SCAN_ALL:
+            return
+        self.order = sorted(range(len(cues)), key=lambda k: cues[k].lo)  # the cues by where their scopes start
+        self.los = [cues[k].lo for k in self.order]
+        self.widest = max(c.hi - c.lo for c in cues)
+
+    def near(self, start: int, end: int) -> list[Cue]:
+        """The cues whose scopes may reach tokens ``start:end``, in their order in ``cues`` (the order
+        ties are settled in): those whose scopes start before ``end`` and after ``start`` less the widest
+        scope (one starting earlier ends before ``start``); all of them, in a Doc of few."""
+        if len(self.cues) <= SCAN_ALL:
+            return self.cues
+        first = bisect_right(self.los, start - self.widest)
+        last = bisect_left(self.los, end)
+        return [self.cues[k] for k in sorted(self.order[first:last])]
+
+
 _BEFORE_EVENT = frozenset(("the", "in", "at", "on"))  # words between a verb and the event it names
 
 
@@ -775,12 +805,12 @@ class StatusTagger(Component):
             t, steps = t.head, steps + 1
         return True
 
-    def _candidates(self, view: _DocView, span: ext.Mention, is_verb: bool, cues: list[Cue]) -> list[tuple[Cue, int]]:
+    def _candidates(self, view: _DocView, span: ext.Mention, is_verb: bool, cues: _Scopes) -> list[tuple[Cue, int]]:
         """The cues whose scope reaches ``span`` and whose rule applies to it, with their distance in tokens."""
         sent_words = None
         candidates: list[tuple[Cue, int]] = []
         start, end = span.start, span.end
-        for cue in cues:
+        for cue in cues.near(start, end):
             if not (start < cue.hi and cue.lo < end):
                 continue  # out of its scope
             if cue.start < end and start < cue.end and not cue.rule.overlap:
@@ -820,7 +850,7 @@ class StatusTagger(Component):
                 or [(c, g) for c, g in real if c.rule.if_past]
         return max(real, key=rank)[0] if real else None
 
-    def _status_of(self, view: _DocView, span: ext.Mention, cues: list[Cue],
+    def _status_of(self, view: _DocView, span: ext.Mention, cues: _Scopes,
                    pseudo: frozenset | set = frozenset()) -> ext.StatusInfo:
         info = span.info
         token = self._head_token(view, span, info)
@@ -829,8 +859,8 @@ class StatusTagger(Component):
         if not candidates:
             return self._tense_status(view, span, token, is_verb, pseudo, None)
         # the frequency of the closest cue that has one, whichever cue decides
-        frequency = next((c.rule.frequency for c, _ in sorted(candidates, key=lambda x: x[1]) if c.rule.frequency),
-                         None)
+        often = min((x for x in candidates if x[0].rule.frequency), key=lambda x: x[1], default=None)
+        frequency = often[0].rule.frequency if often is not None else None
         best = self._best_cue(view, token, is_verb, candidates, pseudo)
         if best is not None:
             category = best.rule.category
@@ -878,7 +908,8 @@ class StatusTagger(Component):
         view = _DocView(doc)
         # with sentence boundaries, only the sentences that hold an activity mention or an event are read
         regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
-        cues, pseudo = self.cues(doc, regions if view.sentences else None)
+        found, pseudo = self.cues(doc, regions if view.sentences else None)
+        cues = _Scopes(found)
         for span in mentions:
             ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
         for event, as_mention in events:
