@@ -248,17 +248,18 @@ class RunCutter:
             if pre and suf and pre + suf > b - f:
                 suf = 0  # the tokenizer then takes the prefix alone
             # the characters taken off, and the boundaries they make (those at f and b are known)
-            if (pre and not self._takes_off(text, f, f + pre, range(f + 1, f + pre + 1))) or (
-                    suf and not self._takes_off(text, b - suf, b, range(b - suf, b))):
+            prefix, suffix = text[f:f + pre], text[b - suf:b]
+            if (pre and not self._takes_off(text, prefix, range(f + 1, f + pre + 1))) or (
+                    suf and not self._takes_off(text, suffix, range(b - suf, b))):
                 piece.blocked = True
                 break
             if pre:
-                if not self._one_token(text[f:f + pre]):
+                if not self._one_token(prefix):
                     piece.joins.append((f, f + pre))
                 piece.front.append(pre)
                 f += pre
             if suf:
-                if not self._one_token(text[b - suf:b]):
+                if not self._one_token(suffix):
                     piece.joins.append((b - suf, b))
                 piece.back.append(suf)
                 b -= suf
@@ -315,16 +316,15 @@ class RunCutter:
                 return n
             size *= 2
 
-    def _takes_off(self, text: str, a: int, b: int, boundaries: range) -> bool:
-        """Whether ``text[a:b]``, a prefix or suffix the tokenizer takes off, may be handed to it
-        as a piece of its own: no special case stands over it or across ``boundaries``, where
-        spaces go around it; and alone it is one token, or has no character of any special case
+    def _takes_off(self, text: str, affix: str, boundaries: range) -> bool:
+        """Whether ``affix``, a prefix or suffix of ``text`` the tokenizer takes off, may be handed to it
+        as a piece of its own: no special case stands over it or across ``boundaries``, where spaces go
+        around it; and alone it is one token, or has no character of any special case
         (so the tokenizer's last pass, which joins tokens into special cases, passes over its
         tokens as it would over the one it makes)."""
-        if self._in_special(text, a, b, boundaries):
+        if self._in_special(text, affix, boundaries):
             return False
-        affix = text[a:b]
-        return self._one_token(affix) or self.special_charset.isdisjoint(affix)
+        return self.special_charset.isdisjoint(affix) or self._one_token(affix)
 
     def _one_token(self, affix: str) -> bool:
         known = self._alone.get(affix)
@@ -335,12 +335,13 @@ class RunCutter:
             known = self._alone[affix] = len(tokens) == 1 and tokens[0].text == affix
         return known
 
-    def _in_special(self, text: str, a: int, b: int, boundaries: range) -> bool:
-        """Whether a special case of the tokenizer (":)", "(:", "'") stands over any of ``text[a:b]``
-        or across any of ``boundaries`` (offsets between two characters)."""
-        for p in range(a, b):
-            if text[p] in self.special_chars:
-                return True
+    def _in_special(self, text: str, affix: str, boundaries: range) -> bool:
+        """Whether a special case of the tokenizer (":)", "(:", "'") stands over any of ``affix`` (a stretch
+        of ``text``) or across any of ``boundaries`` (offsets in ``text`` between two characters)."""
+        if not self.special_chars.isdisjoint(affix):
+            return True
+        if self.special_charset.isdisjoint(text[boundaries.start - 1:boundaries.stop]):
+            return False  # one across a boundary has characters of special cases on both sides of it
         return any(self._special_across(text, p) for p in boundaries)
 
     def _special_across(self, text: str, p: int) -> bool:
