@@ -186,9 +186,11 @@ class EventFinder(Component):
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
         # the words that may start a named event: capitalised, and not a word none starts with (``never_start``);
-        # or a number after a determiner and before a capitalised word ("the 12 Lakes Challenge")
+        # or a number after a determiner and before a capitalised word ("the 12 Lakes Challenge"; only a word
+        # of digits is asked)
         starts = [i for lo, hi in sents for i in range(lo, hi)
-                  if (words[i][:1].isupper() and lows[i] not in self.never_start or self._number_opens(tab, i, lo, hi))
+                  if (words[i][:1].isupper() and lows[i] not in self.never_start
+                      or words[i][:1].isdigit() and self._number_opens(tab, i, lo, hi))
                   and i not in taken and i not in headline]
         # the named people among an event's words: the word before its start and up to eight from it
         named = named_token_set(doc)
