@@ -783,6 +783,11 @@ def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]]) 
 # -- sections and plans: read by fitpost_records too ------------------------------------------------
 
 _LINE_PUNCT = " \t\r*#_()[].,;:|•·-–—"  # what may stand around a date alone on its line
+# the text before a date on its line, and after it, that leaves it alone there: punctuation, and white space
+# at the ends of what follows it; matched in place (a line may be a whole long text, not to be copied for each date)
+_ONLY_PUNCT = re.compile("[" + re.escape(_LINE_PUNCT) + "]*")
+_ONLY_PUNCT_AFTER = re.compile(r"\s*[" + re.escape(_LINE_PUNCT) + r"]*\s*")
+_FIRST_SIGN = re.compile(r"\s*[:|\-–—]")  # a colon, a bar or a dash first after a date, past white space
 
 
 def is_heading(text: str, start: int, end: int, kind: str) -> bool:
@@ -793,10 +798,10 @@ def is_heading(text: str, start: int, end: int, kind: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    after = text[end:line_end].strip()
-    if not text[line_start:start].strip(_LINE_PUNCT):
-        return not after.strip(_LINE_PUNCT) or after[0] in ":|-–—"
-    return line_start == 0 and line_end < len(text) and not after.strip(_LINE_PUNCT) \
+    if _ONLY_PUNCT.fullmatch(text, line_start, start):
+        return _ONLY_PUNCT_AFTER.fullmatch(text, end, line_end) is not None \
+            or _FIRST_SIGN.match(text, end, line_end) is not None
+    return line_start == 0 and line_end < len(text) and _ONLY_PUNCT_AFTER.fullmatch(text, end, line_end) is not None \
         and states_year(text[start:end], kind)
 
 
