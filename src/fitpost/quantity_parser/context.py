@@ -185,6 +185,11 @@ def _phrases_re(phrases: list[str], lead: str, tail: str) -> re.Pattern | None:
     return re.compile(lead + "(?:" + body + ")" + tail, FLAGS)
 
 
+# how a role's ``after`` phrases follow the number (on its line) and how its ``near`` phrases stand in the clause
+_AFTER_LEAD, _AFTER_TAIL = r"[ \t]*", r"(?![\w\-‐‑])"
+_NEAR_LEAD, _NEAR_TAIL = r"(?:(?<!\w)|(?=['’]))", r"(?!\w)"
+
+
 @cache
 def aside_roles() -> tuple[AsideRole, ...]:
     """The roles of ``aside`` in context.json, in their order there."""
@@ -196,11 +201,28 @@ def aside_roles() -> tuple[AsideRole, ...]:
             name=name, kinds=frozenset(role["kinds"]),
             before=frozenset(norm(p) for p in role.get("before", ())),
             fillers=frozenset(role["fillers"]) if "fillers" in role else fillers,
-            after=_phrases_re(role.get("after", []), r"[ \t]*", r"(?![\w\-‐‑])"),  # on the number's line
-            near=_phrases_re(role.get("near", []), r"(?:(?<!\w)|(?=['’]))", r"(?!\w)"),
+            after=_phrases_re(role.get("after", []), _AFTER_LEAD, _AFTER_TAIL),
+            near=_phrases_re(role.get("near", []), _NEAR_LEAD, _NEAR_TAIL),
             near_then=frozenset(role.get("near_then", ())),
             after_set=_after_set_re(role.get("after_set", []))))
     return tuple(roles)
+
+
+@dataclass(frozen=True)
+class KindCues:
+    """The ``after`` and the ``near`` phrases of all the roles of one kind of quantity, each set as one pattern:
+    where it finds nothing, no role of the kind finds one of its own, and their checks are skipped."""
+
+    after: re.Pattern | None
+    near: re.Pattern | None
+
+
+@cache
+def kind_cues(kind: str) -> KindCues:
+    """The cues of the roles of ``aside`` in context.json for a quantity of kind ``kind``."""
+    roles = [role for role in lexicon().context["aside"]["roles"].values() if kind in role["kinds"]]
+    return KindCues(after=_phrases_re([p for role in roles for p in role.get("after", ())], _AFTER_LEAD, _AFTER_TAIL),
+                    near=_phrases_re([p for role in roles for p in role.get("near", ())], _NEAR_LEAD, _NEAR_TAIL))
 
 
 @cache
@@ -294,12 +316,14 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
     1:50"), a point in time ("2 hours into the race", "every 10 minutes"), a segment or a point of the
     course ("the first 5k", "10 km into"), a running total or a weekly volume, the mileage of a pair of
     shoes; None for a quantity that may be the session's own."""
+    cues = kind_cues(kind)
+    after_any = cues.after is not None and cues.after.match(text, end) is not None  # some role's after phrase
     lw: list[str] | None = None
-    clause: str | None = None
+    near_any: bool | None = None  # whether the clause before holds some role's near phrase, once asked
     for role in aside_roles():
         if kind not in role.kinds:
             continue
-        if role.after is not None and role.after.match(text, end):
+        if after_any and role.after is not None and role.after.match(text, end):
             return role.name
         if role.after_set is not None and _set_before(role.after_set, text, start):
             return role.name
@@ -308,8 +332,10 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
             if _ends_past_fillers(lw, role.before, role.fillers):
                 return role.name
         if role.near is not None:
-            clause = clause_before(text, start) if clause is None else clause
-            if role.near.search(clause):
+            if near_any is None:
+                clause = clause_before(text, start)
+                near_any = cues.near is not None and cues.near.search(clause) is not None
+            if near_any and role.near.search(clause):
                 lw = line_words(text, start) if lw is None else lw
                 if not role.near_then or (lw and lw[-1] in role.near_then):
                     return role.name
