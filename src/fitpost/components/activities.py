@@ -26,6 +26,7 @@ _BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
 # "one" marks a thing ("in one kayak") but no race: "so proud of this one. Easy 16k jog"
 _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
+_POSSESSIVES = ("'s", "’s")  # the ending a possessive is split into: "tonight's run"
 _BEFORE_A_THING = _DETERMINERS | {"one"}  # a verb form the tagger takes for a noun after these is the thing
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _BEING = {"is", "was", "were", "are"}  # after a form both verb and noun, these make it a noun
@@ -381,8 +382,7 @@ class ActivityFinder(Component):
         if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
             return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds
-                                                      or tab.lower[end].endswith(("'s", "’s"))
-                                                      or end + 1 < tab.n and tab.lower[end + 1] in ("'s", "’s")):
+                                                      or end + 1 < tab.n and tab.lower[end + 1] in _POSSESSIVES):
             # "skipping my run", "skipping the gym", "skipping tonight's run": a missed session, not rope skipping
             return False
         if root is None:
@@ -487,18 +487,21 @@ def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
 EMOJI_REACH = 4  # an amount starting at most this many tokens after an emoji (its modifiers included) is its
 
 
+def _amounts(doc: Doc) -> list[ext.Mention]:
+    """The distances and times fitpost_quantities found."""
+    return [q for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label in ("distance", "duration")]
+
+
 def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
     """Whether a distance or a time of the emoji's sentence ends right before the emoji at ``start:end`` or
     starts at most EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
     hi = min(tab.sent_hi[start], end + EMOJI_REACH)
-    return any(q.end == start or end <= q.start < hi for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
-               if q.label in ("distance", "duration"))
+    return any(q.end == start or end <= q.start < hi for q in _amounts(doc))
 
 
 def _amount_before(doc: Doc, start: int) -> bool:
     """Whether a distance or a time ends right before token ``start``."""
-    return any(q.end == start and q.label in ("distance", "duration")
-               for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"))
+    return any(q.end == start for q in _amounts(doc))
 
 
 def _filter_spans(spans: list[tuple]) -> list[tuple]:
