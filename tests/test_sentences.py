@@ -113,3 +113,14 @@ def test_an_activity_heading_keeps_the_distance_of_the_line_after_it(extractor):
     for text in ("Cycling\n\nRode 40 km to the coast today.", "Cycling with Bex\n\nRode 40 km out to the coast."):
         post = extractor.extract(text, posted_at="2026-06-01")
         assert [(a.activity, a.distance.value, a.distance.unit) for a in post.activities] == [("cycling", 40, "km")]
+
+
+def test_no_sentence_starts_inside_an_amount_before_a_parser(sm_nlp):
+    """A parser may start a sentence at a unit glued to its number or at the times sign of a set in a list
+    of sets ("200 | m cool down", "4 | x 100m"): the amount is one, and stays in its line's sentence."""
+    text = "Pool session with Ilse:\n300m easy\n6 x 50m fast\n300m easy\n8 x 25m kick\n200m cool down"
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        assert [s.text.strip() for s in with_lines(text).sents] == text.split("\n")
+    finally:
+        with_lines.remove_pipe("fitpost_lines")

@@ -97,10 +97,22 @@ def number_after_word(texts: list[str], i: int) -> bool:
     return i > 0 and texts[i][:1].isdigit() and texts[i - 1].isalpha()
 
 
+TIMES_SIGNS = frozenset({"x", "X", "×"})  # "4 x 100m": sets times a distance
+
+
+def inside_amount(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` goes on an amount begun by the number before it: glued to it ("200m", "5k",
+    "3x5") or a times sign after it ("4 x 100m").  A parser may start a sentence there in a list of
+    sets ("200 | m cool down", "4 | x 100m hard")."""
+    if i == 0 or not doc[i - 1].text[:1].isdigit():
+        return False
+    return not doc[i - 1].whitespace_ or doc[i].text in TIMES_SIGNS
+
+
 class LineBreaks:
     """Start a sentence at every line, before a statistical parser runs, and start none at a number right
-    after a word (:func:`number_after_word`): the parser keeps the sentence starts already set and
-    decides the rest."""
+    after a word (:func:`number_after_word`) or inside an amount (:func:`inside_amount`): the parser keeps
+    the sentence starts already set and decides the rest."""
 
     def __init__(self, name: str = "fitpost_lines") -> None:
         self.name = name
@@ -112,7 +124,7 @@ class LineBreaks:
         for j in line_starts(texts):
             doc[j].is_sent_start = True
         for j in range(1, len(texts)):
-            if number_after_word(texts, j):
+            if number_after_word(texts, j) or inside_amount(doc, j):
                 doc[j].is_sent_start = False
         return doc
 
