@@ -41,3 +41,22 @@ def test_a_distance_right_after_a_denial_is_a_failed_attempt(sm_extractor, text)
 def test_a_denial_in_another_clause_denies_nothing(extractor):
     post = extractor.extract("20 km today, not bad at all.", posted_at="2024-04-15")
     assert [a.status for a in post.activities] == ["completed"]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Pool session with Ilse:\n300m easy\n6 x 50m fast\n300m easy\n8 x 25m kick\n200m cool down\n1400m total", 1400),
+    ("Track night.\n2 km jog\n5 x 1 km at threshold\n2 km jog\nTotal: 9 km", 9000),
+])
+def test_a_sessions_total_after_its_parts_is_its_distance(extractor, text, total):
+    """A distance labelled a total, right after the parts of the session told before it, is that
+    session's distance, not a part's and not a session of its own."""
+    assert distances(extractor, text) == [total]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("This week:\n8 km easy\n10 km tempo\n28 km long run\nTotal: 46 km", [8000, 10000, 28000]),
+    ("Ran 5 km this morning. Then 3 km in the evening. 8 km in total today.", [5000, 3000]),
+])
+def test_a_total_after_sessions_of_a_period_or_of_prose_joins_none(extractor, text, kept):
+    """Lines under a period ("This week:") and sentences of prose tell sessions, not the parts of one."""
+    assert distances(extractor, text) == kept

@@ -216,11 +216,7 @@ def _ordered(r: Record) -> list[Cluster]:
 def record_meters(r: Record, primary: Cluster | None = None) -> float | None:
     """The metres of the distance the build step gives the record (``primary``: its leading cluster,
     found when not given), if any."""
-    if primary is None:
-        primary = r.leading()
-    dist = primary.kind("distance")
-    if dist is None or primary.race_only:
-        dist = r.distance()
+    dist = r.session_distance(primary)
     return dist.meters if dist is not None else None
 
 

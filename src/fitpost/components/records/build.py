@@ -27,9 +27,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     primary = r.leading()
     fields = _gather(ctx, [primary] + [c for c in clusters if c is not primary])
     q = fields["quantities"]
-    dist = primary.kind("distance")
-    if dist is None or primary.race_only:
-        dist = r.distance()
+    dist = r.session_distance(primary)
     freq = q["frequency"].frequency if "frequency" in q else None
     if freq is None:
         freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency), None)

@@ -43,6 +43,7 @@ LEND_REACH = 2  # a sentence with no activity lends to a record at most this man
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_WORD = re.compile(r"[A-Za-z]+")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
@@ -676,6 +677,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue  # the amount of the activity word right after it, attached to it already
         if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)):
             continue
+        if q.kind == "distance" and _join_set_list(ctx, real, span):
+            continue
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
         if q.kind == "distance" and _stage_line(ctx, n):
@@ -967,6 +970,64 @@ def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -
         and q.meters >= (1 - SUM_TOLERANCE) * sum(m for _, m in before)
 
 
+def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
+    """Whether distance ``span``, labelled a total (:func:`_total_label`), is the total of one session whose
+    parts its block lists before it; if so the records of those parts become one, with the total as its
+    distance ("Swim session:" then "400m warm up", "8 x 100m hard", "200m easy", "1400m total").  The parts
+    are the real records told right before it in its block (no blank line between), done, of one
+    activity, each with a distance less than the total and together no more.  A block that tells a day or
+    a time of day after its first line ("Tue 8 km", "3 km in the evening") or a period ("This week:", "June
+    log") lists sessions, not parts, and is left to :func:`_sum_of_sessions`."""
+    n, q = ctx.sent_of[span.start], span.info
+    if q.meters is None or not _opens_line(ctx, n) or not _total_label(ctx, span):
+        return False
+    parts = _parts_before(ctx, real, n)
+    meters = [d.meters for d in (r.distance() for r in parts) if d is not None and d.meters]
+    if not meters or max(meters) >= q.meters or sum(meters) > (1 + SUM_TOLERANCE) * q.meters:
+        return False
+    if any(ctx.dates_in.get(k) for k in range(parts[0].primary.sent + 1, n)):
+        return False  # "Ran 5 km this morning. 3 km more in the evening.": a day or a time of day tells sessions
+    first_start = ctx.tab.idx[ctx.sents[parts[0].primary.sent][0]]
+    blanks = [m.end() for m in _BLANK_LINE.finditer(ctx.text, 0, first_start)]
+    block = _WORD.findall(ctx.text, blanks[-1] if blanks else 0, span.start_char)
+    if not ctx.lexicon.periods.isdisjoint(w.lower() for w in block):
+        return False
+    into = parts[0]
+    for r in parts[1:]:
+        real.join(into, r)
+    real.add_cluster(into, Cluster(start=span.start, end=span.end, sent=n, info=into.primary.info, quantities=[q],
+                                   inferred=True, total=True))
+    return True
+
+
+def _parts_before(ctx: Context, real: RealRecords, n: int) -> list[Record]:
+    """The real records told right before sentence ``n`` in its block, done and of the activity of the
+    last of them, in order: back to the first of another activity or status, across a blank line, or
+    past one whose record after it does not open a line."""
+    parts: list[Record] = []
+    for r in reversed([r for r in real.records if r.primary.sent < n]):
+        if not statuses.is_real(r.primary.status_name) or r.primary.status_name != "completed" \
+                or (parts and r.activity != parts[0].activity) or max(r.sents()) >= n:
+            break
+        if _BLANK_LINE.search(ctx.text, ctx.tab.idx[ctx.sents[r.primary.sent][0]], ctx.tab.idx[ctx.sents[n][0]]):
+            break
+        if parts and not _opens_line(ctx, parts[0].primary.sent):
+            break  # a part is a line of a list ("8 x 100m hard"); "Then 3 km in the evening." is a session
+        parts.insert(0, r)
+    return parts
+
+
+def _total_label(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span`` is labelled a total right before or after it, in its sentence ("Total:
+    1000m", "1000m total", "1000m in total")."""
+    total_words, lows = ctx.lexicon.total_words, ctx.lows
+    lo, hi = ctx.sents[ctx.sent_of[span.start]]
+    before = [w for w in lows[max(lo, span.start - 2):span.start] if w != ":"]
+    after = lows[span.end:min(hi, span.end + 2)]
+    return bool(before) and before[-1] in total_words or bool(after) and after[0] in total_words \
+        or after == ["in", "total"]
+
+
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
     """Whether a distance in a sentence without an activity word reports a session of its own: the
     sentence says when ("18 km today", "Tuesday: 5 miles"), is a short log line ("25 km.",
@@ -1031,13 +1092,18 @@ def _places_of(ctx: Context, n: int) -> list[dict]:
     return [{"name": p.info.name, "role": p.info.role} for p in ctx.places_in.get(n, ()) if not p.info.hometown]
 
 
+def _opens_line(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens a line: only blanks before it on its line."""
+    start = ctx.tab.idx[ctx.sents[n][0]]
+    return not ctx.text[ctx.text.rfind("\n", 0, start) + 1:start].strip()
+
+
 def _stage_line(ctx: Context, n: int) -> bool:
     """Whether sentence ``n`` opens a line with a stage label and its number ("Day 4 Larkspur to
     Brackenfold 56 miles", "Stage 3: 120 km"): a stage of a longer effort, a session of its own."""
     lo, hi = ctx.sents[n]
-    start = ctx.tab.idx[lo]
-    opens_line = not ctx.text[ctx.text.rfind("\n", 0, start) + 1:start].strip()  # only blanks before it
-    return opens_line and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels and ctx.lows[lo + 1].isdigit()
+    return _opens_line(ctx, n) and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels \
+        and ctx.lows[lo + 1].isdigit()
 
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None) -> None:
@@ -1173,6 +1239,18 @@ class RealRecords:
         insort(self._by_para.setdefault(self.ctx.para[r.primary.sent], []), r, key=lambda x: x.primary.start)
         for c in r.clusters:
             self._index(r, c.sent)
+
+    def join(self, into: Record, other: Record) -> None:
+        """Make record ``other`` a part of record ``into``: its clusters go to ``into``, and it is no record
+        of its own."""
+        self._ready()
+        for c in other.clusters:
+            self.add_cluster(into, c)
+        for group in (self.records, *self._at.values(), *self._by_para.values()):
+            group[:] = [r for r in group if r is not other]
+        for sent in [s for s in self._sents if not self._at[s]]:
+            del self._at[sent]
+            self._sents.remove(sent)
 
     def in_paragraph(self, para: int) -> list[Record]:
         """The records whose primary cluster is in paragraph ``para``, in order."""

@@ -28,6 +28,7 @@ class Cluster:
     definite: bool = False  # "the run", "her ride": refers back to a record
     inferred: bool = False  # no activity word: a movement verb ("covered 24 km") or a number alone
     race_only: bool = False  # its only distance is implied by a race name ("the marathon")
+    total: bool = False  # its distance is the session's total, told after its parts ("4 x 100m ... 1000m total")
 
     def kind(self, k: str) -> Quantity | None:
         """Its quantity of kind ``k``, if any."""
@@ -85,6 +86,19 @@ class Record:
             if q is not None and not c.race_only:
                 return q
         return next((c.kind("distance") for c in self.clusters if c.kind("distance")), None)
+
+    def session_distance(self, primary: Cluster | None = None) -> Quantity | None:
+        """The distance the record is given: a session's total told after its parts, else that of its leading
+        cluster (``primary``, found when not given), else :meth:`distance`."""
+        total = next((c.kind("distance") for c in self.clusters if c.total), None)
+        if total is not None:
+            return total
+        if primary is None:
+            primary = self.leading()
+        dist = primary.kind("distance")
+        if dist is None or primary.race_only:
+            dist = self.distance()
+        return dist
 
     def sents(self) -> set[int]:
         """The sentences that hold its clusters (don't change the set)."""
