@@ -105,6 +105,14 @@ FORMS = [
     ("This winter the pool is my friend.", D(2025, 1, 15), "This winter", D(2024, 12, 1), "season"),
     ("Next spring we cycle to the coast.", D(2025, 4, 2), "Next spring", D(2026, 3, 1), "season"),
     ("I ran my first marathon in the summer of 2019.", None, "the summer of 2019", D(2019, 6, 1), "season"),
+    # "over the weekend", "at the weekend": its Saturday, the last one unless a future cue says the next
+    ("Hiked the ridge with my kids over the weekend.", D(2025, 3, 5), "the weekend", D(2025, 3, 1), "week"),
+    ("Rode 50 km at the weekend.", D(2025, 3, 2), "the weekend", D(2025, 3, 1), "week"),
+    ("We will ride the coast road at the weekend.", D(2025, 3, 5), "the weekend", D(2025, 3, 8), "week"),
+    # a holiday on a fixed day of the year: its last one
+    ("Ran 8 km on Christmas Eve.", D(2025, 1, 3), "Christmas Eve", D(2024, 12, 24), "day"),
+    ("Swam in the sea on New Year's Day.", D(2025, 1, 3), "New Year's Day", D(2025, 1, 1), "day"),
+    ("A Boxing Day walk, 10 km.", D(2025, 12, 28), "Boxing Day", D(2025, 12, 26), "day"),
     # a weekday and a day of a month without the year: the year in which they agree
     ("We kayaked on Friday, September 12 with the club.", D(2025, 8, 31), "Friday, September 12",
      D(2025, 9, 12), "day"),

@@ -232,3 +232,12 @@ def test_a_day_told_as_the_owner_of_a_session_is_passed_on_to_the_one_told_after
     post = blank_extractor.extract("Sunday's long run was 20 km and I swam 2 km after.", posted_at=D(2024, 6, 12))
     assert [(a.activity, a.date.value) for a in post.activities] == [
         ("running", D(2024, 6, 9)), ("swimming", D(2024, 6, 9))]
+
+
+@pytest.mark.parametrize("text", ["Ran 5 km on New Year's Day with Ola.", "Swam 1 km on Christmas Eve with Ola.",
+                                  "A Boxing Day walk with Ola, 10 km."])
+def test_a_holiday_is_a_date_and_no_place_person_or_sport(extractor, text):
+    (a,) = extractor.extract(text, posted_at="2025-01-05").activities
+    assert a.activity in ("running", "swimming", "walking")
+    assert a.date is not None and a.date.granularity == "day"
+    assert [p.name for p in a.participants] == ["Ola"] and a.places == []

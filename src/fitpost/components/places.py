@@ -149,6 +149,8 @@ class PlaceFinder(Component):
             else:
                 break
             count += 1
+        if j == i + 1 and lows[i] in self.city_prefixes:
+            return i  # a city's first word alone ("New" of "New Year's Day", cut at "Year") names no place
         return j
 
     def __call__(self, doc: Doc) -> Doc:
