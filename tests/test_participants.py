@@ -274,3 +274,13 @@ def test_a_bracketed_aside_between_a_name_and_and_i_keeps_the_name_a_companion(e
 def test_the_owner_after_with_is_no_companion_nor_a_brand_in_a_sessions_name(extractor):
     """"with Tamsin's favourite instructor" names the instructor; "Peloton" in "a Peloton class" is a brand."""
     assert names(extractor, "Did a 30 minute Peloton class with Tamsin's favourite instructor.") == [[]]
+
+
+def test_company_told_with_a_distance_lent_to_the_session_before_is_that_sessions(extractor):
+    """A distance in a sentence with no activity word goes to the session told before it, and so does the
+    company told with it."""
+    for text in ("First ride on the new bike! 25 km along the canal with Jess and Maria.",
+                 "Long run this morning. 18 km with Tomas, the last bit alone."):
+        post = extractor.extract(text, posted_at="2025-05-04")
+        assert len(post.activities) == 1 and post.activities[0].distance is not None
+        assert [p.name for p in post.activities[0].participants] == [n for n in ("Jess", "Maria", "Tomas") if n in text]

@@ -697,6 +697,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             attach_date(ctx, carrier)
             if q.kind == "duration" and not _same_day_and_people(carrier, prev):
                 carrier = None  # "My best there was 21:40, a few years ago": another day's time
+            elif q.kind == "distance":
+                attach_company(ctx, carrier)  # "First ride on the new bike! 25 km with Jess and Mo."
         if carrier is not None:
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
