@@ -133,6 +133,17 @@ def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     assert found(nlp, "In the long run it pays off, and I am running late.") == []
     assert found(nlp, "Bought new running shoes and a cycling helmet.") == []
     assert found(nlp, "Took the train home and walked the talk.") == []
+    assert found(nlp, "Skipped the gym, work ran late.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Played five-a-side with the lads tonight.", "five-a-side"),
+    ("Sparring at the gym, 6 rounds with Dan.", "Sparring"),
+    ("Two hours of jiu-jitsu this evening.", "jiu-jitsu"),
+    ("An hour of water polo after work.", "water polo"),
+])
+def test_other_sports_people_report(nlp, text, expected):
+    assert found(nlp, text) == [(expected, "other")]
 
 
 @pytest.mark.parametrize("text, activity", [
