@@ -68,6 +68,9 @@ _TITLE_PARTS = re.compile(r"(?:(?!\s[-–—|]\s|:\s).)+")
 # Race Report")
 _REPORT_WORDS = ("report", "recap", "review")
 _REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*$", re.IGNORECASE)
+# the same words opening a title, a dash, a bar or a colon after them: what follows is the race's name
+# ("Race Report - Larkspur Half Marathon")
+_REPORT_HEAD = re.compile(r"^\s*(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*[-–—|:]\s", re.IGNORECASE)
 
 
 def _title_case(line: str) -> bool:
@@ -422,13 +425,21 @@ class EventFinder(Component):
         a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"); a part that is no headline by
         itself (too short), or that the words ending a report's title follow, a dash, a bar or a colon between
         or none ("Larkspur Half Marathon Race Report", "Larkspur Trail 50K – Race Report"), keeps its capitals:
-        the name of a race a report is titled with."""
+        the name of a race a report is titled with; so does what follows them and a dash, a bar or a colon
+        where they open the line ("Race Report - Larkspur Half Marathon")."""
         out: set[int] = set()
         start = 0
         for line in text.split("\n"):
             tail = _REPORT_TAIL.search(line) if line.rstrip().lower().endswith(_REPORT_WORDS) else None
             if tail:  # the race's name, then "Race Report": only the report words are the headline's
                 line = line[:tail.start()] + " " * (len(line) - tail.start())
+            head = _REPORT_HEAD.match(line)
+            if head:  # "Race Report - " then the race's name: the report words are the headline
+                bounds = tab.expand(start, start + head.end(), len(text))
+                if bounds is not None:
+                    out.update(range(*bounds))
+                start += len(line) + 1
+                continue
             # where the race's name ends: before the report words and a dash, a bar or a colon before them
             # ("Larkspur Trail 50K – Race Report")
             named_end = len(line.rstrip().rstrip("-–—|:").rstrip())
