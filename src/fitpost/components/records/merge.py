@@ -706,12 +706,42 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     _lend_company(ctx, real, with_cluster)
 
 
+FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
+LABEL_WORDS = 3  # a form's label ("RT Mileage:", "Distance:") has at most this many words
+
+
+def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
+    """The record whose form labelled line ``n`` opens ("Hikers: Kim, Amy" then "Start: 6:15 am",
+    "Elevation: 5900'", ..., "Distance: 9.2 miles": a trip log's form): the first real record in the unbroken
+    run of labelled lines after it (lines with no words between them too), at most FORM_REACH on."""
+    if not _labelled_line(ctx, n):
+        return None
+    for k in range(n + 1, min(len(ctx.sents), n + 1 + FORM_REACH)):
+        here = real.at(k)
+        if here:
+            return here[0]
+        wordless = ctx.worded_between(k - 1, k) == 0  # "\n" after "Hut: 1 hour."
+        if not wordless and not _labelled_line(ctx, k):
+            return None
+    return None
+
+
+def _labelled_line(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens a line with a label: at most LABEL_WORDS words and a colon ("RT Time:")."""
+    lo, hi = ctx.sents[n]
+    if not _opens_line(ctx, n):
+        return False
+    colon = next((k for k in range(lo, min(hi, lo + LABEL_WORDS + 1)) if ctx.lows[k] == ":"), None)
+    return colon is not None and colon > lo and all(w.isalpha() for w in ctx.lows[lo:colon])
+
+
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
     """The people named in each sentence with a companion cue and no cluster, to the record before it, else
-    to the record told next ("Tamsin and Rhodri came along. We ran 10 km.")."""
+    to the record told next ("Tamsin and Rhodri came along. We ran 10 km."), else, a form's roster line, to the
+    record its form tells (:func:`_form_record`)."""
     cues = _companion_cues(ctx)
     for n in sorted(cues.keys() - with_cluster):
-        prev = real.before(n) or real.after(n)
+        prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
