@@ -154,6 +154,7 @@ def test_a_time_told_as_the_effort_it_was_is_the_sessions(ex):
     ("52 miles for the week, long run of 18 miles on Sunday.", "long run", 18 * 1609.344),  # a week's volume
     ("Paid $40 for the entry and ran 10 km along the river.", "ran", 10000),
     ("Weighed 82 kg this morning, then ran 6 km.", "ran", 6000),
+    ("My weekly mileage is up to 42 miles. Ran 6 miles today.", "Ran", 6 * 1609.344),
 ])
 def test_shoe_mileage_running_totals_prices_and_weights_are_no_distance(ex, text, evidence, expected):
     assert meters(record(ex, text, evidence)) == pytest.approx(expected)
@@ -381,3 +382,8 @@ def test_a_result_after_a_walk_inside_a_race_is_the_races(ex):
     post = ex.extract(text)
     assert [(a.activity, seconds(a)) for a in post.activities if a.activity == "running"] == [("running", 12972)]
     assert all(seconds(a) is None for a in post.activities if a.activity == "walking")
+
+
+def test_mileage_as_a_log_lines_label_is_the_sessions_distance(ex):
+    """"Mileage:" labelling a line of a session's log is its distance; "my mileage", "weekly mileage" a total."""
+    assert meters(record(ex, "Easy run\nMileage: 6.2 miles\nTime: 58:10", "run")) == pytest.approx(6.2 * 1609.344)
