@@ -686,24 +686,33 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
-        if q.kind == "distance":
-            fits = prev is not None and (prev.distance() is None or same_distance(prev.distance(), q))
-        else:
-            fits = prev is not None and _time_fits(ctx, prev, q, n)
-        carrier = None
-        if fits:
-            carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
-                              quantities=[q], inferred=True)
-            attach_date(ctx, carrier)
-            if q.kind == "duration" and not _same_day_and_people(carrier, prev):
-                carrier = None  # "My best there was 21:40, a few years ago": another day's time
-            elif q.kind == "distance":
-                attach_company(ctx, carrier)  # "First ride on the new bike! 25 km with Jess and Mo."
+        carrier = _lent(ctx, prev, span) if prev is not None else None
         if carrier is not None:
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev)
     _lend_company(ctx, real, with_cluster)
+
+
+def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
+    """The cluster that lends the distance or time ``span`` to record ``prev``, where it fits (a distance:
+    ``prev`` has none or the same; a time: :func:`_time_fits` and the same day and people), with the date
+    and, a distance, the company told with it ("First ride on the new bike! 25 km with Jess and Mo."); None
+    where it does not fit."""
+    q, n = span.info, ctx.sent_of[span.start]
+    if q.kind == "distance":
+        fits = prev.distance() is None or same_distance(prev.distance(), q)
+    else:
+        fits = _time_fits(ctx, prev, q, n)
+    if not fits:
+        return None
+    carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, quantities=[q], inferred=True)
+    attach_date(ctx, carrier)
+    if q.kind == "duration" and not _same_day_and_people(carrier, prev):
+        return None  # "My best there was 21:40, a few years ago": another day's time
+    if q.kind == "distance":
+        attach_company(ctx, carrier)
+    return carrier
 
 
 FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
