@@ -52,6 +52,7 @@ def test_named_events(nlp, text, expected):
     # after "a" or "an" with no word it modifies after it, the brand is still the race
     ("She completed an Ironman in Larkspur last year.", [("Ironman", "triathlon")]),
     ("Rhodri finished an Ironman.", [("Ironman", "triathlon")]),
+    ("He took part in an Ironman endurance race in Kelby.", [("Ironman", "triathlon")]),
     # a sponsor's name stays in the name
     ("Ran the Acme Vienna Marathon in April.", [("Acme Vienna Marathon", "running")]),
 ])
@@ -134,6 +135,7 @@ def test_hashtags_that_end_in_a_head(nlp):
     "On Saturdays I swim 3 km in the lake.",  # a weekday in the plural tells a routine's day
     "Then I swim 3 km back to the jetty.",  # the pronoun "I" is no word of a name
     "Bought an Ironman watch, then ran 10 km.",  # a brand after "an" that names a thing
+    "Wore my Ironman shirt for the 10 km today.",  # so after a possessive
 ])
 def test_what_is_not_an_event(nlp, text):
     assert events(nlp, text) == []

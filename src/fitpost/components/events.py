@@ -67,6 +67,8 @@ _TITLE_PARTS = re.compile(r"(?:(?!\s[-–—|]\s|:\s).)+")
 # the words that end a report's title: what comes before them is the race's name ("Larkspur Half Marathon
 # Race Report")
 _REPORT_WORDS = ("report", "recap", "review")
+# after these a brand may modify the word after it ("an Ironman shirt", "my parkrun tee")
+_BRAND_MODIFIED_AFTER = frozenset({"a", "an", "my", "his", "her", "our", "their", "your"})
 _REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*$", re.IGNORECASE)
 # the same words opening a title, a dash, a bar or a colon after them: what follows is the race's name
 # ("Race Report - Larkspur Half Marathon")
@@ -247,12 +249,12 @@ class EventFinder(Component):
         """A brand that is an event alone ("at parkrun", "Ironman Kalmar"), with the capitalised words
         and numbers after it up to an amount (``amounts``: where quantities start; "parkrun 6 weeks in a
         row" is parkrun); not after "#", or "to" or "from" (where it is the place: "walked to
-        parkrun"), nor after "a" or "an" where a word it modifies follows ("an Ironman shirt"; but "an
-        Ironman in Larkspur": ``brand_after_article``)."""
+        parkrun"), nor after an article or a possessive where a word it modifies follows ("an Ironman
+        shirt", "my Ironman medal"; but "an Ironman in Larkspur": ``brand_after_article``)."""
         words, lows = tab.text, tab.lower
         if i > 0 and lows[i - 1] in ("#", "to", "from", "/"):
             return None
-        if i > 0 and lows[i - 1] in ("a", "an") and i + 1 < end and not tab.is_punct(i + 1) \
+        if i > 0 and lows[i - 1] in _BRAND_MODIFIED_AFTER and i + 1 < end and not tab.is_punct(i + 1) \
                 and lows[i + 1] not in self.brand_after_article:
             return None
         k = i + 1
