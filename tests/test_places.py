@@ -355,3 +355,8 @@ def test_a_name_ending_in_a_place_word_that_the_text_shortens_to_a_surname_is_a_
             "Pike, 41, set off from the fire station at 5am.")
     assert places(nlp, text) == []
     assert places(nlp, "Hiked Scafell Pike with Tom today, 14 km.") == [("Scafell Pike", "at")]
+
+
+def test_a_determiner_of_each_one_opens_no_place_name(nlp):
+    """"Every", "each" and "any" before a place's name, capitalised at a sentence's start, are no part of it."""
+    assert places(nlp, "Each Larkspur Harbour swimmer did 2 km this morning.") == [("Larkspur Harbour", "at")]
