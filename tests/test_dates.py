@@ -131,6 +131,7 @@ def test_date_form(finder, text, posted_at, phrase, value, granularity):
     "The 56-year-old ran 21 km.",
     "A run to mark the 75th year of the club.",
     "Every Sunday I run with my father.",
+    "I swim every Monday, Wednesday and Friday before work.",  # each weekday of a routine's list
     "The Sunday Times called her a legend.",
     "On the 3rd day we covered 40 km.",
     "May you run far and free.",

@@ -87,6 +87,8 @@ _UNIT_GRAIN = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fo
 
 _LOCK = threading.Lock()  # a DateDataParser is not documented as thread-safe: one call at a time
 
+_WEEKDAY_LIST_JOINS = frozenset({",", "and", "or", "&"})  # what joins the weekdays of a list
+
 
 @lru_cache(maxsize=512)
 def _parser(base: dt.date, prefer: str):
@@ -669,6 +671,14 @@ class DateFinder(Component):
                         out.append((*span, kind))
         return out
 
+    def _listed_after_routine_word(self, lower: list[str], start: int) -> bool:
+        """Whether the weekday at token ``start`` ends a list of weekdays that a word of ``exclude_before``
+        opens ("every Monday, Wednesday and Friday")."""
+        k = start - 1
+        while k >= 1 and lower[k] in _WEEKDAY_LIST_JOINS and lower[k - 1] in self.weekdays:
+            k -= 2
+        return k < start - 1 and k >= 0 and lower[k] in self.exclude_before
+
     def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str, verbs: set[int]) -> bool:
         lower = tab.lower
         before = lower[start - 1] if start > 0 else None
@@ -679,6 +689,8 @@ class DateFinder(Component):
             return False  # "quiet on a Saturday": any Saturday
         if before == "on" and start > 1 and lower[start - 2] in self.exclude_before:
             return False
+        if lower[start] in self.weekdays and self._listed_after_routine_word(lower, start):
+            return False  # "every Tuesday and Thursday": each is a routine's day
         if after in self.exclude_after:
             return False  # "November 4 km", "on the 3rd day"
         if self._dateline(tab, start, end) or self._published(tab, start):
