@@ -287,11 +287,12 @@ def test_company_told_with_a_distance_lent_to_the_session_before_is_that_session
 
 
 def test_a_trip_logs_roster_line_names_the_people_of_the_session_its_form_tells(extractor):
-    """A line opening with the plural of those taking part and a colon ("Hikers: ...") names the people of
+    """A line opening with the plural of those taking part and a colon ("Walkers: ...") names the people of
     the session the labelled lines of its form tell, however many lines are between."""
-    text = ("Sunday, May 4, 2025\n\nHikers: Tamsin, Rhodri, Ola\nStart: 6:30 am\nElevation at start: 1800 m\n"
-            "Hut: 1 hour 10 min.\nSummit: 2 hours 40 min.\nFinish: 1:15 pm\nDistance: 14.2 km\nWeather: windy on top.")
-    (hike,) = extractor.extract(text, posted_at="2025-05-05").activities
-    assert hike.activity == "hiking" and hike.distance.value == 14.2
-    assert [p.name for p in hike.participants] == ["Tamsin", "Rhodri", "Ola"]
+    text = ("Coast path, day two\n\nWalkers: Tamsin, Rhodri, Ola\nSet off: 8:05\nLunch stop: the harbour\n"
+            "Tea stop: 2 hours 30 min in\nLighthouse: 3 hours in\nCar park: 3:40 pm\n"
+            "Distance: 21.6 km\nConditions: drizzle, then sun.")
+    (walk,) = extractor.extract(text, posted_at="2025-05-05").activities
+    assert walk.activity == "walking" and walk.distance.value == 21.6
+    assert [p.name for p in walk.participants] == ["Tamsin", "Rhodri", "Ola"]
 

@@ -722,26 +722,28 @@ LABEL_WORDS = 3  # a form's label ("RT Mileage:", "Distance:") has at most this 
 def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     """The record whose form labelled line ``n`` opens ("Hikers: Kim, Amy" then "Start: 6:15 am",
     "Elevation: 5900'", ..., "Distance: 9.2 miles": a trip log's form): the first real record in the unbroken
-    run of labelled lines after it (lines with no words between them too), at most FORM_REACH on."""
+    run of labelled lines after it (a sentence that opens no line, or has no words, is part of the line
+    before), at most FORM_REACH on."""
     if not _labelled_line(ctx, n):
         return None
     for k in range(n + 1, min(len(ctx.sents), n + 1 + FORM_REACH)):
         here = real.at(k)
         if here:
             return here[0]
-        wordless = ctx.worded_between(k - 1, k) == 0  # "\n" after "Hut: 1 hour."
-        if not wordless and not _labelled_line(ctx, k):
+        if ctx.worded_between(k - 1, k) and _opens_line(ctx, k) and not _labelled_line(ctx, k):
             return None
     return None
 
 
 def _labelled_line(ctx: Context, n: int) -> bool:
     """Whether sentence ``n`` opens a line with a label: at most LABEL_WORDS words and a colon ("RT Time:")."""
-    lo, hi = ctx.sents[n]
     if not _opens_line(ctx, n):
         return False
-    colon = next((k for k in range(lo, min(hi, lo + LABEL_WORDS + 1)) if ctx.lows[k] == ":"), None)
-    return colon is not None and colon > lo and all(w.isalpha() for w in ctx.lows[lo:colon])
+    start = ctx.tab.idx[ctx.sents[n][0]]
+    end = ctx.text.find("\n", start)
+    label, colon, _ = ctx.text[start:end if end >= 0 else len(ctx.text)].partition(":")
+    words = label.split()
+    return bool(colon) and 0 < len(words) <= LABEL_WORDS and all(w.isalpha() for w in words)
 
 
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
