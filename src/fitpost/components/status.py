@@ -283,7 +283,8 @@ class _DocView:
     and which annotations it has."""
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
-                 "exercise_tokens", "dates")
+                 "exercise_tokens", "dates", "past_of_sentence", "first_pronoun", "_titled",
+                 "_title_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -304,6 +305,33 @@ class _DocView:
         # "deadlifts" or "raises" as the verb of a log line
         self.exercise_tokens = {k for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
                                 if m.info.form == "exercise" for k in range(m.start, m.end)}
+        # of StatusTagger._past_of_sentence, by the sentence's first token
+        self.past_of_sentence: dict[int, tuple[bool, int]] = {}
+        # the first subject pronoun of a sentence (its end where it has none), by its first token
+        self.first_pronoun: dict[int, int] = {}
+        self._titled: dict[int, bool | None] = {}  # of :meth:`titled`, by the sentence's first token
+        self._title_end: int | None = None  # of :meth:`title_end`, once read
+
+    def titled(self, i: int) -> bool | None:
+        """Whether token ``i``'s sentence (the whole Doc without sentence bounds) has its words capitalised
+        (at least 0.7 of them); None where it cannot be a title at all: it ends with closing punctuation
+        or has fewer than two words.  Worked out once per sentence: each mention of a long sentence asks."""
+        lo = self.tab.sent_lo[i]
+        if lo not in self._titled:
+            sent = self.tab.text[lo:self.tab.sent_hi[i]]
+            words = [w for w in sent if w.isalpha()]
+            last = next((w for w in reversed(sent) if not w.isspace()), None)
+            if last is None or last in (".", "!", "?", "…") or len(words) < 2:
+                self._titled[lo] = None
+            else:
+                self._titled[lo] = sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words)
+        return self._titled[lo]
+
+    def title_end(self) -> int:
+        """Where the text's title ends (:func:`fitpost.ext.title_end`), -1 when it has none; read once."""
+        if self._title_end is None:
+            self._title_end = ext.title_end(ext.text(self.doc))
+        return self._title_end
 
     def names_event_after(self, span: ext.Mention) -> bool:
         """Whether a named event follows the mention, at most a preposition and "the" between ("running
@@ -387,12 +415,15 @@ class StatusTagger(Component):
 
     # -- cues -------------------------------------------------------------------------------
 
-    def cues(self, doc: Doc, regions: list[tuple[int, int]] | None = None) -> tuple[list[Cue], set[int]]:
+    def cues(self, doc: Doc, regions: list[tuple[int, int]] | None = None,
+             view: _DocView | None = None) -> tuple[list[Cue], set[int]]:
         """The triggers that survive pseudo-triggers and overlaps, and the tokens of pseudo-triggers.
 
         ``regions`` (token offsets, default the whole Doc) limits the search:
-        a scope never leaves its sentence, so only sentences with a mention matter.
+        a scope never leaves its sentence, so only sentences with a mention matter.  ``view``: the
+        tagger's view of ``doc``, if made already.
         """
+        view = view if view is not None else _DocView(doc)
         tab, text = ext.tokens(doc), ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
         by_span = self._triggers(doc, regions)
@@ -416,33 +447,47 @@ class StatusTagger(Component):
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         breaks = sorted(self._breaks(tab, text))
         stops.update(breaks)
-        tagged = ext.has_annotation(doc, "TAG")
-        cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(doc, tab, tagged, c.start))]
+        cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(view, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
         for cue in cues:
             cue.lo, cue.hi = self._scope(tab, cue, breaks if cue.rule.labels else sorted_stops)
         return cues, pseudo
 
-    def _narrative_would(self, doc: Doc, tab: ext.Tokens, tagged: bool, i: int) -> bool:
+    def _narrative_would(self, view: _DocView, i: int) -> bool:
         """Token ``i`` is a "would" that tells a past habit or the past's future, not a wish or a
         condition: a verb in the past before it in its sentence ("we moved to the coast and would
         swim each morning", "planned a loop that they would hike in a weekend"), no "if", "wish" ... there,
         and no "have" after it ("would have run" is what did not happen)."""
+        tab = view.tab
         lower = tab.lower
         if lower[i] not in _WOULD or i + 1 < tab.n and lower[i + 1] in self.aux["have"]:
             return False
-        lo = tab.sent_lo[i]
-        if not _UNREAL.isdisjoint(lower[lo:tab.sent_hi[i]]):
-            return False
-        for j in range(lo, i):
-            if tagged:
+        unreal, first_past = self._past_of_sentence(view, tab.sent_lo[i])
+        return not unreal and first_past < i
+
+    def _past_of_sentence(self, view: _DocView, lo: int) -> tuple[bool, int]:
+        """Of the sentence starting at token ``lo``: whether it holds an unreal word ("if", "wish" ...),
+        and its first verb in the past (its end where it has none): the tagger's VBD, or on blank English a
+        listed past form, "was", "had" or "we rented".  Read once per sentence (``view`` keeps it): every
+        "would" of a long sentence asks."""
+        known = view.past_of_sentence.get(lo)
+        if known is not None:
+            return known
+        tab, doc = view.tab, view.doc
+        lower, hi = tab.lower, tab.sent_hi[lo]
+        first = hi
+        for j in range(lo, hi):
+            if view.tagged:
                 if doc[j].tag_ == "VBD":
-                    return True
+                    first = j
+                    break
             elif lower[j] in self.past_forms or lower[j] in self.aux["past_be"] or lower[j] == "had" \
                     or (lower[j].endswith("ed") and len(lower[j]) > 4 and j > lo and lower[j - 1] in self.pronouns):
-                return True  # on blank English, a listed past form, "was", "had" or "we rented"
-        return False
+                first = j
+                break
+        known = view.past_of_sentence[lo] = (not _UNREAL.isdisjoint(lower[lo:hi]), first)
+        return known
 
     def _triggers(self, doc: Doc, regions: list[tuple[int, int]]) -> dict[tuple[int, int], list[Rule]]:
         """Every trigger match inside ``regions``: (start, end) -> its rules, in the order of the rule file."""
@@ -538,7 +583,7 @@ class StatusTagger(Component):
         if auxes and pseudo:
             auxes = [a for a in auxes if a not in pseudo]
         lowers = [lower[a] for a in auxes]
-        would = next((a for a in auxes if self._narrative_would(view.doc, view.tab, view.tagged, a)), None)
+        would = next((a for a in auxes if self._narrative_would(view, a)), None)
         if would is not None:
             if self._object_clause(view, would):
                 return "past_modal"  # "mapped out a route that we would ride over two days": then done
@@ -622,9 +667,15 @@ class StatusTagger(Component):
         return tense
 
     def _subject_before(self, view: _DocView, i: int) -> bool:
-        """Whether a subject pronoun ("I", "we", "she") stands before token ``i`` in its sentence."""
-        lower = view.tab.lower
-        return any(lower[k] in self.pronouns for k in range(view.tab.sent_lo[i], i))
+        """Whether a subject pronoun ("I", "we", "she") stands before token ``i`` in its sentence (its
+        sentence's first one is found once: every mention of a long sentence asks)."""
+        tab = view.tab
+        lo = tab.sent_lo[i]
+        first = view.first_pronoun.get(lo)
+        if first is None:
+            lower, hi = tab.lower, tab.sent_hi[lo]
+            first = view.first_pronoun[lo] = next((k for k in range(lo, hi) if lower[k] in self.pronouns), hi)
+        return first < i
 
     def _object_clause(self, view: _DocView, aux: int) -> bool:
         """Auxiliary ``aux`` opens a relative clause about a thing ahead: "a route that we would ride";
@@ -745,14 +796,10 @@ class StatusTagger(Component):
         """Token ``i``'s sentence (the whole Doc without sentence bounds) reads as a title: no closing
         punctuation, and its words capitalised, or it is the text's first line, standing alone
         ("Grandmother swims across the lake" over the report of the swim)."""
-        tab = view.tab
-        sent = tab.text[tab.sent_lo[i]:tab.sent_hi[i]]
-        words = [w for w in sent if w.isalpha()]
-        last = next((w for w in reversed(sent) if not w.isspace()), None)
-        if last is None or last in (".", "!", "?", "…") or len(words) < 2:
+        titled = view.titled(i)
+        if titled is None:
             return False
-        return sum(w.istitle() or w.isupper() for w in words) >= 0.7 * len(words) \
-            or tab.idx[i] < ext.title_end(ext.text(view.doc))
+        return titled or view.tab.idx[i] < view.title_end()
 
     @staticmethod
     def _is_question(view: _DocView, i: int) -> bool:
@@ -908,7 +955,7 @@ class StatusTagger(Component):
         view = _DocView(doc)
         # with sentence boundaries, only the sentences that hold an activity mention or an event are read
         regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
-        found, pseudo = self.cues(doc, regions if view.sentences else None)
+        found, pseudo = self.cues(doc, regions if view.sentences else None, view)
         cues = _Scopes(found)
         for span in mentions:
             ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
