@@ -139,7 +139,7 @@ def _authors(ctx: Context, r: Record) -> bool:
         return False
     sents = r.sents()
     return any(ctx.holds(w, sents) for w in ("i", "we", "me")) or \
-        not any(p.start < c.start for p in ctx.people_in.get(c.sent, ()))
+        next(ctx.people_back(c.sent, c.start, 0), None) is None
 
 
 def default_people(ctx: Context, r: Record) -> list[dict]:

@@ -123,11 +123,11 @@ def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     """Without a parse: the last person of the sentence ending at most BEFORE_REACH tokens before the
     mention, with the people of the sentence coordinated before them; in text order.  Not people a company
     cue brings to an activity mention before this one ("ran with Asha and swam": Asha is the run's)."""
-    left = [p for p in ctx.people_in.get(c.sent, ()) if p.start < c.start and c.start - p.end <= BEFORE_REACH]
-    if not left:
+    last = next(ctx.people_back(c.sent, c.start, c.start - BEFORE_REACH), None)
+    if last is None:
         return []
     first = ctx.sents[c.sent][0]
-    chosen = _coordinated_before(ctx, left[-1], first)[::-1] + [left[-1]]
+    chosen = _coordinated_before(ctx, last, first)[::-1] + [last]
     if _cue_ends_at(ctx, chosen[0].start - 1) and not ctx.activity_starts.isdisjoint(range(first, chosen[0].start)):
         return []
     k = ctx.person_index(chosen[0])
@@ -148,10 +148,10 @@ def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> N
     """"him and Asha running": the person right before an -ing mention, with those coordinated before."""
     if c.start == 0 or not ctx.lows[c.start].endswith("ing"):
         return
-    left = [p for p in ctx.people_in.get(c.sent, ()) if p.end <= c.start and c.start - p.end <= 1]
-    if left:
-        chosen.append(left[-1])
-        chosen.extend(_coordinated_before(ctx, left[-1], 0))
+    last = next((p for p in ctx.people_back(c.sent, c.start, c.start - 1) if p.end <= c.start), None)
+    if last is not None:
+        chosen.append(last)
+        chosen.extend(_coordinated_before(ctx, last, 0))
 
 
 def _coordinated_before(ctx: Context, p: ext.Mention, first: int) -> list[ext.Mention]:

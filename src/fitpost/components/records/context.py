@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import Any
 
 from spacy.tokens import Doc
@@ -317,6 +318,8 @@ class Context:
         self.people_in, self.places_in, self.events_in, self.dates_in = (
             self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
         self._sentence_words: dict[int, frozenset[str]] = {}
+        # of :meth:`people_back`, by sentence: where its people start, and the latest end up to each
+        self._people_index: dict[int, tuple[list[int], list[int]]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
@@ -469,6 +472,21 @@ class Context:
             if any(k + len(p) <= end and tuple(lows[k:k + len(p)]) == p for p in phrases[lows[k]]):
                 out.add(self.sent_of[k])
         return out
+
+    def people_back(self, n: int, i: int, lo: int) -> Iterator[ext.Mention]:
+        """The people mentions of sentence ``n`` that start before token ``i`` and end at token ``lo`` or
+        later, the last first (the people group is in text order): found by where they start and end,
+        without walking the other people of the sentence (a long one may name thousands)."""
+        found = self.people_in.get(n, ())
+        index = self._people_index.get(n)
+        if index is None:
+            index = self._people_index[n] = ([p.start for p in found], list(accumulate((p.end for p in found), max)))
+        starts, latest_end = index
+        k = bisect_left(starts, i)
+        while k > 0 and latest_end[k - 1] >= lo:  # an earlier one may still end at ``lo`` or later
+            k -= 1
+            if found[k].end >= lo:
+                yield found[k]
 
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""
