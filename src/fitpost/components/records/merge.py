@@ -65,6 +65,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     pending: list[Cluster] = []
     routes = Routes()
     dates = FirstDates(ctx)
+    real_of: dict[str, list[Record]] = {}  # the real records made so far, by activity (:func:`_fitting`)
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     for c in clusters:
         example = c.event is not None and ctx.listed_example(c.start)
@@ -77,24 +78,26 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
         elif example:  # a race named in a list of examples is a session of its own, unless named before
             target = next((r for r in records if any(o.event == c.event for o in r.clusters)), None)
         else:
-            target = _same_session(ctx, records, c, routes, dates, latest)
+            target = _same_session(ctx, records, c, routes, dates, latest, real_of)
         if target is not None:
             target.clusters.append(c)
         else:
             target = Record([c])
             records.append(target)
+            _index_real(real_of, target)
         routes.add(target, c)
         dates.add(target, c)
         latest = target
     # a bare mention that is not real ("long runs are the best") may refer to a record told after it:
     # the real ones are placed first
     for c in sorted(pending, key=lambda c: not statuses.is_real(c.status_name)):
-        target = _referred(ctx, records, c, routes, dates)
+        target = _referred(ctx, records, c, routes, dates, real_of)
         if target is not None:
             target.clusters.append(c)
         else:
             target = Record([c])
             records.append(target)
+            _index_real(real_of, target)
         routes.add(target, c)
         dates.add(target, c)
     records = _asked_about(ctx, records)
@@ -182,18 +185,18 @@ class Routes:
 
 
 def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
-                  dates: FirstDates, latest: Record | None) -> Record | None:
+                  dates: FirstDates, latest: Record | None, real_of: dict[str, list[Record]]) -> Record | None:
     """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`), no other day
     (:meth:`FirstDates.other_day`) and no routine or series of another phase (:func:`_may_follow`) with
     its distance (unless ``c`` is a further item of a list:
     :func:`_listed`), one of its clusters' event, or that ``c`` restates (:func:`_restates`)."""
-    apposed = _apposed_to_event(ctx, records, c)
+    real = real_of.get(c.info.activity, [])
+    apposed = _apposed_to_event(ctx, real, c)
     if apposed is not None:
         return apposed
     d = c.kind("distance")
-    for r in records:
-        if not _kind_fits(ctx, c, r) or not statuses.is_real(r.primary.status_name) or routes.other(c, r) \
-                or dates.other_day(c, r) or not _may_follow(c, r):
+    for r in _fitting(ctx, records, real, c):
+        if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
             return r
@@ -201,14 +204,15 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(ctx, c, r):
             return r
-    return _relative(ctx, records, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
+    return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
 
 
-def _apposed_to_event(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The record of the named event that cluster ``c`` stands in apposition to, telling what the race is: the
-    event's name, a comma, then "a" or "an" and at most three words before ``c`` ("the Comrades Marathon, an
-    87 km race between two cities": the race is the marathon)."""
+def _apposed_to_event(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
+    """Of ``real`` (the real records of ``c``'s activity, in order), the record of the named event that cluster
+    ``c`` stands in apposition to, telling what the race is: the event's name, a comma, then "a" or "an" and at
+    most three words before ``c`` ("the Comrades Marathon, an 87 km race between two cities": the race is the
+    marathon)."""
     events = ctx.events_in.get(c.sent)
     if not events:
         return None  # no event named in its sentence
@@ -219,8 +223,7 @@ def _apposed_to_event(ctx: Context, records: list[Record], c: Cluster) -> Record
     event = next((e for e in events if e.end == article - 1), None)
     if event is None:
         return None
-    return next((r for r in records if r.activity == c.info.activity and statuses.is_real(r.primary.status_name)
-                 and any(o.event == event.info.name for o in r.clusters)), None)
+    return next((r for r in real if any(o.event == event.info.name for o in r.clusters)), None)
 
 
 def _kind_fits(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -229,8 +232,31 @@ def _kind_fits(ctx: Context, c: Cluster, r: Record) -> bool:
     (``generic_reference`` of linking.json: "three rounds of kettlebell swings ... the workout")."""
     if r.activity == c.info.activity:
         return True
-    return c.definite and r.activity in ctx.lexicon.generic_refers_to and c.info.activity == "workout" \
+    return r.activity in ctx.lexicon.generic_refers_to and _refers_generically(ctx, c)
+
+
+def _refers_generically(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is a definite generic workout noun ("the workout"), which may refer back to a
+    record of another activity (``generic_reference`` of linking.json)."""
+    return c.definite and c.info.activity == "workout" \
         and " ".join(ctx.lows[c.start:c.end]) in ctx.lexicon.generic_nouns
+
+
+def _index_real(real_of: dict[str, list[Record]], r: Record) -> None:
+    """Add the new record ``r`` to ``real_of`` (the real records made so far by activity, in the order they were
+    made) if it is real (a record's activity and status are its primary cluster's, the first to join it)."""
+    if statuses.is_real(r.primary.status_name):
+        real_of.setdefault(r.activity, []).append(r)
+
+
+def _fitting(ctx: Context, records: list[Record], real: list[Record], c: Cluster) -> list[Record]:
+    """The real records of ``records`` (those made so far, in order) that cluster ``c`` may tell of by its
+    activity (:func:`_kind_fits`), in order: ``real``, those of its activity (found without walking every
+    record: a long text may have thousands), or for "the workout" those of the activities it may refer back
+    to as well."""
+    if _refers_generically(ctx, c):
+        return [r for r in records if _kind_fits(ctx, c, r) and statuses.is_real(r.primary.status_name)]
+    return real
 
 
 def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates) -> Record | None:
@@ -294,8 +320,9 @@ RELATIVE_PRONOUNS = frozenset(("which", "that"))
 SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))
 
 
-def _relative(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
-    """The record that verb ``c`` tells more of in a relative clause right after one of its mentions:
+def _relative(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
+    """Of ``real`` (the real records of ``c``'s activity, in order), the record that verb ``c`` tells more of in
+    a relative clause right after one of its mentions:
     "the Oakley Trail 25K, which I ran in 2:45" is one session.  The clause is a relative pronoun
     (after a comma or not), an optional subject pronoun, then ``c``; what ends right before it (a
     mention, a quantity or an event of the record) must be of a real record of ``c``'s activity."""
@@ -313,11 +340,9 @@ def _relative(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
         return None
     end_char = ctx.tab.end[i]
     events = {e.info.name for e in ctx.events_in.get(c.sent, ()) if e.end == i + 1}
-    for r in records:
-        if r.activity == c.info.activity and statuses.is_real(r.primary.status_name) \
-                and any(x.sent == c.sent and (x.end == i + 1 or x.event in events
-                                              or any(q.end == end_char for q in x.quantities))
-                        for x in r.clusters):
+    for r in real:
+        if any(x.sent == c.sent and (x.end == i + 1 or x.event in events
+                                     or any(q.end == end_char for q in x.quantities)) for x in r.clusters):
             return r
     return None
 
@@ -553,7 +578,7 @@ def _bound(ctx: Context, q: Quantity) -> str | None:
 
 
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
-              dates: FirstDates) -> Record | None:
+              dates: FirstDates, real_of: dict[str, list[Record]]) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
     those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
     (:meth:`FirstDates.other_day`): the first with its event, else the first with its race distance, else
@@ -564,8 +589,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
-    same = [r for r in records if _kind_fits(ctx, c, r) and statuses.is_real(r.primary.status_name)
-            and not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
+    same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
+            if not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
