@@ -15,6 +15,7 @@ is ("the 10K, which is 6.2 miles").  The cue words are in ``models/linking.json`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from fitpost import ext
 from fitpost.components.records.context import Context
@@ -57,9 +58,9 @@ def _spectated(ctx: Context, c: Cluster) -> bool:
     the city half marathon"; not "Watched the marathon, then went for a run")."""
     if c.info.form in ("verb", "exercise", "inferred"):
         return False
-    lo = ctx.sents[c.sent][0]
-    watching = [k for k in range(lo, c.start) if ctx.lows[k] in ctx.lexicon.spectating]
-    return bool(watching) and ctx.breaks(watching[-1], c.start) == 0
+    at = ctx.spectating_at
+    k = bisect_left(at, c.start) - 1  # the last word of spectating before the mention
+    return k >= 0 and at[k] >= ctx.sents[c.sent][0] and ctx.breaks(at[k], c.start) == 0
 
 
 def _compared(ctx: Context, c: Cluster) -> bool:
@@ -67,7 +68,8 @@ def _compared(ctx: Context, c: Cluster) -> bool:
     after a ``comparison`` phrase of its clause ("equal to about 6 marathons")."""
     lows, lex, first = ctx.lows, ctx.lexicon, ctx.sents[c.sent][0]
     lo = max(first, c.start - lex.comparison_reach)  # a phrase ending in tokens lo..c.start
-    for k in ctx.comparison_lasts_at:  # each word that may end a phrase
+    at = ctx.comparison_lasts_at
+    for k in at[bisect_left(at, lo - 1):bisect_left(at, c.start)]:  # each word there that may end a phrase
         end = k + 1
         if lo <= end <= c.start and end > first \
                 and any(end - len(p) >= first and tuple(lows[end - len(p):end]) == p for p in lex.comparison) \

@@ -638,6 +638,12 @@ class Context:
         return [a for a in ATTRIBUTES if a in self.marked]
 
     @once
+    def spectating_at(self) -> list[int]:
+        """The tokens that are words of watching or helping at someone else's session (``spectating``), in
+        order."""
+        return self.tab.where(self.lexicon.spectating)
+
+    @once
     def comparison_lasts_at(self) -> list[int]:
         """The tokens that are the last word of a ``comparison`` phrase, in order."""
         return self.tab.where(self.lexicon.comparison_lasts)
