@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
+from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,6 +90,8 @@ def chunks(text: str, limit: int) -> list[tuple[int, str]]:
 # the parts of a record that hold character offsets (each an Evidence, a Quantity or a DateRef, with
 # ``start`` and ``end``), besides its ``mentions``
 _SPANNED = ("evidence", "distance", "duration", "count", "repetition", "pace", "elevation", "date")
+# a record's mentions, validated as one list (a record of a long text may have thousands)
+_EVIDENCE_LIST = TypeAdapter(list[Evidence])
 
 
 def _shift(activity: Activity, offset: int) -> Activity:
@@ -96,15 +99,18 @@ def _shift(activity: Activity, offset: int) -> Activity:
     if not offset:
         return activity
 
+    def fields(e: Evidence) -> dict:
+        return {"text": e.text, "start": e.start + offset, "end": e.end + offset}
+
     def moved(part: Any) -> Any:
         if part is None or part.start is None:
             return part
         if isinstance(part, Evidence):  # each of its fields is given anew: validating them is cheaper than a copy
-            return Evidence.model_validate({"text": part.text, "start": part.start + offset, "end": part.end + offset})
+            return Evidence.model_validate(fields(part))
         return part.model_copy(update={"start": part.start + offset, "end": part.end + offset})
 
     update = {name: moved(getattr(activity, name)) for name in _SPANNED}
-    update["mentions"] = [moved(m) for m in activity.mentions]
+    update["mentions"] = _EVIDENCE_LIST.validate_python([fields(m) for m in activity.mentions])
     return activity.model_copy(update=update)
 
 
