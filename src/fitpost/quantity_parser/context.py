@@ -211,18 +211,30 @@ def aside_roles() -> tuple[AsideRole, ...]:
 @dataclass(frozen=True)
 class KindCues:
     """The ``after`` and the ``near`` phrases of all the roles of one kind of quantity, each set as one pattern:
-    where it finds nothing, no role of the kind finds one of its own, and their checks are skipped."""
+    where it finds nothing, no role of the kind finds one of its own, and their checks are skipped; and the
+    words that may stand right before the number where a role's ``before`` phrase ends the words before it
+    (:func:`_before_words`): where another does, no role's ``before`` check is made."""
 
     after: re.Pattern | None
     near: re.Pattern | None
+    before_words: frozenset[str]
+
+
+def _before_words(phrases: frozenset[str], fillers: frozenset[str]) -> frozenset[str]:
+    """The words :func:`_ends_past_fillers` may find ``phrases`` at when they are the last of the words it is
+    given: a phrase's last word, or a filler (``fillers``) it sets aside; with any other last word it finds none."""
+    return _shape(phrases)[1] | fillers if phrases else frozenset()
 
 
 @cache
 def kind_cues(kind: str) -> KindCues:
     """The cues of the roles of ``aside`` in context.json for a quantity of kind ``kind``."""
     roles = [role for role in lexicon().context["aside"]["roles"].values() if kind in role["kinds"]]
+    before_words = frozenset().union(*(_before_words(role.before, role.fillers)
+                                       for role in aside_roles() if kind in role.kinds))
     return KindCues(after=_phrases_re([p for role in roles for p in role.get("after", ())], _AFTER_LEAD, _AFTER_TAIL),
-                    near=_phrases_re([p for role in roles for p in role.get("near", ())], _NEAR_LEAD, _NEAR_TAIL))
+                    near=_phrases_re([p for role in roles for p in role.get("near", ())], _NEAR_LEAD, _NEAR_TAIL),
+                    before_words=before_words)
 
 
 @cache
@@ -318,7 +330,9 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
     shoes; None for a quantity that may be the session's own."""
     cues = kind_cues(kind)
     after_any = cues.after is not None and cues.after.match(text, end) is not None  # some role's after phrase
-    lw: list[str] | None = None
+    last = line_words(text, start, 1)  # the word right before the number on its line (none or one)
+    # the words before the number, read where some role's before phrase may end them
+    lw = line_words(text, start) if last and last[0] in cues.before_words else None
     near_any: bool | None = None  # whether the clause before holds some role's near phrase, once asked
     for role in aside_roles():
         if kind not in role.kinds:
@@ -327,16 +341,13 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
             return role.name
         if role.after_set is not None and _set_before(role.after_set, text, start):
             return role.name
-        if role.before:
-            lw = line_words(text, start) if lw is None else lw
-            if _ends_past_fillers(lw, role.before, role.fillers):
-                return role.name
+        if role.before and lw is not None and _ends_past_fillers(lw, role.before, role.fillers):
+            return role.name
         if role.near is not None:
             if near_any is None:
                 clause = clause_before(text, start)
                 near_any = cues.near is not None and cues.near.search(clause) is not None
             if near_any and role.near.search(clause):
-                lw = line_words(text, start) if lw is None else lw
-                if not role.near_then or (lw and lw[-1] in role.near_then):
+                if not role.near_then or (last and last[0] in role.near_then):
                     return role.name
     return None
