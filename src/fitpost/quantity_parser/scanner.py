@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 
 from fitpost.quantity_parser.context import cues, ends_with, left_words, next_word, sentence
@@ -92,34 +92,60 @@ def _freq_item(text: str, m, value: str, times=None, lo=None, hi=None) -> Item:
 
 # --------------------------------------------------------------------------- measure
 
-def _prefix(m) -> str:
-    return "m_" if m.lastgroup == "measure" else "w_"
+@dataclass(frozen=True)
+class _Groups:
+    """The names of the groups of a measure (the grammar's ``measure`` and ``wmeasure``, whose groups
+    are named with ``m_`` and ``w_`` before them), made once: a name put together for each look-up
+    is a new string, hashed again every time."""
+
+    num: str
+    num2: str
+    rsep: str
+    plus: str
+    glued: str
+    sep: str
+    adj: str
+    cunit: str
+    unit: str
+    tail: str
+
+    @classmethod
+    def named(cls, prefix: str) -> _Groups:
+        return cls(*(prefix + field.name for field in fields(cls)))
+
+
+_MEASURE_GROUPS = _Groups.named("m_")
+_WORD_MEASURE_GROUPS = _Groups.named("w_")
+
+
+def _groups(m) -> _Groups:
+    return _MEASURE_GROUPS if m.lastgroup == "measure" else _WORD_MEASURE_GROUPS
 
 
 def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
     """The number of a measure, the low end of a range, and where the quantity starts."""
-    P = _prefix(m)
+    groups = _groups(m)
     start = m.start()
-    n1 = parse_number(m.group(P + "num"))
-    num2 = m.group(P + "num2")
+    n1 = parse_number(m.group(groups.num))
+    num2 = m.group(groups.num2)
     if num2 is not None:
         n2 = parse_number(num2)
         if n2 is None:
             return None, None, start
         if n1 is None or n1.article or n1.vague:
-            return n2, None, m.start(P + "num2")
-        word = m.group(P + "rsep").strip().lower()
+            return n2, None, m.start(groups.num2)
+        word = m.group(groups.rsep).strip().lower()
         lw = left_words(text, start, 2)
         last = lw[-1] if lw else ""
         if word == "and" and last != "between":
-            return n2, None, m.start(P + "num2")
+            return n2, None, m.start(groups.num2)
         label = _LABEL.search(text, max(0, start - 16), start)
         if (label and label.group(1) in MARKERS) or n1.value >= n2.value:
-            return n2, None, m.start(P + "num2")
+            return n2, None, m.start(groups.num2)
         return n2, n1.value, start
     if n1 is None:
         # "eight and ten miles": two numbers joined by "and"; "eight-nine hours": a range
-        txt = m.group(P + "num")
+        txt = m.group(groups.num)
         dashed = _WORD_RANGE.fullmatch(txt)
         if dashed:
             left, right = parse_number(dashed.group(1)), parse_number(dashed.group(2))
@@ -142,14 +168,14 @@ def _numbers(text: str, m) -> tuple[Number | None, float | None, int]:
 
 def _unit_of(text: str, m) -> tuple[Unit | None, str]:
     lex = lexicon()
-    P = _prefix(m)
-    g = m.group(P + "glued")
+    groups = _groups(m)
+    g = m.group(groups.glued)
     if g:
         return lex.glued.get(g.lower()), g
-    c = m.group(P + "cunit")
+    c = m.group(groups.cunit)
     if c:
         return Unit("count", lex.counts[norm(c)]), c
-    u = m.group(P + "unit")
+    u = m.group(groups.unit)
     if u in ("'", "′"):
         return lex.prime, u
     if u in ('"', "″", "”", "''"):
@@ -165,13 +191,13 @@ def _quotes_before(text: str, pos: int, quotes: list[int] | None) -> int:
 
 def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  # noqa: C901 - the rules read best in one place
     lex = lexicon()
-    P = _prefix(m)
-    if m.group(P + "unit") in ('"', "″") and _quotes_before(text, m.start(P + "unit"), quotes) % 2 == 1:
+    groups = _groups(m)
+    if m.group(groups.unit) in ('"', "″") and _quotes_before(text, m.start(groups.unit), quotes) % 2 == 1:
         return None  # a closing quotation mark, not inches
     unit, surface = _unit_of(text, m)
     if unit is None:
         return None
-    if surface == "m" and orig and m.group(P + "unit") and orig[m.start(P + "unit")] == "M":
+    if surface == "m" and orig and m.group(groups.unit) and orig[m.start(groups.unit)] == "M":
         return None  # 1.8M dollars: a capital M is a million
     n, lo, start = _numbers(text, m)
     if n is None:
@@ -182,7 +208,7 @@ def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  
             start = art.end()
     end = m.end()
     value = n.value
-    tail = m.group(P + "tail")
+    tail = m.group(groups.tail)
     if tail:
         value += 0.25 if "quarter" in tail.lower() else 0.5
     if n.article and (not unit.word or unit.dim not in ("distance", "duration") or unit.canon == "s"):
@@ -190,8 +216,8 @@ def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  
     if n.vague and n.vague != "couple" and unit.dim != "duration":
         return None  # "the last few miles"
     lw = left_words(text, start)
-    approx = n.approximate or lo is not None or bool(m.group(P + "plus")) or _approx(text, start, end, lw)
-    adj = (m.group(P + "adj") or "").lower().split()
+    approx = n.approximate or lo is not None or bool(m.group(groups.plus)) or _approx(text, start, end, lw)
+    adj = (m.group(groups.adj) or "").lower().split()
     if "odd" in adj:
         approx = True
 
@@ -227,7 +253,7 @@ def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  
 
 def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     lex = lexicon()
-    P = _prefix(m)
+    groups = _groups(m)
     c = cues()
     low = surface.lower()
     if low in ("k", "m") and next_word(text, end + (text[end:end + 1] == "+")) in lex.social_after:
@@ -260,7 +286,7 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
                 min=None if lo is None else lo * factor, max=None if lo is None else meters,
                 approximate=approx, surface=surface, units=(unit.canon,),
-                simple=kind == "distance" and lo is None and not m.group(P + "adj"))
+                simple=kind == "distance" and lo is None and not m.group(groups.adj))
     items = [item]
     per, pm = _period_after(text, end)
     if per:
@@ -271,11 +297,11 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
 
 def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj):  # noqa: C901
     lex = lexicon()
-    P = _prefix(m)
+    groups = _groups(m)
     c = cues()
     canon = unit.canon
-    if canon == "h" and _MILITARY.fullmatch(m.group(P + "num")) and (
-            m.group(P + "num")[0] == "0" or (lw and lw[-1] in lex.tod_before)):
+    if canon == "h" and _MILITARY.fullmatch(m.group(groups.num)) and (
+            m.group(groups.num)[0] == "0" or (lw and lw[-1] in lex.tod_before)):
         return None  # at 0600 hrs: a time of day
     if canon == "year" and (c.age_after.match(text, end) or (lw and lw[-1] in lex.age_before)):
         return None  # a 56-year-old, aged 30 years
@@ -283,7 +309,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
         return None  # 2 days ago, three weeks later
     if next_word(text, end) in _MARKS:
         return None  # the 50 minute mark: a point in the session, like the 30 km mark
-    g = m.group(P + "glued")
+    g = m.group(groups.glued)
     if g:
         low = g.lower()
         decade = value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"]))
@@ -293,7 +319,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
             return None  # 3D
     if n.article and canon in lex.calendar:
         # "a day", "another week": a duration only where the words ask for one
-        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group(P + "tail")):
+        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group(groups.tail)):
             return None
         if adj and lw and lw[-1] == "after":
             return None  # "after a long week": the days before a session, not its length
@@ -316,7 +342,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                      min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
     items: list[Item] = []
     duration = Item("duration", start, end, value=value, unit=canon, base=seconds, approximate=approx,
-                    surface=surface, units=(canon,), simple=lo is None and not m.group(P + "adj"), **rng)
+                    surface=surface, units=(canon,), simple=lo is None and not m.group(groups.adj), **rng)
     if canon in lex.calendar and not n.vague and not n.article and n.integer and lo is None:
         ra = c.rep_after.match(text, end)
         rn = c.rep_noun.match(text, end) if not ra else None
@@ -369,7 +395,7 @@ def _times(text, m, surface, value, lo, start, end, approx):
             return None  # 3x champion
     elif next_word(text, end) in lex.times_not_before:
         return None  # three times the distance
-    elif surface.lower() == "time" and "-" in (m.group(_prefix(m) + "sep") or ""):
+    elif surface.lower() == "time" and "-" in (m.group(_groups(m).sep) or ""):
         return None  # a 2-time champion
     if value < 1 or value != int(value):
         return None
