@@ -88,6 +88,19 @@ class _Try:
     tests: tuple[tuple[int, int, int, tuple[tuple[str, bool], ...]], ...]
 
 
+_Test = tuple[int, int, int, tuple[tuple[str, bool], ...]]  # (offset from the anchor, need, forbid, checks)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Forms tried at the same anchor token whose nearest test is the same (``test``; None for those with no
+    test but their anchor's), each with its other tests: they are tried together, and where that test
+    fails none of them is (a pattern with optional tokens makes several forms alike)."""
+
+    test: _Test | None
+    forms: tuple[tuple[_Try, tuple[_Test, ...]], ...]
+
+
 class Memo(dict):
     """The values of a pure function ``compute`` of one argument, computed on first use: ``memo[key]``.
     At most ``size`` are kept; the oldest goes first."""
@@ -315,11 +328,16 @@ class TokenPatterns:
                     mask |= bit
         return mask
 
-    def _forms_at(self, anchors: int) -> tuple[_Try, ...]:
-        """The forms to try at a token with the anchor bits ``anchors``, in the order added."""
-        return tuple(form for bit, form in self._forms if anchors & bit)
+    def _forms_at(self, anchors: int) -> tuple[_Group, ...]:
+        """The forms to try at a token with the anchor bits ``anchors``, grouped by their nearest test."""
+        groups: dict[_Test | None, list[tuple[_Try, tuple[_Test, ...]]]] = {}
+        for bit, form in self._forms:
+            if anchors & bit:
+                test = form.tests[0] if form.tests else None
+                groups.setdefault(test, []).append((form, form.tests[1:]))
+        return tuple(_Group(test, tuple(forms)) for test, forms in groups.items())
 
-    def _text_forms(self, text: str) -> tuple[_Try, ...]:
+    def _text_forms(self, text: str) -> tuple[_Group, ...]:
         """The forms to try at a token with this text (none for most tokens)."""
         return self._by_anchors[self._masks[text] & self._anchors]
 
@@ -343,21 +361,31 @@ class TokenPatterns:
         """Add the token patterns' matches inside tokens ``lo:hi`` to ``found``."""
         texts = tab.text[lo:hi]
         masks = self._masks  # read only at the tokens a form is tested on
-        forms_at = list(map(self._at.__getitem__, texts))
+        groups_at = list(map(self._at.__getitem__, texts))
         n = len(texts)
-        # a form is tried at the tokens passing its anchor test, where it fits in the range
-        for j in itertools.compress(range(n), forms_at):
-            for form in forms_at[j]:
-                start = j - form.anchor
-                if start < 0 or start + form.length > n:
-                    continue
-                for offset, need, forbid, checks in form.tests:
-                    m = masks[texts[j + offset]]
-                    if m & need != need or m & forbid \
-                            or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
-                        break
-                else:
-                    found.add((lo + start + form.length, lo + start, form.key))
+        # a form is tried at the tokens passing its anchor test, where it fits in the range; the forms of a
+        # group only where their common test passes (at a token out of the range: none of them fits)
+        for j in itertools.compress(range(n), groups_at):
+            for group in groups_at[j]:
+                if group.test is not None:
+                    offset, need, forbid, checks = group.test
+                    k = j + offset
+                    if not 0 <= k < n:
+                        continue
+                    m = masks[texts[k]]
+                    if m & need != need or m & forbid or (checks and not _token_ok(doc, tab, lo + k, checks)):
+                        continue
+                for form, tests in group.forms:
+                    start = j - form.anchor
+                    if start < 0 or start + form.length > n:
+                        continue
+                    for offset, need, forbid, checks in tests:
+                        m = masks[texts[j + offset]]
+                        if m & need != need or m & forbid \
+                                or (checks and not _token_ok(doc, tab, lo + j + offset, checks)):
+                            break
+                    else:
+                        found.add((lo + start + form.length, lo + start, form.key))
         if self._matcher is not None:
             index = {key: i for i, key in enumerate(self.keys)}
             strings = self.vocab.strings
