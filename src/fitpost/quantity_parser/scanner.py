@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, fields
-from functools import partial
 
 from fitpost.quantity_parser.context import cues, ends_with, left_words, next_word, sentence
 from fitpost.quantity_parser.grammar import master, period_re
@@ -650,14 +649,14 @@ def scan(text: str, low: str | None = None) -> list[Item]:
         low = lower(text)
     items: list[Item] = []
     search = master().search
-    measure = partial(on_measure, quotes=[q.start() for q in _QUOTE.finditer(low)])
+    quotes = [q.start() for q in _QUOTE.finditer(low)]  # where the straight double quotes are, for on_measure
     pos, n = 0, len(low)
     while pos < n:
         m = search(low, pos)
         if m is None:
             break
         handler = HANDLERS[m.lastgroup]
-        got = (measure if handler is on_measure else handler)(low, m, text)
+        got = on_measure(low, m, text, quotes) if handler is on_measure else handler(low, m, text)
         if got:
             found, end = got
             items.extend(found)
