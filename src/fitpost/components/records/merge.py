@@ -741,12 +741,12 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
 
 
 FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
-LABEL_WORDS = 3  # a form's label ("RT Mileage:", "Distance:") has at most this many words
+LABEL_WORDS = 3  # a form's label ("Moving time:", "Distance:") has at most this many words
 
 
 def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
-    """The record whose form labelled line ``n`` opens ("Hikers: Kim, Amy" then "Start: 6:15 am",
-    "Elevation: 5900'", ..., "Distance: 9.2 miles": a trip log's form): the first real record in the unbroken
+    """The record whose form labelled line ``n`` opens ("Walkers: Tamsin, Rhodri" then "Set off: 8:05",
+    "Lunch stop: the harbour", ..., "Distance: 21.6 km": a trip log's form): the first real record in the unbroken
     run of labelled lines after it (a sentence that opens no line, or has no words, is part of the line
     before), at most FORM_REACH on."""
     if not _labelled_line(ctx, n):
@@ -761,7 +761,7 @@ def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
 
 
 def _labelled_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens a line with a label: at most LABEL_WORDS words and a colon ("RT Time:")."""
+    """Whether sentence ``n`` opens a line with a label: at most LABEL_WORDS words and a colon ("Moving time:")."""
     if not _opens_line(ctx, n):
         return False
     start = ctx.tab.idx[ctx.sents[n][0]]
