@@ -1047,7 +1047,7 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     a time of day after its first line ("Tue 8 km", "3 km in the evening") or a period ("This week:", "June
     log") lists sessions, not parts, and is left to :func:`_sum_of_sessions`."""
     n, q = ctx.sent_of[span.start], span.info
-    if q.meters is None or not _opens_line(ctx, n) or not _total_label(ctx, span):
+    if q.meters is None or not _total_label(ctx, span) or not _opens_line(ctx, n):
         return False
     parts = _parts_before(ctx, real, n)
     meters = [d.meters for d in (r.distance() for r in parts) if d is not None and d.meters]
