@@ -28,6 +28,8 @@ THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post abo
 METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
+LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
+LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
 
 
 def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
@@ -636,6 +638,16 @@ class Context:
     def attributes_named(self) -> list[str]:
         """The :data:`ATTRIBUTES` the text holds ("barefoot", "virtual"), in their order."""
         return [a for a in ATTRIBUTES if a in self.marked]
+
+    @once
+    def list_joins_at(self) -> list[int]:
+        """The tokens that join the items of a list (:data:`LIST_JOINS`), in order."""
+        return self.tab.where(LIST_JOINS)
+
+    @once
+    def list_openers_at(self) -> list[int]:
+        """The tokens that open a further item of a list (:data:`LIST_ITEM_OPENERS`), in order."""
+        return self.tab.where(LIST_ITEM_OPENERS)
 
     @once
     def spectating_at(self) -> list[int]:

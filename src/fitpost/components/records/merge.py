@@ -56,7 +56,6 @@ DAILY_SHARE = 3  # a distance a day tells the share of an effort whose distance 
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
 TITLE_REACH = 8  # a title's record takes a report told at most this many sentences into the text (title included)
 FILLED = frozenset({"distance", "duration"})  # the amounts a later mention may fill in (:func:`_fills`)
-LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list (:func:`_listed`)
 
 
 def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
@@ -195,7 +194,13 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     if apposed is not None:
         return apposed
     d = c.kind("distance")
+    # with no event of its own and not definite, ``c`` tells no record listed before it in its sentence again:
+    # such a record is passed over at once ("a 5 km run, a 5 km swim, a 5 km run" in a long list)
+    listed_to = _list_start(ctx, c) if not c.event and not c.definite else -1
     for r in _fitting(ctx, records, real, c):
+        last = r.clusters[-1]
+        if last.sent == c.sent and last.end <= listed_to:
+            continue
         if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r):
             continue
         if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
@@ -522,12 +527,18 @@ def _who(p: dict) -> str | None:
 
 def _listed(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether ``c`` is a further item of a list the last mention of ``r`` is in: "an October half
-    marathon and a December half marathon" are two races of one length."""
+    marathon and a December half marathon" are two races of one length (:func:`_list_start`)."""
     last = r.clusters[-1]
-    if last.sent != c.sent or last.end > c.start:
-        return False
-    between = ctx.lows[last.end:c.start]
-    return ("and" in between or "," in between) and not LIST_ITEM_OPENERS.isdisjoint(between)
+    return last.sent == c.sent and last.end <= _list_start(ctx, c)
+
+
+def _list_start(ctx: Context, c: Cluster) -> int:
+    """The last token before cluster ``c`` from which on both a join of a list ("and", ",") and a word
+    opening an item of one ("a", "another") come before ``c``: a mention of its sentence that ends there
+    or before is an earlier item of the list ``c`` goes on; -1 where there is none."""
+    joins, openers = ctx.list_joins_at, ctx.list_openers_at
+    j, o = bisect_left(joins, c.start) - 1, bisect_left(openers, c.start) - 1
+    return min(joins[j], openers[o]) if j >= 0 and o >= 0 else -1
 
 
 def _restates(ctx: Context, c: Cluster, r: Record) -> bool:
