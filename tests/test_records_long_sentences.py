@@ -16,7 +16,7 @@ from test_bounded_time import RATIO, _growth, _repeat
 @pytest.mark.parametrize("unit", [
     "I run and ",  # present tense: is the sentence a title?  Who runs: the person before each mention
     "would run and ",  # "would": a verb in the past before it?  Each a hypothetical record of its own
-    "a 5 km run with Sam, ",  # each item of a list is a session of its own: the earlier items are passed over
+    "a 5 km run with Ilse, ",  # each item of a list is a session of its own: the earlier items are passed over
 ])
 def test_one_long_sentence_of_sessions_grows_in_step_with_it(blank_extractor, unit):
     assert _growth(blank_extractor.extract, _repeat(unit), 2_000) < RATIO, unit
