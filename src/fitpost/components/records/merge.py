@@ -51,6 +51,7 @@ STAGE_REACH = 3  # a stage line's distance goes to a record starting at most thi
 ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
 LIST_MIN = 3  # a list of at least this many distances over a week or a month is one session each
 LIST_GAP = 4  # at most this many words stand between two distances of a list
+REFER_REACH = 4  # "the ride" refers back to a logged distance at most this many sentences before
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
 DAILY_SHARE = 3  # a distance a day tells the share of an effort whose distance is at least this many times it
 JOURNEY_REACH = 3  # a journey under way takes in the parts told at most this many sentences after it
@@ -734,7 +735,7 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     """The cluster that lends the distance or time ``span`` to record ``prev``, where it fits (a distance:
     ``prev`` has none or the same; a time: :func:`_time_fits` and the same day and people), with the date
     and, a distance, the company told with it ("First ride on the new bike! 25 km with Jess and Mo."); None
-    where it does not fit."""
+    where it does not fit, or where ``prev`` is a routine and the sentence tells a day: a day's session."""
     q, n = span.info, ctx.sent_of[span.start]
     if q.kind == "distance":
         fits = prev.distance() is None or same_distance(prev.distance(), q)
@@ -744,11 +745,18 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, quantities=[q], inferred=True)
     attach_date(ctx, carrier)
+    if carrier.date is not None and _routine(prev):
+        return None  # "I ride until I hit my target. Today's target was 60 km.": a day's session, not the routine's
     if q.kind == "duration" and not _same_day_and_people(carrier, prev):
         return None  # "My best there was 21:40, a few years ago": another day's time
     if q.kind == "distance":
         attach_company(ctx, carrier)
     return carrier
+
+
+def _routine(r: Record) -> bool:
+    """Whether record ``r`` is a routine ("On Saturdays I ride until I hit my target")."""
+    return statuses.meaning(r.primary.status_name).phase == "habitual"
 
 
 FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
@@ -1220,7 +1228,28 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
         elif denial is not None:  # "Couldn't finish the 20 km today": a failed attempt
             carrier.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[denial], cue_start=ctx.tab.idx[denial])
-        real.add_record(Record([carrier]))
+        logged = Record([carrier])
+        real.add_record(logged)
+        again = _referring_back(ctx, real, logged)
+        if again is not None:
+            real.join(logged, again)
+
+
+def _referring_back(ctx: Context, real: RealRecords, logged: Record) -> Record | None:
+    """The record told next after the logged record ``logged``, at most REFER_REACH sentences on, that refers back
+    to it: its first mention definite ("Today's target was 60 km. ... The ride took three hours."), of its activity
+    and phase, with no other distance and no other day."""
+    carrier = logged.primary
+    told = real.starting_after(carrier.sent, REFER_REACH)
+    nxt = real.at(told[0])[0] if told else None
+    if nxt is None or nxt.primary.start < carrier.start or not nxt.primary.definite or nxt.activity != logged.activity:
+        return None
+    if statuses.meaning(nxt.primary.status_name).phase != statuses.meaning(carrier.status_name).phase:
+        return None
+    d = nxt.distance()
+    if d is not None and not same_distance(d, logged.distance()):
+        return None
+    return nxt if _same_day_and_people(carrier, nxt) else None
 
 
 def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None:
