@@ -620,8 +620,10 @@ class DateFinder(Component):
         found.extend(self._numeric(tab, regions, ext.text(doc)))
         # activity verbs, which a capital opening the sentence makes look like a name's first word ("Ran Tuesday")
         verbs = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form == "verb"}
+        # a person's name right after a day is no part of the day's name ("Today Lotte swam 500 m")
+        persons = {m.start for m in ext.mentions(doc, ext.PEOPLE, "fp_person") if m.label == "PERSON"}
         return [(start, end, kind) for start, end, kind in _longest_first(found)
-                if self._is_date(doc, tab, start, end, kind, verbs)]
+                if self._is_date(doc, tab, start, end, kind, verbs, persons)]
 
     def _matches(self, doc: Doc, tab: ext.Tokens, regions: list[tuple[int, int]],
                  quantities: list[ext.Mention]) -> list[tuple[int, int, str]]:
@@ -679,7 +681,8 @@ class DateFinder(Component):
             k -= 2
         return k < start - 1 and k >= 0 and lower[k] in self.exclude_before
 
-    def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str, verbs: set[int]) -> bool:
+    def _is_date(self, doc: Doc, tab: ext.Tokens, start: int, end: int, kind: str, verbs: set[int],
+                 persons: set[int]) -> bool:
         lower = tab.lower
         before = lower[start - 1] if start > 0 else None
         after = lower[end] if end < tab.n else None
@@ -705,7 +708,7 @@ class DateFinder(Component):
             if first.is_title and not first.is_sent_start and before is not None and doc[start - 1].is_title \
                     and start - 1 not in verbs:
                 return False
-            if after is not None:
+            if after is not None and end not in persons:
                 token = doc[end]
                 if after in self.not_after_weekday or (token.is_title and not token.is_stop
                                                        and after not in self.parts | self.months):

@@ -126,6 +126,8 @@ class Lexicon:
     stage_labels: frozenset[str]  # a line opening with one and a number is a stage of its own ("Day 4 ...")
     plan_labels: frozenset[str]  # a line's label or heading holding one makes its logged distances planned
     further_session: frozenset[str]  # words that make a mention with an amount a session of its own
+    leg_words: frozenset[str]  # a leg of a session done with the author: see legs in linking.json
+    author_words: frozenset[str]
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
     recovery_words: frozenset[str]  # "sore from the sportive": see recovery_from in linking.json
     recovery_reach: int
@@ -209,6 +211,8 @@ class Lexicon:
                    stage_labels=frozenset(log["stage_labels"]),
                    plan_labels=frozenset(log["plan_labels"]),
                    further_session=frozenset(data["further_session"]["words"]),
+                   leg_words=frozenset(data["legs"]["words_before"]),
+                   author_words=frozenset(data["legs"]["author_words"]),
                    day_sessions=frozenset(data["day_sessions"]["nouns"]),
                    later_that_day=_by_first(_phrases(data["later_that_day"]["phrases"])),
                    long_time_words=frozenset(data["long_times"]["words_before"]),

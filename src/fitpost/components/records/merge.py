@@ -210,8 +210,35 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if _restates(ctx, c, r):
             return r
+    leg_of = _leg_with_author(ctx, real, c)
+    if leg_of is not None:
+        return leg_of
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+
+
+def _leg_with_author(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
+    """The longer session of the author's that ``c`` is a leg of: ``c``'s distance right after a leg word
+    ("the last 15 km") in a sentence with an author word ("Priya rode the last 15 km with me"; ``legs`` of
+    linking.json), and the first real record of its activity told before it, of its phase, with a longer
+    distance ("my 60 km ride today") and, where ``c``'s sentence tells a day, that day."""
+    d = c.kind("distance")
+    if d is None:
+        return None
+    lex, lows = ctx.lexicon, ctx.lows
+    lo, hi = ctx.sents[c.sent]
+    k = bisect_left(ctx.tab.idx, d.start)
+    if lex.leg_words.isdisjoint(lows[max(lo, k - 2):k]) or lex.author_words.isdisjoint(lows[lo:hi]):
+        return None
+    phase = statuses.meaning(c.status_name).phase
+    day = c.date or next((m.info for m in ctx.dates_in.get(c.sent, ()) if m.info is not None), None)
+    for r in real:
+        whole, theirs = r.distance(), next((x.date for x in r.clusters if x.date is not None), None)
+        if r.primary.start < c.start and whole is not None and (whole.meters or 0.0) > (d.meters or 0.0) \
+                and statuses.meaning(r.primary.status_name).phase == phase \
+                and (day is None or theirs is not None and _one_day(day, theirs)):
+            return r
+    return None
 
 
 def _apposed_to_event(ctx: Context, real: list[Record], c: Cluster) -> Record | None:

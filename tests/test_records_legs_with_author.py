@@ -1,0 +1,46 @@
+"""A leg of the author's session done with someone ("Ines ran the last 8 km with me") is part of the longer
+session told before it and brings its company there; a leg of someone else's, or of another day, is not.  Every
+post here is written for these tests, each run in blank mode and with the model."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+POSTED = dt.date(2025, 9, 21)
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extract(request):
+    extractor = request.getfixturevalue(f"{request.param}_extractor")
+    return lambda text: extractor.extract(text, posted_at=POSTED).activities
+
+
+@pytest.mark.parametrize("text, km, name", [
+    ("Did my 30 km long run today. My sister Ines ran the last 8 km with me, which made the hills easier.",
+     30, "Ines"),
+    ("Here is how my 60 km ride went today. Lots of wind on the hills.\n"
+     "My neighbour Priya rode the last 15 km with me, which helped a lot.", 60, "Priya"),
+])
+def test_a_leg_done_with_the_author_is_part_of_the_session(extract, text, km, name):
+    [record] = extract(text)
+    assert record.distance.meters == km * 1000.0
+    assert name in {p.name for p in record.participants}
+
+
+def test_a_leg_on_another_day_is_a_session_of_its_own(extract):
+    records = extract("Swam 3 km in the lake yesterday. Today Lotte swam the first 500 m with me.")
+    assert sorted(r.distance.meters for r in records) == [500.0, 3000.0]
+    leg = next(r for r in records if r.distance.meters == 500.0)
+    assert (str(leg.date.value), [p.name for p in leg.participants]) == ("2025-09-21", ["Lotte"])
+
+
+def test_a_leg_of_someone_elses_session_is_its_own(extract):
+    records = extract("Rode 70 km on Saturday. On Sunday Femi rode the last 20 km of his sportive with his dad.")
+    assert sorted(r.distance.meters for r in records) == [20000.0, 70000.0]
+
+
+@pytest.mark.parametrize("text", ["Today Lotte swam 500 m.", "Sunday Maria and I ran 10 km."])
+def test_a_day_before_a_name_is_a_date(extract, text):
+    [record] = extract(text)
+    assert record.date is not None and record.date.granularity == "day"
