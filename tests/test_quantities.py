@@ -255,6 +255,18 @@ def test_repetition(text, times, unit):
     assert (q.times, q.unit) == (times, unit)
 
 
+@pytest.mark.parametrize("text, span", [
+    ("three days running", "three days running"),
+    ("for 4 weeks running", "4 weeks running"),
+    ("day 9 of my 40-day running challenge", "40-day"),
+    ("my 60 day running streak", "60 day"),
+])
+def test_running_after_days_is_the_idiom_only_after_a_plural(text, span):
+    """"days running" is a repetition's idiom; after a singular unit ("a 40-day running challenge") "running"
+    is the activity the challenge is of, no part of the amount."""
+    assert one(text, "repetition").text == span
+
+
 def test_for_n_days_is_read_both_ways_unless_the_sentence_says_which():
     both = parse_quantities("I ran for 8 days")
     assert sorted(q.kind for q in both) == ["duration", "repetition"]

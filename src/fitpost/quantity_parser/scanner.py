@@ -344,6 +344,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                     surface=surface, units=(canon,), simple=lo is None and not m.group(groups.adj), **rng)
     if canon in lex.calendar and not n.vague and not n.article and n.integer and lo is None:
         ra = c.rep_after.match(text, end)
+        if ra and not surface.lower().endswith("s"):
+            ra = None  # "days running" is an idiom of repetition; "60-day running streak" tells the activity
         rn = c.rep_noun.match(text, end) if not ra else None
         if ra or rn or set(adj) & lex.rep_adjectives:
             rend = ra.end() if ra else end
