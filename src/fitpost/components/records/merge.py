@@ -208,6 +208,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             return r
         if c.event and any(o.event == c.event for o in r.clusters):
             return r
+        if _same_challenge(ctx, c, r):
+            return r
         if _restates(ctx, c, r):
             return r
     leg_of = _leg_with_author(ctx, real, c)
@@ -215,6 +217,28 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         return leg_of
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+
+
+def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether ``c`` names the challenge or streak of days that record ``r`` names ("100 Day Plank Challenge"
+    as a title, then "the 100 day plank challenge"): the same number of days repeated, of the same exercise
+    (not "a 30 day squat challenge and a 30 day plank challenge") and by no one ``r`` does not name ("my
+    30-day challenge", then "Ola is doing her own 30-day challenge": nor one told as someone else's,
+    ``OTHERS_POSSESSIVES`` at most two words before its days)."""
+    rep = c.kind("repetition")
+    if rep is None or rep.unit != "day" or not rep.times or rep.times < 2:
+        return False
+    k = bisect_left(ctx.tab.idx, rep.start)
+    if not OTHERS_POSSESSIVES.isdisjoint(ctx.lows[max(0, k - 2):k]):
+        return False
+    if not {_who(p) for p in c.people} <= {_who(p) for x in r.clusters for p in x.people}:
+        return False
+    for x in r.clusters:
+        theirs = x.kind("repetition")
+        if theirs is not None and theirs.unit == "day" and theirs.times == rep.times \
+                and x.info.exercise == c.info.exercise:
+            return True
+    return False
 
 
 def _leg_with_author(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
@@ -350,6 +374,7 @@ def _recurs(c: Cluster) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset(("which", "that"))
+OTHERS_POSSESSIVES = frozenset(("his", "her", "their"))  # a challenge told as someone else's: "her 30-day challenge"
 SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))
 
 
@@ -620,7 +645,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
               dates: FirstDates, real_of: dict[str, list[Record]]) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
     those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
-    (:meth:`FirstDates.other_day`): the first with its event, else the first with its race distance, else
+    (:meth:`FirstDates.other_day`): the first with its event, else the first of its challenge
+    (:func:`_same_challenge`), else the first with its race distance, else
     (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
     one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
@@ -633,6 +659,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
+    if target is None:
+        target = next((r for r in same if _same_challenge(ctx, c, r)), None)
     if target is None and c.race_only:
         d = c.kind("distance")
         target = next((r for r in same if same_distance(d, r.distance())), None)

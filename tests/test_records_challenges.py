@@ -1,0 +1,36 @@
+"""A challenge or streak of days named again ("21 Day Plank Challenge" as a title, then "the 21 day plank
+challenge" further on) is one record; one of another exercise, or told as someone else's, is not.  Every post
+here is written for these tests, each run in blank mode and with the model."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+POSTED = dt.date(2025, 4, 7)
+
+
+@pytest.fixture(params=["blank", "sm"])
+def extract(request):
+    extractor = request.getfixturevalue(f"{request.param}_extractor")
+    return lambda text: extractor.extract(text, posted_at=POSTED).activities
+
+
+@pytest.mark.parametrize("text, days", [
+    ("50 Day Lunge Challenge\n\nWho wants stronger legs by summer? We all have to start somewhere, and small "
+     "steps add up. My knees agree. Enough talk!\nEnter the 50 day lunge challenge. I started today with my "
+     "flatmate.", 50),
+    ("21 Day Plank Challenge\n\nSpring is here and the mornings are light again. I have no excuses left. My coach "
+     "keeps telling me to work on my core. So here we go.\nI am taking on the 21 day plank challenge, starting "
+     "today.", 21),
+])
+def test_a_challenge_named_again_is_one_record(extract, text, days):
+    [challenge] = extract(text)
+    assert (challenge.repetition.times, challenge.frequency) == (days, "daily")
+
+
+def test_someone_elses_challenge_of_as_many_days_is_its_own(extract):
+    records = extract("21 Day Plank Challenge\n\nSpring is here and the mornings are light again. I have no "
+                      "excuses left. My coach keeps telling me to work on my core. So here we go.\n"
+                      "My sister is doing her own 21 day plank challenge.")
+    assert [r.repetition.times for r in records] == [21, 21]
