@@ -566,8 +566,7 @@ def _session_time(ctx: Context, span: ext.Mention) -> bool:
 def _same_day_and_people(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
     people ``r`` does not name ("I ran for 30 minutes. My wife ran 10 km." are two)."""
-    theirs = [x.date for x in r.clusters if x.date is not None]
-    if c.date is not None and theirs and not _one_day(c.date, theirs[0]):
+    if not _no_other_day(c, r):
         return False
     mine = {_who(p) for p in c.people}
     return mine <= {_who(p) for x in r.clusters for p in x.people}
@@ -680,7 +679,32 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         reach = len(ctx.sents)  # "one of the easiest rides so far": the session the text tells, however far
     if target is None and reach is not None:
         target = _nearest(ctx, same, c, reach)
+    if target is None:
+        target = _sole_session(ctx, same, c)
     return target
+
+
+def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
+    """The one done record of ``same`` (those of ``c``'s activity) that the bare verb ``c``, done and told
+    with its day, tells however far before it: "I kayaked the Brackenfold River today with Oona and Piet.
+    ... We started at the boat club and paddled the 6 km to Tarn Park." (none where there are two, or where
+    the record's sentences name a day or a time of day that ``c``'s does not: "I ran this morning with Jo.
+    ... In the evening I ran 8 km." are two)."""
+    if c.info.form != "verb" or c.date is None or c.date.granularity != "day" \
+            or statuses.meaning(c.status_name).phase != "done":
+        return None
+    done = [r for r in same if statuses.meaning(r.primary.status_name).phase == "done"]
+    if len(done) != 1 or not _no_other_day(c, done[0]):
+        return None
+    when = ctx.lexicon.when_words
+    theirs = {w for n in done[0].sents() for w in ctx.sentence_words(n) if w in when}
+    return done[0] if theirs <= ctx.sentence_words(c.sent) else None
+
+
+def _no_other_day(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words)."""
+    theirs = [x.date for x in r.clusters if x.date is not None]
+    return c.date is None or not theirs or _one_day(c.date, theirs[0])
 
 
 def _ranked(ctx: Context, c: Cluster) -> bool:
