@@ -34,3 +34,9 @@ def test_someone_elses_challenge_of_as_many_days_is_its_own(extract):
                       "excuses left. My coach keeps telling me to work on my core. So here we go.\n"
                       "My sister is doing her own 21 day plank challenge.")
     assert [r.repetition.times for r in records] == [21, 21]
+
+
+def test_a_streak_of_as_many_days_with_another_distance_is_its_own(extract):
+    records = extract("8 km running for 12 consecutive days so far. Before that, 5 km running for 12 consecutive "
+                      "days in the spring.")
+    assert sorted(r.distance.meters for r in records) == [5000.0, 8000.0]

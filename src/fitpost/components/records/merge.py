@@ -222,7 +222,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether ``c`` names the challenge or streak of days that record ``r`` names ("100 Day Plank Challenge"
     as a title, then "the 100 day plank challenge"): the same number of days repeated, of the same exercise
-    (not "a 30 day squat challenge and a 30 day plank challenge") and by no one ``r`` does not name ("my
+    (not "a 30 day squat challenge and a 30 day plank challenge"), no other distance, and by no one ``r``
+    does not name ("my
     30-day challenge", then "Ola is doing her own 30-day challenge": nor one told as someone else's,
     ``OTHERS_POSSESSIVES`` at most two words before its days)."""
     rep = c.kind("repetition")
@@ -233,6 +234,9 @@ def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
         return False
     if not {_who(p) for p in c.people} <= {_who(p) for x in r.clusters for p in x.people}:
         return False
+    d, whole = c.kind("distance"), r.distance()
+    if d is not None and whole is not None and not same_distance(d, whole):
+        return False  # "13 km cycling for 10 consecutive days so far. 4 km cycling for 10 consecutive days"
     for x in r.clusters:
         theirs = x.kind("repetition")
         if theirs is not None and theirs.unit == "day" and theirs.times == rep.times \
