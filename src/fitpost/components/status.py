@@ -69,6 +69,8 @@ from fitpost.patterns import RuleError, TokenPatterns
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
+_OPENING_QUOTES = {"“", "«"}
+_CLOSING_QUOTES = {"”", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
@@ -378,6 +380,7 @@ class StatusTagger(Component):
         arranged = data["arranged"]
         self.arranged_reach = int(arranged["reach"])
         self.today_words = frozenset(arranged["today_words"])
+        self.saying_words = frozenset(data["sayings"]["words"])
         self._load_triggers(rules, data.get("equivalents", {}))
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
@@ -920,6 +923,34 @@ class StatusTagger(Component):
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         return self._tense_status(view, span, token, is_verb, pseudo, frequency)
 
+    def _sayings(self, view: _DocView) -> list[tuple[int, int, int]]:
+        """The quotations that a word of ``sayings`` introduces (before the opening mark, in its sentence): each as
+        the tokens inside it and the token of that word.  Curly marks open and close as written; straight ones
+        alternate."""
+        tab = view.tab
+        found: list[tuple[int, int, int]] = []
+        opening = None
+        for i in tab.where(_QUOTES):
+            mark = tab.text[i]
+            if opening is None or mark in _OPENING_QUOTES:
+                opening = i if mark not in _CLOSING_QUOTES else None
+                continue
+            lo = tab.sent_lo[opening]
+            word = next((k for k in range(opening - 1, lo - 1, -1) if tab.lower[k] in self.saying_words), None)
+            if word is not None:
+                found.append((opening + 1, i, word))
+            opening = None
+        return found
+
+    @staticmethod
+    def _saying_status(view: _DocView, span: ext.Mention, sayings: list[tuple[int, int, int]]) -> ext.StatusInfo | None:
+        """Hypothetical, where ``span`` is inside one of the ``sayings`` (:meth:`_sayings`): a saying tells no
+        session."""
+        for lo, hi, word in sayings:
+            if lo <= span.start and span.end <= hi:
+                return ext.StatusInfo("hypothetical", view.tab.text[word], view.tab.idx[word], None)
+        return None
+
     def _tense_status(self, view: _DocView, span: ext.Mention, token: int, is_verb: bool, pseudo: frozenset | set,
                       frequency: str | None) -> ext.StatusInfo:
         """The status of a mention no cue decides: its tense's (``tense_status``)."""
@@ -957,8 +988,10 @@ class StatusTagger(Component):
         regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
         found, pseudo = self.cues(doc, regions if view.sentences else None, view)
         cues = _Scopes(found)
+        sayings = self._sayings(view)
         for span in mentions:
-            ext.set_status(doc, span, self._status_of(view, span, cues, pseudo))
+            ext.set_status(doc, span, self._saying_status(view, span, sayings)
+                           or self._status_of(view, span, cues, pseudo))
         for event, as_mention in events:
             ext.set_status(doc, event, self._status_of(view, as_mention, cues, pseudo))
         return doc
