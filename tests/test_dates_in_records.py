@@ -241,3 +241,15 @@ def test_a_holiday_is_a_date_and_no_place_person_or_sport(extractor, text):
     assert a.activity in ("running", "swimming", "walking")
     assert a.date is not None and a.date.granularity == "day"
     assert [p.name for p in a.participants] == ["Ola"] and a.places == []
+
+
+def test_a_session_that_names_a_dated_race_takes_its_day(extract):
+    records = extract("Finished the Brackenfold 10K on Sunday in 48 minutes! Afterwards I cycled 12 km home from the "
+                      "Brackenfold 10K.", D(2025, 3, 5))  # a Wednesday
+    assert dates_of(records, "cycling") == [D(2025, 3, 2)]
+
+
+def test_a_jog_to_and_from_parkrun_is_on_the_parkrun_day(extract):
+    records = extract("On Saturday at parkrun I got a new PB of 24:50.\n\nI forgot my plan and didn't run another "
+                      "2 miles, but I did jog 1.8 miles to get to/from parkrun.", D(2025, 3, 5))
+    assert [d for a, s, d in records if a == "running" and s == "completed"] == [D(2025, 3, 1)] * 2

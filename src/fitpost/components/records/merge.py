@@ -1610,6 +1610,8 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
       barely run then" under "Dec 25, 2013 -");
     * for a record done with a sentence that tells it as later that day ("I swam 1 km in the
       afternoon": ``later_that_day`` of ``models/linking.json``), the day of the record done before it;
+      else, one whose sentences name the event of a dated record done, that record's day
+      (:func:`_event_day`);
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -1640,7 +1642,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                 head = next((d for d in reversed(heads) if d.start < first.start), None)
                 date = head.info if head is not None and head.info.value else None
                 if head is None and done:
-                    date = _later_that_day(ctx, r, last_done)
+                    date = _later_that_day(ctx, r, last_done) or _event_day(ctx, r, records)
                 quote = ctx.quote_at(ctx.tab.idx[first.start])
                 if date is None and head is None and done and same_day is not None and quote is None:
                     date = same_day
@@ -1651,6 +1653,20 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                     c.date = date
         if done:
             last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
+
+
+def _event_day(ctx: Context, r: Record, records: list[Record]) -> DateRef | None:
+    """The day of the dated record done whose event a sentence of record ``r`` names ("On Saturday at
+    parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's Saturday)."""
+    told = " ".join(ctx.low_text[ctx.tab.idx[ctx.sents[n][0]]:ctx.tab.end[ctx.sents[n][1] - 1]] for n in r.sents())
+    for other in records:
+        if other is r or statuses.meaning(other.primary.status_name).phase != "done":
+            continue
+        names = {c.event.lower() for c in other.clusters if c.event}
+        date = next((c.date for c in other.clusters if c.date is not None and c.date.value), None)
+        if date is not None and any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", told) for name in names):
+            return date
+    return None
 
 
 def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
