@@ -253,3 +253,10 @@ def test_a_jog_to_and_from_parkrun_is_on_the_parkrun_day(extract):
     records = extract("On Saturday at parkrun I got a new PB of 24:50.\n\nI forgot my plan and didn't run another "
                       "2 miles, but I did jog 1.8 miles to get to/from parkrun.", D(2025, 3, 5))
     assert [d for a, s, d in records if a == "running" and s == "completed"] == [D(2025, 3, 1)] * 2
+
+
+def test_a_session_with_a_day_of_its_own_keeps_it_though_it_names_a_dated_race(blank_extractor):
+    post = blank_extractor.extract("Finished the Brackenfold 10K on 2 March 2025 in 48 minutes. Today I cycled "
+                                   "12 km home from the Brackenfold 10K.")  # no post date: "Today" is not resolved
+    ride = next(a for a in post.activities if a.activity == "cycling")
+    assert (ride.date.text, ride.date.value) == ("Today", None)

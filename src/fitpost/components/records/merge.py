@@ -1657,7 +1657,10 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 def _event_day(ctx: Context, r: Record, records: list[Record]) -> DateRef | None:
     """The day of the dated record done whose event a sentence of record ``r`` names ("On Saturday at
-    parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's Saturday)."""
+    parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's Saturday); none for
+    a record that tells a day of its own, though one read with no post date ("today")."""
+    if any(c.date is not None for c in r.clusters):
+        return None
     told = " ".join(ctx.low_text[ctx.tab.idx[ctx.sents[n][0]]:ctx.tab.end[ctx.sents[n][1] - 1]] for n in r.sents())
     for other in records:
         if other is r or statuses.meaning(other.primary.status_name).phase != "done":
