@@ -27,6 +27,8 @@ def events(nlp, text: str) -> list[tuple[str, str | None]]:
     ("Did the Riverside Marathon virtual run from home.", [("Riverside Marathon virtual run", "running")]),
     # "10K" as the last word
     ("Survived the Hilltop 10K this morning.", [("Hilltop 10K", "running")]),
+    # rowing's races
+    ("Rowed in the Brackenfold Regatta on Saturday with my club.", [("Brackenfold Regatta", "rowing")]),
 ])
 def test_named_events(nlp, text, expected):
     assert events(nlp, text) == expected
@@ -228,3 +230,8 @@ def test_a_word_of_an_event_s_name_is_no_participant(nlp, text):
 def test_a_brand_takes_no_amount_after_it_into_its_name(nlp):
     """"Ironman 70.3" is a name with its number; in "parkrun 6 weeks in a row" the number is an amount."""
     assert events(nlp, "Parkrun 6 weeks in a row now, and a new best today!") == [("Parkrun", "running")]
+
+
+def test_a_regatta_is_no_place(blank_extractor):
+    [row] = blank_extractor.extract("Rowed in the Brackenfold Regatta on Saturday with my club.").activities
+    assert (row.event.name, row.places) == ("Brackenfold Regatta", [])
