@@ -296,3 +296,16 @@ def test_a_trip_logs_roster_line_names_the_people_of_the_session_its_form_tells(
     assert walk.activity == "walking" and walk.distance.value == 21.6
     assert [p.name for p in walk.participants] == ["Tamsin", "Rhodri", "Ola"]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 10 mile walk around Lake Verdal with my mum and auntie Rosa took us four hours.",
+     [{"relation": "mum"}, {"name": "Rosa", "relation": "auntie"}]),
+    ("Ran 5 km with my mate Dev this morning.", [{"name": "Dev", "relation": "mate"}]),
+    ("Great swim with my sis Mina today!", [{"name": "Mina", "relation": "sis"}]),
+    ("Walked to the market with my stepdad Owen.", [{"name": "Owen", "relation": "stepdad"}]),
+])
+def test_family_and_friends_named_as_people_say_them(extractor, text, expected):
+    """Informal relation words ("auntie", "my mate", "my sis", "stepdad") before a name tell the companion's
+    relation, and the name is kept."""
+    assert people(extractor, text) == [expected]
