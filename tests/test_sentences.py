@@ -124,3 +124,16 @@ def test_no_sentence_starts_inside_an_amount_before_a_parser(sm_nlp):
         assert [s.text.strip() for s in with_lines(text).sents] == text.split("\n")
     finally:
         with_lines.remove_pipe("fitpost_lines")
+
+
+@pytest.mark.parametrize("text", ["Swam 800m. Then rested.", "Did 6x400m. Then 10 minutes easy."])
+def test_a_full_stop_after_metres_ends_the_sentence(extractor, text):
+    """English keeps "m." as one token (an abbreviation); after a number it is a unit and a full stop."""
+    doc = extractor.nlp(text)
+    assert [t.text for t in doc][2:4] == ["m", "."] and len(list(doc.sents)) == 2
+
+
+def test_each_day_of_a_log_in_metres_keeps_its_day(extractor):
+    records = extractor.extract("Tuesday: intervals, 6x800m. Thursday: tempo, 7 miles.", posted_at="2025-03-08")
+    assert [(r.distance.text, r.date.text) for r in records.activities] == [("6x800m", "Tuesday"),
+                                                                            ("7 miles", "Thursday")]

@@ -111,7 +111,17 @@ def complete(nlp: Language) -> Language:
 
 def build(model: str = "auto") -> Language:
     """The full fitpost pipeline on the base that ``model`` names."""
-    return add_components(with_line_breaks(with_whole_words(with_extra_suffixes(load_base(model)))))
+    return add_components(with_line_breaks(with_whole_words(with_extra_suffixes(without_unit_abbreviations(
+        load_base(model))))))
+
+
+def without_unit_abbreviations(nlp: Language) -> Language:
+    """``nlp`` whose tokenizer no longer keeps the ``unit_abbreviations`` of ``models/pipeline.json`` ("m.") as
+    one token: after a number they are a unit and a full stop ("Swam 800m. Then rested." is two sentences)."""
+    drop = set(config().get("unit_abbreviations", {}).get("special_cases", []))
+    if drop & set(nlp.tokenizer.rules):
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in drop}
+    return nlp
 
 
 def with_whole_words(nlp: Language) -> Language:
