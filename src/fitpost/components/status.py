@@ -381,6 +381,7 @@ class StatusTagger(Component):
         self.arranged_reach = int(arranged["reach"])
         self.today_words = frozenset(arranged["today_words"])
         self.saying_words = frozenset(data["sayings"]["words"])
+        self.saying_reach = int(data["sayings"]["reach"])
         self._load_triggers(rules, data.get("equivalents", {}))
         # NORMs as string ids, compared with the token table's ids without looking their strings up
         ids = self.vocab.strings.add
@@ -924,7 +925,8 @@ class StatusTagger(Component):
         return self._tense_status(view, span, token, is_verb, pseudo, frequency)
 
     def _sayings(self, view: _DocView) -> list[tuple[int, int, int]]:
-        """The quotations that a word of ``sayings`` introduces (before the opening mark, in its sentence): each as
+        """The quotations that a word of ``sayings`` introduces (before the opening mark, in its sentence, at most
+        ``reach`` tokens before it): each as
         the tokens inside it and the token of that word.  Curly marks open and close as written; straight ones
         alternate."""
         tab = view.tab
@@ -935,7 +937,7 @@ class StatusTagger(Component):
             if opening is None or mark in _OPENING_QUOTES:
                 opening = i if mark not in _CLOSING_QUOTES else None
                 continue
-            lo = tab.sent_lo[opening]
+            lo = max(tab.sent_lo[opening], opening - self.saying_reach)
             word = next((k for k in range(opening - 1, lo - 1, -1) if tab.lower[k] in self.saying_words), None)
             if word is not None:
                 found.append((opening + 1, i, word))

@@ -220,52 +220,47 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 
 
 def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
-    """Whether ``c`` names the challenge or streak of days that record ``r`` names ("100 Day Plank Challenge"
-    as a title, then "the 100 day plank challenge"): the same number of days repeated, of the same exercise
-    (not "a 30 day squat challenge and a 30 day plank challenge"), no other distance, and by no one ``r``
-    does not name ("my
-    30-day challenge", then "Ola is doing her own 30-day challenge": nor one told as someone else's,
-    ``OTHERS_POSSESSIVES`` at most two words before its days)."""
-    rep = c.kind("repetition")
-    if rep is None or rep.unit != "day" or not rep.times or rep.times < 2:
+    """Whether ``c`` names the challenge or streak of days that record ``r``'s first mention names ("100 Day
+    Plank Challenge" as a title, then "the 100 day plank challenge"): the same number of days repeated, of the
+    same exercise (not "a 30 day squat challenge and a 30 day plank challenge"), no other distance, by no one
+    ``r`` does not name ("my 30-day challenge", then "Ola is doing her own 30-day challenge") and not told as
+    someone else's (``OTHERS_POSSESSIVES`` at most two words before its days)."""
+    rep, theirs = c.kind("repetition"), r.primary.kind("repetition")
+    if rep is None or theirs is None or rep.unit != "day" or theirs.unit != "day" or not rep.times \
+            or rep.times < 2 or theirs.times != rep.times or r.primary.info.exercise != c.info.exercise:
         return False
     k = bisect_left(ctx.tab.idx, rep.start)
     if not OTHERS_POSSESSIVES.isdisjoint(ctx.lows[max(0, k - 2):k]):
         return False
-    if not {_who(p) for p in c.people} <= {_who(p) for x in r.clusters for p in x.people}:
+    if c.people and not {_who(p) for p in c.people} <= {_who(p) for x in r.clusters for p in x.people}:
         return False
-    d, whole = c.kind("distance"), r.distance()
-    if d is not None and whole is not None and not same_distance(d, whole):
-        return False  # "13 km cycling for 10 consecutive days so far. 4 km cycling for 10 consecutive days"
-    for x in r.clusters:
-        theirs = x.kind("repetition")
-        if theirs is not None and theirs.unit == "day" and theirs.times == rep.times \
-                and x.info.exercise == c.info.exercise:
-            return True
-    return False
+    d = c.kind("distance")
+    if d is None:
+        return True
+    whole = r.distance()  # "13 km cycling for 10 consecutive days so far. 4 km cycling for 10 consecutive days"
+    return whole is None or same_distance(d, whole)
 
 
 def _leg_with_author(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
     """The longer session of the author's that ``c`` is a leg of: ``c``'s distance right after a leg word
     ("the last 15 km") in a sentence with an author word ("Priya rode the last 15 km with me"; ``legs`` of
-    linking.json), and the first real record of its activity told before it, of its phase, with a longer
+    linking.json), and the first real record of its activity, told before it, of its phase, with a longer
     distance ("my 60 km ride today") and, where ``c``'s sentence tells a day, that day."""
     d = c.kind("distance")
     if d is None:
         return None
-    lex, lows = ctx.lexicon, ctx.lows
-    lo, hi = ctx.sents[c.sent]
+    lex, lo = ctx.lexicon, ctx.sents[c.sent][0]
     k = bisect_left(ctx.tab.idx, d.start)
-    if lex.leg_words.isdisjoint(lows[max(lo, k - 2):k]) or lex.author_words.isdisjoint(lows[lo:hi]):
+    if not real or lex.leg_words.isdisjoint(ctx.lows[max(lo, k - 2):k]) \
+            or lex.author_words.isdisjoint(ctx.sentence_words(c.sent)):
         return None
-    phase = statuses.meaning(c.status_name).phase
+    r = real[0]
+    whole, theirs = r.distance(), next((x.date for x in r.clusters if x.date is not None), None)
     day = c.date or next((m.info for m in ctx.dates_in.get(c.sent, ()) if m.info is not None), None)
-    for r in real:
-        whole, theirs = r.distance(), next((x.date for x in r.clusters if x.date is not None), None)
-        if r.primary.start < c.start and whole is not None and (whole.meters or 0.0) > (d.meters or 0.0) \
-                and statuses.meaning(r.primary.status_name).phase == phase \
-                and (day is None or theirs is not None and _one_day(day, theirs)):
-            return r
+    if r.primary.start < c.start and whole is not None and (whole.meters or 0.0) > (d.meters or 0.0) \
+            and statuses.meaning(r.primary.status_name).phase == statuses.meaning(c.status_name).phase \
+            and (day is None or theirs is not None and _one_day(day, theirs)):
+        return r
     return None
 
 
@@ -1611,7 +1606,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * for a record done with a sentence that tells it as later that day ("I swam 1 km in the
       afternoon": ``later_that_day`` of ``models/linking.json``), the day of the record done before it;
       else, one whose sentences name the event of a dated record done, that record's day
-      (:func:`_event_day`);
+      (:meth:`RaceDays.day_of`);
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -1629,6 +1624,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     frames = _date_frames(ctx, {c.sent for c in clusters})
     same_day = _same_day(ctx, posted) if posted is not None else None
     lending = {id(r) for r in undated}
+    race_days = RaceDays(ctx, records)
     last_done: DateRef | None = None  # the date of the latest record done so far, in order of start
     for r in sorted(records, key=lambda r: r.primary.start):
         phase = statuses.meaning(r.primary.status_name).phase
@@ -1642,7 +1638,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
                 head = next((d for d in reversed(heads) if d.start < first.start), None)
                 date = head.info if head is not None and head.info.value else None
                 if head is None and done:
-                    date = _later_that_day(ctx, r, last_done) or _event_day(ctx, r, records)
+                    date = _later_that_day(ctx, r, last_done) or race_days.day_of(r)
                 quote = ctx.quote_at(ctx.tab.idx[first.start])
                 if date is None and head is None and done and same_day is not None and quote is None:
                     date = same_day
@@ -1655,21 +1651,43 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
             last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
 
 
-def _event_day(ctx: Context, r: Record, records: list[Record]) -> DateRef | None:
-    """The day of the dated record done whose event a sentence of record ``r`` names ("On Saturday at
-    parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's Saturday); none for
-    a record that tells a day of its own, though one read with no post date ("today")."""
-    if any(c.date is not None for c in r.clusters):
+class RaceDays:
+    """The days of the dated records done with a named event, and which sentences name one of those events
+    (each sentence read once, when first asked)."""
+
+    def __init__(self, ctx: Context, records: list[Record]) -> None:
+        self.ctx = ctx
+        self.races: list[tuple[Record, re.Pattern[str], DateRef]] = []
+        for r in records:
+            names = sorted({c.event.lower() for c in r.clusters if c.event})
+            date = next((c.date for c in r.clusters if c.date is not None and c.date.value), None)
+            if names and date is not None and statuses.meaning(r.primary.status_name).phase == "done":
+                pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+                self.races.append((r, pattern, date))
+        self._named: dict[int, list[int]] = {}  # sentence -> the indexes of the races it names
+
+    def named_in(self, n: int) -> list[int]:
+        """The indexes in ``races`` of the races sentence ``n`` names."""
+        found = self._named.get(n)
+        if found is None:
+            lo, hi = self.ctx.sents[n]
+            start, end = self.ctx.tab.idx[lo], self.ctx.tab.end[hi - 1]
+            found = [k for k, (_, pattern, _) in enumerate(self.races) if pattern.search(self.ctx.low_text, start, end)]
+            self._named[n] = found
+        return found
+
+    def day_of(self, r: Record) -> DateRef | None:
+        """The day of the dated race done, other than ``r``, that a sentence of record ``r`` names ("On
+        Saturday at parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's
+        Saturday); none for a record that tells a day of its own, though one read with no post date ("today")."""
+        if not self.races or any(c.date is not None for c in r.clusters):
+            return None
+        for n in r.sents():
+            for k in self.named_in(n):
+                other, _, date = self.races[k]
+                if other is not r:
+                    return date
         return None
-    told = " ".join(ctx.low_text[ctx.tab.idx[ctx.sents[n][0]]:ctx.tab.end[ctx.sents[n][1] - 1]] for n in r.sents())
-    for other in records:
-        if other is r or statuses.meaning(other.primary.status_name).phase != "done":
-            continue
-        names = {c.event.lower() for c in other.clusters if c.event}
-        date = next((c.date for c in other.clusters if c.date is not None and c.date.value), None)
-        if date is not None and any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", told) for name in names):
-            return date
-    return None
 
 
 def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
