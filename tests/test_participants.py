@@ -309,3 +309,18 @@ def test_family_and_friends_named_as_people_say_them(extractor, text, expected):
     """Informal relation words ("auntie", "my mate", "my sis", "stepdad") before a name tell the companion's
     relation, and the name is kept."""
     assert people(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Morning swim: 1.5 km in the sea with the Tuesday crew (Ali, Bea and Cormac).", ["Ali", "Bea", "Cormac"]),
+    ("Rode 60 km with my club mates (Jonah and Ife) to the coast.", ["Jonah", "Ife"]),
+    ("Walked 4 km with my cousins (Ola and Tem).", ["Ola", "Tem"]),
+    ("Ran 5 km with the dog (Biscuit) this morning.", []),
+])
+def test_the_people_a_bracket_names_after_a_group_in_company_are_companions(extractor, text, expected):
+    assert names(extractor, text) == [expected]
+
+
+def test_a_group_named_for_its_weekday_gives_no_date(extractor):
+    post = extractor.extract("Swam 1.5 km with the Tuesday crew.", posted_at="2025-09-14")
+    assert post.activities[0].date is None

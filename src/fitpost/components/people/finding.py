@@ -426,12 +426,31 @@ def _cued(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[tuple[int, b
             cue = tuple(lows[i:i + n])
             if cue in lex.company_before and not (i + n + 1 < tab.n and lows[i + n + 1] in ("'s", "’s")):
                 seeds.append((i + n, True))  # not an owner: "with Tamsin's coach" names the coach
+                named = _bracketed_after_group(lex, tab, i + n)
+                if named is not None:
+                    seeds.append((named, True))
             if cue in lex.company_after:
                 seeds.append((_before_aside(tab, i - 1), True))
     return seeds
 
 
 ASIDE_REACH = 6  # how many tokens a bracketed aside after a name may hold: "Rhodri (my brother) and I"
+GROUP_WORDS = 3  # a group named after a company cue, before the bracket that names its people, has at most these
+
+
+def _bracketed_after_group(lex: Lexicon, tab: ext.Tokens, k: int) -> int | None:
+    """The first token inside the bracket that names the people of a group right after a company cue ("with the
+    Tuesday crew (Ali, Bea and Cormac)": "Ali"): a determiner, at most GROUP_WORDS words ending in a word of
+    ``company_groups`` ("crew", "mates", "cousins"; not "the dog (Biscuit)"), then the bracket; else None."""
+    lows = tab.lower
+    if k >= tab.n or lows[k] not in ("the", "my", "our"):
+        return None
+    for j in range(k + 1, min(tab.n - 1, k + 2 + GROUP_WORDS)):
+        if lows[j] == "(":
+            return j + 1 if j > k + 1 and lows[j - 1] in lex.company_groups else None
+        if not lows[j].isalpha():
+            return None
+    return None
 
 
 def _before_aside(tab: ext.Tokens, k: int) -> int:

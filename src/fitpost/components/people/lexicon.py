@@ -54,6 +54,8 @@ class Lexicon:
     people_nouns: frozenset[str]  # a name right before one of these names no one ("Larkspur man")
     place_before: frozenset[tuple[str, ...]]  # a name right after one of these is a place ("summit of")
     place_before_lengths: frozenset[int]  # how many words the place_before cues have
+    # a group a company cue names before a bracket of its people's names ("with the Tuesday crew (Ali and Bea)")
+    company_groups: frozenset[str]
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
     company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
@@ -104,6 +106,8 @@ class Lexicon:
             place_openers=frozenset(data["place_openers"]),
             people_nouns=frozenset(data["people_nouns"]),
             place_before=place_before, place_before_lengths=frozenset(map(len, place_before)),
+            company_groups=frozenset(data["company_groups"]["words"]) | frozenset(data["people_nouns"])
+            | _one_words(relations) | frozenset(k + "s" for k in _one_words(relations)),
             company_before=company_before, company_after=company_after,
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
             company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
