@@ -5,6 +5,8 @@ Every post here is written for these tests; each runs in blank mode and with the
 """
 from __future__ import annotations
 
+import pytest
+
 
 def routes(extractor, text: str) -> list[list[tuple[str, str]]]:
     return [[(p.name, p.role) for p in a.places] for a in extractor.extract(text, posted_at="2024-06-02").activities]
@@ -42,3 +44,16 @@ def test_a_start_and_an_end_told_of_people_named_are_the_route_too(extractor):
             "Rhodri and Benedikt Pell set off from Brackenfold in May and reached Ashby Vale on Thursday.")
     assert ("Brackenfold", "from") in routes(extractor, text)[0]
     assert ("Ashby Vale", "to") in routes(extractor, text)[0]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("I'm walking from Brackenfold to Larkspur Bay. Day 12 today: 28 km from Tarnside to Marlow Vale.",
+     ("Tarnside", "Marlow Vale")),
+    ("We are cycling from Lisbon to Madrid this week. Today: 130 km from Evora to Badajoz.", ("Evora", "Badajoz")),
+])
+def test_a_distance_with_a_route_of_its_own_is_a_stage_of_the_journey(extractor, text, stage):
+    """The distance is no journey's: the day's stage, a record of its own with its start and end."""
+    records = extractor.extract(text).activities
+    assert len(records) == 2
+    leg = next(r for r in records if r.distance is not None)
+    assert [(p.role, p.name) for p in leg.places] == [("from", stage[0]), ("to", stage[1])]

@@ -813,10 +813,11 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     """The cluster that lends the distance or time ``span`` to record ``prev``, where it fits (a distance:
     ``prev`` has none or the same; a time: :func:`_time_fits` and the same day and people), with the date
     and, a distance, the company told with it ("First ride on the new bike! 25 km with Jess and Mo."); None
-    where it does not fit, or where ``prev`` is a routine and the sentence tells a day: a day's session."""
+    where it does not fit, or where ``prev`` is a routine and the sentence tells a day, or the sentence tells
+    another start or end than ``prev``'s (:func:`_own_route`): a session of its own."""
     q, n = span.info, ctx.sent_of[span.start]
     if q.kind == "distance":
-        fits = prev.distance() is None or same_distance(prev.distance(), q)
+        fits = (prev.distance() is None or same_distance(prev.distance(), q)) and not _own_route(ctx, prev, n)
     else:
         fits = _time_fits(ctx, prev, q, n)
     if not fits:
@@ -830,6 +831,17 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     if q.kind == "distance":
         attach_company(ctx, carrier)
     return carrier
+
+
+def _own_route(ctx: Context, r: Record, n: int) -> bool:
+    """Whether sentence ``n`` tells a start or an end other than record ``r``'s ("I'm walking from Brackenfold to
+    Larkspur Bay. Day 12 today: 28 km from Tarnside to Marlow Vale.": the day's stage, a session of its own)."""
+    mine = {(p.info.role, p.info.name) for p in ctx.places_in.get(n, ()) if p.info.role in ("from", "to")}
+    if not mine:
+        return False
+    theirs = {(p["role"], p["name"]) for c in r.clusters for p in c.places if p["role"] in ("from", "to")}
+    roles = {role for role, _ in theirs}
+    return any(role in roles and (role, name) not in theirs for role, name in mine)
 
 
 def _routine(r: Record) -> bool:
