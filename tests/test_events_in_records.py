@@ -73,3 +73,12 @@ def test_a_race_told_in_apposition_to_a_named_event_is_that_event(blank_extracto
         post = extractor.extract("She finished the Larkspur Marathon, a 56 km race over the fells, in 6:41:10.")
         assert [(a.event.name, a.distance.text, a.duration.text) for a in post.activities] == [
             ("Larkspur Marathon", "56 km", "6:41:10")]
+
+
+@pytest.mark.parametrize("text", [
+    "Couldn't make parkrun this week because of work, so I did a 5k loop around the estate instead.",
+    "Missed the Brackenfold 10K with a cold, so I jogged 3 km around the park.",
+])
+def test_a_race_told_as_missed_is_no_event_of_the_session_done_instead(extract, text):
+    done = [r for r in extract(text, posted_at="2025-09-14").activities if r.status == "completed"]
+    assert len(done) == 1 and done[0].event is None

@@ -358,10 +358,13 @@ def event_holding(ctx: Context, p: ext.Mention) -> str | None:
 
 def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
     """The event of the sentence (of ``c``'s activity or of none) nearest to ``c``, unless another
-    cluster of that activity is nearer to it; a cluster made of an event keeps it."""
+    cluster of that activity is nearer to it; a cluster made of an event keeps it.  An event told as missed
+    or only wished for goes to no real cluster ("Couldn't make parkrun, so I did a 5k loop instead")."""
     if c.event is not None:
         return
-    fitting = [e for e in ctx.events_in.get(c.sent, ()) if ctx.event_activity(e) in (None, c.info.activity)]
+    real = statuses.is_real(c.status_name)
+    fitting = [e for e in ctx.events_in.get(c.sent, ()) if ctx.event_activity(e) in (None, c.info.activity)
+               and not (real and _denied(ctx, e))]
     if not fitting:
         return
     best = min(fitting, key=lambda e: abs(e.start - c.start))
@@ -369,6 +372,14 @@ def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
     if any(abs(best.start - o.start) < dist for o in in_sent if o is not c and o.info.activity == c.info.activity):
         return
     c.event = best.info.name
+
+
+def _denied(ctx: Context, e: ext.Mention) -> bool:
+    """Whether event ``e`` is told as missed or only wished for: its status, or that of an activity mention in
+    it, is no real session's."""
+    if e.status is not None:
+        return not statuses.is_real(e.status.status)
+    return not ctx.denied_starts.isdisjoint(range(e.start, e.end))
 
 
 def attach_date(ctx: Context, c: Cluster) -> None:

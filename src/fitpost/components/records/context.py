@@ -390,6 +390,12 @@ class Context:
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES])
 
     @once
+    def denied_starts(self) -> frozenset[int]:
+        """The tokens where an activity mention that is no real session (negated, hypothetical) starts."""
+        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES]
+                         if m.status is not None and not statuses.is_real(m.status.status))
+
+    @once
     def verb_starts(self) -> frozenset[int]:
         """The tokens where an activity verb starts a clause of its own, right after "and", "then", "or", "but"
         or a comma ("swam" in "ran with Asha and swam with Tom"; not "Swim" of "the Lake Swim")."""
