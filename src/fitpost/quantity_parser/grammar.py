@@ -105,6 +105,14 @@ IN_GUARD = (
 )
 
 
+def optional(body: str) -> str:
+    """``body`` or nothing, as ``(?:body)?`` is, written as a choice with an empty second alternative:
+    Python's matcher runs a ``?`` on a group as a repeat, and inside a repeat every choice (a list of units,
+    of words) first saves the groups matched so far (the master pattern has some 90); a choice outside a
+    repeat saves none, so the optional parts after a measure's number cost little where they are absent."""
+    return "(?:" + body + "|)"
+
+
 @cache
 def master() -> re.Pattern:
     lex = lexicon()
@@ -122,12 +130,12 @@ def master() -> re.Pattern:
 
     def num2(p: str) -> str:
         """The second number of a range."""
-        return r"(?:(?:" + NUMD + MULT + r"?|" + wordnum(p + "words2") + r")" + FRACTAIL + r"?)"
+        return r"(?:(?:" + NUMD + optional(MULT) + r"|" + wordnum(p + "words2") + r")" + optional(FRACTAIL) + r")"
 
     # the number of a measure that starts with a digit, and of one that starts with a word
     NUM_D = (
         r"(?:[13]\s+quarters?(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
-        r"|" + NUMD + MULT + r"?" + FRACTAIL + r"?)"
+        r"|" + NUMD + optional(MULT) + optional(FRACTAIL) + r")"
     )
     NUM_W = (
         r"(?:(?:an?\s+)?(?:couple|few)(?:\s+of)?(?!\w)"
@@ -136,7 +144,7 @@ def master() -> re.Pattern:
         + r"|half(?:\s+an?)?(?!\w)" + HALF_RACE
         + r"|(?:an?|one)\s+quarter(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
         r"|three\s+quarters(?:\s+of)?(?:\s+(?:an?|the))?(?!\w)"
-        r"|" + wordnum("w_words") + FRACTAIL + r"?"
+        r"|" + wordnum("w_words") + optional(FRACTAIL)
         + r"|(?:an?|another)(?!\w))"
     )
     units = sorted(u for u in lex.units if u != "in")
@@ -147,7 +155,8 @@ def master() -> re.Pattern:
         r"|(?<=\d\s)[\"″](?!\w))"
     )
     GLUED = r"(?:" + trie(sorted(lex.glued)) + r")(?![\w'])"
-    ADJ = r"(?:(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]+){0,2}"
+    ADJ_WORD = r"(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]+"
+    ADJ = optional(ADJ_WORD + optional(ADJ_WORD))  # at most two: "5 hilly scenic km", "8 easy miles"
     COUNT = r"(?:" + trie(sorted(lex.counts)) + r")(?![\w])"
     CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s+"
     UTAIL = r"(?:\s+and\s+(?:(?:an?|one)\s+)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
@@ -155,12 +164,12 @@ def master() -> re.Pattern:
     def measure(name: str, p: str, num: str, guard: str) -> str:
         return (
             r"(?P<" + name + ">" + guard + r"(?P<" + p + "num>" + num + r")"
-            r"(?:(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + num2(p) + r"))?"
-            r"(?P<" + p + r"plus>\+)?"  # a lower bound: "3+ km"
-            r"(?:(?<=\d)(?P<" + p + "glued>" + GLUED + r")"
+            + optional(r"(?P<" + p + "rsep>" + RANGE + r")(?P<" + p + "num2>" + num2(p) + r")")
+            + optional(r"(?P<" + p + r"plus>\+)")  # a lower bound: "3+ km"
+            + r"(?:(?<=\d)(?P<" + p + "glued>" + GLUED + r")"
             r"|(?P<" + p + "sep>" + SEP + r")(?P<" + p + "adj>" + ADJ + r")"
             r"(?:(?P<" + p + "conn>" + CONN + r")(?P<" + p + "cunit>" + COUNT + r")|(?P<" + p + "unit>" + UNIT + r")))"
-            r"(?P<" + p + "tail>" + UTAIL + r")?)"
+            + optional(r"(?P<" + p + "tail>" + UTAIL + r")") + ")"
         )
 
     compact = (
