@@ -140,6 +140,10 @@ class EventFinder(Component):
                 self.activity_words.setdefault(w, activity)
         self.tag_heads = {h: a for h, a in self.one_word_heads.items() if a}
         self.tag_endings = tuple(self.tag_heads)  # for str.endswith: most hashtags end in no head
+        # the kinds of words the rules of ``_named`` are keyed on, each word -> its kinds: a Doc's words are
+        # looked up for all of them in one pass (Tokens.where_kinds)
+        self.named_kinds = ext.word_kinds({"race_number": self.race_numbers, "head": self.head_words,
+                                           "tag_head": self.tag_heads, "brand": self.brands})
 
     def _tag_head(self, low: str) -> str | None:
         """The longest head with an activity that ends a lower-case hashtag and leaves three letters before it:
@@ -178,8 +182,9 @@ class EventFinder(Component):
         # (a distance has digits: the words of letters alone are passed over)
         # the sentences with a head, or with a number after a capitalised word that may end a race's name
         # ("the Larkspur 100"), by first token
-        numbers = [i for i in tab.where(self.race_numbers) if i > 0 and words[i - 1][:1].isupper()]
-        with_head = {tab.sent_lo[i] for i in chain(tab.where(self.head_words), numbers)}
+        cues = tab.where_kinds(self.named_kinds)
+        numbers = [i for i in cues.get("race_number", ()) if i > 0 and words[i - 1][:1].isupper()]
+        with_head = {tab.sent_lo[i] for i in chain(cues.get("head", ()), numbers)}
         distances = _DIGIT_UNIT.search(ext.text(doc)) is not None  # whether any token may be a distance
         sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
                  or distances and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
@@ -187,7 +192,7 @@ class EventFinder(Component):
             return []
         headline = self._headline_tokens(tab, ext.text(doc))
         # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
-        out = [f for i in tab.where(self.tag_heads) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
+        out = [f for i in cues.get("tag_head", ()) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
         taken = {k for s, e, _ in out for k in range(s, e)}
         # the words that may start a named event: capitalised, and not a word none starts with (``never_start``);
@@ -211,7 +216,7 @@ class EventFinder(Component):
                 resume = min(found[1], tab.sent_hi[i])
         taken = {k for s, e, _ in out for k in range(s, e)}
         in_sents = {lo for lo, _ in sents}  # the sentences, by their first token
-        brands = tab.where(self.brands)
+        brands = cues.get("brand", [])
         amounts = {q.start for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")} if brands else set()
         out.extend(b for i in brands if tab.sent_lo[i] in in_sents and i not in taken
                    and i not in headline and (b := self._brand_at(tab, i, tab.sent_hi[i], amounts)))
