@@ -58,7 +58,7 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     sentences = {n: SentenceClusters(cs) for n, cs in in_sent.items()}
     attach_quantities(ctx, clusters, sentences)
     for c in clusters:
-        attach_event(ctx, c, in_sent[c.sent])
+        attach_event(ctx, c, sentences[c.sent])
         if c.event is not None and c.kind("distance") is None:
             _event_race_distance(ctx, c)
     attach_places(ctx, sentences)
@@ -138,6 +138,14 @@ class SentenceClusters:
         self.clusters = clusters
         self.starts = [c.start for c in clusters]
         self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
+        self._starts_of: dict[str, list[int]] = {}  # an activity -> where its clusters start, in order
+
+    def starts_of(self, activity: str) -> list[int]:
+        """Where the clusters of ``activity`` start, in order (made once per activity)."""
+        starts = self._starts_of.get(activity)
+        if starts is None:
+            starts = self._starts_of[activity] = [c.start for c in self.clusters if c.info.activity == activity]
+        return starts
 
     def near(self, start: int, end: int, reach: int) -> list[Cluster]:
         """In order, the clusters that start in tokens ``start:end`` or at most ``reach`` tokens after
@@ -350,36 +358,27 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
 
 def event_holding(ctx: Context, p: ext.Mention) -> str | None:
     """The name of the event whose name holds the place ``p`` ("Vienna" in "the Vienna Marathon"), if any."""
-    for e in ctx.events_in.get(ctx.sent_of[p.start], ()):
-        if e.start <= p.start and p.end <= e.end:
-            return e.info.name
-    return None
+    e = ctx.event_holding(p.start, p.end)
+    return e.info.name if e is not None else None
 
 
-def attach_event(ctx: Context, c: Cluster, in_sent: list[Cluster]) -> None:
-    """The event of the sentence (of ``c``'s activity or of none) nearest to ``c``, unless another
-    cluster of that activity is nearer to it; a cluster made of an event keeps it.  An event told as missed
-    or only wished for goes to no real cluster ("Couldn't make parkrun, so I did a 5k loop instead")."""
+def attach_event(ctx: Context, c: Cluster, sentence: SentenceClusters) -> None:
+    """The event of the sentence (of ``c``'s activity or of none) nearest to ``c`` (the first on a tie),
+    unless another cluster of that activity (of ``sentence``) is nearer to it; a cluster made of an event
+    keeps it.  An event told as missed or only wished for goes to no real cluster ("Couldn't make parkrun, so
+    I did a 5k loop instead")."""
     if c.event is not None:
         return
-    real = statuses.is_real(c.status_name)
-    fitting = [e for e in ctx.events_in.get(c.sent, ()) if ctx.event_activity(e) in (None, c.info.activity)
-               and not (real and _denied(ctx, e))]
-    if not fitting:
+    best = ctx.nearest_event(c.sent, c.start, c.info.activity, real=statuses.is_real(c.status_name))
+    if best is None:
         return
-    best = min(fitting, key=lambda e: abs(e.start - c.start))
     dist = abs(best.start - c.start)
-    if any(abs(best.start - o.start) < dist for o in in_sent if o is not c and o.info.activity == c.info.activity):
+    # another cluster of the activity nearer to the event starts less than ``dist`` tokens from it (``c`` is
+    # ``dist`` away: not among them)
+    starts = sentence.starts_of(c.info.activity)
+    if bisect_left(starts, best.start + dist) > bisect_right(starts, best.start - dist):
         return
     c.event = best.info.name
-
-
-def _denied(ctx: Context, e: ext.Mention) -> bool:
-    """Whether event ``e`` is told as missed or only wished for: its status, or that of an activity mention in
-    it, is no real session's."""
-    if e.status is not None:
-        return not statuses.is_real(e.status.status)
-    return not ctx.denied_starts.isdisjoint(range(e.start, e.end))
 
 
 def attach_date(ctx: Context, c: Cluster) -> None:

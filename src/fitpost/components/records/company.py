@@ -206,7 +206,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         comma = comma or word == ","
         if word not in lasts or not _cue_ends_at(ctx, i):
             continue
-        p = next((o for o in people if i < o.start <= i + CUE_REACH and not any(o is q for q in chosen)), None)
+        p = next((o for o in ctx.people_starting(i + 1, i + CUE_REACH + 1) if not any(o is q for q in chosen)), None)
         if p is None:
             continue
         j = _relative_owned(people, ctx.person_index(p))

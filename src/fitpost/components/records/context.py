@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -326,6 +326,9 @@ class Context:
         self._sentence_words: dict[int, frozenset[str]] = {}
         # of :meth:`people_back`, by sentence: where its people start, and the latest end up to each
         self._people_index: dict[int, tuple[list[int], list[int]]] = {}
+        self._event_index: dict[int, tuple[list[int], list[int]]] = {}  # likewise of :meth:`event_holding`
+        # of :meth:`nearest_event`, by sentence and activity: the events that fit, and where they start
+        self._fitting_events: dict[tuple[int, str], tuple[list[ext.Mention], list[int]]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
@@ -388,6 +391,13 @@ class Context:
     def activity_starts(self) -> frozenset[int]:
         """The tokens where an activity mention starts."""
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES])
+
+    def event_denied(self, e: ext.Mention) -> bool:
+        """Whether event ``e`` is told as missed or only wished for ("Couldn't make parkrun"): its status, or
+        that of an activity mention in it, is no real session's."""
+        if e.status is not None:
+            return not statuses.is_real(e.status.status)
+        return not self.denied_starts.isdisjoint(range(e.start, e.end))
 
     @once
     def denied_starts(self) -> frozenset[int]:
@@ -499,6 +509,53 @@ class Context:
             k -= 1
             if found[k].end >= lo:
                 yield found[k]
+
+    def people_starting(self, a: int, b: int) -> list[ext.Mention]:
+        """The people mentions that start in tokens ``a:b``, in order (the people group is in text order:
+        found by where they start, without walking the others, which a long text may have thousands of)."""
+        starts = self._people_starts
+        return self.people[bisect_left(starts, a):bisect_left(starts, b)]
+
+    @once
+    def _people_starts(self) -> list[int]:
+        """Where each people mention starts, in the order of the people group (text order)."""
+        return [p.start for p in self.people]
+
+    def event_holding(self, start: int, end: int) -> ext.Mention | None:
+        """The first event mention (in order) of the sentence of token ``start`` whose tokens hold tokens
+        ``start:end``, if any: found by where the events start and end (the events group is in text order),
+        without walking the others of the sentence (a long one may name thousands)."""
+        n = self.sent_of[start]
+        found = self.events_in.get(n, ())
+        index = self._event_index.get(n)
+        if index is None:
+            index = self._event_index[n] = ([e.start for e in found], list(accumulate((e.end for e in found), max)))
+        starts, latest_end = index
+        k = bisect_right(starts, start)
+        holding = None
+        while k > 0 and latest_end[k - 1] >= end:  # an earlier one may still end at ``end`` or later
+            k -= 1
+            if found[k].end >= end:
+                holding = found[k]
+        return holding
+
+    def nearest_event(self, n: int, i: int, activity: str, real: bool = False) -> ext.Mention | None:
+        """Of the events of sentence ``n`` of ``activity`` or of none (:meth:`event_activity`), and, for a real
+        cluster (``real``), none told as missed or only wished for (:meth:`event_denied`), the one that
+        starts nearest token ``i``, the first on a tie; None if none.  The events group is in text order:
+        the nearest are the first starting at or after ``i`` and the first of those starting last before it."""
+        key = (n, activity, real)
+        if key not in self._fitting_events:
+            fitting = [e for e in self.events_in.get(n, ()) if self.event_activity(e) in (None, activity)
+                       and not (real and self.event_denied(e))]
+            self._fitting_events[key] = (fitting, [e.start for e in fitting])
+        fitting, starts = self._fitting_events[key]
+        k = bisect_left(starts, i)
+        after = fitting[k] if k < len(fitting) else None
+        before = fitting[bisect_left(starts, starts[k - 1])] if k > 0 else None
+        if before is None or after is not None and after.start - i < i - before.start:
+            return after
+        return before
 
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""
