@@ -341,11 +341,15 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     for n, places in ctx.places_in.items():
         if n not in sentences:
             continue
+        given: set[tuple[str, str]] = set()  # (event, place) names of the sentence given to the event's clusters
         for p in places:
             if p.info.hometown:
                 continue
             event = event_holding(ctx, p)
             if event is not None:
+                if (event, p.info.name) in given:
+                    continue  # each cluster of the event holds the name already (their events are set)
+                given.add((event, p.info.name))
                 near = [(0, c) for c in sentences[n].clusters if c.event == event]
             else:
                 near = [(abs(p.start - (c.end if p.start >= c.end else c.start)), c)
