@@ -371,7 +371,7 @@ def attach_event(ctx: Context, c: Cluster, sentence: SentenceClusters) -> None:
     unless another cluster of that activity (of ``sentence``) is nearer to it; a cluster made of an event
     keeps it.  An event told as missed or only wished for goes to no real cluster ("Couldn't make parkrun, so
     I did a 5k loop instead")."""
-    if c.event is not None:
+    if c.event is not None or c.sent not in ctx.events_in:
         return
     best = ctx.nearest_event(c.sent, c.start, c.info.activity, real=statuses.is_real(c.status_name))
     if best is None:

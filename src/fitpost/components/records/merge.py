@@ -204,9 +204,10 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
             continue
         if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r):
             continue
-        if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
-            return r
+        # one of its clusters' event, read before its distance (either gives ``r``), which walks every cluster
         if c.event and any(o.event == c.event for o in r.clusters):
+            return r
+        if d is not None and same_distance(d, r.distance()) and not _listed(ctx, c, r) and not _other_event(c, r):
             return r
         if _same_challenge(ctx, c, r):
             return r
