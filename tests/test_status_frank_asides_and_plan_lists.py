@@ -1,11 +1,12 @@
-"""Four status rules of models/status_rules.json:
+"""Five status rules of models/status_rules.json and fitpost_status:
 
 * an aside on speaking frankly ("not going to lie", "gonna be honest", "I have to admit") holds a
   plan word or a negation but is no plan and no denial of the session told after it;
 * a plan announced before a colon ("Training plan for next week:") reaches over the whole list after it,
   commas and all, to the end of its sentence;
 * heading out for a session ("Heading out for a 3 hour ride") is its start: planned, unless told in the past;
-* an invitation to come along ("Who wants to join me for a 10k on Saturday?") is the writer's plan.
+* an invitation to come along ("Who wants to join me for a 10k on Saturday?") is the writer's plan;
+* a short sentence with no verb right after a plan goes on with it ("About 18 km and 900 m of climbing.").
 
 Every post here is written for these tests.
 """
@@ -57,3 +58,14 @@ def test_an_invitation_to_come_along_is_the_writers_plan(extractor):
 
 def test_asking_who_wants_to_leaves_a_wish_a_question(extractor):
     assert statuses(extractor, "Who wants to run a marathon?") == ["hypothetical"]
+
+
+@pytest.mark.parametrize("text", [
+    "Planning to hike the West Ridge trail next Saturday with Dom. About 18 km and 900 m of climbing.",
+    "Tomorrow's plan: a long ride with the club. 80 km of rolling hills.",
+])
+def test_a_fragment_right_after_a_plan_goes_on_with_it(extractor, text):
+    """A short sentence with no verb of its own right after a planned one tells more of the plan: one planned
+    record with the fragment's amount."""
+    [record] = extractor.extract(text, posted_at="2024-06-10").activities
+    assert record.status == "planned" and record.distance is not None

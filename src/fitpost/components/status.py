@@ -69,6 +69,7 @@ from fitpost.patterns import RuleError, TokenPatterns
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
+FRAGMENT_TOKENS = 12  # a sentence with no verb right after a plan goes on with it if it has at most these tokens
 _OPENING_QUOTES = {"“", "«"}
 _CLOSING_QUOTES = {"”", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
@@ -286,7 +287,7 @@ class _DocView:
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "dates", "past_of_sentence", "first_pronoun", "_titled",
-                 "_title_end")
+                 "_title_end", "plan_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -313,6 +314,7 @@ class _DocView:
         self.first_pronoun: dict[int, int] = {}
         self._titled: dict[int, bool | None] = {}  # of :meth:`titled`, by the sentence's first token
         self._title_end: int | None = None  # of :meth:`title_end`, once read
+        self.plan_end = -1  # where the sentence of the latest planned mention tagged ends (its token after)
 
     def titled(self, i: int) -> bool | None:
         """Whether token ``i``'s sentence (the whole Doc without sentence bounds) has its words capitalised
@@ -964,6 +966,9 @@ class StatusTagger(Component):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
+        elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
+                and view.tab.sent_hi[span.start] - view.tab.sent_lo[span.start] <= FRAGMENT_TOKENS:
+            tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
             tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
@@ -992,8 +997,10 @@ class StatusTagger(Component):
         cues = _Scopes(found)
         sayings = self._sayings(view)
         for span in mentions:
-            ext.set_status(doc, span, self._saying_status(view, span, sayings)
-                           or self._status_of(view, span, cues, pseudo))
+            status = self._saying_status(view, span, sayings) or self._status_of(view, span, cues, pseudo)
+            ext.set_status(doc, span, status)
+            if status.status == "planned":
+                view.plan_end = view.tab.sent_hi[span.start]
         for event, as_mention in events:
             ext.set_status(doc, event, self._status_of(view, as_mention, cues, pseudo))
         return doc
