@@ -103,3 +103,19 @@ def test_a_crossing_of_open_water_is_a_session_of_the_water_activity_the_text_is
 
 def test_crossing_a_river_on_a_run_is_no_session_of_its_own(extract):
     assert [a.activity for a in extract("Ran 12 km on the coast path. We crossed the river twice.")] == ["running"]
+
+
+@pytest.mark.parametrize("text, meters", [
+    ("5 x 1 km repeats at the track tonight with coach Ines. Averaged 3:58 per rep.", 5000.0),
+    ("Thu: 6x800m intervals", 4800.0),
+])
+def test_a_set_told_with_its_repeats_is_a_session(extract, text, meters):
+    """The whole set ("5 x 1 km") before "repeats" is the session's distance; one repeat alone ("1 km
+    repeats") is no session's."""
+    [session] = extract(text)
+    assert (session.activity, session.distance.meters) == ("running", meters)
+
+
+def test_one_repeat_is_no_sessions_distance(extract):
+    [run] = extract("Ran 10 km with 1 km repeats in the middle.")
+    assert run.distance.meters == 10000.0

@@ -82,6 +82,8 @@ def set_aside(ctx: Context) -> None:
             role = aside(low, q.start, q.end, q.kind)
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
             role = None
+        if role in ("segment", "split") and _set_of_repeats(ctx, span):
+            role = None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
@@ -95,6 +97,16 @@ def set_aside(ctx: Context) -> None:
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a set ("5 x 1 km"): its repeats
+
+
+def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span`` is a whole set told with its repeats after it ("5 x 1 km repeats", "6x800m
+    intervals"): the set's distance, where "1 km repeats" alone is one repeat's."""
+    q = span.info
+    return q.kind == "distance" and (q.times or 0) > 1 and span.end < ctx.tab.n and ctx.lows[span.end] in SET_NOUNS
 
 
 def _each_of_a_routine(ctx: Context, span: ext.Mention) -> bool:
