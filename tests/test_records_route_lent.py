@@ -57,3 +57,8 @@ def test_a_distance_with_a_route_of_its_own_is_a_stage_of_the_journey(extractor,
     assert len(records) == 2
     leg = next(r for r in records if r.distance is not None)
     assert [(p.role, p.name) for p in leg.places] == [("from", stage[0]), ("to", stage[1])]
+
+
+def test_a_distance_lent_to_the_session_before_brings_where_it_was(extractor):
+    [swim] = extractor.extract("First open water swim of the season! 1.2 km at Tarn Lake, water 14°C.").activities
+    assert (swim.distance.meters, [p.name for p in swim.places]) == (1200.0, ["Tarn Lake"])

@@ -813,7 +813,8 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
 def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     """The cluster that lends the distance or time ``span`` to record ``prev``, where it fits (a distance:
     ``prev`` has none or the same; a time: :func:`_time_fits` and the same day and people), with the date
-    and, a distance, the company told with it ("First ride on the new bike! 25 km with Jess and Mo."); None
+    and, a distance, the company and the places told with it ("First ride on the new bike! 25 km with Jess
+    and Mo.", "First swim of the season! 1.2 km at Tarn Lake."); None
     where it does not fit, or where ``prev`` is a routine and the sentence tells a day, or the sentence tells
     another start or end than ``prev``'s (:func:`_own_route`): a session of its own."""
     q, n = span.info, ctx.sent_of[span.start]
@@ -831,6 +832,7 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None  # "My best there was 21:40, a few years ago": another day's time
     if q.kind == "distance":
         attach_company(ctx, carrier)
+        carrier.places.extend(p for p in _places_of(ctx, n) if p["role"] == "at")  # "1.2 km at Tarn Lake"
     return carrier
 
 
