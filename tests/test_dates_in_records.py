@@ -249,9 +249,9 @@ def test_a_session_that_names_a_dated_race_takes_its_day(extract):
     assert dates_of(records, "cycling") == [D(2025, 3, 2)]
 
 
-def test_a_jog_to_and_from_parkrun_is_on_the_parkrun_day(extract):
-    records = extract("On Saturday at parkrun I got a new PB of 24:50.\n\nI forgot my plan and didn't run another "
-                      "2 miles, but I did jog 1.8 miles to get to/from parkrun.", D(2025, 3, 5))
+def test_a_jog_home_from_parkrun_is_on_the_parkrun_day(extract):
+    records = extract("Saturday's parkrun went well: a PB of 24:50.\n\nSkipped the cool-down, but I did jog 2 km home "
+                      "from parkrun.", D(2025, 3, 5))
     assert [d for a, s, d in records if a == "running" and s == "completed"] == [D(2025, 3, 1)] * 2
 
 

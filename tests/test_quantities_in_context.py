@@ -193,7 +193,7 @@ def test_the_climbs_of_a_ride_are_its_elevation_not_a_session(ex):
 @pytest.mark.parametrize("text, expected", [
     ("aiming for 1:45 but finished in 1:49:12", [("1:45", "goal"), ("1:49:12", None)]),
     ("to go under 39 minutes", [("39 minutes", "goal")]),
-    ("I was on track to crush a 3:15 at halfway", [("3:15", "goal")]),
+    ("halfway in 1:38, firmly on track for 3:15", [("1:38", "split"), ("3:15", "goal")]),
     ("well on course for a 1:52 half", [("1:52", "goal")]),
     ("the goal was sub-1:45, then 1:48:32 on the day", [("1:45", "goal"), ("1:48:32", None)]),
     ("this race gets me a place in the spring race if I finish it within 52 mins", [("52 mins", "goal")]),

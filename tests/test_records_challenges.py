@@ -17,9 +17,9 @@ def extract(request):
 
 
 @pytest.mark.parametrize("text, days", [
-    ("50 Day Lunge Challenge\n\nWho wants stronger legs by summer? We all have to start somewhere, and small "
-     "steps add up. My knees agree. Enough talk!\nEnter the 50 day lunge challenge. I started today with my "
-     "flatmate.", 50),
+    ("50 Day Lunge Challenge\n\nWho wants stronger legs by summer? The stairs at work are not getting any "
+     "easier, and small steps add up. My knees agree. Enough talk!\nEnter the 50 day lunge challenge. I started "
+     "today with my flatmate.", 50),
     ("21 Day Plank Challenge\n\nSpring is here and the mornings are light again. I have no excuses left. My coach "
      "keeps telling me to work on my core. So here we go.\nI am taking on the 21 day plank challenge, starting "
      "today.", 21),
@@ -32,7 +32,7 @@ def test_a_challenge_named_again_is_one_record(extract, text, days):
 def test_someone_elses_challenge_of_as_many_days_is_its_own(extract):
     records = extract("21 Day Plank Challenge\n\nSpring is here and the mornings are light again. I have no "
                       "excuses left. My coach keeps telling me to work on my core. So here we go.\n"
-                      "My sister is doing her own 21 day plank challenge.")
+                      "My sister has a 21 day plank challenge of her own.")
     assert [r.repetition.times for r in records] == [21, 21]
 
 

@@ -224,7 +224,7 @@ def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
     """Whether ``c`` names the challenge or streak of days that record ``r``'s first mention names ("100 Day
     Plank Challenge" as a title, then "the 100 day plank challenge"): the same number of days repeated, of the
     same exercise (not "a 30 day squat challenge and a 30 day plank challenge"), no other distance, by no one
-    ``r`` does not name ("my 30-day challenge", then "Ola is doing her own 30-day challenge") and not told as
+    ``r`` does not name ("my 30-day challenge", then "Ola has a 30-day challenge of her own too") and not told as
     someone else's (``OTHERS_POSSESSIVES`` at most two words before its days)."""
     rep, theirs = c.kind("repetition"), r.primary.kind("repetition")
     if rep is None or theirs is None or rep.unit != "day" or theirs.unit != "day" or not rep.times \
@@ -1693,7 +1693,7 @@ class RaceDays:
 
     def day_of(self, r: Record) -> DateRef | None:
         """The day of the dated race done, other than ``r``, that a sentence of record ``r`` names ("On
-        Saturday at parkrun I got a PB ... I jogged 1.8 miles to get to and from parkrun": the parkrun's
+        Saturday at parkrun I set a PB ... I cycled 4 km home from parkrun": the parkrun's
         Saturday); none for a record that tells a day of its own, though one read with no post date ("today")."""
         if not self.races or any(c.date is not None for c in r.clusters):
             return None
