@@ -6,7 +6,8 @@
   commas and all, to the end of its sentence;
 * heading out for a session ("Heading out for a 3 hour ride") is its start: planned, unless told in the past;
 * an invitation to come along ("Who wants to join me for a 10k on Saturday?") is the writer's plan;
-* a short sentence with no verb right after a plan goes on with it ("About 18 km and 900 m of climbing.").
+* a short sentence opening with an amount right after a plan goes on with it ("About 18 km and 900 m of
+  climbing."), a caption of its own does not ("Morning swim, then straight to the office.").
 
 Every post here is written for these tests.
 """
@@ -65,7 +66,13 @@ def test_asking_who_wants_to_leaves_a_wish_a_question(extractor):
     "Tomorrow's plan: a long ride with the club. 80 km of rolling hills.",
 ])
 def test_a_fragment_right_after_a_plan_goes_on_with_it(extractor, text):
-    """A short sentence with no verb of its own right after a planned one tells more of the plan: one planned
+    """A short sentence opening with an amount right after a planned one tells more of the plan: one planned
     record with the fragment's amount."""
     [record] = extractor.extract(text, posted_at="2024-06-10").activities
     assert record.status == "planned" and record.distance is not None
+
+
+def test_a_caption_of_its_own_after_a_plan_is_no_part_of_it(extractor):
+    records = extractor.extract("Will be running the Brackenfold 10K on 18 May with @keiko_fit. Morning swim, then "
+                                "straight to the office.", posted_at="2024-05-10").activities
+    assert sorted(r.status for r in records) == ["completed", "planned"]

@@ -70,6 +70,7 @@ from fitpost.patterns import RuleError, TokenPatterns
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _QUOTES = {'"', "“", "”", "«", "»"}
 FRAGMENT_TOKENS = 12  # a sentence with no verb right after a plan goes on with it if it has at most these tokens
+ROUGHLY = frozenset(("about", "around", "roughly", "approx", "approximately", "nearly", "almost", "some", "over"))
 _OPENING_QUOTES = {"“", "«"}
 _CLOSING_QUOTES = {"”", "»"}
 _BLOCKED_DEPS = {"relcl", "acl"}
@@ -966,8 +967,7 @@ class StatusTagger(Component):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
-        elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
-                and view.tab.sent_hi[span.start] - view.tab.sent_lo[span.start] <= FRAGMENT_TOKENS:
+        elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] and _amount_fragment(view, span):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
             tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
@@ -1004,6 +1004,19 @@ class StatusTagger(Component):
         for event, as_mention in events:
             ext.set_status(doc, event, self._status_of(view, as_mention, cues, pseudo))
         return doc
+
+
+def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
+    """Whether ``span``'s sentence is a short fragment that opens with an amount, which tells more of the session
+    told before it ("About 18 km and 900 m of climbing.", "3 hours of hiking."; not a caption of its own such as
+    "Morning swim, then straight to the office."): at most FRAGMENT_TOKENS tokens, its first word (past one of
+    ``ROUGHLY``) a number."""
+    tab = view.tab
+    lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.start]
+    if hi - lo > FRAGMENT_TOKENS:
+        return False
+    k = lo + 1 if tab.lower[lo] in ROUGHLY else lo
+    return k < hi and tab.text[k][:1].isdigit()
 
 
 def _events_alone(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
