@@ -53,6 +53,30 @@ def left_words(text: str, start: int, k: int = 4) -> list[str]:
     return out if out is not None else _bare_last(window.split(), k, complete=True)
 
 
+class WordsBefore:
+    """The words before a quantity (lower-cased text), as :func:`left_words` gives them: the last one read at
+    once, the last four only where a rule asks for them. Most rules look at the last word alone, and a phrase
+    can only end the words where the last word is its own last word."""
+
+    __slots__ = ("last", "_text", "_start", "_words")
+
+    def __init__(self, text: str, start: int) -> None:
+        last = left_words(text, start, 1)
+        self.last = last[0] if last else ""  # "" where no word stands before
+        self._text, self._start = text, start
+        self._words: list[str] | None = None
+
+    def words(self) -> list[str]:
+        """The last four words before (``left_words(text, start)``)."""
+        if self._words is None:
+            self._words = left_words(self._text, self._start)
+        return self._words
+
+    def ends_with(self, phrases: frozenset[str]) -> bool:
+        """Whether the words before end with one of ``phrases`` (:func:`ends_with`)."""
+        return self.last in _shape(phrases)[1] and ends_with(self.words(), phrases)
+
+
 def next_word(text: str, end: int) -> str:
     m = _NEXT.match(text, end)
     return m.group(1).lower() if m else ""

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, fields
 
-from fitpost.quantity_parser.context import cues, ends_with, left_words, next_word, sentence
+from fitpost.quantity_parser.context import WordsBefore, cues, left_words, next_word, sentence
 from fitpost.quantity_parser.grammar import master, period_re
 from fitpost.quantity_parser.lexicon import Unit, lexicon, norm
 from fitpost.quantity_parser.numbers import Number, digits, parse_number
@@ -69,10 +69,9 @@ class Item:
     twin: bool = False  # the repetition reading of "for 8 days", returned beside the duration
 
 
-def _approx(text: str, start: int, end: int, lw: list[str] | None = None) -> bool:
+def _approx(text: str, start: int, end: int, lw: WordsBefore) -> bool:
     c = cues()
-    lw = left_words(text, start) if lw is None else lw
-    return ends_with(lw, c.approx_before) or bool(c.approx_after.match(text, end))
+    return lw.ends_with(c.approx_before) or bool(c.approx_after.match(text, end))
 
 
 def _period_after(text: str, end: int):
@@ -214,7 +213,7 @@ def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  
         return None  # "a m", "a push-up", "a second"
     if n.vague and n.vague != "couple" and unit.dim != "duration":
         return None  # "the last few miles"
-    lw = left_words(text, start)
+    lw = WordsBefore(text, start)
     approx = n.approximate or lo is not None or bool(m.group(groups.plus)) or _approx(text, start, end, lw)
     adj = (m.group(groups.adj) or "").lower().split()
     if "odd" in adj:
@@ -231,7 +230,7 @@ def on_measure(text: str, m, orig: str = "", quotes: list[int] | None = None):  
             return None
         if unit.canon in _RACE_COUNTS and value > 1 and not surface.endswith("s"):
             return None  # "3 marathon" is not three marathons
-        if ends_with(lw, lex.currency_before):
+        if lw.ends_with(lex.currency_before):
             return None
         items = [Item("count", start, end, value=value, unit=unit.canon, min=lo, max=value if lo is not None else None,
                       approximate=approx, surface=surface)]
@@ -257,10 +256,10 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     low = surface.lower()
     if low in ("k", "m") and next_word(text, end + (text[end:end + 1] == "+")) in lex.social_after:
         return None  # 5K followers, 5m views
-    if ends_with(lw, lex.currency_before):
+    if lw.ends_with(lex.currency_before):
         return None
     nxt = next_word(text, end)
-    if nxt in _MARKS or (nxt == "point" and lw and lw[-1] == "the"):
+    if nxt in _MARKS or (nxt == "point" and lw.last == "the"):
         return None  # the 30 km mark: a place on the course, like "Mile 18"
     sp = c.speed_after.match(text, end)
     if sp:
@@ -275,11 +274,11 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     # an ascent told in km or miles ("4 km of climbing") is no higher than HIGHEST_CLIMB_M: "18 km of climbing" is a
     # climb's length (one in metres or feet may be a long event's total: "10,000 m of climbing")
     ea = c.elevation_after.match(text, end) if unit.canon in ("m", "ft") or meters <= HIGHEST_CLIMB_M else None
-    if ea or (unit.canon in ("m", "ft") and ends_with(lw, c.elevation_before)):
+    if ea or (unit.canon in ("m", "ft") and lw.ends_with(c.elevation_before)):
         kind = "elevation"
     elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
         kind = "elevation"
-    elif unit.canon in ("m", "ft") and meters >= 2000 and ((lw and lw[-1] in _HEIGHT_BEFORE)
+    elif unit.canon in ("m", "ft") and meters >= 2000 and (lw.last in _HEIGHT_BEFORE
                                                            or text[max(0, start - 1):start] == "("):
         kind = "elevation"  # trekked to 5,364 m; the peak (6,190 m)
     item = Item(kind, start, end, value=value, unit=unit.canon, base=meters,
@@ -300,9 +299,9 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
     c = cues()
     canon = unit.canon
     if canon == "h" and _MILITARY.fullmatch(m.group(groups.num)) and (
-            m.group(groups.num)[0] == "0" or (lw and lw[-1] in lex.tod_before)):
+            m.group(groups.num)[0] == "0" or lw.last in lex.tod_before):
         return None  # at 0600 hrs: a time of day
-    if canon == "year" and (c.age_after.match(text, end) or (lw and lw[-1] in lex.age_before)):
+    if canon == "year" and (c.age_after.match(text, end) or lw.last in lex.age_before):
         return None  # a 56-year-old, aged 30 years
     if c.date_after.match(text, end):
         return None  # 2 days ago, three weeks later
@@ -311,16 +310,16 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
     g = m.group(groups.glued)
     if g:
         low = g.lower()
-        decade = value % 10 == 0 and ends_with(lw, frozenset(lex.context["decade_before"]))
+        decade = value % 10 == 0 and lw.ends_with(frozenset(lex.context["decade_before"]))
         if low == "s" and (value >= 1000 or decade):
             return None  # the 1990s, in my 30s
         if low == "d" and value in (2, 3, 4):
             return None  # 3D
     if n.article and canon in lex.calendar:
         # "a day", "another week": a duration only where the words ask for one
-        if not (start == 0 or (lw and lw[-1] in lex.article_duration_before) or m.group(groups.tail)):
+        if not (start == 0 or lw.last in lex.article_duration_before or m.group(groups.tail)):
             return None
-        if adj and lw and lw[-1] == "after":
+        if adj and lw.last == "after":
             return None  # "after a long week": the days before a session, not its length
     factor = unit.factor
     # paces: "5 min/km", "a 7-minute mile"
@@ -353,7 +352,7 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                               approximate=approx))
             end = rend
             duration = None
-        elif lw and canon in ("day", "night", "week", "weekend") and _after_for(lw):
+        elif canon in ("day", "night", "week", "weekend") and _after_for(lw):
             items.append(Item("repetition", start, end, value=value, unit=canon, times=int(value),
                               approximate=approx, twin=True))
             if c.daily_cue.search(sentence(text, start, end)):
@@ -366,8 +365,12 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
     return items, end
 
 
-def _after_for(lw: list[str]) -> bool:
-    """Whether the words before end in 'for', 'for the next', 'for about' ..."""
+def _after_for(before: WordsBefore) -> bool:
+    """Whether the words before end in 'for', 'for the next', 'for about' ... (so the last word is 'for' or one
+    of FOR_MODS)."""
+    if before.last != "for" and before.last not in FOR_MODS:
+        return False
+    lw = before.words()
     for i in range(len(lw) - 1, max(-1, len(lw) - 4), -1):
         if lw[i] == "for":
             return all(w in FOR_MODS for w in lw[i + 1:])
@@ -414,9 +417,9 @@ def on_clock(text: str, m, orig: str = ""):
     s, e = m.start(), m.end()
     if c.tod_after.match(text, e):
         return None  # 5:45 a.m.
-    lw = left_words(text, s)
+    lw = WordsBefore(text, s)
     pm = c.pace_after.match(text, e)
-    if pm or ends_with(lw, c.pace_before):
+    if pm or lw.ends_with(c.pace_before):
         secs = (a * 3600 + b * 60 + int(cc) if cc else a * 60 + b) + frac
         end = pm.end() if pm else e
         per = _per(pm) if pm else None
@@ -435,7 +438,7 @@ def on_clock(text: str, m, orig: str = ""):
     if mm:
         secs = a * 60 + b + frac
         return [Item("duration", s, mm.end(), value=secs / 60, unit="min", base=secs, surface=":")], mm.end()
-    if lw and lw[-1] in lexicon().tod_before and a <= 24:
+    if lw.last in lexicon().tod_before and a <= 24:
         return None  # at 6:30 (but "crossed at 47:20" is no time of day)
     if a <= 9 and not frac and c.long_race.search(sentence(text, s, e)):
         secs = a * 3600 + b * 60
