@@ -6,6 +6,7 @@ import math
 import pytest
 
 from fitpost.quantity_parser import parse_quantities
+from fitpost.quantity_parser.context import WordsBefore, left_words
 
 MILE = 1609.344
 
@@ -479,3 +480,18 @@ def test_a_number_after_a_verb_of_doing_takes_the_unit_the_text_just_gave(text, 
 def test_a_course_marker_is_not_a_distance():
     assert whole("hit the wall at the 30 km mark", "distance") == []
     assert whole("around the 10-mile point", "distance") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Ran 5 km. Then 3" of rain, "about" 2 miles ... (approx.) 10k, then… 4 x 400 m!! "', "", "   ", '" " ".',
+    "the last word is a very long one: " + "x" * 60 + " 5 km", "...!? 5k", "Dr. Sq. 12 mi",
+])
+def test_the_last_word_before_is_the_last_of_the_words_before(text):
+    """WordsBefore reads the last word alone (last_word) where a rule needs no more: it is the last of the four
+    words left_words gives, at every offset."""
+    low = text.lower()
+    for start in range(len(low) + 1):
+        four = left_words(low, start)
+        before = WordsBefore(low, start)
+        assert ([before.last] if before.last else []) == four[-1:], (low[:start], before.last, four)
+        assert before.words() == four

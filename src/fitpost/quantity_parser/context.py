@@ -53,6 +53,18 @@ def left_words(text: str, start: int, k: int = 4) -> list[str]:
     return out if out is not None else _bare_last(window.split(), k, complete=True)
 
 
+def last_word(text: str, start: int) -> str:
+    """The last word before ``start`` (lower-cased text) as :func:`left_words` gives it, "" where there is
+    none: the last run of characters that are not space, without its surrounding punctuation and the full
+    stops after it; where that is punctuation alone, left_words reads further back."""
+    last = text[max(0, start - 48):start].rsplit(None, 1)
+    word = last[-1].strip(_STRIP) if last else ""
+    if word:
+        return word.rstrip(".") or word
+    words = left_words(text, start, 1) if last else []
+    return words[0] if words else ""
+
+
 class WordsBefore:
     """The words before a quantity (lower-cased text), as :func:`left_words` gives them: the last one read at
     once, the last four only where a rule asks for them. Most rules look at the last word alone, and a phrase
@@ -61,8 +73,7 @@ class WordsBefore:
     __slots__ = ("last", "_text", "_start", "_words")
 
     def __init__(self, text: str, start: int) -> None:
-        last = left_words(text, start, 1)
-        self.last = last[0] if last else ""  # "" where no word stands before
+        self.last = last_word(text, start)
         self._text, self._start = text, start
         self._words: list[str] | None = None
 
