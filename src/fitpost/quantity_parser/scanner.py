@@ -331,7 +331,6 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
             return [Item("pace", start, pm.end(), value=value, unit="min/" + (per or "km") if canon == "min" else "s",
                          base=value * factor, per=per, approximate=approx)], pm.end()
     seconds = value * factor
-    rng = dict(min=None if lo is None else lo * factor, max=None if lo is None else seconds)
     per, pm = _period_after(text, end)
     if per and canon in ("day", "night") and per in ("weekly", "fortnightly", "monthly", "yearly") and n.integer:
         # 3 days a week
@@ -340,7 +339,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                      min=lo, max=value if lo is not None else None, approximate=approx)], pm.end()
     items: list[Item] = []
     duration = Item("duration", start, end, value=value, unit=canon, base=seconds, approximate=approx,
-                    surface=surface, units=(canon,), simple=lo is None and not m.group(groups.adj), **rng)
+                    surface=surface, units=(canon,), simple=lo is None and not m.group(groups.adj),
+                    min=None if lo is None else lo * factor, max=None if lo is None else seconds)
     if canon in lex.calendar and not n.vague and not n.article and n.integer and lo is None:
         ra = c.rep_after.match(text, end)
         if ra and not surface.lower().endswith("s"):
