@@ -1672,13 +1672,12 @@ class RaceDays:
 
     def __init__(self, ctx: Context, records: list[Record]) -> None:
         self.ctx = ctx
-        self.races: list[tuple[Record, re.Pattern[str], DateRef]] = []
+        self.races: list[tuple[Record, frozenset[str], DateRef]] = []  # each with its events' names, lower case
         for r in records:
-            names = sorted({c.event.lower() for c in r.clusters if c.event})
+            names = frozenset(c.event.lower() for c in r.clusters if c.event)
             date = next((c.date for c in r.clusters if c.date is not None and c.date.value), None)
             if names and date is not None and statuses.meaning(r.primary.status_name).phase == "done":
-                pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-                self.races.append((r, pattern, date))
+                self.races.append((r, names, date))
         self._named: dict[int, list[int]] = {}  # sentence -> the indexes of the races it names
 
     def named_in(self, n: int) -> list[int]:
@@ -1687,9 +1686,21 @@ class RaceDays:
         if found is None:
             lo, hi = self.ctx.sents[n]
             start, end = self.ctx.tab.idx[lo], self.ctx.tab.end[hi - 1]
-            found = [k for k, (_, pattern, _) in enumerate(self.races) if pattern.search(self.ctx.low_text, start, end)]
+            found = [k for k, (_, names, _) in enumerate(self.races)
+                     if any(self._holds(name, start, end) for name in names)]
             self._named[n] = found
         return found
+
+    def _holds(self, name: str, start: int, end: int) -> bool:
+        """Whether the text between characters ``start`` and ``end`` holds ``name`` (lower case) as whole words."""
+        low = self.ctx.low_text
+        at = low.find(name, start, end)
+        while at >= 0:
+            after = at + len(name)
+            if (at == 0 or not low[at - 1].isalnum()) and (after >= len(low) or not low[after].isalnum()):
+                return True
+            at = low.find(name, at + 1, end)
+        return False
 
     def day_of(self, r: Record) -> DateRef | None:
         """The day of the dated race done, other than ``r``, that a sentence of record ``r`` names ("On
