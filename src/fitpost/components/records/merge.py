@@ -1667,18 +1667,28 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 
 class RaceDays:
-    """The days of the dated records done with a named event, and which sentences name one of those events
-    (each sentence read once, when first asked)."""
+    """The days of the dated records done with a named event (found when first asked), and which sentences name
+    one of those events (each sentence read once, when first asked)."""
 
     def __init__(self, ctx: Context, records: list[Record]) -> None:
         self.ctx = ctx
-        self.races: list[tuple[Record, frozenset[str], DateRef]] = []  # each with its events' names, lower case
-        for r in records:
-            names = frozenset(c.event.lower() for c in r.clusters if c.event)
-            date = next((c.date for c in r.clusters if c.date is not None and c.date.value), None)
-            if names and date is not None and statuses.meaning(r.primary.status_name).phase == "done":
-                self.races.append((r, names, date))
+        self.records = records
+        self._races: list[tuple[Record, frozenset[str], DateRef]] | None = None
         self._named: dict[int, list[int]] = {}  # sentence -> the indexes of the races it names
+
+    @property
+    def races(self) -> list[tuple[Record, frozenset[str], DateRef]]:
+        """The dated records done with an event, each with its events' names (lower case) and its day."""
+        if self._races is None:
+            self._races = []
+            for r in self.records:
+                names = frozenset(c.event.lower() for c in r.clusters if c.event)
+                if not names or statuses.meaning(r.primary.status_name).phase != "done":
+                    continue
+                date = next((c.date for c in r.clusters if c.date is not None and c.date.value), None)
+                if date is not None:
+                    self._races.append((r, names, date))
+        return self._races
 
     def named_in(self, n: int) -> list[int]:
         """The indexes in ``races`` of the races sentence ``n`` names."""
