@@ -293,6 +293,12 @@ def _unresolved(p: ext.Mention) -> ext.Mention:
                        p.status)
 
 
+def _bounds_index(found: list[ext.Mention]) -> tuple[list[int], list[int]]:
+    """Where the mentions ``found`` (in text order) start, and the latest end up to each: a mention that holds or
+    reaches a token is found by bisecting the starts and walking back while the latest end still reaches it."""
+    return [m.start for m in found], list(accumulate((m.end for m in found), max))
+
+
 class Context:
     """One Doc as the linking steps read it: its text and token table, its sentences and paragraphs,
     the mentions the earlier components found (each group by sentence too), the roster, the author and the post date.
@@ -502,7 +508,7 @@ class Context:
         found = self.people_in.get(n, ())
         index = self._people_index.get(n)
         if index is None:
-            index = self._people_index[n] = ([p.start for p in found], list(accumulate((p.end for p in found), max)))
+            index = self._people_index[n] = _bounds_index(found)
         starts, latest_end = index
         k = bisect_left(starts, i)
         while k > 0 and latest_end[k - 1] >= lo:  # an earlier one may still end at ``lo`` or later
@@ -529,7 +535,7 @@ class Context:
         found = self.events_in.get(n, ())
         index = self._event_index.get(n)
         if index is None:
-            index = self._event_index[n] = ([e.start for e in found], list(accumulate((e.end for e in found), max)))
+            index = self._event_index[n] = _bounds_index(found)
         starts, latest_end = index
         k = bisect_right(starts, start)
         holding = None
