@@ -39,12 +39,14 @@ OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
 HEIGHT_UNITS = frozenset({"m", "ft"})  # a hill's height is told in these
 # what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
 _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
+SEGMENT_GAP_CHARS = 12  # the longest such gap looked for ("  took me  ")
 _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 DAY = 86400.0
 PROGRAMME_NAME_CHARS = 16  # a programme's name ending in a distance starts at most this many characters before it
 MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's ("She finished in 1:05")
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
+SPLIT_RATIO = 1.02  # a distance shorter than a record's by more than 2 % is a part of it, not the same distance
 OF_REACH = 3  # "two hours of hard riding": an activity word at most this many tokens after "of" is the time's
 
 
@@ -149,10 +151,13 @@ def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> boo
 def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
     """Whether an activity mention (``starts``, ``ends``: their token offsets) starts at most one token
     after the quantity ``span`` ("after the 200 km ride"), or ends at most OBJECT_REACH tokens before it
-    with no clause break between ("cycling the last 100 km", "going to cycle 5,000 km this year")."""
+    with no clause break between, in its sentence ("cycling the last 100 km", "going to cycle 5,000 km this
+    year"; not "Ran the half today. Went through 10k in 47:30": a segment of the race told before)."""
     if span.end in starts or span.end + 1 in starts:
         return True
-    return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start) for k in range(OBJECT_REACH + 1))
+    sent = ctx.sent_of[span.start]
+    return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start)
+               and ctx.sent_of[span.start - k - 1] == sent for k in range(OBJECT_REACH + 1))
 
 
 # --------------------------------------------------------------------------- plausibility
@@ -273,6 +278,7 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     for k, r in enumerate(records):
         for s in {c.sent for c in r.clusters}:
             in_sent.setdefault(s, []).append(k)
+    distances = {s.info.end: s.info for s in ctx.mentions[ext.QUANTITIES] if s.label == "distance"}
     for span in spans:
         q: Quantity = span.info
         if not result_cue(low, q.start, q.end):
@@ -281,12 +287,26 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         near = _records_before(records, in_sent, n)
         if not any(_measured(r) for r in near):
             near = _race_before(records, n) + near
+        timed = _timed_distance(low, distances, q)
         for r in near or _race_told_last(records, n):
-            got = fitting(q, r.activity, record_meters(r))
+            meters = record_meters(r)
+            if timed is not None and meters and timed.meters < meters / SPLIT_RATIO:
+                continue  # "Went through 10k in 47:30" of a half marathon: the time of a split, not the race's
+            got = fitting(q, r.activity, meters)
             if got is not None:
                 r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
                                           quantities=[got], inferred=True))
                 break
+
+
+def _timed_distance(low: str, distances: dict[int, Quantity], q: Quantity) -> Quantity | None:
+    """The distance that duration ``q`` is told right after, as its time ("10k in 47:30", "the first mile: 7:10";
+    ``distances``: the text's distances by their end, in characters, the gap at most SEGMENT_GAP_CHARS), if any."""
+    for end in range(q.start, max(0, q.start - SEGMENT_GAP_CHARS) - 1, -1):
+        dist = distances.get(end)
+        if dist is not None and dist.meters and _SEGMENT_TIME_GAP.fullmatch(low, end, q.start):
+            return dist
+    return None
 
 
 def _measured(r: Record) -> bool:
