@@ -60,3 +60,17 @@ def test_a_one_line_log_with_no_activity_word_dates_each_distance_by_its_day(ext
     before it is its date, not the first day of the line."""
     text = "Marathon block, week 6. Mon rest, Tue 6 km easy, Thu 10 km tempo."
     assert dates(extractor, text, "2026-03-08") == [dt.date(2026, 3, 3), dt.date(2026, 3, 5)]
+
+
+def test_a_sentence_opening_with_a_short_weekday_before_a_word(extractor):
+    text = "Week two: Mon rest. Tue 7 km easy. Thu swim 2 km. Sat parkrun 22:48."
+    posts = extractor.extract(text, posted_at="2024-06-10").activities
+    assert [a.date.value if a.date else None for a in posts] == \
+        [dt.date(2024, 6, 4), dt.date(2024, 6, 6), dt.date(2024, 6, 8)]
+    assert [a.status for a in posts] == ["completed", "completed", "completed"]  # a log line, no routine
+    assert all(not a.places for a in posts)  # "Sat" is no place
+
+
+def test_sat_as_a_verb_opening_a_sentence_is_no_date(extractor):
+    assert dates(extractor, "Sat down with a coffee after a 10 km run.") == [None]
+    assert dates(extractor, "Sat in traffic for an hour, then ran 5 km.") == [None]

@@ -287,7 +287,7 @@ class _DocView:
     and which annotations it has."""
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
-                 "exercise_tokens", "dates", "past_of_sentence", "first_pronoun", "_titled",
+                 "exercise_tokens", "dates", "opening_date_ends", "past_of_sentence", "first_pronoun", "_titled",
                  "_title_end", "plan_end")
 
     def __init__(self, doc: Doc) -> None:
@@ -300,6 +300,8 @@ class _DocView:
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
+        # where each date opening its sentence or line ends: a verb right after one has no subject ("Thu swim 2 km")
+        self.opening_date_ends = {d.end for d in self.dates if d.start == self.tab.sent_lo[d.start]}
         # where each distance or time fitpost_quantities found ends, and the words a count holds after its
         # number ("3x10 lunges"): a word right after an amount is a noun
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
@@ -610,8 +612,10 @@ class StatusTagger(Component):
             tag = token.tag_
             if tag == "VBD":
                 return "past"
-            if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i]:
-                return "present"  # not a word opening its sentence or line, with no subject: "Run 15 min - 3 km"
+            if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i] and i not in view.opening_date_ends:
+                # not a word opening its sentence or line, nor one right after a date opening it, with no
+                # subject: "Run 15 min - 3 km", "Thu swim 2 km"
+                return "present"
             if tag == "VB" and self._imperative(view, token):
                 return "imperative"
             return self._governing(view, i, depth, pseudo)
