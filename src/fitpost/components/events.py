@@ -344,10 +344,13 @@ class EventFinder(Component):
 
     def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
         """The end of the name whose first head word is token ``j``: up to two more heads ("Half
-        Marathon", "Trail Race"), a distance in K ("the Larkspur Ultra 50K") and a tail ("virtual run")."""
-        lows = tab.lower
+        Marathon", "Trail Race"), a distance in K ("the Larkspur Ultra 50K") and a tail ("virtual run"); not a
+        word of a report in lower case after a capitalised head ("the Larkspur Marathon race report", "Larkspur
+        Half Marathon race day": the race's name ends at its head)."""
+        lows, words = tab.lower, tab.text
         k = j + 1
-        while k < end and lows[k] in self.one_word_heads and k - j < 3:
+        while k < end and lows[k] in self.one_word_heads and k - j < 3 \
+                and not (lows[k] in self.report_words and words[k].islower() and words[k - 1][:1].isupper()):
             k += 1
         n = self._distance_len(tab, k, end)
         if n and (lows[k + n - 1] == "k" or _K.match(lows[k + n - 1])):

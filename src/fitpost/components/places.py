@@ -263,8 +263,9 @@ class PlaceFinder(Component):
     def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last
         word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
-        but for an event's name taken for a place ("the Pedal Sportive": a capitalised event head in
-        it) and one with no word of letters alone (a time taken for a place: "in 04:47:40"; a programme's
+        and without a city race's head at its end ("Tarnside Marathon": Tarnside), but for an event's name
+        taken for a place ("the Pedal Sportive": a capitalised event head in it) and one with no word of
+        letters alone (a time taken for a place: "in 04:47:40"; a programme's
         week and run: "W9 R3").  (``event_heads``: the tokens of ``event_heads``.)"""
         out = []
         heads = self._event_heads(tab, event_heads)
@@ -276,6 +277,8 @@ class PlaceFinder(Component):
                     s += 1
                 while e - 1 > s and not any(map(str.isalpha, tab.text[e - 1])) and tab.text[e - 2] in _DASHES:
                     e -= 2  # " - 750": a dash and what follows it
+                while e - 1 > s and tab.lower[e - 1] in self.city_event_heads:
+                    e -= 1  # "Tarnside Marathon": the place is the city the race is named after
                 if s < e and heads.isdisjoint(range(s, e)):
                     out.append((s, e))
         return out
