@@ -59,8 +59,11 @@ def _specific(ctx: Context, mentions: list[ext.Mention]) -> list[ext.Mention]:
 
 def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ext.Mention]) -> list[Cluster]:
     """A cluster per mention outside an event name; a mention right after one of the same activity,
-    with no clause break between ("ran the marathon", "running the 10k"), joins its cluster."""
+    with no clause break between ("ran the marathon", "running the 10k"), joins its cluster.  A noun right
+    after an event name is the name's head word told in lower case, and its cluster starts with the name
+    ("the Brackenfold Half Marathon race")."""
     in_event = {i for e in events for i in range(e.start, e.end)}
+    name_before = {e.end: e.start for e in events}  # the start of the event name ending at each token
     amount_starts = {q.end: q.start for q in ctx.mentions[ext.QUANTITIES] if q.info.kind in ("distance", "duration")}
     clusters: list[Cluster] = []
     current: Cluster | None = None
@@ -74,7 +77,8 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
             if info.form in ("noun", "race"):
                 current.definite = current.definite or _is_definite(ctx, s.start, amount_starts)
             continue
-        current = Cluster(start=s.start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=s.status,
+        start = name_before.get(s.start, s.start) if info.form in ("noun", "race") else s.start
+        current = Cluster(start=start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=s.status,
                           head=ext.root(ctx.doc, s, ctx.parsed),
                           definite=info.form in ("noun", "race") and _is_definite(ctx, s.start, amount_starts))
         clusters.append(current)
