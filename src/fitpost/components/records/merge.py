@@ -1157,10 +1157,14 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     are the real records told right before it in its block (no blank line between), done, of one
     activity, each with a distance less than the total and together no more.  A block that tells a day or
     a time of day after its first line ("Tue 8 km", "3 km in the evening") or a period ("This week:", "June
-    log") lists sessions, not parts, and is left to :func:`_sum_of_sessions`."""
+    log") lists sessions, not parts, and is left to :func:`_sum_of_sessions`.  A total opening a sentence
+    right after its parts is one too, where its sentence tells no period ("5 x 1 km at threshold. 11 km
+    total with warm up and cool down"; not "15 km total this week")."""
     n, q = ctx.sent_of[span.start], span.info
-    if q.meters is None or not _total_label(ctx, span) or not _opens_line(ctx, n):
+    if q.meters is None or not _total_label(ctx, span):
         return False
+    if not _opens_line(ctx, n) and (span.start != ctx.sents[n][0] or _tells_period(ctx, n)):
+        return False  # a total opening a sentence after its parts is one too ("5 x 1 km hard. 11 km total.")
     parts = _parts_before(ctx, real, n)
     meters = [d.meters for d in (r.distance() for r in parts) if d is not None and d.meters]
     if not meters or max(meters) >= q.meters or sum(meters) > (1 + SUM_TOLERANCE) * q.meters:
@@ -1178,6 +1182,13 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     real.add_cluster(into, Cluster(start=span.start, end=span.end, sent=n, info=into.primary.info, quantities=[q],
                                    inferred=True, total=True))
     return True
+
+
+def _tells_period(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` holds a word of a period or a date (``periods``: "15 km total this week", "8 km
+    in total today"): a total of sessions, not of one session's parts."""
+    lo, hi = ctx.sents[n]
+    return bool(ctx.dates_in.get(n)) or not ctx.lexicon.periods.isdisjoint(ctx.lows[lo:hi])
 
 
 def _parts_before(ctx: Context, real: RealRecords, n: int) -> list[Record]:

@@ -1,0 +1,27 @@
+"""A distance right before "pool" is the pool's length, no session's distance ("60 lengths (25 m pool)").
+A total opening a sentence right after a set ("5 x 1 km at threshold. 11 km total with warm up") is that
+session's distance, where the sentence tells no period ("15 km total this week" is a week's).
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+
+def distances(extractor, text: str) -> list[float | None]:
+    return [a.distance.meters if a.distance else None
+            for a in extractor.extract(text, posted_at="2026-03-08").activities]
+
+
+def test_the_length_of_a_pool_is_no_distance(extractor):
+    assert distances(extractor, "Swam 48 lengths after work (25 m pool), felt smooth.") == [None]
+    assert distances(extractor, "Did 30 lengths of the 50 metre pool at Larkspur.") == [None]
+    assert distances(extractor, "Swam 2 km in the 50m pool this morning.") == [2000.0]
+
+
+def test_a_total_opening_the_sentence_after_a_set(extractor):
+    text = "Track night: 6 x 800 m with 400 m jog recoveries. 10 km total with the warm up and cool down."
+    assert distances(extractor, text) == [10000.0]
+
+
+def test_a_total_of_a_period_is_not_the_set_s(extractor):
+    assert distances(extractor, "Did 4 x 1 km this evening. 32 km total this week.") == [4000.0]
