@@ -119,3 +119,10 @@ def test_a_set_told_with_its_repeats_is_a_session(extract, text, meters):
 def test_one_repeat_is_no_sessions_distance(extract):
     [run] = extract("Ran 10 km with 1 km repeats in the middle.")
     assert run.distance.meters == 10000.0
+
+
+def test_a_day_s_distance_after_a_word_of_a_segment_is_that_day_s_session(extractor):
+    # "after" before a distance tells a point of a session ("after 6 km"), not before a day's own one
+    post = extractor.extract("Rest day today. Legs need it after yesterday's 28 km.", posted_at="2026-03-10")
+    assert [(a.distance.meters, str(a.date.value)) for a in post.activities] == [(28000.0, "2026-03-09")]
+    assert extractor.extract("After 6 km my calf went.", posted_at="2026-03-10").activities == []

@@ -1107,6 +1107,15 @@ def _tells_route(ctx: Context, n: int) -> bool:
     return any(tuple(lows[i:i + len(v)]) == v for i in range(lo, hi) if lows[i] in verbs for v in verbs[lows[i]])
 
 
+def _day_s(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the amount ``span`` follows a day in the possessive ("after yesterday's 30 km", "Sunday's 18
+    miles"): that day's session, whatever word comes before the day."""
+    k = span.start - 1
+    if k < 1 or ctx.lows[k] not in ("'s", "’s"):
+        return False
+    return any(d.end in (k, k + 1) for d in ctx.dates_in.get(ctx.sent_of[span.start], ()))
+
+
 def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "5 km to go", "my total for June
@@ -1115,7 +1124,7 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
-    if elapsed_later(ctx, span):
+    if elapsed_later(ctx, span) or _day_s(ctx, span):
         return False
     before = lows[max(lo, span.start - 3):span.start]
     after = lows[span.end:span.end + 2]
