@@ -28,3 +28,10 @@ def test_a_word_opening_the_sentence_that_is_no_name_is_left_out(sm_extractor):
 def test_a_name_with_an_age_between_commas_before_the_verb_is_its_subject(extractor):
     """"Ottilie, 9, walked": the age between commas stands between the name and its verb."""
     assert names(extractor, "Ottilie, 9, walked 100 miles in May for the hospice.") == ["Ottilie"]
+
+
+def test_the_subject_of_a_race_told_by_its_length(sm_extractor):
+    # no activity word: the race is its distance ("the 10,000m"), and the name the model calls an
+    # organisation is the subject of the verb that distance hangs from
+    assert names(sm_extractor, "Tamsin Reyes won the Brackenfold 10,000m in 27:14 on Friday night.") == \
+        ["Tamsin Reyes"]
