@@ -62,3 +62,11 @@ def test_a_distance_with_a_route_of_its_own_is_a_stage_of_the_journey(extractor,
 def test_a_distance_lent_to_the_session_before_brings_where_it_was(extractor):
     [swim] = extractor.extract("First open water swim of the season! 1.2 km at Tarn Lake, water 14°C.").activities
     assert (swim.distance.meters, [p.name for p in swim.places]) == (1200.0, ["Tarn Lake"])
+
+
+def test_a_route_told_right_after_a_far_distance_is_that_distance_s(extractor):
+    # the activity word is further off than a place reaches, but the route follows the record's distance
+    text = "We walked the whole of the Larkspur Way over four days last week, 84 miles from Brackenfold to Tarnside."
+    (walk,) = extractor.extract(text, posted_at="2026-03-10").activities
+    roles = {p.name: p.role for p in walk.places}
+    assert roles.get("Brackenfold") == "from" and roles.get("Tarnside") == "to"

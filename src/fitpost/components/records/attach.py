@@ -354,10 +354,40 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             else:
                 near = [(abs(p.start - (c.end if p.start >= c.end else c.start)), c)
                         for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
+                if not near:
+                    near = [(0, c) for c in _route_of_distance(ctx, places, p, sentences[n])]
             lowest = min((d for d, _ in near), default=PLACE_REACH + 1)
             for d, c in near:
                 if d == lowest <= PLACE_REACH and not any(x["name"] == p.info.name for x in c.places):
                     c.places.append({"name": p.info.name, "role": p.info.role})
+
+
+ROUTE_WORDS = frozenset({"from", "to", "via"})
+ROUTE_STOPS = 4  # a route told with a distance names at most this many places ("from A via B and C to D")
+
+
+def _route_of_distance(ctx: Context, places: list[ext.Mention], p: ext.Mention,
+                       sentence: SentenceClusters) -> list[Cluster]:
+    """The cluster whose distance the route that place ``p`` is part of is told right after ("..., 84 miles
+    from Brackenfold to Tarnside": the route of the 84 miles, however far its activity word is), as a list
+    of one, or none.  (``places``: the places of ``p``'s sentence, in order.)"""
+    lows, idx = ctx.lows, ctx.tab.idx
+    ends = {q.end: q for q in places}
+    first = p
+    # back along the route, at most ROUTE_STOPS places: "to Tarnside" after "from Brackenfold" starts where
+    # "from" does
+    for _ in range(ROUTE_STOPS):
+        if first.start < 2 or lows[first.start - 1] not in ROUTE_WORDS or first.start - 1 not in ends:
+            break
+        first = ends[first.start - 1]
+    word = first.start - 1
+    if word < 1 or lows[word] not in ROUTE_WORDS:
+        return []
+    for c in sentence.clusters:
+        for q in c.quantities:
+            if q.kind == "distance" and q.end <= idx[word] and not ctx.text[q.end:idx[word]].strip():
+                return [c]
+    return []
 
 
 def event_holding(ctx: Context, p: ext.Mention) -> str | None:
