@@ -179,7 +179,8 @@ def cues() -> Cues:
 # --------------------------------------------------------------------------- asides
 
 CLAUSE_REACH = 60  # the clause before a quantity: at most this many characters back
-_CLAUSE_BREAK = r"[.;!?\n(,]|\b(?:and|but|which|while|so)\b"
+# "so" joins clauses ("it rained, so I swam 2 km"), but "so far" tells up to now ("so far I've done 212 km")
+_CLAUSE_BREAK = r"[.;!?\n(,]|\b(?:and|but|which|while|so(?!\s+far\b))\b"
 # up to the end of the last clause break: ".*" runs to the end and gives characters back until a
 # break follows, so one match finds the last break (breaks never overlap)
 _TO_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK + ")")
