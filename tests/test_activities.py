@@ -316,3 +316,9 @@ def test_skipping_a_session_named_with_a_possessive_day_is_no_rope_skipping(nlp)
     assert ("Skipping", "workout") not in found(nlp, "Skipping tonight's run, too tired.")
     assert ("Skipped", "workout") not in found(nlp, "Skipped Sunday's long run.")
     assert ("skipping", "workout") in found(nlp, "10 minutes of skipping as a warm-up.")
+
+
+def test_a_spinning_class_is_a_ride(extractor):
+    (spin,) = extractor.extract("Spinning class at 6am, 45 minutes, then breakfast.", posted_at="2026-03-08").activities
+    assert spin.activity == "cycling" and spin.duration.seconds == 2700.0
+    assert extractor.extract("My head was spinning all afternoon.", posted_at="2026-03-08").activities == []
