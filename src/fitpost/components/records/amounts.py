@@ -75,6 +75,8 @@ def set_aside(ctx: Context) -> None:
         elif q.kind == "distance" and span.end < ctx.tab.n and ctx.lows[span.end] in ctx.lexicon.trained_for \
                 and not any(map(str.isdigit, q.text)):
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
+        elif q.kind == "distance" and _race_ahead(ctx, span):
+            role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
         elif q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
@@ -102,6 +104,12 @@ def set_aside(ctx: Context) -> None:
 
 
 SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a set ("5 x 1 km"): its repeats
+
+
+def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span`` is in the name of a race told as still to come (:meth:`Context.event_ahead`)."""
+    event = ctx.event_holding(span.start, span.end)
+    return event is not None and ctx.event_ahead(event)
 
 
 def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
@@ -150,11 +158,12 @@ def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> boo
 
 def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
     """Whether an activity mention (``starts``, ``ends``: their token offsets) starts at most one token
-    after the quantity ``span`` ("after the 200 km ride"), or ends at most OBJECT_REACH tokens before it
-    with no clause break between, in its sentence ("cycling the last 100 km", "going to cycle 5,000 km this
-    year"; not "Ran the half today. Went through 10k in 47:30": a segment of the race told before)."""
-    if span.end in starts or span.end + 1 in starts:
-        return True
+    after the quantity ``span`` ("after the 200 km ride") or is its last word ("the last 20 miler"), or
+    ends at most OBJECT_REACH tokens before it with no clause break between, in its sentence ("cycling the
+    last 100 km", "going to cycle 5,000 km this year"; not "Ran the half today. Went through 10k in 47:30":
+    a segment of the race told before)."""
+    if span.end in starts or span.end + 1 in starts or span.end - 1 in starts:
+        return True  # "after the 200 km ride", "the last 20 miler": the activity word ends the amount
     sent = ctx.sent_of[span.start]
     return any(span.start - k in ends and not ctx.breaks(span.start - k, span.start)
                and ctx.sent_of[span.start - k - 1] == sent for k in range(OBJECT_REACH + 1))

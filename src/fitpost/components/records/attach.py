@@ -403,7 +403,8 @@ def attach_event(ctx: Context, c: Cluster, sentence: SentenceClusters) -> None:
     I did a 5k loop instead")."""
     if c.event is not None or c.sent not in ctx.events_in:
         return
-    best = ctx.nearest_event(c.sent, c.start, c.info.activity, real=statuses.is_real(c.status_name))
+    best = ctx.nearest_event(c.sent, c.start, c.info.activity, real=statuses.is_real(c.status_name),
+                             done=c.status_name == "completed")
     if best is None:
         return
     dist = abs(best.start - c.start)

@@ -155,6 +155,7 @@ class Lexicon:
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
+    race_ahead: tuple[tuple[str, ...], ...]  # phrases before a race's name that tell it is to come ("weeks out from")
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
     comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
@@ -229,6 +230,7 @@ class Lexicon:
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
+                   race_ahead=_phrases(data["race_ahead"]["phrases"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
                    **_reference_and_route_words(data), **_session_words(data), **_crossing_and_recovery_words(data))
@@ -334,7 +336,7 @@ class Context:
         self._people_index: dict[int, tuple[list[int], list[int]]] = {}
         self._event_index: dict[int, tuple[list[int], list[int]]] = {}  # likewise of :meth:`event_holding`
         # of :meth:`nearest_event`, by sentence and activity: the events that fit, and where they start
-        self._fitting_events: dict[tuple[int, str], tuple[list[ext.Mention], list[int]]] = {}
+        self._fitting_events: dict[tuple[int, str, bool, bool], tuple[list[ext.Mention], list[int]]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
         for i in tab.where(MARKERS):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
@@ -404,6 +406,13 @@ class Context:
         if e.status is not None:
             return not statuses.is_real(e.status.status)
         return not self.denied_starts.isdisjoint(range(e.start, e.end))
+
+    def event_ahead(self, e: ext.Mention) -> bool:
+        """Whether event ``e`` is told as still to come (``race_ahead``, right before its name or its article:
+        "3 weeks out from the Larkspur Marathon")."""
+        end = e.start - 1 if e.start > 0 and self.lows[e.start - 1] in ("the", "a", "an", "my", "our") else e.start
+        lo = self.sents[self.sent_of[e.start]][0]
+        return any(end - len(p) >= lo and tuple(self.lows[end - len(p):end]) == p for p in self.lexicon.race_ahead)
 
     @once
     def denied_starts(self) -> frozenset[int]:
@@ -545,15 +554,17 @@ class Context:
                 holding = found[k]
         return holding
 
-    def nearest_event(self, n: int, i: int, activity: str, real: bool = False) -> ext.Mention | None:
+    def nearest_event(self, n: int, i: int, activity: str, real: bool = False,
+                      done: bool = False) -> ext.Mention | None:
         """Of the events of sentence ``n`` of ``activity`` or of none (:meth:`event_activity`), and, for a real
-        cluster (``real``), none told as missed or only wished for (:meth:`event_denied`), the one that
-        starts nearest token ``i``, the first on a tie; None if none.  The events group is in text order:
-        the nearest are the first starting at or after ``i`` and the first of those starting last before it."""
-        key = (n, activity, real)
+        cluster (``real``), none told as missed or only wished for (:meth:`event_denied`), and, for a cluster
+        done (``done``), none told as still to come (:meth:`event_ahead`), the one that starts nearest token
+        ``i``, the first on a tie; None if none.  The events group is in text order: the nearest are the first
+        starting at or after ``i`` and the first of those starting last before it."""
+        key = (n, activity, real, done)
         if key not in self._fitting_events:
             fitting = [e for e in self.events_in.get(n, ()) if self.event_activity(e) in (None, activity)
-                       and not (real and self.event_denied(e))]
+                       and not (real and self.event_denied(e)) and not (done and self.event_ahead(e))]
             self._fitting_events[key] = (fitting, [e.start for e in fitting])
         fitting, starts = self._fitting_events[key]
         k = bisect_left(starts, i)
