@@ -495,3 +495,10 @@ def test_the_last_word_before_is_the_last_of_the_words_before(text):
         before = WordsBefore(low, start)
         assert ([before.last] if before.last else []) == four[-1:], (low[:start], before.last, four)
         assert before.words() == four
+
+
+def test_hours_and_minutes_written_together_end_a_sentence():
+    # "1h20." ends its sentence with a full stop; "1h20.5" is no such time
+    (walk_time,) = [q for q in parse_quantities("Recovery walk, 4 miles, 1h20. Nothing fancy.") if q.kind == "duration"]
+    assert walk_time.text == "1h20" and walk_time.seconds == 4800.0
+    assert [q.kind for q in parse_quantities("1h20.5 hours")] == []

@@ -175,7 +175,7 @@ def master() -> re.Pattern:
     compact = (
         r"(?P<compact>(?:(?P<c_d>\d{1,2})d\s?)?(?P<c_h>\d{1,3})\s?(?:h|hr|hrs|hours?)"
         r"(?:\s?(?P<c_m>\d{1,2})\s?(?:m|mins?|minutes?|['′])(?:\s?(?P<c_s>\d{1,2}(?:\.\d+)?)\s?(?:s|secs?|seconds?|[\"″]))?"
-        r"|(?P<c_m2>\d{2})(?![\w.]))"
+        r"|(?P<c_m2>\d{2})(?!\w|\.\d))"  # "1h20", "1h20." ending a sentence; not "1h20.5"
         r"|(?P<c_m3>\d{1,3})(?:m|mins?\s?)(?P<c_s3>\d{1,2}(?:\.\d+)?)(?:s|secs?|[\"″])"
         r"|(?P<c_d2>\d{1,2})d\s?(?P<c_h2>\d{1,2})h"
         r"|(?P<c_h4>\d{1,2})hh:(?P<c_m4>[0-5]\d)mm(?::(?P<c_s4>[0-5]\d)ss)?)(?![\w'])"  # a watch's 0hh:44mm:51ss
