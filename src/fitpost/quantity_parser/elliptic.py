@@ -42,7 +42,8 @@ def _pattern() -> re.Pattern:
     lex = lexicon()
     return re.compile(
         r"(?:" + lex.alt(lex.elliptic_before) + r")\s+"
-        r"(?P<num>\d{1,3}(?:\.\d{1,2})?|[a-z]+(?:[\-‐‑][a-z]+)?)"
+        # a number with its thousands ("1,500") whole: "ran 1,500" is not "ran 1"
+        r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{1,2})?(?!,\d)|[a-z]+(?:[\-‐‑][a-z]+)?)"
         r"(?=\s*(?:$|[.,;:!?)\n]|(?:" + lex.alt(lex.elliptic_after) + r")(?![\w'’])))")
 
 
