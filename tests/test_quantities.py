@@ -502,3 +502,12 @@ def test_hours_and_minutes_written_together_end_a_sentence():
     (walk_time,) = [q for q in parse_quantities("Recovery walk, 4 miles, 1h20. Nothing fancy.") if q.kind == "duration"]
     assert walk_time.text == "1h20" and walk_time.seconds == 4800.0
     assert [q.kind for q in parse_quantities("1h20.5 hours")] == []
+
+
+def test_an_elliptic_number_keeps_its_thousands():
+    # "ran 1,500" after "walked 1,000 miles" is no mile and a half: a number with its thousands is read whole
+    # (and is more than any one session's distance left without a unit)
+    found = parse_quantities("Last year she walked 1,000 miles; this year she plans to run 1,500.")
+    assert [(q.text, q.value) for q in found] == [("1,000 miles", 1000.0)]
+    assert [(q.text, q.value) for q in parse_quantities("walked 10 miles, then ran 12.")] == \
+        [("10 miles", 10.0), ("12", 12.0)]

@@ -389,3 +389,8 @@ def test_a_result_after_a_walk_inside_a_race_is_the_races(ex):
 def test_mileage_as_a_log_lines_label_is_the_sessions_distance(ex):
     """"Mileage:" labelling a line of a session's log is its distance; "my mileage", "weekly mileage" a total."""
     assert meters(record(ex, "Easy run\nMileage: 6.2 miles\nTime: 58:10", "run")) == pytest.approx(6.2 * 1609.344)
+
+
+def test_the_length_of_a_layoff_is_no_session_s_time(ex):
+    post = ex.extract("After a 6 month injury layoff I finally ran again today! Only 2 km.", posted_at="2025-05-04")
+    assert [(a.distance.meters, a.duration) for a in post.activities] == [(2000.0, None)]
