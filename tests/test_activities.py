@@ -322,3 +322,13 @@ def test_a_spinning_class_is_a_ride(extractor):
     (spin,) = extractor.extract("Spinning class at 6am, 45 minutes, then breakfast.", posted_at="2026-03-08").activities
     assert spin.activity == "cycling" and spin.duration.seconds == 2700.0
     assert extractor.extract("My head was spinning all afternoon.", posted_at="2026-03-08").activities == []
+
+
+def test_climbing_told_as_a_route_s_height_is_no_activity(extractor):
+    # "1,100 m of climbing", "lots of climbing": the hills of the ride or hike, not a climbing session
+    post = extractor.extract("18 km and 1,100 m of climbing today.", posted_at="2026-03-08")
+    assert [a.activity for a in post.activities] != ["climbing"]
+    post = extractor.extract("Stage two: 62 miles today, lots of climbing.", posted_at="2026-03-08")
+    assert [a.activity for a in post.activities] != ["climbing"]
+    assert [a.activity for a in extractor.extract("A day of climbing at the Larkspur crag with Jo.",
+                                                  posted_at="2026-03-08").activities] == ["climbing"]
