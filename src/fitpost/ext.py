@@ -270,11 +270,7 @@ class Tokens:
         self.idx: list[int] = arr[:, 0].tolist()
         self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
-        low = whole.lower()  # spaCy's LOWER is str.lower() of the token
-        if len(low) == len(whole) and "Σ" not in whole:  # then lowering is char by char (final sigma is not)
-            self.lower: list[str] = [low[i:e] for i, e in zip(self.idx, self.end)]
-        else:
-            self.lower = [w.lower() for w in self.text]
+        self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower() of the token
         self._punct = arr[:, 2]
         self._lower_at: dict[str, list[int]] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
