@@ -124,11 +124,32 @@ _SPAN = {
 }
 
 
+_DOC_VALUES_KEY = "fitpost.doc"  # doc._.<name> is doc.user_data[(_DOC_VALUES_KEY, name)], when set
+
+
+class _DocValue:
+    """The getter and setter of the Doc extension ``name``: its value lives in ``doc.user_data`` under
+    ``(_DOC_VALUES_KEY, name)``, where :func:`doc_value` reads it directly (``doc._`` makes a new object
+    on every use, and reading a value through it goes by a failed attribute look-up).  Every default is
+    None, so no default object is shared between Docs."""
+
+    def __init__(self, name: str, default: Any) -> None:
+        self.key = (_DOC_VALUES_KEY, name)
+        self.default = default
+
+    def get(self, doc: Doc) -> Any:
+        return doc.user_data.get(self.key, self.default)
+
+    def set(self, doc: Doc, value: Any) -> None:
+        doc.user_data[self.key] = value
+
+
 def register() -> None:
     """Register every fitpost extension once."""
     for name, default in _DOC.items():
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            value = _DocValue(name, default)
+            Doc.set_extension(name, getter=value.get, setter=value.set)
     for name, default in _SPAN.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
@@ -389,13 +410,13 @@ class Mention:
 
 
 def doc_value(doc: Doc, name: str) -> Any:
-    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`)."""
-    return doc._.get(name)
+    """``doc._.<name>`` (a fitpost Doc extension of :func:`register`), read where it lives (:class:`_DocValue`)."""
+    return doc.user_data.get((_DOC_VALUES_KEY, name), _DOC[name])
 
 
 def set_doc_value(doc: Doc, name: str, value: Any) -> None:
-    """``doc._.<name> = value``."""
-    doc._.set(name, value)
+    """``doc._.<name> = value``, written where it lives (:class:`_DocValue`)."""
+    doc.user_data[(_DOC_VALUES_KEY, name)] = value
 
 
 def root(doc: Doc, mention: Mention, parsed: bool) -> int:
