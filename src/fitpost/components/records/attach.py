@@ -466,16 +466,13 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             c.date = _as_read(ctx, c, d, origins)
 
 
-FROM = ("from",)  # the word before the cause of how one feels (:func:`told_as_cause`)
-
-
 def told_as_cause(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is told as the cause of how one feels, an earlier session: "from" at most
     ``recovery_reach`` tokens before it in its sentence, right after a ``recovery_from`` word or two words
     on ("legs sore from the 90 km sportive", "still recovering from Sunday's half marathon")."""
     lex, lows = ctx.lexicon, ctx.lows
     first = ctx.sents[c.sent][0]
-    froms = ctx.tab.where(FROM)
+    froms = ctx.words_at("from")
     k = bisect_left(froms, c.start) - 1  # the last "from" before the mention
     if k < 0 or froms[k] < max(first, c.start - lex.recovery_reach):
         return False

@@ -152,7 +152,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     the last cluster found so far (the mentions', then the events') that starts before it, else of what the
     text is mostly about."""
     out: list[Cluster] = []
-    if not ctx.tab.where(ctx.lexicon.movement):
+    if not ctx.words_at("movement"):
         return out  # no movement verb in the text
     taken = {i for c in clusters for i in range(c.start, c.end)}
     activity_tokens = {i for s in ctx.mentions[ext.ACTIVITIES] for i in range(s.start, s.end)}
@@ -201,7 +201,7 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
     the text names most in words of its own (yoga or lifting too; "workout" only where it names no other)."""
     out: list[Cluster] = []
     lows = ctx.lows
-    at = [i for i in ctx.tab.where(ctx.lexicon.day_sessions)
+    at = [i for i in ctx.words_at("day_sessions")
           if i >= 2 and lows[i - 1] in ("'s", "’s") and lows[i - 2] in ctx.lexicon.when_words]
     if not at:
         return out
@@ -247,7 +247,7 @@ def _crossing_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
     a swimmer's crossing is a swim; a runner crossing a river is no session of its own)."""
     out: list[Cluster] = []
     lex, lows, tab = ctx.lexicon, ctx.lows, ctx.tab
-    at = tab.where(lex.crossing_verbs)
+    at = ctx.words_at("crossing_verbs")
     if not at or ctx.main_activity not in lex.crossing_activities:
         return out
     with_cluster = {c.sent for c in clusters}

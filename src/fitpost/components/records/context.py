@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any
 
@@ -171,9 +171,30 @@ class Lexicon:
     # verbs of starting or ending a route (places.json start_verbs, end_verbs), by their first word
     route_verbs: dict[str, tuple[tuple[str, ...], ...]]
     end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
+    # each word of the kinds a Doc's tokens are looked up by (:meth:`keyed_kinds`) -> its kinds, for one pass over
+    # them (:meth:`Context.words_at`)
+    keyed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def keyed_kinds(self) -> dict[str, Collection[str]]:
+        """The kinds of words that rules are keyed on, each with its words (of a phrase list by its first word,
+        those first words): where in a Doc one of its words is, a rule of that kind may apply."""
+        return {"markers": MARKERS, "from": ("from",),  # "from": before the cause of how one feels (told_as_cause)
+                "first_person": FIRST_PERSON, "list_joins": LIST_JOINS,
+                "list_openers": LIST_ITEM_OPENERS, "breaks": self.breaks, "credit_words": self.credit_words,
+                "spectating": self.spectating, "comparison_lasts": self.comparison_lasts,
+                "total_words": self.total_words, "periods": self.periods, "absence": self.absence,
+                "later_that_day": self.later_that_day, "example_cues": self.example_cues,
+                "activity_cues": self.activity_cues, "movement": self.movement, "day_sessions": self.day_sessions,
+                "crossing_verbs": self.crossing_verbs, "ranking_lasts": self.ranking_lasts,
+                "companion_cues": self.companion_cues, "roles": self.roles}
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
+        lexicon = cls._load(name)
+        return replace(lexicon, keyed=ext.word_kinds(lexicon.keyed_kinds()))
+
+    @classmethod
+    def _load(cls, name: str) -> Lexicon:
         data = resources.load_json(name)
         unit = {"km": 1000.0, "mi": METERS_PER_MILE, "m": 1.0}
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
@@ -338,7 +359,7 @@ class Context:
         # of :meth:`nearest_event`, by sentence and activity: the events that fit, and where they start
         self._fitting_events: dict[tuple[int, str, bool, bool], tuple[list[ext.Mention], list[int]]] = {}
         self.marked: dict[str, set[int]] = {}  # the sentences each marker word is in
-        for i in tab.where(MARKERS):
+        for i in self.words_at("markers"):
             self.marked.setdefault(self.lows[i], set()).add(self.sent_of[i])
 
     def _leave_out_name_words(self) -> None:
@@ -367,6 +388,17 @@ class Context:
         if main and not any(p.info.name == main or main in p.info.members for p in people):
             self.roster = replace(self.roster, main=None)
 
+    def words_at(self, kind: str) -> list[int]:
+        """The tokens that are words of ``kind`` (of :meth:`Lexicon.keyed_kinds`), in order (don't change the
+        list)."""
+        return self._words_at.get(kind, [])
+
+    @once
+    def _words_at(self) -> dict[str, list[int]]:
+        """The tokens of each kind of :meth:`Lexicon.keyed_kinds`, in order: the Doc's words looked up once for
+        all kinds, not once for each."""
+        return self.tab.where_kinds(self.lexicon.keyed)
+
     @once
     def low_text(self) -> str:
         """The text in lower case, character for character (:func:`fitpost.quantity_parser.scanner.lower`),
@@ -384,7 +416,7 @@ class Context:
         cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
             [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [cues[self.lows[i]] for i in self.tab.where(cues)]
+            [cues[self.lows[i]] for i in self.words_at("activity_cues")]
         for activity in named:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
@@ -465,7 +497,7 @@ class Context:
         such phrase starts (a token offset)."""
         out: dict[int, int] = {}
         lows, phrases = self.lows, self.lexicon.absence
-        for k in self.tab.where(phrases):  # where a phrase's first word is
+        for k in self.words_at("absence"):  # where a phrase's first word is
             n = self.sent_of[k]
             if n not in out and any(tuple(lows[k:k + len(p)]) == p for p in phrases[lows[k]]):
                 out[n] = k
@@ -504,7 +536,7 @@ class Context:
         """The sentences that hold a ``later_that_day`` phrase ("that evening")."""
         out: set[int] = set()
         lows, phrases = self.lows, self.lexicon.later_that_day
-        for k in self.tab.where(phrases):  # where a phrase's first word is
+        for k in self.words_at("later_that_day"):  # where a phrase's first word is
             end = self.sents[self.sent_of[k]][1]
             if any(k + len(p) <= end and tuple(lows[k:k + len(p)]) == p for p in phrases[lows[k]]):
                 out.add(self.sent_of[k])
@@ -649,7 +681,7 @@ class Context:
         """The start of the first phrase opening a list of examples, by sentence."""
         out: dict[int, int] = {}
         cues = self.lexicon.example_cues
-        for k in self.tab.where(cues):  # where a cue's first word is
+        for k in self.words_at("example_cues"):  # where a cue's first word is
             n = self.sent_of[k]
             if n not in out and any(tuple(self.lows[k:k + len(cue)]) == cue for cue in cues[self.lows[k]]):
                 out[n] = k
@@ -673,7 +705,7 @@ class Context:
     @once
     def _break_at(self) -> list[int]:
         """The tokens that are clause breaks, in order; a hyphen inside a word ("five-a-side") is none."""
-        return [k for k in self.tab.where(self.lexicon.breaks) if not self.inner_hyphen(k)]
+        return [k for k in self.words_at("breaks") if not self.inner_hyphen(k)]
 
     def inner_hyphen(self, k: int) -> bool:
         """Whether token ``k`` is a hyphen inside a word, with no space on either side ("five-a-side")."""
@@ -716,7 +748,7 @@ class Context:
     @once
     def credit_words_at(self) -> list[int]:
         """The tokens that are credit words (``credit_words``: "photo", "video"), in order."""
-        return self.tab.where(self.lexicon.credit_words)
+        return self.words_at("credit_words")
 
     @once
     def attributes_named(self) -> list[str]:
@@ -726,31 +758,31 @@ class Context:
     @once
     def list_joins_at(self) -> list[int]:
         """The tokens that join the items of a list (:data:`LIST_JOINS`), in order."""
-        return self.tab.where(LIST_JOINS)
+        return self.words_at("list_joins")
 
     @once
     def list_openers_at(self) -> list[int]:
         """The tokens that open a further item of a list (:data:`LIST_ITEM_OPENERS`), in order."""
-        return self.tab.where(LIST_ITEM_OPENERS)
+        return self.words_at("list_openers")
 
     @once
     def spectating_at(self) -> list[int]:
         """The tokens that are words of watching or helping at someone else's session (``spectating``), in
         order."""
-        return self.tab.where(self.lexicon.spectating)
+        return self.words_at("spectating")
 
     @once
     def comparison_lasts_at(self) -> list[int]:
         """The tokens that are the last word of a ``comparison`` phrase, in order."""
-        return self.tab.where(self.lexicon.comparison_lasts)
+        return self.words_at("comparison_lasts")
 
     @once
     def totalling_sents(self) -> set[int]:
         """The sentences that hold both a word of a total (``total``) and a period (``periods``): "my
         total for June"."""
-        def holding(words: frozenset[str]) -> set[int]:
-            return {self.sent_of[i] for i in self.tab.where(words)}
-        return holding(self.lexicon.total_words) & holding(self.lexicon.periods)
+        def holding(kind: str) -> set[int]:
+            return {self.sent_of[i] for i in self.words_at(kind)}
+        return holding("total_words") & holding("periods")
 
     def holds(self, word: str, sents: set[int]) -> bool:
         """Whether any of the sentences ``sents`` holds the marker word ``word`` (of :data:`MARKERS`)."""

@@ -34,7 +34,7 @@ from fitpost.components.records.attach import (
     within,
 )
 from fitpost.components.records.company import attach_company, names_of, non_participant
-from fitpost.components.records.context import FIRST_PERSON, NOT_ENDURANCE, Context
+from fitpost.components.records.context import NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.quantity_parser.context import result_cue
 from fitpost.schema import DateRef, Quantity
@@ -712,7 +712,7 @@ def _ranked(ctx: Context, c: Cluster) -> bool:
     word and at most ``ranking_reach`` words (all letters) right before it ("one of the easiest rides so
     far", "one of my best swims")."""
     lex, lows = ctx.lexicon, ctx.lows
-    if not ctx.tab.where(lex.ranking_lasts):
+    if not ctx.words_at("ranking_lasts"):
         return False  # no ranking phrase in the text
     for k in range(c.start - 1, max(-1, c.start - 2 - lex.ranking_reach), -1):
         if lows[k] in lex.definite:
@@ -1395,7 +1395,7 @@ def _companion_cues(ctx: Context) -> dict[int, tuple[int, int]]:
     the token offsets of its first cue."""
     lows, sents, sent_of, cues = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_cues
     out: dict[int, tuple[int, int]] = {}
-    for k in ctx.tab.where(cues):
+    for k in ctx.words_at("companion_cues"):
         n = sent_of[k]
         end = sents[n][1]
         cue = next((c for c in cues[lows[k]] if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
@@ -1541,7 +1541,7 @@ def lend_roles(ctx: Context, records: list[Record]) -> None:
     us", "Ottilie, one of the finishers, told us": ``roles``) joins the first real record of its activity,
     or of the one the text is about."""
     lows, roles = ctx.lows, ctx.lexicon.roles
-    if not ctx.tab.where(roles):
+    if not ctx.words_at("roles"):
         return  # no role noun in the text
     for people in ctx.people_in.values():
         for p in people:
@@ -1845,7 +1845,7 @@ def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
     """The post date, as the first phrase that says it outside quotes ("today", "this morning",
     "just finished"), if the text has a first-person word outside quotes; else None."""
     tab = ctx.tab
-    if not any(ctx.quote_at(tab.idx[i]) is None for i in tab.where(FIRST_PERSON)):
+    if not any(ctx.quote_at(tab.idx[i]) is None for i in ctx.words_at("first_person")):
         return None
     said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
             and ctx.quote_at(d.start_char) is None]
