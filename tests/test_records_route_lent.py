@@ -70,3 +70,13 @@ def test_a_route_told_right_after_a_far_distance_is_that_distance_s(extractor):
     (walk,) = extractor.extract(text, posted_at="2026-03-10").activities
     roles = {p.name: p.role for p in walk.places}
     assert roles.get("Brackenfold") == "from" and roles.get("Tarnside") == "to"
+
+
+def test_a_stage_line_and_its_distance_on_the_line_after(extractor):
+    text = ("Day 1: Tarnside to Brackenfold.\n62 miles, lots of hills, one puncture.\n\n"
+            "Day 2: Brackenfold to Larkspur.\n48 miles in the rain. Great ride though.")
+    got = [(a.distance.value if a.distance else None, [(p.name, p.role) for p in a.places])
+           for a in extractor.extract(text, posted_at="2024-06-02").activities]
+    assert sorted(got, key=lambda g: g[0] or 0) == [
+        (48.0, [("Brackenfold", "from"), ("Larkspur", "to")]),
+        (62.0, [("Tarnside", "from"), ("Brackenfold", "to")])]

@@ -251,7 +251,6 @@ class Lexicon:
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
                    spectating=frozenset(data["spectating"]["words"]),
-                   race_ahead=_phrases(data["race_ahead"]["phrases"]),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
                    **_reference_and_route_words(data), **_session_words(data), **_crossing_and_recovery_words(data))
@@ -265,13 +264,13 @@ def _claim_cues(cues: dict) -> dict:
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
-    """The :class:`Lexicon` fields of sessions ranked, planned and trained for and of times told as
-    bounds: ``ranking``, ``plan_frames`` and ``time_bounds`` of linking.json, the programmes and the words
-    after a race trained for of activities.json."""
+    """The :class:`Lexicon` fields of sessions ranked, planned and trained for, of races to come and of
+    times told as bounds: ``ranking``, ``race_ahead``, ``plan_frames`` and ``time_bounds`` of linking.json,
+    the programmes and the words after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
     ranking = _phrases(data["ranking"]["phrases"])
     return {"ranking": ranking, "ranking_lasts": frozenset(p[-1] for p in ranking),
-            "ranking_reach": int(data["ranking"]["reach"]),
+            "ranking_reach": int(data["ranking"]["reach"]), "race_ahead": _phrases(data["race_ahead"]["phrases"]),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
@@ -445,6 +444,11 @@ class Context:
         end = e.start - 1 if e.start > 0 and self.lows[e.start - 1] in ("the", "a", "an", "my", "our") else e.start
         lo = self.sents[self.sent_of[e.start]][0]
         return any(end - len(p) >= lo and tuple(self.lows[end - len(p):end]) == p for p in self.lexicon.race_ahead)
+
+    @once
+    def distance_sents(self) -> frozenset[int]:
+        """The sentences that tell a distance of the quantities linked (read once :func:`set_aside` is done)."""
+        return frozenset(self.sent_of[q.start] for q in self.mentions[ext.QUANTITIES] if q.label == "distance")
 
     @once
     def denied_starts(self) -> frozenset[int]:

@@ -797,8 +797,9 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
-        if q.kind == "distance" and _stage_line(ctx, n):
-            _add_stage(ctx, real, span, prev)
+        stage = _stage_of(ctx, n) if q.kind == "distance" else None
+        if stage is not None:
+            _add_stage(ctx, real, span, prev, stage)
             continue
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
@@ -1259,6 +1260,8 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     k = n + 1
     while k < len(ctx.sents) and k - n <= BLOCK_REACH and not real.at(k) and _short_line(ctx, k):
         k += 1
+    if any(_stage_line(ctx, j) for j in range(n + 1, min(k + 1, len(ctx.sents)))):
+        return None  # the next stage starts before it: the record is that stage's
     ahead = next((r for r in real.at(k) if r.primary.sent == k), None)
     if ahead is None or ahead.activity != ctx.main_activity or not ahead.primary.bare \
             or ahead.primary.status_name != "completed" or ahead.distance() is not None:
@@ -1266,23 +1269,38 @@ def _headed_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     return ahead
 
 
-def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None) -> None:
-    """The distance of a stage line goes, with the places of its line, to the first real record with no
-    distance told in the lines after it, at most STAGE_REACH sentences on and before the next stage
-    ("Day 4 A to B 56 miles" over "Leisurely day, great ride"); else it is a logged session of its own."""
+def _stage_of(ctx: Context, n: int) -> int | None:
+    """The stage line (:func:`_stage_line`) a distance in sentence ``n`` is told on: sentence ``n``, or the
+    sentence with words right before it where that one tells no distance of its own ("Day 1: Larkspur to Brackenfold."
+    then "62 miles, lots of hills, one puncture."); None where neither is one."""
+    if _stage_line(ctx, n):
+        return n
+    before = n - 1
+    while before > 0 and ctx.worded_between(before - 1, before) == 0:
+        before -= 1  # a line break that some sentence splitters make a sentence of its own
+    if before >= 0 and before not in ctx.distance_sents and _stage_line(ctx, before):
+        return before
+    return None
+
+
+def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None, stage: int) -> None:
+    """The distance of a stage (told on the stage line ``stage`` or right after it) goes, with the places of
+    that line, to the first real record with no distance told in the lines after it, at most STAGE_REACH
+    sentences on and before the next stage ("Day 4 A to B 56 miles" over "Leisurely day, great ride");
+    else it is a logged session of its own, with those places."""
     n = ctx.sent_of[span.start]
     own = None
     for m in real.starting_after(n, STAGE_REACH):
-        if _stage_line(ctx, m):
-            break
+        if any(_stage_line(ctx, k) for k in range(n + 1, m + 1)):
+            break  # the next stage starts before the record: it is that stage's
         own = next((r for r in real.at(m) if r.primary.sent == m and r.distance() is None), None)
         if own is not None:
             break
     if own is None:
-        _add_logged(ctx, real, span, prev)
+        _add_logged(ctx, real, span, prev, places_from=stage)
         return
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=own.primary.info, quantities=[span.info],
-                      inferred=True, places=_places_of(ctx, n))
+                      inferred=True, places=_places_of(ctx, stage))
     real.add_cluster(own, carrier)
 
 
@@ -1306,13 +1324,15 @@ def _stage_line(ctx: Context, n: int) -> bool:
         and ctx.lows[lo + 1].isdigit()
 
 
-def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None) -> None:
+def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None,
+                places_from: int | None = None) -> None:
     """A logged distance as a record of the activity of ``prev``, the record before it, else of the text's
     (none where the text names no activity); with no record before it, the distance of the record it
     heads (:func:`_headed_record`); or a further mention of a done record of its paragraph with the
     same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
-    new record takes the places of its sentence; told as a plan (:func:`_plan_cue`) it is planned, right
-    after a denial (:func:`~fitpost.components.records.attach.denied_before`: "Couldn't finish the 20 km") negated."""
+    new record takes the places of its sentence (of sentence ``places_from`` where given: a stage's line);
+    told as a plan (:func:`_plan_cue`) it is planned, right after a denial
+    (:func:`~fitpost.components.records.attach.denied_before`: "Couldn't finish the 20 km") negated."""
     n, q = ctx.sent_of[span.start], span.info
     ahead = _headed_record(ctx, real, n) if prev is None else None
     if ahead is not None:
@@ -1333,7 +1353,7 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
         carrier.info = same.primary.info
         real.add_cluster(same, carrier)
     else:
-        carrier.places.extend(_places_of(ctx, n))
+        carrier.places.extend(_places_of(ctx, n if places_from is None else places_from))
         attach_company(ctx, carrier)
         cue = _plan_cue(ctx, carrier, span.start_char)
         denial = denied_before(ctx, span.start)
