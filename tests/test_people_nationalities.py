@@ -1,5 +1,5 @@
 """A nationality before a name is no part of it ("Kenyan Tamsin Hale", "Briton Tamsin Reyes"), as a role or
-an office is not; a name that is a service or a unit is no person ("the Canadian Naval Force": no "Naval
+an office is not; a name that is a service or a unit is no person ("the Norwegian Naval Force": no "Naval
 Force" once its nationality is left out).
 
 Every post here is written for these tests.
@@ -24,5 +24,5 @@ def test_a_surname_that_is_a_nationality_stays(extractor):
 
 
 def test_a_service_or_a_unit_is_no_person(extractor):
-    text = "The Canadian Naval Force is holding a cycling expedition of 900 km from Tarnside to Larkspur."
+    text = "The Norwegian Naval Force is holding a cycling expedition of 900 km from Tarnside to Larkspur."
     assert names(extractor, text) == [[]]

@@ -285,8 +285,8 @@ def _first_name_word(lex: Lexicon, doc: Doc, j: int) -> bool:
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     """A capitalised subject of an activity that the model did not tag, or of the verb a noun of one
     hangs from, or a distance (a race told by its length: "won the 10,000m"), with the capitalised
-    compound words before it: two words or more make a name ("Asha Rao ran", "Asha Rao crossed the finish
-    line of the city marathon", "Asha Rao won the 10,000m")."""
+    compound words before it: two words or more make a name ("Tamsin Hale ran", "Tamsin Hale crossed the
+    finish line of the city marathon", "Tamsin Hale won the 10,000m")."""
     distances = [q for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "distance"]
     acts = {_governing_verb(doc[s.start:s.end].root)
             for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") + distances}
