@@ -96,6 +96,7 @@ def _reference(vocab, tp: TokenPatterns) -> SpacyEngine:
 def test_shipped_rules_match_as_spacy_does(blank_extractor, blank_nlp, component, fired):
     tp = blank_extractor.nlp.get_pipe(component).matcher
     assert isinstance(tp, Engine)
+    assert not tp.uses_matcher  # every shipped rule is within the engine's reach: no Matcher pass per Doc
     assert sum(len(tp.get(k)) + len(tp.get_phrases(k)) for k in tp.keys) > 10
     ref = _reference(blank_nlp.vocab, tp)
     assert isinstance(ref, Engine)
@@ -130,6 +131,7 @@ def test_made_up_patterns_on_random_token_sequences(blank_nlp):
     for key, pats in MADE_UP.items():
         tp.add(key, pats)
     assert tp.get("optional") == MADE_UP["optional"]
+    assert tp.uses_matcher  # "+" is out of the engine's reach
     rng = random.Random(5)
     seen = set()
     for _ in range(400):

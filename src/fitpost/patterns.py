@@ -4,7 +4,7 @@ PhraseMatcher phrases, matched over fitpost's shared token table.
 A rule's trigger is one of two things, and the engine says which by the method it is added with:
 
 * a token pattern (:meth:`TokenPatterns.add`, as ``Matcher.add``): a list of token specs with
-  LOWER, ORTH or TEXT (a string, ``IN``, ``REGEX``), the Lexeme flags (``LIKE_NUM``,
+  LOWER, ORTH or TEXT (a string, ``IN``, ``NOT_IN``, ``REGEX``), the Lexeme flags (``LIKE_NUM``,
   ``IS_PUNCT`` ...), ``IS_SENT_START``, ``SPACY`` and the operators ``?`` and ``{n,m}``;
 * a phrase (:meth:`TokenPatterns.add_phrases`, as ``PhraseMatcher.add``): a sequence of words
   matched on one token attribute, ``LOWER`` or ``NORM``.
@@ -180,6 +180,12 @@ class TokenPatterns:
             self.keys.append(key)
         return self.keys.index(key)
 
+    @property
+    def uses_matcher(self) -> bool:
+        """Whether some token pattern is out of the engine's reach and goes to a spaCy ``Matcher``, which
+        costs a pass over every Doc (the shipped rules need none)."""
+        return self._matcher is not None
+
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         """Add token ``patterns`` under ``key`` (as ``Matcher.add``)."""
         index = self._index(key)
@@ -260,8 +266,9 @@ class TokenPatterns:
                     need |= self._bit(("IN", attr, frozenset([value])))
                 elif isinstance(value, dict) and value:
                     for op, arg in value.items():
-                        if op == "IN" and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
-                            need |= self._bit(("IN", attr, frozenset(arg)))
+                        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(w, str) for w in arg):
+                            bit = self._bit(("IN", attr, frozenset(arg)))
+                            need, forbid = (need | bit, forbid) if op == "IN" else (need, forbid | bit)
                         elif op == "REGEX" and isinstance(arg, str):
                             need |= self._bit(("REGEX", attr, arg))
                         else:
