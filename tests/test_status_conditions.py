@@ -27,3 +27,10 @@ def test_an_invitation_to_join_leaves_the_plan_a_plan(extractor):
 def test_a_condition_in_a_story_reaches_no_further_than_its_sentence(extractor):
     text = "If you had told me a year ago I would run a marathon, I would have laughed. Today I ran 42 km."
     assert statuses(extractor, text)[-1] == "completed"
+
+
+def test_the_writer_s_own_clause_ends_the_condition(extractor):
+    # "say hi: I'll be running ...": what the writer will do is no advice, though the sentence opens with
+    # a condition put to the reader
+    text = "If you see me at the Tarnside 10k on Sunday, say hi: I'll be running in a pink tutu!"
+    assert statuses(extractor, text) == ["planned"]

@@ -99,7 +99,7 @@ _CATEGORY = operator.attrgetter("category")
 # -- the rule file -----------------------------------------------------------------------------
 
 _RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "labels", "frequency",
-              "if_past", "if_progressive", "target", "overlap", "requires"}
+              "if_past", "if_progressive", "target", "overlap", "requires", "ends_labels"}
 _DEFAULT_KEYS = {"max_scope", "direction", "date_scope", "date_label_scope"}
 _CATEGORY_KEYS = {"status", "priority"}
 _DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -166,8 +166,8 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
     scope = entry.get("max_scope", 1)
     if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
-    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "labels", "overlap")):
-        return "'comma', 'labels' and 'overlap' are true or false"
+    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "labels", "overlap", "ends_labels")):
+        return "'comma', 'labels', 'overlap' and 'ends_labels' are true or false"
     for key in ("if_past", "if_progressive"):
         if entry.get(key, "completed") not in categories:
             return f"unknown {key} category {entry[key]!r}"
@@ -235,6 +235,7 @@ class Rule:
     if_progressive: str | None = None
     target: str | None = None
     overlap: bool = False  # may qualify a mention inside its own trigger ("before cycling")
+    ends_labels: bool = False  # a TERMINATE that ends only the scopes of labels (the writer's own clause after one)
     requires: frozenset = field(default_factory=frozenset)
 
 
@@ -409,7 +410,7 @@ class StatusTagger(Component):
                                    frequency=entry.get("frequency"),
                                    if_past=entry.get("if_past"), if_progressive=entry.get("if_progressive"),
                                    target=entry.get("target"),
-                                   overlap=entry.get("overlap", False),
+                                   overlap=entry.get("overlap", False), ends_labels=entry.get("ends_labels", False),
                                    requires=frozenset(w.lower() for w in entry.get("requires", ())))
             if entry.get("pattern"):
                 self.matcher.add(key, entry["pattern"])
@@ -439,6 +440,7 @@ class StatusTagger(Component):
         taken: set[int] = set()
         cues: list[Cue] = []
         stops: set[int] = set()
+        label_stops: set[int] = set()  # of the TERMINATE matches that end a label's scope too
         pseudo: set[int] = set()
         for start, end in _longest_first(by_span):
             if not taken.isdisjoint(range(start, end)):
@@ -449,7 +451,11 @@ class StatusTagger(Component):
                 pseudo.update(range(start, end))
                 continue  # a pseudo-trigger: blocks the triggers it overlaps
             if "TERMINATE" in map(_CATEGORY, rules):
-                stops.update(range(start, end))
+                ends = [r.ends_labels for r in rules if r.category == "TERMINATE"]
+                if not all(ends):
+                    stops.update(range(start, end))
+                if any(ends):
+                    label_stops.update(range(start, end))
                 continue
             words = text[tab.idx[start]:tab.end[end - 1]]
             for rule in rules:
@@ -459,8 +465,9 @@ class StatusTagger(Component):
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(view, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions))
         sorted_stops = sorted(stops)
+        label_scope_stops = sorted(label_stops.union(breaks)) if label_stops else breaks
         for cue in cues:
-            cue.lo, cue.hi = self._scope(tab, cue, breaks if cue.rule.labels else sorted_stops)
+            cue.lo, cue.hi = self._scope(tab, cue, label_scope_stops if cue.rule.labels else sorted_stops)
         return cues, pseudo
 
     def _narrative_would(self, view: _DocView, i: int) -> bool:
