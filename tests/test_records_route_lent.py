@@ -80,3 +80,12 @@ def test_a_stage_line_and_its_distance_on_the_line_after(extractor):
     assert sorted(got, key=lambda g: g[0] or 0) == [
         (48.0, [("Brackenfold", "from"), ("Larkspur", "to")]),
         (62.0, [("Tarnside", "from"), ("Brackenfold", "to")])]
+
+
+def test_a_stage_line_then_a_distance_with_a_route_of_its_own(extractor):
+    text = ("Day 3 of our coast to coast walk.\n"
+            "23 miles from Kirkby Ashes to Tarnside today, the hardest day so far.")
+    stage = next(a for a in extractor.extract(text, posted_at="2026-03-10").activities
+                 if a.distance is not None)
+    assert stage.distance.value == 23.0
+    assert [(p.name, p.role) for p in stage.places] == [("Kirkby Ashes", "from"), ("Tarnside", "to")]

@@ -105,9 +105,9 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     return records
 
 
-def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
-    """``records`` without those that are one hypothetical mention told with a distance ("How do I even
-    describe my first 10k run?", "I had long wished to ride a 200 km audax"), where a real record of
+def _part_of_told(ctx: Context, c: Cluster) -> bool:
+    """Whether verb ``c`` is followed by a part of a session told before ("I walked a lot of it", "ran most of
+    that": ``parescribe my first 10k run?", "I had long wished to ride a 200 km audax"), where a real record of
     its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
     it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
     told as a further session ("I'd love to run another marathon")."""
@@ -1297,10 +1297,10 @@ def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record 
         if own is not None:
             break
     if own is None:
-        _add_logged(ctx, real, span, prev, places_from=stage)
+        _add_logged(ctx, real, span, prev, stage=stage)
         return
     carrier = Cluster(start=span.start, end=span.end, sent=n, info=own.primary.info, quantities=[span.info],
-                      inferred=True, places=_places_of(ctx, stage))
+                      inferred=True, places=_stage_places(ctx, stage, n))
     real.add_cluster(own, carrier)
 
 
@@ -1308,6 +1308,17 @@ def _places_of(ctx: Context, n: int) -> list[dict]:
     """The places of sentence ``n`` (no hometown), as a cluster holds them: a stage's or a log line's
     route ("Day 4 Larkspur to Brackenfold 56 miles") or where it was."""
     return [{"name": p.info.name, "role": p.info.role} for p in ctx.places_in.get(n, ()) if not p.info.hometown]
+
+
+def _stage_places(ctx: Context, stage: int, n: int) -> list[dict]:
+    """The places of a stage told on stage line ``stage`` with its distance in sentence ``n``: those of the
+    line, then those of the distance's own sentence not named there ("Day 3 of the walk." then "23 miles from
+    Larkspur to Tarnside today": the stage's route)."""
+    places = _places_of(ctx, stage)
+    if n != stage:
+        named = {p["name"] for p in places}
+        places += [p for p in _places_of(ctx, n) if p["name"] not in named]
+    return places
 
 
 def _opens_line(ctx: Context, n: int) -> bool:
@@ -1325,12 +1336,13 @@ def _stage_line(ctx: Context, n: int) -> bool:
 
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None,
-                places_from: int | None = None) -> None:
+                stage: int | None = None) -> None:
     """A logged distance as a record of the activity of ``prev``, the record before it, else of the text's
     (none where the text names no activity); with no record before it, the distance of the record it
     heads (:func:`_headed_record`); or a further mention of a done record of its paragraph with the
     same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
-    new record takes the places of its sentence (of sentence ``places_from`` where given: a stage's line);
+    new record takes the places of its sentence (those of :func:`_stage_places` for a stage, on stage line
+    ``stage``);
     told as a plan (:func:`_plan_cue`) it is planned, right after a denial
     (:func:`~fitpost.components.records.attach.denied_before`: "Couldn't finish the 20 km") negated."""
     n, q = ctx.sent_of[span.start], span.info
@@ -1353,7 +1365,7 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
         carrier.info = same.primary.info
         real.add_cluster(same, carrier)
     else:
-        carrier.places.extend(_places_of(ctx, n if places_from is None else places_from))
+        carrier.places.extend(_places_of(ctx, n) if stage is None else _stage_places(ctx, stage, n))
         attach_company(ctx, carrier)
         cue = _plan_cue(ctx, carrier, span.start_char)
         denial = denied_before(ctx, span.start)
