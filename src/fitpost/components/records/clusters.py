@@ -34,7 +34,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
     for c in moved:
         # a movement in the sentence of an event's own cluster is of that event ("the Hillcrest Cycle
         # Challenge, covering 80 miles"), so the two merge as one session
-        c.event = of_events.get((c.sent, c.info.activity))
+        c.event = of_events.get((c.sent, c.info.activity)) or _course_of_event(ctx, c, clusters)
     clusters.extend(moved)
     clusters.extend(_counted_clusters(ctx, clusters))
     clusters.extend(_day_session_clusters(ctx, clusters))
@@ -184,6 +184,17 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
     return out
+
+
+def _course_of_event(ctx: Context, c: Cluster, clusters: list[Cluster]) -> str | None:
+    """The event whose course the movement cluster ``c`` covers: its distance told after a definite word and
+    before a course noun ("Berg covered the 50 mile course in 6:58:12"; ``course_nouns`` of linking.json) is the
+    course of the last event of its activity told before it; None otherwise."""
+    lows, lex = ctx.lows, ctx.lexicon
+    if c.end >= len(lows) or lows[c.end] not in lex.course_nouns or lows[c.head + 1] not in lex.definite:
+        return None
+    return next((o.event for o in reversed(clusters) if o.event and o.start < c.start
+                 and o.info.activity == c.info.activity), None)
 
 
 def _added_to(ctx: Context, end: int, activity_tokens: set[int]) -> bool:

@@ -168,6 +168,8 @@ class Lexicon:
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
     at_least: tuple[tuple[str, ...], ...]
     generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
+    parts_of_told: tuple[tuple[str, ...], ...]  # "a lot of it" after a verb: a part of the session told before
+    course_nouns: frozenset[str]  # "covered the 50 mile course": the course of the event told before
     # verbs of starting or ending a route (places.json start_verbs, end_verbs), by their first word
     route_verbs: dict[str, tuple[tuple[str, ...], ...]]
     end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
@@ -277,10 +279,15 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
 
 
 def _reference_and_route_words(data: dict) -> dict:
-    """The :class:`Lexicon` fields of what a generic mention refers back to (``generic_reference`` of
-    linking.json) and of the verbs of starting and ending a route (places.json)."""
+    """The :class:`Lexicon` fields of what a generic mention, a course or a part of a session refers back to
+    (``generic_reference``, ``course_nouns`` and ``parts_of_told`` of linking.json) and of the verbs of
+    starting and ending a route (places.json)."""
     places = resources.load_json("places.json")
+    parts = data["parts_of_told"]
     return {"generic_refers_to": frozenset(data["generic_reference"]["activities"]),
+            "course_nouns": frozenset(data["course_nouns"]["nouns"]),
+            "parts_of_told": tuple((*part, pronoun) for part in _phrases(parts["parts"])
+                                   for pronoun in parts["pronouns"]),
             "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
             "end_verbs": frozenset(places["end_verbs"])}
 

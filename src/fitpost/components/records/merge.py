@@ -68,6 +68,9 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     real_of: dict[str, list[Record]] = {}  # the real records made so far, by activity (:func:`_fitting`)
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     for c in clusters:
+        if latest is not None and _part_of_told(ctx, c):
+            latest.clusters.append(c)  # "Ran the marathon. I walked a lot of it": a part of the race
+            continue
         example = c.event is not None and ctx.listed_example(c.start)
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
                 and not _under_way(ctx, c) and not example:
@@ -107,7 +110,16 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 
 def _part_of_told(ctx: Context, c: Cluster) -> bool:
     """Whether verb ``c`` is followed by a part of a session told before ("I walked a lot of it", "ran most of
-    that": ``parescribe my first 10k run?", "I had long wished to ride a 200 km audax"), where a real record of
+    that": ``parts_of_told`` of linking.json), whatever its activity: a part of that session, not one of its own."""
+    if c.info.form != "verb":
+        return False
+    after = tuple(ctx.lows[c.end:c.end + 6])
+    return any(after[:len(p)] == p for p in ctx.lexicon.parts_of_told)
+
+
+def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
+    """``records`` without those that are one hypothetical mention told with a distance ("How do I even
+    describe my first 10k run?", "I had long wished to ride a 200 km audax"), where a real record of
     its activity has that distance (within 2 %, the nearest): the mention goes to that record, the session
     it asks or wishes about.  A negated mention ("I didn't finish my 10k") stays apart, and so does one
     told as a further session ("I'd love to run another marathon")."""

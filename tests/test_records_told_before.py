@@ -1,0 +1,42 @@
+"""A mention that tells a part or the course of a session told before it joins that session's record
+(fitpost_records: :func:`fitpost.components.records.merge._part_of_told`,
+:func:`fitpost.components.records.clusters._course_of_event`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def records(extractor, text: str) -> list:
+    return extractor.extract(text, posted_at="2026-11-20").activities
+
+
+@pytest.mark.parametrize("text", [
+    "Ran the Brackenfold Marathon yesterday. I walked a lot of it to be honest.",
+    "We did the Tarnside 10K on Sunday. Ran all of it without stopping!",
+    "Finished the Larkspur Half in 2:05. Walked the second half of it with my sister.",
+])
+def test_a_verb_told_of_part_of_it_is_the_session_before(extractor, text):
+    (race,) = records(extractor, text)
+    assert race.activity == "running" and race.event is not None
+
+
+def test_a_verb_with_a_whole_way_of_its_own_is_a_session(extractor):
+    got = records(extractor, "Ran the Brackenfold Marathon yesterday. Today I walked a lot of the way to work.")
+    assert [a.activity for a in got] == ["running", "walking"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Larkspur Ultra took place on Saturday. Winner Jonas Berg covered the 50 mile course in 6:58:12.",
+    "The Marlow Vale Trail Race was held on Sunday. Tamsin Hale covered the hilly course in 3:12:40.",
+])
+def test_a_course_covered_is_the_course_of_the_event_told_before(extractor, text):
+    (race,) = records(extractor, text)
+    assert race.event is not None and race.duration is not None
+
+
+def test_a_distance_covered_with_no_course_word_stays_a_session(extractor):
+    text = "The Larkspur Ultra took place on Saturday. On Sunday Jonas Berg covered 12 miles to recover."
+    assert len(records(extractor, text)) == 2
