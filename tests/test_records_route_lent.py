@@ -89,3 +89,18 @@ def test_a_stage_line_then_a_distance_with_a_route_of_its_own(extractor):
                  if a.distance is not None)
     assert stage.distance.value == 23.0
     assert [(p.name, p.role) for p in stage.places] == [("Kirkby Ashes", "from"), ("Tarnside", "to")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The veteran, who lost a leg in Kestrel Bay, will attempt to row across the Tarnside Sound next summer.",
+     [("Tarnside Sound", "at")]),
+    ("Rhodri Vance, whose sister teaches in Marlow Vale, swam 5 km in Lake Larkspur on Sunday.",
+     [("Lake Larkspur", "at")]),
+])
+def test_a_place_in_an_aside_about_a_person_is_not_the_sessions(extractor, text, expected):
+    assert routes(extractor, text) == [expected]
+
+
+def test_a_session_told_in_an_aside_about_a_person_keeps_its_places(extractor):
+    text = "Tamsin Hale, who ran from Tarnside to Larkspur last year, is back."
+    assert routes(extractor, text) == [[("Tarnside", "from"), ("Larkspur", "to")]]

@@ -356,10 +356,30 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
                         for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
                 if not near:
                     near = [(0, c) for c in _route_of_distance(ctx, places, p, sentences[n])]
+                aside = person_aside(ctx, p.start)
+                if aside is not None:  # "The veteran, who served in Tarnside, will row ...": not the row's place
+                    near = [(d, c) for d, c in near if aside[0] <= c.start < aside[1]]
             lowest = min((d for d, _ in near), default=PLACE_REACH + 1)
             for d, c in near:
                 if d == lowest <= PLACE_REACH and not any(x["name"] == p.info.name for x in c.places):
                     c.places.append({"name": p.info.name, "role": p.info.role})
+
+
+PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
+ASIDE_REACH = 12  # an aside about a person is read at most this many tokens before and after a word in it
+
+
+def person_aside(ctx: Context, k: int) -> tuple[int, int] | None:
+    """The tokens of the aside about a person that token ``k`` lies in: from a comma and a relative word of
+    ``PERSON_RELATIVES`` before it in its sentence to the next comma or the sentence's end, each at most
+    ASIDE_REACH tokens from ``k`` ("The veteran, who lost a leg in Tarnside, will row ..."); None where ``k``
+    lies in none."""
+    lows = ctx.lows
+    lo, hi = max(ctx.tab.sent_lo[k], k - ASIDE_REACH), min(ctx.tab.sent_hi[k], k + ASIDE_REACH)
+    comma = next((j for j in range(k - 1, lo - 1, -1) if lows[j] == ","), None)
+    if comma is None or comma + 1 >= k or lows[comma + 1] not in PERSON_RELATIVES:
+        return None
+    return comma + 1, next((i for i in range(k + 1, hi) if lows[i] == ","), ctx.tab.sent_hi[k])
 
 
 ROUTE_WORDS = frozenset({"from", "to", "via"})
