@@ -17,3 +17,16 @@ def test_a_person_included_among_the_runners_did_the_race(extractor):
 def test_a_part_of_the_session_is_no_person(extractor):
     (ride,) = extractor.extract("Did a 40 km ride including three climbs.", posted_at="2024-04-15").activities
     assert ride.participants == []
+
+
+def test_a_companion_sentence_lends_its_day_to_an_undated_session(extractor):
+    text = ("A man has swum the length of Lake Larkspur. "
+            "He set off at dawn on Saturday and was accompanied by his son Rhodri.")
+    (swim,) = extractor.extract(text, posted_at="2026-11-20").activities
+    assert str(swim.date.value) == "2026-11-14"
+
+
+def test_a_session_keeps_its_own_day_over_a_companion_sentence(extractor):
+    text = "I ran 10 km today. Last week I was joined by Sam Orrin."
+    (run,) = extractor.extract(text, posted_at="2026-11-20").activities
+    assert str(run.date.value) == "2026-11-20"

@@ -897,9 +897,9 @@ def _labelled_line(ctx: Context, n: int) -> bool:
 
 
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
-    """The people named in each sentence with a companion cue and no cluster, to the record before it, else
-    to the record told next ("Tamsin and Rhodri came along. We ran 10 km."), else, a form's roster line, to the
-    record its form tells (:func:`_form_record`)."""
+    """The people named in each sentence with a companion cue and no cluster, with the date it tells, to the
+    record before it, else to the record told next ("Tamsin and Rhodri came along. We ran 10 km."), else, a
+    form's roster line, to the record its form tells (:func:`_form_record`)."""
     cues = _companion_cues(ctx)
     for n in sorted(cues.keys() - with_cluster):
         prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
@@ -912,6 +912,7 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
         for p in ctx.people_in.get(n, ()):
             if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
+        attach_date(ctx, company)  # "He set off on Saturday and was accompanied by his son": the session's day
         real.add_cluster(prev, company)
 
 
