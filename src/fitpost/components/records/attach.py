@@ -76,6 +76,23 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
             cue = denied_before(ctx, c.start)
             if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
+        elif c.status_name == "habitual" and _streak_so_far(ctx, c):
+            # "I have cycled every day for 30 days": a streak under way, not a routine
+            c.status = ext.StatusInfo(status="ongoing", cue=c.status.cue, cue_start=c.status.cue_start,
+                                      frequency=c.status.frequency)
+
+
+PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # the auxiliary of the present perfect
+STREAK_REACH = 3  # the auxiliary comes at most this many tokens before the verb ("I've now been running")
+
+
+def _streak_so_far(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` tells a streak of days so far: a repetition of at least two days and its verb in
+    the present perfect ("I have now cycled every day for 30 days", "I've been running daily for 100 days")."""
+    rep = c.kind("repetition")
+    if rep is None or rep.unit != "day" or not rep.times or rep.times < 2 or c.info.form != "verb":
+        return False
+    return not PERFECT.isdisjoint(ctx.lows[max(0, c.start - STREAK_REACH):c.start])
 
 
 def _past_verb(ctx: Context, c: Cluster) -> bool:

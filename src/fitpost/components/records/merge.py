@@ -214,7 +214,7 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         last = r.clusters[-1]
         if last.sent == c.sent and last.end <= listed_to:
             continue
-        if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r):
+        if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r) or _day_of_streak(c, r):
             continue
         # one of its clusters' event, read before its distance (either gives ``r``), which walks every cluster
         if c.event and any(o.event == c.event for o in r.clusters):
@@ -230,6 +230,23 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         return leg_of
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+
+
+def _day_of_streak(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` and record ``r`` are a streak and one day's session of it ("I've run every day for
+    100 days! Today's run was 5 km"), either way round: one repeats over two days or more, the other repeats over
+    none and is dated to a day.  A session inside a multi-day effort is a record of its own."""
+    days = [x.date for x in r.clusters if x.date is not None]
+    if _streak(c.quantities):
+        return not any(_streak(x.quantities) or x.kind("repetition") for x in r.clusters) \
+            and bool(days) and days[0].granularity == "day"
+    return c.kind("repetition") is None and c.date is not None and c.date.granularity == "day" \
+        and any(_streak(x.quantities) for x in r.clusters)
+
+
+def _streak(quantities: list[Quantity]) -> bool:
+    """Whether ``quantities`` hold a repetition over two days or more ("every day for 100 days")."""
+    return any(q.kind == "repetition" and q.unit == "day" and q.times and q.times >= 2 for q in quantities)
 
 
 def _same_challenge(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -666,7 +683,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
-            if not routes.other(c, r) and not (c.event and dates.other_day(c, r))]
+            if not routes.other(c, r) and not (c.event and dates.other_day(c, r)) and not _day_of_streak(c, r)]
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)

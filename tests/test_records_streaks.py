@@ -1,0 +1,37 @@
+"""A streak of days told in the present perfect ("I have cycled every day for 30 days") is under way, not a
+routine, and a day's session told beside it is a record of its own (fitpost_records:
+:func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.merge._day_of_streak`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def records(extractor, text: str) -> list:
+    return extractor.extract(text, posted_at="2026-11-20").activities
+
+
+@pytest.mark.parametrize("text", [
+    "I have now cycled every day for 30 days straight.",
+    "I've been running every day for 100 days.",
+])
+def test_a_streak_in_the_present_perfect_is_under_way(extractor, text):
+    (streak,) = records(extractor, text)
+    assert streak.status == "ongoing" and streak.frequency == "daily" and streak.repetition.times >= 30
+
+
+@pytest.mark.parametrize("text, status", [
+    ("I swim every day for 20 minutes.", "habitual"),
+    ("I ran every day for 30 days in January.", "completed"),
+])
+def test_a_routine_or_a_streak_told_in_the_past_keeps_its_status(extractor, text, status):
+    (got,) = records(extractor, text)
+    assert got.status == status
+
+
+def test_a_days_session_beside_a_streak_is_a_record_of_its_own(extractor):
+    got = records(extractor, "So proud: I've run every day for 100 days! Today's run was 5 km in the rain.")
+    assert sorted((a.status, a.distance.value if a.distance else None) for a in got) == [
+        ("completed", 5.0), ("ongoing", None)]
