@@ -180,6 +180,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: dict[tuple[int, str], list[int]] = {}  # where the repetitions (and frequencies) of a sentence end
     by_start = {c.start: c for c in clusters}
+    activity_words = {k for c in clusters for k in range(c.start, c.end)}
     for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters):
         q: Quantity = span.info
         n = ctx.sent_of[span.start]
@@ -192,6 +193,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         if n not in sentences:
             continue
         if q.kind in ("repetition", "frequency"):
+            if q.kind == "repetition" and _repeats_other_verb(ctx, span, activity_words):
+                continue  # "scored twice", "stopped three times": how often something else happened
             _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
@@ -209,6 +212,15 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
+    """Whether the repetition ``span`` comes right after a verb in the past that tells no activity ("scored
+    twice", "stopped three times to tie my laces"): it counts that verb, not the session.  (``activity_words``:
+    the tokens of the Doc's clusters.)"""
+    k = span.start - 1
+    word = ctx.lows[k] if k >= 0 else ""
+    return k not in activity_words and (word in ctx.lexicon.past_forms or word.endswith("ed") and len(word) > 4)
 
 
 def _spread(clusters: list[Cluster], span: ext.Mention, ends: list[int]) -> None:

@@ -1,0 +1,27 @@
+"""How often a session was done ("twice", "three times") is its repetition; how often something else
+happened during it ("scored twice", "stopped three times") is not (fitpost_records:
+:func:`fitpost.components.records.attach._repeats_other_verb`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def records(extractor, text: str) -> list:
+    return extractor.extract(text, posted_at="2026-11-20").activities
+
+
+@pytest.mark.parametrize("text", [
+    "Played 5-a-side football for an hour tonight, scored twice!",
+    "Ran 10 km this morning, stopped three times to tie my laces.",
+])
+def test_a_count_of_another_verb_is_no_repetition_of_the_session(extractor, text):
+    (got,) = records(extractor, text)
+    assert got.repetition is None
+
+
+def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
+    got = records(extractor, "I've swum twice this week and cycled three times.")
+    assert [(a.activity, a.repetition.times) for a in got] == [("swimming", 2), ("cycling", 3)]
