@@ -276,7 +276,8 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     """A duration that reads as a result (:func:`fitpost.quantity_parser.context.result_cue`) in a
     sentence with no cluster goes to the first record of :func:`_records_before` that it fits; where
     none of those has a distance or an event, to the race the text told before (:func:`_race_before`)
-    first: "I had to walk through two water stations. I crossed the line in 3:36:12" is the race's."""
+    first: "I had to walk through two water stations. I crossed the line in 3:36:12" is the race's.  A time
+    right after the name of someone other than the author is that person's result, no record's."""
     with_cluster = {c.sent for c in clusters}
     spans = [s for s in ctx.mentions[ext.QUANTITIES]
              if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
@@ -290,7 +291,7 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     distances = {s.info.end: s.info for s in ctx.mentions[ext.QUANTITIES] if s.label == "distance"}
     for span in spans:
         q: Quantity = span.info
-        if not result_cue(low, q.start, q.end):
+        if not result_cue(low, q.start, q.end) or span.start in ctx.others_name_ends:
             continue
         n = ctx.sent_of[span.start]
         near = _records_before(records, in_sent, n)

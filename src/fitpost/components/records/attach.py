@@ -190,8 +190,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if modified.kind(q.kind) is None:
                 modified.quantities.append(q)
             continue
-        if n not in sentences:
-            continue
+        if n not in sentences or q.kind == "duration" and span.start in ctx.others_name_ends:
+            continue  # no cluster to take it, or someone else's result ("Results: 1. Jonas Berg 31:02")
         if q.kind in ("repetition", "frequency"):
             if q.kind == "repetition" and _repeats_other_verb(ctx, span, activity_words):
                 continue  # "scored twice", "stopped three times": how often something else happened

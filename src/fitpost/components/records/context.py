@@ -757,6 +757,15 @@ class Context:
         return self.sentences_with(FIRST_PERSON)
 
     @once
+    def others_name_ends(self) -> frozenset[int]:
+        """In a text told in the first person, where the names of people other than the author end: a time
+        right after one is that person's result ("Results: 1. Jonas Berg 31:02 2. ..."), not the author's
+        session's (in a text about others, the person named may be whose session it is)."""
+        if not self.first_person:
+            return frozenset()
+        return frozenset(p.end for p in self.people if not p.info.pronoun and p.info.name != self.author)
+
+    @once
     def credit_words_at(self) -> list[int]:
         """The tokens that are credit words (``credit_words``: "photo", "video"), in order."""
         return self.words_at("credit_words")

@@ -820,8 +820,9 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
-        if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)):
-            continue
+        if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)
+                                     or span.start in ctx.others_name_ends):
+            continue  # not a session's time, or a result beside it, or someone's result ("Jonas Berg 31:02")
         if q.kind == "distance" and _join_set_list(ctx, real, span):
             continue
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
