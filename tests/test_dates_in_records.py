@@ -260,3 +260,12 @@ def test_a_session_with_a_day_of_its_own_keeps_it_though_it_names_a_dated_race(b
                                    "12 km home from the Brackenfold 10K.")  # no post date: "Today" is not resolved
     ride = next(a for a in post.activities if a.activity == "cycling")
     assert (ride.date.text, ride.date.value) == ("Today", None)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("I might ride 30 km on Sunday if the weather holds.", D(2026, 11, 22)),
+    ("I could have ridden 30 km on Sunday but it rained all day.", D(2026, 11, 15)),
+])
+def test_a_session_that_may_come_reads_its_day_ahead(extract, text, day):
+    """A modal before a hypothetical session makes its day one to come, unless "have" tells it as gone by."""
+    assert dates_of(extract(text, D(2026, 11, 20)), "cycling") == [day]  # a Friday

@@ -566,15 +566,35 @@ def _least_date_cost(ctx: Context, d: ext.Mention, clusters: list[Cluster], plac
 
 
 def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
-    """Date ``d`` as cluster ``c`` reads it: a plan's date ahead, a date of a verb in the past gone by, else
-    as found (``origins``: :func:`date_origins`, filled on first need)."""
-    planned = statuses.meaning(c.status_name).phase == "planned" and not _told_back(ctx, d)
+    """Date ``d`` as cluster ``c`` reads it: a plan's date ahead (a session that may come is read so too:
+    :func:`_may_come`), a date of a verb in the past gone by, else as found (``origins``: :func:`date_origins`,
+    filled on first need)."""
+    planned = (statuses.meaning(c.status_name).phase == "planned" or _may_come(ctx, c)) and not _told_back(ctx, d)
     if not planned and not _past_verb(ctx, c):
         return d.info
     if not origins:
         origins.update(date_origins(ctx))
     read = dates.for_plan if planned else dates.for_done
     return read(d.info, d.label, origins[d.start])
+
+
+MODALS = frozenset({"might", "may", "could", "would", "will", "'ll", "’ll", "should", "shall"})
+MODAL_REACH = 6  # a modal this many tokens or fewer before a mention ("might try a 30 km ride"): it may come
+
+
+def _may_come(ctx: Context, c: Cluster) -> bool:
+    """Whether hypothetical cluster ``c`` is a session that may come: a modal at most MODAL_REACH tokens before
+    it in its clause, with no "have" after the modal ("If the weather holds I might try a 30 km ride on Sunday":
+    the Sunday to come; not "I could have ridden on Sunday")."""
+    if c.status_name != "hypothetical":
+        return False
+    lows = ctx.lows
+    for k in range(c.start - 1, max(ctx.tab.sent_lo[c.start], c.start - MODAL_REACH) - 1, -1):
+        if lows[k] in MODALS:
+            return {"have", "'ve", "’ve"}.isdisjoint(lows[k + 1:c.start])
+        if lows[k] in (",", ";", ":") or lows[k] in ctx.lexicon.breaks:
+            return False
+    return False
 
 
 def taken_up(ctx: Context, c: Cluster) -> bool:
