@@ -1,6 +1,8 @@
 """A streak of days told in the present perfect ("I have cycled every day for 30 days") is under way, not a
-routine, and a day's session told beside it is a record of its own (fitpost_records:
-:func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.merge._day_of_streak`).
+routine, and a day's session told beside it is a record of its own; a journey someone is "on" ("a team on a
+cycling expedition ... reached C") is under way too (fitpost_records:
+:func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.merge._day_of_streak`,
+:func:`fitpost.components.records.attach._on_a_journey`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """
@@ -35,3 +37,13 @@ def test_a_days_session_beside_a_streak_is_a_record_of_its_own(extractor):
     got = records(extractor, "So proud: I've run every day for 100 days! Today's run was 5 km in the rain.")
     assert sorted((a.status, a.distance.value if a.distance else None) for a in got) == [
         ("completed", 5.0), ("ongoing", None)]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A team of six firefighters on a cycling expedition from Tarnside to Brackenfold reached Marlow Vale "
+     "on Tuesday.", "ongoing"),
+    ("Last summer we went on a cycling tour of the Tarnside hills.", "completed"),
+])
+def test_a_journey_someone_is_on_is_under_way(extractor, text, status):
+    (journey,) = records(extractor, text)
+    assert journey.status == status

@@ -76,10 +76,33 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
             cue = denied_before(ctx, c.start)
             if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
+        elif c.status_name == "completed" and c.status is not None and c.status.cue is None \
+                and _on_a_journey(ctx, c):
+            # "firefighters on a cycling expedition from A to B reached C on Tuesday": still under way
+            on = c.start - 2
+            c.status = ext.StatusInfo(status="ongoing", cue=ctx.tab.text[on], cue_start=ctx.tab.idx[on])
         elif c.status_name == "habitual" and _streak_so_far(ctx, c):
             # "I have cycled every day for 30 days": a streak under way, not a routine
             c.status = ext.StatusInfo(status="ongoing", cue=c.status.cue, cue_start=c.status.cue_start,
                                       frequency=c.status.frequency)
+
+
+# words before "on a ... expedition" that make it a journey gone on ("went on a cycling tour"), not one under way
+JOURNEY_VERBS = frozenset({"went", "go", "goes", "going", "gone", "set", "embarked", "embark", "came", "back", "off",
+                           "out", "been", "headed", "returned", "completed", "finished"})
+
+
+def _on_a_journey(ctx: Context, c: Cluster) -> bool:
+    """Whether noun cluster ``c`` names a journey someone is on: "on a" (or "an") right before it, a journey
+    noun (``journeys`` of linking.json) right after it, and no verb of going or ending right before "on"
+    ("A team on a cycling expedition from A to B reached C": under way; not "went on a cycling tour")."""
+    lows, k = ctx.lows, c.start
+    if c.info.form != "noun" or k < 2 or lows[k - 1] not in ("a", "an") or lows[k - 2] != "on":
+        return False
+    if c.end >= len(lows) or lows[c.end] not in ctx.lexicon.journey_nouns:
+        return False
+    before = lows[k - 3] if k >= 3 else ""
+    return before not in JOURNEY_VERBS and not before.endswith("ed") and before not in ctx.lexicon.past_forms
 
 
 PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # the auxiliary of the present perfect
