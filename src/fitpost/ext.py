@@ -291,7 +291,7 @@ class Tokens:
         self.idx: list[int] = arr[:, 0].tolist()
         self.end: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
         self.text: list[str] = [whole[i:e] for i, e in zip(self.idx, self.end)]
-        self.lower: list[str] = [w.lower() for w in self.text]  # spaCy's LOWER is str.lower() of the token
+        self.lower: list[str] = list(map(str.lower, self.text))  # spaCy's LOWER is str.lower() of the token
         self._punct = arr[:, 2]
         self._lower_at: dict[str, list[int]] | None = None
         self.found: dict[str, list[Mention]] = {}  # span group name -> its spans as Mentions, in group order
@@ -363,11 +363,19 @@ class Tokens:
     def where_kinds(self, kinds: dict[str, tuple[str, ...]]) -> dict[str, list[int]]:
         """As :meth:`where` for several kinds of words at once (``kinds``, of :func:`word_kinds`): the
         indices of each kind's tokens, in order, the words of all kinds looked up in one pass."""
+        # each word of the Doc that is a word of some kind gives all its indices to each of its kinds
+        if self._lower_at is None:
+            self._lower_at = _positions(self.lower)
+        at = self._lower_at
         found: dict[str, list[int]] = {}
-        lows = self.lower
-        for i in self.where(kinds):
-            for kind in kinds[lows[i]]:
-                found.setdefault(kind, []).append(i)
+        for word in at.keys() & kinds.keys():
+            for kind in kinds[word]:
+                if kind in found:
+                    found[kind] += at[word]
+                else:
+                    found[kind] = at[word][:]  # a list of its own: ``at`` stays as it is
+        for indices in found.values():  # in order, the indices of one kind's words put together
+            indices.sort()
         return found
 
     def where_cased(self, vocabulary: Collection[str]) -> list[int]:
