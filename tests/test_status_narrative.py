@@ -138,3 +138,10 @@ def test_without_a_model_a_bare_verb_after_and_shares_the_first_verbs_tense(blan
         return [a.status for a in blank_extractor.extract(text, posted_at="2024-05-02").activities]
     assert told("After class I hop on my bike and ride around the lake.") == ["habitual"]
     assert told("I got up early and ran 10 km.") == ["completed"]
+
+
+def test_a_journey_in_the_passive_progressive_is_under_way(sm_extractor):
+    """"is being led" is the present progressive: the expedition it governs is under way, not a routine."""
+    post = sm_extractor.extract("The cycling expedition from Tarnside to Brackenfold is being led by Wing "
+                                "Commander TR Hale.", posted_at="2026-11-20")
+    assert [a.status for a in post.activities] == ["ongoing"]

@@ -720,6 +720,8 @@ class StatusTagger(Component):
                 return "progressive"
             if not words.isdisjoint(aux["past_be"]):
                 return "past"
+        if "being" in words and not words.isdisjoint(aux["present_be"]):
+            return "progressive"  # the passive under way: "the expedition is being led by ..."
         if not words.isdisjoint(aux["have"]):
             return "perfect"
         if not words.isdisjoint(aux["past_do"]):
