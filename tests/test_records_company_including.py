@@ -27,6 +27,6 @@ def test_a_companion_sentence_lends_its_day_to_an_undated_session(extractor):
 
 
 def test_a_session_keeps_its_own_day_over_a_companion_sentence(extractor):
-    text = "I ran 10 km today. Last week I was joined by Sam Orrin."
+    text = "I ran 10 km today. Last week I was joined by Rhodri Orrin."
     (run,) = extractor.extract(text, posted_at="2026-11-20").activities
     assert str(run.date.value) == "2026-11-20"
