@@ -177,7 +177,7 @@ class SentenceClusters:
     def __init__(self, clusters: list[Cluster]) -> None:
         self.clusters = clusters
         self.starts = [c.start for c in clusters]
-        self.latest_end = list(accumulate((c.end for c in clusters), max))  # the latest end up to each cluster
+        self.latest_end = list(accumulate([c.end for c in clusters], max))  # the latest end up to each cluster
         self._starts_of: dict[str, list[int]] = {}  # an activity -> where its clusters start, in order
 
     def starts_of(self, activity: str) -> list[int]:
@@ -283,7 +283,11 @@ def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Clus
         return e in starts or s.start in ends or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
             and lows[e + 1] in PURPOSE_DETERMINERS or s.start in inside and e - 1 in inside
 
-    return sorted(spans, key=lambda s: not modifies(s))
+    first: list[ext.Mention] = []
+    rest: list[ext.Mention] = []
+    for s in spans:
+        (first if modifies(s) else rest).append(s)
+    return first + rest
 
 
 def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, race: str | None) -> Cluster | None:
@@ -340,7 +344,7 @@ def _least_cost(ctx: Context, span: ext.Mention, near: list[Cluster]) -> tuple[C
     least = least_term(span)
     starts = [c.start for c in near]
     best, best_key = None, (REACH, len(near))  # (cost, place in ``near``) of the best so far
-    for tokens_between, k in sorted((gap(span, c), k) for k, c in enumerate(near)):
+    for tokens_between, k in sorted([(gap(span, c), k) for k, c in enumerate(near)]):
         if tokens_between + least > best_key[0]:
             break
         c = near[k]

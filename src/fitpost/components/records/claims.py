@@ -43,8 +43,11 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
-    if all(_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c) for c in r.clusters):
-        return False
+    for c in r.clusters:
+        if not (_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c)):
+            break
+    else:
+        return False  # each cluster is a session only watched, a yardstick or a kind of race defined
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):

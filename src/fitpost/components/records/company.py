@@ -228,8 +228,10 @@ def _relative_owned(people: list[ext.Mention], j: int) -> int:
 def _cue_ends_at(ctx: Context, i: int) -> bool:
     """Whether a company cue ends at token ``i``."""
     lows = ctx.lows
-    return any(lows[i] == cue[-1] and i + 1 >= len(cue) and tuple(lows[i + 1 - len(cue):i + 1]) == cue
-               for cue in ctx.lexicon.company_cues)
+    for cue in ctx.lexicon.company_by_last.get(lows[i], ()):  # the cues ending with the word there
+        if i + 1 >= len(cue) and tuple(lows[i + 1 - len(cue):i + 1]) == cue:
+            return True
+    return False
 
 
 def names_of(ctx: Context, span: ext.Mention) -> list[dict]:

@@ -54,11 +54,11 @@ def _as_tokens(phrase: str) -> list[str]:
     return [split, split.replace("n't", "n’t")]
 
 
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """``phrases`` by their first word, in order: the phrases a word may start."""
+def _by_first(phrases: tuple[tuple[str, ...], ...], at: int = 0) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``phrases`` by their first word (``at=-1``: their last), in order: the phrases a word may start (end)."""
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for phrase in phrases:
-        out[phrase[0]] = out.get(phrase[0], ()) + (phrase,)
+        out[phrase[at]] = out.get(phrase[at], ()) + (phrase,)
     return out
 
 
@@ -90,6 +90,7 @@ class Lexicon:
     companion_cues: dict[str, tuple[tuple[str, ...], ...]]  # the companion cues by their first word
     company_cues: tuple[tuple[str, ...], ...]
     company_lasts: frozenset[str]  # the last words of the company cues
+    company_by_last: dict[str, tuple[tuple[str, ...], ...]]  # the company cues by their last word, in order
     breaks: frozenset[str]
     definite: frozenset[str]
     non_participant: frozenset[tuple[str, ...]]
@@ -208,7 +209,7 @@ class Lexicon:
         people = resources.load_json("people.json")
         activities = resources.load_json("activities.json")
         return cls(movement=frozenset(data["movement_verbs"]),
-                   companion_cues=_by_first(companion),
+                   companion_cues=_by_first(companion), company_by_last=_by_first(company, at=-1),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
                    breaks=frozenset(data["clause_breaks"]),
                    definite=frozenset(data["definite"]),
@@ -325,7 +326,7 @@ def _unresolved(p: ext.Mention) -> ext.Mention:
 def _bounds_index(found: list[ext.Mention]) -> tuple[list[int], list[int]]:
     """Where the mentions ``found`` (in text order) start, and the latest end up to each: a mention that holds or
     reaches a token is found by bisecting the starts and walking back while the latest end still reaches it."""
-    return [m.start for m in found], list(accumulate((m.end for m in found), max))
+    return [m.start for m in found], list(accumulate([m.end for m in found], max))
 
 
 class Context:
@@ -345,19 +346,19 @@ class Context:
         for n, (start, end) in enumerate(self.sents):
             self.sent_of[start:end] = [n] * (end - start)
         self.parsed = ext.has_annotation(doc, "DEP")
-        values = doc._  # the Doc's extension values (each ``doc._`` makes a new accessor: one for the three)
-        self.roster: ext.Roster = values.get("fp_roster") or ext.Roster()
+        # the Doc's extension values, read where they live (:func:`fitpost.ext.doc_value`)
+        self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         # the quote holding a character offset, if any (none to look for in a text with no quotes)
         self.quote_at: Callable[[int], ext.Quote | None] = self.roster.quote_at if self.roster.quotes else _no_quote
-        self.author: str | None = values.get("fp_author")
-        posted = values.get("fp_posted_at")
+        self.author: str | None = ext.doc_value(doc, "fp_author")
+        posted = ext.doc_value(doc, "fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         if (self.mentions[ext.EVENTS] or self.mentions[ext.PLACES]) and self.mentions[ext.PEOPLE]:
             self._leave_out_name_words()
         self.people = self.mentions[ext.PEOPLE]
-        self.people_in, self.places_in, self.events_in, self.dates_in = (
-            self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES))
+        self.people_in, self.places_in, self.events_in, self.dates_in = [
+            self._by_sentence(self.mentions[g]) for g in (ext.PEOPLE, ext.PLACES, ext.EVENTS, ext.DATES)]
         self._sentence_words: dict[int, frozenset[str]] = {}
         # of :meth:`people_back`, by sentence: where its people start, and the latest end up to each
         self._people_index: dict[int, tuple[list[int], list[int]]] = {}
@@ -643,8 +644,13 @@ class Context:
     def _by_sentence(self, found: list[ext.Mention]) -> dict[int, list[ext.Mention]]:
         """``found`` by the sentence each mention starts in, in their order."""
         out: dict[int, list[ext.Mention]] = {}
+        sent_of = self.sent_of
         for m in found:
-            out.setdefault(self.sent_of[m.start], []).append(m)
+            n = sent_of[m.start]
+            if n in out:
+                out[n].append(m)
+            else:
+                out[n] = [m]
         return out
 
     def event_activity(self, e: ext.Mention) -> str | None:
