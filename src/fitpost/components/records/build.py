@@ -85,13 +85,21 @@ def _refines(found: Quantity, rough: Quantity | None) -> bool:
 def confidence(ctx: Context, r: Record) -> float:
     """How much evidence the text gives for the record (weights in ``models/linking.json``): the base,
     and more for an amount, a date or an event, a mention of doing it, more than one mention."""
+    amount = when = doing = False
+    for c in r.clusters:  # one pass, each kind of evidence read until a cluster gives it
+        if not amount and not c.bare:
+            amount = True
+        if not when and (c.date is not None or c.event):
+            when = True
+        if not doing and not c.inferred and does(ctx, c):
+            doing = True
     w = ctx.lexicon.confidence
     score = w["base"]
-    if any(not c.bare for c in r.clusters):
+    if amount:
         score += w["amount"]
-    if any(c.date is not None or c.event for c in r.clusters):
+    if when:
         score += w["when"]
-    if any(not c.inferred and does(ctx, c) for c in r.clusters):
+    if doing:
         score += w["doing"]
     if len(r.clusters) > 1:
         score += w["several"]
@@ -110,9 +118,11 @@ def people_of(ctx: Context, r: Record, linked: list[dict]) -> list[dict]:
     when the record is the author's too; with no one linked, :func:`default_people`; never those its
     sentences tell did not take part after all (:func:`absent`)."""
     away = absent(ctx, r)
-    linked = [p for p in linked if p["name"] not in away]
+    if away:  # none to leave out where the text tells no one's absence
+        linked = [p for p in linked if p["name"] not in away]
     if not linked:
-        return [p for p in default_people(ctx, r) if p["name"] not in away]
+        people = default_people(ctx, r)
+        return [p for p in people if p["name"] not in away] if away else people
     if ctx.author and not any(p["name"] == ctx.author for p in linked) and _authors(ctx, r):
         return [{"name": ctx.author, "handle": None, "relation": None}] + linked
     return linked
@@ -138,7 +148,7 @@ def _authors(ctx: Context, r: Record) -> bool:
     if ctx.quote_at(ctx.tab.idx[c.start]) is not None:
         return False
     sents = r.sents()
-    return any(ctx.holds(w, sents) for w in ("i", "we", "me")) or \
+    return ctx.holds("i", sents) or ctx.holds("we", sents) or ctx.holds("me", sents) or \
         next(ctx.people_back(c.sent, c.start, 0), None) is None
 
 

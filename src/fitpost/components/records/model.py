@@ -77,22 +77,32 @@ class Record:
     def leading(self) -> Cluster:
         """The cluster whose words are the record's evidence and whose fields come first: the first with
         an activity word and an amount, else the first."""
-        return next((c for c in self.clusters if not c.bare and not c.inferred), self.clusters[0])
+        for c in self.clusters:
+            if not c.inferred and not c.bare:
+                return c
+        return self.clusters[0]
 
     def distance(self) -> Quantity | None:
         """The first written distance of its clusters, else the first one a race name implies."""
+        implied = None
         for c in self.clusters:
             q = c.kind("distance")
-            if q is not None and not c.race_only:
-                return q
-        return next((c.kind("distance") for c in self.clusters if c.kind("distance")), None)
+            if q is not None:
+                if not c.race_only:
+                    return q
+                if implied is None:
+                    implied = q
+        return implied
 
     def session_distance(self, primary: Cluster | None = None) -> Quantity | None:
         """The distance the record is given: a session's total told after its parts, else that of its leading
         cluster (``primary``, found when not given), else :meth:`distance`."""
-        total = next((c.kind("distance") for c in self.clusters if c.total), None)
-        if total is not None:
-            return total
+        for c in self.clusters:
+            if c.total:  # the first told as a total
+                total = c.kind("distance")
+                if total is not None:
+                    return total
+                break
         if primary is None:
             primary = self.leading()
         dist = primary.kind("distance")
