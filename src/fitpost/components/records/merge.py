@@ -235,13 +235,13 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
 def _day_of_streak(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` and record ``r`` are a streak and one day's session of it ("I've run every day for
     100 days! Today's run was 5 km"), either way round: one repeats over two days or more, the other repeats over
-    none and is dated to a day.  A session inside a multi-day effort is a record of its own."""
-    days = [x.date for x in r.clusters if x.date is not None]
+    none and is dated to a day (a record by its primary cluster, which made it).  A session inside a multi-day
+    effort is a record of its own."""
+    p = r.primary
     if _streak(c.quantities):
-        return not any(_streak(x.quantities) or x.kind("repetition") for x in r.clusters) \
-            and bool(days) and days[0].granularity == "day"
+        return p.kind("repetition") is None and p.date is not None and p.date.granularity == "day"
     return c.kind("repetition") is None and c.date is not None and c.date.granularity == "day" \
-        and any(_streak(x.quantities) for x in r.clusters)
+        and _streak(p.quantities)
 
 
 def _streak(quantities: list[Quantity]) -> bool:
