@@ -169,7 +169,8 @@ class Lexicon:
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
     at_least: tuple[tuple[str, ...], ...]
     generic_refers_to: frozenset[str]  # what "the workout" may refer back to: see generic_reference
-    parts_of_told: tuple[tuple[str, ...], ...]  # "a lot of it" after a verb: a part of the session told before
+    parts_of_told: frozenset[tuple[str, ...]]  # "a lot of" (then "it") after a verb: a part of a session told before
+    told_pronouns: frozenset[str]  # the pronouns after such a part: "it", "that"
     course_nouns: frozenset[str]  # "covered the 50 mile course": the course of the event told before
     # verbs of starting or ending a route (places.json start_verbs, end_verbs), by their first word
     route_verbs: dict[str, tuple[tuple[str, ...], ...]]
@@ -287,8 +288,7 @@ def _reference_and_route_words(data: dict) -> dict:
     parts = data["parts_of_told"]
     return {"generic_refers_to": frozenset(data["generic_reference"]["activities"]),
             "course_nouns": frozenset(data["course_nouns"]["nouns"]),
-            "parts_of_told": tuple((*part, pronoun) for part in _phrases(parts["parts"])
-                                   for pronoun in parts["pronouns"]),
+            "parts_of_told": frozenset(_phrases(parts["parts"])), "told_pronouns": frozenset(parts["pronouns"]),
             "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
             "end_verbs": frozenset(places["end_verbs"])}
 

@@ -111,10 +111,12 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
 def _part_of_told(ctx: Context, c: Cluster) -> bool:
     """Whether verb ``c`` is followed by a part of a session told before ("I walked a lot of it", "ran most of
     that": ``parts_of_told`` of linking.json), whatever its activity: a part of that session, not one of its own."""
-    if c.info.form != "verb":
+    after = ctx.lows[c.end:c.end + 6]
+    if c.info.form != "verb" or "of" not in after:
         return False
-    after = tuple(ctx.lows[c.end:c.end + 6])
-    return any(after[:len(p)] == p for p in ctx.lexicon.parts_of_told)
+    of = after.index("of")  # the part's last word
+    return of + 1 < len(after) and after[of + 1] in ctx.lexicon.told_pronouns \
+        and tuple(after[:of + 1]) in ctx.lexicon.parts_of_told
 
 
 def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
