@@ -238,8 +238,11 @@ def _day_of_streak(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` and record ``r`` are a streak and one day's session of it ("I've run every day for
     100 days! Today's run was 5 km"), either way round: one repeats over two days or more, the other repeats over
     none and is dated to a day (a record by its primary cluster, which made it).  A session inside a multi-day
-    effort is a record of its own."""
+    effort is a record of its own.  A mention that claims no session ("I would have had two rides on two days in
+    a row") is neither."""
     p = r.primary
+    if not statuses.is_real(c.status_name):
+        return False
     if _streak(c.quantities):
         return p.kind("repetition") is None and p.date is not None and p.date.granularity == "day"
     return c.kind("repetition") is None and c.date is not None and c.date.granularity == "day" \
