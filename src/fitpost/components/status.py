@@ -77,6 +77,7 @@ _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 _DAY_HALVES = {"am", "pm"}
+LIST_ITEM_MARKS = {",", ";", ":"}  # the marks before an item of a list written on one line
 
 
 def _clock_mark(lower: list[str], j: int) -> bool:
@@ -301,8 +302,10 @@ class _DocView:
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
-        # where each date opening its sentence or line ends: a verb right after one has no subject ("Thu swim 2 km")
-        self.opening_date_ends = {d.end for d in self.dates if d.start == self.tab.sent_lo[d.start]}
+        # where each date opening its sentence, its line or an item of a list ends: a verb right after one has
+        # no subject ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km")
+        self.opening_date_ends = {d.end for d in self.dates if d.start == self.tab.sent_lo[d.start]
+                                  or self.tab.lower[d.start - 1] in LIST_ITEM_MARKS}
         # where each distance or time fitpost_quantities found ends, and the words a count holds after its
         # number ("3x10 lunges"): a word right after an amount is a noun
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
