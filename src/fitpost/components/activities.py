@@ -467,21 +467,30 @@ def _most(counts: Counter[str]) -> str | None:
 
 
 _MEANS = ("on", "by")  # the first word of a form that tells the means: "on the treadmill", "by bike", "on skis"
+INSTEAD = ("instead",)  # a word right after a means that makes it a session done in place of the one told before
+INSTEAD_REACH = 3  # how many tokens after the means that word may come ("on the turbo instead", "by bike instead")
 
 
 def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
     """``found`` (in order) without the forms that tell the means ("on the treadmill", "by bike") where
     their sentence names the same activity before them: "I ran 10 km on the treadmill" is one session,
-    the means only says how."""
+    the means only says how.  Not where "instead" follows it: "Couldn't get out for my ride, so I did 40
+    minutes on the turbo instead" tells a session done in place of the one before."""
     named: set[tuple[int, str]] = set()  # (sentence start, activity) of the forms kept
     kept = []
     for item in found:
         start, end, activity = item[0], item[1], item[2]
         told = (tab.sent_lo[start], activity) in named
-        if not (told and end - start > 1 and tab.lower[start] in _MEANS):
+        if not (told and end - start > 1 and tab.lower[start] in _MEANS and not _instead_after(tab, end)):
             kept.append(item)
         named.add((tab.sent_lo[start], activity))
     return kept
+
+
+def _instead_after(tab: ext.Tokens, end: int) -> bool:
+    """Whether "instead" comes at most INSTEAD_REACH tokens after token ``end`` in its sentence."""
+    hi = min(tab.sent_hi[end - 1], end + INSTEAD_REACH)
+    return any(tab.lower[k] in INSTEAD for k in range(end, hi))
 
 
 EMOJI_REACH = 4  # an amount starting at most this many tokens after an emoji (its modifiers included) is its
