@@ -387,6 +387,8 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         if e < tab.n and lows[e] in self.not_after:
             return None  # "the Elmfield Race Course", "the Ridge Hike group"
+        if any(m.start == s and m.end == e for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")):
+            return None  # "Peloton Ride: 45 min", "Zwift ride": the words of a kind of session name no event
         if not self.verb_cues.isdisjoint(lows[max(0, s - 1):e]):
             return None  # "How Did Kavya Run So Fast?": the head is a verb
         # a person's whole name before a distance in K or a capitalised head names an event ("Harrow Hill
