@@ -36,6 +36,7 @@ WINDOW = REACH - LEAST_TERM
 NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its cluster is nearly always one of them)
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
 DATE_NEAR = 8  # the clusters this close to a date are tried first (:func:`_date_owner`)
+LIST_HEAD_UNITS = frozenset({"round", "set", "circuit"})  # the units of a count that may head a circuit's list
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
 RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
@@ -219,6 +220,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             continue
         if n not in sentences or q.kind == "duration" and span.start in ctx.others_name_ends:
             continue  # no cluster to take it, or someone else's result ("Results: 1. Jonas Berg 31:02")
+        if q.kind == "count" and _heads_a_list(ctx, span):
+            continue  # "3 rounds: 20 swings, 15 push-ups": the circuit's rounds, no exercise's count
         if q.kind in ("repetition", "frequency"):
             if q.kind == "repetition" and _repeats_other_verb(ctx, span, activity_words):
                 continue  # "scored twice", "stopped three times": how often something else happened
@@ -239,6 +242,15 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the count ``span`` is of rounds or sets (``LIST_HEAD_UNITS``) and a colon follows it (after
+    "of", if any): "3 rounds: 20 swings, 15 push-ups", "5 rounds of: 10 burpees, 20 squats" head a circuit."""
+    if span.info.unit not in LIST_HEAD_UNITS:
+        return False
+    after = ctx.lows[span.end:span.end + 2]
+    return after[:1] == [":"] or after == ["of", ":"]
 
 
 def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
