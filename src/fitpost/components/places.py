@@ -334,8 +334,14 @@ class PlaceFinder(Component):
             prefixed = False
             if lows[k] in self.place_prefixes:
                 j = k + 1
-                while j < n and j - k <= 3 and _CAP.match(words[j]) and lows[j] not in self.not_in_names:
+                # the name ends before an event's head and the event's inner words before it: "the Loch Ness
+                # Marathon" was run at Loch Ness, "the Lake Venholt Night Run" at Lake Venholt
+                while j < n and j - k <= 3 and _CAP.match(words[j]) and lows[j] not in self.not_in_names \
+                        and (j == k + 1 or lows[j] not in self.event_heads):
                     j += 1
+                if j < n and lows[j] in self.event_heads and _CAP.match(words[j]):
+                    while j > k + 2 and lows[j - 1] in self.event_inner:
+                        j -= 1
                 if j > k + 1:
                     out.append((k, j))
                     prefixed = lows[k + 1] not in self.event_heads
