@@ -350,9 +350,11 @@ def _race_told_last(records: list[Record], n: int) -> list[Record]:
 def _timed(r: Record) -> bool:
     """Whether record ``r`` has a duration that fits its activity and distance in some reading (one that
     fits none, a segment's time left on it, "the first 5k in 21:30" of a half marathon, is dropped later by
-    :func:`settle_duration`, so a result told further on is still the record's)."""
+    :func:`settle_duration`, so a result told further on is still the record's); a rough one (a bound or
+    an estimate) leaves room for the exact result that tells it more precisely ("Finally broke 20 minutes
+    at parkrun! 19:48 on the watch")."""
     meters = record_meters(r)
-    return any(q.kind == "duration" and fitting(q, r.activity, meters) is not None
+    return any(q.kind == "duration" and not q.approximate and fitting(q, r.activity, meters) is not None
                for c in r.clusters for q in c.quantities)
 
 
