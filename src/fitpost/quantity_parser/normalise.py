@@ -96,6 +96,9 @@ def join_compounds(text: str, items: list[Item], keep_parts: bool = True) -> lis
             seen = {u for c in chain for u in c.units}
             if seen & set(nx.units):
                 break
+            if "," in text[chain[-1].end:nx.start] and lex.factors[nx.unit] >= lex.factors[chain[-1].unit]:
+                # a compound's terms after a comma go to smaller units ("1 mile, 200 yards"): "750 m, 20 km" is a list
+                break
             chain.append(nx)
             j += 1
         if len(chain) == 1:
