@@ -78,6 +78,7 @@ _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 _DAY_HALVES = {"am", "pm"}
 LIST_ITEM_MARKS = {",", ";", ":"}  # the marks before an item of a list written on one line
+LIST_JOINERS = {",", "and", "&", "/"}  # what joins the words of a list
 
 
 def _clock_mark(lower: list[str], j: int) -> bool:
@@ -289,7 +290,7 @@ class _DocView:
     and which annotations it has."""
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
-                 "exercise_tokens", "dates", "opening_date_ends", "past_of_sentence", "first_pronoun", "_titled",
+                 "exercise_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun", "_titled",
                  "_title_end", "plan_end")
 
     def __init__(self, doc: Doc) -> None:
@@ -302,10 +303,12 @@ class _DocView:
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
-        # where each date opening its sentence, its line or an item of a list ends: a verb right after one has
-        # no subject ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km")
-        self.opening_date_ends = {d.end for d in self.dates if d.start == self.tab.sent_lo[d.start]
-                                  or self.tab.lower[d.start - 1] in LIST_ITEM_MARKS}
+        # where a verb has no subject: right after a date opening its sentence, its line or an item of a list
+        # ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km"), and in a list of activity words
+        # opening its sentence ("Swim, bike, run: 750 m, 20 km, 5 km")
+        self.no_subject_at = {d.end for d in self.dates if d.start == self.tab.sent_lo[d.start]
+                              or self.tab.lower[d.start - 1] in LIST_ITEM_MARKS}
+        self.no_subject_at |= self._opening_list(ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
         # where each distance or time fitpost_quantities found ends, and the words a count holds after its
         # number ("3x10 lunges"): a word right after an amount is a noun
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
@@ -322,6 +325,17 @@ class _DocView:
         self._titled: dict[int, bool | None] = {}  # of :meth:`titled`, by the sentence's first token
         self._title_end: int | None = None  # of :meth:`title_end`, once read
         self.plan_end = -1  # where the sentence of the latest planned mention tagged ends (its token after)
+
+    def _opening_list(self, activities: list[ext.Mention]) -> set[int]:
+        """Where the activity words after the first of a list opening its sentence start (``activities``: the
+        activity mentions, in order), each joined to the one before by list joiners alone."""
+        out: set[int] = set()
+        lows, sent_lo = self.tab.lower, self.tab.sent_lo
+        for before, m in zip(activities, activities[1:]):
+            opens = before.start == sent_lo[before.start] or before.start in out or before.start in self.no_subject_at
+            if opens and before.end < m.start and all(w in LIST_JOINERS for w in lows[before.end:m.start]):
+                out.add(m.start)
+        return out
 
     def titled(self, i: int) -> bool | None:
         """Whether token ``i``'s sentence (the whole Doc without sentence bounds) has its words capitalised
@@ -622,7 +636,7 @@ class StatusTagger(Component):
             tag = token.tag_
             if tag == "VBD":
                 return "past"
-            if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i] and i not in view.opening_date_ends:
+            if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i] and i not in view.no_subject_at:
                 # not a word opening its sentence or line, nor one right after a date opening it, with no
                 # subject: "Run 15 min - 3 km", "Thu swim 2 km"
                 return "present"

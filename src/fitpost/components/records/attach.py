@@ -37,6 +37,8 @@ NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its clu
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
 DATE_NEAR = 8  # the clusters this close to a date are tried first (:func:`_date_owner`)
 LIST_HEAD_UNITS = frozenset({"round", "set", "circuit"})  # the units of a count that may head a circuit's list
+LIST_JOINERS = frozenset({",", "and", "&", "/"})  # what joins the items of a list
+LIST_OPENERS = frozenset({":", "-", "–", "—"})  # what comes between a list of activities and their amounts
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
 RACE_ACTIVITY = {"marathon": "running", "mara": "running", "parkrun": "running", "run": "running",
@@ -207,6 +209,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     or time right before an activity word to its cluster though a sentence ends between them; then a
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: dict[tuple[int, str], list[int]] = {}  # where the repetitions (and frequencies) of a sentence end
+    respective = respective_amounts(ctx, sentences)
     by_start = {c.start: c for c in clusters}
     activity_words = {k for c in clusters for k in range(c.start, c.end)}
     for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters):
@@ -227,6 +230,11 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
                 continue  # "scored twice", "stopped three times": how often something else happened
             _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
+        listed = respective.get(span.start)
+        if listed is not None:
+            if listed.kind(q.kind) is None:
+                listed.quantities.append(q)
+            continue
         race_name = q.kind == "distance" and not any(map(str.isdigit, q.text))  # "a marathon", no number
         race = RACE_ACTIVITY.get(q.text.lower().replace("-", " ").split()[-1]) if race_name else None
         best = cluster_for(ctx, span, sentences[n], race)
@@ -242,6 +250,50 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+def respective_amounts(ctx: Context, sentences: dict[int, SentenceClusters]) -> dict[int, Cluster]:
+    """A list of activity words before a colon or a dash (a date between: "Ran and swam today: 8 km and
+    1.5 km") and a list of as many distances or times right after it go together in order ("Swim, bike,
+    run: 750 m, 20 km, 5 km", "Run / bike: 5 km / 20 km"): each amount, by its first token, to its cluster."""
+    amounts = {s.start: s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind in ("distance", "duration")}
+    date_ends = {d.start: d.end for d in ctx.mentions[ext.DATES]}
+    out: dict[int, Cluster] = {}
+    for sentence in sentences.values():
+        clusters, k = sentence.clusters, 0
+        while k < len(clusters):
+            listed = [clusters[k]]  # the clusters joined to it, one after another
+            while k + len(listed) < len(clusters) \
+                    and _listed_between(ctx, listed[-1].end, clusters[k + len(listed)].start):
+                listed.append(clusters[k + len(listed)])
+            k += len(listed)
+            end = date_ends.get(listed[-1].end, listed[-1].end)
+            if len(listed) < 2 or end >= ctx.tab.n or ctx.lows[end] not in LIST_OPENERS:
+                continue
+            told = _amounts_listed(ctx, amounts, end + 1)
+            if len(told) == len(listed):
+                out.update((span.start, c) for span, c in zip(told, listed))
+    return out
+
+
+def _listed_between(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` are one or more list joiners and nothing else (", ", " and ", " / ")."""
+    return a < b and all(w in LIST_JOINERS for w in ctx.lows[a:b])
+
+
+def _amounts_listed(ctx: Context, amounts: dict[int, ext.Mention], at: int) -> list[ext.Mention]:
+    """The distances and times (``amounts``, by first token) listed from token ``at`` on, each joined to the
+    one before by list joiners alone."""
+    told: list[ext.Mention] = []
+    while at in amounts:
+        told.append(amounts[at])
+        k = amounts[at].end
+        at = k
+        while at < ctx.tab.n and ctx.lows[at] in LIST_JOINERS:
+            at += 1
+        if at == k:
+            break  # nothing joins the next amount, if any: the list ends
+    return told
 
 
 def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
