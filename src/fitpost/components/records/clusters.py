@@ -38,6 +38,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
     clusters.extend(moved)
     clusters.extend(_counted_clusters(ctx, clusters))
     clusters.extend(_day_session_clusters(ctx, clusters))
+    clusters.extend(_day_amount_clusters(ctx, clusters))
     clusters.extend(_crossing_clusters(ctx, clusters))
     clusters.sort(key=lambda c: c.start)
     return clusters
@@ -216,13 +217,9 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
           if i >= 2 and lows[i - 1] in ("'s", "’s") and lows[i - 2] in ctx.lexicon.when_words]
     if not at:
         return out
-    counts = Counter(m.info.activity for m in ctx.mentions[ext.ACTIVITIES]
-                     if not m.info.generic and m.info.form != "hashtag")
-    specific = Counter({a: n for a, n in counts.items() if a not in GENERAL_ACTIVITIES})
-    most = (specific or counts).most_common(1)
-    if not most:
+    activity = _most_named(ctx)
+    if activity is None:
         return out
-    activity = most[0][0]
     with_cluster = {c.sent for c in clusters}
     for i in at:
         n = ctx.sent_of[i]
@@ -231,6 +228,34 @@ def _day_session_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster
                                info=ext.ActivityInfo(activity=activity, form="inferred")))
             with_cluster.add(n)
     return out
+
+
+def _day_amount_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """A day's distance ("Sunday's 30k", "yesterday's 12 km": a day or a time of day, 's, then the distance)
+    that no cluster holds or is next to is an inferred cluster of the activity the text names most: a session
+    of that day, not the amount of another mention of its sentence ("No run today, legs are wrecked from
+    Sunday's 30k")."""
+    lows = ctx.lows
+    at = [q for q in ctx.mentions[ext.QUANTITIES] if q.label == "distance" and q.start >= 2
+          and lows[q.start - 1] in ("'s", "’s") and lows[q.start - 2] in ctx.lexicon.when_words]
+    if not at:
+        return []
+    activity = _most_named(ctx)
+    if activity is None:
+        return []
+    return [Cluster(start=q.start, end=q.end, sent=ctx.sent_of[q.start], inferred=True, head=q.start,
+                    info=ext.ActivityInfo(activity=activity, form="inferred"))
+            for q in at if not any(c.start <= q.end and q.start <= c.end for c in clusters)]
+
+
+def _most_named(ctx: Context) -> str | None:
+    """The activity the text names most in words of its own, one of GENERAL_ACTIVITIES only where it names
+    no other."""
+    counts = Counter(m.info.activity for m in ctx.mentions[ext.ACTIVITIES]
+                     if not m.info.generic and m.info.form != "hashtag")
+    specific = Counter({a: n for a, n in counts.items() if a not in GENERAL_ACTIVITIES})
+    most = (specific or counts).most_common(1)
+    return most[0][0] if most else None
 
 
 def _counted_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
