@@ -180,7 +180,7 @@ class PlaceFinder(Component):
                 continue  # "Aaron Pike ... Pike, 41, set off": a person the text also calls by a short name
             role = forced.get((s, e), role)
             hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e) \
-                or _subject_origin(tab, s, e)
+                or _subject_origin(tab, s, e) or _aside_origin(tab, s, e, people)
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
@@ -571,6 +571,22 @@ def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
     lows = tab.lower
     k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
     return k >= 1 and lows[k] == "from" and e < tab.n and lows[e] in _AFTER_SUBJECT
+
+
+ASIDE_REACH = 6  # how many words an aside about a person ("a GP from Larkspur") may have before its "from"
+
+
+def _aside_origin(tab: ext.Tokens, s: int, e: int, people: set[int]) -> bool:
+    """Whether the place ``s:e`` ends, after "from", an aside set off by commas after a person's name that
+    opens with an article ("Dr Jonas Berg, a GP from Larkspur, swam ..."): where the person comes from."""
+    lows = tab.lower
+    k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
+    if k < 3 or lows[k] != "from" or e >= tab.n or lows[e] != ",":
+        return False
+    for j in range(k - 1, max(0, k - ASIDE_REACH) - 1, -1):
+        if lows[j] == ",":
+            return j + 1 < k and lows[j + 1] in ("a", "an", "the") and j - 1 in people
+    return False
 
 
 def _before_apposition(lows: list[str], j: int) -> int:
