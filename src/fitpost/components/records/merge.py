@@ -806,18 +806,30 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     A further distance on another day in a cluster's sentence is a session of its own
     (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
+    real = RealRecords(ctx, records)
+    taken = {id(q) for c in clusters for q in c.quantities}
+    left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
+    if left:  # a session split off a cluster's sentence is made of a distance no cluster took
+        split = _split_ellipses(ctx, real, clusters, left)
+        split |= _split_day_led(ctx, real, clusters, taken | split)
+        _split_period_lists(ctx, real, clusters, split)
+    _lend_places(ctx, real, with_cluster)
+    sent_of = ctx.sent_of
+    orphans = [span for span in ctx.mentions[ext.QUANTITIES]
+               if sent_of[span.start] not in with_cluster and span.info.kind in ("distance", "duration")]
+    if orphans:
+        _lend_amounts(ctx, real, orphans)
+    _lend_company(ctx, real, with_cluster)
+
+
+def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -> None:
+    """Each distance or time of ``orphans`` (in order; each in a sentence with no cluster) to the record
+    it goes to, by the rules of :func:`lend_orphans`."""
     mention_starts = {m.start for m in ctx.mentions[ext.ACTIVITIES]}
     results = SentenceResults(ctx)
-    real = RealRecords(ctx, records)
-    split = _split_ellipses(ctx, real, clusters)
-    split |= _split_day_led(ctx, real, clusters, split)
-    _split_period_lists(ctx, real, clusters, split)
-    _lend_places(ctx, real, with_cluster)
-    for span in ctx.mentions[ext.QUANTITIES]:
+    for span in orphans:
         n = ctx.sent_of[span.start]
         q = span.info
-        if n in with_cluster or q.kind not in ("distance", "duration"):
-            continue
         prev = real.before(n)
         if q.kind == "duration" and prev is None:
             continue  # a time with no record before it has nowhere to go
@@ -843,7 +855,6 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev)
-    _lend_company(ctx, real, with_cluster)
 
 
 def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
@@ -923,8 +934,8 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
     """The people named in each sentence with a companion cue and no cluster, with the date it tells, to the
     record before it, else to the record told next ("Tamsin and Rhodri came along. We ran 10 km."), else, a
     form's roster line, to the record its form tells (:func:`_form_record`)."""
-    cues = _companion_cues(ctx)
-    for n in sorted(cues.keys() - with_cluster):
+    cues = _companion_cues(ctx, with_cluster)
+    for n in sorted(cues):
         prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
         if prev is None:
             continue
@@ -976,17 +987,13 @@ COORDINATION = frozenset({"and", ",", "then", "&"})  # what joins a further sess
 ELLIPSIS_DATE_REACH = 3  # the day of a further session starts at most this many tokens after its distance
 
 
-def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) -> set[int]:
+def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster], left: list[ext.Mention]) -> set[int]:
     """A distance no cluster took, after a cluster of its sentence that has one, joined to what was told
     last (that distance or a date) by nothing but "and", a comma or "then", with no other activity
     between, and followed by a day of its own ("I ran 8 km on Monday and 10 km on Wednesday"), is
-    another session of that cluster's activity and status.  Gives the ``id`` of each distance made a
-    session so."""
-    taken = {id(q) for c in clusters for q in c.quantities}
-    left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
+    another session of that cluster's activity and status.  ``left``: the distances no cluster took, in order.
+    Gives the ``id`` of each distance made a session so."""
     split: set[int] = set()
-    if not left:
-        return split
     activity_starts = sorted(m.start for m in ctx.mentions[ext.ACTIVITIES])
     with_distance: dict[int, list[Cluster]] = {}  # the clusters with a distance of each sentence, in order
     for c in clusters:
@@ -1025,18 +1032,18 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster]) ->
 DAY_LED_JOINS = frozenset({",", "and", "&", ":", ";", "-", "–", "then"})
 
 
-def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> set[int]:
+def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], taken: set[int]) -> set[int]:
     """A distance no cluster took, right after a day of its own that a comma, "and", a colon or a dash
     joins to what is told before it ("Ran Tuesday 6 km easy and Thursday 10 km tempo", "This week:
     Tuesday 6 km easy, Saturday long run 21 km"), in a sentence with a real cluster of an activity that
     covers a distance, is a session of its own on that day, of the nearest such cluster's activity and
     status (the one before it, else the one after).  Not a part of a session (:func:`_segment`) nor a pace
-    ("marathon pace").  Gives the ``id`` of each distance made a session so; ``split``: those made one already."""
+    ("marathon pace").  Gives the ``id`` of each distance made a session so; ``taken``: those a cluster took or
+    made one already."""
     made: set[int] = set()
     day_led = ctx.day_led
     if not day_led:
         return made
-    taken = {id(q) for c in clusters for q in c.quantities} | split
     by_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         if statuses.is_real(c.status_name) and c.info.activity not in NOT_ENDURANCE:
@@ -1458,16 +1465,18 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
     return None
 
 
-def _companion_cues(ctx: Context) -> dict[int, tuple[int, int]]:
-    """The sentences that hold a companion cue (``companion_cues``: "joined by", "along with"), each with
-    the token offsets of its first cue."""
+def _companion_cues(ctx: Context, with_cluster: set[int]) -> dict[int, tuple[int, int]]:
+    """The sentences with no cluster (``with_cluster``: those with one) that hold a companion cue
+    (``companion_cues``: "joined by", "along with"), each with the token offsets of its first cue."""
     lows, sents, sent_of, cues = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_cues
     out: dict[int, tuple[int, int]] = {}
     for k in ctx.words_at("companion_cues"):
         n = sent_of[k]
+        if n in with_cluster or n in out:
+            continue
         end = sents[n][1]
         cue = next((c for c in cues[lows[k]] if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
-        if cue is not None and n not in out:
+        if cue is not None:
             out[n] = (k, k + len(cue))
     return out
 
