@@ -66,6 +66,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     routes = Routes()
     dates = FirstDates(ctx)
     real_of: dict[str, list[Record]] = {}  # the real records made so far, by activity (:func:`_fitting`)
+    told: set[str] = set()  # the activities of the records made so far
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     for c in clusters:
         if latest is not None and _part_of_told(ctx, c):
@@ -80,6 +81,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             target = None
         elif example:  # a race named in a list of examples is a session of its own, unless named before
             target = next((r for r in records if any(o.event == c.event for o in r.clusters)), None)
+        elif c.info.activity not in told and not _refers_generically(ctx, c):
+            target = None  # each rule of :func:`_same_session` needs a record of its activity made before
         else:
             target = _same_session(ctx, records, c, routes, dates, latest, real_of)
         if target is not None:
@@ -88,6 +91,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             target = Record([c])
             records.append(target)
             _index_real(real_of, target)
+            told.add(c.info.activity)
         routes.add(target, c)
         dates.add(target, c)
         latest = target
@@ -151,9 +155,10 @@ def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
 def _asks_about(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` is one hypothetical mention told with a distance, not as a further session."""
     c = r.primary
+    if len(r.clusters) != 1 or c.status_name != "hypothetical":
+        return False
     d = c.kind("distance")
-    return len(r.clusters) == 1 and c.status_name == "hypothetical" and d is not None and bool(d.meters) \
-        and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent))
+    return d is not None and bool(d.meters) and ctx.lexicon.further_session.isdisjoint(ctx.sentence_words(c.sent))
 
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
@@ -563,7 +568,7 @@ class FirstDates:
         self.first: dict[int, DateRef] = {}  # id of a record -> its first date told
 
     def add(self, r: Record, c: Cluster) -> None:
-        if id(r) not in self.first and _told(self.ctx, c.date):
+        if c.date is not None and id(r) not in self.first and _told(self.ctx, c.date):
             self.first[id(r)] = c.date
 
     def other_day(self, c: Cluster, r: Record) -> bool:
@@ -689,6 +694,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not (c.event and dates.other_day(c, r)) and not _day_of_streak(c, r)]
+    if not same:
+        return None  # each rule below picks one of ``same``
     target = None
     if c.event:
         target = next((r for r in same if any(o.event == c.event for o in r.clusters)), None)
