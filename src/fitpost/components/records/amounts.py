@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from fitpost import ext, resources, statuses
+from fitpost.components import dates
+from fitpost.components.records.attach import date_origins
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.quantity_parser.context import aside, result_cue
@@ -46,6 +48,7 @@ DAY = 86400.0
 PROGRAMME_NAME_CHARS = 16  # a programme's name ending in a distance starts at most this many characters before it
 MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's ("She finished in 1:05")
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
+PLAN_PHASES = frozenset({"planned", "hypothetical"})  # the phases of a plan or a hope a result may show carried out
 SPLIT_RATIO = 1.02  # a distance shorter than a record's by more than 2 % is a part of it, not the same distance
 OF_REACH = 3  # "two hours of hard riding": an activity word at most this many tokens after "of" is the time's
 
@@ -298,6 +301,9 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         if not any(_measured(r) for r in near):
             near = _race_before(records, n) + near
         timed = _timed_distance(low, distances, q)
+        if not near and not _race_told_last(records, n):
+            _plan_carried_out(ctx, records, span, n)
+            continue
         for r in near or _race_told_last(records, n):
             meters = record_meters(r)
             if timed is not None and meters and timed.meters < meters / SPLIT_RATIO:
@@ -306,7 +312,49 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             if got is not None:
                 r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
                                           quantities=[got], inferred=True))
+                if statuses.meaning(r.leading().status_name).phase == "planned":
+                    carried_out(ctx, r, span)  # "Signed up for the Brackenfold 10k. Crossed the line in 44:12"
                 break
+
+
+def _plan_carried_out(ctx: Context, records: list[Record], span: ext.Mention, n: int) -> None:
+    """A result told in a sentence with no date, where no real record takes it, of the race planned or
+    hoped for that the text told last (a record with an event and no time, its latest mention before
+    sentence ``n``, at most DURATION_REACH sentences before): the plan was carried out, and the result is
+    its time ("Hoping to go under 4 hours at the Larkspur Marathon. Crossed the line in 3:58:12!")."""
+    if ctx.dates_in.get(n):
+        return  # "My best there was 3:58:12 in 2019": another day's result
+    told = [(max(c.sent for c in r.clusters if c.sent < n), k) for k, r in enumerate(records)
+            if any(c.sent < n for c in r.clusters)]
+    if not told:
+        return
+    last, k = max(told)
+    r = records[k]
+    lead = r.leading()
+    if n - last > DURATION_REACH or statuses.meaning(lead.status_name).phase not in PLAN_PHASES \
+            or not any(c.event for c in r.clusters) or _timed(r):
+        return
+    got = fitting(span.info, r.activity, record_meters(r))
+    if got is not None:
+        r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
+                                  quantities=[got], inferred=True))
+        carried_out(ctx, r, span)
+
+
+def carried_out(ctx: Context, r: Record, result: ext.Mention) -> None:
+    """Record ``r``, planned or hoped for, took the result ``result`` told as done: it was carried out.  Its
+    leading mention is completed, and each of its dates is read as a day gone by ("Signed up for the
+    Brackenfold 10k on Sunday. Crossed the line in 44:12" is last Sunday's race)."""
+    r.leading().status = ext.StatusInfo(status="completed", cue=ctx.text_of(result), cue_start=result.start_char)
+    dated = [c for c in r.clusters if c.date is not None and c.date.start is not None]
+    if not dated:
+        return
+    by_char = {d.start_char: d for d in ctx.mentions[ext.DATES]}
+    origins = date_origins(ctx)
+    for c in dated:
+        d = by_char.get(c.date.start)
+        if d is not None and d.info is not None:
+            c.date = dates.for_done(d.info, d.label, origins.get(d.start))
 
 
 def _timed_distance(low: str, distances: dict[int, Quantity], q: Quantity) -> Quantity | None:

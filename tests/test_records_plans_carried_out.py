@@ -1,0 +1,29 @@
+"""A race planned or hoped for that the text then tells finished, with a result ("Crossed the line in
+3:58:12!"), was carried out: the record is completed, with that time, and its day is one gone by. A
+result of another day ("My best there was 4:02:10 in 2019") settles nothing.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def records(extractor, text: str):
+    return [(a.status, a.duration.seconds if a.duration else None, a.date.value if a.date else None)
+            for a in extractor.extract(text, posted_at="2025-03-10").activities]
+
+
+def test_a_hope_then_a_finish(extractor):
+    text = "Hoping to go under 4 hours at the Larkspur Marathon. Crossed the line in 3:58:12!"
+    assert records(extractor, text) == [("completed", 3 * 3600 + 58 * 60 + 12.0, None)]
+
+
+def test_a_plan_then_a_finish_is_a_day_gone_by(extractor):
+    text = "Signed up for the Brackenfold 10k on Sunday. Crossed the line in 44:12, a new PB!"
+    assert records(extractor, text) == [("completed", 44 * 60 + 12.0, dt.date(2025, 3, 9))]
+
+
+def test_a_result_of_another_year_settles_nothing(extractor):
+    text = "Hoping to go under 4 hours at the Larkspur Marathon. My best there was 4:02:10 in 2019."
+    assert [s for s, _, _ in records(extractor, text)] == ["hypothetical"]
