@@ -55,6 +55,8 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     (no activity word) dated by a day to come is planned, one right after a denial negated
     (:func:`denied_before`); a cluster no cue and no past verb made done is planned too when dated by a
     day to come (:func:`_done_by_tense_alone`)."""
+    if not clusters:
+        return  # nothing to attach to
     in_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         in_sent.setdefault(c.sent, []).append(c)
@@ -211,8 +213,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     spread: dict[tuple[int, str], list[int]] = {}  # where the repetitions (and frequencies) of a sentence end
     respective = respective_amounts(ctx, sentences)
     by_start = {c.start: c for c in clusters}
-    activity_words = {k for c in clusters for k in range(c.start, c.end)}
-    for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters):
+    activity_words = {k for c in clusters for k in range(c.start, c.end)}  # the tokens of the clusters
+    for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters, activity_words):
         q: Quantity = span.info
         n = ctx.sent_of[span.start]
         modified = by_start.get(span.end) if q.kind in ("distance", "duration") else None
@@ -332,29 +334,25 @@ def _spread(clusters: list[Cluster], span: ext.Mention, ends: list[int]) -> None
     ends.append(span.end)
 
 
-def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Cluster]) -> list[ext.Mention]:
+def _modifiers_first(ctx: Context, spans: list[ext.Mention], clusters: list[Cluster],
+                     inside: set[int]) -> list[ext.Mention]:
     """The quantities, those that modify an activity word right after them first ("a 60-minute run,
     skipping and ...": the run's own duration, taken before a nearer cluster or an earlier quantity
     can fill its slot), are its amount, told before "for", a determiner and at most one more word
     ("8 km, 5 km and 16 km for the long run"), or follow it right after it ("45 miles total, long
     run 18 miles": the run's, not the total before it), or are the activity word itself ("an easy 5k": the
-    5k's distance, not another told before it), else in order."""
+    5k's distance, not another told before it), else in order.  (``inside``: the tokens of the clusters.)"""
     starts = {c.start for c in clusters}
     ends = {c.end for c in clusters}
-    inside = {k for c in clusters for k in range(c.start, c.end)}
     lows = ctx.lows
-
-    def modifies(s: ext.Mention) -> bool:
-        if s.info.kind not in ("distance", "duration"):
-            return False
-        e = s.end
-        return e in starts or s.start in ends or (e + 2 in starts or e + 3 in starts) and lows[e] == "for" \
-            and lows[e + 1] in PURPOSE_DETERMINERS or s.start in inside and e - 1 in inside
-
     first: list[ext.Mention] = []
     rest: list[ext.Mention] = []
     for s in spans:
-        (first if modifies(s) else rest).append(s)
+        e = s.end
+        modifies = s.info.kind in ("distance", "duration") and (
+            e in starts or s.start in ends or (e + 2 in starts or e + 3 in starts) and lows[e] == "for"
+            and lows[e + 1] in PURPOSE_DETERMINERS or s.start in inside and e - 1 in inside)
+        (first if modifies else rest).append(s)
     return first + rest
 
 
@@ -370,9 +368,9 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     among the first.)
     """
     first = sentence.near(span.start, span.end, NEAR_FIRST)
-    inside = [c for c in first if c.start <= span.start < c.end or span.start <= c.start < span.end]
-    if inside:
-        return inside[0]
+    for c in first:
+        if c.start <= span.start < c.end or span.start <= c.start < span.end:
+            return c  # the first it lies in or that starts in it
     best, best_cost = _least_cost(ctx, span, _of_race(first, race))
     if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
         best, _ = _least_cost(ctx, span, _of_race(sentence.near(span.start, span.end, WINDOW), race))

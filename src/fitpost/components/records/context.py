@@ -376,14 +376,14 @@ class Context:
         about, when those were all their mentions."""
         in_events = {k for e in self.mentions[ext.EVENTS] for k in range(e.start, e.end)}
         place_at = {k: q for q in self.mentions[ext.PLACES] for k in range(q.start, q.end)}
-
-        def in_place(p: ext.Mention) -> bool:
+        people = []
+        for p in self.mentions[ext.PEOPLE]:
+            if not in_events.isdisjoint(range(p.start, p.end)):
+                continue  # in an event's name
             q = place_at.get(p.start)
-            return q is not None and p.end <= q.end \
-                and (q.end - q.start > p.end - p.start or q.info.role in ROUTE_ROLES)
-
-        people = [p for p in self.mentions[ext.PEOPLE]
-                  if in_events.isdisjoint(range(p.start, p.end)) and not in_place(p)]
+            if q is not None and p.end <= q.end and (q.end - q.start > p.end - p.start or q.info.role in ROUTE_ROLES):
+                continue  # in a longer place's name, or a route's end
+            people.append(p)
         if len(people) == len(self.mentions[ext.PEOPLE]):
             return
         left_out = {p.info.name for p in self.mentions[ext.PEOPLE] if not p.info.pronoun} \
@@ -558,7 +558,9 @@ class Context:
         """The people mentions of sentence ``n`` that start before token ``i`` and end at token ``lo`` or
         later, the last first (the people group is in text order): found by where they start and end,
         without walking the other people of the sentence (a long one may name thousands)."""
-        found = self.people_in.get(n, ())
+        found = self.people_in.get(n)
+        if found is None:
+            return  # the sentence names no one
         index = self._people_index.get(n)
         if index is None:
             index = self._people_index[n] = _bounds_index(found)
@@ -585,7 +587,9 @@ class Context:
         ``start:end``, if any: found by where the events start and end (the events group is in text order),
         without walking the others of the sentence (a long one may name thousands)."""
         n = self.sent_of[start]
-        found = self.events_in.get(n, ())
+        found = self.events_in.get(n)
+        if found is None:
+            return None  # the sentence names no event
         index = self._event_index.get(n)
         if index is None:
             index = self._event_index[n] = _bounds_index(found)
