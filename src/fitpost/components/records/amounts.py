@@ -59,11 +59,9 @@ def set_aside(ctx: Context) -> None:
     if not any(q.label in ("distance", "duration", "frequency") for q in found):
         return
     low = ctx.low_text
-    starts = {a.start for a in ctx.mentions[ext.ACTIVITIES]}
-    ends = {a.end for a in ctx.mentions[ext.ACTIVITIES]}
     # a programme's session names its week and day, no time ("week 5 day 2")
     labels = {k for a in ctx.mentions[ext.ACTIVITIES] if a.info.form == "programme" for k in range(a.start, a.end)}
-    place_ends = {p.end for p in ctx.mentions[ext.PLACES]}
+    shortest = plausible().shortest_m
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -80,14 +78,14 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and _race_ahead(ctx, span):
             role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
-        elif q.kind == "distance" and (q.meters or 0.0) < plausible().shortest_m:
+        elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
-                and span.start - 1 in place_ends:
+                and any(p.end == span.start - 1 for p in ctx.mentions[ext.PLACES]):
             role = "height"  # "Climbed Larkspur Pike (931 m)": in metres or feet in brackets after a place, its height
         else:
             role = aside(low, q.start, q.end, q.kind)
-        if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span, starts, ends):
+        if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span):
             role = None
         if role in ("segment", "split") and _set_of_repeats(ctx, span):
             role = None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
@@ -98,7 +96,7 @@ def set_aside(ctx: Context) -> None:
             role = None  # "finished in Larkspur Bay 12 days later": what the journey took
         if role == "split" and _each_of_a_routine(ctx, span):
             role = None  # "Yoga every morning, 20 minutes each": the time of each session
-        if role is None and q.kind == "duration" and _of_something_else(ctx, span, starts):
+        if role is None and q.kind == "duration" and _of_something_else(ctx, span):
             role = "spent"  # "after a week of rain": a time spent on something other than the session
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
@@ -148,7 +146,7 @@ def _in_programme_name(ctx: Context, q: Quantity) -> bool:
     return m is not None and m.end() == q.end
 
 
-def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> bool:
+def _of_something_else(ctx: Context, span: ext.Mention) -> bool:
     """Whether duration ``span`` is followed by "of" and no activity word nor word of the effort a session
     is (``efforts``) within OF_REACH words after it: "a week of rain", "a month of fundraising" (but "two
     hours of yoga", "an hour of hard riding", "five hours of graft", "90 minutes of five-a-side football")."""
@@ -156,15 +154,16 @@ def _of_something_else(ctx: Context, span: ext.Mention, starts: set[int]) -> boo
     if k >= ctx.tab.n or ctx.lows[k] != "of":
         return False
     end = ctx.words_on(k + 1, OF_REACH)
-    return starts.isdisjoint(range(k + 1, end)) and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:end])
+    return ctx.activity_starts.isdisjoint(range(k + 1, end)) and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:end])
 
 
-def _next_to_activity(ctx: Context, span: ext.Mention, starts: set[int], ends: set[int]) -> bool:
-    """Whether an activity mention (``starts``, ``ends``: their token offsets) starts at most one token
+def _next_to_activity(ctx: Context, span: ext.Mention) -> bool:
+    """Whether an activity mention (:attr:`Context.activity_starts`, ``activity_ends``) starts at most one token
     after the quantity ``span`` ("after the 200 km ride") or is its last word ("the last 20 miler"), or
     ends at most OBJECT_REACH tokens before it with no clause break between, in its sentence ("cycling the
     last 100 km", "going to cycle 5,000 km this year"; not "Ran the half today. Went through 10k in 47:30":
     a segment of the race told before)."""
+    starts, ends = ctx.activity_starts, ctx.activity_ends
     if span.end in starts or span.end + 1 in starts or span.end - 1 in starts:
         return True  # "after the 200 km ride", "the last 20 miler": the activity word ends the amount
     sent = ctx.sent_of[span.start]

@@ -17,7 +17,7 @@ from itertools import accumulate
 from fitpost import ext, statuses
 from fitpost.components import dates
 from fitpost.components.records.company import attach_people
-from fitpost.components.records.context import METERS_PER_MILE, Context
+from fitpost.components.records.context import METERS_PER_MILE, PERSON_RELATIVES, Context
 from fitpost.components.records.model import Cluster
 from fitpost.schema import DateRef, Quantity
 
@@ -81,12 +81,12 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
             cue = denied_before(ctx, c.start)
             if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
-        elif c.status_name == "completed" and c.status is not None and c.status.cue is None \
+        elif c.status is not None and c.status.status == "completed" and c.status.cue is None \
                 and _on_a_journey(ctx, c):
             # "firefighters on a cycling expedition from A to B reached C on Tuesday": still under way
             on = c.start - 2
             c.status = ext.StatusInfo(status="ongoing", cue=ctx.tab.text[on], cue_start=ctx.tab.idx[on])
-        elif c.status_name == "habitual" and _streak_so_far(ctx, c):
+        elif c.status is not None and c.status.status == "habitual" and _streak_so_far(ctx, c):
             # "I have cycled every day for 30 days": a streak under way, not a routine
             c.status = ext.StatusInfo(status="ongoing", cue=c.status.cue, cue_start=c.status.cue_start,
                                       frequency=c.status.frequency)
@@ -202,8 +202,10 @@ class SentenceClusters:
         k = first = bisect_left(self.starts, start)
         while first > 0 and self.latest_end[first - 1] >= start - reach:
             first -= 1
-        before = [c for c in self.clusters[first:k] if c.end >= start - reach]
-        return before + self.clusters[k:bisect_right(self.starts, max(start + reach, end - 1))]
+        after = self.clusters[k:bisect_right(self.starts, max(start + reach, end - 1))]
+        if first == k:
+            return after  # none that starts before it reaches it
+        return [c for c in self.clusters[first:k] if c.end >= start - reach] + after
 
 
 def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int, SentenceClusters]) -> None:
@@ -487,7 +489,6 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
                     c.places.append({"name": p.info.name, "role": p.info.role})
 
 
-PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
 ASIDE_REACH = 12  # an aside about a person is read at most this many tokens before and after a word in it
 
 
@@ -496,6 +497,8 @@ def person_aside(ctx: Context, k: int) -> tuple[int, int] | None:
     ``PERSON_RELATIVES`` before it in its sentence to the next comma or the sentence's end, each at most
     ASIDE_REACH tokens from ``k`` ("The veteran, who lost a leg in Tarnside, will row ..."); None where ``k``
     lies in none."""
+    if not ctx.words_at("person_relatives"):
+        return None  # the text says no "who": it holds no such aside
     lows = ctx.lows
     lo, hi = max(ctx.tab.sent_lo[k], k - ASIDE_REACH), min(ctx.tab.sent_hi[k], k + ASIDE_REACH)
     comma = next((j for j in range(k - 1, lo - 1, -1) if lows[j] == ","), None)
@@ -582,7 +585,9 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     Sunday" is the Sunday before)."""
     origins: dict[int, dt.date | None] = {}
     for n, sc in sentences.items():
-        found = [d for d in ctx.dates_in.get(n, ()) if d.info is not None]  # with no post date, "yesterday" too
+        if n not in ctx.dates_in:
+            continue  # no date in the sentence
+        found = [d for d in ctx.dates_in[n] if d.info is not None]  # with no post date, "yesterday" too
         if not found:
             continue
         given: dict[int, list[tuple[int, ext.Mention]]] = {}  # the dates given each cluster, with their costs
@@ -648,7 +653,7 @@ def _least_date_cost(ctx: Context, d: ext.Mention, clusters: list[Cluster], plac
     tried nearest first: a cost is at least the tokens between, so once one costs ``x``, a cluster more
     than ``x`` tokens away cannot cost as little, nor any after it."""
     best = None
-    for between, k in sorted((max(0, c.start - d.end, d.start - c.end), k) for k, c in enumerate(clusters)):
+    for between, k in sorted([(max(0, c.start - d.end, d.start - c.end), k) for k, c in enumerate(clusters)]):
         if best is not None and between > best[0]:
             break
         c = clusters[k]

@@ -52,9 +52,12 @@ def _specific(ctx: Context, mentions: list[ext.Mention]) -> list[ext.Mention]:
         by_sent.setdefault(ctx.sent_of[s.start], []).append(s)
     kept: list[ext.Mention] = []
     for _, spans in sorted(by_sent.items()):
-        specific = [s for s in spans if s.info.activity != "workout"
-                    or ctx.text_of(s).lower() not in ctx.lexicon.generic_nouns]
-        kept.extend(specific if specific and len(specific) < len(spans) else spans)
+        if len(spans) > 1:  # a mention alone in its sentence stays
+            specific = [s for s in spans if s.info.activity != "workout"
+                        or ctx.text_of(s).lower() not in ctx.lexicon.generic_nouns]
+            if specific and len(specific) < len(spans):
+                spans = specific
+        kept.extend(spans)
     return kept
 
 
@@ -155,20 +158,17 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     out: list[Cluster] = []
     if not ctx.words_at("movement"):
         return out  # no movement verb in the text
+    moved = _after_movement(ctx)
+    if not moved:
+        return out  # no distance right after one
     taken = {i for c in clusters for i in range(c.start, c.end)}
     activity_tokens = {i for s in ctx.mentions[ext.ACTIVITIES] for i in range(s.start, s.end)}
     tab, lows, movement = ctx.tab, ctx.lows, ctx.lexicon.movement
-    for q in ctx.mentions[ext.QUANTITIES]:
-        if q.label != "distance" or q.start == 0 or q.start in taken:
-            continue
-        begin = q.start
-        while begin > 0 and lows[begin - 1] in APPROXIMATORS and q.start - begin < 2:
-            begin -= 1
-        before = range(begin - 1, max(0, begin - MOVEMENT_REACH) - 1, -1)  # nearest first
-        at = next((j for j in before if lows[j] in movement), None)
-        if at is None or any(tab.is_punct(k) or k in activity_tokens or not any(map(str.isalnum, tab.text[k]))
-                             or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement
-                             for k in range(at + 1, q.start)):
+    for q, at in moved:
+        if q.start in taken:
+            continue  # in a cluster already
+        if any(tab.is_punct(k) or k in activity_tokens or not any(map(str.isalnum, tab.text[k]))
+               or ctx.doc[k].pos_ == "VERB" and lows[k] not in movement for k in range(at + 1, q.start)):
             continue  # "didn't run another 2 miles", "long run done ✅ 16 miles" (a symbol parts them as a
             # mark does): the distance is the run's
         if any(i in activity_tokens for i in range(q.end, min(tab.n, q.end + 2))):
@@ -184,6 +184,24 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
+    return out
+
+
+def _after_movement(ctx: Context) -> list[tuple[ext.Mention, int]]:
+    """The distances (not at the text's start) with a movement verb at most MOVEMENT_REACH tokens before them,
+    the words that qualify them (APPROXIMATORS) not counted, each with the token of the nearest such verb."""
+    out: list[tuple[ext.Mention, int]] = []
+    lows, movement = ctx.lows, ctx.lexicon.movement
+    for q in ctx.mentions[ext.QUANTITIES]:
+        if q.label != "distance" or q.start == 0:
+            continue
+        begin = q.start
+        while begin > 0 and lows[begin - 1] in APPROXIMATORS and q.start - begin < 2:
+            begin -= 1
+        before = range(begin - 1, max(0, begin - MOVEMENT_REACH) - 1, -1)  # nearest first
+        at = next((j for j in before if lows[j] in movement), None)
+        if at is not None:
+            out.append((q, at))
     return out
 
 

@@ -30,6 +30,7 @@ NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pil
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
+PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
 
 
 def _whole_words(names: Iterable[str]) -> re.Pattern[str]:
@@ -157,6 +158,7 @@ class Lexicon:
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
     race_ahead: tuple[tuple[str, ...], ...]  # phrases before a race's name that tell it is to come ("weeks out from")
+    race_ahead_lasts: frozenset[str]  # the last words of the race_ahead phrases
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
     comparison_lasts: frozenset[str]  # the last words of the comparison phrases
     comparison_reach: int  # how many words after a comparison phrase its yardstick may start
@@ -183,7 +185,7 @@ class Lexicon:
         """The kinds of words that rules are keyed on, each with its words (of a phrase list by its first word,
         those first words): where in a Doc one of its words is, a rule of that kind may apply."""
         return {"markers": MARKERS, "from": ("from",),  # "from": before the cause of how one feels (told_as_cause)
-                "first_person": FIRST_PERSON, "list_joins": LIST_JOINS,
+                "first_person": FIRST_PERSON, "list_joins": LIST_JOINS, "person_relatives": PERSON_RELATIVES,
                 "list_openers": LIST_ITEM_OPENERS, "breaks": self.breaks, "credit_words": self.credit_words,
                 "spectating": self.spectating, "comparison_lasts": self.comparison_lasts,
                 "total_words": self.total_words, "periods": self.periods, "absence": self.absence,
@@ -273,8 +275,10 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
     the programmes and the words after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
     ranking = _phrases(data["ranking"]["phrases"])
+    race_ahead = _phrases(data["race_ahead"]["phrases"])
     return {"ranking": ranking, "ranking_lasts": frozenset(p[-1] for p in ranking),
-            "ranking_reach": int(data["ranking"]["reach"]), "race_ahead": _phrases(data["race_ahead"]["phrases"]),
+            "ranking_reach": int(data["ranking"]["reach"]), "race_ahead": race_ahead,
+            "race_ahead_lasts": frozenset(p[-1] for p in race_ahead),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
@@ -378,7 +382,7 @@ class Context:
         place_at = {k: q for q in self.mentions[ext.PLACES] for k in range(q.start, q.end)}
         people = []
         for p in self.mentions[ext.PEOPLE]:
-            if not in_events.isdisjoint(range(p.start, p.end)):
+            if in_events and not in_events.isdisjoint(range(p.start, p.end)):
                 continue  # in an event's name
             q = place_at.get(p.start)
             if q is not None and p.end <= q.end and (q.end - q.start > p.end - p.start or q.info.role in ROUTE_ROLES):
@@ -439,6 +443,11 @@ class Context:
         """The tokens where an activity mention starts."""
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES])
 
+    @once
+    def activity_ends(self) -> frozenset[int]:
+        """The tokens where an activity mention ends (the token after its last)."""
+        return frozenset(m.end for m in self.mentions[ext.ACTIVITIES])
+
     def event_denied(self, e: ext.Mention) -> bool:
         """Whether event ``e`` is told as missed or only wished for ("Couldn't make parkrun"): its status, or
         that of an activity mention in it, is no real session's."""
@@ -450,6 +459,8 @@ class Context:
         """Whether event ``e`` is told as still to come (``race_ahead``, right before its name or its article:
         "3 weeks out from the Larkspur Marathon")."""
         end = e.start - 1 if e.start > 0 and self.lows[e.start - 1] in ("the", "a", "an", "my", "our") else e.start
+        if end == 0 or self.lows[end - 1] not in self.lexicon.race_ahead_lasts:
+            return False  # a phrase right before it ends with the word there
         lo = self.sents[self.sent_of[e.start]][0]
         return any(end - len(p) >= lo and tuple(self.lows[end - len(p):end]) == p for p in self.lexicon.race_ahead)
 
@@ -726,7 +737,7 @@ class Context:
     @once
     def _break_at(self) -> list[int]:
         """The tokens that are clause breaks, in order; a hyphen inside a word ("five-a-side") is none."""
-        return [k for k in self.words_at("breaks") if not self.inner_hyphen(k)]
+        return [k for k in self.words_at("breaks") if self.lows[k] != "-" or not self.inner_hyphen(k)]
 
     def inner_hyphen(self, k: int) -> bool:
         """Whether token ``k`` is a hyphen inside a word, with no space on either side ("five-a-side")."""
@@ -746,16 +757,13 @@ class Context:
         return j
 
     def person_index(self, p: ext.Mention) -> int:
-        """The place of ``p`` in the people group: that of the first mention equal to it."""
-        return self._person_index[p.start, p.end, p.label]
-
-    @once
-    def _person_index(self) -> dict[tuple[int, int, str], int]:
-        """The place of the first of each people mention in the people group, by its bounds and label."""
-        out: dict[tuple[int, int, str], int] = {}
-        for k, p in enumerate(self.people):
-            out.setdefault((p.start, p.end, p.label), k)
-        return out
+        """The place of ``p`` (one of the people mentions) in the people group: that of the first mention equal
+        to it in bounds and label, found among those that start where it does (the group is in text order)."""
+        people = self.people
+        k = bisect_left(self._people_starts, p.start)
+        while people[k].end != p.end or people[k].label != p.label:
+            k += 1
+        return k
 
     def sentences_with(self, words: Iterable[str]) -> set[int]:
         """The sentences that hold any of the marker words ``words`` (of :data:`MARKERS`)."""
