@@ -12,7 +12,7 @@ from collections import Counter
 
 from fitpost import ext
 from fitpost.components.events import GENERAL_ACTIVITIES
-from fitpost.components.records.context import Context
+from fitpost.components.records.context import NO_DISTANCE, Context
 from fitpost.components.records.model import Cluster
 
 QUOTES = frozenset({"'", "’", '"', "“", "”"})  # punctuation that does not part two mentions
@@ -178,7 +178,8 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
         n = ctx.sent_of[q.start]
         activity = next((e.info.activity for e in ctx.events_in.get(n, ()) if e.info.activity), None)
         if activity is None:
-            prior = next((c for c in reversed(clusters) if c.start < q.start), None)
+            prior = next((c for c in reversed(clusters) if c.start < q.start
+                          and c.info.activity not in NO_DISTANCE), None)  # not the squats before "covered 5 km"
             activity = prior.info.activity if prior is not None else ctx.main_activity
         if activity is None:
             continue

@@ -27,6 +27,8 @@ FIRST_PERSON_WORDS = frozenset(("i", "me", "my", "we", "us", "our"))  # a post t
 THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post about someone else says these
 METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
+DISTANCE_UNKNOWN = frozenset(("workout", "other"))  # of those, the ones that may hold a session covering a distance
+NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
@@ -422,7 +424,8 @@ class Context:
         ("peloton", "hikers") included: a distance with no activity word in a running diary is a run.
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
-        names none: ``default_activity``, unless it names a workout or another sport."""
+        names none: ``default_activity``, unless it names a workout or another sport (which may cover a
+        distance); yoga, pilates or lifting cover none ("Got 10 miles in before work. Then 30 min of yoga")."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
@@ -436,7 +439,7 @@ class Context:
             if counts.get(self.lexicon.default_activity) == most:
                 return self.lexicon.default_activity
             return max(counts, key=counts.get)
-        return None if named else self.lexicon.default_activity
+        return None if not DISTANCE_UNKNOWN.isdisjoint(named) else self.lexicon.default_activity
 
     @once
     def activity_starts(self) -> frozenset[int]:

@@ -1,0 +1,27 @@
+"""A distance after a verb of moving ("Got 10 miles in", "covered 5 km") with no activity word of its own
+is a session of the activity the text is about; yoga, pilates and lifting cover no distance, so a text
+naming only those leaves it to the commonest activity, and a set of squats before it lends it none.
+A sport that covers ground ("Played football for an hour, covered 9 km") keeps its distance.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+
+def records(extractor, text: str) -> list[tuple[str, float | None]]:
+    return [(a.activity, a.distance.meters if a.distance else None)
+            for a in extractor.extract(text, posted_at="2025-03-10").activities]
+
+
+def test_a_distance_in_a_text_naming_only_yoga(extractor):
+    text = "Got 10 miles in before work, felt amazing. Then 30 min of yoga in the evening."
+    assert records(extractor, text) == [("running", 16093.44), ("yoga", None)]
+
+
+def test_squats_lend_no_activity_to_a_distance(extractor):
+    assert records(extractor, "Did 50 squats, then covered 5 km before lunch.") == \
+        [("strength_training", None), ("running", 5000.0)]
+
+
+def test_a_sport_covering_ground_keeps_its_distance(extractor):
+    assert records(extractor, "Played football for an hour, covered 9 km.") == [("other", 9000.0)]
