@@ -181,11 +181,20 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             prior = next((c for c in reversed(clusters) if c.start < q.start
                           and c.info.activity not in NO_DISTANCE), None)  # not the squats before "covered 5 km"
             activity = prior.info.activity if prior is not None else ctx.main_activity
+        if activity is None and _names_no_distance_sport(ctx):
+            # yoga, pilates or lifting cover no distance: a distance moved is the commonest activity's ("Got
+            # 10 miles in before work ... Then 30 min of yoga")
+            activity = ctx.lexicon.default_activity
         if activity is None:
             continue
         out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
     return out
+
+
+def _names_no_distance_sport(ctx: Context) -> bool:
+    """Whether the activities the text names are all ones that never cover a distance (NO_DISTANCE)."""
+    return all(m.info.activity in NO_DISTANCE for m in ctx.mentions[ext.ACTIVITIES])
 
 
 def _after_movement(ctx: Context) -> list[tuple[ext.Mention, int]]:

@@ -424,8 +424,7 @@ class Context:
         ("peloton", "hikers") included: a distance with no activity word in a running diary is a run.
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
-        names none: ``default_activity``, unless it names a workout or another sport (which may cover a
-        distance); yoga, pilates or lifting cover none ("Got 10 miles in before work. Then 30 min of yoga")."""
+        names none: ``default_activity``, unless it names a workout or another sport."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
         named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
@@ -439,7 +438,7 @@ class Context:
             if counts.get(self.lexicon.default_activity) == most:
                 return self.lexicon.default_activity
             return max(counts, key=counts.get)
-        return None if not DISTANCE_UNKNOWN.isdisjoint(named) else self.lexicon.default_activity
+        return None if named else self.lexicon.default_activity
 
     @once
     def activity_starts(self) -> frozenset[int]:
