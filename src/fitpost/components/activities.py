@@ -84,10 +84,6 @@ class ActivityFinder(Component):
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self.blockers = set(self.lexicon["compound_blockers"])
         self.legs = frozenset(self.lexicon["triathlon_legs"]["words"])
-        summits = self.lexicon["summit_climbs"]
-        self.climb_forms = frozenset(summits["climb_forms"])
-        self.peak_prefixes, self.peak_heads = frozenset(summits["peak_prefixes"]), frozenset(summits["peak_heads"])
-        self.summit_kind = ("verb", summits["activity"], acts[summits["activity"]]["sport_type"], None)
         vehicles = self.lexicon["vehicles"]
         self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
         training = self.lexicon["race_training"]
@@ -140,8 +136,6 @@ class ActivityFinder(Component):
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
-            if tab.lower[start] in self.climb_forms and end - start == 1 and self._peak_after(tab, end):
-                kind = self.summit_kind  # "Climbed Brackenfold Pike": a hike up a peak, no rock climbing
             form, activity, sport, exercise = kind
             if start > 0 and tab.text[start - 1] == "#" and end - start == 1:
                 # "#running": a topic tag, no session of its own; records read it as what the text is about
@@ -418,18 +412,6 @@ class ActivityFinder(Component):
         k = bisect_right(amounts, start)
         return k < len(amounts) and amounts[k] < tab.sent_hi[start]
 
-    def _peak_after(self, tab: ext.Tokens, end: int) -> bool:
-        """Whether a named peak (``summit_climbs`` of the lexicon) comes after token ``end - 1``, at most "up"
-        and "the" between: two to four capitalised words, the first a peak prefix ("Mount Tarnby") or the last
-        a peak head ("Tarnby Fell"; not "Hill Street")."""
-        j = end
-        while j < tab.n and j - end < 2 and tab.lower[j] in _TO_A_PEAK:
-            j += 1
-        k = j
-        while k < tab.n and k - j < 4 and tab.text[k][:1].isupper():
-            k += 1
-        return k - j >= 2 and (tab.lower[j] in self.peak_prefixes or tab.lower[k - 1] in self.peak_heads)
-
     def _vehicle_after(self, tab: ext.Tokens, end: int) -> bool:
         """Whether a vehicle of the lexicon's ``vehicles`` comes right after token ``end - 1``, or after
         one determiner there ("the bus", "an auto")."""
@@ -484,7 +466,6 @@ def _most(counts: Counter[str]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-_TO_A_PEAK = frozenset({"up", "the"})  # the words that may stand between a climbing verb and the peak it names
 _MEANS = ("on", "by")  # the first word of a form that tells the means: "on the treadmill", "by bike", "on skis"
 INSTEAD = ("instead",)  # a word right after a means that makes it a session done in place of the one told before
 INSTEAD_REACH = 3  # how many tokens after the means that word may come ("on the turbo instead", "by bike instead")
