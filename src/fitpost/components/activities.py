@@ -127,11 +127,12 @@ class ActivityFinder(Component):
     def __call__(self, doc: Doc) -> Doc:
         tab = ext.tokens(doc)
         tagged = ext.has_annotation(doc, "TAG")
-        candidates, idiom_tokens = self._candidates(doc, tab)
+        quantities = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+        candidates, idiom_tokens = self._candidates(doc, tab, quantities)
         found: list[tuple[int, int, str, ext.ActivityInfo]] = []
         amount_ends: set[int] | None = None  # where a distance or a time ends, read at the first need
         triathlon = any(kind is not None and kind[1] == "triathlon" for _, _, kind in candidates)
-        amounts = [q.start for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+        amounts = [q.start for q in quantities
                    if q.label in ("distance", "duration")] if triathlon else []
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
@@ -156,7 +157,7 @@ class ActivityFinder(Component):
                     noun = root.pos_ in ("NOUN", "PROPN")
                 else:
                     if amount_ends is None:
-                        amount_ends = {q.end for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+                        amount_ends = {q.end for q in quantities
                                        if q.label in ("distance", "duration")}
                     noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends
                                           or tab.lower[start - 1].isdigit()) \
@@ -272,9 +273,11 @@ class ActivityFinder(Component):
         prev = start - 1
         return prev > tab.sent_lo[start] and tab.text[prev][:1].isupper() and tab.text[prev].isalpha()
 
-    def _candidates(self, doc: Doc, tab: ext.Tokens) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
+    def _candidates(self, doc: Doc, tab: ext.Tokens,
+                    quantities: list[ext.Mention]) -> tuple[list[tuple[int, int, tuple | None]], set[int]]:
         """The lexicon's phrases, words and bare races in ``doc`` as (start, end, kind), kind None for a
-        phrase matched with other spacing; and the tokens of idioms, which hold no activity."""
+        phrase matched with other spacing; and the tokens of idioms, which hold no activity.  (``quantities``:
+        the Doc's, of fitpost_quantities.)"""
         text = ext.text(doc)
         idiom_tokens: set[int] = set()
         candidates: list[tuple[int, int, tuple | None]] = []
@@ -285,9 +288,9 @@ class ActivityFinder(Component):
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         lows, lookup = tab.lower, self.lookup
         candidates += [(i, i + 1, lookup[lows[i]]) for i in tab.where(lookup)]
-        candidates += [c for c in self._bare_races(doc, tab)
+        candidates += [c for c in self._bare_races(text, tab, quantities)
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
-        candidates += self._halves(doc, tab)
+        candidates += self._halves(tab, quantities)
         candidates += self._programme_days(text, tab)
         return candidates, idiom_tokens
 
@@ -314,11 +317,10 @@ class ActivityFinder(Component):
         return out
 
     @staticmethod
-    def _bare_races(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
-        """Bare race distances after a determiner: "their 10k"."""
+    def _bare_races(text: str, tab: ext.Tokens, quantities: list[ext.Mention]) -> list[tuple[int, int, tuple]]:
+        """Bare race distances (of ``quantities``) after a determiner: "their 10k"."""
         out = []
-        text = ext.text(doc)
-        for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity"):
+        for q in quantities:
             if q.label != "distance" or q.start == 0 or not _BARE_RACE.match(text[q.start_char:q.end_char]):
                 continue
             before = tab.lower[max(0, q.start - 3):q.start]
@@ -327,7 +329,7 @@ class ActivityFinder(Component):
         return out
 
     @staticmethod
-    def _halves(doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+    def _halves(tab: ext.Tokens, quantities: list[ext.Mention]) -> list[tuple[int, int, tuple]]:
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
         ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
@@ -339,7 +341,7 @@ class ActivityFinder(Component):
         found = [i for i in tab.where(("half", "full")) if i > 0]
         if not found:
             return out
-        timed = {k for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "duration"
+        timed = {k for q in quantities if q.label == "duration"
                  for k in range(q.start, q.end)}  # the tokens inside durations
         for i in found:
             word = tab.lower[i]

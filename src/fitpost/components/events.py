@@ -157,7 +157,7 @@ class EventFinder(Component):
         tab = ext.tokens(doc)
         found: list[tuple[int, int, str, ext.EventInfo]] = []
         taken: set[int] = set()
-        for s, e, activity in self._named(doc, tab):
+        for s, e, activity in self._named(doc, tab, text):
             found.append((s, e, "EVENT", ext.EventInfo(name=text[tab.idx[s]:tab.char_end(s, e)], activity=activity)))
             taken.update(range(s, e))
         for m in _HASHTAG.finditer(text):
@@ -174,9 +174,9 @@ class EventFinder(Component):
         ext.add(doc, ext.EVENTS, "fp_event", found)
         return doc
 
-    def _named(self, doc: Doc, tab: ext.Tokens) -> list[tuple[int, int, str | None]]:
+    def _named(self, doc: Doc, tab: ext.Tokens, text: str) -> list[tuple[int, int, str | None]]:
         """Named events as (start, end, activity): a head before "for" and a name, then names read from
-        each capitalised word that may start one, then brands alone."""
+        each capitalised word that may start one, then brands alone.  (``text``: the Doc's.)"""
         words, lows = tab.text, tab.lower
         # a named event ends in a head word or a distance ("10 K", "50k") of its own sentence
         # (a distance has digits: the words of letters alone are passed over)
@@ -185,12 +185,12 @@ class EventFinder(Component):
         cues = tab.where_kinds(self.named_kinds)
         numbers = [i for i in cues.get("race_number", ()) if i > 0 and words[i - 1][:1].isupper()]
         with_head = {tab.sent_lo[i] for i in chain(cues.get("head", ()), numbers)}
-        distances = _DIGIT_UNIT.search(ext.text(doc)) is not None  # whether any token may be a distance
+        distances = _DIGIT_UNIT.search(text) is not None  # whether any token may be a distance
         sents = [(lo, hi) for lo, hi in tab.sents if lo in with_head
                  or distances and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
-        headline = self._headline_tokens(tab, ext.text(doc))
+        headline = self._headline_tokens(tab, text)
         # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
         out = [f for i in cues.get("tag_head", ()) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]

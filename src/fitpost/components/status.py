@@ -293,15 +293,21 @@ class _DocView:
                  "exercise_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun", "_titled",
                  "_title_end", "plan_end")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
+                 events: list[ext.Mention] | None = None) -> None:
+        """``activities``, ``events``: the Doc's activity mentions and named events, where read already."""
         self.doc = doc
         self.tab = ext.tokens(doc)
+        if activities is None:
+            activities = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+        if events is None:
+            events = ext.mentions(doc, ext.EVENTS, "fp_event")
         self.norms: list[int] = self.tab.norm_ids()
         self.tagged = ext.has_annotation(doc, "TAG")
         self.parsed = ext.has_annotation(doc, "DEP")
         self.sentences = ext.has_annotation(doc, "SENT_START")
         # the first tokens of the named events fitpost_events found, where it ran before
-        self.event_starts = {e.start for e in ext.mentions(doc, ext.EVENTS, "fp_event")}
+        self.event_starts = {e.start for e in events}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
         # where a verb has no subject: right after a date opening its sentence, its line or an item of a list
         # ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km"), and in a list of activity words
@@ -316,8 +322,7 @@ class _DocView:
             {k for q in found if q.label == "count" for k in range(q.start + 1, q.end)}
         # the words of the exercises named ("squats", "calf raises"): nouns, though a tagger may read
         # "deadlifts" or "raises" as the verb of a log line
-        self.exercise_tokens = {k for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-                                if m.info.form == "exercise" for k in range(m.start, m.end)}
+        self.exercise_tokens = {k for m in activities if m.info.form == "exercise" for k in range(m.start, m.end)}
         # of StatusTagger._past_of_sentence, by the sentence's first token
         self.past_of_sentence: dict[int, tuple[bool, int]] = {}
         # the first subject pronoun of a sentence (its end where it has none), by its first token
@@ -451,7 +456,7 @@ class StatusTagger(Component):
         tagger's view of ``doc``, if made already.
         """
         view = view if view is not None else _DocView(doc)
-        tab, text = ext.tokens(doc), ext.text(doc)
+        tab, text = view.tab, ext.text(doc)
         regions = regions if regions is not None else [(0, len(doc))]
         by_span = self._triggers(doc, regions)
         taken: set[int] = set()
@@ -480,7 +485,7 @@ class StatusTagger(Component):
         breaks = sorted(self._breaks(tab, text))
         stops.update(breaks)
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(view, c.start))]
-        cues.extend(self._date_cues(doc, tab, text, regions))
+        cues.extend(self._date_cues(doc, tab, text, regions, view.dates))
         sorted_stops = sorted(stops)
         label_scope_stops = sorted(label_stops.union(breaks)) if label_stops else breaks
         for cue in cues:
@@ -543,10 +548,11 @@ class StatusTagger(Component):
             at = text.find("\n", max(at + 1, tab.end[i]))
         return out
 
-    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]]) -> list[Cue]:
-        """The cues the date spans starting inside ``regions`` give: a scope stays in the sentence
-        its cue starts in, so a date elsewhere reaches no mention."""
-        dates = ext.mentions(doc, ext.DATES, "fp_date")  # empty too when fitpost_dates did not run
+    def _date_cues(self, doc: Doc, tab: ext.Tokens, text: str, regions: list[tuple[int, int]],
+                   dates: list[ext.Mention]) -> list[Cue]:
+        """The cues the date spans (``dates``: the Doc's, empty too when fitpost_dates did not run) starting
+        inside ``regions`` give: a scope stays in the sentence its cue starts in, so a date elsewhere reaches
+        no mention."""
         if not dates:
             return []
         posted = None  # the post date, read at the first date with a year (a Doc extension is slow to read)
@@ -1017,10 +1023,11 @@ class StatusTagger(Component):
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
-        events = _events_alone(doc, mentions)
+        named_events = ext.mentions(doc, ext.EVENTS, "fp_event")
+        events = _events_alone(mentions, named_events)
         if not mentions and not events:
             return doc
-        view = _DocView(doc)
+        view = _DocView(doc, mentions, named_events)
         # with sentence boundaries, only the sentences that hold an activity mention or an event are read
         regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
         found, pseudo = self.cues(doc, regions if view.sentences else None, view)
@@ -1049,13 +1056,16 @@ def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
     return k < hi and tab.text[k][:1].isdigit()
 
 
-def _events_alone(doc: Doc, mentions: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
-    """The named events of an activity with no activity mention inside them ("will do the Tour of the
-    Fells"), each with a mention of that activity over it, whose status the event takes as a mention's."""
+def _events_alone(mentions: list[ext.Mention], events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
+    """The named events (``events``) of an activity with no activity mention (``mentions``) inside them ("will
+    do the Tour of the Fells"), each with a mention of that activity over it, whose status the event takes as
+    a mention's."""
+    if not events:
+        return []  # most texts name no event
     inside = {k for m in mentions for k in range(m.start, m.end)}
     return [(e, ext.Mention(e.start, e.end, "ACTIVITY", ext.ActivityInfo(activity=e.info.activity, form="event"),
                             e.start_char, e.end_char))
-            for e in ext.mentions(doc, ext.EVENTS, "fp_event")
+            for e in events
             if e.info.activity and inside.isdisjoint(range(e.start, e.end))]
 
 

@@ -103,7 +103,8 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
     (:func:`companion_names`), and in a post that writes "i" in lower case, the lower-case names listed
     before "and i" (:func:`lower_case_companions`).  With them, those of the names that a company cue
     makes companions.  (``cues``: the Doc's cue words, of :func:`cue_tokens`.)"""
-    if ext.has_annotation(doc, "ENT_IOB"):
+    typed = ext.has_annotation(doc, "ENT_IOB")
+    if typed:
         found = model_names(lex, doc, tab, text)
     else:
         found = run_names(lex, doc, tab, text, cues["title"])
@@ -112,7 +113,7 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
         spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
         found = [n for n in found if not _inside(spans, *n)]
     found = sorted(found + listed_between(lex, tab, found))
-    more, companions = companion_names(lex, doc, tab, found, cues)
+    more, companions = companion_names(lex, doc, tab, text, typed, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
 
@@ -507,7 +508,7 @@ def _before_age(tab: ext.Tokens, k: int) -> int:
     return k
 
 
-def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[int, int]],
+def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str, typed: bool, found: list[tuple[int, int]],
                     cues: dict[str, list[int]]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Character spans of the one-word names that company cues mark as people, which a model may not
     tag (or tags as an organisation) and blank mode does not read: a capitalised word right after a
@@ -517,7 +518,7 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
     capitalised words in a list with it or with a name found ("with Asha, Tarun and Mohan", "Tarun Sethi
     and Mohan"); each a word alone, not one of a capitalised run ("with Pulse Weekly"), and none of them
     in ``found``.  With them, the spans of the names (these and those found) that are companions: in
-    a list a company cue starts."""
+    a list a company cue starts.  (``text``: the Doc's; ``typed``: whether it has a model's entities.)"""
     lows = tab.lower
     seeds, subjects = _seeds(lex, doc, tab, cues)
     unit: dict[int, tuple[int, int]] = {}  # each token of a name found -> the name's first and end token
@@ -527,12 +528,11 @@ def companion_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, found: list[tuple[i
         unit.update(dict.fromkeys(range(*bounds), bounds))
         spans[bounds[0]] = (s, e)
         seeds.append((bounds[0], False))
-    for s, e, _ in handles(ext.text(doc)):
+    for s, e, _ in handles(text):
         # a handle is a person in a list too ("with @a_friend and Ottilie"), though no name of its own
         bounds = (bisect_right(tab.idx, s) - 1, bisect_left(tab.idx, e))
         unit.update(dict.fromkeys(range(*bounds), bounds))
         spans[bounds[0]] = (s, e)
-    typed = ext.has_annotation(doc, "ENT_IOB")
     n, words, is_name = tab.n, tab.text, NAME_TOKEN.match
 
     def companion(k: int, in_company: bool) -> bool:
