@@ -62,6 +62,7 @@ class RecordBuilder(Component):
         ctx = Context(doc, self.lexicon)
         set_aside(ctx)
         clusters = find_clusters(ctx)
+        ctx.cluster_sents = {c.sent for c in clusters}
         attach_all(ctx, clusters)
         records = merge_records(ctx, clusters)
         lend_orphans(ctx, records, clusters)

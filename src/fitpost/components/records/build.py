@@ -193,10 +193,11 @@ def _may_have_done(ctx: Context, r: Record) -> bool:
 
 def _around(ctx: Context, sents: set[int]) -> list[int]:
     """The sentences ``sents`` and those right before and after them in their paragraph that hold no
-    activity mention (a sentence with one is another session's), in order."""
+    activity mention and no cluster (a sentence with one is another session's: "Did 60 km today with
+    Jonas"), in order."""
     para, n_sents = ctx.para, len(ctx.sents)
     near = {n + d for n in sents for d in (-1, 1) if 0 <= n + d < n_sents and para[n + d] == para[n]}
-    return sorted(sents | (near - ctx.active_sents))
+    return sorted(sents | (near - ctx.active_sents - ctx.cluster_sents))
 
 
 def companions(ctx: Context, sents) -> list[dict]:

@@ -360,6 +360,8 @@ class Context:
         posted = ext.doc_value(doc, "fp_posted_at")
         self.posted_at: dt.date | None = posted.date() if isinstance(posted, dt.datetime) else posted  # a day
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
+        # the sentences that hold a cluster of their own, an inferred one too ("Did 60 km today"): step 1 fills it
+        self.cluster_sents: set[int] = set()
         if (self.mentions[ext.EVENTS] or self.mentions[ext.PLACES]) and self.mentions[ext.PEOPLE]:
             self._leave_out_name_words()
         self.people = self.mentions[ext.PEOPLE]
