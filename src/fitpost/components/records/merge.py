@@ -68,9 +68,11 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     real_of: dict[str, list[Record]] = {}  # the real records made so far, by activity (:func:`_fitting`)
     told: set[str] = set()  # the activities of the records made so far
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
+    lasts = LastMentions()
     for c in clusters:
         if latest is not None and _part_of_told(ctx, c):
             latest.clusters.append(c)  # "Ran the marathon. I walked a lot of it": a part of the race
+            lasts.add(latest, c)
             continue
         example = c.event is not None and ctx.listed_example(c.start)
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
@@ -84,7 +86,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
         elif c.info.activity not in told and not _refers_generically(ctx, c):
             target = None  # each rule of :func:`_same_session` needs a record of its activity made before
         else:
-            target = _same_session(ctx, records, c, routes, dates, latest, real_of)
+            target = _same_session(ctx, records, c, routes, dates, latest, real_of, lasts)
         if target is not None:
             target.clusters.append(c)
         else:
@@ -94,6 +96,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             told.add(c.info.activity)
         routes.add(target, c)
         dates.add(target, c)
+        lasts.add(target, c)
         latest = target
     # a bare mention that is not real ("long runs are the best") may refer to a record told after it:
     # the real ones are placed first
@@ -203,8 +206,42 @@ class Routes:
         return False
 
 
-def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
-                  dates: FirstDates, latest: Record | None, real_of: dict[str, list[Record]]) -> Record | None:
+class LastMentions:
+    """The records of the clusters placed so far (in order of start), each numbered in the order it was made,
+    and, in the sentence of the latest cluster placed, the clusters placed there by the token they end at:
+    which records have their last mention there and where it ends (:meth:`not_listed_before`)."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, int] = {}  # id of a record -> how many records were made before it
+        self.sent = -1  # the sentence of the latest cluster placed
+        self.ending: dict[int, list[tuple[Cluster, Record]]] = {}  # token -> the clusters there ending at it
+        self.furthest = -1  # the latest token a cluster placed in that sentence ends at
+
+    def add(self, r: Record, c: Cluster) -> None:
+        """Cluster ``c`` is placed: it made record ``r`` or joined it."""
+        self.made.setdefault(id(r), len(self.made))
+        if c.sent != self.sent:
+            self.sent, self.ending, self.furthest = c.sent, {}, -1
+        self.ending.setdefault(c.end, []).append((c, r))
+        self.furthest = max(self.furthest, c.end)
+
+    def not_listed_before(self, real: list[Record], c: Cluster, listed_to: int) -> list[Record]:
+        """The records of ``real`` (the real ones of ``c``'s activity, in the order they were made) but those made in
+        ``c``'s sentence whose last mention ends by token ``listed_to`` (in ``c``'s sentence: earlier items of
+        the list ``c`` goes on), in order.  Those made before ``c``'s sentence are all given, for each may
+        have its last mention elsewhere; of those made in it, only those whose last mention ends after
+        ``listed_to`` are read."""
+        if self.sent != c.sent:
+            return real  # no cluster placed in ``c``'s sentence yet, so no record made there
+        made_here = bisect_left(real, c.sent, key=lambda r: r.primary.sent)
+        later = {id(r): r for end in range(listed_to + 1, self.furthest + 1) for x, r in self.ending.get(end, ())
+                 if r.clusters[-1] is x and r.primary.sent == c.sent and r.activity == c.info.activity
+                 and statuses.is_real(r.primary.status_name)}  # as :func:`_index_real` gives ``real``
+        return real[:made_here] + sorted(later.values(), key=lambda r: self.made[id(r)])
+
+
+def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Routes, dates: FirstDates,
+                  latest: Record | None, real_of: dict[str, list[Record]], lasts: LastMentions) -> Record | None:
     """The first real record of ``c``'s activity, no other route (:meth:`Routes.other`), no other day
     (:meth:`FirstDates.other_day`) and no routine or series of another phase (:func:`_may_follow`) with
     its distance (unless ``c`` is a further item of a list:
@@ -217,7 +254,11 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     # with no event of its own and not definite, ``c`` tells no record listed before it in its sentence again:
     # such a record is passed over at once ("a 5 km run, a 5 km swim, a 5 km run" in a long list)
     listed_to = _list_start(ctx, c) if not c.event and not c.definite else -1
-    for r in _fitting(ctx, records, real, c):
+    if listed_to >= ctx.sents[c.sent][0]:  # a list goes on in its sentence; ``c`` is not definite, so fits ``real``
+        fitting = lasts.not_listed_before(real, c, listed_to)
+    else:
+        fitting = _fitting(ctx, records, real, c)
+    for r in fitting:
         last = r.clusters[-1]
         if last.sent == c.sent and last.end <= listed_to:
             continue
