@@ -78,7 +78,7 @@ _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 _DAY_HALVES = {"am", "pm"}
 LIST_ITEM_MARKS = {",", ";", ":"}  # the marks before an item of a list written on one line
-LIST_JOINERS = {",", "and", "&", "/"}  # what joins the words of a list
+LIST_JOINERS = frozenset({",", "and", "&", "/"})  # what joins the words of a list (records reads it too)
 
 
 def _clock_mark(lower: list[str], j: int) -> bool:

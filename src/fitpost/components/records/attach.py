@@ -19,6 +19,7 @@ from fitpost.components import dates
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import METERS_PER_MILE, PERSON_RELATIVES, Context
 from fitpost.components.records.model import Cluster
+from fitpost.components.status import LIST_JOINERS
 from fitpost.schema import DateRef, Quantity
 
 # the cost of attaching a quantity to a cluster: the tokens between them, and
@@ -37,7 +38,6 @@ NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its clu
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
 DATE_NEAR = 8  # the clusters this close to a date are tried first (:func:`_date_owner`)
 LIST_HEAD_UNITS = frozenset({"round", "set", "circuit"})  # the units of a count that may head a circuit's list
-LIST_JOINERS = frozenset({",", "and", "&", "/"})  # what joins the items of a list
 LIST_OPENERS = frozenset({":", "-", "–", "—"})  # what comes between a list of activities and their amounts
 
 # the activity of a race name's last word: a bare race name ("a marathon") goes to a cluster of its activity
