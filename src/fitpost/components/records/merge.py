@@ -748,6 +748,9 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         if ctx.lows[c.start - 1] not in ("the", "that", "this"):
             # "my first marathon" names a race of its own: "the marathon" may be any told before
             same = [r for r in same if r.distance() is None or same_distance(d, r.distance())]
+        else:  # nor, on another day, a race another race name gave its distance: "ran the half last spring.
+            # This year he completed the full" (but the Marathon may be a half marathon's, on its day)
+            same = [r for r in same if not (_other_race(d, r) and dates.other_day(c, r))]
     if target is None and c.definite:
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
         if c.event:  # a race named for another phase is another session: "25 km today. The X Marathon is a month away"
@@ -764,6 +767,14 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None:
         target = _sole_session(ctx, same, c)
     return target
+
+
+def _other_race(d: Quantity | None, r: Record) -> bool:
+    """Whether record ``r`` is a race of another distance than ``d`` by its name alone: each of its
+    distances is one a race name implies ("the half"), and not ``d`` ("the full" is another race)."""
+    theirs = [x.kind("distance") for x in r.clusters if x.kind("distance") is not None]
+    return bool(theirs) and all(x.race_only for x in r.clusters if x.kind("distance") is not None) \
+        and not same_distance(d, theirs[0])
 
 
 def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:

@@ -1,0 +1,31 @@
+"""A definite race noun ("the full", "the marathon") refers back to a race told before it, unless that
+race is one another race name gave its distance and the two are dated on other days: "ran the half last
+spring ... this year completed the full" are two races (fitpost_records:
+:func:`fitpost.components.records.merge._referred`, :func:`~fitpost.components.records.merge._other_race`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def races(extractor, text: str) -> list[tuple[str, float | None]]:
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    return [(a.activity, a.distance.value if a.distance else None) for a in got]
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Berg ran the half in 1:41 in 2024. This year he completed the full in four hours and two minutes.",
+    "I ran the half marathon at Tarnside in May. The marathon in October went badly.",
+])
+def test_a_race_of_another_distance_on_another_day_is_another_race(extractor, text):
+    assert [km for _, km in races(extractor, text)] == [21.0975, 42.195]
+
+
+@pytest.mark.parametrize("text", [
+    "I ran the marathon in 3:59 on Sunday. The marathon was hot.",
+    "Ran the Tarnside half marathon on Sunday. Loved the marathon, great crowds.",
+])
+def test_a_race_restated_is_one_race(extractor, text):
+    assert len(races(extractor, text)) == 1
