@@ -90,3 +90,13 @@ def test_the_hill_an_activity_goes_up_is_no_participant(extractor):
 ])
 def test_a_name_ending_in_a_trail_or_a_water_is_no_participant(extractor, text):
     assert [name for name in names(record(extractor, text)) if name] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Did my first sportive last weekend, 100 km round Marlow Vale.",
+    "Cycled 60 km along Tarnby Water on Sunday.",
+])
+def test_a_name_after_round_or_along_is_a_place(extractor, text):
+    a = record(extractor, text)
+    assert a.participants == []
+    assert a.places and a.places[0].name in text
