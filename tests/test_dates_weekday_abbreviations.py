@@ -74,3 +74,11 @@ def test_a_sentence_opening_with_a_short_weekday_before_a_word(extractor):
 def test_sat_as_a_verb_opening_a_sentence_is_no_date(extractor):
     assert dates(extractor, "Sat down with a coffee after a 10 km run.") == [None]
     assert dates(extractor, "Sat in traffic for an hour, then ran 5 km.") == [None]
+
+
+def test_short_weekdays_after_a_week_named_are_that_weeks_days(extractor):
+    # posted on a Friday: next week's Saturday, last week's Monday, not the nearest of each
+    text = "Next week: Tue 8 km easy, Sat long run 25 km."
+    assert dates(extractor, text, "2026-11-20") == [dt.date(2026, 11, 24), dt.date(2026, 11, 28)]
+    text = "Last week: Mon 5 km, Sat 18 km long run."
+    assert dates(extractor, text, "2026-11-20") == [dt.date(2026, 11, 9), dt.date(2026, 11, 14)]

@@ -774,22 +774,26 @@ class DateFinder(Component):
             if heads:
                 base = section_base(ref, kind)
             dates.append((start, end, kind, ref))
-        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, dates))
+        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, dates, posted))
         return doc
 
 
-def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]]) -> list[tuple[int, int, str, DateRef]]:
-    """``dates`` (token bounds, pattern, reading; in text order) with each bare weekday that follows a
-    week named in its sentence read as that week's day: "Last week I swam on Monday and on Friday" is
-    last week's Friday, not the last Friday before the post date."""
+def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
+                   posted: dt.date | None) -> list[tuple[int, int, str, DateRef]]:
+    """``dates`` (token bounds, pattern, reading; in text order) with each bare weekday, written whole or
+    short, that follows another week than the post's named in its sentence read as that week's day:
+    "Last week I swam on Monday and on Friday" is last week's Friday, not the last Friday before the post
+    date; "Next week: Mon rest, Sat 25 km" next week's Saturday.  "This week" leaves a weekday as it is
+    read alone (a recap posted on a Monday tells of the week before)."""
+    own_week = posted - dt.timedelta(days=posted.weekday()) if posted is not None else None
     week_of: dict[int, dt.date] = {}  # a sentence's first token -> the Monday of the week it names
     out = []
     for start, end, kind, ref in dates:
         sent = tab.sent_lo[start]
-        day = _WEEKDAYS.get(ref.text.lower())
-        if ref.granularity == "week" and ref.value is not None:
+        day = _WEEKDAYS.get(normalise(ref.text))
+        if ref.granularity == "week" and ref.value is not None and ref.value != own_week:
             week_of[sent] = ref.value
-        elif kind == "weekday" and day is not None and sent in week_of:
+        elif day is not None and sent in week_of:  # a weekday alone, written whole or short
             ref = ref.model_copy(update={"value": week_of[sent] + dt.timedelta(days=day)})
         out.append((start, end, kind, ref))
     return out
