@@ -77,6 +77,16 @@ def test_a_day_led_list_with_the_activity_word_at_its_end(extractor):
     assert got == [(6000, dt.date(2026, 3, 3)), (10000, dt.date(2026, 3, 5)), (21000, dt.date(2026, 3, 7))]
 
 
+@pytest.mark.parametrize("text", [
+    "This week: Mon 6 km, Wed swim 1.5 km.",
+    "Tuesday 8 km easy, Thursday ride 40 km.",
+])
+def test_a_day_with_no_activity_word_is_not_of_the_activity_a_later_day_names(extractor, text):
+    # a log names the activity of an item that is not its usual one: the item naming none is not of that one
+    got = sessions(extractor, text, dt.date(2026, 3, 8))
+    assert got[0][0] == "running" and got[1][0] != "running"
+
+
 def test_a_session_over_a_week_is_on_the_day_before_its_distance(extractor):
     # "this week" is the session's span; the day right before its distance is its day
     post = extractor.extract("Rowing this week: Tuesday 6 km easy, Thursday 10 km steady.",

@@ -1096,9 +1096,11 @@ def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], tak
     joins to what is told before it ("Ran Tuesday 6 km easy and Thursday 10 km tempo", "This week:
     Tuesday 6 km easy, Saturday long run 21 km"), in a sentence with a real cluster of an activity that
     covers a distance, is a session of its own on that day, of the nearest such cluster's activity and
-    status (the one before it, else the one after).  Not a part of a session (:func:`_segment`) nor a pace
-    ("marathon pace").  Gives the ``id`` of each distance made a session so; ``taken``: those a cluster took or
-    made one already."""
+    status (the one before it, else the one after).  An item with no cluster before it, opening its
+    sentence or so joined, whose nearest cluster is in a later day's item ("Tuesday 8 km easy, Thursday
+    ride 40 km") is of ``default_activity``: the one a log names no activity for.  Not a part of a
+    session (:func:`_segment`) nor a pace ("marathon pace").  Gives the ``id`` of each distance made a
+    session so; ``taken``: those a cluster took or made one already."""
     made: set[int] = set()
     day_led = ctx.day_led
     if not day_led:
@@ -1110,16 +1112,32 @@ def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], tak
     for span in ctx.mentions[ext.QUANTITIES]:
         day = day_led.get(span.start)
         n = ctx.sent_of[span.start]
-        if day is None or id(span.info) in taken or n not in by_sent or day.start == ctx.sents[n][0] \
-                or ctx.lows[day.start - 1] not in DAY_LED_JOINS or ctx.lows[span.end:span.end + 1] == ["pace"] \
+        if day is None or id(span.info) in taken or n not in by_sent or ctx.lows[span.end:span.end + 1] == ["pace"] \
                 or _segment(ctx, span):
+            continue
+        opens = day.start == ctx.sents[n][0]
+        if not opens and ctx.lows[day.start - 1] not in DAY_LED_JOINS:
             continue
         before = [c for c in by_sent[n] if c.start < span.start]
         c = before[-1] if before else by_sent[n][0]
-        real.add_record(Record([Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status,
+        if not before and _days_between(ctx, span.end, c.start):
+            # "Mon 6 km, Wed swim 1.5 km": an item that names no activity where a later one names its own is
+            # not of that one's activity, but of the one a log names none for
+            info = ext.ActivityInfo(activity=ctx.lexicon.default_activity, form="inferred")
+        elif opens:
+            continue
+        else:
+            info = c.info
+        real.add_record(Record([Cluster(start=span.start, end=span.end, sent=n, info=info, status=c.status,
                                         quantities=[span.info], date=day.info, inferred=True)]))
         made.add(id(span.info))
     return made
+
+
+def _days_between(ctx: Context, a: int, b: int) -> bool:
+    """Whether a date of a day stands between tokens ``a`` and ``b`` of one sentence."""
+    return any(a <= d.start < b and d.info is not None and d.info.granularity == "day"
+               for d in ctx.dates_in.get(ctx.sent_of[a], ()))
 
 
 def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster], split: set[int]) -> None:
