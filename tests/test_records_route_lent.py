@@ -104,3 +104,11 @@ def test_a_place_in_an_aside_about_a_person_is_not_the_sessions(extractor, text,
 def test_a_session_told_in_an_aside_about_a_person_keeps_its_places(extractor):
     text = "Tamsin Hale, who ran from Tarnside to Larkspur last year, is back."
     assert routes(extractor, text) == [[("Tarnside", "from"), ("Larkspur", "to")]]
+
+
+def test_a_daily_share_that_set_off_from_a_landmark_of_the_start_is_the_same_journey(extractor):
+    # the cathedral is in the town the walk started from: no other start, so "25 km a day" is the walk's share
+    text = "Tamsin Hale, 71, completed a 1,000 km walk from Brackenfold to Tarnside on Tuesday. " \
+           "She set off from Brackenfold Cathedral on 2 May and walked about 25 km a day."
+    got = extractor.extract(text, posted_at="2024-06-02").activities
+    assert len(got) == 1 and got[0].distance.value == 1000

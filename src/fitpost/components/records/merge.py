@@ -195,15 +195,22 @@ class Routes:
 
     def other(self, c: Cluster, r: Record, roles: tuple[str, ...] = ("from", "to")) -> bool:
         """Whether cluster ``c`` and record ``r`` name different starts or ends (of ``roles``): "Trekking:
-        A to B" and "Trekking from C to D" are two stages."""
+        A to B" and "Trekking from C to D" are two stages.  A name that goes on from the other's words names
+        no other place: "a walk from Brackenfold" set off "from Brackenfold Cathedral"."""
         theirs = self.ends.get(id(r))
         if not theirs:
             return False
         for role in roles:
             mine = {p["name"] for p in c.places if p["role"] == role}
-            if mine and role in theirs and mine.isdisjoint(theirs[role]):
+            if mine and role in theirs and not any(_one_place(a, b) for a in mine for b in theirs[role]):
                 return True
         return False
+
+
+def _one_place(a: str, b: str) -> bool:
+    """Whether place names ``a`` and ``b`` may name one place: the same, or one the other's first words
+    and more (a landmark in its town)."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 class LastMentions:
