@@ -35,13 +35,30 @@ def test_a_walk_told_with_its_steps_is_one_record(extract):
 
 
 @pytest.mark.parametrize("text, status", [
-    ("I want to cover 20 km tomorrow.", "planned"),
+    ("I'm going to cover 20 km tomorrow.", "planned"),
     ("Aiming for 12,000 steps a day next month.", "planned"),
     ("Covered 20 km yesterday along the coast.", "completed"),
 ])
 def test_a_session_with_no_activity_word_dated_ahead_is_planned(extract, text, status):
     [record] = extract(text)
     assert record.status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The crew will cover 600 km in five days.", "planned"),
+    ("Didn't manage to cover 10 km today, the wind was too strong.", "negated"),
+    ("If you can cover 5 km, you can finish a parkrun.", "hypothetical"),
+])
+def test_a_distance_moved_takes_the_status_its_verb_is_told_with(extract, text, status):
+    # the status cues read for activity words read the verb of a distance with none too
+    [record] = extract(text)
+    assert record.status == status
+
+
+def test_a_plan_told_again_by_its_distance_is_one_plan(extract):
+    text = "Six firefighters will cycle from Marlow Vale to Tarnby next month. The team will cover 600 km in five days."
+    [ride] = extract(text)
+    assert (ride.activity, ride.status, ride.distance.value) == ("cycling", "planned", 600)
 
 
 def test_a_distance_with_no_activity_word_is_not_lent_to_push_ups_or_yoga(extract):

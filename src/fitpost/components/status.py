@@ -1025,11 +1025,13 @@ class StatusTagger(Component):
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
         named_events = ext.mentions(doc, ext.EVENTS, "fp_event")
         events = _events_alone(mentions, named_events)
-        if not mentions and not events:
+        moved = _distances_moved(doc, mentions, named_events)
+        if not mentions and not events and not moved:
             return doc
         view = _DocView(doc, mentions, named_events)
-        # with sentence boundaries, only the sentences that hold an activity mention or an event are read
-        regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events])
+        # with sentence boundaries, only the sentences that hold an activity mention, an event or a distance
+        # moved are read
+        regions = ext.sentence_regions(doc, mentions + [as_mention for _, as_mention in events + moved])
         found, pseudo = self.cues(doc, regions if view.sentences else None, view)
         cues = _Scopes(found)
         sayings = self._sayings(view)
@@ -1040,6 +1042,8 @@ class StatusTagger(Component):
                 view.plan_end = view.tab.sent_hi[span.start]
         for event, as_mention in events:
             ext.set_status(doc, event, self._status_of(view, as_mention, cues, pseudo))
+        for distance, as_mention in moved:
+            ext.set_status(doc, distance, self._status_of(view, as_mention, cues, pseudo))
         return doc
 
 
@@ -1054,6 +1058,21 @@ def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
         return False
     k = lo + 1 if tab.lower[lo] in ROUGHLY else lo
     return k < hi and tab.text[k][:1].isdigit()
+
+
+def _distances_moved(doc: Doc, mentions: list[ext.Mention],
+                     events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
+    """The distances right after a word, in sentences with no activity mention nor event ("The team will
+    cover 600 km in five days", "Got 10 miles in before work"), each with a verb mention over that word and
+    the distance, whose status the distance takes as a mention's: fitpost_records may read a session in
+    it, of an activity the text names elsewhere."""
+    tab = ext.tokens(doc)
+    told = {tab.sent_lo[m.start] for m in mentions} | {tab.sent_lo[e.start] for e in events}
+    return [(q, ext.Mention(q.start - 1, q.end, "ACTIVITY", ext.ActivityInfo(activity="", form="verb"),
+                            tab.idx[q.start - 1], q.end_char))
+            for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
+            if q.label == "distance" and q.start > tab.sent_lo[q.start] and tab.sent_lo[q.start] not in told
+            and tab.text[q.start - 1].isalpha()]
 
 
 def _events_alone(mentions: list[ext.Mention], events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:

@@ -187,7 +187,7 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             activity = ctx.lexicon.default_activity
         if activity is None:
             continue
-        out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
+        out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at, status=q.status,
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
     return out
 
