@@ -61,6 +61,13 @@ def test_a_plan_told_again_by_its_distance_is_one_plan(extract):
     assert (ride.activity, ride.status, ride.distance.value) == ("cycling", "planned", 600)
 
 
+def test_the_whole_of_a_journey_begun_told_ahead_is_the_journey(extract):
+    # "will cover ... in twelve days" tells the journey under way, not a plan of another one
+    text = "Elin Moss set off from Tarnby on Monday and is walking to Larkspur. She will cover 300 km in twelve days."
+    [walk] = extract(text)
+    assert walk.status != "planned" and walk.distance.value == 300
+
+
 def test_a_distance_with_no_activity_word_is_not_lent_to_push_ups_or_yoga(extract):
     records = extract("40 push-ups and 30 squats before breakfast. Later 12 km along the canal today.")
     assert [(a.activity, a.distance) for a in records] == [("strength_training", None)] * 2

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from fitpost import ext
+from fitpost import ext, statuses
 from fitpost.components.events import GENERAL_ACTIVITIES
+from fitpost.components.records.amounts import DAY
 from fitpost.components.records.context import NO_DISTANCE, Context
 from fitpost.components.records.model import Cluster
 
@@ -187,9 +188,29 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
             activity = ctx.lexicon.default_activity
         if activity is None:
             continue
-        out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at, status=q.status,
+        out.append(Cluster(start=at, end=q.end, sent=n, inferred=True, head=at,
+                           status=_moved_status(ctx, q, activity),
                            info=ext.ActivityInfo(activity=activity, form="inferred")))
     return out
+
+
+FUTURE_TENSE = frozenset({"", "will", "'ll", "’ll", "shall"})  # a plan told by tense alone (no cue, or the future's)
+
+
+def _moved_status(ctx: Context, q: ext.Mention, activity: str) -> ext.StatusInfo | None:
+    """The status of the session a distance moved tells: its verb's (fitpost_status), but none (done) where
+    only the future tense makes it a plan of a day or more after a session of its activity begun or done
+    ("he set off with them on Monday. The team will cover 450 km in five days": the whole of the journey
+    under way)."""
+    status = q.status
+    if status is None or status.status != "planned" or (status.cue or "").lower() not in FUTURE_TENSE:
+        return status
+    n = ctx.sent_of[q.start]
+    days = any(d.info.kind == "duration" and d.info.seconds and d.info.seconds >= DAY
+               for d in ctx.mentions[ext.QUANTITIES] if ctx.sent_of[d.start] == n)
+    begun = any(m.end <= q.start and m.info.activity == activity and m.status is not None
+                and statuses.meaning(m.status.status).phase == "done" for m in ctx.mentions[ext.ACTIVITIES])
+    return None if days and begun else status
 
 
 def _names_no_distance_sport(ctx: Context) -> bool:
