@@ -290,8 +290,8 @@ class _DocView:
     and which annotations it has."""
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
-                 "exercise_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun", "_titled",
-                 "_title_end", "plan_end")
+                 "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
+                 "_titled", "_title_end", "plan_end")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -320,6 +320,8 @@ class _DocView:
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
         self.amount_ends = {q.end for q in found if q.label in ("distance", "duration")} | \
             {k for q in found if q.label == "count" for k in range(q.start + 1, q.end)}
+        # the words of every amount: no verb, though a tagger may read a unit as one ("412 m elev.")
+        self.amount_tokens = {k for q in found for k in range(q.start, q.end)}
         # the words of the exercises named ("squats", "calf raises"): nouns, though a tagger may read
         # "deadlifts" or "raises" as the verb of a log line
         self.exercise_tokens = {k for m in activities if m.info.form == "exercise" for k in range(m.start, m.end)}
@@ -799,7 +801,8 @@ class StatusTagger(Component):
             head = view.doc[i].head
             steps = 0
             while head.i != i and steps < 6:
-                if head.pos_ in ("VERB", "AUX") and head.i not in view.exercise_tokens:
+                if head.pos_ in ("VERB", "AUX") and head.i not in view.exercise_tokens \
+                        and head.i not in view.amount_tokens:
                     tense = self._tense(view, head.i, depth + 1, pseudo)
                     if tense == "present" and head.lower_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
                         # "the run is part of", "a list that includes two marathons": no routine; a
