@@ -87,6 +87,8 @@ def set_aside(ctx: Context) -> None:
             role = aside(low, q.start, q.end, q.kind)
         if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span):
             role = None
+        if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
+            role = None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
         if role in ("segment", "split") and _set_of_repeats(ctx, span):
             role = None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
         if role is None and q.kind == "duration" and segment_end >= 0 \

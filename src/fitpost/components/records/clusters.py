@@ -28,7 +28,9 @@ APPROXIMATORS = frozenset({"just", "over", "under", "about", "around", "nearly",
 def find_clusters(ctx: Context) -> list[Cluster]:
     """Every cluster of the Doc, in order of start."""
     events = ctx.mentions[ext.EVENTS]
-    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.info.form != "hashtag"]
+    recoveries = ctx.recoveries
+    mentions = [s for s in ctx.mentions[ext.ACTIVITIES] if not s.info.generic and s.info.form != "hashtag"
+                and s.start not in recoveries]
     clusters = _mention_clusters(ctx, _specific(ctx, mentions), events)
     of_events = {(c.sent, c.info.activity): c.event for c in _add_event_clusters(ctx, clusters, mentions, events)}
     moved = _movement_clusters(ctx, clusters, events)

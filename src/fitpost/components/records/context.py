@@ -135,6 +135,7 @@ class Lexicon:
     day_sessions: frozenset[str]  # nouns of a day's session after a day and 's ("today's session")
     recovery_words: frozenset[str]  # "sore from the sportive": see recovery_from in linking.json
     recovery_reach: int
+    repeat_recoveries: frozenset[str]  # "200 m jog recoveries": see repeat_recoveries in linking.json
     crossing_verbs: frozenset[str]  # a crossing of open water: see crossings in linking.json
     waters: frozenset[str]
     crossing_reach: int
@@ -316,7 +317,8 @@ def _crossing_and_recovery_words(data: dict) -> dict:
     crossings, recovery = data["crossings"], data["recovery_from"]
     return {"crossing_verbs": frozenset(crossings["verbs"]), "waters": frozenset(crossings["waters"]),
             "crossing_reach": int(crossings["reach"]), "crossing_activities": frozenset(crossings["activities"]),
-            "recovery_words": frozenset(recovery["words"]), "recovery_reach": int(recovery["reach"])}
+            "recovery_words": frozenset(recovery["words"]), "recovery_reach": int(recovery["reach"]),
+            "repeat_recoveries": frozenset(data["repeat_recoveries"]["words"])}
 
 
 def _no_quote(at: int) -> None:
@@ -426,10 +428,11 @@ class Context:
         ("peloton", "hikers") included: a distance with no activity word in a running diary is a run.
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
-        names none: ``default_activity``, unless it names a workout or another sport."""
+        names none: ``default_activity``, unless it names a workout or another sport.  The recovery between
+        repeats (:attr:`recoveries`: "200 m walk recovery") names none."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
-        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES]] + \
+        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES] if m.start not in self.recoveries] + \
             [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
             [cues[self.lows[i]] for i in self.words_at("activity_cues")]
         for activity in named:
@@ -441,6 +444,23 @@ class Context:
                 return self.lexicon.default_activity
             return max(counts, key=counts.get)
         return None if named else self.lexicon.default_activity
+
+    @once
+    def sents_with_sets(self) -> frozenset[int]:
+        """The sentences that tell a set of repeats ("8 x 400 m")."""
+        return frozenset(self.sent_of[q.start] for q in self.mentions[ext.QUANTITIES] if (q.info.times or 0) > 1)
+
+    @once
+    def recoveries(self) -> frozenset[int]:
+        """Where the activity mentions start that are the recovery between repeats, no session of their own:
+        right before a ``repeat_recoveries`` word ("8 x 400 m with 200 m jog recoveries", "6 x 400 m with a
+        200 m jog between each") or right after one ("with 90 s recovery jog"), in a sentence with a set of
+        repeats."""
+        words, lows, n, with_sets = self.lexicon.repeat_recoveries, self.lows, self.tab.n, self.sents_with_sets
+        if not with_sets:
+            return frozenset()
+        return frozenset(m.start for m in self.mentions[ext.ACTIVITIES] if self.sent_of[m.start] in with_sets
+                         and (m.end < n and lows[m.end] in words or m.start > 0 and lows[m.start - 1] in words))
 
     @once
     def activity_starts(self) -> frozenset[int]:

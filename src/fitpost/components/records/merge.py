@@ -49,6 +49,7 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
 ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
+LABEL_WORDS = 3  # a log line's label before its colon has at most this many words ("Track session:")
 LIST_MIN = 3  # a list of at least this many distances over a week or a month is one session each
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 REFER_REACH = 4  # "the ride" refers back to a logged distance at most this many sentences before
@@ -1359,13 +1360,17 @@ def _total_label(ctx: Context, span: ext.Mention) -> bool:
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
     """Whether a distance in a sentence without an activity word reports a session of its own: the
     sentence says when ("18 km today", "Tuesday: 5 miles"), is a short log line ("25 km.",
-    "Distance: 5 miles") or has a verb of doing just before it ("got 10 miles in")."""
+    "Distance: 5 miles"), opens with it as repeats ("5 x 1 km at 4:10 with 90 s recovery.") or comes
+    right after a short label ("Track session: 6 x 800 m at 5K pace") or has a verb of doing just before
+    it ("got 10 miles in")."""
     n = ctx.sent_of[span.start]
     lo, hi = ctx.sents[n]
     lex = ctx.lexicon
     if any(d.info is not None or ctx.lows[d.start] in lex.day_words for d in ctx.dates_in.get(n, ())):
         return True
     if _short_line(ctx, n):
+        return True
+    if span.start == lo and span.info.times or ctx.lows[span.start - 1] == ":" and span.start - lo <= LABEL_WORDS + 1:
         return True
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
 
