@@ -1,5 +1,6 @@
 """How often a session was done ("twice", "three times") is its repetition; how often something else
-happened during it ("scored twice", "stopped three times") is not (fitpost_records:
+happened during it ("scored twice", "stopped three times") is not, nor is which time it was ("for the
+first time") (fitpost_records:
 :func:`fitpost.components.records.attach._repeats_other_verb`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
@@ -25,3 +26,13 @@ def test_a_count_of_another_verb_is_no_repetition_of_the_session(extractor, text
 def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
     got = records(extractor, "I've swum twice this week and cycled three times.")
     assert [(a.activity, a.repetition.times) for a in got] == [("swimming", 2), ("cycling", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ran 10 km for the first time!",
+    "Managed 25 push-ups in a row for the first time!",
+    "Finished the Tarnby Marathon for the 13th time on Sunday.",
+])
+def test_which_time_a_session_is_is_no_repetition(extractor, text):
+    # "for the first time" tells which time this is, not how often the session was done
+    assert [a.repetition for a in records(extractor, text)] == [None]

@@ -11,6 +11,7 @@ cluster within 14 tokens; a date to the cluster of its clause (:func:`attach_dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -232,6 +233,8 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         if q.kind in ("repetition", "frequency"):
             if q.kind == "repetition" and _repeats_other_verb(ctx, span, activity_words):
                 continue  # "scored twice", "stopped three times": how often something else happened
+            if q.kind == "repetition" and ORDINAL_TIME.search(q.text):
+                continue  # "for the first time", "for the 13th time": which time this is, not how often
             _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
         listed = respective.get(span.start)
@@ -307,6 +310,10 @@ def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
         return False
     after = ctx.lows[span.end:span.end + 2]
     return after[:1] == [":"] or after == ["of", ":"]
+
+
+# a time told by its ordinal ("the first time", "the 13th time"; every English ordinal ends so)
+ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
 
 
 def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
