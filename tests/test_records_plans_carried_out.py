@@ -1,4 +1,5 @@
-"""A race planned or hoped for that the text then tells finished, with a result ("Crossed the line in
+"""A plan told done right after it ("Today's plan: 10 km easy. Done!") was carried out.  A race planned or
+hoped for that the text then tells finished, with a result ("Crossed the line in
 3:58:12!"), was carried out: the record is completed, with that time, and its day is one gone by. A
 result of another day ("My best there was 4:02:10 in 2019") settles nothing.
 
@@ -27,3 +28,16 @@ def test_a_plan_then_a_finish_is_a_day_gone_by(extractor):
 def test_a_result_of_another_year_settles_nothing(extractor):
     text = "Hoping to go under 4 hours at the Larkspur Marathon. My best there was 4:02:10 in 2019."
     assert [s for s, _, _ in records(extractor, text)] == ["hypothetical"]
+
+
+def statuses(extractor, text: str) -> list[str]:
+    return [a.status for a in extractor.extract(text, posted_at="2025-03-10").activities]
+
+
+def test_a_plan_told_done_right_after_it_is_completed(extractor):
+    assert statuses(extractor, "Today's plan: 10 km easy. Done!") == ["completed"]
+    assert statuses(extractor, "Plan for today: swim 2 km. Nailed it.") == ["completed"]
+
+
+def test_done_with_more_words_settles_no_plan(extractor):
+    assert statuses(extractor, "Tomorrow: long run 25 km. Done with planning, now bed.") == ["planned"]

@@ -169,6 +169,7 @@ class Lexicon:
     ranking_lasts: frozenset[str]  # the last words of the ranking phrases
     programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
     ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
+    plan_done: frozenset[str]  # a sentence of one of these after a plan ("Done!") tells it was carried out
     trained_for: frozenset[str]  # words after a race that make it what one trains for ("marathon training")
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
@@ -283,6 +284,7 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
             "ranking_reach": int(data["ranking"]["reach"]), "race_ahead": race_ahead,
             "race_ahead_lasts": frozenset(p[-1] for p in race_ahead),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
+            "plan_done": frozenset(data["plan_done"]["phrases"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
 

@@ -1764,7 +1764,8 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     for the Larkspur half ... The race was on 14 September" in a post of the 16th).  A date
     told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing.
     A record still planned reads the dates its other mentions brought as a plan's ("running in the 2016
-    Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`)."""
+    Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`).  A plan told
+    done right after it is completed too (:func:`_told_done`)."""
     posted = ctx.posted_at
     if posted is None:
         return
@@ -1774,6 +1775,10 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
         lead = r.leading()
         if lead.status_name != "planned":
             continue
+        done = _told_done(ctx, r)
+        if done is not None:
+            lead.status = ext.StatusInfo(status="completed", cue=ctx.tab.text[done], cue_start=ctx.tab.idx[done])
+            continue
         date = next((c.date for c in [lead, *r.clusters] if c.date is not None), None)
         if date is not None and date.value is not None and date.granularity == "day" and date.value < posted \
                 and any(ch.isdigit() for ch in date.text):
@@ -1782,6 +1787,18 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             origins = origins if origins is not None else date_origins(ctx)
             by_char = by_char if by_char is not None else {d.start_char: d for d in ctx.mentions[ext.DATES]}
             _read_ahead(r, origins, by_char)
+
+
+def _told_done(ctx: Context, r: Record) -> int | None:
+    """The first token of the sentence right after planned record ``r``'s last mention, in its paragraph,
+    where that sentence is only one of the ``plan_done`` phrases ("Today's plan: 10 km easy. Done!"): the
+    plan was carried out.  None where there is none."""
+    n = max(c.sent for c in r.clusters) + 1
+    if n >= len(ctx.sents) or ctx.para[n] != ctx.para[n - 1]:
+        return None
+    lo, hi = ctx.sents[n]
+    words = " ".join(w for w in ctx.lows[lo:hi] if any(ch.isalnum() for ch in w))
+    return lo if words in ctx.lexicon.plan_done else None
 
 
 def _read_ahead(r: Record, origins: dict[int, dt.date | None], by_char: dict[int, ext.Mention]) -> None:
