@@ -1,7 +1,8 @@
 """A definite race noun ("the full", "the marathon") refers back to a race told before it, unless that
-race is one another race name gave its distance and the two are dated on other days: "ran the half last
-spring ... this year completed the full" are two races (fitpost_records:
-:func:`fitpost.components.records.merge._referred`, :func:`~fitpost.components.records.merge._other_race`).
+race is one another race name gave its distance and the two are dated on other days ("ran the half last
+spring ... this year completed the full" are two races), or the mention names people the race does not,
+with a time of their own ("Tamsin Hale completed the marathon in 3:40" after Jonas Berg's marathon)
+(fitpost_records: :func:`fitpost.components.records.merge._referred`, ``_other_race``, ``_others_named``).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """
@@ -29,3 +30,13 @@ def test_a_race_of_another_distance_on_another_day_is_another_race(extractor, te
 ])
 def test_a_race_restated_is_one_race(extractor, text):
     assert len(races(extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Berg ran the marathon in 3:10. Tamsin Hale completed the marathon in 3:40.",
+    "Jonas Berg finished the full in 3:42:10. Tamsin Hale completed the full in five hours.",
+])
+def test_a_race_another_named_person_finished_in_a_time_of_their_own_is_their_race(extractor, text):
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert [a.participants[0].name for a in got] == ["Jonas Berg", "Tamsin Hale"]
+    assert len({a.duration.seconds for a in got}) == 2

@@ -660,6 +660,16 @@ def _same_day_and_people(c: Cluster, r: Record) -> bool:
     return mine <= {_who(p) for x in r.clusters for p in x.people}
 
 
+def _others_named(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c``, told with a time of its own, and record ``r`` each name people by name and share
+    none: "Jonas Berg ran the marathon in 3:10. Tamsin Hale completed the marathon in 3:40" are two sessions."""
+    mine = {p["name"] for p in c.people if p.get("name")}
+    if not mine or c.kind("duration") is None:
+        return False
+    theirs = {p["name"] for x in r.clusters for p in x.people if p.get("name")}
+    return bool(theirs) and mine.isdisjoint(theirs)
+
+
 def _who(p: dict) -> str | None:
     """A person attached to a cluster, as a name, a handle or a relation ("my wife")."""
     return p.get("name") or p.get("handle") or p.get("relation")
@@ -742,7 +752,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
-            if not routes.other(c, r) and not (c.event and dates.other_day(c, r)) and not _day_of_streak(c, r)]
+            if not routes.other(c, r) and not (c.event and dates.other_day(c, r)) and not _day_of_streak(c, r)
+            and not _others_named(c, r)]
     if not same:
         return None  # each rule below picks one of ``same``
     target = None
