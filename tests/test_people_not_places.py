@@ -100,3 +100,12 @@ def test_a_name_after_round_or_along_is_a_place(extractor, text):
     a = record(extractor, text)
     assert a.participants == []
     assert a.places and a.places[0].name in text
+
+
+@pytest.mark.parametrize("text", [
+    "Long run with the club today. Felt strong until 25 km.",
+    "Sunday long run: 30 km with the club. Averaged 5:40/km. Felt strong until 25 km.",
+])
+def test_a_log_word_opening_a_sentence_is_no_person(extractor, text):
+    # a model may read "Felt" or "Averaged" opening a sentence as a name
+    assert record(extractor, text).participants == []
