@@ -30,7 +30,7 @@ from functools import cache
 
 from fitpost import ext, resources, statuses
 from fitpost.components import dates
-from fitpost.components.records.attach import date_origins
+from fitpost.components.records.attach import MULTISPORT, date_origins
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.quantity_parser.context import aside, result_cue
@@ -46,7 +46,6 @@ _BARE_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")  # "1:05": m:ss or h:mm
 OBJECT_REACH = 6  # a segment or a total at most this many tokens after an activity word, in its clause, is its own
 DAY = 86400.0
 PROGRAMME_NAME_CHARS = 16  # a programme's name ending in a distance starts at most this many characters before it
-MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's ("She finished in 1:05")
 DURATION_REACH = 4  # a result is lent to a record at most this many sentences before
 PLAN_PHASES = frozenset({"planned", "hypothetical"})  # the phases of a plan or a hope a result may show carried out
 SPLIT_RATIO = 1.02  # a distance shorter than a record's by more than 2 % is a part of it, not the same distance

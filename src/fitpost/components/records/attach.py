@@ -215,6 +215,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
     cluster with no distance takes the one a race name in it implies ("a marathon")."""
     spread: dict[tuple[int, str], list[int]] = {}  # where the repetitions (and frequencies) of a sentence end
     respective = respective_amounts(ctx, sentences)
+    race_times = _legs_totals(ctx, sentences, clusters)
     by_start = {c.start: c for c in clusters}
     activity_words = {k for c in clusters for k in range(c.start, c.end)}  # the tokens of the clusters
     for span in _modifiers_first(ctx, ctx.mentions[ext.QUANTITIES], clusters, activity_words):
@@ -237,6 +238,11 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
                 continue  # "for the first time", "for the 13th time": which time this is, not how often
             _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
+        whole = race_times.get(span.start)
+        if whole is not None:  # "400 m swim, 20 km bike and 5 km run in 1:24:30": the triathlon's time
+            if whole.kind(q.kind) is None:
+                whole.quantities.append(q)
+            continue
         listed = respective.get(span.start)
         if listed is not None:
             if listed.kind(q.kind) is None:
@@ -257,6 +263,34 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             if q is not None:
                 c.quantities.append(q)
                 c.race_only = True
+
+
+MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's
+
+
+def _legs_totals(ctx: Context, sentences: dict[int, SentenceClusters], clusters: list[Cluster]) -> dict[int, Cluster]:
+    """A time right after the last of the legs of two or more activities that a sentence lists, each
+    with its distance before it ("400 m swim, 20 km bike and 5 km run in 1:24:30", "..., 5 km run,
+    1:24:30 overall"), where a race of legs (MULTISPORT) is told before them: the whole race's time, by its
+    first token, to that race's latest cluster before them."""
+    races = [c for c in clusters if c.info.activity == MULTISPORT]
+    if not races:
+        return {}
+    found = ctx.mentions[ext.QUANTITIES]
+    distance_ends = {q.end for q in found if q.info.kind == "distance"}
+    durations = {q.start: q for q in found if q.info.kind == "duration"}
+    out: dict[int, Cluster] = {}
+    for sentence in sentences.values():
+        legs = [c for c in sentence.clusters if c.info.activity != MULTISPORT and c.start in distance_ends]
+        if len({c.info.activity for c in legs}) < 2:
+            continue
+        k = legs[-1].end
+        if k < ctx.tab.n and ctx.lows[k] in ("in", ","):
+            k += 1
+        race = max((c for c in races if c.start < legs[0].start), key=lambda c: c.start, default=None)
+        if k in durations and race is not None:
+            out[k] = race
+    return out
 
 
 def respective_amounts(ctx: Context, sentences: dict[int, SentenceClusters]) -> dict[int, Cluster]:

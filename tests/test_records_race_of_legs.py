@@ -1,0 +1,25 @@
+"""A race of legs (a triathlon) told with its legs: each leg is a record with its distance, and a time right
+after the last leg listed ("400 m swim, 20 km bike and 5 km run in 1:24:30", "..., 1:24:30 overall") is
+the whole race's, not the last leg's (fitpost_records: :func:`fitpost.components.records.attach._legs_totals`).
+
+Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "Did my first triathlon today! 400 m swim, 20 km bike and 5 km run in 1:24:30.",
+    "Did my first triathlon today: 400 m swim, 20 km bike, 5 km run, 1:24:30 overall.",
+    "My husband did his first triathlon today! 400 m swim, 20 km bike and 5 km run. He finished in 1:24:30.",
+])
+def test_a_time_after_the_legs_is_the_whole_race(extractor, text):
+    got = {a.activity: a for a in extractor.extract(text, posted_at="2026-11-20").activities}
+    assert got["triathlon"].duration is not None and got["triathlon"].duration.seconds == 5070
+    assert got["running"].duration is None and got["running"].distance.value == 5
+
+
+def test_times_of_sessions_listed_with_no_race_of_legs_stay_theirs(extractor):
+    got = extractor.extract("Ran 5 km in 25 min and swam 1 km in 30 min.", posted_at="2026-11-20").activities
+    assert [a.duration.seconds for a in got] == [1500, 1800]
