@@ -1,6 +1,7 @@
 """A race report's title names the race ("Race report: Larkspur Valley 50K"): a line whose capitals are a
 name's is no Title Case headline, so the event is read there, and the finish told further on is the race's.
-"A death march" is no walk.
+"A death march" is no walk.  A time someone named ran, told in the author's report outside a sentence in
+the first person ("Rhodri ran 47:58"), is theirs, not the race's the title names.
 
 Every post here is written for these tests.
 """
@@ -37,3 +38,10 @@ def test_a_title_with_report_words_names_the_race(extractor, title, name):
     text = title + "\n\nI held on to finish in 1:41:02, a minute under my old best."
     (race,) = extractor.extract(text, posted_at="2024-05-06").activities
     assert race.event is not None and race.event.name.startswith(name)  # "Brackenfold 10K Race": its "Race" stays
+
+
+def test_a_friends_time_in_the_authors_report_is_not_the_authors(extractor):
+    text = ("Brackenfold 10K race report\n\nThe gun went at 9am and I set off with Rhodri. The second half "
+            "was into the wind and I faded, finishing in 49:32. Rhodri ran 47:58, a new PB for him.")
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert got[0].event is not None and got[0].duration.seconds == 49 * 60 + 32

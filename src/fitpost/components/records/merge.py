@@ -410,7 +410,8 @@ def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates
     one of ``c``'s activity so far ("Grandmother swims across the lake" over "Ottilie swam 12 km across
     Lake Larkspur on Sunday", a lede between them or none): the same status, no amount of a kind both
     have that differs, no other race or day, and, where the title and ``c`` both name people by name,
-    someone in common."""
+    someone in common; in a text told in the first person, ``c`` names no one by name outside a sentence
+    in the first person."""
     if ctx.title_end < 0 or ctx.tab.idx[c.start] < ctx.title_end or ctx.worded[c.sent] > TITLE_REACH:
         return None
     same = [r for r in records if r.activity == c.info.activity]
@@ -424,6 +425,8 @@ def _headline(ctx: Context, records: list[Record], c: Cluster, dates: FirstDates
         if q.kind in FILLED and theirs is not None and not _same_amount(q, theirs):
             return None
     mine = {p["name"] for p in c.people if p.get("name")}  # a title names people by role ("Grandmother")
+    if mine and ctx.first_person and c.sent not in ctx.first_person_sents:
+        return None  # in the author's report, "Rhodri ran 47:58" is Rhodri's race, not the one the title tells
     told = {p["name"] for x in r.clusters if ctx.tab.idx[x.start] < ctx.title_end for p in x.people if p.get("name")}
     return r if not (mine and told) or mine & told else None
 
