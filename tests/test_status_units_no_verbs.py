@@ -16,3 +16,4 @@ import pytest
 ])
 def test_a_title_with_its_stats_is_a_session_done(extractor, text):
     assert [a.status for a in extractor.extract(text, posted_at="2025-03-10").activities] == ["completed"]
+
