@@ -1,5 +1,6 @@
-"""A mention that tells a part or the course of a session told before it joins that session's record
-(fitpost_records: :func:`fitpost.components.records.merge._part_of_told`,
+"""A mention that tells a part or the course of a session told before it, or the session again by "it"
+("She ran it in 34:12"), joins that session's record (fitpost_records:
+:func:`fitpost.components.records.merge._part_of_told`, ``_told_again_by_pronoun``,
 :func:`fitpost.components.records.clusters._course_of_event`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
@@ -40,3 +41,17 @@ def test_a_course_covered_is_the_course_of_the_event_told_before(extractor, text
 def test_a_distance_covered_with_no_course_word_stays_a_session(extractor):
     text = "The Larkspur Ultra took place on Saturday. On Sunday Jonas Berg covered 12 miles to recover."
     assert len(records(extractor, text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter's first parkrun this morning! She ran it in 34:12 with her dad.",
+    "Did the Brackenfold Half on Sunday. Ran it in 1:52 with Elin.",
+])
+def test_a_verb_of_it_tells_the_session_before_again(extractor, text):
+    (race,) = records(extractor, text)
+    assert race.event is not None and race.duration is not None
+
+
+def test_a_verb_of_it_again_is_another_session(extractor):
+    got = records(extractor, "Ran the Tarnby 10K in 2024. I will run it again next year.")
+    assert [a.status for a in got] == ["completed", "planned"]

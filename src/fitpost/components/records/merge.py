@@ -71,7 +71,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     lasts = LastMentions()
     for c in clusters:
-        if latest is not None and _part_of_told(ctx, c):
+        if latest is not None and (_part_of_told(ctx, c) or _told_again_by_pronoun(ctx, latest, c)):
             latest.clusters.append(c)  # "Ran the marathon. I walked a lot of it": a part of the race
             lasts.add(latest, c)
             continue
@@ -125,6 +125,20 @@ def _part_of_told(ctx: Context, c: Cluster) -> bool:
     of = after.index("of")  # the part's last word
     return of + 1 < len(after) and after[of + 1] in ctx.lexicon.told_pronouns \
         and tuple(after[:of + 1]) in ctx.lexicon.parts_of_told
+
+
+def _told_again_by_pronoun(ctx: Context, latest: Record, c: Cluster) -> bool:
+    """Whether verb ``c``, no event's name, takes "it" right after it ("My daughter's first parkrun this morning!
+    She ran it in 34:12") and tells again the session of ``latest``, the record told just before it: of
+    its activity and phase, its last mention at most FILL_REACH sentences before, with no word of a further
+    session between nor "again" after ("ran it again next year" is another)."""
+    if c.info.form != "verb" or c.event is not None or c.end >= ctx.tab.n or ctx.lows[c.end] != "it" \
+            or ctx.lows[c.end + 1:c.end + 2] in (["'s"], ["’s"], ["is"], ["was"]):
+        return False
+    if latest.activity != c.info.activity or not _goes_on(ctx, latest, c, FILL_REACH) \
+            or statuses.meaning(c.status_name).phase != statuses.meaning(latest.primary.status_name).phase:
+        return False
+    return "again" not in ctx.lows[c.end:ctx.sents[c.sent][1]]
 
 
 def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
