@@ -40,3 +40,10 @@ def test_a_race_another_named_person_finished_in_a_time_of_their_own_is_their_ra
     got = extractor.extract(text, posted_at="2026-11-20").activities
     assert [a.participants[0].name for a in got] == ["Jonas Berg", "Tamsin Hale"]
     assert len({a.duration.seconds for a in got}) == 2
+
+
+def test_a_race_of_its_own_on_another_day_is_another_race(extractor):
+    text = ("A retired postman has completed his 100th marathon. Rhodri Pell crossed the finish line of the "
+            "Brackenfold Marathon on Sunday in 4 hours 51 minutes. He ran his first marathon in 1989.")
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert sorted(a.date.value.year for a in got) == [1989, 2026]

@@ -758,9 +758,9 @@ def _bound(ctx: Context, q: Quantity) -> str | None:
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
               dates: FirstDates, real_of: dict[str, list[Record]]) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
-    those with no other route (:meth:`Routes.other`) and, where ``c`` names an event, no other day
-    (:meth:`FirstDates.other_day`): the first with its event, else the first of its challenge
-    (:func:`_same_challenge`), else the first with its race distance, else
+    those with no other route (:meth:`Routes.other`) and, where ``c`` names an event or a race ("ran his
+    first marathon in 1989"), no other day (:meth:`FirstDates.other_day`): the first with its event, else
+    the first of its challenge (:func:`_same_challenge`), else the first with its race distance, else
     (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
     one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
@@ -769,8 +769,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
-            if not routes.other(c, r) and not (c.event and dates.other_day(c, r)) and not _day_of_streak(c, r)
-            and not _others_named(c, r)]
+            if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
+            and not _day_of_streak(c, r) and not _others_named(c, r)]
     if not same:
         return None  # each rule below picks one of ``same``
     target = None
