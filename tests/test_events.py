@@ -134,6 +134,8 @@ def test_hashtags_that_end_in_a_head(nlp):
     "Local Runner Wins City Marathon",  # a headline: every word is capitalised
     "Local Runner Wins City Marathon - Sports News",  # each part of it a headline
     "Coffee, then chores. #motivation #sundayfunday",  # hashtags with no head
+    "65 km today with the club. #cycling #sundayride",  # a kind of session before the head, no name
+    "Easy 8 km. #longrun #morningrun #weekendride",
     "On Saturdays I swim 3 km in the lake.",  # a weekday in the plural tells a routine's day
     "Then I swim 3 km back to the jetty.",  # the pronoun "I" is no word of a name
     "Bought an Ironman watch, then ran 10 km.",  # a brand after "an" that names a thing

@@ -16,7 +16,8 @@ A capitalised head before "for" and a capitalised name is one too ("the Run
 for Kindness 10k"), and so is a brand alone ("parkrun", "Ironman 70.3").
 
 A hashtag that ends in a head with an activity, after three or more
-characters ("#CityCleanRun", "#lakesidemarathon"), is an event too.  Lines
+characters ("#CityCleanRun", "#lakesidemarathon"), is an event too, unless
+those characters only say when or how ("#sundayride", "#longrun").  Lines
 written in Title Case (headlines) are skipped: every word is capitalised
 there, so capitals say nothing; in such a line a dash, a bar or a colon
 parts, a part too short to be a headline by itself keeps its capitals
@@ -110,6 +111,7 @@ class EventFinder(Component):
         self.race_numbers = frozenset(data["race_numbers_mi"])
         self.report_words = frozenset(data["report_words"])
         self.verb_cues = set(data["verb_cues"])
+        self.session_tags = frozenset(data["session_tags"]["words"])
         self.one_word_heads = {h: a for h, a in self.heads.items() if " " not in h}
         # the words a name may end in: a head, or the K or "miler" of a distance ("the Hilltop 10 K"); a distance in
         # other units stands only inside a name ("the Lakeside 50-Mile Trail Race"), as "to Grasmere 21 miles"
@@ -164,8 +166,8 @@ class EventFinder(Component):
             tag = m.group(1)
             low = tag.lower()
             head = self._tag_head(low)
-            if head is None:
-                continue
+            if head is None or low[:-len(head)] in self.session_tags:
+                continue  # "#sundayride", "#morningrun": a kind of session, no event
             bounds = tab.expand(m.start(), m.end(), len(text))
             if bounds is None or any(k in taken for k in range(*bounds)):
                 continue
