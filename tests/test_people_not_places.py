@@ -109,3 +109,9 @@ def test_a_name_after_round_or_along_is_a_place(extractor, text):
 def test_a_log_word_opening_a_sentence_is_no_person(extractor, text):
     # a model may read "Felt" or "Averaged" opening a sentence as a name
     assert record(extractor, text).participants == []
+
+
+def test_a_name_after_left_in_a_journey_is_the_place_left(extractor):
+    text = "The team left Brackenfold on Wednesday and cycled 90 km to Tarnby."
+    a = record(extractor, text)
+    assert a.participants == [] and ("Brackenfold", "from") in [(p.name, p.role) for p in a.places]
