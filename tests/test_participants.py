@@ -20,6 +20,15 @@ def names(extractor, text: str, author: str | None = None) -> list[list[str]]:
 
 
 # -- companions ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Elin Moss, Ottilie Brandt and Tamsin Hale ran the relay in 1:12:40.",
+    "Ottilie Brandt and Tamsin Hale swam the Tarnby mile on Sunday.",
+])
+def test_each_name_of_a_list_of_people_takes_part(extractor, text):
+    # a model may tag the last name of a list as an organisation
+    assert names(extractor, text)[0][-1] == "Tamsin Hale"
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]

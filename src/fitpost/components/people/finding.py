@@ -254,8 +254,10 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     past = ext.past_activity_verbs(doc)
     nouns = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form in ("noun", "race")}
     found = []
+    person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and not placelike(lex, doc, tab, e.start)}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
+        if (ent.label_ == "PERSON" or _listed_with_people(lex, doc, ent, person_ends)) \
+                and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
             # "Hiked Ben Larkspur with Rhodri": a past verb opening the sentence is no part of the name
@@ -263,6 +265,24 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
             if name:
                 found.append(name)
     return found + subject_names(lex, doc, text)
+
+
+LIST_JOINS = frozenset({",", "and", "&"})  # what joins the names of a list of people
+
+
+def _listed_with_people(lex: Lexicon, doc: Doc, ent, person_ends: set[int]) -> bool:
+    """Whether a model's entity of another type than a place's is a name of two or three name words
+    ("Tamsin Hale") listed right after a PERSON entity (``person_ends``: where those that are no place end)
+    ("Elin Moss, Ottilie Brandt and Tamsin Hale ran the relay"): the model mistook one person of the list."""
+    words = doc[ent.start:ent.end]
+    if ent.label_ in _PLACE_TYPES or not 2 <= len(words) <= 3:
+        return False
+    if any(NAME_TOKEN.match(t.text) is None or t.lower_ in lex.not_alone for t in words):
+        return False
+    k = ent.start - 1
+    while k >= 0 and doc[k].lower_ in LIST_JOINS:
+        k -= 1
+    return k < ent.start - 1 and k + 1 in person_ends
 
 
 def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:
