@@ -333,3 +333,11 @@ def test_the_people_a_bracket_names_after_a_group_in_company_are_companions(extr
 def test_a_group_named_for_its_weekday_gives_no_date(extractor):
     post = extractor.extract("Swam 1.5 km with the Tuesday crew.", posted_at="2025-09-14")
     assert post.activities[0].date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas has cycled to work every day for ten years.",
+    "Ottilie has just swum 2 km in the lake.",
+])
+def test_a_one_word_name_before_an_auxiliary_and_its_activity_verb_is_who_did_it(extractor, text):
+    assert names(extractor, text)[0] == [text.split()[0]]

@@ -502,12 +502,26 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
-            subjects.add(_before_age(tab, s.start - 1))
+            subjects.add(_before_age(tab, _past_auxiliaries(tab, s.start - 1)))
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
     seeds += [(k - 1, False) for k in cues["doing"]
               if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k])))]
     return seeds, subjects
+
+
+# words that may stand between a subject and its verb ("Jonas has cycled", "Asha will also run")
+VERB_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "will", "would", "also", "just", "been", "'s", "’s"})
+AUXILIARY_REACH = 2  # at most this many of them
+
+
+def _past_auxiliaries(tab: ext.Tokens, k: int) -> int:
+    """The token before token ``k`` (the word before a verb) past at most AUXILIARY_REACH auxiliaries or
+    adverbs of VERB_AUXILIARIES in its sentence ("Jonas has cycled": "Jonas"), else ``k``."""
+    j, lo = k, tab.sent_lo[k] if k >= 0 else 0
+    while j > lo and k - j < AUXILIARY_REACH and tab.lower[j] in VERB_AUXILIARIES:
+        j -= 1
+    return j if j < k and tab.lower[j] not in VERB_AUXILIARIES else k
 
 
 APPOSITION_REACH = 8  # an aside between commas after a subject has at most this many tokens
