@@ -55,3 +55,14 @@ def test_a_verb_of_it_tells_the_session_before_again(extractor, text):
 def test_a_verb_of_it_again_is_another_session(extractor):
     got = records(extractor, "Ran the Tarnby 10K in 2024. I will run it again next year.")
     assert [a.status for a in got] == ["completed", "planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Last year Jonas Berg ran the whole 100 km with his club. Teams of up to ten can share the distance. "
+    "The event raises money for the hospice. Entries open in May. \"It was the most emotional and rewarding "
+    "run I have ever done,\" he said.",
+    "\"It was the hardest swim I have ever done,\" said Tamsin Hale. The lake is 12 km long. Few have crossed "
+    "it. The water was 14 degrees. Hale swam across Lake Larkspur on Sunday in 5 hours.",
+])
+def test_a_session_ranked_with_ever_is_the_session_the_text_tells(extractor, text):
+    assert len(records(extractor, text)) == 1
