@@ -66,3 +66,11 @@ def test_a_verb_of_it_again_is_another_session(extractor):
 ])
 def test_a_session_ranked_with_ever_is_the_session_the_text_tells(extractor, text):
     assert len(records(extractor, text)) == 1
+
+
+@pytest.mark.parametrize("text, activities", [
+    ("Cycled 15 km to the pool, swam 2 km, cycled home.", ["cycling", "swimming", "cycling"]),
+    ("We cycled to the lake, had a swim and cycled on to Tarnby, 40 km in all.", ["swimming", "cycling"]),
+])
+def test_a_verb_after_another_activitys_session_is_a_session_of_its_own(extractor, text, activities):
+    assert [a.activity for a in records(extractor, text)] == activities

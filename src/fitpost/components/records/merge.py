@@ -770,7 +770,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
-            and not _day_of_streak(c, r) and not _others_named(c, r)]
+            and not _day_of_streak(c, r) and not _others_named(c, r) and not _other_session_between(records, r, c)]
     if not same:
         return None  # each rule below picks one of ``same``
     target = None
@@ -811,6 +811,19 @@ def _other_race(d: Quantity | None, r: Record) -> bool:
     theirs = [x.kind("distance") for x in r.clusters if x.kind("distance") is not None]
     return bool(theirs) and all(x.race_only for x in r.clusters if x.kind("distance") is not None) \
         and not same_distance(d, theirs[0])
+
+
+def _other_session_between(records: list[Record], r: Record, c: Cluster) -> bool:
+    """Whether, in the sentence of verb ``c``, a session of another activity is told by a verb between
+    record ``r``'s latest mention before ``c`` and ``c``: "Cycled 15 km to the pool, swam 2 km, cycled
+    home" tells two rides."""
+    before = [x.start for x in r.clusters if x.sent == c.sent and x.start < c.start]
+    if not before or c.info.form != "verb":
+        return False
+    last = max(before)
+    return any(last < x.start < c.start and x.info.activity != c.info.activity and x.info.form == "verb"
+               and statuses.is_real(x.status_name)
+               for o in records if o is not r for x in o.clusters if x.sent == c.sent)
 
 
 def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
