@@ -1006,7 +1006,8 @@ class StatusTagger(Component):
             tense = "question"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
-        elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] and _amount_fragment(view, span):
+        elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
+                and (_amount_fragment(view, span) or _event_fragment(view, span)):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
             tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
@@ -1076,6 +1077,16 @@ def _distances_moved(doc: Doc, mentions: list[ext.Mention],
             for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
             if q.label == "distance" and q.start > tab.sent_lo[q.start] and tab.sent_lo[q.start] not in told
             and tab.text[q.start - 1].isalpha()]
+
+
+def _event_fragment(view: _DocView, span: ext.Mention) -> bool:
+    """Whether ``span`` is a named event that opens a short fragment, which names the race of the plan told
+    before it ("Signed up for my first half marathon! The Tarnby Half on 12 April."): at most FRAGMENT_TOKENS
+    tokens, the event at most two words in (past "the")."""
+    tab = view.tab
+    lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.start]
+    return hi - lo <= FRAGMENT_TOKENS and span.start - lo <= 2 \
+        and any(s <= span.start for s in view.event_starts if s >= lo)
 
 
 def _events_alone(mentions: list[ext.Mention], events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:

@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 
 from fitpost import ext, statuses
-from fitpost.components.dates import for_plan, same_day_cues
+from fitpost.components.dates import for_plan, same_day_cues, states_year
 from fitpost.components.records.amounts import DAY, elapsed_later, fitting
 from fitpost.components.records.attach import (
     attach_date,
@@ -50,6 +50,9 @@ FILL_REACH = 1  # a mention with an amount fills in a record whose last mention 
 STAGE_REACH = 3  # a stage line's distance goes to a record starting at most this many sentences after it
 ROUTINE_REACH = 1  # a routine restated in the present simple joins one told at most this many sentences before
 LABEL_WORDS = 3  # a log line's label before its colon has at most this many words ("Track session:")
+# a plan's day written with no year ("on 12 April") at most this many days before the post date was carried
+# out; one further back is next year's ("signed up for the Tarnby Half on 12 April" in November)
+PLAN_LOOKBACK_DAYS = 60
 LIST_MIN = 3  # a list of at least this many distances over a week or a month is one session each
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 REFER_REACH = 4  # "the ride" refers back to a logged distance at most this many sentences before
@@ -1820,7 +1823,8 @@ def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
 def settle_plans(ctx: Context, records: list[Record]) -> None:
     """A planned record dated by a calendar date written out ("on 14 September 2025", its
     first date as the record gives it) before the post date was carried out: it is completed ("signed up
-    for the Larkspur half ... The race was on 14 September" in a post of the 16th).  A date
+    for the Larkspur half ... The race was on 14 September" in a post of the 16th), where the date states
+    its year or is at most PLAN_LOOKBACK_DAYS back (one with no year further back is next year's).  A date
     told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing.
     A record still planned reads the dates its other mentions brought as a plan's ("running in the 2016
     Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`).  A plan told
@@ -1840,7 +1844,8 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             continue
         date = next((c.date for c in [lead, *r.clusters] if c.date is not None), None)
         if date is not None and date.value is not None and date.granularity == "day" and date.value < posted \
-                and any(ch.isdigit() for ch in date.text):
+                and any(ch.isdigit() for ch in date.text) \
+                and (states_year(date.text, "") or (posted - date.value).days <= PLAN_LOOKBACK_DAYS):
             lead.status = ext.StatusInfo(status="completed", cue=date.text, cue_start=date.start)
         elif date is not None:
             origins = origins if origins is not None else date_origins(ctx)
