@@ -34,3 +34,12 @@ def test_a_race_named_right_after_signing_up_is_the_plan(extractor):
 def test_a_race_on_a_day_just_gone_was_carried_out(extractor):
     got = records(extractor, "Signed up for the Larkspur Half. The race was on 14 November.")
     assert [a.status for a in got] == ["completed"]
+
+
+@pytest.mark.parametrize("text, statuses", [
+    ("Plan for the weekend is a long ride on Saturday, maybe 100 km, and a recovery swim on Sunday.",
+     ["planned", "planned"]),
+    ("The plan for today is an easy 8 km.", ["planned"]),
+])
+def test_a_plan_told_as_what_it_is_reaches_over_its_list(extractor, text, statuses):
+    assert [a.status for a in records(extractor, text)] == statuses

@@ -1537,7 +1537,8 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
     same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
     new record takes the places of its sentence (those of :func:`_stage_places` for a stage, on stage line
     ``stage``);
-    told as a plan (:func:`_plan_cue`) it is planned, right after a denial
+    told as a plan (:func:`_plan_cue`, or a plan cue fitpost_status read for the distance: "The plan for
+    today is an easy 8 km") it is planned, right after a denial
     (:func:`~fitpost.components.records.attach.denied_before`: "Couldn't finish the 20 km") negated."""
     n, q = ctx.sent_of[span.start], span.info
     ahead = _headed_record(ctx, real, n) if prev is None else None
@@ -1567,6 +1568,8 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
             carrier.status = ext.StatusInfo(status="planned", cue=cue[0], cue_start=cue[1])
         elif denial is not None:  # "Couldn't finish the 20 km today": a failed attempt
             carrier.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[denial], cue_start=ctx.tab.idx[denial])
+        elif span.status is not None and span.status.cue is not None and span.status.status == "planned":
+            carrier.status = span.status  # "The plan for today is an easy 8 km": a cue of fitpost_status
         logged = Record([carrier])
         real.add_record(logged)
         again = _referring_back(ctx, real, logged)
