@@ -52,6 +52,8 @@ def _before_being(tab: ext.Tokens, start: int, end: int) -> bool:
     return end < tab.n and tab.lower[end] in _BEING and not tab.lower[end - 1].endswith("ing")
 
 
+GROUP_NOUNS = frozenset({"club", "group"})  # "Running club tonight": a group's session told as a caption
+
 class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
 
@@ -364,7 +366,7 @@ class ActivityFinder(Component):
                      kind: tuple) -> bool:
         """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        if end < tab.n and tab.lower[end] in self.blockers:
+        if end < tab.n and tab.lower[end] in self.blockers and not self._group_session(tab, start, end):
             return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
         if end < tab.n and tab.lower[end] in self.race_training_after \
                 and " ".join(tab.lower[start:end]).replace(" - ", "-") in self.trained_races:
@@ -397,11 +399,18 @@ class ActivityFinder(Component):
                           # at the start of a sentence ("Hiked Mount Larkspur with Rhodri", "Ran Kelby parkrun")
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
-        if root.dep_ == "compound" and root.head.lower_ in self.blockers:
+        if root.dep_ == "compound" and root.head.lower_ in self.blockers and not self._group_session(tab, start, end):
             return False
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
+
+    @staticmethod
+    def _group_session(tab: ext.Tokens, start: int, end: int) -> bool:
+        """Whether the word at ``start:end`` opens its sentence before a group noun and a word of when
+        ("Running club tonight, 8 km", "Walking group this morning"): the group's session, a caption."""
+        return start == tab.sent_lo[start] and tab.lower[end] in GROUP_NOUNS \
+            and tab.lower[end + 1:end + 2] in (["tonight"], ["today"], ["this"], ["yesterday"], ["last"])
 
     def _leg(self, tab: ext.Tokens, start: int, end: int, amounts: list[int]) -> bool:
         """Whether the word at ``start:end``, in a text that names a triathlon, is one of its legs
