@@ -511,3 +511,9 @@ def test_an_elliptic_number_keeps_its_thousands():
     assert [(q.text, q.value) for q in found] == [("1,000 miles", 1000.0)]
     assert [(q.text, q.value) for q in parse_quantities("walked 10 miles, then ran 12.")] == \
         [("10 miles", 10.0), ("12", 12.0)]
+
+
+def test_a_pace_word_on_the_next_line_makes_no_pace():
+    # a result block: "Time: 1:47:33" then "Pace: 5:06 /km" on a line of its own
+    got = [(q.kind, q.text) for q in parse_quantities("Time: 1:47:33\nPace: 5:06 /km")]
+    assert got == [("duration", "1:47:33"), ("pace", "5:06 /km")]

@@ -147,12 +147,14 @@ class Cues:
         self.speed_after = re.compile(
             r"\s*(?:/|per\s+|an?\s+)\s*(?P<t>hours?|hrs?|h|seconds?|secs?|s|milliseconds?|ms|minutes?|mins?)(?!\w)",
             FLAGS)
-        # after a time: "/km", "per mile", "min/km", "mins per km", "/500m"
-        self.pace_after = re.compile(
+        # after a time, on its line: "/km", "per mile", "min/km", "mins per km", "/500m" ("1:47:33" then "Pace:
+        # 5:06 /km" on the next line is no pace): each white space of the pattern is read as one within a line
+        self.pace_after = re.compile((
             r"\s*(?:min(?:ute)?s?\.?\s*)?(?:/|per\s+|a\s+|each\s+)\s*(?:(?P<n>500|100)\s*m(?:etres?|eters?)?"
             r"|(?P<km>km|k|kms|kilomet(?:er|re)s?)|(?P<mi>mi|miles?))(?!\w)"
             r"|\s*(?:min(?:ute)?s?\.?\s+)?(?:(?:(?P<km2>km|k|kilomet(?:er|re))|(?P<mi2>mi|miles?))\s+)?pace(?!\w)"
-            r"|\s*(?:min(?:ute)?s?\s+)?[-‐‑]?\s*(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?|milers?))(?!\w)(?!\s*(?:run|ride|walk|race|swim|hike))",
+            r"|\s*(?:min(?:ute)?s?\s+)?[-‐‑]?\s*(?:(?P<km3>km|kilomet(?:er|re)s?)|(?P<mi3>miles?|milers?))(?!\w)"
+            r"(?!\s*(?:run|ride|walk|race|swim|hike))").replace(r"\s", r"[^\S\n]"),
             FLAGS)
         self.hours_after = re.compile(r"\s*(?:hrs?|hours?|h)(?!\w)", FLAGS)
         self.minutes_after = re.compile(r"\s*(?:mins?|minutes?)(?!\w)", FLAGS)
