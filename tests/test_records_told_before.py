@@ -59,7 +59,7 @@ def test_a_verb_of_it_again_is_another_session(extractor):
 
 @pytest.mark.parametrize("text", [
     "Last year Jonas Berg ran the whole 100 km with his club. Teams of up to ten can share the distance. "
-    "The event raises money for the hospice. Entries open in May. \"It was the most emotional and rewarding "
+    "The event raises money for the hospice. Entries open in May. \"It was the toughest and most satisfying "
     "run I have ever done,\" he said.",
     "\"It was the hardest swim I have ever done,\" said Tamsin Hale. The lake is 12 km long. Few have crossed "
     "it. The water was 14 degrees. Hale swam across Lake Larkspur on Sunday in 5 hours.",

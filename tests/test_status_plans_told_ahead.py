@@ -1,6 +1,6 @@
 """Plans told ahead: an aim for a time ahead announced before a colon ("Goal for 2027: run 2,000 km and
 finish a marathon") reaches over the list after it; a short fragment naming a race right after a plan
-("Just signed up for my first half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
+("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
 :func:`fitpost.components.records.merge.settle_plans`).
@@ -27,7 +27,7 @@ def test_an_aim_for_a_time_ahead_before_a_colon_is_a_plan(extractor, text):
 
 
 def test_a_race_named_right_after_signing_up_is_the_plan(extractor):
-    (race,) = records(extractor, "Just signed up for my first half marathon! The Tarnby Half on 12 April. Eek.")
+    (race,) = records(extractor, "Registered for a spring half marathon! The Tarnby Half on 12 April. Eek.")
     assert (race.status, race.date.value) == ("planned", dt.date(2027, 4, 12))
 
 

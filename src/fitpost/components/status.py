@@ -1081,7 +1081,7 @@ def _distances_moved(doc: Doc, mentions: list[ext.Mention],
 
 def _event_fragment(view: _DocView, span: ext.Mention) -> bool:
     """Whether ``span`` is a named event that opens a short fragment, which names the race of the plan told
-    before it ("Signed up for my first half marathon! The Tarnby Half on 12 April."): at most FRAGMENT_TOKENS
+    before it ("Registered for a spring half marathon! The Tarnby Half on 12 April."): at most FRAGMENT_TOKENS
     tokens, the event at most two words in (past "the")."""
     tab = view.tab
     lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.start]

@@ -855,11 +855,11 @@ def _no_other_day(c: Cluster, r: Record) -> bool:
 def _ranked(ctx: Context, c: Cluster) -> bool:
     """Whether the bare cluster ``c`` is ranked among others of its kind: a ``ranking`` phrase, a definite
     word and at most ``ranking_reach`` words (all letters) right before it ("one of the easiest rides so
-    far", "one of my best swims"), or a superlative before it and "ever" after ("the most rewarding run
+    far", "one of my best swims"), or a superlative before it and "ever" after ("the toughest ride
     I've ever done")."""
     lex, lows = ctx.lexicon, ctx.lows
     if "ever" in lows[c.end:c.end + EVER_REACH] and _superlative_before(lows, c.start):
-        return True  # "the most rewarding run I've ever done": the session the text tells, ranked
+        return True  # "the toughest ride I've ever done": the session the text tells, ranked
     if not ctx.words_at("ranking_lasts"):
         return False  # no ranking phrase in the text
     for k in range(c.start - 1, max(-1, c.start - 2 - lex.ranking_reach), -1):
@@ -871,7 +871,7 @@ def _ranked(ctx: Context, c: Cluster) -> bool:
 
 
 EVER_REACH = 5  # "ever" at most this many tokens after a ranked noun: "the best run [I 've] ever done"
-SUPERLATIVE_REACH = 4  # at most this many words between "the" and a ranked noun: "the most emotional and rewarding run"
+SUPERLATIVE_REACH = 4  # at most this many words between "the" and a ranked noun: "the toughest and wettest ride"
 
 
 def _superlative_before(lows: list[str], start: int) -> bool:
