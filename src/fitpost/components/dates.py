@@ -778,6 +778,13 @@ class DateFinder(Component):
         return doc
 
 
+@lru_cache(maxsize=256)
+def _weekday(text: str) -> int | None:
+    """The weekday (Monday 0) a date's text names alone, written whole or short ("Saturday", "Sat"), if any
+    (a post repeats the few weekday words it uses: each is read once)."""
+    return _WEEKDAYS.get(normalise(text))
+
+
 def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
                    posted: dt.date | None) -> list[tuple[int, int, str, DateRef]]:
     """``dates`` (token bounds, pattern, reading; in text order) with each bare weekday, written whole or
@@ -790,7 +797,7 @@ def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
     out = []
     for start, end, kind, ref in dates:
         sent = tab.sent_lo[start]
-        day = _WEEKDAYS.get(normalise(ref.text))
+        day = _weekday(ref.text)
         if ref.granularity == "week" and ref.value is not None and ref.value != own_week:
             week_of[sent] = ref.value
         elif day is not None and sent in week_of:  # a weekday alone, written whole or short

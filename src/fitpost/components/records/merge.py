@@ -104,8 +104,9 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
         latest = target
     # a bare mention that is not real ("long runs are the best") may refer to a record told after it:
     # the real ones are placed first
+    mixed = _mixed_sentences(clusters)
     for c in sorted(pending, key=lambda c: not statuses.is_real(c.status_name)):
-        target = _referred(ctx, records, c, routes, dates, real_of)
+        target = _referred(ctx, records, c, routes, dates, real_of, mixed)
         if target is not None:
             target.clusters.append(c)
         else:
@@ -759,7 +760,8 @@ def _bound(ctx: Context, q: Quantity) -> str | None:
 
 
 def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
-              dates: FirstDates, real_of: dict[str, list[Record]]) -> Record | None:
+              dates: FirstDates, real_of: dict[str, list[Record]],
+              mixed: dict[int, dict[str, list[int]]]) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
     those with no other route (:meth:`Routes.other`) and, where ``c`` names an event or a race ("ran his
     first marathon in 1989"), no other day (:meth:`FirstDates.other_day`): the first with its event, else
@@ -767,13 +769,15 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
     one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
-    its own, so it still joins; a verb told as a further session ("he also swam the bay") joins none."""
+    its own, so it still joins; a verb told as a further session ("he also swam the bay") joins none, nor
+    one that a session of another activity parts from a record (``mixed``: :func:`_other_session_between`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
-            and not _day_of_streak(c, r) and not _others_named(c, r) and not _other_session_between(records, r, c)]
+            and not _day_of_streak(c, r) and not _others_named(c, r)
+            and not _other_session_between(r, c, mixed)]
     if not same:
         return None  # each rule below picks one of ``same``
     target = None
@@ -816,17 +820,33 @@ def _other_race(d: Quantity | None, r: Record) -> bool:
         and not same_distance(d, theirs[0])
 
 
-def _other_session_between(records: list[Record], r: Record, c: Cluster) -> bool:
+def _mixed_sentences(clusters: list[Cluster]) -> dict[int, dict[str, list[int]]]:
+    """The sentences that hold real verb clusters of two activities or more ("Cycled to the pool, swam 2 km,
+    cycled home"), each with where those clusters start, by activity, in order (``clusters`` are in order)."""
+    verbs: dict[int, dict[str, list[int]]] = {}
+    for c in clusters:
+        if c.info.form == "verb" and statuses.is_real(c.status_name):
+            verbs.setdefault(c.sent, {}).setdefault(c.info.activity, []).append(c.start)
+    return {n: by_activity for n, by_activity in verbs.items() if len(by_activity) > 1}
+
+
+def _other_session_between(r: Record, c: Cluster, mixed: dict[int, dict[str, list[int]]]) -> bool:
     """Whether, in the sentence of verb ``c``, a session of another activity is told by a verb between
     record ``r``'s latest mention before ``c`` and ``c``: "Cycled 15 km to the pool, swam 2 km, cycled
-    home" tells two rides."""
+    home" tells two rides.  ``mixed``: the sentences with verbs of two activities or more
+    (:func:`_mixed_sentences`), the only ones where that can be."""
+    verbs = mixed.get(c.sent)
+    if verbs is None or c.info.form != "verb":
+        return False  # no verb of another activity in its sentence: nothing between
     before = [x.start for x in r.clusters if x.sent == c.sent and x.start < c.start]
-    if not before or c.info.form != "verb":
+    if not before:
         return False
     last = max(before)
-    return any(last < x.start < c.start and x.info.activity != c.info.activity and x.info.form == "verb"
-               and statuses.is_real(x.status_name)
-               for o in records if o is not r for x in o.clusters if x.sent == c.sent)
+    for activity, starts in verbs.items():
+        k = bisect_right(starts, last)  # the first verb of the activity after the record's latest mention
+        if activity != c.info.activity and k < len(starts) and starts[k] < c.start:
+            return True
+    return False
 
 
 def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
