@@ -45,3 +45,17 @@ def test_a_friends_time_in_the_authors_report_is_not_the_authors(extractor):
             "was into the wind and I faded, finishing in 49:32. Rhodri ran 47:58, a new PB for him.")
     got = extractor.extract(text, posted_at="2026-11-20").activities
     assert got[0].event is not None and got[0].duration.seconds == 49 * 60 + 32
+
+
+def test_a_time_told_by_a_verb_right_after_a_named_race_is_its_result(extractor):
+    text = "Did the Tarnby 10K this morning. Ran 44:10, a new PB!"
+    (race,) = extractor.extract(text, posted_at="2026-11-20").activities
+    assert race.event is not None and race.duration.seconds == 44 * 60 + 10
+
+
+@pytest.mark.parametrize("text", [
+    "Ran the Tarnby 10K this morning. Later ran 30 minutes easy with the dog.",
+    "Did the Tarnby 10K this morning. Ran 3 hours on Sunday.",
+])
+def test_a_time_of_a_later_run_or_another_day_is_another_session(extractor, text):
+    assert len(extractor.extract(text, posted_at="2026-11-20").activities) == 2

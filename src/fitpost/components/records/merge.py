@@ -303,7 +303,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     if leg_of is not None:
         return leg_of
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
-        or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes)
+        or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes) \
+        or _race_result(ctx, latest, c, routes)
 
 
 def _day_of_streak(c: Cluster, r: Record) -> bool:
@@ -537,6 +538,23 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
     if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
         return None
     if _other_when(ctx, c, last):
+        return None
+    return last if _same_day_and_people(c, last) else None
+
+
+def _race_result(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
+    """The named race told just before verb ``c`` (``last``, the record of the latest cluster placed, done, with
+    an event and no time; its last mention at most FILL_REACH sentences before, no word of a further session
+    between) whose time ``c`` tells with no distance of its own: "Did the Tarnby 10K this morning. Ran 44:10,
+    a new PB!" is one race.  The time must be plausible for the race's distance, on no other day and of no
+    other people (:func:`_same_day_and_people`)."""
+    if c.info.form != "verb" or c.kind("duration") is None or c.kind("distance") is not None or _named(ctx, c):
+        return None
+    if last is None or last.activity != c.info.activity or not any(x.event for x in last.clusters) \
+            or any(x.kind("duration") for x in last.clusters) or routes.other(c, last):
+        return None
+    done = statuses.meaning(c.status_name).phase == statuses.meaning(last.primary.status_name).phase == "done"
+    if not done or not _goes_on(ctx, last, c, FILL_REACH) or not _pace_fits(c, last):
         return None
     return last if _same_day_and_people(c, last) else None
 
