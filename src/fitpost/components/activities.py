@@ -53,6 +53,7 @@ def _before_being(tab: ext.Tokens, start: int, end: int) -> bool:
 
 
 GROUP_NOUNS = frozenset({"club", "group"})  # "Running club tonight": a group's session told as a caption
+GROUP_WHEN = frozenset({"tonight", "today", "this", "yesterday", "last"})  # the word of when after the group noun
 
 class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
@@ -410,7 +411,7 @@ class ActivityFinder(Component):
         """Whether the word at ``start:end`` opens its sentence before a group noun and a word of when
         ("Running club tonight, 8 km", "Walking group this morning"): the group's session, a caption."""
         return start == tab.sent_lo[start] and tab.lower[end] in GROUP_NOUNS \
-            and tab.lower[end + 1:end + 2] in (["tonight"], ["today"], ["this"], ["yesterday"], ["last"])
+            and end + 1 < tab.n and tab.lower[end + 1] in GROUP_WHEN
 
     def _leg(self, tab: ext.Tokens, start: int, end: int, amounts: list[int]) -> bool:
         """Whether the word at ``start:end``, in a text that names a triathlon, is one of its legs

@@ -256,7 +256,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     found = []
     person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and not placelike(lex, doc, tab, e.start)}
     for ent in doc.ents:
-        if (ent.label_ == "PERSON" or _listed_with_people(lex, doc, ent, person_ends)) \
+        if (ent.label_ == "PERSON" or _listed_with_people(lex, doc, tab.lower, ent, person_ends)) \
                 and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
@@ -267,10 +267,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     return found + subject_names(lex, doc, text)
 
 
-LIST_JOINS = frozenset({",", "and", "&"})  # what joins the names of a list of people
-
-
-def _listed_with_people(lex: Lexicon, doc: Doc, ent, person_ends: set[int]) -> bool:
+def _listed_with_people(lex: Lexicon, doc: Doc, lows: list[str], ent, person_ends: set[int]) -> bool:
     """Whether a model's entity of another type than a place's is a name of two or three name words
     ("Tamsin Hale") listed right after a PERSON entity (``person_ends``: where those that are no place end)
     ("Elin Moss, Ottilie Brandt and Tamsin Hale ran the relay"): the model mistook one person of the list."""
@@ -279,10 +276,8 @@ def _listed_with_people(lex: Lexicon, doc: Doc, ent, person_ends: set[int]) -> b
         return False
     if any(NAME_TOKEN.match(t.text) is None or t.lower_ in lex.not_alone for t in words):
         return False
-    k = ent.start - 1
-    while k >= 0 and doc[k].lower_ in LIST_JOINS:
-        k -= 1
-    return k < ent.start - 1 and k + 1 in person_ends
+    before = _listed(lows, ent.start - 1, -1)  # the last word of the item listed before it
+    return before is not None and before + 1 in person_ends
 
 
 def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:
