@@ -78,6 +78,7 @@ class ActivityFinder(Component):
                     self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
         # nouns that are a session only beside its amount, as a sport emoji is ("20 min on the bike")
         self.amount_nouns = {form for entry in acts.values() for form in entry.get("amount_nouns", [])}
+        self.amount_modifiers = frozenset(self.lexicon["amount_modifiers"])  # "45 min recovery spin"
         for activity, entry in acts.items():
             for form in entry.get("amount_nouns", []):
                 self.kinds.setdefault(form, ("noun", activity, entry["sport_type"], None))
@@ -169,7 +170,7 @@ class ActivityFinder(Component):
             if unicodedata.category(tab.text[start][0]) == "So" or " ".join(tab.lower[start:end]) in self.amount_nouns:
                 # an emoji or an amount noun: a session only beside its amount ("🚴 62 km loop", "20 min on the
                 # bike"), else decoration or a thing ("left my keys on the bike")
-                generic = not _amount_beside(doc, tab, start, end)
+                generic = not _amount_beside(doc, tab, start, end, self.amount_modifiers)
             else:
                 generic = self._generic(doc, tab, start, end, root, form)
             found.append((start, end, activity, ext.ActivityInfo(
@@ -513,11 +514,15 @@ def _amounts(doc: Doc) -> list[ext.Mention]:
     return [q for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label in ("distance", "duration")]
 
 
-def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
-    """Whether a distance or a time of the emoji's sentence ends right before the emoji at ``start:end`` or
-    starts at most EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
+def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int, modifiers: frozenset[str]) -> bool:
+    """Whether a distance or a time of the emoji's (or amount noun's) sentence ends right before the emoji
+    at ``start:end``, or but for words of ``modifiers`` between ("45 min recovery spin"), or starts at most
+    EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
     hi = min(tab.sent_hi[start], end + EMOJI_REACH)
-    return any(q.end == start or end <= q.start < hi for q in _amounts(doc))
+    before = start
+    while before > tab.sent_lo[start] and tab.lower[before - 1] in modifiers:
+        before -= 1
+    return any(start >= q.end >= before or end <= q.start < hi for q in _amounts(doc))
 
 
 def _amount_before(doc: Doc, start: int) -> bool:

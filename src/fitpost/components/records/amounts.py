@@ -95,6 +95,8 @@ def set_aside(ctx: Context) -> None:
             role = "segment"  # the first 5k in 22 min
         if role == "period" and elapsed_later(ctx, span):
             role = None  # "finished in Larkspur Bay 12 days later": what the journey took
+        if role == "split" and _recovery_session(ctx, span):
+            role = None  # "45 min recovery run": a session to recover, not the rest between repeats
         if role == "split" and _each_of_a_routine(ctx, span):
             role = None  # "Yoga every morning, 20 minutes each": the time of each session
         if role is None and q.kind == "duration" and _of_something_else(ctx, span):
@@ -119,6 +121,15 @@ def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
     intervals"): the set's distance, where "1 km repeats" alone is one repeat's."""
     q = span.info
     return q.kind == "distance" and (q.times or 0) > 1 and span.end < ctx.tab.n and ctx.lows[span.end] in SET_NOUNS
+
+
+def _recovery_session(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` is told right before a ``repeat_recoveries`` word and an activity word, in a
+    sentence with no set of repeats ("45 min recovery run", "an easy 30 min recovery spin"): the time of a
+    session done to recover, where "8 x 400 m, 90 s recovery" is the rest between repeats."""
+    k = span.end
+    return k + 1 < ctx.tab.n and ctx.lows[k] in ctx.lexicon.repeat_recoveries and k + 1 in ctx.activity_starts \
+        and ctx.sent_of[span.start] not in ctx.sents_with_sets
 
 
 def _each_of_a_routine(ctx: Context, span: ext.Mention) -> bool:

@@ -431,12 +431,15 @@ class Context:
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
         names none: ``default_activity``, unless it names a workout or another sport.  The recovery between
-        repeats (:attr:`recoveries`: "200 m walk recovery") names none."""
+        repeats (:attr:`recoveries`: "200 m walk recovery") names none.  A cue word inside an activity's
+        mention counts once, as the mention ("on the bike" is one cycling, not two)."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
-        named = [m.info.activity for m in self.mentions[ext.ACTIVITIES] if m.start not in self.recoveries] + \
+        mentions = self.mentions[ext.ACTIVITIES]
+        in_mention = {i for m in mentions for i in range(m.start, m.end)}
+        named = [m.info.activity for m in mentions if m.start not in self.recoveries] + \
             [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [cues[self.lows[i]] for i in self.words_at("activity_cues")]
+            [cues[self.lows[i]] for i in self.words_at("activity_cues") if i not in in_mention]
         for activity in named:
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1

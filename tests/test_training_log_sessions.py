@@ -1,0 +1,40 @@
+"""Sessions of a training log told by their amount and a word of the trade (issue 19): a "spin" with
+its time or distance is a ride, a time before "recovery" and an activity word is a recovery session's
+own, and a log whose bare distances name no activity reads a bike named once as one cycling.  Posts
+written for these tests; each runs on blank English and on the statistical pipeline."""
+from __future__ import annotations
+
+
+def sessions(extractor, text: str) -> list[tuple]:
+    post = extractor.extract(text, posted_at="2025-06-16")
+    return [(a.activity, a.distance and a.distance.meters, a.duration and a.duration.seconds) for a in post.activities]
+
+
+def test_a_spin_with_its_time_or_distance_is_a_ride(extractor):
+    assert sessions(extractor, "Easy spin, 45 min. Legs needed it.") == [("cycling", None, 2700.0)]
+    assert sessions(extractor, "An easy 30 km morning spin with Rhodri.") == [("cycling", 30000.0, None)]
+
+
+def test_a_spin_without_an_amount_is_no_session(extractor):
+    assert sessions(extractor, "Took the new car for a spin this morning.") == []
+
+
+def test_words_of_the_session_may_stand_between_the_amount_and_the_spin(extractor):
+    assert sessions(extractor, "Sun 45 min recovery spin on the bike.") == [("cycling", None, 2700.0)]
+
+
+def test_a_time_before_recovery_and_an_activity_is_that_session_s_time(extractor):
+    assert sessions(extractor, "45 min recovery run along the canal.") == [("running", None, 2700.0)]
+    assert sessions(extractor, "Did a 50 min recovery ride after yesterday's race.") == [("cycling", None, 3000.0)]
+
+
+def test_the_rest_between_repeats_is_still_no_session_time(extractor):
+    got = sessions(extractor, "Track night: 8 x 400 m with 90 s recovery jog.")
+    assert got == [("running", 3200.0, None)]
+
+
+def test_a_bike_named_once_leaves_a_running_log_s_bare_distances_runs(extractor):
+    got = sessions(extractor, "Week 9 recap: Mon rest. Tue 6 km easy. Thu 8 km steady. Sat 18 km long run. "
+                              "Sun 45 min on the bike.")
+    assert got[:3] == [("running", 6000.0, None), ("running", 8000.0, None), ("running", 18000.0, None)], got
+    assert got[3][0] == "cycling" and got[3][2] == 2700.0, got
