@@ -38,3 +38,9 @@ def test_a_bike_named_once_leaves_a_running_log_s_bare_distances_runs(extractor)
                               "Sun 45 min on the bike.")
     assert got[:3] == [("running", 6000.0, None), ("running", 8000.0, None), ("running", 18000.0, None)], got
     assert got[3][0] == "cycling" and got[3][2] == 2700.0, got
+
+
+def test_an_activity_named_twice_in_one_sentence_counts_once_for_the_log(extractor):
+    got = sessions(extractor, "Tue 10 km easy. Thu 12 km steady. Sat 20 km long run. "
+                              "Sun 60 min easy spin on the bike, legs felt heavy.")
+    assert [a for a, _, _ in got] == ["running", "running", "running", "cycling"], got

@@ -431,16 +431,18 @@ class Context:
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
         names none: ``default_activity``, unless it names a workout or another sport.  The recovery between
-        repeats (:attr:`recoveries`: "200 m walk recovery") names none.  A cue word inside an activity's
-        mention counts once, as the mention ("on the bike" is one cycling, not two)."""
+        repeats (:attr:`recoveries`: "200 m walk recovery") names none.  An activity counts once for each sentence
+        that names it, and a cue word inside an activity's mention is that mention ("Sun 45 min easy spin on
+        the bike" names cycling once: one session, however many of its words name it)."""
         counts: dict[str, int] = {}
         cues = self.lexicon.activity_cues
         mentions = self.mentions[ext.ACTIVITIES]
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
-        named = [m.info.activity for m in mentions if m.start not in self.recoveries] + \
-            [e.info.activity for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [cues[self.lows[i]] for i in self.words_at("activity_cues") if i not in in_mention]
-        for activity in named:
+        sent_of = self.sent_of
+        named = [(m.info.activity, sent_of[m.start]) for m in mentions if m.start not in self.recoveries] + \
+            [(e.info.activity, sent_of[e.start]) for e in self.mentions[ext.EVENTS] if e.info.activity] + \
+            [(cues[self.lows[i]], sent_of[i]) for i in self.words_at("activity_cues") if i not in in_mention]
+        for activity, _ in dict.fromkeys(named):
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
         if counts:
