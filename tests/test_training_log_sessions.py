@@ -44,3 +44,13 @@ def test_an_activity_named_twice_in_one_sentence_counts_once_for_the_log(extract
     got = sessions(extractor, "Tue 10 km easy. Thu 12 km steady. Sat 20 km long run. "
                               "Sun 60 min easy spin on the bike, legs felt heavy.")
     assert [a for a, _, _ in got] == ["running", "running", "running", "cycling"], got
+
+
+def test_a_day_of_a_log_with_repeats_and_no_unit_is_a_track_session(extractor):
+    got = sessions(extractor, "Mon rest. Wed 8x400 at 5k pace. Sat 16 km long run.")
+    assert got[0] == ("running", 3200.0, None), got
+
+
+def test_repeats_off_a_rest_are_no_margin(extractor):
+    """"off" after a set of repeats tells the rest between them, not a margin taken off a best"""
+    assert sessions(extractor, "Track session tonight: 10 x 400 m off 60s rest.") == [("running", 4000.0, None)]

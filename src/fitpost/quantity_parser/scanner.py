@@ -510,6 +510,10 @@ def on_nx(text: str, m, orig: str = ""):
         return None
     cu = m.group("x_cunit")
     u = m.group("x_unit")
+    if not cu and not u and _repeat_metres(a, b):
+        # "8x400", "10 x 100": repeats of a track or pool distance, which is told in metres without its unit
+        total = a * b
+        return [Item("distance", s, e, value=total, unit="m", base=total, times=a)], e
     if cu or not u:
         if not cu and (a > 20 or b > 100):
             return None  # 1920x1080
@@ -530,6 +534,18 @@ def on_nx(text: str, m, orig: str = ""):
         items.append(_freq_item(text, pm, per))
         e = pm.end()
     return items, e
+
+
+REPEAT_METRES = (100, 2000)  # the shortest and the longest repeat told in metres without a unit ("8x400")
+REPEATS_MAX = 30  # the most repeats of one set ("30 x 100")
+
+
+def _repeat_metres(times: int, each: float) -> bool:
+    """Whether ``times`` x ``each`` with no unit is a set of repeats over a distance in metres: a few
+    repeats of a whole hundred of metres, as track and pool sessions are told ("8x400", "10 x 100",
+    "5 x 1000"); not a screen's size ("1920x1080") nor sets of an exercise ("3x10")."""
+    lo, hi = REPEAT_METRES
+    return 2 <= times <= REPEATS_MAX and lo <= each <= hi and each == int(each) and int(each) % 100 == 0
 
 
 def on_sets(text: str, m, orig: str = ""):

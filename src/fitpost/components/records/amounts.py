@@ -88,6 +88,8 @@ def set_aside(ctx: Context) -> None:
             role = None
         if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
             role = None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
+        if role == "difference" and (q.times or 0) > 1:
+            role = None  # "10 x 400 m off 60 s rest": a set of repeats ("off" the rest between), no margin
         if role in ("segment", "split") and _set_of_repeats(ctx, span):
             role = None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
         if role is None and q.kind == "duration" and segment_end >= 0 \
