@@ -54,3 +54,36 @@ def test_a_day_of_a_log_with_repeats_and_no_unit_is_a_track_session(extractor):
 def test_repeats_off_a_rest_are_no_margin(extractor):
     """"off" after a set of repeats tells the rest between them, not a margin taken off a best"""
     assert sessions(extractor, "Track session tonight: 10 x 400 m off 60s rest.") == [("running", 4000.0, None)]
+
+
+def test_hill_reps_and_track_sessions_are_run_unless_the_text_rides(extractor):
+    assert sessions(extractor, "Hill reps today, 8 x 90 seconds up Tarnby Brow.") == [("running", None, 720.0)]
+    assert sessions(extractor, "Track session tonight: 6 x 800 m at 10k pace.") == [("running", 4800.0, None)]
+    got = sessions(extractor, "Great ride with the club, 60 km. Tomorrow hill repeats, 5 x 4 min.")
+    assert got == [("cycling", 60000.0, None), ("cycling", None, 1200.0)], got
+    got = sessions(extractor, "Swam 2 km. Then hill sprints, 6 x 20 seconds.")
+    assert got == [("swimming", 2000.0, None), ("running", None, 120.0)], got
+
+
+def test_strides_tell_a_running_log(extractor):
+    got = sessions(extractor, "Thu 8 km with strides. Sat 30 km on the bike. Sun 10 km easy.")
+    assert [a for a, _, _ in got] == ["running", "cycling", "running"], got
+
+
+def test_a_distance_on_another_day_is_not_lent_to_the_session_before(extractor):
+    post = extractor.extract("Sat 14 km long run. Sun 45 min on the bike. Mon 10 km easy.", posted_at="2025-06-17")
+    got = [(a.activity, a.distance and a.distance.meters, a.duration and a.duration.seconds, str(a.date.value))
+           for a in post.activities]
+    assert got[1:] == [("cycling", None, 2700.0, "2025-06-15"), ("running", 10000.0, None, "2025-06-16")], got
+
+
+def test_a_distance_on_the_same_day_is_still_lent(extractor):
+    got = sessions(extractor, "First ride on the new bike this morning! 25 km with Tamsin.")
+    assert got == [("cycling", 25000.0, None)], got
+
+
+def test_a_session_s_kind_before_a_word_makes_it_a_noun(extractor):
+    """"long ride" after a day is a log's session, not a routine told in the present tense"""
+    post = extractor.extract("Sat long ride 80 km. Sun 40 km recovery.", posted_at="2025-06-16")
+    got = [(a.activity, a.status, a.distance.meters, str(a.date.value)) for a in post.activities]
+    assert got == [("cycling", "completed", 80000.0, "2025-06-14"), ("cycling", "completed", 40000.0, "2025-06-15")]

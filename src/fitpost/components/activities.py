@@ -153,11 +153,14 @@ class ActivityFinder(Component):
             elif not self._is_activity(doc, tab, start, end, root, kind):
                 continue
             if form == "both":
-                # a word both verb and noun is a noun where the tagger says so or, with no tagger, right
+                # a word both verb and noun is a noun right after a word of a session's kind ("long ride"),
+                # where the tagger says so or, with no tagger, right
                 # after a determiner, an amount or a number ("our kayaking trip", "my run", "these 5 mile
                 # runs", "25 runs") or, but for an -ing form, right before a word of being, as no verb is
                 # ("hikes are fun")
-                if tagged:
+                if start > 0 and tab.lower[start - 1] in self.amount_modifiers:
+                    noun = True  # "long ride", "easy run": a session's word after its kind, whatever the tagger says
+                elif tagged:
                     noun = root.pos_ in ("NOUN", "PROPN")
                 else:
                     if amount_ends is None:

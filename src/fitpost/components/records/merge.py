@@ -1026,7 +1026,8 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
 
 def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     """The cluster that lends the distance or time ``span`` to record ``prev``, where it fits (a distance:
-    ``prev`` has none or the same; a time: :func:`_time_fits` and the same day and people), with the date
+    ``prev`` has none or the same and names no other day; a time: :func:`_time_fits` and the same day and
+    people), with the date
     and, a distance, the company and the places told with it ("First ride on the new bike! 25 km with Jess
     and Mo.", "First swim of the season! 1.2 km at Tarn Lake."); None
     where it does not fit, or where ``prev`` is a routine and the sentence tells a day, or the sentence tells
@@ -1044,6 +1045,8 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None  # "I ride until I hit my target. Today's target was 60 km.": a day's session, not the routine's
     if q.kind == "duration" and not _same_day_and_people(carrier, prev):
         return None  # "My best there was 21:40, a few years ago": another day's time
+    if q.kind == "distance" and not _no_other_day(carrier, prev):
+        return None  # "Sun 45 min on the bike. Mon 10 km easy.": another day's session
     if q.kind == "distance":
         attach_company(ctx, carrier)
         carrier.places.extend(p for p in _places_of(ctx, n) if p["role"] == "at")  # "1.2 km at Tarn Lake"
@@ -1569,10 +1572,11 @@ def _stage_line(ctx: Context, n: int) -> bool:
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None,
                 stage: int | None = None) -> None:
-    """A logged distance as a record of the activity of ``prev``, the record before it, else of the text's
-    (none where the text names no activity); with no record before it, the distance of the record it
-    heads (:func:`_headed_record`); or a further mention of a done record of its paragraph with the
-    same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after "another").  A
+    """A logged distance as a record of the activity of ``prev``, the record before it, unless it names
+    another day, else of the text's (none where the text names no activity); with no record before it, the
+    distance of the record it heads (:func:`_headed_record`); or a further mention of a done record of its
+    paragraph with the same distance and no other day ("Distance: 5 miles" and "a 5 mile walk"; not after
+    "another").  A
     new record takes the places of its sentence (those of :func:`_stage_places` for a stage, on stage line
     ``stage``);
     told as a plan (:func:`_plan_cue`, or a plan cue fitpost_status read for the distance: "The plan for
@@ -1584,12 +1588,14 @@ def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record
         real.add_cluster(ahead, Cluster(start=span.start, end=span.end, sent=n, info=ahead.primary.info,
                                         quantities=[q], inferred=True))
         return
-    activity = prev.activity if prev is not None else ctx.main_activity
-    if activity is None:
-        return
-    carrier = Cluster(start=span.start, end=span.end, sent=n, info=ext.ActivityInfo(activity=activity, form="inferred"),
+    carrier = Cluster(start=span.start, end=span.end, sent=n, info=ext.ActivityInfo(activity="", form="inferred"),
                       quantities=[q], inferred=True)
     attach_date(ctx, carrier)
+    # a line of another day than the record before is a log's day of its own: of the activity the log is of
+    activity = prev.activity if prev is not None and _no_other_day(carrier, prev) else ctx.main_activity
+    if activity is None:
+        return
+    carrier.info = ext.ActivityInfo(activity=activity, form="inferred")
     further = not ctx.lexicon.further_session.isdisjoint(ctx.lows[ctx.sents[n][0]:span.start])  # "Another 5 miles"
     same = None if further else next(
         (r for r in real.in_paragraph(ctx.para[n]) if r.activity == activity and same_distance(r.distance(), q)
