@@ -87,3 +87,25 @@ def test_a_session_s_kind_before_a_word_makes_it_a_noun(extractor):
     post = extractor.extract("Sat long ride 80 km. Sun 40 km recovery.", posted_at="2025-06-16")
     got = [(a.activity, a.status, a.distance.meters, str(a.date.value)) for a in post.activities]
     assert got == [("cycling", "completed", 80000.0, "2025-06-14"), ("cycling", "completed", 40000.0, "2025-06-15")]
+
+
+def test_repeats_shorter_than_the_session_before_are_its_own(extractor):
+    post = extractor.extract("Rest day today. Tomorrow: 12 km with 4 x 1 mile at threshold.", posted_at="2025-06-16")
+    assert [(a.activity, a.status, a.distance.meters) for a in post.activities] == [("running", "planned", 12000.0)]
+    got = sessions(extractor, "Pool session done. 3.2k total. Main set 8 x 200 pull.")
+    assert got == [("swimming", 3200.0, None)], got
+
+
+def test_repeats_on_another_day_are_a_session(extractor):
+    got = sessions(extractor, "Ran 5 km on Monday. Tuesday 6 x 400 m on the track.")
+    assert got == [("running", 5000.0, None), ("running", 2400.0, None)], got
+
+
+def test_timed_repeats_opening_a_line_are_an_interval_session(extractor):
+    assert sessions(extractor, "6 x 3 min hard, 2 min recovery jog between.") == [("running", None, 1080.0)]
+    assert sessions(extractor, "4 x 8 min at tempo, 2 min easy. Felt strong.") == [("running", None, 1920.0)]
+
+
+def test_long_or_labelled_times_are_no_interval_session(extractor):
+    assert sessions(extractor, "2 x 4 hours of sleep, broken night.") == []
+    assert sessions(extractor, "Screen time: 2 x 30 min. Too much.") == []

@@ -886,8 +886,10 @@ def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None
 
 def _no_other_day(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words)."""
-    theirs = [x.date for x in r.clusters if x.date is not None]
-    return c.date is None or not theirs or _one_day(c.date, theirs[0])
+    if c.date is None:
+        return True
+    theirs = next((x.date for x in r.clusters if x.date is not None), None)
+    return theirs is None or _one_day(c.date, theirs)
 
 
 def _ranked(ctx: Context, c: Cluster) -> bool:
@@ -999,7 +1001,9 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
         q = span.info
         prev = real.before(n)
         if q.kind == "duration" and prev is None:
-            continue  # a time with no record before it has nowhere to go
+            if _timed_repeats(ctx, span):
+                _add_logged(ctx, real, span, None)  # "6 x 3 min hard, 2 min jog between": a session of repeats
+            continue  # another time with no record before it has nowhere to go
         if _segment(ctx, span):
             continue
         if span.end in mention_starts:
@@ -1015,6 +1019,8 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
         if stage is not None:
             _add_stage(ctx, real, span, prev, stage)
             continue
+        if q.kind == "distance" and prev is not None and _repeats_within(ctx, prev, span):
+            continue  # "12 km with 4 x 1 mile at threshold", "3.2k total. Main set 8 x 200": the session's repeats
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
         carrier = _lent(ctx, prev, span) if prev is not None else None
@@ -1022,6 +1028,17 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev)
+
+
+def _repeats_within(ctx: Context, prev: Record, span: ext.Mention) -> bool:
+    """Whether the distance ``span`` is a set of repeats shorter than the distance of record ``prev``, the
+    record before it, in a sentence that names no day or is ``prev``'s: the repeats of that session ("12 km
+    with 4 x 1 mile at threshold"), not a session of their own."""
+    q, whole = span.info, prev.distance()
+    if (q.times or 0) < 2 or whole is None or not whole.meters or not q.meters or q.meters >= whole.meters:
+        return False
+    n = ctx.sent_of[span.start]
+    return n in {c.sent for c in prev.clusters} or not ctx.dates_in.get(n)
 
 
 def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
@@ -1473,9 +1490,29 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
         return True
     if _short_line(ctx, n):
         return True
-    if span.start == lo and span.info.times or ctx.lows[span.start - 1] == ":" and span.start - lo <= LABEL_WORDS + 1:
+    if _opening_repeats(ctx, span):
         return True
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
+
+
+def _opening_repeats(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the amount ``span`` opens its sentence as a set of repeats ("5 x 1 km at 4:10 with 90 s
+    recovery.", "6 x 3 min hard") or comes right after a short label ("Track session: 6 x 800 m at 5K
+    pace")."""
+    lo = ctx.sents[ctx.sent_of[span.start]][0]
+    return span.start == lo and bool(span.info.times) \
+        or ctx.lows[span.start - 1] == ":" and span.start - lo <= LABEL_WORDS + 1
+
+
+REPEAT_MAX_S = 1200  # the longest repeat of a set of timed repeats ("6 x 3 min", "4 x 20 min")
+
+
+def _timed_repeats(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` opens its sentence as a set of repeats of at most REPEAT_MAX_S each ("6 x 3
+    min hard, 2 min jog between"): an interval session's (not "2 x 4 hours" of sleep)."""
+    q = span.info
+    return (q.times or 0) > 1 and bool(q.seconds) and q.seconds / q.times <= REPEAT_MAX_S \
+        and span.start == ctx.sents[ctx.sent_of[span.start]][0]
 
 
 def _short_line(ctx: Context, n: int) -> bool:
