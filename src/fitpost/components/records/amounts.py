@@ -88,6 +88,8 @@ def set_aside(ctx: Context) -> None:
             role = None
         if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
             role = None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
+        if role == "difference" and q.kind == "distance" and _best_after(ctx, span):
+            role = None  # "a new 5k PB": the race the best time was run over
         if role == "difference" and (q.times or 0) > 1:
             role = None  # "10 x 400 m off 60 s rest": a set of repeats ("off" the rest between), no margin
         if role in ("segment", "split") and _set_of_repeats(ctx, span):
@@ -95,6 +97,8 @@ def set_aside(ctx: Context) -> None:
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
+        if role == "period" and _at_last_before(ctx, span):
+            role = None  # "A 10k PB at last: 41:30": "at last" is "finally", no period before the time
         if role == "period" and elapsed_later(ctx, span):
             role = None  # "finished in Larkspur Bay 12 days later": what the journey took
         if role == "split" and _recovery_session(ctx, span):
@@ -123,6 +127,20 @@ def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
     intervals"): the set's distance, where "1 km repeats" alone is one repeat's."""
     q = span.info
     return q.kind == "distance" and (q.times or 0) > 1 and span.end < ctx.tab.n and ctx.lows[span.end] in SET_NOUNS
+
+
+def _at_last_before(ctx: Context, span: ext.Mention) -> bool:
+    """Whether "at last" (finally) stands right before the amount ``span``, but for a colon or a comma."""
+    k = span.start
+    if k > 0 and ctx.lows[k - 1] in (":", ","):
+        k -= 1
+    return ctx.lows[max(0, k - 2):k] == ["at", "last"]
+
+
+def _best_after(ctx: Context, span: ext.Mention) -> bool:
+    """Whether a ``best_words`` phrase follows the amount ``span`` ("5k PB", "10 km personal best")."""
+    after = ctx.lows[span.end:span.end + 2]
+    return any(tuple(after[:len(p)]) == p for p in ctx.lexicon.best_words)
 
 
 def _recovery_session(ctx: Context, span: ext.Mention) -> bool:

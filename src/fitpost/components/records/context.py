@@ -136,6 +136,7 @@ class Lexicon:
     recovery_words: frozenset[str]  # "sore from the sportive": see recovery_from in linking.json
     recovery_reach: int
     repeat_recoveries: frozenset[str]  # "200 m jog recoveries": see repeat_recoveries in linking.json
+    best_words: tuple[tuple[str, ...], ...]  # "a new 5k PB": see best_words in linking.json
     crossing_verbs: frozenset[str]  # a crossing of open water: see crossings in linking.json
     waters: frozenset[str]
     crossing_reach: int
@@ -314,13 +315,15 @@ def _session_words(data: dict) -> dict:
 
 
 def _crossing_and_recovery_words(data: dict) -> dict:
-    """The :class:`Lexicon` fields of the crossings of open water (``crossings`` of linking.json) and of the
-    sessions told as the cause of how one feels (``recovery_from``)."""
+    """The :class:`Lexicon` fields of the crossings of open water (``crossings`` of linking.json), of the
+    sessions told as the cause of how one feels (``recovery_from``), of the recovery between repeats
+    (``repeat_recoveries``) and of the words of a best time after its race's distance (``best_words``)."""
     crossings, recovery = data["crossings"], data["recovery_from"]
     return {"crossing_verbs": frozenset(crossings["verbs"]), "waters": frozenset(crossings["waters"]),
             "crossing_reach": int(crossings["reach"]), "crossing_activities": frozenset(crossings["activities"]),
             "recovery_words": frozenset(recovery["words"]), "recovery_reach": int(recovery["reach"]),
-            "repeat_recoveries": frozenset(data["repeat_recoveries"]["words"])}
+            "repeat_recoveries": frozenset(data["repeat_recoveries"]["words"]),
+            "best_words": _phrases(data["best_words"]["phrases"])}
 
 
 def _no_quote(at: int) -> None:
