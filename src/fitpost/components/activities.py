@@ -22,7 +22,11 @@ from spacy.tokens import Doc, Token
 from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
-_BARE_RACE = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
+_BARE_RACE = re.compile(r"^(?:\d{1,3}(?:\.\d)?\s?[kK]|(?:100|200|400|800|1500|3000|5000|10,?000)\s?[mM])$")
+# a race told by its distance alone: "a 10k", and the track's races in metres right after a determiner ("the
+# 5000m", "my 1500 m"; "swam 1500 m" is a distance)
+_BARE_K = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
+_TRACK_RACE = re.compile(r"^(?:100|200|400|800|1500|3000|5000|10,?000)\s?[mM]$")
 _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
 # "one" marks a thing ("in one kayak") but no race: "so proud of this one. Easy 16k jog"
 _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
@@ -328,9 +332,15 @@ class ActivityFinder(Component):
         """Bare race distances (of ``quantities``) after a determiner: "their 10k"."""
         out = []
         for q in quantities:
-            if q.label != "distance" or q.start == 0 or not _BARE_RACE.match(text[q.start_char:q.end_char]):
+            written = text[q.start_char:q.end_char]
+            if q.label != "distance" or q.start == 0:
                 continue
-            before = tab.lower[max(0, q.start - 3):q.start]
+            if _BARE_K.match(written):
+                before = tab.lower[max(0, q.start - 3):q.start]
+            elif _TRACK_RACE.match(written):
+                before = tab.lower[q.start - 1:q.start]
+            else:
+                continue
             if any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out
