@@ -42,6 +42,7 @@ _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"} 
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
 _HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
 _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
+_HOW_OFTEN = {"every", "each", "per"}  # before a spell of time: how often, no spell spent ("every day")
 _PARTNER = {"other", "better"}  # "my other half", "my better half": a partner, no race
 # a programme's session by week and day or run ("w5d2"; "w9" "r3")
 _WEEK_DAY = re.compile(r"wk?\d{1,2}[dr]\d")
@@ -176,8 +177,10 @@ class ActivityFinder(Component):
                 form = "noun" if noun else "verb"
             if unicodedata.category(tab.text[start][0]) == "So" or " ".join(tab.lower[start:end]) in self.amount_nouns:
                 # an emoji or an amount noun: a session only beside its amount ("🚴 62 km loop", "20 min on the
-                # bike"), else decoration or a thing ("left my keys on the bike")
-                generic = not _amount_beside(doc, tab, start, end, self.amount_modifiers)
+                # bike") or right after a spell of time it fills ("a great day on the bike"), else decoration or
+                # a thing ("left my keys on the bike")
+                generic = not (_amount_beside(doc, tab, start, end, self.amount_modifiers)
+                               or self._after_spell(tab, start))
             else:
                 generic = self._generic(doc, tab, start, end, root, form)
             found.append((start, end, activity, ext.ActivityInfo(
@@ -276,6 +279,12 @@ class ActivityFinder(Component):
         if form in self.most_context:
             return "most"
         return None
+
+    def _after_spell(self, tab: ext.Tokens, start: int) -> bool:
+        """Whether a spell of time the session at ``start`` fills stands right before it ("a great day on the
+        slopes", "spent the afternoon on the bike"; not "every day on the bike", which says how often)."""
+        return start > 0 and tab.lower[start - 1] in self.spells \
+            and (start < 2 or tab.lower[start - 2] not in _HOW_OFTEN)
 
     @staticmethod
     def _named_race(tab: ext.Tokens, start: int) -> bool:
