@@ -115,3 +115,12 @@ def test_a_name_after_left_in_a_journey_is_the_place_left(extractor):
     text = "The team left Brackenfold on Wednesday and cycled 90 km to Tarnby."
     a = record(extractor, text)
     assert a.participants == [] and ("Brackenfold", "from") in [(p.name, p.role) for p in a.places]
+
+
+@pytest.mark.parametrize("text", [
+    "We walked along the lower slopes of Tarnby Crag this morning.",
+    "Finished the long run on the Larkspur Way, legs gone.",
+    "Swam across the cove below Brackenfold Crag with the club.",
+])
+def test_a_name_ending_in_a_hill_or_a_path_word_is_no_person(extractor, text):
+    assert names(record(extractor, text)) == []
