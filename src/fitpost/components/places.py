@@ -52,6 +52,7 @@ _TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
 _POSSESSIVE = ("'s", "’s")
 _APOSTROPHES = ("'", "’")
 _DASHES = ("-", "–")
+_RACE_BY_K = re.compile(r"\d{1,3}(?:\.\d)?k")  # a race named by its length in km: "Tarnside 10K"
 # words before "to" that make the name after it someone thanked or praised, no destination ("thanks to Tamsin")
 _THANKING = frozenset(("thanks", "thank", "thankyou", "grateful", "credit", "kudos", "congrats", "congratulations",
                        "props", "cheers"))
@@ -62,6 +63,15 @@ def _thanked(tab: ext.Tokens, to: int) -> bool:
     "shout out to"): the name after it is a person's."""
     lows = tab.lower
     return to > 0 and (lows[to - 1] in _THANKING or to > 1 and lows[to - 2:to] == ["shout", "out"])
+
+
+def _before_race_length(tab: ext.Tokens, s: int, e: int) -> int:
+    """Where the name at ``s:e`` ends without the race length in km that ends it, in one token or two ("Tarnside
+    10K", "Tarnside 10 K": the place is Tarnside); ``e`` where none does."""
+    for k in (e - 1, e - 2):
+        if k > s and _RACE_BY_K.fullmatch("".join(tab.lower[k:e])):
+            return k
+    return e
 
 
 def _shortened_names(doc: Doc) -> set[str]:
@@ -263,7 +273,8 @@ class PlaceFinder(Component):
     def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last
         word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
-        and without a city race's head at its end ("Tarnside Marathon": Tarnside), but for an event's name
+        and without a city race's head or a race's distance in km at its end ("Tarnside Marathon", "Tarnside 10K":
+        Tarnside), but for an event's name
         taken for a place ("the Pedal Sportive": a capitalised event head in it) and one with no word of
         letters alone (a time taken for a place: "in 04:47:40"; a programme's
         week and run: "W9 R3").  (``event_heads``: the tokens of ``event_heads``.)"""
@@ -279,6 +290,7 @@ class PlaceFinder(Component):
                     e -= 2  # " - 750": a dash and what follows it
                 while e - 1 > s and tab.lower[e - 1] in self.city_event_heads:
                     e -= 1  # "Tarnside Marathon": the place is the city the race is named after
+                e = _before_race_length(tab, s, e)  # "Tarnside 10K" too
                 if s < e and heads.isdisjoint(range(s, e)):
                     out.append((s, e))
         return out
