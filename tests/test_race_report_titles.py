@@ -59,3 +59,20 @@ def test_a_time_told_by_a_verb_right_after_a_named_race_is_its_result(extractor)
 ])
 def test_a_time_of_a_later_run_or_another_day_is_another_session(extractor, text):
     assert len(extractor.extract(text, posted_at="2026-11-20").activities) == 2
+
+
+@pytest.mark.parametrize("text, event, metres, seconds", [
+    ("Brackenfold Half Marathon\nChip time: 1:42:18\nPosition: 312/1840", "Brackenfold Half Marathon",
+     21097.5, 6138.0),
+    ("Larkspur Fell Race\nTough one today, 14 km and 800 m of climb. Finished in 1:32.", "Larkspur Fell Race",
+     14000.0, 5520.0),
+])
+def test_a_race_s_name_alone_on_its_line_is_the_race(extractor, text, event, metres, seconds):
+    (race,) = extractor.extract(text, posted_at="2024-05-06").activities
+    assert race.event is not None and race.event.name == event
+    assert race.distance.meters == pytest.approx(metres) and race.duration.seconds == seconds
+
+
+def test_metres_of_climb_are_no_climbing_session(extractor):
+    (run,) = extractor.extract("Hilly run today, 14 km with 800 m of climb.", posted_at="2024-05-06").activities
+    assert run.activity == "running" and run.distance.meters == 14000.0

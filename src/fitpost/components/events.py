@@ -26,6 +26,7 @@ parts, a part too short to be a headline by itself keeps its capitals
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import chain, filterfalse
 
 from spacy.language import Language
@@ -74,6 +75,16 @@ _REPORT_TAIL = re.compile(r"\s(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*
 # the same words opening a title, a dash, a bar or a colon after them: what follows is the race's name
 # ("Race Report - Larkspur Half Marathon")
 _REPORT_HEAD = re.compile(r"^\s*(?:race\s)?(?:" + "|".join(_REPORT_WORDS) + r")\s*[-–—|:]\s", re.IGNORECASE)
+
+
+RACE_TITLE_WORDS = 4  # a Title Case line of at most this many words, ending in an event's head, is a race's name
+
+
+def _race_title(line: str, heads: Collection[str]) -> bool:
+    """Whether ``line`` is a race's name alone: at most RACE_TITLE_WORDS words, the last an event's head
+    ("Brackenfold Half Marathon", "Larkspur Fell Race"; not "Grandmother Swims Across the Lake")."""
+    words = line.split()
+    return 0 < len(words) <= RACE_TITLE_WORDS and words[-1].lower() in heads
 
 
 def _title_case(line: str) -> bool:
@@ -192,7 +203,7 @@ class EventFinder(Component):
                  or distances and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
-        headline = self._headline_tokens(tab, text)
+        headline = self._headline_tokens(tab, text, self.one_word_heads)
         # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
         out = [f for i in cues.get("tag_head", ()) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
@@ -433,9 +444,11 @@ class EventFinder(Component):
         return s
 
     @staticmethod
-    def _headline_tokens(tab: ext.Tokens, text: str) -> set[int]:
+    def _headline_tokens(tab: ext.Tokens, text: str, heads: Collection[str]) -> set[int]:
         """Tokens of lines written in Title Case: three or more words (runs of ASCII letters),
-        over 70% of them capitalised, and no sentence end at the end of the line.  In such a line a dash,
+        over 70% of them capitalised, and no sentence end at the end of the line; but for a line of at most
+        RACE_TITLE_WORDS words that ends in an event's head (of ``heads``), a race's name on a line of its
+        own ("Brackenfold Half Marathon" over "Chip time: 1:42:18").  In such a line a dash,
         a bar or a colon parts ("Larkspur Marathon 2026 - Race Report"); a part that is no headline by
         itself (too short), or that the words ending a report's title follow, a dash, a bar or a colon between
         or none ("Larkspur Half Marathon Race Report", "Larkspur Trail 50K – Race Report"), keeps its capitals:
@@ -457,7 +470,8 @@ class EventFinder(Component):
             # where the race's name ends: before the report words and a dash, a bar or a colon before them
             # ("Larkspur Trail 50K – Race Report")
             named_end = len(line.rstrip().rstrip("-–—|:").rstrip())
-            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line):
+            if not line.rstrip().endswith((".", "!", "?", "\"", "”")) and _title_case(line) \
+                    and not _race_title(line, heads):
                 for part in _TITLE_PARTS.finditer(line):
                     if _title_case(part.group()) and not (tail and part.end() >= named_end):
                         bounds = tab.expand(start + part.start(), start + part.end(), len(text))
