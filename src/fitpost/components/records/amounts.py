@@ -311,7 +311,8 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     sentence with no cluster goes to the first record of :func:`_records_before` that it fits; where
     none of those has a distance or an event, to the race the text told before (:func:`_race_before`)
     first: "I had to walk through two water stations. I crossed the line in 3:36:12" is the race's.  A time
-    right after the name of someone other than the author is that person's result, no record's."""
+    right after the name of someone other than the author is that person's result, no record's, and so is
+    one told of another in a text in the first person (:func:`_others_result`)."""
     with_cluster = {c.sent for c in clusters}
     spans = [s for s in ctx.mentions[ext.QUANTITIES]
              if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
@@ -325,7 +326,7 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     distances = {s.info.end: s.info for s in ctx.mentions[ext.QUANTITIES] if s.label == "distance"}
     for span in spans:
         q: Quantity = span.info
-        if not result_cue(low, q.start, q.end) or span.start in ctx.others_name_ends:
+        if not result_cue(low, q.start, q.end) or span.start in ctx.others_name_ends or _others_result(ctx, span):
             continue
         n = ctx.sent_of[span.start]
         near = _records_before(records, in_sent, n)
@@ -346,6 +347,26 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                 if statuses.meaning(r.leading().status_name).phase == "planned":
                     carried_out(ctx, r, span)  # "Signed up for the Brackenfold 10k. Crossed the line in 44:12"
                 break
+
+
+SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))  # a third person told as a clause's subject
+
+
+def _others_result(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span``, in a text told in the first person, is told of someone else: its clause
+    before it (from the sentence's start or its last clause break) names a person other than the author, by
+    name, by relation or as "he", "she" or "they", and says no "I" or "we" ("Jonas Berg won in 16:42. I
+    finished in 23:10": the author's result is the second; "She was 3rd woman in 38:20, I finished in 44:05")."""
+    if not ctx.first_person:
+        return False
+    n = ctx.sent_of[span.start]
+    lo = ctx.clause_start(span.start)
+    words = ctx.lows[lo:span.start]
+    if "i" in words or "we" in words:
+        return False
+    return any(lo <= p.start < span.start and not p.info.in_quote
+               and (ctx.lows[p.start] in SUBJECT_PRONOUNS if p.info.pronoun else p.info.name != ctx.author)
+               for p in ctx.people_in.get(n, ()))
 
 
 def _plan_carried_out(ctx: Context, records: list[Record], span: ext.Mention, n: int) -> None:

@@ -768,6 +768,14 @@ class Context:
         at = self._break_at
         return bisect_left(at, b) - bisect_left(at, a)
 
+    def clause_start(self, k: int) -> int:
+        """The first token of the clause that holds token ``k``: right after the last clause break before it
+        in its sentence, else the sentence's first."""
+        lo = self.sents[self.sent_of[k]][0]
+        at = self._break_at
+        j = bisect_left(at, k) - 1
+        return at[j] + 1 if j >= 0 and at[j] >= lo else lo
+
     @once
     def _break_at(self) -> list[int]:
         """The tokens that are clause breaks, in order; a hyphen inside a word ("five-a-side") is none."""

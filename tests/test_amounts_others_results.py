@@ -1,0 +1,24 @@
+"""In a post told in the first person, a time told of someone else is theirs, not the author's session's
+(issue 20): "Jonas Berg won in 16:42. I finished in 23:10" and "She was 3rd woman in 38:20, I finished in
+44:05" give the author's time.  In a text about someone, "He finished in 3:12:40" is still the session's.
+Posts written for these tests; each runs on blank English and on the statistical pipeline."""
+from __future__ import annotations
+
+
+def seconds(extractor, text: str) -> list:
+    return [a.duration and a.duration.seconds for a in extractor.extract(text, posted_at="2025-06-16").activities]
+
+
+def test_a_named_winner_s_time_is_not_the_author_s(extractor):
+    assert seconds(extractor, "Tarnby parkrun this morning. Jonas Berg won in 16:42. I finished in 23:10.") == [1390.0]
+
+
+def test_a_companion_s_time_is_not_the_author_s(extractor):
+    got = seconds(extractor, "Ran the Larkspur 10K with Elin. She was 3rd woman in 38:20, I finished in 44:05.")
+    assert got == [2645.0]
+    assert seconds(extractor, "Did the Larkspur 10K with my wife. She finished in 52:10.") == [None]
+
+
+def test_in_a_text_about_someone_their_time_is_the_session_s(extractor):
+    got = seconds(extractor, "Jonas Berg ran the Larkspur Marathon on Sunday. He finished in 3:12:40.")
+    assert got == [11560.0]
