@@ -24,3 +24,12 @@ def test_a_denial_that_nearly_happened_is_a_session_done(extractor, text):
 
 def test_a_denial_alone_negates(extractor):
     assert statuses(extractor, "Skipped my run today, too windy.") == ["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Had to pull out of the Tarnside 10K with a calf strain. Gutted.",
+    "I've withdrawn from the Larkspur Marathon after a stress fracture.",
+    "Pulling out of Sunday's race, still ill.",
+])
+def test_pulling_out_of_a_race_negates_it(extractor, text):
+    assert statuses(extractor, text) == ["negated"]
