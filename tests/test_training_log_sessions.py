@@ -109,3 +109,18 @@ def test_timed_repeats_opening_a_line_are_an_interval_session(extractor):
 def test_long_or_labelled_times_are_no_interval_session(extractor):
     assert sessions(extractor, "2 x 4 hours of sleep, broken night.") == []
     assert sessions(extractor, "Screen time: 2 x 30 min. Too much.") == []
+
+
+def test_a_distance_gone_out_for_is_a_session_with_the_company_before_it(extractor):
+    post = extractor.extract("Met up with Tamsin and Jonas at the track for an easy 5 km.", posted_at="2025-06-16")
+    got = [(a.activity, a.distance.meters, [p.name for p in a.participants]) for a in post.activities]
+    assert got == [("running", 5000.0, ["Tamsin", "Jonas"])], got
+    assert sessions(extractor, "Headed out for a quick 10k before the rain.") == [("running", 10000.0, None)]
+
+
+def test_a_distance_that_measures_a_thing_is_no_session(extractor):
+    assert sessions(extractor, "The road was closed for a 2 km stretch.") == []
+
+
+def test_a_lift_is_no_ski_lift(extractor):
+    assert sessions(extractor, "Thanks to Ottilie for the lift. 12 km this morning.") == [("running", 12000.0, None)]

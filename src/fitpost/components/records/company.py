@@ -41,10 +41,16 @@ def attach_people(ctx: Context, c: Cluster) -> None:
 
 
 def attach_company(ctx: Context, c: Cluster) -> None:
-    """The people the company cues after cluster ``c`` bring in ("Easy 10k with Tamsin today"): all a
+    """The people the company cues after cluster ``c`` bring in ("Easy 10k with Tamsin today"), else those
+    the cues before it in its sentence bring in ("Met up with Tamsin at the track for an easy 5 km"): all a
     session with no activity word of its own takes, having no verb or subject to read."""
     chosen: list[ext.Mention] = []
     _company_after(ctx, c, chosen)
+    if not chosen:
+        lasts = ctx.lexicon.company_lasts
+        for i in range(ctx.sents[c.sent][0], c.start):
+            if ctx.lows[i] in lasts and _cue_ends_at(ctx, i):
+                _take_cued(ctx, i, chosen)
     _add_people(ctx, c, chosen)
 
 
@@ -194,7 +200,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     after that one ("with A, B and C", "with Tom and his brother Benedikt"); not past another activity verb,
     or another activity mention told after a comma, whose company the cues after it are ("ran with Asha and
     swam with Tom", "25 min on the turbo, sore from the sportive with Jonas")."""
-    people, lasts = ctx.people, ctx.lexicon.company_lasts
+    lasts = ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
         return
@@ -204,16 +210,23 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
                 or comma and i in ctx.activity_starts or i in ctx.verb_starts:
             break  # the clause ends, but not at the end mark of an aside in brackets ("10 km (new PB!) with Sam")
         comma = comma or word == ","
-        if word not in lasts or not _cue_ends_at(ctx, i):
-            continue
-        p = next((o for o in ctx.people_starting(i + 1, i + CUE_REACH + 1) if not any(o is q for q in chosen)), None)
-        if p is None:
-            continue
-        j = _relative_owned(people, ctx.person_index(p))
+        if word in lasts and _cue_ends_at(ctx, i):
+            _take_cued(ctx, i, chosen)
+
+
+def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
+    """Add to ``chosen`` the first person starting at most CUE_REACH tokens after the company cue ending at
+    token ``i`` (the relative a possessive owns: "with my wife"), with those coordinated after that one
+    ("with A, B and C")."""
+    people = ctx.people
+    p = next((o for o in ctx.people_starting(i + 1, i + CUE_REACH + 1) if not any(o is q for q in chosen)), None)
+    if p is None:
+        return
+    j = _relative_owned(people, ctx.person_index(p))
+    chosen.append(people[j])
+    while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
+        j = _relative_owned(people, j + 1)
         chosen.append(people[j])
-        while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
-            j = _relative_owned(people, j + 1)
-            chosen.append(people[j])
 
 
 def _relative_owned(people: list[ext.Mention], j: int) -> int:

@@ -1481,8 +1481,8 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     """Whether a distance in a sentence without an activity word reports a session of its own: the
     sentence says when ("18 km today", "Tuesday: 5 miles"), is a short log line ("25 km.",
     "Distance: 5 miles"), opens with it as repeats ("5 x 1 km at 4:10 with 90 s recovery.") or comes
-    right after a short label ("Track session: 6 x 800 m at 5K pace") or has a verb of doing just before
-    it ("got 10 miles in")."""
+    right after a short label ("Track session: 6 x 800 m at 5K pace"), follows "for a" (:func:`_for_an_amount`)
+    or has a verb of doing just before it ("got 10 miles in")."""
     n = ctx.sent_of[span.start]
     lo, hi = ctx.sents[n]
     lex = ctx.lexicon
@@ -1490,9 +1490,27 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
         return True
     if _short_line(ctx, n):
         return True
-    if _opening_repeats(ctx, span):
+    if _opening_repeats(ctx, span) or _for_an_amount(ctx, span, lo):
         return True
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
+
+
+FOR_AN_WORDS = 2  # at most this many words between "for a" and the distance: "for an easy 5 km"
+
+
+def _for_an_amount(ctx: Context, span: ext.Mention, lo: int) -> bool:
+    """Whether "for a" or "for an", then at most FOR_AN_WORDS words of letters, stand right before the
+    distance ``span`` in its sentence (from token ``lo``), and it ends its clause or a ``caption_followers``
+    word follows it: the session met or gone out for ("Met up with Tamsin at the track for an easy 5 km",
+    "out for a quick 10k before the rain"; not "closed for a 2 km stretch")."""
+    lows = ctx.lows
+    after = span.end
+    if after < ctx.tab.n and lows[after].isalpha() and lows[after] not in ctx.lexicon.caption_followers:
+        return False
+    k = span.start - 1
+    while k > lo and span.start - k <= FOR_AN_WORDS and lows[k].isalpha() and lows[k] not in ("a", "an"):
+        k -= 1
+    return k > lo and lows[k] in ("a", "an") and lows[k - 1] == "for"
 
 
 def _opening_repeats(ctx: Context, span: ext.Mention) -> bool:
