@@ -35,3 +35,14 @@ def test_the_subject_of_a_race_told_by_its_length(sm_extractor):
     # organisation is the subject of the verb that distance hangs from
     assert names(sm_extractor, "Tamsin Reyes won the Brackenfold 10,000m in 27:14 on Friday night.") == \
         ["Tamsin Reyes"]
+
+
+def test_a_name_told_with_an_age_between_commas_is_a_person_s(extractor):
+    """a model may take "Tamsin Hale" for an organisation; the age after it says a person"""
+    text = ("A Brackenfold teacher has completed a 500-mile walk from Tarnside to Larkspur in memory of her late "
+            "father. Tamsin Hale, 52, set off on May 1 and arrived on Saturday.")
+    assert names(extractor, text) == ["Tamsin Hale"]
+
+
+def test_a_club_told_with_a_number_between_commas_is_no_person(extractor):
+    assert names(extractor, "Tarnside Harriers, 12, ran the relay on Sunday.") == []

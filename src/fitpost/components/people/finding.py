@@ -112,7 +112,7 @@ def names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str,
     if found:  # else there is no name to hold inside an activity mention
         spans = sorted((m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
         found = [n for n in found if not _inside(spans, *n)]
-    found = sorted(found + listed_between(lex, tab, found))
+    found = sorted(found + listed_between(lex, tab, found) + aged(lex, tab, found))
     more, companions = companion_names(lex, doc, tab, text, typed, found, cues)
     lower = lower_case_companions(lex, tab, found + more, cues["pronoun"])
     return sorted(found + more + lower), companions | set(lower)
@@ -134,6 +134,26 @@ def listed_between(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) 
             j += 1
         if j - k >= 2 and _listed(lows, j, 1) in firsts and personlike(lex, tab, tab.idx[k], tab.end[j - 1]):
             out.append((tab.idx[k], tab.end[j - 1]))
+    return out
+
+
+AGE_MAX = 110  # the oldest age told between commas after a name
+
+
+def aged(lex: Lexicon, tab: ext.Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the names of two or three capitalised words right before an age between commas
+    ("Tamsin Hale, 52, set off on May 1"), which a model may have taken for an organisation: a name told with
+    an age is a person's.  Those ``found`` already hold are left out."""
+    words, out = tab.text, []
+    taken = {k for s, e in found for k in range(bisect_right(tab.idx, s) - 1, bisect_left(tab.idx, e))}
+    for i in tab.where((",",)):
+        if not (i + 2 < tab.n and words[i + 1].isdigit() and int(words[i + 1]) <= AGE_MAX and words[i + 2] == ","):
+            continue
+        k = i
+        while k > tab.sent_lo[i] and i - k < 3 and NAME_TOKEN.match(words[k - 1]) and k - 1 not in taken:
+            k -= 1
+        if i - k >= 2 and personlike(lex, tab, tab.idx[k], tab.end[i - 1]):
+            out.append((tab.idx[k], tab.end[i - 1]))
     return out
 
 
