@@ -264,3 +264,21 @@ def test_runs_on_a_ski_day_are_ski_runs(extractor, text, meters):
     its runs are ski runs."""
     assert [(a.activity, a.distance.meters if a.distance else None) for a in extractor.extract(text).activities] \
         == [("skiing", meters)]
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Morning dip in the sea with the club. 8 degrees!", "swimming"),
+    ("Sea dip at Larkspur Bay this morning, 20 minutes.", "swimming"),
+    ("Skipped rope for 15 min before work.", "workout"),
+])
+def test_wild_swims_and_rope_skipping_are_sessions(extractor, text, activity):
+    assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
+
+
+def test_a_dip_in_the_road_is_no_swim(extractor):
+    assert found(extractor, "There was a big dip in the road at mile 3 of my run.") == [("running", "run", "completed")]
+
+
+def test_a_verb_opening_the_sentence_is_no_place_of_the_race_after_it(extractor):
+    post = extractor.extract("Did Parkrun with my 8 year old today - her first 5k! So proud.", posted_at="2025-06-16")
+    assert [p.name for a in post.activities for p in a.places] == []
