@@ -282,3 +282,10 @@ def test_a_dip_in_the_road_is_no_swim(extractor):
 def test_a_verb_opening_the_sentence_is_no_place_of_the_race_after_it(extractor):
     post = extractor.extract("Did Parkrun with my 8 year old today - her first 5k! So proud.", posted_at="2025-06-16")
     assert [p.name for a in post.activities for p in a.places] == []
+
+
+def test_an_activity_added_in_brackets_to_a_leg_s_amount_is_no_session(extractor):
+    text = ("Larkspur Sprint Triathlon - my results\nSwim: 750m (+ run to T1) 14:05\nT1: 1:32\n"
+            "Bike: 20.1 km 38:40\nT2: 0:55\nRun: 5 km 22:10")
+    got = [(a.activity, a.distance and a.distance.meters) for a in extractor.extract(text).activities]
+    assert got == [("triathlon", 25750.0), ("swimming", 750.0), ("cycling", 20100.0), ("running", 5000.0)], got

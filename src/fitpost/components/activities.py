@@ -399,6 +399,8 @@ class ActivityFinder(Component):
             return False  # part of a hashtag or handle: the events component reads those
         if start > 1 and tab.text[start - 1] == "-" and tab.lower[start - 2] in _PREFIXES:
             return False  # "pre-race announcements", "post-run stretch"
+        if start > 1 and tab.text[start - 1] == "+" and tab.text[start - 2] == "(":
+            return False  # "750 m (+ run to T1)": a part added to the amount before, no session
         word = tab.text[start]
         if word[:1].isupper() and word.lower() in _MONTH_VERBS and end - start == 1 \
                 and (start != tab.sent_lo[start] or end < tab.n and tab.text[end][:1].isdigit()):
