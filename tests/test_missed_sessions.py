@@ -289,3 +289,19 @@ def test_an_activity_added_in_brackets_to_a_leg_s_amount_is_no_session(extractor
             "Bike: 20.1 km 38:40\nT2: 0:55\nRun: 5 km 22:10")
     got = [(a.activity, a.distance and a.distance.meters) for a in extractor.extract(text).activities]
     assert got == [("triathlon", 25750.0), ("swimming", 750.0), ("cycling", 20100.0), ("running", 5000.0)], got
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Took the bike out for 40 km.", "cycling"),
+    ("Took the paddleboard out on Tarnby Water for an hour.", "paddling"),
+    ("Nordic walking group this morning, 6 km round the reservoir.", "walking"),
+    ("Open water session at Marlow Vale quarry, about 1.6 km.", "swimming"),
+    ("Aqua aerobics with mum this morning.", "workout"),
+])
+def test_outings_and_classes_named_by_their_means(extractor, text, activity):
+    assert activities(extractor, text) == [activity]
+
+
+def test_the_means_tells_what_a_bare_race_was(extractor):
+    got = [(a, ev) for a, ev, _ in found(extractor, "Spin class at 6am then a 5k on the treadmill.")]
+    assert [a for a, _ in got] == ["cycling", "running"], got

@@ -510,7 +510,8 @@ INSTEAD_REACH = 3  # how many tokens after the means that word may come ("on the
 
 def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
     """``found`` (in order) without the forms that tell the means ("on the treadmill", "by bike") where
-    their sentence names the same activity before them: "I ran 10 km on the treadmill" is one session,
+    their sentence names the same activity before them (a bare race names none: in "Spin class at 6am then
+    a 5k on the treadmill" the means tells what the 5k was): "I ran 10 km on the treadmill" is one session,
     the means only says how.  Not where "instead" follows it: "Couldn't get out for my ride, so I did 40
     minutes on the turbo instead" tells a session done in place of the one before."""
     named: set[tuple[int, str]] = set()  # (sentence start, activity) of the forms kept
@@ -520,7 +521,8 @@ def _without_told_means(tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
         told = (tab.sent_lo[start], activity) in named
         if not (told and end - start > 1 and tab.lower[start] in _MEANS and not _instead_after(tab, end)):
             kept.append(item)
-        named.add((tab.sent_lo[start], activity))
+        if item[3].form != "race":  # a bare race ("a 5k") takes its activity from the words around it
+            named.add((tab.sent_lo[start], activity))
     return kept
 
 
