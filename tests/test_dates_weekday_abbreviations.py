@@ -82,3 +82,17 @@ def test_short_weekdays_after_a_week_named_are_that_weeks_days(extractor):
     assert dates(extractor, text, "2026-11-20") == [dt.date(2026, 11, 24), dt.date(2026, 11, 28)]
     text = "Last week: Mon 5 km, Sat 18 km long run."
     assert dates(extractor, text, "2026-11-20") == [dt.date(2026, 11, 9), dt.date(2026, 11, 14)]
+
+
+def _days(extractor, text: str) -> list:
+    return [str(a.date.value) if a.date else None for a in extractor.extract(text, posted_at="2025-06-16").activities]
+
+
+def test_a_weekday_in_a_weekend_told_is_that_weekend_s_day(extractor):
+    """a weekend is read as its Saturday: its Sunday is the day after, not six days after"""
+    got = _days(extractor, "Back to back long runs this weekend: 20 km Saturday, 25 km Sunday.")
+    assert got == ["2025-06-14", "2025-06-15"], got
+
+
+def test_a_day_right_after_a_distance_is_its_day(extractor):
+    assert _days(extractor, "20 km Saturday, 25 km Sunday.") == ["2025-06-14", "2025-06-15"]

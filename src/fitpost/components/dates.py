@@ -798,8 +798,9 @@ def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
     for start, end, kind, ref in dates:
         sent = tab.sent_lo[start]
         day = _weekday(ref.text)
-        if ref.granularity == "week" and ref.value is not None and ref.value != own_week:
-            week_of[sent] = ref.value
+        monday = ref.value - dt.timedelta(days=ref.value.weekday()) if ref.value is not None else None
+        if ref.granularity == "week" and monday is not None and monday != own_week:
+            week_of[sent] = monday  # a weekend's reading is its Saturday: the Monday of its week
         elif day is not None and sent in week_of:  # a weekday alone, written whole or short
             ref = ref.model_copy(update={"value": week_of[sent] + dt.timedelta(days=day)})
         out.append((start, end, kind, ref))

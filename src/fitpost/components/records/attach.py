@@ -604,12 +604,15 @@ def attach_event(ctx: Context, c: Cluster, sentence: SentenceClusters) -> None:
 
 def attach_date(ctx: Context, c: Cluster) -> None:
     """The day right before the distance the cluster starts with ("Tue 6 km easy, Thu 10 km tempo":
-    Thursday for the 10 km), else the first resolved date of the sentence."""
+    Thursday for the 10 km), else the day right after the cluster ("20 km Saturday, 25 km Sunday": Sunday
+    for the 25 km), else the first resolved date of the sentence."""
     day = ctx.day_led.get(c.start)
     if day is not None:
         c.date = day.info
         return
-    c.date = next((d.info for d in ctx.dates_in.get(c.sent, ()) if d.info is not None), c.date)
+    found = [d for d in ctx.dates_in.get(c.sent, ()) if d.info is not None]
+    after = next((d for d in found if d.start == c.end and d.info.granularity == "day"), None)
+    c.date = after.info if after is not None else found[0].info if found else c.date
 
 
 def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
