@@ -30,3 +30,14 @@ def test_a_numbered_day_of_a_journey_is_still_under_way(extractor):
 
 def test_a_routine_on_weekdays_is_still_a_routine(extractor):
     assert statuses(extractor, "I swim 2 km on Mondays and Thursdays.") == ["habitual"]
+
+
+def test_counted_exercises_done_every_day_of_a_month_gone_are_done(extractor):
+    """"100 push-ups" is plural as its reps are, not as sessions counted per period"""
+    post = extractor.extract("I did 100 push-ups every day in May.", posted_at="2025-06-16")
+    assert [(a.activity, a.status, a.frequency) for a in post.activities] == [("strength_training", "completed", "daily")]
+
+
+def test_sessions_counted_per_week_stay_a_routine(sm_extractor):
+    post = sm_extractor.extract("Did three runs a week all winter.", posted_at="2025-06-16")
+    assert [a.status for a in post.activities] == ["habitual"]

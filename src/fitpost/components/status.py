@@ -959,7 +959,8 @@ class StatusTagger(Component):
             category = best.rule.category
             tense = self._mention_tense(view, span, token, is_verb, pseudo) \
                 if best.rule.if_past or best.rule.if_progressive else None
-            if best.rule.if_past and tense == "past" and not self._plural_noun(view, token, is_verb):
+            counted = info is not None and info.form == "exercise"  # "100 push-ups": plural as its reps are
+            if best.rule.if_past and tense == "past" and (counted or not self._plural_noun(view, token, is_verb)):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
