@@ -35,7 +35,8 @@ def test_a_routine_on_weekdays_is_still_a_routine(extractor):
 def test_counted_exercises_done_every_day_of_a_month_gone_are_done(extractor):
     """"100 push-ups" is plural as its reps are, not as sessions counted per period"""
     post = extractor.extract("I did 100 push-ups every day in May.", posted_at="2025-06-16")
-    assert [(a.activity, a.status, a.frequency) for a in post.activities] == [("strength_training", "completed", "daily")]
+    got = [(a.activity, a.status, a.frequency) for a in post.activities]
+    assert got == [("strength_training", "completed", "daily")], got
 
 
 def test_sessions_counted_per_week_stay_a_routine(sm_extractor):
