@@ -305,3 +305,15 @@ def test_outings_and_classes_named_by_their_means(extractor, text, activity):
 def test_the_means_tells_what_a_bare_race_was(extractor):
     got = [(a, ev) for a, ev, _ in found(extractor, "Spin class at 6am then a 5k on the treadmill.")]
     assert [a for a, _ in got] == ["cycling", "running"], got
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Tried bouldering for the first time. Arms are dead.", "climbing"),
+    ("Tried yoga for the first time at the new studio.", "yoga"),
+])
+def test_an_activity_tried_is_a_session_done(extractor, text, activity):
+    assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
+
+
+def test_an_activity_to_try_is_no_session_done(extractor):
+    assert all(s != "completed" for _, _, s in found(extractor, "I'd love to try paddleboarding this summer."))
