@@ -105,6 +105,8 @@ def set_aside(ctx: Context) -> None:
             role = None  # "45 min recovery run": a session to recover, not the rest between repeats
         if role == "split" and _each_of_a_routine(ctx, span):
             role = None  # "Yoga every morning, 20 minutes each": the time of each session
+        if role is None and q.kind == "duration" and _some_day(ctx, span):
+            role = "when"  # "One day I'll run a marathon": some day, no session a day long
         if role is None and q.kind == "duration" and _of_something_else(ctx, span):
             role = "spent"  # "after a week of rain": a time spent on something other than the session
         segment_end = q.end if role in ("segment", "split") else -1
@@ -127,6 +129,16 @@ def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
     intervals"): the set's distance, where "1 km repeats" alone is one repeat's."""
     q = span.info
     return q.kind == "distance" and (q.times or 0) > 1 and span.end < ctx.tab.n and ctx.lows[span.end] in SET_NOUNS
+
+
+LENGTH_BEFORE = frozenset({"in", "for", "over", "within", "inside", "under", "than", "just", "only"})  # "in one day"
+
+
+def _some_day(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` is "one day" told with no word of a length before it ("One day I'll run a
+    marathon", "try yoga one day"): some day, not a day's length ("rode 200 km in one day")."""
+    k = span.start
+    return ctx.lows[k:span.end] == ["one", "day"] and (k == 0 or ctx.lows[k - 1] not in LENGTH_BEFORE)
 
 
 def _at_last_before(ctx: Context, span: ext.Mention) -> bool:
