@@ -84,35 +84,53 @@ def set_aside(ctx: Context) -> None:
             role = "height"  # "Climbed Larkspur Pike (931 m)": in metres or feet in brackets after a place, its height
         else:
             role = aside(low, q.start, q.end, q.kind)
-        if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span):
-            role = None
-        if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
-            role = None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
-        if role == "difference" and q.kind == "distance" and _best_after(ctx, span):
-            role = None  # "a new 5k PB": the race the best time was run over
-        if role == "difference" and (q.times or 0) > 1:
-            role = None  # "10 x 400 m off 60 s rest": a set of repeats ("off" the rest between), no margin
-        if role in ("segment", "split") and _set_of_repeats(ctx, span):
-            role = None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
+        role = _told_with_activity_or_repeats(ctx, span, role)
         if role is None and q.kind == "duration" and segment_end >= 0 \
                 and _SEGMENT_TIME_GAP.fullmatch(low, segment_end, q.start):
             role = "segment"  # the first 5k in 22 min
-        if role == "period" and _at_last_before(ctx, span):
-            role = None  # "A 10k PB at last: 41:30": "at last" is "finally", no period before the time
-        if role == "period" and elapsed_later(ctx, span):
-            role = None  # "finished in Larkspur Bay 12 days later": what the journey took
-        if role == "split" and _recovery_session(ctx, span):
-            role = None  # "45 min recovery run": a session to recover, not the rest between repeats
-        if role == "split" and _each_of_a_routine(ctx, span):
-            role = None  # "Yoga every morning, 20 minutes each": the time of each session
-        if role is None and q.kind == "duration" and _some_day(ctx, span):
-            role = "when"  # "One day I'll run a marathon": some day, no session a day long
-        if role is None and q.kind == "duration" and _of_something_else(ctx, span):
-            role = "spent"  # "after a week of rain": a time spent on something other than the session
+        role = _told_of_time(ctx, span, role)
         segment_end = q.end if role in ("segment", "split") else -1
         if role is None:
             kept.append(span)
     ctx.mentions[ext.QUANTITIES] = kept
+
+
+def _told_with_activity_or_repeats(ctx: Context, span: ext.Mention, role: str | None) -> str | None:
+    """The role of the amount ``span`` where the activity or the repeats told with it undo the role the words
+    around it gave (``role``): a segment or a total next to its activity, a recovery with no set, a best's
+    race, a set of repeats."""
+    q = span.info
+    if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span):
+        return None
+    if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
+        return None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
+    if role == "difference" and q.kind == "distance" and _best_after(ctx, span):
+        return None  # "a new 5k PB": the race the best time was run over
+    if role == "difference" and (q.times or 0) > 1:
+        return None  # "10 x 400 m off 60 s rest": a set of repeats ("off" the rest between), no margin
+    if role in ("segment", "split") and _set_of_repeats(ctx, span):
+        return None  # "5 x 1 km repeats": the set, the session's amount, not one repeat
+    return role
+
+
+def _told_of_time(ctx: Context, span: ext.Mention, role: str | None) -> str | None:
+    """The role of the amount ``span`` after what its words say of time: "at last" and "later" undo a
+    period, a recovery session or a routine's "each" a split, and a time with no role may be some day or one
+    spent on something else."""
+    q = span.info
+    if role == "period" and _at_last_before(ctx, span):
+        return None  # "A 10k PB at last: 41:30": "at last" is "finally", no period before the time
+    if role == "period" and elapsed_later(ctx, span):
+        return None  # "finished in Larkspur Bay 12 days later": what the journey took
+    if role == "split" and _recovery_session(ctx, span):
+        return None  # "45 min recovery run": a session to recover, not the rest between repeats
+    if role == "split" and _each_of_a_routine(ctx, span):
+        return None  # "Yoga every morning, 20 minutes each": the time of each session
+    if role is None and q.kind == "duration" and _some_day(ctx, span):
+        return "when"  # "One day I'll run a marathon": some day, no session a day long
+    if role is None and q.kind == "duration" and _of_something_else(ctx, span):
+        return "spent"  # "after a week of rain": a time spent on something other than the session
+    return role
 
 
 SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a set ("5 x 1 km"): its repeats
