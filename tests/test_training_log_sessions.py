@@ -124,3 +124,14 @@ def test_a_distance_that_measures_a_thing_is_no_session(extractor):
 
 def test_a_lift_is_no_ski_lift(extractor):
     assert sessions(extractor, "Thanks to Ottilie for the lift. 12 km this morning.") == [("running", 12000.0, None)]
+
+
+def test_legs_before_their_amounts_are_sessions(extractor):
+    got = sessions(extractor, "Swim 1.5k, bike 40k, run 10k. Brick day done.")
+    assert got == [("swimming", 1500.0, None), ("cycling", 40000.0, None), ("running", 10000.0, None)], got
+
+
+def test_a_time_of_strength_work_is_its_own(extractor):
+    """"45 min strength" is a strength session's time, not lent to the run before it"""
+    got = sessions(extractor, "Easy 10 km run this morning. PM: 45 min strength.")
+    assert got == [("running", 10000.0, None), ("strength_training", None, 2700.0)], got

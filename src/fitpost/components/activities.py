@@ -420,9 +420,10 @@ class ActivityFinder(Component):
             # "a kayak", "in the sprint"), as the tagger's noun is below
             return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound" \
-                and not ext.is_past_form(tab.lower[end - 1]):
+                and not ext.is_past_form(tab.lower[end - 1]) and not _amount_at(doc, end):
             return False  # "the Run Club", but not a past tense the tagger took for a name's first word
-                          # at the start of a sentence ("Hiked Mount Larkspur with Rhodri", "Ran Kelby parkrun")
+                          # at the start of a sentence ("Hiked Mount Larkspur with Rhodri", "Ran Kelby parkrun"),
+                          # nor a leg before its amount ("Swim 1.5k, bike 40k, run 10k")
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ == "compound" and root.head.lower_ in self.blockers and not self._group_session(tab, start, end):
@@ -549,6 +550,11 @@ def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int, modifiers: f
     while before > tab.sent_lo[start] and tab.lower[before - 1] in modifiers:
         before -= 1
     return any(start >= q.end >= before or end <= q.start < hi for q in _amounts(doc))
+
+
+def _amount_at(doc: Doc, start: int) -> bool:
+    """Whether a distance or a time starts at token ``start``."""
+    return any(q.start == start for q in _amounts(doc))
 
 
 def _amount_before(doc: Doc, start: int) -> bool:
