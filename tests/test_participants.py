@@ -341,3 +341,13 @@ def test_a_group_named_for_its_weekday_gives_no_date(extractor):
 ])
 def test_a_one_word_name_before_an_auxiliary_and_its_activity_verb_is_who_did_it(extractor, text):
     assert names(extractor, text)[0] == [text.split()[0]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Completed my first ultra! 50 km on the Tarnby trails in 6:45. Couldn't have done it without Elin pacing "
+     "the last 20.", "Elin"),
+    ("Ran the Larkspur Half, paced by Jonas for the first 15 km.", "Jonas"),
+])
+def test_a_pacer_took_part(extractor, text, name):
+    (only,) = extractor.extract(text, posted_at="2025-06-16").activities
+    assert name in [p.name for p in only.participants]
