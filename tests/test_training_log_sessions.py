@@ -135,3 +135,11 @@ def test_a_time_of_strength_work_is_its_own(extractor):
     """"45 min strength" is a strength session's time, not lent to the run before it"""
     got = sessions(extractor, "Easy 10 km run this morning. PM: 45 min strength.")
     assert got == [("running", 10000.0, None), ("strength_training", None, 2700.0)], got
+
+
+def test_a_stage_log_of_camps_is_a_hike(extractor):
+    text = ("Day 3: Tarnby to Larkspur. 22 km. Long day but the views were worth it. Camped by the tarn.\n"
+            "Day 4: Larkspur to Marlow Vale. Only 14 km today, legs are grateful.")
+    assert [a for a, _, _ in sessions(extractor, text)] == ["hiking", "hiking"]
+    text = "Day 2 of the tour: 95 km from Tarnby to Larkspur on the bike. Camped by the river."
+    assert [a for a, _, _ in sessions(extractor, text)] == ["cycling"]
