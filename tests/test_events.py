@@ -237,3 +237,10 @@ def test_a_brand_takes_no_amount_after_it_into_its_name(nlp):
 def test_a_regatta_is_no_place(blank_extractor):
     [row] = blank_extractor.extract("Rowed in the Brackenfold Regatta on Saturday with my club.").activities
     assert (row.event.name, row.places) == ("Brackenfold Regatta", [])
+
+
+@pytest.mark.parametrize("text", ["Cheeky 5k before dinner.", "Quick 10k this morning with Elin.",
+                                  "Easy 8k recovery jog after yesterday's race."])
+def test_a_word_of_a_session_s_kind_opening_a_sentence_starts_no_race_name(extractor, text):
+    post = extractor.extract(text, posted_at="2025-06-16")
+    assert post.activities and all(a.event is None for a in post.activities)
