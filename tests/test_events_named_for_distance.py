@@ -61,3 +61,12 @@ def test_an_event_with_no_activity_word_takes_the_status_its_sentence_gives(extr
 ])
 def test_a_distance_in_k_after_the_head_ends_the_name(extractor, text, expected):
     assert event_names(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize("text, metres", [
+    ("Ran the Great North Run yesterday.", 21097.5),
+    ("Signed up for the Great South Run in October!", 16093.44),
+])
+def test_a_well_known_race_of_a_fixed_length_gives_its_distance(extractor, text, metres):
+    (race,) = extractor.extract(text, posted_at="2025-06-16").activities
+    assert race.distance is not None and race.distance.meters == pytest.approx(metres)
