@@ -22,11 +22,11 @@ from spacy.tokens import Doc, Token
 from fitpost import ext, resources, schema
 from fitpost.components.base import Component
 
-_BARE_RACE = re.compile(r"^(?:\d{1,3}(?:\.\d)?\s?[kK]|(?:100|200|400|800|1500|3000|5000|10,?000)\s?[mM])$")
 # a race told by its distance alone: "a 10k", and the track's races in metres right after a determiner ("the
 # 5000m", "my 1500 m"; "swam 1500 m" is a distance)
 _BARE_K = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _TRACK_RACE = re.compile(r"^(?:100|200|400|800|1500|3000|5000|10,?000)\s?[mM]$")
+_BARE_RACE = re.compile(f"{_BARE_K.pattern}|{_TRACK_RACE.pattern}")  # either
 _ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
 # "one" marks a thing ("in one kayak") but no race: "so proud of this one. Easy 16k jog"
 _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
