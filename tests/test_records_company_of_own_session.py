@@ -20,3 +20,16 @@ def test_a_days_session_keeps_its_companion(extractor):
 
 def test_a_sentence_of_company_alone_still_lends_it(extractor):
     assert company(extractor, "Rhodri and Ottilie came along. We swam 2 km in the lake.") == [["Rhodri", "Ottilie"]]
+
+
+def test_company_lent_to_one_session_is_not_the_session_before_it(extractor):
+    # the company line is lent to the session after it; the ride before keeps no one
+    text = ("Rode 40 km on Saturday.\nOn Sunday I was joined by Tamsin and Rhodri for the usual loop:\n"
+            "10 km easy\n4 x 1 km hard\n3 km cool down\n17 km total")
+    assert company(extractor, text) == [[], ["Tamsin", "Rhodri"]]
+
+
+def test_a_company_line_ending_in_a_colon_goes_to_the_lines_after_it(extractor):
+    text = ("Ran 8 km on the towpath.\nIn the afternoon I was joined by Elin Moss for a few drills:\n"
+            "30 min of hill sprints")
+    assert company(extractor, text) == [[], ["Elin Moss"]]

@@ -53,6 +53,24 @@ def test_a_sessions_total_after_its_parts_is_its_distance(extractor, text, total
     assert distances(extractor, text) == [total]
 
 
+@pytest.mark.parametrize("text, total", [
+    ("Pool night\n\nWarm up 400m\nMain set 8 x 100m\nCool down 200m\n\n1600m total", 1600),
+    ("Hill session\n3 km jog\n6 x 400m hill\n2 km jog\n\nTotal: 8 km\n\nGood to be back.", 8000),
+])
+def test_a_total_set_apart_by_a_blank_line_totals_the_block_before(extractor, text, total):
+    """A total alone on its line after a blank line is the total of the parts right above it."""
+    assert distances(extractor, text) == [total]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Ran 5 km. Then 3 km in the evening.\n\n8 km total", [5000, 3000]),
+    ("Ran 5 km. Then 3 km in the evening. 8 km total", [5000, 3000]),
+])
+def test_a_total_after_sessions_on_one_line_joins_none(extractor, text, kept):
+    """Sessions told one after another on one line are no list of a session's parts."""
+    assert distances(extractor, text) == kept
+
+
 @pytest.mark.parametrize("text, kept", [
     ("This week:\n8 km easy\n10 km tempo\n28 km long run\nTotal: 46 km", [8000, 10000, 28000]),
     ("Ran 5 km this morning. Then 3 km in the evening. 8 km in total today.", [5000, 3000]),

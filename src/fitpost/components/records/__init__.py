@@ -73,6 +73,7 @@ class RecordBuilder(Component):
         settle_amounts(ctx, records, clusters)
         settle_plans(ctx, records)
         lend_dates(ctx, records, clusters)  # a date lent is no claim of a session
+        ctx.cluster_sents |= {c.sent for r in records for c in r.clusters}  # with what was lent too
         least = float(self.config.get("min_confidence", DEFAULT_CONFIG["min_confidence"]))
         activities = [to_activity(ctx, r) for r in records]
         ext.set_doc_value(doc, "fp_records", [a for a in activities if a.confidence >= least])

@@ -44,6 +44,7 @@ TIME_REACH = 2  # a time with no activity is the duration of a record whose last
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _WORD = re.compile(r"[A-Za-z]+")
+_ONLY_BLANKS = re.compile(r"\s*\Z")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
 FILL_REACH = 1  # a mention with an amount fills in a record whose last mention is at most this many sentences before
@@ -1120,10 +1121,14 @@ def _labelled_line(ctx: Context, n: int) -> bool:
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
     """The people named in each sentence with a companion cue and no cluster, with the date it tells, to the
     record before it, else to the record told next ("Tamsin and Rhodri came along. We ran 10 km."), else, a
-    form's roster line, to the record its form tells (:func:`_form_record`)."""
+    form's roster line, to the record its form tells (:func:`_form_record`).  A sentence that ends in a colon
+    after more than a label's words opens the lines after it: its company goes to the record told next."""
     cues = _companion_cues(ctx, with_cluster)
     for n in sorted(cues):
-        prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
+        if _opens_what_follows(ctx, n):  # "Later I met Elin at the lido and did:": the lines after tell it
+            prev = real.after(n) or real.before(n)
+        else:
+            prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
         if prev is None:
             continue
         start, end = ctx.sents[n]
@@ -1135,6 +1140,13 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
                 company.people.extend(names_of(ctx, p))
         attach_date(ctx, company)  # "He set off on Saturday and was accompanied by his son": the session's day
         real.add_cluster(prev, company)
+
+
+def _opens_what_follows(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` ends in a colon that opens the lines after it ("... and did:")."""
+    lo, hi = ctx.sents[n]
+    words = [k for k in range(lo, hi) if not ctx.tab.text[k].isspace()]
+    return len(words) > LABEL_WORDS + 1 and ctx.tab.text[words[-1]] == ":"
 
 
 class SentenceResults:
@@ -1451,19 +1463,40 @@ def _tells_period(ctx: Context, n: int) -> bool:
 
 def _parts_before(ctx: Context, real: RealRecords, n: int) -> list[Record]:
     """The real records told right before sentence ``n`` in its block, done and of the activity of the
-    last of them, in order: back to the first of another activity or status, across a blank line, or
-    past one whose record after it does not open a line."""
+    last of them, in order: back to the first of another activity or status, across a blank line, past a
+    day told ("On Sunday:"), or past one whose record after it does not open a line (none when that one
+    tells a distance of its own: a line of sessions, no list of parts).  A total set apart on a line of
+    its own after a blank line totals the block right before it ("Cool down 200m", a blank line, "1500m
+    total")."""
     parts: list[Record] = []
+    top = _set_apart(ctx, n)
     for r in reversed([r for r in real.records if r.primary.sent < n]):
         if not statuses.is_real(r.primary.status_name) or r.primary.status_name != "completed" \
                 or (parts and r.activity != parts[0].activity) or max(r.sents()) >= n:
             break
-        if _BLANK_LINE.search(ctx.text, ctx.tab.idx[ctx.sents[r.primary.sent][0]], ctx.tab.idx[ctx.sents[n][0]]):
+        if _BLANK_LINE.search(ctx.text, ctx.tab.idx[ctx.sents[max(r.sents())][0]], top):
             break
-        if parts and not _opens_line(ctx, parts[0].primary.sent):
-            break  # a part is a line of a list ("8 x 100m hard"); "Then 3 km in the evening." is a session
+        if parts and any(ctx.dates_in.get(k) for k in range(max(r.sents()) + 1, parts[0].primary.sent)):
+            break  # a day told between opens another session's lines ("Sunday with Rhodri:" then its parts)
+        if parts and _shares_line(ctx, r, parts[0]):
+            # a part is a line of a list ("8 x 100m hard"); "Ran 5 km. Then 3 km in the evening." tells sessions
+            return [] if r.distance() is not None else parts
         parts.insert(0, r)
     return parts
+
+
+def _set_apart(ctx: Context, n: int) -> int:
+    """Where the block of sentence ``n`` starts, for the parts of its total: the start of its line's
+    sentence, or, when that line stands alone after a blank line (a blank line after it too, or the
+    end of the text), where the blank lines before it start."""
+    text = ctx.text
+    start = ctx.tab.idx[ctx.sents[n][0]]
+    line_end = text.find("\n", start)
+    alone = line_end < 0 or _BLANK_LINE.match(text, line_end) or _ONLY_BLANKS.match(text, line_end)
+    blanks = start
+    while blanks and text[blanks - 1].isspace():
+        blanks -= 1
+    return blanks if alone and _BLANK_LINE.search(text, blanks, start) else start
 
 
 def _total_label(ctx: Context, span: ext.Mention) -> bool:
@@ -1609,6 +1642,14 @@ def _stage_places(ctx: Context, stage: int, n: int) -> list[dict]:
         named = {p["name"] for p in places}
         places += [p for p in _places_of(ctx, n) if p["name"] not in named]
     return places
+
+
+def _shares_line(ctx: Context, r: Record, later: Record) -> bool:
+    """Whether record ``later`` starts on the line of a sentence of record ``r`` before it."""
+    n = later.primary.sent
+    last = max((k for k in r.sents() if k < n), default=r.primary.sent)
+    line_start = ctx.text.rfind("\n", 0, ctx.tab.idx[ctx.sents[n][0]]) + 1
+    return line_start < ctx.tab.end[ctx.sents[last][1] - 1]
 
 
 def _opens_line(ctx: Context, n: int) -> bool:
