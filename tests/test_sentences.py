@@ -137,3 +137,22 @@ def test_each_day_of_a_log_in_metres_keeps_its_day(extractor):
     records = extractor.extract("Tuesday: intervals, 6x800m. Thursday: tempo, 7 miles.", posted_at="2025-03-08")
     assert [(r.distance.text, r.date.text) for r in records.activities] == [("6x800m", "Tuesday"),
                                                                             ("7 miles", "Thursday")]
+
+
+def test_a_short_line_with_no_end_mark_is_one_sentence_before_a_parser(sm_nlp):
+    """A list item or a log line of a few words is one unit, where a parser may cut it ("Cool | down 200m")."""
+    text = "Sunday swim with Ottilie\n\nWarm up 300m\nMain set 10 x 100m on 1:50\nCool down 200m\n\n1500m total"
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        assert [s.text.strip() for s in with_lines(text).sents] == [line for line in text.split("\n") if line]
+    finally:
+        with_lines.remove_pipe("fitpost_lines")
+
+
+def test_a_short_line_keeps_its_sentence_ends(sm_nlp):
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        assert [s.text.strip() for s in with_lines("Legs done. Rest now.\nBack tomorrow").sents] == \
+            ["Legs done.", "Rest now.", "Back tomorrow"]
+    finally:
+        with_lines.remove_pipe("fitpost_lines")

@@ -109,10 +109,28 @@ def inside_amount(doc: Doc, i: int) -> bool:
     return not doc[i - 1].whitespace_ or doc[i].text in TIMES_SIGNS
 
 
+SHORT_LINE = 6  # a line of at most this many tokens (not white space) and no end mark is one sentence
+END_MARKS = frozenset(".!?")
+
+
+def inside_short_line(texts: list[str], starts: list[int]) -> list[int]:
+    """The tokens after the first of each line (lines start at ``starts``, of :func:`line_starts`) of at
+    most SHORT_LINE tokens other than white space, none an end mark: a list item, a log line or a title
+    is one unit, where a parser may cut it ("Cool | down 200m")."""
+    inside: list[int] = []
+    bounds = [0, *starts, len(texts)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        line = [k for k in range(lo, hi) if not texts[k].isspace()]
+        if len(line) <= SHORT_LINE and not any(texts[k] in END_MARKS for k in line):
+            inside.extend(line[1:])
+    return inside
+
+
 class LineBreaks:
     """Start a sentence at every line, before a statistical parser runs, and start none at a number right
-    after a word (:func:`number_after_word`) or inside an amount (:func:`inside_amount`): the parser keeps
-    the sentence starts already set and decides the rest."""
+    after a word (:func:`number_after_word`), inside an amount (:func:`inside_amount`) or inside a short
+    line (:func:`inside_short_line`): the parser keeps the sentence starts already set and decides the
+    rest."""
 
     def __init__(self, name: str = "fitpost_lines") -> None:
         self.name = name
@@ -121,11 +139,14 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         texts = [t.text for t in doc]
-        for j in line_starts(texts):
+        starts = line_starts(texts)
+        for j in starts:
             doc[j].is_sent_start = True
         for j in range(1, len(texts)):
             if number_after_word(texts, j) or inside_amount(doc, j):
                 doc[j].is_sent_start = False
+        for j in inside_short_line(texts, starts):
+            doc[j].is_sent_start = False
         return doc
 
 
