@@ -33,3 +33,9 @@ def test_a_company_line_ending_in_a_colon_goes_to_the_lines_after_it(extractor):
     text = ("Ran 8 km on the towpath.\nIn the afternoon I was joined by Elin Moss for a few drills:\n"
             "30 min of hill sprints")
     assert company(extractor, text) == [[], ["Elin Moss"]]
+
+
+def test_a_sentence_opening_the_next_lines_is_no_company_of_the_session_before(extractor):
+    text = ("Pool session\n\nAfter work Jonas and I swam:\n200 yards warmup\n400 yards pull\n800 yards total\n"
+            "Later I met with Elin Moss at the lido and did:\n\n1500 metres easy")
+    assert company(extractor, text)[0] == ["Jonas"]

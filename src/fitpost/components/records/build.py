@@ -194,9 +194,11 @@ def _may_have_done(ctx: Context, r: Record) -> bool:
 def _around(ctx: Context, sents: set[int]) -> list[int]:
     """The sentences ``sents`` and those right before and after them in their paragraph that hold no
     activity mention and no cluster (a sentence with one is another session's: "Did 60 km today with
-    Jonas"), in order."""
+    Jonas"), nor, right after them, a sentence opening the lines after it ("Later I met Elin and did:"),
+    in order."""
     para, n_sents = ctx.para, len(ctx.sents)
     near = {n + d for n in sents for d in (-1, 1) if 0 <= n + d < n_sents and para[n + d] == para[n]}
+    near -= {n + 1 for n in sents if n + 1 < n_sents and ctx.opens_what_follows(n + 1)}
     return sorted(sents | (near - ctx.active_sents - ctx.cluster_sents))
 
 

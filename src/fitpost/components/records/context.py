@@ -28,6 +28,7 @@ THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post abo
 METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 DISTANCE_UNKNOWN = frozenset(("workout", "other"))  # of those, the ones that may hold a session covering a distance
+OPENING_WORDS = 4  # a sentence ending in a colon with more words than this opens the lines after it; fewer: a label
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
@@ -767,6 +768,13 @@ class Context:
             return 0
         at = self._break_at
         return bisect_left(at, b) - bisect_left(at, a)
+
+    def opens_what_follows(self, n: int) -> bool:
+        """Whether sentence ``n`` ends in a colon after more than a label's words (OPENING_WORDS): it opens
+        the lines after it ("Later I met Elin at the lido and did:"), and is of the session they tell."""
+        lo, hi = self.sents[n]
+        words = [k for k in range(lo, hi) if not self.tab.text[k].isspace()]
+        return len(words) > OPENING_WORDS and self.tab.text[words[-1]] == ":"
 
     def clause_start(self, k: int) -> int:
         """The first token of the clause that holds token ``k``: right after the last clause break before it

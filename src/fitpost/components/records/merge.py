@@ -1125,7 +1125,7 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
     after more than a label's words opens the lines after it: its company goes to the record told next."""
     cues = _companion_cues(ctx, with_cluster)
     for n in sorted(cues):
-        if _opens_what_follows(ctx, n):  # "Later I met Elin at the lido and did:": the lines after tell it
+        if ctx.opens_what_follows(n):  # "Later I met Elin at the lido and did:": the lines after tell it
             prev = real.after(n) or real.before(n)
         else:
             prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
@@ -1140,13 +1140,6 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
                 company.people.extend(names_of(ctx, p))
         attach_date(ctx, company)  # "He set off on Saturday and was accompanied by his son": the session's day
         real.add_cluster(prev, company)
-
-
-def _opens_what_follows(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` ends in a colon that opens the lines after it ("... and did:")."""
-    lo, hi = ctx.sents[n]
-    words = [k for k in range(lo, hi) if not ctx.tab.text[k].isspace()]
-    return len(words) > LABEL_WORDS + 1 and ctx.tab.text[words[-1]] == ":"
 
 
 class SentenceResults:
