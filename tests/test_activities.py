@@ -328,6 +328,8 @@ def test_climbing_told_as_a_route_s_height_is_no_activity(extractor):
     # "1,100 m of climbing", "lots of climbing": the hills of the ride or hike, not a climbing session
     post = extractor.extract("18 km and 1,100 m of climbing today.", posted_at="2026-03-08")
     assert [a.activity for a in post.activities] != ["climbing"]
+    post = extractor.extract("Ran 10 km, 200 m climbing, 52 minutes.", posted_at="2026-03-08")
+    assert [a.activity for a in post.activities] == ["running"] and post.activities[0].duration.seconds == 3120
     post = extractor.extract("Stage two: 62 miles today, lots of climbing.", posted_at="2026-03-08")
     assert [a.activity for a in post.activities] != ["climbing"]
     assert [a.activity for a in extractor.extract("A day of climbing at the Larkspur crag with Jo.",

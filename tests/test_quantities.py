@@ -351,6 +351,23 @@ def test_elevation_is_never_a_distance(text, span, meters):
     assert whole(text, "distance") == []
 
 
+@pytest.mark.parametrize("text, climb, km", [
+    ("Ran 10 km, 200 m climbing", "200 m", 10),
+    ("Hiked 22 km, 1,100 m up, about 6 hours", "1,100 m", 22),
+    ("a hilly 14 km with 450 m up.", "450 m", 14),
+])
+def test_a_climb_after_a_distance_is_no_part_of_it(text, climb, km):
+    """"22 km, 1,100 m up" is a distance and a climb, not a compound of 23.1 km."""
+    assert one(text, "elevation").text == climb
+    assert [q.meters for q in whole(text, "distance")] == [km * 1000]
+
+
+@pytest.mark.parametrize("text", ["Sprinted 400 m up the road", "Swam 400 m up and back"])
+def test_metres_up_a_road_or_a_pool_are_a_distance(text):
+    """"up" after a height makes a climb only where its clause ends right after it."""
+    assert [q.kind for q in parse_quantities(text)] == ["distance"]
+
+
 @pytest.mark.parametrize("text, kind", [
     ("the col is 18 km of climbing at 7%", "distance"),  # no ascent is 18 km high: the climb's length
     ("10 miles of climbing to the pass", "distance"),

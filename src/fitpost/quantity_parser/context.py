@@ -133,6 +133,8 @@ class Cues:
         lex = lexicon()
         ctx = lex.context
         self.elevation_after = _after(ctx["elevation_after"])
+        # "1,100 m up," but not "400 m up the road": the word ends its clause
+        self.elevation_at_end = _after(ctx["elevation_after_at_clause_end"]["words"], r"(?=\s*(?:[,.;:!?)]|\Z))")
         self.elevation_before = frozenset(norm(p) for p in ctx["elevation_before"])
         self.rep_after = _after(ctx["repetition_after"])
         self.rep_noun = re.compile(
