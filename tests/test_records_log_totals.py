@@ -78,3 +78,15 @@ def test_a_total_after_sessions_on_one_line_joins_none(extractor, text, kept):
 def test_a_total_after_sessions_of_a_period_or_of_prose_joins_none(extractor, text, kept):
     """Lines under a period ("This week:") and sentences of prose tell sessions, not the parts of one."""
     assert distances(extractor, text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Rode 40 km with Rhodri today. This month so far: 410 km.", [40000]),
+    ("Ran 9 km along the canal. Last 3 weeks: 44 km, 52 km, 37 km.", [9000]),
+    ("Last week 46 km, this week 53 km. Legs feel fresh.", []),
+    ("Week 3: 8 km easy", [8000]),
+    ("Last week I did 12 km with Jonas Berg.", [12000]),
+])
+def test_a_distance_labelled_by_a_week_or_a_month_is_its_volume(extractor, text, kept):
+    """A week's or a month's volume is no session; a week's numbered label or a log verb tells one."""
+    assert distances(extractor, text) == kept

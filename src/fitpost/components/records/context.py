@@ -124,6 +124,7 @@ class Lexicon:
     confidence: dict[str, float]  # the weights of a record's confidence
     total_words: frozenset[str]
     periods: frozenset[str]
+    volume_periods: frozenset[str]
     day_words: frozenset[str]
     log_verbs: frozenset[str]
     short_line: int
@@ -239,6 +240,7 @@ class Lexicon:
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
                    confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
                    total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
+                   volume_periods=frozenset(log["volume_periods"]),
                    day_words=frozenset(log["day_words"]),
                    log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
                    report_labels=frozenset(log["report_labels"]),

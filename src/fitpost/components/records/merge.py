@@ -1005,7 +1005,7 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             if _timed_repeats(ctx, span):
                 _add_logged(ctx, real, span, None)  # "6 x 3 min hard, 2 min jog between": a session of repeats
             continue  # another time with no record before it has nowhere to go
-        if _segment(ctx, span):
+        if _segment(ctx, span) or (q.kind == "distance" and _period_volume(ctx, span)):
             continue
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
@@ -1387,6 +1387,35 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(after)
                 and n not in ctx.totalling_sents)
+
+
+
+
+VOLUME_LABEL_WORDS = 4  # a period's volume is labelled by at most this many words right before it
+VOLUME_LABEL_ENDS = frozenset({",", ";", "and", "then"})  # what ends a volume's label, going back from it
+
+
+def _period_volume(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span``, in a sentence with no cluster, is a period's volume, no session: labelled
+    by a week or a month right before it (at most VOLUME_LABEL_WORDS words back to a comma or the sentence
+    start, with a date of a week or a ``volume_periods`` word not followed by a number), in a sentence that tells no day
+    ("This month so far: 164 km", "Last 3 weeks: 42 km, 51 km, 38 km", "Last week 48 km, this week 55 km";
+    not "Week 3: 8 km easy", "Earlier this week he set records from 100 m to 5,000 m")."""
+    n = ctx.sent_of[span.start]
+    lows, lex = ctx.lows, ctx.lexicon
+    dates = ctx.dates_in.get(n, ())
+    if any(d.info is None or d.info.granularity == "day" for d in dates):
+        return False  # a day told: the day's session
+    label: list[int] = []  # the words right before it, back to a comma or the sentence start
+    k = span.start - 1
+    while k >= ctx.sents[n][0] and lows[k] not in VOLUME_LABEL_ENDS and len(label) <= VOLUME_LABEL_WORDS:
+        if lows[k].isalnum():
+            label.insert(0, k)
+        k -= 1
+    if not label or len(label) > VOLUME_LABEL_WORDS:
+        return False
+    return any(d.info.granularity == "week" and label[0] <= d.start for d in dates) or any(
+        lows[k] in lex.volume_periods and not lows[k + 1].isdigit() for k in label)
 
 
 SUM_TOLERANCE = 0.02  # a total matches a sum of distances this close (rounding: "Total 54 km" of 53.8 km)
