@@ -213,7 +213,6 @@ class Lexicon:
         races = {n.lower().replace("-", " "): r["value"] * unit.get(r.get("unit", "km"), 1000.0)
                  for r in resources.load_json("quantities/races.json")["races"] for n in r["names"]}
         companion, company = _phrases(data["companion_cues"]), _phrases(data["company_cues"])
-        log = data["log_lines"]
         non_participant = _phrases(data["non_participant_cues"])
         comparison = _phrases(data["comparison"]["phrases"])
         people = resources.load_json("people.json")
@@ -235,17 +234,10 @@ class Lexicon:
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
                    **_claim_cues(data["claim_cues"]),
                    past_forms=frozenset(resources.load_json("status_rules.json")["past_forms"]),
-                   segment_before=frozenset(log["segment_before"]), segment_after=frozenset(log["segment_after"]),
-                   marker_before=frozenset(log["marker_before"]), default_activity=data["default_activity"],
+                   default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
                    confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
-                   total_words=frozenset(log["total"]), periods=frozenset(log["periods"]),
-                   volume_periods=frozenset(log["volume_periods"]),
-                   day_words=frozenset(log["day_words"]),
-                   log_verbs=frozenset(log["verbs"]), short_line=int(log["short_line"]),
-                   report_labels=frozenset(log["report_labels"]),
-                   stage_labels=frozenset(log["stage_labels"]),
-                   plan_labels=frozenset(log["plan_labels"]),
+                   **_log_line_words(data["log_lines"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    leg_words=frozenset(data["legs"]["words_before"]),
                    author_words=frozenset(data["legs"]["author_words"]),
@@ -268,6 +260,16 @@ class Lexicon:
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
                    **_reference_and_route_words(data), **_session_words(data), **_crossing_and_recovery_words(data))
+
+
+def _log_line_words(log: dict) -> dict:
+    """The :class:`Lexicon` fields of the ``log_lines`` of linking.json."""
+    words = {field: frozenset(log[key]) for field, key in (
+        ("segment_before", "segment_before"), ("segment_after", "segment_after"), ("marker_before", "marker_before"),
+        ("total_words", "total"), ("periods", "periods"), ("volume_periods", "volume_periods"),
+        ("day_words", "day_words"), ("log_verbs", "verbs"), ("report_labels", "report_labels"),
+        ("stage_labels", "stage_labels"), ("plan_labels", "plan_labels"))}
+    return {**words, "short_line": int(log["short_line"])}
 
 
 def _claim_cues(cues: dict) -> dict:
