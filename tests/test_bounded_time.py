@@ -172,7 +172,8 @@ def test_linking_a_run_of_numbers_grows_in_step_with_its_length(blank_extractor,
         return time.process_time() - start
 
     cost(2_000)  # warm
-    small, large = cost(20_000), cost(80_000)
+    # the least of three runs of each size: a pause of the machine in one run is no growth
+    small, large = min(cost(20_000) for _ in range(3)), min(cost(80_000) for _ in range(3))
     assert large / max(small, 1e-3) < 8, (small, large)
 
 
