@@ -266,6 +266,16 @@ def test_runs_on_a_ski_day_are_ski_runs(extractor, text, meters):
         == [("skiing", meters)]
 
 
+@pytest.mark.parametrize("text", [
+    "Brilliant day on the slopes with Rhodri. He skied the long valley run twice before lunch.",
+    "Elin has moved up to the red runs this week and loves it.",
+    "Skiing at Larkspur: we did the black run first and then some blue runs with Tamsin.",
+])
+def test_a_ski_run_is_no_run_on_foot(extractor, text):
+    """A run graded by colour, or a run as a noun in a skiing text ("the long valley run"), is a ski run."""
+    assert {a.activity for a in extractor.extract(text, posted_at="2025-02-10").activities} == {"skiing"}
+
+
 @pytest.mark.parametrize("text, activity", [
     ("Morning dip in the sea with the club. 8 degrees!", "swimming"),
     ("Sea dip at Larkspur Bay this morning, 20 minutes.", "swimming"),

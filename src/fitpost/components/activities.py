@@ -60,6 +60,21 @@ def _before_being(tab: ext.Tokens, start: int, end: int) -> bool:
 GROUP_NOUNS = frozenset({"club", "group"})  # "Running club tonight": a group's session told as a caption
 GROUP_WHEN = frozenset({"tonight", "today", "this", "yesterday", "last"})  # the word of when after the group noun
 
+
+NOUN_PHRASE_WORDS = 2  # at most this many words in lower case between a determiner and the noun it goes with
+
+
+def _after_noun_phrase(tab: ext.Tokens, start: int) -> bool:
+    """Whether the word at ``start`` ends a noun phrase: a determiner at most NOUN_PHRASE_WORDS words in
+    lower case before it ("the long valley run", "some red runs")."""
+    lows = tab.lower
+    for k in range(start - 1, max(tab.sent_lo[start], start - 2 - NOUN_PHRASE_WORDS), -1):
+        if lows[k] in _DETERMINERS:
+            return True
+        if not (tab.text[k].isalpha() and tab.text[k].islower()):
+            return False
+    return False
+
 class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
 
@@ -270,7 +285,7 @@ class ActivityFinder(Component):
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form) \
                 and not self._named_race(tab, start):
             return "text"
-        if form in self.only_context and info.form == "noun":
+        if form in self.only_context and (info.form == "noun" or _after_noun_phrase(tab, start)):
             return "only"
         if form in self.sentence_context:
             return "sentence"
