@@ -334,3 +334,16 @@ def test_climbing_told_as_a_route_s_height_is_no_activity(extractor):
     assert [a.activity for a in post.activities] != ["climbing"]
     assert [a.activity for a in extractor.extract("A day of climbing at the Larkspur crag with Jo.",
                                                   posted_at="2026-03-08").activities] == ["climbing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ran the Tarnside half marathon today. Hit the wall at mile 10 and walked the drinks station, still a PB.",
+    "Long run on the fells, 24 km. Walked most of the climbs and ran the rest.",
+])
+def test_a_walk_break_in_a_run_is_no_walk(extractor, text):
+    assert [a.activity for a in extractor.extract(text, posted_at="2025-04-14").activities] == ["running"]
+
+
+def test_a_walk_over_hills_in_a_walking_text_is_a_walk(extractor):
+    post = extractor.extract("We walked the hills above the bay for three hours.", posted_at="2025-04-14")
+    assert [a.activity for a in post.activities] == ["walking"]

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -125,6 +126,9 @@ class ActivityFinder(Component):
         self.yield_context = {form: set(acts) for form, acts in context.get("yield", {}).items()}
         self.most_context = {form: set(acts) for form, acts in context.get("most", {}).items()}
         self.course_parts = frozenset(context.get("course_parts", ()))  # "the long climb": part of a course
+        breaks = context.get("walk_breaks", {})
+        self.walk_breaks = (frozenset(breaks.get("forms", ())), frozenset(breaks.get("objects", ())),
+                            int(breaks.get("reach", 0)))  # "walked the drinks station": a break in a run
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
@@ -256,13 +260,22 @@ class ActivityFinder(Component):
             elif kind == "most" and most in self.most_context[form] \
                     and counts[most] > counts[info.activity]:
                 activity = most  # named more often than the form's own: a tie keeps it
+            if most == "running" and not info.generic and self._walk_break(tab, form, end):
+                info = replace(info, generic=True)
             if activity is not None and activity != info.activity:
-                generic = info.generic or self._course_part(tab, start, form)
-                info = ext.ActivityInfo(activity=activity, sport_type=self.sports[activity], exercise=info.exercise,
-                                        form=info.form, generic=generic)
+                info = replace(info, activity=activity, sport_type=self.sports[activity],
+                               generic=info.generic or self._course_part(tab, start, form))
                 label = activity
             out.append((start, end, label, info))
         return out
+
+    def _walk_break(self, tab: ext.Tokens, form: str, end: int) -> bool:
+        """Whether the walk form ``form`` ending at ``end`` is a walk break in a run: a part of the course
+        (``walk_breaks`` objects) at most its reach after it in its sentence ("walked the drinks station")."""
+        forms, objects, reach = self.walk_breaks
+        if form not in forms:
+            return False
+        return any(w in objects for w in tab.lower[end:min(tab.sent_hi[end - 1], end + reach)])
 
     def _course_part(self, tab: ext.Tokens, start: int, form: str) -> bool:
         """Whether the 'text' form ``form`` at token ``start`` is a noun of a part of the course (``course_parts``
