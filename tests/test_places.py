@@ -38,6 +38,16 @@ def test_roles_from_the_word_before(nlp, text, expected):
     assert places(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("We walked the hills above Tarnby for three hours.", [("Tarnby", "at")]),
+    ("Ran along the river below Brackenfold with Jonas.", [("Brackenfold", "at")]),
+    ("Rode 60 km, mostly on the lanes beyond Marlow.", [("Marlow", "at")]),
+])
+def test_a_place_above_below_or_beyond_a_name_is_there(nlp, text, expected):
+    """"the hills above Tarnby": the name is the place the session was at, never a person."""
+    assert places(nlp, text) == expected
+
+
 def test_roles_from_start_and_end_verbs(nlp):
     got = places(nlp, "The ride started in Kochi and finished in Alappuzha.")
     assert got == [("Kochi", "from"), ("Alappuzha", "to")]
