@@ -22,3 +22,11 @@ def test_a_companion_s_time_is_not_the_author_s(extractor):
 def test_in_a_text_about_someone_their_time_is_the_session_s(extractor):
     got = seconds(extractor, "Jonas Berg ran the Larkspur Marathon on Sunday. He finished in 3:12:40.")
     assert got == [11560.0]
+
+
+def test_the_time_of_another_who_did_it_too_is_not_the_author_s(extractor):
+    """A mention of the same race told of someone else joins the author's record, but not with its time."""
+    text = "Did the Larkspur 10K today. Jonas raced it as well and came home in 41:02. I was happy with 48:30."
+    assert seconds(extractor, text) == [2910.0]
+    text = "Rode the Brackenfold sportive, 110 km. Rhodri rode it too and got round in 4:20. My time was 4:45."
+    assert seconds(extractor, text) == [17100.0]

@@ -312,10 +312,25 @@ def record_meters(r: Record, primary: Cluster | None = None) -> float | None:
 
 def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
     """Lend the results of sentences with no activity to the records before them, then keep on each
-    record the first duration that fits its activity and distance, in the reading that fits."""
+    record the first duration that fits its activity and distance, in the reading that fits.  A time told
+    of someone else (:func:`_anothers_time`) goes first: it is theirs, not the record's."""
+    for r in records:
+        for c in r.clusters:
+            if c is not r.primary and _anothers_time(ctx, r, c):
+                c.quantities = [q for q in c.quantities if q.kind != "duration"]
     lend_results(ctx, records, clusters)
     for r in records:
         settle_duration(r)
+
+
+def _anothers_time(ctx: Context, r: Record, c: Cluster) -> bool:
+    """Whether the times of cluster ``c`` of record ``r`` are another's: in a text told in the first person,
+    the record's primary mention names no one (the author's session), ``c`` names people, none of them the
+    author, and its sentence says no "I" or "we" ("I crossed the line in 1:43:12. Tamsin ran it too and
+    finished in 1:51")."""
+    return ctx.first_person and not r.primary.people and bool(c.people) \
+        and all(p["name"] != ctx.author for p in c.people) \
+        and not (ctx.holds("i", {c.sent}) or ctx.holds("we", {c.sent}))
 
 
 def settle_duration(r: Record) -> None:
