@@ -17,3 +17,13 @@ import pytest
 def test_a_title_with_its_stats_is_a_session_done(extractor, text):
     assert [a.status for a in extractor.extract(text, posted_at="2025-03-10").activities] == ["completed"]
 
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Morning yoga, 30 min, then a 5k jog with the dog.", "completed"),
+    ("Then a 10k jog along the canal.", "completed"),
+    ("I do a 5k jog with the dog every morning.", "habitual"),
+])
+def test_a_word_right_after_an_amount_sets_no_tense(extractor, text, status):
+    """"a 5k jog": the word after the amount is a noun, no present verb making the session a routine."""
+    assert extractor.extract(text, posted_at="2025-03-10").activities[-1].status == status

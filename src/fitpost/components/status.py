@@ -802,7 +802,8 @@ class StatusTagger(Component):
             steps = 0
             while head.i != i and steps < 6:
                 if head.pos_ in ("VERB", "AUX") and head.i not in view.exercise_tokens \
-                        and head.i not in view.amount_tokens:
+                        and head.i not in view.amount_tokens and head.i not in view.amount_ends:
+                    # (a word right after an amount is a noun, though a tagger may read it as the verb: "a 5k jog")
                     tense = self._tense(view, head.i, depth + 1, pseudo)
                     if tense == "present" and head.lower_ in _STATE_VERBS and "Fin" in head.morph.get("VerbForm"):
                         # "the run is part of", "a list that includes two marathons": no routine; a
