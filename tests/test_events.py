@@ -35,6 +35,17 @@ def test_named_events(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Did the Larkspur sprint triathlon today.", [("Larkspur sprint triathlon", "triathlon")]),
+    ("Did the Larkspur Olympic distance triathlon today.", [("Larkspur Olympic distance triathlon", "triathlon")]),
+    ("Ran the Tarnside fell race on Saturday.", [("Tarnside fell race", "running")]),
+    ("The Brackenfold road relay was fun.", [("Brackenfold road relay", "running")]),
+])
+def test_a_race_s_kind_written_in_lower_case_is_inside_its_name(nlp, text, expected):
+    """"sprint", "olympic", "road", "fell" ... tell the kind of race, inside a name that starts with a capital."""
+    assert events(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a name is not cut at its distance, in K or with a dash
     ("Ran the Millbrook 25K Trail Race yesterday, muddy but fun.", [("Millbrook 25K Trail Race", "running")]),
     ("Finished the Lakeside 50-Mile Trail Race in 11 hours.", [("Lakeside 50-Mile Trail Race", "running")]),
