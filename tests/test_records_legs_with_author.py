@@ -1,6 +1,7 @@
 """A leg of the author's session done with someone ("Ines ran the last 8 km with me") is part of the longer
-session told before it and brings its company there; a leg of someone else's, or of another day, is not.  Every
-post here is written for these tests, each run in blank mode and with the model."""
+session told before it and brings its company there; a leg of someone else's, or of another day, is not.  A
+total time under a triathlon's legs is the race's, and legs listed after their race are done.  Every post here is
+written for these tests, each run in blank mode and with the model."""
 from __future__ import annotations
 
 import datetime as dt
@@ -44,3 +45,19 @@ def test_a_leg_of_someone_elses_session_is_its_own(extract):
 def test_a_day_before_a_name_is_a_date(extract, text):
     [record] = extract(text)
     assert record.date is not None and record.date.granularity == "day"
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("Tarnside Sprint Triathlon results\nSwim 750m 14:05\nT1 1:32\nBike 20km 38:40\nT2 0:58\nRun 5km 22:15\n"
+     "Total 1:17:30", 4650),
+    ("Larkspur Olympic Triathlon today. Swim 1500 m, bike 40 km, run 10 km. Overall: 2:31:10.", 9070),
+])
+def test_a_total_under_a_triathlon_s_legs_is_the_race_s_time(extract, text, seconds):
+    race, *legs = extract(text)
+    assert race.activity == "triathlon" and race.duration.seconds == seconds
+    assert all(leg.duration is None or leg.duration.seconds < seconds for leg in legs)
+
+
+def test_the_legs_listed_after_their_race_are_done(extract):
+    text = "Larkspur Olympic Triathlon today. Swim 1500 m, bike 40 km, run 10 km."
+    assert [a.status for a in extract(text)] == ["completed"] * 4

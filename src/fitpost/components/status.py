@@ -320,6 +320,9 @@ class _DocView:
         found = ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
         self.amount_ends = {q.end for q in found if q.label in ("distance", "duration")} | \
             {k for q in found if q.label == "count" for k in range(q.start + 1, q.end)}
+        # a word right after a comma that follows an amount is an item of a list of sessions, with no subject
+        # ("Swim 1500 m, bike 40 km, run 10 km")
+        self.no_subject_at |= {k + 1 for k in self.amount_ends if k + 1 < self.tab.n and self.tab.text[k] == ","}
         # the words of every amount: no verb, though a tagger may read a unit as one ("412 m elev.")
         self.amount_tokens = {k for q in found for k in range(q.start, q.end)}
         # the words of the exercises named ("squats", "calf raises"): nouns, though a tagger may read

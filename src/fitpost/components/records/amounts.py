@@ -371,9 +371,14 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     distances = {s.info.end: s.info for s in ctx.mentions[ext.QUANTITIES] if s.label == "distance"}
     for span in spans:
         q: Quantity = span.info
+        n = ctx.sent_of[span.start]
+        race = multisport_total(ctx, records, span, n)
+        if race is not None:  # "Total 1:17:30" under a triathlon's legs: the race's time
+            race.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=race.primary.info,
+                                         quantities=[q], inferred=True))
+            continue
         if not result_cue(low, q.start, q.end) or span.start in ctx.others_name_ends or _others_result(ctx, span):
             continue
-        n = ctx.sent_of[span.start]
         near = _records_before(records, in_sent, n)
         if not any(_measured(r) for r in near):
             near = _race_before(records, n) + near
@@ -392,6 +397,21 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                 if statuses.meaning(r.leading().status_name).phase == "planned":
                     carried_out(ctx, r, span)  # "Signed up for the Brackenfold 10k. Crossed the line in 44:12"
                 break
+
+
+TOTAL_TIME_WORDS = frozenset(("overall",))  # with the total words of linking.json: a time labelled a whole's
+
+
+def multisport_total(ctx: Context, records: list[Record], span: ext.Mention, n: int) -> Record | None:
+    """The race of legs (MULTISPORT) that the time ``span``, in sentence ``n``, is the total of: labelled a
+    total right before it ("Total 1:17:30", "Overall: 2:31:10"), where a real race of legs with no time of its
+    own is told before it."""
+    before = [w for w in ctx.lows[max(ctx.sents[n][0], span.start - 2):span.start] if w != ":"]
+    if not before or not (before[-1] in ctx.lexicon.total_words or before[-1] in TOTAL_TIME_WORDS):
+        return None
+    races = [r for r in records if r.activity == MULTISPORT and statuses.is_real(r.primary.status_name)
+             and not _timed(r) and any(c.sent < n for c in r.clusters)]
+    return races[-1] if races else None
 
 
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they"))  # a third person told as a clause's subject

@@ -23,7 +23,7 @@ from collections import Counter
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues, states_year
-from fitpost.components.records.amounts import DAY, elapsed_later, fitting
+from fitpost.components.records.amounts import DAY, elapsed_later, fitting, multisport_total
 from fitpost.components.records.attach import (
     attach_date,
     date_origins,
@@ -1007,6 +1007,8 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             continue  # another time with no record before it has nowhere to go
         if _segment(ctx, span) or (q.kind == "distance" and _period_volume(ctx, span)):
             continue
+        if q.kind == "duration" and multisport_total(ctx, real.records, span, n) is not None:
+            continue  # "Total 1:17:30" under a triathlon's legs: the race's, given with the results
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
         if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)
