@@ -42,3 +42,12 @@ def test_a_home_told_after_an_age_or_a_name_set_off_by_commas_is_no_place_of_the
 
 def test_a_route_after_a_comma_stays_a_route(extractor):
     assert ("Larkspur", "from") in places(extractor, "We rode 40 km, from Larkspur to the coast.")
+
+
+@pytest.mark.parametrize("text", [
+    "The 35-year-old from Marlow Vale plans to row 4,800 km across the Atlantic.",
+    "A nurse from Marlow Vale plans to row 4,800 km across the Atlantic.",
+])
+def test_an_infinitive_s_to_after_a_home_makes_no_route(extractor, text):
+    """"from A plans to row": the "to" of an infinitive, no route's end; A is the rower's home."""
+    assert "Marlow Vale" not in [name for name, _ in places(extractor, text)]

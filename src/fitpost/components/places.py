@@ -568,7 +568,9 @@ class PlaceFinder(Component):
         j = _before_apposition(lows, k - 1)
         if not (lows[j] in self.origin_words or j in people or lows[j] == "old" and lows[j - 1:j] == ["-"]):
             return False
-        return "to" not in lows[s:s + 6]  # "the ride is from A in B to C" is a route
+        # "the ride is from A in B to C" is a route; "a nurse from A plans to row" is no route's "to"
+        return not any(lows[i] == "to" and i + 1 < tab.n and (tab.text[i + 1][:1].isupper() or lows[i + 1] == "the")
+                       for i in range(s, min(tab.n, s + 6)))
 
 
 # the words that may follow the subject of a clause: after "someone from X", they tell X is where the subject
