@@ -167,6 +167,12 @@ def test_who_flagged_off_or_cheered_took_no_part(extractor):
     assert names(extractor, text) == [["Ravindra Oakes"]]
 
 
+def test_who_cheered_told_in_a_relative_clause_took_no_part(extractor):
+    text = ("Elin Moss crossed the line at the Brackenfold Marathon on Sunday in 4:58:20. "
+            "Her husband Rhodri, who cheered her on at every race, said he was proud.")
+    assert names(extractor, text) == [["Elin Moss"]]
+
+
 def test_a_name_after_a_relation_and_a_comma_is_the_relative_only_where_it_closes_there(extractor):
     assert people(extractor, "He cycled to Oxford with his wife, Asha Rao, on Sunday.") == \
         [[{"name": "Asha Rao", "relation": "wife"}]]

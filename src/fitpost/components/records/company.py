@@ -304,10 +304,13 @@ def _described_by_age(ctx: Context, span: ext.Mention) -> bool:
     return lows[k].isdigit() and k > 0 and lows[k - 1] in ("a", "an")
 
 
+RELATIVE_OPENERS = frozenset((",", "who"))  # what may stand between a person and the verb of a clause about them
+
+
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
     ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"),
-    right before a spectator verb ("A flagged off the race", "B cheered"), or addressed
+    right before a spectator verb ("A flagged off the race", "B cheered", "B, who cheered"), or addressed
     (:func:`addressed`)."""
     if addressed(ctx, p):
         return True
@@ -315,7 +318,10 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     for k in ctx.credit_words_at:
         if p.start - 8 <= k < p.start - 1 and lows[k + 1] in CREDIT_MARKS:
             return True
-    if p.end < len(lows) and lows[p.end] in ctx.lexicon.spectator_verbs:
+    after = p.end
+    while after < len(lows) and after < p.end + 2 and lows[after] in RELATIVE_OPENERS:
+        after += 1  # "Rhodri, who cheered her on": the relative clause tells what the person did
+    if after < len(lows) and lows[after] in ctx.lexicon.spectator_verbs:
         return True
     lex = ctx.lexicon
     start = p.start
