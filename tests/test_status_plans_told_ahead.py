@@ -43,3 +43,12 @@ def test_a_race_on_a_day_just_gone_was_carried_out(extractor):
 ])
 def test_a_plan_told_as_what_it_is_reaches_over_its_list(extractor, text, statuses):
     assert [a.status for a in records(extractor, text)] == statuses
+
+
+def test_every_day_of_a_week_s_plan_is_ahead(extractor):
+    """Days under a plan label are the coming ones, whichever way each would read alone (posted on a Monday)."""
+    text = "Week 6 of my marathon plan: Mon rest, Tue 8 km, Wed 10 km tempo, Thu 6 km easy, Sat 28 km long run."
+    post = extractor.extract(text, posted_at="2025-03-03")
+    assert [(a.status, a.date.value) for a in post.activities] == [
+        ("planned", dt.date(2025, 3, 4)), ("planned", dt.date(2025, 3, 5)), ("planned", dt.date(2025, 3, 6)),
+        ("planned", dt.date(2025, 3, 8))]

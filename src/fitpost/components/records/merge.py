@@ -2033,11 +2033,12 @@ def _told_done(ctx: Context, r: Record) -> int | None:
 
 
 def _read_ahead(r: Record, origins: dict[int, dt.date | None], by_char: dict[int, ext.Mention]) -> None:
-    """Each date of planned record ``r``'s clusters that are not plans themselves, read as a plan's date
-    (:func:`fitpost.components.dates.for_plan`; ``by_char``: the Doc's date mentions by first character)."""
+    """Each date of planned record ``r``'s clusters that are not plans themselves, or that a log's line made
+    (inferred: dated before its plan label made it one, "Thu 6 km easy" under "My plan:"), read as a plan's
+    date (:func:`fitpost.components.dates.for_plan`; ``by_char``: the Doc's date mentions by first character)."""
     for c in r.clusters:
         d = by_char.get(c.date.start) if c.date is not None and c.date.start is not None else None
-        if d is not None and statuses.meaning(c.status_name).phase != "planned":
+        if d is not None and (statuses.meaning(c.status_name).phase != "planned" or c.inferred):
             c.date = for_plan(c.date, d.label, origins.get(d.start))
 
 
