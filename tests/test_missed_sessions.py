@@ -294,6 +294,13 @@ def test_a_verb_opening_the_sentence_is_no_place_of_the_race_after_it(extractor)
     assert [p.name for a in post.activities for p in a.places] == []
 
 
+@pytest.mark.parametrize("text", ["Swim: 750m (+ run up the beach to T1) 14:05", "Swim: 750m (to T1) 14:05"])
+def test_a_time_after_an_aside_in_brackets_is_the_leg_s(extractor, text):
+    """The words of an aside in brackets label nothing outside it: "T1)" makes no transition time of 14:05."""
+    (swim,) = extractor.extract(text).activities
+    assert swim.duration.seconds == 845
+
+
 def test_an_activity_added_in_brackets_to_a_leg_s_amount_is_no_session(extractor):
     text = ("Larkspur Sprint Triathlon - my results\nSwim: 750m (+ run to T1) 14:05\nT1: 1:32\n"
             "Bike: 20.1 km 38:40\nT2: 0:55\nRun: 5 km 22:10")

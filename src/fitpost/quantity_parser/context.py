@@ -361,6 +361,11 @@ def _set_before(after_set: re.Pattern, text: str, start: int) -> bool:
     return _SET_SIGN.search(text, lo, start) is not None and after_set.search(text, lo, start) is not None
 
 
+def _after_brackets(text: str, start: int) -> bool:
+    """Whether the number at ``start`` comes right after a closing bracket (spaces between)."""
+    return text[max(0, start - 8):start].rstrip().endswith(")")
+
+
 def aside(text: str, start: int, end: int, kind: str) -> str | None:
     """The role (``aside.roles`` of context.json) that makes the quantity ``text[start:end]`` (lower-cased
     text) of kind ``kind`` something other than the session's own amount: a goal or a predicted time, a
@@ -370,7 +375,9 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
     shoes; None for a quantity that may be the session's own."""
     cues = kind_cues(kind)
     after_any = cues.after is not None and cues.after.match(text, end) is not None  # some role's after phrase
-    last = line_words(text, start, 1)  # the word right before the number on its line (none or one)
+    # the word right before the number on its line (none or one); none right after an aside in brackets, whose
+    # words label nothing outside it ("Swim: 750m (+ run to T1) 14:05" is the swim's time, not T1's)
+    last = [] if _after_brackets(text, start) else line_words(text, start, 1)
     # the words before the number, read where some role's before phrase may end them
     lw = line_words(text, start) if last and last[0] in cues.before_words else None
     near_any: bool | None = None  # whether the clause before holds some role's near phrase, once asked
