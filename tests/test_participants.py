@@ -146,6 +146,17 @@ def test_in_a_news_story_an_unnamed_subject_is_no_ones_default(sm_extractor):
     assert names(sm_extractor, text) == [[]]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("On Saturday 17th May, 240 riders took part in the third Larkspur Coast Sportive. "
+     "Local rider Jonas Berg was first home over the 160 km course in 4 hours 52 minutes.", "Jonas Berg"),
+    ("Hundreds of swimmers took to Lake Tarnby on Sunday for the annual 2 km crossing. "
+     "Elin Moss, 15, was the fastest in 28 minutes.", "Elin Moss"),
+])
+def test_a_crowd_as_the_subject_leaves_the_person_the_story_names(sm_extractor, text, name):
+    """"240 riders took part": a crowd the named person is one of, no unnamed someone who did it alone."""
+    assert names(sm_extractor, text) == [[name]]
+
+
 def test_in_a_news_story_the_person_it_is_about_did_it(extractor):
     text = "Maria Lopez is back on the bike. A 40 km ride to the dam on Saturday was her first since the crash."
     assert names(extractor, text) == [["Maria Lopez"]]

@@ -216,7 +216,9 @@ def companions(ctx: Context, sents) -> list[dict]:
 def unnamed_subject(ctx: Context, c: Cluster) -> bool:
     """Whether the parse gives the mention's verb a subject that is a noun (or an adjective or number
     standing for one) naming no one, neither a person mention nor a title or gendered word, nor
-    holding the mention itself ("the 80-year-old ran", not "the actor ran" or "the ride was long")."""
+    holding the mention itself ("the 80-year-old ran", not "the actor ran" or "the ride was long").  A crowd
+    (``crowds``, in the subject: "hundreds of swimmers") is no one person: the person the text is about may be one
+    of it ("240 riders took part ... Jonas Berg was first home")."""
     if not ctx.parsed:
         return False
     verb = ctx.doc[c.head]
@@ -226,7 +228,8 @@ def unnamed_subject(ctx: Context, c: Cluster) -> bool:
     for t in verb.children:
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "ADJ", "NUM") \
                 and t.lower_ not in ctx.lexicon.person_words:
-            return not any(k.i in people or c.start <= k.i < c.end for k in t.subtree)
+            return not any(k.i in people or c.start <= k.i < c.end or k.lower_ in ctx.lexicon.crowds
+                           for k in t.subtree)
     return False
 
 

@@ -125,6 +125,7 @@ class Lexicon:
     total_words: frozenset[str]
     periods: frozenset[str]
     volume_periods: frozenset[str]
+    crowds: frozenset[str]  # plural nouns of those who take part: a crowd as a subject, no one person
     day_words: frozenset[str]
     log_verbs: frozenset[str]
     short_line: int
@@ -237,7 +238,7 @@ class Lexicon:
                    default_activity=data["default_activity"],
                    activity_cues={w: a for a, words in data["activity_cues"].items() if a != "_" for w in words},
                    confidence={k: float(v) for k, v in data["confidence"].items() if k != "_"},
-                   **_log_line_words(data["log_lines"]),
+                   **_log_line_words(data["log_lines"]), crowds=frozenset(data["crowds"]["nouns"]),
                    further_session=frozenset(data["further_session"]["words"]),
                    leg_words=frozenset(data["legs"]["words_before"]),
                    author_words=frozenset(data["legs"]["author_words"]),
