@@ -206,6 +206,15 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
     assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
 
 
+@pytest.mark.parametrize("text", ["Burpees are the worst exercise ever invented.", "Squats are great for your knees."])
+def test_an_exercise_a_statement_is_about_is_no_session(extractor, text):
+    assert found(extractor, text) == []
+
+
+def test_an_exercise_told_done_is_a_session(extractor):
+    assert found(extractor, "Squats are done, lunges next.") == [("strength_training", "Squats", "completed")]
+
+
 @pytest.mark.parametrize("text", [
     "Lovely swimming costumes on sale at the leisure centre.",
     "Gentle hikes are the best way to start.",

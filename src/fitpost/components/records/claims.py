@@ -196,6 +196,19 @@ def _feat(ctx: Context, to: int) -> bool:
     return False
 
 
+STATEMENT_BE = frozenset({"is", "are"})  # after an exercise opening its sentence: a statement about it
+DONE_WORDS = frozenset({"done", "finished", "complete", "completed", "over"})  # "Squats are done": a session
+
+
+def _exercise_talked_of(ctx: Context, c: Cluster) -> bool:
+    """Whether an exercise opening its sentence is the subject of a statement about it, with "is" or "are"
+    right after it ("Burpees are the worst exercise", "Squats are great for your knees"; not "Squats are
+    done")."""
+    lo, hi = ctx.sents[c.sent]
+    lows = ctx.lows
+    return c.start == lo and c.end + 1 < hi and lows[c.end] in STATEMENT_BE and lows[c.end + 1] not in DONE_WORDS
+
+
 def does(ctx: Context, c: Cluster) -> bool:
     """Whether a mention tells of doing the activity: a verb (not an infinitive or a gerund with
     nothing making it one: "able to run", "cycling to work is cheap"; a caption opening with one is; a
@@ -203,9 +216,12 @@ def does(ctx: Context, c: Cluster) -> bool:
     noun after a word of doing ("went for a swim", "did a hike", "another run"); a gerund after a spell of
     time ("a day skiing"), or a form of the means after one ("the afternoon on our skis"); or a form of going
     back or out to it that opens its sentence ("Back on the bike after a month off", "Out on my bike"; not "she
-    is back on the bike", which tells a state)."""
+    is back on the bike", which tells a state).  An exercise a statement is about tells of doing nothing
+    (:func:`_exercise_talked_of`)."""
     lex, lows = ctx.lexicon, ctx.lows
     before = lows[max(0, c.start - 3):c.start]
+    if c.info.form == "exercise" and _exercise_talked_of(ctx, c):
+        return False
     if c.info.form in ("verb", "exercise"):
         if before and before[-1] == "to" and not (len(before) > 1 and before[-2] in lex.infinitive_ok) \
                 and not _feat(ctx, c.start - 1):
