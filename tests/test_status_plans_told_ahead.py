@@ -52,3 +52,11 @@ def test_every_day_of_a_week_s_plan_is_ahead(extractor):
     assert [(a.status, a.date.value) for a in post.activities] == [
         ("planned", dt.date(2025, 3, 4)), ("planned", dt.date(2025, 3, 5)), ("planned", dt.date(2025, 3, 6)),
         ("planned", dt.date(2025, 3, 8))]
+
+
+@pytest.mark.parametrize("text", [
+    "I've been going to Crossfit three times a week since January.",
+    "Going to Pilates on Tuesdays has fixed my back.",
+])
+def test_going_to_a_class_is_a_routine_no_plan(extractor, text):
+    assert [a.status for a in extractor.extract(text, posted_at="2025-02-12").activities] == ["habitual"]
