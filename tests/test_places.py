@@ -376,3 +376,12 @@ def test_a_race_length_in_km_ending_a_place_name_is_no_part_of_it(nlp):
     """A model may take "Tarnside 10K" for a facility: the place is the town the race is named after."""
     got = places(nlp, "Rhodri Pell won Sunday's Tarnside 10K in 31:05.")
     assert got in ([], [("Tarnside", "at")]), got
+
+
+@pytest.mark.parametrize("text", [
+    "I've been going to Crossfit three times a week since January.",
+    "Going to Pilates on Tuesdays has fixed my back.",
+])
+def test_an_activity_s_name_after_to_is_no_place(nlp, text):
+    """"going to Pilates": the class is the activity, and a verb of going opens no route."""
+    assert places(nlp, text) == []

@@ -175,6 +175,7 @@ class PlaceFinder(Component):
         datelines = {m.start(1) for m in _DATELINE.finditer(text)} if _COMMA_MONTH.search(text) else set()
         kept = self._outermost(tab, found, people, datelines)
         done = ext.past_activity_verbs(doc)
+        activity_words = {k for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") for k in range(m.start, m.end)}
         shortened = _shortened_names(doc) if people else set()
         places = []
         cued = bool(cues["hometown"])  # whether any hometown cue may be in the text
@@ -185,6 +186,8 @@ class PlaceFinder(Component):
                     continue
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
+            if activity_words.issuperset(range(s, e)):
+                continue  # an activity's name ("going to Pilates", "at Crossfit"), no place
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
             if name in shortened:
                 continue  # "Aaron Pike ... Pike, 41, set off": a person the text also calls by a short name
