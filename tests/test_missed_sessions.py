@@ -206,6 +206,21 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
     assert [(a, s) for a, _, s in found(extractor, text)] == [(activity, "completed")]
 
 
+@pytest.mark.parametrize("text, activity", [
+    ("Finished the Larkspur Way today! 190 km over 9 days with my dad.", "hiking"),
+    ("Completed the Tarnside Coast Path with Elin in May.", "hiking"),
+    ("Great day skiing with Fynn. He also did the Larkspur Trail, which has some steep parts.", "skiing"),
+])
+def test_a_trail_finished_is_a_session_of_the_text_s_kind(extractor, text, activity):
+    """A long-distance trail named after a verb of finishing is a hike, or a run of the text's sport."""
+    assert [a.activity for a in extractor.extract(text, posted_at="2025-08-20").activities] == [activity]
+
+
+def test_a_race_named_after_its_trail_is_no_hike(extractor):
+    (race,) = extractor.extract("Finished the Tarnby Trail 50K in 6:10!", posted_at="2025-08-20").activities
+    assert race.activity == "running"
+
+
 @pytest.mark.parametrize("text", ["Burpees are the worst exercise ever invented.", "Squats are great for your knees."])
 def test_an_exercise_a_statement_is_about_is_no_session(extractor, text):
     assert found(extractor, text) == []

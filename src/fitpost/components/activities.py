@@ -116,6 +116,9 @@ class ActivityFinder(Component):
         self.trained_races = frozenset(training["races"]) | frozenset(
             n.lower() for r in resources.load_json("quantities/races.json")["races"] for n in r["names"])
         self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
+        trails = self.lexicon["trails"]  # "Finished the Larkspur Way": a trail's name after a verb of finishing
+        self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
+        self.trail_kind = ("noun", trails["activity"], acts[trails["activity"]]["sport_type"], None)
         self.programmes = {activity: re.compile(pattern) for activity, pattern in self.lexicon["programmes"].items()
                            if activity != "_"}
         context = self.lexicon.get("context_forms", {})
@@ -298,6 +301,8 @@ class ActivityFinder(Component):
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form) \
                 and not self._named_race(tab, start):
             return "text"
+        if form in self.trail_heads:
+            return "text"  # a trail's name (_trails): a ski run's in a skiing text, a hike's by default
         if form in self.only_context and (info.form == "noun" or _after_noun_phrase(tab, start)):
             return "only"
         if form in self.sentence_context:
@@ -340,7 +345,23 @@ class ActivityFinder(Component):
                        if c[1] >= tab.n or tab.lower[c[1]] not in self.race_training_after]  # "my 10k plan"
         candidates += self._halves(tab, quantities)
         candidates += self._programme_days(text, tab)
+        candidates += self._trails(tab)
         return candidates, idiom_tokens
+
+    def _trails(self, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """The last word of a trail's name (``trails``): one of its heads written with a capital, after
+        capitalised words, "the" and a verb of finishing, and ending the name ("Finished the Larkspur Way",
+        "completed the Tarnside Coast Path"; not "the Tarnby Trail 50K", a race)."""
+        out = []
+        for i in tab.where(self.trail_heads):
+            k = i - 1
+            while k > tab.sent_lo[i] and k > i - 5 and tab.text[k][:1].isupper():
+                k -= 1
+            ends = i + 1 == tab.n or not tab.text[i + 1][:1].isalnum() or tab.text[i + 1].islower()
+            if ends and tab.text[i][:1].isupper() and k < i - 1 and tab.lower[k] == "the" and k > 0 \
+                    and tab.lower[k - 1] in self.trail_verbs:
+                out.append((i, i + 1, self.trail_kind))
+        return out
 
     def _programme_days(self, text: str, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """In a text naming a training programme (``programmes``), its sessions written by week and day
