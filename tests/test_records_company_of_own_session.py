@@ -6,6 +6,8 @@ Every post here is written for these tests.
 """
 from __future__ import annotations
 
+import pytest
+
 
 def company(extractor, text: str) -> list[list[str]]:
     return [[p.name for p in a.participants if p.name]
@@ -39,3 +41,16 @@ def test_a_sentence_opening_the_next_lines_is_no_company_of_the_session_before(e
     text = ("Pool session\n\nAfter work Jonas and I swam:\n200 yards warmup\n400 yards pull\n800 yards total\n"
             "Later I met with Elin Moss at the lido and did:\n\n1500 metres easy")
     assert company(extractor, text)[0] == ["Jonas"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Coast to coast walk, day 4: Tarnby to Brackenfold, 22 km. Feet are holding up. Elin and Jonas are still with me.",
+     ["Elin", "Jonas"]),
+    ("Rode 60 km today. Tamsin was with me for the first half.", ["Tamsin"]),
+])
+def test_people_told_to_be_with_the_author_are_company(sm_extractor, text, people):
+    assert company(sm_extractor, text) == [people]
+
+
+def test_someone_who_only_spoke_with_the_author_is_no_company(extractor):
+    assert company(extractor, "Ran 10 km this morning. My sister Elin called to check in with me afterwards.") == [[]]
