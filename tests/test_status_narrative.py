@@ -145,3 +145,10 @@ def test_a_journey_in_the_passive_progressive_is_under_way(sm_extractor):
     post = sm_extractor.extract("The cycling expedition from Tarnside to Brackenfold is being led by Wing "
                                 "Commander TR Hale.", posted_at="2026-11-20")
     assert [a.status for a in post.activities] == ["ongoing"]
+
+
+def test_a_participle_opening_a_diary_s_sentence_is_past(sm_extractor):
+    """"Kayaked from Tarnby harbour ...": the subject left out, the verb is past, though a tagger takes
+    "harbour" for the sentence's present verb."""
+    text = "Kayaked from Tarnby harbour out to the lighthouse and back with Rhodri, about 12 km in 2 hours."
+    assert [a.status for a in sm_extractor.extract(text, posted_at="2025-11-03").activities] == ["completed"]

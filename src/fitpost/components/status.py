@@ -645,7 +645,9 @@ class StatusTagger(Component):
         if view.tagged:
             token = view.doc[i]
             tag = token.tag_
-            if tag == "VBD":
+            if tag == "VBD" or tag == "VBN" and i == view.tab.sent_lo[i]:
+                # a participle opening its sentence, no auxiliary before it, is a diary's past with the subject
+                # left out ("Kayaked from Tarnby harbour to the lighthouse", where a tagger reads "harbour" as the verb)
                 return "past"
             if tag in ("VBZ", "VBP") and i != view.tab.sent_lo[i] and i not in view.no_subject_at:
                 # not a word opening its sentence or line, nor one right after a date opening it, with no
