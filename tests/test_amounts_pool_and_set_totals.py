@@ -1,4 +1,5 @@
-"""A distance right before "pool" is the pool's length, no session's distance ("60 lengths (25 m pool)").
+"""A distance right before "pool" is the pool's length, no session's distance; the lengths counted times it are
+("60 lengths (25 m pool)" is 1.5 km).
 A total opening a sentence right after a set ("5 x 1 km at threshold. 11 km total with warm up") is that
 session's distance, where the sentence tells no period ("15 km total this week" is a week's).
 
@@ -12,10 +13,12 @@ def distances(extractor, text: str) -> list[float | None]:
             for a in extractor.extract(text, posted_at="2026-03-08").activities]
 
 
-def test_the_length_of_a_pool_is_no_distance(extractor):
-    assert distances(extractor, "Swam 48 lengths after work (25 m pool), felt smooth.") == [None]
-    assert distances(extractor, "Did 30 lengths of the 50 metre pool at Larkspur.") == [None]
+def test_the_length_of_a_pool_is_no_distance_but_its_lengths_are(extractor):
+    # the lengths counted times the pool's length: the distance swum, never the pool's length alone
+    assert distances(extractor, "Swam 48 lengths after work (25 m pool), felt smooth.") == [1200.0]
+    assert distances(extractor, "Did 30 lengths of the 50 metre pool at Larkspur.") == [1500.0]
     assert distances(extractor, "Swam 2 km in the 50m pool this morning.") == [2000.0]
+    assert distances(extractor, "Swam in the 25 m pool after work, felt smooth.") == [None]
 
 
 def test_a_total_opening_the_sentence_after_a_set(extractor):
