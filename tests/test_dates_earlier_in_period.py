@@ -32,3 +32,14 @@ def test_in_a_record(blank_extractor):
     post = blank_extractor.extract("Earlier this week, he ran 20 km along the river.", posted_at="2016-10-17")
     (a,) = post.activities
     assert a.date is not None and a.date.value == dt.date(2016, 10, 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Late last year I swam 10 km in the lake.", dt.date(2024, 9, 1)),
+    ("Early this month I ran 30 km along the canal.", dt.date(2025, 4, 1)),
+    ("Mid last month I rode 120 km to the coast.", dt.date(2025, 3, 10)),
+])
+def test_a_part_of_the_last_or_this_year_or_month_starts_there(blank_extractor, text, expected):
+    """"late last year" is the late part of last year, as "late 2024" is (``year_part_month``)."""
+    (record,) = blank_extractor.extract(text, posted_at="2025-04-07").activities
+    assert record.date.value == expected
