@@ -385,3 +385,9 @@ def test_a_race_length_in_km_ending_a_place_name_is_no_part_of_it(nlp):
 def test_an_activity_s_name_after_to_is_no_place(nlp, text):
     """"going to Pilates": the class is the activity, and a verb of going opens no route."""
     assert places(nlp, text) == []
+
+
+def test_a_place_taken_to_is_where_the_session_was(nlp):
+    """"took to Lake Tarnby": went into the water there, no route's end."""
+    assert places(nlp, "Hundreds of swimmers took to Lake Tarnby on Sunday for the 2 km crossing.") == \
+        [("Lake Tarnby", "at")]

@@ -519,6 +519,8 @@ class PlaceFinder(Component):
                 j -= 1
             prev = lows[j] if j >= 0 else ""
             role = self.role_before.get(prev, "at")
+            if prev == "to" and j >= 1 and lows[j - 1] in TAKE_FORMS:
+                role = "at"  # "took to Lake Tarnby": went into it, no route's end
             before = set(lows[max(0, j - 3):max(0, j)])
             if role == "at" and before & self.end_verbs:
                 role = "to"
@@ -589,6 +591,8 @@ def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
     k = s - 2 if s >= 2 and lows[s - 1] == "the" else s - 1
     return k >= 1 and lows[k] == "from" and e < tab.n and lows[e] in _AFTER_SUBJECT
 
+
+TAKE_FORMS = frozenset(("take", "takes", "took", "taking", "taken"))  # "took to the lake": went into it
 
 ASIDE_REACH = 6  # how many words an aside about a person ("a GP from Larkspur") may have before its "from"
 
