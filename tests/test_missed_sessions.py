@@ -209,7 +209,7 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
 @pytest.mark.parametrize("text, activity", [
     ("Finished the Larkspur Way today! 190 km over 9 days with my dad.", "hiking"),
     ("Completed the Tarnside Coast Path with Elin in May.", "hiking"),
-    ("Great day skiing with Fynn. He also did the Larkspur Trail, which has some steep parts.", "skiing"),
+    ("Great day skiing with Bram. He also did the Larkspur Trail, which has some steep parts.", "skiing"),
 ])
 def test_a_trail_finished_is_a_session_of_the_text_s_kind(extractor, text, activity):
     """A long-distance trail named after a verb of finishing is a hike, or a run of the text's sport."""
