@@ -45,8 +45,8 @@ def test_a_route_after_a_comma_stays_a_route(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "The 35-year-old from Marlow Vale plans to row 4,800 km across the Atlantic.",
-    "A nurse from Marlow Vale plans to row 4,800 km across the Atlantic.",
+    "The 35-year-old from Marlow Vale plans to row 600 km across the North Sea.",
+    "A nurse from Marlow Vale plans to row 600 km across the North Sea.",
 ])
 def test_an_infinitive_s_to_after_a_home_makes_no_route(extractor, text):
     """"from A plans to row": the "to" of an infinitive, no route's end; A is the rower's home."""
