@@ -1090,7 +1090,7 @@ def _routine(r: Record) -> bool:
 
 
 FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
-LABEL_WORDS = 3  # a form's label ("Moving time:", "Distance:") has at most this many words
+FORM_LABEL_WORDS = 3  # a form's label ("Moving time:", "Distance:") has at most this many words
 
 
 def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
@@ -1110,14 +1110,14 @@ def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
 
 
 def _labelled_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens a line with a label: at most LABEL_WORDS words and a colon ("Moving time:")."""
+    """Whether sentence ``n`` opens a line with a label: at most FORM_LABEL_WORDS words and a colon ("Moving time:")."""
     if not _opens_line(ctx, n):
         return False
     start = ctx.tab.idx[ctx.sents[n][0]]
     end = ctx.text.find("\n", start)
     label, colon, _ = ctx.text[start:end if end >= 0 else len(ctx.text)].partition(":")
     words = label.split()
-    return bool(colon) and 0 < len(words) <= LABEL_WORDS and all(w.isalpha() for w in words)
+    return bool(colon) and 0 < len(words) <= FORM_LABEL_WORDS and all(w.isalpha() for w in words)
 
 
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
