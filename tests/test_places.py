@@ -53,6 +53,17 @@ def test_roles_from_start_and_end_verbs(nlp):
     assert got == [("Kochi", "from"), ("Alappuzha", "to")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He set off from Tarnby and finished 300 miles later in Marlow Vale.",
+     [("Tarnby", "from"), ("Marlow Vale", "to")]),
+    ("They left Brackenfold in May and arrived two weeks later at Larkspur.",
+     [("Brackenfold", "from"), ("Larkspur", "to")]),
+])
+def test_a_verb_of_ending_reaches_past_how_much_later(nlp, text, expected):
+    """"finished 300 miles later in B": the amount and "later" stand between the verb and the place."""
+    assert places(nlp, text) == expected
+
+
 def test_a_route_between_two_names(nlp):
     assert places(nlp, "Rode the Hubli-Dharwad stretch in under two hours.") == [("Hubli", "from"), ("Dharwad", "to")]
 

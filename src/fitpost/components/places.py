@@ -50,6 +50,7 @@ _CONNECTORS = {"of", "de", "la", "del", "upon"}
 # a hashtag right after "to" or "to the" ("rode to the #GatewayOfIndia"): a "#" with either before it
 _TO_HASHTAG = re.compile(r"#(?<=\bto #)\w+|#(?<=\bto the #)\w+")
 _POSSESSIVE = ("'s", "’s")
+LATER = "later"  # "arrived two days later in Tarnby": a verb of ending reaches past the amount before it
 _APOSTROPHES = ("'", "’")
 _DASHES = ("-", "–")
 _RACE_BY_K = re.compile(r"\d{1,3}(?:\.\d)?k")  # a race named by its length in km: "Tarnside 10K"
@@ -521,7 +522,10 @@ class PlaceFinder(Component):
             role = self.role_before.get(prev, "at")
             if prev == "to" and j >= 1 and lows[j - 1] in TAKE_FORMS:
                 role = "at"  # "took to Lake Tarnby": went into it, no route's end
-            before = set(lows[max(0, j - 3):max(0, j)])
+            reach = j - 3
+            if j >= 1 and lows[j - 1] == LATER:  # "finished 3,200 miles later in Tarnby": past the amount
+                reach -= 3
+            before = set(lows[max(0, reach):max(0, j)])
             if role == "at" and before & self.end_verbs:
                 role = "to"
             elif role == "at" and prev != "in" and before & self.start_verbs:
