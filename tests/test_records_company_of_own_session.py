@@ -54,3 +54,21 @@ def test_people_told_to_be_with_the_author_are_company(sm_extractor, text, peopl
 
 def test_someone_who_only_spoke_with_the_author_is_no_company(extractor):
     assert company(extractor, "Ran 10 km this morning. My sister Elin called to check in with me afterwards.") == [[]]
+
+
+def test_company_of_the_verb_a_mention_shares_its_subject_with(extractor):
+    # "met up with" names no activity: the swim told after "and" is the session Tamsin came to
+    text = "Swimming with Bram\n\nIn the evening I met up with Tamsin at the pool and did 2000m."
+    assert company(extractor, text) == [["Tamsin", "Bram"]]
+
+
+def test_company_of_an_activity_verb_stays_with_it(extractor):
+    # the swim shares the run's subject, not the run's company
+    text = "Jonas Berg ran with Tamsin Hale at the track and swam 1 km after."
+    assert company(extractor, text)[1] == ["Jonas Berg"]
+
+
+def test_a_company_line_opening_a_set_list_goes_to_the_session_after_the_list(extractor):
+    text = ("Ran 8 km before work.\n\nIn the evening I met with Tamsin at the pool and did:\n\n"
+            "1000 warm up\n300 - 100 pull, 100 kick, 100 fly, easy\n\n1300 yards total")
+    assert company(extractor, text) == [[], ["Tamsin"]]

@@ -90,3 +90,15 @@ def test_a_total_after_sessions_of_a_period_or_of_prose_joins_none(extractor, te
 def test_a_distance_labelled_by_a_week_or_a_month_is_its_volume(extractor, text, kept):
     """A week's or a month's volume is no session; a week's numbered label or a log verb tells one."""
     assert distances(extractor, text) == kept
+
+
+def test_a_total_after_a_set_list_is_the_distance_of_the_session_that_opened_it(extractor):
+    # the lines of the list are parts of the swim; the total after them is its distance
+    text = ("After squash Bram and I went down and swam the following:\n\n50 yards warm up\n"
+            "150 - 3 x 50 free\n200 - 8 x 25 on :45\n\n400 yards total")
+    assert distances(extractor, text) == [pytest.approx(365.76)]
+
+
+def test_a_total_of_a_week_after_a_list_is_no_sessions_distance(extractor):
+    text = "This week I swam the following:\n\nMon 1000 yards\nWed 1200 yards\n\n2200 yards total this week"
+    assert 2200 * 0.9144 not in [pytest.approx(d) for d in distances(extractor, text) if d]

@@ -1014,7 +1014,7 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
         if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)
                                      or span.start in ctx.others_name_ends):
             continue  # not a session's time, or a result beside it, or someone's result ("Jonas Berg 31:02")
-        if q.kind == "distance" and _join_set_list(ctx, real, span):
+        if q.kind == "distance" and (_join_set_list(ctx, real, span) or _total_of_opening(ctx, real, span)):
             continue
         if q.kind == "distance" and _sum_of_sessions(ctx, real.records, q, n):
             continue
@@ -1128,7 +1128,7 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
     cues = _companion_cues(ctx, with_cluster)
     for n in sorted(cues):
         if ctx.opens_what_follows(n):  # "Later I met Elin at the lido and did:": the lines after tell it
-            prev = real.after(n) or real.before(n)
+            prev = real.after(n) or _listed_after(ctx, real, n) or real.before(n)
         else:
             prev = real.before(n) or real.after(n) or _form_record(ctx, real, n)
         if prev is None:
@@ -1478,6 +1478,27 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     return True
 
 
+def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
+    """Whether distance ``span``, labelled a total (:func:`_total_label`) in a sentence that tells no period,
+    totals the set list opened by the sentence of the last real record before it ("After squash we swam the
+    following:", its lines, "1600 yards total"): that sentence ends in a colon that opens the lines after it
+    (:meth:`Context.opens_what_follows`), the record is done and has no distance, and no sentence between
+    holds a cluster.  If so the total is that record's distance."""
+    n, q = ctx.sent_of[span.start], span.info
+    if q.meters is None or not _total_label(ctx, span) or _tells_period(ctx, n):
+        return False
+    last = real.last_before(n)
+    if last is None:
+        return False
+    r, m = last
+    if r.distance() is not None or r.primary.status_name != "completed" or not ctx.opens_what_follows(m) \
+            or any(k in ctx.cluster_sents for k in range(m + 1, n)):
+        return False
+    real.add_cluster(r, Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info, quantities=[q],
+                                inferred=True, total=True))
+    return True
+
+
 def _tells_period(ctx: Context, n: int) -> bool:
     """Whether sentence ``n`` holds a word of a period or a date (``periods``: "15 km total this week", "8 km
     in total today"): a total of sessions, not of one session's parts."""
@@ -1783,6 +1804,18 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
     return None
 
 
+def _listed_after(ctx: Context, real: RealRecords, n: int) -> Record | None:
+    """The real record told first after sentence ``n`` where only the lines of a list stand between (short
+    lines, :func:`_short_line`, or lines that open with a number): the session whose list sentence ``n``
+    opens ("... and did:", "1000 warm up", "300 - 100 pull, 100 kick, 100 fly", "1400 total"); None where
+    there is none."""
+    first = real.first_after(n)
+    if first is None or not all(_short_line(ctx, k) or ctx.lows[ctx.sents[k][0]].isdigit()
+                                for k in range(n + 1, first[1])):
+        return None
+    return first[0]
+
+
 def _companion_cues(ctx: Context, with_cluster: set[int]) -> dict[int, tuple[int, int]]:
     """The sentences with no cluster (``with_cluster``: those with one) that hold a companion cue
     (``companion_cues``: "joined by", "along with"), each with the token offsets of its first cue."""
@@ -1896,6 +1929,26 @@ class RealRecords:
         if not k or self.ctx.worded_between(self._sents[k - 1], n) > LEND_REACH:
             return None  # the latest such sentence is too far back, and every other one is further
         return self._first(at[self._sents[k - 1]])
+
+    def last_before(self, n: int) -> tuple[Record, int] | None:
+        """The real record with the latest cluster before sentence ``n``, however far back, with that
+        cluster's sentence; None where there is none."""
+        at = self._ready()
+        k = bisect_left(self._sents, n)
+        if not k:
+            return None
+        latest = self._sents[k - 1]
+        return self._first(at[latest]), latest
+
+    def first_after(self, n: int) -> tuple[Record, int] | None:
+        """The first real record of the first sentence after sentence ``n`` that holds a real record's
+        cluster, however far on, with that sentence; None where there is none."""
+        at = self._ready()
+        k = bisect_right(self._sents, n)
+        if k == len(self._sents):
+            return None
+        first = self._sents[k]
+        return self._first(at[first]), first
 
     def _first(self, here: list[Record]) -> Record:
         """The first of the records ``here`` in the records' order (by primary start)."""
