@@ -207,6 +207,11 @@ def test_a_comma_and_before_a_number_goes_on_with_a_list(tagger):
     check(tagger, "The rest of the week is 8 km, 5 km, and 16 km for my long {run}.", "planned")
 
 
+def test_the_items_of_a_list_of_activity_words_share_the_first_ones_status(tagger):
+    got = statuses(tagger, "The club is challenging its members to [walk], [run] or [ride] 50 miles this month.")
+    assert len({s.status for s in got}) == 1 and got[0].status != "completed"
+
+
 def test_sessions_over_the_last_few_weeks_are_a_series(tagger):
     check(tagger, "I've been pleased with my pace on these 8 km {runs} the past 3 weeks.", "habitual")
     check(tagger, "I [rode] 300 km the past 2 weeks.", "completed")

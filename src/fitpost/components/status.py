@@ -79,6 +79,7 @@ _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "w
 _DAY_HALVES = {"am", "pm"}
 LIST_ITEM_MARKS = {",", ";", ":"}  # the marks before an item of a list written on one line
 LIST_JOINERS = frozenset({",", "and", "&", "/"})  # what joins the words of a list (records reads it too)
+ITEM_JOINERS = LIST_JOINERS | {"or"}  # what joins the activity words of one list ("walk, run or ride")
 
 
 def _clock_mark(lower: list[str], j: int) -> bool:
@@ -291,7 +292,7 @@ class _DocView:
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
-                 "_titled", "_title_end", "plan_end")
+                 "_titled", "_title_end", "plan_end", "item_of")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -335,6 +336,8 @@ class _DocView:
         self._titled: dict[int, bool | None] = {}  # of :meth:`titled`, by the sentence's first token
         self._title_end: int | None = None  # of :meth:`title_end`, once read
         self.plan_end = -1  # where the sentence of the latest planned mention tagged ends (its token after)
+        # the status of the activity word an item of a list follows ("walk, run or ride"), by the item's start
+        self.item_of: dict[int, ext.StatusInfo] = {}
 
     def _opening_list(self, activities: list[ext.Mention]) -> set[int]:
         """Where the activity words after the first of a list opening its sentence start (``activities``: the
@@ -1018,6 +1021,8 @@ class StatusTagger(Component):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
             tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
+        elif tense == "none" and span.start in view.item_of:
+            return view.item_of[span.start]  # "is challenging people to walk, run or ride": the list's first item's
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     def _day_after(self, view: _DocView, span: ext.Mention) -> bool:
@@ -1046,9 +1051,14 @@ class StatusTagger(Component):
         found, pseudo = self.cues(doc, regions if view.sentences else None, view)
         cues = _Scopes(found)
         sayings = self._sayings(view)
+        before: ext.Mention | None = None
         for span in mentions:
+            if before is not None and before.end < span.start \
+                    and all(w in ITEM_JOINERS for w in view.tab.lower[before.end:span.start]):
+                view.item_of[span.start] = before.status
             status = self._saying_status(view, span, sayings) or self._status_of(view, span, cues, pseudo)
             ext.set_status(doc, span, status)
+            before = span
             if status.status == "planned":
                 view.plan_end = view.tab.sent_hi[span.start]
         for event, as_mention in events:
