@@ -148,6 +148,15 @@ def test_a_full_name_listed_between_two_people_is_a_person(nlp):
     assert [n for _, n in named(mentions)] == ["Jonas Berg", "Lukas Feld", "Pia Holm"]
 
 
+def test_every_full_name_listed_after_a_person_is_a_person(nlp):
+    """The model may leave later names of a list untagged, or tag them as no person: listed on from a
+    person, each full name is one."""
+    text = "A group of cadets will be cycling from Tarnby to Larkspur. The team includes Jonas Berg, Elin Moss, " \
+           "Rhodri Vance and Tamsin Hale."
+    mentions, _ = read(nlp, text)
+    assert [n for _, n in named(mentions)] == ["Jonas Berg", "Elin Moss", "Rhodri Vance", "Tamsin Hale"]
+
+
 def test_an_aside_in_brackets_does_not_end_a_list(nlp):
     mentions, _ = read(nlp, "Off we rode, four of us: myself, Ian (ironlegs) Tom and Jonah, 100 km in the rain.")
     assert [n for _, n in named(mentions)] == ["Ian", "Tom", "Jonah"]

@@ -37,6 +37,10 @@ def test_an_office_before_a_name_is_no_name(extractor):
     "Adventurer Tom Okafor rode 20 km along the ridge on Sunday.",
     "Wing Commander Tom Okafor rode 20 km with the cadets on Sunday.",
     "Major Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Group Captain Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Air Commodore Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Squadron Leader Tom Okafor rode 20 km with the cadets on Sunday.",
+    "Lieutenant Colonel Tom Okafor rode 20 km with the cadets on Sunday.",
 ])
 def test_a_title_before_a_name_is_left_out(extractor, text):
     assert names(extractor, text) == [["Tom Okafor"]]

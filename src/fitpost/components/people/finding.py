@@ -241,14 +241,16 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     cue, or that ends in "ed" ("Monday Morning", "Joined Asha Rao").  A run holding a word that makes a
     name a place, an organisation or a thing is one such name, read whole: no person in it ("Larkspur
     Mutual Insurance Group", where "Larkspur Mutual" alone would pass)."""
-    if not lex.not_in_name.isdisjoint(w.rstrip(".") for w in tab.lower[first:end]):
+    lows = tab.lower
+    titled = _title_words(lex, lows, first, end)
+    if not lex.not_in_name.isdisjoint(lows[k].rstrip(".") for k in range(first, end) if k not in titled):
         return []
     found = []
     i = first
     while i < end:
-        low = tab.lower[i]
-        if low in lex.titles or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
-                                                          or low.endswith("ed"))):
+        low = lows[i]
+        if i in titled or (i == tab.sent_lo[i] and (low in lex.not_alone or low in lex.company_firsts
+                                                    or low.endswith("ed"))):
             i = min(word_end(tab, i), end)
             continue
         j, words = i, 0  # the words of the name: up to three, in the sentence of its first
@@ -260,6 +262,18 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
                 found.append(name)
         i = j
     return found
+
+
+def _title_words(lex: Lexicon, lows: list[str], first: int, end: int) -> set[int]:
+    """The tokens of ``first:end`` that are words of a title (:meth:`Lexicon.title_length`: "Group Captain",
+    "Dr"); a rank's words are no place or organisation words ("group")."""
+    out: set[int] = set()
+    k = first
+    while k < end:
+        size = lex.title_length(lows[k:min(k + 3, end)])
+        out.update(range(k, k + size))
+        k += size or 1
+    return out
 
 
 def moving_mentions(doc: Doc) -> list[ext.Mention]:
@@ -275,8 +289,9 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     nouns = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form in ("noun", "race")}
     found = []
     person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and not placelike(lex, doc, tab, e.start)}
+    listed = _listed_with_people(lex, doc, text, tab, person_ends)
     for ent in doc.ents:
-        if (ent.label_ == "PERSON" or _listed_with_people(lex, doc, tab.lower, ent, person_ends)) \
+        if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed) \
                 and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
@@ -284,20 +299,33 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
             name = clean(lex, text, tab.idx[first], ent.end_char)
             if name:
                 found.append(name)
+    for start, end in sorted(listed):
+        if not doc[start].ent_type_ and not placelike(lex, doc, tab, start):  # a name the model did not tag
+            name = clean(lex, text, tab.idx[start], tab.end[end - 1])
+            if name:
+                found.append(name)
     return found + subject_names(lex, doc, text)
 
 
-def _listed_with_people(lex: Lexicon, doc: Doc, lows: list[str], ent, person_ends: set[int]) -> bool:
-    """Whether a model's entity of another type than a place's is a name of two or three name words
-    ("Tamsin Hale") listed right after a PERSON entity (``person_ends``: where those that are no place end)
-    ("Elin Moss, Ottilie Brandt and Tamsin Hale ran the relay"): the model mistook one person of the list."""
-    words = doc[ent.start:ent.end]
-    if ent.label_ in _PLACE_TYPES or not 2 <= len(words) <= 3:
-        return False
-    if any(NAME_TOKEN.match(t.text) is None or t.lower_ in lex.not_alone for t in words):
-        return False
-    before = _listed(lows, ent.start - 1, -1)  # the last word of the item listed before it
-    return before is not None and before + 1 in person_ends
+def _listed_with_people(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
+                        person_ends: set[int]) -> set[tuple[int, int]]:
+    """The names of two or three name words ("Tamsin Hale") listed right after a PERSON entity
+    (``person_ends``: where those that are no place end), or after such a name listed so, that the model
+    tagged as another type than a place's or did not tag ("The crew: Elin Moss, Ottilie Brandt, Rhodri
+    Vance and Tamsin Hale"): the model mistook or missed people of the list.  As token spans."""
+    items = [(e.start, e.end) for e in doc.ents if e.label_ != "PERSON" and e.label_ not in _PLACE_TYPES]
+    items += [(s, e) for s, e in name_runs(text, tab) if not any(doc[k].ent_type_ for k in range(s, e))]
+    ends = set(person_ends)
+    listed: set[tuple[int, int]] = set()
+    for start, end in sorted(items):
+        if not 2 <= end - start <= 3 or any(NAME_TOKEN.match(tab.text[k]) is None or tab.lower[k] in lex.not_alone
+                                            for k in range(start, end)):
+            continue
+        before = _listed(tab.lower, start - 1, -1)  # the last word of the item listed before it
+        if before is not None and before + 1 in ends:
+            listed.add((start, end))
+            ends.add(end)
+    return listed
 
 
 def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:
@@ -315,7 +343,12 @@ def _first_name_word(lex: Lexicon, doc: Doc, j: int) -> bool:
     word (``NAME_TOKEN``) that is never a word alone (``not_alone``) nor a title."""
     t = doc[j]
     return t.tag_ == "NNP" and NAME_TOKEN.match(t.text) is not None and t.lower_ not in lex.not_alone \
-        and t.lower_ not in lex.titles
+        and t.lower_ not in lex.titles and not _ends_rank(lex, doc, j)
+
+
+def _ends_rank(lex: Lexicon, doc: Doc, j: int) -> bool:
+    """Whether token ``j`` is the last word of a rank (``ranks``: "Squadron Leader")."""
+    return any(tuple(t.lower_ for t in doc[j - size + 1:j + 1]) in lex.ranks for size in (2, 3) if j + 1 >= size)
 
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -399,11 +432,13 @@ def clean(lex: Lexicon, text: str, start: int, end: int) -> tuple[int, int] | No
     in a title followed by "of" (an office: "Westbury Commissioner of Police")."""
     name = text[start:end]
     while True:
-        first, _, rest = name.partition(" ")
-        if not rest or first.lower().strip(".") not in lex.titles:
+        words = name.split(" ")
+        size = lex.title_length([w.lower().strip(".") for w in words[:3]])
+        if not size or size >= len(words):
             break
-        start += len(first) + 1
-        name = rest
+        cut = len(" ".join(words[:size])) + 1
+        start += cut
+        name = name[cut:]
     cut = None if _NAME_CUT_CHARS.isdisjoint(name) else _NAME_CUT.search(name)
     if cut:
         name = name[:cut.start()]

@@ -37,6 +37,7 @@ class Lexicon:
     doing: frozenset[str]  # "went", "completed" ...: a name before one, an activity word after, does it
     not_names: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]  # "marathoner", "dr" ...: a word before a name that is not part of it
+    ranks: frozenset[tuple[str, ...]]  # "group captain" ...: titles of more than one word, as words
     place_preps: frozenset[str]  # a model's "person" right after one of these is a place
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
@@ -95,6 +96,7 @@ class Lexicon:
             doing=frozenset(data["doing_verbs"]),
             not_names=frozenset(data["not_names"]),
             titles=frozenset(data["titles"]),
+            ranks=_phrases(data["ranks"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
@@ -115,3 +117,11 @@ class Lexicon:
             cues=cues,
             cue_kinds=ext.word_kinds(cues),
         )
+
+    def title_length(self, words: list[str]) -> int:
+        """How many of ``words`` (lower case, in order) a title opening them takes: a rank's words ("group
+        captain", "air vice marshal"), else one title word ("dr", "marathoner"), else none (0)."""
+        for size in (3, 2):
+            if tuple(words[:size]) in self.ranks:
+                return size
+        return 1 if words and words[0] in self.titles else 0
