@@ -178,7 +178,8 @@ def test_a_workplace_is_no_place_of_the_activity(extractor):
 
 
 @pytest.mark.parametrize("text", ["A Lisbon-based climber hiked 18 km to the hut.",
-                                  "The Vienna based club rode 60 km on Sunday."])
+                                  "The Vienna based club rode 60 km on Sunday.",
+                                  "A Paris-born climber hiked 18 km to the hut."])
 def test_a_place_a_person_or_club_is_based_in_is_a_hometown(sm_extractor, text):
     doc = sm_extractor.nlp(text)  # (blank mode finds no place in these: no preposition before it)
     assert [(s._.fp_place.name, s._.fp_place.hometown) for s in doc.spans["fp_places"]] == \
@@ -402,3 +403,11 @@ def test_a_place_taken_to_is_where_the_session_was(nlp):
     """"took to Lake Tarnby": went into the water there, no route's end."""
     assert places(nlp, "Hundreds of swimmers took to Lake Tarnby on Sunday for the 2 km crossing.") == \
         [("Lake Tarnby", "at")]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Tamsin Hale, her brother cycled 300 km from Tarnby to Larkspur last spring.",
+    "According to Guinness World Records, she rode 296 km in Larkspur in 24 hours.",
+])
+def test_a_name_after_according_to_is_a_source_no_place(nlp, text):
+    assert [name for name, _ in places(nlp, text)] in (["Tarnby", "Larkspur"], ["Larkspur"])

@@ -101,6 +101,7 @@ class PlaceFinder(Component):
         self.origin_words = set(data["origin_words"]) | {r for r in relations if " " not in r}
         self.route_nouns = set(data["route_nouns"])
         self.slope_grades = frozenset(data["slope_grades"]["words"])
+        self.sources_before_to = frozenset(data["sources_before_to"]["words"])
         self.summit_verbs = frozenset(data["summit_verbs"]["verbs"])
         self.between_after = frozenset(data["route_between"]["after"])
         self.not_between_after = frozenset(data["route_between"]["not_after"])
@@ -187,6 +188,8 @@ class PlaceFinder(Component):
                     continue
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
+            if s >= 2 and tab.lower[s - 1] == "to" and tab.lower[s - 2] in self.sources_before_to:
+                continue  # "according to Guinness World Records": a source, no place
             if activity_words.issuperset(range(s, e)):
                 continue  # an activity's name ("going to Pilates", "at Crossfit"), no place
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")
@@ -431,13 +434,13 @@ class PlaceFinder(Component):
         place, that open their line or follow a number, a colon or dash, or a verb of moving, where the
         place after "to" ends its line or clause or comes before a number, a date or a preposition ("Day 3
         Keswick to Grasmere 21 miles", "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on
-        Sunday"; not "Thanks to Kavya for pacing me")."""
+        Sunday"; not "Thanks to Kavya for pacing me", "According to Kavya, ...")."""
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
         for k in tab.where(("to",)):
-            if k + 1 not in ends or k == 0:
-                continue
+            if k + 1 not in ends or k == 0 or lows[k - 1] in self.sources_before_to:
+                continue  # "According to Tamsin, ...": a source, no route
             s = k
             while s > 0 and k - s < 4 and _NAME_WORD.match(words[s - 1]) and lows[s - 1] not in self.not_places \
                     and lows[s - 1] not in self.verbs:
@@ -559,11 +562,12 @@ class PlaceFinder(Component):
 
     @staticmethod
     def _based(tab: ext.Tokens, e: int) -> bool:
-        """Whether "based" follows the place ending at token ``e``, a hyphen between or none ("a
-        Larkspur-based climber"): where someone lives or works, not where they went."""
+        """Whether "based", "born" or "bred" follows the place ending at token ``e``, a hyphen between or
+        none ("a Larkspur-based climber", "Tarnby-born Hale"): where someone lives, works or comes from,
+        not where they went."""
         lows = tab.lower
         k = e + 1 if e < tab.n and lows[e] in ("-", "–") else e
-        return k < tab.n and lows[k] == "based"
+        return k < tab.n and lows[k] in _HOME_PARTICIPLES
 
     def _is_origin(self, tab: ext.Tokens, s: int, people: set[int]) -> bool:
         """"a couple from Oslo", "Tomas Berg from Oslo", "two were from Oslo": "from" after a word for people,
@@ -596,6 +600,7 @@ def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
     return k >= 1 and lows[k] == "from" and e < tab.n and lows[e] in _AFTER_SUBJECT
 
 
+_HOME_PARTICIPLES = frozenset(("based", "born", "bred"))  # "Tarnby-born": after a place, where someone is from
 TAKE_FORMS = frozenset(("take", "takes", "took", "taking", "taken"))  # "took to the lake": went into it
 
 ASIDE_REACH = 6  # how many words an aside about a person ("a GP from Larkspur") may have before its "from"
