@@ -269,3 +269,10 @@ def test_a_session_with_a_day_of_its_own_keeps_it_though_it_names_a_dated_race(b
 def test_a_session_that_may_come_reads_its_day_ahead(extract, text, day):
     """A modal before a hypothetical session makes its day one to come, unless "have" tells it as gone by."""
     assert dates_of(extract(text, D(2026, 11, 20)), "cycling") == [day]  # a Friday
+
+
+def test_a_date_in_a_relative_clause_is_that_clauses_session_alone(extract):
+    text = ("Rhodri Vance rode 310 km on a skateboard in 24 hours, beating the record of Tamsin Hale, "
+            "who rode 296 km in Larkspur in May 2007.")
+    got = extract(text, None)
+    assert [d for _, _, d in got] == [None, D(2007, 5, 1)]

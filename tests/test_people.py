@@ -417,3 +417,10 @@ def test_name_runs_take_time_in_step_with_the_text(blank_nlp, unit):
     ratio = _best_time(lambda: list(finding.name_runs(large, large_tab))) / \
         _best_time(lambda: list(finding.name_runs(small, small_tab)))
     assert ratio < 10, ratio
+
+
+def test_the_name_a_relative_clause_of_an_activity_hangs_from_is_a_person(sm_extractor):
+    """A model may tag the name before ", who rode" as no person: "who" tells it is one."""
+    text = "He beat the record of Tamsin Hale, who rode 296 km on a skateboard in Larkspur in 2007."
+    records = sm_extractor.extract(text).activities
+    assert ["Tamsin Hale"] in [[p.name for p in a.participants] for a in records]

@@ -353,14 +353,17 @@ def _ends_rank(lex: Lexicon, doc: Doc, j: int) -> bool:
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     """A capitalised subject of an activity that the model did not tag, or of the verb a noun of one
-    hangs from, or a distance (a race told by its length: "won the 10,000m"), with the capitalised
-    compound words before it: two words or more make a name ("Tamsin Hale ran", "Tamsin Hale crossed the
-    finish line of the city marathon", "Tamsin Hale won the 10,000m")."""
+    hangs from, or a distance (a race told by its length: "won the 10,000m"), or the name a relative clause
+    of one hangs from ("Tamsin Hale, who rode 296 km"), with the capitalised compound words before it: two
+    words or more make a name ("Tamsin Hale ran", "Tamsin Hale crossed the finish line of the city
+    marathon", "Tamsin Hale won the 10,000m")."""
     distances = [q for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity") if q.label == "distance"]
     acts = {_governing_verb(doc[s.start:s.end].root)
             for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") + distances}
-    subjects = sorted((t for a in acts for t in a.children if t.dep_ in ("nsubj", "nsubjpass")),
-                      key=lambda t: t.i)
+    subjects = [t for a in acts for t in a.children if t.dep_ in ("nsubj", "nsubjpass")]
+    # "Tamsin Hale, who rode 296 km": the name a relative clause of an activity hangs from, by its "who"
+    subjects = sorted([a.head for a in acts for t in subjects if t.head.i == a.i and t.lower_ == "who"
+                       and a.dep_ == "relcl"] + [t for t in subjects if t.lower_ != "who"], key=lambda t: t.i)
     found = []
     for t in subjects:
         if NAME_TOKEN.match(t.text) and t.ent_type_ not in _MODEL_NOT_PERSON:

@@ -621,7 +621,8 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     several keeps the cheapest, or a day in its clause within it (:func:`_finest`).  A cluster with no
     date of its own takes that of the cluster before it in the sentence ("On Sunday I ran and swam"),
     else the first date of the sentence ("I ran and swam yesterday"), but never the date of a mention
-    telling when the activity was taken up (:func:`taken_up`: "who took up swimming three years ago").
+    telling when the activity was taken up (:func:`taken_up`: "who took up swimming three years ago") or
+    told in a relative clause (:func:`_in_relative_clause`: "the record of Hale, who rode 296 km in 2007").
     A planned cluster reads its date as a plan's
     (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
     (:func:`_told_back`: "signed up back in January"); one told with a verb in the past reads it as a
@@ -643,7 +644,8 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         # the date of a mention telling when the activity was taken up is its own alone; a day told as its
         # owner's is not lent back to the clusters before it ("legs sore from Sunday's sportive": not the
         # session told first), only passed on to those after ("Sunday's long run, then a swim")
-        private = {owned[k].start for k, c in enumerate(sc.clusters) if k in owned and taken_up(ctx, c)}
+        private = {owned[k].start for k, c in enumerate(sc.clusters)
+                   if k in owned and (taken_up(ctx, c) or _in_relative_clause(ctx, c))}
         owners = {owned[k].start for k in owned if _possessive(ctx, owned[k])}
         shared = [d for d in found if d.start not in private and d.start not in owners]
         before = None
@@ -655,6 +657,17 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             if d.start not in private and not cause:
                 before = d
             c.date = _as_read(ctx, c, d, origins)
+
+
+RELATIVE_WORDS = frozenset(("who", "which", "whom"))  # what opens a relative clause ("Hale, who rode 296 km")
+RELATIVE_REACH = 3  # a relative word opening a clause at most this many tokens before a mention opens its clause
+
+
+def _in_relative_clause(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is told in a relative clause ("beating the record of Tamsin Hale, who rode 296 km
+    in May 2007"): a session of the one it tells of, whose date is its own alone."""
+    start = ctx.clause_start(c.start)
+    return ctx.lows[start] in RELATIVE_WORDS and c.start - start <= RELATIVE_REACH
 
 
 def told_as_cause(ctx: Context, c: Cluster) -> bool:
