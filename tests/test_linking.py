@@ -210,6 +210,15 @@ def test_a_spell_that_only_says_when_claims_no_session(ex):
     assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
 
 
+@pytest.mark.parametrize("text", [
+    "Tamsin's swimming is getting better.",
+    "My running has improved a lot since spring.",
+])
+def test_a_possessive_before_a_gerund_claims_no_session(ex, text):
+    """"my run" is a session; "my running" is the activity in general."""
+    assert ex.extract(text, posted_at="2025-05-07").activities == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("My plan for the week: Monday 6 km, Thursday 9 km, Saturday 14 km.", ["planned", "planned", "planned"]),
     ("This week's schedule:\nMonday 5 km easy\nWednesday 8 km steady\n\nSaturday 3 km shakeout done.",

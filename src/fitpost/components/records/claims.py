@@ -133,11 +133,24 @@ def _noun_caption(ctx: Context, c: Cluster) -> bool:
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
     programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), is
-    a caption (:func:`_noun_caption`), or is a definite or possessive noun ("the race", "my run")."""
+    a caption (:func:`_noun_caption`), or is a definite or possessive noun ("the race", "my run"; not a
+    gerund, :func:`_gerund`: "my running")."""
     if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
-    return c.info.form not in ("verb", "exercise") and (c.definite or any(w in POSSESSIVE for w in before))
+    return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \
+        and (c.definite or any(w in POSSESSIVE for w in before))
+
+
+OWNERS = frozenset(("my", "his", "her", "their", "our", "your", "'s", "’s"))  # a possessive right before a noun
+
+
+def _gerund(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is a noun of one word in -ing ("swimming", "running") right after a possessive:
+    the activity in general, so "his swimming is getting better" or "my running has improved" tells of no
+    one session (but "my run" does)."""
+    return c.info.form == "noun" and c.end - c.start == 1 and ctx.lows[c.start].endswith("ing") \
+        and c.start > 0 and ctx.lows[c.start - 1] in OWNERS
 
 
 def _at_clock(ctx: Context, c: Cluster) -> bool:

@@ -125,6 +125,7 @@ class Lexicon:
     total_words: frozenset[str]
     periods: frozenset[str]
     volume_periods: frozenset[str]
+    more_words: frozenset[str]  # a line opening a list with one of these lists more of the session before
     crowds: frozenset[str]  # plural nouns of those who take part: a crowd as a subject, no one person
     day_words: frozenset[str]
     log_verbs: frozenset[str]
@@ -268,6 +269,7 @@ def _log_line_words(log: dict) -> dict:
     words = {field: frozenset(log[key]) for field, key in (
         ("segment_before", "segment_before"), ("segment_after", "segment_after"), ("marker_before", "marker_before"),
         ("total_words", "total"), ("periods", "periods"), ("volume_periods", "volume_periods"),
+        ("more_words", "more_words"),
         ("day_words", "day_words"), ("log_verbs", "verbs"), ("report_labels", "report_labels"),
         ("stage_labels", "stage_labels"), ("plan_labels", "plan_labels"))}
     return {**words, "short_line": int(log["short_line"])}

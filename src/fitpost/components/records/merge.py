@@ -33,6 +33,7 @@ from fitpost.components.records.attach import (
     told_as_cause,
     within,
 )
+from fitpost.components.records.claims import claims
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -1480,23 +1481,45 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
 
 def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     """Whether distance ``span``, labelled a total (:func:`_total_label`) in a sentence that tells no period,
-    totals the set list opened by the sentence of the last real record before it ("After squash we swam the
-    following:", its lines, "1600 yards total"): that sentence ends in a colon that opens the lines after it
-    (:meth:`Context.opens_what_follows`), the record is done and has no distance, and no sentence between
-    holds a cluster.  If so the total is that record's distance."""
+    totals the set list opened by the sentence of the last session told before it ("After squash we swam
+    the following:", its lines, "1600 yards total"), or by a line after it that opens more of it
+    (:func:`_opens_more`: "I did a little more:"): that sentence ends in a colon that opens the lines after
+    it (:meth:`Context.opens_what_follows`), the session is done and has no distance, and no sentence
+    between tells one.  A record that claims no session ("His swimming is getting better") is passed
+    over.  If so the total is that session's distance."""
     n, q = ctx.sent_of[span.start], span.info
     if q.meters is None or not _total_label(ctx, span) or _tells_period(ctx, n):
         return False
-    last = real.last_before(n)
-    if last is None:
+    found = _session_before(ctx, real, n)
+    if found is None:
         return False
-    r, m = last
-    if r.distance() is not None or r.primary.status_name != "completed" or not ctx.opens_what_follows(m) \
-            or any(k in ctx.cluster_sents for k in range(m + 1, n)):
+    r, m = found
+    if r.distance() is not None or r.primary.status_name != "completed":
+        return False
+    if not ctx.opens_what_follows(m) and not any(_opens_more(ctx, k) for k in range(m + 1, n)):
         return False
     real.add_cluster(r, Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info, quantities=[q],
                                 inferred=True, total=True))
     return True
+
+
+def _session_before(ctx: Context, real: RealRecords, n: int) -> tuple[Record, int] | None:
+    """The real record told last before sentence ``n`` that claims a session (:func:`claims`), with the
+    sentence of its last cluster there (of several records there, the one whose mention comes last); None
+    where there is none."""
+    while (last := real.last_before(n)) is not None:
+        here, n = last
+        told = [r for r in here if claims(ctx, r)]
+        if told:
+            return max(told, key=lambda r: max(c.start for c in r.clusters if c.sent == n)), n
+    return None
+
+
+def _opens_more(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens the lines after it with a word of more (``more_words``: "He left and I
+    did a little more:"): they list more of the session told before it."""
+    lo, hi = ctx.sents[n]
+    return ctx.opens_what_follows(n) and not ctx.lexicon.more_words.isdisjoint(ctx.lows[lo:hi])
 
 
 def _tells_period(ctx: Context, n: int) -> bool:
@@ -1930,15 +1953,15 @@ class RealRecords:
             return None  # the latest such sentence is too far back, and every other one is further
         return self._first(at[self._sents[k - 1]])
 
-    def last_before(self, n: int) -> tuple[Record, int] | None:
-        """The real record with the latest cluster before sentence ``n``, however far back, with that
-        cluster's sentence; None where there is none."""
+    def last_before(self, n: int) -> tuple[list[Record], int] | None:
+        """The real records with a cluster in the latest sentence before sentence ``n`` that holds one,
+        however far back, with that sentence; None where there is none."""
         at = self._ready()
         k = bisect_left(self._sents, n)
         if not k:
             return None
         latest = self._sents[k - 1]
-        return self._first(at[latest]), latest
+        return at[latest], latest
 
     def first_after(self, n: int) -> tuple[Record, int] | None:
         """The first real record of the first sentence after sentence ``n`` that holds a real record's
