@@ -411,3 +411,10 @@ def test_a_place_taken_to_is_where_the_session_was(nlp):
 ])
 def test_a_name_after_according_to_is_a_source_no_place(nlp, text):
     assert [name for name, _ in places(nlp, text)] in (["Tarnby", "Larkspur"], ["Larkspur"])
+
+
+def test_a_preposition_a_model_takes_into_a_place_is_left_out(sm_extractor):
+    text = "The cadets are on a cycling expedition from Tarnside Pass to National War Memorial in Marlow Vale."
+    doc = sm_extractor.nlp(text)  # the spans need their Doc alive
+    names = [(s._.fp_place.name, s._.fp_place.role) for s in doc.spans["fp_places"]]
+    assert ("Tarnside Pass", "from") in names and not any(name.endswith(" to") for name, _ in names)

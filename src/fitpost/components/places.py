@@ -279,7 +279,8 @@ class PlaceFinder(Component):
 
     def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last
-        word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"),
+        word with letters (a dash and an amount: "Brackenfold Lake - 750" of "Brackenfold Lake - 750m"; a
+        preposition in lower case: "Tarnside Pass to"),
         and without a city race's head or a race's distance in km at its end ("Tarnside Marathon", "Tarnside 10K":
         Tarnside), but for an event's name
         taken for a place ("the Pedal Sportive": a capitalised event head in it) and one with no word of
@@ -295,6 +296,8 @@ class PlaceFinder(Component):
                     s += 1
                 while e - 1 > s and not any(map(str.isalpha, tab.text[e - 1])) and tab.text[e - 2] in _DASHES:
                     e -= 2  # " - 750": a dash and what follows it
+                while e - 1 > s and tab.lower[e - 1] in self.role_before and tab.text[e - 1].islower():
+                    e -= 1  # "Tarnside Pass to" of "from Tarnside Pass to Larkspur": the preposition after it
                 while e - 1 > s and tab.lower[e - 1] in self.city_event_heads:
                     e -= 1  # "Tarnside Marathon": the place is the city the race is named after
                 e = _before_race_length(tab, s, e)  # "Tarnside 10K" too
