@@ -133,22 +133,35 @@ def _breaks_between(ctx: Context, a: int, b: int) -> bool:
         or any(tab.is_punct(i) and tab.text[i] not in QUOTES or "\n" in tab.text[i] for i in range(a, b))
 
 
+MEANS_OPENERS = frozenset(("on", "by"))  # the first word of a mention that tells the means ("on a bike", "by bike")
+
+
 def _is_definite(ctx: Context, i: int, amount_starts: dict[int, int]) -> bool:
     """Whether a definite word ("the", "her") comes before token ``i`` with only numbers or an amount
     between (``amount_starts``: where the distance or time ending at a token starts), or adjectives and
-    nouns within three tokens of ``i`` ("the long run", "her 10 km run", "the 8 minute run")."""
+    nouns within three tokens of ``i`` (:func:`_describes`: "the long run", "her 10 km run", "the 8 minute
+    run")."""
     definite, doc = ctx.lexicon.definite, ctx.doc
+    if ctx.lows[i] in MEANS_OPENERS:
+        return False  # "the star on a bicycle": the words before a means describe no session
     j = i - 1
     while j >= 0:
         if j + 1 in amount_starts:
             j = amount_starts[j + 1] - 1
             continue
         t = doc[j]
-        if not (t.like_num or t.is_alpha and t.lower_ not in definite and t.pos_ in ("ADJ", "NOUN", "PROPN")
-                and i - j <= 3):
+        if not (t.like_num or t.is_alpha and t.lower_ not in definite and i - j <= 3 and _describes(ctx, t)):
             break
         j -= 1
     return j >= 0 and ctx.lows[j] in definite
+
+
+def _describes(ctx: Context, t) -> bool:
+    """Whether token ``t`` may describe the noun after it: an adjective or a noun where the Doc is tagged,
+    else any word but a stop word ("her early morning ride", not "her and my ride")."""
+    if ctx.tagged:
+        return t.pos_ in ("ADJ", "NOUN", "PROPN")
+    return not t.is_stop
 
 
 def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.Mention]) -> list[Cluster]:

@@ -367,6 +367,7 @@ class Context:
         for n, (start, end) in enumerate(self.sents):
             self.sent_of[start:end] = [n] * (end - start)
         self.parsed = ext.has_annotation(doc, "DEP")
+        self.tagged = ext.has_annotation(doc, "TAG")
         # the Doc's extension values, read where they live (:func:`fitpost.ext.doc_value`)
         self.roster: ext.Roster = ext.doc_value(doc, "fp_roster") or ext.Roster()
         # the quote holding a character offset, if any (none to look for in a text with no quotes)
