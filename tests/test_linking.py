@@ -216,6 +216,11 @@ def test_a_possessive_before_describing_words_makes_a_noun_a_session(ex):
     assert [[p.name for p in a.participants] for a in post.activities] == [["Elin Moss", "Jonas Berg"]]
 
 
+def test_a_session_swapped_for_another_is_a_record_of_its_own_not_done(ex):
+    post = ex.extract("Too windy, so I swapped my ride for a 45 min spin class at the gym.", posted_at="2025-05-07")
+    assert [(a.evidence.text, a.status) for a in post.activities] == [("ride", "negated"), ("spin class", "completed")]
+
+
 @pytest.mark.parametrize("text", [
     "Tamsin's swimming is getting better.",
     "My running has improved a lot since spring.",

@@ -146,6 +146,7 @@ CASES = {
         ("The {10k} was cancelled due to heavy rain.", ["negated"]),
         ("I have never [run] a full marathon.", ["negated"]),
         ("I [walked] instead of [running] today.", ["completed", "negated"]),
+        ("Swapped my long {run} for a {swim} today.", ["negated", "completed"]),
         ("A sore knee kept us from [rowing] on Saturday.", ["negated"]),
         ("Last year the heat always prevented me from [running] 12 km.", ["negated"]),
     ],

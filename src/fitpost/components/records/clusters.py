@@ -66,7 +66,8 @@ def _specific(ctx: Context, mentions: list[ext.Mention]) -> list[ext.Mention]:
 
 def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ext.Mention]) -> list[Cluster]:
     """A cluster per mention outside an event name; a mention right after one of the same activity,
-    with no clause break between ("ran the marathon", "running the 10k"), joins its cluster.  A noun right
+    with no clause break between ("ran the marathon", "running the 10k") and as real (:func:`_equally_real`),
+    joins its cluster.  A noun right
     after an event name is the name's head word told in lower case, and its cluster starts with the name
     ("the Brackenfold Half Marathon race")."""
     in_event = {i for e in events for i in range(e.start, e.end)}
@@ -79,7 +80,7 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
             continue
         info = s.info
         if current and current.info.activity == info.activity and 0 <= s.start - current.end <= JOINING \
-                and not _breaks_between(ctx, current.end, s.start):
+                and not _breaks_between(ctx, current.end, s.start) and _equally_real(current.status, s.status):
             current.end = s.end
             if info.form in ("noun", "race"):
                 current.definite = current.definite or _is_definite(ctx, s.start, amount_starts)
@@ -90,6 +91,12 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
                           definite=info.form in ("noun", "race") and _is_definite(ctx, s.start, amount_starts))
         clusters.append(current)
     return clusters
+
+
+def _equally_real(a: ext.StatusInfo | None, b: ext.StatusInfo | None) -> bool:
+    """Whether two mentions' statuses both claim a session or both do not: "swapped my ride for a spin class"
+    tells two sessions, one not done."""
+    return statuses.is_real(a.status if a else "completed") == statuses.is_real(b.status if b else "completed")
 
 
 def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
