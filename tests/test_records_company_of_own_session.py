@@ -72,3 +72,14 @@ def test_a_company_line_opening_a_set_list_goes_to_the_session_after_the_list(ex
     text = ("Ran 8 km before work.\n\nIn the evening I met with Tamsin at the pool and did:\n\n"
             "1000 warm up\n300 - 100 pull, 100 kick, 100 fly, easy\n\n1300 yards total")
     assert company(extractor, text) == [[], ["Tamsin"]]
+
+
+def test_people_opening_clauses_of_a_session_told_with_we_are_who_we_are(extractor):
+    text = ("Our club ran the Brackenfold Relay yesterday: Elin Moss took leg 1, Jonas Berg leg 2 and I brought "
+            "it home on leg 3. We finished 4th in 2:41:10.")
+    assert company(extractor, text) == [["Elin Moss", "Jonas Berg"]]
+
+
+def test_someone_a_session_told_with_we_names_as_an_object_is_no_one_of_us(extractor):
+    text = "We rang Tamsin Hale to wish her a happy birthday, then we paddled 7 km out to the point."
+    assert company(extractor, text) == [[]]

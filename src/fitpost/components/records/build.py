@@ -168,9 +168,12 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     if quote is None and ctx.first_person:
         sents = r.sents()
         company = companions(ctx, _around(ctx, sents))
+        if not company and any(ctx.holds(w, sents) for w in WE):
+            company = _group(ctx, _around(ctx, sents))  # "We finished 4th: Elin took leg 1, Jonas leg 2"
         if not company and any(w in ctx.marked for w in WE):  # "we": the company the post tells of
             company = companions(ctx, range(len(ctx.sents)))
-            if not company and roster.main and _may_have_done(ctx, r):
+            if not company and roster.main and _may_have_done(ctx, r) \
+                    and any(_opens_clause(ctx, p.start) for p in ctx.main_mentions):
                 company = [_participant(ctx, roster.main)]  # the author and the person they write about
         return author + company
     if quote is None and author and (not roster.main or c.sent in ctx.first_person_sents):
@@ -211,6 +214,27 @@ def companions(ctx: Context, sents) -> list[dict]:
             if p.info.companion and not p.info.in_quote and not non_participant(ctx, p):
                 out += [x for x in names_of(ctx, p) if not any(same_person(x, o) for o in out)]
     return out
+
+
+def _group(ctx: Context, sents) -> list[dict]:
+    """The people named, outside quotes, in the sentences ``sents`` (in order) of a session told with "we",
+    each opening a clause (:func:`_opens_clause`: "Elin took leg 1, Jonas leg 2"; not "we called Alyssa"): who
+    "we" are, but those named only as watching or helping (:func:`non_participant`); each once."""
+    out: list[dict] = []
+    for n in sents:
+        for p in ctx.people_in.get(n, ()):
+            if not p.info.pronoun and not p.info.in_quote and _opens_clause(ctx, p.start) \
+                    and not non_participant(ctx, p):
+                out += [x for x in names_of(ctx, p) if x["name"] and not any(same_person(x, o) for o in out)]
+    return out
+
+
+CLAUSE_OPENERS = frozenset((",", ":", ";", "and", "but", "while", "then", "-", "–", "(", "\n"))  # before a subject
+
+
+def _opens_clause(ctx: Context, k: int) -> bool:
+    """Whether token ``k`` opens its sentence or a clause: a subject's place, not an object's."""
+    return k == ctx.sents[ctx.sent_of[k]][0] or ctx.lows[k - 1] in CLAUSE_OPENERS or ctx.tab.text[k - 1].isspace()
 
 
 def unnamed_subject(ctx: Context, c: Cluster) -> bool:
