@@ -424,3 +424,12 @@ def test_the_name_a_relative_clause_of_an_activity_hangs_from_is_a_person(sm_ext
     text = "He beat the record of Tamsin Hale, who rode 296 km on a skateboard in Larkspur in 2007."
     records = sm_extractor.extract(text).activities
     assert ["Tamsin Hale"] in [[p.name for p in a.participants] for a in records]
+
+
+def test_a_name_right_after_a_rival_cue_is_a_person_not_a_place(sm_extractor):
+    """A model may tag a rival's name as a facility: "ahead of" tells it is someone who raced."""
+    text = "Jonas Berg won the Tarnside Half Marathon on Sunday in 1:09:42, two minutes ahead of Rhodri Vance."
+    mentions, _ = read(sm_extractor.nlp, text)
+    assert "Rhodri Vance" in [n for _, n in named(mentions)]
+    [race] = sm_extractor.extract(text).activities
+    assert "Rhodri Vance" not in [p.name for p in race.places]

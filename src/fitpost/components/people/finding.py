@@ -312,20 +312,27 @@ def _listed_with_people(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
     """The names of two or three name words ("Tamsin Hale") listed right after a PERSON entity
     (``person_ends``: where those that are no place end), or after such a name listed so, that the model
     tagged as another type than a place's or did not tag ("The crew: Elin Moss, Ottilie Brandt, Rhodri
-    Vance and Tamsin Hale"): the model mistook or missed people of the list.  As token spans."""
+    Vance and Tamsin Hale"), or right after a rival cue, whatever the model tagged them (:func:`_after_rival_cue`:
+    "two minutes ahead of Rhodri Vance"): the model mistook or missed these people.  As token spans."""
     items = [(e.start, e.end) for e in doc.ents if e.label_ != "PERSON" and e.label_ not in _PLACE_TYPES]
     items += [(s, e) for s, e in name_runs(text, tab) if not any(doc[k].ent_type_ for k in range(s, e))]
+    items += [(e.start, e.end) for e in doc.ents if e.label_ in _PLACE_TYPES and _after_rival_cue(lex, tab, e.start)]
     ends = set(person_ends)
     listed: set[tuple[int, int]] = set()
     for start, end in sorted(items):
         if not 2 <= end - start <= 3 or any(NAME_TOKEN.match(tab.text[k]) is None or tab.lower[k] in lex.not_alone
-                                            for k in range(start, end)):
+                                            or tab.lower[k] in lex.not_in_name for k in range(start, end)):
             continue
         before = _listed(tab.lower, start - 1, -1)  # the last word of the item listed before it
-        if before is not None and before + 1 in ends:
+        if before is not None and before + 1 in ends or _after_rival_cue(lex, tab, start):
             listed.add((start, end))
             ends.add(end)
     return listed
+
+
+def _after_rival_cue(lex: Lexicon, tab: ext.Tokens, start: int) -> bool:
+    """Whether a rival cue (``rivals_before``: "ahead of", "beating") ends right before token ``start``."""
+    return any(tuple(tab.lower[start - n:start]) in lex.rivals_before for n in (1, 2) if start >= n)
 
 
 def _first_name_before(lex: Lexicon, doc: Doc, start: int) -> int:

@@ -38,6 +38,7 @@ class Lexicon:
     not_names: frozenset[str]  # capitalised words that are never part of a person's name
     titles: frozenset[str]  # "marathoner", "dr" ...: a word before a name that is not part of it
     ranks: frozenset[tuple[str, ...]]  # "group captain" ...: titles of more than one word, as words
+    rivals_before: frozenset[tuple[str, ...]]  # "ahead of" ...: a name right after one is a rival's
     place_preps: frozenset[str]  # a model's "person" right after one of these is a place
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
@@ -97,6 +98,7 @@ class Lexicon:
             not_names=frozenset(data["not_names"]),
             titles=frozenset(data["titles"]),
             ranks=_phrases(data["ranks"]),
+            rivals_before=_phrases(data["rivals_before"]["phrases"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
