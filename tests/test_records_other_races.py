@@ -47,3 +47,12 @@ def test_a_race_of_its_own_on_another_day_is_another_race(extractor):
             "Brackenfold Marathon on Sunday in 4 hours 51 minutes. He ran his first marathon in 1989.")
     got = extractor.extract(text, posted_at="2026-11-20").activities
     assert sorted(a.date.value.year for a in got) == [1989, 2026]
+
+
+def test_the_race_another_named_person_won_is_their_session_of_it(extractor):
+    text = "Tamsin Hale, 81, finished the Larkspur Marathon in eight hours on Sunday. Jonas Berg won the race."
+    got = extractor.extract(text, posted_at="2026-11-24").activities
+    assert [[p.name for p in a.participants] for a in got] == [["Tamsin Hale"], ["Jonas Berg"]]
+    # the same race, on its day: its event, distance and date
+    assert {(a.event.name, a.distance.value, a.date.value.isoformat()) for a in got} == \
+        {("Larkspur Marathon", 42.195, "2026-11-22")}

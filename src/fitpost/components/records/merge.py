@@ -33,7 +33,7 @@ from fitpost.components.records.attach import (
     told_as_cause,
     within,
 )
-from fitpost.components.records.claims import claims
+from fitpost.components.records.claims import claims, does
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import NOT_ENDURANCE, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -290,7 +290,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
         last = r.clusters[-1]
         if last.sent == c.sent and last.end <= listed_to:
             continue
-        if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r) or _day_of_streak(c, r):
+        if routes.other(c, r) or dates.other_day(c, r) or not _may_follow(c, r) or _day_of_streak(c, r) \
+                or _others_named(ctx, c, r):
             continue
         # one of its clusters' event, read before its distance (either gives ``r``), which walks every cluster
         if c.event and any(o.event == c.event for o in r.clusters):
@@ -304,6 +305,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     leg_of = _leg_with_author(ctx, real, c)
     if leg_of is not None:
         return leg_of
+    if latest is not None and _others_named(ctx, c, latest):
+        latest = None  # "Tamsin Hale finished the marathon. Jonas Berg won the race": another's session
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes) \
         or _race_result(ctx, latest, c, routes)
@@ -701,11 +704,13 @@ def _same_day_and_people(c: Cluster, r: Record) -> bool:
     return mine <= {_who(p) for x in r.clusters for p in x.people}
 
 
-def _others_named(c: Cluster, r: Record) -> bool:
-    """Whether cluster ``c``, told with a time of its own, and record ``r`` each name people by name and share
-    none: "Jonas Berg ran the marathon in 3:10. Tamsin Hale completed the marathon in 3:40" are two sessions."""
+def _others_named(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c``, told with a time of its own or as a race done (a definite noun after a word of
+    doing: "won the race"), and record ``r`` each name people by name and share none: "Jonas Berg ran the
+    marathon in 3:10. Tamsin Hale completed the marathon in 3:40" are two sessions, and so are "Tamsin Hale,
+    81, finished the marathon. Jonas Berg won the race"."""
     mine = {p["name"] for p in c.people if p.get("name")}
-    if not mine or c.kind("duration") is None:
+    if not mine or c.kind("duration") is None and not (c.definite and does(ctx, c)):
         return False
     theirs = {p["name"] for x in r.clusters for p in x.people if p.get("name")}
     return bool(theirs) and mine.isdisjoint(theirs)
@@ -796,7 +801,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         return None
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
-            and not _day_of_streak(c, r) and not _others_named(c, r)
+            and not _day_of_streak(c, r) and not _others_named(ctx, c, r)
             and not _other_session_between(r, c, mixed)]
     if not same:
         return None  # each rule below picks one of ``same``
@@ -2037,7 +2042,8 @@ def lend_roles(ctx: Context, records: list[Record]) -> None:
 def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
-    Run ... who finished the run two years ago")."""
+    Run ... who finished the run two years ago"), and the distance and day of the record that names it,
+    where it tells none (:func:`_take_race_day_and_length`)."""
     if not ctx.mentions[ext.EVENTS]:
         return  # no event named
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
@@ -2052,6 +2058,22 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
         [name] = named
         if any(first[name] < c.start and _names_the_race(ctx, c, name) for c in r.clusters):
             r.primary.event = name
+            named_in = next((o for o in records if o is not r and any(c.event == name for c in o.clusters)), None)
+            _take_race_day_and_length(r, named_in)
+
+
+def _take_race_day_and_length(r: Record, named: Record | None) -> None:
+    """Record ``r``, which refers to the race record ``named`` names (another's session of it: "Tamsin Hale
+    finished the Larkspur Marathon on Sunday. Jonas Berg won the race"), takes its distance and day where
+    it tells none."""
+    if named is None:
+        return
+    length = named.distance()
+    if r.distance() is None and length is not None:
+        r.primary.quantities.append(length)
+    day = next((c.date for c in named.clusters if c.date is not None), None)
+    if day is not None and all(c.date is None for c in r.clusters):
+        r.primary.date = day
 
 
 def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
