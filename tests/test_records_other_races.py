@@ -56,3 +56,17 @@ def test_the_race_another_named_person_won_is_their_session_of_it(extractor):
     # the same race, on its day: its event, distance and date
     assert {(a.event.name, a.distance.value, a.date.value.isoformat()) for a in got} == \
         {("Larkspur Marathon", 42.195, "2026-11-22")}
+
+
+def test_another_named_persons_result_after_a_named_race_is_their_session_of_it(blank_extractor):
+    text = ("Jonas Berg won the Tarnside Marathon on Sunday in 2:21:40. Elin Moss was the first woman home in "
+            "2:38:05, and Rhodri Vance finished third in 2:25:12.")
+    got = blank_extractor.extract(text, posted_at="2026-11-24").activities
+    assert [([p.name for p in a.participants], round(a.duration.seconds)) for a in got] == \
+        [(["Jonas Berg"], 8500), (["Elin Moss"], 9485), (["Rhodri Vance"], 8712)]
+    assert all(a.event.name == "Tarnside Marathon" and a.distance.value == 42.195 for a in got)
+
+
+def test_a_result_of_someone_who_ran_the_race_told_is_no_session_of_its_own(extractor):
+    text = "Jonas Berg and Elin Moss ran the Tarnside Marathon on Sunday. Elin Moss was home in 3:38:05."
+    assert len(extractor.extract(text, posted_at="2026-11-24").activities) == 1

@@ -1017,6 +1017,8 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             continue  # "Total 1:17:30" under a triathlon's legs: the race's, given with the results
         if span.end in mention_starts:
             continue  # the amount of the activity word right after it, attached to it already
+        if q.kind == "duration" and prev is not None and _add_others_result(ctx, real, span, prev):
+            continue  # "Elin Moss was the first woman home in 2:38:05": her race, after the race told
         if q.kind == "duration" and (not _session_time(ctx, span) or results.holds(n)
                                      or span.start in ctx.others_name_ends):
             continue  # not a session's time, or a result beside it, or someone's result ("Jonas Berg 31:02")
@@ -1037,6 +1039,33 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             real.add_cluster(prev, carrier)
         elif q.kind == "distance" and _log_line(ctx, span):
             _add_logged(ctx, real, span, prev)
+
+
+def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record) -> bool:
+    """Whether the time ``span``, a result (:func:`_result`: "home in 2:38:05", "finished third in 2:25:12")
+    of a person named opening its clause who took no part in record ``prev`` before it, a named race done
+    by others, in a text not told in the first person, is that person's session of the race ("Jonas Berg
+    won the Tarnside Marathon in 2:21:40. Elin Moss was the first woman home in 2:38:05"); if so it is
+    added as a record of its own, with the race's event, distance and day."""
+    event = next((c.event for c in prev.clusters if c.event), None)
+    if event is None or ctx.first_person or statuses.meaning(prev.primary.status_name).phase != "done" \
+            or not _result(ctx, span):
+        return False  # in a post told in the first person, the others named in a race ran it with the author
+    n, lo = ctx.sent_of[span.start], ctx.clause_start(span.start)
+    person = next((p for p in ctx.people_back(n, span.start, lo) if p.start == lo and not p.info.pronoun), None)
+    if person is None or non_participant(ctx, person):
+        return False
+    names = [x for x in names_of(ctx, person) if x["name"]]
+    theirs = {p["name"] for c in prev.clusters for p in c.people}
+    if not names or not theirs or any(x["name"] in theirs for x in names):
+        return False  # (a race told with no one is the session of the one whose result follows)
+    length = prev.distance()
+    result = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, status=prev.primary.status,
+                     head=span.start, inferred=True, event=event,
+                     quantities=[span.info] + ([length] if length is not None else []), people=names,
+                     date=next((c.date for c in prev.clusters if c.date is not None), None))
+    real.add_record(Record([result]))
+    return True
 
 
 def _repeats_within(ctx: Context, prev: Record, span: ext.Mention) -> bool:
