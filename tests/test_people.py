@@ -433,3 +433,9 @@ def test_a_name_right_after_a_rival_cue_is_a_person_not_a_place(sm_extractor):
     assert "Rhodri Vance" in [n for _, n in named(mentions)]
     [race] = sm_extractor.extract(text).activities
     assert "Rhodri Vance" not in [p.name for p in race.places]
+
+
+def test_a_yoga_pose_is_no_person(nlp):
+    text = "Tamsin Hale did an hour of yoga with her son, holding Crow Pose, Tree Pose and Warrior Pose."
+    mentions, _ = read(nlp, text)
+    assert [n for _, n in named(mentions) if n] == ["Tamsin Hale"]

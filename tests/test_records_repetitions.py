@@ -36,3 +36,12 @@ def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
 def test_which_time_a_session_is_is_no_repetition(extractor, text):
     # "for the first time" tells which time this is, not how often the session was done
     assert [a.repetition for a in records(extractor, text)] == [None]
+
+
+def test_the_days_of_a_challenge_named_before_a_session_are_the_challenges_alone(extractor):
+    # the session told after the label is one day of the challenge, a record of its own
+    text = "Day 12 of my 30-day yoga challenge: 45 minutes of vinyasa this morning, feeling stronger every day."
+    got = records(extractor, text)
+    assert [(a.evidence.text, a.repetition.value if a.repetition else None) for a in got] == \
+        [("yoga", 30), ("vinyasa", None)]
+    assert got[1].duration.seconds == 2700

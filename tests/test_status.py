@@ -100,6 +100,7 @@ CASES = {
         ("Organisers expect more than 9,000 runners at this year's Larkspur {Marathon}.", ["planned"]),
         ("I expect to [swim] the 5 km in under two hours.", ["planned"]),
         ("I'm going to [walk] 5,000 km this year.", ["planned"]),
+        ("My goal this year is to [run] 1,000 miles.", ["planned"]),
         ("We have the Larkspur {race} lined up for the autumn.", ["planned"]),
         ("Three months of training for the city {marathon}.", ["planned"]),
         ("The {walkathon}, starting on 2nd October, covers 30 villages.", ["planned"]),

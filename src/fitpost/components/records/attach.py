@@ -1,7 +1,8 @@
 """Step 2: quantities, people, places, the event and the date attach to the clusters of their sentence.
 
 A repetition or a frequency applies to every cluster of its sentence ("90 km
-cycling and 20 km running for 3 days"); any other quantity goes to the cluster
+cycling and 20 km running for 3 days"), but a repetition right before an activity word is its own ("my
+30-day yoga challenge"); any other quantity goes to the cluster
 it lies in, else to the cheapest one within reach (:func:`cost`).  An event
 goes to the nearest cluster of its activity; a place in an event's name ("the
 Vienna Marathon") to the clusters of that event, any other place to the nearest
@@ -236,6 +237,11 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
                 continue  # "scored twice", "stopped three times": how often something else happened
             if q.kind == "repetition" and ORDINAL_TIME.search(q.text):
                 continue  # "for the first time", "for the 13th time": which time this is, not how often
+            own = next((c for c in sentences[n].clusters if c.start == span.end), None)
+            if q.kind == "repetition" and own is not None:  # "my 30-day yoga challenge: 45 min of vinyasa"
+                if own.kind(q.kind) is None:
+                    own.quantities.append(q)  # the challenge's days, not the session's told with it
+                continue
             _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
             continue
         whole = race_times.get(span.start)
