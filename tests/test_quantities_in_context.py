@@ -176,6 +176,8 @@ def test_beside_a_record_with_no_distance_they_give_it_none(ex, text, evidence):
 @pytest.mark.parametrize("text, evidence, climb, walked", [
     ("Hiked 18 km today with 2,700 m of climbing.", "Hiked", 2700, 18000),
     ("We hiked 12 km today, descending 1,090 m to the hut.", "hiked", 1090, 12000),
+    ("They trekked for 21 days, covering 280 km and climbing more than 12,000 m.", "trekked", 12000, 280000),
+    ("Hiked 14 km to the col, gaining almost 900 m on the way.", "Hiked", 900, 14000),
 ])
 def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     a = record(ex, text, evidence)

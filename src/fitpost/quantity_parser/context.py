@@ -87,6 +87,14 @@ class WordsBefore:
         """Whether the words before end with one of ``phrases`` (:func:`ends_with`)."""
         return self.last in _shape(phrases)[1] and ends_with(self.words(), phrases)
 
+    def ends_with_before(self, phrases: frozenset[str], between: frozenset[str]) -> bool:
+        """Whether the words before end with one of ``phrases`` and then one of ``between`` ("climbing" and
+        "more than" before "12,000 m")."""
+        if self.last not in _shape(between)[1]:
+            return False
+        words = self.words()
+        return any(ends_with(words[:-n], phrases, 4 - n) for n in (1, 2) if ends_with(words[len(words) - n:], between))
+
 
 def next_word(text: str, end: int) -> str:
     m = _NEXT.match(text, end)

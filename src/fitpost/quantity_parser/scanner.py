@@ -274,7 +274,8 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     # an ascent told in km or miles ("4 km of climbing") is no higher than HIGHEST_CLIMB_M: "18 km of climbing" is a
     # climb's length (one in metres or feet may be a long event's total: "10,000 m of climbing")
     ea = c.elevation_after.match(text, end) if unit.canon in ("m", "ft") or meters <= HIGHEST_CLIMB_M else None
-    if ea or (unit.canon in ("m", "ft") and (lw.ends_with(c.elevation_before) or c.elevation_at_end.match(text, end))):
+    if ea or (unit.canon in ("m", "ft") and (lw.ends_with(c.elevation_before) or c.elevation_at_end.match(text, end)
+                                              or lw.ends_with_before(c.elevation_before, c.approx_before))):
         kind = "elevation"
     elif unit.canon == "ft" and meters >= lex.feet_elevation * 0.3048 and lo is None:
         kind = "elevation"
