@@ -439,3 +439,14 @@ def test_a_yoga_pose_is_no_person(nlp):
     text = "Tamsin Hale did an hour of yoga with her son, holding Crow Pose, Tree Pose and Warrior Pose."
     mentions, _ = read(nlp, text)
     assert [n for _, n in named(mentions) if n] == ["Tamsin Hale"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tamsin went for a long run with her brother on Sunday.", "Tamsin"),
+    ("Skied all day with the kids. Rhodri finally made it down the red run without falling!", "Rhodri"),
+])
+def test_a_word_before_a_verb_of_doing_an_activity_is_a_person_not_a_place(extractor, text, name):
+    """A model may take an unfamiliar first name for a place: before "went for a run" it is someone."""
+    records = extractor.extract(text, posted_at="2025-07-02").activities
+    assert [name in [p.name for p in a.participants] for a in records] == [True]
+    assert all(name not in [p.name for p in a.places] for a in records)

@@ -563,15 +563,18 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
             subjects.add(_before_age(tab, _past_auxiliaries(tab, s.start - 1)))
+    # before a verb of doing an activity ("Tamsin went for a long run"): a subject too, though a model may
+    # take it for a place, as it may one before an activity verb
+    subjects.update(_past_auxiliaries(tab, k - 1) for k in cues["doing"]
+                    if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k]))))
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
-    seeds += [(k - 1, False) for k in cues["doing"]
-              if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k])))]
     return seeds, subjects
 
 
 # words that may stand between a subject and its verb ("Jonas has cycled", "Asha will also run")
-VERB_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "will", "would", "also", "just", "been", "'s", "’s"})
+VERB_AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "will", "would", "also", "just", "been", "'s", "’s",
+                              "finally", "eventually", "even", "still", "then", "always", "usually", "often"})
 AUXILIARY_REACH = 2  # at most this many of them
 
 
