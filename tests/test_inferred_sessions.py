@@ -68,6 +68,14 @@ def test_the_whole_of_a_journey_begun_told_ahead_is_the_journey(extract):
     assert walk.status != "planned" and walk.distance.value == 300
 
 
+def test_the_distance_covered_so_far_of_a_journey_under_way_is_a_part_of_it(extract):
+    text = ("Retired teacher Jonas Berg, 68, is walking 1,000 miles around the coast. He set off from Marlow Vale "
+            "on 1 April and has so far covered 420 miles.")
+    [walk] = extract(text)
+    assert (walk.status, walk.distance.value) == ("ongoing", 1000)
+    assert [(p.name, p.role) for p in walk.places] == [("Marlow Vale", "from")]
+
+
 def test_a_distance_with_no_activity_word_is_not_lent_to_push_ups_or_yoga(extract):
     records = extract("40 push-ups and 30 squats before breakfast. Later 12 km along the canal today.")
     assert [(a.activity, a.distance) for a in records] == [("strength_training", None)] * 2

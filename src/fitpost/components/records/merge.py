@@ -574,12 +574,25 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
     other route: only another start is."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
-    if last is None or last.activity != c.info.activity or not _under_way(ctx, last.primary) \
+    if last is None or last.activity != c.info.activity or not _journey_under_way(ctx, last.primary, c) \
             or routes.other(c, last, ("from",)) or dates.other_day(c, last):
         return None
     if not _goes_on(ctx, last, c, JOURNEY_REACH):
         return None
     return last if _same_day_and_people(c, last) else None
+
+
+def _journey_under_way(ctx: Context, first: Cluster, c: Cluster) -> bool:
+    """Whether cluster ``first`` tells a journey under way that ``c`` may tell a part of: a journey noun
+    (:func:`_under_way`), or a verb under way with a distance longer than ``c``'s ("is walking 1,000 miles
+    around the coast ... has so far covered 420 miles")."""
+    if _under_way(ctx, first):
+        return True
+    whole, part = first.kind("distance"), c.kind("distance")
+    if first.kind("repetition") is not None or c.kind("repetition") is not None:
+        return False  # a streak of days is no journey ("8 km running for 12 days so far")
+    return first.status_name == "ongoing" and first.info.form == "verb" and whole is not None \
+        and part is not None and bool(whole.meters and part.meters) and part.meters < whole.meters
 
 
 def _daily_share(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
