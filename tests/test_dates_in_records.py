@@ -276,3 +276,11 @@ def test_a_date_in_a_relative_clause_is_that_clauses_session_alone(extract):
             "who rode 296 km in Larkspur in May 2007.")
     got = extract(text, None)
     assert [d for _, _, d in got] == [None, D(2007, 5, 1)]
+
+
+def test_a_plan_told_again_by_it_takes_that_sentences_date_ahead_and_place(blank_extractor, sm_extractor):
+    text = "Signed up for my first triathlon! It's in September at Larkspur Lake. Training starts now."
+    for extractor in (blank_extractor, sm_extractor):
+        [plan] = extractor.extract(text, posted_at=D(2025, 5, 20)).activities
+        assert (plan.status, plan.date.value) == ("planned", D(2025, 9, 1))
+        assert [p.name for p in plan.places] == ["Larkspur Lake"]

@@ -739,6 +739,11 @@ def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.dat
     return read(d.info, d.label, origins[d.start])
 
 
+def as_read(ctx: Context, c: Cluster, d: ext.Mention) -> DateRef:
+    """Date ``d`` as cluster ``c`` reads it (:func:`_as_read`), for a date told outside its sentence."""
+    return _as_read(ctx, c, d, {})
+
+
 MODALS = frozenset({"might", "may", "could", "would", "will", "'ll", "’ll", "should", "shall"})
 MODAL_REACH = 6  # a modal this many tokens or fewer before a mention ("might try a 30 km ride"): it may come
 

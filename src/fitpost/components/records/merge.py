@@ -25,6 +25,7 @@ from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues, states_year
 from fitpost.components.records.amounts import DAY, elapsed_later, fitting, multisport_total
 from fitpost.components.records.attach import (
+    as_read,
     attach_date,
     date_origins,
     dated_ahead,
@@ -2221,6 +2222,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         done = phase == "done"
         if id(r) in lending and phase == "planned":
             _frame_plan(ctx, frames, r, posted)
+            _told_again_by_it(ctx, r, {c.sent for c in clusters})
         elif id(r) in lending:
             first = min(r.clusters, key=lambda c: c.start)
             date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
@@ -2314,6 +2316,32 @@ def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.
             and not ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(first.sent - 1)):
         for c in r.clusters:
             c.date = date
+
+
+IT_IS = frozenset(("'s", "’s", "is", "will", "was"))  # after "it" opening a sentence that tells of a race
+
+
+def _told_again_by_it(ctx: Context, r: Record, with_cluster: set[int]) -> None:
+    """A plan still with no date takes the date (read as a plan's) and, with none of its own, the places
+    of the sentence right after it, in its paragraph and with no cluster, that tells of it again by
+    "it" ("Signed up for my first triathlon! It's in September at Larkspur Lake.")."""
+    if any(c.date is not None for c in r.clusters):
+        return
+    last = max(c.sent for c in r.clusters)
+    n = last + 1
+    if n >= len(ctx.sents) or n in with_cluster or ctx.para[n] != ctx.para[last]:
+        return
+    lo, hi = ctx.sents[n]
+    if hi - lo < 3 or ctx.lows[lo] != "it" or ctx.lows[lo + 1] not in IT_IS:
+        return
+    d = next((d for d in ctx.dates_in.get(n, ()) if d.info is not None and _told(ctx, d.info)), None)
+    if d is None:
+        return
+    date = as_read(ctx, r.primary, d)
+    for c in r.clusters:
+        c.date = date
+    if not any(c.places for c in r.clusters):
+        r.primary.places.extend(p for p in _places_of(ctx, n) if p["role"] == "at")
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
