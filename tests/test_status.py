@@ -132,6 +132,7 @@ CASES = {
         ("Go for a {walk} after dinner.", ["hypothetical"]),
         ("I wish I could [dance] like her.", ["hypothetical"]),
         ("Should I [swim] tomorrow?", ["hypothetical"]),
+        ("How long did it take you to [run] your first {marathon}?", ["hypothetical", "hypothetical"]),
         ("Doctors say [walking] for 30 minutes a day can reduce the risk of diabetes.", ["hypothetical"]),
         ("The challenge requires participants to [walk] 10,000 steps daily.", ["hypothetical"]),
         ("The best athletes will finish the {workout} inside 4 minutes.", ["hypothetical"]),

@@ -1012,8 +1012,9 @@ class StatusTagger(Component):
         tense = self._mention_tense(view, span, token, is_verb, pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
-        elif tense not in ("past", "past_modal", "past_habit") and self._is_question(view, token):
-            tense = "question"
+        elif (tense not in ("past", "past_modal", "past_habit") or _asks_reader(view, token)) \
+                and self._is_question(view, token):
+            tense = "question"  # "Should I swim tomorrow?"; "How long did it take you to run your first marathon?"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
         elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
@@ -1066,6 +1067,21 @@ class StatusTagger(Component):
         for distance, as_mention in moved:
             ext.set_status(doc, distance, self._status_of(view, as_mention, cues, pseudo))
         return doc
+
+
+READER = frozenset(("you", "your", "u", "ya"))  # the reader a question asks about
+
+
+WRITER = frozenset(("i", "we"))  # the writer as the subject of a session a question tells ("Can you believe I ran")
+
+
+def _asks_reader(view: _DocView, i: int) -> bool:
+    """Whether the words of token ``i``'s sentence before it name the reader, with no "I" or "we" after
+    them ("did it take you to run"; not "can you believe I ran"): a question of the reader's session, not
+    the writer's, whatever its tense."""
+    before = view.tab.lower[view.tab.sent_lo[i]:i]
+    last = max((k for k, w in enumerate(before) if w in READER), default=None)
+    return last is not None and WRITER.isdisjoint(before[last:])
 
 
 def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
