@@ -311,6 +311,15 @@ def test_on_the_bike_is_a_session_only_beside_its_amount(nlp):
     assert infos(nlp, "Left my keys on the bike.")["on the bike"].generic
 
 
+@pytest.mark.parametrize("text, means", [
+    ("100 miles on a fixie in the rain. Never again.", "on a fixie"),
+    ("45 km on my gravel bike this morning.", "on my gravel bike"),
+])
+def test_a_kind_of_bike_beside_its_amount_is_a_ride(nlp, text, means):
+    assert not infos(nlp, text)[means].generic
+    assert infos(nlp, "Left my keys on my road bike.")["on my road bike"].generic
+
+
 def test_skipping_a_session_named_with_a_possessive_day_is_no_rope_skipping(nlp):
     """"Skipping tonight's run": a missed run; "10 minutes of skipping" is the exercise."""
     assert ("Skipping", "workout") not in found(nlp, "Skipping tonight's run, too tired.")
