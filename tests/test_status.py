@@ -70,6 +70,7 @@ def check(tagger, marked: str, *expected: str) -> list[ext.StatusInfo]:
 
 CASES = {
     "completed": [
+        ("Can you believe I [ran] 10 km today?", ["completed"]),
         ("[Ran] 10k along the canal with the club this morning.", ["completed"]),
         ("Just finished my first {half marathon} in 1:58!", ["completed"]),
         ("The pair covered 31 km on the opening day of their {walk}.", ["completed"]),
