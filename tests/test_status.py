@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 import spacy
@@ -374,3 +375,26 @@ def test_a_log_line_opening_with_its_activity_word_is_no_present_tense(extractor
     a line break) says nothing, so it is a session done, not a routine."""
     post = extractor.extract("Bike 45 min - 20km\nRun 15 min - 3km")
     assert [(a.activity, a.status) for a in post.activities] == [("cycling", "completed"), ("running", "completed")]
+
+
+def _status_seconds(nlp, sessions: int) -> float:
+    """The least CPU time of fitpost_status, on blank English, on one sentence of ``sessions`` past
+    sessions with no end mark."""
+    dates, status = make_dates(nlp, "fitpost_dates", "dates.json"), make_status(nlp, "fitpost_status",
+                                                                               "status_rules.json")
+    text = "I ran 5 km and " * sessions
+    doc = dates(nlp(nlp.make_doc(text)))
+    add_mentions(doc, [(m.start(), m.end(), "verb") for m in re.finditer("ran", text)])
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        status(doc)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_reading_a_long_sentence_of_sessions_grows_in_step_with_it(blank_nlp):
+    # four times the sessions: about four times the time when linear, sixteen times when quadratic (a rule
+    # reading the words before each mention back to its sentence's start)
+    small, large = (_status_seconds(blank_nlp, n) for n in (1_000, 4_000))
+    assert large / small < 8, (small, large)

@@ -1012,8 +1012,8 @@ class StatusTagger(Component):
         tense = self._mention_tense(view, span, token, is_verb, pseudo)
         if tense == "present" and self._is_headline(view, token):
             tense = "headline"
-        elif (tense not in ("past", "past_modal", "past_habit") or _asks_reader(view, token)) \
-                and self._is_question(view, token):
+        elif self._is_question(view, token) \
+                and (tense not in ("past", "past_modal", "past_habit") or _asks_reader(view, token)):
             tense = "question"  # "Should I swim tomorrow?"; "How long did it take you to run your first marathon?"
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
@@ -1079,9 +1079,14 @@ def _asks_reader(view: _DocView, i: int) -> bool:
     """Whether the words of token ``i``'s sentence before it name the reader, with no "I" or "we" after
     them ("did it take you to run"; not "can you believe I ran"): a question of the reader's session, not
     the writer's, whatever its tense."""
-    before = view.tab.lower[view.tab.sent_lo[i]:i]
-    last = max((k for k, w in enumerate(before) if w in READER), default=None)
-    return last is not None and WRITER.isdisjoint(before[last:])
+    tab = view.tab
+    readers = tab.where(READER)
+    k = bisect_left(readers, i) - 1  # the last word naming the reader before the mention
+    if k < 0 or readers[k] < tab.sent_lo[i]:
+        return False
+    writers = tab.where(WRITER)
+    j = bisect_left(writers, readers[k])  # the first "I" or "we" after it
+    return j == len(writers) or writers[j] >= i
 
 
 def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
