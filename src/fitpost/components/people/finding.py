@@ -369,8 +369,8 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
             for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") + distances}
     subjects = [t for a in acts for t in a.children if t.dep_ in ("nsubj", "nsubjpass")]
     # "Tamsin Hale, who rode 296 km": the name a relative clause of an activity hangs from, by its "who"
-    subjects = sorted([a.head for a in acts for t in subjects if t.head.i == a.i and t.lower_ == "who"
-                       and a.dep_ == "relcl"] + [t for t in subjects if t.lower_ != "who"], key=lambda t: t.i)
+    subjects = sorted([t.head.head for t in subjects if t.lower_ == "who" and t.head.dep_ == "relcl"]
+                      + [t for t in subjects if t.lower_ != "who"], key=lambda t: t.i)
     found = []
     for t in subjects:
         if NAME_TOKEN.match(t.text) and t.ent_type_ not in _MODEL_NOT_PERSON:
