@@ -450,3 +450,22 @@ def test_a_word_before_a_verb_of_doing_an_activity_is_a_person_not_a_place(extra
     records = extractor.extract(text, posted_at="2025-07-02").activities
     assert [name in [p.name for p in a.participants] for a in records] == [True]
     assert all(name not in [p.name for p in a.places] for a in records)
+
+
+def _subject_names_seconds(sm_extractor, sentences: int) -> float:
+    """The least CPU time of finding the subject names of a parsed post of ``sentences`` sessions."""
+    nlp = sm_extractor.nlp
+    doc = nlp("Tamsin Hale, who rode 20 km, ran 5 km today. " * sentences)
+    lexicon = nlp.get_pipe("fitpost_people").lexicon
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        finding.subject_names(lexicon, doc, doc.text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_finding_subject_names_grows_in_step_with_the_text(sm_extractor):
+    # four times the sessions: about four times the time when linear, sixteen times when quadratic
+    small, large = (_subject_names_seconds(sm_extractor, n) for n in (100, 400))
+    assert large / small < 8, (small, large)
