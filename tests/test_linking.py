@@ -211,8 +211,8 @@ def test_a_spell_that_only_says_when_claims_no_session(ex):
 
 
 def test_a_possessive_before_describing_words_makes_a_noun_a_session(ex):
-    # "her early morning ride": her own session, in blank mode too, where no tagger tells the words' kinds
-    post = ex.extract("Elin Moss shared a video of her early morning ride with husband, Jonas Berg, on Instagram.")
+    # "her late evening ride": her own session, in blank mode too, where no tagger tells the words' kinds
+    post = ex.extract("Elin Moss shared a clip of her late evening ride with her partner, Jonas Berg.")
     assert [[p.name for p in a.participants] for a in post.activities] == [["Elin Moss", "Jonas Berg"]]
 
 

@@ -8,6 +8,7 @@ import time
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from fitpost import pipeline
 
@@ -407,14 +408,21 @@ def test_a_place_taken_to_is_where_the_session_was(nlp):
 
 @pytest.mark.parametrize("text", [
     "According to Tamsin Hale, her brother cycled 300 km from Tarnby to Larkspur last spring.",
-    "According to Guinness World Records, she rode 296 km in Larkspur in 24 hours.",
+    "According to the Tarnby Gazette, she rode 296 km in Larkspur in 24 hours.",
 ])
 def test_a_name_after_according_to_is_a_source_no_place(nlp, text):
     assert [name for name, _ in places(nlp, text)] in (["Tarnby", "Larkspur"], ["Larkspur"])
 
 
 def test_a_preposition_a_model_takes_into_a_place_is_left_out(sm_extractor):
-    text = "The cadets are on a cycling expedition from Tarnside Pass to National War Memorial in Marlow Vale."
-    doc = sm_extractor.nlp(text)  # the spans need their Doc alive
+    # the model's entity is set by hand: one model version tagged "Tarnside Pass to" as a facility
+    nlp = sm_extractor.nlp
+    doc = nlp.make_doc("The cadets are on a cycling expedition from Tarnside Pass to Larkspur Museum in Marlow Vale.")
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "ner":
+            words = [t.text for t in doc]
+            first = words.index("Tarnside")
+            doc.ents = [Span(doc, first, first + 3, label="FAC")]  # "Tarnside Pass to"
     names = [(s._.fp_place.name, s._.fp_place.role) for s in doc.spans["fp_places"]]
     assert ("Tarnside Pass", "from") in names and not any(name.endswith(" to") for name, _ in names)

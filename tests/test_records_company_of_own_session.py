@@ -81,5 +81,5 @@ def test_people_opening_clauses_of_a_session_told_with_we_are_who_we_are(extract
 
 
 def test_someone_a_session_told_with_we_names_as_an_object_is_no_one_of_us(extractor):
-    text = "We rang Tamsin Hale to wish her a happy birthday, then we paddled 7 km out to the point."
+    text = "We rang Tamsin Hale to say hello, then we paddled 7 km out to the point."
     assert company(extractor, text) == [[]]

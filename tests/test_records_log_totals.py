@@ -94,19 +94,19 @@ def test_a_distance_labelled_by_a_week_or_a_month_is_its_volume(extractor, text,
 
 def test_a_total_after_a_set_list_is_the_distance_of_the_session_that_opened_it(extractor):
     # the lines of the list are parts of the swim; the total after them is its distance
-    text = ("After squash Bram and I went down and swam the following:\n\n50 yards warm up\n"
+    text = ("After squash Bram and I headed to the pool and swam this set:\n\n50 yards warm up\n"
             "150 - 3 x 50 free\n200 - 8 x 25 on :45\n\n400 yards total")
     assert distances(extractor, text) == [pytest.approx(365.76)]
 
 
 def test_a_total_of_a_week_after_a_list_is_no_sessions_distance(extractor):
-    text = "This week I swam the following:\n\nMon 1000 yards\nWed 1200 yards\n\n2200 yards total this week"
+    text = "This week I swam these sessions:\n\nMon 1000 yards\nWed 1200 yards\n\n2200 yards total this week"
     assert 2200 * 0.9144 not in [pytest.approx(d) for d in distances(extractor, text) if d]
 
 
 def test_a_total_after_a_list_of_more_is_the_distance_of_the_session_before(extractor):
-    # "did a little more:" lists more of the swim with Bram; the total after it is that swim's
-    text = ("Swimming with Bram\n\nAfter squash Bram and I went down and swam the following:\n\n50 yards warm up\n"
-            "150 - 3 x 50 free\n\nBram's swimming is getting better.\n\nHe left and I did a little more:\n\n"
+    # "did some more:" lists more of the swim with Bram; the total after it is that swim's
+    text = ("Swimming with Bram\n\nAfter squash Bram and I headed to the pool and swam this set:\n\n50 yards warm up\n"
+            "150 - 3 x 50 free\n\nBram's swimming is getting better.\n\nBram went home and I did some more:\n\n"
             "1000 easy\n200 breast\n\n1400 yards total")
     assert distances(extractor, text) == [pytest.approx(1280.16)]

@@ -188,8 +188,9 @@ class PlaceFinder(Component):
                     continue
             if e - s == 1 and tab.lower[s] in self.slope_grades:
                 continue  # a ski run's grade ("on Green terrain")
-            if s >= 2 and tab.lower[s - 1] == "to" and tab.lower[s - 2] in self.sources_before_to:
-                continue  # "according to Guinness World Records": a source, no place
+            to = s - 2 if s >= 2 and tab.lower[s - 1] == "the" else s - 1
+            if to >= 1 and tab.lower[to] == "to" and tab.lower[to - 1] in self.sources_before_to:
+                continue  # "according to the Tarnby Gazette": a source, no place
             if activity_words.issuperset(range(s, e)):
                 continue  # an activity's name ("going to Pilates", "at Crossfit"), no place
             name = text[tab.idx[s]:tab.char_end(s, e)].lstrip("#").strip(" ,.")

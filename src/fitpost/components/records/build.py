@@ -218,7 +218,7 @@ def companions(ctx: Context, sents) -> list[dict]:
 
 def _group(ctx: Context, sents) -> list[dict]:
     """The people named, outside quotes, in the sentences ``sents`` (in order) of a session told with "we",
-    each opening a clause (:func:`_opens_clause`: "Elin took leg 1, Jonas leg 2"; not "we called Alyssa"): who
+    each opening a clause (:func:`_opens_clause`: "Elin took leg 1, Jonas leg 2"; not "we rang Tamsin"): who
     "we" are, but those named only as watching or helping (:func:`non_participant`); each once."""
     out: list[dict] = []
     for n in sents:

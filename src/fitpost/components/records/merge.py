@@ -1530,11 +1530,11 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
 def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     """Whether distance ``span``, labelled a total (:func:`_total_label`) in a sentence that tells no period,
     totals the set list opened by the sentence of the last session told before it ("After squash we swam
-    the following:", its lines, "1600 yards total"), or by a line after it that opens more of it
-    (:func:`_opens_more`: "I did a little more:"): that sentence ends in a colon that opens the lines after
-    it (:meth:`Context.opens_what_follows`), the session is done and has no distance, and no sentence
-    between tells one.  A record that claims no session ("His swimming is getting better") is passed
-    over.  If so the total is that session's distance."""
+    this set:", its lines, "1600 yards total"), or by a line after it that opens more of it
+    (:func:`_opens_more`: "Bram went home and I did some more:"): that sentence ends in a colon that opens the
+    lines after it (:meth:`Context.opens_what_follows`), the session is done and has no distance, and no
+    sentence between tells one.  A record that claims no session ("His swimming is getting better") is
+    passed over.  If so the total is that session's distance."""
     n, q = ctx.sent_of[span.start], span.info
     if q.meters is None or not _total_label(ctx, span) or _tells_period(ctx, n):
         return False
@@ -1564,8 +1564,8 @@ def _session_before(ctx: Context, real: RealRecords, n: int) -> tuple[Record, in
 
 
 def _opens_more(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens the lines after it with a word of more (``more_words``: "He left and I
-    did a little more:"): they list more of the session told before it."""
+    """Whether sentence ``n`` opens the lines after it with a word of more (``more_words``: "Bram went
+    home and I did some more:"): they list more of the session told before it."""
     lo, hi = ctx.sents[n]
     return ctx.opens_what_follows(n) and not ctx.lexicon.more_words.isdisjoint(ctx.lows[lo:hi])
 
