@@ -4,9 +4,9 @@ whole megabyte, never a bound on the clock)."""
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
+from conftest import least_cpu
 
 from fitpost.quantity_parser import parse_quantities
 
@@ -22,12 +22,7 @@ FLOOR = 0.01  # CPU seconds: a quicker quarter is timed as this, so the clock's 
 def _cpu_seconds(text: str) -> float:
     """The least CPU time of three parses of ``text``."""
     parse_quantities("warm up")  # compile the grammar outside the timing
-    best = float("inf")
-    for _ in range(3):
-        t = time.process_time()
-        parse_quantities(text)
-        best = min(best, time.process_time() - t)
-    return best
+    return least_cpu(lambda: parse_quantities(text))
 
 
 def _random(alphabet: str, seed: int = 7) -> str:
