@@ -23,3 +23,13 @@ def test_a_time_after_the_legs_is_the_whole_race(extractor, text):
 def test_times_of_sessions_listed_with_no_race_of_legs_stay_theirs(extractor):
     got = extractor.extract("Ran 5 km in 25 min and swam 1 km in 30 min.", posted_at="2026-11-20").activities
     assert [a.duration.seconds for a in got] == [1500, 1800]
+
+
+@pytest.mark.parametrize("text", [
+    "Did my first sprint triathlon today! 750 m swim in 16:02, 20 km bike in 41:30 and 5 km run in 24:48.",
+    "Raced the Tarnby sprint triathlon: 750 m swim in 16:02, 20 km bike in 41:30, 5 km run in 24:48.",
+])
+def test_where_each_leg_has_its_time_the_last_time_is_the_last_legs(extractor, text):
+    got = {a.activity: a for a in extractor.extract(text, posted_at="2026-11-20").activities}
+    assert got["running"].duration is not None and got["running"].duration.seconds == 24 * 60 + 48
+    assert got["triathlon"].duration is None or got["triathlon"].duration.seconds != 24 * 3600 + 48 * 60

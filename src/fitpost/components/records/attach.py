@@ -278,21 +278,29 @@ def _legs_totals(ctx: Context, sentences: dict[int, SentenceClusters], clusters:
     """A time right after the last of the legs of two or more activities that a sentence lists, each
     with its distance before it ("400 m swim, 20 km bike and 5 km run in 1:24:30", "..., 5 km run,
     1:24:30 overall"), where a race of legs (MULTISPORT) is told before them: the whole race's time, by its
-    first token, to that race's latest cluster before them."""
+    first token, to that race's latest cluster before them.  Where the legs before the last have a time
+    each ("750 m swim in 16:02, 20 km bike in 41:30 and 5 km run in 24:48"), the last time is the last
+    leg's own."""
     races = [c for c in clusters if c.info.activity == MULTISPORT]
     if not races:
         return {}
     found = ctx.mentions[ext.QUANTITIES]
     distance_ends = {q.end for q in found if q.info.kind == "distance"}
     durations = {q.start: q for q in found if q.info.kind == "duration"}
+
+    def time_after(leg: Cluster) -> int:
+        """Where a time right after ``leg`` ("in" or a comma between) would start."""
+        k = leg.end
+        if k < ctx.tab.n and ctx.lows[k] in ("in", ","):
+            k += 1
+        return k
+
     out: dict[int, Cluster] = {}
     for sentence in sentences.values():
         legs = [c for c in sentence.clusters if c.info.activity != MULTISPORT and c.start in distance_ends]
-        if len({c.info.activity for c in legs}) < 2:
+        if len({c.info.activity for c in legs}) < 2 or any(time_after(c) in durations for c in legs[:-1]):
             continue
-        k = legs[-1].end
-        if k < ctx.tab.n and ctx.lows[k] in ("in", ","):
-            k += 1
+        k = time_after(legs[-1])
         race = max((c for c in races if c.start < legs[0].start), key=lambda c: c.start, default=None)
         if k in durations and race is not None:
             out[k] = race
