@@ -1,5 +1,6 @@
 """A distance right before "pool" is the pool's length, no session's distance; the lengths counted times it are
-("60 lengths (25 m pool)" is 1.5 km).
+("60 lengths (25 m pool)" and "60 lengths of 25 m" are 1.5 km), and lengths counted right after a swim with no verb
+of their own are that swim's ("Swam 2 km (80 lengths)": one swim).
 A total opening a sentence right after a set ("5 x 1 km at threshold. 11 km total with warm up") is that
 session's distance, where the sentence tells no period ("15 km total this week" is a week's).
 
@@ -19,6 +20,29 @@ def test_the_length_of_a_pool_is_no_distance_but_its_lengths_are(extractor):
     assert distances(extractor, "Did 30 lengths of the 50 metre pool at Larkspur.") == [1500.0]
     assert distances(extractor, "Swam 2 km in the 50m pool this morning.") == [2000.0]
     assert distances(extractor, "Swam in the 25 m pool after work, felt smooth.") == [None]
+
+
+def test_lengths_of_a_distance_are_lengths_of_a_pool(extractor):
+    assert distances(extractor, "Swam 60 lengths of 25 m before work.") == [1500.0]
+    assert distances(extractor, "Did 40 lengths of 50m at Tarnby lido, cold but lovely.") == [2000.0]
+
+
+def swims(extractor, text: str) -> list[tuple[float | None, float | None]]:
+    return [(a.distance.meters if a.distance else None, a.duration.seconds if a.duration else None)
+            for a in extractor.extract(text, posted_at="2026-03-08").activities]
+
+
+def test_lengths_counted_after_a_swim_are_that_swim(extractor):
+    text = "Swam 2.4 km in the outdoor pool this morning, 96 lengths of 25 m. Chilly!"
+    assert swims(extractor, text) == [(2400.0, None)]
+    assert swims(extractor, "Swam 2 km this morning (80 lengths).") == [(2000.0, None)]
+    assert swims(extractor, "Swam 1.5 km today: 60 lengths of 25m in 34 minutes.") == [(1500.0, 2040.0)]
+
+
+def test_lengths_of_another_day_or_swimmer_are_another_swim(extractor):
+    assert len(swims(extractor, "Swam 1 km on Monday. On Tuesday I did 60 lengths.")) == 2
+    assert len(swims(extractor, "Swam 1 km yesterday. Then another 40 lengths today.")) == 2
+    assert len(swims(extractor, "I swam 1 km. Tamsin did 40 lengths.")) == 2
 
 
 def test_a_total_opening_the_sentence_after_a_set(extractor):

@@ -325,14 +325,13 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
         swim_lengths(ctx, r)
 
 
-POOL_WORDS = frozenset(("pool", "pools"))  # a distance right before one of these is a pool's length
 LENGTH_UNITS = frozenset(("length", "lengths"))  # the unit of a count of pool lengths
 
 
 def swim_lengths(ctx: Context, r: Record) -> None:
     """Give record ``r``, with no distance, the distance of the lengths it counts: their number times the
-    pool's length told in the count's sentence ("60 lengths of the 25 m pool", "48 lengths (25 m pool)": 1.5
-    km and 1.2 km).  The pool's length alone is no session's distance."""
+    pool's length told in the count's sentence ("60 lengths of the 25 m pool", "48 lengths (25 m pool)", "60
+    lengths of 25 m": 1.5 km, 1.2 km and 1.5 km).  The pool's length alone is no session's distance."""
     if r.distance() is not None:
         return
     count = next((q for c in r.clusters for q in c.quantities if q.kind == "count" and q.unit in LENGTH_UNITS
@@ -342,8 +341,8 @@ def swim_lengths(ctx: Context, r: Record) -> None:
     n = ctx.sent_of[bisect_right(ctx.tab.idx, count.start) - 1]
     lo, hi = ctx.sents[n]
     found = ext.mentions(ctx.doc, ext.QUANTITIES, "fp_quantity")  # the pool's length was set aside: all of them
-    pool = next((s for s in found if s.info.kind == "distance" and s.info.meters
-                 and lo <= s.start and s.end < hi and ctx.lows[s.end] in POOL_WORDS), None)
+    pool = next((s for s in found if s.info.kind == "distance" and s.info.meters and lo <= s.start and s.end < hi
+                 and aside(ctx.low_text, s.info.start, s.info.end, "distance") == "pool"), None)
     if pool is None:
         return
     length: Quantity = pool.info

@@ -23,7 +23,7 @@ from collections import Counter
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, same_day_cues, states_year
-from fitpost.components.records.amounts import DAY, elapsed_later, fitting, multisport_total
+from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later, fitting, multisport_total
 from fitpost.components.records.attach import (
     as_read,
     attach_date,
@@ -309,8 +309,8 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     if latest is not None and _others_named(ctx, c, latest):
         latest = None  # "Tamsin Hale finished the marathon. Jonas Berg won the race": another's session
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
-        or _journey(ctx, latest, c, routes, dates) or _daily_share(ctx, latest, c, routes) \
-        or _race_result(ctx, latest, c, routes)
+        or _lengths_counted(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates) \
+        or _daily_share(ctx, latest, c, routes) or _race_result(ctx, latest, c, routes)
 
 
 def _day_of_streak(c: Cluster, r: Record) -> bool:
@@ -544,6 +544,23 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
     if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
         return None
     if _other_when(ctx, c, last):
+        return None
+    return last if _same_day_and_people(c, last) else None
+
+
+def _lengths_counted(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
+    """The record told just before ``c`` (``last``, as for :func:`_fills`) whose pool lengths ``c`` counts with
+    no verb of its own: "Swam 2.4 km this morning, 96 lengths of 25 m" and "Swam 2 km (80 lengths)" are one
+    swim each.  It must be of ``c``'s activity and status, with no other route, day or people (as for
+    :func:`_fills`), and ``c`` tells no distance and no time that ``last`` has (one told by the lengths, "60
+    lengths in 34 minutes", fills it in)."""
+    if c.info.form == "verb" or not any(q.kind == "count" and q.unit in LENGTH_UNITS for q in c.quantities):
+        return None
+    if last is None or last.activity != c.info.activity or last.primary.status_name != c.status_name \
+            or not statuses.is_real(c.status_name) or routes.other(c, last) or not _goes_on(ctx, last, c, FILL_REACH):
+        return None
+    mine = {q.kind for q in c.quantities if q.kind in FILLED}
+    if any(q.kind in mine for x in last.clusters for q in x.quantities) or _other_when(ctx, c, last):
         return None
     return last if _same_day_and_people(c, last) else None
 
