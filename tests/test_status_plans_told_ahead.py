@@ -1,9 +1,11 @@
 """Plans told ahead: an aim for a time ahead announced before a colon ("Goal for 2027: run 2,000 km and
 finish a marathon") reaches over the list after it; a short fragment naming a race right after a plan
 ("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
-plan's day with no year far back before the post is next year's, not a race carried out
+plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
+verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
+no session's; a swim "expected to take" ten hours is ahead too
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
-:func:`fitpost.components.records.merge.settle_plans`).
+:func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.merge.settle_plans`).
 
 Every post here is written for these tests.
 """
@@ -60,3 +62,28 @@ def test_every_day_of_a_week_s_plan_is_ahead(extractor):
 ])
 def test_going_to_a_class_is_a_routine_no_plan(extractor, text):
     assert [a.status for a in extractor.extract(text, posted_at="2025-02-12").activities] == ["habitual"]
+
+
+@pytest.mark.parametrize("text", [
+    "Long run Sunday, 16 miles at 8:45 pace. Marathon in 3 weeks!!",
+    "My first half marathon in 10 days, eek.",
+    "The Tarnby 10K in two weeks. Nervous!",
+])
+def test_a_race_in_some_weeks_is_ahead_and_the_weeks_are_no_time(extractor, text):
+    race = records(extractor, text)[-1]
+    assert race.status == "planned" and race.duration is None
+
+
+@pytest.mark.parametrize("text", [
+    "Finished the Tarnby Ultra in 3 days.",
+    "Ran the marathon in 3:47:40 and raised money for the ward.",
+])
+def test_a_race_done_in_days_or_hours_keeps_its_time(extractor, text):
+    (race,) = records(extractor, text)
+    assert race.status == "completed" and race.duration is not None
+
+
+def test_a_swim_expected_to_take_hours_is_ahead(extractor):
+    text = "Rhodri Vance will swim the length of Lake Tarn next month. The 17-mile swim is expected to take ten hours."
+    (swim,) = records(extractor, text)
+    assert swim.status == "planned" and swim.distance.value == 17 and swim.duration.seconds == 36000

@@ -292,7 +292,7 @@ class _DocView:
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
-                 "_titled", "_title_end", "plan_end", "item_of")
+                 "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -324,6 +324,9 @@ class _DocView:
         # a word right after a comma that follows an amount is an item of a list of sessions, with no subject
         # ("Swim 1500 m, bike 40 km, run 10 km")
         self.no_subject_at |= {k + 1 for k in self.amount_ends if k + 1 < self.tab.n and self.tab.text[k] == ","}
+        # where each time of days, weeks or months starts ("in 3 weeks": a race that far ahead)
+        self.period_starts = {q.start for q in found if q.label == "duration" and q.info.unit in PERIOD_UNITS}
+        self.distance_ends = {q.end for q in found if q.label == "distance"}  # "a 10k", "marathon": races by distance
         # the words of every amount: no verb, though a tagger may read a unit as one ("412 m elev.")
         self.amount_tokens = {k for q in found for k in range(q.start, q.end)}
         # the words of the exercises named ("squats", "calf raises"): nouns, though a tagger may read
@@ -1022,6 +1025,9 @@ class StatusTagger(Component):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
             tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
+        elif tense == "none" and _race_in_period(view, span):  # "Marathon in 3 weeks!!": the race is that far ahead
+            k = span.end  # the cue is the "in" before the time: that time is no session's (fitpost_records)
+            return ext.StatusInfo(self.tense_status["future"], view.tab.text[k], view.tab.idx[k], frequency)
         elif tense == "none" and span.start in view.item_of:
             return view.item_of[span.start]  # "is challenging people to walk, run or ride": the list's first item's
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
@@ -1087,6 +1093,19 @@ def _asks_reader(view: _DocView, i: int) -> bool:
     writers = tab.where(WRITER)
     j = bisect_left(writers, readers[k])  # the first "I" or "we" after it
     return j == len(writers) or writers[j] >= i
+
+
+PERIOD_UNITS = frozenset(("day", "week", "month"))  # "a race in 3 weeks" is that far ahead
+
+
+def _race_in_period(view: _DocView, span: ext.Mention) -> bool:
+    """Whether race ``span`` (a named race, or one named by its distance: "a 10k", "the marathon") is followed by
+    "in" and a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K in ten days"): told
+    with no verb, how far ahead it is, not how long it took."""
+    if span.end not in view.distance_ends and span.start not in view.event_starts:
+        return False
+    k = span.end
+    return k + 1 < view.tab.n and view.tab.lower[k] == "in" and k + 1 in view.period_starts
 
 
 def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:

@@ -34,6 +34,7 @@ from fitpost.components import dates
 from fitpost.components.records.attach import MULTISPORT, date_origins
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
+from fitpost.components.status import PERIOD_UNITS
 from fitpost.quantity_parser.context import aside, result_cue
 from fitpost.schema import Quantity
 
@@ -78,6 +79,8 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and _race_ahead(ctx, span):
             role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
+        elif q.kind == "duration" and _time_until(ctx, span):
+            role = "until"  # "Marathon in 3 weeks!!": how far ahead the race is
         elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
@@ -141,6 +144,14 @@ def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
     """Whether distance ``span`` is in the name of a race told as still to come (:meth:`Context.event_ahead`)."""
     event = ctx.event_holding(span.start, span.end)
     return event is not None and ctx.event_ahead(event)
+
+
+def _time_until(ctx: Context, span: ext.Mention) -> bool:
+    """Whether duration ``span``, of days, weeks or months, follows an "in" that made an activity mention
+    planned: a race told as that far ahead ("Marathon in 3 weeks!!",
+    :func:`fitpost.components.status._race_in_period`)."""
+    k = span.start - 1
+    return span.info.unit in PERIOD_UNITS and k >= 0 and ctx.lows[k] == "in" and ctx.tab.idx[k] in ctx.plan_cue_starts
 
 
 def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:

@@ -465,6 +465,12 @@ class Context:
         return None if named else self.lexicon.default_activity
 
     @once
+    def plan_cue_starts(self) -> frozenset[int]:
+        """Where the words that made an activity mention planned start, in characters (fitpost_status)."""
+        return frozenset(m.status.cue_start for m in self.mentions[ext.ACTIVITIES]
+                         if m.status is not None and m.status.status == "planned" and m.status.cue_start is not None)
+
+    @once
     def sents_with_sets(self) -> frozenset[int]:
         """The sentences that tell a set of repeats ("8 x 400 m")."""
         return frozenset(self.sent_of[q.start] for q in self.mentions[ext.QUANTITIES] if (q.info.times or 0) > 1)
