@@ -87,3 +87,26 @@ def test_a_swim_expected_to_take_hours_is_ahead(extractor):
     text = "Rhodri Vance will swim the length of Lake Tarn next month. The 17-mile swim is expected to take ten hours."
     (swim,) = records(extractor, text)
     assert swim.status == "planned" and swim.distance.value == 17 and swim.duration.seconds == 36000
+
+
+@pytest.mark.parametrize("text", [
+    "Former goalkeeper Jonas Berg is to cycle 1,000 miles around the coast for a cancer charity.",
+    "Tamsin and Jonas are to row the length of Lake Tarn in July.",
+    "The grandmother, who is to walk 100 miles next month, trained all winter.",
+])
+def test_a_session_someone_is_to_do_is_ahead(extractor, text):
+    assert [a.status for a in records(extractor, text)] == ["planned"]
+
+
+def test_the_key_to_a_session_is_no_plan(extractor):
+    assert all(a.status != "planned" for a in records(extractor, "The key is to run slowly on easy days."))
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Berg is to cycle 1,000 miles around the coast in 10 days. He sets off from Tarnside on 1 December.",
+    "Jonas Berg will cycle 1,000 miles around the coast in 10 days. He will set off from Tarnside on 1 December.",
+])
+def test_where_and_when_a_plan_sets_off_told_right_after_it(extractor, text):
+    (ride,) = records(extractor, text)
+    assert ride.status == "planned" and ride.date.value == dt.date(2026, 12, 1)
+    assert [(p.name, p.role) for p in ride.places] == [("Tarnside", "from")]

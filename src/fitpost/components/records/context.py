@@ -185,6 +185,7 @@ class Lexicon:
     course_nouns: frozenset[str]  # "covered the 50 mile course": the course of the event told before
     # verbs of starting or ending a route (places.json start_verbs, end_verbs), by their first word
     route_verbs: dict[str, tuple[tuple[str, ...], ...]]
+    start_verbs: dict[str, tuple[tuple[str, ...], ...]]  # those of starting one alone (places.json start_verbs)
     end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
     # each word of the kinds a Doc's tokens are looked up by (:meth:`keyed_kinds`) -> its kinds, for one pass over
     # them (:meth:`Context.words_at`)
@@ -308,6 +309,7 @@ def _reference_and_route_words(data: dict) -> dict:
             "course_nouns": frozenset(data["course_nouns"]["nouns"]),
             "parts_of_told": frozenset(_phrases(parts["parts"])), "told_pronouns": frozenset(parts["pronouns"]),
             "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
+            "start_verbs": _by_first(_phrases(places["start_verbs"])),
             "end_verbs": frozenset(places["end_verbs"])}
 
 

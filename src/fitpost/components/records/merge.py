@@ -1429,6 +1429,17 @@ def _tells_route(ctx: Context, n: int) -> bool:
     return any(tuple(lows[i:i + len(v)]) == v for i in range(lo, hi) if lows[i] in verbs for v in verbs[lows[i]])
 
 
+def _tells_start(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens with a subject pronoun and tells where or when it sets off, by a verb of
+    starting (``start_verbs`` of places.json) in its first words: "He sets off from Tarnside on 1 May",
+    "They will start on Monday"."""
+    lo, hi = ctx.sents[n]
+    if ctx.lows[lo] not in SUBJECT_PRONOUNS:
+        return False
+    verbs, lows = ctx.lexicon.start_verbs, ctx.lows
+    return any(tuple(lows[i:i + len(v)]) == v for i in range(lo + 1, min(hi, lo + 4)) for v in verbs.get(lows[i], ()))
+
+
 def _day_s(ctx: Context, span: ext.Mention) -> bool:
     """Whether the amount ``span`` follows a day in the possessive ("after yesterday's 30 km", "Sunday's 18
     miles"): that day's session, whatever word comes before the day."""
@@ -2341,7 +2352,9 @@ IT_IS = frozenset(("'s", "’s", "is", "will", "was"))  # after "it" opening a s
 def _told_again_by_it(ctx: Context, r: Record, with_cluster: set[int]) -> None:
     """A plan still with no date takes the date (read as a plan's) and, with none of its own, the places
     of the sentence right after it, in its paragraph and with no cluster, that tells of it again by
-    "it" ("Signed up for my first triathlon! It's in September at Larkspur Lake.")."""
+    "it" ("Signed up for my first triathlon! It's in September at Larkspur Lake."), or that tells where and
+    when its doer sets off (:func:`_tells_start`: "Jonas will cycle 1,000 miles. He sets off from Tarnside on
+    1 May.")."""
     if any(c.date is not None for c in r.clusters):
         return
     last = max(c.sent for c in r.clusters)
@@ -2349,7 +2362,7 @@ def _told_again_by_it(ctx: Context, r: Record, with_cluster: set[int]) -> None:
     if n >= len(ctx.sents) or n in with_cluster or ctx.para[n] != ctx.para[last]:
         return
     lo, hi = ctx.sents[n]
-    if hi - lo < 3 or ctx.lows[lo] != "it" or ctx.lows[lo + 1] not in IT_IS:
+    if hi - lo < 3 or (ctx.lows[lo] != "it" or ctx.lows[lo + 1] not in IT_IS) and not _tells_start(ctx, n):
         return
     d = next((d for d in ctx.dates_in.get(n, ()) if d.info is not None and _told(ctx, d.info)), None)
     if d is None:
