@@ -70,6 +70,19 @@ def test_races_named_and_bare(nlp):
     assert (bare["10k"].activity, bare["10k"].form) == ("running", "race")
 
 
+@pytest.mark.parametrize("text", [
+    "First 10K in years today, 51:02.",
+    "Her first 5k since the injury went well.",
+    "My last 10k was a slog.",
+])
+def test_a_first_or_last_race_of_ones_own_is_a_race(nlp, text):
+    assert [i.form for i in infos(nlp, text).values()] == ["race"]
+
+
+def test_the_first_or_last_part_of_a_race_is_no_race(nlp):
+    assert found(nlp, "The first 5k felt easy, the last 5k hurt.") == []
+
+
 def test_a_number_with_k_but_no_determiner_is_no_race(nlp):
     assert found(nlp, "Raised 10k for the shelter.") == []
     assert found(nlp, "So proud of this one. Easy 16k recovery jog before work.") == [("jog", "running")]

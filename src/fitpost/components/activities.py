@@ -76,6 +76,20 @@ def _after_noun_phrase(tab: ext.Tokens, start: int) -> bool:
             return False
     return False
 
+
+def _part_of_race(tab: ext.Tokens, lo: int, hi: int) -> bool:
+    """Whether a word of _SEGMENT in tokens ``lo:hi``, before a race distance, makes it a part of a race: after
+    "the" ("the first 5k", "the last 2k"), or opening a sentence after the text's first ("Did the Larkspur 10k.
+    First 5k in 24:10"); not after a possessive ("my first 10k", "her last 5k": races of their own), nor
+    opening the text ("First 10K in years today")."""
+    for k in range(lo, hi):
+        if tab.lower[k] not in _SEGMENT:
+            continue
+        prev = tab.lower[k - 1] if k > tab.sent_lo[k] else ""
+        if prev == "the" or prev not in _ARTICLES_AND_POSSESSIVES and tab.sent_lo[k] > 0:
+            return True
+    return False
+
 class ActivityFinder(Component):
     """Mark activity mentions using the lexicon in ``models/activities.json``."""
 
@@ -387,19 +401,19 @@ class ActivityFinder(Component):
 
     @staticmethod
     def _bare_races(text: str, tab: ext.Tokens, quantities: list[ext.Mention]) -> list[tuple[int, int, tuple]]:
-        """Bare race distances (of ``quantities``) after a determiner: "their 10k"."""
+        """Bare race distances (of ``quantities``) after a determiner: "their 10k", "my first 10k", "First 10K in
+        years today"; not a part of a race told by a word of _SEGMENT (:func:`_part_of_race`)."""
         out = []
         for q in quantities:
             written = text[q.start_char:q.end_char]
             if q.label != "distance" or q.start == 0:
                 continue
-            if _BARE_K.match(written):
-                before = tab.lower[max(0, q.start - 3):q.start]
-            elif _TRACK_RACE.match(written):
-                before = tab.lower[q.start - 1:q.start]
-            else:
+            lo = q.start - 3 if _BARE_K.match(written) else q.start - 1 if _TRACK_RACE.match(written) else None
+            if lo is None:
                 continue
-            if any(w in _DETERMINERS for w in before) and _SEGMENT.isdisjoint(before):
+            lo = max(0, lo)
+            before = tab.lower[lo:q.start]
+            if any(w in _DETERMINERS for w in before) and not _part_of_race(tab, lo, q.start):
                 out.append((q.start, q.end, ("race", "running", "Run", None)))
         return out
 
