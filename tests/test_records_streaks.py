@@ -1,7 +1,9 @@
 """A streak of days told in the present perfect ("I have cycled every day for 30 days") is under way, not a
 routine, and a day's session told beside it is a record of its own; a journey someone is "on" ("a team on a
-cycling expedition ... reached C") is under way too (fitpost_records:
-:func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.merge._day_of_streak`,
+cycling expedition ... reached C") is under way too; an activity's streak ("my running streak") is a record, and
+the days told of it are its days of sessions, daily (fitpost_records:
+:func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.attach._streak_days`,
+:func:`fitpost.components.records.merge._day_of_streak`,
 :func:`fitpost.components.records.attach._on_a_journey`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
@@ -47,3 +49,15 @@ def test_a_days_session_beside_a_streak_is_a_record_of_its_own(extractor):
 def test_a_journey_someone_is_on_is_under_way(extractor, text, status):
     (journey,) = records(extractor, text)
     assert journey.status == status
+
+
+@pytest.mark.parametrize("text, days", [
+    ("I'm on a 21 day running streak.", 21),
+    ("My running streak is now 21 days.", 21),
+    ("Three weeks into my running streak: 21 days, 142 km.", 21),
+    ("My yoga streak ended at 45 days when I got the flu.", 45),
+])
+def test_the_days_of_an_activitys_streak(extractor, text, days):
+    (streak,) = records(extractor, text)
+    assert streak.repetition is not None and streak.repetition.times == days
+    assert streak.duration is None and streak.frequency == "daily"

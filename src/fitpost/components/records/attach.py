@@ -65,6 +65,7 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
     sentences = {n: SentenceClusters(cs) for n, cs in in_sent.items()}
     attach_quantities(ctx, clusters, sentences)
     for c in clusters:
+        _streak_days(ctx, c)
         attach_event(ctx, c, sentences[c.sent])
         if c.event is not None and c.kind("distance") is None:
             _event_race_distance(ctx, c)
@@ -114,6 +115,23 @@ def _on_a_journey(ctx: Context, c: Cluster) -> bool:
 
 PERFECT = frozenset({"have", "has", "'ve", "’ve"})  # the auxiliary of the present perfect
 STREAK_REACH = 3  # the auxiliary comes at most this many tokens before the verb ("I've now been running")
+
+
+STREAK_NOUNS = frozenset({"streak"})  # "my running streak": sessions on days in a row
+
+
+def _streak_days(ctx: Context, c: Cluster) -> None:
+    """Days told of a streak (an activity word right before a word of STREAK_NOUNS: "My running streak is now 21
+    days") are that many days of sessions, daily, not the time of one session."""
+    if c.end >= ctx.tab.n or ctx.lows[c.end] not in STREAK_NOUNS:
+        return
+    for k, q in enumerate(c.quantities):
+        if q.kind == "duration" and q.unit == "day" and q.value and q.value == int(q.value):
+            c.quantities[k] = Quantity(kind="repetition", text=q.text, start=q.start, end=q.end, value=q.value,
+                                       unit="day", times=int(q.value))
+    if c.status is not None and c.kind("repetition") is not None and c.status.frequency is None:
+        c.status = ext.StatusInfo(status=c.status.status, cue=c.status.cue, cue_start=c.status.cue_start,
+                                  frequency="daily")
 
 
 def _streak_so_far(ctx: Context, c: Cluster) -> bool:
