@@ -249,6 +249,14 @@ def test_the_person_a_relative_clause_of_doing_is_about_took_part(sm_extractor):
     assert names(sm_extractor, text) == [["father"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Tamsin Hale became the oldest woman to complete the Brackenfold Ultra, a 100-mile race through the hills.",
+    "Tamsin Hale is the youngest person to row across the Atlantic.",
+])
+def test_the_subject_of_a_copula_whose_complement_did_it_took_part(sm_extractor, text):
+    assert names(sm_extractor, text) == [["Tamsin Hale"]]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Nurse Ottilie Brandt and teacher Tamsin Evans walked 30 miles along the coast.",
      [["Ottilie Brandt", "Tamsin Evans"]]),

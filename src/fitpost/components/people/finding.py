@@ -398,7 +398,8 @@ SHARED_SUBJECT = ("advcl", "conj", "xcomp")  # a verb hanging so from another sh
 def _governing_verb(token: Token) -> Token:
     """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else
     itself; a verb with no subject of its own that hangs from another as a participle, a second verb
-    or a complement ("having walked 480 km", "set off and walked") gives way to that one."""
+    or a complement ("having walked 480 km", "set off and walked") gives way to that one, and so does an
+    infinitive told of the complement of a copula ("became the first woman to swim across": "became")."""
     t = token
     for _ in range(GOVERNING_REACH):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
@@ -407,10 +408,23 @@ def _governing_verb(token: Token) -> Token:
     if t.pos_ not in ("VERB", "AUX"):
         return token
     for _ in range(GOVERNING_REACH):
-        if t.dep_ not in SHARED_SUBJECT or t.head is t or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             break
-        t = t.head
+        if _infinitive_of_complement(t):
+            t = t.head.head
+        elif t.dep_ in SHARED_SUBJECT and t.head is not t:
+            t = t.head
+        else:
+            break
     return t
+
+
+def _infinitive_of_complement(t: Token) -> bool:
+    """Whether verb ``t`` is an infinitive ("to" before it) told of the complement of a copula ("Tamsin Hale
+    became the oldest woman to complete the race", "is the youngest person to row across"): its doer is the
+    copula's subject."""
+    return t.dep_ in ("relcl", "acl") and t.head.dep_ == "attr" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def placelike(lex: Lexicon, doc: Doc, tab: ext.Tokens, start: int) -> bool:
