@@ -3,7 +3,9 @@ recovery.") or gives it after a short label ("Track session: 6 x 800 m") is a se
 activity, though no activity word names it (:func:`fitpost.components.records.merge._log_line`); and a
 jog or a walk between the repeats ("with 200 m jog recoveries", "a 200 m jog between each") is their
 recovery, neither a session nor the session's amount (``repeat_recoveries`` in ``models/linking.json``,
-the ``recovery`` role of ``models/quantities/context.json``).
+the ``recovery`` role of ``models/quantities/context.json``); the length of each lap or repeat, told right after
+the activity word with no number of them ("running 5 km laps", "ran 800 m repeats"), is no session's distance
+(:func:`fitpost.components.records.amounts._one_of_parts`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """
@@ -37,3 +39,21 @@ def test_the_jog_or_walk_between_repeats_is_their_recovery(extractor, text, mete
 
 def test_a_recovery_run_with_no_repeats_is_a_session(extractor):
     assert sessions(extractor, "Easy 5 km recovery jog this morning.") == [("running", pytest.approx(5000))]
+
+
+@pytest.mark.parametrize("text", [
+    "Ran 800 m repeats on the track tonight with the club.",
+    "Spent the afternoon cycling 10 km laps of Tarnby Park.",
+])
+def test_the_length_of_each_part_is_no_sessions_distance(extractor, text):
+    assert [meters for _, meters in sessions(extractor, text)] == [None]
+
+
+def test_the_parts_of_a_relay_told_after_it_are_that_relay(extractor):
+    text = ("Three friends have completed a 24-hour relay run, covering 212 km between them. "
+            "Elin Moss, Bram Kettle and Jonas Berg took turns running 5 km laps of Tarnby Park.")
+    assert sessions(extractor, text) == [("running", pytest.approx(212000))]
+
+
+def test_a_set_of_laps_is_the_sessions_distance(extractor):
+    assert sessions(extractor, "Ran 4 x 5 km laps of the park this morning.") == [("running", pytest.approx(20000))]

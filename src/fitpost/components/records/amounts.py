@@ -104,7 +104,7 @@ def _told_with_activity_or_repeats(ctx: Context, span: ext.Mention, role: str | 
     around it gave (``role``): a segment or a total next to its activity, a recovery with no set, a best's
     race, a set of repeats."""
     q = span.info
-    if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span):
+    if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span) and not _one_of_parts(ctx, span):
         return None
     if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
         return None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
@@ -229,6 +229,15 @@ def _of_something_else(ctx: Context, span: ext.Mention) -> bool:
         return False
     end = ctx.words_on(k + 1, OF_REACH)
     return ctx.activity_starts.isdisjoint(range(k + 1, end)) and ctx.lexicon.efforts.isdisjoint(ctx.lows[k + 1:end])
+
+
+PART_NOUNS = frozenset({"lap", "laps", "split", "splits", "repeats", "reps", "intervals"})  # each one part of a session
+
+
+def _one_of_parts(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span`` is the length of each of a session's parts, told by a word of PART_NOUNS right
+    after it with no number of them ("took turns running 5 km laps of the park"; not "4 x 5 km laps", a set)."""
+    return span.end < ctx.tab.n and ctx.lows[span.end] in PART_NOUNS and not (span.info.times or 0) > 1
 
 
 def _next_to_activity(ctx: Context, span: ext.Mention) -> bool:
