@@ -82,6 +82,14 @@ def test_a_stage_line_and_its_distance_on_the_line_after(extractor):
         (62.0, [("Tarnside", "from"), ("Brackenfold", "to")])]
 
 
+def test_stages_told_in_running_prose_are_stages_of_their_own(extractor):
+    text = ("We cycled the coast over four days. Day 1 was a gentle one, 78 km. "
+            "Day 2 took us from Larkspur to Brackenfold, 64 km.")
+    got = [(a.distance.value if a.distance else None, a.duration.value if a.duration else None)
+           for a in extractor.extract(text, posted_at="2024-06-02").activities]
+    assert got == [(None, 4.0), (78.0, None), (64.0, None)]
+
+
 def test_a_stage_line_then_a_distance_with_a_route_of_its_own(extractor):
     text = ("Day 3 of our coast to coast walk.\n"
             "23 miles from Kirkby Ashes to Tarnside today, the hardest day so far.")

@@ -1803,11 +1803,11 @@ def _opens_line(ctx: Context, n: int) -> bool:
 
 
 def _stage_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens a line with a stage label and its number ("Day 4 Larkspur to
-    Brackenfold 56 miles", "Stage 3: 120 km"): a stage of a longer effort, a session of its own."""
+    """Whether sentence ``n`` opens with a stage label and its number ("Day 4 Larkspur to Brackenfold 56
+    miles", "Stage 3: 120 km", "Day 2 took us from Larkspur to Brackenfold, 64 km"): a stage of a longer
+    effort, a session of its own."""
     lo, hi = ctx.sents[n]
-    return _opens_line(ctx, n) and hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels \
-        and ctx.lows[lo + 1].isdigit()
+    return hi - lo > 1 and ctx.lows[lo] in ctx.lexicon.stage_labels and ctx.lows[lo + 1].isdigit()
 
 
 def _add_logged(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None,
