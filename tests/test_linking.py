@@ -206,6 +206,15 @@ def test_a_gerund_filling_a_spell_of_time_is_a_session(ex, text, activity):
     assert [(a.activity, a.status) for a in post.activities] == [(activity, "completed")]
 
 
+@pytest.mark.parametrize("text, activity", [
+    ("Rhodri Vance has raised £12,000 by running the length of the Larkspur canal.", "running"),
+    ("Tamsin raised money for the ward by walking the Tarnby Way.", "walking"),
+])
+def test_a_gerund_told_as_the_means_is_a_session(ex, text, activity):
+    post = ex.extract(text, posted_at="2025-05-07")
+    assert [(a.activity, a.status) for a in post.activities] == [(activity, "completed")]
+
+
 def test_a_spell_that_only_says_when_claims_no_session(ex):
     assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
 

@@ -257,6 +257,11 @@ def test_the_subject_of_a_copula_whose_complement_did_it_took_part(sm_extractor,
     assert names(sm_extractor, text) == [["Tamsin Hale"]]
 
 
+def test_the_subject_of_a_verb_whose_means_is_the_session_took_part(sm_extractor):
+    text = "Rhodri Vance and his son Bram have raised £12,000 by running the length of the canal, 87 miles, in 3 days."
+    assert names(sm_extractor, text) == [["Rhodri Vance", "Bram"]]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Nurse Ottilie Brandt and teacher Tamsin Evans walked 30 miles along the coast.",
      [["Ottilie Brandt", "Tamsin Evans"]]),

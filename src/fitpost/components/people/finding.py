@@ -393,13 +393,16 @@ GOVERNING_REACH = 4  # how many heads up from a noun its verb may be: "crossed [
 
 
 SHARED_SUBJECT = ("advcl", "conj", "xcomp")  # a verb hanging so from another shares its subject
+# a gerund after one of these, the means, shares the subject of the verb it hangs from ("raised £500 by running")
+SHARED_SUBJECT_PREPOSITIONS = frozenset({"by"})
 
 
 def _governing_verb(token: Token) -> Token:
     """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else
     itself; a verb with no subject of its own that hangs from another as a participle, a second verb
-    or a complement ("having walked 480 km", "set off and walked") gives way to that one, and so does an
-    infinitive told of the complement of a copula ("became the first woman to swim across": "became")."""
+    or a complement ("having walked 480 km", "set off and walked") gives way to that one, and so do an
+    infinitive told of the complement of a copula ("became the first woman to swim across": "became") and a
+    gerund after a preposition of SHARED_SUBJECT_PREPOSITIONS ("raised £500 by running": "raised")."""
     t = token
     for _ in range(GOVERNING_REACH):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
@@ -410,8 +413,8 @@ def _governing_verb(token: Token) -> Token:
     for _ in range(GOVERNING_REACH):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             break
-        if _infinitive_of_complement(t):
-            t = t.head.head
+        if _infinitive_of_complement(t) or t.dep_ == "pcomp" and t.head.lower_ in SHARED_SUBJECT_PREPOSITIONS:
+            t = t.head.head  # "became the first woman to swim it", "raised £500 by running the canal"
         elif t.dep_ in SHARED_SUBJECT and t.head is not t:
             t = t.head
         else:

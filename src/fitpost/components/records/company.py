@@ -12,6 +12,7 @@ Asha running").  People who are only mentioned ("photo by A") are left out.
 from __future__ import annotations
 
 from fitpost import ext
+from fitpost.components.people.finding import SHARED_SUBJECT_PREPOSITIONS
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
 from fitpost.components.sentences import closes_brackets
@@ -87,6 +88,8 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
         chosen.extend(_named_at(verb.head, at))  # "His wife Tamsin, who ran alongside him": who did it
     if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
+    elif verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPOSITIONS:
+        chain.append(verb.head.head)  # "have raised £500 by running": the subject of "raised"
     for v in chain:
         for ch in v.children:
             if ch.dep_ in ("nsubj", "nsubjpass", "agent") and v.lower_ not in ctx.lexicon.spectator_verbs:
