@@ -1,6 +1,8 @@
 """A log's total ("Total 42 km", "42 km in total this week") that is the sum of the distances of two or
 more sessions told before it, all of them or those of one activity, is their sum: no session of its own.
-A total that is no such sum is left to the other rules.  A logged distance right after a denial
+A total that is no such sum is left to the other rules; a total told with an activity word ("Total: 42 km running")
+is such a sum too, and a total told after a set of repeats on its line ("Wed: 5 x 1 km at 4:20, 10 km total") is
+that session's distance.  A logged distance right after a denial
 ("Couldn't finish the 20 km today") is a failed attempt: negated.
 
 Every post here is written for these tests.
@@ -21,6 +23,16 @@ def distances(extractor, text: str) -> list[float | None]:
 ])
 def test_a_total_of_the_sessions_before_is_no_session(extractor, text, kept):
     assert distances(extractor, text) == kept
+
+
+def test_a_total_told_with_an_activity_word_is_no_session(extractor):
+    text = "Tue: 8 km easy\nThu: 10 km tempo\nSat: long run, 24 km\n\nTotal: 42 km running."
+    assert distances(extractor, text) == [8000, 10000, 24000]
+
+
+def test_a_total_after_a_set_of_repeats_on_its_line_is_that_sessions(extractor):
+    text = "Tue: 8 km easy\nWed: 5 x 1 km at 4:20, 10 km total\nSat: 24 km long run\nTotal: 42 km"
+    assert distances(extractor, text) == [8000, 10000, 24000]
 
 
 def test_a_labelled_total_over_the_logged_sessions_is_no_session(extractor):

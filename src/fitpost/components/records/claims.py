@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 
-from fitpost import ext
+from fitpost import ext, statuses
 from fitpost.components.records.context import Context
-from fitpost.components.records.model import Cluster, Record
+from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record
+from fitpost.schema import Quantity
 
 POSSESSIVE = ("'s", "’s")  # "the day's hike"
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:30", "5.30am"
@@ -37,8 +39,38 @@ SPELL_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "this", "that", "a
 
 
 def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
-    """The records of ``records`` that claim a session, in order."""
-    return [r for r in records if claims(ctx, r)]
+    """The records of ``records`` (in order of their first mention) that claim a session, in order: not a log's
+    total (:func:`_log_totals`)."""
+    totals = _log_totals(ctx, records)
+    return [r for r in records if claims(ctx, r) and id(r) not in totals]
+
+
+def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
+    """The records (by id) that are one mention with a distance labelled a total (:func:`_labelled_total`) that
+    is the sum of the distances of two or more real records told in sentences before it, all of them or those
+    of its activity (within SUM_TOLERANCE): a log's total ("Tue: 8 km. Wed: 10 km. Sat: 24 km. Total: 42 km
+    running."), no session."""
+    out: set[int] = set()
+    sums: dict[str | None, list[float]] = {}  # None (all) or an activity -> [records, meters] told so far
+    pending: deque[Record] = deque()  # the records of the current sentence, counted once it is passed
+    for r in records:
+        n = r.primary.sent
+        while pending and pending[0].primary.sent < n:
+            done = pending.popleft()
+            d = done.session_distance()
+            if d is not None and d.meters and statuses.is_real(done.primary.status_name):
+                for key in (None, done.activity):
+                    got = sums.setdefault(key, [0, 0.0])
+                    got[0] += 1
+                    got[1] += d.meters
+        pending.append(r)
+        d = r.distance()
+        if len(r.clusters) != 1 or d is None or not d.meters or not _labelled_total(ctx, d, n):
+            continue
+        if any(got[0] >= 2 and abs(got[1] - d.meters) <= SUM_TOLERANCE * d.meters
+               for got in (sums.get(None), sums.get(r.activity)) if got):
+            out.add(id(r))
+    return out
 
 
 def claims(ctx: Context, r: Record) -> bool:
@@ -53,6 +85,16 @@ def claims(ctx: Context, r: Record) -> bool:
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
             return True
     return any(names_session(ctx, c) for c in r.clusters)
+
+
+def _labelled_total(ctx: Context, d: Quantity, n: int) -> bool:
+    """Whether a word of a total stands right before distance ``d`` (a colon between) or right after it, in its
+    sentence ``n`` ("Total: 42 km", "42 km total")."""
+    lo, hi = ctx.sents[n]
+    start, end = bisect_left(ctx.tab.idx, d.start), bisect_left(ctx.tab.idx, d.end)
+    before = [w for w in ctx.lows[max(lo, start - 2):start] if w != ":"]
+    words = ctx.lexicon.total_words
+    return bool(before) and before[-1] in words or end < hi and ctx.lows[end] in words
 
 
 def _spectated(ctx: Context, c: Cluster) -> bool:

@@ -37,7 +37,7 @@ from fitpost.components.records.attach import (
 from fitpost.components.records.claims import claims, does
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import NOT_ENDURANCE, Context
-from fitpost.components.records.model import Cluster, Record, same_distance
+from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record, same_distance
 from fitpost.quantity_parser.context import result_cue
 from fitpost.schema import DateRef, Quantity
 
@@ -1042,6 +1042,8 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             if _timed_repeats(ctx, span):
                 _add_logged(ctx, real, span, None)  # "6 x 3 min hard, 2 min jog between": a session of repeats
             continue  # another time with no record before it has nowhere to go
+        if q.kind == "distance" and prev is not None and _total_of_set(ctx, real, prev, span):
+            continue  # "5 x 1 km at 4:20, 10 km total": the session's distance, its repeats within
         if _segment(ctx, span) or (q.kind == "distance" and _period_volume(ctx, span)):
             continue
         if q.kind == "duration" and multisport_total(ctx, real.records, span, n) is not None:
@@ -1096,6 +1098,20 @@ def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev:
                      quantities=[span.info] + ([length] if length is not None else []), people=names,
                      date=next((c.date for c in prev.clusters if c.date is not None), None))
     real.add_record(Record([result]))
+    return True
+
+
+def _total_of_set(ctx: Context, real: RealRecords, prev: Record, span: ext.Mention) -> bool:
+    """Whether the distance ``span``, labelled a total (:func:`_total_label`) in a sentence of record ``prev``,
+    the record before it, is longer than ``prev``'s distance, a set of repeats: the whole session's, the
+    repeats within it ("Wed: 5 x 1 km at 4:20, 10 km total"); if so it becomes ``prev``'s distance."""
+    q, d = span.info, prev.distance()
+    n = ctx.sent_of[span.start]
+    if d is None or (d.times or 0) < 2 or not d.meters or not q.meters or q.meters <= d.meters \
+            or n not in {c.sent for c in prev.clusters} or not _total_label(ctx, span):
+        return False
+    real.add_cluster(prev, Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, quantities=[q],
+                                   inferred=True, total=True))
     return True
 
 
@@ -1496,8 +1512,6 @@ def _period_volume(ctx: Context, span: ext.Mention) -> bool:
     return any(d.info.granularity == "week" and label[0] <= d.start for d in dates) or any(
         lows[k] in lex.volume_periods and not lows[k + 1].isdigit() for k in label)
 
-
-SUM_TOLERANCE = 0.02  # a total matches a sum of distances this close (rounding: "Total 54 km" of 53.8 km)
 
 
 def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -> bool:

@@ -8,6 +8,7 @@ from fitpost import ext
 from fitpost.schema import DateRef, Quantity
 
 AMOUNTS = frozenset({"distance", "duration", "count"})  # a cluster with none of these is bare
+SUM_TOLERANCE = 0.02  # a total matches a sum of distances this close (rounding: "Total 54 km" of 53.8 km)
 
 
 @dataclass(slots=True)
