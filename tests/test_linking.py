@@ -215,6 +215,15 @@ def test_a_gerund_told_as_the_means_is_a_session(ex, text, activity):
     assert [(a.activity, a.status) for a in post.activities] == [(activity, "completed")]
 
 
+@pytest.mark.parametrize("text", [
+    "She will take on the Tarnside Triathlon next month, just a year after learning to swim.",
+    "He taught himself to swim at 40 and now swims 3 km every morning.",
+])
+def test_a_skill_learnt_claims_no_session(ex, text):
+    got = ex.extract(text, posted_at="2025-05-07").activities
+    assert [a.evidence.text for a in got if a.activity == "swimming"] in ([], ["swims"])
+
+
 def test_a_spell_that_only_says_when_claims_no_session(ex):
     assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
 

@@ -76,15 +76,28 @@ def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
     for c in r.clusters:
-        if not (_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c)):
+        if not (_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c) or _learnt(ctx, c)):
             break
     else:
-        return False  # each cluster is a session only watched, a yardstick or a kind of race defined
+        return False  # each cluster is a session only watched, a yardstick, a kind of race defined or a skill
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
             return True
     return any(names_session(ctx, c) for c in r.clusters)
+
+
+LEARNT_REACH = 3  # a learning word at most this many tokens before "to": "taught herself to swim"
+
+
+def _learnt(ctx: Context, c: Cluster) -> bool:
+    """Whether verb cluster ``c`` is an infinitive after a word of learning (``learning_words``, at most
+    LEARNT_REACH tokens before "to"): a skill learnt ("a year after learning to swim", "taught himself to ride at
+    40"), no session."""
+    k = c.start - 1
+    if c.info.form != "verb" or k < 1 or ctx.lows[k] != "to":
+        return False
+    return not ctx.lexicon.learning_words.isdisjoint(ctx.lows[max(ctx.sents[c.sent][0], k - LEARNT_REACH):k])
 
 
 def _labelled_total(ctx: Context, d: Quantity, n: int) -> bool:

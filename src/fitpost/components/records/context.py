@@ -112,6 +112,7 @@ class Lexicon:
     gerund_ok: frozenset[str]
     infinitive_ok: frozenset[str]
     feat_words: frozenset[str]
+    learning_words: frozenset[str]  # "learning to swim": a skill learnt, no session
     caption_adjectives: frozenset[str]
     past_forms: frozenset[str]  # irregular past forms of status_rules.json ("ran", "swam")
     caption_followers: frozenset[str]
@@ -278,8 +279,8 @@ def _log_line_words(log: dict) -> dict:
 
 def _claim_cues(cues: dict) -> dict:
     """The :class:`Lexicon` fields of the ``claim_cues`` of linking.json: each a word set."""
-    names = ("doing", "gerund_ok", "infinitive_ok", "feat_words", "caption_adjectives", "caption_followers",
-             "subject_verbs")
+    names = ("doing", "gerund_ok", "infinitive_ok", "feat_words", "learning_words", "caption_adjectives",
+             "caption_followers", "subject_verbs")
     return {name: frozenset(cues[name]) for name in names}
 
 
