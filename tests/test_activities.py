@@ -147,6 +147,9 @@ def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     assert found(nlp, "Bought new running shoes and a cycling helmet.") == []
     assert found(nlp, "Took the train home and walked the talk.") == []
     assert found(nlp, "Skipped the gym, work ran late.") == []
+    # a swim's support craft is no session of its own
+    text = "She swam across Lake Tarn, followed by a safety kayak and a support boat."
+    assert found(nlp, text) == [("swam", "swimming")]
 
 
 @pytest.mark.parametrize("text, expected", [
