@@ -224,6 +224,15 @@ def test_a_skill_learnt_claims_no_session(ex, text):
     assert [a.evidence.text for a in got if a.activity == "swimming"] in ([], ["swims"])
 
 
+@pytest.mark.parametrize("text", [
+    "45 min HIIT + 3 km cooldown jog.",
+    "5am club: 20 min yoga + 4 km walk home.",
+])
+def test_a_distance_between_a_workout_and_an_endurance_session_is_the_endurance_sessions(ex, text):
+    got = ex.extract(text, posted_at="2025-05-07").activities
+    assert [(a.activity, a.distance is not None) for a in got][1][1] and got[0].distance is None
+
+
 def test_a_spell_that_only_says_when_claims_no_session(ex):
     assert ex.extract("Nothing beats early morning cycling for clearing my head.").activities == []
 

@@ -19,7 +19,7 @@ from itertools import accumulate
 from fitpost import ext, statuses
 from fitpost.components import dates
 from fitpost.components.records.company import attach_people
-from fitpost.components.records.context import METERS_PER_MILE, PERSON_RELATIVES, Context
+from fitpost.components.records.context import METERS_PER_MILE, NOT_ENDURANCE, PERSON_RELATIVES, Context
 from fitpost.components.records.model import Cluster
 from fitpost.components.status import LIST_JOINERS
 from fitpost.schema import DateRef, Quantity
@@ -31,6 +31,7 @@ TAKEN = 50  # the cluster holds a quantity of that kind already
 RESULT_AHEAD = 6  # a time after "in" and a cluster past a clause break after it: a result of the clause before
 EXERCISE_COUNT = -3  # a count next to an exercise ("40 burpees")
 BARE_COUNT = 20  # a count with no unit next to anything but an exercise
+NO_DISTANCE_OF_ITS_OWN = 2  # a distance next to a workout or yoga is another activity's about as near to it
 # every term but the tokens between is a break (more), TAKEN (more) or a count's term (EXERCISE_COUNT
 # at the least): a cost is at least the tokens between plus LEAST_TERM, so a cluster further than
 # WINDOW tokens from a quantity costs more than REACH
@@ -505,7 +506,8 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, starts: list[int]) -> int:
     """What attaching the quantity ``span`` to cluster ``c`` costs: the tokens from the quantity to the
     cluster's nearest end, each clause break between them (more when another cluster starts between
     them: ``starts``, in order, are where the clusters near it start, ``c``'s among them), more when ``c``
-    has a quantity of that kind, and for a count, less next to an exercise and more, without a unit,
+    has a quantity of that kind or is of an activity that covers no distance of its own (NOT_ENDURANCE) and
+    the quantity a distance, and for a count, less next to an exercise and more, without a unit,
     next to anything else; a result after "in" costs more with a cluster past a clause break after it ("Swam
     the 3.8 km leg in 1:12, biked 180 km": the swim's time, told after what it measures)."""
     q: Quantity = span.info
@@ -522,6 +524,8 @@ def cost(ctx: Context, span: ext.Mention, c: Cluster, starts: list[int]) -> int:
             d += RESULT_AHEAD
     if c.kind(q.kind) is not None:
         d += TAKEN
+    if q.kind == "distance" and c.info.activity in NOT_ENDURANCE:
+        d += NO_DISTANCE_OF_ITS_OWN  # "45 min HIIT + 3 km cooldown jog": the jog's, as near as the HIIT
     if q.kind == "count":
         if c.info.form == "exercise":
             d += EXERCISE_COUNT
