@@ -36,6 +36,14 @@ def test_a_distance_in_the_next_sentence_fills_a_trip(extract):
     assert of(records, "paddling")[0][1] == pytest.approx(6 * 1609.344)
 
 
+@pytest.mark.parametrize("text", [
+    "Jonas Berg completed his 100th parkrun on Saturday at Tarnby Park, running with his daughter Elin in 28:15.",
+    "Did the Tarnby 10K this morning, running with Elin in 51:20.",
+])
+def test_a_participle_after_a_comma_with_company_of_its_own_tells_more_of_the_session(extract, text):
+    assert len(extract(text)) == 1
+
+
 def test_a_distance_fills_a_swim_told_with_its_time(extract):
     records = extract("Priya Nair finished a solo swim over the bay in 9 hours. "
                       "She swam 21 kilometres through rough water.")

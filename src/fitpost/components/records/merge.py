@@ -545,7 +545,17 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
         return None
     if _other_when(ctx, c, last):
         return None
-    return last if _same_day_and_people(c, last) else None
+    return last if _same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last) \
+        else None
+
+
+def _participle_after(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether verb ``c`` is a participle right after a comma in the sentence of record ``r``'s latest mention,
+    with no subject of its own: it tells more of that session, and the people it names came along ("completed
+    his 100th parkrun, running with his daughter Elin in 28:15")."""
+    told = max(r.clusters, key=lambda x: x.start)
+    return c.info.form == "verb" and c.sent == told.sent and c.start > 0 and ctx.lows[c.start - 1] == "," \
+        and ctx.lows[c.start].endswith("ing")
 
 
 def _lengths_counted(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Record | None:
@@ -570,7 +580,8 @@ def _race_result(ctx: Context, last: Record | None, c: Cluster, routes: Routes) 
     an event and no time; its last mention at most FILL_REACH sentences before, no word of a further session
     between) whose time ``c`` tells with no distance of its own: "Did the Tarnby 10K this morning. Ran 44:10,
     a new PB!" is one race.  The time must be plausible for the race's distance, on no other day and of no
-    other people (:func:`_same_day_and_people`)."""
+    other people (:func:`_same_day_and_people`) but those a participle right after the race brings along
+    (:func:`_participle_after`)."""
     if c.info.form != "verb" or c.kind("duration") is None or c.kind("distance") is not None or _named(ctx, c):
         return None
     if last is None or last.activity != c.info.activity or not any(x.event for x in last.clusters) \
@@ -579,7 +590,8 @@ def _race_result(ctx: Context, last: Record | None, c: Cluster, routes: Routes) 
     done = statuses.meaning(c.status_name).phase == statuses.meaning(last.primary.status_name).phase == "done"
     if not done or not _goes_on(ctx, last, c, FILL_REACH) or not _pace_fits(c, last):
         return None
-    return last if _same_day_and_people(c, last) else None
+    return last if _same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last) \
+        else None
 
 
 def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
