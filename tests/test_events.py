@@ -29,6 +29,8 @@ def events(nlp, text: str) -> list[tuple[str, str | None]]:
     ("Survived the Hilltop 10K this morning.", [("Hilltop 10K", "running")]),
     # rowing's races
     ("Rowed in the Brackenfold Regatta on Saturday with my club.", [("Brackenfold Regatta", "rowing")]),
+    # a walking event
+    ("400 walkers took part in the annual Tarnby Ramble on Sunday.", [("Tarnby Ramble", "walking")]),
 ])
 def test_named_events(nlp, text, expected):
     assert events(nlp, text) == expected
