@@ -342,6 +342,7 @@ def test_a_speed_is_the_pace_it_means_and_not_a_distance():
     ("the summit, 14,505 ft", "14,505 ft", 14_505 * 0.3048),
     ("1,200 m of climbing", "1,200 m", 1200),
     ("2,100m of climbs on the way round", "2,100m", 2100),
+    ("1,400 m of skinning, then the descent", "1,400 m", 1400),  # ski touring uphill
     ("elevation gain of 800m", "800m", 800),
     ("trekked to 5,300 m", "5,300 m", 5300),
 ])
