@@ -76,3 +76,13 @@ def test_a_race_s_name_alone_on_its_line_is_the_race(extractor, text, event, met
 def test_metres_of_climb_are_no_climbing_session(extractor):
     (run,) = extractor.extract("Hilly run today, 14 km with 800 m of climb.", posted_at="2024-05-06").activities
     assert run.activity == "running" and run.distance.meters == 14000.0
+
+
+@pytest.mark.parametrize("text, activity", [
+    ("Brevet report: the Larkspur 300\n\nI rolled out of Tarnby at 5am with Jonas. I finished in 14 hours 20 minutes.",
+     "cycling"),
+    ("Parkrun recap\n\nTough one today, 26:40.", "running"),
+])
+def test_a_title_naming_the_session_reported_is_that_session(extractor, text, activity):
+    (race,) = extractor.extract(text, posted_at="2024-05-06").activities
+    assert race.activity == activity and race.duration is not None

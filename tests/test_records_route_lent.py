@@ -90,6 +90,13 @@ def test_stages_told_in_running_prose_are_stages_of_their_own(extractor):
     assert got == [(None, 4.0), (78.0, None), (64.0, None)]
 
 
+def test_a_days_distance_after_a_time_of_day_and_a_comma_is_that_days(extractor):
+    # "by noon, 14 km": the "by" marks the time of day, not a point of the course
+    text = "Day 3 of our Tarnby Way trek. We left the hut at 7 and reached Larkspur Pass by noon, 14 km and 900 m up."
+    got = [a.distance.value for a in extractor.extract(text, posted_at="2024-06-02").activities if a.distance]
+    assert got == [14.0]
+
+
 def test_a_stage_line_then_a_distance_with_a_route_of_its_own(extractor):
     text = ("Day 3 of our coast to coast walk.\n"
             "23 miles from Kirkby Ashes to Tarnside today, the hardest day so far.")

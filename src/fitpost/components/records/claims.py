@@ -185,12 +185,25 @@ def _noun_caption(ctx: Context, c: Cluster) -> bool:
         and lex.subject_verbs.isdisjoint(lows[end:hi])
 
 
+REPORT_WORDS = frozenset({"report", "recap", "review"})  # "Brevet report:", "Parkrun recap": the session reported
+
+
+def _report_title(ctx: Context, c: Cluster) -> bool:
+    """Whether noun ``c`` opens its sentence, at the start of a line, right before a word of REPORT_WORDS (a
+    "race" between): the title of a report of the session ("Brevet report: the Larkspur 300", "Marathon race
+    recap")."""
+    k = c.end + 1 if c.end < ctx.tab.n and ctx.lows[c.end] == "race" else c.end
+    return c.info.form != "verb" and c.start == ctx.sents[c.sent][0] and k < ctx.tab.n \
+        and ctx.lows[k] in REPORT_WORDS and ctx.opens_line(c.sent)
+
+
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
     programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), is
-    a caption (:func:`_noun_caption`), or is a definite or possessive noun ("the race", "my run"; not a
-    gerund, :func:`_gerund`: "my running")."""
-    if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c):
+    a caption (:func:`_noun_caption`), names a report's subject in its title (:func:`_report_title`), or is a
+    definite or possessive noun ("the race", "my run"; not a gerund, :func:`_gerund`: "my running")."""
+    if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c) \
+            or _report_title(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \

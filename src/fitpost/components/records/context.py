@@ -786,6 +786,11 @@ class Context:
         at = self._break_at
         return bisect_left(at, b) - bisect_left(at, a)
 
+    def opens_line(self, n: int) -> bool:
+        """Whether sentence ``n`` opens a line: only blanks before it on its line."""
+        start = self.tab.idx[self.sents[n][0]]
+        return not self.text[self.text.rfind("\n", 0, start) + 1:start].strip()
+
     def opens_what_follows(self, n: int) -> bool:
         """Whether sentence ``n`` ends in a colon after more than a label's words (OPENING_WORDS): it opens
         the lines after it ("Later I met Elin at the lido and did:"), and is of the session they tell."""

@@ -1198,14 +1198,14 @@ def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
         here = real.at(k)
         if here:
             return here[0]
-        if ctx.worded_between(k - 1, k) and _opens_line(ctx, k) and not _labelled_line(ctx, k):
+        if ctx.worded_between(k - 1, k) and ctx.opens_line(k) and not _labelled_line(ctx, k):
             return None
     return None
 
 
 def _labelled_line(ctx: Context, n: int) -> bool:
     """Whether sentence ``n`` opens a line with a label: at most FORM_LABEL_WORDS words and a colon ("Moving time:")."""
-    if not _opens_line(ctx, n):
+    if not ctx.opens_line(n):
         return False
     start = ctx.tab.idx[ctx.sents[n][0]]
     end = ctx.text.find("\n", start)
@@ -1488,6 +1488,8 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     if elapsed_later(ctx, span) or _day_s(ctx, span):
         return False
     before = lows[max(lo, span.start - 3):span.start]
+    if "," in before:  # "reached the pass by noon, 14 km": a word before the comma marks no part of this
+        before = before[len(before) - before[::-1].index(","):]
     after = lows[span.end:span.end + 2]
     if after[:1] == ["to"] and any(p.start in (span.end + 1, span.end + 2) for p in ctx.places_in.get(n, ())):
         after = []  # "32 km to Brackenfold": the route's end
@@ -1560,7 +1562,7 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     n, q = ctx.sent_of[span.start], span.info
     if q.meters is None or not _total_label(ctx, span):
         return False
-    if not _opens_line(ctx, n) and (span.start != ctx.sents[n][0] or _tells_period(ctx, n)):
+    if not ctx.opens_line(n) and (span.start != ctx.sents[n][0] or _tells_period(ctx, n)):
         return False  # a total opening a sentence after its parts is one too ("5 x 1 km hard. 11 km total.")
     parts = _parts_before(ctx, real, n)
     meters = [d.meters for d in (r.distance() for r in parts) if d is not None and d.meters]
@@ -1820,12 +1822,6 @@ def _shares_line(ctx: Context, r: Record, later: Record) -> bool:
     last = max((k for k in r.sents() if k < n), default=r.primary.sent)
     line_start = ctx.text.rfind("\n", 0, ctx.tab.idx[ctx.sents[n][0]]) + 1
     return line_start < ctx.tab.end[ctx.sents[last][1] - 1]
-
-
-def _opens_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens a line: only blanks before it on its line."""
-    start = ctx.tab.idx[ctx.sents[n][0]]
-    return not ctx.text[ctx.text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _stage_line(ctx: Context, n: int) -> bool:
