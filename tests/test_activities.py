@@ -57,6 +57,8 @@ def test_verbs(nlp, text, expected):
     ("First morning on the skis this winter with Rhodri.", [("on the skis", "skiing")]),
     ("45 min Zwift session this morning, 28 km.", [("Zwift session", "cycling")]),
     ("Did a 30 minute Peloton class before work.", [("Peloton class", "cycling")]),
+    ("Did 30 min on the bike trainer instead.", [("on the bike trainer", "cycling")]),
+    ("45 minutes on the indoor trainer this morning.", [("on the indoor trainer", "cycling")]),
 ])
 def test_nouns(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -77,6 +79,11 @@ def test_races_named_and_bare(nlp):
 ])
 def test_a_first_or_last_race_of_ones_own_is_a_race(nlp, text):
     assert [i.form for i in infos(nlp, text).values()] == ["race"]
+
+
+@pytest.mark.parametrize("text", ["I ran a 1:52 half last spring.", "Did a 1:45:30 half today."])
+def test_a_half_told_with_its_time_is_a_race(nlp, text):
+    assert infos(nlp, text)["half"].form == "race"
 
 
 def test_the_first_or_last_part_of_a_race_is_no_race(nlp):

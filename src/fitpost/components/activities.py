@@ -41,6 +41,7 @@ _POSE_WORDS = {"pose", "poses", "asana", "asanas"}  # after an exercise's name: 
 _MONTH_VERBS = {"march"}  # a verb that is also a month's name
 _SEGMENT = {"last", "first", "final", "middle", "second", "opening", "closing"}  # "the last 2k": part of a race
 _PREFIXES = {"pre", "post", "mid", "non", "anti"}  # "pre-race", "post-run": about the activity, not one
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")  # "a 1:52 half": the time it was run in
 _HALF_BEFORE = {"a", "my", "another", "his", "her", "their", "our", "the"}
 _HALF_AFTER = {"in", "this", "today", "yesterday", "last", "on", "at", "with", "and", "but", "so", "race", "pb", "pr"}
 _HOW_OFTEN = {"every", "each", "per"}  # before a spell of time: how often, no spell spent ("every day")
@@ -421,9 +422,9 @@ class ActivityFinder(Component):
     def _halves(tab: ext.Tokens, quantities: list[ext.Mention]) -> list[tuple[int, int, tuple]]:
         """"a half", "my half", "the city half" standing alone for a half marathon ("ran a half this
         morning"): a determiner right before it, or a determiner and one word that is no segment
-        ("first", "second"); then the end, a punctuation mark (no hyphen: "half-way") or a word of
-        _HALF_AFTER; not inside a duration ("an hour and a half").  Not "half an hour", "the second
-        half of the course", "half way", "my other half" (a partner).  "the full"
+        ("first", "second") or a time ("a 1:52 half"); then the end, a punctuation mark (no hyphen:
+        "half-way") or a word of _HALF_AFTER; not inside a duration ("an hour and a half").  Not "half an
+        hour", "the second half of the course", "half way", "my other half" (a partner).  "the full"
         (a marathon, beside the half) is one only with the determiner right before it and the same
         ending ("finished the full in 4:10"; not "the full distance", "the full team")."""
         out = []
@@ -438,7 +439,8 @@ class ActivityFinder(Component):
                 continue
             before = tab.lower[max(0, i - 2):i]
             owned = before[-1] in _HALF_BEFORE or word == "half" and len(before) == 2 and before[0] in _HALF_BEFORE \
-                and before[1].isalpha() and before[1] not in _SEGMENT and before[1] not in _PARTNER
+                and (before[1].isalpha() and before[1] not in _SEGMENT and before[1] not in _PARTNER
+                     or _CLOCK_TIME.fullmatch(before[1]) is not None)
             ends = i + 1 == tab.n or tab.lower[i + 1] in _HALF_AFTER or tab.is_punct(i + 1) and tab.text[i + 1] != "-"
             if owned and ends:
                 out.append((i, i + 1, ("race", "running", "Run", None)))
