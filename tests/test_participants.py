@@ -267,6 +267,10 @@ def test_the_subject_of_a_verb_whose_means_is_the_session_took_part(sm_extractor
      [["Ottilie Brandt", "Tamsin Evans"]]),
     ("Rhodri Evans and wife Tamsin Evans rode 80 km to the coast.", [["Rhodri Evans", "Tamsin Evans"]]),
     ("Rhodri Evans and his wife Tamsin rode 80 km to the coast.", [["Rhodri Evans", "Tamsin"]]),
+    # the first one's age set off by commas between
+    ("Grandfather Rhodri, 74, and his son Jonas walked 26 miles on Saturday.", [["Rhodri", "Jonas"]]),
+    ("Three generations - grandfather Rhodri, 74, son Jonas and granddaughter Elin, 12 - walked 26 miles.",
+     [["Rhodri", "Jonas", "Elin"]]),
 ])
 def test_two_people_joined_before_the_verb_across_a_title_or_a_relation_both_did_it(extractor, text, expected):
     assert names(extractor, text) == expected

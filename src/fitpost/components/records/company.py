@@ -188,7 +188,8 @@ def _owns(p: ext.Mention, q: ext.Mention) -> bool:
 
 def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     """Whether people mentions ``p`` and ``q`` (after it) are joined as one subject: by "and", "," or
-    "&", alone or before the title of the second ("Jane Cole and teacher Amy Lewis"); or side by side
+    "&", alone or before the title of the second ("Jane Cole and teacher Amy Lewis"), past the first one's
+    age set off by commas ("Rhodri, 74, and his son Jonas"); or side by side
     as one person's relation word and name ("Rhodri and wife Tamsin") or as a possessive and the
     relation word it owns ("Rhodri and his wife Tamsin")."""
     if p.end == q.start:  # one person's relation word and name, or a possessive and a relation word
@@ -197,6 +198,8 @@ def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     end = q.start
     while end > p.end and ctx.lows[end - 1] in ctx.lexicon.person_words:
         end -= 1  # the second person's title
+    if end - p.end >= 3 and ctx.lows[p.end] == "," and ctx.lows[p.end + 1].isdigit() and ctx.lows[p.end + 2] == ",":
+        return ctx.between(p.end + 2, end) in AND_AFTER  # "Rhodri, 74, and his son Jonas": past the first one's age
     return ctx.between(p.end, end) in AND_BEFORE
 
 
