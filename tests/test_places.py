@@ -221,6 +221,7 @@ def test_a_team_a_weekday_and_an_event_are_no_places(nlp):
     assert places(nlp, "Ran 10 km with Team Norway in Kelso.") == [("Kelso", "at")]
     assert places(nlp, "Took part in the Race for Life at Kelso.") == [("Kelso", "at")]  # an event's head
     assert places(nlp, "Ran on Mondays at Henley.") == [("Henley", "at")]
+    assert places(nlp, "Over the Easter weekend we hiked 40 km in the Tarnby hills.") == [("Tarnby", "at")]
 
 
 def test_a_dateline_is_no_place(sm_extractor):
