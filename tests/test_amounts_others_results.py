@@ -30,3 +30,8 @@ def test_the_time_of_another_who_did_it_too_is_not_the_author_s(extractor):
     assert seconds(extractor, text) == [2910.0]
     text = "Rode the Brackenfold sportive, 110 km. Rhodri rode it too and got round in 4:20. My time was 4:45."
     assert seconds(extractor, text) == [17100.0]
+
+
+def test_a_winners_time_made_a_record_of_its_own_is_no_one_elses(extractor):
+    text = "Tamsin Hale, 81, finished the Tarnby Marathon on Sunday. Bram Kettle won it in 2:09:15."
+    assert seconds(extractor, text) == [None, 7755.0]

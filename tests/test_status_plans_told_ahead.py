@@ -74,6 +74,11 @@ def test_a_race_in_some_weeks_is_ahead_and_the_weeks_are_no_time(extractor, text
     assert race.status == "planned" and race.duration is None
 
 
+def test_weeks_after_a_race_ahead_are_no_time_of_the_session_before(extractor):
+    text = "Long run this morning: 22 km along the canal. Feeling ready for the marathon in three weeks."
+    assert [a.duration for a in records(extractor, text) if a.status == "completed"] == [None]
+
+
 @pytest.mark.parametrize("text", [
     "Finished the Tarnby Ultra in 3 days.",
     "Ran the marathon in 3:47:40 and raised money for the ward.",

@@ -147,11 +147,11 @@ def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
 
 
 def _time_until(ctx: Context, span: ext.Mention) -> bool:
-    """Whether duration ``span``, of days, weeks or months, follows an "in" that made an activity mention
-    planned: a race told as that far ahead ("Marathon in 3 weeks!!",
-    :func:`fitpost.components.status._race_in_period`)."""
+    """Whether duration ``span``, of days, weeks or months, follows "in" right after a planned activity mention:
+    how far ahead it is ("Marathon in 3 weeks!!", :func:`fitpost.components.status._race_in_period`; "ready
+    for the marathon in three weeks")."""
     k = span.start - 1
-    return span.info.unit in PERIOD_UNITS and k >= 0 and ctx.lows[k] == "in" and ctx.tab.idx[k] in ctx.plan_cue_starts
+    return span.info.unit in PERIOD_UNITS and k >= 0 and ctx.lows[k] == "in" and k in ctx.planned_ends
 
 
 def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:
@@ -407,10 +407,12 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     none of those has a distance or an event, to the race the text told before (:func:`_race_before`)
     first: "I had to walk through two water stations. I crossed the line in 3:36:12" is the race's.  A time
     right after the name of someone other than the author is that person's result, no record's, and so is
-    one told of another in a text in the first person (:func:`_others_result`)."""
+    one told of another in a text in the first person (:func:`_others_result`).  A time a record holds already
+    (another's result made a record of its own: "Bram Kettle won it in 2:09:15") is lent to no other."""
     with_cluster = {c.sent for c in clusters}
+    taken = {id(q) for r in records for c in r.clusters for q in c.quantities}  # a record's already
     spans = [s for s in ctx.mentions[ext.QUANTITIES]
-             if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster]
+             if s.label == "duration" and ctx.sent_of[s.start] not in with_cluster and id(s.info) not in taken]
     if not spans or not records:
         return
     low = ctx.low_text

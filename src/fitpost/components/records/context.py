@@ -468,10 +468,10 @@ class Context:
         return None if named else self.lexicon.default_activity
 
     @once
-    def plan_cue_starts(self) -> frozenset[int]:
-        """Where the words that made an activity mention planned start, in characters (fitpost_status)."""
-        return frozenset(m.status.cue_start for m in self.mentions[ext.ACTIVITIES]
-                         if m.status is not None and m.status.status == "planned" and m.status.cue_start is not None)
+    def planned_ends(self) -> frozenset[int]:
+        """Where the activity mentions fitpost_status read as planned end (their token after)."""
+        return frozenset(m.end for m in self.mentions[ext.ACTIVITIES]
+                         if m.status is not None and m.status.status == "planned")
 
     @once
     def sents_with_sets(self) -> frozenset[int]:
