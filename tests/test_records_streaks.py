@@ -61,3 +61,13 @@ def test_the_days_of_an_activitys_streak(extractor, text, days):
     (streak,) = records(extractor, text)
     assert streak.repetition is not None and streak.repetition.times == days
     assert streak.duration is None and streak.frequency == "daily"
+
+
+def test_a_streak_since_a_day_in_the_present_perfect_is_under_way_with_what_it_covered_so_far(extractor):
+    (streak,) = records(extractor, "Tamsin Hale has run every day since January 1st, clocking up over 1,000 miles.")
+    assert streak.status == "ongoing" and streak.frequency == "daily" and streak.distance.value == 1000
+
+
+def test_a_days_session_beside_a_streak_since_a_day_stays_its_own(extractor):
+    got = records(extractor, "I have cycled every day since 1 November. Did 20 km today.")
+    assert [a.status for a in got] == ["ongoing", "completed"]

@@ -136,12 +136,18 @@ def _streak_days(ctx: Context, c: Cluster) -> None:
 
 
 def _streak_so_far(ctx: Context, c: Cluster) -> bool:
-    """Whether cluster ``c`` tells a streak of days so far: a repetition of at least two days and its verb in
-    the present perfect ("I have now cycled every day for 30 days", "I've been running daily for 100 days")."""
-    rep = c.kind("repetition")
-    if rep is None or rep.unit != "day" or not rep.times or rep.times < 2 or c.info.form != "verb":
+    """Whether cluster ``c`` tells a streak of days so far: its verb in the present perfect with a repetition of
+    at least two days ("I have now cycled every day for 30 days", "I've been running daily for 100 days"), or
+    done daily since a day ("She has run every day since January 1st")."""
+    if c.info.form != "verb" or PERFECT.isdisjoint(ctx.lows[max(0, c.start - STREAK_REACH):c.start]):
         return False
-    return not PERFECT.isdisjoint(ctx.lows[max(0, c.start - STREAK_REACH):c.start])
+    rep = c.kind("repetition")
+    if rep is not None and rep.unit == "day" and rep.times and rep.times >= 2:
+        return True
+    if c.status is None or c.status.frequency != "daily" or c.date is None or c.date.start is None:
+        return False
+    k = bisect_left(ctx.tab.idx, c.date.start)  # the date's first token
+    return k > 0 and ctx.lows[k - 1] == "since"
 
 
 def _past_form(ctx: Context, word: str) -> bool:

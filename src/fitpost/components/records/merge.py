@@ -83,7 +83,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             continue
         example = c.event is not None and ctx.listed_example(c.start)
         if (c.bare or (c.race_only and c.definite)) and not _opens_with_event(ctx, records, c) \
-                and not _under_way(ctx, c) and not example:
+                and not _under_way(ctx, c) and not _streak_under_way(c) and not example:
             pending.append(c)
             continue
         if not statuses.is_real(c.status_name) or told_as_cause(ctx, c):
@@ -192,6 +192,14 @@ def _under_way(ctx: Context, c: Cluster) -> bool:
     record at once, that the parts told after it join (:func:`_journey`)."""
     return c.bare and c.status_name == "ongoing" and not c.definite \
         and not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
+
+
+def _streak_under_way(c: Cluster) -> bool:
+    """Whether verb cluster ``c`` tells a streak under way with no amount ("She has run every day since January
+    1st", :func:`~fitpost.components.records.attach._streak_so_far`): a record at once, that what is covered
+    so far joins ("..., clocking up more than 1,000 miles")."""
+    return c.info.form == "verb" and c.status is not None and c.status.status == "ongoing" \
+        and c.status.frequency is not None
 
 
 def _opens_with_event(ctx: Context, records: list[Record], c: Cluster) -> bool:
@@ -545,8 +553,11 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
         return None
     if _other_when(ctx, c, last):
         return None
-    return last if _same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last) \
-        else None
+    if not (_same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last)):
+        return None
+    if c.status_name != last.primary.status_name:
+        c.status = last.primary.status  # what is covered so far of a session under way is of that session
+    return last
 
 
 def _participle_after(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -656,7 +667,13 @@ def _goes_on(ctx: Context, r: Record, c: Cluster, reach: int) -> bool:
     if told.start >= c.start or ctx.worded_between(told.sent, c.sent) > reach:
         return False
     lo = max(ctx.sents[c.sent][0], told.end if told.sent == c.sent else 0)
-    return ctx.lexicon.further_session.isdisjoint(ctx.lows[lo:c.start])
+    words = ctx.lows[lo:c.start]
+    if ctx.lexicon.further_session.isdisjoint(words):
+        return True
+    # the words of the record's own amounts are no further session's ("has run every day since ..., clocking up")
+    own = {k for q in told.quantities
+           for k in range(bisect_left(ctx.tab.idx, q.start), bisect_left(ctx.tab.idx, q.end))}
+    return ctx.lexicon.further_session.isdisjoint(w for k, w in enumerate(words, lo) if k not in own)
 
 
 def _status_fills(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -1120,7 +1137,7 @@ def _total_of_set(ctx: Context, real: RealRecords, prev: Record, span: ext.Menti
     q, d = span.info, prev.distance()
     n = ctx.sent_of[span.start]
     if d is None or (d.times or 0) < 2 or not d.meters or not q.meters or q.meters <= d.meters \
-            or n not in {c.sent for c in prev.clusters} or not _total_label(ctx, span):
+            or not _total_label(ctx, span) or n not in prev.sents():
         return False
     real.add_cluster(prev, Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, quantities=[q],
                                    inferred=True, total=True))
