@@ -115,3 +115,20 @@ def test_where_and_when_a_plan_sets_off_told_right_after_it(extractor, text):
     (ride,) = records(extractor, text)
     assert ride.status == "planned" and ride.date.value == dt.date(2026, 12, 1)
     assert [(p.name, p.role) for p in ride.places] == [("Tarnside", "from")]
+
+
+@pytest.mark.parametrize("text", [
+    "This year's goal is 2,000 km of running.",
+    "My goal is a sub-2 half marathon.",
+])
+def test_a_goal_told_as_what_it_is_is_a_plan(extractor, text):
+    assert [a.status for a in records(extractor, text)] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1998 he became the first person to cycle around Lake Tarn in under a day.",
+    "Ran 100 km in a week, a new record for me.",
+])
+def test_a_day_or_a_week_a_session_took_is_no_routine(extractor, text):
+    (session,) = records(extractor, text)
+    assert session.status == "completed" and session.frequency is None
