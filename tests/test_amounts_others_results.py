@@ -35,3 +35,8 @@ def test_the_time_of_another_who_did_it_too_is_not_the_author_s(extractor):
 def test_a_winners_time_made_a_record_of_its_own_is_no_one_elses(extractor):
     text = "Tamsin Hale, 81, finished the Tarnby Marathon on Sunday. Bram Kettle won it in 2:09:15."
     assert seconds(extractor, text) == [None, 7755.0]
+
+
+def test_a_time_told_car_to_car_is_the_sessions(extractor):
+    assert seconds(extractor, "We summited Larkspur Pike via the north ridge. 7 hours car to car.") == [25200.0]
+    assert seconds(extractor, "Hiked up Tarnby Fell with Elin. 5 hours round trip.") == [18000.0]

@@ -132,3 +132,10 @@ def test_a_goal_told_as_what_it_is_is_a_plan(extractor, text):
 def test_a_day_or_a_week_a_session_took_is_no_routine(extractor, text):
     (session,) = records(extractor, text)
     assert session.status == "completed" and session.frequency is None
+
+
+def test_a_verb_opening_a_caption_of_a_day_gone_is_no_bidding(sm_extractor):
+    (swim,) = records(sm_extractor, "Swim across Brackenfold Bay today: 3.8 km in 1:22. Choppy in the middle.")
+    assert swim.status == "completed"
+    (invite,) = records(sm_extractor, "Swim the bay with us next Sunday!")
+    assert invite.status != "completed"

@@ -292,7 +292,7 @@ class _DocView:
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
-                 "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends")
+                 "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends", "date_starts")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -310,6 +310,7 @@ class _DocView:
         # the first tokens of the named events fitpost_events found, where it ran before
         self.event_starts = {e.start for e in events}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
+        self.date_starts = [d.start for d in self.dates]  # in order
         # where a verb has no subject: right after a date opening its sentence, its line or an item of a list
         # ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km"), and in a list of activity words
         # opening its sentence ("Swim, bike, run: 750 m, 20 km, 5 km")
@@ -659,7 +660,7 @@ class StatusTagger(Component):
                 # not a word opening its sentence or line, nor one right after a date opening it, with no
                 # subject: "Run 15 min - 3 km", "Thu swim 2 km"
                 return "present"
-            if tag == "VB" and self._imperative(view, token):
+            if tag == "VB" and self._imperative(view, token) and not self._dated_done(view, i):
                 return "imperative"
             return self._governing(view, i, depth, pseudo)
         if low.endswith("ed") and len(low) > 4:
@@ -791,6 +792,19 @@ class StatusTagger(Component):
                 break
         out.reverse()
         return out
+
+    def _dated_done(self, view: _DocView, i: int) -> bool:
+        """Whether the sentence of token ``i`` names today or a day gone by ("today", "yesterday", "last
+        Sunday"): a verb opening it with no subject is a log's caption of what was done ("Swim across Tarnby Bay
+        today: 3.8 km in 1:22"), not a bidding."""
+        lo, hi = view.tab.sent_lo[i], view.tab.sent_hi[i]
+        k = bisect_left(view.date_starts, lo)  # the sentence's first date
+        while k < len(view.dates) and view.dates[k].start < hi:
+            words = set(view.tab.lower[view.dates[k].start:view.dates[k].end])
+            if not words.isdisjoint(self.today_words) or not words.isdisjoint(self.past_date_words):
+                return True
+            k += 1
+        return False
 
     @staticmethod
     def _imperative(view: _DocView, token: Token) -> bool:
