@@ -393,22 +393,25 @@ GOVERNING_REACH = 4  # how many heads up from a noun its verb may be: "crossed [
 
 
 SHARED_SUBJECT = ("advcl", "conj", "xcomp")  # a verb hanging so from another shares its subject
+# a word in one of these roles is a noun, whatever part of speech a tagger gives it ("completed a 21 km run")
+NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound", "appos"})
 # a gerund after one of these, the means, shares the subject of the verb it hangs from ("raised £500 by running")
 SHARED_SUBJECT_PREPOSITIONS = frozenset({"by"})
 
 
 def _governing_verb(token: Token) -> Token:
-    """``token`` if it is a verb, else the verb it hangs from at most GOVERNING_REACH heads up, else
+    """``token`` if it is a verb (not in a noun's role: NOUN_DEPS), else the verb it hangs from at most
+    GOVERNING_REACH heads up, else
     itself; a verb with no subject of its own that hangs from another as a participle, a second verb
     or a complement ("having walked 480 km", "set off and walked") gives way to that one, and so do an
     infinitive told of the complement of a copula ("became the first woman to swim across": "became") and a
     gerund after a preposition of SHARED_SUBJECT_PREPOSITIONS ("raised £500 by running": "raised")."""
     t = token
     for _ in range(GOVERNING_REACH):
-        if t.pos_ in ("VERB", "AUX") or t.head is t:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in NOUN_DEPS or t.head is t:
             break
         t = t.head
-    if t.pos_ not in ("VERB", "AUX"):
+    if t.pos_ not in ("VERB", "AUX") or t.dep_ in NOUN_DEPS:
         return token
     for _ in range(GOVERNING_REACH):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
