@@ -379,3 +379,9 @@ def test_a_walk_break_in_a_run_is_no_walk(extractor, text):
 def test_a_walk_over_hills_in_a_walking_text_is_a_walk(extractor):
     post = extractor.extract("We walked the hills above the bay for three hours.", posted_at="2025-04-14")
     assert [a.activity for a in post.activities] == ["walking"]
+
+
+def test_a_gerund_subject_of_a_past_copula_is_one_session(sm_extractor):
+    post = sm_extractor.extract("Swimming in Lake Tarn with Elin was lovely, 2 km.", posted_at="2026-06-10")
+    assert [(a.activity, a.distance.value) for a in post.activities] == [("swimming", 2.0)]
+    assert sm_extractor.extract("Running is my therapy.", posted_at="2026-06-10").activities == []
