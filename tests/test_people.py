@@ -171,13 +171,13 @@ def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
     assert named(mentions) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Prime Minister Asha Rao walked 5 km on Sunday.",
-    "Hundreds took part. Winner Asha Rao completed the 160 km route in 4 hours.",
+@pytest.mark.parametrize("text, name", [
+    ("Prime Minister Asha Rao walked 5 km on Sunday.", "Asha Rao"),
+    ("Hundreds took part. Winner Ottilie Brandt completed the 160 km route in 4 hours.", "Ottilie Brandt"),
 ])
-def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor, text):
+def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor, text, name):
     mentions, _ = read(blank_extractor.nlp, text)
-    assert named(mentions) == [("Asha Rao", "Asha Rao")]
+    assert named(mentions) == [(name, name)]
 
 
 def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_companion(nlp):
