@@ -1,5 +1,7 @@
 """A journey someone has set off on is under way, the place they set off from told between ("has set off
-from Marlow Vale on a 3,000 km ride"), as "set off on" is (``models/status_rules.json``).
+from Marlow Vale on a 3,000 km ride"), as "set off on" is (``models/status_rules.json``), and so is one someone is
+on by a means that holds its "on a" ("a team on a bicycle expedition"); a session flagged off on a day gone by that one
+day covers is over ("flagged off a 10-km walkathon on Sunday": ``day_events`` of ``models/linking.json``).
 
 Every post here is written for these tests.
 """
@@ -19,3 +21,16 @@ def test_a_journey_set_off_on_from_a_place_is_under_way(extractor, text):
 def test_a_session_told_after_setting_off_is_still_done(extractor):
     got = extractor.extract("Jonas Berg set off from Larkspur on Monday and rode 80 km.", posted_at="2026-11-20")
     assert [a.status for a in got.activities] == ["completed"]
+
+
+def test_a_team_on_a_journey_by_a_means_is_under_way(extractor):
+    text = "A team on a bicycle expedition from Larkspur to Tarnby reached Brackenfold on Tuesday."
+    assert [a.status for a in extractor.extract(text, posted_at="2026-11-20").activities] == ["ongoing"]
+
+
+def test_a_days_event_flagged_off_on_a_day_gone_is_over(extractor):
+    text = "The mayor flagged off a 10-km walkathon from the Tarnby bus stand on Sunday, with 2,000 pupils taking part."
+    assert [a.status for a in extractor.extract(text, posted_at="2026-11-20").activities] == ["completed"]
+    text = "The mayor flagged off a 1,200 km cycling expedition from Tarnby on Monday."
+    assert [a.status for a in extractor.extract(text, posted_at="2026-11-20").activities] == ["ongoing"]
+

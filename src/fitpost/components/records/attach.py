@@ -85,11 +85,15 @@ def attach_all(ctx: Context, clusters: list[Cluster]) -> None:
             cue = denied_before(ctx, c.start)
             if cue is not None:  # "Couldn't finish the 20 km today": a failed attempt
                 c.status = ext.StatusInfo(status="negated", cue=ctx.tab.text[cue], cue_start=ctx.tab.idx[cue])
+
         elif c.status is not None and c.status.status == "completed" and c.status.cue is None \
                 and _on_a_journey(ctx, c):
             # "firefighters on a cycling expedition from A to B reached C on Tuesday": still under way
             on = c.start - 2
             c.status = ext.StatusInfo(status="ongoing", cue=ctx.tab.text[on], cue_start=ctx.tab.idx[on])
+        elif c.status is not None and c.status.status == "ongoing" and _day_event_over(ctx, c):
+            # "flagged off a 10-km walkathon on Sunday": walked that day, over by the post
+            c.status = ext.StatusInfo(status="completed", cue=c.status.cue, cue_start=c.status.cue_start)
         elif c.status is not None and c.status.status == "habitual" and _streak_so_far(ctx, c):
             # "I have cycled every day for 30 days": a streak under way, not a routine
             c.status = ext.StatusInfo(status="ongoing", cue=c.status.cue, cue_start=c.status.cue_start,
@@ -102,10 +106,13 @@ JOURNEY_VERBS = frozenset({"went", "go", "goes", "going", "gone", "set", "embark
 
 
 def _on_a_journey(ctx: Context, c: Cluster) -> bool:
-    """Whether noun cluster ``c`` names a journey someone is on: "on a" (or "an") right before it, a journey
-    noun (``journeys`` of linking.json) right after it, and no verb of going or ending right before "on"
-    ("A team on a cycling expedition from A to B reached C": under way; not "went on a cycling tour")."""
+    """Whether noun cluster ``c`` names a journey someone is on: "on a" (or "an") right before it or opening it
+    ("on a bicycle"), a journey noun (``journeys`` of linking.json) right after it, and no verb of going or
+    ending right before "on" ("A team on a cycling expedition from A to B reached C": under way; not "went on
+    a cycling tour")."""
     lows, k = ctx.lows, c.start
+    if c.info.form == "noun" and c.end - k > 2 and lows[k] == "on" and lows[k + 1] in ("a", "an"):
+        k += 2  # a form of the means that holds its "on a": "on a bicycle expedition"
     if c.info.form != "noun" or k < 2 or lows[k - 1] not in ("a", "an") or lows[k - 2] != "on":
         return False
     if c.end >= len(lows) or lows[c.end] not in ctx.lexicon.journey_nouns:
@@ -133,6 +140,18 @@ def _streak_days(ctx: Context, c: Cluster) -> None:
     if c.status is not None and c.kind("repetition") is not None and c.status.frequency is None:
         c.status = ext.StatusInfo(status=c.status.status, cue=c.status.cue, cue_start=c.status.cue_start,
                                   frequency="daily")
+
+
+def _day_event_over(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c``, under way by a cue of ``day_events`` ("flagged off"), is dated to a day before the
+    post and has a distance one day covers (``day_events`` km of its activity): a day's event, over by now."""
+    lex = ctx.lexicon
+    d = c.kind("distance")
+    if c.status is None or (c.status.cue or "").lower() not in lex.day_event_cues or d is None or not d.meters:
+        return False
+    if c.date is None or c.date.value is None or ctx.posted_at is None or c.date.value >= ctx.posted_at:
+        return False
+    return d.meters <= 1000 * lex.day_event_km.get(c.info.activity, lex.day_event_km["default"])
 
 
 def _streak_so_far(ctx: Context, c: Cluster) -> bool:

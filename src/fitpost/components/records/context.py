@@ -158,6 +158,8 @@ class Lexicon:
     # to join"), by their first word
     definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
+    day_event_cues: frozenset[str]  # "flagged off": a session begun, over by now if one day covers it
+    day_event_km: dict[str, float]  # the longest distance one day covers, by activity ("default" for the rest)
     example_cues: dict[str, tuple[tuple[str, ...], ...]]  # phrases opening a list of examples ("including", "such
     # as"), by their first word
     roles: dict[str, str | None]  # a noun of someone taking part -> its activity ("walker"; None: any)
@@ -254,6 +256,8 @@ class Lexicon:
                                                         for form in _as_tokens(phrase)])),
                    definition_hedges=frozenset(data["definitions"]["hedges"]),
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
+                   day_event_cues=frozenset(data["day_events"]["cues"]),
+                   day_event_km={k: float(v) for k, v in data["day_events"]["km"].items()},
                    example_cues=_by_first(_phrases(data["examples"]["cues"])),
                    roles=dict(data["roles"]["nouns"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),
