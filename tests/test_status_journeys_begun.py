@@ -1,6 +1,6 @@
 """A journey someone has set off on is under way, the place they set off from told between ("has set off
 from Marlow Vale on a 3,000 km ride"), as "set off on" is (``models/status_rules.json``), and so is one someone is
-on by a means that holds its "on a" ("a team on a bicycle expedition"); a session flagged off on a day gone by that one
+on by a means that holds its "on a" ("two sisters on a bicycle expedition"); a session flagged off on a day gone by that one
 day covers is over ("flagged off a 10-km walkathon on Sunday": ``day_events`` of ``models/linking.json``).
 
 Every post here is written for these tests.
@@ -24,7 +24,7 @@ def test_a_session_told_after_setting_off_is_still_done(extractor):
 
 
 def test_a_team_on_a_journey_by_a_means_is_under_way(extractor):
-    text = "A team on a bicycle expedition from Larkspur to Tarnby reached Brackenfold on Tuesday."
+    text = "Two sisters on a bicycle expedition to Larkspur reached Brackenfold on Tuesday."
     assert [a.status for a in extractor.extract(text, posted_at="2026-11-20").activities] == ["ongoing"]
 
 
