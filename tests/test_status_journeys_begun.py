@@ -1,7 +1,7 @@
 """A journey someone has set off on is under way, the place they set off from told between ("has set off
 from Marlow Vale on a 3,000 km ride"), as "set off on" is (``models/status_rules.json``), and so is one someone is
-on by a means that holds its "on a" ("two sisters on a bicycle expedition"); a session flagged off on a day gone by that one
-day covers is over ("flagged off a 10-km walkathon on Sunday": ``day_events`` of ``models/linking.json``).
+on by a means that holds its "on a" ("two sisters on a bicycle expedition"); a session flagged off on a day gone by
+that one day covers is over ("flagged off a 10-km walkathon on Sunday": ``day_events`` of ``models/linking.json``).
 
 Every post here is written for these tests.
 """
