@@ -21,7 +21,6 @@ from collections import deque
 from fitpost import ext, statuses
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record
-from fitpost.schema import Quantity
 
 POSSESSIVE = ("'s", "’s")  # "the day's hike"
 _CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.|p\.m\.)?")  # "6", "7:30", "5.30am"
@@ -46,7 +45,7 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 
 
 def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
-    """The records (by id) that are one mention with a distance labelled a total (:func:`_labelled_total`) that
+    """The records (by id) that are one mention with a distance labelled a total (:meth:`Context.total_label`) that
     is the sum of the distances of two or more real records told in sentences before it, all of them or those
     of its activity (within SUM_TOLERANCE): a log's total ("Tue: 8 km. Wed: 10 km. Sat: 24 km. Total: 42 km
     running."), no session."""
@@ -65,7 +64,8 @@ def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
                     got[1] += d.meters
         pending.append(r)
         d = r.distance()
-        if len(r.clusters) != 1 or d is None or not d.meters or not _labelled_total(ctx, d, n):
+        if len(r.clusters) != 1 or d is None or not d.meters \
+                or not ctx.total_label(bisect_left(ctx.tab.idx, d.start), bisect_left(ctx.tab.idx, d.end)):
             continue
         if any(got[0] >= 2 and abs(got[1] - d.meters) <= SUM_TOLERANCE * d.meters
                for got in (sums.get(None), sums.get(r.activity)) if got):
@@ -98,16 +98,6 @@ def _learnt(ctx: Context, c: Cluster) -> bool:
     if c.info.form != "verb" or k < 1 or ctx.lows[k] != "to":
         return False
     return not ctx.lexicon.learning_words.isdisjoint(ctx.lows[max(ctx.sents[c.sent][0], k - LEARNT_REACH):k])
-
-
-def _labelled_total(ctx: Context, d: Quantity, n: int) -> bool:
-    """Whether a word of a total stands right before distance ``d`` (a colon between) or right after it, in its
-    sentence ``n`` ("Total: 42 km", "42 km total")."""
-    lo, hi = ctx.sents[n]
-    start, end = bisect_left(ctx.tab.idx, d.start), bisect_left(ctx.tab.idx, d.end)
-    before = [w for w in ctx.lows[max(lo, start - 2):start] if w != ":"]
-    words = ctx.lexicon.total_words
-    return bool(before) and before[-1] in words or end < hi and ctx.lows[end] in words
 
 
 def _spectated(ctx: Context, c: Cluster) -> bool:

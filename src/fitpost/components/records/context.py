@@ -790,6 +790,16 @@ class Context:
         at = self._break_at
         return bisect_left(at, b) - bisect_left(at, a)
 
+    def total_label(self, start: int, end: int) -> bool:
+        """Whether the distance over tokens ``start:end`` is labelled a total right before or after it, in its
+        sentence ("Total: 1000m", "1000m total", "1000m in total")."""
+        total_words, lows = self.lexicon.total_words, self.lows
+        lo, hi = self.sents[self.sent_of[start]]
+        before = [w for w in lows[max(lo, start - 2):start] if w != ":"]
+        after = lows[end:min(hi, end + 2)]
+        return bool(before) and before[-1] in total_words or bool(after) and after[0] in total_words \
+            or after == ["in", "total"]
+
     def opens_line(self, n: int) -> bool:
         """Whether sentence ``n`` opens a line: only blanks before it on its line."""
         start = self.tab.idx[self.sents[n][0]]

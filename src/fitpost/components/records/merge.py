@@ -553,11 +553,17 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
         return None
     if _other_when(ctx, c, last):
         return None
-    if not (_same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last)):
+    if not _same_day_and_company(ctx, c, last):
         return None
     if c.status_name != last.primary.status_name:
         c.status = last.primary.status  # what is covered so far of a session under way is of that session
     return last
+
+
+def _same_day_and_company(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` names no other day than record ``r`` and no people ``r`` does not name, but those a
+    participle right after it brings along (:func:`_participle_after`)."""
+    return _same_day_and_people(c, r) or _participle_after(ctx, c, r) and _no_other_day(c, r)
 
 
 def _participle_after(ctx: Context, c: Cluster, r: Record) -> bool:
@@ -601,8 +607,7 @@ def _race_result(ctx: Context, last: Record | None, c: Cluster, routes: Routes) 
     done = statuses.meaning(c.status_name).phase == statuses.meaning(last.primary.status_name).phase == "done"
     if not done or not _goes_on(ctx, last, c, FILL_REACH) or not _pace_fits(c, last):
         return None
-    return last if _same_day_and_people(c, last) or _participle_after(ctx, c, last) and _no_other_day(c, last) \
-        else None
+    return last if _same_day_and_company(ctx, c, last) else None
 
 
 def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, dates: FirstDates) -> Record | None:
@@ -1131,13 +1136,13 @@ def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev:
 
 
 def _total_of_set(ctx: Context, real: RealRecords, prev: Record, span: ext.Mention) -> bool:
-    """Whether the distance ``span``, labelled a total (:func:`_total_label`) in a sentence of record ``prev``,
+    """Whether the distance ``span``, labelled a total (:meth:`Context.total_label`) in a sentence of record ``prev``,
     the record before it, is longer than ``prev``'s distance, a set of repeats: the whole session's, the
     repeats within it ("Wed: 5 x 1 km at 4:20, 10 km total"); if so it becomes ``prev``'s distance."""
     q, d = span.info, prev.distance()
     n = ctx.sent_of[span.start]
     if d is None or (d.times or 0) < 2 or not d.meters or not q.meters or q.meters <= d.meters \
-            or not _total_label(ctx, span) or n not in prev.sents():
+            or not ctx.total_label(span.start, span.end) or n not in prev.sents():
         return False
     real.add_cluster(prev, Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info, quantities=[q],
                                    inferred=True, total=True))
@@ -1567,7 +1572,7 @@ def _sum_of_sessions(ctx: Context, records: list[Record], q: Quantity, n: int) -
 
 
 def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
-    """Whether distance ``span``, labelled a total (:func:`_total_label`), is the total of one session whose
+    """Whether distance ``span``, labelled a total (:meth:`Context.total_label`), is the total of one session whose
     parts its block lists before it; if so the records of those parts become one, with the total as its
     distance ("Swim session:" then "400m warm up", "8 x 100m hard", "200m easy", "1400m total").  The parts
     are the real records told right before it in its block (no blank line between), done, of one
@@ -1577,7 +1582,7 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     right after its parts is one too, where its sentence tells no period ("5 x 1 km at threshold. 11 km
     total with warm up and cool down"; not "15 km total this week")."""
     n, q = ctx.sent_of[span.start], span.info
-    if q.meters is None or not _total_label(ctx, span):
+    if q.meters is None or not ctx.total_label(span.start, span.end):
         return False
     if not ctx.opens_line(n) and (span.start != ctx.sents[n][0] or _tells_period(ctx, n)):
         return False  # a total opening a sentence after its parts is one too ("5 x 1 km hard. 11 km total.")
@@ -1601,7 +1606,7 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
 
 
 def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
-    """Whether distance ``span``, labelled a total (:func:`_total_label`) in a sentence that tells no period,
+    """Whether distance ``span``, labelled a total (:meth:`Context.total_label`) in a sentence that tells no period,
     totals the set list opened by the sentence of the last session told before it ("After squash we swam
     this set:", its lines, "1600 yards total"), or by a line after it that opens more of it
     (:func:`_opens_more`: "Bram went home and I did some more:"): that sentence ends in a colon that opens the
@@ -1609,7 +1614,7 @@ def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> boo
     sentence between tells one.  A record that claims no session ("His swimming is getting better") is
     passed over.  If so the total is that session's distance."""
     n, q = ctx.sent_of[span.start], span.info
-    if q.meters is None or not _total_label(ctx, span) or _tells_period(ctx, n):
+    if q.meters is None or not ctx.total_label(span.start, span.end) or _tells_period(ctx, n):
         return False
     found = _session_before(ctx, real, n)
     if found is None:
@@ -1686,17 +1691,6 @@ def _set_apart(ctx: Context, n: int) -> int:
     while blanks and text[blanks - 1].isspace():
         blanks -= 1
     return blanks if alone and _BLANK_LINE.search(text, blanks, start) else start
-
-
-def _total_label(ctx: Context, span: ext.Mention) -> bool:
-    """Whether distance ``span`` is labelled a total right before or after it, in its sentence ("Total:
-    1000m", "1000m total", "1000m in total")."""
-    total_words, lows = ctx.lexicon.total_words, ctx.lows
-    lo, hi = ctx.sents[ctx.sent_of[span.start]]
-    before = [w for w in lows[max(lo, span.start - 2):span.start] if w != ":"]
-    after = lows[span.end:min(hi, span.end + 2)]
-    return bool(before) and before[-1] in total_words or bool(after) and after[0] in total_words \
-        or after == ["in", "total"]
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
