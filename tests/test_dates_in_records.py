@@ -153,6 +153,22 @@ def test_a_session_later_that_day_takes_the_day_of_the_one_before(extract):
     assert dates_of(no_cue, "walking") == [None]
 
 
+def test_the_lines_of_a_list_take_the_day_said_above_the_list(extract):
+    records = extract("Yesterday's session at the Tarnby club:\n- 6 km run\n- 25 min swim\n- 40 min bike",
+                      D(2026, 5, 14))
+    assert [date for _, _, date in records] == [D(2026, 5, 13)] * 3
+    legs = extract("Raced the Larkspur Sprint on Sunday, happy with it. Splits below.\n"
+                   "Swim 750 m 15:02\nBike 20 km 41:15\nRun 5 km 23:40", D(2026, 5, 14))
+    assert [date for _, _, date in legs] == [D(2026, 5, 10)] * 3
+
+
+def test_a_day_said_on_a_line_or_across_a_blank_line_is_no_list_s_day(extract):
+    own_line = extract("Ran 10 km along the Tarnby canal on Saturday.\nSwam 1 km at the lido.", D(2026, 5, 14))
+    assert dates_of(own_line, "swimming") == [None]
+    apart = extract("Yesterday's session at the Tarnby club:\n6 km run\n\n25 min swim", D(2026, 5, 14))
+    assert dates_of(apart, "swimming") == [None]
+
+
 def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
     text = ("Today I took my bike to work. The office is about 10 km from home. "
             "There was little traffic and the ride was smooth.")

@@ -2257,8 +2257,8 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
       barely run then" under "Dec 25, 2013 -");
     * for a record done with a sentence that tells it as later that day ("I swam 1 km in the
       afternoon": ``later_that_day`` of ``models/linking.json``), the day of the record done before it;
-      else, one whose sentences name the event of a dated record done, that record's day
-      (:meth:`RaceDays.day_of`);
+      else, for a line of a list, the day said above the list (:func:`_list_day`); else, one whose
+      sentences name the event of a dated record done, that record's day (:meth:`RaceDays.day_of`);
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -2266,42 +2266,62 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     """
     for r in records:
         _unquote_date(ctx, r)
-    posted = ctx.posted_at
-    undated = [r for r in records if not any(c.date and c.date.value for c in r.clusters)
-               and statuses.meaning(r.primary.status_name).phase != "habitual"]
+    undated = {id(r) for r in records if not any(c.date and c.date.value for c in r.clusters)
+               and statuses.meaning(r.primary.status_name).phase != "habitual"}
     if not undated:
         return
-    mentions = ctx.mentions[ext.DATES]
-    heads = [d for d, (head, _) in zip(mentions, ctx.date_sections) if head]
-    frames = _date_frames(ctx, {c.sent for c in clusters})
-    same_day = _same_day(ctx, posted) if posted is not None else None
-    lending = {id(r) for r in undated}
-    race_days = RaceDays(ctx, records)
-    last_done: DateRef | None = None  # the date of the latest record done so far, in order of start
+    lender = DayLender(ctx, records, clusters)
     for r in sorted(records, key=lambda r: r.primary.start):
         phase = statuses.meaning(r.primary.status_name).phase
-        done = phase == "done"
-        if id(r) in lending and phase == "planned":
-            _frame_plan(ctx, frames, r, posted)
+        if id(r) in undated and phase == "planned":
+            _frame_plan(ctx, lender.frames, r, ctx.posted_at)
             _told_again_by_it(ctx, r, {c.sent for c in clusters})
-        elif id(r) in lending:
-            first = min(r.clusters, key=lambda c: c.start)
-            date = _framing(ctx, frames, first.sent, max(c.sent for c in r.clusters), done, posted)
-            if date is None:
-                head = next((d for d in reversed(heads) if d.start < first.start), None)
-                date = head.info if head is not None and head.info.value else None
-                if head is None and done:
-                    date = _later_that_day(ctx, r, last_done) or race_days.day_of(r)
-                quote = ctx.quote_at(ctx.tab.idx[first.start])
-                if date is None and head is None and done and same_day is not None and quote is None:
-                    date = same_day
-                if date is None and done and quote is not None:
-                    date = _quote_date(ctx, quote)
+        elif id(r) in undated:
+            date = lender.date_of(r, phase == "done")
             if date is not None:
                 for c in r.clusters:  # a date read with no post date ("today") has only its text
                     c.date = date
+        lender.passed(r, phase == "done")
+
+
+class DayLender:
+    """What :func:`lend_dates` reads a record's day from: the sentences with a date and no activity
+    (:func:`_date_frames`), the dated headings, the post's own day as the text says it (:func:`_same_day`),
+    the days of races, and the records before it (taken in order of start: :meth:`passed`)."""
+
+    def __init__(self, ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
+        self.ctx = ctx
+        self.frames = _date_frames(ctx, {c.sent for c in clusters})
+        self.heads = [d for d, (head, _) in zip(ctx.mentions[ext.DATES], ctx.date_sections) if head]
+        self.same_day = _same_day(ctx, ctx.posted_at) if ctx.posted_at is not None else None
+        self.race_days = RaceDays(ctx, records)
+        self.last_done: DateRef | None = None  # the date of the latest record done so far
+        self.last_record: Record | None = None  # the record before
+
+    def date_of(self, r: Record, done: bool) -> DateRef | None:
+        """The day undated record ``r`` (not a plan) takes, in the order :func:`lend_dates` gives."""
+        ctx = self.ctx
+        first = min(r.clusters, key=lambda c: c.start)
+        date = _framing(ctx, self.frames, first.sent, max(c.sent for c in r.clusters), done, ctx.posted_at)
+        if date is not None:
+            return date
+        head = next((d for d in reversed(self.heads) if d.start < first.start), None)
+        date = head.info if head is not None and head.info.value else None
+        if head is None and done:
+            date = _later_that_day(ctx, r, self.last_done) or _list_day(ctx, r, self.last_record) \
+                or self.race_days.day_of(r)
+        quote = ctx.quote_at(ctx.tab.idx[first.start])
+        if date is None and head is None and done and self.same_day is not None and quote is None:
+            date = self.same_day
+        if date is None and done and quote is not None:
+            date = _quote_date(ctx, quote)
+        return date
+
+    def passed(self, r: Record, done: bool) -> None:
+        """Record ``r`` was read: the next record's is the one before it."""
         if done:
-            last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), last_done)
+            self.last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), self.last_done)
+        self.last_record = r
 
 
 class RaceDays:
@@ -2437,6 +2457,28 @@ def _later_that_day(ctx: Context, r: Record, last_done: DateRef | None) -> DateR
             or ctx.later_that_day_sents.isdisjoint(r.sents()):
         return None
     return last_done
+
+
+def _list_day(ctx: Context, r: Record, before: Record | None) -> DateRef | None:
+    """The day of the list record ``r`` is a line of: where ``r`` is told on a line of its own and the record
+    ``before`` it is told last on the line right above (no blank line between), done, and dated by a day said
+    above that line ("Sunday's session:" over "- 5 km run" and "- 20 min swim"; "Race day on Sunday. Splits:"
+    over lines of legs), that day.  A day said on the line above's own line is that line's alone ("Monday: 5 km"
+    over "8 km")."""
+    if before is None or statuses.meaning(before.primary.status_name).phase != "done":
+        return None
+    date = next((c.date for c in before.clusters if c.date is not None and c.date.value), None)
+    if date is None or date.granularity != "day" or date.start is None:
+        return None
+    first, text = min(r.clusters, key=lambda c: c.start), ctx.text
+    line_start = ctx.tab.idx[ctx.sents[first.sent][0]]
+    if not ctx.opens_line(first.sent) or text.rfind("\n", 0, line_start) < 0:
+        return None  # not a line of its own, or no line above
+    line_start = text.rfind("\n", 0, line_start) + 1
+    above = text.rfind("\n", 0, line_start - 1) + 1  # where the line above starts
+    if not above <= max(ctx.tab.idx[c.start] for c in before.clusters) < line_start:
+        return None  # the record before is not told last on the line above
+    return date if date.start < above else None
 
 
 def _unquote_date(ctx: Context, r: Record) -> None:
