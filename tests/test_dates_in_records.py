@@ -169,6 +169,19 @@ def test_a_day_said_on_a_line_or_across_a_blank_line_is_no_list_s_day(extract):
     assert dates_of(apart, "swimming") == [None]
 
 
+def test_a_weekday_on_the_lines_under_a_week_ending_in_a_colon_is_that_week_s_day(extract):
+    text = "Last week's training at Tarnby:\nMonday - 8 km easy run\nWednesday - 10 km tempo run\n" \
+           "Saturday - 18 km long run"
+    records = extract(text, D(2024, 9, 18))  # a Wednesday
+    assert [date for _, _, date in records] == [D(2024, 9, 9), D(2024, 9, 11), D(2024, 9, 14)]
+    # a blank line ends the lines the week heads; a week said in a line of prose heads no lines
+    apart = extract("Last week's training at Tarnby:\nMonday - 8 km easy run\n\nWednesday - 10 km tempo run",
+                    D(2024, 9, 18))
+    assert [date for _, _, date in apart] == [D(2024, 9, 9), D(2024, 9, 18)]
+    prose = extract("Last week was a rest week at Tarnby.\nWednesday - 10 km tempo run", D(2024, 9, 18))
+    assert [date for _, _, date in prose] == [D(2024, 9, 18)]
+
+
 def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
     text = ("Today I took my bike to work. The office is about 10 km from home. "
             "There was little traffic and the ride was smooth.")

@@ -774,7 +774,7 @@ class DateFinder(Component):
             if heads:
                 base = section_base(ref, kind)
             dates.append((start, end, kind, ref))
-        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, dates, posted))
+        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, text, dates, posted))
         return doc
 
 
@@ -785,15 +785,17 @@ def _weekday(text: str) -> int | None:
     return _WEEKDAYS.get(normalise(text))
 
 
-def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
+def _in_weeks_told(tab: ext.Tokens, text: str, dates: list[tuple[int, int, str, DateRef]],
                    posted: dt.date | None) -> list[tuple[int, int, str, DateRef]]:
     """``dates`` (token bounds, pattern, reading; in text order) with each bare weekday, written whole or
-    short, that follows another week than the post's named in its sentence read as that week's day:
-    "Last week I swam on Monday and on Friday" is last week's Friday, not the last Friday before the post
-    date; "Next week: Mon rest, Sat 25 km" next week's Saturday.  "This week" leaves a weekday as it is
-    read alone (a recap posted on a Monday tells of the week before)."""
+    short, that follows another week than the post's named in its sentence, or on a line ending in a colon
+    above its lines (up to a blank line), read as that week's day: "Last week I swam on Monday and on
+    Friday" is last week's Friday, not the last Friday before the post date; "Next week: Mon rest, Sat
+    25 km" next week's Saturday; "Last week's training:" over "Monday - 8 km" last week's Monday.  "This
+    week" leaves a weekday as it is read alone (a recap posted on a Monday tells of the week before)."""
     own_week = posted - dt.timedelta(days=posted.weekday()) if posted is not None else None
     week_of: dict[int, dt.date] = {}  # a sentence's first token -> the Monday of the week it names
+    listed: tuple[dt.date, int] | None = None  # the week a line ending in a colon names, and where its lines end
     out = []
     for start, end, kind, ref in dates:
         sent = tab.sent_lo[start]
@@ -801,10 +803,19 @@ def _in_weeks_told(tab: ext.Tokens, dates: list[tuple[int, int, str, DateRef]],
         monday = ref.value - dt.timedelta(days=ref.value.weekday()) if ref.value is not None else None
         if ref.granularity == "week" and monday is not None and monday != own_week:
             week_of[sent] = monday  # a weekend's reading is its Saturday: the Monday of its week
+            line_end = text.find("\n", ref.end)
+            if line_end > 0 and text[ref.end:line_end].rstrip().endswith(":"):
+                blank = _BLANK_LINE.search(text, line_end)
+                listed = (monday, blank.start() if blank else len(text))
         elif day is not None and sent in week_of:  # a weekday alone, written whole or short
             ref = ref.model_copy(update={"value": week_of[sent] + dt.timedelta(days=day)})
+        elif day is not None and listed is not None and ref.start < listed[1]:
+            ref = ref.model_copy(update={"value": listed[0] + dt.timedelta(days=day)})
         out.append((start, end, kind, ref))
     return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # ends the lines a line ending in a colon opens
 
 
 # -- sections and plans: read by fitpost_records too ------------------------------------------------
