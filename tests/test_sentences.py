@@ -126,6 +126,25 @@ def test_no_sentence_starts_inside_an_amount_before_a_parser(sm_nlp):
         with_lines.remove_pipe("fitpost_lines")
 
 
+def test_and_right_after_a_word_starts_no_sentence_before_a_parser(sm_nlp):
+    """A name opening a paragraph may be read by a parser as a sentence of its own ("Jonas | and I met at the
+    lido"): "and" or "or" right after a word joins that word to what follows."""
+    text = "Swimming with Jonas\n\nJonas and I met at the lido at 7. We swam 1.5 km, mostly front crawl."
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        sents = [s.text.strip() for s in with_lines(text).sents]
+        assert "Jonas and I met at the lido at 7." in sents
+    finally:
+        with_lines.remove_pipe("fitpost_lines")
+
+
+def test_a_title_with_a_companion_and_the_report_under_it_are_one_session(extractor):
+    text = "Swimming with Jonas\n\nJonas and I met at the lido at 7. We swam 1.5 km, mostly front crawl."
+    post = extractor.extract(text, posted_at="2026-06-01")
+    assert [(a.activity, a.distance.value, [p.name for p in a.participants]) for a in post.activities] == \
+        [("swimming", 1.5, ["Jonas"])]
+
+
 @pytest.mark.parametrize("text", ["Swam 800m. Then rested.", "Did 6x400m. Then 10 minutes easy."])
 def test_a_full_stop_after_metres_ends_the_sentence(extractor, text):
     """English keeps "m." as one token (an abbreviation); after a number it is a unit and a full stop."""

@@ -97,6 +97,17 @@ def number_after_word(texts: list[str], i: int) -> bool:
     return i > 0 and texts[i][:1].isdigit() and texts[i - 1].isalpha()
 
 
+JOINS = frozenset({"and", "or", "&"})  # join two words into one phrase: "Jonas and I", "swim or bike"
+
+
+def join_after_word(texts: list[str], i: int) -> bool:
+    """Whether token ``i`` is "and", "or" or "&" in lower case right after a word or a number, with no end
+    mark or line between: "Jonas and I met at the lido".  A parser may start a sentence there (a name
+    opening a paragraph read as a sentence of its own, "Jonas | and I met"); it joins that word to what
+    follows."""
+    return i > 0 and texts[i] in JOINS and texts[i - 1][-1:].isalnum()
+
+
 TIMES_SIGNS = frozenset({"x", "X", "×"})  # "4 x 100m": sets times a distance
 
 
@@ -128,9 +139,9 @@ def inside_short_line(texts: list[str], starts: list[int]) -> list[int]:
 
 class LineBreaks:
     """Start a sentence at every line, before a statistical parser runs, and start none at a number right
-    after a word (:func:`number_after_word`), inside an amount (:func:`inside_amount`) or inside a short
-    line (:func:`inside_short_line`): the parser keeps the sentence starts already set and decides the
-    rest."""
+    after a word (:func:`number_after_word`), at "and" or "or" right after one (:func:`join_after_word`),
+    inside an amount (:func:`inside_amount`) or inside a short line (:func:`inside_short_line`): the parser
+    keeps the sentence starts already set and decides the rest."""
 
     def __init__(self, name: str = "fitpost_lines") -> None:
         self.name = name
@@ -143,7 +154,7 @@ class LineBreaks:
         for j in starts:
             doc[j].is_sent_start = True
         for j in range(1, len(texts)):
-            if number_after_word(texts, j) or inside_amount(doc, j):
+            if number_after_word(texts, j) or inside_amount(doc, j) or join_after_word(texts, j):
                 doc[j].is_sent_start = False
         for j in inside_short_line(texts, starts):
             doc[j].is_sent_start = False
