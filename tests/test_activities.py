@@ -140,6 +140,7 @@ def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):
 
 def test_a_word_both_verb_and_noun_after_an_amount_is_a_noun(nlp):
     assert infos(nlp, "I liked these 8 km runs by the canal.")["runs"].form == "noun"
+    assert found(nlp, "Skied from the top to Larkspur, 12 km of runs.") == [("Skied", "skiing"), ("runs", "skiing")]
     assert infos(nlp, "Halfway through a 40 minute swim I lost a goggle.")["swim"].form == "noun"
 
 
@@ -157,6 +158,9 @@ def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     # a swim's support craft is no session of its own
     text = "She swam across Lake Tarn, followed by a safety kayak and a support boat."
     assert found(nlp, text) == [("swam", "swimming")]
+    # a ski lift is no strength training
+    assert found(nlp, "We skied from the top lift to the Larkspur chair lift.") == [("skied", "skiing")]
+    assert found(nlp, "Queued for a lift pass, then skied till four.") == [("skied", "skiing")]
 
 
 @pytest.mark.parametrize("text, expected", [

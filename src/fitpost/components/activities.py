@@ -198,9 +198,9 @@ class ActivityFinder(Component):
             if form == "both":
                 # a word both verb and noun is a noun right after a word of a session's kind ("long ride"),
                 # where the tagger says so or, with no tagger, right
-                # after a determiner, an amount or a number ("our kayaking trip", "my run", "these 5 mile
-                # runs", "25 runs") or, but for an -ing form, right before a word of being, as no verb is
-                # ("hikes are fun")
+                # after a determiner, an amount (or an amount and "of") or a number ("our kayaking trip", "my
+                # run", "these 5 mile runs", "12 km of runs", "25 runs") or, but for an -ing form, right before
+                # a word of being, as no verb is ("hikes are fun")
                 if start > 0 and tab.lower[start - 1] in self.amount_modifiers:
                     noun = True  # "long ride", "easy run": a session's word after its kind, whatever the tagger says
                 elif tagged:
@@ -210,7 +210,8 @@ class ActivityFinder(Component):
                         amount_ends = {q.end for q in quantities
                                        if q.label in ("distance", "duration")}
                     noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends
-                                          or tab.lower[start - 1].isdigit()) \
+                                          or tab.lower[start - 1].isdigit()
+                                          or tab.lower[start - 1] == "of" and start - 1 in amount_ends) \
                         or _before_being(tab, start, end)
                 form = "noun" if noun else "verb"
             if unicodedata.category(tab.text[start][0]) == "So" or " ".join(tab.lower[start:end]) in self.amount_nouns:
