@@ -159,6 +159,9 @@ class Lexicon:
     definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     day_event_cues: frozenset[str]  # "flagged off": a session begun, over by now if one day covers it
+    commute_places: frozenset[str]  # where a commute goes ("to the office"): see commutes in linking.json
+    return_words: frozenset[str]  # after a commute's activity word, its way back ("the ride home")
+    commute_reach: int  # at most this many words between "to" and the place of a commute
     day_event_km: dict[str, float]  # the longest distance one day covers, by activity ("default" for the rest)
     example_cues: dict[str, tuple[tuple[str, ...], ...]]  # phrases opening a list of examples ("including", "such
     # as"), by their first word
@@ -258,6 +261,9 @@ class Lexicon:
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    day_event_cues=frozenset(data["day_events"]["cues"]),
                    day_event_km={k: float(v) for k, v in data["day_events"]["km"].items()},
+                   commute_places=frozenset(data["commutes"]["places"]),
+                   return_words=frozenset(data["commutes"]["return_words"]),
+                   commute_reach=int(data["commutes"]["reach"]),
                    example_cues=_by_first(_phrases(data["examples"]["cues"])),
                    roles=dict(data["roles"]["nouns"]),
                    when_words=frozenset(data["further_session"]["when"]) | day_words(),

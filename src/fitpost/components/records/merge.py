@@ -92,6 +92,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             target = next((r for r in records if any(o.event == c.event for o in r.clusters)), None)
         elif c.info.activity not in told and not _refers_generically(ctx, c):
             target = None  # each rule of :func:`_same_session` needs a record of its activity made before
+        elif _commute_back(ctx, c, real_of.get(c.info.activity, [])):
+            target = None  # "Rode to the office at 7, 12 km. The ride home took 50 minutes": the other leg
         else:
             target = _same_session(ctx, records, c, routes, dates, latest, real_of, lasts)
         if target is not None:
@@ -867,7 +869,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
             and not _day_of_streak(c, r) and not _others_named(ctx, c, r)
-            and not _other_session_between(r, c, mixed)]
+            and not _other_session_between(r, c, mixed) and not _commute_back(ctx, c, [r])]
     if not same:
         return None  # each rule below picks one of ``same``
     target = None
@@ -900,6 +902,31 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None:
         target = _sole_session(ctx, same, c)
     return target
+
+
+def _commute_back(ctx: Context, c: Cluster, records: list[Record]) -> bool:
+    """Whether cluster ``c`` is the way back of a commute one of ``records`` went: its word followed by a
+    ``return_words`` word ("the ride home", "cycled back home"), and a cluster of the record told going to
+    one of the ``commutes`` places of linking.json ("Rode to the office at 7"; a run "to the lake and back"
+    is one session)."""
+    if c.end >= ctx.tab.n or ctx.lows[c.end] not in ctx.lexicon.return_words or _goes_to_work(ctx, c):
+        return False
+    return any(_goes_to_work(ctx, x) for r in records for x in r.clusters if x.start < c.start)
+
+
+COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and its commute's "to" ("rode my bike to")
+
+
+def _goes_to_work(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is told going to a commute place: "to" at most COMMUTE_VERB_REACH words after its
+    word, then the place at most ``commutes`` reach words on, in its sentence ("Cycled to work", "Rode my bike
+    to the office")."""
+    lows, lex = ctx.lows, ctx.lexicon
+    hi = ctx.sents[c.sent][1]
+    to = next((k for k in range(c.end, min(hi, c.end + COMMUTE_VERB_REACH + 1)) if lows[k] == "to"), None)
+    if to is None:
+        return False
+    return any(lows[k] in lex.commute_places for k in range(to + 1, min(hi, to + 1 + lex.commute_reach)))
 
 
 def _other_race(d: Quantity | None, r: Record) -> bool:

@@ -1,0 +1,35 @@
+"""A commute is two sessions: the way to work, school or the office ("commutes" of ``models/linking.json``)
+and the way back home, with the day between ("Rode to the office at 7. The ride home took 50 minutes").  A
+session out to somewhere else and back ("Ran to the lake and back") is one.  "A ride home" is a lift in a
+car, no session.
+
+Every post here is written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def sessions(extractor, text: str) -> list[tuple]:
+    post = extractor.extract(text, posted_at="2024-06-10")
+    return [(a.activity, a.distance.meters if a.distance else None, a.duration.seconds if a.duration else None)
+            for a in post.activities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rode to the office at 7, 12 km along the Tarnby canal. The ride home took 50 minutes in the headwind.",
+     [("cycling", 12000, None), ("cycling", None, 3000)]),
+    ("Cycled my bike to work in Larkspur this morning, 14 km. The ride back home was wet.",
+     [("cycling", 14000, None), ("cycling", None, None)]),
+])
+def test_the_way_home_from_work_is_a_session_of_its_own(extractor, text, expected):
+    assert sessions(extractor, text) == expected
+
+
+def test_a_session_out_and_back_to_somewhere_else_is_one(extractor):
+    text = "Rode out to Brackenfold lake, 30 km. The ride home was into the wind."
+    assert sessions(extractor, text) == [("cycling", 30000, None)]
+
+
+def test_a_ride_home_in_a_car_is_no_session(extractor):
+    assert sessions(extractor, "Missed the last bus, so Elin Moss gave me a ride home.") == []
