@@ -1,7 +1,7 @@
 """A commute is two sessions: the way to work, school or the office ("commutes" of ``models/linking.json``)
 and the way back home, with the day between ("Rode to the office at 7. The ride home took 50 minutes").  A
 session out to somewhere else and back ("Ran to the lake and back") is one.  "A ride home" is a lift in a
-car, no session.
+car, no session.  How far the place is from home ("The office is 12 km from home") is the commute's distance.
 
 Every post here is written for these tests.
 """
@@ -33,3 +33,17 @@ def test_a_session_out_and_back_to_somewhere_else_is_one(extractor):
 
 def test_a_ride_home_in_a_car_is_no_session(extractor):
     assert sessions(extractor, "Missed the last bus, so Elin Moss gave me a ride home.") == []
+
+
+@pytest.mark.parametrize("text, meters", [
+    ("Cycled to work today for the first time! The office is 12 km from home. Took me 40 minutes.", 12000),
+    ("Ran to work in Tarnby this morning. My office is about 6 km from home, so no excuse.", 6000),
+])
+def test_how_far_the_commute_place_is_from_home_is_the_commute_s_distance(extractor, text, meters):
+    [commute] = sessions(extractor, text)
+    assert commute[1] == meters
+
+
+def test_how_far_a_place_is_is_no_distance_of_a_session_that_went_elsewhere(extractor):
+    assert sessions(extractor, "Swam 1 km this morning. The school is 2 km from home.") == \
+        [("swimming", 1000, None)]

@@ -83,6 +83,8 @@ def set_aside(ctx: Context) -> None:
             role = "until"  # "Marathon in 3 weeks!!": how far ahead the race is
         elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
+        elif q.kind == "distance" and _commute_length(ctx, span):
+            role = None  # "The office is 12 km from home": how far a commute goes, not a point along the way
         elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
                 and any(p.end == span.start - 1 for p in ctx.mentions[ext.PLACES]):
             role = "height"  # "Climbed Larkspur Pike (931 m)": in metres or feet in brackets after a place, its height
@@ -138,6 +140,27 @@ def _told_of_time(ctx: Context, span: ext.Mention, role: str | None) -> str | No
 
 
 SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a set ("5 x 1 km"): its repeats
+
+
+COPULAS = frozenset({"is", "'s", "’s", "was"})
+COPULA_REACH = 3  # at most this many words from a commute place to "is" ("The office is", "my new office is")
+LENGTH_HEDGES = frozenset({"about", "around", "roughly", "only", "just", "nearly", "almost", "approx", "approximately"})
+
+
+def _commute_length(ctx: Context, span: ext.Mention) -> bool:
+    """Whether distance ``span`` tells how far a commute place (``commutes`` of linking.json) is, in a text that
+    tells of going there (:meth:`Context.goes_to_work`): "is" (and a hedge) right before it, the place at most
+    COPULA_REACH words before "is" in its sentence, and "from" or "away" right after it ("Cycled to work today.
+    The office is 12 km from home", "Work is about 8 km away")."""
+    lows, lex = ctx.lows, ctx.lexicon
+    k = span.start - 1
+    while k >= 0 and lows[k] in LENGTH_HEDGES:
+        k -= 1
+    if k < 1 or lows[k] not in COPULAS or span.end >= ctx.tab.n or lows[span.end] not in ("from", "away"):
+        return False
+    lo = max(ctx.tab.sent_lo[k], k - COPULA_REACH)
+    return any(w in lex.commute_places for w in lows[lo:k]) \
+        and any(ctx.goes_to_work(a.end) for a in ctx.mentions[ext.ACTIVITIES])
 
 
 def _race_ahead(ctx: Context, span: ext.Mention) -> bool:

@@ -29,6 +29,7 @@ METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 DISTANCE_UNKNOWN = frozenset(("workout", "other"))  # of those, the ones that may hold a session covering a distance
 OPENING_WORDS = 4  # a sentence ending in a colon with more words than this opens the lines after it; fewer: a label
+COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and its commute's "to" ("rode my bike to")
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
@@ -805,6 +806,15 @@ class Context:
         after = lows[end:min(hi, end + 2)]
         return bool(before) and before[-1] in total_words or bool(after) and after[0] in total_words \
             or after == ["in", "total"]
+
+    def goes_to_work(self, end: int) -> bool:
+        """Whether the activity word ending at ``end`` is told going to a commute place: "to" at most
+        COMMUTE_VERB_REACH words after it, then one of the places of ``commutes`` (linking.json) at most its
+        reach words on, in its sentence ("Cycled to work", "Rode my bike to the office")."""
+        lows, lex = self.lows, self.lexicon
+        hi = self.tab.sent_hi[end - 1]
+        to = next((k for k in range(end, min(hi, end + COMMUTE_VERB_REACH + 1)) if lows[k] == "to"), None)
+        return to is not None and any(w in lex.commute_places for w in lows[to + 1:min(hi, to + 1 + lex.commute_reach)])
 
     def opens_line(self, n: int) -> bool:
         """Whether sentence ``n`` opens a line: only blanks before it on its line."""

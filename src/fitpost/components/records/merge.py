@@ -909,24 +909,9 @@ def _commute_back(ctx: Context, c: Cluster, records: list[Record]) -> bool:
     ``return_words`` word ("the ride home", "cycled back home"), and a cluster of the record told going to
     one of the ``commutes`` places of linking.json ("Rode to the office at 7"; a run "to the lake and back"
     is one session)."""
-    if c.end >= ctx.tab.n or ctx.lows[c.end] not in ctx.lexicon.return_words or _goes_to_work(ctx, c):
+    if c.end >= ctx.tab.n or ctx.lows[c.end] not in ctx.lexicon.return_words or ctx.goes_to_work(c.end):
         return False
-    return any(_goes_to_work(ctx, x) for r in records for x in r.clusters if x.start < c.start)
-
-
-COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and its commute's "to" ("rode my bike to")
-
-
-def _goes_to_work(ctx: Context, c: Cluster) -> bool:
-    """Whether cluster ``c`` is told going to a commute place: "to" at most COMMUTE_VERB_REACH words after its
-    word, then the place at most ``commutes`` reach words on, in its sentence ("Cycled to work", "Rode my bike
-    to the office")."""
-    lows, lex = ctx.lows, ctx.lexicon
-    hi = ctx.sents[c.sent][1]
-    to = next((k for k in range(c.end, min(hi, c.end + COMMUTE_VERB_REACH + 1)) if lows[k] == "to"), None)
-    if to is None:
-        return False
-    return any(lows[k] in lex.commute_places for k in range(to + 1, min(hi, to + 1 + lex.commute_reach)))
+    return any(ctx.goes_to_work(x.end) for r in records for x in r.clusters if x.start < c.start)
 
 
 def _other_race(d: Quantity | None, r: Record) -> bool:
