@@ -141,6 +141,8 @@ class EventFinder(Component):
                                                           if " " not in w}
         # the words a named event never starts with, capitalised or not: stop words, weekdays, months, units, verbs
         self.never_start = frozenset(self.not_start | self.verbs)
+        # the months, whole: after a number one is a day's date, no head ("WOD 14 March" is no march)
+        self.months = frozenset(resources.load_json("dates.json")["sets"]["MONTH_FULL"])
         # one-word verbs, nouns and exercises of a specific activity, which name it inside a name with a head
         # that does not ("the Hillcrest Cycle Challenge", "the Larkspur Rowing Championships", "the 30 Day
         # Squat Challenge")
@@ -315,6 +317,8 @@ class EventFinder(Component):
                 continue
             if after_number == j and low in self.report_words:
                 break  # "Larkspur 100 Race Report": the name ends at its number
+            if low in self.months and j > i and self.vocab[words[j - 1]].like_num:
+                break  # "WOD 14 March": a day of a month, no head
             if low in self.one_word_heads and j > i:
                 e = self._head_end(tab, j, end)
                 if lows[i] in self.brands:  # "Ironman 70.3 Lanzarote": a brand's name goes on with its place

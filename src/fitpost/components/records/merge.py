@@ -120,7 +120,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
             _index_real(real_of, target)
         routes.add(target, c)
         dates.add(target, c)
-    records = _asked_about(ctx, records)
+    records = _asked_about(ctx, _parts_of_workouts(ctx, records))
     records.sort(key=lambda r: r.primary.start)
     return records
 
@@ -902,6 +902,57 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None:
         target = _sole_session(ctx, same, c)
     return target
+
+
+PART_REACH = 4  # an exercise at most this many sentences from a workout's mention, in its block of lines, is its part
+
+
+def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
+    """``records`` with each record of exercises alone, done, joined to the workout done that it is a part of
+    (:func:`_workout_of`): a workout is made of exercises, which are no sessions of their own ("Crossfit
+    tonight with Jonas. The WOD was brutal: 5 rounds of 10 burpees, 15 kettlebell swings"), and whose counts
+    are none of the workout's."""
+    # the workouts' mentions, in order of start, each with its record
+    mentions = sorted(((x, w) for w in records if w.activity == "workout" and _done(w) for x in w.clusters),
+                      key=lambda m: m[0].start)
+    if not mentions:
+        return records
+    starts = [x.start for x, _ in mentions]
+    out = []
+    for r in records:
+        whole = _workout_of(ctx, r, mentions, starts) if all(c.info.exercise for c in r.clusters) and _done(r) \
+            else None
+        if whole is None:
+            out.append(r)
+            continue
+        for c in r.clusters:  # how many of an exercise counts no session: the workout has no count of its own
+            c.quantities = [q for q in c.quantities if q.kind != "count"]
+        whole.clusters.extend(r.clusters)
+    return out
+
+
+def _done(r: Record) -> bool:
+    return statuses.meaning(r.primary.status_name).phase == "done"
+
+
+def _workout_of(ctx: Context, r: Record, mentions: list[tuple[Cluster, Record]], starts: list[int]) -> Record | None:
+    """The workout whose mention comes nearest before or after record ``r``'s clusters (``mentions``: the
+    workouts' mentions with their records, in order of ``starts``), when that is at most PART_REACH sentences
+    away with no blank line between ("WOD" over "21-15-9 thrusters and pull-ups"; "Deadlifts at 60 kg, then
+    50 kg. The WOD took me 9 minutes"); the one before on a tie."""
+    lo, hi = min(c.start for c in r.clusters), max(c.end for c in r.clusters)
+    k, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    near = []
+    if k:
+        x, w = mentions[k - 1]
+        near.append((ctx.sent_of[lo] - x.sent, x.end, lo, w))
+    if j < len(mentions):
+        x, w = mentions[j]
+        near.append((x.sent - ctx.sent_of[hi - 1], hi - 1, x.start, w))
+    for gap, a, b, w in sorted(near, key=lambda m: m[0]):
+        if gap <= PART_REACH and not ctx.blank_line_between(a, b):
+            return w
+    return None
 
 
 def _commute_back(ctx: Context, c: Cluster, records: list[Record]) -> bool:
