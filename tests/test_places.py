@@ -103,6 +103,7 @@ def test_a_place_ending_the_subject_after_from_is_where_the_subject_comes_from(b
 
 def test_a_person_or_a_possessor_is_no_place(nlp):
     assert places(nlp, "Big thanks to Asha Menon for pacing me. Ran 12 km in Porto.") == [("Porto", "at")]
+    assert places(nlp, "A big thank you to Elin, Jonas and Tamsin for the weekend. We kayaked 12 km.") == []
     assert places(nlp, "Ran 5 km in India's capital.") == []
 
 

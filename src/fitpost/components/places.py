@@ -60,10 +60,10 @@ _THANKING = frozenset(("thanks", "thank", "thankyou", "grateful", "credit", "kud
 
 
 def _thanked(tab: ext.Tokens, to: int) -> bool:
-    """Whether the "to" at token ``to`` follows a word of thanks or praise ("thanks to", "kudos to",
-    "shout out to"): the name after it is a person's."""
+    """Whether the "to" at token ``to`` follows a word of thanks or praise, or one and "you" ("thanks to",
+    "kudos to", "thank you to", "shout out to"): the name after it is a person's."""
     lows = tab.lower
-    return to > 0 and (lows[to - 1] in _THANKING or to > 1 and lows[to - 2:to] == ["shout", "out"])
+    return to > 0 and (lows[to - 1] in _THANKING or to > 1 and lows[to - 2:to] in (["shout", "out"], ["thank", "you"]))
 
 
 def _before_race_length(tab: ext.Tokens, s: int, e: int) -> int:
