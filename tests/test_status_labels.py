@@ -1,5 +1,6 @@
 """Status told by where a session stands in time: a label before a colon ("Tomorrow:", "Plan for next week:")
-tells the status of the whole list after it; a present progressive with a day after it is an arrangement, and a
+tells the status of the whole list after it; a present progressive with a day after it, or a day or month later
+in the year than the post, is an arrangement, and a
 race told in the present as set on a day ("is on June 20th") is ahead; a plan hedged on the weather is a plan,
 and so is an aim told with its period between ("my goal for this year is to swim").
 
@@ -38,6 +39,17 @@ def test_a_present_progressive_with_a_day_after_it_is_an_arrangement(extractor):
 
 def test_a_present_progressive_in_a_longer_period_is_under_way(extractor):
     assert records(extractor, "I'm cycling across the island this month.")[0][0] == "ongoing"
+    assert records(extractor, "I'm swimming 1 km every day in June for the Tarnby lifeboat.") == \
+        [("ongoing", 1, "2026-06-01")]
+
+
+def test_a_present_progressive_before_a_day_or_month_later_in_the_year_is_an_arrangement(extractor):
+    """Said on 3 June, "in August" and "from 1 July" are ahead: read as gone by, they were last year's."""
+    assert records(extractor, "We are walking the Larkspur Way in August.") == [("planned", None, "2026-08-01")]
+    assert records(extractor, "I'm swimming 1 km every day from 1 July to 31 July for the Tarnby lifeboat.") == \
+        [("planned", 1, "2026-07-01")]
+    # a day gone by this year, or one named with its year, is read as written
+    assert records(extractor, "We are walking the Larkspur Way in August 2025.")[0][2] == "2025-08-01"
 
 
 def test_a_race_told_in_the_present_as_set_on_a_day_is_ahead(extractor):

@@ -52,6 +52,7 @@ Writes ``span._.fp_status = StatusInfo(status, cue, cue_start, frequency)``;
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import operator
@@ -64,7 +65,7 @@ from spacy.tokens import Doc, Token
 
 from fitpost import ext, resources, statuses
 from fitpost.components.base import Component
-from fitpost.components.dates import direction_words
+from fitpost.components.dates import direction_words, states_year
 from fitpost.patterns import RuleError, TokenPatterns
 
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
@@ -989,6 +990,8 @@ class StatusTagger(Component):
             if best.rule.if_past and tense == "past" and (counted or not self._plural_noun(view, token, is_verb)):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
             elif best.rule.if_progressive and tense == "progressive" and is_verb:
+                if self._dated_ahead(view, span):  # "I'm swimming 1 km every day from 1 June", said in February
+                    return ext.StatusInfo(self.tense_status["future"], best.text, best.start_char, frequency)
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         return self._tense_status(view, span, token, is_verb, pseudo, frequency)
@@ -1037,8 +1040,9 @@ class StatusTagger(Component):
         elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
                 and (_amount_fragment(view, span) or _event_fragment(view, span)):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
-        elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)):
-            tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday": an arrangement, not under way
+        elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)
+                                                      or self._dated_ahead(view, span)):
+            tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday", "... in May": an arrangement
         elif tense == "none" and _race_in_period(view, span):  # "Marathon in 3 weeks!!": the race is that far ahead
             k = span.end  # the cue is the "in" before the time: that time is no session's (fitpost_records)
             return ext.StatusInfo(self.tense_status["future"], view.tab.text[k], view.tab.idx[k], frequency)
@@ -1057,6 +1061,27 @@ class StatusTagger(Component):
                 words = set(tab.lower[d.start:d.end])
                 return words.isdisjoint(self.today_words) and words.isdisjoint(self.past_date_words)
         return False
+
+    def _dated_ahead(self, view: _DocView, span: ext.Mention) -> bool:
+        """Whether the first date after the mention in its sentence, at most ``arranged.reach`` tokens on, is a day
+        or a month named without its year and without a word pointing back, that falls later in the year than the
+        post date: read as gone by, it is the one ahead ("I'm swimming 1 km every day from 1 June", "We are walking
+        the Larkspur Way in May", said in February)."""
+        posted = ext.doc_value(view.doc, "fp_posted_at")
+        if posted is None or not view.dates:
+            return False
+        if isinstance(posted, dt.datetime):
+            posted = posted.date()
+        tab = view.tab
+        hi = min(tab.sent_hi[span.start], span.end + self.arranged_reach)
+        d = next((d for d in view.dates if span.end <= d.start < hi), None)
+        if d is None or d.info is None or d.info.value is None or d.info.value >= posted \
+                or states_year(d.info.text, d.label) or not self.past_date_words.isdisjoint(tab.lower[d.start:d.end]):
+            return False
+        day = d.info.value
+        if d.info.granularity == "month":
+            return day.month > posted.month
+        return d.info.granularity == "day" and (day.month, day.day) > (posted.month, posted.day)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
