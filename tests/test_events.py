@@ -182,8 +182,16 @@ def test_an_ultra_named_by_its_number_in_the_title_of_its_report(nlp, text, expe
     assert events(nlp, text) == expected
 
 
+def test_an_ultra_named_by_its_number_opening_a_title_with_its_course_and_days(nlp):
+    """Opening the text's title, before the report that tells of finishing it, the number ends the name,
+    whatever follows it on the title's line (a line in Title Case keeps those capitals)."""
+    text = "Larkspur 100 Tarnby to Brackenfold October 3-4 2015\n\nThe start was cold. I finished in 27:40."
+    assert events(nlp, text) == [("Larkspur 100", "running")]
+
+
 def test_a_list_named_by_a_number_is_no_ultra(nlp):
     assert events(nlp, "The Top 50 results are out.") == []
+    assert events(nlp, "Tarnby 50 Best Cafes Reviewed\n\nThe coffee at the harbour was the best.") == []
 
 
 def test_an_event_is_the_record_event(blank_extractor):

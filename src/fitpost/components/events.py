@@ -205,7 +205,7 @@ class EventFinder(Component):
                  or distances and any(map(_DISTANCE.match, filterfalse(str.isalpha, lows[lo:hi])))]
         if not sents:
             return []
-        headline = self._headline_tokens(tab, text, self.one_word_heads)
+        headline = self._headline_tokens(tab, text, self.one_word_heads) - self._numbered_title(tab, text)
         # a head first ("the Race for Kindness"), looked up by its word (a head: its sentence is one of ``sents``)
         out = [f for i in cues.get("tag_head", ()) if i + 2 < tab.sent_hi[i] and lows[i + 1] in _HEAD_LINKS
                and i not in headline and (f := self._head_first(tab, i, tab.sent_hi[i]))]
@@ -315,8 +315,8 @@ class EventFinder(Component):
                 if lows[j - 1] in _NAME_END_UNITS or _K.match(lows[j - 1]):
                     after_distance = j
                 continue
-            if after_number == j and low in self.report_words:
-                break  # "Larkspur 100 Race Report": the name ends at its number
+            if after_number == j and (low in self.report_words or self._opens_title(tab, ext.text(doc), i, j)):
+                break  # "Larkspur 100 Race Report", "Larkspur 100 Tarnby to Brackenfold": the name ends at its number
             if low in self.months and j > i and self.vocab[words[j - 1]].like_num:
                 break  # "WOD 14 March": a day of a month, no head
             if low in self.one_word_heads and j > i:
@@ -338,12 +338,12 @@ class EventFinder(Component):
             if low in self.race_numbers and j - 1 > i:
                 after_number = j
         if after_distance is None:
-            if after_number == j and self._numbered_race(tab, i, j, end):
+            if after_number == j and self._numbered_race(tab, i, j, end, ext.text(doc)):
                 return self._checked(doc, tab, i, j, people)
             return None
         return self._checked(doc, tab, i, after_distance, people)
 
-    def _numbered_race(self, tab: ext.Tokens, i: int, j: int, end: int) -> bool:
+    def _numbered_race(self, tab: ext.Tokens, i: int, j: int, end: int, text: str) -> bool:
         """Whether the name at tokens ``i:j`` may end in its bare number (``race_numbers``): it follows
         "the" or opens a line, no word it could be the modifier of follows (a word in lower case but a
         small word of a title, a stop word or a verb of being: "the Larkspur 100 last weekend", "the
@@ -356,8 +356,32 @@ class EventFinder(Component):
         nxt = lows[j] if j < end else ""
         if nxt in self.report_words:
             return after_the or opens_line
+        if opens_line and self._opens_title(tab, text, i, j):
+            return True
         free = not nxt.isalpha() or nxt in _TITLE_SMALL or nxt in self.not_start or nxt in _BEING
         return (after_the or opens_line) and free and not self.race_cues.isdisjoint(lows[lo:end])
+
+    def _numbered_title(self, tab: ext.Tokens, text: str) -> set[int]:
+        """The tokens of a name of capitalised words and a bare number of ``race_numbers`` that opens the text's
+        title (:meth:`_opens_title`), which keeps its capitals in a line in Title Case: "Larkspur 100" of
+        "Larkspur 100 Tarnby to Brackenfold October 3-4 2015"."""
+        words, lows = tab.text, tab.lower
+        i = next((k for k in range(tab.n) if not words[k].isspace()), tab.n)
+        j = i
+        while j < tab.n and words[j][:1].isupper() and words[j].isalpha() and lows[j] not in self.not_start:
+            j += 1
+        if j == i or j >= tab.n or lows[j] not in self.race_numbers or not self._opens_title(tab, text, i, j + 1):
+            return set()
+        return set(range(i, j + 1))
+
+    def _opens_title(self, tab: ext.Tokens, text: str, i: int, j: int) -> bool:
+        """Whether the name at tokens ``i:j`` opens the text's first line, a title with the report under it
+        (:func:`fitpost.ext.title_end`), whatever follows it there ("Larkspur 100 Tarnby to Brackenfold October 3-4
+        2015"), and the text after it tells of running or finishing (``race_cues``)."""
+        title = ext.title_end(text)
+        if title < 0 or tab.end[j - 1] > title or text[:tab.idx[i]].strip():
+            return False
+        return not self.race_cues.isdisjoint(tab.lower[j:])
 
     def _head_end(self, tab: ext.Tokens, j: int, end: int) -> int:
         """The end of the name whose first head word is token ``j``: up to two more heads ("Half
@@ -423,10 +447,12 @@ class EventFinder(Component):
         if not naming:
             return None
         if self._opens(tab, s):
-            # the bare number that ends an ultra's name before a word of its report counts as a capital
-            # ("Larkspur 100 race report"; not "Larkspur 100 was on the radio")
+            # the bare number that ends an ultra's name before a word of its report, or opening a report's title,
+            # counts as a capital ("Larkspur 100 race report", "Larkspur 100 Tarnby to Brackenfold"; not
+            # "Larkspur 100 was on the radio")
             capitals = sum(words[k][:1].isupper() and words[k].isalpha() for k in range(s, e)) \
-                + (lows[e - 1] in self.race_numbers and e < tab.n and lows[e] in self.report_words)
+                + (lows[e - 1] in self.race_numbers and (e < tab.n and lows[e] in self.report_words
+                                                         or self._opens_title(tab, ext.text(doc), s, e)))
             if capitals < 2 and not (ext.has_annotation(doc, "ENT_IOB") and doc[s].ent_type_):
                 return None  # "Easy 8 km.", "New marathon best", where a model sees no name
         s = self._left_count(tab, s)
