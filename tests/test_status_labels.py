@@ -69,3 +69,12 @@ def test_a_plan_hedged_on_the_weather_is_still_a_plan(extractor):
 def test_an_aim_told_with_its_period_between_is_a_plan(extractor):
     assert records(extractor, "My goal for this year is to swim a mile without stopping.")[0][0] == "planned"
     assert records(extractor, "Our plan for the summer is to ride the coast road to Tarnby.")[0][0] == "planned"
+
+
+def test_how_often_a_thing_told_of_is_thought_of_is_no_routine(extractor):
+    """"This race has been on my mind every day": the race told of is no session done every day."""
+    post = extractor.extract("Larkspur 100 Tarnby to Brackenfold October 3-4 2015\n\n"
+                             "This race has been on my mind every day for a year. I finished in 27:40.",
+                             posted_at="2015-10-20")
+    assert [(a.status, a.frequency, a.event.name, a.distance.unit) for a in post.activities] == \
+        [("completed", None, "Larkspur 100", "mi")]

@@ -259,6 +259,19 @@ class Cue:
 SCAN_ALL = 32
 
 
+THING_DETERMINERS = frozenset(("the", "this", "that"))
+COPULA_AFTER = frozenset(("is", "was", "has", "had", "'s", "’s"))
+
+
+def thing_told_of(tab: ext.Tokens, start: int, end: int, info: ext.ActivityInfo | None) -> bool:
+    """Whether the noun mention at tokens ``start:end`` is a thing its sentence tells of: "the", "this" or "that"
+    right before it and "is", "was", "has" or "had" right after it ("This race has been on my mind every day",
+    "The race is held every year"): how often is said of what its predicate tells, not of sessions of it."""
+    lows = tab.lower
+    return info is not None and info.form in ("noun", "race") and start > 0 \
+        and lows[start - 1] in THING_DETERMINERS and end < tab.n and lows[end] in COPULA_AFTER
+
+
 class _Scopes:
     """A Doc's cues by where their scopes lie: the cues that may reach a mention are found without trying
     every cue of the Doc (a long text has thousands)."""
@@ -976,6 +989,9 @@ class StatusTagger(Component):
         token = self._head_token(view, span, info)
         is_verb = self._is_verb(view, span, info)
         candidates = self._candidates(view, span, is_verb, cues)
+        if candidates and thing_told_of(view.tab, span.start, span.end, info):
+            # "This race has been on my mind every day": how often is said of the thought, not of the race
+            candidates = [x for x in candidates if not (x[0].rule.frequency and x[0].start >= span.end)]
         if not candidates:
             return self._tense_status(view, span, token, is_verb, pseudo, None)
         # the frequency of the closest cue that has one, whichever cue decides

@@ -21,7 +21,7 @@ from fitpost.components import dates
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import METERS_PER_MILE, NOT_ENDURANCE, PERSON_RELATIVES, Context
 from fitpost.components.records.model import Cluster
-from fitpost.components.status import LIST_JOINERS
+from fitpost.components.status import LIST_JOINERS, thing_told_of
 from fitpost.schema import DateRef, Quantity
 
 # the cost of attaching a quantity to a cluster: the tokens between them, and
@@ -277,16 +277,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         if q.kind == "count" and _heads_a_list(ctx, span):
             continue  # "3 rounds: 20 swings, 15 push-ups": the circuit's rounds, no exercise's count
         if q.kind in ("repetition", "frequency"):
-            if q.kind == "repetition" and _repeats_other_verb(ctx, span, activity_words):
-                continue  # "scored twice", "stopped three times": how often something else happened
-            if q.kind == "repetition" and ORDINAL_TIME.search(q.text):
-                continue  # "for the first time", "for the 13th time": which time this is, not how often
-            own = next((c for c in sentences[n].clusters if c.start == span.end), None)
-            if q.kind == "repetition" and own is not None:  # "my 30-day yoga challenge: 45 min of vinyasa"
-                if own.kind(q.kind) is None:
-                    own.quantities.append(q)  # the challenge's days, not the session's told with it
-                continue
-            _spread(sentences[n].clusters, span, spread.setdefault((n, q.kind), []))
+            _attach_how_often(ctx, span, sentences[n].clusters, activity_words, spread.setdefault((n, q.kind), []))
             continue
         whole = race_times.get(span.start)
         if whole is not None:  # "400 m swim, 20 km bike and 5 km run in 1:24:30": the triathlon's time
@@ -415,6 +406,26 @@ def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int
     k = span.start - 1
     word = ctx.lows[k] if k >= 0 else ""
     return k not in activity_words and _past_form(ctx, word)
+
+
+def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], activity_words: set[int],
+                      ends: list[int]) -> None:
+    """A repetition or a frequency to the clusters of its sentence (``clusters``): to the activity word right
+    after a repetition alone ("my 30-day yoga challenge"), else spread (:func:`_spread`; ``ends``: where those of
+    its kind before it in the sentence end); none for how often something else happened ("scored twice"), which
+    time this is ("for the first time") or how often a thing told of is thought of (:func:`thing_told_of`).
+    (``activity_words``: the tokens of the Doc's clusters.)"""
+    q: Quantity = span.info
+    if q.kind == "repetition" and (_repeats_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)):
+        return
+    own = next((c for c in clusters if c.start == span.end), None)
+    if q.kind == "repetition" and own is not None:  # "my 30-day yoga challenge: 45 min of vinyasa"
+        if own.kind(q.kind) is None:
+            own.quantities.append(q)  # the challenge's days, not the session's told with it
+        return
+    if q.kind == "frequency":  # "This race has been on my mind every day": not how often the race was run
+        clusters = [c for c in clusters if not thing_told_of(ctx.tab, c.start, c.end, c.info)]
+    _spread(clusters, span, ends)
 
 
 def _spread(clusters: list[Cluster], span: ext.Mention, ends: list[int]) -> None:
