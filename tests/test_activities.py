@@ -120,6 +120,10 @@ def test_generic_mentions(nlp):
     assert not infos(nlp, "He was running 20 km every Sunday.")["running"].generic
     assert not infos(nlp, "We went cycling by the river.")["cycling"].generic
     assert not infos(nlp, "Their cycling has improved a lot.")["cycling"].generic
+    # a gerund told with how often is a routine's session, joined to another or not
+    assert not infos(nlp, "Walking 5 miles a day and swimming twice a week.")["swimming"].generic
+    if nlp.has_pipe("parser"):  # with no parse a gerund after "and" is read as a session
+        assert infos(nlp, "She loves walking and swimming.")["swimming"].generic
 
 
 def test_a_gerund_right_after_its_amount_is_a_session(nlp):

@@ -178,6 +178,7 @@ class ActivityFinder(Component):
         candidates, idiom_tokens = self._candidates(doc, tab, quantities)
         found: list[tuple[int, int, str, ext.ActivityInfo]] = []
         amount_ends: set[int] | None = None  # where a distance or a time ends, read at the first need
+        often: set[int] | None = None  # the tokens of how often ("twice a week"), read at the first need
         triathlon = any(kind is not None and kind[1] == "triathlon" for _, _, kind in candidates)
         amounts = [q.start for q in quantities
                    if q.label in ("distance", "duration")] if triathlon else []
@@ -221,7 +222,9 @@ class ActivityFinder(Component):
                 generic = not (_amount_beside(doc, tab, start, end, self.amount_modifiers)
                                or self._after_spell(tab, start))
             else:
-                generic = self._generic(doc, tab, start, end, root, form)
+                if often is None:
+                    often = {k for q in quantities if q.label == "frequency" for k in range(q.start, q.end)}
+                generic = self._generic(doc, tab, start, end, root, form, often)
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form, generic=generic)))
         kept = _without_told_means(tab, _filter_spans(found))
@@ -531,8 +534,11 @@ class ActivityFinder(Component):
             j += 1
         return j < tab.n and tab.lower[j] == "distance"
 
-    def _generic(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None, form: str) -> bool:
-        """A gerund about the activity in general: "known for running", "running is fun"."""
+    def _generic(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None, form: str,
+                 often: set[int]) -> bool:
+        """A gerund about the activity in general: "known for running", "running is fun"; not one the parse
+        gives an amount or how often ("Walking 5 miles a day and swimming twice a week": ``often``, the tokens
+        of how often)."""
         word = tab.lower[start]
         dropped_g = word.endswith("in") and word + "g" in self.single  # "runnin'", not "mountain climbing"
         if not (word.endswith("ing") or dropped_g) or form == "exercise":
@@ -558,7 +564,7 @@ class ActivityFinder(Component):
             if root.dep_ == "nsubj" and root.head.lower_ in _PAST_BE:
                 return False  # "Swimming in Lake Tarn with Elin was lovely": one session, told in the past
             if root.dep_ in ("nsubj", "pobj", "dobj", "conj", "attr") and root.pos_ in ("NOUN", "VERB"):
-                return not any(t.like_num for t in root.subtree)
+                return not any(t.like_num or t.i in often for t in root.subtree)
             if root.dep_ == "pcomp" and root.head.lower_ in ("for", "about", "of", "to"):
                 return True
             return False
