@@ -486,7 +486,19 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     best, best_cost = _least_cost(ctx, span, _of_race(first, race))
     if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
         best, _ = _least_cost(ctx, span, _of_race(sentence.near(span.start, span.end, WINDOW), race))
+    if best is not None and made_up_after(ctx, best, span):
+        return None  # "Missed my run yesterday, so doubled up today: 12 km": the session made up, not the one missed
     return best
+
+
+MAKING_UP = frozenset({"so", "but", "instead"})  # after a session not done, what turns to the one done in its place
+
+
+def made_up_after(ctx: Context, c: Cluster, span: ext.Mention) -> bool:
+    """Whether the amount ``span`` comes after cluster ``c``, a session not done (negated or hypothetical), with
+    one of MAKING_UP between them: the amount is another session's, the one done in its place."""
+    return span.start >= c.end and not statuses.is_real(c.status_name) \
+        and not MAKING_UP.isdisjoint(ctx.lows[c.end:span.start])
 
 
 def _of_race(near: list[Cluster], race: str | None) -> list[Cluster]:

@@ -31,6 +31,7 @@ from fitpost.components.records.attach import (
     dated_ahead,
     denied_before,
     event_holding,
+    made_up_after,
     told_as_cause,
     within,
 )
@@ -1114,7 +1115,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     taken = {id(q) for c in clusters for q in c.quantities}
     left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
     if left:  # a session split off a cluster's sentence is made of a distance no cluster took
-        split = _split_ellipses(ctx, real, clusters, left)
+        split = _split_ellipses(ctx, real, clusters, left) | _split_made_up(ctx, real, clusters, left)
         split |= _split_day_led(ctx, real, clusters, taken | split)
         _split_period_lists(ctx, real, clusters, split)
     _lend_places(ctx, real, with_cluster)
@@ -1399,6 +1400,54 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster], le
         real.add_record(Record([carrier]))
         split.add(id(q))
     return split
+
+
+def _split_made_up(ctx: Context, real: RealRecords, clusters: list[Cluster], left: list[ext.Mention]) -> set[int]:
+    """A distance no cluster took after a session not done in its sentence, past a word that turns to the one done
+    in its place (:func:`~fitpost.components.records.attach.made_up_after`: "Missed my run yesterday, so doubled
+    up today: 12 km in 1:05"), is that session, done, of that activity, with the time no cluster took right after
+    it and the date of its clause; planned where told ahead ("No run today, so 15 km tomorrow"), none where told
+    as only maybe (HEDGES).  ``left``: the distances no cluster took, in order.  Gives the ``id`` of each
+    distance made a session so."""
+    split: set[int] = set()
+    not_done = [c for c in clusters if not statuses.is_real(c.status_name)]
+    if not not_done:
+        return split
+    taken = {id(q) for c in clusters for q in c.quantities}
+    times = {t.start: t for t in ctx.mentions[ext.QUANTITIES] if t.info.kind == "duration" and id(t.info) not in taken}
+    for span in left:
+        n = ctx.sent_of[span.start]
+        c = max((x for x in not_done if x.sent == n and x.end <= span.start), key=lambda x: x.start, default=None)
+        if c is None or not made_up_after(ctx, c, span) or not HEDGES.isdisjoint(ctx.lows[c.end:span.start]):
+            continue  # "I won't run tomorrow but maybe 5 km on Sunday": only what may be
+        quantities = [span.info]
+        k = span.end + 1 if span.end < ctx.tab.n and ctx.lows[span.end] in ("in", ",") else span.end
+        if k in times:  # "12 km in 1:05"
+            quantities.append(times[k].info)
+        carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=ext.StatusInfo("completed"),
+                          quantities=quantities, inferred=True)
+        day = next((d for d in ctx.dates_in.get(n, ()) if 0 <= d.start - span.end <= MADE_UP_DATE_REACH), None)
+        if day is None:
+            attach_date(ctx, carrier)
+        else:
+            carrier.date = day.info
+        if _told_ahead(ctx, c.end, span.end) or carrier.date is not None and dated_ahead(ctx, carrier.date):
+            carrier.status = ext.StatusInfo("planned")  # "No run today, so 15 km tomorrow": a plan in its place
+            if day is not None:
+                carrier.date = as_read(ctx, carrier, day)  # "so I'll do 2 km on Friday": the Friday to come
+        real.add_record(Record([carrier]))
+        split.add(id(span.info))
+    return split
+
+
+MADE_UP_DATE_REACH = 3  # the day of a session made up starts at most this many tokens after its distance
+HEDGES = frozenset({"maybe", "perhaps", "if", "hopefully"})  # what makes a session in place of another only maybe
+
+
+def _told_ahead(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether tokens ``lo:hi`` tell of a time ahead ("will", "'ll", "tomorrow")."""
+    words = ctx.lows[lo:hi]
+    return not (ctx.lexicon.ahead_words.isdisjoint(words) and ctx.lexicon.future_words.isdisjoint(words))
 
 
 # what may join a day-led session to what is told before it
