@@ -34,3 +34,15 @@ def test_a_session_in_place_of_one_missed_told_ahead_is_planned(extractor):
 
 def test_a_session_in_place_of_one_missed_told_as_maybe_is_none(extractor):
     assert [s[0] for s in sessions(extractor, "I won't run tomorrow but maybe 5 km on Sunday.")] == ["negated"]
+
+
+def test_an_amount_ending_the_clause_before_a_session_not_done_is_the_session_before(extractor):
+    post = extractor.extract("Tried my first spin class at the Tarnby gym tonight. 45 minutes and I could barely "
+                             "walk afterwards.", posted_at="2025-03-12")
+    assert [(a.activity, a.status, a.duration.seconds if a.duration else None) for a in post.activities] == \
+        [("cycling", "completed", 2700), ("walking", "hypothetical", None)]
+
+
+def test_a_session_not_done_keeps_its_own_amount(extractor):
+    got = sessions(extractor, "Rode 40 km along the Tarnby canal today. I couldn't ride 80 km though.")
+    assert [(status, meters) for status, meters, _, _ in got] == [("completed", 40000), ("negated", 80000)]

@@ -486,9 +486,19 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     best, best_cost = _least_cost(ctx, span, _of_race(first, race))
     if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
         best, _ = _least_cost(ctx, span, _of_race(sentence.near(span.start, span.end, WINDOW), race))
-    if best is not None and made_up_after(ctx, best, span):
+    if best is not None and (made_up_after(ctx, best, span) or _before_clause_not_done(ctx, best, span)):
         return None  # "Missed my run yesterday, so doubled up today: 12 km": the session made up, not the one missed
     return best
+
+
+CLAUSE_SUBJECTS = frozenset(("i", "we", "he", "she", "they"))
+
+
+def _before_clause_not_done(ctx: Context, c: Cluster, span: ext.Mention) -> bool:
+    """Whether the amount ``span`` comes before cluster ``c``, a session not done, with a subject between them:
+    it ends the clause before ("Spin class tonight. 45 minutes and I could barely walk afterwards")."""
+    return span.end <= c.start and not statuses.is_real(c.status_name) \
+        and not CLAUSE_SUBJECTS.isdisjoint(ctx.lows[span.end:c.start])
 
 
 MAKING_UP = frozenset({"so", "but", "instead"})  # after a session not done, what turns to the one done in its place

@@ -1120,8 +1120,18 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         _split_period_lists(ctx, real, clusters, split)
     _lend_places(ctx, real, with_cluster)
     sent_of = ctx.sent_of
-    orphans = [span for span in ctx.mentions[ext.QUANTITIES]
-               if sent_of[span.start] not in with_cluster and span.info.kind in ("distance", "duration")]
+    # the amounts of the sentences with no cluster, and those no cluster took in a sentence whose clusters are
+    # all of sessions not done ("45 minutes and I could barely walk afterwards"), but for one told after such a
+    # session and "so", "but" or "instead", which is the session done in its place or none (_split_made_up)
+    real_sents = {c.sent for c in clusters if statuses.is_real(c.status_name)}
+    not_done: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        if c.sent not in real_sents:
+            not_done.setdefault(c.sent, []).append(c)
+    orphans = [span for span in ctx.mentions[ext.QUANTITIES] if span.info.kind in ("distance", "duration")
+               and (sent_of[span.start] not in with_cluster
+                    or sent_of[span.start] in not_done and id(span.info) not in taken
+                    and not any(made_up_after(ctx, c, span) for c in not_done[sent_of[span.start]]))]
     if orphans:
         _lend_amounts(ctx, real, orphans)
     _lend_company(ctx, real, with_cluster)
