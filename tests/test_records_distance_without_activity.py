@@ -25,3 +25,10 @@ def test_squats_lend_no_activity_to_a_distance(extractor):
 
 def test_a_sport_covering_ground_keeps_its_distance(extractor):
     assert records(extractor, "Played football for an hour, covered 9 km.") == [("other", 9000.0)]
+
+
+def test_a_distance_on_a_long_distance_trail_is_walked(extractor):
+    """A trail named as a place ("the Tarnside Way") tells what a text with no activity word is about."""
+    text = "Day 3 of the Tarnside Way: Brackenfold to Larkspur, 24 km. We set off at 8 and arrived at 4."
+    assert records(extractor, text) == [("hiking", 24000.0)]
+    assert records(extractor, "Ran 10 km along the Tarnside Way this morning.") == [("running", 10000.0)]

@@ -161,6 +161,8 @@ class Lexicon:
     definition_hedges: frozenset[str]  # words that may stand between such a phrase and the distance
     journey_nouns: frozenset[str]  # nouns of a journey of many days after an activity word ("a rowing expedition")
     day_event_cues: frozenset[str]  # "flagged off": a session begun, over by now if one day covers it
+    trail_heads: frozenset[str]  # the last word of a long-distance trail's name ("the Tarnside Way": activities.json)
+    trail_activity: str  # the activity of a trail walked
     commute_places: frozenset[str]  # where a commute goes ("to the office"): see commutes in linking.json
     return_words: frozenset[str]  # after a commute's activity word, its way back ("the ride home")
     commute_reach: int  # at most this many words between "to" and the place of a commute
@@ -263,6 +265,8 @@ class Lexicon:
                    journey_nouns=frozenset(data["journeys"]["nouns"]),
                    day_event_cues=frozenset(data["day_events"]["cues"]),
                    day_event_km={k: float(v) for k, v in data["day_events"]["km"].items()},
+                   trail_heads=frozenset(activities["trails"]["heads"]),
+                   trail_activity=activities["trails"]["activity"],
                    commute_places=frozenset(data["commutes"]["places"]),
                    return_words=frozenset(data["commutes"]["return_words"]),
                    commute_reach=int(data["commutes"]["reach"]),
@@ -453,8 +457,9 @@ class Context:
 
     @once
     def main_activity(self) -> str | None:
-        """The endurance activity the text names most, its hashtags, events and ``activity_cues``
-        ("peloton", "hikers") included: a distance with no activity word in a running diary is a run.
+        """The endurance activity the text names most, its hashtags, events, ``activity_cues`` ("peloton",
+        "hikers") and the long-distance trails it names as places (``trails`` of activities.json: "Day 3 of the
+        Tarnside Way") included: a distance with no activity word in a running diary is a run.
         Of several named most, ``default_activity`` (the commonest) where it is one of them, else the
         first named ("Tue: 8 km easy ... Thu: swim 1500m ... Sat: long run 24 km" is a run).  A text that
         names none: ``default_activity``, unless it names a workout or another sport.  The recovery between
@@ -466,9 +471,12 @@ class Context:
         mentions = self.mentions[ext.ACTIVITIES]
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         sent_of = self.sent_of
+        heads, trail_activity = self.lexicon.trail_heads, self.lexicon.trail_activity
         named = [(m.info.activity, sent_of[m.start]) for m in mentions if m.start not in self.recoveries] + \
             [(e.info.activity, sent_of[e.start]) for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [(cues[self.lows[i]], sent_of[i]) for i in self.words_at("activity_cues") if i not in in_mention]
+            [(cues[self.lows[i]], sent_of[i]) for i in self.words_at("activity_cues") if i not in in_mention] + \
+            [(trail_activity, sent_of[p.start]) for p in self.mentions[ext.PLACES]
+             if p.end - p.start > 1 and self.lows[p.end - 1] in heads and self.tab.text[p.end - 1][:1].isupper()]
         for activity, _ in dict.fromkeys(named):
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
