@@ -1,7 +1,7 @@
 """An interval session told by its repeats: a line that opens with a set ("5 x 1 km at 4:10 with 90 s
 recovery.") or gives it after a short label ("Track session: 6 x 800 m") is a session, of the text's
 activity, though no activity word names it (:func:`fitpost.components.records.merge._log_line`); and a
-jog or a walk between the repeats ("with 200 m jog recoveries", "a 200 m jog between each") is their
+jog or a walk between the repeats ("with 200 m jog recoveries", "a 200 m jog between each", "jog back down") is their
 recovery, neither a session nor the session's amount (``repeat_recoveries`` in ``models/linking.json``,
 the ``recovery`` role of ``models/quantities/context.json``); the length of each lap or repeat, told right after
 the activity word with no number of them ("running 5 km laps", "ran 800 m repeats"), is no session's distance
@@ -32,6 +32,7 @@ def test_a_set_of_repeats_opening_a_line_is_a_session(extractor, text, meters):
     ("6 x 400 m with a 200 m jog between each.", 2400),
     ("Track tonight: 10 x 200 m, 200 m walk recovery.", 2000),
     ("Ran 6 x 1 km with 2 min jog recovery.", 6000),
+    ("Hill reps with the club: 8 x 90 seconds up Tarnby Hill, jog back down. About 9 km in all.", 9000),
 ])
 def test_the_jog_or_walk_between_repeats_is_their_recovery(extractor, text, meters):
     assert sessions(extractor, text) == [("running", pytest.approx(meters))]
