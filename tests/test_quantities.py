@@ -226,6 +226,13 @@ def test_a_number_before_an_ordinary_noun_is_not_a_count():
     assert whole("ran with 3 kids and 2 dogs") == []
 
 
+def test_round_before_what_it_goes_round_is_no_count():
+    q = one("Lunch run: 6k round the park.", "distance")
+    assert (q.value, q.unit) == (6, "km")
+    assert whole("did 5 round the block") == []
+    assert [q.value for q in whole("3 rounds of 20 squats", "count")] == [3, 20]
+
+
 def test_intervals_read_as_total_distance_and_duration():
     q = one("8 x 400m on the track", "distance")
     assert close(q.meters, 3200) and q.times == 8

@@ -124,9 +124,12 @@ def master() -> re.Pattern:
             r"(?:[\s\-‐‑]+" + W + r"|\s+and\s+" + W
             + r"(?![\s\-‐‑]+(?:halfs?|halves|quarters?|thirds?)(?!\w))){0,6}", name) + ")"
 
+    # a count noun written like a preposition is none before what it would govern: "6k round the park"
+    NOT_PREPOSITION = "".join(r"(?!(?<=" + re.escape(w) + r")\s+(?:" + trie(sorted(lex.preposition_objects)) + r")\b)"
+                              for w in lex.count_prepositions)
     races = {"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race", "summit"}
     thousands_of = [u for u, v in lex.units.items() if v.dim in ("distance", "count") and v.canon not in races]
-    MULT = r"(?:\s?k(?=\s+(?:" + trie(sorted(thousands_of)) + r")(?![\w²³]))|" + MULT_WORDS + ")"
+    MULT = r"(?:\s?k(?=\s+(?:" + trie(sorted(thousands_of)) + r")(?![\w²³])" + NOT_PREPOSITION + ")|" + MULT_WORDS + ")"
 
     def num2(p: str) -> str:
         """The second number of a range."""
@@ -149,15 +152,15 @@ def master() -> re.Pattern:
     )
     units = sorted(u for u in lex.units if u != "in")
     UNIT = (
-        r"(?:" + trie(units) + r"(?![\w²³])"
-        r"|in" + IN_GUARD
+        r"(?:" + trie(units) + r"(?![\w²³])" + NOT_PREPOSITION
+        + r"|in" + IN_GUARD
         + r"|(?<=\d)(?:[\"″”]|''|['′])(?![\w'])"
         r"|(?<=\d\s)[\"″](?!\w))"
     )
     GLUED = r"(?:" + trie(sorted(lex.glued)) + r")(?![\w'])"
     ADJ_WORD = r"(?:" + trie(sorted(lex.adjectives)) + r")(?!\w)[\s\-‐‑]+"
     ADJ = optional(ADJ_WORD + optional(ADJ_WORD))  # at most two: "5 hilly scenic km", "8 easy miles"
-    COUNT = r"(?:" + trie(sorted(lex.counts)) + r")(?![\w])"
+    COUNT = r"(?:" + trie(sorted(lex.counts)) + r")(?![\w])" + NOT_PREPOSITION + NOT_PREPOSITION
     CONN = r"(?:" + trie(sorted(lex.connectors)) + r")\s+"
     UTAIL = r"(?:\s+and\s+(?:(?:an?|one)\s+)?(?:half|quarter)(?!\w)" + HALF_RACE + r")"
 

@@ -140,6 +140,8 @@ class Lexicon:
         for form, canon in self.counts.items():
             self.units.setdefault(form, Unit("count", canon))
         self.connectors = counts["connectors"]
+        self.count_prepositions = counts["prepositions"]["words"]  # "round": before "the" a preposition
+        self.preposition_objects = counts["prepositions"]["before"]
 
         # -- numbers -------------------------------------------------------
         self.number_units = words["units"]
