@@ -76,6 +76,12 @@ def test_walks_in_a_text_mostly_of_walks_stay_walks(extractor):
     assert [a for a, _ in got] == ["walking", "hiking", "walking"], got
 
 
+def test_a_walk_under_a_title_of_a_trek_is_the_trek(extractor):
+    post = extractor.extract("Trekking from Tarnby to Larkspur - Day 2\nWe walked 18 km today over the pass.",
+                             posted_at="2025-04-07")
+    assert [(a.activity, a.distance.meters) for a in post.activities] == [("hiking", 18000)]
+
+
 def test_a_walk_named_as_often_as_a_hike_stays_a_walk(extractor):
     got = acts(extractor, "Planning to hike up the ridge next weekend. Walked 9 km along the canal today.")
     assert ("walking", "Walked") in got, got

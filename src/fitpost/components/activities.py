@@ -228,10 +228,10 @@ class ActivityFinder(Component):
             found.append((start, end, activity, ext.ActivityInfo(
                 activity=activity, sport_type=sport, exercise=exercise, form=form, generic=generic)))
         kept = _without_told_means(tab, _filter_spans(found))
-        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, kept))
+        ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, kept, ext.title_end(ext.text(doc))))
         return doc
 
-    def _in_context(self, tab: ext.Tokens, found: list[tuple]) -> list[tuple]:
+    def _in_context(self, tab: ext.Tokens, found: list[tuple], title_end: int) -> list[tuple]:
         """Give a context form the activity around it: for a 'text' form or a bare race distance, the
         nearest endurance activity its sentence names, else the one the text names most (the first of
         the most named); for an 'only' form, the text's when it is one the form allows; for a
@@ -240,10 +240,12 @@ class ActivityFinder(Component):
         most in words of its own when the form allows it; for a 'yield' form written in lower case,
         the one the rest of the text names most when the form allows it and the rest never names the
         form's own; for a 'most' form, the one the text names most, the form counted as its own, when
-        the form allows it and it is named more often than the form's own.  "the race" in a swimming
+        the form allows it and it is named more often than the form's own, else the one the text's title
+        names (``title_end``: where it ends, -1 for none) when the form allows it.  "the race" in a swimming
         post is a swim, a 5k in a post about squats is still a run, "a steep run" in a skiing post is
         a ski run, "riding 300 km" on a skateboard skating, "my half marathon" in a rowing diary is a
-        row, "we walked for 12 hours" in a trekking diary is the trek."""
+        row, "we walked for 12 hours" in a trekking diary, or under the title "Trekking: Tarnby to Larkspur",
+        is the trek."""
         kinds = [self._context_kind(tab, start, end, info) for start, end, _, info in found]
         if not any(kinds):
             return found
@@ -254,6 +256,8 @@ class ActivityFinder(Component):
             return found
         counts = Counter(activity for _, activity, _ in named)
         most = _most(counts)
+        # the activity the text's title names in a word of its own (its first line, over the report's lines)
+        titled = next((activity for at, activity, kind in named if kind is None and tab.idx[at] < title_end), None)
         rest_named = [activity for _, activity, kind in named if kind != "yield"]
         rest = _most(Counter(rest_named))
         # the activities the text names in words of their own, in general talk too ("the fun of biking")
@@ -270,19 +274,15 @@ class ActivityFinder(Component):
                 activity = near[0][1] if near else most
             elif kind == "only" and most in self.only_context[form]:
                 activity = most
-            elif kind == "sentence":  # the nearest its sentence names, of those the form allows
-                allowed = self.sentence_context[form]
-                lo, hi = tab.sent_lo[start], tab.sent_hi[start]
-                near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi and a in allowed)
-                if near:
-                    activity = near[0][1]
-                elif plain in allowed and info.activity not in plain_counts:
-                    activity = plain  # "rode 296 km" in a story of a skateboard that names no bike
+            elif kind == "sentence":
+                activity = self._sentence_activity(tab, start, form, info.activity, named, plain, plain_counts)
             elif kind == "yield" and rest in self.yield_context[form] and info.activity not in rest_named:
                 activity = rest
             elif kind == "most" and most in self.most_context[form] \
                     and counts[most] > counts[info.activity]:
                 activity = most  # named more often than the form's own: a tie keeps it
+            elif kind == "most" and titled in self.most_context[form]:
+                activity = titled  # "Trekking: Tarnby to Larkspur - Day 3" over "We walked 19 km": the trek
             if most == "running" and not info.generic and self._walk_break(tab, form, end):
                 info = replace(info, generic=True)
             if activity is not None and activity != info.activity:
@@ -291,6 +291,19 @@ class ActivityFinder(Component):
                 label = activity
             out.append((start, end, label, info))
         return out
+
+    def _sentence_activity(self, tab: ext.Tokens, start: int, form: str, own: str, named: list[tuple],
+                           plain: str | None, plain_counts: Counter) -> str | None:
+        """The activity of the 'sentence' form ``form`` at ``start`` (its own: ``own``): the nearest its sentence
+        names (``named``: where each named activity is), of those the form allows, else, where the text names
+        its own nowhere but in such forms, the one the text names most in words of its own (``plain``, of
+        ``plain_counts``) when the form allows it ("rode 296 km" in a story of a skateboard that names no bike)."""
+        allowed = self.sentence_context[form]
+        lo, hi = tab.sent_lo[start], tab.sent_hi[start]
+        near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi and a in allowed)
+        if near:
+            return near[0][1]
+        return plain if plain in allowed and own not in plain_counts else None
 
     def _walk_break(self, tab: ext.Tokens, form: str, end: int) -> bool:
         """Whether the walk form ``form`` ending at ``end`` is a walk break in a run: a part of the course
