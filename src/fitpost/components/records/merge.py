@@ -1182,9 +1182,13 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             _add_logged(ctx, real, span, prev)
 
 
+POSSESSIVES = frozenset(("her", "his", "their", "its"))  # before a relative who opens a clause: "her husband"
+
+
 def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record) -> bool:
     """Whether the time ``span``, a result (:func:`_result`: "home in 2:38:05", "finished third in 2:25:12")
-    of a person named opening its clause who took no part in record ``prev`` before it, a named race done
+    of a person named opening its clause (or their relative: "her husband Jonas") who took no part in record ``prev``
+    before it, a named race done
     by others, in a text not told in the first person, is that person's session of the race ("Jonas Berg
     won the Tarnside Marathon in 2:21:40. Elin Moss was the first woman home in 2:38:05"); if so it is
     added as a record of its own, with the race's event, distance and day."""
@@ -1193,6 +1197,8 @@ def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev:
             or not _result(ctx, span):
         return False  # in a post told in the first person, the others named in a race ran it with the author
     n, lo = ctx.sent_of[span.start], ctx.clause_start(span.start)
+    if ctx.lows[lo] in POSSESSIVES:  # "Her husband Jonas finished in 3:55:20": the relative, named or not
+        lo += 1
     person = next((p for p in ctx.people_back(n, span.start, lo) if p.start == lo and not p.info.pronoun), None)
     if person is None or non_participant(ctx, person):
         return False
