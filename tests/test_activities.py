@@ -154,6 +154,12 @@ def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
     assert found(nlp, "Rhodri and I sat in one kayak, Ottilie in another.") == []
 
 
+def test_a_possessive_climb_of_a_hill_named_is_a_session(nlp):
+    assert found(nlp, "Still sore from my climb of Ben Larkspur last weekend.") == [("climb", "climbing")]
+    assert found(nlp, "Our climb up Brackenfold Pike took five hours.") == [("climb", "climbing")]
+    assert found(nlp, "My climb was slow.") == []
+
+
 def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     assert found(nlp, "In the long run it pays off, and I am running late.") == []
     assert found(nlp, "Bought new running shoes and a cycling helmet.") == []

@@ -79,6 +79,19 @@ def _after_noun_phrase(tab: ext.Tokens, start: int) -> bool:
     return False
 
 
+CLIMB_NOUNS = frozenset(("climb", "climbs"))  # a verb form that is also the noun of a climb of a hill
+OWNERS = frozenset(("my", "our", "his", "her", "their", "your"))
+CLIMB_OF = frozenset(("of", "up"))  # between a climb and the hill it went up
+
+
+def _climb_of_a_name(tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether the word at ``start`` is "climb" after a possessive, then "of" or "up" and a capitalised word: the
+    climb of a hill named ("my climb of Ben Larkspur", "our climb up Brackenfold Pike"), a session."""
+    lows = tab.lower
+    return end - start == 1 and lows[start] in CLIMB_NOUNS and start > 0 and lows[start - 1] in OWNERS \
+        and end + 1 < tab.n and lows[end] in CLIMB_OF and tab.text[end + 1][:1].isupper()
+
+
 def _part_of_race(tab: ext.Tokens, lo: int, hi: int) -> bool:
     """Whether a word of _SEGMENT in tokens ``lo:hi``, before a race distance, makes it a part of a race: after
     "the" ("the first 5k", "the last 2k"), or opening a sentence after the text's first ("Did the Larkspur 10k.
@@ -498,6 +511,8 @@ class ActivityFinder(Component):
                                                       or end + 1 < tab.n and tab.lower[end + 1] in _POSSESSIVES):
             # "skipping my run", "skipping the gym", "skipping tonight's run": a missed session, not rope skipping
             return False
+        if form == "verb" and _climb_of_a_name(tab, start, end):
+            return True  # "my climb of Ben Larkspur": the climb of a hill named, a session as "my hike" is
         if root is None:
             # with no tagger, a verb form right after an article or a possessive is the thing ("my bike",
             # "a kayak", "in the sprint"), as the tagger's noun is below
