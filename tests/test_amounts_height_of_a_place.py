@@ -1,6 +1,7 @@
 """A distance in metres or feet in brackets right after a place ("Brackenfold Pike (931 m)") is that
 place's height, no session's distance; one in kilometres or miles there ("Larkspur Lane (5 km)") may
-still be the session's.
+still be the session's.  A distance right before "high" or "tall" ("Ben Larkspur is 1,300 metres high") is a
+height too.
 
 Every post here is written for these tests.
 """
@@ -20,3 +21,8 @@ def test_a_height_in_brackets_after_a_hill_is_no_distance(extractor):
 
 def test_a_length_in_brackets_after_a_road_may_be_the_session_s(extractor):
     assert distances(extractor, "Ran along Larkspur Lane (5 km) this morning.") == [5000.0]
+
+
+def test_a_distance_told_as_how_high_is_no_distance(extractor):
+    assert distances(extractor, "Ben Larkspur is 1,300metres high and I climbed it in 3 hours.") == [None]
+    assert distances(extractor, "Walked 12 km to the Tarnby beacon, a 30 m tall tower.") == [12000.0]

@@ -41,6 +41,7 @@ from fitpost.schema import Quantity
 # the roles an activity word right next to the quantity overrides (:func:`_next_to_activity`)
 OVERRIDDEN_BY_ACTIVITY = frozenset({"segment", "total"})
 HEIGHT_UNITS = frozenset({"m", "ft"})  # a hill's height is told in these
+HEIGHT_WORDS = frozenset({"high", "tall"})  # right after a distance, they make it a height
 # what may stand between a segment and its time: "the first 5k in 22 min", "the last mile: 7:10"
 _SEGMENT_TIME_GAP = re.compile(r"\s*(?:in|at|took(?:\s+me)?|[:\-–,])?\s*", re.IGNORECASE)
 SEGMENT_GAP_CHARS = 12  # the longest such gap looked for ("  took me  ")
@@ -88,6 +89,8 @@ def set_aside(ctx: Context) -> None:
         elif q.kind == "distance" and q.unit in HEIGHT_UNITS and span.start > 1 and ctx.lows[span.start - 1] == "(" \
                 and any(p.end == span.start - 1 for p in ctx.mentions[ext.PLACES]):
             role = "height"  # "Climbed Larkspur Pike (931 m)": in metres or feet in brackets after a place, its height
+        elif q.kind == "distance" and span.end < ctx.tab.n and ctx.lows[span.end] in HEIGHT_WORDS:
+            role = "height"  # "Ben Larkspur is 1,300 metres high": how high something is
         else:
             role = aside(low, q.start, q.end, q.kind)
         role = _told_with_activity_or_repeats(ctx, span, role)
