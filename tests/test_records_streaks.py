@@ -71,3 +71,9 @@ def test_a_streak_since_a_day_in_the_present_perfect_is_under_way_with_what_it_c
 def test_a_days_session_beside_a_streak_since_a_day_stays_its_own(extractor):
     got = records(extractor, "I have cycled every day since 1 November. Did 20 km today.")
     assert [a.status for a in got] == ["ongoing", "completed"]
+
+
+def test_a_challenge_told_by_its_day_is_under_way(extractor):
+    """"Yoga challenge day 12 done": the challenge named by its day, no caption of the activity alone."""
+    assert [(a.activity, a.status) for a in records(extractor, "Yoga challenge day 12 done at the Tarnby studio.")] \
+        == [("yoga", "ongoing")]

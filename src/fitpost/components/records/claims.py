@@ -187,13 +187,24 @@ def _report_title(ctx: Context, c: Cluster) -> bool:
         and ctx.lows[k] in REPORT_WORDS and ctx.opens_line(c.sent)
 
 
+CHALLENGE_WORDS = frozenset(("challenge", "streak"))  # after an activity word, a run of daily sessions
+
+
+def _challenge_under_way(ctx: Context, c: Cluster) -> bool:
+    """Whether noun ``c`` names a challenge under way: a challenge word right after it, told under way ("Yoga
+    challenge day 12 done": the day told of it)."""
+    return c.info.form != "verb" and c.end < ctx.tab.n and ctx.lows[c.end] in CHALLENGE_WORDS \
+        and c.status is not None and c.status.status == "ongoing"
+
+
 def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
     programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), is
-    a caption (:func:`_noun_caption`), names a report's subject in its title (:func:`_report_title`), or is a
+    a caption (:func:`_noun_caption`), names a report's subject in its title (:func:`_report_title`) or a challenge
+    under way (:func:`_challenge_under_way`), or is a
     definite or possessive noun ("the race", "my run"; not a gerund, :func:`_gerund`: "my running")."""
     if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c) \
-            or _report_title(ctx, c):
+            or _report_title(ctx, c) or _challenge_under_way(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \
