@@ -78,3 +78,10 @@ def test_how_often_a_thing_told_of_is_thought_of_is_no_routine(extractor):
                              posted_at="2015-10-20")
     assert [(a.status, a.frequency, a.event.name, a.distance.unit) for a in post.activities] == \
         [("completed", None, "Larkspur 100", "mi")]
+
+
+def test_a_plan_only_thought_of_is_a_plan(extractor):
+    """A tentative plan ("thinking about running 3 miles on Saturday") is a plan, its day ahead."""
+    assert records(extractor, "Thinking about running 3 miles along the Tarnby canal on Saturday.")[0][0::2] == \
+        ("planned", "2026-06-06")
+    assert records(extractor, "I ran 10 km, thinking about my dad the whole way.")[0][0] == "completed"
