@@ -331,6 +331,7 @@ def test_where_a_person_told_by_a_relation_word_comes_from_is_no_route(blank_ext
 @pytest.mark.parametrize("text, expected", [
     ("Hiked Ben Larkspur with my dad yesterday, 14 km.", [("Ben Larkspur", "at")]),
     ("Climbed Tryfan with Rhodri on Saturday.", [("Tryfan", "at")]),
+    ("Hiked the Larkspur Horseshoe with Tamsin on Saturday, 19 km.", [("Larkspur Horseshoe", "at")]),
     ("Went for a hike with Ben Carter yesterday.", []),
     # "up" or "down" right after an activity mention: the hill climbed; not after any other word
     ("Just back from a 3 hour hike up Ben Ardan with the dog.", [("Ben Ardan", "at")]),

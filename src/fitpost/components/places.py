@@ -261,14 +261,16 @@ class PlaceFinder(Component):
         return found, forced
 
     def _summits(self, tab: ext.Tokens, verbs: list[int]) -> list[tuple[int, int]]:
-        """Capitalised words right after a verb whose object is a hill or a mountain (``verbs``: the tokens
-        of ``summit_verbs``: "Hiked Ben Larkspur", "Climbed Tryfan")."""
+        """Capitalised words right after a verb whose object is a hill or a mountain, or after it and "the"
+        (``verbs``: the tokens of ``summit_verbs``: "Hiked Ben Larkspur", "Climbed Tryfan", "hiked the Larkspur
+        Horseshoe")."""
         out = []
         for k in verbs:
-            if k + 1 < tab.n and _NAME_WORD.match(tab.text[k + 1]):
-                end = self._capitalised(tab, k + 1)
-                if end > k + 1:
-                    out.append((k + 1, end))
+            j = k + 2 if k + 2 < tab.n and tab.lower[k + 1] == "the" else k + 1
+            if j < tab.n and _NAME_WORD.match(tab.text[j]):
+                end = self._capitalised(tab, j)
+                if end > j:
+                    out.append((j, end))
         return out
 
     @staticmethod
