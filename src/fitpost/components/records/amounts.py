@@ -147,17 +147,16 @@ SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a se
 
 COPULAS = frozenset({"is", "'s", "’s", "was"})
 COPULA_REACH = 3  # at most this many words from a commute place to "is" ("The office is", "my new office is")
-LENGTH_HEDGES = frozenset({"about", "around", "roughly", "only", "just", "nearly", "almost", "approx", "approximately"})
 
 
 def _commute_length(ctx: Context, span: ext.Mention) -> bool:
     """Whether distance ``span`` tells how far a commute place (``commutes`` of linking.json) is, in a text that
-    tells of going there (:meth:`Context.goes_to_work`): "is" (and a hedge) right before it, the place at most
-    COPULA_REACH words before "is" in its sentence, and "from" or "away" right after it ("Cycled to work today.
-    The office is 12 km from home", "Work is about 8 km away")."""
+    tells of going there (:meth:`Context.goes_to_work`): "is" (and a hedge of ``definitions``) right before it,
+    the place at most COPULA_REACH words before "is" in its sentence, and "from" or "away" right after it
+    ("Cycled to work today. The office is 12 km from home", "Work is about 8 km away")."""
     lows, lex = ctx.lows, ctx.lexicon
     k = span.start - 1
-    while k >= 0 and lows[k] in LENGTH_HEDGES:
+    while k >= 0 and lows[k] in lex.definition_hedges:
         k -= 1
     if k < 1 or lows[k] not in COPULAS or span.end >= ctx.tab.n or lows[span.end] not in ("from", "away"):
         return False

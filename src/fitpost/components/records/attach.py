@@ -19,7 +19,13 @@ from itertools import accumulate
 from fitpost import ext, statuses
 from fitpost.components import dates
 from fitpost.components.records.company import attach_people
-from fitpost.components.records.context import METERS_PER_MILE, NOT_ENDURANCE, PERSON_RELATIVES, Context
+from fitpost.components.records.context import (
+    METERS_PER_MILE,
+    NOT_ENDURANCE,
+    PERSON_RELATIVES,
+    SUBJECT_PRONOUNS,
+    Context,
+)
 from fitpost.components.records.model import Cluster
 from fitpost.components.status import LIST_JOINERS, thing_told_of
 from fitpost.schema import DateRef, Quantity
@@ -491,14 +497,11 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     return best
 
 
-CLAUSE_SUBJECTS = frozenset(("i", "we", "he", "she", "they"))
-
-
 def _before_clause_not_done(ctx: Context, c: Cluster, span: ext.Mention) -> bool:
     """Whether the amount ``span`` comes before cluster ``c``, a session not done, with a subject between them:
     it ends the clause before ("Spin class tonight. 45 minutes and I could barely walk afterwards")."""
     return span.end <= c.start and not statuses.is_real(c.status_name) \
-        and not CLAUSE_SUBJECTS.isdisjoint(ctx.lows[span.end:c.start])
+        and not SUBJECT_PRONOUNS.isdisjoint(ctx.lows[span.end:c.start])
 
 
 MAKING_UP = frozenset({"so", "but", "instead"})  # after a session not done, what turns to the one done in its place

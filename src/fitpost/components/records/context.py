@@ -36,6 +36,7 @@ CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clau
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
+SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))  # a clause's subject
 
 
 def _whole_words(names: Iterable[str]) -> re.Pattern[str]:

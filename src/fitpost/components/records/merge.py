@@ -37,7 +37,7 @@ from fitpost.components.records.attach import (
 )
 from fitpost.components.records.claims import claims, does
 from fitpost.components.records.company import attach_company, names_of, non_participant
-from fitpost.components.records.context import NOT_ENDURANCE, Context
+from fitpost.components.records.context import NOT_ENDURANCE, SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record, same_distance
 from fitpost.quantity_parser.context import result_cue
 from fitpost.schema import DateRef, Quantity
@@ -502,7 +502,6 @@ def _recurs(c: Cluster) -> bool:
 
 RELATIVE_PRONOUNS = frozenset(("which", "that"))
 OTHERS_POSSESSIVES = frozenset(("his", "her", "their"))  # a challenge told as someone else's: "her 30-day challenge"
-SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))
 
 
 def _relative(ctx: Context, real: list[Record], c: Cluster) -> Record | None:
@@ -1182,9 +1181,6 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             _add_logged(ctx, real, span, prev)
 
 
-POSSESSIVES = frozenset(("her", "his", "their", "its"))  # before a relative who opens a clause: "her husband"
-
-
 def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record) -> bool:
     """Whether the time ``span``, a result (:func:`_result`: "home in 2:38:05", "finished third in 2:25:12")
     of a person named opening its clause (or their relative: "her husband Jonas") who took no part in record ``prev``
@@ -1197,7 +1193,7 @@ def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev:
             or not _result(ctx, span):
         return False  # in a post told in the first person, the others named in a race ran it with the author
     n, lo = ctx.sent_of[span.start], ctx.clause_start(span.start)
-    if ctx.lows[lo] in POSSESSIVES:  # "Her husband Jonas finished in 3:55:20": the relative, named or not
+    if ctx.lows[lo] in OTHERS_POSSESSIVES:  # "Her husband Jonas finished in 3:55:20": the relative, named or not
         lo += 1
     person = next((p for p in ctx.people_back(n, span.start, lo) if p.start == lo and not p.info.pronoun), None)
     if person is None or non_participant(ctx, person):
