@@ -74,6 +74,13 @@ def test_a_named_relatives_result_after_a_named_race_is_their_session_of_it(extr
         [(["Elin Moss"], 13330), (["Jonas"], 14120)]
 
 
+def test_a_relatives_result_after_a_named_race_is_their_session_even_unnamed(extractor):
+    text = "Elin Moss completed the Brackenfold Marathon in 3:42:10 on Saturday. Her husband finished in 3:55:20."
+    got = extractor.extract(text, posted_at="2026-11-24").activities
+    assert [([(p.name, p.relation) for p in a.participants], round(a.duration.seconds)) for a in got] == \
+        [([("Elin Moss", None)], 13330), ([(None, "husband")], 14120)]
+
+
 def test_a_result_of_someone_who_ran_the_race_told_is_no_session_of_its_own(extractor):
     text = "Jonas Berg and Elin Moss ran the Tarnside Marathon on Sunday. Elin Moss was home in 3:38:05."
     assert len(extractor.extract(text, posted_at="2026-11-24").activities) == 1

@@ -1183,11 +1183,11 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
 
 def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record) -> bool:
     """Whether the time ``span``, a result (:func:`_result`: "home in 2:38:05", "finished third in 2:25:12")
-    of a person named opening its clause (or their relative: "her husband Jonas") who took no part in record ``prev``
-    before it, a named race done
-    by others, in a text not told in the first person, is that person's session of the race ("Jonas Berg
-    won the Tarnside Marathon in 2:21:40. Elin Moss was the first woman home in 2:38:05"); if so it is
-    added as a record of its own, with the race's event, distance and day."""
+    of a person named opening its clause (or a relative, named or not: "her husband Jonas", "her husband") who
+    took no part in record ``prev`` before it, a named race done by others, in a text not told in the first
+    person, is that person's session of the race ("Jonas Berg won the Tarnside Marathon in 2:21:40. Elin Moss
+    was the first woman home in 2:38:05"); if so it is added as a record of its own, with the race's event,
+    distance and day."""
     event = next((c.event for c in prev.clusters if c.event), None)
     if event is None or ctx.first_person or statuses.meaning(prev.primary.status_name).phase != "done" \
             or not _result(ctx, span):
@@ -1198,7 +1198,7 @@ def _add_others_result(ctx: Context, real: RealRecords, span: ext.Mention, prev:
     person = next((p for p in ctx.people_back(n, span.start, lo) if p.start == lo and not p.info.pronoun), None)
     if person is None or non_participant(ctx, person):
         return False
-    names = [x for x in names_of(ctx, person) if x["name"]]
+    names = [x for x in names_of(ctx, person) if x["name"] or x["relation"]]  # "Her husband finished in 3:55:20"
     theirs = {p["name"] for c in prev.clusters for p in c.people}
     if not names or not theirs or any(x["name"] in theirs for x in names):
         return False  # (a race told with no one is the session of the one whose result follows)
