@@ -7,6 +7,7 @@ idempotent so any component (or a user's pipeline) may call :func:`register`.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -199,6 +200,9 @@ def text(doc: Doc) -> str:
 
 
 CLOSING_PUNCTUATION = frozenset(".!?…:;,")  # a line ending in one of these is no title
+
+
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")  # a line with nothing but white space: it parts blocks of lines
 
 
 def title_end(text: str) -> int:

@@ -28,7 +28,8 @@ from fitpost.components.base import Component
 _BARE_K = re.compile(r"^\d{1,3}(?:\.\d)?\s?[kK]$")
 _TRACK_RACE = re.compile(r"^(?:100|200|400|800|1500|3000|5000|10,?000)\s?[mM]$")
 _BARE_RACE = re.compile(f"{_BARE_K.pattern}|{_TRACK_RACE.pattern}")  # either
-_ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one", "my", "our", "your", "his", "her", "their", "its"))
+_POSSESSIVE_WORDS = frozenset(("my", "our", "your", "his", "her", "their", "its"))
+_ARTICLES_AND_POSSESSIVES = frozenset(("a", "an", "the", "one")) | _POSSESSIVE_WORDS
 # "one" marks a thing ("in one kayak") but no race: "so proud of this one. Easy 16k jog"
 _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "another"}
 _POSSESSIVES = ("'s", "’s")  # the ending a possessive is split into: "tonight's run"
@@ -80,7 +81,6 @@ def _after_noun_phrase(tab: ext.Tokens, start: int) -> bool:
 
 
 CLIMB_NOUNS = frozenset(("climb", "climbs"))  # a verb form that is also the noun of a climb of a hill
-OWNERS = frozenset(("my", "our", "his", "her", "their", "your"))
 CLIMB_OF = frozenset(("of", "up"))  # between a climb and the hill it went up
 
 
@@ -88,7 +88,7 @@ def _climb_of_a_name(tab: ext.Tokens, start: int, end: int) -> bool:
     """Whether the word at ``start`` is "climb" after a possessive, then "of" or "up" and a capitalised word: the
     climb of a hill named ("my climb of Ben Larkspur", "our climb up Brackenfold Pike"), a session."""
     lows = tab.lower
-    return end - start == 1 and lows[start] in CLIMB_NOUNS and start > 0 and lows[start - 1] in OWNERS \
+    return end - start == 1 and lows[start] in CLIMB_NOUNS and start > 0 and lows[start - 1] in _POSSESSIVE_WORDS \
         and end + 1 < tab.n and lows[end] in CLIMB_OF and tab.text[end + 1][:1].isupper()
 
 

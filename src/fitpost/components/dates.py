@@ -805,7 +805,7 @@ def _in_weeks_told(tab: ext.Tokens, text: str, dates: list[tuple[int, int, str, 
             week_of[sent] = monday  # a weekend's reading is its Saturday: the Monday of its week
             line_end = text.find("\n", ref.end)
             if line_end > 0 and text[ref.end:line_end].rstrip().endswith(":"):
-                blank = _BLANK_LINE.search(text, line_end)
+                blank = ext.BLANK_LINE.search(text, line_end)  # ends the lines it opens
                 listed = (monday, blank.start() if blank else len(text))
         elif day is not None and sent in week_of:  # a weekday alone, written whole or short
             ref = ref.model_copy(update={"value": week_of[sent] + dt.timedelta(days=day)})
@@ -815,7 +815,6 @@ def _in_weeks_told(tab: ext.Tokens, text: str, dates: list[tuple[int, int, str, 
     return out
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # ends the lines a line ending in a colon opens
 
 
 # -- sections and plans: read by fitpost_records too ------------------------------------------------

@@ -29,7 +29,6 @@ METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 DISTANCE_UNKNOWN = frozenset(("workout", "other"))  # of those, the ones that may hold a session covering a distance
 OPENING_WORDS = 4  # a sentence ending in a colon with more words than this opens the lines after it; fewer: a label
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and its commute's "to" ("rode my bike to")
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
@@ -819,7 +818,7 @@ class Context:
 
     def blank_line_between(self, a: int, b: int) -> bool:
         """Whether a blank line stands between tokens ``a`` and ``b`` (``a <= b``)."""
-        return _BLANK_LINE.search(self.text, self.tab.idx[a], self.tab.idx[b]) is not None
+        return ext.BLANK_LINE.search(self.text, self.tab.idx[a], self.tab.idx[b]) is not None
 
     def goes_to_work(self, end: int) -> bool:
         """Whether the activity word ending at ``end`` is told going to a commute place: "to" at most

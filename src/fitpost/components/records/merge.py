@@ -45,7 +45,6 @@ from fitpost.schema import DateRef, Quantity
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
 TIME_REACH = 2  # a time with no activity is the duration of a record whose last mention is this close
 RESTATED_DISTANCE = 0.05  # a definite mention restates a record whose distance and time are this close
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _WORD = re.compile(r"[A-Za-z]+")
 _ONLY_BLANKS = re.compile(r"\s*\Z")
 LABEL_REACH = 400  # a logged distance's line label and heading are read at most this many characters back
@@ -1717,7 +1716,7 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     if any(ctx.dates_in.get(k) for k in range(parts[0].primary.sent + 1, n)):
         return False  # "Ran 5 km this morning. 3 km more in the evening.": a day or a time of day tells sessions
     first_start = ctx.tab.idx[ctx.sents[parts[0].primary.sent][0]]
-    blanks = [m.end() for m in _BLANK_LINE.finditer(ctx.text, 0, first_start)]
+    blanks = [m.end() for m in ext.BLANK_LINE.finditer(ctx.text, 0, first_start)]
     block = _WORD.findall(ctx.text, blanks[-1] if blanks else 0, span.start_char)
     if not ctx.lexicon.periods.isdisjoint(w.lower() for w in block):
         return False
@@ -1792,7 +1791,7 @@ def _parts_before(ctx: Context, real: RealRecords, n: int) -> list[Record]:
         if not statuses.is_real(r.primary.status_name) or r.primary.status_name != "completed" \
                 or (parts and r.activity != parts[0].activity) or max(r.sents()) >= n:
             break
-        if _BLANK_LINE.search(ctx.text, ctx.tab.idx[ctx.sents[max(r.sents())][0]], top):
+        if ext.BLANK_LINE.search(ctx.text, ctx.tab.idx[ctx.sents[max(r.sents())][0]], top):
             break
         if parts and any(ctx.dates_in.get(k) for k in range(max(r.sents()) + 1, parts[0].primary.sent)):
             break  # a day told between opens another session's lines ("Sunday with Rhodri:" then its parts)
@@ -1810,11 +1809,11 @@ def _set_apart(ctx: Context, n: int) -> int:
     text = ctx.text
     start = ctx.tab.idx[ctx.sents[n][0]]
     line_end = text.find("\n", start)
-    alone = line_end < 0 or _BLANK_LINE.match(text, line_end) or _ONLY_BLANKS.match(text, line_end)
+    alone = line_end < 0 or ext.BLANK_LINE.match(text, line_end) or _ONLY_BLANKS.match(text, line_end)
     blanks = start
     while blanks and text[blanks - 1].isspace():
         blanks -= 1
-    return blanks if alone and _BLANK_LINE.search(text, blanks, start) else start
+    return blanks if alone and ext.BLANK_LINE.search(text, blanks, start) else start
 
 
 def _log_line(ctx: Context, span: ext.Mention) -> bool:
@@ -2046,7 +2045,7 @@ def _plan_cue(ctx: Context, carrier: Cluster, at: int) -> tuple[str, int] | None
         return date.text, date.start
     lo = max(0, at - LABEL_REACH)
     window = ctx.text[lo:at]
-    blanks = [m.end() for m in _BLANK_LINE.finditer(window)]  # the last blank line ends the block a heading rules
+    blanks = [m.end() for m in ext.BLANK_LINE.finditer(window)]  # the last blank line ends the block a heading rules
     lines = window[blanks[-1] if blanks else 0:].split("\n")
     own = lines[-1].split(":")[:-1]  # the label of its own line: the words before its last colon
     heading = next((line for line in reversed(lines[:-1]) if line.rstrip().endswith(":")), "")
