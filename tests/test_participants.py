@@ -29,6 +29,19 @@ def test_each_name_of_a_list_of_people_takes_part(extractor, text):
     assert names(extractor, text)[0][-1] == "Tamsin Hale"
 
 
+def test_each_name_of_a_list_with_ages_in_brackets_takes_part(extractor):
+    # an age in brackets after each name ends no list, for the model's names and for the session's subject
+    text = "Elin Moss (34), Jonas Berg (41) and Tamsin Hale (29) walked 120 km from Tarnby to Larkspur last week."
+    assert names(extractor, text) == [["Elin Moss", "Jonas Berg", "Tamsin Hale"]]
+
+
+def test_each_name_listed_after_comprising_takes_part(extractor):
+    # the model may leave the first name untagged: listed right before a person, it is one
+    text = "The team, comprising Rhodri Vance, Bram Kettle, Ottilie Brandt and Tamsin Hale, will be cycling from " \
+           "Tarnby to Larkspur."
+    assert names(extractor, text) == [["Rhodri Vance", "Bram Kettle", "Ottilie Brandt", "Tamsin Hale"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]
@@ -75,6 +88,13 @@ def test_who_led_or_headed_the_group_took_part(extractor):
                             "make up the squad, which is headed by club captain Ottilie Benedikt. The riders "
                             "will pedal 900 km in 12 days.") == [["Ottilie Benedikt"]]
     assert names(extractor, "The walk was led by Rhodri and covered 14 miles.") == [["Rhodri"]]  # one word
+
+
+def test_a_leader_named_with_a_rank_took_part(extractor):
+    # a model may tag a rank and a name with initials as an organisation
+    text = ("An Air Force team is riding from Tarnby to Larkspur on a cycling expedition, led by Group Captain "
+            "RB Kettle.")
+    assert names(extractor, text) == [["RB Kettle"]]
 
 
 def test_a_one_word_name_before_a_verb_of_doing_took_part(extractor):

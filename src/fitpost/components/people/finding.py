@@ -291,7 +291,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and not placelike(lex, doc, tab, e.start)}
     listed = _listed_with_people(lex, doc, text, tab, person_ends)
     for ent in doc.ents:
-        if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed) \
+        if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed or _ranked(lex, tab, ent)) \
                 and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
@@ -317,17 +317,38 @@ def _listed_with_people(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
     items = [(e.start, e.end) for e in doc.ents if e.label_ != "PERSON" and e.label_ not in _PLACE_TYPES]
     items += [(s, e) for s, e in name_runs(text, tab) if not any(doc[k].ent_type_ for k in range(s, e))]
     items += [(e.start, e.end) for e in doc.ents if e.label_ in _PLACE_TYPES and _after_rival_cue(lex, tab, e.start)]
+    items = sorted(item for item in items if _name_item(lex, tab, *item))
     ends = set(person_ends)
     listed: set[tuple[int, int]] = set()
-    for start, end in sorted(items):
-        if not 2 <= end - start <= 3 or any(NAME_TOKEN.match(tab.text[k]) is None or tab.lower[k] in lex.not_alone
-                                            or tab.lower[k] in lex.not_in_name for k in range(start, end)):
-            continue
+    for start, end in items:
         before = _listed(tab.lower, start - 1, -1)  # the last word of the item listed before it
         if before is not None and before + 1 in ends or _after_rival_cue(lex, tab, start):
             listed.add((start, end))
             ends.add(end)
+    # then back from the people: a name listed right before one ("comprising Rhodri Vance, Bram Kettle and ...")
+    starts = {e.start for e in doc.ents if e.label_ == "PERSON" and e.end in person_ends} | {s for s, _ in listed}
+    for start, end in reversed(items):
+        if _listed(tab.lower, end, 1) in starts:
+            listed.add((start, end))
+            starts.add(start)
     return listed
+
+
+def _ranked(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
+    """Whether entity ``ent``, of a type not a place's, is a rank (``ranks``) and one to three words after it
+    ("Group Captain RB Kettle"), which a model may tag as an organisation: a person's name with its rank
+    (which :func:`clean` takes off, and which must then look like a person's, :func:`personlike`)."""
+    if ent.label_ in _PLACE_TYPES:
+        return False
+    size = next((n for n in (3, 2) if tuple(tab.lower[ent.start:ent.start + n]) in lex.ranks), 0)
+    return bool(size) and 1 <= ent.end - ent.start - size <= 3
+
+
+def _name_item(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` can be a person's name in a list: two or three name words, none a word
+    that is no name alone nor in a name."""
+    return 2 <= end - start <= 3 and all(NAME_TOKEN.match(tab.text[k]) is not None and tab.lower[k] not in lex.not_alone
+                                         and tab.lower[k] not in lex.not_in_name for k in range(start, end))
 
 
 def _after_rival_cue(lex: Lexicon, tab: ext.Tokens, start: int) -> bool:
@@ -724,13 +745,16 @@ def _lower_name(lex: Lexicon, word: str) -> bool:
 def _listed(lows: list[str], k: int, step: int) -> int | None:
     """The token after (``step`` 1) or before (-1) the joining words (",", "and", "&": one or two)
     that start at token ``k`` going that way: the next item of a list; None when no joining word is
-    there.  Going on, an aside in brackets after an item joins it to the next ("Sam (bigwheel) Lee")."""
+    there.  An aside in brackets after an item joins it to the next, going on ("Bram (bigwheel) Kettle") or
+    back ("Elin Moss (34), Jonas Berg (41) and ...": back from Jonas, Elin's last word)."""
     j = k
     if step == 1 and j < len(lows) and lows[j] == "(" and ")" in lows[j:j + 5]:
         j = lows.index(")", j) + 1
     start = j
     while 0 <= j < len(lows) and lows[j] in _AND and abs(j - start) < 2:
         j += step
+    if step == -1 and j != start and j >= 0 and lows[j] == ")" and "(" in lows[max(0, j - 4):j]:
+        j = max(i for i in range(max(0, j - 4), j) if lows[i] == "(") - 1
     return j if j != k and 0 <= j < len(lows) else None
 
 

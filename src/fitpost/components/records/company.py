@@ -23,6 +23,7 @@ CUE_REACH = 6  # a company cue takes the first person starting at most this many
 BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens before the mention
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
 AND_AFTER = ("and", ",", "&", ", and")
+AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
 
@@ -198,8 +199,10 @@ def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     end = q.start
     while end > p.end and ctx.lows[end - 1] in ctx.lexicon.person_words:
         end -= 1  # the second person's title
-    if end - p.end >= 3 and ctx.lows[p.end] == "," and ctx.lows[p.end + 1].isdigit() and ctx.lows[p.end + 2] == ",":
-        return ctx.between(p.end + 2, end) in AND_AFTER  # "Rhodri, 74, and his son Jonas": past the first one's age
+    if end - p.end >= 3 and ctx.lows[p.end] in AGE_OPENERS and ctx.lows[p.end + 1].isdigit() \
+            and ctx.lows[p.end + 2] == AGE_OPENERS[ctx.lows[p.end]]:
+        # "Rhodri, 74, and his son Jonas", "Rhodri (74) and Jonas (41)": past the first one's age
+        return ctx.between(p.end + 2 + (ctx.lows[p.end] == "("), end) in AND_AFTER
     return ctx.between(p.end, end) in AND_BEFORE
 
 
