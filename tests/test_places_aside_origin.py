@@ -14,6 +14,8 @@ def places(extractor, text: str) -> list[list[tuple[str, str]]]:
 def test_an_aside_about_a_person_tells_where_they_come_from(extractor):
     assert places(extractor, "Dr Jonas Berg, a GP from Larkspur, swam the 34 km crossing in 13 hours.") == [[]]
     assert places(extractor, "Ottilie Brandt, the head teacher from Tarnside, cycled 80 km on Sunday.") == [[]]
+    # an age written with hyphens is five tokens of the aside
+    assert places(extractor, "Elin Moss, a 30-year-old dentist from Brackenfold, rowed 20 km on Sunday.") == [[]]
 
 
 def test_a_route_told_of_the_session_is_still_a_route(extractor):

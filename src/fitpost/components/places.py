@@ -609,7 +609,7 @@ def _subject_origin(tab: ext.Tokens, s: int, e: int) -> bool:
 _HOME_PARTICIPLES = frozenset(("based", "born", "bred"))  # "Tarnby-born": after a place, where someone is from
 TAKE_FORMS = frozenset(("take", "takes", "took", "taking", "taken"))  # "took to the lake": went into it
 
-ASIDE_REACH = 6  # how many words an aside about a person ("a GP from Larkspur") may have before its "from"
+ASIDE_REACH = 9  # how many tokens an aside about a person ("a 30-year-old GP from Larkspur") may have before "from"
 
 
 def _aside_origin(tab: ext.Tokens, s: int, e: int, people: set[int]) -> bool:
