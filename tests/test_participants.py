@@ -107,6 +107,18 @@ def test_a_one_word_name_before_a_verb_of_doing_took_part(extractor):
     assert names(extractor, "Rhodri completed the Larkspur Marathon on Sunday.") == [["Rhodri"]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("After the death of his wife, Jonas walked 5 miles every day.", [["Jonas"]]),
+    ("After the deaths of her mother and sister, Tamsin walked 5 miles every day.", [["Tamsin"]]),
+    ("In memory of her father and brother, Tamsin swam 2 km across Tarnby Lake.", [["Tamsin"]]),
+    ("In honour of my late dad, I rode 100 miles today.", [[]]),
+    # a subject after the comma that ends such a phrase took part
+    ("Filmed by her son and daughter, Tamsin swam 2 km across Tarnby Lake.", [["Tamsin"]]),
+])
+def test_people_remembered_or_only_mentioned_before_a_session_took_no_part(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
 def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
     post = blank_extractor.extract(
         "People laced up and walked 26 miles from Larkspur to Brackenfold for a good cause.\n\n"

@@ -23,6 +23,7 @@ CUE_REACH = 6  # a company cue takes the first person starting at most this many
 BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens before the mention
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
 AND_AFTER = ("and", ",", "&", ", and")
+AND_JOINS = ("and", "&", ", and")  # what joins the last item of a list
 AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
@@ -323,11 +324,16 @@ RELATIVE_OPENERS = frozenset((",", "who"))  # what may stand between a person an
 
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
-    ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"),
-    right before a spectator verb ("A flagged off the race", "B cheered", "B, who cheered"), or addressed
-    (:func:`addressed`)."""
+    ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"; or
+    listed after one who is: "after the deaths of her mother and sister"), right before a spectator verb ("A
+    flagged off the race", "B cheered", "B, who cheered"), or addressed (:func:`addressed`)."""
     if addressed(ctx, p):
         return True
+    people, k = ctx.people, ctx.person_index(p)
+    while k > 0 and _joined(ctx, people[k - 1], people[k]) and _listed_on(ctx, people, k):
+        k -= 1
+        if _after_cue(ctx, people[k]):
+            return True  # listed after one only mentioned
     lows = ctx.lows
     for k in ctx.credit_words_at:
         if p.start - 8 <= k < p.start - 1 and lows[k + 1] in CREDIT_MARKS:
@@ -337,10 +343,28 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
         after += 1  # "Rhodri, who cheered her on": the relative clause tells what the person did
     if after < len(lows) and lows[after] in ctx.lexicon.spectator_verbs:
         return True
-    lex = ctx.lexicon
+    return _after_cue(ctx, p)
+
+
+def _listed_on(ctx: Context, people: list[ext.Mention], k: int) -> bool:
+    """Whether ``people[k]``, joined to the person before it, is an item of their list: joined by "and"
+    ("her mother and sister") or with the list going on after it ("her mother, sister and aunt"); not a subject
+    after a phrase that a comma ends ("Filmed by her son, Tamsin swam")."""
+    if ctx.between(people[k - 1].end, people[k].start) in AND_JOINS:
+        return True
+    return k + 1 < len(people) and _joined(ctx, people[k], people[k + 1])
+
+
+def _after_cue(ctx: Context, p: ext.Mention) -> bool:
+    """Whether person ``p`` comes right after a non-participant cue (``non_participant_cues``: "photo by",
+    "in memory of"), a determiner between ("filmed by her son", "the death of his wife").  A possessive
+    there is not the one the cue tells of ("in memory of her late father": the father, not her)."""
+    lows, lex = ctx.lows, ctx.lexicon
     start = p.start
-    if start > 1 and lows[start - 1] in DETERMINERS and lows[start - 2] == "by":
-        start -= 1  # "filmed by her son", "flagged off by the mayor"
+    if lows[start] in DETERMINERS and p.end < len(lows) and lows[p.end][:1].isalpha():
+        return False  # a possessive before what it owns
+    if start > 1 and lows[start - 1] in DETERMINERS:
+        start -= 1  # "filmed by her son", "flagged off by the mayor", "the death of his wife"
     if start == 0 or lows[start - 1] not in lex.non_participant_lasts:
         return False  # a cue right before ``start`` ends with the word there
     return any(tuple(lows[start - n:start]) in lex.non_participant for n in lex.non_participant_lengths if start >= n)
