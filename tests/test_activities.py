@@ -134,6 +134,13 @@ def test_a_gerund_right_after_its_amount_is_a_session(nlp):
 
 def test_generic_gerund_as_subject_with_the_model(sm_extractor):
     assert infos(sm_extractor.nlp, "Running is good for the heart.")["Running"].generic
+    # with its clause as the subject: no session, nor a date for the session told beside it
+    text = "We met at Tarnby lido at 7am and swam 2 km. Swimming outdoors in November is not for everyone."
+    assert infos(sm_extractor.nlp, text)["Swimming"].generic
+    (a,) = sm_extractor.extract(text, posted_at="2025-11-10").activities
+    assert a.date is None
+    # told in the past, it is one session
+    assert not infos(sm_extractor.nlp, "Swimming in Tarnby Lake with Elin last week was lovely.")["Swimming"].generic
 
 
 def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):

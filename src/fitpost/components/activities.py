@@ -35,6 +35,7 @@ _DETERMINERS = _ARTICLES_AND_POSSESSIVES - {"one"} | {"that", "this", "first", "
 _POSSESSIVES = ("'s", "’s")  # the ending a possessive is split into: "tonight's run"
 _BEFORE_A_THING = _DETERMINERS | {"one"}  # a verb form the tagger takes for a noun after these is the thing
 _PAST_BE = frozenset(("was", "were"))  # a gerund subject of these tells one session ("Cycling up the hill was brutal")
+_SUBJECTS = frozenset(("nsubj", "csubj"))  # the parse's subjects: a gerund alone, or with its clause
 _BE = {"is", "was", "were", "are", "am", "be", "been", "being", "'s", "’s", "'m", "’m", "'re", "’re"}
 _BEING = {"is", "was", "were", "are"}  # after a form both verb and noun, these make it a noun
 _GO = {"go", "goes", "went", "going", "gone"}
@@ -589,9 +590,10 @@ class ActivityFinder(Component):
                     and any(c.dep_ in ("dobj", "npadvmod", "nummod", "prep") and c.like_num is False
                             and any(t.like_num for t in c.subtree) for c in root.children):
                 return False  # "running 20 km"
-            if root.dep_ == "nsubj" and root.head.lower_ in _PAST_BE:
+            if root.dep_ in _SUBJECTS and root.head.lower_ in _PAST_BE:
                 return False  # "Swimming in Lake Tarn with Elin was lovely": one session, told in the past
-            if root.dep_ in ("nsubj", "pobj", "dobj", "conj", "attr") and root.pos_ in ("NOUN", "VERB"):
+            # "Swimming is great", "Swimming outdoors in November is not for everyone" (a clause as subject)
+            if root.dep_ in ("nsubj", "csubj", "pobj", "dobj", "conj", "attr") and root.pos_ in ("NOUN", "VERB"):
                 return not any(t.like_num or t.i in often for t in root.subtree)
             if root.dep_ == "pcomp" and root.head.lower_ in ("for", "about", "of", "to"):
                 return True
