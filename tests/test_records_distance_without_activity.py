@@ -18,6 +18,17 @@ def test_a_distance_in_a_text_naming_only_yoga(extractor):
     assert records(extractor, text) == [("running", 16093.44), ("yoga", None)]
 
 
+def test_a_distance_beside_yoga_alone_is_a_session_of_its_own(extractor):
+    # no verb of moving: the distance is still no yoga's, so it is a session of the commonest activity
+    assert records(extractor, "This morning: 8 km easy, then 20 minutes of yoga.") == \
+        [("running", 8000.0), ("yoga", None)]
+    assert records(extractor, "Strength session: 3 x 10 squats, then 5 km on the treadmill in 28 minutes.") == \
+        [("strength_training", None), ("running", 5000.0)]
+    post = extractor.extract("Plan for tomorrow: 5 km easy, then yoga.", posted_at="2025-03-10")
+    assert [(a.activity, a.status, str(a.date.value)) for a in post.activities] == \
+        [("running", "planned", "2025-03-11"), ("yoga", "planned", "2025-03-11")]
+
+
 def test_squats_lend_no_activity_to_a_distance(extractor):
     assert records(extractor, "Did 50 squats, then covered 5 km before lunch.") == \
         [("strength_training", None), ("running", 5000.0)]

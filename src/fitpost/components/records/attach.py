@@ -21,6 +21,7 @@ from fitpost.components import dates
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import (
     METERS_PER_MILE,
+    NO_DISTANCE,
     NOT_ENDURANCE,
     PERSON_RELATIVES,
     SUBJECT_PRONOUNS,
@@ -485,16 +486,24 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     those are tried first, then, if need be, those within WINDOW.  (Any cluster the quantity lies in is
     among the first.)
     """
-    first = sentence.near(span.start, span.end, NEAR_FIRST)
+    first = _may_take(span, sentence.near(span.start, span.end, NEAR_FIRST))
     for c in first:
         if c.start <= span.start < c.end or span.start <= c.start < span.end:
             return c  # the first it lies in or that starts in it
     best, best_cost = _least_cost(ctx, span, _of_race(first, race))
     if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
-        best, _ = _least_cost(ctx, span, _of_race(sentence.near(span.start, span.end, WINDOW), race))
+        best, _ = _least_cost(ctx, span, _of_race(_may_take(span, sentence.near(span.start, span.end, WINDOW)), race))
     if best is not None and (made_up_after(ctx, best, span) or _before_clause_not_done(ctx, best, span)):
         return None  # "Missed my run yesterday, so doubled up today: 12 km": the session made up, not the one missed
     return best
+
+
+def _may_take(span: ext.Mention, near: list[Cluster]) -> list[Cluster]:
+    """The clusters of ``near`` that may hold the quantity ``span``: for a distance, none of an activity that
+    never covers one (NO_DISTANCE: "8 km easy, then 20 minutes of yoga" is no yoga of 8 km)."""
+    if span.info.kind != "distance":
+        return near
+    return [c for c in near if c.info.activity not in NO_DISTANCE]
 
 
 def _before_clause_not_done(ctx: Context, c: Cluster, span: ext.Mention) -> bool:

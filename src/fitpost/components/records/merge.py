@@ -37,7 +37,7 @@ from fitpost.components.records.attach import (
 )
 from fitpost.components.records.claims import claims, does
 from fitpost.components.records.company import attach_company, names_of, non_participant
-from fitpost.components.records.context import NOT_ENDURANCE, SUBJECT_PRONOUNS, Context
+from fitpost.components.records.context import NO_DISTANCE, NOT_ENDURANCE, SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record, same_distance
 from fitpost.quantity_parser.context import result_cue
 from fitpost.schema import DateRef, Quantity
@@ -1114,6 +1114,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
     if left:  # a session split off a cluster's sentence is made of a distance no cluster took
         split = _split_ellipses(ctx, real, clusters, left) | _split_made_up(ctx, real, clusters, left)
+        split |= _split_beside_no_distance(ctx, real, clusters, [s for s in left if id(s.info) not in split])
         split |= _split_day_led(ctx, real, clusters, taken | split)
         _split_period_lists(ctx, real, clusters, split)
     _lend_places(ctx, real, with_cluster)
@@ -1446,6 +1447,39 @@ def _split_made_up(ctx: Context, real: RealRecords, clusters: list[Cluster], lef
             carrier.status = ext.StatusInfo("planned")  # "No run today, so 15 km tomorrow": a plan in its place
             if day is not None:
                 carrier.date = as_read(ctx, carrier, day)  # "so I'll do 2 km on Friday": the Friday to come
+        real.add_record(Record([carrier]))
+        split.add(id(span.info))
+    return split
+
+
+def _split_beside_no_distance(ctx: Context, real: RealRecords, clusters: list[Cluster],
+                              left: list[ext.Mention]) -> set[int]:
+    """A distance no cluster took in a sentence whose clusters are all of activities that cover none
+    (NO_DISTANCE: "8 km easy, then 20 minutes of yoga") is a session of its own: of the endurance activity
+    the text names most, else the commonest in fitness posts (:attr:`Context.main_activity`), with the status
+    the text gives the distance (planned on a day ahead), the time no cluster took right after it and its
+    sentence's date.  ``left``:
+    the distances no cluster took, in order.  Gives the ``id`` of each distance made a session so."""
+    split: set[int] = set()
+    of_sent: dict[int, list[Cluster]] = {}
+    for c in clusters:
+        of_sent.setdefault(c.sent, []).append(c)
+    taken = {id(q) for c in clusters for q in c.quantities}
+    times = {t.start: t for t in ctx.mentions[ext.QUANTITIES] if t.info.kind == "duration" and id(t.info) not in taken}
+    for span in left:
+        n = ctx.sent_of[span.start]
+        if any(c.info.activity not in NO_DISTANCE for c in of_sent.get(n, [])) or n not in of_sent:
+            continue
+        quantities = [span.info]
+        k = span.end + 1 if span.end < ctx.tab.n and ctx.lows[span.end] == "in" else span.end
+        if k in times:  # "8 km in 45 minutes"
+            quantities.append(times[k].info)
+        info = ext.ActivityInfo(activity=ctx.main_activity or ctx.lexicon.default_activity, form="inferred")
+        carrier = Cluster(start=span.start, end=span.end, sent=n, info=info, status=span.status,
+                          quantities=quantities, inferred=True)
+        attach_date(ctx, carrier)
+        if span.status is None and carrier.date is not None and dated_ahead(ctx, carrier.date):
+            carrier.status = ext.StatusInfo("planned")  # "Tomorrow: 5 km easy, then yoga"
         real.add_record(Record([carrier]))
         split.add(id(span.info))
     return split
