@@ -497,6 +497,11 @@ def test_after_a_bare_period_it_is_still_a_duration():
     ("Ran 6 this morning.", []),  # no unit anywhere before it
     ("Ran 8 miles on Monday and did another one today.", [("8 miles", 8, "mi")]),  # one more session
     ("Rode 30 miles and did 400 on the bike this year.", [("30 miles", 30, "mi")]),  # no session's length
+    # a log's days: a weekday, the number and how the session went
+    ("Mon rest, Tue 8 miles easy, Thu 5 recovery, Sat: 18 long.",
+     [("8 miles", 8, "mi"), ("5", 5, "mi"), ("18", 18, "mi")]),
+    ("Ran 10 km today. The Tarnby 10K is on Sun 25 with friends.",  # a day of the month, no distance
+     [("10 km", 10, "km"), ("10K", 10, "km")]),
 ])
 def test_a_number_after_a_verb_of_doing_takes_the_unit_the_text_just_gave(text, expected):
     assert [(q.text, q.value, q.unit) for q in whole(text, "distance")] == expected

@@ -143,3 +143,12 @@ def test_a_stage_log_of_camps_is_a_hike(extractor):
     assert [a for a, _, _ in sessions(extractor, text)] == ["hiking", "hiking"]
     text = "Day 2 of the tour: 95 km from Tarnby to Larkspur on the bike. Camped by the river."
     assert [a for a, _, _ in sessions(extractor, text)] == ["cycling"]
+
+
+def test_the_bare_numbers_of_a_week_s_log_are_its_days_distances(extractor):
+    # the unit is the one the log gave first; each day its own session, on its own day
+    post = extractor.extract("Week 12 done. Mon rest, Tue 8 miles easy, Thu 5 recovery, Sat 18 long.",
+                             posted_at="2025-06-16")  # a Monday
+    assert [(a.activity, a.distance.value, a.distance.unit, str(a.date.value)) for a in post.activities] == [
+        ("running", 8.0, "mi", "2025-06-10"), ("running", 5.0, "mi", "2025-06-12"),
+        ("running", 18.0, "mi", "2025-06-14")]

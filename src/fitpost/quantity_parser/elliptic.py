@@ -4,7 +4,9 @@
 another 13 on Sunday": a number with no unit is a distance when
 
 * a verb of doing or "another" comes right before it (``elliptic_before`` in
-  ``models/quantities/context.json``),
+  ``models/quantities/context.json``), or a weekday leading a log's item with a
+  word of how the session went after it (``elliptic_days``, ``elliptic_day_after``:
+  "Tue 8 miles easy, Thu 5 recovery"),
 * the clause ends right after it, or a word of when, with whom or how follows
   (``elliptic_after``: "on", "today", "with", "easy" ...), so no noun of its
   own follows ("did 6 reps", "ran 5 of them" are not),
@@ -15,6 +17,7 @@ another 13 on Sunday": a number with no unit is a distance when
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -47,9 +50,25 @@ def _pattern() -> re.Pattern:
         r"(?=\s*(?:$|[.,;:!?)\n]|(?:" + lex.alt(lex.elliptic_after) + r")(?![\w'’])))")
 
 
-def _matches(low: str, pos: int) -> Iterator[re.Match]:
-    """The matches of :func:`_pattern` in ``low`` from ``pos`` on, in order, whose verb starts a word."""
-    search = _pattern().search
+@cache
+def _day_pattern() -> re.Pattern:
+    """A weekday leading a log's item, maybe a colon or a dash, a number and a word of how the session went
+    (``elliptic_day_after``): "Tue 8 miles easy, Thu 5 recovery, Sat: 18 long"."""
+    lex = lexicon()
+    return re.compile(
+        r"(?:" + lex.alt(lex.elliptic_days) + r")\s*[:\-–]?\s*"
+        r"(?P<num>\d{1,3}(?:\.\d{1,2})?)(?![\d,.]\d)"
+        r"(?=\s+(?:" + lex.alt(lex.elliptic_day_after) + r")(?![\w'’]))")
+
+
+def _all_matches(low: str, pos: int) -> Iterator[re.Match]:
+    """The matches of :func:`_pattern` and :func:`_day_pattern` in ``low`` from ``pos`` on, in order."""
+    return heapq.merge(_matches(_pattern(), low, pos), _matches(_day_pattern(), low, pos), key=re.Match.start)
+
+
+def _matches(pattern: re.Pattern, low: str, pos: int) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``low`` from ``pos`` on, in order, whose first word starts a word."""
+    search = pattern.search
     m = search(low, pos)
     while m is not None:
         start = m.start()
@@ -72,7 +91,7 @@ def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the items up to each one
     found: list[Item] = []
     # read from where the first such distance ends: a number before it has no unit to take
-    for m in _matches(low, ends[0]):
+    for m in _all_matches(low, ends[0]):
         start, end = m.span("num")
         k = bisect_right(ends, start)
         j = bisect_left(starts, end)  # the items that start before the number ends

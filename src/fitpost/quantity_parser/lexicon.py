@@ -193,6 +193,8 @@ class Lexicon:
         self.long_race_words = s("long_race_words")
         self.elliptic_before = s("elliptic_before")
         self.elliptic_after = s("elliptic_after")
+        self.elliptic_days = s("elliptic_days")
+        self.elliptic_day_after = s("elliptic_day_after")
         self.feet_elevation = float(ctx["elevation_feet_threshold"])
 
     # regex fragments built from the lists -----------------------------------
