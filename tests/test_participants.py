@@ -42,6 +42,14 @@ def test_each_name_listed_after_comprising_takes_part(extractor):
     assert names(extractor, text) == [["Rhodri Vance", "Bram Kettle", "Ottilie Brandt", "Tamsin Hale"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Tue 8 miles easy, Thu 5 miles recovery, Sat 18 miles long with Jonas.",
+    "Ran 8 km on Tuesday, 5 km on Thursday and 18 km on Saturday with Jonas.",
+])
+def test_company_told_after_the_last_session_of_a_list_is_that_session_s(extractor, text):
+    assert names(extractor, text) == [[], [], ["Jonas"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]

@@ -213,8 +213,10 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     COMPANY_REACH tokens on): each cue takes the first person starting at most CUE_REACH tokens after
     its last word (after a possessive, the relative it owns: "with my wife"), with those coordinated
     after that one ("with A, B and C", "with Tom and his brother Benedikt"); not past another activity verb,
-    or another activity mention told after a comma, whose company the cues after it are ("ran with Asha and
-    swam with Tom", "25 min on the turbo, sore from the sportive with Jonas")."""
+    or another activity mention told after a comma, or another item of a list of sessions
+    (:attr:`Context.item_starts`), whose company the cues after it are ("ran with Asha and swam with Tom", "25
+    min on the turbo, sore from the sportive with Jonas", "Tue 8 miles easy, Sat 18 miles long with Jonas",
+    "8 km on Tuesday and 18 km on Saturday with Jonas")."""
     lasts = ctx.lexicon.company_lasts
     reach = ctx.lows[c.end:min(ctx.sents[c.sent][1], c.end + COMPANY_REACH)]
     if lasts.isdisjoint(reach):
@@ -222,7 +224,7 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     comma = False
     for i, word in enumerate(reach, c.end):
         if word in CLAUSE_STOPS and not closes_brackets(ctx.lows, i, CLAUSE_STOPS) \
-                or comma and i in ctx.activity_starts or i in ctx.verb_starts:
+                or comma and i in ctx.activity_starts or i in ctx.item_starts or i in ctx.verb_starts:
             break  # the clause ends, but not at the end mark of an aside in brackets ("10 km (new PB!) with Sam")
         comma = comma or word == ","
         if word in lasts and _cue_ends_at(ctx, i):

@@ -781,6 +781,14 @@ class Context:
         return out
 
     @once
+    def item_starts(self) -> frozenset[int]:
+        """Where a further item of a list of sessions may start: a day that leads a distance (:attr:`day_led`:
+        "Sat 18 miles long"), or a distance right after a word of LIST_JOINS ("... and 18 km on Saturday")."""
+        return frozenset(d.start for d in self.day_led.values()) | frozenset(
+            q.start for q in self.mentions[ext.QUANTITIES]
+            if q.label == "distance" and q.start > 0 and self.lows[q.start - 1] in LIST_JOINS)
+
+    @once
     def _first_example_cue(self) -> dict[int, int]:
         """The start of the first phrase opening a list of examples, by sentence."""
         out: dict[int, int] = {}

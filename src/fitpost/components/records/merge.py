@@ -1409,6 +1409,7 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster], le
             continue
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=c.status, quantities=[q],
                           date=day.info, inferred=True)
+        attach_company(ctx, carrier)  # "... and 18 km on Saturday with Jonas"
         real.add_record(Record([carrier]))
         split.add(id(q))
     return split
