@@ -534,6 +534,21 @@ def test_hours_and_minutes_written_together_end_a_sentence():
     assert [q.kind for q in parse_quantities("1h20.5 hours")] == []
 
 
+@pytest.mark.parametrize("text, height", [
+    ("32.4 km  1:12:05  410 m", "410 m"),  # an app's stats line: distance, time, climb
+    ("8.2 km · 41:10 · 65 m", "65 m"),
+    ("12.5 mi | 2:05:10 | 1,120 ft", "1,120 ft"),
+    ("Distance 32.4 km  Elev Gain 410 m  Time 1:12:05", "410 m"),  # labelled
+])
+def test_a_length_in_metres_after_the_distance_and_time_of_a_stats_line_is_the_climb(text, height):
+    assert [q.text for q in parse_quantities(text) if q.kind == "elevation"] == [height]
+
+
+def test_a_length_in_metres_told_after_a_distance_in_prose_is_no_climb():
+    assert [q.kind for q in parse_quantities("Ran 10 km, 400 m repeats after.", parts=False)] == ["distance"]
+    assert [q.kind for q in parse_quantities("Swim 400 m, bike 20 km, run 5 km")] == ["distance"] * 3
+
+
 def test_an_elliptic_number_keeps_its_thousands():
     # "ran 1,500" after "walked 1,000 miles" is no mile and a half: a number with its thousands is read whole
     # (and is more than any one session's distance left without a unit)

@@ -152,3 +152,7 @@ def test_the_bare_numbers_of_a_week_s_log_are_its_days_distances(extractor):
     assert [(a.activity, a.distance.value, a.distance.unit, str(a.date.value)) for a in post.activities] == [
         ("running", 8.0, "mi", "2025-06-10"), ("running", 5.0, "mi", "2025-06-12"),
         ("running", 18.0, "mi", "2025-06-14")]
+
+
+def test_an_app_s_summary_is_one_session_its_climb_no_second_one(extractor):
+    assert sessions(extractor, "Morning Ride\n32.4 km  1:12:05  410 m") == [("cycling", 32400.0, 4325.0)]

@@ -39,8 +39,10 @@ quantity in the text, in text order, with character offsets into the text:
     means.
 ``elevation``
     ``meters``: "4,200m above sea level", "the 12000ft pass", "1,200 m of
-    climbing", "elevation gain of 800m", any height of 1,000 ft or more, and
-    2,000 m or more after "to", "at", "reached" or in brackets ("(6,190 m)").
+    climbing", "elevation gain of 800m", any height of 1,000 ft or more,
+    2,000 m or more after "to", "at", "reached" or in brackets ("(6,190 m)"),
+    and a length in metres or feet after the distance on a session's stats line
+    ("32.4 km  1:12:05  410 m").
 
 Conventions:
 
@@ -83,6 +85,7 @@ from __future__ import annotations
 from fitpost.quantity_parser.elliptic import elliptic_distances
 from fitpost.quantity_parser.normalise import add_inches, join_compounds, join_ranges, join_trailing, to_quantity
 from fitpost.quantity_parser.scanner import lower, scan
+from fitpost.quantity_parser.stats_lines import stats_line_heights
 from fitpost.schema import Quantity
 
 __all__ = ["parse_quantities"]
@@ -109,6 +112,7 @@ def parse_quantities(text: str, parts: bool = True) -> list[Quantity]:
     if len(items) > 1:
         items = join_compounds(low, items)
     items = join_trailing(low, items)
+    items = stats_line_heights(low, items)
     items += elliptic_distances(low, items)
     items.sort(key=lambda it: (it.start, -it.end, it.part))
     return [to_quantity(text, it) for it in items if parts or not it.part]
