@@ -43,3 +43,14 @@ def test_a_distance_on_a_long_distance_trail_is_walked(extractor):
     text = "Day 3 of the Tarnside Way: Brackenfold to Larkspur, 24 km. We set off at 8 and arrived at 4."
     assert records(extractor, text) == [("hiking", 24000.0)]
     assert records(extractor, "Ran 10 km along the Tarnside Way this morning.") == [("running", 10000.0)]
+
+
+def test_a_distance_and_time_too_slow_for_a_run_in_a_text_naming_no_activity(extractor):
+    # the default activity is a guess: where its speeds fit nowhere, the slower one fits; a climb makes it a hike
+    post = extractor.extract("We did the Brackenfold Horseshoe on Saturday - 11 miles, 1,100 m of ascent, 7 hours "
+                             "with stops.", posted_at="2025-03-10")
+    assert [(a.activity, a.distance.value, a.duration.seconds) for a in post.activities] == [("hiking", 11.0, 25200.0)]
+    post = extractor.extract("15 km in 6 hours today, stopping for every view.", posted_at="2025-03-10")
+    assert [(a.activity, a.duration.seconds) for a in post.activities] == [("walking", 21600.0)]
+    # where they fit the default, it stays
+    assert records(extractor, "10 km in 52 minutes today.") == [("running", 10000.0)]

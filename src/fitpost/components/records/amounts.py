@@ -365,9 +365,38 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
             if c is not r.primary and _anothers_time(ctx, r, c):
                 c.quantities = [q for q in c.quantities if q.kind != "duration"]
     lend_results(ctx, records, clusters)
+    taken = {id(q) for r in records for c in r.clusters for q in c.quantities}
     for r in records:
+        guess_by_speed(ctx, r, taken)
         settle_duration(r)
         swim_lengths(ctx, r)
+
+
+def guess_by_speed(ctx: Context, r: Record, taken: set[int]) -> None:
+    """In a text that names no activity, make record ``r`` of the default activity a session of the slower one
+    of ``slower_guesses`` (linking.json) where its distance and a time of it (its own, or one of its sentences no
+    record took: ``taken``, by id) fit that one's speeds and not the default's ("11 miles, 1,100 m of ascent, 7
+    hours with stops": a hike, its sentences telling a climb; "15 km in 6 hours": a walk); a time of its sentences
+    that fits goes to it."""
+    lex = ctx.lexicon
+    if ctx.named_activities or r.activity != lex.default_activity:
+        return
+    meters = record_meters(r)
+    sents = r.sents()
+    here = [s for s in ctx.mentions[ext.QUANTITIES] if ctx.sent_of[s.start] in sents]
+    own = [q for c in r.clusters for q in c.quantities if q.kind == "duration"]
+    times = own + [s.info for s in here if s.label == "duration" and id(s.info) not in taken]
+    if not meters or not times or any(fitting(q, r.activity, meters) for q in times):
+        return
+    guess = lex.slower_guesses["climb" if any(s.label == "elevation" for s in here) else "flat"]
+    fit = next((q for q in times if fitting(q, guess, meters)), None)
+    if fit is None:
+        return
+    for c in r.clusters:
+        c.info = ext.ActivityInfo(activity=guess, form=c.info.form)
+    if not any(q is fit for q in own):
+        r.primary.quantities.append(fit)
+        taken.add(id(fit))
 
 
 LENGTH_UNITS = frozenset(("length", "lengths"))  # the unit of a count of pool lengths

@@ -123,6 +123,7 @@ class Lexicon:
     segment_after: frozenset[str]
     marker_before: frozenset[str]
     default_activity: str
+    slower_guesses: dict[str, str]  # of a text naming no activity, the guess where the default is too fast
     activity_cues: dict[str, str]  # a word that tells what a text is about -> that activity
     confidence: dict[str, float]  # the weights of a record's confidence
     total_words: frozenset[str]
@@ -333,12 +334,14 @@ def _reference_and_route_words(data: dict) -> dict:
 def _session_words(data: dict) -> dict:
     """The :class:`Lexicon` fields of the words that tell a session's amounts and dates: the length a bare
     number ending a race's name gives (events.json ``race_numbers_mi``), the words of effort a time may be
-    spent on (``time_of_effort``) and the phrases of taking an activity up (``taking_up``)."""
+    spent on (``time_of_effort``), the phrases of taking an activity up (``taking_up``) and the activities guessed
+    for a session too slow for the default one (``slower_guesses``)."""
     numbers = resources.load_json("events.json")["race_numbers_mi"]
     taking_up = _phrases(data["taking_up"]["phrases"])
     return {"race_numbers": {n: mi * METERS_PER_MILE for n, mi in numbers.items()},
             "efforts": frozenset(data["time_of_effort"]["words"]),
-            "taking_up": taking_up, "taking_up_lasts": frozenset(p[-1] for p in taking_up)}
+            "taking_up": taking_up, "taking_up_lasts": frozenset(p[-1] for p in taking_up),
+            "slower_guesses": {k: v for k, v in data["slower_guesses"].items() if k != "_"}}
 
 
 def _crossing_and_recovery_words(data: dict) -> dict:
@@ -456,6 +459,20 @@ class Context:
         return lower(self.text)
 
     @once
+    def named_activities(self) -> list[tuple[str, int]]:
+        """Each activity the text names, with the sentence naming it, in order (see :attr:`main_activity`)."""
+        cues = self.lexicon.activity_cues
+        mentions = self.mentions[ext.ACTIVITIES]
+        in_mention = {i for m in mentions for i in range(m.start, m.end)}
+        sent_of = self.sent_of
+        heads, trail_activity = self.lexicon.trail_heads, self.lexicon.trail_activity
+        return [(m.info.activity, sent_of[m.start]) for m in mentions if m.start not in self.recoveries] + \
+            [(e.info.activity, sent_of[e.start]) for e in self.mentions[ext.EVENTS] if e.info.activity] + \
+            [(cues[self.lows[i]], sent_of[i]) for i in self.words_at("activity_cues") if i not in in_mention] + \
+            [(trail_activity, sent_of[p.start]) for p in self.mentions[ext.PLACES]
+             if p.end - p.start > 1 and self.lows[p.end - 1] in heads and self.tab.text[p.end - 1][:1].isupper()]
+
+    @once
     def main_activity(self) -> str | None:
         """The endurance activity the text names most, its hashtags, events, ``activity_cues`` ("peloton",
         "hikers") and the long-distance trails it names as places (``trails`` of activities.json: "Day 3 of the
@@ -467,16 +484,7 @@ class Context:
         that names it, and a cue word inside an activity's mention is that mention ("Sun 45 min easy spin on
         the bike" names cycling once: one session, however many of its words name it)."""
         counts: dict[str, int] = {}
-        cues = self.lexicon.activity_cues
-        mentions = self.mentions[ext.ACTIVITIES]
-        in_mention = {i for m in mentions for i in range(m.start, m.end)}
-        sent_of = self.sent_of
-        heads, trail_activity = self.lexicon.trail_heads, self.lexicon.trail_activity
-        named = [(m.info.activity, sent_of[m.start]) for m in mentions if m.start not in self.recoveries] + \
-            [(e.info.activity, sent_of[e.start]) for e in self.mentions[ext.EVENTS] if e.info.activity] + \
-            [(cues[self.lows[i]], sent_of[i]) for i in self.words_at("activity_cues") if i not in in_mention] + \
-            [(trail_activity, sent_of[p.start]) for p in self.mentions[ext.PLACES]
-             if p.end - p.start > 1 and self.lows[p.end - 1] in heads and self.tab.text[p.end - 1][:1].isupper()]
+        named = self.named_activities
         for activity, _ in dict.fromkeys(named):
             if activity not in NOT_ENDURANCE:
                 counts[activity] = counts.get(activity, 0) + 1
