@@ -52,6 +52,22 @@ def test_a_present_progressive_before_a_day_or_month_later_in_the_year_is_an_arr
     assert records(extractor, "We are walking the Larkspur Way in August 2025.")[0][2] == "2025-08-01"
 
 
+def test_a_present_progressive_before_another_month_is_an_arrangement_in_the_year_ahead(extractor):
+    """Said on 3 June, "in March" is next March: a progressive tells no session gone by."""
+    assert records(extractor, "We are walking the Larkspur Way in March.") == [("planned", None, "2027-03-01")]
+    assert records(extractor, "I'm running the Tarnby Ultra in February, 50 miles.") == \
+        [("planned", 50, "2027-02-01")]
+    # the post's own month is under way
+    assert records(extractor, "I'm cycling across the island in June.")[0][0] == "ongoing"
+
+
+def test_a_race_done_in_the_present_progressive_on_a_day_is_an_arrangement(extractor):
+    """"doing" a named race or a race by its distance, on a day ahead: the race is planned, its day the next."""
+    assert records(extractor, "I'm doing the Tarnby Half on Sunday.") == [("planned", 21.0975, "2026-06-07")]
+    assert records(extractor, "I'm doing a 10k on Saturday.") == [("planned", 10, "2026-06-06")]
+    assert records(extractor, "I'm doing the Tarnby Half in March.") == [("planned", 21.0975, "2027-03-01")]
+
+
 def test_a_race_told_in_the_present_as_set_on_a_day_is_ahead(extractor):
     assert records(extractor, "The club 10k is on June 20th.") == [("planned", 10, "2026-06-20")]
     assert records(extractor, "The race takes place on Sunday 14 June.") == [("planned", None, "2026-06-14")]

@@ -78,6 +78,7 @@ _BLOCKED_DEPS = {"relcl", "acl"}
 _WOULD = {"would", "'d", "’d"}
 _PREPOSITIONS = {"after", "before", "during", "in", "on", "at", "by", "from", "with", "for", "of", "to"}
 _DAY_HALVES = {"am", "pm"}
+_RACE_FORMS = frozenset(("event", "race"))  # a race named or by its distance: "doing the Tarnby Half", "doing a 10k"
 LIST_ITEM_MARKS = {",", ";", ":"}  # the marks before an item of a list written on one line
 LIST_JOINERS = frozenset({",", "and", "&", "/"})  # what joins the words of a list (records reads it too)
 ITEM_JOINERS = LIST_JOINERS | {"or"}  # what joins the activity words of one list ("walk, run or ride")
@@ -1056,9 +1057,11 @@ class StatusTagger(Component):
         elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
                 and (_amount_fragment(view, span) or _event_fragment(view, span)):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
-        elif tense == "progressive" and is_verb and (view.names_event_after(span) or self._day_after(view, span)
-                                                      or self._dated_ahead(view, span)):
-            tense = "future"  # "I'm running the Larkspur Marathon", "... on Sunday", "... in May": an arrangement
+        elif tense == "progressive" and (is_verb or info is not None and info.form in _RACE_FORMS) \
+                and (view.names_event_after(span) or self._day_after(view, span) or self._dated_ahead(view, span)):
+            # "I'm running the Larkspur Marathon", "... on Sunday", "... in May", "I'm doing the Tarnby Half in
+            # March": an arrangement
+            tense = "future"
         elif tense == "none" and _race_in_period(view, span):  # "Marathon in 3 weeks!!": the race is that far ahead
             k = span.end  # the cue is the "in" before the time: that time is no session's (fitpost_records)
             return ext.StatusInfo(self.tense_status["future"], view.tab.text[k], view.tab.idx[k], frequency)
@@ -1080,9 +1083,10 @@ class StatusTagger(Component):
 
     def _dated_ahead(self, view: _DocView, span: ext.Mention) -> bool:
         """Whether the first date after the mention in its sentence, at most ``arranged.reach`` tokens on, is a day
-        or a month named without its year and without a word pointing back, that falls later in the year than the
-        post date: read as gone by, it is the one ahead ("I'm swimming 1 km every day from 1 June", "We are walking
-        the Larkspur Way in May", said in February)."""
+        named without its year and without a word pointing back that falls later in the year than the post date, or
+        such a month other than the post's: read as gone by, it is the one ahead ("I'm swimming 1 km every day from
+        1 June", "We are walking the Larkspur Way in May", said in February; "I'm doing the Tarnby Half in March",
+        said in November; not "in November", a month under way)."""
         posted = ext.doc_value(view.doc, "fp_posted_at")
         if posted is None or not view.dates:
             return False
@@ -1096,7 +1100,7 @@ class StatusTagger(Component):
             return False
         day = d.info.value
         if d.info.granularity == "month":
-            return day.month > posted.month
+            return day.month != posted.month
         return d.info.granularity == "day" and (day.month, day.day) > (posted.month, posted.day)
 
     def __call__(self, doc: Doc) -> Doc:
