@@ -313,3 +313,10 @@ def test_a_plan_told_again_by_it_takes_that_sentences_date_ahead_and_place(blank
         [plan] = extractor.extract(text, posted_at=D(2025, 5, 20)).activities
         assert (plan.status, plan.date.value) == ("planned", D(2025, 9, 1))
         assert [p.name for p in plan.places] == ["Larkspur Lake"]
+
+
+def test_a_journey_told_over_sentences_takes_the_day_said_between_its_mentions(extract):
+    """The day it set off, told between the sentences of a multi-day ride, dates it (where it started)."""
+    text = ("A 24-year-old engineer from Larkspur has completed a 3,600 km cycle ride from Tarnby to Brackenfold in "
+            "21 days. Elin Moss set off on October 1 and reached Brackenfold on Tuesday. She rode about 170 km a day.")
+    assert dates_of(extract(text, D(2025, 11, 20)), "cycling") == [D(2025, 10, 1)]

@@ -2673,12 +2673,16 @@ def _date_frames(ctx: Context, with_cluster: set[int]) -> dict[int, DateRef]:
 
 def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, done: bool,
              posted: dt.date | None) -> DateRef | None:
-    """The date of the sentence of ``frames`` just before sentence ``first`` or, for a record done,
-    just after ``last`` where that one speaks of no time ahead (``plan_frames``: not "Might try intervals
-    on Thursday"), in its paragraph; for a record done, not a day after the post date."""
+    """The date of the sentence of ``frames`` just before sentence ``first`` or, for a record done, the first
+    between ``first`` and ``last`` ("... completed a 3,600 km ride in 21 days. She set off on October 1 ...
+    She rode about 170 km a day.": its start), else the one just after ``last`` where that one speaks of no time
+    ahead (``plan_frames``: not "Might try intervals on Thursday"), in its paragraph; for a record done, not a
+    day after the post date."""
     para = ctx.para
     after = last + 1
     sides = [(first - 1, first)]
+    if done:
+        sides += [(k, first) for k in range(first + 1, last) if k in frames]
     if done and (after not in frames or ctx.lexicon.ahead_words.isdisjoint(ctx.sentence_words(after))):
         sides.append((after, last))
     framing = next((frames[k] for k, n in sides if k in frames and para[k] == para[n]), None)
