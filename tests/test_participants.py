@@ -127,6 +127,15 @@ def test_people_remembered_or_only_mentioned_before_a_session_took_no_part(extra
     assert names(extractor, text) == expected
 
 
+def test_the_subject_of_a_result_told_in_news_took_part(extractor):
+    # the time goes to the race, and the one who ran it with it; the mayor named with a title only cheered
+    text = ("Over 6,000 runners took part in the Brackenfold Marathon on Sunday, cheered on by mayor David Cole. "
+            "Local teacher Emily Carter finished in 2:41:50.")
+    assert names(extractor, text) == [["Emily Carter"]]
+    assert names(extractor, "Over 6,000 runners took part in the Brackenfold Marathon on Sunday, cheered on by "
+                            "mayor David Cole.") == [[]]
+
+
 def test_a_person_named_as_a_walker_or_a_participant_took_part(blank_extractor):
     post = blank_extractor.extract(
         "People laced up and walked 26 miles from Larkspur to Brackenfold for a good cause.\n\n"

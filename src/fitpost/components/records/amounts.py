@@ -32,6 +32,7 @@ from functools import cache
 from fitpost import ext, resources, statuses
 from fitpost.components import dates
 from fitpost.components.records.attach import MULTISPORT, date_origins
+from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.components.status import PERIOD_UNITS
@@ -498,8 +499,11 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
                 continue  # "Went through 10k in 47:30" of a half marathon: the time of a split, not the race's
             got = fitting(q, r.activity, meters)
             if got is not None:
-                r.clusters.append(Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info,
-                                          quantities=[got], inferred=True))
+                carrier = Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info, quantities=[got],
+                                  inferred=True, head=span.start)
+                if not ctx.first_person:  # news: "Tamsin Hale finished in 2:27:50" took part
+                    attach_people(ctx, carrier)
+                r.clusters.append(carrier)
                 if statuses.meaning(r.leading().status_name).phase == "planned":
                     carried_out(ctx, r, span)  # "Signed up for the Brackenfold 10k. Crossed the line in 44:12"
                 break

@@ -23,6 +23,7 @@ CUE_REACH = 6  # a company cue takes the first person starting at most this many
 BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens before the mention
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
 AND_AFTER = ("and", ",", "&", ", and")
+TITLE_REACH = 3  # a person's title before their name has at most this many words ("lord mayor")
 AND_JOINS = ("and", "&", ", and")  # what joins the last item of a list
 AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
@@ -359,12 +360,15 @@ def _listed_on(ctx: Context, people: list[ext.Mention], k: int) -> bool:
 
 def _after_cue(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` comes right after a non-participant cue (``non_participant_cues``: "photo by",
-    "in memory of"), a determiner between ("filmed by her son", "the death of his wife").  A possessive
+    "in memory of"), a title and a determiner between ("filmed by her son", "the death of his wife", "cheered
+    on by the mayor David Cole").  A possessive
     there is not the one the cue tells of ("in memory of her late father": the father, not her)."""
     lows, lex = ctx.lows, ctx.lexicon
     start = p.start
     if lows[start] in DETERMINERS and p.end < len(lows) and lows[p.end][:1].isalpha():
         return False  # a possessive before what it owns
+    while start > 1 and p.start - start < TITLE_REACH and lows[start - 1] in lex.person_words:
+        start -= 1  # "cheered on by mayor David Cole": the person's title
     if start > 1 and lows[start - 1] in DETERMINERS:
         start -= 1  # "filmed by her son", "flagged off by the mayor", "the death of his wife"
     if start == 0 or lows[start - 1] not in lex.non_participant_lasts:
