@@ -138,6 +138,23 @@ def test_and_right_after_a_word_starts_no_sentence_before_a_parser(sm_nlp):
         with_lines.remove_pipe("fitpost_lines")
 
 
+def test_no_sentence_starts_inside_a_name_before_a_parser(sm_nlp):
+    """A parser may read the last word of a name as an interjection opening a sentence ("Hiked up Tarnby |
+    Pike with my brother"): a capitalised word right after another goes on the name."""
+    text = "Hiked up Tarnby Pike with my brother yesterday. Then we had lunch."
+    with_lines = pipeline.with_line_breaks(sm_nlp)
+    try:
+        sents = [s.text.strip() for s in with_lines(text).sents]
+        assert sents == ["Hiked up Tarnby Pike with my brother yesterday.", "Then we had lunch."]
+    finally:
+        with_lines.remove_pipe("fitpost_lines")
+
+
+def test_the_company_after_a_place_s_name_is_the_session_s(extractor):
+    (a,) = extractor.extract("Hiked up Tarnby Pike with my brother yesterday.", posted_at="2026-06-01").activities
+    assert [p.relation for p in a.participants] == ["brother"]
+
+
 def test_a_title_with_a_companion_and_the_report_under_it_are_one_session(extractor):
     text = "Swimming with Jonas\n\nJonas and I met at the lido at 7. We swam 1.5 km, mostly front crawl."
     post = extractor.extract(text, posted_at="2026-06-01")

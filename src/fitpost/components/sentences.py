@@ -108,6 +108,18 @@ def join_after_word(texts: list[str], i: int) -> bool:
     return i > 0 and texts[i] in JOINS and texts[i - 1][-1:].isalnum()
 
 
+def name_goes_on(texts: list[str], i: int) -> bool:
+    """Whether token ``i`` is a capitalised word right after another, nothing between: a further word of a
+    name ("Hiked up Tarnby Pike with my brother", "Emily Carter").  A parser may start a sentence there (the
+    name's last word read as an interjection opening one)."""
+    return i > 0 and _capitalised(texts[i]) and _capitalised(texts[i - 1])
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` is written with a capital and then lower case only ("Pike", not "I" or "NYC")."""
+    return word[:1].isupper() and word.isalpha() and not word.isupper()
+
+
 TIMES_SIGNS = frozenset({"x", "X", "×"})  # "4 x 100m": sets times a distance
 
 
@@ -140,8 +152,8 @@ def inside_short_line(texts: list[str], starts: list[int]) -> list[int]:
 class LineBreaks:
     """Start a sentence at every line, before a statistical parser runs, and start none at a number right
     after a word (:func:`number_after_word`), at "and" or "or" right after one (:func:`join_after_word`),
-    inside an amount (:func:`inside_amount`) or inside a short line (:func:`inside_short_line`): the parser
-    keeps the sentence starts already set and decides the rest."""
+    inside an amount (:func:`inside_amount`), inside a name (:func:`name_goes_on`) or inside a short line
+    (:func:`inside_short_line`): the parser keeps the sentence starts already set and decides the rest."""
 
     def __init__(self, name: str = "fitpost_lines") -> None:
         self.name = name
@@ -154,7 +166,8 @@ class LineBreaks:
         for j in starts:
             doc[j].is_sent_start = True
         for j in range(1, len(texts)):
-            if number_after_word(texts, j) or inside_amount(doc, j) or join_after_word(texts, j):
+            if number_after_word(texts, j) or inside_amount(doc, j) or join_after_word(texts, j) \
+                    or name_goes_on(texts, j):
                 doc[j].is_sent_start = False
         for j in inside_short_line(texts, starts):
             doc[j].is_sent_start = False
