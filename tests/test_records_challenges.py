@@ -40,3 +40,23 @@ def test_a_streak_of_as_many_days_with_another_distance_is_its_own(extract):
     records = extract("8 km running for 12 consecutive days so far. Before that, 5 km running for 12 consecutive "
                       "days in the spring.")
     assert sorted(r.distance.meters for r in records) == [5000.0, 8000.0]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Day 14 of my 30 day running streak: 5 km in 27 minutes. Halfway there!", ("distance", 5000.0)),
+    ("30 day running streak, day 14: 5 km easy.", ("distance", 5000.0)),
+    ("Day 6 of the 30-day plank challenge: 3 minutes today.", ("duration", 180.0)),
+])
+def test_the_amounts_after_a_day_of_a_challenge_are_that_day_s_session(extract, text, amount):
+    """The challenge stays under way with its days; the day told after the colon is a session done."""
+    challenge, day = extract(text)
+    assert (challenge.status, challenge.repetition.times, challenge.distance, challenge.duration) == \
+        ("ongoing", 30, None, None)
+    kind, value = amount
+    got = day.distance.meters if kind == "distance" else day.duration.seconds
+    assert (day.status, got) == ("completed", value)
+
+
+def test_a_challenge_s_daily_amount_stays_the_challenge_s(extract):
+    (a,) = extract("My 30 day running streak: 5 km every day.")
+    assert (a.distance.meters, a.repetition.times) == (5000.0, 30)

@@ -1110,6 +1110,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     (:func:`_split_ellipses`)."""
     with_cluster = {c.sent for c in clusters}
     real = RealRecords(ctx, records)
+    _split_challenge_days(ctx, real)
     taken = {id(q) for c in clusters for q in c.quantities}
     left = [s for s in ctx.mentions[ext.QUANTITIES] if s.info.kind == "distance" and id(s.info) not in taken]
     if left:  # a session split off a cluster's sentence is made of a distance no cluster took
@@ -1451,6 +1452,35 @@ def _split_made_up(ctx: Context, real: RealRecords, clusters: list[Cluster], lef
         real.add_record(Record([carrier]))
         split.add(id(span.info))
     return split
+
+
+DAY_AMOUNTS = frozenset(("distance", "duration", "count"))  # what a day of a challenge told after a colon did
+
+
+def _split_challenge_days(ctx: Context, real: RealRecords) -> None:
+    """The amounts told after a colon in a sentence that names a day of a challenge of so many days ("Day 14 of my
+    30 day running streak: 5 km in 27 minutes", "30-day plank challenge, day 6: 3 minutes") are that day's
+    session, done, a record of its own with the challenge's people; the challenge keeps its days."""
+    lows = ctx.lows
+    for r in list(real.records):
+        c = r.primary
+        lo, hi = ctx.sents[c.sent]
+        if c.kind("repetition") is None or not statuses.is_real(c.status_name):
+            continue  # no challenge of so many days
+        colon = next((k for k in range(c.end, hi) if lows[k] == ":"), None)
+        if colon is None or not any(lows[k] in ctx.lexicon.stage_labels and lows[k + 1].isdigit()
+                                    for k in range(lo, colon - 1)):
+            continue  # no day of it told before the colon
+        after = ctx.tab.idx[colon]
+        moved = [q for q in c.quantities if q.kind in DAY_AMOUNTS and q.start > after]
+        if not moved:
+            continue
+        c.quantities = [q for q in c.quantities if not any(q is m for m in moved)]
+        start = bisect_left(ctx.tab.idx, moved[0].start)
+        carrier = Cluster(start=start, end=bisect_left(ctx.tab.idx, moved[-1].end), sent=c.sent, info=c.info,
+                          status=ext.StatusInfo("completed"), quantities=moved, people=list(c.people), inferred=True)
+        attach_date(ctx, carrier)
+        real.add_record(Record([carrier]))
 
 
 def _split_beside_no_distance(ctx: Context, real: RealRecords, clusters: list[Cluster],
