@@ -549,6 +549,19 @@ def test_a_length_in_metres_told_after_a_distance_in_prose_is_no_climb():
     assert [q.kind for q in parse_quantities("Swim 400 m, bike 20 km, run 5 km")] == ["distance"] * 3
 
 
+@pytest.mark.parametrize("text, total", [
+    ("Swim set today:\n400 warm up\n8 x 100 on 1:50\n4 x 50 kick\n200 cool down\n1600 total", 1600.0),
+    ("Track: 6 x 400 in 80s\nTotal: 2,400", 2400.0),
+])
+def test_a_set_s_total_alone_on_its_line_is_in_the_repeats_metres(text, total):
+    got = [(q.value, q.unit) for q in parse_quantities(text) if q.kind == "distance" and not q.times]
+    assert got == [(total, "m")]
+
+
+def test_a_number_before_total_with_no_set_of_repeats_is_no_distance():
+    assert parse_quantities("Fundraising so far:\n1600 total") == []
+
+
 def test_an_elliptic_number_keeps_its_thousands():
     # "ran 1,500" after "walked 1,000 miles" is no mile and a half: a number with its thousands is read whole
     # (and is more than any one session's distance left without a unit)

@@ -156,3 +156,8 @@ def test_the_bare_numbers_of_a_week_s_log_are_its_days_distances(extractor):
 
 def test_an_app_s_summary_is_one_session_its_climb_no_second_one(extractor):
     assert sessions(extractor, "Morning Ride\n32.4 km  1:12:05  410 m") == [("cycling", 32400.0, 4325.0)]
+
+
+def test_a_swim_set_s_total_is_the_session_s_distance(extractor):
+    text = "Swim set today:\n400 warm up\n8 x 100 on 1:50\n4 x 50 kick\n200 cool down\n1600 total"
+    assert sessions(extractor, text) == [("swimming", 1600.0, None)]

@@ -82,7 +82,7 @@ Conventions:
 """
 from __future__ import annotations
 
-from fitpost.quantity_parser.elliptic import elliptic_distances
+from fitpost.quantity_parser.elliptic import elliptic_distances, set_totals
 from fitpost.quantity_parser.normalise import add_inches, join_compounds, join_ranges, join_trailing, to_quantity
 from fitpost.quantity_parser.scanner import lower, scan
 from fitpost.quantity_parser.stats_lines import stats_line_heights
@@ -113,6 +113,6 @@ def parse_quantities(text: str, parts: bool = True) -> list[Quantity]:
         items = join_compounds(low, items)
     items = join_trailing(low, items)
     items = stats_line_heights(low, items)
-    items += elliptic_distances(low, items)
+    items += elliptic_distances(low, items) + set_totals(low, items)
     items.sort(key=lambda it: (it.start, -it.end, it.part))
     return [to_quantity(text, it) for it in items if parts or not it.part]

@@ -79,6 +79,29 @@ def _matches(pattern: re.Pattern, low: str, pos: int) -> Iterator[re.Match]:
             m = search(low, m.end())
 
 
+# a line of a set's total with its number alone: "1600 total", "Total: 2,400"
+_SET_TOTAL = re.compile(r"^[ \t]*(?:total[ \t]*:?[ \t]*(?P<a>\d{1,2},\d{3}|\d{3,5})|(?P<b>\d{1,2},\d{3}|\d{3,5})"
+                        r"[ \t]+total)[ \t.!]*$", re.MULTILINE)
+
+
+def set_totals(low: str, items: list[Item]) -> list[Item]:
+    """The total of a pool or track set told as a number alone on a line with "total" ("400 warm up / 8 x 100 on
+    1:50 / 1600 total"), after a set of repeats read in metres (:func:`~fitpost.quantity_parser.scanner.on_sets`:
+    "8 x 100"): that many metres, as the repeats are, where no item holds it."""
+    first = next((it.end for it in items if it.kind == "distance" and it.unit == "m" and (it.times or 0) > 1), None)
+    if first is None:
+        return []
+    found = []
+    for m in _SET_TOTAL.finditer(low, first):
+        group = "a" if m.group("a") else "b"
+        start, end = m.span(group)
+        if any(it.start < end and start < it.end for it in items):
+            continue
+        value = float(m.group(group).replace(",", ""))
+        found.append(Item("distance", start, end, value=value, unit="m", base=value, surface=""))
+    return found
+
+
 def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     """The distances of ``low`` (the text in lower case) left without a unit, as items, that no item
     of ``items`` (in text order) overlaps."""
