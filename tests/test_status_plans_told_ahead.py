@@ -139,3 +139,12 @@ def test_a_verb_opening_a_caption_of_a_day_gone_is_no_bidding(sm_extractor):
     assert swim.status == "completed"
     (invite,) = records(sm_extractor, "Swim the bay with us next Sunday!")
     assert invite.status != "completed"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Just booked my place on the Larkspur Sportive in May!", dt.date(2027, 5, 1)),
+    ("Got a place in the Tarnby Marathon in April, so excited.", dt.date(2027, 4, 1)),
+])
+def test_a_place_booked_in_a_race_is_a_plan(extractor, text, day):
+    (a,) = records(extractor, text)
+    assert (a.status, a.date.value) == ("planned", day)
