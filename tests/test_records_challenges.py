@@ -60,3 +60,14 @@ def test_the_amounts_after_a_day_of_a_challenge_are_that_day_s_session(extract, 
 def test_a_challenge_s_daily_amount_stays_the_challenge_s(extract):
     (a,) = extract("My 30 day running streak: 5 km every day.")
     assert (a.distance.meters, a.repetition.times) == (5000.0, 30)
+
+
+def test_the_amounts_after_a_stage_of_an_effort_under_way_are_that_stage_s_session(extract):
+    """A stage of a tour under way: the tour stays under way, the stage told after the colon is done, with its
+    route; a recovery walked "in between" repeats is no session."""
+    tour, stage = extract("Stage 4 of the Larkspur Cycle Tour: 142 km from Marlow Vale to Tarnside, 1,900 m of "
+                          "climbing. Finished 23rd.")
+    assert (tour.status, tour.distance, tour.event.name) == ("ongoing", None, "Larkspur Cycle Tour")
+    assert (stage.status, stage.distance.meters, [(p.name, p.role) for p in stage.places], stage.event.name) == \
+        ("completed", 142000.0, [("Marlow Vale", "from"), ("Tarnside", "to")], "Larkspur Cycle Tour")
+    assert [a.activity for a in extract("Ran 3 x 5 minutes with 3 minutes walking in between.")] == ["running"]

@@ -509,14 +509,18 @@ class Context:
     @once
     def recoveries(self) -> frozenset[int]:
         """Where the activity mentions start that are the recovery between repeats, no session of their own:
-        right before a ``repeat_recoveries`` word ("8 x 400 m with 200 m jog recoveries", "6 x 400 m with a
-        200 m jog between each") or right after one ("with 90 s recovery jog"), in a sentence with a set of
-        repeats."""
+        right before a ``repeat_recoveries`` word, "in" between ("8 x 400 m with 200 m jog recoveries", "6 x 400 m
+        with a 200 m jog between each", "3 x 5 minutes with 3 minutes walking in between") or right after one
+        ("with 90 s recovery jog"), in a sentence with a set of repeats."""
         words, lows, n, with_sets = self.lexicon.repeat_recoveries, self.lows, self.tab.n, self.sents_with_sets
         if not with_sets:
             return frozenset()
+
+        def before_word(k: int) -> bool:
+            return k < n and (lows[k] in words or lows[k] == "in" and k + 1 < n and lows[k + 1] in words)
+
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES] if self.sent_of[m.start] in with_sets
-                         and (m.end < n and lows[m.end] in words or m.start > 0 and lows[m.start - 1] in words))
+                         and (before_word(m.end) or m.start > 0 and lows[m.start - 1] in words))
 
     @once
     def activity_starts(self) -> frozenset[int]:

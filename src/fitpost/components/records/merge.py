@@ -1458,15 +1458,18 @@ DAY_AMOUNTS = frozenset(("distance", "duration", "count"))  # what a day of a ch
 
 
 def _split_challenge_days(ctx: Context, real: RealRecords) -> None:
-    """The amounts told after a colon in a sentence that names a day of a challenge of so many days ("Day 14 of my
-    30 day running streak: 5 km in 27 minutes", "30-day plank challenge, day 6: 3 minutes") are that day's
-    session, done, a record of its own with the challenge's people; the challenge keeps its days."""
+    """The amounts told after a colon in a sentence that names a day or a stage of a challenge of so many days or
+    of a named event under way ("Day 14 of my 30 day running streak: 5 km in 27 minutes", "30-day plank
+    challenge, day 6: 3 minutes", "Stage 4 of the Larkspur Cycle Tour: 142 km") are that day's session, done, a
+    record of its own with the challenge's people and event (and the places told with the amounts); the challenge
+    keeps its days."""
     lows = ctx.lows
     for r in list(real.records):
         c = r.primary
         lo, hi = ctx.sents[c.sent]
-        if c.kind("repetition") is None or not statuses.is_real(c.status_name):
-            continue  # no challenge of so many days
+        if c.kind("repetition") is None and not (c.event and c.status_name == "ongoing") \
+                or not statuses.is_real(c.status_name):
+            continue  # no challenge of so many days, nor a named event under way
         colon = next((k for k in range(c.end, hi) if lows[k] == ":"), None)
         if colon is None or not any(lows[k] in ctx.lexicon.stage_labels and lows[k + 1].isdigit()
                                     for k in range(lo, colon - 1)):
@@ -1476,9 +1479,13 @@ def _split_challenge_days(ctx: Context, real: RealRecords) -> None:
         if not moved:
             continue
         c.quantities = [q for q in c.quantities if not any(q is m for m in moved)]
+        told = {p.info.name for p in ctx.places_in.get(c.sent, ()) if p.start > colon}  # "142 km from A to B"
+        places = [p for p in c.places if p["name"] in told]
+        c.places = [p for p in c.places if p["name"] not in told]
         start = bisect_left(ctx.tab.idx, moved[0].start)
         carrier = Cluster(start=start, end=bisect_left(ctx.tab.idx, moved[-1].end), sent=c.sent, info=c.info,
-                          status=ext.StatusInfo("completed"), quantities=moved, people=list(c.people), inferred=True)
+                          status=ext.StatusInfo("completed"), quantities=moved, people=list(c.people), places=places,
+                          event=c.event, inferred=True)
         attach_date(ctx, carrier)
         real.add_record(Record([carrier]))
 
