@@ -361,8 +361,8 @@ def _listed_on(ctx: Context, people: list[ext.Mention], k: int) -> bool:
 def _after_cue(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` comes right after a non-participant cue (``non_participant_cues``: "photo by",
     "in memory of"), a title and a determiner between ("filmed by her son", "the death of his wife", "cheered
-    on by the mayor David Cole").  A possessive
-    there is not the one the cue tells of ("in memory of her late father": the father, not her)."""
+    on by the mayor David Cole").  A possessive there is not the one the cue tells of ("in memory of her late
+    father": the father, not her)."""
     lows, lex = ctx.lows, ctx.lexicon
     start = p.start
     if lows[start] in DETERMINERS and p.end < len(lows) and lows[p.end][:1].isalpha():

@@ -1416,6 +1416,19 @@ def _split_ellipses(ctx: Context, real: RealRecords, clusters: list[Cluster], le
     return split
 
 
+def _untaken_times(ctx: Context, clusters: list[Cluster]) -> dict[int, ext.Mention]:
+    """The times no cluster took, by their first token (for :func:`_with_time_after`)."""
+    taken = {id(q) for c in clusters for q in c.quantities}
+    return {t.start: t for t in ctx.mentions[ext.QUANTITIES] if t.info.kind == "duration" and id(t.info) not in taken}
+
+
+def _with_time_after(ctx: Context, span: ext.Mention, times: dict[int, ext.Mention]) -> list[Quantity]:
+    """The distance ``span`` and the time of ``times`` (:func:`_untaken_times`) right after it, "in" or a comma
+    between, if any ("12 km in 1:05", "8 km easy, 45 min"): the amounts of a session split off on its own."""
+    k = span.end + 1 if span.end < ctx.tab.n and ctx.lows[span.end] in ("in", ",") else span.end
+    return [span.info] if k not in times else [span.info, times[k].info]
+
+
 def _split_made_up(ctx: Context, real: RealRecords, clusters: list[Cluster], left: list[ext.Mention]) -> set[int]:
     """A distance no cluster took after a session not done in its sentence, past a word that turns to the one done
     in its place (:func:`~fitpost.components.records.attach.made_up_after`: "Missed my run yesterday, so doubled
@@ -1427,19 +1440,14 @@ def _split_made_up(ctx: Context, real: RealRecords, clusters: list[Cluster], lef
     not_done = [c for c in clusters if not statuses.is_real(c.status_name)]
     if not not_done:
         return split
-    taken = {id(q) for c in clusters for q in c.quantities}
-    times = {t.start: t for t in ctx.mentions[ext.QUANTITIES] if t.info.kind == "duration" and id(t.info) not in taken}
+    times = _untaken_times(ctx, clusters)
     for span in left:
         n = ctx.sent_of[span.start]
         c = max((x for x in not_done if x.sent == n and x.end <= span.start), key=lambda x: x.start, default=None)
         if c is None or not made_up_after(ctx, c, span) or not HEDGES.isdisjoint(ctx.lows[c.end:span.start]):
             continue  # "I won't run tomorrow but maybe 5 km on Sunday": only what may be
-        quantities = [span.info]
-        k = span.end + 1 if span.end < ctx.tab.n and ctx.lows[span.end] in ("in", ",") else span.end
-        if k in times:  # "12 km in 1:05"
-            quantities.append(times[k].info)
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=c.info, status=ext.StatusInfo("completed"),
-                          quantities=quantities, inferred=True)
+                          quantities=_with_time_after(ctx, span, times), inferred=True)
         day = next((d for d in ctx.dates_in.get(n, ()) if 0 <= d.start - span.end <= MADE_UP_DATE_REACH), None)
         if day is None:
             attach_date(ctx, carrier)
@@ -1495,26 +1503,21 @@ def _split_beside_no_distance(ctx: Context, real: RealRecords, clusters: list[Cl
     """A distance no cluster took in a sentence whose clusters are all of activities that cover none
     (NO_DISTANCE: "8 km easy, then 20 minutes of yoga") is a session of its own: of the endurance activity
     the text names most, else the commonest in fitness posts (:attr:`Context.main_activity`), with the status
-    the text gives the distance (planned on a day ahead), the time no cluster took right after it and its
-    sentence's date.  ``left``:
-    the distances no cluster took, in order.  Gives the ``id`` of each distance made a session so."""
+    the text gives the distance (planned on a day ahead), the time no cluster took right after it
+    (:func:`_with_time_after`) and its sentence's date.  ``left``: the distances no cluster took, in order.
+    Gives the ``id`` of each distance made a session so."""
     split: set[int] = set()
     of_sent: dict[int, list[Cluster]] = {}
     for c in clusters:
         of_sent.setdefault(c.sent, []).append(c)
-    taken = {id(q) for c in clusters for q in c.quantities}
-    times = {t.start: t for t in ctx.mentions[ext.QUANTITIES] if t.info.kind == "duration" and id(t.info) not in taken}
+    times = _untaken_times(ctx, clusters)
     for span in left:
         n = ctx.sent_of[span.start]
         if any(c.info.activity not in NO_DISTANCE for c in of_sent.get(n, [])) or n not in of_sent:
             continue
-        quantities = [span.info]
-        k = span.end + 1 if span.end < ctx.tab.n and ctx.lows[span.end] == "in" else span.end
-        if k in times:  # "8 km in 45 minutes"
-            quantities.append(times[k].info)
         info = ext.ActivityInfo(activity=ctx.main_activity or ctx.lexicon.default_activity, form="inferred")
         carrier = Cluster(start=span.start, end=span.end, sent=n, info=info, status=span.status,
-                          quantities=quantities, inferred=True)
+                          quantities=_with_time_after(ctx, span, times), inferred=True)
         attach_date(ctx, carrier)
         if span.status is None and carrier.date is not None and dated_ahead(ctx, carrier.date):
             carrier.status = ext.StatusInfo("planned")  # "Tomorrow: 5 km easy, then yoga"
