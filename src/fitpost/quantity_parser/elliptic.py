@@ -5,8 +5,8 @@ another 13 on Sunday": a number with no unit is a distance when
 
 * a verb of doing or "another" comes right before it (``elliptic_before`` in
   ``models/quantities/context.json``), or a weekday leading a log's item with a
-  word of how the session went after it (``elliptic_days``, ``elliptic_day_after``:
-  "Tue 8 miles easy, Thu 5 recovery"),
+  word of how the session went after it (the weekdays of ``models/dates.json``,
+  ``elliptic_day_after``: "Tue 8 miles easy, Thu 5 recovery"),
 * the clause ends right after it, or a word of when, with whom or how follows
   (``elliptic_after``: "on", "today", "with", "easy" ...), so no noun of its
   own follows ("did 6 reps", "ran 5 of them" are not),

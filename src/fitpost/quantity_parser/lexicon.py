@@ -193,7 +193,8 @@ class Lexicon:
         self.long_race_words = s("long_race_words")
         self.elliptic_before = s("elliptic_before")
         self.elliptic_after = s("elliptic_after")
-        self.elliptic_days = s("elliptic_days")
+        days = resources.load_json("dates.json")  # the weekdays, as the dates component reads them
+        self.elliptic_days = frozenset(days["sets"]["WEEKDAY"] + days["sets"]["WEEKDAY_ABBR"])
         self.elliptic_day_after = s("elliptic_day_after")
         self.feet_elevation = float(ctx["elevation_feet_threshold"])
 

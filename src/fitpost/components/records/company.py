@@ -24,7 +24,7 @@ BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens be
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")
 AND_AFTER = ("and", ",", "&", ", and")
 TITLE_REACH = 3  # a person's title before their name has at most this many words ("lord mayor")
-AND_JOINS = ("and", "&", ", and")  # what joins the last item of a list
+AND_JOINS = tuple(j for j in AND_AFTER if j != ",")  # what joins the last item of a list
 AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
