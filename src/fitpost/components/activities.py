@@ -648,11 +648,14 @@ def _amounts(doc: Doc) -> list[ext.Mention]:
 
 def _amount_beside(doc: Doc, tab: ext.Tokens, start: int, end: int, modifiers: frozenset[str]) -> bool:
     """Whether a distance or a time of the emoji's (or amount noun's) sentence ends right before the emoji
-    at ``start:end``, or but for words of ``modifiers`` between ("45 min recovery spin"), or starts at most
-    EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
+    at ``start:end``, or but for words of ``modifiers`` and an "of" between ("45 min recovery spin", "45
+    minutes of weights"), or starts at most EMOJI_REACH tokens after it ("🚴‍♀️ 62 km loop", "5 km 🏃")."""
     hi = min(tab.sent_hi[start], end + EMOJI_REACH)
+    lo = tab.sent_lo[start]
     before = start
-    while before > tab.sent_lo[start] and tab.lower[before - 1] in modifiers:
+    while before > lo and tab.lower[before - 1] in modifiers:
+        before -= 1
+    if before > lo and tab.lower[before - 1] == "of":
         before -= 1
     return any(start >= q.end >= before or end <= q.start < hi for q in _amounts(doc))
 
