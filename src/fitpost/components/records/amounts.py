@@ -367,10 +367,37 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
                 c.quantities = [q for q in c.quantities if q.kind != "duration"]
     lend_results(ctx, records, clusters)
     taken = {id(q) for r in records for c in r.clusters for q in c.quantities}
+    exact: dict[int, list[Quantity]] | None = None  # the exact times of each sentence, read when first asked
     for r in records:
         guess_by_speed(ctx, r, taken)
+        if any(q.kind == "duration" and q.approximate for c in r.clusters for q in c.quantities):
+            if exact is None:
+                exact = {}
+                for s in ctx.mentions[ext.QUANTITIES]:
+                    if s.label == "duration" and not s.info.approximate and s.info.seconds:
+                        exact.setdefault(ctx.sent_of[s.start], []).append(s.info)
+            exact_time(r, exact, taken)
         settle_duration(r)
         swim_lengths(ctx, r)
+
+
+EXACT_REACH = 0.1  # a time told as a bound gives way to an exact one at most this fraction away from it
+
+
+def exact_time(r: Record, exact: dict[int, list[Quantity]], taken: set[int]) -> None:
+    """A time of record ``r`` told as a bound or a guess ("broke 2 hours", "dipped under 25 minutes", "about an
+    hour") gives way to an exact time of its sentences (``exact``: the exact times by sentence) that no record took
+    (``taken``, by id), within EXACT_REACH of it: the time it was done in ("Finally broke 2 hours for the half:
+    1:58:32")."""
+    for c in r.clusters:
+        for k, q in enumerate(c.quantities):
+            if q.kind != "duration" or not q.approximate or not q.seconds:
+                continue
+            told = next((e for n in sorted(r.sents()) for e in exact.get(n, ())
+                         if id(e) not in taken and abs(e.seconds - q.seconds) <= EXACT_REACH * q.seconds), None)
+            if told is not None:
+                c.quantities[k] = told
+                taken.add(id(told))
 
 
 def guess_by_speed(ctx: Context, r: Record, taken: set[int]) -> None:
