@@ -95,6 +95,8 @@ def test_a_model_person_after_from_and_to_is_a_place(sm_extractor):
     "Today's workout was Helen: three rounds of 400 m runs and swings.",  # a workout's name
     "We walked past Hadrian's Wall and on to the fort, 8 km in all.",  # a place named for someone
     "Joined the Aqua Fitness Program at the lido, 2 km swims twice a week.",  # a thing word
+    "First 10 miler done! Slow and steady, 1:48:20.",  # a word of how it went opening a sentence
+    "Parkrun this morning. Humid and sweaty, 26:02.",
 ])
 def test_what_is_no_person(nlp, text):
     mentions, roster = read(nlp, text)
