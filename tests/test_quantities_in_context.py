@@ -208,6 +208,9 @@ def test_the_climbs_of_a_ride_are_its_elevation_not_a_session(ex):
     ("a sip of water every 10 minutes", [("10 minutes", "period")]),
     ("2 hours into the race", [("2 hours", "period")]),
     ("these runs the past 3 weeks", [("3 weeks", "period")]),
+    ("two weeks before the race", [("two weeks", "period")]),
+    ("ran for 40 minutes before breakfast", [("40 minutes", None)]),  # a time of day after "before"
+    ("yoga for 20 minutes before bed", [("20 minutes", None)]),
     ("after roughly 7 km, we still felt fresh", [("7 km", "segment")]),
     ("10 km into the run", [("10 km", "segment")]),
     ("the first 5k in 22 min", [("5k", "segment"), ("22 min", None)]),  # the time: see set_aside
@@ -231,6 +234,11 @@ def test_aside_roles(text, expected):
 def test_a_time_of_an_activity_is_its_duration(ex):
     assert seconds(record(ex, "Did an hour of hard riding in the hills.", "riding")) == 3600
     assert seconds(record(ex, "Two hours of yoga on the terrace this morning.", "yoga")) == 7200
+
+
+def test_a_time_before_a_time_of_day_is_the_sessions(ex):
+    assert seconds(record(ex, "Ran for 40 minutes before breakfast.", "Ran")) == 2400
+    assert seconds(record(ex, "I do yoga for 20 minutes before bed.", "yoga")) == 1200
 
 
 def test_a_repeats_time_is_not_the_sessions_duration(ex):
