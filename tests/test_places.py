@@ -48,6 +48,21 @@ def test_a_place_above_below_or_beyond_a_name_is_there(nlp, text, expected):
     assert places(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Cycled through the streets of Larkspur with my son.", [("Larkspur", "at")]),
+    ("Ran around the lanes of Tarnby this morning, 8 km.", [("Tarnby", "at")]),
+    ("Rode through the hills of Brackenfold today.", [("Brackenfold", "at")]),
+    ("Reached the summit of Larkspur Pike after four hours.", [("Larkspur Pike", "to")]),
+])
+def test_a_name_after_a_part_of_a_place_and_of_is_the_place(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_a_name_written_with_its_article_keeps_it(nlp):
+    assert places(nlp, "Walked round the edge of The Meadows with Emily.") == [("The Meadows", "at")]
+    assert places(nlp, "Walked 6 km in the Tarnby hills.") == [("Tarnby", "at")]
+
+
 def test_roles_from_start_and_end_verbs(nlp):
     got = places(nlp, "The ride started in Kochi and finished in Alappuzha.")
     assert got == [("Kochi", "from"), ("Alappuzha", "to")]

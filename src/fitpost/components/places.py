@@ -100,6 +100,7 @@ class PlaceFinder(Component):
         relations = resources.load_json("people.json")["relations"]
         self.origin_words = set(data["origin_words"]) | {r for r in relations if " " not in r}
         self.route_nouns = set(data["route_nouns"])
+        self.place_parts = frozenset(data["place_parts"])
         self.slope_grades = frozenset(data["slope_grades"]["words"])
         self.sources_before_to = frozenset(data["sources_before_to"]["words"])
         self.summit_verbs = frozenset(data["summit_verbs"]["verbs"])
@@ -122,10 +123,11 @@ class PlaceFinder(Component):
         self.verbs = {v for entry in acts.values() for v in entry.get("verbs", [])}
         # each kind of word a rule is keyed on -> its words; a Doc's tokens are looked up by them in one pass
         # (``_cue_tokens``): "role" (a place preposition), "event_head", "place_word", "race_place" (a city
-        # race's head or a brand), "summit" (a verb of climbing a hill) and "hometown" (a hometown cue's first word)
+        # race's head or a brand), "summit" (a verb of climbing a hill), "hometown" (a hometown cue's first word)
+        # and "part" (a part of a place before "of")
         self.cues = {"role": frozenset(self.role_before), "event_head": frozenset(self.event_heads),
                      "place_word": frozenset(self.place_words), "race_place": frozenset(self.race_place_words),
-                     "summit": self.summit_verbs, "hometown": self.hometown_firsts}
+                     "summit": self.summit_verbs, "hometown": self.hometown_firsts, "part": self.place_parts}
         self.cue_kinds = ext.word_kinds(self.cues)  # each word of ``cues`` -> the kinds it is a cue of
 
     def _cue_tokens(self, tab: ext.Tokens) -> dict[str, list[int]]:
@@ -308,15 +310,23 @@ class PlaceFinder(Component):
                     out.append((s, e))
         return out
 
+    @staticmethod
+    def _prepositions(tab: ext.Tokens, cues: dict[str, list[int]]) -> list[int]:
+        """The tokens of place prepositions, in order: the ``role_before`` words, and "of" right after a word of
+        ``place_parts`` ("through the streets of Larkspur", "the summit of Brackenfold Pike")."""
+        of = [k + 1 for k in cues["part"] if k + 1 < tab.n and tab.lower[k + 1] == "of"]
+        return sorted(cues["role"] + of) if of else cues["role"]
+
     def _after_prepositions(self, tab: ext.Tokens, cues: dict[str, list[int]]) -> list[tuple[int, int]]:
-        """Runs of capitalised words after a place preposition ("from Pune", "in the Nilgiris"), but not
+        """Runs of capitalised words after a place preposition (:meth:`_prepositions`: "from Pune", "in the
+        Nilgiris", "the streets of Larkspur"), but not
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
         it or right after it.  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
         out = []
         heads: set[int] | None = None  # the event heads, read when a name is read
         words, lows, n = tab.text, tab.lower, tab.n
-        for k in cues["role"]:
+        for k in self._prepositions(tab, cues):
             if k + 1 == n:
                 continue  # no word follows
             i = k + 1
@@ -330,7 +340,8 @@ class PlaceFinder(Component):
             if heads is None:
                 heads = self._event_heads(tab, cues["event_head"])
             if j > i and heads.isdisjoint(range(i, min(j + 1, n))):
-                out.append((i, j))
+                # a name written with its article ("round the edge of The Meadows", "in The Hague") starts at it
+                out.append((i - 1 if words[i - 1] == "The" and i - 1 > k else i, j))
         return out
 
     def _event_heads(self, tab: ext.Tokens, heads: list[int]) -> set[int]:

@@ -78,7 +78,9 @@ class Lexicon:
         acts = resources.load_json("activities.json")["activities"].values()
         activity_nouns = {w for a in acts for w in a["nouns"]}
         activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
-        place_before = _phrases(data["place_before"])
+        # and a part of a place before "of" ("the streets of X"), of places.json
+        place_parts = resources.load_json("places.json")["place_parts"]
+        place_before = _phrases(data["place_before"]) | {(part, "of") for part in place_parts}
         company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
         company_lengths: dict[str, set[int]] = {}
         for cue in company_before | company_after:
