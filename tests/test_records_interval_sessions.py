@@ -1,6 +1,6 @@
 """An interval session told by its repeats: a line that opens with a set ("5 x 1 km at 4:10 with 90 s
 recovery.") or gives it after a short label ("Track session: 6 x 800 m") is a session, of the text's
-activity, though no activity word names it (:func:`fitpost.components.records.merge._log_line`); and a
+activity, though no activity word names it (:func:`fitpost.components.records.lending._log_line`); and a
 jog or a walk between the repeats ("with 200 m jog recoveries", "a 200 m jog between each", "jog back down") is their
 recovery, neither a session nor the session's amount (``repeat_recoveries`` in ``models/linking.json``,
 the ``recovery`` role of ``models/quantities/context.json``); the length of each lap or repeat, told right after

@@ -1,6 +1,6 @@
 """A sentence over a week or a month (or one whose distances each follow a day of their own) that lists
 several distances, one of them a session's, tells one
-session per distance (fitpost_records' :func:`fitpost.components.records.merge._split_period_lists`),
+session per distance (fitpost_records' :func:`fitpost.components.records.lending._split_period_lists`),
 on posts written for the tests, in blank mode and with the model."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Where a session started and ended, told in a sentence of its own after it ("She set off from A on
-May 1 and finished in B"), is its route (fitpost_records, :func:`fitpost.components.records.merge._lend_places`).
+May 1 and finished in B"), is its route (fitpost_records, :func:`fitpost.components.records.lending._lend_places`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """

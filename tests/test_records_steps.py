@@ -18,7 +18,9 @@ from fitpost.components.records import Context
 from fitpost.components.records.attach import attach_all
 from fitpost.components.records.build import to_activity
 from fitpost.components.records.clusters import find_clusters
-from fitpost.components.records.merge import lend_frames, lend_orphans, merge_records
+from fitpost.components.records.frames import lend_frames
+from fitpost.components.records.lending import lend_orphans
+from fitpost.components.records.merge import merge_records
 from fitpost.components.records.model import Cluster, Record
 
 RECORDS = "fitpost_records"

@@ -5,7 +5,7 @@ plan's day with no year far back before the post is next year's, not a race carr
 verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
 no session's; a swim "expected to take" ten hours is ahead too
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
-:func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.merge.settle_plans`).
+:func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.dating.settle_plans`).
 
 Every post here is written for these tests.
 """

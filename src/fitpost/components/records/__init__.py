@@ -10,10 +10,12 @@ The steps, each a module of this package, run in order over one
 2. :mod:`.attach` (and :mod:`.company` for people): quantities, people, places,
    the event and the date attach to the clusters of their sentence.
 3. :mod:`.merge`: clusters merge into records; sentences with no activity lend
-   their distance, company, route, event or date to the records around them, a
-   definite "the race" takes the one race of its activity the text names; a
-   record with no date takes its section's heading date or, in a first-person
-   report of the day, the post date.
+   their distance, company or route (:mod:`.lending`), their route or event
+   (:mod:`.frames`) or their date (:mod:`.dating`) to the records around them, a
+   definite "the race" takes the one race of its activity the text names
+   (:mod:`.frames`); a record with no date takes its section's heading date or,
+   in a first-person report of the day, the post date (:mod:`.dating`, once the
+   claims of step 4 are kept).
 4. :mod:`.claims`: only the records that claim a session stay (a bare
    topical mention, "swimming is great for you", claims none).  Then
    (:mod:`.amounts`) a result in a sentence with no activity ("I did it in
@@ -37,15 +39,10 @@ from fitpost.components.records.build import to_activity
 from fitpost.components.records.claims import keep_claims
 from fitpost.components.records.clusters import find_clusters
 from fitpost.components.records.context import Context, Lexicon
-from fitpost.components.records.merge import (
-    lend_dates,
-    lend_frames,
-    lend_named_race,
-    lend_orphans,
-    lend_roles,
-    merge_records,
-    settle_plans,
-)
+from fitpost.components.records.dating import lend_dates, settle_plans
+from fitpost.components.records.frames import lend_frames, lend_named_race, lend_roles
+from fitpost.components.records.lending import lend_orphans
+from fitpost.components.records.merge import merge_records
 from fitpost.components.records.model import Cluster, Record
 
 # the file in models/ with the linking cues; the least confidence a record must have to be kept
