@@ -901,6 +901,12 @@ def for_done(ref: DateRef, kind: str, origin: dt.date | None) -> DateRef:
 
 
 @lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """The words that name a month: the ``MONTH`` set of ``models/dates.json`` ("march", "sept.")."""
+    return frozenset(_data()["sets"]["MONTH"])
+
+
+@lru_cache(maxsize=1)
 def day_words() -> frozenset[str]:
     """The words that name a day: the ``WEEKDAY`` and ``REL_DAY`` sets of ``models/dates.json``
     ("monday", "yesterday", "tonight")."""

@@ -738,7 +738,8 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     for n, sc in sentences.items():
         if n not in ctx.dates_in:
             continue  # no date in the sentence
-        found = [d for d in ctx.dates_in[n] if d.info is not None]  # with no post date, "yesterday" too
+        # with no post date, "yesterday" has none; a date a session was the first since is no session's
+        found = [d for d in ctx.dates_in[n] if d.info is not None and not _first_since(ctx, d, ctx.dates_in[n])]
         if not found:
             continue
         given: dict[int, list[tuple[int, ext.Mention]]] = {}  # the dates given each cluster, with their costs
@@ -763,6 +764,25 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
             if d.start not in private and not cause:
                 before = d
             c.date = _as_read(ctx, c, d, origins)
+
+
+SINCE_REACH = 6  # "since" stands at most this many tokens before the date it tells the start of
+FIRST_SINCE = 3  # "first" stands at most this many tokens before "since" ("her first marathon since")
+
+
+def _first_since(ctx: Context, d: ext.Mention, told: list[ext.Mention]) -> bool:
+    """Whether date ``d`` is the first of its sentence's dates (``told``) after "since", with no month named between, in
+    its clause, right after a first time ("her first marathon since giving birth last year", "my first swim
+    since the operation in May"; not "today" of "first run since March today"): when what the session was the
+    first since happened, no session's date."""
+    lows = ctx.lows
+    lo = ctx.sents[ctx.sent_of[d.start]][0]
+    for k in range(d.start - 1, max(lo, d.start - SINCE_REACH) - 1, -1):
+        if lows[k] == "since":
+            return ctx.breaks(k, d.start) == 0 and "first" in lows[max(lo, k - FIRST_SINCE):k] \
+                and not any(k < other.start < d.start for other in told) \
+                and dates.month_words().isdisjoint(lows[k + 1:d.start])
+    return False
 
 
 RELATIVE_WORDS = frozenset(("who", "which", "whom"))  # what opens a relative clause ("Hale, who rode 296 km")
