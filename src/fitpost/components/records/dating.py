@@ -30,10 +30,9 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     told in words only ("Sunday", "last week") may be the day the plan was made, so it settles nothing.
     A record still planned reads the dates its other mentions brought as a plan's ("running in the 2016
     Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`).  A plan told
-    done right after it is completed too (:func:`_told_done`)."""
+    done right after it (:func:`_told_done`), or told done again in a later sentence ("ahead of her evening swim
+    ... she had finished the swim"), is completed too."""
     posted = ctx.posted_at
-    if posted is None:
-        return
     origins: dict[int, dt.date | None] | None = None
     by_char: dict[int, ext.Mention] | None = None
     for r in records:
@@ -41,8 +40,12 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
         if lead.status_name != "planned":
             continue
         done = _told_done(ctx, r)
+        if done is None:
+            done = _done_later(ctx, r, lead)
         if done is not None:
             lead.status = ext.StatusInfo(status="completed", cue=ctx.tab.text[done], cue_start=ctx.tab.idx[done])
+            continue
+        if posted is None:
             continue
         date = next((c.date for c in [lead, *r.clusters] if c.date is not None), None)
         if date is not None and date.value is not None and date.granularity == "day" and date.value < posted \
@@ -53,6 +56,25 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             origins = origins if origins is not None else date_origins(ctx)
             by_char = by_char if by_char is not None else {d.start_char: d for d in ctx.mentions[ext.DATES]}
             _read_ahead(r, origins, by_char)
+
+
+DONE_REACH = 3  # a verb in the past at most this many tokens before a plan's later mention tells it done
+
+
+def _done_later(ctx: Context, r: Record, lead: Cluster) -> int | None:
+    """The first token of a mention of planned record ``r`` in a sentence after its leading one (``lead``), told
+    done: completed, with no date of its own, and a verb in the past itself or after one at most DONE_REACH
+    tokens before it in its sentence ("ahead of her evening swim ... she had finished the swim"; not "The race
+    is a flat course", nor "She won the race two years ago", an earlier edition).  None where there is none."""
+    lows = ctx.lows
+    for c in r.clusters:
+        if c.sent <= lead.sent or c.status_name != "completed" or c.date is not None:
+            continue
+        lo = ctx.sents[c.sent][0]
+        told = lows[c.start:c.start + 1] if c.info.form == "verb" else lows[max(lo, c.start - DONE_REACH):c.start]
+        if any(ext.is_past_form(w) for w in told):
+            return c.start
+    return None
 
 
 def _told_done(ctx: Context, r: Record) -> int | None:
