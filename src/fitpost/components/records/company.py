@@ -18,7 +18,7 @@ from fitpost.components.records.model import Cluster
 from fitpost.components.sentences import closes_brackets
 
 CLAUSE_STOPS = frozenset({";", ".", "!", "?"})  # where the clause of a mention ends, for the company cues
-COMPANY_REACH = 14  # a company cue counts at most this many tokens after the mention
+COMPANY_REACH = 20  # a company cue counts at most this many tokens after the mention
 CUE_REACH = 6  # a company cue takes the first person starting at most this many tokens after it
 BEFORE_REACH = 8  # without a parse: a person ending at most this many tokens before the mention
 AND_BEFORE = ("and", ",", "&")  # what joins coordinated people ("A, B and C")

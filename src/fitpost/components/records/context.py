@@ -795,10 +795,14 @@ class Context:
     @once
     def item_starts(self) -> frozenset[int]:
         """Where a further item of a list of sessions may start: a day that leads a distance (:attr:`day_led`:
-        "Sat 18 miles long"), or a distance right after a word of LIST_JOINS ("... and 18 km on Saturday")."""
+        "Sat 18 miles long"), or a distance right after a word of LIST_JOINS with another distance before it in its
+        sentence ("8 km on Tuesday and 18 km on Saturday"; not the first: "along the old railway line, 14 miles,
+        with Jonas" tells one session)."""
+        distances = [q for q in self.mentions[ext.QUANTITIES] if q.label == "distance"]
         return frozenset(d.start for d in self.day_led.values()) | frozenset(
-            q.start for q in self.mentions[ext.QUANTITIES]
-            if q.label == "distance" and q.start > 0 and self.lows[q.start - 1] in LIST_JOINS)
+            q.start for k, q in enumerate(distances)
+            if q.start > 0 and self.lows[q.start - 1] in LIST_JOINS
+            and k > 0 and self.sent_of[distances[k - 1].start] == self.sent_of[q.start])
 
     @once
     def _first_example_cue(self) -> dict[int, int]:
