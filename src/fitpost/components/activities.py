@@ -149,6 +149,10 @@ class ActivityFinder(Component):
         trails = self.lexicon["trails"]  # "Finished the Larkspur Way": a trail's name after a verb of finishing
         self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
         self.trail_kind = ("noun", trails["activity"], acts[trails["activity"]]["sport_type"], None)
+        agents = self.lexicon["agents"]  # "The charity walkers set off from Tarnby": people named by what they do
+        self.agents = {noun: ("verb", activity, acts[activity]["sport_type"], None)
+                       for noun, activity in agents["nouns"].items()}
+        self.agent_verbs = tuple(tuple(v.split()) for v in agents["verbs"])
         self.programmes = {activity: re.compile(pattern) for activity, pattern in self.lexicon["programmes"].items()
                            if activity != "_"}
         context = self.lexicon.get("context_forms", {})
@@ -393,7 +397,20 @@ class ActivityFinder(Component):
         candidates += self._halves(tab, quantities)
         candidates += self._programme_days(text, tab)
         candidates += self._trails(tab)
+        candidates += self._agents_setting_out(tab)
         return candidates, idiom_tokens
+
+    def _agents_setting_out(self, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
+        """The verb of setting out, arriving or finishing (``agents.verbs``) right after people named by what they
+        do (``agents.nouns``): a session of their activity ("The charity walkers set off from Tarnby on Monday",
+        "the rowers arrived in Larkspur")."""
+        out = []
+        for i in tab.where(self.agents):
+            k = i + 1
+            verb = next((v for v in self.agent_verbs if tuple(tab.lower[k:k + len(v)]) == v), None)
+            if verb is not None:
+                out.append((k, k + len(verb), self.agents[tab.lower[i]]))
+        return out
 
     def _trails(self, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """The last word of a trail's name (``trails``): one of its heads written with a capital, after
