@@ -380,6 +380,14 @@ def test_a_dash_and_an_amount_after_a_place_are_no_part_of_it(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("First swim of the year at Tarnside Lake - only 10 minutes, it was freezing!", [("Tarnside Lake", "at")]),
+    ("Rode from Stratford-upon-Avon to Larkspur, 60 km.", [("Stratford-upon-Avon", "from"), ("Larkspur", "to")]),
+])
+def test_a_dash_and_words_in_lower_case_after_a_place_are_no_part_of_it(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Great ride today. Thanks to Tamsin for the company.", []),
     ("Shout out to Rhodri for pacing me round.", []),
     ("Cycled out to Brackenfold and back, 40 km.", [("Brackenfold", "to")]),
