@@ -1,7 +1,7 @@
 """Sessions told done in a caption ("Long run done", "Strength session done!").
 
 fitpost_records keeps a bare noun that opens its sentence, behind caption adjectives and possessives
-only, right before a word of being done (:func:`fitpost.components.records.claims._told_done`); a bidding
+only, right before a word of being done (:func:`fitpost.components.records.claims._caption_done`); a bidding
 ("stop scrolling and get your session done") stays no session.  Every post here is written for these tests; each runs on
 both pipelines.
 """

@@ -203,16 +203,16 @@ def names_session(ctx: Context, c: Cluster) -> bool:
     a caption (:func:`_noun_caption`), names a report's subject in its title (:func:`_report_title`) or a challenge
     under way (:func:`_challenge_under_way`), or is a
     definite or possessive noun ("the race", "my run"; not a gerund, :func:`_gerund`: "my running"), or is told
-    done (:func:`_told_done`)."""
+    done (:func:`_caption_done`)."""
     if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c) \
-            or _report_title(ctx, c) or _challenge_under_way(ctx, c) or _told_done(ctx, c):
+            or _report_title(ctx, c) or _challenge_under_way(ctx, c) or _caption_done(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \
         and (c.definite or any(w in POSSESSIVE for w in before))
 
 
-def _told_done(ctx: Context, c: Cluster) -> bool:
+def _caption_done(ctx: Context, c: Cluster) -> bool:
     """Whether noun ``c`` opens its sentence behind ``caption_adjectives`` and possessives only and a word of
     DONE_WORDS follows right after it (or after a word of a session): a session told done ("Long run done, legs
     are jelly", "My swim session complete"; not "get your session done", a bidding)."""
