@@ -88,7 +88,6 @@ _UNIT_GRAIN = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fo
 _LOCK = threading.Lock()  # a DateDataParser is not documented as thread-safe: one call at a time
 
 _WEEKDAY_LIST_JOINS = frozenset({",", "and", "or", "&"})  # what joins the weekdays of a list
-START_PARTICIPLES = frozenset(("starting", "beginning"))  # a start told beside the verb of a sentence
 
 
 @lru_cache(maxsize=512)
@@ -537,8 +536,8 @@ def check_data(data: dict, source: str) -> None:
             problem = problem_of(entry) if isinstance(entry, dict) else "a rule is an object"
             if problem is not None:
                 raise RuleError(f"{source}: {kind} rule {i} ({_rule_name(entry)}): {problem}")
-    for key in ("past_words", "future_words", "future_cues", "done_cues", "trim_words", "not_before_weekday",
-                "same_day_cues", "publication_labels"):
+    for key in ("past_words", "future_words", "future_cues", "done_cues", "start_participles", "trim_words",
+                "not_before_weekday", "same_day_cues", "publication_labels"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise RuleError(f"{source}: {key!r} must be a list of words")
     for key, top in (("month_part_day", 28), ("year_part_month", 12)):
@@ -590,6 +589,7 @@ class DateFinder(Component):
         self.past_words, self.future_words = direction_words(name)
         self.future_cues = set(data["future_cues"])
         self.done_cues = frozenset(data["done_cues"])
+        self.start_participles = frozenset(data["start_participles"])
         self.future_norms = {self.vocab.strings.add(w) for w in ("will", "shall")}  # NORM ids
         self.window = int(data.get("future_cue_window", 12))
         self.not_after_weekday = set(data["not_after_weekday"])
@@ -751,7 +751,7 @@ class DateFinder(Component):
                         or before_norms[k] in self.future_norms), None)
             # a start told as a participle after a word of a thing done in its sentence ("completed a run across
             # the country, starting in the west on 1 March") tells no time ahead
-            if cue is not None and not (before[cue] in START_PARTICIPLES
+            if cue is not None and not (before[cue] in self.start_participles
                                         and not self.done_cues.isdisjoint(tab.lower[tab.sent_lo[start - 1]:lo + cue])):
                 return "future"
         return "past"
