@@ -260,6 +260,16 @@ def test_a_bare_mention_on_another_day_is_no_session_of_its_own(extract):
     assert of(records, "running") == [("running", 10000.0, 2892.0)]
 
 
+@pytest.mark.parametrize("text", [
+    "Last year I did a rough swim to the far pier. Elin and I swam it again last Saturday.",
+    "Last year I did a rough swim to the far pier.\n\nThis year Elin and I swam it last Saturday.",
+    "Went for a swim in 2019 and hated it. Elin and I swam across the bay on Saturday.",
+])
+def test_a_bare_mention_told_done_on_another_day_is_a_session_of_its_own(extract, text):
+    records = extract(text, posted_at=dt.date(2026, 5, 4))
+    assert len(of(records, "swimming")) == 2
+
+
 def test_a_verb_with_a_definite_race_as_its_object_tells_the_race_again(extract):
     records = extract("Rhodri finished the Larkspur 10K on Saturday. It was his first race since the injury, "
                       "and he ran the race in 52 minutes.", posted_at=dt.date(2026, 11, 20))

@@ -176,7 +176,7 @@ def _streak_so_far(ctx: Context, c: Cluster) -> bool:
     return k > 0 and ctx.lows[k - 1] == "since"
 
 
-def _past_form(ctx: Context, word: str) -> bool:
+def past_form(ctx: Context, word: str) -> bool:
     """Whether ``word`` (lower case) is a verb in the past: a form of ``past_forms`` or a word of more than four
     letters ending in -ed."""
     return word in ctx.lexicon.past_forms or word.endswith("ed") and len(word) > 4
@@ -184,7 +184,7 @@ def _past_form(ctx: Context, word: str) -> bool:
 
 def _past_verb(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is done and told by a verb of its own in the past ("ran", "cycled")."""
-    return c.status_name == "completed" and c.info.form == "verb" and _past_form(ctx, ctx.lows[c.start])
+    return c.status_name == "completed" and c.info.form == "verb" and past_form(ctx, ctx.lows[c.start])
 
 
 def _done_by_tense_alone(ctx: Context, c: Cluster) -> bool:
@@ -412,7 +412,7 @@ def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int
     the tokens of the Doc's clusters.)"""
     k = span.start - 1
     word = ctx.lows[k] if k >= 0 else ""
-    return k not in activity_words and _past_form(ctx, word)
+    return k not in activity_words and past_form(ctx, word)
 
 
 def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], activity_words: set[int],

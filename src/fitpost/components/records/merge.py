@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later, fitting
-from fitpost.components.records.attach import told_as_cause, within
+from fitpost.components.records.attach import past_form, told_as_cause, within
 from fitpost.components.records.claims import does
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -833,13 +833,16 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
     one race may be written in many ways), else the nearest of its phase
     (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
-    its own, so it still joins; a verb told as a further session ("he also swam the bay") joins none, nor
-    one that a session of another activity parts from a record (``mixed``: :func:`_other_session_between`)."""
+    its own, so it still joins, unless it is told done in the past (:func:`_done_in_past`: "Last year I did a
+    swim to the pier. We swam it again on Saturday" are two); a verb told as a further session ("he also
+    swam the bay") joins none, nor one that a session of another activity parts from a record (``mixed``:
+    :func:`_other_session_between`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
+    own_day = bool(c.event or c.race_only) or _done_in_past(ctx, c)
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
-            if not routes.other(c, r) and not ((c.event or c.race_only) and dates.other_day(c, r))
+            if not routes.other(c, r) and not (own_day and dates.other_day(c, r))
             and not _day_of_streak(c, r) and not _others_named(ctx, c, r)
             and not _other_session_between(r, c, mixed) and not _commute_back(ctx, c, [r])]
     if not same:
@@ -972,6 +975,21 @@ def _other_session_between(r: Record, c: Cluster, mixed: dict[int, dict[str, lis
         if activity != c.info.activity and k < len(starts) and starts[k] < c.start:
             return True
     return False
+
+
+PAST_REACH = 3  # a verb in the past at most this many tokens before a noun tells it done: "did a long swim"
+
+
+def _done_in_past(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is told done by a verb in the past: its own ("swam") or one of the PAST_REACH
+    words before its noun ("did a rough swim", "went for a run"), not a word of the present ("this week has a
+    long run")."""
+    if statuses.meaning(c.status_name).phase != "done":
+        return False
+    if c.info.form == "verb":
+        return past_form(ctx, ctx.lows[c.start])
+    lo = max(ctx.sents[c.sent][0], c.start - PAST_REACH)
+    return any(past_form(ctx, w) for w in ctx.lows[lo:c.start])
 
 
 def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
