@@ -64,6 +64,15 @@ def test_each_of_two_sessions_told_in_one_sentence_has_its_own_company(extractor
         [["@tamsin.rides"]]
 
 
+@pytest.mark.parametrize("text", [
+    "My friend Ottilie swims every week. Last year I joined her for a rough swim to the far pier.",
+    "My friend Ottilie swims every week. I accompanied her on a long swim across the bay in June.",
+])
+def test_whom_the_author_joined_or_accompanied_took_part(extractor, text):
+    # the object of "joined" or "accompanied" shares the session with its subject
+    assert names(extractor, text)[-1] == ["Ottilie"]
+
+
 def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told_next(extractor):
     assert names(extractor, "The whole gang came along today. Ottilie, Tamsin and Rhodri were all there. "
                             "We ran 10 km round the lake.") == [["Ottilie", "Tamsin", "Rhodri"]]

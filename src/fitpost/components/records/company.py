@@ -93,12 +93,7 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
         chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
     elif verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPOSITIONS:
         chain.append(verb.head.head)  # "have raised £500 by running": the subject of "raised"
-    for v in chain:
-        for ch in v.children:
-            if ch.dep_ in ("nsubj", "nsubjpass", "agent") and v.lower_ not in ctx.lexicon.spectator_verbs:
-                chosen.extend(_mentions_at(ch, at))  # not who "cheered on" or "watched" the race
-        if any(ch.dep_.startswith("nsubj") for ch in v.children):
-            break
+    chosen.extend(_doers(ctx, chain, at))
     for tok in (head, verb):
         for ch in tok.children:
             if ch.dep_ == "poss":
@@ -112,6 +107,22 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
                 for obj in ch.children:
                     chosen.extend(_mentions_at(obj, at))
     return chosen
+
+
+def _doers(ctx: Context, chain: list, at: dict[int, ext.Mention]) -> list[ext.Mention]:
+    """The people who did what the verbs of ``chain`` tell, read up to the first with a subject: the subject
+    (not of a verb of watching: who "cheered on" the race), and the object of a verb of joining ("I joined
+    her for a swim": she swam too)."""
+    out: list[ext.Mention] = []
+    for v in chain:
+        for ch in v.children:
+            if ch.dep_ in ("nsubj", "nsubjpass", "agent") and v.lower_ not in ctx.lexicon.spectator_verbs:
+                out.extend(_mentions_at(ch, at))
+            elif ch.dep_ == "dobj" and v.lower_ in ctx.lexicon.joining:
+                out.extend(_mentions_at(ch, at))
+        if any(ch.dep_.startswith("nsubj") for ch in v.children):
+            break
+    return out
 
 
 def _named_at(tok, at: dict[int, ext.Mention]) -> list[ext.Mention]:

@@ -176,6 +176,7 @@ class Lexicon:
     spells: frozenset[str]  # a spell of time, after which a gerund is a session (activities.json)
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
+    joining: frozenset[str]  # verbs whose object joins the subject in a session ("joined her for a swim")
     race_ahead: tuple[tuple[str, ...], ...]  # phrases before a race's name that tell it is to come ("weeks out from")
     race_ahead_lasts: frozenset[str]  # the last words of the race_ahead phrases
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
@@ -277,7 +278,7 @@ class Lexicon:
                    future_words=direction_words()[1],
                    counted={unit: (rule["activity"], float(rule["at_least"]))
                             for unit, rule in data["counted_activities"].items() if unit != "_"},
-                   spectating=frozenset(data["spectating"]["words"]),
+                   **_watching_and_joining(data),
                    comparison=comparison, comparison_lasts=frozenset(p[-1] for p in comparison),
                    comparison_reach=int(data["comparison"]["reach"]), **_plan_and_rank_words(data, activities),
                    **_reference_and_route_words(data), **_session_words(data), **_crossing_and_recovery_words(data))
@@ -299,6 +300,12 @@ def _claim_cues(cues: dict) -> dict:
     names = ("doing", "gerund_ok", "infinitive_ok", "feat_words", "learning_words", "caption_adjectives",
              "caption_followers", "subject_verbs")
     return {name: frozenset(cues[name]) for name in names}
+
+
+def _watching_and_joining(data: dict) -> dict:
+    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one
+    (``spectating`` and ``joining`` of linking.json)."""
+    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"])}
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
