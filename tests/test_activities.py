@@ -178,6 +178,15 @@ def test_idioms_and_compound_modifiers_are_not_activities(nlp):
     # a ski lift is no strength training
     assert found(nlp, "We skied from the top lift to the Larkspur chair lift.") == [("skied", "skiing")]
     assert found(nlp, "Queued for a lift pass, then skied till four.") == [("skied", "skiing")]
+    # gear and passes named by the activity, which a tagger may read as an adjective
+    assert found(nlp, "Bought a new ski jacket and a ski pass.") == []
+    assert found(nlp, "Picked up ski boots and goggles from the ski hire.") == []
+
+
+@pytest.mark.parametrize("text", ["Ski day number 12 for me and number 9 for Elin.", "Hike day: 14 miles with Bram."])
+def test_the_activity_of_a_day_named_for_it_is_one(nlp, text):
+    # "Ski day": a day of skiing, not a modifier as in "ski jacket"
+    assert len(found(nlp, text)) == 1
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -536,14 +536,17 @@ class ActivityFinder(Component):
             # "a kayak", "in the sprint"), as the tagger's noun is below
             return not (form == "verb" and start > 0 and tab.lower[start - 1] in _ARTICLES_AND_POSSESSIVES)
         if form == "verb" and root.pos_ in ("NOUN", "PROPN") and root.dep_ == "compound" \
-                and not ext.is_past_form(tab.lower[end - 1]) and not _amount_at(doc, end):
+                and not ext.is_past_form(tab.lower[end - 1]) and not _amount_at(doc, end) \
+                and root.head.lower_ not in self.spells:
             return False  # "the Run Club", but not a past tense the tagger took for a name's first word
                           # at the start of a sentence ("Hiked Mount Larkspur with Rhodri", "Ran Kelby parkrun"),
-                          # nor a leg before its amount ("Swim 1.5k, bike 40k, run 10k")
+                          # nor a leg before its amount ("Swim 1.5k, bike 40k, run 10k"), nor the activity
+                          # of a spell ("Ski day number 12": a day of skiing)
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
-        if root.dep_ == "compound" and root.head.lower_ in self.blockers and not self._group_session(tab, start, end):
-            return False
+        if root.dep_ in ("compound", "amod") and root.head.lower_ in self.blockers \
+                and not self._group_session(tab, start, end):
+            return False  # "running shoes", "a ski pass" (the tagger may read "ski" there as an adjective)
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
