@@ -153,6 +153,8 @@ def test_hashtags_that_end_in_a_head(nlp):
     "Then I swim 3 km back to the jetty.",  # the pronoun "I" is no word of a name
     "Bought an Ironman watch, then ran 10 km.",  # a brand after "an" that names a thing
     "Wore my Ironman shirt for the 10 km today.",  # so after a possessive
+    "Fantastic 10K race in the rain today.",  # how it went, capitalised as the sentence opens
+    "Muddy Trail Race this morning, loved it.",
 ])
 def test_what_is_not_an_event(nlp, text):
     assert events(nlp, text) == []

@@ -228,6 +228,9 @@ def test_a_route_is_no_hometown(nlp):
     ("My sister ran the Larkspur marathon last year.", [("Larkspur", "at")]),
     ("He ran the Olympic marathon in 2:10.", []),  # a games, not a place
     ("Ran a Larkspur marathon of my own around the park.", []),  # no name: "a"
+    # a word capitalised only because it opens the sentence
+    ("Lovely parkrun this morning, 24:10.", []),
+    ("Tough Marathon today but I finished.", []),
 ])
 def test_the_place_in_a_race_named_after_it(blank_extractor, text, expected):
     assert places(blank_extractor.nlp, text) == expected

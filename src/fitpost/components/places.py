@@ -115,6 +115,7 @@ class PlaceFinder(Component):
         self.city_event_heads = set(data["city_event_heads"])
         self.event_inner = set(data["event_inner"])
         self.city_prefixes = set(data["city_prefixes"])
+        self.opening_adjectives = frozenset(data["opening_adjectives"]["words"])
         self.brands = set(data["brands"])
         # the words a name made with a place word, or a place in a race's name, is read from
         self.place_words = self.place_heads | self.place_prefixes
@@ -410,7 +411,8 @@ class PlaceFinder(Component):
                 while j > 0 and lows[j - 1] in self.event_inner and words[j - 1][:1].isupper():
                     j -= 1
                 if j > 0 and _CAP.match(words[j - 1]) and lows[j - 1] not in self.not_in_names \
-                        and lows[j - 1] not in self.not_places and self._real_race(tab, j - 1, k) \
+                        and lows[j - 1] not in self.not_places and not self._opening_adjective(tab, j - 1) \
+                        and self._real_race(tab, j - 1, k) \
                         and (words[k][:1].isupper() or lows[k] == "parkrun" or self._after_the(tab, j - 1)):
                     s = j - 1
                     if s > 0 and lows[s - 1] in self.city_prefixes and words[s - 1][:1].isupper():
@@ -424,6 +426,11 @@ class PlaceFinder(Component):
                 if e > j:
                     out.append((j, e))
         return out
+
+    def _opening_adjective(self, tab: ext.Tokens, s: int) -> bool:
+        """Whether the word at token ``s`` opens its sentence and is one of ``opening_adjectives``, capitalised
+        for that alone: "Great parkrun this morning" names no place Great."""
+        return s == tab.sent_lo[s] and tab.lower[s] in self.opening_adjectives
 
     @staticmethod
     def _after_the(tab: ext.Tokens, s: int) -> bool:
