@@ -158,3 +158,21 @@ def test_a_day_s_distance_after_a_word_of_a_segment_is_that_day_s_session(extrac
     post = extractor.extract("Rest day today. Legs need it after yesterday's 28 km.", posted_at="2026-03-10")
     assert [(a.distance.meters, str(a.date.value)) for a in post.activities] == [(28000.0, "2026-03-09")]
     assert extractor.extract("After 6 km my calf went.", posted_at="2026-03-10").activities == []
+
+
+@pytest.mark.parametrize("text", [
+    "Back at it after three weeks off with a cold. 5 km very slowly round the park with the dog.",
+    "Legs still heavy from Sunday. 8 km along the canal with Bram, then coffee.",
+])
+def test_a_distance_opening_a_caption_is_a_session(extract, text):
+    # the distance opens its sentence and a word of where, how or with whom follows it
+    [session] = extract(text)
+    assert session.status == "completed" and session.distance.meters in (5000.0, 8000.0)
+
+
+@pytest.mark.parametrize("text", [
+    "5 km to go and I was hurting.",
+    "Lovely day. 12 km into the ride my chain snapped.",
+])
+def test_a_distance_still_to_go_or_into_a_session_opens_no_caption(extract, text):
+    assert [a.distance for a in extract(text)] in ([], [None])

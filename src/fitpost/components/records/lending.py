@@ -831,8 +831,8 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
     """Whether a distance in a sentence without an activity word reports a session of its own: the
     sentence says when ("18 km today", "Tuesday: 5 miles"), is a short log line ("25 km.",
     "Distance: 5 miles"), opens with it as repeats ("5 x 1 km at 4:10 with 90 s recovery.") or comes
-    right after a short label ("Track session: 6 x 800 m at 5K pace"), follows "for a" (:func:`_for_an_amount`)
-    or has a verb of doing just before it ("got 10 miles in")."""
+    right after a short label ("Track session: 6 x 800 m at 5K pace"), follows "for a" (:func:`_for_an_amount`),
+    opens it as a caption (:func:`_opening_caption`) or has a verb of doing just before it ("got 10 miles in")."""
     n = ctx.sent_of[span.start]
     lo, hi = ctx.sents[n]
     lex = ctx.lexicon
@@ -840,9 +840,26 @@ def _log_line(ctx: Context, span: ext.Mention) -> bool:
         return True
     if _short_line(ctx, n):
         return True
-    if _opening_repeats(ctx, span) or _for_an_amount(ctx, span, lo):
+    if _opening_repeats(ctx, span) or _for_an_amount(ctx, span, lo) or _opening_caption(ctx, span, lo):
         return True
     return not lex.log_verbs.isdisjoint(ctx.lows[max(lo, span.start - 3):span.start])
+
+
+NOT_CAPTION_FOLLOWERS = frozenset({"to", "from", "into", "past"})  # "5 km to go", "5 km into the race"
+
+
+def _opening_caption(ctx: Context, span: ext.Mention, lo: int) -> bool:
+    """Whether the distance ``span`` opens its sentence (from token ``lo``) as a caption does: a
+    ``caption_followers`` word right after it, or an adverb in -ly and then one ("5 km round the park with
+    the dog", "10 miles very slowly along the canal"); not a distance still to go or into a race
+    (NOT_CAPTION_FOLLOWERS)."""
+    if span.start != lo:
+        return False
+    k = span.end
+    while k < ctx.tab.n and k - span.end < 2 and (ctx.lows[k].endswith("ly") or ctx.lows[k] == "very"):
+        k += 1
+    word = ctx.lows[k] if k < ctx.tab.n else ""
+    return word in ctx.lexicon.caption_followers and word not in NOT_CAPTION_FOLLOWERS
 
 
 FOR_AN_WORDS = 2  # at most this many words between "for a" and the distance: "for an easy 5 km"
