@@ -19,3 +19,13 @@ def test_a_goal_for_a_year_and_its_total_so_far(extractor):
 
 def test_so_still_joins_clauses(extractor):
     assert brief(extractor, "It was pouring, so I swam 2 km at the Larkspur pool instead.") == [("completed", 2000.0)]
+
+
+def test_a_distance_so_far_after_a_routine_or_a_challenge_is_its_running_total(extractor):
+    text = "I have been cycling to work every day this month, 16 km each way. That is over 600 km so far!"
+    assert brief(extractor, text) == [("habitual", 16000.0)]
+    assert len(brief(extractor, "Day 12 of my walking challenge. 140 miles so far.")) == 1
+
+
+def test_a_distance_so_far_today_is_the_days_session(extractor):
+    assert brief(extractor, "Out on the long run now. 18 km so far today and feeling strong.") == [("ongoing", 18000.0)]

@@ -636,7 +636,7 @@ def _day_s(ctx: Context, span: ext.Mention) -> bool:
 def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "5 km to go", "my total for June
-    610 km" (but "40 km in total" is the session's, and so is what a journey took:
+    610 km", "600 km so far" where no day is told (but "40 km in total" is the session's, and so is what a journey took:
     :func:`~fitpost.components.records.amounts.elapsed_later`, and "32 km to Brackenfold", a place, a route's)."""
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
@@ -649,6 +649,9 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     after = lows[span.end:span.end + 2]
     if after[:1] == ["to"] and any(p.start in (span.end + 1, span.end + 2) for p in ctx.places_in.get(n, ())):
         after = []  # "32 km to Brackenfold": the route's end
+    if after == ["so", "far"] and not any(d.info is not None and d.info.granularity == "day"
+                                          for d in ctx.dates_in.get(n, ())):
+        return True  # "That's over 600 km so far!": a running total (but "10 km so far today" is the day's)
     return not (lex.segment_before.isdisjoint(before) and not (before and before[-1] in lex.marker_before)
                 and lex.segment_after.isdisjoint(after)
                 and n not in ctx.totalling_sents)
