@@ -46,3 +46,16 @@ def test_an_amount_ending_the_clause_before_a_session_not_done_is_the_session_be
 def test_a_session_not_done_keeps_its_own_amount(extractor):
     got = sessions(extractor, "Rode 40 km along the Tarnby canal today. I couldn't ride 80 km though.")
     assert [(status, meters) for status, meters, _, _ in got] == [("completed", 40000), ("negated", 80000)]
+
+
+def test_a_day_to_come_told_right_after_a_session_missed_is_a_plan_of_it(extractor):
+    got = sessions(extractor, "Couldn't face the pool this morning so I skipped my swim. Will go tomorrow instead.")
+    assert [(s[0], s[3]) for s in got] == [("negated", dt.date(2025, 3, 12)), ("planned", dt.date(2025, 3, 13))]
+    got = sessions(extractor, "No run today, legs are wrecked. I'll try again on Friday.")
+    assert [(s[0], s[3]) for s in got] == [("negated", dt.date(2025, 3, 12)), ("planned", dt.date(2025, 3, 14))]
+
+
+def test_other_errands_after_a_session_missed_are_no_plan(extractor):
+    assert [s[0] for s in sessions(extractor, "Missed my ride this morning. Will go to the shops tomorrow.")] == \
+        ["negated"]
+    assert [s[0] for s in sessions(extractor, "I didn't run today. It will rain tomorrow too.")] == ["negated"]

@@ -13,6 +13,7 @@ from collections import Counter
 from fitpost import ext, statuses
 from fitpost.components.events import GENERAL_ACTIVITIES
 from fitpost.components.records.amounts import DAY
+from fitpost.components.records.attach import dated_ahead
 from fitpost.components.records.context import NO_DISTANCE, Context
 from fitpost.components.records.model import Cluster
 
@@ -43,6 +44,7 @@ def find_clusters(ctx: Context) -> list[Cluster]:
     clusters.extend(_day_session_clusters(ctx, clusters))
     clusters.extend(_day_amount_clusters(ctx, clusters))
     clusters.extend(_crossing_clusters(ctx, clusters))
+    clusters.extend(_plans_in_place(ctx, clusters))
     clusters.sort(key=lambda c: c.start)
     return clusters
 
@@ -367,4 +369,35 @@ def _crossing_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
         out.append(Cluster(start=i, end=water + 1, sent=n, inferred=True, head=i,
                            info=ext.ActivityInfo(activity=ctx.main_activity, form="inferred")))
         with_cluster.add(n)
+    return out
+
+
+# the words besides a day to come that may follow the verb of a plan in place of a session not done
+PLAN_IN_PLACE_WORDS = frozenset({"again", "instead", "it", "out", "then", "first", "thing", "early", "on", "at"})
+
+
+def _plans_in_place(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
+    """A sentence with no cluster right after one whose last cluster is negated, that holds a word of the
+    future, then within two words a verb of ``plans_in_place`` (``models/linking.json``) followed by no
+    words but a day to come and PLAN_IN_PLACE_WORDS, is a plan of that cluster's activity on that day:
+    "Skipped my swim this morning. Will go tomorrow instead." (not "Will go to the shops tomorrow")."""
+    out: list[Cluster] = []
+    last_of: dict[int, Cluster] = {c.sent: c for c in clusters}  # each sentence's last cluster
+    lex, lows = ctx.lexicon, ctx.lows
+    for k in ctx.words_at("plan_future"):
+        n = ctx.sent_of[k]
+        before = last_of.get(n - 1)
+        if n in last_of or before is None or before.status_name != "negated":
+            continue
+        verb = next((i for i in range(k + 1, min(k + 3, ctx.sents[n][1])) if lows[i] in lex.plan_verbs), None)
+        ahead = [d for d in ctx.dates_in.get(n, ()) if d.info is not None and dated_ahead(ctx, d.info)]
+        if verb is None or not ahead:
+            continue
+        told = set(range(verb + 1, ctx.sents[n][1])).difference(*(range(d.start, d.end) for d in ahead))
+        if any(lows[i] not in PLAN_IN_PLACE_WORDS and lows[i][:1].isalnum() for i in told):
+            continue  # "Will go to the shops tomorrow": some other errand
+        plan = Cluster(start=verb, end=verb + 1, sent=n, inferred=True, head=verb, status=ext.StatusInfo("planned"),
+                       info=ext.ActivityInfo(activity=before.info.activity, form="inferred"))
+        out.append(plan)
+        last_of[n] = plan
     return out

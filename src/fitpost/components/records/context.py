@@ -177,6 +177,8 @@ class Lexicon:
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
     joining: frozenset[str]  # verbs whose object joins the subject in a session ("joined her for a swim")
+    plan_future: frozenset[str]  # words of the future before a plan in place of a session not done ("will")
+    plan_verbs: frozenset[str]  # verbs of such a plan ("Will go tomorrow instead")
     race_ahead: tuple[tuple[str, ...], ...]  # phrases before a race's name that tell it is to come ("weeks out from")
     race_ahead_lasts: frozenset[str]  # the last words of the race_ahead phrases
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
@@ -214,7 +216,7 @@ class Lexicon:
                 "later_that_day": self.later_that_day, "example_cues": self.example_cues,
                 "activity_cues": self.activity_cues, "movement": self.movement, "day_sessions": self.day_sessions,
                 "crossing_verbs": self.crossing_verbs, "ranking_lasts": self.ranking_lasts,
-                "companion_cues": self.companion_cues, "roles": self.roles}
+                "companion_cues": self.companion_cues, "roles": self.roles, "plan_future": self.plan_future}
 
     @classmethod
     def load(cls, name: str) -> Lexicon:
@@ -303,9 +305,12 @@ def _claim_cues(cues: dict) -> dict:
 
 
 def _watching_and_joining(data: dict) -> dict:
-    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one
-    (``spectating`` and ``joining`` of linking.json)."""
-    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"])}
+    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one,
+    and of a plan in place of a session not done (``spectating``, ``joining`` and ``plans_in_place`` of
+    linking.json)."""
+    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"]),
+            "plan_future": frozenset(data["plans_in_place"]["future"]),
+            "plan_verbs": frozenset(data["plans_in_place"]["verbs"])}
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
