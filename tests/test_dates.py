@@ -150,6 +150,12 @@ def test_news_dateline_is_not_an_activity_date(finder):
     assert [r.text for r in refs] == ["yesterday"]
 
 
+def test_a_day_after_a_log_s_label_and_a_comma_is_no_dateline(finder):
+    # a dateline's comma follows a place's name; "Rowing log, Monday:" labels a log's day
+    refs = found(finder, "Rowing log, Monday: 2 x 5 km on the erg. Wednesday: 10 km on the water.", SAT)
+    assert [r.text for r in refs] == ["Monday", "Wednesday"]
+
+
 @pytest.mark.parametrize("text", [
     "Published: March 3, 2025\nRunner Ira Sen ran 50 km yesterday.",
     "Updated on March 3, 2025\nRunner Ira Sen ran 50 km yesterday.",

@@ -728,8 +728,10 @@ class DateFinder(Component):
 
     @staticmethod
     def _dateline(tab: ext.Tokens, start: int, end: int) -> bool:
-        """A news dateline ("Port Calder, July 12 (PTI) ..."): when the story was filed, not an activity's date."""
-        if start == 0 or tab.text[start - 1] != "," or end >= tab.n or tab.text[end] not in ("(", ":", "—", "–", "-"):
+        """A news dateline ("Port Calder, July 12 (PTI) ..."): when the story was filed, not an activity's date.
+        The place before its comma is a name ("Running log, Monday: 8 km" is a log's day)."""
+        if start < 2 or tab.text[start - 1] != "," or end >= tab.n or tab.text[end] not in ("(", ":", "—", "–", "-") \
+                or not tab.text[start - 2][:1].isupper():
             return False
         line = start  # the line's first token, looked for up to 7 tokens back
         while line > 0 and start - line <= 6 and not (tab.text[line - 1].isspace() and "\n" in tab.text[line - 1]):
