@@ -80,6 +80,14 @@ def test_people_who_came_along_or_were_there_are_the_company_of_the_session_told
         [["Tamsin", "Rhodri"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Rode the Brackenfold Sportive on Sunday. Rhodri came with me.",
+    "Rode 60 km along the coast on Sunday. Rhodri came with us.",
+])
+def test_one_who_came_with_the_author_is_the_company_of_the_session_told_before(extractor, text):
+    assert names(extractor, text) == [["Rhodri"]]
+
+
 def test_the_members_a_team_is_said_to_include_are_the_company_of_its_session(extractor):
     assert names(extractor, "A group of officers is cycling from Ashby to Kelton. "
                             "The team includes Ivo Sen, Tom Bale and Josh Keel.") == \
