@@ -28,3 +28,12 @@ def test_a_session_told_done_in_a_caption_is_one(extractor, text, expected):
 def test_bidding_someone_get_a_session_done_is_none(extractor):
     assert found(extractor, "Stop scrolling and get your session done.") == []
     assert found(extractor, "Running done right is a joy.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Finally climbing! After weeks of rain we got out to the crag and did four routes.",
+    "Finally climbing again!",
+])
+def test_a_session_awaited_opening_a_caption_is_one(extractor, text):
+    # "finally" before the noun that opens the caption, "again" after it
+    assert [(a.activity, a.status) for a in extractor.extract(text).activities] == [("climbing", "completed")]
