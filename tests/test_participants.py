@@ -62,6 +62,9 @@ def test_each_of_two_sessions_told_in_one_sentence_has_its_own_company(extractor
     # an activity word inside an event's name opens no clause: the company is still the session's
     assert names(extractor, "Will be running the Brackenfold Lake Swim next Saturday with @tamsin.rides.") == \
         [["@tamsin.rides"]]
+    # a list of sessions, the parse hanging the first and the last from the middle one
+    text = "Yoga at 7, then a 30 minute walk with Elin at lunch, and a quick 20 minute spin on the trainer tonight."
+    assert names(extractor, text) == [[], ["Elin"], []]
 
 
 @pytest.mark.parametrize("text", [

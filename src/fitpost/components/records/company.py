@@ -100,8 +100,10 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
                 chosen.extend(_mentions_at(ch, at, subtree=False))
     # "with"/"alongside" of the mention, of its verb and of a verb it shares the subject of that names no
     # activity itself ("met up with Tamsin at the pool and did 2 km"; but in "ran with Tamsin and swam"
-    # the company is the run's)
-    for tok in [head] + [v for v in chain if v is not head and (v is verb or v.i not in ctx.activity_starts)]:
+    # the company is the run's); not of another session's noun the parse hangs it from ("Yoga at 7, then a
+    # walk with Elin": Elin walked)
+    for tok in [head] + [v for v in chain if v is not head and (v.i not in ctx.activity_starts
+                                                                or v is verb and v.pos_ in ("VERB", "AUX"))]:
         for ch in tok.children:
             if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside"):
                 for obj in ch.children:
