@@ -37,3 +37,12 @@ def test_bidding_someone_get_a_session_done_is_none(extractor):
 def test_a_session_awaited_opening_a_caption_is_one(extractor, text):
     # "finally" before the noun that opens the caption, "again" after it
     assert [(a.activity, a.status) for a in extractor.extract(text).activities] == [("climbing", "completed")]
+
+
+@pytest.mark.parametrize("text", ["5am spin class then 45 mins weights.", "6:30 am spin class, then weights."])
+def test_a_caption_may_open_with_the_time_of_day(extractor, text):
+    assert [a.activity for a in extractor.extract(text).activities][:1] == ["cycling"]
+
+
+def test_a_number_before_a_noun_opens_no_caption(extractor):
+    assert found(extractor, "10 swim lessons for sale, ask at the desk.") == []

@@ -157,9 +157,13 @@ def _caption(ctx: Context, c: Cluster) -> bool:
     return ctx.lexicon.subject_verbs.isdisjoint(ctx.lows[c.end:hi])
 
 
+# a time of day, as a caption may open with it ("5am spin class", "5 am spin class", "6:30 swim"; not "2 runs")
+CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}(?:am|pm|a\.m\.|p\.m\.)?|(?:am|pm|a\.m\.|p\.m\.))$")
+
+
 def _noun_caption(ctx: Context, c: Cluster) -> bool:
-    """Whether a noun opens a sentence behind ``caption_adjectives`` only (or alone, a sport before a word
-    of a session: "Rugby training in the rain again"), ends it or has a ``caption_followers`` word or a
+    """Whether a noun opens a sentence behind ``caption_adjectives`` and a time of day only (or alone, a sport
+    before a word of a session: "Rugby training in the rain again"), ends it or has a ``caption_followers`` word or a
     punctuation mark after it (or its session word), and no verb of a statement follows it: a caption
     ("Lovely ride with my sister along the canal", "Hard swim in the lake."), not a statement ("Hard runs are
     the key", "Rugby training is good for kids") nor a noun that names a thing ("Lovely swimming costumes on
@@ -170,7 +174,8 @@ def _noun_caption(ctx: Context, c: Cluster) -> bool:
     if c.info.form != "noun" or c.start == lo and end == c.end:
         return False
     after = lows[end] if end < hi else "."
-    return all(w in lex.caption_adjectives for w in lows[lo:c.start]) \
+    opening = [w for w in lows[lo:c.start] if w not in lex.caption_adjectives]
+    return (not opening or CLOCK_TIME.match("".join(opening))) \
         and (after in lex.caption_followers or not any(ch.isalnum() for ch in after)) \
         and lex.subject_verbs.isdisjoint(lows[end:hi])
 
