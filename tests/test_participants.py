@@ -91,6 +91,14 @@ def test_one_who_came_with_the_author_is_the_company_of_the_session_told_before(
     assert names(extractor, text) == [["Rhodri"]]
 
 
+@pytest.mark.parametrize("text", [
+    "New PB at Tarnby parkrun today!! 22:47 Thanks @elin.moss for pacing me",
+    "New PB at Tarnby parkrun today. @elin.moss paced me all the way.",
+])
+def test_a_handle_thanked_for_pacing_the_author_is_the_company_of_the_session(extractor, text):
+    assert names(extractor, text) == [["@elin.moss"]]
+
+
 def test_the_members_a_team_is_said_to_include_are_the_company_of_its_session(extractor):
     assert names(extractor, "A group of officers is cycling from Ashby to Kelton. "
                             "The team includes Ivo Sen, Tom Bale and Josh Keel.") == \
