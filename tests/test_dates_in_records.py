@@ -307,6 +307,16 @@ def test_a_date_in_a_relative_clause_is_that_clauses_session_alone(extract):
     assert [d for _, _, d in got] == [None, D(2007, 5, 1)]
 
 
+@pytest.mark.parametrize("text, day", [
+    ("The couple, who met at a running club in 2009, ran the Tarnside Marathon together on Sunday, finishing "
+     "hand in hand in 4:31:08.", D(2026, 11, 15)),
+    ("The couple, who met in 2009, ran the Tarnside Marathon together.", None),
+])
+def test_a_date_in_a_relative_clause_with_no_session_dates_none(extract, text, day):
+    # when the people the clause tells of met, not when the session was
+    assert dates_of(extract(text, D(2026, 11, 20)), "running") == [day]
+
+
 def test_a_plan_told_again_by_it_takes_that_sentences_date_ahead_and_place(blank_extractor, sm_extractor):
     text = "Signed up for my first triathlon! It's in September at Larkspur Lake. Training starts now."
     for extractor in (blank_extractor, sm_extractor):

@@ -738,8 +738,10 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     for n, sc in sentences.items():
         if n not in ctx.dates_in:
             continue  # no date in the sentence
-        # with no post date, "yesterday" has none; a date a session was the first since is no session's
-        found = [d for d in ctx.dates_in[n] if d.info is not None and not _first_since(ctx, d, ctx.dates_in[n])]
+        # with no post date, "yesterday" has none; a date a session was the first since is no session's, nor
+        # one told in a relative clause no cluster is in ("The couple, who met at a club in 2009, ran ...")
+        found = [d for d in ctx.dates_in[n] if d.info is not None and not _first_since(ctx, d, ctx.dates_in[n])
+                 and not _relative_clause_date(ctx, d, sc.clusters)]
         if not found:
             continue
         given: dict[int, list[tuple[int, ext.Mention]]] = {}  # the dates given each cluster, with their costs
@@ -794,6 +796,13 @@ def _in_relative_clause(ctx: Context, c: Cluster) -> bool:
     in May 2007"): a session of the one it tells of, whose date is its own alone."""
     start = ctx.clause_start(c.start)
     return ctx.lows[start] in RELATIVE_WORDS and c.start - start <= RELATIVE_REACH
+
+
+def _relative_clause_date(ctx: Context, d: ext.Mention, clusters: list[Cluster]) -> bool:
+    """Whether date ``d`` is told in a relative clause (one opened by a RELATIVE_WORDS word) that none of
+    ``clusters`` (those of its sentence) is in: the date of what that clause tells of its person."""
+    start = ctx.clause_start(d.start)
+    return ctx.lows[start] in RELATIVE_WORDS and all(ctx.clause_start(c.start) != start for c in clusters)
 
 
 def told_as_cause(ctx: Context, c: Cluster) -> bool:
