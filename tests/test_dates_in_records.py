@@ -317,6 +317,12 @@ def test_a_date_in_a_relative_clause_with_no_session_dates_none(extract, text, d
     assert dates_of(extract(text, D(2026, 11, 20)), "running") == [day]
 
 
+def test_a_session_in_a_relative_clause_takes_no_date_of_the_main_clause(extract):
+    got = extract("Jonas Berg, who has run 40 marathons, will cycle 500 miles from Tarnby this summer.",
+                  D(2026, 5, 4))
+    assert got == [("running", "completed", None), ("cycling", "planned", D(2026, 6, 1))]
+
+
 def test_a_plan_told_again_by_it_takes_that_sentences_date_ahead_and_place(blank_extractor, sm_extractor):
     text = "Signed up for my first triathlon! It's in September at Larkspur Lake. Training starts now."
     for extractor in (blank_extractor, sm_extractor):

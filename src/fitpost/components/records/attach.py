@@ -728,7 +728,8 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
     date of its own takes that of the cluster before it in the sentence ("On Sunday I ran and swam"),
     else the first date of the sentence ("I ran and swam yesterday"), but never the date of a mention
     telling when the activity was taken up (:func:`taken_up`: "who took up swimming three years ago") or
-    told in a relative clause (:func:`_in_relative_clause`: "the record of Hale, who rode 296 km in 2007").
+    told in a relative clause (:func:`_in_relative_clause`: "the record of Hale, who rode 296 km in 2007"),
+    and such a mention, or one told as a cause (:func:`told_as_cause`), takes no date but its own.
     A planned cluster reads its date as a plan's
     (:func:`fitpost.components.dates.for_plan`: "March" is the next March), but for one told back
     (:func:`_told_back`: "signed up back in January"); one told with a verb in the past reads it as a
@@ -759,11 +760,13 @@ def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
         shared = [d for d in found if d.start not in private and d.start not in owners]
         before = None
         for k, c in enumerate(sc.clusters):
-            cause = told_as_cause(ctx, c)  # an earlier session told as a cause: its own date alone
-            d = owned.get(k) if cause else owned[k] if k in owned else before or (shared[0] if shared else None)
+            # an earlier session told as a cause, or one told in a relative clause ("Jonas Berg, who has run 40
+            # marathons, will ride 500 miles this summer"): its own date alone
+            alone = told_as_cause(ctx, c) or _in_relative_clause(ctx, c)
+            d = owned.get(k) if alone else owned[k] if k in owned else before or (shared[0] if shared else None)
             if d is None:
                 continue
-            if d.start not in private and not cause:
+            if d.start not in private and not alone:
                 before = d
             c.date = _as_read(ctx, c, d, origins)
 
