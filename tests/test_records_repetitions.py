@@ -45,3 +45,16 @@ def test_the_days_of_a_challenge_named_before_a_session_are_the_challenges_alone
     assert [(a.evidence.text, a.repetition.value if a.repetition else None) for a in got] == \
         [("yoga", 30), ("vinyasa", None)]
     assert got[1].duration.seconds == 2700
+
+
+@pytest.mark.parametrize("text", [
+    "I ran the Tarnby 10K three times and then swam 2 km in the lake.",
+    "Jonas Berg, who won the Larkspur marathon three times, will walk 500 miles this summer.",
+])
+def test_a_repetition_told_between_sessions_is_of_those_of_its_clause(extractor, text):
+    assert [r.repetition.times if r.repetition else None for r in records(extractor, text)] == [3, None]
+
+
+def test_a_repetition_told_after_all_sessions_is_of_each(extractor):
+    got = records(extractor, "Cycled 60 km and ran 12 km for 4 days in a row.")
+    assert [r.repetition.text if r.repetition else None for r in got] == ["4 days in a row"] * 2

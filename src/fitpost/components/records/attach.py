@@ -432,6 +432,14 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
         return
     if q.kind == "frequency":  # "This race has been on my mind every day": not how often the race was run
         clusters = [c for c in clusters if not thing_told_of(ctx.tab, c.start, c.end, c.info)]
+    elif q.unit == "time" and any(c.start < span.start for c in clusters) \
+            and any(c.start >= span.end for c in clusters):
+        # told between sessions, a count of times is of those of its clause: "I ran the Tarnby 10K three times and
+        # then swam 2 km", "Jonas, who won the marathon three times, will walk 500 miles" (but after them all or
+        # before them all it is of each, and a span of days is the whole effort's: "trekked for 21 days, covering
+        # 280 km and climbing 12,000 m")
+        clause = ctx.clause_start(span.start)
+        clusters = [c for c in clusters if ctx.clause_start(c.start) == clause]
     _spread(clusters, span, ends)
 
 
