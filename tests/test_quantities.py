@@ -502,6 +502,8 @@ def test_after_a_bare_period_it_is_still_a_duration():
      [("8 miles", 8, "mi"), ("5", 5, "mi"), ("18", 18, "mi")]),
     ("Ran 10 km today. The Tarnby 10K is on Sun 25 with friends.",  # a day of the month, no distance
      [("10 km", 10, "km"), ("10K", 10, "km")]),
+    # a goal after "to" gives no unit: "Run 3" is the programme's third run
+    ("Week 3 of couch to 5k done! Run 3 this morning: 3 x 3 minutes.", [("5k", 5, "km")]),
 ])
 def test_a_number_after_a_verb_of_doing_takes_the_unit_the_text_just_gave(text, expected):
     assert [(q.text, q.value, q.unit) for q in whole(text, "distance")] == expected

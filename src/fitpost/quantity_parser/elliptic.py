@@ -10,7 +10,7 @@ another 13 on Sunday": a number with no unit is a distance when
 * the clause ends right after it, or a word of when, with whom or how follows
   (``elliptic_after``: "on", "today", "with", "easy" ...), so no noun of its
   own follows ("did 6 reps", "ran 5 of them" are not),
-* a distance in kilometres or miles ends at most ELLIPTIC_REACH characters
+* a distance in kilometres or miles, no goal ("couch to 5k"), ends at most ELLIPTIC_REACH characters
   before it, whose unit it takes (a diary's days may be paragraphs of their
   own), and its value is one a session can have (up to ELLIPTIC_MAX); "one"
   alone is a session ("did another one today"), no distance.
@@ -32,6 +32,11 @@ ELLIPTIC_UNITS = frozenset(("km", "mi"))  # the units a bare number may take fro
 ELLIPTIC_MAX = 150  # a bare number above this is no session's distance in either unit
 ELLIPTIC_REACH = 300  # how many characters back the distance that gives the unit may end
 
+
+# "to" right before a distance makes it a goal ("couch to 5k", "build up to 10 km"), no session's: it gives
+# no unit to the numbers after it
+_TARGET_BEFORE = re.compile(r"\bto\s*$")
+TARGET_WINDOW = 8  # how many characters before a distance are read for that "to"
 
 # a character that makes a verb of ``_pattern`` part of a longer word ("overran 5 today")
 _IN_WORD = re.compile(r"[\w'’]")
@@ -105,7 +110,8 @@ def set_totals(low: str, items: list[Item]) -> list[Item]:
 def elliptic_distances(low: str, items: list[Item]) -> list[Item]:
     """The distances of ``low`` (the text in lower case) left without a unit, as items, that no item
     of ``items`` (in text order) overlaps."""
-    distances = [it for it in items if it.kind == "distance" and it.unit in ELLIPTIC_UNITS]
+    distances = [it for it in items if it.kind == "distance" and it.unit in ELLIPTIC_UNITS
+                 and not _TARGET_BEFORE.search(low[max(0, it.start - TARGET_WINDOW):it.start])]
     if not distances:
         return []
     ends = [it.end for it in distances]
