@@ -372,14 +372,10 @@ def _crossing_clusters(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-# the words besides a day to come that may follow the verb of a plan in place of a session not done
-PLAN_IN_PLACE_WORDS = frozenset({"again", "instead", "it", "out", "then", "first", "thing", "early", "on", "at"})
-
-
 def _plans_in_place(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
     """A sentence with no cluster right after one whose last cluster is negated, that holds a word of the
     future, then within two words a verb of ``plans_in_place`` (``models/linking.json``) followed by no
-    words but a day to come and PLAN_IN_PLACE_WORDS, is a plan of that cluster's activity on that day:
+    words but a day to come and its ``after`` words, is a plan of that cluster's activity on that day:
     "Skipped my swim this morning. Will go tomorrow instead." (not "Will go to the shops tomorrow")."""
     out: list[Cluster] = []
     last_of: dict[int, Cluster] = {c.sent: c for c in clusters}  # each sentence's last cluster
@@ -394,7 +390,7 @@ def _plans_in_place(ctx: Context, clusters: list[Cluster]) -> list[Cluster]:
         if verb is None or not ahead:
             continue
         told = set(range(verb + 1, ctx.sents[n][1])).difference(*(range(d.start, d.end) for d in ahead))
-        if any(lows[i] not in PLAN_IN_PLACE_WORDS and lows[i][:1].isalnum() for i in told):
+        if any(lows[i] not in lex.plan_after and lows[i][:1].isalnum() for i in told):
             continue  # "Will go to the shops tomorrow": some other errand
         plan = Cluster(start=verb, end=verb + 1, sent=n, inferred=True, head=verb, status=ext.StatusInfo("planned"),
                        info=ext.ActivityInfo(activity=before.info.activity, form="inferred"))

@@ -179,6 +179,7 @@ class Lexicon:
     joining: frozenset[str]  # verbs whose object joins the subject in a session ("joined her for a swim")
     plan_future: frozenset[str]  # words of the future before a plan in place of a session not done ("will")
     plan_verbs: frozenset[str]  # verbs of such a plan ("Will go tomorrow instead")
+    plan_after: frozenset[str]  # the words besides a day to come that may follow such a verb ("again", "instead")
     race_ahead: tuple[tuple[str, ...], ...]  # phrases before a race's name that tell it is to come ("weeks out from")
     race_ahead_lasts: frozenset[str]  # the last words of the race_ahead phrases
     comparison: tuple[tuple[str, ...], ...]  # phrases that make the session after them a yardstick
@@ -305,17 +306,15 @@ def _claim_cues(cues: dict) -> dict:
 
 
 def _watching_and_joining(data: dict) -> dict:
-    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one,
-    and of a plan in place of a session not done (``spectating``, ``joining`` and ``plans_in_place`` of
-    linking.json)."""
-    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"]),
-            "plan_future": frozenset(data["plans_in_place"]["future"]),
-            "plan_verbs": frozenset(data["plans_in_place"]["verbs"])}
+    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one
+    (``spectating`` and ``joining`` of linking.json)."""
+    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"])}
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
     """The :class:`Lexicon` fields of sessions ranked, planned and trained for, of races to come and of
-    times told as bounds: ``ranking``, ``race_ahead``, ``plan_frames`` and ``time_bounds`` of linking.json,
+    times told as bounds: ``ranking``, ``race_ahead``, ``plan_frames``, ``time_bounds`` and ``plans_in_place``
+    (``plan_future``, ``plan_verbs``, ``plan_after``) of linking.json,
     the programmes and the words after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
     ranking = _phrases(data["ranking"]["phrases"])
@@ -326,7 +325,8 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "plan_done": frozenset(data["plan_done"]["phrases"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
-            "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"])}
+            "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"]),
+            **{f"plan_{key}": frozenset(data["plans_in_place"][key]) for key in ("future", "verbs", "after")}}
 
 
 def _reference_and_route_words(data: dict) -> dict:

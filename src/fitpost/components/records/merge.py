@@ -982,8 +982,8 @@ PAST_REACH = 3  # a verb in the past at most this many tokens before a noun tell
 
 def _done_in_past(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is told done by a verb in the past: its own ("swam") or one of the PAST_REACH
-    words before its noun ("did a rough swim", "went for a run"), not a word of the present ("this week has a
-    long run")."""
+    words before its noun ("did a rough swim", "went for a run"), not a word of the present ("Sunday is a long
+    ride")."""
     if statuses.meaning(c.status_name).phase != "done":
         return False
     if c.info.form == "verb":
