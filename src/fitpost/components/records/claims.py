@@ -157,10 +157,6 @@ def _caption(ctx: Context, c: Cluster) -> bool:
     return ctx.lexicon.subject_verbs.isdisjoint(ctx.lows[c.end:hi])
 
 
-# a time of day, as a caption may open with it ("5am spin class", "5 am spin class", "6:30 swim"; not "2 runs")
-CLOCK_TIME = re.compile(r"\d{1,2}(?:[:.]\d{2}(?:am|pm|a\.m\.|p\.m\.)?|(?:am|pm|a\.m\.|p\.m\.))$")
-
-
 def _noun_caption(ctx: Context, c: Cluster) -> bool:
     """Whether a noun opens a sentence behind ``caption_adjectives`` and a time of day only (or alone, a sport
     before a word of a session: "Rugby training in the rain again"), ends it or has a ``caption_followers`` word or a
@@ -174,8 +170,8 @@ def _noun_caption(ctx: Context, c: Cluster) -> bool:
     if c.info.form != "noun" or c.start == lo and end == c.end:
         return False
     after = lows[end] if end < hi else "."
-    opening = [w for w in lows[lo:c.start] if w not in lex.caption_adjectives]
-    return (not opening or CLOCK_TIME.match("".join(opening))) \
+    opening = [k for k in range(lo, c.start) if lows[k] not in lex.caption_adjectives]
+    return (not opening or _time_of_day(lows, opening)) \
         and (after in lex.caption_followers or not any(ch.isalnum() for ch in after)) \
         and lex.subject_verbs.isdisjoint(lows[end:hi])
 
@@ -259,6 +255,13 @@ def _at_clock(ctx: Context, c: Cluster) -> bool:
     if _CLOCK_MARK.search(word) or after in _DAY_HALVES:
         return True
     return word.isdigit() and int(word) <= 24 and (not after or ctx.tab.is_punct(k + 2) or after in AFTER_HOUR)
+
+
+def _time_of_day(lows: list[str], tokens: list[int]) -> bool:
+    """Whether ``tokens`` are a time on the clock and nothing else (:func:`_clock_time`), as a caption may
+    open with one ("5am spin class", "6:30 am swim"; not "2 runs", "10 swim lessons")."""
+    return _clock_time(lows, tokens[0]) and all(
+        _CLOCK.fullmatch(lows[k]) or lows[k] in _DAY_HALVES or lows[k] in ("-", "–", "to") for k in tokens)
 
 
 def _clock_time(lows: list[str], k: int) -> bool:
