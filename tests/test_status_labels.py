@@ -37,6 +37,20 @@ def test_a_present_progressive_with_a_day_after_it_is_an_arrangement(extractor):
     assert records(extractor, "We're riding to the coast on Saturday.") == [("planned", None, "2026-06-06")]
 
 
+def test_names_on_the_way_to_the_day_count_as_one_word_each(extractor):
+    """The day is eight words on when each place is one: the route's names do not hide the arrangement."""
+    assert records(extractor, "We're riding from Tarnby Castle to Larkspur Abbey in Marlow Vale on Saturday.") == \
+        [("planned", None, "2026-06-06")]
+    text = "The club is riding from Tarnby Castle to Larkspur Abbey in Marlow Vale next week."
+    assert records(extractor, text)[0][0] == "planned"
+
+
+def test_a_cue_reaches_over_a_name_as_over_one_word(extractor):
+    """"every Saturday" reaches "runs" past the stadium's name: a routine."""
+    text = "The group meets every Saturday at 7:15 near the Marlow Vale Leisure Centre and runs 10 km."
+    assert records(extractor, text)[0][0] == "habitual"
+
+
 def test_a_present_progressive_in_a_longer_period_is_under_way(extractor):
     assert records(extractor, "I'm cycling across the island this month.")[0][0] == "ongoing"
     assert records(extractor, "I'm swimming 1 km every day in June for the Tarnby lifeboat.") == \

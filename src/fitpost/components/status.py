@@ -6,7 +6,8 @@ data in ``models/status_rules.json``, checked when loaded (:func:`check_rules`):
 * a rule has a trigger (``literal`` phrases, matched on token NORMs, and/or
   spaCy Matcher token ``pattern`` s; both go to the one rule engine,
   :class:`fitpost.patterns.TokenPatterns`), a ``category``, a ``direction``
-  (forward, backward, bidirectional) and a ``max_scope`` in tokens;
+  (forward, backward, bidirectional) and a ``max_scope`` in words (a name of a
+  person, a place or an event is one word);
 * a scope also ends at the sentence end, a line break, a quote mark, a
   TERMINATE trigger ("but", "because", ";") and, unless the rule allows it,
   a comma;
@@ -307,7 +308,8 @@ class _DocView:
 
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
-                 "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends", "date_starts")
+                 "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends", "date_starts",
+                 "word_numbers")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -326,6 +328,10 @@ class _DocView:
         self.event_starts = {e.start for e in events}
         self.dates = ext.mentions(doc, ext.DATES, "fp_date")  # the dates fitpost_dates found, where it ran before
         self.date_starts = [d.start for d in self.dates]  # in order
+        # each token's number as a word, where a name (a person, a place, an event) is one word: how far a cue
+        # or a date reaches is told in words ("riding from Tarnby Castle to Larkspur Abbey next week")
+        names = ext.mentions(doc, ext.PEOPLE, "fp_person") + ext.mentions(doc, ext.PLACES, "fp_place") + events
+        self.word_numbers = _word_numbers(self.tab.n, names)
         # where a verb has no subject: right after a date opening its sentence, its line or an item of a list
         # ("Thu swim 2 km", "Week recap: Tue 8 km easy, Thu swim 2 km"), and in a list of activity words
         # opening its sentence ("Swim, bike, run: 750 m, 20 km, 5 km")
@@ -357,6 +363,16 @@ class _DocView:
         self.plan_end = -1  # where the sentence of the latest planned mention tagged ends (its token after)
         # the status of the activity word an item of a list follows ("walk, run or ride"), by the item's start
         self.item_of: dict[int, ext.StatusInfo] = {}
+
+    def words_on(self, start: int, words: int) -> int:
+        """The token after the first ``words`` words from token ``start`` on (a name is one word)."""
+        if start >= self.tab.n:
+            return self.tab.n
+        return bisect_left(self.word_numbers, self.word_numbers[start] + words, lo=start)
+
+    def words_back(self, start: int, words: int) -> int:
+        """The first token of the ``words`` words before token ``start`` (a name is one word)."""
+        return bisect_left(self.word_numbers, self.word_numbers[start] - words, hi=start)
 
     def _opening_list(self, activities: list[ext.Mention]) -> set[int]:
         """Where the activity words after the first of a list opening its sentence start (``activities``: the
@@ -516,7 +532,7 @@ class StatusTagger(Component):
         sorted_stops = sorted(stops)
         label_scope_stops = sorted(label_stops.union(breaks)) if label_stops else breaks
         for cue in cues:
-            cue.lo, cue.hi = self._scope(tab, cue, label_scope_stops if cue.rule.labels else sorted_stops)
+            cue.lo, cue.hi = self._scope(view, cue, label_scope_stops if cue.rule.labels else sorted_stops)
         return cues, pseudo
 
     def _narrative_would(self, view: _DocView, i: int) -> bool:
@@ -609,15 +625,16 @@ class StatusTagger(Component):
         return out
 
     @staticmethod
-    def _scope(tab: ext.Tokens, cue: Cue, stops: list[int]) -> tuple[int, int]:
-        """The tokens a cue's rule reaches (``lo:hi``): ``max_scope`` tokens its way, in its sentence, up to
-        the nearest of ``stops`` (sorted: a label's are only line breaks and quote marks) and, unless the rule
-        allows commas, the nearest comma."""
+    def _scope(view: _DocView, cue: Cue, stops: list[int]) -> tuple[int, int]:
+        """The tokens a cue's rule reaches (``lo:hi``): ``max_scope`` words its way (a name is one word), in its
+        sentence, up to the nearest of ``stops`` (sorted: a label's are only line breaks and quote marks) and,
+        unless the rule allows commas, the nearest comma."""
+        tab = view.tab
         s_start, s_end = tab.sent_lo[cue.start], tab.sent_hi[cue.start]
         rule = cue.rule
         lo, hi = cue.start, cue.end
         if rule.direction in ("forward", "bidirectional"):
-            hi = min(s_end, cue.end + rule.max_scope)
+            hi = min(s_end, view.words_on(cue.end, rule.max_scope))
             words = tab.text[cue.end:hi]
             if not rule.comma and "," in words:
                 hi = cue.end + words.index(",")
@@ -625,7 +642,7 @@ class StatusTagger(Component):
             if k < len(stops) and stops[k] < hi:
                 hi = stops[k]
         if rule.direction in ("backward", "bidirectional"):
-            lo = max(s_start, cue.start - rule.max_scope)
+            lo = max(s_start, view.words_back(cue.start, rule.max_scope))
             words = tab.text[lo:cue.start]
             if not rule.comma and "," in words:
                 lo = cue.start - words[::-1].index(",")
@@ -1070,11 +1087,11 @@ class StatusTagger(Component):
         return ext.StatusInfo(self.tense_status.get(tense, "completed"), None, None, frequency)
 
     def _day_after(self, view: _DocView, span: ext.Mention) -> bool:
-        """Whether a day follows the mention in its sentence, at most ``arranged.reach`` tokens on, that is
+        """Whether a day follows the mention in its sentence, at most ``arranged.reach`` words on, that is
         not today ("this morning") and does not point back ("last Sunday"); a longer period ("this month")
         is one the session may be under way in."""
         tab = view.tab
-        hi = min(tab.sent_hi[span.start], span.end + self.arranged_reach)
+        hi = min(tab.sent_hi[span.start], view.words_on(span.end, self.arranged_reach))
         for d in view.dates:
             if span.end <= d.start < hi and getattr(d.info, "granularity", None) == "day":
                 words = set(tab.lower[d.start:d.end])
@@ -1082,7 +1099,7 @@ class StatusTagger(Component):
         return False
 
     def _dated_ahead(self, view: _DocView, span: ext.Mention) -> bool:
-        """Whether the first date after the mention in its sentence, at most ``arranged.reach`` tokens on, is a day
+        """Whether the first date after the mention in its sentence, at most ``arranged.reach`` words on, is a day
         named without its year and without a word pointing back that falls later in the year than the post date, or
         such a month other than the post's: read as gone by, it is the one ahead ("I'm swimming 1 km every day from
         1 June", "We are walking the Larkspur Way in May", said in February; "I'm doing the Tarnby Half in March",
@@ -1093,7 +1110,7 @@ class StatusTagger(Component):
         if isinstance(posted, dt.datetime):
             posted = posted.date()
         tab = view.tab
-        hi = min(tab.sent_hi[span.start], span.end + self.arranged_reach)
+        hi = min(tab.sent_hi[span.start], view.words_on(span.end, self.arranged_reach))
         d = next((d for d in view.dates if span.end <= d.start < hi), None)
         if d is None or d.info is None or d.info.value is None or d.info.value >= posted \
                 or states_year(d.info.text, d.label) or not self.past_date_words.isdisjoint(tab.lower[d.start:d.end]):
@@ -1155,6 +1172,15 @@ def _asks_reader(view: _DocView, i: int) -> bool:
 
 
 PERIOD_UNITS = frozenset(("day", "week", "month"))  # "a race in 3 weeks" is that far ahead
+
+
+def _word_numbers(n: int, names: list[ext.Mention]) -> list[int]:
+    """The number of each of ``n`` tokens as a word, counted from 1, where the tokens of a name (a mention
+    of ``names``) are one word."""
+    step = [1] * n
+    for m in names:
+        step[m.start + 1:m.end] = [0] * (m.end - m.start - 1)
+    return list(itertools.accumulate(step))
 
 
 def _race_in_period(view: _DocView, span: ext.Mention) -> bool:
