@@ -296,6 +296,19 @@ def test_an_activity_word_before_an_agent_noun_describes_a_person(nlp):
 
 def test_riding_a_vehicle_is_no_ride(nlp):
     assert found(nlp, "Rode the bus to work, then riding an auto back home.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ottilie grew up in Tarnby, where her parents ran a small bakery.",
+    "He runs the family farm near Larkspur.",
+    "She ran the cafe on the quay for ten years.",
+])
+def test_running_a_business_is_no_run(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_running_to_a_shop_is_a_run(nlp):
+    assert found(nlp, "Ran to the shop and back, 3 km.") == [("Ran", "running")]
     assert found(nlp, "Rode 30 km to work.") == [("Rode", "cycling")]
 
 

@@ -137,14 +137,7 @@ class ActivityFinder(Component):
             sport = acts[entry["activity"]]["sport_type"]
             for form in entry["forms"]:
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
-        self.blockers = set(self.lexicon["compound_blockers"])
-        self.legs = frozenset(self.lexicon["triathlon_legs"]["words"])
-        vehicles = self.lexicon["vehicles"]
-        self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
-        training = self.lexicon["race_training"]
-        self.race_training_after = frozenset(training["after"])
-        self.trained_races = frozenset(training["races"]) | frozenset(
-            n.lower() for r in resources.load_json("quantities/races.json")["races"] for n in r["names"])
+        self._load_blocking_words()
         self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
         trails = self.lexicon["trails"]  # "Finished the Larkspur Way": a trail's name after a verb of finishing
         self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
@@ -169,6 +162,20 @@ class ActivityFinder(Component):
         self.sports = {activity: entry["sport_type"] for activity, entry in acts.items()}
         self.single = {f: k for f, k in self.kinds.items() if " " not in f and "-" not in f}
         self.lookup = self._single_lookup()
+
+    def _load_blocking_words(self) -> None:
+        """The words around a form that make it no session: a compound's head ("running shoes"), a leg's word,
+        a vehicle ridden, a business run, what a race is trained for."""
+        self.blockers = set(self.lexicon["compound_blockers"])
+        self.legs = frozenset(self.lexicon["triathlon_legs"]["words"])
+        vehicles = self.lexicon["vehicles"]
+        self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
+        ventures = self.lexicon["ventures"]
+        self.run_forms, self.ventures = frozenset(ventures["run_forms"]), frozenset(ventures["nouns"])
+        training = self.lexicon["race_training"]
+        self.race_training_after = frozenset(training["after"])
+        self.trained_races = frozenset(training["races"]) | frozenset(
+            n.lower() for r in resources.load_json("quantities/races.json")["races"] for n in r["names"])
 
     def _matcher_for(self, doc: Doc) -> PhraseMatcher:
         # phrase patterns are tokenized by the pipeline's own tokenizer, once per vocab
@@ -525,6 +532,8 @@ class ActivityFinder(Component):
             return False  # "Squat Pose", "Lunge Pose": a yoga pose named for the exercise, no set of it
         if tab.lower[start] in self.ride_forms and self._vehicle_after(tab, end):
             return False  # "rode the bus to work", "riding an auto": a trip in it, no ride
+        if tab.lower[start] in self.run_forms and self._venture_after(tab, end):
+            return False  # "her parents ran a small bakery": a business kept, no run
         if kind[3] == "skipping" and end < tab.n and (tab.lower[end] in _DETERMINERS or tab.lower[end] in self.kinds
                                                       or end + 1 < tab.n and tab.lower[end + 1] in _POSSESSIVES):
             # "skipping my run", "skipping the gym", "skipping tonight's run": a missed session, not rope skipping
@@ -574,6 +583,13 @@ class ActivityFinder(Component):
         one determiner there ("the bus", "an auto")."""
         j = end + 1 if end < tab.n and tab.lower[end] in _DETERMINERS else end
         return j < tab.n and tab.lower[j] in self.vehicles
+
+    def _venture_after(self, tab: ext.Tokens, end: int) -> bool:
+        """Whether a business of the lexicon's ``ventures`` comes after token ``end - 1``, a determiner or a
+        possessive and at most one more word ("a bakery", "the family farm", "his own cafe")."""
+        if end >= tab.n or tab.lower[end] not in _DETERMINERS:
+            return False
+        return any(j < tab.n and tab.lower[j] in self.ventures for j in (end + 1, end + 2))
 
     @staticmethod
     def _names_a_distance(tab: ext.Tokens, end: int) -> bool:
