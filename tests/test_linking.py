@@ -87,6 +87,27 @@ def test_first_person_quote_goes_to_the_speaker(sm_extractor):
     assert a.date.value.isoformat() == "2025-05-04"
 
 
+@pytest.mark.parametrize("text, names", [
+    ('"Ran 5 km along the river path this morning with @ottilie.runs." Jonas Berg wrote on Instagram.',
+     {"Jonas Berg", "@ottilie.runs"}),
+    ('"Swam 2 km at the lido with my sister Elin," Jonas Berg said.', {"Jonas Berg", "Elin"}),
+    ('"I cycled to Tarnby with Rhodri," said Ottilie Brandt.', {"Ottilie Brandt", "Rhodri"}),
+])
+def test_the_speaker_of_a_first_person_quote_goes_with_the_company_it_names(extractor, text, names):
+    (a,) = extractor.extract(text, posted_at="2026-05-04").activities
+    assert {p.name or p.handle for p in a.participants} == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ('"The kids ran 5 km with Elin," said Ottilie Brandt.', {None, "Elin"}),
+    ('"Rhodri ran 5 km with Elin," said Ottilie Brandt.', {"Rhodri", "Elin"}),
+    ('"Elin swam 2 km with Rhodri at the lido," Jonas Berg said.', {"Elin", "Rhodri"}),
+])
+def test_the_speaker_of_a_quote_about_someone_else_is_no_participant(extractor, text, names):
+    (a,) = extractor.extract(text).activities
+    assert {p.name for p in a.participants} == names
+
+
 def test_first_person_caption_goes_to_author(sm_extractor):
     (a,) = sm_extractor.extract("Walked 8 km by the sea with the dog.", author="nadia.k").activities
     assert a.participants[0].name == "nadia.k"

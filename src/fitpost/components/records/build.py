@@ -125,6 +125,9 @@ def people_of(ctx: Context, r: Record, linked: list[dict]) -> list[dict]:
         return [p for p in people if p["name"] not in away] if away else people
     if ctx.author and not any(p["name"] == ctx.author for p in linked) and _authors(ctx, r):
         return [{"name": ctx.author, "handle": None, "relation": None}] + linked
+    speaker = _quoted_speaker(ctx, r)
+    if speaker and not any(p["name"] == speaker for p in linked):
+        return [_participant(ctx, speaker)] + linked
     return linked
 
 
@@ -150,6 +153,22 @@ def _authors(ctx: Context, r: Record) -> bool:
     sents = r.sents()
     return ctx.holds("i", sents) or ctx.holds("we", sents) or ctx.holds("me", sents) or \
         next(ctx.people_back(c.sent, c.start, 0), None) is None
+
+
+def _quoted_speaker(ctx: Context, r: Record) -> str | None:
+    """The speaker of the quote record ``r``'s primary mention lies in, where the quote tells the session in the
+    first person: its sentences say "I", "we" or "me", or the mention opens the quote with no subject
+    ('"Swam 2 km at the lido with Elin," Jonas said': Jonas swam too); else None."""
+    c = r.primary
+    at = ctx.tab.idx[c.start]
+    quote = ctx.quote_at(at)
+    if quote is None or not quote.speaker:
+        return None
+    sents = r.sents()
+    if ctx.holds("i", sents) or ctx.holds("we", sents) or ctx.holds("me", sents) \
+            or not any(ch.isalnum() for ch in ctx.text[quote.start:at]):
+        return quote.speaker
+    return None
 
 
 def default_people(ctx: Context, r: Record) -> list[dict]:

@@ -77,7 +77,10 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
     at = {p.start: p for p in ctx.people}
     head = ctx.doc[c.head]
     verb = head
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb:
+    # up to the verb it hangs from; a word with a subject of its own is the verb, whatever the tagger
+    # took it for ('"Elin swam 2 km," Jonas said': "swam" read as a noun, Elin swam)
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head is not verb \
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
         verb = verb.head
     chain = [verb]
     if verb.dep_ == "acl":  # "the pair heading out for a ride", "a video of her running"
@@ -248,16 +251,18 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
 def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
     """Add to ``chosen`` the first person starting at most CUE_REACH tokens after the company cue ending at
     token ``i`` (the relative a possessive owns: "with my wife"), with those coordinated after that one
-    ("with A, B and C")."""
+    ("with A, B and C"); one taken already is not taken again, nor passed over for a person further on
+    ('"Rhodri ran 5 km with Elin," said Ottilie': Elin, read by the parse, not Ottilie)."""
     people = ctx.people
-    p = next((o for o in ctx.people_starting(i + 1, i + CUE_REACH + 1) if not any(o is q for q in chosen)), None)
+    p = next(iter(ctx.people_starting(i + 1, i + CUE_REACH + 1)), None)
     if p is None:
         return
     j = _relative_owned(people, ctx.person_index(p))
-    chosen.append(people[j])
+    taken = [people[j]]
     while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
         j = _relative_owned(people, j + 1)
-        chosen.append(people[j])
+        taken.append(people[j])
+    chosen.extend(o for o in taken if not any(o is q for q in chosen))
 
 
 def _relative_owned(people: list[ext.Mention], j: int) -> int:
