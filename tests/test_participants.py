@@ -91,6 +91,14 @@ def test_one_who_came_with_the_author_is_the_company_of_the_session_told_before(
     assert names(extractor, text) == [["Rhodri"]]
 
 
+@pytest.mark.parametrize("text, company", [
+    ("Hiked up Tarn Crag with Bram. Jonas caught up with us at the top.", ["Bram", "Jonas"]),
+    ("Walked 14 km along the ridge today with Bram. Jonas followed on after lunch.", ["Bram", "Jonas"]),
+])
+def test_one_who_came_along_later_is_company_too(extractor, text, company):
+    assert names(extractor, text) == [company]
+
+
 @pytest.mark.parametrize("text", [
     "New PB at Tarnby parkrun today!! 22:47 Thanks @elin.moss for pacing me",
     "New PB at Tarnby parkrun today. @elin.moss paced me all the way.",
