@@ -176,6 +176,9 @@ def test_lower_case_names_before_and_i_in_a_lower_case_post(nlp):
 @pytest.mark.parametrize("text, name", [
     ("Prime Minister Asha Rao walked 5 km on Sunday.", "Asha Rao"),
     ("Hundreds took part. Winner Ottilie Brandt completed the 160 km route in 4 hours.", "Ottilie Brandt"),
+    ('"We raised £4,000," said Station Officer Elin Moss.', "Elin Moss"),  # the office's words before its title
+    ("Fire Chief Rhodri Vance rode the last leg.", "Rhodri Vance"),
+    ("Tarnby Rowing Club Captain Elin Moss rowed 10 km.", "Elin Moss"),
 ])
 def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor, text, name):
     mentions, _ = read(blank_extractor.nlp, text)

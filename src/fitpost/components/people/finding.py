@@ -243,6 +243,11 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     Mutual Insurance Group", where "Larkspur Mutual" alone would pass)."""
     lows = tab.lower
     titled = _title_words(lex, lows, first, end)
+    office = max((k for k in titled if k > first and k - 1 not in titled), default=None)
+    if office is not None and (office == first + 1 or lows[office - 1] in lex.not_in_name) \
+            and any(k not in titled for k in range(office, end)):
+        first = office  # "Fire Chief Rhodri Vance", "Tarnby Rowing Club Captain Elin Moss": one word, or words
+        # of a place or a body, before a title name the office, and the name follows it (not "Orla French")
     if not lex.not_in_name.isdisjoint(lows[k].rstrip(".") for k in range(first, end) if k not in titled):
         return []
     found = []
