@@ -185,6 +185,12 @@ def test_titles_before_a_name_are_left_out_in_blank_mode(blank_extractor, text, 
     assert named(mentions) == [(name, name)]
 
 
+def test_a_titled_name_the_model_did_not_tag_is_a_person(sm_extractor):
+    """The model tags nothing in "Chief Officer Rhodri Vance": the title tells a name follows it."""
+    mentions, _ = read(sm_extractor.nlp, "The relay team is led by Chief Officer Rhodri Vance.")
+    assert named(mentions) == [("Rhodri Vance", "Rhodri Vance")]
+
+
 def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_companion(nlp):
     mentions, _ = read(nlp, "Tomas and Ingrid ran 15 km around the lake on Saturday.")
     assert named(mentions) == [("Tomas", "Tomas"), ("Ingrid", "Ingrid")]

@@ -309,7 +309,21 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
             name = clean(lex, text, tab.idx[start], tab.end[end - 1])
             if name:
                 found.append(name)
-    return found + subject_names(lex, doc, text)
+    return found + _titled_untagged(lex, doc, text, tab, listed) + subject_names(lex, doc, text)
+
+
+def _titled_untagged(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
+                     listed: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the names in the runs of capitalised words that hold a title and that the model
+    tagged nowhere ("The team is led by Chief Officer Rhodri Vance"), read as blank mode reads a run
+    (:func:`read_run`: the title left out); not the runs ``listed`` with people already."""
+    found = []
+    for start, end in name_runs(text, tab):
+        if (start, end) in listed or any(doc[k].ent_type_ for k in range(start, end)) \
+                or not _title_words(lex, tab.lower, start, end) or placelike(lex, doc, tab, start):
+            continue
+        found.extend(read_run(lex, text, tab, start, end))
+    return found
 
 
 def _listed_with_people(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
