@@ -208,6 +208,15 @@ def test_a_routine_time_opening_the_sentence_reaches_past_its_comma(tagger):
     assert daily.frequency == "daily"
 
 
+def test_starting_ones_day_with_a_session_is_a_daily_routine(tagger):
+    """Told in the present, a routine; in the progressive, one under way; in the past, one day's session."""
+    assert check(tagger, "Ottilie starts her day with a 5 km {run}.", "habitual")[0].frequency == "daily"
+    assert check(tagger, "I begin my mornings with a 2 km {swim}.", "habitual")[0].frequency == "daily"
+    assert check(tagger, "This month the club is beginning each day by [jogging] round the park.", "ongoing")[0] \
+        .frequency == "daily"
+    assert check(tagger, "Started my day with a 10 km {run}.", "completed")[0].frequency is None
+
+
 def test_a_comma_and_before_a_number_goes_on_with_a_list(tagger):
     check(tagger, "The rest of the week is 8 km, 5 km, and 16 km for my long {run}.", "planned")
 
