@@ -122,3 +122,19 @@ def test_a_total_after_a_list_of_more_is_the_distance_of_the_session_before(extr
             "150 - 3 x 50 free\n\nBram's swimming is getting better.\n\nBram went home and I did some more:\n\n"
             "1000 easy\n200 breast\n\n1400 yards total")
     assert distances(extractor, text) == [pytest.approx(1280.16)]
+
+
+def test_the_lines_of_a_set_with_distances_of_their_own_are_parts_of_the_session_its_total_closes(extractor):
+    """The lines of the list (each a distance) and those of more after them are parts of the swim with
+    Rhodri; the total is its distance, and the list after work, opened by its own line, is another swim."""
+    text = ("Swim with Rhodri\n\nAfter squash Rhodri and I swam the following:\n\n200 m warm up\n4 x 100 m free\n"
+            "8 x 50 m kick\n200 m easy\n\nRhodri had to go, so I did some extra:\n\n500 easy\n\n1500 m total\n\n"
+            "After work Elin joined me at the lido for this set:\n\n400 m warm up\n10 x 100 m pull\n\n1400 m total")
+    assert distances(extractor, text) == [1500, 1400]
+
+
+def test_a_colon_before_a_time_on_a_set_line_opens_no_list(extractor):
+    """"8 x 25 m on :45" ends no line in a colon: the total after the lines is still the opening swim's."""
+    text = ("Swam the following with Rhodri:\n\n200 m warm up\n8 x 25 m on :45\n\n"
+            "Rhodri had to go, so I did some extra:\n\n300 m easy\n\n700 m total")
+    assert distances(extractor, text) == [700]

@@ -871,11 +871,16 @@ class Context:
         return not self.text[self.text.rfind("\n", 0, start) + 1:start].strip()
 
     def opens_what_follows(self, n: int) -> bool:
-        """Whether sentence ``n`` ends in a colon after more than a label's words (OPENING_WORDS): it opens
-        the lines after it ("Later I met Elin at the lido and did:"), and is of the session they tell."""
+        """Whether sentence ``n`` ends in a colon that ends its line, after more than a label's words
+        (OPENING_WORDS): it opens the lines after it ("Later I met Elin at the lido and did:"), and is of the
+        session they tell; not a colon before a time the sentence splitter cut off ("8 x 25 on :45")."""
         lo, hi = self.sents[n]
         words = [k for k in range(lo, hi) if not self.tab.text[k].isspace()]
-        return len(words) > OPENING_WORDS and self.tab.text[words[-1]] == ":"
+        if len(words) <= OPENING_WORDS or self.tab.text[words[-1]] != ":":
+            return False
+        after = self.tab.end[words[-1]]
+        line_end = self.text.find("\n", after)
+        return not self.text[after:line_end if line_end >= 0 else len(self.text)].strip()
 
     def clause_start(self, k: int) -> int:
         """The first token of the clause that holds token ``k``: right after the last clause break before it

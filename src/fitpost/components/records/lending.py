@@ -727,6 +727,8 @@ def _join_set_list(ctx: Context, real: RealRecords, span: ext.Mention) -> bool:
     meters = [d.meters for d in (r.distance() for r in parts) if d is not None and d.meters]
     if not meters or max(meters) >= q.meters or sum(meters) > (1 + SUM_TOLERANCE) * q.meters:
         return False
+    if parts[0].primary.sent > 0 and _opens_more(ctx, parts[0].primary.sent - 1):
+        return False  # more of the session told before ("so I did some extra:"): :func:`_total_of_opening`
     if any(ctx.dates_in.get(k) for k in range(parts[0].primary.sent + 1, n)):
         return False  # "Ran 5 km this morning. 3 km more in the evening.": a day or a time of day tells sessions
     first_start = ctx.tab.idx[ctx.sents[parts[0].primary.sent][0]]
@@ -748,8 +750,9 @@ def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> boo
     this set:", its lines, "1600 yards total"), or by a line after it that opens more of it
     (:func:`_opens_more`: "Bram went home and I did some more:"): that sentence ends in a colon that opens the
     lines after it (:meth:`Context.opens_what_follows`), the session is done and has no distance, and no
-    sentence between tells one.  A record that claims no session ("His swimming is getting better") is
-    passed over.  If so the total is that session's distance."""
+    sentence between tells one but lines of the list (:func:`_list_line`: "200 m warm up", "300 m easy"), which
+    become parts of it (its distance then shorter than the total).  A record that claims no session ("His
+    swimming is getting better") is passed over.  If so the total is that session's distance."""
     n, q = ctx.sent_of[span.start], span.info
     if q.meters is None or not ctx.total_label(span.start, span.end) or _tells_period(ctx, n):
         return False
@@ -757,13 +760,31 @@ def _total_of_opening(ctx: Context, real: RealRecords, span: ext.Mention) -> boo
     if found is None:
         return False
     r, m = found
-    if r.distance() is not None or r.primary.status_name != "completed":
-        return False
+    lines: list[Record] = []  # the records of the list's lines, from the last back
+    while _list_line(ctx, r, q.meters) and (before := _session_before(ctx, real, m)) is not None:
+        lines.append(r)
+        r, m = before
+    d = r.distance()
+    if r.primary.status_name != "completed" or d is not None and (not lines or not d.meters or d.meters >= q.meters) \
+            or any(c.total for c in r.clusters):
+        return False  # a session totalled already is closed: "2300 yards total" after "2000 yards total"
     if not ctx.opens_what_follows(m) and not any(_opens_more(ctx, k) for k in range(m + 1, n)):
         return False
+    if lines and any(ctx.opens_what_follows(k) and not _opens_more(ctx, k) for k in range(m + 1, n)):
+        return False  # the lines are another list's: "After work Elin joined me at the lido for this set:"
+    for part in reversed(lines):
+        real.join(r, part)
     real.add_cluster(r, Cluster(start=span.start, end=span.end, sent=n, info=r.primary.info, quantities=[q],
                                 inferred=True, total=True))
     return True
+
+
+def _list_line(ctx: Context, r: Record, total: float) -> bool:
+    """Whether record ``r`` is a line of a set list: done, told by amounts alone (no activity word) in one
+    sentence that opens its line, with a distance shorter than ``total`` meters ("200 m warm up")."""
+    d = r.distance()
+    return r.primary.status_name == "completed" and all(c.inferred for c in r.clusters) and len(r.sents()) == 1 \
+        and ctx.opens_line(r.primary.sent) and d is not None and bool(d.meters) and d.meters < total
 
 
 def _session_before(ctx: Context, real: RealRecords, n: int) -> tuple[Record, int] | None:
