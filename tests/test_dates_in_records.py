@@ -97,7 +97,7 @@ def test_a_dated_heading_dates_its_section(extract):
 
 
 def test_a_heading_dates_a_mention_whatever_its_status_but_not_a_plan(extract):
-    text = "Mar 3, 2012 - the day I took up running! I could not run 200 metres then.\n\nI will run a marathon."
+    text = "Mar 3, 2012 - the day of my first ever run! I could not run 200 metres then.\n\nI will run a marathon."
     by_status = {status: d for _, status, d in extract(text, D(2013, 5, 20))}
     assert by_status == {"completed": D(2012, 3, 3), "negated": D(2012, 3, 3), "planned": None}
 

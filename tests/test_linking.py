@@ -245,6 +245,16 @@ def test_a_skill_learnt_claims_no_session(ex, text):
     assert [a.evidence.text for a in got if a.activity == "swimming"] in ([], ["swims"])
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Jonas Berg, a 40-year-old teacher from Tarnby, took up running in 2015.", []),
+    ("Ottilie took up swimming three years ago and swam 2 km in the lake yesterday.", ["swam"]),
+])
+def test_a_habit_taken_up_claims_no_session(ex, text, kept):
+    """When someone took an activity up tells when the habit began, no session of its own."""
+    got = ex.extract(text, posted_at="2025-05-07").activities
+    assert [a.evidence.text for a in got] == kept
+
+
 @pytest.mark.parametrize("text", [
     "45 min HIIT + 3 km cooldown jog.",
     "5am club: 20 min yoga + 4 km walk home.",

@@ -46,7 +46,7 @@ def test_a_surname_that_is_a_compass_word_still_names_a_person(blank_extractor):
 
 
 def test_words_read_as_a_place_once_are_no_person_elsewhere(blank_extractor):
-    a = record(blank_extractor, "Ottilie Marsh, a teacher from Larkspur Vale, took up swimming last year. "
+    a = record(blank_extractor, "Ottilie Marsh, a teacher from Larkspur Vale, swam 2 km in the lake last week. "
                                 "People in Larkspur Vale cheer her on. Neighbours of Larkspur Vale bake for her.")
     assert names(a) == ["Ottilie Marsh"]
 

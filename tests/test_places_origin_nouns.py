@@ -20,7 +20,7 @@ def places(extractor, text: str) -> list[tuple[str, str]]:
     ("The 70-year-old cyclist from Mysore rode 120 km in the hills.", "Mysore"),
     ("A group of eight firefighters from Brackenfold rode 500 miles from Larkspur to Ottery in seven days.",
      "Brackenfold"),
-    ("Tamsin Hale, a 40-year-old police officer from Ashby Vale, took up running in 2019.", "Ashby Vale"),
+    ("Tamsin Hale, a 40-year-old police officer from Ashby Vale, ran 12 km on Sunday.", "Ashby Vale"),
 ])
 def test_the_home_of_one_sportsperson_is_no_place_of_the_activity(extractor, text, home):
     assert home not in [name for name, _ in places(extractor, text)]

@@ -9,8 +9,8 @@ noun ("my run", "the race", "the day's hike"), a noun after a word of doing
 6am").  A bare topical mention
 ("running songs", "swimming is great", "able to walk") claims none, nor a race the
 author only watched or helped at, nor a yardstick ("equal to about 6 marathons"), nor what a kind of race
-is ("the 10K, which is 6.2 miles").  The cue words are in ``models/linking.json``
-(``claim_cues``, ``spectating``, ``comparison``, ``definitions``).
+is ("the 10K, which is 6.2 miles"), nor the start of a habit ("took up running in 2016").  The cue words
+are in ``models/linking.json`` (``claim_cues``, ``spectating``, ``comparison``, ``definitions``, ``taking_up``).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import deque
 
 from fitpost import ext, statuses
+from fitpost.components.records.attach import taken_up
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record
 
@@ -76,10 +77,12 @@ def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
 def claims(ctx: Context, r: Record) -> bool:
     """Whether record ``r`` claims a session (see the module's rule)."""
     for c in r.clusters:
-        if not (_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c) or _learnt(ctx, c)):
+        if not (_spectated(ctx, c) or _compared(ctx, c) or _defined(ctx, c) or _learnt(ctx, c)
+                or c.bare and taken_up(ctx, c)):
             break
     else:
-        return False  # each cluster is a session only watched, a yardstick, a kind of race defined or a skill
+        return False  # each cluster is a session only watched, a yardstick, a kind of race defined, a skill or
+        # a habit begun ("took up running in 2016": when, not a session)
     for c in r.clusters:
         if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
