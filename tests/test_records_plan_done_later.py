@@ -24,3 +24,11 @@ def test_a_plan_told_done_later_was_carried_out(extractor):
 ])
 def test_a_later_mention_in_the_present_or_of_another_day_settles_nothing(extractor, text):
     assert statuses(extractor, text)[0] == ("running", "planned")
+
+
+def test_a_journey_planned_and_told_begun_is_under_way(extractor):
+    """The walk began on 10 May (before the post); the rest of it, three months to Marlow Vale, is ahead."""
+    text = ("Jonas Berg started the walk from Tarnby on 10 May. He aims to reach Marlow Vale within three months, "
+            "covering 1,700 km.")
+    assert [(a.activity, a.status) for a in extractor.extract(text, posted_at="2026-06-04").activities] == \
+        [("walking", "ongoing")]

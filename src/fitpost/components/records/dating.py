@@ -15,6 +15,7 @@ from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.lending import places_of
 from fitpost.components.records.merge import _told
 from fitpost.components.records.model import Cluster, Record
+from fitpost.components.status import PERIOD_UNITS
 from fitpost.schema import DateRef
 
 # a plan's day written with no year ("on 12 April") at most this many days before the post date was carried
@@ -31,7 +32,8 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
     A record still planned reads the dates its other mentions brought as a plan's ("running in the 2016
     Larkspur 10-Miler" in a post of October 2016 is from October on: :func:`_read_ahead`).  A plan told
     done right after it (:func:`_told_done`), or told done again in a later sentence ("ahead of her evening swim
-    ... she had finished the swim"), is completed too."""
+    ... she had finished the swim"), is completed too; a plan of days or more whose other mention tells it
+    begun (:func:`_begun_journey`) is under way."""
     posted = ctx.posted_at
     origins: dict[int, dt.date | None] | None = None
     by_char: dict[int, ext.Mention] | None = None
@@ -44,6 +46,10 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
             done = _done_later(ctx, r, lead)
         if done is not None:
             lead.status = ext.StatusInfo(status="completed", cue=ctx.tab.text[done], cue_start=ctx.tab.idx[done])
+            continue
+        begun = _begun_journey(ctx, r, lead)
+        if begun is not None:
+            lead.status = ext.StatusInfo(status="ongoing", cue=ctx.tab.text[begun], cue_start=ctx.tab.idx[begun])
             continue
         if posted is None:
             continue
@@ -59,6 +65,24 @@ def settle_plans(ctx: Context, records: list[Record]) -> None:
 
 
 DONE_REACH = 3  # a verb in the past at most this many tokens before a plan's later mention tells it done
+START_REACH = 3  # a verb of starting at most this many tokens before a mention tells the session begun
+
+
+def _begun_journey(ctx: Context, r: Record, lead: Cluster) -> int | None:
+    """The first token of a verb of starting (``start_verbs`` of places.json) at most START_REACH tokens before
+    a mention of planned record ``r`` other than its leading one (``lead``), in a record that takes days or more
+    (a time of days, weeks or months): the journey planned has begun, the rest of it is ahead ("He started the
+    walk from Tarnby on 10 May. He aims to reach Marlow Vale within three months"); None otherwise."""
+    if not any(q.kind == "duration" and q.unit in PERIOD_UNITS for c in r.clusters for q in c.quantities):
+        return None
+    verbs, lows = ctx.lexicon.start_verbs, ctx.lows
+    for c in r.clusters:
+        if c is lead or c.inferred:
+            continue
+        for i in range(max(ctx.sents[c.sent][0], c.start - START_REACH), c.start):
+            if any(tuple(lows[i:i + len(v)]) == v for v in verbs.get(lows[i], ())):
+                return i
+    return None
 
 
 def _done_later(ctx: Context, r: Record, lead: Cluster) -> int | None:
