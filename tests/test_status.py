@@ -217,6 +217,13 @@ def test_starting_ones_day_with_a_session_is_a_daily_routine(tagger):
     assert check(tagger, "Started my day with a 10 km {run}.", "completed")[0].frequency is None
 
 
+def test_a_days_label_in_a_story_told_in_the_past_tells_that_day_done(tagger):
+    """"Day 2" is a journey under way, but a day's session no verb governs, told among verbs in the past, was done."""
+    check(tagger, "Day 2 on the Tarnside Coast Path: a 12 mile {walk} in heavy rain. We reached Marlow Vale by four.",
+          "completed")
+    check(tagger, "Day 2 on the Tarnside Coast Path: a 12 mile {walk} in heavy rain ahead of us.", "ongoing")
+
+
 def test_a_comma_and_before_a_number_goes_on_with_a_list(tagger):
     check(tagger, "The rest of the week is 8 km, 5 km, and 16 km for my long {run}.", "planned")
 

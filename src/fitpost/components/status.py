@@ -30,8 +30,11 @@ tense ("ran", "has run") takes no planned or ongoing cue ("I ran 10k
 yesterday and will run again tomorrow").  A habitual cue on a simple-past
 verb ("ran 20 km daily") gives its ``if_past`` category (completed) but keeps
 its frequency, unless the mention is a plural noun ("did three runs a week":
-sessions counted per period, a routine).  With a dependency parse, a negated or hypothetical cue does
-not reach into a relative clause ("would like to thank all who ran").
+sessions counted per period, a routine); one with an ``if_told_past`` category gives it to a mention after
+it, not of what it is a part of ("Stage 4 of the Tour"), that no verb governs, where its sentence or the next
+one holds a verb in the past ("Day 2 on the Tarnside Coast Path: a 12 mile walk in heavy rain. We reached
+Marlow Vale by four.": a day of the trip told done).  With a dependency parse, a negated or hypothetical cue
+does not reach into a relative clause ("would like to thank all who ran").
 
 With no cue the tense decides (``tense_status``): simple past, present
 perfect and past progressive are completed; present progressive ongoing (planned with a named
@@ -105,7 +108,7 @@ _CATEGORY = operator.attrgetter("category")
 # -- the rule file -----------------------------------------------------------------------------
 
 _RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "labels", "frequency",
-              "if_past", "if_progressive", "target", "overlap", "requires", "ends_labels"}
+              "if_past", "if_progressive", "if_told_past", "target", "overlap", "requires", "ends_labels"}
 _DEFAULT_KEYS = {"max_scope", "direction", "date_scope", "date_label_scope"}
 _CATEGORY_KEYS = {"status", "priority"}
 _DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -174,7 +177,7 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
     if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "labels", "overlap", "ends_labels")):
         return "'comma', 'labels', 'overlap' and 'ends_labels' are true or false"
-    for key in ("if_past", "if_progressive"):
+    for key in ("if_past", "if_progressive", "if_told_past"):
         if entry.get(key, "completed") not in categories:
             return f"unknown {key} category {entry[key]!r}"
     if entry.get("target", "verb") not in _TARGETS:
@@ -239,6 +242,7 @@ class Rule:
     frequency: str | None = None
     if_past: str | None = None
     if_progressive: str | None = None
+    if_told_past: str | None = None  # of a mention no verb governs, in a sentence told in the past or before one
     target: str | None = None
     overlap: bool = False  # may qualify a mention inside its own trigger ("before cycling")
     ends_labels: bool = False  # a TERMINATE that ends only the scopes of labels (the writer's own clause after one)
@@ -474,6 +478,7 @@ class StatusTagger(Component):
                                    comma=entry.get("comma", False), labels=entry.get("labels", False),
                                    frequency=entry.get("frequency"),
                                    if_past=entry.get("if_past"), if_progressive=entry.get("if_progressive"),
+                                   if_told_past=entry.get("if_told_past"),
                                    target=entry.get("target"),
                                    overlap=entry.get("overlap", False), ends_labels=entry.get("ends_labels", False),
                                    requires=frozenset(w.lower() for w in entry.get("requires", ())))
@@ -1019,7 +1024,7 @@ class StatusTagger(Component):
         if best is not None:
             category = best.rule.category
             tense = self._mention_tense(view, span, token, is_verb, pseudo) \
-                if best.rule.if_past or best.rule.if_progressive else None
+                if best.rule.if_past or best.rule.if_progressive or best.rule.if_told_past else None
             counted = info is not None and info.form == "exercise"  # "100 push-ups": plural as its reps are
             if best.rule.if_past and tense == "past" and (counted or not self._plural_noun(view, token, is_verb)):
                 category = best.rule.if_past  # "ran 20 km daily": done; "did three runs a week": a routine
@@ -1027,8 +1032,25 @@ class StatusTagger(Component):
                 if self._dated_ahead(view, span):  # "I'm swimming 1 km every day from 1 June", said in February
                     return ext.StatusInfo(self.tense_status["future"], best.text, best.start_char, frequency)
                 category = best.rule.if_progressive  # "I'm rowing 10 km a day this month": a streak under way
+            elif best.rule.if_told_past and tense == "none" and _after_label(view, best, span) \
+                    and self._told_in_past(view, span.start):
+                category = best.rule.if_told_past  # "Day 2 ...: a 12 mile walk. We reached Marlow Vale": done
             return ext.StatusInfo(self.category_status[category], best.text, best.start_char, frequency)
         return self._tense_status(view, span, token, is_verb, pseudo, frequency)
+
+    def _told_in_past(self, view: _DocView, i: int) -> bool:
+        """Whether the sentence of token ``i`` or the one after it holds a verb in the past and no unreal word
+        (:meth:`_past_of_sentence`)."""
+        tab = view.tab
+        for lo in (tab.sent_lo[i], tab.sent_hi[i]):
+            if lo >= tab.n:
+                break
+            unreal, first = self._past_of_sentence(view, lo)
+            if unreal:
+                return False
+            if first < tab.sent_hi[lo]:
+                return True
+        return False
 
     def _sayings(self, view: _DocView) -> list[tuple[int, int, int]]:
         """The quotations that a word of ``sayings`` introduces (before the opening mark, in its sentence, at most
@@ -1172,6 +1194,12 @@ def _asks_reader(view: _DocView, i: int) -> bool:
 
 
 PERIOD_UNITS = frozenset(("day", "week", "month"))  # "a race in 3 weeks" is that far ahead
+
+
+def _after_label(view: _DocView, cue: Cue, span: ext.Mention) -> bool:
+    """Whether mention ``span`` comes after cue ``cue`` and not as what it is a part of ("Stage 4 of the Tarnby
+    Tour", "Yoga challenge day 12": the whole effort, under way)."""
+    return span.start >= cue.end and not (cue.end < view.tab.n and view.tab.lower[cue.end] == "of")
 
 
 def _word_numbers(n: int, names: list[ext.Mention]) -> list[int]:
