@@ -75,12 +75,11 @@ def _begun_journey(ctx: Context, r: Record, lead: Cluster) -> int | None:
     walk from Tarnby on 10 May. He aims to reach Marlow Vale within three months"); None otherwise."""
     if not any(q.kind == "duration" and q.unit in PERIOD_UNITS for c in r.clusters for q in c.quantities):
         return None
-    verbs, lows = ctx.lexicon.start_verbs, ctx.lows
     for c in r.clusters:
         if c is lead or c.inferred:
             continue
         for i in range(max(ctx.sents[c.sent][0], c.start - START_REACH), c.start):
-            if any(tuple(lows[i:i + len(v)]) == v for v in verbs.get(lows[i], ())):
+            if _start_verb_at(ctx, i):
                 return i
     return None
 
@@ -313,8 +312,13 @@ def _tells_start(ctx: Context, n: int) -> bool:
     lo, hi = ctx.sents[n]
     if ctx.lows[lo] not in SUBJECT_PRONOUNS:
         return False
-    verbs, lows = ctx.lexicon.start_verbs, ctx.lows
-    return any(tuple(lows[i:i + len(v)]) == v for i in range(lo + 1, min(hi, lo + 4)) for v in verbs.get(lows[i], ()))
+    return any(_start_verb_at(ctx, i) for i in range(lo + 1, min(hi, lo + 4)))
+
+
+def _start_verb_at(ctx: Context, i: int) -> bool:
+    """Whether a verb of starting (``start_verbs`` of places.json: "started", "set off") begins at token ``i``."""
+    lows = ctx.lows
+    return any(tuple(lows[i:i + len(v)]) == v for v in ctx.lexicon.start_verbs.get(lows[i], ()))
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
