@@ -302,6 +302,8 @@ def test_riding_a_vehicle_is_no_ride(nlp):
     "Ottilie grew up in Tarnby, where her parents ran a small bakery.",
     "He runs the family farm near Larkspur.",
     "She ran the cafe on the quay for ten years.",
+    "He used to run a business in Tarnby.",
+    "Running a company is hard work.",
 ])
 def test_running_a_business_is_no_run(nlp, text):
     assert found(nlp, text) == []
