@@ -34,3 +34,34 @@ def test_a_days_event_flagged_off_on_a_day_gone_is_over(extractor):
     text = "The mayor flagged off a 1,200 km cycling expedition from Tarnby on Monday."
     assert [a.status for a in extractor.extract(text, posted_at="2026-11-20").activities] == ["ongoing"]
 
+
+
+def sessions(extractor, text: str, posted_at: str = "2026-05-04") -> list[tuple]:
+    post = extractor.extract(text, posted_at=posted_at)
+    return [(a.activity, a.status, a.distance.value if a.distance else None) for a in post.activities]
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Berg is walking from Tarnby to Marlow Vale for charity. He will walk 200 km in ten days.",
+    "Jonas Berg is walking from Tarnby to Marlow Vale for charity. He will cover 200 km in ten days.",
+    "Jonas Berg set off on his walk from Tarnby on Saturday. He will cover 200 km in ten days.",
+])
+def test_the_rest_of_a_journey_under_way_told_ahead_is_the_journey_under_way(extractor, text):
+    # only the future tense tells a plan, of days, after the journey begun: the whole of it, not another one
+    assert sessions(extractor, text) == [("walking", "ongoing", 200)]
+
+
+@pytest.mark.parametrize("text", [
+    "I walked 10 km on Saturday. I will cover 200 km in ten days.",
+    "I walked 10 km today. Next month I will cover 200 km in ten days.",
+    "I am walking 10 km today. I will walk 200 km in ten days next month.",
+])
+def test_a_plan_of_days_after_a_session_done_or_told_for_a_time_to_come_stays_a_plan(extractor, text):
+    assert ("walking", "planned", 200) in sessions(extractor, text)
+
+
+def test_the_end_of_a_journey_under_way_told_ahead_is_a_day_to_come(extractor):
+    text = ("Elin Moss is cycling from Tarnby to Marlow Vale this week. She will ride 450 km in five days, "
+            "finishing at the harbour on Friday.")
+    [ride] = extractor.extract(text, posted_at="2026-05-04").activities  # a Monday
+    assert (ride.status, ride.distance.value, str(ride.date.value)) == ("ongoing", 450, "2026-05-08")

@@ -867,10 +867,11 @@ def _least_date_cost(ctx: Context, d: ext.Mention, clusters: list[Cluster], plac
 
 
 def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.date | None]) -> DateRef:
-    """Date ``d`` as cluster ``c`` reads it: a plan's date ahead (a session that may come is read so too:
-    :func:`_may_come`), a date of a verb in the past gone by, else as found (``origins``: :func:`date_origins`,
-    filled on first need)."""
-    planned = (statuses.meaning(c.status_name).phase == "planned" or _may_come(ctx, c)) and not _told_back(ctx, d)
+    """Date ``d`` as cluster ``c`` reads it: a plan's date ahead (a session that may come, and one under way
+    told in the future tense, are read so too: :func:`_may_come`, :func:`told_ahead`), a date of a verb in
+    the past gone by, else as found (``origins``: :func:`date_origins`, filled on first need)."""
+    planned = (statuses.meaning(c.status_name).phase == "planned" or _may_come(ctx, c) or told_ahead(c)) \
+        and not _told_back(ctx, d)
     if not planned and not _past_verb(ctx, c):
         return d.info
     if not origins:
@@ -882,6 +883,16 @@ def _as_read(ctx: Context, c: Cluster, d: ext.Mention, origins: dict[int, dt.dat
 def as_read(ctx: Context, c: Cluster, d: ext.Mention) -> DateRef:
     """Date ``d`` as cluster ``c`` reads it (:func:`_as_read`), for a date told outside its sentence."""
     return _as_read(ctx, c, d, {})
+
+
+FUTURE_TENSE = frozenset({"", "will", "'ll", "’ll", "shall"})  # a plan told by tense alone (no cue, or the future's)
+
+
+def told_ahead(c: Cluster) -> bool:
+    """Whether cluster ``c`` is under way and told in the future tense, its status cued by it ("Elin is
+    cycling to Marlow Vale. She will ride 450 km in five days, finishing on Friday": the Friday to come)."""
+    return c.status is not None and c.status.status == "ongoing" and c.status.cue is not None \
+        and c.status.cue.lower() in FUTURE_TENSE
 
 
 MODALS = frozenset({"might", "may", "could", "would", "will", "'ll", "’ll", "should", "shall"})

@@ -13,7 +13,7 @@ from collections import Counter
 from fitpost import ext, statuses
 from fitpost.components.events import GENERAL_ACTIVITIES
 from fitpost.components.records.amounts import DAY
-from fitpost.components.records.attach import dated_ahead
+from fitpost.components.records.attach import FUTURE_TENSE, dated_ahead
 from fitpost.components.records.context import NO_DISTANCE, Context
 from fitpost.components.records.model import Cluster
 
@@ -88,7 +88,8 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
                 current.definite = current.definite or _is_definite(ctx, s.start, amount_starts)
             continue
         start = name_before.get(s.start, s.start) if info.form in ("noun", "race") else s.start
-        current = Cluster(start=start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=s.status,
+        status = _journey_status(ctx, s.start, s.status, info.activity)
+        current = Cluster(start=start, end=s.end, sent=ctx.sent_of[s.start], info=info, status=status,
                           head=ext.root(ctx.doc, s, ctx.parsed),
                           definite=info.form in ("noun", "race") and _is_definite(ctx, s.start, amount_starts))
         clusters.append(current)
@@ -218,23 +219,43 @@ def _movement_clusters(ctx: Context, clusters: list[Cluster], events: list[ext.M
     return out
 
 
-FUTURE_TENSE = frozenset({"", "will", "'ll", "’ll", "shall"})  # a plan told by tense alone (no cue, or the future's)
-
-
 def _moved_status(ctx: Context, q: ext.Mention, activity: str) -> ext.StatusInfo | None:
-    """The status of the session a distance moved tells: its verb's (fitpost_status), but none (done) where
-    only the future tense makes it a plan of a day or more after a session of its activity begun or done
-    ("he set off with them on Monday. The team will cover 450 km in five days": the whole of the journey
-    under way)."""
-    status = q.status
+    """The status of the session a distance moved tells: its verb's (fitpost_status), or that of a journey
+    under way (:func:`_journey_status`)."""
+    return _journey_status(ctx, q.start, q.status, activity)
+
+
+def _journey_status(ctx: Context, start: int, status: ext.StatusInfo | None,
+                    activity: str) -> ext.StatusInfo | None:
+    """The status of a session of ``activity`` told at token ``start`` as ``status``; under way where only
+    the future tense makes it a plan (FUTURE_TENSE) of a day or more (a duration of a day or more in its
+    sentence) after a session of its activity under way or begun (:func:`_begun`): "Elin is cycling from
+    Tarnby to Marlow Vale. She will ride 450 km in five days" tells the whole of the journey under way (its
+    cue stays the future's, so that its dates are read ahead: :func:`~.attach.told_ahead`).  A
+    sentence that names a time to come tells another one, planned ("I walked 10 km today. Next month I will
+    cover 200 km in ten days")."""
     if status is None or status.status != "planned" or (status.cue or "").lower() not in FUTURE_TENSE:
         return status
-    n = ctx.sent_of[q.start]
+    n = ctx.sent_of[start]
     days = any(d.info.kind == "duration" and d.info.seconds and d.info.seconds >= DAY
                for d in ctx.mentions[ext.QUANTITIES] if ctx.sent_of[d.start] == n)
-    begun = any(m.end <= q.start and m.info.activity == activity and m.status is not None
-                and statuses.meaning(m.status.status).phase == "done" for m in ctx.mentions[ext.ACTIVITIES])
-    return None if days and begun else status
+    ahead = any(not ctx.lexicon.future_words.isdisjoint(ctx.text_of(d).lower().split())
+                for d in ctx.dates_in.get(n, ()))
+    begun = any(m.end <= start and m.info.activity == activity and _begun(ctx, m)
+                for m in ctx.mentions[ext.ACTIVITIES])
+    if not days or not begun or ahead:
+        return status
+    return ext.StatusInfo("ongoing", cue=status.cue, cue_start=status.cue_start)
+
+
+def _begun(ctx: Context, m: ext.Mention) -> bool:
+    """Whether mention ``m`` tells a session under way, or one begun: done, after a verb of starting in its
+    sentence ("set off on his walk", "flagged off the riders on Monday, and then he rode with them"), not
+    a session done on its own ("I walked 10 km on Saturday")."""
+    if m.status is None or m.status.status not in ("ongoing", "completed"):
+        return False
+    lo = ctx.sents[ctx.sent_of[m.start]][0]
+    return m.status.status == "ongoing" or any(ctx.start_verb_at(k) for k in range(lo, m.start))
 
 
 def _names_no_distance_sport(ctx: Context) -> bool:

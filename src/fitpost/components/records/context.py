@@ -453,6 +453,12 @@ class Context:
         if main and not any(p.info.name == main or main in p.info.members for p in people):
             self.roster = replace(self.roster, main=None)
 
+    def start_verb_at(self, i: int) -> bool:
+        """Whether a verb of starting (``start_verbs`` of places.json: "started", "set off") begins at token
+        ``i``."""
+        lows = self.lows
+        return any(tuple(lows[i:i + len(v)]) == v for v in self.lexicon.start_verbs.get(lows[i], ()))
+
     def words_at(self, kind: str) -> list[int]:
         """The tokens that are words of ``kind`` (of :meth:`Lexicon.keyed_kinds`), in order (don't change the
         list)."""

@@ -79,7 +79,7 @@ def _begun_journey(ctx: Context, r: Record, lead: Cluster) -> int | None:
         if c is lead or c.inferred:
             continue
         for i in range(max(ctx.sents[c.sent][0], c.start - START_REACH), c.start):
-            if _start_verb_at(ctx, i):
+            if ctx.start_verb_at(i):
                 return i
     return None
 
@@ -312,13 +312,7 @@ def _tells_start(ctx: Context, n: int) -> bool:
     lo, hi = ctx.sents[n]
     if ctx.lows[lo] not in SUBJECT_PRONOUNS:
         return False
-    return any(_start_verb_at(ctx, i) for i in range(lo + 1, min(hi, lo + 4)))
-
-
-def _start_verb_at(ctx: Context, i: int) -> bool:
-    """Whether a verb of starting (``start_verbs`` of places.json: "started", "set off") begins at token ``i``."""
-    lows = ctx.lows
-    return any(tuple(lows[i:i + len(v)]) == v for v in ctx.lexicon.start_verbs.get(lows[i], ()))
+    return any(ctx.start_verb_at(i) for i in range(lo + 1, min(hi, lo + 4)))
 
 
 def _quote_date(ctx: Context, quote: ext.Quote) -> DateRef | None:
