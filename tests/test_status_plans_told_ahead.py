@@ -3,7 +3,8 @@ finish a marathon") reaches over the list after it; a short fragment naming a ra
 ("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
 verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
-no session's; a swim "expected to take" ten hours is ahead too
+no session's; a swim "expected to take" ten hours is ahead too, and so is a session one is determined, has
+vowed or pledged to do
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
 :func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.dating.settle_plans`).
 
@@ -148,3 +149,13 @@ def test_a_verb_opening_a_caption_of_a_day_gone_is_no_bidding(sm_extractor):
 def test_a_place_booked_in_a_race_is_a_plan(extractor, text, day):
     (a,) = records(extractor, text)
     assert (a.status, a.date.value) == ("planned", day)
+
+
+@pytest.mark.parametrize("text", [
+    "Bram Kettle is determined to run the Tarnby Marathon under four hours.",
+    "Ottilie Brandt has vowed to run the Tarnby Marathon again.",
+    "The whole crew pledged to cycle 100 miles for the hospice.",
+    "We have promised to walk the 12 miles of the Larkspur Ridge with the scouts.",
+])
+def test_a_resolve_vow_or_pledge_to_do_a_session_is_a_plan(extractor, text):
+    assert {a.status for a in records(extractor, text)} == {"planned"}
