@@ -1,6 +1,7 @@
 """fitpost_status on the kinds of status error real posts show (issue 19): a plan told as
 abandoned, a session replaced by another, a prediction, the generic "you" of a rule's steps, an
-example after ", like", a routine counted per period, and "would" in a past story.
+example after ", like", a routine counted per period, and "would" in a past story (one that tells how
+often after a sentence in the past too).
 
 Mentions are marked by hand as in test_status.py (``[ran]`` a verb, ``{marathon}`` a noun); each
 case runs on blank English and on the statistical pipeline.
@@ -52,6 +53,12 @@ CASES = [
     # ... but in a clause about a thing ahead, the plan then carried out
     ("We hired two canoes and planned a 40 km loop that they would [paddle] over the weekend.", ["completed"]),
     ("It was a hard winter, after which he would [row] for two hours a day.", ["habitual"]),
+    # ... and so after a sentence told in the past, where it tells how often, unless "but" tells what stops it
+    ("They crossed the strait in June. On the crossing they would [paddle] for ten hours each day.",
+     ["habitual"]),
+    ("He lived by the sea then. As a boy he would [swim] a mile every morning.", ["habitual"]),
+    ("I ran 5 km on Monday. I would [run] every day but my knees hurt.", ["hypothetical"]),
+    ("I ran 5 km on Monday. I would [run] along the river one day.", ["hypothetical"]),
     # a superlative picks out one session, whatever routine is around it
     ("We joined a club and would [cycle] 30 km along the river, my fastest {ride} of them 45 km.",
      ["habitual", "completed"]),

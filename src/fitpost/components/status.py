@@ -313,7 +313,7 @@ class _DocView:
     __slots__ = ("doc", "tab", "norms", "tagged", "parsed", "sentences", "event_starts", "amount_ends",
                  "exercise_tokens", "amount_tokens", "dates", "no_subject_at", "past_of_sentence", "first_pronoun",
                  "_titled", "_title_end", "plan_end", "item_of", "period_starts", "distance_ends", "date_starts",
-                 "word_numbers")
+                 "word_numbers", "often_sents")
 
     def __init__(self, doc: Doc, activities: list[ext.Mention] | None = None,
                  events: list[ext.Mention] | None = None) -> None:
@@ -360,6 +360,9 @@ class _DocView:
         self.exercise_tokens = {k for m in activities if m.info.form == "exercise" for k in range(m.start, m.end)}
         # of StatusTagger._past_of_sentence, by the sentence's first token
         self.past_of_sentence: dict[int, tuple[bool, int]] = {}
+        # the sentences a cue of how often is in ("a day", "every morning"), by their first token (filled by
+        # StatusTagger.cues)
+        self.often_sents: set[int] = set()
         # the first subject pronoun of a sentence (its end where it has none), by its first token
         self.first_pronoun: dict[int, int] = {}
         self._titled: dict[int, bool | None] = {}  # of :meth:`titled`, by the sentence's first token
@@ -532,6 +535,7 @@ class StatusTagger(Component):
                 cues.append(Cue(rule, start, end, words, tab.idx[start]))
         breaks = sorted(self._breaks(tab, text))
         stops.update(breaks)
+        view.often_sents = {tab.sent_lo[c.start] for c in cues if c.rule.frequency}
         cues = [c for c in cues if not (c.end - c.start == 1 and self._narrative_would(view, c.start))]
         cues.extend(self._date_cues(doc, tab, text, regions, view.dates))
         sorted_stops = sorted(stops)
@@ -543,14 +547,27 @@ class StatusTagger(Component):
     def _narrative_would(self, view: _DocView, i: int) -> bool:
         """Token ``i`` is a "would" that tells a past habit or the past's future, not a wish or a
         condition: a verb in the past before it in its sentence ("we moved to the coast and would
-        swim each morning", "planned a loop that they would hike in a weekend"), no "if", "wish" ... there,
-        and no "have" after it ("would have run" is what did not happen)."""
+        swim each morning", "planned a loop that they would hike in a weekend"), or, where its sentence
+        tells how often (``_DocView.often_sents``), a verb in the past anywhere in it or in the sentence before ("During
+        the crossing they would paddle for ten hours a day", after a sentence told in the past) and no "but"
+        after it; no "if", "wish" ... in its sentence, and no "have" after it ("would have run" is what did
+        not happen)."""
         tab = view.tab
         lower = tab.lower
         if lower[i] not in _WOULD or i + 1 < tab.n and lower[i + 1] in self.aux["have"]:
             return False
-        unreal, first_past = self._past_of_sentence(view, tab.sent_lo[i])
-        return not unreal and first_past < i
+        lo = tab.sent_lo[i]
+        unreal, first_past = self._past_of_sentence(view, lo)
+        if unreal or first_past < i:
+            return not unreal
+        if lo not in view.often_sents or "but" in lower[i:tab.sent_hi[lo]]:
+            return False  # "I would run every day but my knees hurt": a wish, what stops it told after
+        if first_past < tab.sent_hi[lo]:
+            return True
+        if lo == 0:
+            return False
+        before = tab.sent_lo[lo - 1]
+        return self._past_of_sentence(view, before)[1] < tab.sent_hi[before]
 
     def _past_of_sentence(self, view: _DocView, lo: int) -> tuple[bool, int]:
         """Of the sentence starting at token ``lo``: whether it holds an unreal word ("if", "wish" ...),
