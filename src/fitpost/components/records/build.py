@@ -10,6 +10,7 @@ first-person record's companion).
 """
 from __future__ import annotations
 
+from fitpost import statuses
 from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
@@ -30,7 +31,8 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     dist = r.session_distance(primary)
     freq = q["frequency"].frequency if "frequency" in q else None
     if freq is None:
-        freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency), None)
+        freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency
+                     and _as_real(c, primary)), None)
     info = primary.info
     sents = r.sents()
     return Activity.model_validate({
@@ -59,6 +61,8 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
     places: list[dict] = []
     for c in ordered:
         for found in c.quantities:
+            if found.kind == "frequency" and not _as_real(c, ordered[0]):
+                continue
             if found.kind == "duration" and _refines(found, q.get("duration")):
                 q["duration"] = found
             q.setdefault(found.kind, found)
@@ -73,6 +77,12 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
             if not any(p["name"] == o["name"] for o in places):
                 places.append(p)
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
+
+
+def _as_real(c: Cluster, lead: Cluster) -> bool:
+    """Whether cluster ``c`` claims a session as the record's leading cluster ``lead`` does, or claims none
+    as it does."""
+    return statuses.is_real(c.status_name) == statuses.is_real(lead.status_name)
 
 
 def _refines(found: Quantity, rough: Quantity | None) -> bool:
