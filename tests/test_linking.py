@@ -215,6 +215,16 @@ def test_a_log_line_to_a_place_is_a_stage_not_a_part_of_one(ex):
     assert [a.status for a in post.activities] == ["completed"]
 
 
+@pytest.mark.parametrize("text, km", [
+    ("Cycled to work today. 11 km door to door.", 11),
+    ("Finally did the Tarnside Way on foot! 84 km end to end.", 84),
+])
+def test_a_distance_told_from_one_end_to_the_other_is_the_whole_session(ex, text, km):
+    # "N to N" after a distance is the whole way; "5 km to go" would be part of one
+    (a,) = ex.extract(text, posted_at="2025-05-07").activities
+    assert a.distance is not None and a.distance.meters == km * 1000
+
+
 @pytest.mark.parametrize("text, activity", [
     ("Had a brilliant day skiing with the kids!", "skiing"),
     ("Spent the afternoon kayaking.", "paddling"),

@@ -637,7 +637,8 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     """A distance or time that is part of a session or a sum of several, not one: "at mile 20",
     "after 6 km", "800m into the race", "Miles to the finish 99", "5 km to go", "my total for June
     610 km", "600 km so far" where no day is told (but "40 km in total" is the session's, and so is what a journey took:
-    :func:`~fitpost.components.records.amounts.elapsed_later`, and "32 km to Brackenfold", a place, a route's)."""
+    :func:`~fitpost.components.records.amounts.elapsed_later`, "32 km to Brackenfold", a place, a route's, and
+    "11 km door to door", the whole way)."""
     n = ctx.sent_of[span.start]
     lo = ctx.sents[n][0]
     lex, lows = ctx.lexicon, ctx.lows
@@ -649,6 +650,8 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     after = lows[span.end:span.end + 2]
     if after[:1] == ["to"] and any(p.start in (span.end + 1, span.end + 2) for p in ctx.places_in.get(n, ())):
         after = []  # "32 km to Brackenfold": the route's end
+    if after[1:] == ["to"] and lows[span.end + 2:span.end + 3] == after[:1]:
+        after = []  # "11 km door to door", "300 km coast to coast": the whole of it, end to end
     if after == ["so", "far"] and not any(d.info is not None and d.info.granularity == "day"
                                           for d in ctx.dates_in.get(n, ())):
         return True  # "That's over 600 km so far!": a running total (but "10 km so far today" is the day's)
