@@ -4,7 +4,7 @@ finish a marathon") reaches over the list after it; a short fragment naming a ra
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
 verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
 no session's; a swim "expected to take" ten hours is ahead too, and so is a session one is determined, has
-vowed or pledged to do
+vowed or pledged to do, or has booked
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
 :func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.dating.settle_plans`).
 
@@ -158,4 +158,14 @@ def test_a_place_booked_in_a_race_is_a_plan(extractor, text, day):
     "We have promised to walk the 12 miles of the Larkspur Ridge with the scouts.",
 ])
 def test_a_resolve_vow_or_pledge_to_do_a_session_is_a_plan(extractor, text):
+    assert {a.status for a in records(extractor, text)} == {"planned"}
+
+
+@pytest.mark.parametrize("text", [
+    "My first half marathon is booked! The Marlow Vale Half on 14 June.",
+    "Booked the Tarnby 10k, can't wait.",
+    "Just booked a spin class at the Larkspur gym.",
+    "The Larkspur 10k is all booked in now.",
+])
+def test_a_session_booked_is_a_plan(extractor, text):
     assert {a.status for a in records(extractor, text)} == {"planned"}
