@@ -1,8 +1,10 @@
 """A definite race noun ("the full", "the marathon") refers back to a race told before it, unless that
 race is one another race name gave its distance and the two are dated on other days ("ran the half last
 spring ... this year completed the full" are two races), or the mention names people the race does not,
-with a time of their own ("Tamsin Hale completed the marathon in 3:40" after Jonas Berg's marathon)
-(fitpost_records: :func:`fitpost.components.records.merge._referred`, ``_other_race``, ``_others_named``).
+with a time of their own ("Tamsin Hale completed the marathon in 3:40" after Jonas Berg's marathon); a time
+at another named race is that race's ("My previous best was 3:52 at the Tarnby Marathon")
+(fitpost_records: :func:`fitpost.components.records.merge._referred`, ``_other_race``, ``_others_named``,
+``_other_result``).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """
@@ -84,3 +86,19 @@ def test_a_relatives_result_after_a_named_race_is_their_session_even_unnamed(ext
 def test_a_result_of_someone_who_ran_the_race_told_is_no_session_of_its_own(extractor):
     text = "Jonas Berg and Elin Moss ran the Tarnside Marathon on Sunday. Elin Moss was home in 3:38:05."
     assert len(extractor.extract(text, posted_at="2026-11-24").activities) == 1
+
+
+@pytest.mark.parametrize("text", [
+    'Rhodri Vance completed the Larkspur Marathon on Sunday in 3 hours 41 minutes. "My previous best was 3:52 '
+    'at the Tarnby Marathon," he said.',
+    "Elin Moss won the Marlow Vale 10k in 36:20. She had run 37:05 at the Tarnside 10k a month earlier.",
+])
+def test_a_time_at_another_named_race_is_another_race(extractor, text):
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert len(got) == 2 and len({a.event.name for a in got}) == 2
+
+
+def test_another_name_with_no_time_of_its_own_may_describe_the_race_told(extractor):
+    text = ("Jonas Berg ran the Larkspur Marathon on Sunday in 3:12. The County Championship Marathon doubled "
+            "as the trial.")
+    assert len(extractor.extract(text, posted_at="2026-11-20").activities) == 1

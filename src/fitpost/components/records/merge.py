@@ -440,6 +440,14 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
     return bool(a.seconds and b.seconds) and math.isclose(a.seconds, b.seconds, rel_tol=RESTATED_DISTANCE)
 
 
+def _other_result(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` tells a time at an event other than record ``r``'s (:func:`_other_event`):
+    another race's result ("completed the Larkspur Marathon on Sunday ... 'My previous best was 3:52 at the
+    Tarnby Marathon'"), where a name with no time of its own may only describe the race told ("the
+    Larkspur Marathon ... This year's event was a Gold Label race")."""
+    return c.kind("duration") is not None and _other_event(c, r)
+
+
 def _other_event(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names an event and record ``r`` another one only ("four weeks to go to the
     Larkspur Marathon, and Tamsin five to the Brackenfold Marathon": two races of one length).  A name whose
@@ -827,23 +835,23 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
               dates: FirstDates, real_of: dict[str, list[Record]],
               mixed: dict[int, dict[str, list[int]]]) -> Record | None:
     """The real record of its activity that the bare (or race-only, definite) cluster ``c`` refers to, of
-    those with no other route (:meth:`Routes.other`) and, where ``c`` names an event or a race ("ran his
-    first marathon in 1989"), no other day (:meth:`FirstDates.other_day`): the first with its event, else
-    the first of its challenge (:func:`_same_challenge`), else the first with its race distance, else
-    (definite) the one with the latest cluster before it (of its phase where it names an event; the name of
-    one race may be written in many ways), else the nearest of its phase
-    (:func:`_nearest`).  A bare mention on another day ("took up running in 2018") is no session of
-    its own, so it still joins, unless it is told done in the past (:func:`_done_in_past`: "Last year I did a
-    swim to the pier. We swam it again on Saturday" are two); a verb told as a further session ("he also
-    swam the bay") joins none, nor one that a session of another activity parts from a record (``mixed``:
-    :func:`_other_session_between`)."""
+    those with no other route (:meth:`Routes.other`), no other race result (:func:`_other_result`) and,
+    where ``c`` names an event or a race ("ran his first marathon in 1989"), no other day
+    (:meth:`FirstDates.other_day`): the first with its event, else the first of its challenge
+    (:func:`_same_challenge`), else the first with its race distance, else (definite) the one with the
+    latest cluster before it (of its phase where it names an event; the name of one race may be written in
+    many ways), else the nearest of its phase (:func:`_nearest`).  A bare mention on another day ("took up
+    running in 2018") is no session of its own, so it still joins, unless it is told done in the past
+    (:func:`_done_in_past`: "Last year I did a swim to the pier. We swam it again on Saturday" are two); a
+    verb told as a further session ("he also swam the bay") joins none, nor one that a session of another
+    activity parts from a record (``mixed``: :func:`_other_session_between`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
     own_day = bool(c.event or c.race_only) or _done_in_past(ctx, c)
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not (own_day and dates.other_day(c, r))
-            and not _day_of_streak(c, r) and not _others_named(ctx, c, r)
+            and not _day_of_streak(c, r) and not _others_named(ctx, c, r) and not _other_result(c, r)
             and not _other_session_between(r, c, mixed) and not _commute_back(ctx, c, [r])]
     if not same:
         return None  # each rule below picks one of ``same``
