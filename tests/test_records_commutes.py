@@ -1,7 +1,8 @@
 """A commute is two sessions: the way to work, school or the office ("commutes" of ``models/linking.json``)
 and the way back home, with the day between ("Rode to the office at 7. The ride home took 50 minutes").  A
 session out to somewhere else and back ("Ran to the lake and back") is one.  "A ride home" is a lift in a
-car, no session.  How far the place is from home ("The office is 12 km from home") is the commute's distance.
+car, no session.  A distance told on the way back ("On the way back I took the canal path, 14 km") is the other
+leg.  How far the place is from home ("The office is 12 km from home") is the commute's distance.
 
 Every post here is written for these tests.
 """
@@ -47,3 +48,18 @@ def test_how_far_the_commute_place_is_from_home_is_the_commute_s_distance(extrac
 def test_how_far_a_place_is_is_no_distance_of_a_session_that_went_elsewhere(extractor):
     assert sessions(extractor, "Swam 1 km this morning. The school is 2 km from home.") == \
         [("swimming", 1000, None)]
+
+
+@pytest.mark.parametrize("text, legs", [
+    ("Cycled to the office this morning, 11 km. On the way back I took the canal path, 14 km in 50 minutes.",
+     [("cycling", 11000, None), ("cycling", 14000, 3000)]),
+    ("Walked to school with the kids, 2 km in 25 minutes. Came back by the park, 3 km in 50 minutes.",
+     [("walking", 2000, 1500), ("walking", 3000, 3000)]),
+])
+def test_a_distance_told_on_the_way_back_of_a_commute_is_the_other_leg(extractor, text, legs):
+    assert sessions(extractor, text) == legs
+
+
+def test_a_distance_told_after_a_session_out_and_back_is_no_other_leg(extractor):
+    text = "Ran to the lake and back this morning. Felt good on the way back, 12 km in all."
+    assert [s[1] for s in sessions(extractor, text)] == [12000]

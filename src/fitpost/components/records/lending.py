@@ -122,6 +122,9 @@ def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -
             continue  # "12 km with 4 x 1 mile at threshold", "3.2k total. Main set 8 x 200": the session's repeats
         if q.kind == "distance" and prev is not None and prev.activity in NOT_ENDURANCE:
             prev = None  # push-ups or yoga cover no distance: the distance is of another session
+        if q.kind == "distance" and prev is not None and _way_back(ctx, prev, span):
+            _add_way_back(ctx, real, prev, span)
+            continue
         carrier = _lent(ctx, prev, span) if prev is not None else None
         if carrier is not None:
             real.add_cluster(prev, carrier)
@@ -182,6 +185,28 @@ def _repeats_within(ctx: Context, prev: Record, span: ext.Mention) -> bool:
         return False
     n = ctx.sent_of[span.start]
     return n in {c.sent for c in prev.clusters} or not ctx.dates_in.get(n)
+
+
+def _way_back(ctx: Context, prev: Record, span: ext.Mention) -> bool:
+    """Whether the distance ``span`` is of the way back of a commute record ``prev`` went: a ``return_words``
+    word of linking.json's ``commutes`` before it in its sentence ("On the way back I took the canal path,
+    14 km"), and a cluster of ``prev`` told going to a commute place ("Cycled to the office this morning")."""
+    lo = ctx.sents[ctx.sent_of[span.start]][0]
+    if ctx.lexicon.return_words.isdisjoint(ctx.lows[lo:span.start]):
+        return False
+    return any(ctx.goes_to_work(c.end) for c in prev.clusters if not c.inferred)
+
+
+def _add_way_back(ctx: Context, real: RealRecords, prev: Record, span: ext.Mention) -> None:
+    """The distance ``span`` (:func:`_way_back`) is a session of its own, the other leg of ``prev``'s commute,
+    with the time told right after it and the date and company of its sentence."""
+    n = ctx.sent_of[span.start]
+    times = _untaken_times(ctx, [c for r in real.records for c in r.clusters])
+    leg = Cluster(start=span.start, end=span.end, sent=n, info=prev.primary.info,
+                  status=prev.primary.status, quantities=_with_time_after(ctx, span, times), inferred=True)
+    attach_date(ctx, leg)
+    attach_company(ctx, leg)
+    real.add_record(Record([leg]))
 
 
 def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
