@@ -76,6 +76,21 @@ def test_the_distance_covered_so_far_of_a_journey_under_way_is_a_part_of_it(extr
     assert [(p.name, p.role) for p in walk.places] == [("Marlow Vale", "from")]
 
 
+@pytest.mark.parametrize("text, km", [
+    ("Bram Kettle is walking from Larkspur to Marlow Vale for the hospice. He has covered 420 km in the last "
+     "21 days.", 420),
+    ("Bram Kettle is walking from Larkspur to Marlow Vale for the hospice. After covering 420 km in the last "
+     "21 days, he reached Tarnby on Friday.", 420),
+    ("Bram Kettle is walking from Larkspur to Marlow Vale for the hospice. Walking about 20 km a day, he sleeps "
+     "in church halls along the way.", 20),
+])
+def test_what_a_journey_from_one_place_to_another_covers_so_far_or_each_day_is_a_part_of_it(extract, text, km):
+    # the journey told with no amount is a record at once; its parts join it and are under way with it
+    [walk] = extract(text)
+    assert (walk.status, walk.distance.value) == ("ongoing", km)
+    assert ("Larkspur", "from") in [(p.name, p.role) for p in walk.places]
+
+
 def test_a_distance_with_no_activity_word_is_not_lent_to_push_ups_or_yoga(extract):
     records = extract("40 push-ups and 30 squats before breakfast. Later 12 km along the canal today.")
     assert [(a.activity, a.distance) for a in records] == [("strength_training", None)] * 2

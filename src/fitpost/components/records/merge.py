@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later, fitting
-from fitpost.components.records.attach import past_form, told_as_cause, within
+from fitpost.components.records.attach import past_form, told_ahead, told_as_cause, within
 from fitpost.components.records.claims import does
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -156,11 +156,15 @@ def _asks_about(ctx: Context, r: Record) -> bool:
 
 
 def _under_way(ctx: Context, c: Cluster) -> bool:
-    """Whether cluster ``c`` tells a journey under way with no amount: an activity word before a journey
-    noun ("is on a charity walking pilgrimage", "has begun a rowing expedition"), ongoing.  It is a
-    record at once, that the parts told after it join (:func:`_journey`)."""
-    return c.bare and c.status_name == "ongoing" and not c.definite \
-        and not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
+    """Whether cluster ``c`` tells a journey under way with no amount, ongoing: an activity word before a
+    journey noun ("is on a charity walking pilgrimage", "has begun a rowing expedition"), or a verb from one
+    place to another ("is walking from Larkspur to Marlow Vale").  It is a record at once, that the parts
+    told after it join (:func:`_journey`)."""
+    if not c.bare or c.status_name != "ongoing" or c.definite:
+        return False
+    if c.info.form == "verb" and {"from", "to"} <= {p["role"] for p in c.places}:
+        return True
+    return not ctx.lexicon.journey_nouns.isdisjoint(ctx.lows[c.end:c.end + 2])
 
 
 def _streak_under_way(c: Cluster) -> bool:
@@ -591,21 +595,29 @@ def _journey(ctx: Context, last: Record | None, c: Cluster, routes: Routes, date
     placed, ongoing, its last mention at most JOURNEY_REACH sentences before) that ``c`` tells a part
     of: what is done so far, what is ahead and how far a day ("has begun a rowing expedition ... After
     covering 300 km in nine days ... The crew hopes to cover 900 km" is one journey).  ``c`` must be a
-    verb of the journey's activity, not a named race, with no other route or day, no people the
+    verb of the journey's activity, or that journey told again (:func:`_under_way`: "is riding from Tarnby to
+    Larkspur on a cycling expedition"), not a named race, with no other route or day, no people the
     journey does not name, and going on from it (:func:`_goes_on`).  A place reached on the way is no
-    other route: only another start is."""
-    if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
+    other route: only another start is; and the rest of the journey told in the future tense
+    (:func:`~fitpost.components.records.attach.told_ahead`) ends on a day of its own.  A part that claims a
+    session is under way with the journey."""
+    if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred") and not _under_way(ctx, c):
         return None
     if last is None or last.activity != c.info.activity or not _journey_under_way(ctx, last.primary, c) \
-            or routes.other(c, last, ("from",)) or dates.other_day(c, last):
+            or routes.other(c, last, ("from",)):
         return None
-    if not _goes_on(ctx, last, c, JOURNEY_REACH):
+    ahead = told_ahead(c)  # the rest of it told in the future ends on a day of its own ("finishing on Friday")
+    if not ahead and dates.other_day(c, last) or not _goes_on(ctx, last, c, JOURNEY_REACH):
         return None
-    return last if same_day_and_people(c, last) else None
+    if not (_same_people(c, last) if ahead else same_day_and_people(c, last)):
+        return None
+    if statuses.is_real(c.status_name):
+        c.status = last.primary.status  # what is done so far, or each day, of a journey under way is of it
+    return last
 
 
 def _journey_under_way(ctx: Context, first: Cluster, c: Cluster) -> bool:
-    """Whether cluster ``first`` tells a journey under way that ``c`` may tell a part of: a journey noun
+    """Whether cluster ``first`` tells a journey under way that ``c`` may tell a part of: one with no amount
     (:func:`_under_way`), or a verb under way with a distance longer than ``c``'s ("is walking 1,000 miles
     around the coast ... has so far covered 420 miles")."""
     if _under_way(ctx, first):
@@ -745,10 +757,12 @@ def session_time(ctx: Context, span: ext.Mention) -> bool:
 def same_day_and_people(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` names no other day than record ``r`` (by value, else by its words) and no
     people ``r`` does not name ("I ran for 30 minutes. My wife ran 10 km." are two)."""
-    if not no_other_day(c, r):
-        return False
-    mine = {_who(p) for p in c.people}
-    return mine <= {_who(p) for x in r.clusters for p in x.people}
+    return no_other_day(c, r) and _same_people(c, r)
+
+
+def _same_people(c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c`` names no people record ``r`` does not name."""
+    return {_who(p) for p in c.people} <= {_who(p) for x in r.clusters for p in x.people}
 
 
 def _others_named(ctx: Context, c: Cluster, r: Record) -> bool:
