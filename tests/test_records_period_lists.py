@@ -103,3 +103,14 @@ def test_a_weekday_right_after_an_opening_activity_verb_is_a_date(extractor):
     # "Ran Tuesday": a capital opening the sentence makes the verb no first word of a name
     post = extractor.extract("Ran Tuesday 6 km easy and Thursday 10 km tempo.", posted_at=dt.date(2026, 3, 8))
     assert [a.date.value for a in post.activities] == [dt.date(2026, 3, 3), dt.date(2026, 3, 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "This week: Sat parkrun, Sun 16 km long run.",
+    "Week recap: Tue rest, Sat Tarnby parkrun, Sun 16 km long run by the river.",
+])
+def test_a_race_named_for_one_day_is_no_event_of_the_session_of_another_day(extractor, text):
+    # a day named between them parts the race from the session told after it
+    post = extractor.extract(text, posted_at=dt.date(2026, 5, 4))
+    got = sorted((a.distance.meters if a.distance else None, a.event is not None) for a in post.activities)
+    assert got == [(5000, True), (16000, False)]

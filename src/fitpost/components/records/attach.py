@@ -698,15 +698,15 @@ def event_holding(ctx: Context, p: ext.Mention) -> str | None:
 
 def attach_event(ctx: Context, c: Cluster, sentence: SentenceClusters) -> None:
     """The event of the sentence (of ``c``'s activity or of none) nearest to ``c`` (the first on a tie),
-    unless another cluster of that activity (of ``sentence``) is nearer to it; a cluster made of an event
-    keeps it.  An event told as missed or only wished for goes to no real cluster ("Couldn't make parkrun, so
-    I did a 5k loop instead")."""
+    unless another cluster of that activity (of ``sentence``) is nearer to it or a day is named between them;
+    a cluster made of an event keeps it.  An event told as missed or only wished for goes to no real cluster
+    ("Couldn't make parkrun, so I did a 5k loop instead")."""
     if c.event is not None or c.sent not in ctx.events_in:
         return
     best = ctx.nearest_event(c.sent, c.start, c.info.activity, real=statuses.is_real(c.status_name),
                              done=c.status_name == "completed")
-    if best is None:
-        return
+    if best is None or ctx.day_between(best.start, c.start):
+        return  # "Sat parkrun, Sun 16 km long run": the parkrun is Saturday's session
     dist = abs(best.start - c.start)
     # another cluster of the activity nearer to the event starts less than ``dist`` tokens from it (``c`` is
     # ``dist`` away: not among them)

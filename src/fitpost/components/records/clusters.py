@@ -105,7 +105,8 @@ def _equally_real(a: ext.StatusInfo | None, b: ext.StatusInfo | None) -> bool:
 def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ext.Mention],
                         events: list[ext.Mention]) -> list[Cluster]:
     """Add (and return) a cluster for each named event (not a hashtag) whose activity (:meth:`Context.event_activity`)
-    no cluster of its sentence has but one of another event's, with no cluster ending just before it, or that is
+    no cluster of its sentence has (with no day named between them: "Sat parkrun, Sun 16 km long run") but one
+    of another event's, with no cluster ending just before it, or that is
     named in a list of
     examples (:meth:`Context.listed_example`: "long sportives, including the Tour of the Fells"); it takes
     the status of the first mention inside it (else the event's own), and is a cluster of that event."""
@@ -122,7 +123,8 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         activity = ctx.event_activity(e)
         same = in_sent.get(n, [])
         if not activity or not ctx.listed_example(e.start) and (
-                any(c.info.activity == activity and c.event in (None, e.info.name) for c in same)
+                any(c.info.activity == activity and c.event in (None, e.info.name)
+                    and not ctx.day_between(e.start, c.start) for c in same)
                 or any(0 <= e.start - c.end <= JOINING for c in same)):
             continue
         first = next((x for x in mentions if e.start <= x.start < e.end), None)

@@ -735,6 +735,12 @@ class Context:
             return after
         return before
 
+    def day_between(self, a: int, b: int) -> bool:
+        """Whether a day that leads a distance (:attr:`day_led`) is named between tokens ``a`` and ``b``, either
+        way round ("Sat parkrun, Sun 16 km long run": Sunday parts the parkrun from the long run)."""
+        lo, hi = min(a, b), max(a, b)
+        return any(lo < d.start < hi for d in self.day_led.values())
+
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""
         words = self._sentence_words.get(n)
