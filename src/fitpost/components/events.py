@@ -428,8 +428,10 @@ class EventFinder(Component):
         words, lows = tab.text, tab.lower
         if e < tab.n and lows[e] in self.not_after:
             return None  # "the Elmfield Race Course", "the Ridge Hike group"
-        if any(m.start == s and m.end == e for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")):
+        activities = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+        if any(m.start == s and m.end == e for m in activities):
             return None  # "Peloton Ride: 45 min", "Zwift ride": the words of a kind of session name no event
+        exercise = {k for m in activities if m.info.form == "exercise" for k in range(m.start, m.end)}
         if not self.verb_cues.isdisjoint(lows[max(0, s - 1):e]):
             return None  # "How Did Kavya Run So Fast?": the head is a verb
         # a person's whole name before a distance in K or a capitalised head names an event ("Harrow Hill
@@ -437,7 +439,9 @@ class EventFinder(Component):
         capital_head = bool(_K.match(lows[e - 1])) or lows[e - 1] == "k" \
             or words[e - 1][:1].isupper() and lows[e - 1] in self.head_words and s - 1 not in people
         naming = [k for k in range(s, e) if words[k][:1].isupper() and words[k].isalpha()
-                  and lows[k] not in self.unnamed and (capital_head or k not in people)]
+                  and lows[k] not in self.unnamed and (capital_head or k not in people and k not in exercise)]
+        # an exercise names no event before a head in lower case ("a Surya Namaskar series"), as a person does
+        # not, but before a capitalised one ("100 Day Burpee Challenge")
         if words[s].isdigit():
             # a number opening the name ("the 12 Lakes Challenge"): the word after it is its unit, which names
             # nothing; the number does, before a head that names no activity ("the 800 Metre Swim" only tells a

@@ -285,8 +285,9 @@ class PlaceFinder(Component):
 
     def _entities(self, doc: Doc, tab: ext.Tokens, event_heads: list[int]) -> list[tuple[int, int]]:
         """The model's place entities, without a leading "the" and without what trails the name's last
-        word with letters (a dash and what follows it with no capital: "Brackenfold Lake - 750" of "Brackenfold
-        Lake - 750m", "Tarnside Lake - only"; a preposition in lower case: "Tarnside Pass to"),
+        word with letters (a mark: "Larkspur Lake:"; a dash and what follows it with no capital: "Brackenfold
+        Lake - 750" of "Brackenfold Lake - 750m", "Tarnside Lake - only"; a preposition in lower case:
+        "Tarnside Pass to"),
         and without a city race's head or a race's distance in km at its end ("Tarnside Marathon", "Tarnside 10K":
         Tarnside), but for an event's name
         taken for a place ("the Pedal Sportive": a capitalised event head in it) and one with no word of
@@ -300,6 +301,8 @@ class PlaceFinder(Component):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
+                while e - 1 > s and not any(ch.isalnum() for ch in tab.text[e - 1]):
+                    e -= 1  # "Larkspur Lake:" of "at Larkspur Lake: 1.5 km": a mark after the name
                 dash = next((k for k in range(s + 1, e) if tab.text[k] in _DASHES), None)
                 if dash is not None and not any(tab.text[k][:1].isupper() for k in range(dash + 1, e)):
                     e = dash  # " - 750", " - only": a dash and what follows it with no capital
