@@ -3,8 +3,8 @@ finish a marathon") reaches over the list after it; a short fragment naming a ra
 ("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
 verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
-no session's; a swim "expected to take" ten hours is ahead too, and so is a session one is determined, has
-vowed or pledged to do, or has booked
+no session's (a distance told by a number and its unit names no race); a swim "expected to take" ten
+hours is ahead too, and so is a session one is determined, has vowed or pledged to do, or has booked
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
 :func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.dating.settle_plans`).
 
@@ -78,6 +78,13 @@ def test_a_race_in_some_weeks_is_ahead_and_the_weeks_are_no_time(extractor, text
 def test_weeks_after_a_race_ahead_are_no_time_of_the_session_before(extractor):
     text = "Long run this morning: 22 km along the canal. Feeling ready for the marathon in three weeks."
     assert [a.duration for a in records(extractor, text) if a.status == "completed"] == [None]
+
+
+def test_a_distance_with_its_unit_in_some_days_is_no_race_ahead(extractor):
+    # "covering 42 km in four days": how long the distance took, though no verb of the past tells it on blank
+    text = ("The 24-year-old began her ascent from Base Camp Two on Monday and reached the summit of Mount "
+            "Larkspur on Thursday, covering 42 km in four days.")
+    assert [(a.status, a.distance.meters) for a in records(extractor, text) if a.distance] == [("completed", 42000)]
 
 
 @pytest.mark.parametrize("text", [

@@ -1231,9 +1231,14 @@ def _word_numbers(n: int, names: list[ext.Mention]) -> list[int]:
 def _race_in_period(view: _DocView, span: ext.Mention) -> bool:
     """Whether race ``span`` (a named race, or one named by its distance: "a 10k", "the marathon") is followed by
     "in" and a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K in ten days"): told
-    with no verb, how far ahead it is, not how long it took."""
+    with no verb, how far ahead it is, not how long it took.  A number with its unit ("42 km"; not "10 K")
+    names no race."""
     if span.end not in view.distance_ends and span.start not in view.event_starts:
         return False
+    before_unit = view.tab.text[span.end - 2] if span.end - 2 >= span.start else ""
+    if span.start not in view.event_starts and before_unit.replace(".", "").replace(",", "").isdigit() \
+            and view.tab.lower[span.end - 1] != "k":
+        return False  # "covering 42 km in four days": a number and its unit tell how far, not a race's name
     k = span.end
     return k + 1 < view.tab.n and view.tab.lower[k] == "in" and k + 1 in view.period_starts
 
