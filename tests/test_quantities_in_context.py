@@ -140,6 +140,18 @@ def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("text, evidence, expected", [
+    # a plan's exact time right before its activity word is the length of the session planned
+    ("Over the summer the plan is to stick to 40 minute runs, then build up.", "runs", 2400),
+    ("My aim this week: a 90 minute ride on Saturday.", "ride", 5400),
+    # a bound glued to the number is the goal's
+    ("My goal is a sub-40 minute 10k this year.", "10k", None),
+])
+def test_a_plan_s_time_before_its_activity_word_is_the_session_s(ex, text, evidence, expected):
+    got = seconds(record(ex, text, evidence))
+    assert got == (pytest.approx(expected) if expected else None)
+
+
 def test_a_time_told_as_the_effort_it_was_is_the_sessions(ex):
     """"hours of hard graft" is the ride's time, where "a week of rain" is time spent on something else."""
     text = "Rode the Larkspur sportive on Sunday. Tough day! 7 hours 40 minutes of hard graft all told."

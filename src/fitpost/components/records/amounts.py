@@ -107,11 +107,14 @@ def set_aside(ctx: Context) -> None:
 
 def _told_with_activity_or_repeats(ctx: Context, span: ext.Mention, role: str | None) -> str | None:
     """The role of the amount ``span`` where the activity or the repeats told with it undo the role the words
-    around it gave (``role``): a segment or a total next to its activity, a recovery with no set, a best's
-    race, a set of repeats."""
+    around it gave (``role``): a segment or a total next to its activity, a goal's exact amount right before its
+    activity word, a recovery with no set, a best's race, a set of repeats."""
     q = span.info
     if role in OVERRIDDEN_BY_ACTIVITY and _next_to_activity(ctx, span) and not _one_of_parts(ctx, span):
         return None
+    if role == "goal" and span.end in ctx.activity_starts and not (q.approximate or q.min or q.max) \
+            and ctx.tab.idx[span.start] == q.start:  # no bound glued to the number ("a sub-40 minute 10k")
+        return None  # "the plan is to stick to 40 minute runs": the planned session's own length
     if role == "recovery" and ctx.sent_of[span.start] not in ctx.sents_with_sets:
         return None  # "an easy 5 km recovery jog": a session; only with repeats it is their recovery
     if role == "difference" and q.kind == "distance" and _best_after(ctx, span):
