@@ -1,7 +1,7 @@
 """A streak of days told in the present perfect ("I have cycled every day for 30 days") is under way, not a
 routine, and a day's session told beside it is a record of its own; a journey someone is "on" ("a team on a
 cycling expedition ... reached C") is under way too; an activity's streak ("my running streak") is a record, and
-the days told of it are its days of sessions, daily (fitpost_records:
+the days told of it are its days of sessions, daily, counted in days where told in weeks (fitpost_records:
 :func:`fitpost.components.records.attach._streak_so_far`, :func:`fitpost.components.records.attach._streak_days`,
 :func:`fitpost.components.records.merge._day_of_streak`,
 :func:`fitpost.components.records.attach._on_a_journey`).
@@ -77,3 +77,13 @@ def test_a_challenge_told_by_its_day_is_under_way(extractor):
     """"Yoga challenge day 12 done": the challenge named by its day, no caption of the activity alone."""
     assert [(a.activity, a.status) for a in records(extractor, "Yoga challenge day 12 done at the Tarnby studio.")] \
         == [("yoga", "ongoing")]
+
+
+@pytest.mark.parametrize("text, times", [
+    ("I ran every day for 3 weeks in March.", 21),
+    ("Bram Kettle walked 15 miles a day for ten weeks along the Tarnside coast.", 70),
+    ("I ran 5 km every day for 100 days.", 100),
+])
+def test_a_daily_streak_told_in_weeks_counts_its_days(extractor, text, times):
+    (a,) = records(extractor, text)
+    assert (a.frequency, a.repetition.times) == ("daily", times)

@@ -40,7 +40,8 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "sport_type": info.sport_type or next((c.info.sport_type for c in clusters if c.info.sport_type), None),
         "exercise": next((c.info.exercise for c in clusters if c.info.exercise), None),
         "evidence": ctx.evidence(primary.start, primary.end), "status": primary.status_name,
-        "distance": dist, "duration": q.get("duration"), "count": q.get("count"), "repetition": q.get("repetition"),
+        "distance": dist, "duration": q.get("duration"), "count": q.get("count"),
+        "repetition": _daily_over_weeks(q.get("repetition"), freq),
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
         "participants": people_of(ctx, r, fields["people"]), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
@@ -77,6 +78,17 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
             if not any(p["name"] == o["name"] for o in places):
                 places.append(p)
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
+
+
+DAYS_IN = {"week": 7, "fortnight": 14}  # the days of a period a repetition may be told in
+
+
+def _daily_over_weeks(rep: Quantity | None, freq: str | None) -> Quantity | None:
+    """The repetition ``rep`` of a record done daily (``freq``) counted in days where it is told in weeks
+    ("walked 15 miles a day for ten weeks" is 70 days of it), else as told."""
+    if rep is None or freq != "daily" or rep.unit not in DAYS_IN or not rep.times:
+        return rep
+    return rep.model_copy(update={"times": rep.times * DAYS_IN[rep.unit]})
 
 
 def _as_real(c: Cluster, lead: Cluster) -> bool:
