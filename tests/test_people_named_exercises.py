@@ -1,5 +1,5 @@
 """A named exercise or activity in capitals ("108 Surya Namaskars") is no one's name, though a model may take
-its capitals for one (people's ``_names_exercise``), nor an event's ("a Surya Namaskar series"); and a place
+its capitals for one (people's ``_named_activities``), nor an event's ("a Surya Namaskar series"); and a place
 a model tags with the mark after it ("at Larkspur Lake: 1.5 km") is named without the mark.
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.

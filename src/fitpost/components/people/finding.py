@@ -290,7 +290,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     """Character spans of named people on a model's entities and parse: its PERSON entities that
     are not places it mistook nor the name of a race right before its noun ("Kelby parkrun", "the Tarnby
     marathon"), then the names it did not tag that do an activity; none that holds a named exercise or
-    activity (:func:`_names_exercise`)."""
+    activity (:func:`_named_activities`)."""
     past = ext.past_activity_verbs(doc)
     nouns = {m.start for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") if m.info.form in ("noun", "race")}
     found = []
@@ -311,14 +311,15 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
             if name:
                 found.append(name)
     found += _titled_untagged(lex, doc, text, tab, listed) + subject_names(lex, doc, text)
-    return [(a, b) for a, b in found if not _names_exercise(doc, a, b)]
+    named = _named_activities(doc)
+    return [(a, b) for a, b in found if not any(a < end and start < b for start, end in named)]
 
 
-def _names_exercise(doc: Doc, start: int, end: int) -> bool:
-    """Whether the characters ``start``-``end`` hold a named exercise or activity ("108 Surya Namaskars"):
-    no one's name, though a model may take its capitals for one."""
-    return any(m.info.form in ("exercise", "noun", "race") and start < m.end_char and m.start_char < end
-               for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"))
+def _named_activities(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the named exercises and activities ("108 Surya Namaskars"): no one's name, though a
+    model may take their capitals for one."""
+    return [(m.start_char, m.end_char) for m in ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+            if m.info.form in ("exercise", "noun", "race")]
 
 
 def _titled_untagged(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,

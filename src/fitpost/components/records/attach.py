@@ -224,10 +224,15 @@ def _event_race_distance(ctx: Context, c: Cluster) -> None:
         c.race_only = True
 
 
+def future_worded(ctx: Context, text: str) -> bool:
+    """Whether the words of a date hold a future word ("tomorrow", "next month")."""
+    return not ctx.lexicon.future_words.isdisjoint(text.lower().split())
+
+
 def dated_ahead(ctx: Context, date: DateRef) -> bool:
-    """Whether ``date`` points to a day to come: it holds a future word ("tomorrow", "next month") or
-    falls after the post date."""
-    if not ctx.lexicon.future_words.isdisjoint(date.text.lower().split()):
+    """Whether ``date`` points to a day to come: it holds a future word (:func:`future_worded`) or falls
+    after the post date."""
+    if future_worded(ctx, date.text):
         return True
     posted = ctx.posted_at
     return posted is not None and date.value is not None and date.value > posted

@@ -13,7 +13,7 @@ from collections import Counter
 from fitpost import ext, statuses
 from fitpost.components.events import GENERAL_ACTIVITIES
 from fitpost.components.records.amounts import DAY
-from fitpost.components.records.attach import FUTURE_TENSE, dated_ahead
+from fitpost.components.records.attach import FUTURE_TENSE, dated_ahead, future_worded
 from fitpost.components.records.context import NO_DISTANCE, Context
 from fitpost.components.records.model import Cluster
 
@@ -241,8 +241,7 @@ def _journey_status(ctx: Context, start: int, status: ext.StatusInfo | None,
     n = ctx.sent_of[start]
     days = any(d.info.kind == "duration" and d.info.seconds and d.info.seconds >= DAY
                for d in ctx.mentions[ext.QUANTITIES] if ctx.sent_of[d.start] == n)
-    ahead = any(not ctx.lexicon.future_words.isdisjoint(ctx.text_of(d).lower().split())
-                for d in ctx.dates_in.get(n, ()))
+    ahead = any(future_worded(ctx, ctx.text_of(d)) for d in ctx.dates_in.get(n, ()))
     begun = any(m.end <= start and m.info.activity == activity and _begun(ctx, m)
                 for m in ctx.mentions[ext.ACTIVITIES])
     if not days or not begun or ahead:

@@ -447,8 +447,8 @@ def _same_amount(a: Quantity, b: Quantity) -> bool:
 def _other_result(c: Cluster, r: Record) -> bool:
     """Whether cluster ``c`` tells a time at an event other than record ``r``'s (:func:`_other_event`):
     another race's result ("completed the Larkspur Marathon on Sunday ... 'My previous best was 3:52 at the
-    Tarnby Marathon'"), where a name with no time of its own may only describe the race told ("the
-    Larkspur Marathon ... This year's event was a Gold Label race")."""
+    Tarnby Marathon'"), where a name with no time of its own may only describe the race told ("ran the
+    Larkspur Marathon ... The County Championship Marathon doubled as the trial")."""
     return c.kind("duration") is not None and _other_event(c, r)
 
 
