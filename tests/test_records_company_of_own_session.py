@@ -83,3 +83,12 @@ def test_people_opening_clauses_of_a_session_told_with_we_are_who_we_are(extract
 def test_someone_a_session_told_with_we_names_as_an_object_is_no_one_of_us(extractor):
     text = "We rang Tamsin Hale to say hello, then we paddled 7 km out to the point."
     assert company(extractor, text) == [[]]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Bram came along to the Tarnside parkrun today, and Elin and Jonas were there too.", ["Bram", "Elin", "Jonas"]),
+    ("Swam 3 km in the lake this morning; Ottilie, Rhodri and Elin tagged along.", ["Ottilie", "Rhodri", "Elin"]),
+])
+def test_people_told_to_be_there_in_a_clause_after_the_session_are_company(extractor, text, people):
+    assert company(extractor, text) == [people]
+

@@ -40,6 +40,8 @@ LIST_MIN = 3  # a list of at least this many distances over a week or a month is
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 REFER_REACH = 4  # "the ride" refers back to a logged distance at most this many sentences before
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
+PEOPLE_JOINS = frozenset({("and",), (",",), (",", "and"), ("&",)})  # what joins coordinated people
+CLAUSE_BREAKS = frozenset({",", ";", "and", "but"})  # what opens a further clause of a sentence
 
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
@@ -82,6 +84,7 @@ def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -
     if orphans:
         _lend_amounts(ctx, real, orphans)
     _lend_company(ctx, real, with_cluster)
+    _lend_company_told_after(ctx, real, with_cluster)
 
 
 def _lend_amounts(ctx: Context, real: RealRecords, orphans: list[ext.Mention]) -> None:
@@ -307,6 +310,53 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
                 company.people.extend(names_of(ctx, p))
         attach_date(ctx, company)  # "He set off on Saturday and was accompanied by his son": the session's day
         real.add_cluster(prev, company)
+
+
+def _lend_company_told_after(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
+    """The people right before a companion cue in a clause of their own after a real record's cluster, in
+    its sentence, to that record ("Rhodri came along to the Tarnby parkrun, and Elin and Bram were there
+    too": Elin and Bram ran it).  The people are coordinated ("A, B and C"), end right before the cue, and
+    a clause break (",", ";", "and", "but") stands between the cluster and the first of them."""
+    lows = ctx.lows
+    for k in ctx.words_at("companion_cues"):
+        n = ctx.sent_of[k]
+        if n not in with_cluster:
+            continue
+        end = ctx.sents[n][1]
+        cue = _companion_cue_at(ctx, k, end)
+        if cue is None:
+            continue
+        people = _coordinated_ending_at(ctx, n, k)
+        if not people:
+            continue
+        told = [(c, r) for r in real.at(n) for c in r.clusters if c.sent == n and c.end <= people[0].start]
+        if not told:
+            continue
+        c, r = max(told, key=lambda cr: cr[0].end)
+        if not any(lows[i] in CLAUSE_BREAKS for i in range(c.end, people[0].start)):
+            continue
+        company = Cluster(start=k, end=k + len(cue), sent=n, info=r.primary.info,
+                          head=ctx.doc[ctx.sents[n][0]:end].root.i)
+        for p in people:
+            if not non_participant(ctx, p):
+                company.people.extend(names_of(ctx, p))
+        if company.people:
+            real.add_cluster(r, company)
+
+
+def _coordinated_ending_at(ctx: Context, n: int, k: int) -> list[ext.Mention]:
+    """The people of sentence ``n`` coordinated ("A, B and C") whose last ends right before token ``k``,
+    none a pronoun; none if no person ends there."""
+    people = sorted((p for p in ctx.people_in.get(n, ()) if p.end <= k), key=lambda p: p.start)
+    out: list[ext.Mention] = []
+    edge = k
+    for p in reversed(people):
+        between = ctx.lows[p.end:edge]
+        if p.info.pronoun or (out and tuple(between) not in PEOPLE_JOINS) or (not out and p.end != k):
+            break
+        out.insert(0, p)
+        edge = p.start
+    return out
 
 
 class SentenceResults:
@@ -1154,17 +1204,22 @@ def _listed_after(ctx: Context, real: RealRecords, n: int) -> Record | None:
 def _companion_cues(ctx: Context, with_cluster: set[int]) -> dict[int, tuple[int, int]]:
     """The sentences with no cluster (``with_cluster``: those with one) that hold a companion cue
     (``companion_cues``: "joined by", "along with"), each with the token offsets of its first cue."""
-    lows, sents, sent_of, cues = ctx.lows, ctx.sents, ctx.sent_of, ctx.lexicon.companion_cues
     out: dict[int, tuple[int, int]] = {}
     for k in ctx.words_at("companion_cues"):
-        n = sent_of[k]
+        n = ctx.sent_of[k]
         if n in with_cluster or n in out:
             continue
-        end = sents[n][1]
-        cue = next((c for c in cues[lows[k]] if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
+        cue = _companion_cue_at(ctx, k, ctx.sents[n][1])
         if cue is not None:
             out[n] = (k, k + len(cue))
     return out
+
+
+def _companion_cue_at(ctx: Context, k: int, end: int) -> tuple[str, ...] | None:
+    """The companion cue that starts at token ``k`` and ends by token ``end``, if one does."""
+    lows = ctx.lows
+    return next((c for c in ctx.lexicon.companion_cues[lows[k]]
+                 if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
 
 
 class RealRecords:
