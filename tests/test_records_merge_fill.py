@@ -270,6 +270,16 @@ def test_a_bare_mention_told_done_on_another_day_is_a_session_of_its_own(extract
     assert len(of(records, "swimming")) == 2
 
 
+@pytest.mark.parametrize("text, today, before", [
+    ("Felt strong on my ride this morning. Last summer I did 50 km in 1:45 and I'm close to that again.",
+     ("cycling", None, None), ("cycling", 50000.0, 6300.0)),
+    ("Happy with my swim today. A month ago I managed 2 km in 41 minutes.",
+     ("swimming", None, None), ("swimming", 2000.0, 2460.0)),
+])
+def test_a_bare_mention_dated_to_its_day_is_no_session_told_on_another(extract, text, today, before):
+    assert sorted(extract(text, posted_at=dt.date(2026, 5, 4)), key=str) == sorted([today, before], key=str)
+
+
 def test_a_verb_with_a_definite_race_as_its_object_tells_the_race_again(extract):
     records = extract("Rhodri finished the Larkspur 10K on Saturday. It was his first race since the injury, "
                       "and he ran the race in 52 minutes.", posted_at=dt.date(2026, 11, 20))

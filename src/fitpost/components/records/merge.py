@@ -856,13 +856,14 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     latest cluster before it (of its phase where it names an event; the name of one race may be written in
     many ways), else the nearest of its phase (:func:`_nearest`).  A bare mention on another day ("took up
     running in 2018") is no session of its own, so it still joins, unless it is told done in the past
-    (:func:`_done_in_past`: "Last year I did a swim to the pier. We swam it again on Saturday" are two); a
+    (:func:`_done_in_past`: "Last year I did a swim to the pier. We swam it again on Saturday" are two) or
+    dated to a day (:func:`_dated_to_day`: "my ride this morning" is no ride of last summer); a
     verb told as a further session ("he also swam the bay") joins none, nor one that a session of another
     activity parts from a record (``mixed``: :func:`_other_session_between`)."""
     meaning = statuses.meaning(c.status_name)
     if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
         return None
-    own_day = bool(c.event or c.race_only) or _done_in_past(ctx, c)
+    own_day = bool(c.event or c.race_only) or _done_in_past(ctx, c) or _dated_to_day(c)
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
             if not routes.other(c, r) and not (own_day and dates.other_day(c, r))
             and not _day_of_streak(c, r) and not _others_named(ctx, c, r) and not _other_result(c, r)
@@ -1012,6 +1013,11 @@ def _done_in_past(ctx: Context, c: Cluster) -> bool:
         return past_form(ctx, ctx.lows[c.start])
     lo = max(ctx.sents[c.sent][0], c.start - PAST_REACH)
     return any(past_form(ctx, w) for w in ctx.lows[lo:c.start])
+
+
+def _dated_to_day(c: Cluster) -> bool:
+    """Whether cluster ``c`` is dated to a day ("my ride this morning"): a session of that day, no other."""
+    return c.date is not None and c.date.granularity == "day"
 
 
 def _sole_session(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
