@@ -340,6 +340,17 @@ def test_a_time_told_of_another_day_is_not_lent_to_the_session_before(ex):
     assert run.duration.text == "23:05"
 
 
+def test_a_time_told_before_the_day_the_text_tells_is_not_lent_to_a_session_with_no_day(ex):
+    # the run names no day of its own; the text tells the post's day ("today"), the time a day weeks before
+    text = ("Club night out today, the whole squad came. I was really happy with my run. "
+            "I remember getting down to 24:10 a few weeks ago and never expecting to see it again.")
+    [run] = ex.extract(text, posted_at="2025-05-07").activities
+    assert (run.duration, run.date.value.isoformat()) == (None, "2025-05-07")
+    [run] = ex.extract("Club night out today. I was really happy with my run. Got round in 24:10.",
+                       posted_at="2025-05-07").activities
+    assert run.duration.text == "24:10"
+
+
 @pytest.mark.parametrize("text", [
     "That was one of my easiest runs this month. I had been dithering the whole day about going out.",
     "We cycled out of Brackenfold in May. We were stuck there for two weeks.",

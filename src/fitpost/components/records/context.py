@@ -13,8 +13,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from fitpost import ext, resources, statuses
-from fitpost.components.dates import day_words, direction_words, sections
+from fitpost.components.dates import day_words, direction_words, same_day_cues, sections
 from fitpost.quantity_parser.scanner import lower
+from fitpost.schema import DateRef
 
 # the span group of each kind of mention linked into records, with the extension that holds its value
 GROUPS = ((ext.QUANTITIES, "fp_quantity"), (ext.ACTIVITIES, "fp_activity"), (ext.PEOPLE, "fp_person"),
@@ -469,6 +470,36 @@ class Context:
         """The tokens of each kind of :meth:`Lexicon.keyed_kinds`, in order: the Doc's words looked up once for
         all kinds, not once for each."""
         return self.tab.where_kinds(self.lexicon.keyed)
+
+    @once
+    def post_day_told(self) -> DateRef | None:
+        """The post date, as the first phrase that says it outside quotes ("today", "this morning",
+        "just finished": ``same_day_cues`` of ``models/dates.json``), if the text has a first-person word
+        outside quotes; else None."""
+        if self.posted_at is None:
+            return None
+        tab, posted = self.tab, self.posted_at
+        if not any(self.quote_at(tab.idx[i]) is None for i in self.words_at("first_person")):
+            return None
+        said = [d for d in self.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day")
+                and d.info.value == posted and self.quote_at(d.start_char) is None]
+        cue = self._same_day_cue()
+        if said and (cue is None or said[0].start < cue[0]):
+            return said[0].info
+        if cue is None:
+            return None
+        start, end = tab.idx[cue[0]], tab.end[cue[1] - 1]
+        return DateRef(value=posted, text=self.text[start:end], granularity="day", start=start, end=end)
+
+    def _same_day_cue(self) -> tuple[int, int] | None:
+        """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
+        cues = same_day_cues()
+        lows, tab = self.lows, self.tab
+        for i in tab.where(cues):  # the first word of a cue
+            for cue in cues[lows[i]]:
+                if tuple(lows[i:i + len(cue)]) == cue and self.quote_at(tab.idx[i]) is None:
+                    return i, i + len(cue)
+        return None
 
     @once
     def low_text(self) -> str:

@@ -9,7 +9,7 @@ import datetime as dt
 from bisect import bisect_right
 
 from fitpost import ext, statuses
-from fitpost.components.dates import for_plan, same_day_cues, states_year
+from fitpost.components.dates import for_plan, states_year
 from fitpost.components.records.attach import as_read, date_origins
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.lending import places_of
@@ -164,14 +164,14 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 class DayLender:
     """What :func:`lend_dates` reads a record's day from: the sentences with a date and no activity
-    (:func:`_date_frames`), the dated headings, the post's own day as the text says it (:func:`_same_day`),
+    (:func:`_date_frames`), the dated headings, the post's own day as the text says it (:attr:`Context.post_day_told`),
     the days of races, and the records before it (taken in order of start: :meth:`passed`)."""
 
     def __init__(self, ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
         self.ctx = ctx
         self.frames = _date_frames(ctx, {c.sent for c in clusters})
         self.heads = [d for d, (head, _) in zip(ctx.mentions[ext.DATES], ctx.date_sections) if head]
-        self.same_day = _same_day(ctx, ctx.posted_at) if ctx.posted_at is not None else None
+        self.same_day = ctx.post_day_told
         self.race_days = RaceDays(ctx, records)
         self.last_done: DateRef | None = None  # the date of the latest record done so far
         self.last_record: Record | None = None  # the record before
@@ -413,31 +413,3 @@ def _framing(ctx: Context, frames: dict[int, DateRef], first: int, last: int, do
     if framing is None or (done and posted is not None and framing.value > posted):
         return None
     return framing
-
-
-def _same_day(ctx: Context, posted: dt.date) -> DateRef | None:
-    """The post date, as the first phrase that says it outside quotes ("today", "this morning",
-    "just finished"), if the text has a first-person word outside quotes; else None."""
-    tab = ctx.tab
-    if not any(ctx.quote_at(tab.idx[i]) is None for i in ctx.words_at("first_person")):
-        return None
-    said = [d for d in ctx.mentions[ext.DATES] if d.label in ("rel_day", "part_of_day") and d.info.value == posted
-            and ctx.quote_at(d.start_char) is None]
-    cue = _same_day_cue(ctx)
-    if said and (cue is None or said[0].start < cue[0]):
-        return said[0].info
-    if cue is None:
-        return None
-    start, end = tab.idx[cue[0]], tab.end[cue[1] - 1]
-    return DateRef(value=posted, text=ctx.text[start:end], granularity="day", start=start, end=end)
-
-
-def _same_day_cue(ctx: Context) -> tuple[int, int] | None:
-    """The first ``same_day_cues`` phrase outside quotes, as token offsets."""
-    cues = same_day_cues()
-    lows, tab = ctx.lows, ctx.tab
-    for i in tab.where(cues):  # the first word of a cue
-        for cue in cues[lows[i]]:
-            if tuple(lows[i:i + len(cue)]) == cue and ctx.quote_at(tab.idx[i]) is None:
-                return i, i + len(cue)
-    return None
