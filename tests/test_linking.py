@@ -352,6 +352,17 @@ def test_a_time_told_before_the_day_the_text_tells_is_not_lent_to_a_session_with
 
 
 @pytest.mark.parametrize("text", [
+    "Out early today with the club. Ran the Tarnby 10k course. Three weeks ago I did it in 52:10, so I was pleased.",
+    "Out early today with the club. Ran the Tarnby 10k course. Three weeks ago I ran it in 52:10, so I was pleased.",
+    "Out early today with the club. Ran the Tarnby 10k course. Three weeks ago I ran 52:10 there.",
+])
+def test_a_time_of_a_day_before_the_day_the_text_tells_is_no_time_of_its_session(ex, text):
+    post = ex.extract(text, posted_at="2025-05-07")
+    ten = next(a for a in post.activities if a.distance is not None)
+    assert (ten.duration, ten.date.value.isoformat()) == (None, "2025-05-07")
+
+
+@pytest.mark.parametrize("text", [
     "That was one of my easiest runs this month. I had been dithering the whole day about going out.",
     "We cycled out of Brackenfold in May. We were stuck there for two weeks.",
 ])

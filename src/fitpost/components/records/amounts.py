@@ -31,7 +31,7 @@ from functools import cache
 
 from fitpost import ext, resources, statuses
 from fitpost.components import dates
-from fitpost.components.records.attach import MULTISPORT, date_origins
+from fitpost.components.records.attach import MULTISPORT, before_the_day_told, date_origins
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
@@ -519,6 +519,8 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
         near = _records_before(records, in_sent, n)
         if not any(_measured(r) for r in near):
             near = _race_before(records, n) + near
+        day = next((d.info for d in ctx.dates_in.get(n, ()) if d.info is not None), None)
+        near = [r for r in near if not before_the_day_told(ctx, day, r)]  # "Three weeks ago I did it in 52:10"
         timed = _timed_distance(low, distances, q)
         if not near and not _race_told_last(records, n):
             _plan_carried_out(ctx, records, span, n)

@@ -27,7 +27,7 @@ from fitpost.components.records.context import (
     SUBJECT_PRONOUNS,
     Context,
 )
-from fitpost.components.records.model import Cluster
+from fitpost.components.records.model import Cluster, Record
 from fitpost.components.status import LIST_JOINERS, thing_told_of
 from fitpost.schema import DateRef, Quantity
 
@@ -732,6 +732,19 @@ def attach_date(ctx: Context, c: Cluster) -> None:
     found = [d for d in ctx.dates_in.get(c.sent, ()) if d.info is not None]
     after = next((d for d in found if d.start == c.end and d.info.granularity == "day"), None)
     c.date = after.info if after is not None else found[0].info if found else c.date
+
+
+def before_the_day_told(ctx: Context, date: DateRef | None, r: Record) -> bool:
+    """Whether ``date`` is before the post's day, which the text tells as the day of its sessions ("today",
+    "this morning": :attr:`Context.post_day_told`), where record ``r``, done, names no day of its own: a time
+    or a session told on that date is another day's ("Out with the club today. I was pleased with my run. I
+    remember getting down to 24:10 a few weeks ago"; "Ran the Tarnby 10k course. Three weeks ago I did it
+    in 52:10")."""
+    if date is None or date.value is None or ctx.posted_at is None or date.value >= ctx.posted_at:
+        return False
+    if any(x.date is not None for x in r.clusters) or statuses.meaning(r.primary.status_name).phase != "done":
+        return False
+    return ctx.post_day_told is not None
 
 
 def attach_dates(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:

@@ -14,7 +14,14 @@ from collections import Counter
 
 from fitpost import ext, statuses
 from fitpost.components.records.amounts import elapsed_later, multisport_total
-from fitpost.components.records.attach import as_read, attach_date, dated_ahead, denied_before, made_up_after
+from fitpost.components.records.attach import (
+    as_read,
+    attach_date,
+    before_the_day_told,
+    dated_ahead,
+    denied_before,
+    made_up_after,
+)
 from fitpost.components.records.claims import claims
 from fitpost.components.records.company import attach_company, names_of, non_participant
 from fitpost.components.records.context import NO_DISTANCE, NOT_ENDURANCE, SUBJECT_PRONOUNS, Context
@@ -233,7 +240,7 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None  # "I ride until I hit my target. Today's target was 60 km.": a day's session, not the routine's
     if q.kind == "duration" and not same_day_and_people(carrier, prev):
         return None  # "My best there was 21:40, a few years ago": another day's time
-    if q.kind == "duration" and _before_the_day_told(ctx, carrier, prev):
+    if q.kind == "duration" and before_the_day_told(ctx, carrier.date, prev):
         return None  # "I remember getting down to 24:10 a few weeks ago" after today's run
     if q.kind == "distance" and not no_other_day(carrier, prev):
         return None  # "Sun 45 min on the bike. Mon 10 km easy.": another day's session
@@ -241,19 +248,6 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         attach_company(ctx, carrier)
         carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at")  # "1.2 km at Tarn Lake"
     return carrier
-
-
-def _before_the_day_told(ctx: Context, carrier: Cluster, prev: Record) -> bool:
-    """Whether the time of ``carrier`` is dated before the post's day, which the text tells as the day of
-    its sessions ("today", "this morning": :attr:`Context.post_day_told`), and ``prev``, done, names no day
-    of its own: another day's time ("Out with the club today. I was pleased with my run. I remember getting
-    down to 24:10 a few weeks ago")."""
-    if carrier.date is None or carrier.date.value is None or ctx.posted_at is None \
-            or carrier.date.value >= ctx.posted_at:
-        return False
-    if any(c.date is not None for c in prev.clusters) or statuses.meaning(prev.primary.status_name).phase != "done":
-        return False
-    return ctx.post_day_told is not None
 
 
 def _own_route(ctx: Context, r: Record, n: int) -> bool:

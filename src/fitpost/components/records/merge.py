@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later, fitting
-from fitpost.components.records.attach import past_form, told_ahead, told_as_cause, within
+from fitpost.components.records.attach import before_the_day_told, past_form, told_ahead, told_as_cause, within
 from fitpost.components.records.claims import does
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -107,14 +107,15 @@ def _told_again_by_pronoun(ctx: Context, latest: Record, c: Cluster) -> bool:
     """Whether verb ``c``, no event's name, takes "it" right after it ("My daughter's first parkrun this morning!
     She ran it in 34:12") and tells again the session of ``latest``, the record told just before it: of
     its activity and phase, its last mention at most FILL_REACH sentences before, with no word of a further
-    session between nor "again" after ("ran it again next year" is another)."""
+    session between nor "again" after ("ran it again next year" is another), nor a day before the one the
+    text tells (:func:`before_the_day_told`: "Three weeks ago I did it in 52:10")."""
     if c.info.form != "verb" or c.event is not None or c.end >= ctx.tab.n or ctx.lows[c.end] != "it" \
             or ctx.lows[c.end + 1:c.end + 2] in (["'s"], ["’s"], ["is"], ["was"]):
         return False
     if latest.activity != c.info.activity or not _goes_on(ctx, latest, c, FILL_REACH) \
             or statuses.meaning(c.status_name).phase != statuses.meaning(latest.primary.status_name).phase:
         return False
-    return "again" not in ctx.lows[c.end:ctx.sents[c.sent][1]]
+    return "again" not in ctx.lows[c.end:ctx.sents[c.sent][1]] and not before_the_day_told(ctx, c.date, latest)
 
 
 def _asked_about(ctx: Context, records: list[Record]) -> list[Record]:
@@ -516,10 +517,10 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
     for 19 hours" are one session each.  It must be of ``c``'s activity and status
     (:func:`_status_fills`), with no other route, none of the amounts of FILLED that ``c`` has (a
     count, "16 flyovers", tells no session), a plausible pace with them, no other day or people
-    (:func:`same_day_and_people`, :func:`_other_when`), and no word of a further session ("another",
-    "also", "then") before ``c`` in its sentence.  A named event or a race name ("the Lakeside 10K",
-    "a marathon"), before or after, is a session of its own: it merges only by its event or distance
-    (:func:`_same_session`)."""
+    (:func:`same_day_and_people`, :func:`_other_when`, :func:`before_the_day_told`), and no word of a
+    further session ("another", "also", "then") before ``c`` in its sentence.  A named event or a race
+    name ("the Lakeside 10K", "a marathon"), before or after, is a session of its own: it merges only by
+    its event or distance (:func:`_same_session`)."""
     if c.race_only or _named(ctx, c) or c.info.form not in ("verb", "inferred"):
         return None
     if last is None or last.activity != c.info.activity or not _status_fills(ctx, c, last) \
@@ -531,7 +532,7 @@ def _fills(ctx: Context, last: Record | None, c: Cluster, routes: Routes) -> Rec
     mine = {q.kind for q in c.quantities if q.kind in FILLED}
     if not mine or any(q.kind in mine for x in last.clusters for q in x.quantities) or not _pace_fits(c, last):
         return None
-    if _other_when(ctx, c, last):
+    if _other_when(ctx, c, last) or before_the_day_told(ctx, c.date, last):
         return None
     if not _same_day_and_company(ctx, c, last):
         return None
