@@ -69,6 +69,15 @@ def test_another_named_persons_result_after_a_named_race_is_their_session_of_it(
     assert all(a.event.name == "Tarnside Marathon" and a.distance.value == 42.195 for a in got)
 
 
+@pytest.mark.parametrize("placing", ["was first woman in", "came home last man in", "was the first finisher in"])
+def test_a_result_told_with_a_place_in_the_race_is_the_placed_persons_session(blank_extractor, placing):
+    # "first" before a placing noun marks a place in the results, not the first part of a session
+    text = f"Jonas Berg won the Tarnside Half Marathon in 1:08:42. Elin Moss {placing} 1:19:03."
+    got = blank_extractor.extract(text, posted_at="2026-11-24").activities
+    assert [([p.name for p in a.participants], round(a.duration.seconds)) for a in got] == \
+        [(["Jonas Berg"], 4122), (["Elin Moss"], 4743)]
+
+
 def test_a_named_relatives_result_after_a_named_race_is_their_session_of_it(extractor):
     text = "Elin Moss completed the Brackenfold Marathon in 3:42:10 on Saturday. Her husband Jonas finished in 3:55:20."
     got = extractor.extract(text, posted_at="2026-11-24").activities

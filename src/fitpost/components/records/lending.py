@@ -731,6 +731,9 @@ def _segment(ctx: Context, span: ext.Mention) -> bool:
     before = lows[max(lo, span.start - 3):span.start]
     if "," in before:  # "reached the pass by noon, 14 km": a word before the comma marks no part of this
         before = before[len(before) - before[::-1].index(","):]
+    placed = [k for k in range(len(before) - 1) if before[k + 1] in lex.placing_nouns]
+    if placed:  # "first woman in 1:19:03": a place in the results; "first" marks no part of the session
+        before = before[placed[-1] + 2:]
     after = lows[span.end:span.end + 2]
     if after[:1] == ["to"] and any(p.start in (span.end + 1, span.end + 2) for p in ctx.places_in.get(n, ())):
         after = []  # "32 km to Brackenfold": the route's end
