@@ -97,6 +97,15 @@ def test_a_race_between_two_sides_is_no_route(nlp):
                                                                   "Brackenfold was rowed on Sunday."))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Day 3 of our Coast to Coast walk: we left Tarnside at 8:30.", [("Tarnside", "from")]),
+    ("Booked a Hut to Hut trek for June.", []),
+    ("Rode 60 km from Tarnby to Tarnby, one big loop.", [("Tarnby", "from"), ("Tarnby", "to")]),
+])
+def test_a_word_to_the_same_word_names_a_way_not_a_place(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
 def test_a_hashtag_after_to_is_a_destination(blank_extractor):
     assert places(blank_extractor.nlp, "Cycled to the #GatewayOfIndia before dawn.") == [("GatewayOfIndia", "to")]
     assert places(blank_extractor.nlp, "Cycled past the #GatewayOfIndia before dawn.") == []

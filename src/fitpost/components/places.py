@@ -327,11 +327,14 @@ class PlaceFinder(Component):
         Nilgiris", "the streets of Larkspur"), but not
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
-        it or right after it.  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
+        it or right after it; nor the word a "to" repeats after no preposition ("our Coast to Coast walk":
+        the name of a way, end to end).  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
         out = []
         heads: set[int] | None = None  # the event heads, read when a name is read
         words, lows, n = tab.text, tab.lower, tab.n
-        for k in self._prepositions(tab, cues):
+        prepositions = self._prepositions(tab, cues)
+        is_preposition = set(prepositions)
+        for k in prepositions:
             if k + 1 == n:
                 continue  # no word follows
             i = k + 1
@@ -341,6 +344,8 @@ class PlaceFinder(Component):
                 continue  # most prepositions are followed by no name: the run is not read
             if lows[k] == "to" and _thanked(tab, k):
                 continue  # "thanks to Tamsin": a person thanked
+            if lows[k] == "to" and k > 1 and lows[k - 1] == lows[i] and k - 2 not in is_preposition:
+                continue  # "our Coast to Coast walk": the name of a way, end to end (not "from Tarnby to Tarnby")
             j = self._capitalised(tab, i)
             if heads is None:
                 heads = self._event_heads(tab, cues["event_head"])
