@@ -228,6 +228,8 @@ def test_the_climbs_of_a_ride_are_its_elevation_not_a_session(ex):
     ("the first 5k in 22 min", [("5k", "segment"), ("22 min", None)]),  # the time: see set_aside
     ("last spring's total of 64 miles", [("64 miles", "total")]),
     ("cycle 80 miles a week", [("80 miles", "total")]),
+    ("swam 12 hours last month", [("12 hours", "total")]),
+    ("cycled 1,200 km in nine days last month", [("1,200 km", None), ("nine days", None)]),  # what it took
     ("my trainers are worn thin after 480 miles", [("480 miles", "segment")]),
     ("my shoes have 600 miles", [("600 miles", "gear")]),
     ("Wore my new shoes and ran 10 km", [("10 km", None)]),

@@ -212,6 +212,7 @@ class AsideRole:
     near_then: frozenset[str]  # with ``near``: the word right before the number must be one of these
     after_set: re.Pattern | None = None  # a set of repeats ("10 x 100 m") and one of these words, right before
     after_not: re.Pattern | None = None  # phrases right after the number that make ``after`` no cue
+    after_not_behind: frozenset[str] = frozenset()  # words right before the number that make ``after`` no cue
 
 
 # a set of repeats: "10 x 100 m", "8x400m", "6 × 1 km", "5 x 1 mile"
@@ -254,7 +255,8 @@ def aside_roles() -> tuple[AsideRole, ...]:
             near=_phrases_re(role.get("near", []), _NEAR_LEAD, _NEAR_TAIL),
             near_then=frozenset(role.get("near_then", ())),
             after_set=_after_set_re(role.get("after_set", [])),
-            after_not=_phrases_re(role.get("after_not", []), _AFTER_LEAD, _AFTER_TAIL)))
+            after_not=_phrases_re(role.get("after_not", []), _AFTER_LEAD, _AFTER_TAIL),
+            after_not_behind=frozenset(role.get("after_not_behind", ()))))
     return tuple(roles)
 
 
@@ -395,7 +397,8 @@ def aside(text: str, start: int, end: int, kind: str) -> str | None:
         if kind not in role.kinds:
             continue
         if after_any and role.after is not None and role.after.match(text, end) \
-                and not (role.after_not is not None and role.after_not.match(text, end)):
+                and not (role.after_not is not None and role.after_not.match(text, end)) \
+                and not (last and last[0] in role.after_not_behind):
             return role.name
         if role.after_set is not None and _set_before(role.after_set, text, start):
             return role.name
