@@ -161,6 +161,16 @@ def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
     assert found(nlp, "Rhodri and I sat in one kayak, Ottilie in another.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Former rugby player Bram Kettle spoke at the dinner.",
+    "The retired boxing champion opened the new gym.",
+    "Ottilie, a swimming international in her youth, now coaches.",
+    "The cycling team and a football referee were at the launch.",
+])
+def test_a_sport_naming_a_role_or_a_team_is_no_session(nlp, text):
+    assert found(nlp, text) == []
+
+
 def test_a_possessive_climb_of_a_hill_named_is_a_session(nlp):
     assert found(nlp, "Still sore from my climb of Ben Larkspur last weekend.") == [("climb", "climbing")]
     assert found(nlp, "Our climb up Brackenfold Pike took five hours.") == [("climb", "climbing")]
