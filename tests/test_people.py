@@ -55,6 +55,16 @@ def test_titles_are_not_part_of_the_name(nlp):
     assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Daniel Okafor", "Daniel Okafor")]
 
 
+@pytest.mark.parametrize("text", [
+    "Ex-footballer Bram Kettle ran 100 miles last weekend.",
+    "Ultra-runner Bram Kettle ran 100 miles last weekend.",
+    "Trail-runner Bram Kettle ran 100 miles last weekend.",
+])
+def test_a_title_joined_by_a_hyphen_is_not_part_of_the_name(nlp, text):
+    mentions, _ = read(nlp, text)
+    assert named(mentions) == [("Bram Kettle", "Bram Kettle")]
+
+
 def test_a_short_name_stands_for_the_full_name(nlp):
     mentions, roster = read(nlp, "Maria Lopez ran 10 km on Sunday. Maria said the hills were tough.")
     assert named(mentions) == [("Maria Lopez", "Maria Lopez"), ("Maria", "Maria Lopez")]

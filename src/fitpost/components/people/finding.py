@@ -242,7 +242,7 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     name a place, an organisation or a thing is one such name, read whole: no person in it ("Larkspur
     Mutual Insurance Group", where "Larkspur Mutual" alone would pass)."""
     lows = tab.lower
-    titled = _title_words(lex, lows, first, end)
+    titled = _title_words(lex, tab, first, end)
     office = max((k for k in titled if k > first and k - 1 not in titled), default=None)
     if office is not None and (office == first + 1 or lows[office - 1] in lex.not_in_name) \
             and any(k not in titled for k in range(office, end)):
@@ -269,12 +269,19 @@ def read_run(lex: Lexicon, text: str, tab: ext.Tokens, first: int, end: int) -> 
     return found
 
 
-def _title_words(lex: Lexicon, lows: list[str], first: int, end: int) -> set[int]:
+def _title_words(lex: Lexicon, tab: ext.Tokens, first: int, end: int) -> set[int]:
     """The tokens of ``first:end`` that are words of a title (:meth:`Lexicon.title_length`: "Group Captain",
-    "Dr"); a rank's words are no place or organisation words ("group")."""
+    "Dr"), a word a hyphen joins read whole ("Ultra-runner", "Ex-footballer"); a rank's words are no place or
+    organisation words ("group")."""
+    lows = tab.lower
     out: set[int] = set()
     k = first
     while k < end:
+        joined = min(word_end(tab, k), end)
+        if joined > k + 1 and lex.is_title("".join(lows[k:joined])):
+            out.update(range(k, joined))
+            k = joined
+            continue
         size = lex.title_length(lows[k:min(k + 3, end)])
         out.update(range(k, k + size))
         k += size or 1
@@ -330,7 +337,7 @@ def _titled_untagged(lex: Lexicon, doc: Doc, text: str, tab: ext.Tokens,
     found = []
     for start, end in name_runs(text, tab):
         if (start, end) in listed or any(doc[k].ent_type_ for k in range(start, end)) \
-                or not _title_words(lex, tab.lower, start, end) or placelike(lex, doc, tab, start):
+                or not _title_words(lex, tab, start, end) or placelike(lex, doc, tab, start):
             continue
         found.extend(read_run(lex, text, tab, start, end))
     return found

@@ -128,4 +128,12 @@ class Lexicon:
         for size in (3, 2):
             if tuple(words[:size]) in self.ranks:
                 return size
-        return 1 if words and words[0] in self.titles else 0
+        return 1 if words and self.is_title(words[0]) else 0
+
+    def is_title(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is a title: a title word ("marathoner"), one after a prefix and a
+        hyphen ("ultra-runner"), or any word after "ex-" ("ex-footballer": what someone was)."""
+        if word in self.titles:
+            return True
+        prefix, hyphen, rest = word.rpartition("-")
+        return bool(hyphen) and rest.isalpha() and (rest in self.titles or prefix == "ex")
