@@ -40,6 +40,10 @@ def infos(nlp, text: str) -> dict:
     ("Out swimmin' at the lido all afternoon.", [("swimmin", "swimming")]),  # a dropped g
     ("Worked out at home: 20 minutes of skipping.", [("Worked out", "workout"), ("skipping", "workout")]),
     ("We rafted the Larkspur gorge on Sunday.", [("rafted", "paddling")]),
+    ("Snowshoed up to the hut with Elin.", [("Snowshoed", "hiking")]),
+    ("Rucked 10 km with a heavy pack.", [("Rucked", "walking")]),
+    ("Abseiled down the crag after lunch.", [("Abseiled", "climbing")]),
+    ("Bikepacked across the moors with Jonas.", [("Bikepacked", "cycling")]),
 ])
 def test_verbs(nlp, text, expected):
     assert found(nlp, text) == expected
@@ -54,6 +58,10 @@ def test_verbs(nlp, text, expected):
     ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
     ("Loved the white water rafting with the club.", [("white water rafting", "paddling")]),
     ("Twenty minutes of core work after dinner.", [("core work", "workout")]),
+    ("Did my first via ferrata on Saturday.", [("via ferrata", "climbing")]),
+    ("Orienteering in the forest this morning.", [("Orienteering", "running")]),
+    ("Muddy cyclocross in the park on Sunday.", [("cyclocross", "cycling")]),
+    ("Two hours of windsurfing on the lake.", [("windsurfing", "other")]),
     ("First morning on the skis this winter with Rhodri.", [("on the skis", "skiing")]),
     ("45 min Zwift session this morning, 28 km.", [("Zwift session", "cycling")]),
     ("Did a 30 minute Peloton class before work.", [("Peloton class", "cycling")]),
