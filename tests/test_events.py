@@ -31,6 +31,8 @@ def events(nlp, text: str) -> list[tuple[str, str | None]]:
     ("Rowed in the Brackenfold Regatta on Saturday with my club.", [("Brackenfold Regatta", "rowing")]),
     # a walking event
     ("400 walkers took part in the annual Tarnby Ramble on Sunday.", [("Tarnby Ramble", "walking")]),
+    # a race over a mile, named for it: its activity is the one told
+    ("Ran the Tarnby Mile on the track last night.", [("Tarnby Mile", None)]),
 ])
 def test_named_events(nlp, text, expected):
     assert events(nlp, text) == expected
@@ -155,6 +157,8 @@ def test_hashtags_that_end_in_a_head(nlp):
     "Wore my Ironman shirt for the 10 km today.",  # so after a possessive
     "Fantastic 10K race in the rain today.",  # how it went, capitalised as the sentence opens
     "Muddy Trail Race this morning, loved it.",
+    "Mile 20 was the hardest of the lot.",  # a point of the course
+    "My splits: Mile 1 8:10, Mile 2 8:05.",
 ])
 def test_what_is_not_an_event(nlp, text):
     assert events(nlp, text) == []
