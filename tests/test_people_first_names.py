@@ -46,3 +46,13 @@ def test_a_name_told_with_an_age_between_commas_is_a_person_s(extractor):
 
 def test_a_club_told_with_a_number_between_commas_is_no_person(extractor):
     assert names(extractor, "Tarnside Harriers, 12, ran the relay on Sunday.") == []
+
+
+def test_the_agent_of_a_race_won_in_the_passive_is_its_winner(sm_extractor):
+    # the model may take a rare name for an organisation; as the agent of "won" it is the one who ran
+    text = "The Marlow Vale Half Marathon was held on Sunday. The race was won by Rhodri Vance in 1:04:12."
+    assert names(sm_extractor, text) == ["Rhodri Vance"]
+
+
+def test_the_agent_of_a_race_organised_in_the_passive_is_no_one_who_ran_it(sm_extractor):
+    assert names(sm_extractor, "The Larkspur Marathon on Sunday was organised by Rhodri Vance.") == []

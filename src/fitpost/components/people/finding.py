@@ -417,7 +417,8 @@ def _ends_rank(lex: Lexicon, doc: Doc, j: int) -> bool:
 
 def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     """A capitalised subject of an activity that the model did not tag, or of the verb a noun of one
-    hangs from, or a distance (a race told by its length: "won the 10,000m"), or the name a relative clause
+    hangs from, or a distance (a race told by its length: "won the 10,000m"), or the agent of such a verb
+    of doing told in the passive ("the race was won by Tamsin Hale"), or the name a relative clause
     of one hangs from ("Tamsin Hale, who rode 296 km"), with the capitalised compound words before it: two
     words or more make a name ("Tamsin Hale ran", "Tamsin Hale crossed the finish line of the city
     marathon", "Tamsin Hale won the 10,000m")."""
@@ -425,6 +426,9 @@ def subject_names(lex: Lexicon, doc: Doc, text: str) -> list[tuple[int, int]]:
     acts = {_governing_verb(doc[s.start:s.end].root)
             for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity") + distances}
     subjects = [t for a in acts for t in a.children if t.dep_ in ("nsubj", "nsubjpass")]
+    # "The race was won by Tamsin Hale": the agent of a verb of doing told in the passive
+    subjects += [o for a in acts if a.lower_ in lex.doing
+                 for t in a.children if t.dep_ == "agent" for o in t.children if o.dep_ == "pobj"]
     # "Tamsin Hale, who rode 296 km": the name a relative clause of an activity hangs from, by its "who"
     subjects = sorted([t.head.head for t in subjects if t.lower_ == "who" and t.head.dep_ == "relcl"]
                       + [t for t in subjects if t.lower_ != "who"], key=lambda t: t.i)
