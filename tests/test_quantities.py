@@ -238,6 +238,11 @@ def test_intervals_read_as_total_distance_and_duration():
     assert close(q.meters, 3200) and q.times == 8
     q = one("5x3 min at threshold", "duration")
     assert close(q.seconds, 900) and q.times == 5
+    # seconds glued to the number, as interval sessions write them
+    q = one("8 x 90s up the hill", "duration")
+    assert close(q.seconds, 720) and q.times == 8 and q.text == "8 x 90s"
+    q = one("did 10x30s strides", "duration")
+    assert close(q.seconds, 300) and q.times == 10
 
 
 # --------------------------------------------------------------------------- repetition and frequency

@@ -11,7 +11,7 @@ compact     glued durations: 1h52m, 2h30, 1h 52m 10s, 45m10s, 2d 4h, 0hh:44mm:51
 clock       2:03:17, 45:12 (a duration, a pace or a time of day)
 dclock      1.57.06 (hours, minutes and seconds with dots, after a word of timing)
 primes      4'30", 5'10"
-nx          3x10 squats, 4x400m, 6 x 1 km
+nx          3x10 squats, 4x400m, 6 x 1 km, 8 x 90s (seconds glued to the number)
 sets        4 sets, 12 reps; 3 sets of 15 push-ups
 ftimes      once a week, twice daily, thrice
 freq        daily, every morning, on alternate days, each weekend
@@ -193,7 +193,7 @@ def master() -> re.Pattern:
     )
     nx = (
         r"(?P<nx>(?P<x_a>\d{1,3})\s*[x×]\s*(?P<x_b>" + NUMD + r")"
-        r"(?:(?P<x_sep>\s*[-‐‑]?\s*)"
+        r"(?:(?P<x_secs>s)|(?P<x_sep>\s*[-‐‑]?\s*)"
         r"(?:(?P<x_conn>" + CONN + r")?(?P<x_cunit>" + COUNT + r")|(?P<x_unit>" + UNIT + r")))?"
         r")(?![\w])"
     )

@@ -510,7 +510,7 @@ def on_nx(text: str, m, orig: str = ""):
     if a == 0 or b == 0:
         return None
     cu = m.group("x_cunit")
-    u = m.group("x_unit")
+    u = m.group("x_unit") or m.group("x_secs")
     if not cu and not u and _repeat_metres(a, b):
         # "8x400", "10 x 100": repeats of a track or pool distance, which is told in metres without its unit
         total = a * b
@@ -524,8 +524,8 @@ def on_nx(text: str, m, orig: str = ""):
         unit = lex.units.get(norm(u))
         if u in ("'", "′"):
             unit = Unit("duration", "min", 60.0)
-        elif u in ('"', "″"):
-            unit = Unit("duration", "s", 1.0)  # 4x30" : seconds in interval notation
+        elif u in ('"', "″", "s"):
+            unit = Unit("duration", "s", 1.0)  # 4x30", 8 x 90s: seconds in interval notation
         if unit is None or unit.dim not in ("distance", "duration"):
             return None
         total = a * b
