@@ -56,6 +56,8 @@ def test_a_journey_someone_is_on_is_under_way(extractor, text, status):
     ("My running streak is now 21 days.", 21),
     ("Three weeks into my running streak: 21 days, 142 km.", 21),
     ("My yoga streak ended at 45 days when I got the flu.", 45),
+    ("Day 214 of my run streak, slow and steady.", 214),  # the day the streak has reached
+    ("Run streak day 100! Rain all morning.", 100),
 ])
 def test_the_days_of_an_activitys_streak(extractor, text, days):
     (streak,) = records(extractor, text)

@@ -137,16 +137,44 @@ STREAK_NOUNS = frozenset({"streak"})  # "my running streak": sessions on days in
 
 def _streak_days(ctx: Context, c: Cluster) -> None:
     """Days told of a streak (an activity word right before a word of STREAK_NOUNS: "My running streak is now 21
-    days") are that many days of sessions, daily, not the time of one session."""
+    days") are that many days of sessions, daily, not the time of one session; so is the day of the streak it
+    has reached ("Day 214 of my run streak", "Run streak day 100")."""
     if c.end >= ctx.tab.n or ctx.lows[c.end] not in STREAK_NOUNS:
         return
     for k, q in enumerate(c.quantities):
         if q.kind == "duration" and q.unit == "day" and q.value and q.value == int(q.value):
             c.quantities[k] = Quantity(kind="repetition", text=q.text, start=q.start, end=q.end, value=q.value,
                                        unit="day", times=int(q.value))
+    if c.kind("repetition") is None:
+        reached = _streak_day_reached(ctx, c)
+        if reached is not None:
+            c.quantities.append(reached)
     if c.status is not None and c.kind("repetition") is not None and c.status.frequency is None:
         c.status = ext.StatusInfo(status=c.status.status, cue=c.status.cue, cue_start=c.status.cue_start,
                                   frequency="daily")
+
+
+STREAK_OWNERS = frozenset({"my", "our", "his", "her", "their", "the"})  # "Day 214 of my run streak"
+
+
+def _streak_day_reached(ctx: Context, c: Cluster) -> Quantity | None:
+    """The day a streak has reached, as that many days of sessions: "Day 214 of my" right before the
+    activity word of a streak, or "day 100" right after its streak noun ("Run streak day 100")."""
+    lows, k = ctx.lows, c.start
+    if k >= 4 and lows[k - 4] == "day" and lows[k - 3].isdigit() and lows[k - 2] == "of" \
+            and lows[k - 1] in STREAK_OWNERS:
+        first, number = k - 4, k - 3
+    elif c.end + 2 < ctx.tab.n and lows[c.end + 1] == "day" and lows[c.end + 2].isdigit():
+        first, number = c.end + 1, c.end + 2
+    else:
+        return None
+    days = int(lows[number])
+    if days < 2:
+        return None
+    tab = ctx.tab
+    start, end = tab.idx[first], tab.end[number]
+    return Quantity(kind="repetition", text=ctx.text[start:end], start=start, end=end, value=days, unit="day",
+                    times=days)
 
 
 def _day_event_over(ctx: Context, c: Cluster) -> bool:
