@@ -24,6 +24,16 @@ def test_a_verb_told_of_part_of_it_is_the_session_before(extractor, text):
     assert race.activity == "running" and race.event is not None
 
 
+@pytest.mark.parametrize("text", [
+    "Ran the Larkspur Trail Marathon on Sunday. The first 10 miles flew by. I walked most of the big hill "
+    "at mile 18 and my quads were screaming. Crossed the line in 4:31:22.",
+    "Rode the Tarnby Sportive yesterday. Felt great early on, but I walked up the last climb from km 95.",
+])
+def test_a_verb_told_at_a_point_of_the_course_is_part_of_the_session_before(extractor, text):
+    (race,) = records(extractor, text)
+    assert race.event is not None
+
+
 def test_a_verb_with_a_whole_way_of_its_own_is_a_session(extractor):
     got = records(extractor, "Ran the Brackenfold Marathon yesterday. Today I walked a lot of the way to work.")
     assert [a.activity for a in got] == ["running", "walking"]

@@ -44,7 +44,8 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     latest: Record | None = None  # the record of the latest cluster placed (they come in order of start)
     lasts = LastMentions()
     for c in clusters:
-        if latest is not None and (_part_of_told(ctx, c) or _told_again_by_pronoun(ctx, latest, c)):
+        if latest is not None and (_part_of_told(ctx, c) or _told_again_by_pronoun(ctx, latest, c)
+                                   or _at_a_point_of(ctx, latest, c)):
             latest.clusters.append(c)  # "Ran the marathon. I walked a lot of it": a part of the race
             lasts.add(latest, c)
             continue
@@ -78,7 +79,7 @@ def merge_records(ctx: Context, clusters: list[Cluster]) -> list[Record]:
     # the real ones are placed first
     mixed = _mixed_sentences(clusters)
     for c in sorted(pending, key=lambda c: not statuses.is_real(c.status_name)):
-        target = _referred(ctx, records, c, routes, dates, real_of, mixed)
+        target = _part_at_a_point(ctx, records, c) or _referred(ctx, records, c, routes, dates, real_of, mixed)
         if target is not None:
             target.clusters.append(c)
         else:
@@ -101,6 +102,49 @@ def _part_of_told(ctx: Context, c: Cluster) -> bool:
     of = after.index("of")  # the part's last word
     return of + 1 < len(after) and after[of + 1] in ctx.lexicon.told_pronouns \
         and tuple(after[:of + 1]) in ctx.lexicon.parts_of_told
+
+
+POINT_PREPOSITIONS = frozenset({"at", "around", "from", "after", "by", "until", "till", "near"})
+POINT_REACH = 8  # a point of the course stands at most this many tokens after the verb, in its clause
+POINT_SENTS = 4  # a verb told at a point of the course is at most this many sentences after the session's mention
+
+
+def _at_a_point_of(ctx: Context, latest: Record, c: Cluster) -> bool:
+    """Whether verb ``c``, done and with no distance of its own, is told at a point of the course of the
+    session done just before it (``latest``, its last mention at most POINT_SENTS sentences back): a
+    preposition, a marker of the course (``marker_before``: "mile", "km", "lap") and a number after it in
+    its clause ("Ran the Larkspur Marathon ... I walked most of the big hill at mile 18"): a part of that
+    session, whatever its activity."""
+    return _told_at_a_point(ctx, c) and statuses.meaning(latest.primary.status_name).phase == "done" \
+        and _goes_on(ctx, latest, c, POINT_SENTS)
+
+
+def _told_at_a_point(ctx: Context, c: Cluster) -> bool:
+    """Whether verb ``c``, done and with no distance of its own, has a point of the course after it in its
+    clause (a preposition, a ``marker_before`` word and a number: "at mile 18", "from km 95")."""
+    if c.info.form != "verb" or c.kind("distance") is not None or statuses.meaning(c.status_name).phase != "done":
+        return False
+    lows, end = ctx.lows, min(ctx.sents[c.sent][1], c.end + POINT_REACH)
+    markers = ctx.lexicon.marker_before
+    return any(lows[k] in POINT_PREPOSITIONS and lows[k + 1] in markers and lows[k + 2].isdigit()
+               for k in range(c.end, end - 2))
+
+
+def _part_at_a_point(ctx: Context, records: list[Record], c: Cluster) -> Record | None:
+    """The record told last before the bare cluster ``c`` where ``c`` is told at a point of its course
+    (:func:`_at_a_point_of`: "Rode the Tarnby Sportive ... I walked the last climb from km 95")."""
+    if not _told_at_a_point(ctx, c):
+        return None
+    before = _told_last_before(records, c)
+    return before if before is not None and _at_a_point_of(ctx, before, c) else None
+
+
+def _told_last_before(records: list[Record], c: Cluster) -> Record | None:
+    """The record of ``records`` with the latest mention before cluster ``c``, if any (read for the few
+    clusters told at a point of the course: it walks every record)."""
+    before = [(max(x.start for x in r.clusters if x.start < c.start), k) for k, r in enumerate(records)
+              if any(x.start < c.start for x in r.clusters)]
+    return records[max(before)[1]] if before else None
 
 
 def _told_again_by_pronoun(ctx: Context, latest: Record, c: Cluster) -> bool:
