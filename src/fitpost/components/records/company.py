@@ -160,7 +160,7 @@ def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     if last is None:
         return []
     first = ctx.sents[c.sent][0]
-    chosen = _coordinated_before(ctx, last, first)[::-1] + [last]
+    chosen = coordinated_before(ctx, last, first)[::-1] + [last]
     if _cue_ends_at(ctx, chosen[0].start - 1) and not ctx.activity_starts.isdisjoint(range(first, chosen[0].start)):
         return []
     k = ctx.person_index(chosen[0])
@@ -184,10 +184,10 @@ def _before_participle(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> N
     last = next((p for p in ctx.people_back(c.sent, c.start, c.start - 1) if p.end <= c.start), None)
     if last is not None:
         chosen.append(last)
-        chosen.extend(_coordinated_before(ctx, last, 0))
+        chosen.extend(coordinated_before(ctx, last, 0))
 
 
-def _coordinated_before(ctx: Context, p: ext.Mention, first: int) -> list[ext.Mention]:
+def coordinated_before(ctx: Context, p: ext.Mention, first: int) -> list[ext.Mention]:
     """The people mentions before ``p`` in the people group, starting at token ``first`` or later, each
     joined to the next (:func:`_joined`), nearest first; a possessive before a relation word is passed
     over, not taken: in "Rhodri and his wife Tamsin" it is Rhodri by the "and"."""

@@ -23,7 +23,7 @@ from fitpost.components.records.attach import (
     made_up_after,
 )
 from fitpost.components.records.claims import claims
-from fitpost.components.records.company import attach_company, names_of, non_participant
+from fitpost.components.records.company import attach_company, coordinated_before, names_of, non_participant
 from fitpost.components.records.context import NO_DISTANCE, NOT_ENDURANCE, SUBJECT_PRONOUNS, Context
 from fitpost.components.records.merge import (
     OTHERS_POSSESSIVES,
@@ -47,8 +47,6 @@ LIST_MIN = 3  # a list of at least this many distances over a week or a month is
 LIST_GAP = 4  # at most this many words stand between two distances of a list
 REFER_REACH = 4  # "the ride" refers back to a logged distance at most this many sentences before
 BLOCK_REACH = 6  # a logged distance heads a record at most this many short lines after it
-PEOPLE_JOINS = frozenset({("and",), (",",), (",", "and"), ("&",)})  # what joins coordinated people
-CLAUSE_BREAKS = frozenset({",", ";", "and", "but"})  # what opens a further clause of a sentence
 
 
 def lend_orphans(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
@@ -324,48 +322,31 @@ def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> No
 def _lend_company_told_after(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
     """The people right before a companion cue in a clause of their own after a real record's cluster, in
     its sentence, to that record ("Rhodri came along to the Tarnby parkrun, and Elin and Bram were there
-    too": Elin and Bram ran it).  The people are coordinated ("A, B and C"), end right before the cue, and
-    a clause break (",", ";", "and", "but") stands between the cluster and the first of them."""
-    lows = ctx.lows
+    too": Elin and Bram ran it).  The last of them ends right before the cue, the others are coordinated
+    with it (:func:`~fitpost.components.records.company.coordinated_before`), and a clause break
+    (``clause_breaks``) stands between the cluster and the first of them."""
     for k in ctx.words_at("companion_cues"):
         n = ctx.sent_of[k]
         if n not in with_cluster:
             continue
-        end = ctx.sents[n][1]
+        lo, end = ctx.sents[n]
         cue = _companion_cue_at(ctx, k, end)
-        if cue is None:
+        last = next((p for p in ctx.people_in.get(n, ()) if p.end == k and not p.info.pronoun), None)
+        if cue is None or last is None:
             continue
-        people = _coordinated_ending_at(ctx, n, k)
-        if not people:
-            continue
+        people = coordinated_before(ctx, last, lo)[::-1] + [last]
         told = [(c, r) for r in real.at(n) for c in r.clusters if c.sent == n and c.end <= people[0].start]
         if not told:
             continue
         c, r = max(told, key=lambda cr: cr[0].end)
-        if not any(lows[i] in CLAUSE_BREAKS for i in range(c.end, people[0].start)):
+        if not ctx.breaks(c.end, people[0].start):
             continue
-        company = Cluster(start=k, end=k + len(cue), sent=n, info=r.primary.info,
-                          head=ctx.doc[ctx.sents[n][0]:end].root.i)
+        company = Cluster(start=k, end=k + len(cue), sent=n, info=r.primary.info, head=ctx.doc[lo:end].root.i)
         for p in people:
-            if not non_participant(ctx, p):
+            if not p.info.pronoun and not non_participant(ctx, p):
                 company.people.extend(names_of(ctx, p))
         if company.people:
             real.add_cluster(r, company)
-
-
-def _coordinated_ending_at(ctx: Context, n: int, k: int) -> list[ext.Mention]:
-    """The people of sentence ``n`` coordinated ("A, B and C") whose last ends right before token ``k``,
-    none a pronoun; none if no person ends there."""
-    people = sorted((p for p in ctx.people_in.get(n, ()) if p.end <= k), key=lambda p: p.start)
-    out: list[ext.Mention] = []
-    edge = k
-    for p in reversed(people):
-        between = ctx.lows[p.end:edge]
-        if p.info.pronoun or (out and tuple(between) not in PEOPLE_JOINS) or (not out and p.end != k):
-            break
-        out.insert(0, p)
-        edge = p.start
-    return out
 
 
 class SentenceResults:
