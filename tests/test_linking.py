@@ -342,11 +342,11 @@ def test_a_time_told_of_another_day_is_not_lent_to_the_session_before(ex):
 
 def test_a_time_told_before_the_day_the_text_tells_is_not_lent_to_a_session_with_no_day(ex):
     # the run names no day of its own; the text tells the post's day ("today"), the time a day weeks before
-    text = ("Club night out today, the whole squad came. I was really happy with my run. "
-            "I remember getting down to 24:10 a few weeks ago and never expecting to see it again.")
+    text = ("Club night today, the whole squad came out. A solid run for me. "
+            "Six weeks ago it was 24:10 on this loop, and I haven't been near that since.")
     [run] = ex.extract(text, posted_at="2025-05-07").activities
     assert (run.duration, run.date.value.isoformat()) == (None, "2025-05-07")
-    [run] = ex.extract("Club night out today. I was really happy with my run. Got round in 24:10.",
+    [run] = ex.extract("Club night today, the whole squad came out. A solid run for me. Got round in 24:10.",
                        posted_at="2025-05-07").activities
     assert run.duration.text == "24:10"
 

@@ -765,9 +765,8 @@ def attach_date(ctx: Context, c: Cluster) -> None:
 def before_the_day_told(ctx: Context, date: DateRef | None, r: Record) -> bool:
     """Whether ``date`` is before the post's day, which the text tells as the day of its sessions ("today",
     "this morning": :attr:`Context.post_day_told`), where record ``r``, done, names no day of its own: a time
-    or a session told on that date is another day's ("Out with the club today. I was pleased with my run. I
-    remember getting down to 24:10 a few weeks ago"; "Ran the Tarnby 10k course. Three weeks ago I did it
-    in 52:10")."""
+    or a session told on that date is another day's ("Club night today. A solid run for me. Six weeks ago it
+    was 24:10 on this loop"; "Ran the Tarnby 10k course. Three weeks ago I did it in 52:10")."""
     if date is None or date.value is None or ctx.posted_at is None or date.value >= ctx.posted_at:
         return False
     if any(x.date is not None for x in r.clusters) or statuses.meaning(r.primary.status_name).phase != "done":

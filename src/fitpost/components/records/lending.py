@@ -239,7 +239,7 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     if q.kind == "duration" and not same_day_and_people(carrier, prev):
         return None  # "My best there was 21:40, a few years ago": another day's time
     if q.kind == "duration" and before_the_day_told(ctx, carrier.date, prev):
-        return None  # "I remember getting down to 24:10 a few weeks ago" after today's run
+        return None  # "Six weeks ago it was 24:10 on this loop" after today's run
     if q.kind == "distance" and not no_other_day(carrier, prev):
         return None  # "Sun 45 min on the bike. Mon 10 km easy.": another day's session
     if q.kind == "distance":
