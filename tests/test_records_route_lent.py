@@ -127,3 +127,13 @@ def test_a_daily_share_that_set_off_from_a_landmark_of_the_start_is_the_same_jou
            "She set off from Brackenfold Cathedral on 2 May and walked about 25 km a day."
     got = extractor.extract(text, posted_at="2024-06-02").activities
     assert len(got) == 1 and got[0].distance.value == 1000
+
+
+def test_an_end_told_again_where_the_journey_ends_keeps_its_role(extractor):
+    # "at" the end of a route told before is where the route ends: the place keeps its route role
+    text = ("The club is on a cycling tour from Tarnby Fell to the Larkspur Memorial in New Brackenfold. "
+            "Vance waved the riders off on Monday.\n\nThe riders will pedal 640 km in 8 days, "
+            "with a wreath laid at the Larkspur Memorial on 15 Aug.")
+    [tour] = extractor.extract(text, posted_at="2026-08-02").activities
+    roles = {p.name: p.role for p in tour.places}
+    assert roles.get("Larkspur Memorial") == "to" and roles.get("Tarnby Fell") == "from"

@@ -14,7 +14,7 @@ from fitpost import statuses
 from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import names_of, non_participant
-from fitpost.components.records.context import Context
+from fitpost.components.records.context import ROUTE_ROLES, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
@@ -75,9 +75,19 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
             if not any(same_person(p, o) for o in people):
                 people.append(p)
         for p in c.places:
-            if not any(p["name"] == o["name"] for o in places):
-                places.append(p)
+            _add_place(places, p)
     return {"quantities": q, "event": event, "date": date, "people": people, "places": places}
+
+
+def _add_place(places: list[dict], p: dict) -> None:
+    """Add the place ``p`` to ``places`` once by name. A place told where the session was ("at")
+    and again as an end or stop of its route takes the route's role: "from Tarnby to the Larkspur
+    Memorial ... ending the ride at the Larkspur Memorial" ends at the Memorial."""
+    told = next((o for o in places if o["name"] == p["name"]), None)
+    if told is None:
+        places.append(p)
+    elif told["role"] == "at" and p["role"] in ROUTE_ROLES:
+        places[places.index(told)] = p
 
 
 DAYS_IN = {"week": 7, "fortnight": 14}  # the days of a period a repetition may be told in
