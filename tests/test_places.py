@@ -79,6 +79,16 @@ def test_a_verb_of_ending_reaches_past_how_much_later(nlp, text, expected):
     assert places(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ottilie set off from Tarnby Point on 2 May and completed the walk at Larkspur Head.",
+     [("Tarnby Point", "from"), ("Larkspur Head", "to")]),
+    # no start told before it: where the run was
+    ("She completed the 10k at Tarnby Park on Sunday.", [("Tarnby Park", "at")]),
+])
+def test_a_verb_of_completing_ends_a_route_only_after_its_start(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
 def test_a_route_between_two_names(nlp):
     assert places(nlp, "Rode the Hubli-Dharwad stretch in under two hours.") == [("Hubli", "from"), ("Dharwad", "to")]
 

@@ -39,6 +39,14 @@ def test_how_much_later_a_journey_ended_is_what_it_took(extractor):
     assert ran.duration is None
 
 
+def test_a_journey_completed_later_than_its_start_took_that_long(extractor):
+    text = ("Rhodri Vance has walked the length of the island. "
+            "He set off from Tarnby Point on 2 May and completed the walk at Larkspur Head 19 days later.")
+    (walk,) = extractor.extract(text, posted_at="2026-06-01").activities
+    assert walk.duration is not None and walk.duration.seconds == 19 * 86400
+    assert [(p.name, p.role) for p in walk.places] == [("Tarnby Point", "from"), ("Larkspur Head", "to")]
+
+
 def test_a_start_and_an_end_told_of_people_named_are_the_route_too(extractor):
     text = ("Two brothers have rowed across the Larkspur Sound in nine days. "
             "Rhodri and Benedikt Pell set off from Brackenfold in May and reached Ashby Vale on Thursday.")

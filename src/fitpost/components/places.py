@@ -90,6 +90,7 @@ class PlaceFinder(Component):
         self.role_before = data["role_before"]
         self.start_verbs = set(data["start_verbs"])
         self.end_verbs = set(data["end_verbs"])
+        self.ends_after_start = set(data["ends_after_start"]["words"])
         self.hometown = {tuple(c.split()) for c in data["hometown_cues"]}
         self.hometown_firsts = frozenset(cue[0] for cue in self.hometown)  # a text without these has no cue
         # a cue's last word -> the lengths of the cues ending in it: a cue is looked for where its last word is
@@ -564,6 +565,8 @@ class PlaceFinder(Component):
             before = set(lows[max(0, reach):max(0, j)])
             if role == "at" and before & self.end_verbs:
                 role = "to"
+            elif role == "at" and before & self.ends_after_start and self._start_told(tab, spans[:n], roles, s):
+                role = "to"
             elif role == "at" and prev != "in" and before & self.start_verbs:
                 role = "from"
             elif role == "at" and prev in ("in", "at") and before & self.start_verbs and "from" not in before:
@@ -584,6 +587,12 @@ class PlaceFinder(Component):
                 role = "at"
             roles.append(role)
         return roles
+
+    @staticmethod
+    def _start_told(tab: ext.Tokens, before: list[tuple[int, int]], roles: list[str], s: int) -> bool:
+        """Whether a place of the spans ``before`` (with their ``roles``) in the sentence of token ``s``
+        is a route's start ("from Tarnby ... and completed it at Larkspur")."""
+        return any(role == "from" and start >= tab.sent_lo[s] for (start, _), role in zip(before, roles))
 
     def _is_hometown(self, tab: ext.Tokens, s: int) -> bool:
         """Whether a hometown cue ("hails from", "native of") ends at most two words before token ``s``

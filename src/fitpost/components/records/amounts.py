@@ -234,12 +234,17 @@ def _each_of_a_routine(ctx: Context, span: ext.Mention) -> bool:
 def elapsed_later(ctx: Context, span: ext.Mention) -> bool:
     """Whether the time ``span`` is what a journey took, told as how much later it ended: a day or more,
     "later" right after it and a verb of ending before it in its sentence (``end_verbs`` of places.json:
-    "finished in Larkspur Bay 12 days later"; not "two days later we met", nor "6 km later")."""
+    "finished in Larkspur Bay 12 days later"; not "two days later we met", nor "6 km later"), or one of
+    ``ends_after_start`` after a verb of starting ("set off on 1 May and completed it 15 days later")."""
     lows, seconds = ctx.lows, span.info.seconds
     if span.info.kind != "duration" or seconds is None or seconds < DAY or span.end >= len(lows) \
             or lows[span.end] != "later":
         return False
-    return not ctx.lexicon.end_verbs.isdisjoint(lows[ctx.sents[ctx.sent_of[span.start]][0]:span.start])
+    first = ctx.sents[ctx.sent_of[span.start]][0]
+    if not ctx.lexicon.end_verbs.isdisjoint(lows[first:span.start]):
+        return True
+    ends = [k for k in range(first, span.start) if lows[k] in ctx.lexicon.ends_after_start]
+    return bool(ends) and any(ctx.start_verb_at(k) for k in range(first, ends[0]))
 
 
 def _in_programme_name(ctx: Context, q: Quantity) -> bool:

@@ -204,6 +204,7 @@ class Lexicon:
     route_verbs: dict[str, tuple[tuple[str, ...], ...]]
     start_verbs: dict[str, tuple[tuple[str, ...], ...]]  # those of starting one alone (places.json start_verbs)
     end_verbs: frozenset[str]  # verbs of ending one (places.json end_verbs)
+    ends_after_start: frozenset[str]  # verbs that end one told after its start (places.json ends_after_start)
     # each word of the kinds a Doc's tokens are looked up by (:meth:`keyed_kinds`) -> its kinds, for one pass over
     # them (:meth:`Context.words_at`)
     keyed: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -342,7 +343,8 @@ def _reference_and_route_words(data: dict) -> dict:
             "parts_of_told": frozenset(_phrases(parts["parts"])), "told_pronouns": frozenset(parts["pronouns"]),
             "route_verbs": _by_first(_phrases(places["start_verbs"] + places["end_verbs"])),
             "start_verbs": _by_first(_phrases(places["start_verbs"])),
-            "end_verbs": frozenset(places["end_verbs"])}
+            "end_verbs": frozenset(places["end_verbs"]),
+            "ends_after_start": frozenset(places["ends_after_start"]["words"])}
 
 
 def _session_words(data: dict) -> dict:
