@@ -480,3 +480,17 @@ def test_a_one_word_name_before_an_auxiliary_and_its_activity_verb_is_who_did_it
 def test_a_pacer_took_part(extractor, text, name):
     (only,) = extractor.extract(text, posted_at="2025-06-16").activities
     assert name in [p.name for p in only.participants]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We paddled 6 km across Tarnby Water on Sunday. Elin and I were in one canoe, and Jonas and Bram in the other.",
+     ["Elin", "Jonas", "Bram"]),
+    ("Elin and I paddled the double canoe, and Jonas and Bram in the single ones.", ["Elin", "Jonas", "Bram"]),
+    # a clause with a verb of its own tells what they did instead
+    ("We paddled 6 km across Tarnby Water on Sunday. Elin and I were in one canoe, and Jonas and Bram went home.",
+     ["Elin"]),
+])
+def test_the_subject_of_a_clause_sharing_the_verb_of_the_company_s_did_it_too(sm_extractor, text, expected):
+    # "and Jonas and Bram in the other" leaves out "were": they were in a canoe too
+    [names] = [[p.name for p in a.participants] for a in sm_extractor.extract(text).activities]
+    assert names == expected

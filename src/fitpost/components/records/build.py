@@ -13,7 +13,7 @@ from __future__ import annotations
 from fitpost import statuses
 from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
-from fitpost.components.records.company import names_of, non_participant
+from fitpost.components.records.company import gapped_subject, names_of, non_participant
 from fitpost.components.records.context import ROUTE_ROLES, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
@@ -258,11 +258,17 @@ def _around(ctx: Context, sents: set[int]) -> list[int]:
 
 def companions(ctx: Context, sents) -> list[dict]:
     """The people named in company ("with Asha", "Asha and I"), outside quotes, in the sentences
-    ``sents`` (in order); each once."""
+    ``sents`` (in order), with the subject of a clause after them in their sentence that shares the verb of
+    theirs (:func:`~fitpost.components.records.company.gapped_subject`); each once."""
     out: list[dict] = []
     for n in sents:
-        for p in ctx.people_in.get(n, ()):
-            if p.info.companion and not p.info.in_quote and not non_participant(ctx, p):
+        told = [p for p in ctx.people_in.get(n, ()) if p.info.companion and not p.info.in_quote]
+        if told:  # "Elin and I were in one canoe, and Jonas and Bram in the other": all four went
+            end = ctx.sents[n][1]
+            told += [p for k in range(told[0].end, end) if ctx.lows[k] == "and"
+                     for p in gapped_subject(ctx, k, end) if p not in told]
+        for p in told:
+            if not non_participant(ctx, p):
                 out += [x for x in names_of(ctx, p) if not any(same_person(x, o) for o in out)]
     return out
 

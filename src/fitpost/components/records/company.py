@@ -26,6 +26,8 @@ AND_AFTER = ("and", ",", "&", ", and")
 TITLE_REACH = 3  # a person's title before their name has at most this many words ("lord mayor")
 AND_JOINS = tuple(j for j in AND_AFTER if j != ",")  # what joins the last item of a list
 AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
+GAP_REACH = 3  # a gapped clause's "and" stands at most this many tokens after the mention
+GAP_PREPOSITIONS = frozenset({"in", "on", "aboard"})  # right after a gapped clause's subject: "and Bram in the other"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
 DETERMINERS = frozenset({"my", "his", "her", "their", "our", "the"})  # may stand between "by" and a relative
 
@@ -40,6 +42,7 @@ def attach_people(ctx: Context, c: Cluster) -> None:
         return  # no one named in the text
     chosen = _by_parse(ctx, c) if ctx.parsed else _before(ctx, c)
     _company_after(ctx, c, chosen)
+    _gapped_after(ctx, c, chosen)
     _before_participle(ctx, c, chosen)
     _add_people(ctx, c, chosen)
 
@@ -246,6 +249,35 @@ def _company_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
         comma = comma or word == ","
         if word in lasts and _cue_ends_at(ctx, i):
             _take_cued(ctx, i, chosen)
+
+
+def _gapped_after(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
+    """Add to ``chosen`` the subject of a clause that leaves out the verb of the mention's clause
+    (:func:`gapped_subject`) after an "and" at most GAP_REACH tokens after the mention ("Elin and I
+    paddled the double, and Jonas and Bram in the single ones": Jonas and Bram paddled too); only where the
+    mention's clause has a subject told before it among ``chosen``."""
+    if not any(p.end <= c.start for p in chosen):
+        return
+    end = ctx.sents[c.sent][1]
+    k = next((i for i in range(c.end, min(end, c.end + GAP_REACH + 1)) if ctx.lows[i] == "and"), None)
+    if k is not None:
+        chosen.extend(p for p in gapped_subject(ctx, k, end) if p not in chosen)
+
+
+def gapped_subject(ctx: Context, k: int, end: int) -> list[ext.Mention]:
+    """The people who are the subject of a clause opened by the "and" at token ``k`` that leaves out
+    its verb, sharing the one of the clause before (it ends by token ``end``): people coordinated right
+    after the "and", then a preposition (``GAP_PREPOSITIONS``: "and Jonas and Bram in the other"); none
+    where a verb follows them ("and Jonas went home")."""
+    first = next(iter(ctx.people_starting(k + 1, k + 2)), None)
+    if first is None or first.info.pronoun:
+        return []
+    group = [first]
+    for p in ctx.people[ctx.person_index(first) + 1:]:
+        if p.start >= end or not _joined(ctx, group[-1], p):
+            break
+        group.append(p)
+    return group if group[-1].end < end and ctx.lows[group[-1].end] in GAP_PREPOSITIONS else []
 
 
 def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
