@@ -435,6 +435,15 @@ def test_a_trip_logs_roster_line_names_the_people_of_the_session_its_form_tells(
     assert [p.name for p in walk.participants] == ["Tamsin", "Rhodri", "Ola"]
 
 
+def test_a_trip_logs_total_time_line_is_the_time_of_the_session_its_form_tells(extractor):
+    """The form's total time comes before the line that names the session ("Distance: ..."), further from its
+    roster line than a result reaches back: it is that session's time, not the times to points on the way."""
+    text = ("Saturday, May 2, 2026\n\nWalkers: Elin, Jonas\nStart: 7:00 am\nHeight: 1200'\n"
+            "Top: 1 hour 40 min.\nEnd time: 10:10 am\nTotal time: 3 hours 10 min.\nDistance: 8.4 miles")
+    (walk,) = extractor.extract(text, posted_at="2026-05-04").activities
+    assert (walk.distance.value, walk.duration.seconds) == (8.4, 3 * 3600 + 10 * 60)
+
+
 
 @pytest.mark.parametrize("text, expected", [
     ("The 10 mile walk around Lake Verdal with my mum and auntie Rosa took us four hours.",

@@ -521,7 +521,7 @@ def lend_results(ctx: Context, records: list[Record], clusters: list[Cluster]) -
             continue
         if not result_cue(low, q.start, q.end) or span.start in ctx.others_name_ends or _others_result(ctx, span):
             continue
-        near = _records_before(records, in_sent, n)
+        near = _records_before(records, in_sent, n) or _form_records_after(ctx, records, in_sent, n)
         if not any(_measured(r) for r in near):
             near = _race_before(records, n) + near
         day = next((d.info for d in ctx.dates_in.get(n, ()) if d.info is not None), None)
@@ -668,6 +668,19 @@ def _timed(r: Record) -> bool:
     meters = record_meters(r)
     return any(q.kind == "duration" and not q.approximate and fitting(q, r.activity, meters) is not None
                for c in r.clusters for q in c.quantities)
+
+
+def _form_records_after(ctx: Context, records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:
+    """Where sentence ``n`` is a labelled line of a form ("Total time: 3 hours 10 min."), the real records with no
+    duration told in the form's lines after it (:meth:`Context.form_lines_after`: "Distance: 8.4 miles"), in
+    order: the form is one session's, whichever line names it."""
+    if not ctx.labelled_line(n):
+        return []
+    out: list[Record] = []
+    for s in ctx.form_lines_after(n):
+        out += [records[k] for k in in_sent.get(s, ()) if records[k] not in out
+                and statuses.is_real(records[k].primary.status_name) and not _timed(records[k])]
+    return out
 
 
 def _records_before(records: list[Record], in_sent: dict[int, list[int]], n: int) -> list[Record]:

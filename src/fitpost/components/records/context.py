@@ -29,6 +29,8 @@ THIRD_PERSON_WORDS = frozenset(("he", "she", "him", "his", "her"))  # a post abo
 METERS_PER_MILE = 1609.344
 NOT_ENDURANCE = frozenset(("workout", "other", "strength_training", "yoga", "pilates"))  # no distance of theirs
 DISTANCE_UNKNOWN = frozenset(("workout", "other"))  # of those, the ones that may hold a session covering a distance
+FORM_REACH = 12  # a form's lines are read on at most this many sentences
+FORM_LABEL_WORDS = 3  # a form's label ("Moving time:", "Distance:") has at most this many words
 OPENING_WORDS = 4  # a sentence ending in a colon with more words than this opens the lines after it; fewer: a label
 COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and its commute's "to" ("rode my bike to")
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
@@ -915,6 +917,27 @@ class Context:
         """Whether sentence ``n`` opens a line: only blanks before it on its line."""
         start = self.tab.idx[self.sents[n][0]]
         return not self.text[self.text.rfind("\n", 0, start) + 1:start].strip()
+
+    def labelled_line(self, n: int) -> bool:
+        """Whether sentence ``n`` opens a line with a label: at most FORM_LABEL_WORDS words and a colon ("Moving
+        time:")."""
+        if not self.opens_line(n):
+            return False
+        start = self.tab.idx[self.sents[n][0]]
+        end = self.text.find("\n", start)
+        label, colon, _ = self.text[start:end if end >= 0 else len(self.text)].partition(":")
+        words = label.split()
+        return bool(colon) and 0 < len(words) <= FORM_LABEL_WORDS and all(w.isalpha() for w in words)
+
+    def form_lines_after(self, n: int) -> Iterator[int]:
+        """The sentences after sentence ``n`` in the unbroken run of labelled lines of its form ("Walkers:
+        Tamsin, Rhodri", "Set off: 8:05", ..., "Distance: 21.6 km"), at most FORM_REACH on, up to and with
+        the first line with no label: a sentence that opens no line, or has no words, is part of the line
+        before."""
+        for k in range(n + 1, min(len(self.sents), n + 1 + FORM_REACH)):
+            yield k
+            if self.worded_between(k - 1, k) and self.opens_line(k) and not self.labelled_line(k):
+                return
 
     def opens_what_follows(self, n: int) -> bool:
         """Whether sentence ``n`` ends in a colon that ends its line, after more than a label's words

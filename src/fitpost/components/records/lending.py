@@ -264,35 +264,15 @@ def _routine(r: Record) -> bool:
     return statuses.meaning(r.primary.status_name).phase == "habitual"
 
 
-FORM_REACH = 12  # a form's lines read on for the record its company line opens, at most
-FORM_LABEL_WORDS = 3  # a form's label ("Moving time:", "Distance:") has at most this many words
 
 
 def _form_record(ctx: Context, real: RealRecords, n: int) -> Record | None:
     """The record whose form labelled line ``n`` opens ("Walkers: Tamsin, Rhodri" then "Set off: 8:05",
-    "Lunch stop: the harbour", ..., "Distance: 21.6 km": a trip log's form): the first real record in the unbroken
-    run of labelled lines after it (a sentence that opens no line, or has no words, is part of the line
-    before), at most FORM_REACH on."""
-    if not _labelled_line(ctx, n):
+    "Lunch stop: the harbour", ..., "Distance: 21.6 km": a trip log's form): the first real record in the
+    lines of the form after it (:meth:`Context.form_lines_after`)."""
+    if not ctx.labelled_line(n):
         return None
-    for k in range(n + 1, min(len(ctx.sents), n + 1 + FORM_REACH)):
-        here = real.at(k)
-        if here:
-            return here[0]
-        if ctx.worded_between(k - 1, k) and ctx.opens_line(k) and not _labelled_line(ctx, k):
-            return None
-    return None
-
-
-def _labelled_line(ctx: Context, n: int) -> bool:
-    """Whether sentence ``n`` opens a line with a label: at most FORM_LABEL_WORDS words and a colon ("Moving time:")."""
-    if not ctx.opens_line(n):
-        return False
-    start = ctx.tab.idx[ctx.sents[n][0]]
-    end = ctx.text.find("\n", start)
-    label, colon, _ = ctx.text[start:end if end >= 0 else len(ctx.text)].partition(":")
-    words = label.split()
-    return bool(colon) and 0 < len(words) <= FORM_LABEL_WORDS and all(w.isalpha() for w in words)
+    return next((real.at(k)[0] for k in ctx.form_lines_after(n) if real.at(k)), None)
 
 
 def _lend_company(ctx: Context, real: RealRecords, with_cluster: set[int]) -> None:
