@@ -1,6 +1,7 @@
 """A place after "from" and a word for one person who does a sport or a job ("a climber from Utrecht",
 "firefighters from Brackenfold") is where
-they come from, not where the activity was; a route ("from A to B") stays a route.
+they come from, not where the activity was, and so is a region told after it ("from Tarnby, Larkspurshire,"); a
+route ("from A to B") stays a route, and so does a start after a time of day ("6.30 am from A").
 
 Every post here is written for these tests.
 """
@@ -51,3 +52,15 @@ def test_a_route_after_a_comma_stays_a_route(extractor):
 def test_an_infinitive_s_to_after_a_home_makes_no_route(extractor, text):
     """"from A plans to row": the "to" of an infinitive, no route's end; A is the rower's home."""
     assert "Marlow Vale" not in [name for name, _ in places(extractor, text)]
+
+
+def test_the_region_told_after_a_home_is_part_of_the_home(sm_extractor):
+    text = "Rhodri Vance, from Tarnby, Larkspurshire, finished the Brackenfold Marathon in Marlow Vale on Sunday."
+    assert not {"Tarnby", "Larkspurshire"} & {name for name, _ in places(sm_extractor, text)}
+
+
+def test_a_start_after_a_time_of_day_in_am_is_a_start(sm_extractor):
+    # "6.31 am from Tarnby Point": the time of day's "am", no "I am from"
+    text = "Elin set off at 6.31 am from Tarnby Point, Larkspurshire on May 20 and swam to Marlow Vale in 11 hours."
+    got = places(sm_extractor, text)
+    assert ("Tarnby Point", "from") in got and ("Larkspurshire", "from") in got

@@ -203,6 +203,8 @@ class PlaceFinder(Component):
             role = forced.get((s, e), role)
             hometown = cued and self._is_hometown(tab, s) or self._is_origin(tab, s, people) or self._based(tab, e) \
                 or _subject_origin(tab, s, e) or _aside_origin(tab, s, e, people)
+            if places and places[-1][1] == s - 1 and tab.lower[s - 1] == "," and places[-1][3].hometown:
+                hometown = True  # "Rhodri Vance, from Tarnby, Larkspurshire,": the rest of where he is from
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
@@ -623,6 +625,8 @@ class PlaceFinder(Component):
         j = _before_apposition(lows, k - 1)
         if not (lows[j] in self.origin_words or j in people or lows[j] == "old" and lows[j - 1:j] == ["-"]):
             return False
+        if lows[j] == "am" and j >= 1 and lows[j - 1][:1].isdigit():
+            return False  # "set off at 6.30 am from Tarnby": a time of day, no "I am from"
         # "the ride is from A in B to C" is a route; "a nurse from A plans to row" is no route's "to"
         return not any(lows[i] == "to" and i + 1 < tab.n and (tab.text[i + 1][:1].isupper() or lows[i + 1] == "the")
                        for i in range(s, min(tab.n, s + 6)))
