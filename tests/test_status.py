@@ -118,6 +118,9 @@ CASES = {
         ("I have been doing 40 {squats} every evening.", ["habitual"]),
         ("Kabir, who never misses a {workout}, is 70.", ["habitual"]),
         ("He [cycles] to the office.", ["habitual"]),
+        # a participle after the comma goes on with the routine's clause
+        ("Elin trains every day, [running] 10 miles.", ["habitual"]),
+        ("Jonas rides three times a week, [commuting] 12 km each way.", ["habitual"]),
     ],
     "hypothetical": [
         ("It is not necessary for everyone to [run] 400 km in a week.", ["hypothetical"]),

@@ -10,7 +10,9 @@ data in ``models/status_rules.json``, checked when loaded (:func:`check_rules`):
   person, a place or an event is one word);
 * a scope also ends at the sentence end, a line break, a quote mark, a
   TERMINATE trigger ("but", "because", ";") and, unless the rule allows it,
-  a comma;
+  a comma (a rule that says ``participles`` reaches past a comma right
+  before an -ing word, which goes on with the clause: "trains every day,
+  running 10 miles");
 * PSEUDO triggers are longer phrases that contain a trigger but mean
   something else ("not only", "no wonder", "can't wait"): overlapping
   matches are resolved longest first, so a pseudo-trigger blocks them; the
@@ -108,7 +110,9 @@ _CATEGORY = operator.attrgetter("category")
 # -- the rule file -----------------------------------------------------------------------------
 
 _RULE_KEYS = {"_", "literal", "pattern", "category", "direction", "max_scope", "comma", "labels", "frequency",
-              "if_past", "if_progressive", "if_told_past", "target", "overlap", "requires", "ends_labels"}
+              "if_past", "if_progressive", "if_told_past", "target", "overlap", "requires", "ends_labels",
+              "participles"}
+_FLAG_KEYS = ("comma", "labels", "overlap", "ends_labels", "participles")  # rule keys that are true or false
 _DEFAULT_KEYS = {"max_scope", "direction", "date_scope", "date_label_scope"}
 _CATEGORY_KEYS = {"status", "priority"}
 _DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -175,8 +179,8 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
     scope = entry.get("max_scope", 1)
     if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
-    if any(not isinstance(entry.get(k, False), bool) for k in ("comma", "labels", "overlap", "ends_labels")):
-        return "'comma', 'labels', 'overlap' and 'ends_labels' are true or false"
+    if any(not isinstance(entry.get(k, False), bool) for k in _FLAG_KEYS):
+        return "'comma', 'labels', 'overlap', 'ends_labels' and 'participles' are true or false"
     for key in ("if_past", "if_progressive", "if_told_past"):
         if entry.get(key, "completed") not in categories:
             return f"unknown {key} category {entry[key]!r}"
@@ -246,6 +250,7 @@ class Rule:
     target: str | None = None
     overlap: bool = False  # may qualify a mention inside its own trigger ("before cycling")
     ends_labels: bool = False  # a TERMINATE that ends only the scopes of labels (the writer's own clause after one)
+    participles: bool = False  # reaches past a comma right before an -ing word ("trains every day, running 10 km")
     requires: frozenset = field(default_factory=frozenset)
 
 
@@ -484,6 +489,7 @@ class StatusTagger(Component):
                                    if_told_past=entry.get("if_told_past"),
                                    target=entry.get("target"),
                                    overlap=entry.get("overlap", False), ends_labels=entry.get("ends_labels", False),
+                                   participles=entry.get("participles", False),
                                    requires=frozenset(w.lower() for w in entry.get("requires", ())))
             if entry.get("pattern"):
                 self.matcher.add(key, entry["pattern"])
@@ -659,7 +665,7 @@ class StatusTagger(Component):
             hi = min(s_end, view.words_on(cue.end, rule.max_scope))
             words = tab.text[cue.end:hi]
             if not rule.comma and "," in words:
-                hi = cue.end + words.index(",")
+                hi = _first_comma(tab, cue.end, hi, rule.participles)
             k = bisect_left(stops, cue.end)  # the first stop after the cue
             if k < len(stops) and stops[k] < hi:
                 hi = stops[k]
@@ -1217,6 +1223,17 @@ def _after_label(view: _DocView, cue: Cue, span: ext.Mention) -> bool:
     """Whether mention ``span`` comes after cue ``cue`` and not as what it is a part of ("Stage 4 of the Tarnby
     Tour", "Yoga challenge day 12": the whole effort, under way)."""
     return span.start >= cue.end and not (cue.end < view.tab.n and view.tab.lower[cue.end] == "of")
+
+
+def _first_comma(tab: ext.Tokens, lo: int, hi: int, participles: bool) -> int:
+    """The first comma in tokens ``lo:hi`` that ends a scope; with ``participles``, not one right before an -ing
+    word, a participle going on with the clause ("trains every day, running 10 miles": the running is the
+    routine's); ``hi`` where there is none."""
+    for k in range(lo, hi):
+        if tab.text[k] == "," and not (participles and k + 1 < hi and tab.lower[k + 1].endswith("ing")
+                                       and tab.lower[k + 1].isalpha()):
+            return k
+    return hi
 
 
 def _word_numbers(n: int, names: list[ext.Mention]) -> list[int]:
