@@ -44,6 +44,15 @@ def test_a_participle_after_a_comma_with_company_of_its_own_tells_more_of_the_se
     assert len(extract(text)) == 1
 
 
+@pytest.mark.parametrize("text, meters", [
+    ("She swims every morning, covering 2 km.", 2000),
+    ("I walk the dog every day, covering 5 km.", 5000),
+])
+def test_a_distance_moved_after_a_comma_tells_the_routine_of_its_clause(extract, text, meters):
+    # "covering 2 km" goes on with the routine's clause: its distance, no session done of its own
+    assert [r[1] for r in extract(text)] == [meters]
+
+
 def test_a_distance_fills_a_swim_told_with_its_time(extract):
     records = extract("Priya Nair finished a solo swim over the bay in 9 hours. "
                       "She swam 21 kilometres through rough water.")

@@ -1276,16 +1276,22 @@ def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:
 def _distances_moved(doc: Doc, mentions: list[ext.Mention],
                      events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
     """The distances right after a word, in sentences with no activity mention nor event ("The team will
-    cover 600 km in five days", "Got 10 miles in before work"), each with a verb mention over that word and
-    the distance, whose status the distance takes as a mention's: fitpost_records may read a session in
-    it, of an activity the text names elsewhere."""
+    cover 600 km in five days", "Got 10 miles in before work") or after a participle that follows a comma
+    ("She swims every morning, covering 2 km"), each with a verb mention over that word and the distance,
+    whose status the distance takes as a mention's: fitpost_records may read a session in it, of an activity
+    the text names elsewhere, or a part of the one its clause tells."""
     tab = ext.tokens(doc)
     told = {tab.sent_lo[m.start] for m in mentions} | {tab.sent_lo[e.start] for e in events}
     return [(q, ext.Mention(q.start - 1, q.end, "ACTIVITY", ext.ActivityInfo(activity="", form="verb"),
                             tab.idx[q.start - 1], q.end_char))
             for q in ext.mentions(doc, ext.QUANTITIES, "fp_quantity")
-            if q.label == "distance" and q.start > tab.sent_lo[q.start] and tab.sent_lo[q.start] not in told
-            and tab.text[q.start - 1].isalpha()]
+            if q.label == "distance" and q.start > tab.sent_lo[q.start] and tab.text[q.start - 1].isalpha()
+            and (tab.sent_lo[q.start] not in told or _after_participle(tab, q.start))]
+
+
+def _after_participle(tab: ext.Tokens, k: int) -> bool:
+    """Whether token ``k`` follows an -ing word right after a comma ("every morning, covering 2 km")."""
+    return k >= 2 and tab.text[k - 2] == "," and tab.lower[k - 1].endswith("ing")
 
 
 def _event_fragment(view: _DocView, span: ext.Mention) -> bool:
