@@ -2,7 +2,8 @@
 race is one another race name gave its distance and the two are dated on other days ("ran the half last
 spring ... this year completed the full" are two races), or the mention names people the race does not,
 with a time of their own ("Tamsin Hale completed the marathon in 3:40" after Jonas Berg's marathon); a time
-at another named race is that race's ("My previous best was 3:52 at the Tarnby Marathon")
+at another named race is that race's ("My previous best was 3:52 at the Tarnby Marathon"); a race told as
+the last or previous one after a preposition ("stronger than on the last sportive") is an earlier race
 (fitpost_records: :func:`fitpost.components.records.merge._referred`, ``_other_race``, ``_others_named``,
 ``_other_result``).
 
@@ -111,3 +112,18 @@ def test_another_name_with_no_time_of_its_own_may_describe_the_race_told(extract
     text = ("Jonas Berg ran the Larkspur Marathon on Sunday in 3:12. The County Championship Marathon doubled "
             "as the trial.")
     assert len(extractor.extract(text, posted_at="2026-11-20").activities) == 1
+
+
+@pytest.mark.parametrize("text, earlier", [
+    ("Rode the Tarnby Sportive today with Jonas, 100 miles. Stronger than on the last sportive, when I cramped "
+     "at 60 miles.", "cycling"),
+    ("Ran the Larkspur 10k today. Much happier than at my last race, where I blew up at halfway.", "running"),
+])
+def test_a_race_told_as_the_last_or_previous_one_is_an_earlier_session(extractor, text, earlier):
+    # "than on the last sportive": the one before today's, done, on a day the text does not tell
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert len(got) == 2 and got[1].activity == earlier and got[1].status == "completed" and got[1].date is None
+
+
+def test_the_last_race_of_a_season_may_be_the_race_told(extractor):
+    assert len(extractor.extract("Ran the Larkspur 10k today. It was the last race of the season.").activities) == 1

@@ -861,6 +861,22 @@ def _relative_clause_date(ctx: Context, d: ext.Mention, clusters: list[Cluster])
     return ctx.lows[start] in RELATIVE_WORDS and all(ctx.clause_start(c.start) != start for c in clusters)
 
 
+EARLIER_WORDS = frozenset(("last", "previous"))  # "my last race": the one before, another session
+EARLIER_DETERMINERS = frozenset(("the", "my", "our", "his", "her", "their"))
+# before "the last ...": an earlier session told as a point in time or a comparison, not a verb's object or a
+# copula's complement ("was the last race of the season" may be the session told)
+EARLIER_PREPOSITIONS = frozenset(("of", "at", "in", "since", "than", "after", "before", "from", "during", "on"))
+
+
+def told_as_earlier(ctx: Context, c: Cluster) -> bool:
+    """Whether noun ``c`` is told as a session before the one the text tells: "last" or "previous" and a
+    determiner, after a preposition, right before it ("stronger than on the last sportive, when I cramped",
+    "happier than at my last race")."""
+    k, lows = c.start, ctx.lows
+    return c.info.form == "noun" and k >= 3 and lows[k - 1] in EARLIER_WORDS \
+        and lows[k - 2] in EARLIER_DETERMINERS and lows[k - 3] in EARLIER_PREPOSITIONS
+
+
 def told_as_cause(ctx: Context, c: Cluster) -> bool:
     """Whether cluster ``c`` is told as the cause of how one feels, an earlier session: "from" at most
     ``recovery_reach`` tokens before it in its sentence, right after a ``recovery_from`` word or two words

@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, states_year
-from fitpost.components.records.attach import as_read, date_origins
+from fitpost.components.records.attach import as_read, date_origins, told_as_earlier
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.lending import places_of
 from fitpost.components.records.merge import _told
@@ -140,12 +140,14 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
-    First, a record dated both inside a quote and outside takes the day said outside.
+    A record told as one before the session the text tells ("the last sportive":
+    :func:`~fitpost.components.records.attach.told_as_earlier`) takes none of these.  First, a record
+    dated both inside a quote and outside takes the day said outside.
     """
     for r in records:
         _unquote_date(ctx, r)
     undated = {id(r) for r in records if not any(c.date and c.date.value for c in r.clusters)
-               and statuses.meaning(r.primary.status_name).phase != "habitual"}
+               and statuses.meaning(r.primary.status_name).phase != "habitual" and not told_as_earlier(ctx, r.primary)}
     if not undated:
         return
     lender = DayLender(ctx, records, clusters)

@@ -18,7 +18,14 @@ from bisect import bisect_left, bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later, fitting
-from fitpost.components.records.attach import before_the_day_told, past_form, told_ahead, told_as_cause, within
+from fitpost.components.records.attach import (
+    before_the_day_told,
+    past_form,
+    told_ahead,
+    told_as_cause,
+    told_as_earlier,
+    within,
+)
 from fitpost.components.records.claims import does
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
@@ -903,10 +910,11 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     running in 2018") is no session of its own, so it still joins, unless it is told done in the past
     (:func:`_done_in_past`: "Last year I did a swim to the pier. We swam it again on Saturday" are two) or
     dated to a day (:func:`_dated_to_day`: "my ride this morning" is no ride of last summer); a
-    verb told as a further session ("he also swam the bay") joins none, nor one that a session of another
-    activity parts from a record (``mixed``: :func:`_other_session_between`)."""
+    verb told as a further session ("he also swam the bay") or a noun as an earlier one ("stronger than on
+    the last sportive": :func:`~fitpost.components.records.attach.told_as_earlier`) joins none, nor one
+    that a session of another activity parts from a record (``mixed``: :func:`_other_session_between`)."""
     meaning = statuses.meaning(c.status_name)
-    if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c):
+    if not meaning.joins or _told_as_further(ctx, c) or told_as_cause(ctx, c) or told_as_earlier(ctx, c):
         return None
     own_day = bool(c.event or c.race_only) or _done_in_past(ctx, c) or _dated_to_day(c)
     same = [r for r in _fitting(ctx, records, real_of.get(c.info.activity, []), c)
