@@ -85,6 +85,12 @@ CLIMB_NOUNS = frozenset(("climb", "climbs"))  # a verb form that is also the nou
 CLIMB_OF = frozenset(("of", "up"))  # between a climb and the hill it went up
 
 
+def _more_than_an_amount(tab: ext.Tokens, end: int) -> bool:
+    """Whether the idiom ending at token ``end`` ends in "over" and a number follows it: "over" is "more than"
+    ("run over 30 miles"), no "run over" of a car."""
+    return tab.lower[end - 1] == "over" and end < tab.n and tab.text[end][:1].isdigit()
+
+
 def _climb_of_a_name(tab: ext.Tokens, start: int, end: int) -> bool:
     """Whether the word at ``start`` is "climb" after a possessive, then "of" or "up" and a capitalised word: the
     climb of a hill named ("my climb of Ben Larkspur", "our climb up Brackenfold Pike"), a session."""
@@ -394,7 +400,8 @@ class ActivityFinder(Component):
         candidates: list[tuple[int, int, tuple | None]] = []
         for match_id, start, end in self._matcher_for(doc)(doc):
             if doc.vocab.strings[match_id] == "IDIOM":
-                idiom_tokens.update(range(start, end))
+                if not _more_than_an_amount(tab, end):
+                    idiom_tokens.update(range(start, end))
             else:
                 candidates.append((start, end, self._phrase_kind(text[tab.idx[start]:tab.end[end - 1]].lower())))
         lows, lookup = tab.lower, self.lookup
