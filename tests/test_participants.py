@@ -503,3 +503,11 @@ def test_the_subject_of_a_clause_sharing_the_verb_of_the_company_s_did_it_too(sm
     # "and Jonas and Bram in the other" leaves out "were": they were in a canoe too
     [names] = [[p.name for p in a.participants] for a in sm_extractor.extract(text).activities]
     assert names == expected
+
+
+def test_a_session_told_of_he_who_stands_for_no_one_named_has_no_participants(extractor):
+    # in a post in the first person, "he" is neither the author nor the wife the text names
+    text = ("Vance came over in 1964 to set a record. He ran from Tarnby alone and reached Larkspur 3,200 miles "
+            "later.\n\nReading his book, I was hooked. My wife, Elin, drove the van on my own crossing.")
+    first = extractor.extract(text, posted_at="2026-05-04").activities[0]
+    assert first.distance.value == 3200 and first.participants == []

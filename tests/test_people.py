@@ -315,6 +315,14 @@ def test_he_and_she_go_to_the_people_of_their_gender(nlp):
     assert {n: p.gender for n, p in roster.persons.items()} == {"Daniel Okafor": "m", "Maria Lopez": "f"}
 
 
+def test_he_is_not_the_main_person_the_text_calls_a_wife(nlp):
+    # no man is named before "He": the only one named is "my wife", whom a relation word makes a woman
+    text = "He left Tarnby on foot and ran 3,000 miles. On my own crossing my wife Elin Moss drove the van."
+    mentions, roster = read(nlp, text)
+    assert info(mentions, "He").members == ()
+    assert roster.person("Elin Moss").gender == "f"
+
+
 def test_i_in_a_quote_is_the_speaker(nlp):
     text = 'Veteran swimmer Omar Haddad shared a clip. "I swam 4 km in the bay today," Haddad wrote.'
     mentions, roster = read(nlp, text, author="news_desk")

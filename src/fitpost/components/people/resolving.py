@@ -219,12 +219,15 @@ def plural_relations(lex: Lexicon, p: Passage) -> list[PersonRef]:
 
 def genders_from_words(lex: Lexicon, p: Passage) -> None:
     """A person's gender from the word right before a mention of them ("actress Asha Rao"), where
-    not known yet."""
+    not known yet, else from the relation the text gives them ("my wife, Elin")."""
     for s, _, info in p.mentions:
         if info.name and info.name not in p.gender:
             before = p.text[max(0, s - 20):s].lower().split()
             if before and before[-1] in lex.gender_words:
                 p.gender[info.name] = lex.gender_words[before[-1]]
+    for name, relation in p.relation_of.items():
+        if relation in lex.gender_words:
+            p.gender.setdefault(name, lex.gender_words[relation])
 
 
 # -- quotes ------------------------------------------------------------------
@@ -316,7 +319,7 @@ def they(p: Passage, i: int, plural: list[PersonRef]) -> tuple[str, ...]:
 def he_or_she(p: Passage, low: str, last: dict[str, None]) -> tuple[str, ...]:
     """ "he", "she" (``low``): the last person named before it (``last``: each person named before it,
     the last named last) who has its gender, else the last of no known gender, who gets it; else the
-    main person."""
+    main person, unless known to be of the other gender ("he" is no one the text calls "my wife")."""
     want = "m" if low in MALE else "f"
     gender = p.gender
     for person in reversed(last):
@@ -326,4 +329,4 @@ def he_or_she(p: Passage, low: str, last: dict[str, None]) -> tuple[str, ...]:
         if gender.get(person) is None:
             gender[person] = want
             return (person,)
-    return (p.main,) if p.main else ()
+    return (p.main,) if p.main and gender.get(p.main, want) == want else ()

@@ -13,13 +13,14 @@ from __future__ import annotations
 from fitpost import statuses
 from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
-from fitpost.components.records.company import gapped_subject, names_of, non_participant
+from fitpost.components.records.company import BEFORE_REACH, gapped_subject, names_of, non_participant
 from fitpost.components.records.context import ROUTE_ROLES, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
 WE = ("we", "our")  # of FIRST_PERSON: the author and others
 REFINED = 0.1  # an exact time within this share of a rough one tells it more precisely
+THIRD_PERSON_SUBJECTS = frozenset(("he", "she"))  # a session told of one of these is someone else's
 
 
 def to_activity(ctx: Context, r: Record) -> Activity:
@@ -216,6 +217,8 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     if quote is not None and quote.speaker:
         return [_participant(ctx, quote.speaker)]
     author = [{"name": ctx.author, "handle": None, "relation": None}] if ctx.author else []
+    if quote is None and _told_of_another(ctx, c):
+        return []  # "he left Tarnby alone": someone not named here, neither the author nor the main person
     if quote is None and ctx.first_person:
         sents = r.sents()
         company = companions(ctx, _around(ctx, sents))
@@ -232,6 +235,16 @@ def default_people(ctx: Context, r: Record) -> list[dict]:
     if roster.main and not unnamed_subject(ctx, c) and _may_have_done(ctx, r):
         return [_participant(ctx, roster.main)]
     return []
+
+
+def _told_of_another(ctx: Context, c: Cluster) -> bool:
+    """Whether the subject of mention ``c`` is "he" or "she" standing for no one named: the nearest person
+    ending at most BEFORE_REACH tokens before it in its sentence ("Vance crossed the country in 1964 ... he left
+    Tarnby alone and reached Larkspur 80 days later"): someone else's session, neither the author's with their
+    company nor that of a person the pronoun cannot be ("my wife, Elin")."""
+    last = next(ctx.people_back(c.sent, c.start, c.start - BEFORE_REACH), None)
+    return last is not None and last.info.pronoun and not last.info.members \
+        and ctx.lows[last.start] in THIRD_PERSON_SUBJECTS
 
 
 def _may_have_done(ctx: Context, r: Record) -> bool:
