@@ -633,11 +633,11 @@ DOING_REACH = 6  # an activity word at most this many tokens after a verb of doi
 def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
            cues: dict[str, list[int]]) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
-    right before an activity verb that is no noun ("Asha ran", "Asha, 9, ran"; these tokens returned too), next to a
-    speech verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an
-    activity word at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha
-    went for an early morning ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a
-    token may come more than once."""
+    right before an activity verb that is no noun ("Asha ran", "Asha, 9, ran"; these tokens returned too) or a cue
+    joining company to a subject ("Asha, along with Tarun, ran": :func:`_joined_subjects`), next to a speech
+    verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an activity word
+    at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha went for an early morning
+    ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a token may come more than once."""
     seeds = _cued(lex, tab, cues["company"])
     subjects, starts = set(), set()
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
@@ -648,9 +648,22 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     # take it for a place, as it may one before an activity verb
     subjects.update(_past_auxiliaries(tab, k - 1) for k in cues["doing"]
                     if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k]))))
+    subjects.update(_joined_subjects(lex, tab, cues["company"]))
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
     return seeds, subjects
+
+
+def _joined_subjects(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[int]:
+    """The tokens right before a cue that joins a subject to the people after it (``company_joining``), past a
+    comma: "Rhodri, along with his brother Jonas, rode" (``firsts``: the tokens a company cue may start at)."""
+    lows, out = tab.lower, []
+    for i in firsts:
+        if any(tuple(lows[i:i + n]) in lex.company_joining for n in lex.company_lengths[lows[i]]):
+            k = i - 2 if i >= 2 and lows[i - 1] == "," else i - 1
+            if k >= 0:
+                out.append(k)
+    return out
 
 
 # words that may stand between a subject and its verb ("Jonas has cycled", "Asha will also run")

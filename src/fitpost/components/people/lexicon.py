@@ -60,6 +60,9 @@ class Lexicon:
     company_groups: frozenset[str]
     company_before: frozenset[tuple[str, ...]]  # a name right after one of these is a companion ("with")
     company_after: frozenset[tuple[str, ...]]  # a name right before one of these is a companion ("and I")
+    # company cues that join a subject to the people after them: the name before one is a person ("Rhodri, along
+    # with Jonas, rode")
+    company_joining: frozenset[tuple[str, ...]]
     company_firsts: frozenset[str]  # the first words of the company cues, before and after
     company_lengths: dict[str, tuple[int, ...]]  # the first word of a company cue -> how many words its cues have
     activity_nouns: frozenset[str]  # the one-word activity nouns of activities.json ("run", "ride")
@@ -115,6 +118,7 @@ class Lexicon:
             company_groups=frozenset(data["company_groups"]["words"]) | frozenset(data["people_nouns"])
             | _one_words(relations) | frozenset(k + "s" for k in _one_words(relations)),
             company_before=company_before, company_after=company_after,
+            company_joining=_phrases(data["company_joining"]["cues"]),
             company_firsts=frozenset(c.split()[0] for c in data["company_before"] + data["company_after"]),
             company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),

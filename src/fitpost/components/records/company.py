@@ -167,16 +167,18 @@ def _before(ctx: Context, c: Cluster) -> list[ext.Mention]:
     if _cue_ends_at(ctx, chosen[0].start - 1) and not ctx.activity_starts.isdisjoint(range(first, chosen[0].start)):
         return []
     k = ctx.person_index(chosen[0])
+    if k > 0 and _owns(ctx.people[k - 1], chosen[0]):
+        k -= 1  # past the possessive of "along with his brother Jonas"
     if k > 0 and ctx.people[k - 1].start >= first \
-            and _company_phrase(ctx, ctx.people[k - 1].end, chosen[0].start):
-        chosen.insert(0, ctx.people[k - 1])  # "she along with Rhodri rode": she rode too
+            and _company_phrase(ctx, ctx.people[k - 1].end, ctx.people[k].start):
+        chosen.insert(0, ctx.people[k - 1])  # "she along with Rhodri rode", "Rhodri, along with Jonas, rode"
     return chosen
 
 
 def _company_phrase(ctx: Context, a: int, b: int) -> bool:
     """Whether tokens ``a:b`` are a companion or company cue and nothing else ("along with", "together
-    with", "alongside"), which joins the people on either side as one subject."""
-    words = tuple(ctx.lows[a:b])
+    with", "alongside"), after a comma or not, which joins the people on either side as one subject."""
+    words = tuple(ctx.lows[a + 1:b] if b > a and ctx.lows[a] == "," else ctx.lows[a:b])
     return bool(words) and (words in ctx.lexicon.company_cues or words in ctx.lexicon.companion_cues.get(words[0], ()))
 
 
