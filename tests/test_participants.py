@@ -306,13 +306,14 @@ def test_people_joined_by_a_company_phrase_before_the_verb_both_did_it(extractor
         [["Ottilie", "Rhodri"]]
 
 
-@pytest.mark.parametrize("text", [
-    "Rhodri, along with his brother Jonas, rode 100 km on Sunday.",
-    "Rhodri along with Jonas rode 100 km on Sunday.",
+@pytest.mark.parametrize("text, expected", [
+    ("Rhodri, along with his brother Jonas, rode 100 km on Sunday.", ["Rhodri", "Jonas"]),
+    ("Rhodri along with Jonas rode 100 km on Sunday.", ["Rhodri", "Jonas"]),
+    ("Elin, along with Jonas, swam 2 km in the lake.", ["Elin", "Jonas"]),
 ])
-def test_the_name_a_company_phrase_joins_company_to_is_a_person_who_did_it(extractor, text):
+def test_the_name_a_company_phrase_joins_company_to_is_a_person_who_did_it(extractor, text, expected):
     # "Rhodri, along with ...": Rhodri is the subject, though no cue marks him a companion
-    assert names(extractor, text) == [["Rhodri", "Jonas"]]
+    assert names(extractor, text) == [expected]
 
 
 def test_a_name_with_my_in_a_shared_possessive_is_a_companion(extractor):

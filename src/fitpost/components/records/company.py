@@ -111,10 +111,20 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
     for tok in [head] + [v for v in chain if v is not head and (v.i not in ctx.activity_starts
                                                                 or v is verb and v.pos_ in ("VERB", "AUX"))]:
         for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside"):
-                for obj in ch.children:
+            for prep in _company_preps(ch):
+                for obj in prep.children:
                     chosen.extend(_mentions_at(obj, at))
     return chosen
+
+
+def _company_preps(tok) -> list:
+    """The preposition of company that token ``tok`` is: "with" or "alongside", or the "with" of "along with" or
+    "together with" ("Elin, along with Jonas, swam": the parse hangs "with" from "along")."""
+    if tok.dep_ == "prep" and tok.lower_ in ("with", "alongside"):
+        return [tok]
+    if tok.dep_ in ("prep", "advmod") and tok.lower_ in ("along", "together"):
+        return [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "with"]
+    return []
 
 
 def _doers(ctx: Context, chain: list, at: dict[int, ext.Mention]) -> list[ext.Mention]:
