@@ -293,6 +293,15 @@ def test_who_cheered_on_a_runner_during_the_race_took_no_part(sm_extractor):
 
 
 @pytest.mark.parametrize("text", [
+    "Ran the Tarnby 10k this morning in 48:10. Afterwards Elin and I watching the elite race from the grandstand.",
+    "Ran the Tarnby 10k this morning in 48:10. Elin and I watched the elite race afterwards.",
+])
+def test_people_listed_before_a_spectator_verb_only_watched(extractor, text):
+    # "Elin and I watched": the verb after the list tells what Elin did too
+    assert names(extractor, text) == [[]]
+
+
+@pytest.mark.parametrize("text", [
     "Today's long run was 24km. I jogged over to meet Rhodri at 8am. The plan was to meet Ottilie too. "
     "After a late shift she could not join in the end.",
     "Ran 10 km with Tamsin and Rhodri. Ottilie couldn't make it to the run.",

@@ -390,8 +390,9 @@ RELATIVE_OPENERS = frozenset((",", "who"))  # what may stand between a person an
 def non_participant(ctx: Context, p: ext.Mention) -> bool:
     """Whether person ``p`` is only mentioned: credited ("Photo: A B", a credit word followed by
     ":", "by" or a dash at most eight tokens before), right after a non-participant cue ("photo by"; or
-    listed after one who is: "after the deaths of her mother and sister"), right before a spectator verb ("A
-    flagged off the race", "B cheered", "B, who cheered"), or addressed (:func:`addressed`)."""
+    listed after one who is: "after the deaths of her mother and sister"), right before a spectator verb,
+    alone or with those listed after them ("A flagged off the race", "B cheered", "B, who cheered", "C and I
+    watching"), or addressed (:func:`addressed`)."""
     if addressed(ctx, p):
         return True
     people, k = ctx.people, ctx.person_index(p)
@@ -403,8 +404,12 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     for k in ctx.credit_words_at:
         if p.start - 8 <= k < p.start - 1 and lows[k + 1] in CREDIT_MARKS:
             return True
-    after = p.end
-    while after < len(lows) and after < p.end + 2 and lows[after] in RELATIVE_OPENERS:
+    last, j = p, ctx.person_index(p)
+    while j + 1 < len(people) and people[j + 1].start >= p.end and _joined(ctx, last, people[j + 1]):
+        j += 1
+        last = people[j]  # "Elin and I watching": the verb after the group the person is listed in
+    after = last.end
+    while after < len(lows) and after < last.end + 2 and lows[after] in RELATIVE_OPENERS:
         after += 1  # "Rhodri, who cheered her on": the relative clause tells what the person did
     if after < len(lows) and lows[after] in ctx.lexicon.spectator_verbs:
         return True
