@@ -5,7 +5,7 @@ plan's day with no year far back before the post is next year's, not a race carr
 verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
 no session's (a distance told by a number and its unit names no race); a swim "expected to take" ten
 hours is ahead too, and so is a session one is determined, has vowed or pledged to do, or has booked, or
-one hopes to be doing ("I'm racing in the Tarnby Sprint, or at least I hope I am")
+one hopes to be doing ("I'm racing in the Tarnby Sprint, well, I hope I am")
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
 :func:`fitpost.components.status._race_in_period`, :func:`fitpost.components.records.dating.settle_plans`).
 
@@ -176,11 +176,11 @@ def test_a_session_one_is_set_on_or_has_booked_is_a_plan(extractor, text):
 
 
 @pytest.mark.parametrize("text", [
-    "I'm also racing in the Tarnby Sprint, or at least I hope I am.",
-    "I'm racing at Tarnby Lake, or at least I hope I am.",
+    "I'm also racing in the Tarnby Sprint, well, I hope I am.",
+    "I'm racing at Tarnby Lake, well, I hope I am!",
 ])
 def test_a_hope_told_right_after_a_session_makes_it_a_plan(extractor, text):
-    # "or at least I hope I am": not under way yet, hoped for
+    # "I hope I am": not under way yet, hoped for
     assert [a.status for a in records(extractor, text)] == ["planned"]
 
 

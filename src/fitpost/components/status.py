@@ -11,8 +11,8 @@ data in ``models/status_rules.json``, checked when loaded (:func:`check_rules`):
 * a scope also ends at the sentence end, a line break, a quote mark, a
   TERMINATE trigger ("but", "because", ";") and, unless the rule allows it,
   a comma (a rule that says ``participles`` reaches past a comma right
-  before an -ing word, which goes on with the clause: "trains every day,
-  running 10 miles");
+  before an -ing word, which goes on with the clause: "swims every morning,
+  covering 2 km");
 * PSEUDO triggers are longer phrases that contain a trigger but mean
   something else ("not only", "no wonder", "can't wait"): overlapping
   matches are resolved longest first, so a pseudo-trigger blocks them; the
@@ -250,7 +250,7 @@ class Rule:
     target: str | None = None
     overlap: bool = False  # may qualify a mention inside its own trigger ("before cycling")
     ends_labels: bool = False  # a TERMINATE that ends only the scopes of labels (the writer's own clause after one)
-    participles: bool = False  # reaches past a comma right before an -ing word ("trains every day, running 10 km")
+    participles: bool = False  # reaches past a comma right before an -ing word ("swims every morning, covering 2 km")
     requires: frozenset = field(default_factory=frozenset)
 
 
@@ -1227,7 +1227,7 @@ def _after_label(view: _DocView, cue: Cue, span: ext.Mention) -> bool:
 
 def _first_comma(tab: ext.Tokens, lo: int, hi: int, participles: bool) -> int:
     """The first comma in tokens ``lo:hi`` that ends a scope; with ``participles``, not one right before an -ing
-    word, a participle going on with the clause ("trains every day, running 10 miles": the running is the
+    word, a participle going on with the clause ("rides every morning, clocking 30 km": the riding is the
     routine's); ``hi`` where there is none."""
     for k in range(lo, hi):
         if tab.text[k] == "," and not (participles and k + 1 < hi and tab.lower[k + 1].endswith("ing")
