@@ -176,7 +176,7 @@ def test_a_session_one_is_set_on_or_has_booked_is_a_plan(extractor, text):
 
 
 @pytest.mark.parametrize("text", [
-    "I'm also racing in the Tarnby Sprint, well, I hope I am.",
+    "I'm racing in the Tarnby Sprint, well, I hope I am.",
     "I'm racing at Tarnby Lake, well, I hope I am!",
 ])
 def test_a_hope_told_right_after_a_session_makes_it_a_plan(extractor, text):

@@ -276,7 +276,7 @@ def companions(ctx: Context, sents) -> list[dict]:
     out: list[dict] = []
     for n in sents:
         told = [p for p in ctx.people_in.get(n, ()) if p.info.companion and not p.info.in_quote]
-        if told:  # "Elin and I were in one canoe, and Jonas and Bram in the other": all four went
+        if told:  # "Elin and I took the double canoe, and Jonas and Bram in the singles": all four
             end = ctx.sents[n][1]
             told += [p for k in range(told[0].end, end) if ctx.lows[k] == "and"
                      for p in gapped_subject(ctx, k, end) if p not in told]
