@@ -14,13 +14,13 @@ from fitpost import statuses
 from fitpost.components.records.attach import taken_up
 from fitpost.components.records.claims import does
 from fitpost.components.records.company import BEFORE_REACH, gapped_subject, names_of, non_participant
-from fitpost.components.records.context import ROUTE_ROLES, Context
+from fitpost.components.records.context import ROUTE_ROLES, SUBJECT_PRONOUNS, THIRD_PERSON_WORDS, Context
 from fitpost.components.records.model import Cluster, Record
 from fitpost.schema import Activity, DateRef, Quantity
 
 WE = ("we", "our")  # of FIRST_PERSON: the author and others
 REFINED = 0.1  # an exact time within this share of a rough one tells it more precisely
-THIRD_PERSON_SUBJECTS = frozenset(("he", "she"))  # a session told of one of these is someone else's
+THIRD_PERSON_SUBJECTS = SUBJECT_PRONOUNS & THIRD_PERSON_WORDS  # "he", "she": a session told of one is someone else's
 
 
 def to_activity(ctx: Context, r: Record) -> Activity:
@@ -83,7 +83,7 @@ def _gather(ctx: Context, ordered: list[Cluster]) -> dict:
 def _add_place(places: list[dict], p: dict) -> None:
     """Add the place ``p`` to ``places`` once by name. A place told where the session was ("at")
     and again as an end or stop of its route takes the route's role: "from Tarnby to the Larkspur
-    Memorial ... ending the ride at the Larkspur Memorial" ends at the Memorial."""
+    Memorial ... with a wreath laid at the Larkspur Memorial" ends at the Memorial."""
     told = next((o for o in places if o["name"] == p["name"]), None)
     if told is None:
         places.append(p)

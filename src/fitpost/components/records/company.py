@@ -26,6 +26,7 @@ AND_AFTER = ("and", ",", "&", ", and")
 TITLE_REACH = 3  # a person's title before their name has at most this many words ("lord mayor")
 AND_JOINS = tuple(j for j in AND_AFTER if j != ",")  # what joins the last item of a list
 AGE_OPENERS = {",": ",", "(": ")"}  # what sets off an age after a name and closes it: "Rhodri, 74,", "Rhodri (74)"
+SPECTATOR_LIST_REACH = 6  # a spectator verb after a list tells of at most this many people before its last one
 GAP_REACH = 3  # a gapped clause's "and" stands at most this many tokens after the mention
 GAP_PREPOSITIONS = frozenset({"in", "on", "aboard"})  # right after a gapped clause's subject: "and Bram in the other"
 CREDIT_MARKS = (":", "by", "-", "–")  # after a credit word: "Photo: A B"
@@ -284,11 +285,11 @@ def gapped_subject(ctx: Context, k: int, end: int) -> list[ext.Mention]:
     first = next(iter(ctx.people_starting(k + 1, k + 2)), None)
     if first is None or first.info.pronoun:
         return []
-    group = [first]
-    for p in ctx.people[ctx.person_index(first) + 1:]:
-        if p.start >= end or not _joined(ctx, group[-1], p):
+    people, group = ctx.people, [first]
+    for k in range(ctx.person_index(first) + 1, len(people)):
+        if people[k].start >= end or not _joined(ctx, group[-1], people[k]):
             break
-        group.append(p)
+        group.append(people[k])
     return group if group[-1].end < end and ctx.lows[group[-1].end] in GAP_PREPOSITIONS else []
 
 
@@ -405,7 +406,8 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
         if p.start - 8 <= k < p.start - 1 and lows[k + 1] in CREDIT_MARKS:
             return True
     last, j = p, ctx.person_index(p)
-    while j + 1 < len(people) and people[j + 1].start >= p.end and _joined(ctx, last, people[j + 1]):
+    stop = min(len(people), j + 1 + SPECTATOR_LIST_REACH)
+    while j + 1 < stop and people[j + 1].start >= p.end and _joined(ctx, last, people[j + 1]):
         j += 1
         last = people[j]  # "Elin and I watching": the verb after the group the person is listed in
     after = last.end
