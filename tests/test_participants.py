@@ -530,3 +530,14 @@ def test_a_session_told_of_he_who_stands_for_no_one_named_has_no_participants(ex
             "later.\n\nReading his book, I was hooked. My wife, Elin, drove the van on my own crossing.")
     first = extractor.extract(text, posted_at="2026-05-04").activities[0]
     assert first.distance.value == 3200 and first.participants == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rode 300 km along the coast last June with support from my sister, Ottilie, in the van.", [[]]),
+    ("Jonas rode 300 km to Larkspur, supported by his brother, Bram, in the car.", [["Jonas"]]),
+    # company with no such cue still rode
+    ("Rode 80 km along the coast with my sister, Ottilie, this morning.", [["Ottilie"]]),
+])
+def test_who_gave_support_took_no_part(extractor, text, expected):
+    # "with support from my sister, Ottilie": the name set beside the relation is the supporter too
+    assert names(extractor, text) == expected

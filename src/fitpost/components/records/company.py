@@ -397,6 +397,9 @@ def non_participant(ctx: Context, p: ext.Mention) -> bool:
     if addressed(ctx, p):
         return True
     people, k = ctx.people, ctx.person_index(p)
+    if k > 0 and people[k - 1].info.relation and p.info.name and people[k - 1].info.name == p.info.name \
+            and _after_cue(ctx, people[k - 1]):
+        return True  # "with support from my wife, Elin": the name set beside the relation the cue is before
     while k > 0 and _joined(ctx, people[k - 1], people[k]) and _listed_on(ctx, people, k):
         k -= 1
         if _after_cue(ctx, people[k]):
