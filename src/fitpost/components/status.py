@@ -180,7 +180,8 @@ def _rule_problem(entry: dict, categories: dict) -> str | None:
     if not isinstance(scope, int) or isinstance(scope, bool) or scope < 1:
         return f"bad max_scope {scope!r} (a whole number of tokens, at least 1)"
     if any(not isinstance(entry.get(k, False), bool) for k in _FLAG_KEYS):
-        return "'comma', 'labels', 'overlap', 'ends_labels' and 'participles' are true or false"
+        *others, last = (f"'{k}'" for k in _FLAG_KEYS)
+        return f"{', '.join(others)} and {last} are true or false"
     for key in ("if_past", "if_progressive", "if_told_past"):
         if entry.get(key, "completed") not in categories:
             return f"unknown {key} category {entry[key]!r}"
@@ -1230,8 +1231,7 @@ def _first_comma(tab: ext.Tokens, lo: int, hi: int, participles: bool) -> int:
     word, a participle going on with the clause ("rides every morning, clocking 30 km": the riding is the
     routine's); ``hi`` where there is none."""
     for k in range(lo, hi):
-        if tab.text[k] == "," and not (participles and k + 1 < hi and tab.lower[k + 1].endswith("ing")
-                                       and tab.lower[k + 1].isalpha()):
+        if tab.text[k] == "," and not (participles and k + 1 < hi and _participle_at(tab, k + 1)):
             return k
     return hi
 
@@ -1291,7 +1291,12 @@ def _distances_moved(doc: Doc, mentions: list[ext.Mention],
 
 def _after_participle(tab: ext.Tokens, k: int) -> bool:
     """Whether token ``k`` follows an -ing word right after a comma ("every morning, covering 2 km")."""
-    return k >= 2 and tab.text[k - 2] == "," and tab.lower[k - 1].endswith("ing")
+    return k >= 2 and tab.text[k - 2] == "," and _participle_at(tab, k - 1)
+
+
+def _participle_at(tab: ext.Tokens, k: int) -> bool:
+    """Whether token ``k`` is a word in -ing, a participle where a comma stands before it ("covering")."""
+    return tab.lower[k].endswith("ing") and tab.lower[k].isalpha()
 
 
 def _event_fragment(view: _DocView, span: ext.Mention) -> bool:
