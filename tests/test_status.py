@@ -276,6 +276,13 @@ def test_past_and_future_dates_are_cues(tagger):
     assert [s.status for s in got] == ["completed", "planned"]
 
 
+def test_a_past_ability_told_with_its_amount_is_what_was_done(tagger):
+    check(tagger, "Two winters ago I could barely [run] 2 km without stopping.", "completed")
+    check(tagger, "My shoulder was sore, so I could only [swim] 20 lengths.", "completed")
+    check(tagger, "After the marathon I could barely [walk] for two days.", "hypothetical")  # no amount of it
+    check(tagger, "If I could [run] 5 km I would be so happy.", "hypothetical")
+
+
 def test_pseudo_triggers_block_negation(tagger):
     check(tagger, "No wonder she [ran] so well.", "completed")
     check(tagger, "Not just a {run}, it was a celebration.", "completed")
