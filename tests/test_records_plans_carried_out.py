@@ -1,7 +1,9 @@
 """A plan told done right after it ("Today's plan: 10 km easy. Done!") was carried out.  A race planned or
 hoped for that the text then tells finished, with a result ("Crossed the line in
 3:58:12!"), was carried out: the record is completed, with that time, and its day is one gone by. A
-result of another day ("My best there was 4:02:10 in 2019") settles nothing.
+result of another day ("My best there was 4:02:10 in 2019") settles nothing.  A race registered for and then
+told done by its name ("It was on 14 February at the Tarnby Trail Marathon") is the race registered for, though
+the name is a longer race's.
 
 Every post here is written for these tests.
 """
@@ -41,3 +43,20 @@ def test_a_plan_told_done_right_after_it_is_completed(extractor):
 
 def test_done_with_more_words_settles_no_plan(extractor):
     assert statuses(extractor, "Tomorrow: long run 25 km. Done with planning, now bed.") == ["planned"]
+
+
+def test_a_race_registered_for_then_told_done_by_its_name(extractor):
+    text = ("After a few 10K runs I signed up for my first half marathon. "
+            "It was on the 14th of February at the Tarnby Trail Marathon.")
+    got = [(a.status, a.distance.meters if a.distance else None, a.event.name if a.event else None,
+            a.date.value if a.date else None)
+           for a in extractor.extract(text, posted_at="2025-03-10").activities]
+    assert got == [("completed", 10000.0, None, None),
+                   ("completed", 21097.5, "Tarnby Trail Marathon", dt.date(2025, 2, 14))]
+
+
+def test_a_race_of_another_distance_is_not_the_one_registered_for(extractor):
+    text = "I signed up for my first 10K in June. Loved the Brackenfold Marathon on 2 March, brutal but fun."
+    assert [(a.status, a.distance.meters if a.distance else None)
+            for a in extractor.extract(text, posted_at="2025-03-10").activities] \
+        == [("planned", 10000.0), ("completed", 42195.0)]

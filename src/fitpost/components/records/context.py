@@ -194,6 +194,7 @@ class Lexicon:
     programme_names: re.Pattern  # the names of training programmes, in lower case ("couch to 5k": activities.json)
     ahead_words: frozenset[str]  # words of a sentence about the time ahead ("will"), which may date a plan
     plan_done: frozenset[str]  # a sentence of one of these after a plan ("Done!") tells it was carried out
+    registrations: frozenset[str]  # the cues of a plan that tell a race registered for ("signed up for")
     trained_for: frozenset[str]  # words after a race that make it what one trains for ("marathon training")
     ranking_reach: int  # how many words may stand between a ranking phrase's definite word and the mention
     at_most: tuple[tuple[str, ...], ...]  # phrases before a time that make it a bound: see time_bounds
@@ -318,7 +319,8 @@ def _watching_and_joining(data: dict) -> dict:
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
     """The :class:`Lexicon` fields of sessions ranked, planned and trained for, of races to come and of
-    times told as bounds: ``ranking``, ``race_ahead``, ``plan_frames``, ``time_bounds`` and ``plans_in_place``
+    times told as bounds: ``ranking``, ``race_ahead``, ``plan_frames``, ``plan_done``, ``registrations``,
+    ``time_bounds`` and ``plans_in_place``
     (``plan_future``, ``plan_verbs``, ``plan_after``) of linking.json,
     the programmes and the words after a race trained for of activities.json."""
     programmes = "|".join(f"(?:{rx})" for a, rx in activities["programmes"].items() if a != "_")
@@ -329,6 +331,7 @@ def _plan_and_rank_words(data: dict, activities: dict) -> dict:
             "race_ahead_lasts": frozenset(p[-1] for p in race_ahead),
             "programme_names": re.compile(programmes), "ahead_words": frozenset(data["plan_frames"]["ahead"]),
             "plan_done": frozenset(data["plan_done"]["phrases"]),
+            "registrations": frozenset(data["registrations"]["cues"]),
             "trained_for": frozenset(activities["race_training"]["after"]),
             "at_most": _phrases(data["time_bounds"]["at_most"]), "at_least": _phrases(data["time_bounds"]["at_least"]),
             **{f"plan_{key}": frozenset(data["plans_in_place"][key]) for key in ("future", "verbs", "after")}}

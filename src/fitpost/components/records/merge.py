@@ -941,7 +941,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
         before = [r for r in same if min(x.start for x in r.clusters) < c.start]
         if c.event:  # a race named for another phase is another session: "25 km today. The X Marathon is a month away"
             phase = statuses.meaning(c.status_name).phase
-            before = [r for r in before if statuses.meaning(r.primary.status_name).phase == phase]
+            before = [r for r in before
+                      if statuses.meaning(r.primary.status_name).phase == phase or _registered_for(ctx, r, c)]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
     reach = meaning.reach
     if _restated_routine(c):
@@ -1014,6 +1015,25 @@ def _commute_back(ctx: Context, c: Cluster, records: list[Record]) -> bool:
     if c.end >= ctx.tab.n or ctx.lows[c.end] not in ctx.lexicon.return_words or ctx.goes_to_work(c.end):
         return False
     return any(ctx.goes_to_work(x.end) for r in records for x in r.clusters if x.start < c.start)
+
+
+RACE_PRONOUNS = frozenset(("it", "this", "that"))  # opening a sentence, they may stand for a race told before
+
+
+def _registered_for(ctx: Context, r: Record, c: Cluster) -> bool:
+    """Whether the race ``c`` names, told done ("The Tarnby 10K was on 14 May"), is the one record ``r``
+    planned by registering for it (``registrations`` of linking.json: "Signed up for the Tarnby 10K"),
+    carried out: ``r`` names no other event, and its distance is ``c``'s, or either has none, or ``c``'s
+    sentence opens with a pronoun for the race registered for, whatever its name implies ("Signed up for my
+    first half marathon. It was on 14 May at the Tarnby Trail Marathon": a marathon's day holds a half too)."""
+    plan = r.primary.status
+    if statuses.meaning(c.status_name).phase != "done" or plan is None or plan.status != "planned" \
+            or (plan.cue or "").lower() not in ctx.lexicon.registrations \
+            or any(x.event not in (None, c.event) for x in r.clusters):
+        return False
+    theirs, mine = r.distance(), c.kind("distance")
+    return theirs is None or mine is None or same_distance(theirs, mine) \
+        or ctx.lows[ctx.sents[c.sent][0]] in RACE_PRONOUNS
 
 
 def _other_race(d: Quantity | None, r: Record) -> bool:
