@@ -50,6 +50,11 @@ def test_company_told_after_the_last_session_of_a_list_is_that_session_s(extract
     assert names(extractor, text) == [[], [], ["Jonas"]]
 
 
+def test_the_subject_who_went_for_a_session_took_part_with_the_company(extractor):
+    text = "Elin Moss went for a 10 km run with her sister, Ottilie Brandt, on Sunday."
+    assert names(extractor, text) == [["Elin Moss", "Ottilie Brandt"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]
