@@ -255,6 +255,14 @@ def test_a_relation_phrase_names_the_relative_and_their_spouse(nlp):
     assert info(mentions, "The couple").members == ("Kabir Sethi", "Leela Sethi")
 
 
+def test_the_possessive_before_a_relation_word_is_the_owners_not_the_relatives_gender(nlp):
+    text = ("Rhodri Vance cheered on his teammate Elin Moss at the Tarnby Marathon. "
+            "Bram and I watched from the sofa. Elin finished in 4:12:10, and she ran it for charity.")
+    mentions, roster = read(nlp, text)
+    assert roster.person("Elin Moss").gender == "f"  # from "she", not from "his"
+    assert info(mentions, "she").name == "Elin Moss"
+
+
 @pytest.mark.parametrize("text,name,relation", [
     ("Benedikt rowed 14 km with his grandson Rhodri.", "Rhodri", "grandson"),
     ("Went for a 5k run with my granny Ottilie this morning.", "Ottilie", "granny"),

@@ -22,6 +22,7 @@ from fitpost.components.people.passage import Passage, PersonRef
 _WORDS = re.compile(r"[a-z]+")
 _QUOTE_STOP = re.compile(r"[.!?\n“\"]")  # where the words after a quote that may attribute it end
 _MY_OUR = frozenset(("my", "our"))
+POSSESSIVES = frozenset(("his", "her"))  # before a relation word, they tell whose relative it is
 
 
 def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
@@ -191,7 +192,7 @@ def relation_owner(p: Passage, rel_start: int) -> str | None:
     tab = p.tab
     for j in range(rel_start - 1, max(-1, rel_start - 3), -1):
         low = tab.lower[j]
-        if low in ("his", "her"):
+        if low in POSSESSIVES:
             want, at = ("m" if low == "his" else "f"), tab.idx[j]
             for m in reversed(p.mentions):
                 if m.info.name and m.end <= at and p.gender.get(m.info.name) in (want, None):
@@ -219,11 +220,12 @@ def plural_relations(lex: Lexicon, p: Passage) -> list[PersonRef]:
 
 def genders_from_words(lex: Lexicon, p: Passage) -> None:
     """A person's gender from the word right before a mention of them ("actress Asha Rao"), where
-    not known yet, else from the relation the text gives them ("my wife, Elin")."""
+    not known yet, else from the relation the text gives them ("my wife, Elin"); the possessive before a
+    relation word is the owner's ("his teammate Elin": Elin is no man by it)."""
     for s, _, info in p.mentions:
         if info.name and info.name not in p.gender:
             before = p.text[max(0, s - 20):s].lower().split()
-            if before and before[-1] in lex.gender_words:
+            if before and before[-1] in lex.gender_words and not (info.relation and before[-1] in POSSESSIVES):
                 p.gender[info.name] = lex.gender_words[before[-1]]
     for name, relation in p.relation_of.items():
         if relation in lex.gender_words:
