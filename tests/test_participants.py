@@ -55,6 +55,14 @@ def test_the_subject_who_went_for_a_session_took_part_with_the_company(extractor
     assert names(extractor, text) == [["Elin Moss", "Ottilie Brandt"]]
 
 
+def test_along_with_a_thing_brings_no_company(extractor):
+    text = ("Elin Moss ran the Tarnby Marathon in 4:47:40 on Sunday. "
+            "Back home, Rhodri Vance posted a cheer, along with a photo of his cat.")
+    assert names(extractor, text) == [["Elin Moss"]]
+    text = "Elin Moss ran the Tarnby Marathon in 4:47:40 on Sunday. Rhodri Vance came along with a friend."
+    assert names(extractor, text) == [["Elin Moss", "Rhodri Vance"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]

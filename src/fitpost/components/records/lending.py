@@ -1188,11 +1188,22 @@ def _companion_cues(ctx: Context, with_cluster: set[int]) -> dict[int, tuple[int
     return out
 
 
+INDEFINITE_ARTICLES = frozenset(("a", "an"))
+
+
 def _companion_cue_at(ctx: Context, k: int, end: int) -> tuple[str, ...] | None:
-    """The companion cue that starts at token ``k`` and ends by token ``end``, if one does."""
+    """The companion cue that starts at token ``k`` and ends by token ``end``, if one does, and is not
+    followed by a thing: an indefinite article then a word no person starts at ("posted a photo, along with
+    a caption": but "along with a friend")."""
     lows = ctx.lows
-    return next((c for c in ctx.lexicon.companion_cues[lows[k]]
-                 if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
+    cue = next((c for c in ctx.lexicon.companion_cues[lows[k]]
+                if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
+    if cue is None:
+        return None
+    after = k + len(cue)
+    if after + 1 < end and lows[after] in INDEFINITE_ARTICLES and not ctx.people_starting(after + 1, after + 2):
+        return None
+    return cue
 
 
 class RealRecords:
