@@ -148,6 +148,27 @@ def test_a_crossing_of_open_water_is_a_session_of_the_water_activity_the_text_is
     assert (crossing.activity, crossing.duration is not None) == (activity, True)
 
 
+def test_a_crossing_told_done_with_no_amount_is_a_session(extract):
+    [crossing] = extract("Open water swimmer Rhodri Alun Vance has successfully crossed the Tarnby Channel.")
+    assert (crossing.activity, crossing.status, [p.name for p in crossing.places]) \
+        == ("swimming", "completed", ["Tarnby Channel"])
+
+
+def test_a_crossing_told_again_far_after_it_is_the_same_session(extract):
+    text = ("Open water swimmer Elin Moss has crossed the Tarnby Channel. The channel is known for its cold "
+            "water and jellyfish. Elin entered the water at 6.10 am on 4 August. Elin and her team-mates "
+            "finished at Brackenfold Bay in 13 hours and 20 minutes, the first relay team to cross the Tarnby Channel.")
+    [crossing] = extract(text)
+    assert (crossing.activity, crossing.duration.seconds) == ("swimming", 13 * 3600 + 20 * 60.0)
+
+
+def test_the_route_told_between_two_tellings_of_a_crossing_is_its_route(extract):
+    text = ("Open water swimmer Elin Moss has crossed the Tarnby Channel. Into the water at 6.10 am from "
+            "Larkspur Point on 4 August. The team took 13 hours and 20 minutes to cross the Tarnby Channel, a record.")
+    [crossing] = extract(text)
+    assert [(p.name, p.role) for p in crossing.places] == [("Tarnby Channel", "at"), ("Larkspur Point", "from")]
+
+
 def test_crossing_a_river_on_a_run_is_no_session_of_its_own(extract):
     assert [a.activity for a in extract("Ran 12 km on the coast path. We crossed the river twice.")] == ["running"]
 

@@ -205,11 +205,14 @@ def names_session(ctx: Context, c: Cluster) -> bool:
     """Whether a bare mention refers to a session by itself: it tells of doing it (:func:`does`), is a
     programme's session ("W4 R2 this morning"), is told at a time on the clock ("Spin class at 6am"), is
     a caption (:func:`_noun_caption`), names a report's subject in its title (:func:`_report_title`) or a challenge
-    under way (:func:`_challenge_under_way`), or is a
+    under way (:func:`_challenge_under_way`), is a crossing of open water ("crossed the Tarnby Channel": the
+    crossing is the session), or is a
     definite or possessive noun ("the race", "my run"; not a gerund, :func:`_gerund`: "my running"), or is told
     done (:func:`_caption_done`)."""
     if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c) \
             or _report_title(ctx, c) or _challenge_under_way(ctx, c) or _caption_done(ctx, c):
+        return True
+    if c.inferred and ctx.lows[c.head] in ctx.lexicon.crossing_verbs:
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \

@@ -15,9 +15,11 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A sentence naming a route (from, to) or an event but no activity frames the real records that
-    start 1 to FRAME_REACH sentences after it and have no route or event of their own; an event comes
-    with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
+    """A sentence naming a route (from, to) or an event but no activity frames the real records whose
+    primary mention is told 1 to FRAME_REACH sentences after it and that have no route or event of their own
+    (a bare mention before it that joined one later is no start of it: "has crossed the Tarnby Channel. ...
+    She set off from Larkspur Point at 6 am. ... became the first to cross the Tarnby Channel in 14 hours");
+    an event comes with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
     with_cluster = {c.sent for c in clusters}
     for n in sorted(ctx.places_in.keys() | ctx.events_in.keys()):
         if n in with_cluster:
@@ -28,8 +30,7 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
         if not route and not evs:
             continue
         for r in records:
-            first = min(c.sent for c in r.clusters)
-            if not (0 < first - n <= FRAME_REACH) or not statuses.is_real(r.primary.status_name):
+            if not (0 < r.primary.sent - n <= FRAME_REACH) or not statuses.is_real(r.primary.status_name):
                 continue
             ev = next((e for e in evs if e.info.activity in (None, r.activity) or len(evs) == 1), None)
             if ev is not None and not any(c.event for c in r.clusters):
