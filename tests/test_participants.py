@@ -63,6 +63,11 @@ def test_along_with_a_thing_brings_no_company(extractor):
     assert names(extractor, text) == [["Elin Moss", "Rhodri Vance"]]
 
 
+def test_a_relative_praised_after_the_possessive_is_the_company(extractor):
+    assert names(extractor, "Did a yoga session with her darling daughter Ottilie on Sunday.") == [["Ottilie"]]
+    assert names(extractor, "Went for a 10 km run with my lovely wife Tamsin today.") == [["Tamsin"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]

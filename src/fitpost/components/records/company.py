@@ -303,21 +303,30 @@ def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
     p = next(iter(ctx.people_starting(i + 1, i + CUE_REACH + 1)), None)
     if p is None:
         return
-    j = _relative_owned(people, ctx.person_index(p))
+    j = _relative_owned(ctx, people, ctx.person_index(p))
     taken = [people[j]]
     while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
-        j = _relative_owned(people, j + 1)
+        j = _relative_owned(ctx, people, j + 1)
         taken.append(people[j])
     chosen.extend(o for o in taken if not any(o is q for q in chosen))
 
 
-def _relative_owned(people: list[ext.Mention], j: int) -> int:
+def _relative_owned(ctx: Context, people: list[ext.Mention], j: int) -> int:
     """The person at ``j`` in ``people``, or, where that is a possessive right before a relative ("with my
-    wife", "with Tom and his brother Benedikt"), the relative."""
+    wife", "with Tom and his brother Benedikt") or one word of praise before it ("with her darling daughter
+    Ottilie"), the relative."""
     p = people[j]
-    if p.info.pronoun and j + 1 < len(people) and people[j + 1].start == p.end:
+    if not p.info.pronoun or j + 1 >= len(people):
+        return j
+    gap = people[j + 1].start - p.end
+    if gap == 0 or gap == 1 and ctx.lows[p.start] in OWNING and ctx.lows[p.end].isalpha() \
+            and ctx.lows[p.end] not in NOT_PRAISE:
         return j + 1
     return j
+
+
+OWNING = frozenset(("my", "his", "her", "our", "their", "your"))  # the possessives that may own a relative
+NOT_PRAISE = frozenset(("and", "or", "nor", "but", "with", "to", "for"))  # "with her and Elin": no relative
 
 
 def _cue_ends_at(ctx: Context, i: int) -> bool:
