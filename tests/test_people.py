@@ -207,6 +207,12 @@ def test_a_name_beside_a_name_or_before_an_activity_verb_is_a_person_not_a_compa
     assert not info(mentions, "Tomas").companion and not info(mentions, "Ingrid").companion
 
 
+def test_a_one_word_name_before_who_and_an_activity_verb_is_a_person(nlp):
+    text = "Notes from my 60 mile ride: met some great people (Ottilie who rode the last 20 miles with me)."
+    mentions, _ = read(nlp, text)
+    assert ("Ottilie", "Ottilie") in named(mentions)
+
+
 def test_a_capitalised_run_after_a_cue_is_no_one_word_name(nlp):
     mentions, _ = read(nlp, "In an interview with Runner Times she spoke of the Unity Run she finished.")
     assert named(mentions) == []

@@ -633,7 +633,8 @@ DOING_REACH = 6  # an activity word at most this many tokens after a verb of doi
 def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
            cues: dict[str, list[int]]) -> tuple[list[tuple[int, bool]], set[int]]:
     """Where a one-word name may stand, each with whether a company cue points at it (:func:`_cued`): also
-    right before an activity verb that is no noun ("Asha ran", "Asha, 9, ran"; these tokens returned too) or a cue
+    right before an activity verb that is no noun ("Asha ran", "Asha, 9, ran", "Asha who ran"; these tokens
+    returned too) or a cue
     joining company to a subject ("Asha, along with Tarun, ran": :func:`_joined_subjects`), next to a speech
     verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an activity word
     at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha went for an early morning
@@ -643,7 +644,7 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
-            subjects.add(_before_age(tab, _past_auxiliaries(tab, s.start - 1)))
+            subjects.add(_before_age(tab, _before_relative(tab, _past_auxiliaries(tab, s.start - 1))))
     # before a verb of doing an activity ("Tamsin went for a long run"): a subject too, though a model may
     # take it for a place, as it may one before an activity verb
     subjects.update(_past_auxiliaries(tab, k - 1) for k in cues["doing"]
@@ -679,6 +680,14 @@ def _past_auxiliaries(tab: ext.Tokens, k: int) -> int:
     while j > lo and k - j < AUXILIARY_REACH and tab.lower[j] in VERB_AUXILIARIES:
         j -= 1
     return j if j < k and tab.lower[j] not in VERB_AUXILIARIES else k
+
+
+def _before_relative(tab: ext.Tokens, k: int) -> int:
+    """The token before the relative "who" at token ``k``, past a comma ("Ottilie who rode the last 20 miles",
+    "Bram, who ran the last leg": the one who did it), else ``k``."""
+    if k < 1 or tab.lower[k] != "who" or k - 1 <= tab.sent_lo[k]:
+        return k
+    return k - 2 if tab.lower[k - 1] == "," else k - 1
 
 
 APPOSITION_REACH = 8  # an aside between commas after a subject has at most this many tokens
