@@ -68,6 +68,12 @@ def test_a_relative_praised_after_the_possessive_is_the_company(extractor):
     assert names(extractor, "Went for a 10 km run with my lovely wife Tamsin today.") == [["Tamsin"]]
 
 
+def test_a_name_joined_by_and_before_an_organisations_title_holder_is_a_subject_too(extractor):
+    text = ("TV producer Jonas Berg and Larkspur Group CEO Elin Moss stood out among "
+            "20,000 runners at Sunday's Tarnby Marathon.")
+    assert names(extractor, text) == [["Jonas Berg", "Elin Moss"]]
+
+
 def test_a_list_of_one_word_names_after_with_are_all_companions(extractor):
     assert names(extractor, "I kayaked 6 km on the river today with Kirsten, Bruno and Joanne.") == \
         [["Kirsten", "Bruno", "Joanne"]]

@@ -224,7 +224,8 @@ def _owns(p: ext.Mention, q: ext.Mention) -> bool:
 
 def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     """Whether people mentions ``p`` and ``q`` (after it) are joined as one subject: by "and", "," or
-    "&", alone or before the title of the second ("Jane Cole and teacher Amy Lewis"), past the first one's
+    "&", alone or before the title of the second ("Jane Cole and teacher Amy Lewis", with what it is the title
+    of: "Jane Cole and Larkspur Group CEO Amy Lewis"), past the first one's
     age set off by commas ("Rhodri, 74, and his son Jonas"); or side by side
     as one person's relation word and name ("Rhodri and wife Tamsin") or as a possessive and the
     relation word it owns ("Rhodri and his wife Tamsin")."""
@@ -234,6 +235,9 @@ def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     end = q.start
     while end > p.end and ctx.lows[end - 1] in ctx.lexicon.person_words:
         end -= 1  # the second person's title
+    if end < q.start:
+        while end > p.end and ctx.tab.text[end - 1][:1].isupper() and ctx.tab.text[end - 1].isalpha():
+            end -= 1  # the name of what the title is of ("Larkspur Group CEO Elin Moss")
     if end - p.end >= 3 and ctx.lows[p.end] in AGE_OPENERS and ctx.lows[p.end + 1].isdigit() \
             and ctx.lows[p.end + 2] == AGE_OPENERS[ctx.lows[p.end]]:
         # "Rhodri, 74, and his son Jonas", "Rhodri (74) and Jonas (41)": past the first one's age
