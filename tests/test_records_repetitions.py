@@ -1,5 +1,6 @@
 """How often a session was done ("twice", "three times") is its repetition; how often something else
-happened during it ("scored twice", "stopped three times") is not, nor is which time it was ("for the
+happened during it ("scored twice", "stopped three times") is not, nor how long another verb lasted ("rested
+for three days": neither the session's repetition nor its time), nor is which time it was ("for the
 first time") (fitpost_records:
 :func:`fitpost.components.records.attach._repeats_other_verb`).
 
@@ -21,6 +22,15 @@ def records(extractor, text: str) -> list:
 def test_a_count_of_another_verb_is_no_repetition_of_the_session(extractor, text):
     (got,) = records(extractor, text)
     assert got.repetition is None
+
+
+@pytest.mark.parametrize("text", [
+    "After the Tarnby marathon I rested for three days.",
+    "Ran 10 km this morning, then stretched for 15 minutes.",
+])
+def test_how_long_another_verb_lasted_is_no_amount_of_the_session(extractor, text):
+    (got,) = records(extractor, text)
+    assert (got.repetition, got.duration) == (None, None)
 
 
 def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):

@@ -319,6 +319,9 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
         if q.kind in ("repetition", "frequency"):
             _attach_how_often(ctx, span, sentences[n].clusters, activity_words, spread.setdefault((n, q.kind), []))
             continue
+        if q.kind == "duration" and span.start > 0 and ctx.lows[span.start - 1] == "for" \
+                and _repeats_other_verb(ctx, span, activity_words):
+            continue  # "After the marathon I rested for three days": the rest's time (but "spent 19 days cycling")
         whole = race_times.get(span.start)
         if whole is not None:  # "400 m swim, 20 km bike and 5 km run in 1:24:30": the triathlon's time
             if whole.kind(q.kind) is None:
@@ -440,10 +443,13 @@ ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
 
 
 def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
-    """Whether the repetition ``span`` comes right after a verb in the past that tells no activity ("scored
-    twice", "stopped three times to tie my laces"): it counts that verb, not the session.  (``activity_words``:
-    the tokens of the Doc's clusters.)"""
+    """Whether the repetition or time ``span`` comes right after a verb in the past that tells no activity, or
+    after one and "for" ("scored twice", "stopped three times to tie my laces", "After the marathon I rested for
+    three days"): it counts or lasts that verb, not the session.  (``activity_words``: the tokens of the Doc's
+    clusters.)"""
     k = span.start - 1
+    if k > 0 and ctx.lows[k] == "for":
+        k -= 1
     word = ctx.lows[k] if k >= 0 else ""
     return k not in activity_words and past_form(ctx, word)
 
