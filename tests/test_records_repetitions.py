@@ -33,6 +33,11 @@ def test_how_long_another_verb_lasted_is_no_amount_of_the_session(extractor, tex
     assert (got.repetition, got.duration) == (None, None)
 
 
+def test_a_repetition_goes_to_the_sessions_of_the_phase_of_the_one_it_follows(extractor):
+    race, walk = records(extractor, "After the Tarnby marathon I could barely walk for two days.")
+    assert (race.status, race.repetition, walk.status, walk.repetition.times) == ("completed", None, "hypothetical", 2)
+
+
 def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
     got = records(extractor, "I've swum twice this week and cycled three times.")
     assert [(a.activity, a.repetition.times) for a in got] == [("swimming", 2), ("cycling", 3)]

@@ -458,8 +458,10 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
                       ends: list[int]) -> None:
     """A repetition or a frequency to the clusters of its sentence (``clusters``): to the activity word right
     after a repetition alone ("my 30-day yoga challenge"), else spread (:func:`_spread`; ``ends``: where those of
-    its kind before it in the sentence end); none for how often something else happened ("scored twice"), which
-    time this is ("for the first time") or how often a thing told of is thought of (:func:`thing_told_of`).
+    its kind before it in the sentence end) over those of the phase of the nearest one before it ("After the
+    marathon I could barely walk for two days": the walk's); none for how often something else happened
+    ("scored twice"), which time this is ("for the first time") or how often a thing told of is thought of
+    (:func:`thing_told_of`).
     (``activity_words``: the tokens of the Doc's clusters.)"""
     q: Quantity = span.info
     if q.kind == "repetition" and (_repeats_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)):
@@ -479,6 +481,10 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
         # 280 km and climbing 12,000 m")
         clause = ctx.clause_start(span.start)
         clusters = [c for c in clusters if ctx.clause_start(c.start) == clause]
+    nearest = max((c for c in clusters if c.end <= span.start), key=lambda c: c.end, default=None)
+    if nearest is not None:  # "After the marathon I could barely walk for two days": the walk's days alone
+        phase = statuses.meaning(nearest.status_name).phase
+        clusters = [c for c in clusters if statuses.meaning(c.status_name).phase == phase]
     _spread(clusters, span, ends)
 
 
