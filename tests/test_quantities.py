@@ -289,6 +289,13 @@ def test_for_n_days_is_read_both_ways_unless_the_sentence_says_which():
     assert [q.kind for q in parse_quantities("covered it in 8 days")] == ["duration"]
 
 
+def test_for_a_week_after_a_daily_cue_is_the_days_of_the_sessions():
+    got = parse_quantities("ran 5 km every day for a week")
+    assert [(q.kind, q.text, q.unit, q.times) for q in got if "week" in q.text] == [("repetition", "a week", "week", 1)]
+    assert [q.kind for q in parse_quantities("swam for a week in the Larkspur lakes") if q.text == "a week"] \
+        == ["duration"]
+
+
 @pytest.mark.parametrize("text, span, frequency, times", [
     ("Yoga daily", "daily", "daily", None),
     ("every morning before work", "every morning", "daily", None),

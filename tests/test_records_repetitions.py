@@ -38,6 +38,11 @@ def test_a_repetition_goes_to_the_sessions_of_the_phase_of_the_one_it_follows(ex
     assert (race.status, race.repetition, walk.status, walk.repetition.times) == ("completed", None, "hypothetical", 2)
 
 
+def test_a_daily_session_for_a_week_is_seven_days_of_it(extractor):
+    (got,) = records(extractor, "Ran 5 km every day for a week.")
+    assert (got.frequency, got.repetition.times, got.duration) == ("daily", 7, None)
+
+
 def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
     got = records(extractor, "I've swum twice this week and cycled three times.")
     assert [(a.activity, a.repetition.times) for a in got] == [("swimming", 2), ("cycling", 3)]

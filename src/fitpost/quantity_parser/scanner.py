@@ -26,6 +26,7 @@ MARKERS = frozenset({"day", "days", "stage", "leg", "week", "part", "no", "numbe
 _MARKS = frozenset({"mark", "marker", "markers", "checkpoint", "turnaround"})
 _HEIGHT_BEFORE = frozenset({"to", "at", "reached", "reaching", "touched", "touching", "summited", "summitted"})
 HIGHEST_CLIMB_M = 9000.0  # no ascent told in km or miles is higher (Everest is 8,849 m from sea level)
+ARTICLE_SPANS = frozenset({"week", "fortnight"})  # "for a week" after a daily cue: that many days of sessions
 _RACE_COUNTS = frozenset({"marathon", "half_marathon", "ultramarathon", "triathlon", "ironman", "race"})
 FOR_MODS = frozenset({"the", "next", "past", "last", "another", "almost", "nearly", "about", "around", "over",
                       "roughly", "approximately", "a", "total", "of", "full", "whole", "at", "least", "more",
@@ -358,6 +359,11 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
                               approximate=approx, twin=True))
             if c.daily_cue.search(sentence(text, start, end)):
                 duration = None  # 20 km daily for 8 days: sessions, not one long one
+    elif canon in ARTICLE_SPANS and n.article and lo is None and _after_for(lw) \
+            and c.daily_cue.search(sentence(text, start, end)):
+        # "5 km every day for a week": the days of the sessions, not one long one
+        items.append(Item("repetition", start, end, value=1.0, unit=canon, times=1, approximate=approx))
+        duration = None
     if duration is not None:
         items.insert(0, duration)
     if per:
