@@ -157,7 +157,8 @@ def test_a_crossing_told_done_with_no_amount_is_a_session(extract):
 def test_a_crossing_told_again_far_after_it_is_the_same_session(extract):
     text = ("Open water swimmer Elin Moss has crossed the Tarnby Channel. The channel is known for its cold "
             "water and jellyfish. Elin entered the water at 6.10 am on 4 August. Elin and her team-mates "
-            "finished at Brackenfold Bay in 13 hours and 20 minutes, the first relay team to cross the Tarnby Channel.")
+            "finished at Brackenfold Bay in 13 hours and 20 minutes, making them the first quartet ever to "
+            "cross the Tarnby Channel.")
     [crossing] = extract(text)
     assert (crossing.activity, crossing.duration.seconds) == ("swimming", 13 * 3600 + 20 * 60.0)
 

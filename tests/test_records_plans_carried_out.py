@@ -46,8 +46,8 @@ def test_done_with_more_words_settles_no_plan(extractor):
 
 
 def test_a_race_registered_for_then_told_done_by_its_name(extractor):
-    text = ("After a few 10K runs I signed up for my first half marathon. "
-            "It was on the 14th of February at the Tarnby Trail Marathon.")
+    text = ("After months of 10K runs I registered for my debut half marathon. "
+            "It was held on the 14th of February at the Tarnby Trail Marathon.")
     got = [(a.status, a.distance.meters if a.distance else None, a.event.name if a.event else None,
             a.date.value if a.date else None)
            for a in extractor.extract(text, posted_at="2025-03-10").activities]
@@ -56,7 +56,7 @@ def test_a_race_registered_for_then_told_done_by_its_name(extractor):
 
 
 def test_a_race_of_another_distance_is_not_the_one_registered_for(extractor):
-    text = "I signed up for my first 10K in June. Loved the Brackenfold Marathon on 2 March, brutal but fun."
+    text = "I registered for a 10K in June. Loved the Brackenfold Marathon on 2 March, brutal but fun."
     assert [(a.status, a.distance.meters if a.distance else None)
             for a in extractor.extract(text, posted_at="2025-03-10").activities] \
         == [("planned", 10000.0), ("completed", 42195.0)]

@@ -317,8 +317,8 @@ def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
 
 def _relative_owned(ctx: Context, people: list[ext.Mention], j: int) -> int:
     """The person at ``j`` in ``people``, or, where that is a possessive right before a relative ("with my
-    wife", "with Tom and his brother Benedikt") or one word of praise before it ("with her darling daughter
-    Ottilie"), the relative."""
+    wife", "with Tom and his brother Benedikt") or one word of praise before it ("with her dear son
+    Bram"), the relative."""
     p = people[j]
     if not p.info.pronoun or j + 1 >= len(people):
         return j

@@ -1043,8 +1043,8 @@ def _registered_for(ctx: Context, r: Record, c: Cluster) -> bool:
     """Whether the race ``c`` names, told done ("The Tarnby 10K was on 14 May"), is the one record ``r``
     planned by registering for it (``registrations`` of linking.json: "Signed up for the Tarnby 10K"),
     carried out: ``r`` names no other event, and its distance is ``c``'s, or either has none, or ``c``'s
-    sentence opens with a pronoun for the race registered for, whatever its name implies ("Signed up for my
-    first half marathon. It was on 14 May at the Tarnby Trail Marathon": a marathon's day holds a half too)."""
+    sentence opens with a pronoun for the race registered for, whatever its name implies ("Registered for a
+    half at last. It was held on 14 May at the Tarnby Trail Marathon": a marathon's day holds a half too)."""
     plan = r.primary.status
     if statuses.meaning(c.status_name).phase != "done" or plan is None or plan.status != "planned" \
             or (plan.cue or "").lower() not in ctx.lexicon.registrations \
