@@ -212,11 +212,17 @@ def names_session(ctx: Context, c: Cluster) -> bool:
     if does(ctx, c) or c.info.form == "programme" or _at_clock(ctx, c) or _noun_caption(ctx, c) \
             or _report_title(ctx, c) or _challenge_under_way(ctx, c) or _caption_done(ctx, c):
         return True
-    if c.inferred and ctx.lows[c.head] in ctx.lexicon.crossing_verbs:
+    if crossing(ctx, c):
         return True
     before = ctx.lows[max(0, c.start - 3):c.start]
     return c.info.form not in ("verb", "exercise") and not _gerund(ctx, c) \
         and (c.definite or any(w in POSSESSIVE for w in before))
+
+
+def crossing(ctx: Context, c: Cluster) -> bool:
+    """Whether cluster ``c`` is a crossing of open water inferred from its verb ("crossed the Tarnby Channel":
+    :func:`~fitpost.components.records.clusters._crossing_clusters`)."""
+    return c.inferred and ctx.lows[c.head] in ctx.lexicon.crossing_verbs
 
 
 def _caption_done(ctx: Context, c: Cluster) -> bool:

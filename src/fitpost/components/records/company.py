@@ -329,7 +329,7 @@ def _relative_owned(ctx: Context, people: list[ext.Mention], j: int) -> int:
     return j
 
 
-OWNING = frozenset(("my", "his", "her", "our", "their", "your"))  # the possessives that may own a relative
+OWNING = (DETERMINERS - {"the"}) | {"your"}  # the possessives that may own a relative
 NOT_PRAISE = frozenset(("and", "or", "nor", "but", "with", "to", "for"))  # "with her and Elin": no relative
 
 

@@ -26,7 +26,7 @@ from fitpost.components.records.attach import (
     told_as_earlier,
     within,
 )
-from fitpost.components.records.claims import does
+from fitpost.components.records.claims import crossing, does
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.schema import DateRef, Quantity
@@ -958,21 +958,16 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     return target
 
 
-def _crossing(ctx: Context, c: Cluster) -> bool:
-    """Whether cluster ``c`` is a crossing of open water inferred from its verb ("crossed the Tarnby Channel")."""
-    return c.inferred and ctx.lows[c.head] in ctx.lexicon.crossing_verbs
-
-
 def _same_crossing(ctx: Context, same: list[Record], c: Cluster) -> Record | None:
     """The first record of ``same`` with a crossing of the water the crossing ``c`` names, however far from it, in
     its phase: one crossing told twice ("has crossed the Tarnby Channel ... the first relay to cross the Tarnby
     Channel")."""
-    if not _crossing(ctx, c):
+    if not crossing(ctx, c):
         return None
     waters = {p["name"] for p in c.places}
     phase = statuses.meaning(c.status_name).phase
     return next((r for r in same if statuses.meaning(r.primary.status_name).phase == phase
-                 and any(_crossing(ctx, x) and waters & {p["name"] for p in x.places} for x in r.clusters)), None)
+                 and any(crossing(ctx, x) and waters & {p["name"] for p in x.places} for x in r.clusters)), None)
 
 
 PART_REACH = 4  # an exercise at most this many sentences from a workout's mention, in its block of lines, is its part
