@@ -5,11 +5,9 @@ statistical pipeline (the session extractors' pipelines); a few are one mode's o
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 import spacy
-from conftest import gc_off, least_cpu
+from conftest import least_cpu
 
 from fitpost import ext
 from fitpost.components.people import PeopleFinder, finding, named_token_set, named_tokens
@@ -439,16 +437,6 @@ def test_name_run_matches(text, spans):
     assert [m.span() for m in finding.NAME_RUN.finditer(text)] == spans
 
 
-def _best_time(f, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        with gc_off():
-            start = time.process_time()
-            f()
-            times.append(time.process_time() - start)
-    return min(times)
-
-
 @pytest.mark.parametrize("unit", [
     "Asha Rao ",  # one long run of capitalised words
     "Asha  ",  # capitalised words that never make a run
@@ -459,12 +447,12 @@ def test_name_runs_take_time_in_step_with_the_text(blank_nlp, unit):
     """Four times the text takes about four times as long (a pattern that backtracks would take
     sixteen times or more): the ratio of two sizes, never a wall-clock bound."""
     small, large = unit * (8_000 // len(unit)), unit * (32_000 // len(unit))
-    ratio = _best_time(lambda: list(finding.NAME_RUN.finditer(large))) / \
-        _best_time(lambda: list(finding.NAME_RUN.finditer(small)))
+    ratio = least_cpu(lambda: list(finding.NAME_RUN.finditer(large)), runs=7) / \
+        least_cpu(lambda: list(finding.NAME_RUN.finditer(small)), runs=7)
     assert ratio < 10, ratio
     small_tab, large_tab = ext.tokens(blank_nlp(small)), ext.tokens(blank_nlp(large))
-    ratio = _best_time(lambda: list(finding.name_runs(large, large_tab))) / \
-        _best_time(lambda: list(finding.name_runs(small, small_tab)))
+    ratio = least_cpu(lambda: list(finding.name_runs(large, large_tab)), runs=7) / \
+        least_cpu(lambda: list(finding.name_runs(small, small_tab)), runs=7)
     assert ratio < 10, ratio
 
 

@@ -2,7 +2,7 @@
 happened during it ("scored twice", "stopped three times") is not, nor how long another verb lasted ("rested
 for three days": neither the session's repetition nor its time), nor is which time it was ("for the
 first time") (fitpost_records:
-:func:`fitpost.components.records.attach._repeats_other_verb`).
+:func:`fitpost.components.records.attach._of_other_verb`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
 """

@@ -320,7 +320,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
             _attach_how_often(ctx, span, sentences[n].clusters, activity_words, spread.setdefault((n, q.kind), []))
             continue
         if q.kind == "duration" and span.start > 0 and ctx.lows[span.start - 1] == "for" \
-                and _repeats_other_verb(ctx, span, activity_words):
+                and _of_other_verb(ctx, span, activity_words):
             continue  # "After the marathon I rested for three days": the rest's time (but "spent 19 days cycling")
         whole = race_times.get(span.start)
         if whole is not None:  # "400 m swim, 20 km bike and 5 km run in 1:24:30": the triathlon's time
@@ -442,7 +442,7 @@ def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
 ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
 
 
-def _repeats_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
+def _of_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
     """Whether the repetition or time ``span`` comes right after a verb in the past that tells no activity, or
     after one and "for" ("scored twice", "stopped three times to tie my laces", "After the marathon I rested for
     three days"): it counts or lasts that verb, not the session.  (``activity_words``: the tokens of the Doc's
@@ -464,7 +464,7 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
     (:func:`thing_told_of`).
     (``activity_words``: the tokens of the Doc's clusters.)"""
     q: Quantity = span.info
-    if q.kind == "repetition" and (_repeats_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)):
+    if q.kind == "repetition" and (_of_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)):
         return
     own = next((c for c in clusters if c.start == span.end), None)
     if q.kind == "repetition" and own is not None:  # "my 30-day yoga challenge: 45 min of vinyasa"
