@@ -114,3 +114,23 @@ def test_a_race_named_for_one_day_is_no_event_of_the_session_of_another_day(extr
     post = extractor.extract(text, posted_at=dt.date(2026, 5, 4))
     got = sorted((a.distance.meters if a.distance else None, a.event is not None) for a in post.activities)
     assert got == [(5000, True), (16000, False)]
+
+
+@pytest.mark.parametrize("text, swim", [
+    ("Tue 8 km easy, Thu 45 min swim.", "Thu"),  # the distance's day comes before the swim's
+    ("Mon 40 min swim at the lido, Wed 10 km hilly.", "Mon"),  # the swim's day comes before the distance's
+])
+def test_a_distance_goes_to_no_session_of_another_days_item(extractor, text, swim):
+    post = extractor.extract(text, posted_at=dt.date(2024, 6, 10))
+    swims = [a for a in post.activities if a.activity == "swimming"]
+    assert len(swims) == 1 and swims[0].date.text == swim
+    assert swims[0].distance is None and swims[0].duration.seconds in (2400, 2700)
+    # the distance is a session of its own day, of the activity a log names none for
+    rest = [(a.activity, a.date.text) for a in post.activities if a is not swims[0]]
+    assert rest == [("running", "Tue" if swim == "Thu" else "Wed")]
+
+
+def test_a_distance_after_a_verb_of_an_earlier_item_is_of_that_verbs_activity(extractor):
+    # the verb of the first item may be left out of the next one
+    got = sessions(extractor, "Tue swam 2 km, Thu 3 km.", dt.date(2024, 6, 10))
+    assert got == [("swimming", "completed", 2000), ("swimming", "completed", 3000)]

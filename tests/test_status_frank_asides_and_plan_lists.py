@@ -35,8 +35,8 @@ def test_a_real_plan_is_still_one(extractor):
 
 def test_a_plan_before_a_colon_reaches_the_end_of_its_list(extractor):
     text = "Training plan for next week: Monday 5 km recovery, Wednesday hill repeats, Saturday 30 km long run."
-    # each day's distance a session of its own, every one of them planned
-    assert statuses(extractor, text) == ["planned", "planned"]
+    # each day's session one of its own, every one of them planned
+    assert statuses(extractor, text) == ["planned", "planned", "planned"]
 
 
 def test_a_recap_before_a_colon_stays_done(extractor):

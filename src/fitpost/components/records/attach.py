@@ -539,24 +539,30 @@ def cluster_for(ctx: Context, span: ext.Mention, sentence: SentenceClusters, rac
     those are tried first, then, if need be, those within WINDOW.  (Any cluster the quantity lies in is
     among the first.)
     """
-    first = _may_take(span, sentence.near(span.start, span.end, NEAR_FIRST))
+    first = _may_take(ctx, span, sentence.near(span.start, span.end, NEAR_FIRST))
     for c in first:
         if c.start <= span.start < c.end or span.start <= c.start < span.end:
             return c  # the first it lies in or that starts in it
     best, best_cost = _least_cost(ctx, span, _of_race(first, race))
     if best_cost > NEAR_FIRST + least_term(span):  # a cluster further away may cost less
-        best, _ = _least_cost(ctx, span, _of_race(_may_take(span, sentence.near(span.start, span.end, WINDOW)), race))
+        further = _may_take(ctx, span, sentence.near(span.start, span.end, WINDOW))
+        best, _ = _least_cost(ctx, span, _of_race(further, race))
     if best is not None and (made_up_after(ctx, best, span) or _before_clause_not_done(ctx, best, span)):
         return None  # "Missed my run yesterday, so doubled up today: 12 km": the session made up, not the one missed
     return best
 
 
-def _may_take(span: ext.Mention, near: list[Cluster]) -> list[Cluster]:
+def _may_take(ctx: Context, span: ext.Mention, near: list[Cluster]) -> list[Cluster]:
     """The clusters of ``near`` that may hold the quantity ``span``: for a distance, none of an activity that
-    never covers one (NO_DISTANCE: "8 km easy, then 20 minutes of yoga" is no yoga of 8 km)."""
+    never covers one (NO_DISTANCE: "8 km easy, then 20 minutes of yoga" is no yoga of 8 km), nor one told
+    after another day than the distance (:meth:`~.context.Context.day_before`): that is another item of a
+    log ("Tue 8 km easy, Thu 45 min swim", "Thu swim, Sat 16 km": no swim of 8 or 16 km)."""
     if span.info.kind != "distance":
         return near
-    return [c for c in near if c.info.activity not in NO_DISTANCE]
+    sent = ctx.sent_of[span.start]
+    day = ctx.day_before(sent, span.start)
+    return [c for c in near if c.info.activity not in NO_DISTANCE
+            and (day is None or ctx.day_before(sent, c.start) in (None, day))]
 
 
 def _before_clause_not_done(ctx: Context, c: Cluster, span: ext.Mention) -> bool:

@@ -780,6 +780,12 @@ class Context:
         lo, hi = min(a, b), max(a, b)
         return any(lo < d.start < hi for d in self.day_led.values())
 
+    def day_before(self, n: int, k: int) -> int | None:
+        """Where the last date of a day before token ``k`` in sentence ``n`` starts, if there is one: the day
+        of the item of a log that token ``k`` is in ("Tue 8 km easy, Thu 45 min swim": Thu's for the swim)."""
+        return max((d.start for d in self.dates_in.get(n, ())
+                    if d.start < k and d.info is not None and d.info.granularity == "day"), default=None)
+
     def sentence_words(self, n: int) -> frozenset[str]:
         """The lower-case words of sentence ``n`` (made once per sentence)."""
         words = self._sentence_words.get(n)

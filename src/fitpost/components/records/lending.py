@@ -561,9 +561,11 @@ def _split_day_led(ctx: Context, real: RealRecords, clusters: list[Cluster], tak
             continue
         before = [c for c in by_sent[n] if c.start < span.start]
         c = before[-1] if before else by_sent[n][0]
-        if not before and _days_between(ctx, span.end, c.start):
-            # "Mon 6 km, Wed swim 1.5 km": an item that names no activity where a later one names its own is
-            # not of that one's activity, but of the one a log names none for
+        if not before and _days_between(ctx, span.end, c.start) or before and c.info.form != "verb" \
+                and ctx.day_before(n, c.start) not in (None, day.start):
+            # "Mon 6 km, Wed swim 1.5 km", "Mon 40 min swim, Wed 10 km": an item that names no activity where
+            # another names its own by a noun is not of that one's activity, but of the one a log names none
+            # for (a verb may be left out after the first item: "Tue swam 2 km, Thu 3 km")
             info = ext.ActivityInfo(activity=ctx.lexicon.default_activity, form="inferred")
         elif opens:
             continue
