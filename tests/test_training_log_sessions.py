@@ -96,6 +96,17 @@ def test_repeats_shorter_than_the_session_before_are_its_own(extractor):
     assert got == [("swimming", 3200.0, None)], got
 
 
+def test_a_shorter_distance_with_the_session_is_a_part_of_it(extractor):
+    assert sessions(extractor, "Thursday: 11 km with 3 km at tempo in the middle.") == [("running", 11000.0, None)]
+    assert sessions(extractor, "Sat 16 km including 2 km of hill repeats.") == [("running", 16000.0, None)]
+
+
+def test_a_distance_with_someone_after_the_session_is_a_session_of_its_own(extractor):
+    # the cue joins a distance shorter than the one before only when the distance follows it right away
+    got = sessions(extractor, "Monday: 12 km with the club, 5 km more on my own in the evening.")
+    assert [m for _, m, _ in got] == [12000.0, 5000.0], got
+
+
 def test_repeats_on_another_day_are_a_session(extractor):
     got = sessions(extractor, "Ran 5 km on Monday. Tuesday 6 x 400 m on the track.")
     assert got == [("running", 5000.0, None), ("running", 2400.0, None)], got

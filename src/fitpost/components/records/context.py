@@ -125,6 +125,7 @@ class Lexicon:
     segment_before: frozenset[str]  # log lines: see models/linking.json
     segment_after: frozenset[str]
     marker_before: frozenset[str]
+    part_cues: frozenset[str]  # "10 km with 4 km at tempo": a part of the session told before
     placing_nouns: frozenset[str]  # "first woman in 1:19:03": a place in the results, no part of a session
     default_activity: str
     slower_guesses: dict[str, str]  # of a text naming no activity, the guess where the default is too fast
@@ -297,6 +298,7 @@ def _log_line_words(log: dict) -> dict:
     """The :class:`Lexicon` fields of the ``log_lines`` of linking.json."""
     words = {field: frozenset(log[key]) for field, key in (
         ("segment_before", "segment_before"), ("segment_after", "segment_after"), ("marker_before", "marker_before"),
+        ("part_cues", "part_cues"),
         ("placing_nouns", "placing_nouns"), ("total_words", "total"), ("periods", "periods"),
         ("volume_periods", "volume_periods"), ("more_words", "more_words"),
         ("day_words", "day_words"), ("log_verbs", "verbs"), ("report_labels", "report_labels"),

@@ -187,11 +187,14 @@ def _total_of_set(ctx: Context, real: RealRecords, prev: Record, span: ext.Menti
 def _repeats_within(ctx: Context, prev: Record, span: ext.Mention) -> bool:
     """Whether the distance ``span`` is a set of repeats shorter than the distance of record ``prev``, the
     record before it, in a sentence that names no day or is ``prev``'s: the repeats of that session ("12 km
-    with 4 x 1 mile at threshold"), not a session of their own."""
+    with 4 x 1 mile at threshold"), not a session of their own; or a shorter distance right after a
+    ``part_cues`` word in ``prev``'s sentence: a part of it ("Thursday: 10 km with 4 km at tempo")."""
     q, whole = span.info, prev.distance()
-    if (q.times or 0) < 2 or whole is None or not whole.meters or not q.meters or q.meters >= whole.meters:
+    if whole is None or not whole.meters or not q.meters or q.meters >= whole.meters:
         return False
     n = ctx.sent_of[span.start]
+    if (q.times or 0) < 2:
+        return span.start > 0 and ctx.lows[span.start - 1] in ctx.lexicon.part_cues and n in prev.sents()
     return n in {c.sent for c in prev.clusters} or not ctx.dates_in.get(n)
 
 
