@@ -138,6 +138,7 @@ def test_date_form(finder, text, posted_at, phrase, value, granularity):
     "She told India Today about the swim.",
     "Cycled 90 km: 3.8.18 firmware on the bike computer.",
     "The canal path is usually empty on a Saturday.",
+    "I like a slow 10 km on Sunday mornings.",  # a routine's day
     "The walk finishes in 8 days.",
     "Ran the Larkspur 10K two minutes faster than last year.",  # a yardstick, not when
 ])

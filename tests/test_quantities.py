@@ -310,6 +310,9 @@ def test_for_a_week_after_a_daily_cue_is_the_days_of_the_sessions():
     ("swim 4 times per week", "4 times per week", "weekly", 4),
     ("3x a week", "3x a week", "weekly", 3),
     ("every Sunday", "every Sunday", "weekly", None),
+    ("a 10k on Sunday mornings", "on Sunday mornings", "weekly", None),
+    ("Tuesday evenings are for the pool", "Tuesday evenings", "weekly", None),
+    ("hill reps every Thursday night", "every Thursday night", "weekly", None),
     ("once a month", "once a month", "monthly", 1),
 ])
 def test_frequency(text, span, frequency, times):

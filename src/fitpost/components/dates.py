@@ -586,6 +586,7 @@ class DateFinder(Component):
         self.weekdays = set(sets["WEEKDAY"])
         self.months = set(sets["MONTH"])
         self.parts = set(sets["PART"])
+        self.routine_parts = {part + "s" for part in self.parts}  # "mornings": English plurals of the parts
         self.past_words, self.future_words = direction_words(name)
         self.future_cues = set(data["future_cues"])
         self.done_cues = frozenset(data["done_cues"])
@@ -692,6 +693,8 @@ class DateFinder(Component):
             return False  # "every Sunday" is a routine, not a date
         if before in self.not_before_weekday and lower[start] in self.weekdays:
             return False  # "quiet on a Saturday": any Saturday
+        if lower[start] in self.weekdays and after is not None and after in self.routine_parts:
+            return False  # "on Saturday mornings": a routine's day
         if before == "on" and start > 1 and lower[start - 2] in self.exclude_before:
             return False
         if lower[start] in self.weekdays and self._listed_after_routine_word(lower, start):

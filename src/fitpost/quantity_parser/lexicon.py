@@ -171,6 +171,11 @@ class Lexicon:
             for p in phrases:
                 if p not in need:
                     self.freq_phrases[norm(p)] = value
+        day_sets = resources.load_json("dates.json")["sets"]
+        for part in day_sets["PART"]:  # "on Saturday mornings", "every Tuesday night": see frequency.json
+            for day in day_sets["WEEKDAY"]:
+                for phrase in (f"on {day} {part}s", f"{day} {part}s", f"every {day} {part}", f"each {day} {part}"):
+                    self.freq_phrases[norm(phrase)] = "weekly"
         self.periods: dict[str, str] = {}
         for value, phrases in freq["periods"].items():
             for p in phrases:
