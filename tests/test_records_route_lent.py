@@ -145,3 +145,9 @@ def test_an_end_told_again_where_the_journey_ends_keeps_its_role(extractor):
     [tour] = extractor.extract(text, posted_at="2026-08-02").activities
     roles = {p.name: p.role for p in tour.places}
     assert roles.get("Larkspur Memorial") == "to" and roles.get("Tarnby Fell") == "from"
+
+
+def test_the_route_of_a_logged_day_frames_no_later_day(extractor):
+    # the route belongs to the day's own distance; tomorrow's stage tells none
+    text = "Day 4 on the coast path. 19 km from Ashby Vale to Larkspur in the drizzle. Tomorrow is 26 km over the moor."
+    assert routes(extractor, text) == [[("Ashby Vale", "from"), ("Larkspur", "to")], []]

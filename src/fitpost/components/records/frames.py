@@ -15,12 +15,13 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A sentence naming a route (from, to) or an event but no activity frames the real records whose
+    """A sentence naming a route (from, to) or an event but no activity nor a session frames the real records whose
     primary mention is told 1 to FRAME_REACH sentences after it and that have no route or event of their own
     (a bare mention before it that joined one later is no start of it: "has crossed the Tarnby Channel. ...
     She set off from Larkspur Point at 6 am. ... became the first to cross the Tarnby Channel in 14 hours");
     an event comes with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
-    with_cluster = {c.sent for c in clusters}
+    # a sentence of a session, though one lending made ("22 km from A to B in the rain."), frames no other
+    with_cluster = {c.sent for c in clusters} | {c.sent for r in records for c in r.clusters}
     for n in sorted(ctx.places_in.keys() | ctx.events_in.keys()):
         if n in with_cluster:
             continue
