@@ -320,6 +320,21 @@ def test_frequency(text, span, frequency, times):
     assert (q.text, q.frequency, q.times) == (span, frequency, times)
 
 
+@pytest.mark.parametrize("text", [
+    "Some weeks I was swimming 30 km in the pool.",
+    'She said: "Some days we cycle 60 km."',
+    "A few mornings I rowed 10 km.",
+])
+def test_a_vague_spell_opening_its_clause_before_a_subject_is_no_duration(text):
+    # "Some weeks I ...": on which weeks, not how long
+    assert [q.kind for q in parse_quantities(text)] == ["distance"]
+
+
+def test_a_vague_spell_is_still_a_duration_elsewhere():
+    assert [q.text for q in parse_quantities("It took some weeks to get over the 100 km ride.")
+            if q.kind == "duration"] == ["some weeks"]
+
+
 def test_times_a_week_range():
     q = one("running 2-3 times a week", "frequency")
     assert (q.frequency, q.min, q.max, q.times) == ("weekly", 2, 3, 3)

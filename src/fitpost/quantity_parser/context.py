@@ -148,6 +148,7 @@ class Cues:
         self.rep_noun = re.compile(
             r"(?:\s+[^\W\d_][\w\-]*){0,2}?\s+(?:" + trie(sorted(ctx["repetition_nouns"])) + r")(?!\w)", FLAGS)
         self.date_after = _after(ctx["date_after"])
+        self.which_after = frozenset(ctx["which_after"]["words"])
         self.age_after = re.compile(r"(?:\s*[-‐‑]\s*|\s+)(?:olds?|young)(?!\w)|\s+of\s+age(?!\w)|\s*yo(?!\w)", FLAGS)
         self.approx_before = frozenset(norm(p) for p in ctx["approx_before"])
         self.approx_after = re.compile(

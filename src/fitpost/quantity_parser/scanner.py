@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, fields
 
-from fitpost.quantity_parser.context import WordsBefore, cues, left_words, next_word, sentence
+from fitpost.quantity_parser.context import WordsBefore, clause_before, cues, left_words, next_word, sentence
 from fitpost.quantity_parser.grammar import master, period_re
 from fitpost.quantity_parser.lexicon import Unit, lexicon, norm
 from fitpost.quantity_parser.numbers import Number, digits, parse_number
@@ -295,6 +295,12 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     return items, end
 
 
+def _opening(clause: str) -> bool:
+    """Whether a number after the text ``clause`` of its clause opens the clause: nothing but an article,
+    spaces or an opening quote or bracket before it, after a colon if there is one ('She said: "Some')."""
+    return clause.rsplit(":", 1)[-1].strip(" \t\n\"'“‘(*") in ("", "a")
+
+
 def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj):  # noqa: C901
     lex = lexicon()
     groups = _groups(m)
@@ -307,6 +313,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
         return None  # a 56-year-old, aged 30 years
     if c.date_after.match(text, end):
         return None  # 2 days ago, three weeks later
+    if n.vague and next_word(text, end) in c.which_after and _opening(clause_before(text, start)):
+        return None  # "Some weeks I was swimming 30 km": on which weeks, not how long
     if next_word(text, end) in _MARKS:
         return None  # the 50 minute mark: a point in the session, like the 30 km mark
     g = m.group(groups.glued)
