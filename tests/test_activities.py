@@ -163,6 +163,18 @@ def test_a_word_both_verb_and_noun_after_an_amount_is_a_noun(nlp):
     assert infos(nlp, "Halfway through a 40 minute swim I lost a goggle.")["swim"].form == "noun"
 
 
+def test_a_circuit_after_a_distance_is_a_course_no_workout(nlp):
+    assert found(nlp, "Rowed the 9 km circuit on Tarnside reservoir.") == [("Rowed", "rowing")]
+    assert found(nlp, "Circuits at the gym tonight, then a 5 km jog.") == [("Circuits", "workout"), ("jog", "running")]
+
+
+def test_a_course_s_distance_goes_to_the_session_told(extractor):
+    text = "Elin became the first to swim around Larkspur Isle. She completed the 21 km circuit in 9 hours."
+    got = [(a.activity, a.distance and a.distance.meters, a.duration and a.duration.seconds)
+           for a in extractor.extract(text).activities]
+    assert got == [("swimming", 21000, 9 * 3600)]
+
+
 def test_a_verb_form_after_an_article_or_a_possessive_is_the_thing(nlp):
     assert found(nlp, "Ottilie and I shared a kayak, and I left my bike at home.") == []
     assert found(nlp, "Of the forty starters, twelve were in the sprint.") == []

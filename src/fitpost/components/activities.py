@@ -85,6 +85,11 @@ CLIMB_NOUNS = frozenset(("climb", "climbs"))  # a verb form that is also the nou
 CLIMB_OF = frozenset(("of", "up"))  # between a climb and the hill it went up
 
 
+def _after_distance(start: int, quantities: list[ext.Mention]) -> bool:
+    """Whether a distance of ``quantities`` ends right before token ``start``."""
+    return any(q.end == start and q.label == "distance" for q in quantities)
+
+
 def _more_than_an_amount(tab: ext.Tokens, end: int) -> bool:
     """Whether the idiom ending at token ``end`` ends in "over" and a number follows it: "over" is "more than"
     ("run over 30 miles"), no "run over" of a car."""
@@ -171,11 +176,13 @@ class ActivityFinder(Component):
 
     def _load_blocking_words(self) -> None:
         """The words around a form that make it no session: a compound's head ("running shoes"), a leg's word,
-        a vehicle ridden, a business run, what a race is trained for."""
+        a distance before a course ("the 34 km circuit"), a vehicle ridden, a business run, what a race is
+        trained for."""
         self.blockers = set(self.lexicon["compound_blockers"])
         self.legs = frozenset(self.lexicon["triathlon_legs"]["words"])
         vehicles = self.lexicon["vehicles"]
         self.ride_forms, self.vehicles = frozenset(vehicles["ride_forms"]), frozenset(vehicles["nouns"])
+        self.courses = frozenset(self.lexicon["courses"]["forms"])
         ventures = self.lexicon["ventures"]
         self.run_forms, self.ventures = frozenset(ventures["run_forms"]), frozenset(ventures["nouns"])
         training = self.lexicon["race_training"]
@@ -222,30 +229,17 @@ class ActivityFinder(Component):
                 found.append((start, end, activity, ext.ActivityInfo(activity=activity, sport_type=sport,
                                                                      exercise=exercise, form="hashtag")))
                 continue
+            if tab.lower[start] in self.courses and _after_distance(start, quantities):
+                continue  # "the 34 km circuit": the course of the session told, no circuit training
             root = doc[start:end].root if tagged else None
             if triathlon and self._leg(tab, start, end, amounts):
                 form = "noun"
             elif not self._is_activity(doc, tab, start, end, root, kind):
                 continue
             if form == "both":
-                # a word both verb and noun is a noun right after a word of a session's kind ("long ride"),
-                # where the tagger says so or, with no tagger, right
-                # after a determiner, an amount (or an amount and "of") or a number ("our kayaking trip", "my
-                # run", "these 5 mile runs", "12 km of runs", "25 runs") or, but for an -ing form, right before
-                # a word of being, as no verb is ("hikes are fun")
-                if start > 0 and tab.lower[start - 1] in self.amount_modifiers:
-                    noun = True  # "long ride", "easy run": a session's word after its kind, whatever the tagger says
-                elif tagged:
-                    noun = root.pos_ in ("NOUN", "PROPN")
-                else:
-                    if amount_ends is None:
-                        amount_ends = {q.end for q in quantities
-                                       if q.label in ("distance", "duration")}
-                    noun = start > 0 and (tab.lower[start - 1] in _DETERMINERS or start in amount_ends
-                                          or tab.lower[start - 1].isdigit()
-                                          or tab.lower[start - 1] == "of" and start - 1 in amount_ends) \
-                        or _before_being(tab, start, end)
-                form = "noun" if noun else "verb"
+                if amount_ends is None and not tagged:
+                    amount_ends = {q.end for q in quantities if q.label in ("distance", "duration")}
+                form = "noun" if self._both_a_noun(tab, start, end, root, amount_ends) else "verb"
             if unicodedata.category(tab.text[start][0]) == "So" or " ".join(tab.lower[start:end]) in self.amount_nouns:
                 # an emoji or an amount noun: a session only beside its amount ("🚴 62 km loop", "20 min on the
                 # bike") or right after a spell of time it fills ("a great day on the bike"), else decoration or
@@ -261,6 +255,21 @@ class ActivityFinder(Component):
         kept = _without_told_means(tab, _filter_spans(found))
         ext.add(doc, ext.ACTIVITIES, "fp_activity", self._in_context(tab, kept, ext.title_end(ext.text(doc))))
         return doc
+
+    def _both_a_noun(self, tab: ext.Tokens, start: int, end: int, root: Token | None,
+                     amount_ends: set[int] | None) -> bool:
+        """Whether a word both verb and noun at ``start:end`` is a noun: right after a word of a session's kind
+        ("long ride"), where the tagger says so (``root``, its root token, None with no tagger) or, with no
+        tagger, right after a determiner, an amount (``amount_ends``: where the distances and times end; or
+        an amount and "of") or a number ("our kayaking trip", "my run", "these 5 mile runs", "12 km of runs",
+        "25 runs") or, but for an -ing form, right before a word of being, as no verb is ("hikes are fun")."""
+        if start > 0 and tab.lower[start - 1] in self.amount_modifiers:
+            return True  # "long ride", "easy run": a session's word after its kind, whatever the tagger says
+        if root is not None:
+            return root.pos_ in ("NOUN", "PROPN")
+        before = tab.lower[start - 1] if start > 0 else ""
+        return start > 0 and (before in _DETERMINERS or start in amount_ends or before.isdigit()
+                              or before == "of" and start - 1 in amount_ends) or _before_being(tab, start, end)
 
     def _in_context(self, tab: ext.Tokens, found: list[tuple], title_end: int) -> list[tuple]:
         """Give a context form the activity around it: for a 'text' form or a bare race distance, the
