@@ -641,7 +641,9 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a token may come more than once."""
     seeds = _cued(lex, tab, cues["company"])
     subjects, starts = set(), set()
-    for s in ext.mentions(doc, ext.ACTIVITIES, "fp_activity"):
+    activities = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
+    seeds += [(k, True) for k in _counted_for(lex, tab, activities)]
+    for s in activities:
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
             subjects.add(_before_age(tab, _before_relative(tab, _past_auxiliaries(tab, s.start - 1))))
@@ -653,6 +655,28 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
     return seeds, subjects
+
+
+ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")  # "50th"
+ORDINAL_REACH = 3  # at most this many words between an ordinal and the session's word ("first open water swim")
+
+
+def _counted_for(lex: Lexicon, tab: ext.Tokens, activities: list[ext.Mention]) -> list[int]:
+    """The tokens right after "for" where it follows a session told by its count (``counted_for`` of
+    linking.json): a number word and a number ("parkrun number 50 for Jonas", "and number 4 for Bram"), or an
+    activity word (of ``activities``) with an ordinal at most ORDINAL_REACH words before it ("a first open water
+    swim for Ottilie").  The records' linker reads the same cue (``company._counted_for``)."""
+    lows = tab.lower
+    ends = {a.end: a.start for a in activities}
+    out = []
+    for k in tab.where(("for",)):
+        if k >= 2 and lows[k - 2] in lex.count_number_words and (lows[k - 1].isdigit()
+                                                                or lows[k - 1] in lex.count_ordinals):
+            out.append(k + 1)
+        elif k in ends and any(w in lex.count_ordinals or ORDINAL_NUMBER.fullmatch(w)
+                               for w in lows[max(tab.sent_lo[k], ends[k] - ORDINAL_REACH):ends[k]]):
+            out.append(k + 1)
+    return out
 
 
 def _joined_subjects(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[int]:

@@ -70,6 +70,8 @@ class Lexicon:
     # cue), "speech", "doing", "relation" (a word a relation starts with), "pronoun", "title"; a Doc's tokens are
     # looked up by these words once (``finding.cue_tokens``)
     cues: dict[str, frozenset[str]]
+    count_ordinals: frozenset[str]  # "a first swim for Ottilie": counted_for of linking.json, as records read it
+    count_number_words: frozenset[str]  # "parkrun number 50 for Jonas"
     cue_kinds: dict[str, tuple[str, ...]]  # each word of ``cues`` -> the kinds it is a cue of, in the order of ``cues``
 
     @classmethod
@@ -83,6 +85,7 @@ class Lexicon:
         activity_words = activity_nouns | {w for a in acts for w in a["verbs"]}
         # and a part of a place before "of" ("the streets of X"), of places.json
         place_parts = resources.load_json("places.json")["place_parts"]
+        counted = resources.load_json("linking.json")["counted_for"]  # who a session counted for
         place_before = _phrases(data["place_before"]) | {(part, "of") for part in place_parts}
         company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
         company_lengths: dict[str, set[int]] = {}
@@ -123,6 +126,7 @@ class Lexicon:
             company_lengths={w: tuple(sorted(ns)) for w, ns in company_lengths.items()},
             activity_nouns=_one_words(activity_nouns),
             cues=cues,
+            count_ordinals=frozenset(counted["ordinals"]), count_number_words=frozenset(counted["number_words"]),
             cue_kinds=ext.word_kinds(cues),
         )
 

@@ -182,6 +182,8 @@ class Lexicon:
     counted: dict[str, tuple[str, float]]  # a count's unit -> the activity it is a session of, and the least count
     spectating: frozenset[str]  # words of watching or helping at someone else's session
     joining: frozenset[str]  # verbs whose object joins the subject in a session ("joined her for a swim")
+    count_ordinals: frozenset[str]  # "a first swim for Ottilie": see counted_for in linking.json
+    count_number_words: frozenset[str]  # "parkrun number 50 for Jonas"
     plan_future: frozenset[str]  # words of the future before a plan in place of a session not done ("will")
     plan_verbs: frozenset[str]  # verbs of such a plan ("Will go tomorrow instead")
     plan_after: frozenset[str]  # the words besides a day to come that may follow such a verb ("again", "instead")
@@ -314,9 +316,11 @@ def _claim_cues(cues: dict) -> dict:
 
 
 def _watching_and_joining(data: dict) -> dict:
-    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one
-    (``spectating`` and ``joining`` of linking.json)."""
-    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"])}
+    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one or
+    had it counted for them (``spectating``, ``joining`` and ``counted_for`` of linking.json)."""
+    counted = data["counted_for"]
+    return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"]),
+            "count_ordinals": frozenset(counted["ordinals"]), "count_number_words": frozenset(counted["number_words"])}
 
 
 def _plan_and_rank_words(data: dict, activities: dict) -> dict:
