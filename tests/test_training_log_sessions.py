@@ -96,6 +96,15 @@ def test_repeats_shorter_than_the_session_before_are_its_own(extractor):
     assert got == [("swimming", 3200.0, None)], got
 
 
+def test_a_tempo_with_its_amount_is_a_run_unless_the_text_rides(extractor):
+    assert sessions(extractor, "6 mile tempo before work, legs felt good.") == [("running", 6 * 1609.344, None)]
+    assert sessions(extractor, "Tempo on the turbo tonight: 45 min at threshold.") == [("cycling", None, 2700.0)]
+
+
+def test_the_tempo_of_a_thing_is_no_session(extractor):
+    assert sessions(extractor, "Loved the tempo of the new album.") == []
+
+
 def test_a_shorter_distance_with_the_session_is_a_part_of_it(extractor):
     assert sessions(extractor, "Thursday: 11 km with 3 km at tempo in the middle.") == [("running", 11000.0, None)]
     assert sessions(extractor, "Sat 16 km including 2 km of hill repeats.") == [("running", 16000.0, None)]
