@@ -335,6 +335,26 @@ def test_a_vague_spell_is_still_a_duration_elsewhere():
             if q.kind == "duration"] == ["some weeks"]
 
 
+@pytest.mark.parametrize("text", [
+    "My first parkrun in four years this morning!",
+    "Fastest 10k in two years at Tarnby today.",
+    "First swim for 2 years, only 1 km.",
+])
+def test_a_spell_after_first_or_best_is_the_time_since_no_duration(text):
+    assert [q.kind for q in parse_quantities(text) if q.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("text, spell", [
+    ("My first marathon in 3:52, at Larkspur.", "3:52"),  # a time of the session
+    ("She became the first woman to row it in 41 days.", "41 days"),  # what a feat took
+    ("Ottilie, the first woman to walk it in 2 years.", "2 years"),
+    ("My longest walk yet, 90 km in 3 days.", "3 days"),  # a clause of its own
+])
+def test_a_session_s_own_time_after_first_is_still_a_duration(text, spell):
+    # and so is a race ahead: "my first half marathon in 10 days" (days, weeks and months are not read as since)
+    assert [q.text for q in parse_quantities(text) if q.kind == "duration"] == [spell]
+
+
 def test_times_a_week_range():
     q = one("running 2-3 times a week", "frequency")
     assert (q.frequency, q.min, q.max, q.times) == ("weekly", 2, 3, 3)

@@ -149,6 +149,8 @@ class Cues:
             r"(?:\s+[^\W\d_][\w\-]*){0,2}?\s+(?:" + trie(sorted(ctx["repetition_nouns"])) + r")(?!\w)", FLAGS)
         self.date_after = _after(ctx["date_after"])
         self.which_after = frozenset(ctx["which_after"]["words"])
+        self.since_before = frozenset(ctx["since_before"]["words"])
+        self.since_units = frozenset(ctx["since_before"]["units"])
         self.age_after = re.compile(r"(?:\s*[-‐‑]\s*|\s+)(?:olds?|young)(?!\w)|\s+of\s+age(?!\w)|\s*yo(?!\w)", FLAGS)
         self.approx_before = frozenset(norm(p) for p in ctx["approx_before"])
         self.approx_after = re.compile(

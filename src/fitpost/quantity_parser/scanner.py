@@ -295,6 +295,15 @@ def _distance(text, m, unit, surface, value, lo, start, end, lw, approx):
     return items, end
 
 
+def _since_last(clause: str, words: frozenset[str]) -> bool:
+    """Whether the text ``clause`` before a spell holds one of ``words`` ("first", "best") with no "to"
+    after it: the spell is the time since the last such session ("my first race in three years"), not
+    what a feat took ("the first woman to swim it in 3 days")."""
+    told = clause.split()
+    last = max((k for k, w in enumerate(told) if w in words), default=None)
+    return last is not None and "to" not in told[last:]
+
+
 def _opening(clause: str) -> bool:
     """Whether a number after the text ``clause`` of its clause opens the clause: nothing but an article,
     spaces or an opening quote or bracket before it, after a colon if there is one ('She said: "Some')."""
@@ -315,6 +324,8 @@ def _duration(text, m, unit, surface, n, value, lo, start, end, lw, approx, adj)
         return None  # 2 days ago, three weeks later
     if n.vague and next_word(text, end) in c.which_after and _opening(clause_before(text, start)):
         return None  # "Some weeks I was swimming 30 km": on which weeks, not how long
+    if canon in c.since_units and lw.last in ("in", "for") and _since_last(clause_before(text, start), c.since_before):
+        return None  # "my first race in three years": the time since the last one
     if next_word(text, end) in _MARKS:
         return None  # the 50 minute mark: a point in the session, like the 30 km mark
     g = m.group(groups.glued)
