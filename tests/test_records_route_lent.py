@@ -151,3 +151,10 @@ def test_the_route_of_a_logged_day_frames_no_later_day(extractor):
     # the route belongs to the day's own distance; tomorrow's stage tells none
     text = "Day 4 on the coast path. 19 km from Ashby Vale to Larkspur in the drizzle. Tomorrow is 26 km over the moor."
     assert routes(extractor, text) == [[("Ashby Vale", "from"), ("Larkspur", "to")], []]
+
+
+def test_a_start_told_before_a_session_that_tells_its_end_is_its_start(extractor):
+    # the session tells where it ended; the sentence before tells where it set off from
+    text = ("They set off from Tarnby Bridge at dawn. Having covered 140 miles in 9 hours, "
+            "the riders arrived at the Larkspur Arms.")
+    assert [sorted(r) for r in routes(extractor, text)] == [[("Larkspur Arms", "to"), ("Tarnby Bridge", "from")]]

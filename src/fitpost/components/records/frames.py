@@ -15,9 +15,10 @@ FRAME_REACH = 3  # a route or event frames the records starting at most this man
 
 
 def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) -> None:
-    """A sentence naming a route (from, to) or an event but no activity nor a session frames the real records whose
-    primary mention is told 1 to FRAME_REACH sentences after it and that have no route or event of their own
-    (a bare mention before it that joined one later is no start of it: "has crossed the Tarnby Channel. ...
+    """A sentence naming a route (from, to) or an event but no activity nor a session frames the real records
+    whose primary mention is told 1 to FRAME_REACH sentences after it: they take the ends of its route they tell
+    none of ("They set off from A at 6am. ... the riders arrived at B": A is the start), and its event where they
+    have none (a bare mention before it that joined one later is no start of it: "has crossed the Tarnby Channel. ...
     She set off from Larkspur Point at 6 am. ... became the first to cross the Tarnby Channel in 14 hours");
     an event comes with the place in its name ("The Vienna Marathon, at last." then "Ran it in 3:40.")."""
     # a sentence of a session, though one lending made ("22 km from A to B in the rain."), frames no other
@@ -38,8 +39,9 @@ def lend_frames(ctx: Context, records: list[Record], clusters: list[Cluster]) ->
                 r.primary.event = ev.info.name
                 r.primary.places.extend({"name": p.info.name, "role": p.info.role} for p in places
                                         if event_holding(ctx, p) == ev.info.name)
-            if route and not any(p["role"] in ("from", "to") for c in r.clusters for p in c.places):
-                r.primary.places.extend({"name": p.name, "role": p.role} for p in route)
+            if route:  # the ends it tells none of: "They set off from A. ... 180 miles later they arrived at B"
+                told = {p["role"] for c in r.clusters for p in c.places}
+                r.primary.places.extend({"name": p.name, "role": p.role} for p in route if p.role not in told)
 
 
 def lend_roles(ctx: Context, records: list[Record]) -> None:
