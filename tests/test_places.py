@@ -471,3 +471,18 @@ def test_a_preposition_a_model_takes_into_a_place_is_left_out(sm_extractor):
             doc.ents = [Span(doc, first, first + 3, label="FAC")]  # "Tarnside Pass to"
     names = [(s._.fp_place.name, s._.fp_place.role) for s in doc.spans["fp_places"]]
     assert ("Tarnside Pass", "from") in names and not any(name.endswith(" to") for name, _ in names)
+
+
+@pytest.mark.parametrize("text", [
+    "The pilgrimage walk sets off from the Methodist chapel on Monday.",
+    "We started our ride from the Welsh border town at dawn.",
+])
+def test_a_faith_or_a_nationality_before_a_common_noun_is_no_place(extractor, text):
+    post = extractor.extract(text, posted_at="2025-04-01")
+    assert [p.name for a in post.activities for p in a.places] == []
+
+
+def test_a_nationality_opening_a_name_of_its_own_stays_a_place(extractor):
+    post = extractor.extract("We rode from the Scottish Highlands to Tarnby.", posted_at="2025-04-01")
+    assert [(p.name, p.role) for a in post.activities for p in a.places] == [("Scottish Highlands", "from"),
+                                                                             ("Tarnby", "to")]

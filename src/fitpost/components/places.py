@@ -98,7 +98,10 @@ class PlaceFinder(Component):
         for cue in self.hometown:
             self.hometown_lengths[cue[-1]] = sorted({*self.hometown_lengths.get(cue[-1], ()), len(cue)})
         # a word for people, a relation among them ("a grandmother from Larkspur", "my sister from Leeds")
-        relations = resources.load_json("people.json")["relations"]
+        people = resources.load_json("people.json")
+        relations = people["relations"]
+        # "the Hindu temple", "the Scottish border village": a word of a faith or a nationality qualifying a noun
+        self.qualifiers = frozenset(data["faiths"]["words"]) | frozenset(people["nationalities"])
         self.origin_words = set(data["origin_words"]) | {r for r in relations if " " not in r}
         self.route_nouns = set(data["route_nouns"])
         self.place_parts = frozenset(data["place_parts"])
@@ -331,7 +334,8 @@ class PlaceFinder(Component):
         those that open the name of an event other than a city's race ("in the Pedal Sportive series",
         but "at the Vienna Marathon"; a model's entity may): with an event head of :meth:`_event_heads` in
         it or right after it; nor the word a "to" repeats after no preposition ("our Coast to Coast walk":
-        the name of a way, end to end).  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
+        the name of a way, end to end); nor a word of a faith or a nationality alone between "the" and a common
+        noun (``qualifiers``: "from the Hindu temple").  (``cues``: the Doc's cue words, of :meth:`_cue_tokens`.)"""
         out = []
         heads: set[int] | None = None  # the event heads, read when a name is read
         words, lows, n = tab.text, tab.lower, tab.n
@@ -350,6 +354,8 @@ class PlaceFinder(Component):
             if lows[k] == "to" and k > 1 and lows[k - 1] == lows[i] and k - 2 not in is_preposition:
                 continue  # "our Coast to Coast walk": the name of a way, end to end (not "from Tarnby to Tarnby")
             j = self._capitalised(tab, i)
+            if j == i + 1 and lows[i] in self.qualifiers and lows[i - 1] == "the" and j < n and words[j].islower():
+                continue  # "from the Hindu temple": the temple's faith, no place
             if heads is None:
                 heads = self._event_heads(tab, cues["event_head"])
             if j > i and heads.isdisjoint(range(i, min(j + 1, n))):

@@ -86,6 +86,7 @@ class Lexicon:
         # and a part of a place before "of" ("the streets of X"), of places.json
         place_parts = resources.load_json("places.json")["place_parts"]
         counted = resources.load_json("linking.json")["counted_for"]  # who a session counted for
+        titles = frozenset(data["titles"]) | frozenset(data["nationalities"])  # a nationality is read as a title
         place_before = _phrases(data["place_before"]) | {(part, "of") for part in place_parts}
         company_before, company_after = _phrases(data["company_before"]), _phrases(data["company_after"])
         company_lengths: dict[str, set[int]] = {}
@@ -96,7 +97,7 @@ class Lexicon:
             frozenset(k.replace("-", " - ").split()[0] for k in relations)
         cues = {"company": frozenset(company_lengths), "speech": frozenset(data["speech_verbs"]),
                 "doing": frozenset(data["doing_verbs"]), "relation": rel_first, "pronoun": PRONOUNS,
-                "title": frozenset(data["titles"])}
+                "title": titles}
         return cls(
             relations=relations,
             gender_words={w: g for g, ws in data["gender_words"].items() for w in ws},
@@ -104,13 +105,13 @@ class Lexicon:
             speech=frozenset(data["speech_verbs"]),
             doing=frozenset(data["doing_verbs"]),
             not_names=frozenset(data["not_names"]),
-            titles=frozenset(data["titles"]),
+            titles=titles,
             ranks=_phrases(data["ranks"]),
             rivals_before=_phrases(data["rivals_before"]["phrases"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,
-            not_alone=frozenset(data["common_words"]) | _one_words(relations) | frozenset(data["titles"])
+            not_alone=frozenset(data["common_words"]) | _one_words(relations) | titles
             | frozenset(STOP_WORDS) | frozenset(data["not_names"]) | _one_words(activity_words),
             not_in_name=frozenset(data["place_words"]) | frozenset(data["org_words"]) | frozenset(data["thing_words"])
             | _one_words(resources.load_json("events.json")["heads"]),

@@ -254,8 +254,8 @@ class Lexicon:
                    non_participant_lasts=frozenset(cue[-1] for cue in non_participant),
                    credit_words=frozenset(data["credit_words"]),
                    spectator_verbs=frozenset(data["spectator_verbs"]),
-                   person_words=frozenset(people["titles"]) | frozenset(w for ws in people["gender_words"].values()
-                                                                          for w in ws),
+                   person_words=frozenset(people["titles"]) | frozenset(people["nationalities"])
+                   | frozenset(w for ws in people["gender_words"].values() for w in ws),
                    generic_nouns=frozenset(activities["generic_nouns"]), spells=frozenset(activities["spells"]),
                    races=races, race_names=_whole_words(races),
                    mention_races={n: km * 1000.0 for n, km in data["mention_races_km"].items()},
