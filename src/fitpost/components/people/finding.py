@@ -661,22 +661,29 @@ ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")  # "50th"
 ORDINAL_REACH = 3  # at most this many words between an ordinal and the session's word ("first open water swim")
 
 
+def ordinal_before(lows: list[str], lo: int, start: int, ordinals: frozenset[str]) -> bool:
+    """Whether an ordinal (one of ``ordinals``, or a number ending in st, nd, rd or th) stands at most
+    ORDINAL_REACH words before token ``start``, from token ``lo`` on ("a first open water swim")."""
+    return any(w in ordinals or ORDINAL_NUMBER.fullmatch(w) for w in lows[max(lo, start - ORDINAL_REACH):start])
+
+
+def numbered_for(lows: list[str], k: int, number_words: frozenset[str], ordinals: frozenset[str]) -> bool:
+    """Whether a number word (one of ``number_words``), a number and "for" start at token ``k`` ("number 50
+    for")."""
+    return k + 2 < len(lows) and lows[k] in number_words \
+        and (lows[k + 1].isdigit() or lows[k + 1] in ordinals) and lows[k + 2] == "for"
+
+
 def _counted_for(lex: Lexicon, tab: ext.Tokens, activities: list[ext.Mention]) -> list[int]:
     """The tokens right after "for" where it follows a session told by its count (``counted_for`` of
     linking.json): a number word and a number ("parkrun number 50 for Jonas", "and number 4 for Bram"), or an
-    activity word (of ``activities``) with an ordinal at most ORDINAL_REACH words before it ("a first open water
+    activity word (of ``activities``) with an ordinal before it (:func:`ordinal_before`: "a first open water
     swim for Ottilie").  The records' linker reads the same cue (``company._counted_for``)."""
     lows = tab.lower
     ends = {a.end: a.start for a in activities}
-    out = []
-    for k in tab.where(("for",)):
-        if k >= 2 and lows[k - 2] in lex.count_number_words and (lows[k - 1].isdigit()
-                                                                or lows[k - 1] in lex.count_ordinals):
-            out.append(k + 1)
-        elif k in ends and any(w in lex.count_ordinals or ORDINAL_NUMBER.fullmatch(w)
-                               for w in lows[max(tab.sent_lo[k], ends[k] - ORDINAL_REACH):ends[k]]):
-            out.append(k + 1)
-    return out
+    return [k + 1 for k in tab.where(("for",))
+            if k >= 2 and numbered_for(lows, k - 2, lex.count_number_words, lex.count_ordinals)
+            or k in ends and ordinal_before(lows, tab.sent_lo[k], ends[k], lex.count_ordinals)]
 
 
 def _joined_subjects(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[int]:

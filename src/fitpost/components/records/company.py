@@ -12,7 +12,7 @@ Asha running").  People who are only mentioned ("photo by A") are left out.
 from __future__ import annotations
 
 from fitpost import ext
-from fitpost.components.people.finding import ORDINAL_NUMBER, ORDINAL_REACH, SHARED_SUBJECT_PREPOSITIONS
+from fitpost.components.people.finding import SHARED_SUBJECT_PREPOSITIONS, numbered_for, ordinal_before
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster
 from fitpost.components.sentences import closes_brackets
@@ -304,7 +304,7 @@ COUNT_REACH = 2  # at most this many words between a session's word and "number"
 
 def _counted_for(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     """The people right after "for" where cluster ``c`` is told by its count (``counted_for`` of linking.json):
-    an ordinal at most ORDINAL_REACH words before it and "for" right after it ("a first open water swim for
+    an ordinal before it (``finding.ordinal_before``) and "for" right after it ("a first open water swim for
     Ottilie"), or a number word and a number at most COUNT_REACH words after it, then "for" ("parkrun number 50
     for Jonas"), with every further number word, number and "for" of its sentence ("outing number 9 for Elin
     and me, and number 4 for Bram").  Not one who owns what follows ("for Ottilie's birthday").  The people
@@ -312,12 +312,9 @@ def _counted_for(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     lex, lows = ctx.lexicon, ctx.lows
     lo, hi = ctx.sents[c.sent]
     fors = []
-    ordinal = any(w in lex.count_ordinals or ORDINAL_NUMBER.fullmatch(w)
-                  for w in lows[max(lo, c.start - ORDINAL_REACH):c.start])
-    if ordinal and c.end < hi and lows[c.end] == "for":
+    if c.end < hi and lows[c.end] == "for" and ordinal_before(lows, lo, c.start, lex.count_ordinals):
         fors.append(c.end)
-    numbered = [k for k in range(c.end, hi - 2) if lows[k] in lex.count_number_words
-                and (lows[k + 1].isdigit() or lows[k + 1] in lex.count_ordinals) and lows[k + 2] == "for"]
+    numbered = [k for k in range(c.end, hi - 2) if numbered_for(lows, k, lex.count_number_words, lex.count_ordinals)]
     if numbered and numbered[0] - c.end <= COUNT_REACH:
         fors.extend(k + 2 for k in numbered)
     for k in fors:
