@@ -314,7 +314,8 @@ def _counted_for(ctx: Context, c: Cluster, chosen: list[ext.Mention]) -> None:
     fors = []
     if c.end < hi and lows[c.end] == "for" and ordinal_before(lows, lo, c.start, lex.count_ordinals):
         fors.append(c.end)
-    numbered = [k for k in range(c.end, hi - 2) if numbered_for(lows, k, lex.count_number_words, lex.count_ordinals)]
+    numbered = [k for k in ctx.tab.where(lex.count_number_words)  # a rare word: its tokens, not the sentence's
+                if c.end <= k < hi - 2 and numbered_for(lows, k, lex.count_number_words, lex.count_ordinals)]
     if numbered and numbered[0] - c.end <= COUNT_REACH:
         fors.extend(k + 2 for k in numbered)
     for k in fors:
