@@ -135,9 +135,25 @@ def test_paces_splits_segments_ages_and_times_of_day_are_no_duration(ex, text, e
     ("Ran the marathon with the 3:30 pacer for 20 miles, then faded to finish in 3:38:02.", "Ran", 13082),
     # a time in the clause of an aim told before it
     ("The plan was to run 10 km in 50 minutes but I did 52:10.", "run", 3130),
+    # a goal for the race or the day it names
+    ("Ran the Tarnby Half on Sunday. My goal for the race was 1:45, and I finished in 1:49:20.", "Ran", 6560),
+    ("Larkspur Marathon done! Target for the day was 3:30 but I crossed the line in 3:41.", "Marathon", 13260),
 ])
 def test_goal_times_and_improvements_give_way_to_the_time_run(ex, text, evidence, expected):
     assert seconds(record(ex, text, evidence)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, evidence", [
+    ("Brackenfold 10k tomorrow. Hoping to finish within 50 minutes.", "10k"),
+    ("Tamsin Hale is cycling from Tarnby to Larkspur and hopes to finish within 10 days.", "cycling"),
+])
+def test_a_bound_hoped_for_is_no_duration(ex, text, evidence):
+    assert record(ex, text, evidence).duration is None
+
+
+def test_a_goal_for_race_day_told_beside_a_session_is_no_record_of_its_own(ex):
+    post = ex.extract("My goal for race day is 3:15. Long run today, 30 km in 2:48.", posted_at="2025-05-04")
+    assert [(a.evidence.text, seconds(a)) for a in post.activities] == [("Long run", 2 * 3600 + 48 * 60)]
 
 
 @pytest.mark.parametrize("text, evidence, expected", [

@@ -253,7 +253,8 @@ def aside_roles() -> tuple[AsideRole, ...]:
         roles.append(AsideRole(
             name=name, kinds=frozenset(role["kinds"]),
             before=frozenset(norm(p) for p in role.get("before", ())),
-            fillers=frozenset(role["fillers"]) if "fillers" in role else fillers,
+            fillers=(frozenset(role["fillers"]) if "fillers" in role else fillers)
+            | frozenset(role.get("more_fillers", {}).get("words", ())),
             after=_phrases_re(role.get("after", []), _AFTER_LEAD, _AFTER_TAIL),
             near=_phrases_re(role.get("near", []), _NEAR_LEAD, _NEAR_TAIL),
             near_then=frozenset(role.get("near_then", ())),
