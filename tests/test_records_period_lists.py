@@ -52,6 +52,16 @@ def test_a_list_of_days_is_one_session_on_each_day(extractor, text):
     assert got == [(8000, dt.date(2024, 6, 4)), (10000, dt.date(2024, 6, 6)), (24000, dt.date(2024, 6, 9))]
 
 
+@pytest.mark.parametrize("text", [
+    "Tue intervals 6x800m, Thu easy 10 km, Sat steady 24 km.",
+    "Tuesday hills 8 km, Thursday tempo 10 km, Sunday 24 km.",
+])
+def test_words_labelling_a_session_between_its_day_and_its_distance_keep_it_on_that_day(extractor, text):
+    post = extractor.extract(text, posted_at=dt.date(2024, 6, 10))
+    days = [a.date.value if a.date else None for a in post.activities]
+    assert days == [dt.date(2024, 6, 4), dt.date(2024, 6, 6), dt.date(2024, 6, 8 if "Sat" in text else 9)]
+
+
 def test_a_list_of_days_under_a_week_is_each_session_once(extractor):
     # each distance followed by its day is split off once, whether read as an ellipsis or as a list
     got = sessions(extractor, "This week I rowed 8 km on Tuesday, 10 km on Thursday and 12 km on Saturday.",

@@ -36,6 +36,7 @@ COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and i
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
+DAY_LABEL_WORDS = 2  # words that label a session between its day and its distance ("Fri easy 5 km")
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
 SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))  # a clause's subject
@@ -852,18 +853,26 @@ class Context:
 
     @once
     def day_led(self) -> dict[int, ext.Mention]:
-        """The distances right after a day in their sentence (nothing but a colon or a dash between: "Tuesday
-        8 km", "Sat: 12 km"), by their first token, with that day's mention."""
+        """The distances right after a day in their sentence, by their first token, with that day's mention:
+        nothing between but a colon or a dash ("Tuesday 8 km", "Sat: 12 km") and up to DAY_LABEL_WORDS words
+        in lower case that label the session ("Fri easy 5 km", "Wed intervals 6x800m"; not "and")."""
         out: dict[int, ext.Mention] = {}
         ends = {d.end: d for found in self.dates_in.values() for d in found
                 if d.info is not None and d.info.granularity == "day"}
         if not ends:
             return out
+        text = self.tab.text
         for span in self.mentions[ext.QUANTITIES]:
+            if span.info.kind != "distance":
+                continue
             k = span.start
             while k > 0 and self.lows[k - 1] in (":", "-", "–"):
                 k -= 1
-            if span.info.kind == "distance" and k in ends:
+            label = k
+            while k not in ends and label - k < DAY_LABEL_WORDS and k > 0 and text[k - 1].isalpha() \
+                    and text[k - 1].islower() and self.lows[k - 1] not in CLAUSE_JOINS:
+                k -= 1
+            if k in ends:
                 out[span.start] = ends[k]
         return out
 
