@@ -62,6 +62,14 @@ def test_words_labelling_a_session_between_its_day_and_its_distance_keep_it_on_t
     assert days == [dt.date(2024, 6, 4), dt.date(2024, 6, 6), dt.date(2024, 6, 8 if "Sat" in text else 9)]
 
 
+def test_a_part_of_a_days_session_is_no_session_of_its_own(extractor):
+    text = "Last week: Mon rest, Tue 8 km easy, Wed 12 km with 6x1 km, Thu rest, Fri 5 km recovery, Sun 26 km long run."
+    post = extractor.extract(text, posted_at=dt.date(2024, 6, 10))
+    got = [(a.distance.meters if a.distance else None, a.date.value if a.date else None) for a in post.activities]
+    assert got == [(8000, dt.date(2024, 6, 4)), (12000, dt.date(2024, 6, 5)), (5000, dt.date(2024, 6, 7)),
+                   (26000, dt.date(2024, 6, 9))]
+
+
 def test_a_list_of_days_under_a_week_is_each_session_once(extractor):
     # each distance followed by its day is split off once, whether read as an ellipsis or as a list
     got = sessions(extractor, "This week I rowed 8 km on Tuesday, 10 km on Thursday and 12 km on Saturday.",

@@ -616,6 +616,8 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
             continue
         if activity_tokens is None:  # read once, where a sentence may hold a list
             activity_tokens = {k for m in ctx.mentions[ext.ACTIVITIES] for k in range(m.start, m.end)}
+        # a part of the distance before it is no item ("Wed 10 km with 5x1 km, Fri 6 km")
+        spans = [s for k, s in enumerate(spans) if k == 0 or not _part_of(ctx, spans[k - 1], s)]
         items = _distance_list(ctx, spans, activity_tokens)
         owner = next((owner_of[id(s.info)] for s in items if id(s.info) in owner_of), None)
         if len(items) < LIST_MIN or owner is None or not statuses.is_real(owner.status_name):
@@ -625,6 +627,14 @@ def _split_period_lists(ctx: Context, real: RealRecords, clusters: list[Cluster]
                 day = day_of[s.start].info if s.start in day_of else owner.date
                 real.add_record(Record([Cluster(start=s.start, end=s.end, sent=n, info=owner.info, status=owner.status,
                                                 quantities=[s.info], date=day, inferred=True)]))
+
+
+def _part_of(ctx: Context, item: ext.Mention, span: ext.Mention) -> bool:
+    """Whether the distance ``span`` is a part of the distance before it, ``item``: right after a
+    ``part_cues`` word and shorter ("Wed 10 km with 5x1 km, Fri 6 km")."""
+    q, whole = span.info, item.info
+    return span.start > 0 and ctx.lows[span.start - 1] in ctx.lexicon.part_cues \
+        and bool(q.meters and whole.meters) and q.meters < whole.meters
 
 
 def _distance_list(ctx: Context, spans: list[ext.Mention], activity_tokens: set[int]) -> list[ext.Mention]:
