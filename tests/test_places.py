@@ -53,8 +53,20 @@ def test_a_place_above_below_or_beyond_a_name_is_there(nlp, text, expected):
     ("Ran around the lanes of Tarnby this morning, 8 km.", [("Tarnby", "at")]),
     ("Rode through the hills of Brackenfold today.", [("Brackenfold", "at")]),
     ("Reached the summit of Larkspur Pike after four hours.", [("Larkspur Pike", "to")]),
+    ("She has walked 500 miles around the coast of Larkspur for the hospice.", [("Larkspur", "at")]),
+    ("Rode the length of Brackenfold in four days.", [("Brackenfold", "at")]),
 ])
 def test_a_name_after_a_part_of_a_place_and_of_is_the_place(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jonas Berg rowed 120 km down the river Tarn last week.", [("river Tarn", "at")]),
+    ("Swam across the lake Brackenfold with Elin.", [("lake Brackenfold", "at")]),
+    ("Swam in the lake Tuesday with Jonas.", []),  # a day, no name
+    ("Paddled to the port on Sunday.", []),
+])
+def test_a_river_or_a_lake_written_in_lower_case_before_its_name_makes_a_place(nlp, text, expected):
     assert places(nlp, text) == expected
 
 

@@ -113,6 +113,7 @@ class PlaceFinder(Component):
         self.not_places = set(data["not_places"])
         self.place_heads = set(data["place_heads"])
         self.place_prefixes = set(data["place_prefixes"])
+        self.lowercase_prefixes = frozenset(data["lowercase_prefixes"]["words"])
         self.not_in_names = set(data["not_in_names"])
         self.organisation_words = frozenset(data["organisation_words"])
         self.event_heads = set(data["event_heads"])
@@ -382,8 +383,9 @@ class PlaceFinder(Component):
                 if j < n and words[j].isalpha() and words[j].islower() and lows[j] not in self.not_in_names:
                     out.append((k, j + 1))  # "tackled mt. kellan": an abbreviation is no verb, in a post in lower case
                     continue
-            if not words[k][:1].isupper():
-                continue
+            if not words[k][:1].isupper() and not (lows[k] in self.lowercase_prefixes and k + 1 < n
+                                                    and _CAP.match(words[k + 1])):
+                continue  # "Lake Tarn", or "the river Tarn" (``lowercase_prefixes``)
             # a word both prefix and head ("Lake") opens the name a capitalised word follows ("Paddled Lake
             # Tarnby"), but for an event's head ("the Oakhollow Lake Swim": the lake is Oakhollow Lake)
             prefixed = False
