@@ -483,6 +483,10 @@ def test_a_yoga_pose_is_no_person(nlp):
     ("Skied all day with the kids. Rhodri finally made it down the red run without falling!", "Rhodri"),
     ("Ottilie begins each morning with a swim in the lake.", "Ottilie"),
     ("Elin ended the week with a long ride.", "Elin"),
+    # a verb of wanting, hoping or planning to do it
+    ("Elin wants to run the Larkspur 10k next month.", "Elin"),
+    ("Rhodri hopes to ride 100 km on Sunday.", "Rhodri"),
+    ("Ottilie plans to swim across the bay in June.", "Ottilie"),
 ])
 def test_a_word_before_a_verb_of_doing_an_activity_is_a_person_not_a_place(extractor, text, name):
     """A model may take an unfamiliar first name for a place: before "went for a run" it is someone."""
