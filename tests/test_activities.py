@@ -151,6 +151,17 @@ def test_generic_gerund_as_subject_with_the_model(sm_extractor):
     assert not infos(sm_extractor.nlp, "Swimming in Tarnby Lake with Elin last week was lovely.")["Swimming"].generic
 
 
+@pytest.mark.parametrize("model", ["blank", "sm"])
+def test_a_gerund_naming_the_session_noun_after_it_is_a_session(request, model):
+    """"Climbing session ... sent my first 6c": the subject is the session, which a model's parse may make
+    the gerund's head; it is one session, not climbing in general."""
+    text = "Climbing session at the wall tonight with Bram: sent my first 6c, about two hours."
+    extractor = request.getfixturevalue(f"{model}_extractor")
+    assert not infos(extractor.nlp, text)["Climbing session"].generic
+    (a,) = extractor.extract(text, posted_at="2025-11-10").activities
+    assert (a.activity, a.duration.seconds, [p.name for p in a.participants]) == ("climbing", 7200, ["Bram"])
+
+
 def test_a_word_both_verb_and_noun_after_a_determiner_is_a_noun(nlp):
     assert infos(nlp, "Ottilie and I packed the van for our kayaking trip.")["kayaking"].form == "noun"
     assert infos(nlp, "Really pleased with my run.")["run"].form == "noun"

@@ -638,6 +638,8 @@ class ActivityFinder(Component):
         if prev and prev[-1] in _DETERMINERS:
             return False  # "the running", "their cycling"
         if root is not None:
+            if root.i > start:
+                return False  # "Climbing session at the wall, two hours": the gerund tells what the session was
             if root.dep_ in ("ROOT", "conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp") \
                     and any(c.dep_ in ("dobj", "npadvmod", "nummod", "prep") and c.like_num is False
                             and any(t.like_num for t in c.subtree) for c in root.children):
