@@ -13,6 +13,9 @@ import pytest
     "Did my first triathlon today! 400 m swim, 20 km bike and 5 km run in 1:24:30.",
     "Did my first triathlon today: 400 m swim, 20 km bike, 5 km run, 1:24:30 overall.",
     "My husband did his first triathlon today! 400 m swim, 20 km bike and 5 km run. He finished in 1:24:30.",
+    # a verb of finishing between the last leg and the time
+    "Did my first triathlon today! 400 m swim, 20 km bike, 5 km run, finished in 1:24:30.",
+    "Did my first triathlon today: 400 m swim, 20 km bike and 5 km run, finishing in 1:24:30.",
 ])
 def test_a_time_after_the_legs_is_the_whole_race(extractor, text):
     got = {a.activity: a for a in extractor.extract(text, posted_at="2026-11-20").activities}
@@ -28,6 +31,7 @@ def test_times_of_sessions_listed_with_no_race_of_legs_stay_theirs(extractor):
 @pytest.mark.parametrize("text", [
     "Did my first sprint triathlon today! 750 m swim in 16:02, 20 km bike in 41:30 and 5 km run in 24:48.",
     "Raced the Tarnby sprint triathlon: 750 m swim in 16:02, 20 km bike in 41:30, 5 km run in 24:48.",
+    "Raced the Tarnby sprint triathlon: 750 m swim in 16:02, 20 km bike in 41:30, 5 km run, done in 24:48.",
 ])
 def test_where_each_leg_has_its_time_the_last_time_is_the_last_legs(extractor, text):
     got = {a.activity: a for a in extractor.extract(text, posted_at="2026-11-20").activities}

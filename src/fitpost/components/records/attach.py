@@ -350,6 +350,7 @@ def attach_quantities(ctx: Context, clusters: list[Cluster], sentences: dict[int
 
 
 MULTISPORT = "triathlon"  # a race of legs: a result told after them is the whole race's
+FINISHED_WORDS = ("finished", "finishing", "done")  # "..., 5 km run, finished in 1:24:30": the whole race's time
 
 
 def _legs_totals(ctx: Context, sentences: dict[int, SentenceClusters], clusters: list[Cluster]) -> dict[int, Cluster]:
@@ -367,10 +368,13 @@ def _legs_totals(ctx: Context, sentences: dict[int, SentenceClusters], clusters:
     durations = {q.start: q for q in found if q.info.kind == "duration"}
 
     def time_after(leg: Cluster) -> int:
-        """Where a time right after ``leg`` ("in" or a comma between) would start."""
-        k = leg.end
-        if k < ctx.tab.n and ctx.lows[k] in ("in", ","):
+        """Where a time right after ``leg`` would start: "in" or a comma between, or a verb of finishing and
+        "in" after a comma or "and" ("..., 21.1 km run, finished in 5:48:12")."""
+        k, lows = leg.end, ctx.lows
+        if k < ctx.tab.n and lows[k] in ("in", ",", "and"):
             k += 1
+        if lows[k - 1] != "in" and lows[k:k + 2] in ([w, "in"] for w in FINISHED_WORDS):
+            k += 2
         return k
 
     out: dict[int, Cluster] = {}
