@@ -37,3 +37,23 @@ def test_where_each_leg_has_its_time_the_last_time_is_the_last_legs(extractor, t
     got = {a.activity: a for a in extractor.extract(text, posted_at="2026-11-20").activities}
     assert got["running"].duration is not None and got["running"].duration.seconds == 24 * 60 + 48
     assert got["triathlon"].duration is None or got["triathlon"].duration.seconds != 24 * 3600 + 48 * 60
+
+
+@pytest.mark.parametrize("text", [
+    "Did my first half ironman at Larkspur last month! 1.9 km swim, 90 km bike, 21.1 km run, finished in 5:48:12.",
+    "Tarnby sprint triathlon last month.\nSwim: 750 m, 16:02\nBike: 20 km, 41:30\nRun: 5 km, 24:48",
+])
+def test_the_legs_told_after_a_race_of_legs_are_on_its_day(extractor, text):
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert [a.activity for a in got] == ["triathlon", "swimming", "cycling", "running"]
+    assert {a.date.value.isoformat() if a.date else None for a in got} == {"2026-10-01"}
+
+
+@pytest.mark.parametrize("text", [
+    "Did the Tarnby triathlon last month, loved it. Legs sore. Ran 8 km easy.",  # a session told after it
+    "Did the Tarnby triathlon last month. The club runs 10 km every Saturday.",  # a routine
+])
+def test_a_session_told_after_a_race_of_legs_is_no_leg_on_its_day(extractor, text):
+    got = extractor.extract(text, posted_at="2026-11-20").activities
+    assert got[0].activity == "triathlon" and got[0].date is not None
+    assert all(a.date is None for a in got[1:])

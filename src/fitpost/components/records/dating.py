@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, states_year
-from fitpost.components.records.attach import as_read, date_origins, told_as_earlier
+from fitpost.components.records.attach import MULTISPORT, as_read, date_origins, told_as_earlier
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.lending import places_of
 from fitpost.components.records.merge import _told
@@ -21,6 +21,8 @@ from fitpost.schema import DateRef
 # a plan's day written with no year ("on 12 April") at most this many days before the post date was carried
 # out; one further back is next year's ("signed up for the Tarnby Half on 12 April" in November)
 PLAN_LOOKBACK_DAYS = 60
+LEG_ACTIVITIES = frozenset(("swimming", "cycling", "running"))  # the legs of a race of legs (MULTISPORT)
+LEG_REACH = 2  # a leg is told at most this many sentences after its race or the leg before it
 
 
 def settle_plans(ctx: Context, records: list[Record]) -> None:
@@ -136,7 +138,8 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     * for a record done with a sentence that tells it as later that day ("I swam 1 km in the
       afternoon": ``later_that_day`` of ``models/linking.json``), the day of the record done before it;
       else, for a line of a list, the day said above the list (:func:`_list_day`); else, one whose
-      sentences name the event of a dated record done, that record's day (:meth:`RaceDays.day_of`);
+      sentences name the event of a dated record done, that record's day (:meth:`RaceDays.day_of`); else,
+      for a leg of a race of legs told right after it, the race's day (:meth:`DayLender._leg_day`);
     * for a record done in a first-person report (outside quotes) that says "today", "this morning"
       or "just finished" (``same_day_cues`` of ``models/dates.json``), the post date.
 
@@ -164,6 +167,12 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
         lender.passed(r, phase == "done")
 
 
+def _how_often(r: Record) -> bool:
+    """Whether record ``r`` is told with how often it is done ("the group runs every Saturday")."""
+    return any(c.status is not None and c.status.frequency or any(q.kind == "frequency" for q in c.quantities)
+               for c in r.clusters)
+
+
 class DayLender:
     """What :func:`lend_dates` reads a record's day from: the sentences with a date and no activity
     (:func:`_date_frames`), the dated headings, the post's own day as the text says it (:attr:`Context.post_day_told`),
@@ -177,6 +186,8 @@ class DayLender:
         self.race_days = RaceDays(ctx, records)
         self.last_done: DateRef | None = None  # the date of the latest record done so far
         self.last_record: Record | None = None  # the record before
+        self.last_race: Record | None = None  # the race of legs done just before, with the legs after it
+        self.last_leg_sent = -1  # the last sentence of that race or of a leg told after it
 
     def date_of(self, r: Record, done: bool) -> DateRef | None:
         """The day undated record ``r`` (not a plan) takes, in the order :func:`lend_dates` gives."""
@@ -189,7 +200,7 @@ class DayLender:
         date = head.info if head is not None and head.info.value else None
         if head is None and done:
             date = _later_that_day(ctx, r, self.last_done) or _list_day(ctx, r, self.last_record) \
-                or self.race_days.day_of(r)
+                or self.race_days.day_of(r) or self._leg_day(r)
         quote = ctx.quote_at(ctx.tab.idx[first.start])
         if date is None and head is None and done and self.same_day is not None and quote is None:
             date = self.same_day
@@ -197,11 +208,29 @@ class DayLender:
             date = _quote_date(ctx, quote)
         return date
 
+    def _leg_day(self, r: Record) -> DateRef | None:
+        """The day of the race of legs done right before record ``r``, where ``r`` is of a leg's activity
+        (LEG_ACTIVITIES), told by no verb in the past ("swim", not "swam") nor as done how often, at most
+        LEG_REACH sentences after the race or after a leg told after it (on the lines after it too), no other
+        record between: "Did my first half ironman last month! 1.9 km swim, 90 km bike, 21.1 km run" swam, rode
+        and ran last month."""
+        race = self.last_race
+        if race is None or r.activity not in LEG_ACTIVITIES or ext.is_past_form(self.ctx.lows[r.primary.start]) \
+                or min(c.sent for c in r.clusters) > self.last_leg_sent + LEG_REACH or _how_often(r):
+            return None
+        return next((c.date for c in race.clusters if c.date is not None and c.date.value), None)
+
     def passed(self, r: Record, done: bool) -> None:
         """Record ``r`` was read: the next record's is the one before it."""
         if done:
             self.last_done = next((c.date for c in r.clusters if c.date is not None and c.date.value), self.last_done)
         self.last_record = r
+        if done and r.activity == MULTISPORT:
+            self.last_race = r
+        elif r.activity not in LEG_ACTIVITIES:
+            self.last_race = None  # another session: what follows is no leg of the race
+        if self.last_race is not None:
+            self.last_leg_sent = max(self.last_leg_sent, max(c.sent for c in r.clusters))
 
 
 class RaceDays:
