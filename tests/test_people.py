@@ -495,6 +495,13 @@ def test_a_word_before_a_verb_of_doing_an_activity_is_a_person_not_a_place(extra
     assert all(name not in [p.name for p in a.places] for a in records)
 
 
+def test_a_name_after_of_before_a_verb_of_doing_is_no_one(extractor):
+    """"the tour of Larkspur starts": the subject is the tour; the name after "of" is whose it is."""
+    text = "Cycling tour of Larkspur starts Monday, five days of riding."
+    records = extractor.extract(text, posted_at="2025-07-02").activities
+    assert records and all(not a.participants for a in records)
+
+
 def _subject_names_seconds(sm_extractor, sentences: int) -> float:
     """The least CPU time of finding the subject names of a parsed post of ``sentences`` sessions."""
     nlp = sm_extractor.nlp

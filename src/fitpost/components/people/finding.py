@@ -648,9 +648,11 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
             subjects.add(_before_age(tab, _before_relative(tab, _past_auxiliaries(tab, s.start - 1))))
     # before a verb of doing an activity ("Tamsin went for a long run"): a subject too, though a model may
-    # take it for a place, as it may one before an activity verb
-    subjects.update(_past_auxiliaries(tab, k - 1) for k in cues["doing"]
-                    if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k]))))
+    # take it for a place, as it may one before an activity verb; not a word after "of" ("the tour of Larkspur
+    # starts Monday, five days of riding": the word is the tour's, the subject the tour)
+    doers = (_past_auxiliaries(tab, k - 1) for k in cues["doing"]
+             if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k]))))
+    subjects.update(j for j in doers if j < 1 or tab.lower[j - 1] != "of")
     subjects.update(_joined_subjects(lex, tab, cues["company"]))
     seeds += [(k, False) for k in subjects]
     seeds += [(k + side, False) for k in cues["speech"] for side in (-1, 1)]
