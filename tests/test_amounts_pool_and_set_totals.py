@@ -3,6 +3,7 @@
 of their own are that swim's ("Swam 2 km (80 lengths)": one swim).
 A total opening a sentence right after a set ("5 x 1 km at threshold. 11 km total with warm up") is that
 session's distance, where the sentence tells no period ("15 km total this week" is a week's).
+Laps of a course told by its length are the whole of them ("3 laps of the 5 km loop" is 15 km).
 
 Every post here is written for these tests.
 """
@@ -25,6 +26,15 @@ def test_the_length_of_a_pool_is_no_distance_but_its_lengths_are(extractor):
 def test_lengths_of_a_distance_are_lengths_of_a_pool(extractor):
     assert distances(extractor, "Swam 60 lengths of 25 m before work.") == [1500.0]
     assert distances(extractor, "Did 40 lengths of 50m at Tarnby lido, cold but lovely.") == [2000.0]
+
+
+def test_laps_of_a_course_told_by_its_length_are_the_whole_distance(extractor):
+    assert distances(extractor, "Open water swim this morning, 2 laps of the 750 m course.") == [1500.0]
+    assert distances(extractor, "Ran 3 laps of the 5 km loop at Tarnby Park.") == [15000.0]
+    assert distances(extractor, "Rode two laps of a 40 km circuit today.") == [80000.0]
+    # one lap of it, or laps of a course with no length: the distance as told
+    assert distances(extractor, "Swam a single lap of the 400 m loop.") == [400.0]
+    assert distances(extractor, "Ran 10 km today, 4 laps of the park.") == [10000.0]
 
 
 def swims(extractor, text: str) -> list[tuple[float | None, float | None]]:

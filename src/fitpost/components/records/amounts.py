@@ -387,6 +387,7 @@ def settle_amounts(ctx: Context, records: list[Record], clusters: list[Cluster])
             exact_time(r, exact, taken)
         settle_duration(r)
         swim_lengths(ctx, r)
+        laps_of_a_course(ctx, r)
 
 
 EXACT_REACH = 0.1  # a time told as a bound gives way to an exact one at most this fraction away from it
@@ -461,6 +462,33 @@ def swim_lengths(ctx: Context, r: Record) -> None:
                     value=count.value * length.value, unit=length.unit, meters=count.value * length.meters)
     r.clusters.append(Cluster(start=pool.start, end=pool.end, sent=n, info=r.primary.info, quantities=[swum],
                               inferred=True))
+
+
+LAP_UNITS = frozenset(("lap",))  # the unit of a count of laps of a course
+COURSE_DETERMINERS = frozenset(("the", "a", "an", "our", "my", "their"))  # "laps of the 5 km loop"
+
+
+def laps_of_a_course(ctx: Context, r: Record) -> None:
+    """Make the distance of record ``r`` the whole of the laps it counts of a course told by its length ("3
+    laps of the 5 km loop": 15 km, "2 laps of the 750 m course": 1.5 km; "one lap of it" stays as it is), where
+    that length, right after "of" and a determiner, is the record's distance."""
+    for c in r.clusters:
+        count = next((q for q in c.quantities if q.kind == "count" and q.unit in LAP_UNITS and (q.value or 0) > 1),
+                     None)
+        if count is None:
+            continue
+        k = bisect_right(ctx.tab.idx, count.end - 1)  # the token after the count's last one
+        if ctx.lows[k:k + 1] != ["of"]:
+            continue
+        k += 2 if ctx.lows[k + 1:k + 2] and ctx.lows[k + 1] in COURSE_DETERMINERS else 1
+        at = ctx.tab.idx[k] if k < ctx.tab.n else -1
+        for d in r.clusters:
+            for i, q in enumerate(d.quantities):
+                if q.kind == "distance" and q.start == at and q.meters and not q.times:
+                    d.quantities[i] = q.model_copy(update={
+                        "text": ctx.text[count.start:q.end], "start": count.start, "value": count.value * q.value,
+                        "meters": count.value * q.meters})
+                    return
 
 
 def _anothers_time(ctx: Context, r: Record, c: Cluster) -> bool:
