@@ -61,6 +61,15 @@ def test_a_name_after_a_part_of_a_place_and_of_is_the_place(nlp, text, expected)
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Explored Tarnby Woods today, 12 km on foot.", [("Tarnby Woods", "at")]),
+    ("Visited Larkspur Castle then ran 8 km home.", [("Larkspur Castle", "at")]),
+    ("Alfred Park parkrun this morning, 25:10.", [("Alfred Park", "at")]),  # only a place word after it
+])
+def test_a_verb_in_the_past_opening_the_sentence_is_no_part_of_a_place(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Jonas Berg rowed 120 km down the river Tarn last week.", [("river Tarn", "at")]),
     ("Swam across the lake Brackenfold with Elin.", [("lake Brackenfold", "at")]),
     ("Swam in the lake Tuesday with Jonas.", []),  # a day, no name

@@ -26,6 +26,7 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 from fitpost.components.people.finding import CLIMB_WORDS
 
+OPENING_VERB_LETTERS = 5  # a word opening a sentence with "-ed" is a verb from this length ("Visited"; not "Red")
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _NAME_WORD = re.compile(r"^(?:o['’])?(?:[A-Z][A-Za-z'’.]*[a-z]|[A-Z]{2,5})$")  # a _CAP word, "o'Shields" too
 _MOUNT_ABBREVIATIONS = frozenset(("mt", "mt."))  # "mt. olympus": a mountain, though written in lower case
@@ -114,6 +115,7 @@ class PlaceFinder(Component):
         self.place_heads = set(data["place_heads"])
         self.place_prefixes = set(data["place_prefixes"])
         self.lowercase_prefixes = frozenset(data["lowercase_prefixes"]["words"])
+        self.not_opening_verbs = frozenset(data["opening_verbs"]["not"])
         self.not_in_names = set(data["not_in_names"])
         self.organisation_words = frozenset(data["organisation_words"])
         self.event_heads = set(data["event_heads"])
@@ -190,7 +192,7 @@ class PlaceFinder(Component):
         places = []
         cued = bool(cues["hometown"])  # whether any hometown cue may be in the text
         for (s, e), role in zip(kept, self._roles(tab, kept)):
-            if s in done:
+            if s in done or self._opening_verb(tab, s, e):
                 s += 1  # "Paddled Brackenfold Lake this morning": the verb opening the sentence is no part of it
                 if s == e:
                     continue
@@ -212,6 +214,14 @@ class PlaceFinder(Component):
             places.append((s, e, "PLACE", ext.PlaceInfo(name=name, role=role, hometown=hometown)))
         ext.add(doc, ext.PLACES, "fp_place", places)
         return doc
+
+    def _opening_verb(self, tab: ext.Tokens, s: int, e: int) -> bool:
+        """Whether the first word of the name at tokens ``s`` to ``e`` is a verb opening its sentence (of
+        ``opening_verbs``): "-ed", five letters or more, not one of its ``not`` words, and more than a place
+        word after it ("Explored Tarnby Woods today", but "Alfred Park")."""
+        low = tab.lower[s]
+        return s == tab.sent_lo[s] and e - s > 1 and len(low) >= OPENING_VERB_LETTERS and low.endswith("ed") \
+            and low not in self.not_opening_verbs and not all(tab.lower[k] in self.place_words for k in range(s + 1, e))
 
     def _candidates(self, doc: Doc, tab: ext.Tokens, text: str, cues: dict[str, list[int]]):
         """Token spans that may be places, each with how it was found: a model entity ("ent"), capitalised
