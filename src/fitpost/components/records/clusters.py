@@ -72,20 +72,23 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
     joins its cluster.  A noun right
     after an event name is the name's head word told in lower case, and its cluster starts with the name
     ("the Brackenfold Half Marathon race")."""
-    in_event = {i for e in events for i in range(e.start, e.end)}
+    event_at = {i: e for e in events for i in range(e.start, e.end)}
     name_before = {e.end: e.start for e in events}  # the start of the event name ending at each token
     amount_starts = {q.end: q.start for q in ctx.mentions[ext.QUANTITIES] if q.info.kind in ("distance", "duration")}
     clusters: list[Cluster] = []
     current: Cluster | None = None
     for s in mentions:
-        if s.start in in_event:
-            continue
         info = s.info
-        if current and current.info.activity == info.activity and 0 <= s.start - current.end <= JOINING \
+        walked = current is not None and 0 <= s.start - current.end <= JOINING and _walked_race(ctx, current, s)
+        if s.start in event_at and not walked:
+            continue
+        if current and (current.info.activity == info.activity or walked) and 0 <= s.start - current.end <= JOINING \
                 and not _breaks_between(ctx, current.end, s.start) and _equally_real(current.status, s.status):
             current.end = s.end
             if info.form in ("noun", "race"):
                 current.definite = current.definite or _is_definite(ctx, s.start, amount_starts)
+            if walked and s.start in event_at:
+                current.event = event_at[s.start].info.name  # "walked the Tarnby Marathon"
             continue
         start = name_before.get(s.start, s.start) if info.form in ("noun", "race") else s.start
         status = _journey_status(ctx, s.start, s.status, info.activity)
@@ -94,6 +97,17 @@ def _mention_clusters(ctx: Context, mentions: list[ext.Mention], events: list[ex
                           definite=info.form in ("noun", "race") and _is_definite(ctx, s.start, amount_starts))
         clusters.append(current)
     return clusters
+
+
+WALKED_RACE_VERBS = frozenset(("walking",))  # the activities of a verb whose object may be a running race
+
+
+def _walked_race(ctx: Context, current: Cluster, s: ext.Mention) -> bool:
+    """Whether mention ``s`` is a running race that the verb of cluster ``current`` walked: "walked a marathon",
+    "walked her 100th parkrun", "walked the Larkspur 10k" (a race's distance or a race's name)."""
+    return current.info.activity in WALKED_RACE_VERBS and current.info.form == "verb" \
+        and s.info.activity == "running" and (s.info.form == "race"
+                                              or ctx.lexicon.race_names.search(ctx.text_of(s).lower()) is not None)
 
 
 def _equally_real(a: ext.StatusInfo | None, b: ext.StatusInfo | None) -> bool:
@@ -125,7 +139,7 @@ def _add_event_clusters(ctx: Context, clusters: list[Cluster], mentions: list[ex
         if not activity or not ctx.listed_example(e.start) and (
                 any(c.info.activity == activity and c.event in (None, e.info.name)
                     and not ctx.day_between(e.start, c.start) for c in same)
-                or any(0 <= e.start - c.end <= JOINING for c in same)):
+                or any(0 <= e.start - c.end <= JOINING or c.start <= e.start < c.end for c in same)):
             continue
         first = next((x for x in mentions if e.start <= x.start < e.end), None)
         info = first.info if first is not None else ext.ActivityInfo(activity=activity, form="event")
