@@ -196,6 +196,7 @@ def test_a_lake_named_water_is_no_companion(nlp):
     ("Trekking : Alston to Nenthead - Day 2", [("Alston", "from"), ("Nenthead", "to")]),
     ("Day 2: Ambleside / Grasmere\nWe walked 14 km today.", [("Ambleside", "from"), ("Grasmere", "to")]),
     ("Cycled Otley to Ilkley on Sunday.", [("Otley", "from"), ("Ilkley", "to")]),
+    ("Rode Tarnby to Larkspur and back today, 112 km.", [("Tarnby", "from"), ("Larkspur", "to")]),
 ])
 def test_route_lines_and_titles(nlp, text, expected):
     assert places(nlp, text) == expected

@@ -26,6 +26,7 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 from fitpost.components.people.finding import CLIMB_WORDS
 
+BACK_AGAIN = ["and", "back"]  # "Tarnby to Larkspur and back": a route's line goes on with the way back
 OPENING_VERB_LETTERS = 5  # a word opening a sentence with "-ed" is a verb from this length ("Visited"; not "Red")
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
 _NAME_WORD = re.compile(r"^(?:o['’])?(?:[A-Z][A-Za-z'’.]*[a-z]|[A-Z]{2,5})$")  # a _CAP word, "o'Shields" too
@@ -486,9 +487,10 @@ class PlaceFinder(Component):
     def _route_lines(self, tab: ext.Tokens, found: dict[tuple[int, int], str]):
         """The (start, end) spans of each route line or title: capitalised words right before "to" and a
         place, that open their line or follow a number, a colon or dash, or a verb of moving, where the
-        place after "to" ends its line or clause or comes before a number, a date or a preposition ("Day 3
-        Keswick to Grasmere 21 miles", "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on
-        Sunday"; not "Thanks to Kavya for pacing me", "According to Kavya, ...")."""
+        place after "to" ends its line or clause or comes before a number, a date, a preposition or "and back"
+        ("Day 3 Keswick to Grasmere 21 miles", "Trekking: Alston to Nenthead - Day 2", "Cycled Otley to Ilkley on
+        Sunday", "Rode Tarnby to Larkspur and back"; not "Thanks to Kavya for pacing me", "According to Kavya,
+        ...")."""
         words, lows = tab.text, tab.lower
         ends = {s: e for s, e in found}
         out = []
@@ -511,7 +513,7 @@ class PlaceFinder(Component):
                     or lows[s - 1] in self.verbs) \
                     and (not after.strip() or after in (".", ",", "-", "–", "(", ":", "|")
                          or self.vocab[after].like_num or lows[ends[k + 1]] in self.not_places
-                         or lows[ends[k + 1]] in self.role_before):
+                         or lows[ends[k + 1]] in self.role_before or lows[ends[k + 1]:ends[k + 1] + 2] == BACK_AGAIN):
                 out.append(((s, k), (k + 1, ends[k + 1])))
         return out
 
