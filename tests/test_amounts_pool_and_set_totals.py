@@ -60,5 +60,11 @@ def test_a_total_opening_the_sentence_after_a_set(extractor):
     assert distances(extractor, text) == [10000.0]
 
 
+def test_a_recovery_told_with_its_way_is_no_session_of_its_own(extractor):
+    text = "Hill reps tonight: 8 x 90 seconds up Brackenfold Road, jog down recovery. 9 km in total."
+    assert distances(extractor, text) == [9000.0]
+    assert distances(extractor, "Track: 6 x 800 m, walk easy recovery, then 2 km cool down.") == [4800.0]
+
+
 def test_a_total_of_a_period_is_not_the_set_s(extractor):
     assert distances(extractor, "Did 4 x 1 km this evening. 32 km total this week.") == [4000.0]

@@ -36,6 +36,8 @@ COMMUTE_VERB_REACH = 3  # at most this many words between an activity word and i
 NO_DISTANCE = NOT_ENDURANCE - DISTANCE_UNKNOWN  # the activities that never cover a distance
 CLAUSE_JOINS = frozenset(("and", "then", "or", "but", ","))  # what opens a clause of another activity verb
 LIST_JOINS = frozenset(("and", ","))  # what joins the items of a list
+RECOVERY_WAYS = frozenset(("down", "up", "easy"))  # "jog down recovery" ("back" is a recovery's word: "jog back")
+RECOVERY_WAY_WORDS = 2  # at most this many of those between a recovery's activity and its word
 DAY_LABEL_WORDS = 2  # words that label a session between its day and its distance ("Fri easy 5 km")
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
@@ -573,14 +575,18 @@ class Context:
     @once
     def recoveries(self) -> frozenset[int]:
         """Where the activity mentions start that are the recovery between repeats, no session of their own:
-        right before a ``repeat_recoveries`` word, "in" between ("8 x 400 m with 200 m jog recoveries", "6 x 400 m
-        with a 200 m jog between each", "3 x 5 minutes with 3 minutes walking in between") or right after one
-        ("with 90 s recovery jog"), in a sentence with a set of repeats."""
+        right before a ``repeat_recoveries`` word, "in" or up to RECOVERY_WAY_WORDS words of RECOVERY_WAYS
+        between ("8 x 400 m with 200 m jog recoveries", "6 x 400 m with a 200 m jog between each", "3 x 5 minutes
+        with 3 minutes walking in between", "8 x 90 s up the hill, jog down recovery") or right after one ("with
+        90 s recovery jog"), in a sentence with a set of repeats."""
         words, lows, n, with_sets = self.lexicon.repeat_recoveries, self.lows, self.tab.n, self.sents_with_sets
         if not with_sets:
             return frozenset()
 
         def before_word(k: int) -> bool:
+            lo = k
+            while k < n and k - lo < RECOVERY_WAY_WORDS and lows[k] in RECOVERY_WAYS:
+                k += 1  # "8 x 90 s up the hill, jog down recovery"
             return k < n and (lows[k] in words or lows[k] == "in" and k + 1 < n and lows[k + 1] in words)
 
         return frozenset(m.start for m in self.mentions[ext.ACTIVITIES] if self.sent_of[m.start] in with_sets
