@@ -169,8 +169,7 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
 
 def _how_often(r: Record) -> bool:
     """Whether record ``r`` is told with how often it is done ("the group runs every Saturday")."""
-    return any(c.status is not None and c.status.frequency or any(q.kind == "frequency" for q in c.quantities)
-               for c in r.clusters)
+    return any(c.status is not None and c.status.frequency or c.kind("frequency") is not None for c in r.clusters)
 
 
 class DayLender:
@@ -216,7 +215,7 @@ class DayLender:
         and ran last month."""
         race = self.last_race
         if race is None or r.activity not in LEG_ACTIVITIES or ext.is_past_form(self.ctx.lows[r.primary.start]) \
-                or min(c.sent for c in r.clusters) > self.last_leg_sent + LEG_REACH or _how_often(r):
+                or min(r.sents()) > self.last_leg_sent + LEG_REACH or _how_often(r):
             return None
         return next((c.date for c in race.clusters if c.date is not None and c.date.value), None)
 
@@ -230,7 +229,7 @@ class DayLender:
         elif r.activity not in LEG_ACTIVITIES:
             self.last_race = None  # another session: what follows is no leg of the race
         if self.last_race is not None:
-            self.last_leg_sent = max(self.last_leg_sent, max(c.sent for c in r.clusters))
+            self.last_leg_sent = max(self.last_leg_sent, *r.sents())
 
 
 class RaceDays:
