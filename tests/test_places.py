@@ -508,3 +508,16 @@ def test_a_nationality_opening_a_name_of_its_own_stays_a_place(extractor):
     post = extractor.extract("We rode from the Scottish Highlands to Tarnby.", posted_at="2025-04-01")
     assert [(p.name, p.role) for a in post.activities for p in a.places] == [("Scottish Highlands", "from"),
                                                                              ("Tarnby", "to")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rhodri set off from the old mill in Tarnby before dawn.", [("Tarnby", "from")]),
+    ("We cycled from Marlow Vale to the village hall in Ashby Vale.", [("Marlow Vale", "from"), ("Ashby Vale", "to")]),
+    # a "to" without a start told before it names a destination of a phrase, not a route's end
+    ("We walked to the shop in Tarnby after the session.", [("Tarnby", "at")]),
+    # a capitalised name between them is the start itself: the place after "in" only says where it is
+    ("Elin set off from the Church of St Mary in Ashby Vale.", [("Church of St Mary", "from"), ("Ashby Vale", "at")]),
+])
+def test_a_place_after_in_that_ends_a_route_phrase_takes_its_role(nlp, text, expected):
+    """"from the old mill in Tarnby": the phrase opened by a route's "from" is in Tarnby, which is the start."""
+    assert places(nlp, text) == expected

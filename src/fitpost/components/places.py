@@ -26,6 +26,7 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 from fitpost.components.people.finding import CLIMB_WORDS
 
+PHRASE_WORDS = 4  # "from the old market cross in Tarnby": the words between a route's "from" and "in", at most
 BACK_AGAIN = ["and", "back"]  # "Tarnby to Larkspur and back": a route's line goes on with the way back
 OPENING_VERB_LETTERS = 5  # a word opening a sentence with "-ed" is a verb from this length ("Visited"; not "Red")
 _CAP = re.compile(r"^[A-Z][A-Za-z'’.]*[a-z]$|^[A-Z]{2,5}$")
@@ -593,6 +594,8 @@ class PlaceFinder(Component):
                 role = "from"
             elif role == "at" and prev in ("in", "at") and before & self.start_verbs and "from" not in before:
                 role = "from"
+            if role == "at" and prev in ("in", "at"):
+                role = self._phrase_role(tab, j, spans[:n], roles, s) or role
             # "in Ooty, Tamil Nadu": a place after a comma continues the one before
             if prev == "," and roles and spans[n - 1][1] == j:
                 role = roles[-1]
@@ -609,6 +612,23 @@ class PlaceFinder(Component):
                 role = "at"
             roles.append(role)
         return roles
+
+    def _phrase_role(self, tab: ext.Tokens, j: int, before: list[tuple[int, int]], roles: list[str],
+                     s: int) -> str | None:
+        """The route role of the lower-case noun phrase that the "in" or "at" at token ``j`` ends, where a
+        route's "from" (or a "to" after a start told in the sentence) opens it, at most PHRASE_WORDS words
+        before: the place after it is where that phrase is ("set off from the old mill in Tarnby": from
+        Tarnby; "from Larkspur to the village hall in Tarnby": to Tarnby).  None where no such word opens it.
+        (``before``, ``roles``: the places before the one at ``s`` in the Doc, and their roles.)"""
+        lows, words = tab.lower, tab.text
+        lo = max(tab.sent_lo[j], j - PHRASE_WORDS - 1)
+        for k in range(j - 1, lo - 1, -1):
+            role = self.role_before.get(lows[k])
+            if role == "from" or role == "to" and self._start_told(tab, before, roles, s):
+                return role if k + 1 < j else None
+            if role is not None or not words[k].islower() or not words[k].isalpha():
+                return None
+        return None
 
     @staticmethod
     def _start_told(tab: ext.Tokens, before: list[tuple[int, int]], roles: list[str], s: int) -> bool:
