@@ -158,3 +158,13 @@ def test_a_start_told_before_a_session_that_tells_its_end_is_its_start(extractor
     text = ("They set off from Tarnby Bridge at dawn. Having covered 140 miles in 9 hours, "
             "the riders arrived at the Larkspur Arms.")
     assert [sorted(r) for r in routes(extractor, text)] == [[("Larkspur Arms", "to"), ("Tarnby Bridge", "from")]]
+
+
+def test_a_start_or_an_end_told_with_its_verb_far_from_the_one_session_is_its_route(extractor):
+    text = ("Their charity ride will begin from the old market cross in Tarnby at 6am on Saturday "
+            "and finish in Larkspur.")
+    assert routes(extractor, text) == [[("Tarnby", "from"), ("Larkspur", "to")]]
+    # a place after "from" that no verb of starting opens is no route of a session far before it
+    text = ("Tamsin rode to work on Monday morning in the pouring rain with a heavy bag and two flat tyres on the way, "
+            "while a statement later came from Larkspur Council.")
+    assert routes(extractor, text) == [[]]

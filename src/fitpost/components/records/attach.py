@@ -46,6 +46,8 @@ LEAST_TERM = min(0, EXERCISE_COUNT, BARE_COUNT)
 WINDOW = REACH - LEAST_TERM
 NEAR_FIRST = 8  # the clusters this close to a quantity are tried first (its cluster is nearly always one of them)
 PLACE_REACH = 14  # a place attaches to a cluster at most this many tokens away
+ROUTE_ROLES = frozenset({"from", "to"})  # the roles of a route's start and end
+ROUTE_PREPOSITIONS = frozenset({"from", "to", "in", "at"})  # between a verb of starting or ending and its place
 DATE_NEAR = 8  # the clusters this close to a date are tried first (:func:`_date_owner`)
 LIST_HEAD_UNITS = frozenset({"round", "set", "circuit"})  # the units of a count that may head a circuit's list
 LIST_OPENERS = frozenset({":", "-", "–", "—"})  # what comes between a list of activities and their amounts
@@ -690,6 +692,10 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
                         for c in sentences[n].near(p.start, p.start + 1, PLACE_REACH)]
                 if not near:
                     near = [(0, c) for c in _route_of_distance(ctx, places, p, sentences[n])]
+                if not near and len(sentences[n].clusters) == 1 and _route_by_verb(ctx, p):
+                    # "Their ride will begin from the square at 6am on Saturday and finish in Tarnby": a route's
+                    # start or end told with its verb is the route of the sentence's one session, however far
+                    near = [(0, sentences[n].clusters[0])]
                 aside = person_aside(ctx, p.start)
                 if aside is not None:  # "The veteran, who served in Tarnside, will row ...": not the row's place
                     near = [(d, c) for d, c in near if aside[0] <= c.start < aside[1]]
@@ -700,6 +706,22 @@ def attach_places(ctx: Context, sentences: dict[int, SentenceClusters]) -> None:
 
 
 ASIDE_REACH = 12  # an aside about a person is read at most this many tokens before and after a word in it
+
+
+def _route_by_verb(ctx: Context, p: ext.Mention) -> bool:
+    """Whether the place ``p`` is a route's start or end told with a verb of starting or ending right before
+    it, or before its preposition ("finish in Tarnby", "set off from the old mill in Tarnby", "reached
+    Larkspur"; ``start_verbs`` and ``end_verbs`` of places.json)."""
+    if p.info.role not in ROUTE_ROLES:
+        return False
+    lows = ctx.lows
+    k = p.start - 1
+    if k >= 0 and lows[k] == "the":
+        k -= 1
+    if k >= 0 and lows[k] in ROUTE_PREPOSITIONS:
+        k -= 1
+    return any(tuple(lows[k - len(v) + 1:k + 1]) == v for verbs in ctx.lexicon.route_verbs.values() for v in verbs
+               if k - len(v) + 1 >= 0)
 
 
 def person_aside(ctx: Context, k: int) -> tuple[int, int] | None:
