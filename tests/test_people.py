@@ -502,6 +502,31 @@ def test_a_name_after_of_before_a_verb_of_doing_is_no_one(extractor):
     assert records and all(not a.participants for a in records)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Tamsin got up early and ran 12 km along the canal.", ["Tamsin"]),
+    ("Elin woke at five, had coffee and swam 2 km in the lake.", ["Elin"]),
+    ("Rhodri and Bram set off at 7am and walked for six hours.", ["Rhodri", "Bram"]),
+])
+def test_the_subject_of_a_chain_of_verbs_ending_in_the_activity_does_it(extractor, text, names):
+    """"Tamsin got up early and ran": the sentence's subject is the subject of every verb of its chain."""
+    (record,) = extractor.extract(text, posted_at="2025-07-02").activities
+    assert [p.name for p in record.participants] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Great weather this morning and ran 5 km by the river.",
+    "Headed out before work and ran 5 km by the river.",
+    "Woke early, had a coffee and swam 40 lengths.",
+    "Runners gathered at nine and ran 5 km by the river.",
+    "People met at the cafe and rode 40 km together.",
+])
+def test_a_sentence_not_opened_by_its_subject_names_no_one_by_its_chain(extractor, text):
+    """"Great weather today and ran 5 km", "Headed out and ran": a word opening the sentence before no verb, a
+    verb whose subject is left out and a word for people are no one's name."""
+    (record,) = extractor.extract(text).activities
+    assert record.participants == []
+
+
 def _subject_names_seconds(sm_extractor, sentences: int) -> float:
     """The least CPU time of finding the subject names of a parsed post of ``sentences`` sessions."""
     nlp = sm_extractor.nlp

@@ -646,7 +646,11 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     for s in activities:
         starts.add(s.start)
         if s.info.form == "verb" and tab.lower[s.start] not in lex.activity_nouns:
-            subjects.add(_before_age(tab, _before_relative(tab, _past_auxiliaries(tab, s.start - 1))))
+            before = _past_auxiliaries(tab, s.start - 1)
+            subjects.add(_before_age(tab, _before_relative(tab, before)))
+            chained = _chain_subject(lex, tab, before)
+            if chained is not None:
+                subjects.add(chained)
     # before a verb of doing an activity ("Tamsin went for a long run"): a subject too, though a model may
     # take it for a place, as it may one before an activity verb; not a word after "of" ("the tour of Larkspur
     # starts Monday, five days of riding": the word is the tour's, the subject the tour)
@@ -686,6 +690,37 @@ def _counted_for(lex: Lexicon, tab: ext.Tokens, activities: list[ext.Mention]) -
     return [k + 1 for k in tab.where(("for",))
             if k >= 2 and numbered_for(lows, k - 2, lex.count_number_words, lex.count_ordinals)
             or k in ends and ordinal_before(lows, tab.sent_lo[k], ends[k], lex.count_ordinals)]
+
+
+CHAIN_REACH = 12  # "Elin woke at five, had coffee and swam": at most this many tokens from the first verb to "and"
+# words after a capitalised word opening a sentence that make it a verb, its subject left out ("Went by the
+# calculator and ran", "Headed out and rode", "Woke early and swam"): a name is followed by its verb
+AFTER_OPENING_VERB = frozenset({"up", "out", "off", "down", "back", "home", "over", "by", "to", "in", "on", "at", "for",
+                                "with", "into", "from", "the", "a", "an", "my", "our", "early", "late", "and", "then"})
+
+
+def _chain_subject(lex: Lexicon, tab: ext.Tokens, k: int) -> int | None:
+    """The subject of a chain of verbs that ends in the activity verb after the "and" at token ``k``: the token
+    before the sentence's first lower-case word, where only capitalised words (and "and" or a comma between
+    two of them) come before that word and it is at most CHAIN_REACH tokens before ``k`` ("Tamsin got up early
+    and ran", "Elin woke at five, had coffee and swam", "Rhodri and Elin set off at 7am and walked": "Elin",
+    whom "Rhodri" is listed with); None where ``k`` is no "and", the sentence opens otherwise, or the word
+    before that first word is a verb (a past form, a verb of doing, or one before a word of AFTER_OPENING_VERB:
+    "Went by the calculator and ran") or a word for people (``people_nouns``: "Runners")."""
+    if k < 2 or tab.lower[k] != "and":
+        return None
+    words, lows, lo = tab.text, tab.lower, tab.sent_lo[k]
+    i = lo
+    while i < k and (words[i][:1].isupper() and words[i].isalpha()
+                     or words[i] in ("and", ",") and i > lo and words[i + 1][:1].isupper()):
+        i += 1
+    if i == lo or i >= k or k - i > CHAIN_REACH or not (words[i].isalpha() and words[i].islower()):
+        return None
+    if lows[i] in AFTER_OPENING_VERB or ext.is_past_form(lows[i - 1]) or lows[i - 1] in lex.doing:
+        return None
+    if lows[i - 1] in lex.people_nouns:
+        return None  # "Runners set off at nine and ran": people, no one named
+    return i - 1
 
 
 def _joined_subjects(lex: Lexicon, tab: ext.Tokens, firsts: list[int]) -> list[int]:
