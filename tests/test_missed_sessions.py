@@ -325,8 +325,9 @@ def test_a_time_after_an_aside_in_brackets_is_the_leg_s(extractor, text):
     assert swim.duration.seconds == 845
 
 
-def test_an_activity_added_in_brackets_to_a_leg_s_amount_is_no_session(extractor):
-    text = ("Larkspur Sprint Triathlon - my results\nSwim: 750m (+ run to T1) 14:05\nT1: 1:32\n"
+@pytest.mark.parametrize("aside", ["(+ run to T1)", "(+ the long run to T1)"])
+def test_an_activity_added_in_brackets_to_a_leg_s_amount_is_no_session(extractor, aside):
+    text = (f"Larkspur Sprint Triathlon - my results\nSwim: 750m {aside} 14:05\nT1: 1:32\n"
             "Bike: 20.1 km 38:40\nT2: 0:55\nRun: 5 km 22:10")
     got = [(a.activity, a.distance and a.distance.meters) for a in extractor.extract(text).activities]
     assert got == [("triathlon", 25750.0), ("swimming", 750.0), ("cycling", 20100.0), ("running", 5000.0)], got

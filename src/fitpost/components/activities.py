@@ -536,8 +536,8 @@ class ActivityFinder(Component):
             return False  # part of a hashtag or handle: the events component reads those
         if start > 1 and tab.text[start - 1] == "-" and tab.lower[start - 2] in _PREFIXES:
             return False  # "pre-race announcements", "post-run stretch"
-        if start > 1 and tab.text[start - 1] == "+" and tab.text[start - 2] == "(":
-            return False  # "750 m (+ run to T1)": a part added to the amount before, no session
+        if _added_to_amount(tab, start):
+            return False  # "750 m (+ run to T1)", "(+ the long run to T1)": a part added to the amount before
         word = tab.text[start]
         if word[:1].isupper() and word.lower() in _MONTH_VERBS and end - start == 1 \
                 and (start != tab.sent_lo[start] or end < tab.n and tab.text[end][:1].isdigit()):
@@ -655,6 +655,21 @@ class ActivityFinder(Component):
         if not (prev and prev[-1] in ("for", "of", "about")):
             return False
         return not any(t.like_num for t in doc[end:end + 3])
+
+
+ADDED_REACH = 3  # "(+ the long run to T1)": at most this many words between "(+" and the activity word
+
+
+def _added_to_amount(tab: ext.Tokens, start: int) -> bool:
+    """Whether the word at ``start`` is inside a bracket opened by "(+", at most ADDED_REACH words after it
+    ("750 m (+ run to T1)", "13 miles (+ the long run to transition)"): a part added to the amount before, no
+    session of its own."""
+    for k in range(start - 1, max(0, start - ADDED_REACH - 1), -1):
+        if tab.text[k] == "+":
+            return k > 0 and tab.text[k - 1] == "("
+        if not tab.text[k].isalpha():
+            return False
+    return False
 
 
 def _most(counts: Counter[str]) -> str | None:
