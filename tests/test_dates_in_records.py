@@ -323,6 +323,18 @@ def test_a_session_in_a_relative_clause_takes_no_date_of_the_main_clause(extract
     assert got == [("running", "completed", None), ("cycling", "planned", D(2026, 6, 1))]
 
 
+def test_a_date_in_a_relative_clause_with_a_session_is_that_sessions_not_the_main_clauses(extract):
+    got = extract("Tamsin, who ran the Tarnside 10K on 3 May, will ride 100 km on Sunday.", D(2026, 6, 10))
+    assert got == [("running", "completed", D(2026, 5, 3)), ("cycling", "planned", D(2026, 6, 14))]
+
+
+def test_a_relative_clause_after_a_sessions_word_tells_of_that_session(extract):
+    """"the walk, which set off from Brackenfold Abbey on 3 May": the clause's date is the walk's."""
+    got = extract("Rhodri Vance led the 12-strong team on the walk, which set off from Brackenfold Abbey on 3 May.",
+                  D(2026, 6, 10))
+    assert got == [("walking", "completed", D(2026, 5, 3))]
+
+
 def test_a_plan_told_again_by_it_takes_that_sentences_date_ahead_and_place(blank_extractor, sm_extractor):
     text = "Signed up for my first triathlon! It's in September at Larkspur Lake. Training starts now."
     for extractor in (blank_extractor, sm_extractor):

@@ -900,9 +900,21 @@ def _in_relative_clause(ctx: Context, c: Cluster) -> bool:
 
 def _relative_clause_date(ctx: Context, d: ext.Mention, clusters: list[Cluster]) -> bool:
     """Whether date ``d`` is told in a relative clause (one opened by a RELATIVE_WORDS word) that none of
-    ``clusters`` (those of its sentence) is in: the date of what that clause tells of its person."""
+    ``clusters`` (those of its sentence) is in: the date of what that clause tells of its person; not one
+    opened by "which" right after a session's word, past a comma (:func:`_of_session`: "on the walk, which set
+    off from Tarnby on 3 May": the clause tells of the walk)."""
     start = ctx.clause_start(d.start)
-    return ctx.lows[start] in RELATIVE_WORDS and all(ctx.clause_start(c.start) != start for c in clusters)
+    return ctx.lows[start] in RELATIVE_WORDS and all(ctx.clause_start(c.start) != start for c in clusters) \
+        and not _of_session(ctx, start, clusters)
+
+
+def _of_session(ctx: Context, which: int, clusters: list[Cluster]) -> bool:
+    """Whether the "which" at token ``which`` follows the last word of the activity mention of one of ``clusters``,
+    past a comma ("the walk, which set off ...")."""
+    if ctx.lows[which] != "which":
+        return False
+    k = which - 2 if which >= 2 and ctx.lows[which - 1] == "," else which - 1
+    return any(c.end == k + 1 for c in clusters)
 
 
 EARLIER_WORDS = frozenset(("last", "previous"))  # "my last race": the one before, another session
@@ -942,12 +954,20 @@ def _possessive(ctx: Context, d: ext.Mention) -> bool:
 
 def _date_owner(ctx: Context, d: ext.Mention, sentence: SentenceClusters, place: dict[int, int]) -> tuple[int, int]:
     """What attaching date ``d`` to the cluster of ``sentence`` it costs least to reach costs, and that cluster's
-    place in the sentence (``place``: by ``id``), the first on a tie (:func:`_date_cost`).
+    place in the sentence (``place``: by ``id``), the first on a tie (:func:`_date_cost`); of those in the date's
+    relative clause where it is told in one that holds any.
 
     A cost is at least the tokens between, so where the best of the clusters within DATE_NEAR tokens of
     the date costs at most DATE_NEAR, any further one costs more: those are tried first, then, if need
     be, all the clusters of the sentence.
     """
+    start = ctx.clause_start(d.start)
+    if ctx.lows[start] in RELATIVE_WORDS:
+        # a date told in a relative clause with a session in it is that session's ("Tamsin, who ran the 10K
+        # on 3 May, will ride 100 km on Sunday")
+        inside = [c for c in sentence.clusters if ctx.clause_start(c.start) == start]
+        if inside:
+            return _least_date_cost(ctx, d, inside, place)
     near = sentence.near(d.start, d.end, DATE_NEAR + d.end - d.start)  # from its start: within DATE_NEAR of its end
     if near:
         best = _least_date_cost(ctx, d, near, place)
