@@ -1,7 +1,7 @@
 """How often a session was done ("twice", "three times") is its repetition; how often something else
 happened during it ("scored twice", "stopped three times") is not, nor how long another verb lasted ("rested
-for three days": neither the session's repetition nor its time), nor is which time it was ("for the
-first time") (fitpost_records:
+for three days": neither the session's repetition nor its time), nor is which time or which year running it
+was ("for the first time", "for the fourth straight year") (fitpost_records:
 :func:`fitpost.components.records.attach._of_other_verb`).
 
 Every post here is written for these tests; each runs in blank mode and with the statistical pipeline.
@@ -52,6 +52,9 @@ def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
     "Ran 10 km for the first time!",
     "Managed 25 push-ups in a row for the first time!",
     "Finished the Tarnby Marathon for the 13th time on Sunday.",
+    # which year running: the edition of a yearly race this is for them
+    "Bram Kettle won the Tarnside Marathon for the fourth year running.",
+    "Elin won the Larkspur 10K for the third straight year on Sunday.",
 ])
 def test_which_time_a_session_is_is_no_repetition(extractor, text):
     # "for the first time" tells which time this is, not how often the session was done

@@ -446,6 +446,9 @@ def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
 
 # a time told by its ordinal ("the first time", "the 13th time"; every English ordinal ends so)
 ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
+# which year running this is ("won it for the fourth straight year", "for the third year running"): the edition
+# of a yearly event that this is for them, no days of one effort
+ORDINAL_YEAR = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?year\b", re.IGNORECASE)
 
 
 def _of_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
@@ -466,11 +469,13 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
     after a repetition alone ("my 30-day yoga challenge"), else spread (:func:`_spread`; ``ends``: where those of
     its kind before it in the sentence end) over those of the phase of the nearest one before it ("After the
     marathon I could barely walk for two days": the walk's); none for how often something else happened
-    ("scored twice"), which time this is ("for the first time") or how often a thing told of is thought of
+    ("scored twice"), which time or which year running this is ("for the first time", "for the fourth straight
+    year") or how often a thing told of is thought of
     (:func:`thing_told_of`).
     (``activity_words``: the tokens of the Doc's clusters.)"""
     q: Quantity = span.info
-    if q.kind == "repetition" and (_of_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)):
+    if q.kind == "repetition" and (_of_other_verb(ctx, span, activity_words) or ORDINAL_TIME.search(q.text)
+                                   or ORDINAL_YEAR.search(q.text)):
         return
     own = next((c for c in clusters if c.start == span.end), None)
     if q.kind == "repetition" and own is not None:  # "my 30-day yoga challenge: 45 min of vinyasa"
