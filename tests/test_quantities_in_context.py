@@ -206,6 +206,8 @@ def test_beside_a_record_with_no_distance_they_give_it_none(ex, text, evidence):
     ("We hiked 12 km today, descending 1,090 m to the hut.", "hiked", 1090, 12000),
     ("They trekked for 21 days, covering 280 km and climbing more than 12,000 m.", "trekked", 12000, 280000),
     ("Hiked 14 km to the col, gaining almost 900 m on the way.", "Hiked", 900, 14000),
+    ("Skied 32 km today with 2,400 m of descent.", "Skied", 2400, 32000),
+    ("Skied 32 km on Tuesday, 2,400 m descent.", "Skied", 2400, 32000),
 ])
 def test_climbing_and_descents_are_elevation(ex, text, evidence, climb, walked):
     a = record(ex, text, evidence)
