@@ -182,6 +182,21 @@ def test_a_weekday_on_the_lines_under_a_week_ending_in_a_colon_is_that_week_s_da
     assert [date for _, _, date in prose] == [D(2024, 9, 18)]
 
 
+def test_the_weekday_lines_of_a_log_in_the_week_s_order_are_one_week(extract):
+    """Posted on a Wednesday, a log running Monday to Sunday tells of the week just past: its Tuesday is the one
+    before its Sunday, not the day before the post."""
+    text = ("Week 6 of marathon training\n\nMonday: rest\nTuesday: 8 x 400 m at 5k pace, jog recoveries\n"
+            "Wednesday: easy 10 km with Jonas\nSaturday: long run, 28 km in 2:41\nSunday: recovery swim, 1.5 km")
+    records = extract(text, D(2026, 6, 10))  # a Wednesday
+    assert [date for _, _, date in records] == [D(2026, 6, 2), D(2026, 6, 3), D(2026, 6, 6), D(2026, 6, 7)]
+    # short weekdays opening the sentences or the items of a one-line log
+    text = "Recap: Tue 8 km easy. Thu 10 km tempo. Sun 24 km long run with Jonas."
+    assert [date for _, _, date in extract(text, D(2024, 6, 12))] == [D(2024, 6, 4), D(2024, 6, 6), D(2024, 6, 9)]
+    # out of the week's order, each day is read alone: the Saturday before the post, then the Tuesday before it
+    text = "Saturday: swam 2 km.\nTuesday: 5 km with Elin."
+    assert [date for _, _, date in extract(text, D(2024, 6, 12))] == [D(2024, 6, 8), D(2024, 6, 11)]
+
+
 def test_a_first_person_report_of_the_day_is_dated_the_post_date(extract):
     text = ("Today I took my bike to work. The office is about 10 km from home. "
             "There was little traffic and the ride was smooth.")

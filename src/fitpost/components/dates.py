@@ -786,7 +786,7 @@ class DateFinder(Component):
             if heads:
                 base = section_base(ref, kind)
             dates.append((start, end, kind, ref))
-        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, text, dates, posted))
+        ext.add(doc, ext.DATES, "fp_date", _in_weeks_told(tab, text, _in_one_week(tab, text, dates), posted))
         return doc
 
 
@@ -827,6 +827,50 @@ def _in_weeks_told(tab: ext.Tokens, text: str, dates: list[tuple[int, int, str, 
     return out
 
 
+
+def _in_one_week(tab: ext.Tokens, text: str,
+                 dates: list[tuple[int, int, str, DateRef]]) -> list[tuple[int, int, str, DateRef]]:
+    """``dates`` (as :func:`_in_weeks_told` takes them, which then reads the days under a week named over them
+    as that week's) with the weekdays that open the items of a log in the order of the week read as days of
+    the week of the last of them: a log of the week just past ("Monday: rest" ... "Saturday: long run" ...
+    "Sunday: swim", "Tue 8 km easy. Thu 10 km tempo. Sun 24 km"), posted on a Wednesday, holds the Tuesday
+    before its Sunday, not the Tuesday of the post's week.  An item is one of :func:`_opens_item`.  A weekday
+    no later in the week than the one before it starts another run of items."""
+    run: list[int] = []  # the places in ``dates`` of the weekday items of the current run
+    runs = []
+    for k, (start, _, kind, ref) in enumerate(dates):
+        day = _weekday(ref.text)
+        if day is None or ref.value is None or not _opens_item(tab, text, start, ref, kind):
+            continue
+        if run and day <= _weekday(dates[run[-1]][3].text):
+            runs.append(run)
+            run = []
+        run.append(k)
+    runs.append(run)
+    out = list(dates)
+    for run in (r for r in runs if len(r) > 1):
+        last = dates[run[-1]][3].value
+        monday = last - dt.timedelta(days=last.weekday())
+        for k in run[:-1]:
+            start, end, kind, ref = dates[k]
+            value = monday + dt.timedelta(days=_weekday(ref.text))
+            if value != ref.value:
+                out[k] = (start, end, kind, ref.model_copy(update={"value": value}))
+    return out
+
+
+_ITEM_AFTER = re.compile(r"\s*(?:[0-9:\-–—])")  # after a weekday opening a log's sentence: a number, a colon, a dash
+
+
+def _opens_item(tab: ext.Tokens, text: str, start: int, ref: DateRef, kind: str) -> bool:
+    """Whether the date ``ref`` (its first token ``start``, found by pattern ``kind``) opens an item of a log: a
+    line it heads (only punctuation before it on the line: "Tuesday: 8 x 400 m"), or a sentence, or what
+    follows a colon or a comma, that it opens before a number, a colon or a dash ("Recap: Tue 8 km easy. Thu
+    10 km tempo", "Mon rest, Tue 6 km easy")."""
+    if _ONLY_PUNCT.fullmatch(text, text.rfind("\n", 0, ref.start) + 1, ref.start) is not None:
+        return is_heading(text, ref.start, ref.end, kind)
+    return (start == tab.sent_lo[start] or tab.text[start - 1] in (":", ",")) \
+        and _ITEM_AFTER.match(text, ref.end) is not None
 
 
 # -- sections and plans: read by fitpost_records too ------------------------------------------------
