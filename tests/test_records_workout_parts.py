@@ -1,7 +1,7 @@
 """A workout ("Crossfit", "the WOD", "a circuit") is made of exercises: the exercises told in the sentences
 after its mention, with no blank line between, are parts of that session, no sessions of their own, and how many
-of an exercise were done counts no session.  "WOD" is a workout, and a day of a month after a name ("WOD 14
-March") is its date, no event.
+of an exercise were done counts no session; so is a session listed with them ("10 burpees and a 200 m run").
+"WOD" is a workout, and a day of a month after a name ("WOD 14 March") is its date, no event.
 
 Every post here is written for these tests.
 """
@@ -33,3 +33,14 @@ def test_exercises_after_a_blank_line_are_a_session_of_their_own(extractor):
 def test_exercises_told_before_the_workout_they_make_up_are_its_parts(extractor):
     [wod] = records(extractor, "Back squats at 70 kg, then 30 pull-ups. The WOD at Tarnby took me 12 minutes.")
     assert (wod.duration.seconds, wod.count) == (720, None)
+
+
+def test_a_session_listed_with_a_workout_s_exercises_is_its_part(extractor):
+    """"10 burpees, 15 kettlebell swings and 200 m run": the run is one of the rounds' items, no session, and the
+    time after the list is the workout's."""
+    [wod] = records(extractor, "Crossfit today: 5 rounds of 10 burpees, 15 kettlebell swings and 200 m run. "
+                               "23 minutes.")
+    assert (wod.activity, wod.duration.seconds, wod.distance) == ("workout", 1380, None)
+    # a session told after the exercises, not listed with them, is one of its own
+    got = records(extractor, "Crossfit today: 5 rounds of 10 burpees. Then I ran 5 km home along the canal.")
+    assert [(a.activity, a.distance and a.distance.meters) for a in got] == [("workout", None), ("running", 5000)]

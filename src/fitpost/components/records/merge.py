@@ -977,7 +977,9 @@ def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
     """``records`` with each record of exercises alone, done, joined to the workout done that it is a part of
     (:func:`_workout_of`): a workout is made of exercises, which are no sessions of their own ("Crossfit
     tonight with Jonas. The WOD was brutal: 5 rounds of 10 burpees, 15 kettlebell swings"), and whose counts
-    are none of the workout's."""
+    are none of the workout's.  So is a session listed with its exercises (:func:`_listed_with_exercises`: "10
+    burpees, 15 kettlebell swings and a 200 m run"), whose distance is none of the workout's and whose other
+    amounts (a time told after the list) are the workout's own."""
     # the workouts' mentions, in order of start, each with its record
     mentions = sorted(((x, w) for w in records if w.activity == "workout" and _done(w) for x in w.clusters),
                       key=lambda m: m[0].start)
@@ -986,15 +988,44 @@ def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
     starts = [x.start for x, _ in mentions]
     out = []
     for r in records:
-        whole = _workout_of(ctx, r, mentions, starts) if all(c.info.exercise for c in r.clusters) and _done(r) \
-            else None
+        if all(c.info.exercise for c in r.clusters) and _done(r):
+            whole = _workout_of(ctx, r, mentions, starts)
+            if whole is not None:
+                for c in r.clusters:  # how many of an exercise counts no session: the workout has no count of its own
+                    c.quantities = [q for q in c.quantities if q.kind != "count"]
+        else:
+            whole = _listed_with_exercises(ctx, r, records)
+            if whole is not None:
+                (part,) = r.clusters
+                whole.primary.quantities += [q for q in part.quantities if q.kind not in ("count", "distance")
+                                             and whole.primary.kind(q.kind) is None]
+                part.quantities = []
         if whole is None:
             out.append(r)
-            continue
-        for c in r.clusters:  # how many of an exercise counts no session: the workout has no count of its own
-            c.quantities = [q for q in c.quantities if q.kind != "count"]
-        whole.clusters.extend(r.clusters)
+        else:
+            whole.clusters.extend(r.clusters)
     return out
+
+
+LIST_LINKS = frozenset({",", "and", "a", "an", "+", "&"})  # what joins the items of a list of exercises
+
+
+def _listed_with_exercises(ctx: Context, r: Record, records: list[Record]) -> Record | None:
+    """The workout done whose exercise record ``r``'s one session is listed right after, its amount first ("5
+    rounds of 10 burpees, 15 kettlebell swings and a 200 m run": the run is a part of the rounds, no session
+    of its own); None where there is none."""
+    if len(r.clusters) != 1:
+        return None
+    c = r.clusters[0]
+    first = min([c.start] + [bisect_left(ctx.tab.idx, q.start) for q in c.quantities])  # its first token
+    for w in records:
+        if w is r or w.activity != "workout" or not _done(w):
+            continue
+        for x in w.clusters:
+            if x.info.exercise and x.sent == c.sent and x.end <= first \
+                    and LIST_LINKS.issuperset(ctx.lows[x.end:first]):
+                return w
+    return None
 
 
 def _done(r: Record) -> bool:
