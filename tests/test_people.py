@@ -335,6 +335,16 @@ def test_he_is_not_the_main_person_the_text_calls_a_wife(nlp):
     assert roster.person("Elin Moss").gender == "f"
 
 
+def test_they_opening_a_sentence_is_the_people_named_in_the_sentence_before(nlp):
+    text = ("The officers taking part in the ride include Inspector Jonas Berg, Constable Elin Moss and Sergeant "
+            "Bram Kettle. They will cycle 600 km from Tarnby to Larkspur.")
+    mentions, _ = read(nlp, text)
+    assert info(mentions, "They").members == ("Jonas Berg", "Elin Moss", "Bram Kettle")
+    # one person named before is no "they"
+    mentions, _ = read(nlp, "Inspector Jonas Berg spoke to the press. They will cycle 600 km to Larkspur.")
+    assert info(mentions, "They").members == ()
+
+
 def test_i_in_a_quote_is_the_speaker(nlp):
     text = 'Veteran swimmer Omar Haddad shared a clip. "I swam 4 km in the bay today," Haddad wrote.'
     mentions, roster = read(nlp, text, author="news_desk")

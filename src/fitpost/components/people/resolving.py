@@ -4,7 +4,9 @@ A short name stands for the fullest name given, a handle for the person it
 names, a relation phrase for the relative it names and whose relative that is,
 "I"/"we" for whoever said the quote they are in (outside quotes, the post's
 author), "he"/"she" for the last person of that gender named before them, and
-"they" or a group word for the people the passage is about.
+"they" for the people of a plural mention before it in its sentence, or,
+opening a sentence, those named in the sentence before, and a group word for
+the people the passage is about.
 """
 from __future__ import annotations
 
@@ -288,7 +290,7 @@ def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[Pe
         if low in FIRST or low in WE:
             members = first_person(p, i, low)
         elif low in THEY:
-            members = they(p, i, plural) or couple
+            members = they(p, i, plural) or named_before(p, i, named) or couple
         else:
             members = he_or_she(p, low, last)
         mention = PersonRef(start, tab.end[i], ext.PersonInfo(
@@ -316,6 +318,18 @@ def they(p: Passage, i: int, plural: list[PersonRef]) -> tuple[str, ...]:
     order, then group words, then pronouns); () when there is none."""
     sent_start, start = p.tab.idx[p.tab.sent_lo[i]], p.tab.idx[i]
     return next((m.info.members for m in reversed(plural) if sent_start <= m.start < start), ())
+
+
+def named_before(p: Passage, i: int, named: list[tuple[int, str]]) -> tuple[str, ...]:
+    """ "They" opening the sentence at token ``i``: the people named in the sentence before it, where that
+    names two or more ("The riders include Jonas Berg, Elin Moss and Bram Kettle. They will cycle 600 km");
+    () otherwise.  (``named``: the start and name of each person named, in text order.)"""
+    tab = p.tab
+    if i == 0 or tab.sent_lo[i] != i:
+        return ()
+    lo, hi = tab.idx[tab.sent_lo[i - 1]], tab.idx[i]
+    people = tuple(dict.fromkeys(name for start, name in named if lo <= start < hi))
+    return people if len(people) > 1 else ()
 
 
 def he_or_she(p: Passage, low: str, last: dict[str, None]) -> tuple[str, ...]:
