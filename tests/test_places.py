@@ -521,3 +521,13 @@ def test_a_nationality_opening_a_name_of_its_own_stays_a_place(extractor):
 def test_a_place_after_in_that_ends_a_route_phrase_takes_its_role(nlp, text, expected):
     """"from the old mill in Tarnby": the phrase opened by a route's "from" is in Tarnby, which is the start."""
     assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jonas rode 60 km through north Larkspur on Saturday.", [("Larkspur", "via")]),
+    ("The walkers set off from south Brackenfold and walked to west Tarnby.",
+     [("Brackenfold", "from"), ("Tarnby", "to")]),
+])
+def test_a_point_of_the_compass_in_lower_case_before_a_name_leaves_it_a_place(nlp, text, expected):
+    """"through north Larkspur": the part of the place is named after the word of the compass, its role before."""
+    assert places(nlp, text) == expected

@@ -552,7 +552,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
     Club", "Race Result"); one word
     alone is not a common word ("Lunch", "Husband", "Running"), a word ending in "ing" that opens its
     sentence ("Hiking"), or a word before a number ("Mile 13"); a name of more words does not open with a
-    word of a place's name ("South Downs", "New Brackenfold"); it does not stand before a lower-case word
+    word of a place's name ("South Downs", "New Brackenfold"), nor follow one in lower case ("north Larkspur");
+    it does not stand before a lower-case word
     for people that it tells the origin of ("Larkspur man"); it does not follow an article ("the
     Garmin estimate") or a place cue ("the summit of Mount Corrin"), nor name a place ("Tom Dale's Grotto")."""
     first, last = bisect_right(tab.idx, start) - 1, bisect_left(tab.idx, end)
@@ -571,6 +572,8 @@ def personlike(lex: Lexicon, tab: ext.Tokens, start: int, end: int) -> bool:
             return False
     if first > 0 and tab.lower[first - 1] in _ARTICLES:
         return False
+    if first > 0 and tab.text[first - 1] in lex.place_openers:
+        return False  # after one of them in lower case, a part of a place ("through north Larkspur")
     if last + 1 < tab.n and tab.lower[last] in ("'s", "’s") and tab.lower[last + 1] in lex.not_in_name:
         return False  # a place named for them ("Tom Dale's Grotto")
     lows = tab.lower
