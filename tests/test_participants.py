@@ -55,6 +55,16 @@ def test_the_subject_who_went_for_a_session_took_part_with_the_company(extractor
     assert names(extractor, text) == [["Elin Moss", "Ottilie Brandt"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Rhodri Vance and his son Tam completed the 100 km walk in 26 hours on Saturday.",
+    "Elin Moss and her daughter Tamsin finished the Larkspur half in 2:05.",
+])
+def test_the_subject_of_a_verb_whose_object_is_the_session_did_it(extractor, text):
+    """"completed the 100 km walk": a tagger may read the session's noun as a verb; as the verb's object it is a
+    noun, and the verb's subject (a name and a relative here) did it."""
+    assert len(names(extractor, text)[0]) == 2
+
+
 def test_along_with_a_thing_brings_no_company(extractor):
     text = ("Elin Moss ran the Tarnby Marathon in 4:47:40 on Sunday. "
             "Back home, Rhodri Vance posted a cheer, along with a photo of his cat.")

@@ -84,8 +84,9 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
     verb = head
     # up to the verb it hangs from; a word with a subject of its own is the verb, whatever the tagger
     # took it for ('"Elin swam 2 km," Jonas said': "swam" read as a noun, Elin swam), and the object of a
-    # preposition is a noun, though tagged a verb ("Elin went for a run": the run is hers)
-    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "pobj") and verb.dep_ != "ROOT" \
+    # preposition or a verb is a noun, though tagged a verb ("Elin went for a run": the run is hers; "Rhodri
+    # and his son Tam completed the 100 km walk": theirs)
+    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("pobj", "dobj")) and verb.dep_ != "ROOT" \
             and verb.head is not verb and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
         verb = verb.head
     chain = [verb]
