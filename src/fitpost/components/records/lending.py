@@ -1204,19 +1204,21 @@ def _companion_cues(ctx: Context, with_cluster: set[int]) -> dict[int, tuple[int
 
 
 INDEFINITE_ARTICLES = frozenset(("a", "an"))
+CUE_PREPOSITIONS = frozenset(("with", "by", "alongside"))  # the last words of cues whose object may be a thing
 
 
 def _companion_cue_at(ctx: Context, k: int, end: int) -> tuple[str, ...] | None:
-    """The companion cue that starts at token ``k`` and ends by token ``end``, if one does, and is not
-    followed by a thing: an indefinite article then a word no person starts at ("posted a photo, along with
-    a caption": but "along with a friend")."""
+    """The companion cue that starts at token ``k`` and ends by token ``end``, if one does, and, ending in a
+    preposition, is not followed by a thing: an indefinite article then a word no person starts at ("posted a
+    photo, along with a caption": but "along with a friend"; "Jonas would follow a bit later")."""
     lows = ctx.lows
     cue = next((c for c in ctx.lexicon.companion_cues[lows[k]]
                 if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
     if cue is None:
         return None
     after = k + len(cue)
-    if after + 1 < end and lows[after] in INDEFINITE_ARTICLES and not ctx.people_starting(after + 1, after + 2):
+    if cue[-1] in CUE_PREPOSITIONS and after + 1 < end and lows[after] in INDEFINITE_ARTICLES \
+            and not ctx.people_starting(after + 1, after + 2):
         return None
     return cue
 
