@@ -27,10 +27,18 @@ def test_a_count_of_another_verb_is_no_repetition_of_the_session(extractor, text
 @pytest.mark.parametrize("text", [
     "After the Tarnby marathon I rested for three days.",
     "Ran 10 km this morning, then stretched for 15 minutes.",
+    # a verb of resting, in any tense
+    "After the Tarnby marathon I will rest for a week.",
+    "Rode 40 km to the coast and stopping for an hour at the cafe was the best part.",
 ])
 def test_how_long_another_verb_lasted_is_no_amount_of_the_session(extractor, text):
     (got,) = records(extractor, text)
     assert (got.repetition, got.duration) == (None, None)
+
+
+def test_a_time_after_non_stop_is_the_session_s(extractor):
+    (got,) = records(extractor, "We walked non-stop for 12 hours along the ridge.")
+    assert got.duration.seconds == 12 * 3600
 
 
 def test_a_repetition_goes_to_the_sessions_of_the_phase_of_the_one_it_follows(extractor):
