@@ -577,3 +577,13 @@ def test_a_session_told_of_he_who_stands_for_no_one_named_has_no_participants(ex
 def test_who_gave_support_took_no_part(extractor, text, expected):
     # "with support from my sister, Ottilie": the name set beside the relation is the supporter too
     assert names(extractor, text) == expected
+
+
+def test_a_companion_s_part_told_again_is_the_session_they_shared(extractor):
+    """"Parkrun today with Jonas, Elin and Bram ... Bram ran another solid run": Bram's run is the parkrun."""
+    text = ("Parkrun at Tarnby today with Jonas, Elin and Bram. New PB for me, 23:10! Elin also got a PB. "
+            "Bram ran another solid run.")
+    assert names(extractor, text) == [["Jonas", "Elin", "Bram"]]
+    # the one person a text tells of, running on another occasion, is no companion's part of a session
+    text = "Rode 60 km with Elin on Saturday. Elin went for a run on Sunday."
+    assert names(extractor, text) == [["Elin"], ["Elin"]]

@@ -21,6 +21,7 @@ from fitpost.components.records.amounts import DAY, LENGTH_UNITS, elapsed_later,
 from fitpost.components.records.attach import (
     before_the_day_told,
     past_form,
+    taken_up,
     told_ahead,
     told_as_cause,
     told_as_earlier,
@@ -344,6 +345,24 @@ def _same_session(ctx: Context, records: list[Record], c: Cluster, routes: Route
     return _relative(ctx, real, c) or _headline(ctx, records, c, dates) or _fills(ctx, latest, c, routes) \
         or _lengths_counted(ctx, latest, c, routes) or _journey(ctx, latest, c, routes, dates) \
         or _daily_share(ctx, latest, c, routes) or _race_result(ctx, latest, c, routes)
+
+
+COMPANIONS_REACH = 3  # a companion's part told again comes at most this many sentences after the session's mention
+
+
+def _companions_again(ctx: Context, c: Cluster, r: Record) -> bool:
+    """Whether cluster ``c``, with no amount and no event, of the phase of record ``r`` and at most
+    COMPANIONS_REACH sentences after its last mention, is done by some of the two or more people named as
+    ``r``'s participants: their part in that session told again ("Parkrun today with Jonas, Elin and Bram. New
+    PB for me! Elin also got a PB. Bram ran another solid run": Bram's run is the parkrun; not the run of the one
+    person a text tells of on another occasion, nor when one took the activity up)."""
+    if not c.bare or c.event or statuses.meaning(c.status_name).phase != statuses.meaning(r.primary.status_name).phase:
+        return False
+    if not 0 <= c.sent - r.clusters[-1].sent <= COMPANIONS_REACH or taken_up(ctx, c):
+        return False
+    names = {p.get("name") for p in c.people if p.get("name")}
+    theirs = {p.get("name") for x in r.clusters for p in x.people if p.get("name")}
+    return bool(names) and len(theirs) > 1 and names < theirs
 
 
 def _day_of_streak(c: Cluster, r: Record) -> bool:
@@ -906,7 +925,8 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     (:meth:`FirstDates.other_day`): the first with its event, else the first of its challenge
     (:func:`_same_challenge`), else the first with its race distance, else (definite) the one with the
     latest cluster before it (of its phase where it names an event; the name of one race may be written in
-    many ways), else the nearest of its phase (:func:`_nearest`).  A bare mention on another day ("took up
+    many ways), else the nearest of its phase (:func:`_nearest`), else one whose participants do it again
+    (:func:`_companions_again`).  A bare mention on another day ("took up
     running in 2018") is no session of its own, so it still joins, unless it is told done in the past
     (:func:`_done_in_past`: "Last year I did a swim to the pier. We swam it again on Saturday" are two) or
     dated to a day (:func:`_dated_to_day`: "my ride this morning" is no ride of last summer); a
@@ -944,17 +964,26 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
             before = [r for r in before
                       if statuses.meaning(r.primary.status_name).phase == phase or _registered_for(ctx, r, c)]
         target = max(before, key=lambda r: max(x.start for x in r.clusters if x.start < c.start), default=None)
-    reach = meaning.reach
+    return target if target is not None else _near_or_shared(ctx, same, c, meaning.reach)
+
+
+def _near_or_shared(ctx: Context, same: list[Record], c: Cluster, reach: int | None) -> Record | None:
+    """Of ``same``, the record that bare cluster ``c`` refers to when no event, challenge or race names it
+    (:func:`_referred`): the nearest of its phase within its status's ``reach`` (:func:`_nearest`; a routine
+    restated within ROUTINE_REACH, a ranked one however far), else the sole session (:func:`_sole_session`),
+    the same crossing (:func:`_same_crossing`) or one whose participants do it again
+    (:func:`_companions_again`)."""
     if _restated_routine(c):
         reach = ROUTINE_REACH
     if _ranked(ctx, c):
         reach = len(ctx.sents)  # "one of the easiest rides so far": the session the text tells, however far
-    if target is None and reach is not None:
-        target = _nearest(ctx, same, c, reach)
+    target = _nearest(ctx, same, c, reach) if reach is not None else None
     if target is None:
         target = _sole_session(ctx, same, c)
     if target is None:
         target = _same_crossing(ctx, same, c)
+    if target is None:
+        target = next((r for r in same if _companions_again(ctx, c, r)), None)
     return target
 
 
