@@ -497,6 +497,9 @@ def test_a_yoga_pose_is_no_person(nlp):
     ("Elin wants to run the Larkspur 10k next month.", "Elin"),
     ("Rhodri hopes to ride 100 km on Sunday.", "Rhodri"),
     ("Ottilie plans to swim across the bay in June.", "Ottilie"),
+    # a verb of becoming the one who did it, past an age between commas
+    ("Ottilie, 11, has become the youngest girl to climb Mount Larkspur.", "Ottilie"),
+    ("Tamsin became the first woman to swim across Lake Tarn.", "Tamsin"),
 ])
 def test_a_word_before_a_verb_of_doing_an_activity_is_a_person_not_a_place(extractor, text, name):
     """A model may take an unfamiliar first name for a place: before "went for a run" it is someone."""

@@ -641,7 +641,8 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     joining company to a subject ("Asha, along with Tarun, ran": :func:`_joined_subjects`), next to a speech
     verb, a quote's speaker ("Larkspur said:", "said Rhodri"), and before a verb of doing with an activity word
     at most DOING_REACH tokens after it in its sentence ("Asha went for a run", "Asha went for an early morning
-    ride"; not "Rain did not stop us. Yoga at sunrise").  In no order; a token may come more than once."""
+    ride"; not "Rain did not stop us. Yoga at sunrise"), past an age or an aside between commas as before an
+    activity verb ("Asha, 11, became the youngest to climb it").  In no order; a token may come more than once."""
     seeds = _cued(lex, tab, cues["company"])
     subjects, starts = set(), set()
     activities = ext.mentions(doc, ext.ACTIVITIES, "fp_activity")
@@ -657,7 +658,7 @@ def _seeds(lex: Lexicon, doc: Doc, tab: ext.Tokens,
     # before a verb of doing an activity ("Tamsin went for a long run"): a subject too, though a model may
     # take it for a place, as it may one before an activity verb; not a word after "of" ("the tour of Larkspur
     # starts Monday, five days of riding": the word is the tour's, the subject the tour)
-    doers = (_past_auxiliaries(tab, k - 1) for k in cues["doing"]
+    doers = (_before_age(tab, _past_auxiliaries(tab, k - 1)) for k in cues["doing"]
              if k > 0 and not starts.isdisjoint(range(k + 1, min(k + 1 + DOING_REACH, tab.sent_hi[k]))))
     subjects.update(j for j in doers if j < 1 or tab.lower[j - 1] != "of")
     subjects.update(_joined_subjects(lex, tab, cues["company"]))
