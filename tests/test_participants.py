@@ -171,6 +171,19 @@ def test_who_led_or_headed_the_group_took_part(extractor):
     assert names(extractor, "The walk was led by Rhodri and covered 14 miles.") == [["Rhodri"]]  # one word
 
 
+@pytest.mark.parametrize("text", [
+    "The 10-member team, led by Major Rhodri Vance, will trek 300 km across the Tarnby Range.",
+    "The team, led by Rhodri Vance, will trek 300 km across the Tarnby Range.",
+])
+def test_a_leader_a_model_takes_for_an_organisation_took_part(extractor, text):
+    assert names(extractor, text) == [["Rhodri Vance"]]
+
+
+def test_after_with_a_name_a_model_takes_for_an_organisation_stays_no_one(sm_extractor):
+    # a club is named after "with" as often as a person
+    assert names(sm_extractor, "Swam 2 km with Tarnby Masters.") == [[]]
+
+
 def test_a_leader_named_with_a_rank_took_part(extractor):
     # a model may tag a rank and a name with initials as an organisation
     text = ("An Air Force team is riding from Tarnby to Larkspur on a cycling expedition, led by Group Captain "

@@ -304,7 +304,8 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and not placelike(lex, doc, tab, e.start)}
     listed = _listed_with_people(lex, doc, text, tab, person_ends)
     for ent in doc.ents:
-        if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed or _ranked(lex, tab, ent)) \
+        if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed or _ranked(lex, tab, ent)
+                or _cued_organisation(lex, tab, ent)) \
                 and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
@@ -320,6 +321,22 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     found += _titled_untagged(lex, doc, text, tab, listed) + subject_names(lex, doc, text)
     named = _named_activities(doc)
     return [(a, b) for a, b in found if not any(a < end and start < b for start, end in named)]
+
+
+COMPANY_CUE_WORDS = 3  # the longest company cue ending in "by" read before an organisation's name
+
+
+def _cued_organisation(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
+    """Whether a model's organisation ``ent`` stands right after a company cue before a name that ends in "by"
+    (``company_before``: "led by", "joined by", "accompanied by"; not "with", after which a club is named as
+    often) and can be a person's name (:func:`personlike`: no organisation word in it): "The team, led by
+    Rhodri Vance, will trek", which a model may tag as an organisation."""
+    if ent.label_ != "ORG" or ent.start < 2 or tab.lower[ent.start - 1] != "by":
+        return False
+    lows = tab.lower
+    cued = any(tuple(lows[ent.start - n:ent.start]) in lex.company_before
+               for n in range(2, COMPANY_CUE_WORDS + 1) if ent.start >= n)
+    return cued and personlike(lex, tab, tab.idx[ent.start], tab.end[ent.end - 1])
 
 
 def _named_activities(doc: Doc) -> list[tuple[int, int]]:
