@@ -553,3 +553,20 @@ def test_finding_subject_names_grows_in_step_with_the_text(sm_extractor):
     # sessions the work takes a few milliseconds, too little to time against the machine's noise)
     small, large = (_subject_names_seconds(sm_extractor, n) for n in (200, 800))
     assert large / small < 8, (small, large)
+
+
+def _resolving_seconds(blank_extractor, sentences: int) -> float:
+    """The least CPU time of the people finder on a post of ``sentences`` pairs of names and "They"."""
+    nlp = blank_extractor.nlp
+    doc = nlp.make_doc("Jonas and Elin ran 5 km. They swam 1 km. " * sentences)
+    names = nlp.pipe_names
+    for name in names[:names.index("fitpost_people")]:  # what the people finder reads
+        doc = nlp.get_pipe(name)(doc)
+    people = nlp.get_pipe("fitpost_people")
+    return least_cpu(lambda: people(doc))
+
+
+def test_they_after_names_grows_in_step_with_the_text(blank_extractor):
+    # "They" reads the names of the sentence before it alone, not every name of the text
+    small, large = (_resolving_seconds(blank_extractor, n) for n in (500, 2000))
+    assert large / small < 8, (small, large)

@@ -714,6 +714,7 @@ def _counted_for(lex: Lexicon, tab: ext.Tokens, activities: list[ext.Mention]) -
 
 
 CHAIN_REACH = 12  # "Elin woke at five, had coffee and swam": at most this many tokens from the first verb to "and"
+CHAIN_SUBJECT_WORDS = 8  # the subject of such a chain, names and what joins them, has at most this many tokens
 # words after a capitalised word opening a sentence that make it a verb, its subject left out ("Went by the
 # calculator and ran", "Headed out and rode", "Woke early and swam"): a name is followed by its verb
 AFTER_OPENING_VERB = frozenset({"up", "out", "off", "down", "back", "home", "over", "by", "to", "in", "on", "at", "for",
@@ -731,9 +732,9 @@ def _chain_subject(lex: Lexicon, tab: ext.Tokens, k: int) -> int | None:
     if k < 2 or tab.lower[k] != "and":
         return None
     words, lows, lo = tab.text, tab.lower, tab.sent_lo[k]
-    i = lo
-    while i < k and (words[i][:1].isupper() and words[i].isalpha()
-                     or words[i] in ("and", ",") and i > lo and words[i + 1][:1].isupper()):
+    i, hi = lo, min(k, lo + CHAIN_SUBJECT_WORDS)
+    while i < hi and (words[i][:1].isupper() and words[i].isalpha()
+                      or words[i] in ("and", ",") and i > lo and words[i + 1][:1].isupper()):
         i += 1
     if i == lo or i >= k or k - i > CHAIN_REACH or not (words[i].isalpha() and words[i].islower()):
         return None

@@ -11,7 +11,7 @@ the people the passage is about.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 
 from spacy.tokens import Doc
@@ -278,7 +278,11 @@ def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[Pe
     couple = (p.main, p.spouse[p.main]) if p.main in p.spouse else ()  # the main person and spouse
     for s, e in finding.group_words(lex, p.text):
         out.append(PersonRef(s, e, ext.PersonInfo(pronoun=True, members=couple)))
-    plural = [m for m in out if len(m.info.members) > 1]  # those of ``out`` that are two or more people
+    # those of ``out`` that are two or more people, by the sentence they are in (the first token's), in order
+    plural: dict[int, list[PersonRef]] = {}
+    for m in out:
+        if len(m.info.members) > 1:
+            plural.setdefault(tab.sent_lo[bisect_right(tab.idx, m.start) - 1], []).append(m)
     last: dict[str, None] = {}  # each person named before the pronoun at hand, the last named last
     read = 0  # how many of ``named`` come before it (the pronouns come in text order)
     for i in p.cues["pronoun"]:
@@ -297,7 +301,7 @@ def add_pronouns(lex: Lexicon, p: Passage, mentions: list[PersonRef]) -> list[Pe
             name=members[0] if len(members) == 1 else None, pronoun=True, members=members))
         out.append(mention)
         if len(members) > 1:
-            plural.append(mention)
+            plural.setdefault(tab.sent_lo[i], []).append(mention)
     out.sort(key=attrgetter("start"))
     return out
 
@@ -312,12 +316,12 @@ def first_person(p: Passage, i: int, low: str) -> tuple[str, ...]:
     return (who, p.spouse[who]) if low in WE and who in p.spouse else (who,)
 
 
-def they(p: Passage, i: int, plural: list[PersonRef]) -> tuple[str, ...]:
+def they(p: Passage, i: int, plural: dict[int, list[PersonRef]]) -> tuple[str, ...]:
     """ "they" at token ``i``: the people of the last mention of two or more people before it in its
-    sentence, last in the order ``plural`` holds them (named mentions and plural relations in text
-    order, then group words, then pronouns); () when there is none."""
-    sent_start, start = p.tab.idx[p.tab.sent_lo[i]], p.tab.idx[i]
-    return next((m.info.members for m in reversed(plural) if sent_start <= m.start < start), ())
+    sentence, last in the order ``plural`` holds them (by sentence: named mentions and plural relations in
+    text order, then group words, then pronouns); () when there is none."""
+    start = p.tab.idx[i]
+    return next((m.info.members for m in reversed(plural.get(p.tab.sent_lo[i], ())) if m.start < start), ())
 
 
 def named_before(p: Passage, i: int, named: list[tuple[int, str]]) -> tuple[str, ...]:
@@ -328,7 +332,9 @@ def named_before(p: Passage, i: int, named: list[tuple[int, str]]) -> tuple[str,
     if i == 0 or tab.sent_lo[i] != i:
         return ()
     lo, hi = tab.idx[tab.sent_lo[i - 1]], tab.idx[i]
-    people = tuple(dict.fromkeys(name for start, name in named if lo <= start < hi))
+    first = bisect_left(named, (lo,))  # ``named`` is in text order: the sentence's names are read alone
+    last = bisect_left(named, (hi,), lo=first)
+    people = tuple(dict.fromkeys(name for _, name in named[first:last]))
     return people if len(people) > 1 else ()
 
 

@@ -1015,6 +1015,8 @@ def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
     if not mentions:
         return records
     starts = [x.start for x, _ in mentions]
+    # where each exercise of a workout done ends (its token after), with that workout
+    ends = {x.end: w for x, w in mentions if x.info.exercise}
     out = []
     for r in records:
         if all(c.info.exercise for c in r.clusters) and _done(r):
@@ -1022,8 +1024,9 @@ def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
             if whole is not None:
                 for c in r.clusters:  # how many of an exercise counts no session: the workout has no count of its own
                     c.quantities = [q for q in c.quantities if q.kind != "count"]
+                    ends[c.end] = whole
         else:
-            whole = _listed_with_exercises(ctx, r, records)
+            whole = _listed_with_exercises(ctx, r, ends)
             if whole is not None:
                 (part,) = r.clusters
                 whole.primary.quantities += [q for q in part.quantities if q.kind not in ("count", "distance")
@@ -1039,22 +1042,20 @@ def _parts_of_workouts(ctx: Context, records: list[Record]) -> list[Record]:
 LIST_LINKS = frozenset({",", "and", "a", "an", "+", "&"})  # what joins the items of a list of exercises
 
 
-def _listed_with_exercises(ctx: Context, r: Record, records: list[Record]) -> Record | None:
+def _listed_with_exercises(ctx: Context, r: Record, ends: dict[int, Record]) -> Record | None:
     """The workout done whose exercise record ``r``'s one session is listed right after, its amount first ("5
     rounds of 10 burpees, 15 kettlebell swings and a 200 m run": the run is a part of the rounds, no session
-    of its own); None where there is none."""
+    of its own); None where there is none.  (``ends``: the token after each exercise of a workout done, with
+    that workout.)"""
     if len(r.clusters) != 1:
         return None
     c = r.clusters[0]
-    first = min([c.start] + [bisect_left(ctx.tab.idx, q.start) for q in c.quantities])  # its first token
-    for w in records:
-        if w is r or w.activity != "workout" or not _done(w):
-            continue
-        for x in w.clusters:
-            if x.info.exercise and x.sent == c.sent and x.end <= first \
-                    and LIST_LINKS.issuperset(ctx.lows[x.end:first]):
-                return w
-    return None
+    k = min([c.start] + [bisect_left(ctx.tab.idx, q.start) for q in c.quantities])  # its first token
+    lo = ctx.sents[c.sent][0]
+    while k > lo and ctx.lows[k - 1] in LIST_LINKS:
+        k -= 1
+    whole = ends.get(k) if k > lo else None
+    return whole if whole is not r else None
 
 
 def _done(r: Record) -> bool:
