@@ -345,6 +345,18 @@ def test_they_opening_a_sentence_is_the_people_named_in_the_sentence_before(nlp)
     assert info(mentions, "They").members == ()
 
 
+def test_i_in_the_answers_of_an_interview_is_who_it_spoke_to(nlp):
+    text = ("For World Cycling Day, the Tarnby Gazette spoke to cyclist Tamsin Hale about her training.\n\n"
+            "How often do you ride?\n\nI ride about 40 km three times a week.")
+    mentions, _ = read(nlp, text)
+    assert info(mentions, "I").name == "Tamsin Hale"
+    # one who writes of their own interview in the first person stays "I"; so does a post's author
+    mentions, _ = read(nlp, "I spoke to Jonas Berg after the race. I ran 10 km today.")
+    assert [p.name for t, p in mentions if t == "I"] == [None, None]
+    mentions, _ = read(nlp, text, author="elin_rides")
+    assert info(mentions, "I").name == "elin_rides"
+
+
 def test_i_in_a_quote_is_the_speaker(nlp):
     text = 'Veteran swimmer Omar Haddad shared a clip. "I swam 4 km in the bay today," Haddad wrote.'
     mentions, roster = read(nlp, text, author="news_desk")

@@ -39,6 +39,7 @@ class Lexicon:
     titles: frozenset[str]  # "marathoner", "dr" ...: a word before a name that is not part of it
     ranks: frozenset[tuple[str, ...]]  # "group captain" ...: titles of more than one word, as words
     rivals_before: frozenset[tuple[str, ...]]  # "ahead of" ...: a name right after one is a rival's
+    interview_cues: frozenset[tuple[str, ...]]  # "spoke to" ...: a name after one is who a text interviews
     place_preps: frozenset[str]  # a model's "person" right after one of these is a place
     # the most tokens a relation is read over: the most words of a relation ("love of my life"),
     # so "mother-in-law", which the tokenizer splits into five tokens, is read as "mother"
@@ -108,6 +109,7 @@ class Lexicon:
             titles=titles,
             ranks=_phrases(data["ranks"]),
             rivals_before=_phrases(data["rivals_before"]["phrases"]),
+            interview_cues=_phrases(data["interview_cues"]["phrases"]),
             place_preps=frozenset(data["place_prepositions"]),
             rel_max=max(len(k.split()) for k in relations),
             group_re=re.compile(r"\b(?:" + "|".join(re.escape(g) for g in groups) + r")\b") if groups else None,

@@ -43,6 +43,8 @@ def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
     about = {m.info.name for m in p.mentions if m.info.name and not m.info.companion}
     counts = [(name, n) for name, n in p.count.items() if name in about]
     p.main = max(counts, key=itemgetter(1))[0] if counts else None
+    if p.author is None:
+        p.author = interviewee(lex, p)
     add_relations(lex, p, rel_spans)
     genders_from_words(lex, p)
     p.speakers = speakers(lex, p, p.mentions, p.gender)
@@ -51,6 +53,31 @@ def resolve(lex: Lexicon, doc: Doc) -> tuple[Passage, list[PersonRef]]:
 
 
 # -- names and handles -------------------------------------------------------
+INTERVIEWEE_REACH = 4  # the name of who a text interviews starts at most this many tokens after the cue
+FIRST_PERSON_SUBJECTS = frozenset(("i", "we"))  # "I spoke to Jonas": the writer's own interview, told as such
+
+
+def interviewee(lex: Lexicon, p: Passage) -> str | None:
+    """Who a text without an author interviews: the first person named at most INTERVIEWEE_REACH tokens after
+    an ``interview_cues`` phrase ("spoke to the actress Tamsin Hale", "in an interview with Jonas Berg") whose
+    clause is not in the first person; "I" in the answers is them.  None where no cue names anyone."""
+    tab, lows = p.tab, p.tab.lower
+    lengths = sorted({len(c) for c in lex.interview_cues})
+    starts = sorted((m.start, m.info.name) for m in p.mentions if m.info.name and not m.info.pronoun)
+    if not starts:
+        return None
+    for k in tab.where({c[0] for c in lex.interview_cues}):
+        cue = next((n for n in lengths if tuple(lows[k:k + n]) in lex.interview_cues), None)
+        if cue is None or not FIRST_PERSON_SUBJECTS.isdisjoint(lows[tab.sent_lo[k]:k]):
+            continue
+        end = k + cue
+        hi = tab.idx[min(end + INTERVIEWEE_REACH, tab.sent_hi[k] - 1)]
+        j = bisect_left(starts, (tab.idx[min(end, tab.n - 1)],))
+        if j < len(starts) and starts[j][0] <= hi:
+            return starts[j][1]
+    return None
+
+
 def add_names(p: Passage, names: list[tuple[int, int]], companions: set[tuple[int, int]]) -> None:
     """Each name (character spans, in text order) as a mention of its full name, a companion's when
     its span is in ``companions``.
