@@ -129,7 +129,7 @@ def test_one_who_came_with_the_author_is_the_company_of_the_session_told_before(
     ("Hiked up Tarn Crag with Bram. Jonas caught up with us at the top.", ["Bram", "Jonas"]),
     ("Walked 14 km along the ridge today with Bram. Jonas followed on after lunch.", ["Bram", "Jonas"]),
     ("Walked 14 km along the ridge today. Bram set off with me at six.", ["Bram"]),
-    ("Walked 14 km along the ridge today with Bram. Jonas would follow a bit later with the dog.", ["Bram", "Jonas"]),
+    ("Walked 14 km along the ridge today with Bram. Jonas would follow an hour behind on foot.", ["Bram", "Jonas"]),
     ("Walked 14 km along the ridge today with Bram. Jonas followed us with the dog.", ["Bram", "Jonas"]),
 ])
 def test_one_who_set_off_with_the_author_or_came_along_later_is_company_too(extractor, text, company):

@@ -446,7 +446,7 @@ def _heads_a_list(ctx: Context, span: ext.Mention) -> bool:
 
 # a time told by its ordinal ("the first time", "the 13th time"; every English ordinal ends so)
 ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
-# which year running this is ("won it for the fourth straight year", "for the third year running"): the edition
+# which year running this is ("won it for the fifth straight year", "for the third year running"): the edition
 # of a yearly event that this is for them, no days of one effort
 ORDINAL_YEAR = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?year\b", re.IGNORECASE)
 
@@ -478,7 +478,7 @@ def _attach_how_often(ctx: Context, span: ext.Mention, clusters: list[Cluster], 
     after a repetition alone ("my 30-day yoga challenge"), else spread (:func:`_spread`; ``ends``: where those of
     its kind before it in the sentence end) over those of the phase of the nearest one before it ("After the
     marathon I could barely walk for two days": the walk's); none for how often something else happened
-    ("scored twice"), which time or which year running this is ("for the first time", "for the fourth straight
+    ("scored twice"), which time or which year running this is ("for the first time", "for the fifth straight
     year") or how often a thing told of is thought of
     (:func:`thing_told_of`).
     (``activity_words``: the tokens of the Doc's clusters.)"""

@@ -1210,7 +1210,7 @@ CUE_PREPOSITIONS = frozenset(("with", "by", "alongside"))  # the last words of c
 def _companion_cue_at(ctx: Context, k: int, end: int) -> tuple[str, ...] | None:
     """The companion cue that starts at token ``k`` and ends by token ``end``, if one does, and, ending in a
     preposition, is not followed by a thing: an indefinite article then a word no person starts at ("posted a
-    photo, along with a caption": but "along with a friend"; "Jonas would follow a bit later")."""
+    photo, along with a caption": but "along with a friend"; "Jonas would follow an hour behind")."""
     lows = ctx.lows
     cue = next((c for c in ctx.lexicon.companion_cues[lows[k]]
                 if k + len(c) <= end and tuple(lows[k:k + len(c)]) == c), None)
