@@ -26,10 +26,6 @@ from fitpost.components.base import Component
 from fitpost.components.people import named_token_set
 from fitpost.components.people.finding import CLIMB_WORDS
 
-# a point of the compass in lower case between a place preposition and a name: the name is the place
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                           "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
-                           "southeast", "southwest"})
 PHRASE_WORDS = 4  # "from the old market cross in Tarnby": the words between a route's "from" and "in", at most
 BACK_AGAIN = ["and", "back"]  # "Tarnby to Larkspur and back": a route's line goes on with the way back
 OPENING_VERB_LETTERS = 5  # a word opening a sentence with "-ed" is a verb from this length ("Visited"; not "Red")
@@ -121,6 +117,7 @@ class PlaceFinder(Component):
         self.place_heads = set(data["place_heads"])
         self.place_prefixes = set(data["place_prefixes"])
         self.lowercase_prefixes = frozenset(data["lowercase_prefixes"]["words"])
+        self.compass_words = frozenset(data["compass_words"]["words"])
         self.not_opening_verbs = frozenset(data["opening_verbs"]["not"])
         self.not_in_names = set(data["not_in_names"])
         self.organisation_words = frozenset(data["organisation_words"])
@@ -325,7 +322,7 @@ class PlaceFinder(Component):
                 s, e = ent.start, ent.end
                 if tab.lower[s] == "the":
                     s += 1
-                if tab.text[s] in COMPASS_WORDS and s + 1 < e:
+                if tab.text[s] in self.compass_words and s + 1 < e:
                     s += 1  # "west Tarnby": the place named after the point of the compass in lower case
                 while e - 1 > s and not any(ch.isalnum() for ch in tab.text[e - 1]):
                     e -= 1  # "Larkspur Lake:" of "at Larkspur Lake: 1.5 km": a mark after the name
@@ -367,7 +364,7 @@ class PlaceFinder(Component):
             i = k + 1
             if lows[i] == "the" and i + 1 < n:
                 i += 1
-            if lows[i] in COMPASS_WORDS and words[i].islower() and i + 1 < n:
+            if lows[i] in self.compass_words and words[i].islower() and i + 1 < n:
                 i += 1  # "through north Larkspur", "in west Tarnby": the part of the place named after it
             if not _NAME_WORD.match(words[i]):
                 continue  # most prepositions are followed by no name: the run is not read
@@ -585,7 +582,7 @@ class PlaceFinder(Component):
         roles: list[str] = []
         for n, (s, e) in enumerate(spans):
             j = s - 1
-            if j >= 0 and lows[j] in COMPASS_WORDS and words[j].islower():
+            if j >= 0 and lows[j] in self.compass_words and words[j].islower():
                 j -= 1  # "from south Brackenfold": the word before the point of the compass
             if j >= 0 and lows[j] == "the":
                 j -= 1
