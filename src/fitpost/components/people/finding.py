@@ -323,9 +323,6 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     return [(a, b) for a, b in found if not any(a < end and start < b for start, end in named)]
 
 
-COMPANY_CUE_WORDS = 3  # the longest company cue ending in "by" read before an organisation's name
-
-
 def _cued_organisation(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
     """Whether a model's organisation ``ent`` stands right after a company cue before a name that ends in "by"
     (``company_before``: "led by", "joined by", "accompanied by"; not "with", after which a club is named as
@@ -334,8 +331,7 @@ def _cued_organisation(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
     if ent.label_ != "ORG" or ent.start < 2 or tab.lower[ent.start - 1] != "by":
         return False
     lows = tab.lower
-    cued = any(tuple(lows[ent.start - n:ent.start]) in lex.company_before
-               for n in range(2, COMPANY_CUE_WORDS + 1) if ent.start >= n)
+    cued = any(c[-1] == "by" and tuple(lows[max(0, ent.start - len(c)):ent.start]) == c for c in lex.company_before)
     return cued and personlike(lex, tab, tab.idx[ent.start], tab.end[ent.end - 1])
 
 

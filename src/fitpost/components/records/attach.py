@@ -451,22 +451,16 @@ ORDINAL_TIME = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+time\b", re.IGNORECASE)
 ORDINAL_YEAR = re.compile(r"\bthe\s+\w+(?:st|nd|rd|th)\s+(?:\w+\s+)?year\b", re.IGNORECASE)
 
 
-# verbs of resting, in any tense: a time after one and "for" is the rest's ("will rest for a week")
-RESTING_VERBS = frozenset({"rest", "rests", "resting", "rested", "recover", "recovers", "recovering", "recovered",
-                           "relax", "relaxing", "relaxed", "sleep", "sleeping", "slept", "stopped", "stopping",
-                           "pause", "paused", "wait", "waited", "waiting"})
-
-
 def _of_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) -> bool:
     """Whether the repetition or time ``span`` comes right after a verb in the past that tells no activity, or
-    after one and "for", or after a verb of resting in any tense and "for" (RESTING_VERBS: "scored twice",
-    "stopped three times to tie my laces", "After the marathon I rested for three days", "I will rest for a
-    week"): it counts or lasts that verb, not the session.  (``activity_words``: the tokens of the Doc's
-    clusters.)"""
+    after one and "for", or after a verb of resting in any tense and "for" (``resting_verbs`` of linking.json):
+    "scored twice", "stopped three times to tie my laces", "After the marathon I rested for three days", "I will
+    rest for a week": it counts or lasts that verb, not the session.  (``activity_words``: the tokens of the
+    Doc's clusters.)"""
     k = span.start - 1
     if k > 0 and ctx.lows[k] == "for":
         k -= 1
-        if ctx.lows[k] in RESTING_VERBS and not (k > 0 and ctx.lows[k - 1] in ("-", "–")):
+        if ctx.lows[k] in ctx.lexicon.resting_verbs and not (k > 0 and ctx.lows[k - 1] in ("-", "–")):
             return True  # "After the marathon I will rest for a week": the rest's time (not "non-stop for")
     word = ctx.lows[k] if k >= 0 else ""
     return k not in activity_words and past_form(ctx, word)

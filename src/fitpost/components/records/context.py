@@ -123,6 +123,7 @@ class Lexicon:
     learning_words: frozenset[str]  # "learning to swim": a skill learnt, no session
     caption_adjectives: frozenset[str]
     past_forms: frozenset[str]  # irregular past forms of status_rules.json ("ran", "swam")
+    resting_verbs: frozenset[str]  # verbs of resting, in any tense ("rest", "recovering"): see _of_other_verb
     caption_followers: frozenset[str]
     subject_verbs: frozenset[str]
     segment_before: frozenset[str]  # log lines: see models/linking.json
@@ -250,7 +251,7 @@ class Lexicon:
         return cls(movement=frozenset(data["movement_verbs"]),
                    companion_cues=_by_first(companion), company_by_last=_by_first(company, at=-1),
                    company_cues=company, company_lasts=frozenset(cue[-1] for cue in company),
-                   breaks=frozenset(data["clause_breaks"]),
+                   breaks=frozenset(data["clause_breaks"]), resting_verbs=frozenset(data["resting_verbs"]["words"]),
                    definite=frozenset(data["definite"]),
                    non_participant=frozenset(non_participant),
                    non_participant_lengths=frozenset(len(cue) for cue in non_participant),
