@@ -150,6 +150,10 @@ class ActivityFinder(Component):
                 self.kinds[form] = ("exercise", entry["activity"], sport, exercise)
         self._load_blocking_words()
         self.spells = frozenset(self.lexicon["spells"])  # a spell of time, then the gerund that fills it
+        timed = self.lexicon["timed_training"]  # "two hours of training": a session that long
+        self.timed_nouns, self.timed_verbs = frozenset(timed["nouns"]), frozenset(timed["verbs"])
+        self.timed_kind = ("noun", timed["activity"], acts[timed["activity"]]["sport_type"], None)
+        self.timed_under_s = float(timed["under_s"])
         trails = self.lexicon["trails"]  # "Finished the Larkspur Way": a trail's name after a verb of finishing
         self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
         self.trail_kind = ("noun", trails["activity"], acts[trails["activity"]]["sport_type"], None)
@@ -421,7 +425,34 @@ class ActivityFinder(Component):
         candidates += self._programme_days(text, tab)
         candidates += self._trails(tab)
         candidates += self._agents_setting_out(tab)
+        candidates += self._timed_training(tab, quantities, candidates)
         return candidates, idiom_tokens
+
+    def _timed_training(self, tab: ext.Tokens, quantities: list[ext.Mention],
+                        candidates: list[tuple[int, int, tuple | None]]) -> list[tuple[int, int, tuple]]:
+        """A word of training (``timed_training``) that a time under a day fills: a noun right after it ("two
+        hours of training", "90 minutes of hard training") or a verb with "for" and the time right after it
+        ("trains for three hours a day"), a session of ``timed_training.activity``; not where its sentence
+        names another activity ("90 minutes of training on the turbo" is the ride), nor a spell of weeks
+        before a race ("12 weeks of training")."""
+        nouns, verbs, kind = self.timed_nouns, self.timed_verbs, self.timed_kind
+        lows = tab.lower
+        told = {tab.sent_lo[start] for start, _, k in candidates if k is not None}
+        out = []
+        for q in quantities:
+            seconds = q.info.seconds if q.label == "duration" else None
+            if seconds is None or seconds >= self.timed_under_s or tab.sent_lo[q.start] in told:
+                continue
+            k = q.end  # a noun after the time, past "of" and modifiers ("of hard training")
+            if k < tab.n and lows[k] == "of":
+                k += 1
+            while k < tab.n and lows[k] in self.amount_modifiers:
+                k += 1
+            if k < tab.n and lows[k] in nouns and tab.sent_lo[k] == tab.sent_lo[q.start]:
+                out.append((k, k + 1, kind))
+            elif q.start >= 2 and lows[q.start - 1] == "for" and lows[q.start - 2] in verbs:
+                out.append((q.start - 2, q.start - 1, ("verb", *kind[1:])))  # "trains for three hours"
+        return out
 
     def _agents_setting_out(self, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """The verb of setting out, arriving or finishing (``agents.verbs``) right after people named by what they

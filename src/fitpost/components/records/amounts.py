@@ -135,6 +135,8 @@ def _told_of_time(ctx: Context, span: ext.Mention, role: str | None) -> str | No
         return None  # "A 10k PB at last: 41:30": "at last" is "finally", no period before the time
     if role == "period" and elapsed_later(ctx, span):
         return None  # "finished in Larkspur Bay 12 days later": what the journey took
+    if role == "period" and _session_of_training(ctx, span):
+        return None  # "90 minutes of training on the turbo": a session that long
     if role == "split" and _recovery_session(ctx, span):
         return None  # "45 min recovery run": a session to recover, not the rest between repeats
     if role == "split" and _each_of_a_routine(ctx, span):
@@ -144,6 +146,15 @@ def _told_of_time(ctx: Context, span: ext.Mention, role: str | None) -> str | No
     if role is None and q.kind == "duration" and _of_something_else(ctx, span):
         return "spent"  # "after a week of rain": a time spent on something other than the session
     return role
+
+
+def _session_of_training(ctx: Context, span: ext.Mention) -> bool:
+    """Whether the time ``span`` is under a day and "of" and a word of training (``trained_for``: "training",
+    "prep") follow it: "two hours of training" is one session that long, where "12 weeks of training" is the
+    spell before a race."""
+    seconds, lows, end = span.info.seconds, ctx.lows, span.end
+    return seconds is not None and seconds < DAY and end + 1 < len(lows) and lows[end] == "of" \
+        and lows[end + 1] in ctx.lexicon.trained_for
 
 
 SET_NOUNS = frozenset({"repeats", "reps", "intervals", "efforts"})  # after a set ("5 x 1 km"): its repeats
