@@ -90,6 +90,17 @@ def test_roles_from_start_and_end_verbs(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("She left Tarnby Point at 6am and came ashore at Larkspur Head that evening.",
+     [("Tarnby Point", "from"), ("Larkspur Head", "to")]),
+    ("The relay left Brackenfold Sands at dawn and landed at Marlow Vale 14 hours later.",
+     [("Brackenfold Sands", "from"), ("Marlow Vale", "to")]),
+])
+def test_a_crossing_ends_where_it_comes_ashore(nlp, text, expected):
+    """A swim or a row across water ends where the swimmer comes ashore or lands (``end_verbs``)."""
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("He set off from Tarnby and finished 300 miles later in Marlow Vale.",
      [("Tarnby", "from"), ("Marlow Vale", "to")]),
     ("They left Brackenfold in May and arrived two weeks later at Larkspur.",
