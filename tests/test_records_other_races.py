@@ -61,6 +61,24 @@ def test_the_race_another_named_person_won_is_their_session_of_it(extractor):
         {("Larkspur Marathon", 42.195, "2026-11-22")}
 
 
+def test_one_who_ran_in_the_race_is_their_session_of_it(extractor):
+    """"who amazed the crowd by running in the marathon": the runner is who the relative clause is about, and
+    "the marathon" is the race the text names, on its day."""
+    text = ("The Brackenfold Marathon drew 9,000 runners on Sunday. Among them was Bram Kettle, 84, who "
+            "delighted the crowd by running in the marathon for the 25th time. Elin Moss won the race in 2:31:10.")
+    got = extractor.extract(text, posted_at="2026-11-24").activities
+    assert sorted(([p.name for p in a.participants], a.event.name if a.event else None,
+                   a.date.value.isoformat() if a.date else None) for a in got) == \
+        [(["Bram Kettle"], "Brackenfold Marathon", "2026-11-22"), (["Elin Moss"], "Brackenfold Marathon", "2026-11-22")]
+
+
+def test_a_race_run_elsewhere_is_not_the_race_named(extractor):
+    text = "The Larkspur Marathon is next Sunday. Last year Jonas Berg ran the marathon in Tarnby instead."
+    got = extractor.extract(text, posted_at="2026-11-24").activities
+    done = [a for a in got if a.status == "completed"]
+    assert [a.event for a in done] == [None], got
+
+
 def test_another_named_persons_result_after_a_named_race_is_their_session_of_it(blank_extractor):
     text = ("Jonas Berg won the Tarnside Marathon on Sunday in 2:21:40. Elin Moss was the first woman home in "
             "2:38:05, and Rhodri Vance finished third in 2:25:12.")

@@ -96,13 +96,15 @@ def _by_parse(ctx: Context, c: Cluster) -> list[ext.Mention]:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
                     chosen.extend(_mentions_at(obj, at, subtree=False))
-    if verb.dep_ == "relcl" and any(ch.dep_.startswith("nsubj") and ch.lower_ in RELATIVE_SUBJECTS
-                                    for ch in verb.children):
-        chosen.extend(_named_at(verb.head, at))  # "His wife Tamsin, who ran alongside him": who did it
     if verb.dep_ in ("conj", "xcomp", "advcl") and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         chain.append(verb.head)  # "went out and ran": the subject of the verb it hangs from
     elif verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPOSITIONS:
         chain.append(verb.head.head)  # "have raised £500 by running": the subject of "raised"
+    for v in chain:
+        if v.dep_ == "relcl" and any(ch.dep_.startswith("nsubj") and ch.lower_ in RELATIVE_SUBJECTS
+                                     for ch in v.children):
+            # "His wife Tamsin, who ran alongside him", "Bram, who amazed the crowd by running": who did it
+            chosen.extend(_named_at(v.head, at))
     chosen.extend(_doers(ctx, chain, at))
     for tok in (head, verb):
         for ch in tok.children:

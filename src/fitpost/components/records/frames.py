@@ -5,6 +5,8 @@ part ("Rhodri, a walker from the club, told us") joins the record of its activit
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from fitpost import ext, statuses
 from fitpost.components.records.attach import event_holding
 from fitpost.components.records.company import names_of
@@ -75,7 +77,8 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
     """A real record with no event that "the" race noun refers to (:func:`_names_the_race`) takes the
     event of its activity named before that noun, where the text names only one ("the Larkspur Great
     Run ... who finished the run two years ago"), and the distance and day of the record that names it,
-    where it tells none (:func:`_take_race_day_and_length`)."""
+    where it tells none (:func:`_take_race_day_and_length`); not a record told somewhere the name does
+    not name (:func:`_elsewhere`)."""
     if not ctx.mentions[ext.EVENTS]:
         return  # no event named
     names: dict[str | None, set[str]] = {}  # an activity (None: any) -> the events named of it
@@ -88,10 +91,19 @@ def lend_named_race(ctx: Context, records: list[Record]) -> None:
         if len(named) != 1 or any(c.event for c in r.clusters) or not statuses.is_real(r.primary.status_name):
             continue
         [name] = named
+        if _elsewhere(r, name):
+            continue  # "ran the marathon in Tarnby instead": another race than the Larkspur Marathon
         if any(first[name] < c.start and _names_the_race(ctx, c, name) for c in r.clusters):
             r.primary.event = name
             named_in = next((o for o in records if o is not r and any(c.event == name for c in o.clusters)), None)
             _take_race_day_and_length(r, named_in)
+
+
+def _elsewhere(r: Record, name: str) -> bool:
+    """Whether record ``r`` was at a place the name of event ``name`` does not name: a race of its own (a
+    route's ends may lie outside the place a race is named for)."""
+    words = name.casefold()
+    return any(p["role"] == "at" and p["name"].casefold() not in words for c in r.clusters for p in c.places)
 
 
 def _take_race_day_and_length(r: Record, named: Record | None) -> None:
@@ -108,10 +120,19 @@ def _take_race_day_and_length(r: Record, named: Record | None) -> None:
         r.primary.date = day
 
 
+DEFINITE = ("the", "that", "this")
+
+
 def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
     """Whether cluster ``c`` is "the" (or "that", "this") race noun that may be event ``name``: a word
     of no race of its own ("the run", "the race"), or the race the name ends in ("the marathon" for
-    the Larkspur City Marathon; not "the ultramarathon")."""
-    if c.info.form not in ("noun", "race") or c.start == 0 or ctx.lows[c.start - 1] not in ("the", "that", "this"):
-        return False
-    return c.kind("distance") is None or ctx.lows[c.end - 1] == name.casefold().split()[-1]
+    the Larkspur City Marathon; not "the ultramarathon"); or a verb whose distance is that race told so
+    ("who ran in the marathon for the 30th time")."""
+    last = name.casefold().split()[-1]
+    if c.info.form not in ("noun", "race") or c.start == 0 or ctx.lows[c.start - 1] not in DEFINITE:
+        distance = c.kind("distance")
+        if c.info.form != "verb" or distance is None or distance.text.casefold() != last:
+            return False
+        k = bisect_left(ctx.tab.idx, distance.start)  # the distance's first token
+        return k > 0 and ctx.lows[k - 1] in DEFINITE
+    return c.kind("distance") is None or ctx.lows[c.end - 1] == last
