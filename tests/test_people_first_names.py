@@ -56,3 +56,14 @@ def test_the_agent_of_a_race_won_in_the_passive_is_its_winner(sm_extractor):
 
 def test_the_agent_of_a_race_organised_in_the_passive_is_no_one_who_ran_it(sm_extractor):
     assert names(sm_extractor, "The Larkspur Marathon on Sunday was organised by Rhodri Vance.") == []
+
+
+def test_a_titled_name_a_model_calls_an_organisation_is_a_person_s(extractor):
+    """"Swimmer Tamsin Hale": a title opening the name, or right before it, makes a person of what a model
+    may tag as an organisation; a title and one word after it ("General Motors") or an organisation's
+    word ("Harriers") does not."""
+    assert names(extractor, "Swimmer Tamsin Hale crossed the Larkspur Strait on Sunday in 11 hours.") == \
+        ["Tamsin Hale"]
+    assert names(extractor, "British swimmer Tamsin Hale crossed the Larkspur Strait on Sunday.") == \
+        ["Tamsin Hale"]
+    assert names(extractor, "Runner Tarnside Harriers Club ran the relay on Sunday in 42 minutes.") == []

@@ -305,7 +305,7 @@ def model_names(lex: Lexicon, doc: Doc, tab: ext.Tokens, text: str) -> list[tupl
     listed = _listed_with_people(lex, doc, text, tab, person_ends)
     for ent in doc.ents:
         if (ent.label_ == "PERSON" or (ent.start, ent.end) in listed or _ranked(lex, tab, ent)
-                or _cued_organisation(lex, tab, ent)) \
+                or _cued_organisation(lex, tab, ent) or _titled_organisation(lex, tab, ent)) \
                 and not placelike(lex, doc, tab, ent.start) and ent.end not in nouns:
             first = ent.start + 1 if ent.start in past and ent.end - ent.start > 1 else \
                 _first_name_before(lex, doc, ent.start)
@@ -333,6 +333,26 @@ def _cued_organisation(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
     lows = tab.lower
     cued = any(c[-1] == "by" and tuple(lows[max(0, ent.start - len(c)):ent.start]) == c for c in lex.company_before)
     return cued and personlike(lex, tab, tab.idx[ent.start], tab.end[ent.end - 1])
+
+
+TITLED_NAME_WORDS = 2  # a titled organisation is a person's name only with at least this many words after the title
+
+
+def _titled_organisation(lex: Lexicon, tab: ext.Tokens, ent) -> bool:
+    """Whether a model's organisation ``ent`` is a person with a title (``titles``) opening it or right
+    before it and at least TITLED_NAME_WORDS words after the title that can be a person's name
+    (:func:`personlike`): "Swimmer Tamsin Hale crossed the strait", "British swimmer Tamsin Hale", which a
+    model may tag as an organisation."""
+    if ent.label_ != "ORG":
+        return False
+    lows = tab.lower
+    if lows[ent.start] in lex.titles:
+        start = ent.start + 1
+    elif ent.start > 0 and lows[ent.start - 1] in lex.titles:
+        start = ent.start
+    else:
+        return False
+    return ent.end - start >= TITLED_NAME_WORDS and personlike(lex, tab, tab.idx[start], tab.end[ent.end - 1])
 
 
 def _named_activities(doc: Doc) -> list[tuple[int, int]]:
