@@ -558,7 +558,7 @@ class ActivityFinder(Component):
                      kind: tuple) -> bool:
         """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        if end < tab.n and tab.lower[end] in self.blockers and not self._group_session(tab, start, end):
+        if end < tab.n and tab.lower[end] in self.blockers and not _group_session(doc, tab, start, end):
             return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
         if end < tab.n and tab.lower[end] in self.race_training_after \
                 and " ".join(tab.lower[start:end]).replace(" - ", "-") in self.trained_races:
@@ -601,18 +601,11 @@ class ActivityFinder(Component):
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ in ("compound", "amod") and root.head.lower_ in self.blockers \
-                and not self._group_session(tab, start, end):
+                and not _group_session(doc, tab, start, end):
             return False  # "running shoes", "a ski pass" (the tagger may read "ski" there as an adjective)
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
         return True
-
-    @staticmethod
-    def _group_session(tab: ext.Tokens, start: int, end: int) -> bool:
-        """Whether the word at ``start:end`` opens its sentence before a group noun and a word of when
-        ("Running club tonight, 8 km", "Walking group this morning"): the group's session, a caption."""
-        return start == tab.sent_lo[start] and tab.lower[end] in GROUP_NOUNS \
-            and end + 1 < tab.n and tab.lower[end + 1] in GROUP_WHEN
 
     def _leg(self, tab: ext.Tokens, start: int, end: int, amounts: list[int]) -> bool:
         """Whether the word at ``start:end``, in a text that names a triathlon, is one of its legs
@@ -739,6 +732,27 @@ def _instead_after(tab: ext.Tokens, end: int) -> bool:
 
 
 EMOJI_REACH = 4  # an amount starting at most this many tokens after an emoji (its modifiers included) is its
+
+
+GROUP_DETERMINERS = frozenset({"the", "my", "our"})  # "with the audax group", "with my running club"
+
+
+def _group_session(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` comes before a group noun and is the group's session: opening its
+    sentence, a word of when after the noun ("Running club tonight, 8 km", "Walking group this morning": a
+    caption), or after "with", a determiner and capitalised words in a sentence that tells a distance or a
+    time ("200 km from Brackenfold with the Tarnside audax group": the ride done with them)."""
+    if end >= tab.n or tab.lower[end] not in GROUP_NOUNS:
+        return False
+    if start == tab.sent_lo[start] and end + 1 < tab.n and tab.lower[end + 1] in GROUP_WHEN:
+        return True
+    lo = tab.sent_lo[start]
+    k = start - 1
+    while k > lo and tab.text[k][:1].isupper():
+        k -= 1
+    if k <= lo or tab.lower[k] not in GROUP_DETERMINERS or tab.lower[k - 1] != "with":
+        return False
+    return any(lo <= q.start < tab.sent_hi[start] for q in _amounts(doc))
 
 
 def _amounts(doc: Doc) -> list[ext.Mention]:
