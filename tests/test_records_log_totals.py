@@ -1,6 +1,7 @@
 """A log's total ("Total 42 km", "42 km in total this week") that is the sum of the distances of two or
 more sessions told before it, all of them or those of one activity, is their sum: no session of its own.
-A total that is no such sum is left to the other rules; a total told with an activity word ("Total: 42 km running")
+A total that is no such sum is left to the other rules, but on a line that it opens after two or more sessions
+("Total: 36 km running") it is their total all the same; a total told with an activity word ("Total: 42 km running")
 is such a sum too, and a total told after a set of repeats on its line ("Wed: 5 x 1 km at 4:20, 10 km total") is
 that session's distance.  A logged distance right after a denial
 ("Couldn't finish the 20 km today") is a failed attempt: negated.
@@ -39,6 +40,16 @@ def test_a_labelled_total_over_the_logged_sessions_is_no_session(extractor):
     # the week's total holds runs the log does not list; it is never less than the sessions it sums
     text = "Week 12 recap:\nMon rest\nTue 8 km easy\nThu 10 km tempo\nSat: long run 28 km\nTotal: 52 km"
     assert distances(extractor, text) == [8000, 10000, 28000]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Mon: 8 km easy\nWed: 10 km tempo\nSat: 16 km long\nTotal: 36 km running", [8000, 10000, 16000]),
+    ("Tue: 6 km easy\nThu: 45 min swim\nSun: 21 km long run\nWeekly total: 31 km running", [6000, None, 21000]),
+])
+def test_a_total_on_a_line_of_its_own_after_logged_sessions_is_no_session(extractor, text, kept):
+    """"Total: 36 km running" after a log: its total, though warm-ups and walks left out of the lines above
+    make it more than they add up to."""
+    assert distances(extractor, text) == kept
 
 
 def test_a_distance_that_sums_nothing_is_still_a_session(extractor):

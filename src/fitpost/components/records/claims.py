@@ -48,8 +48,9 @@ def keep_claims(ctx: Context, records: list[Record]) -> list[Record]:
 def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
     """The records (by id) that are one mention with a distance labelled a total (:meth:`Context.total_label`) that
     is the sum of the distances of two or more real records told in sentences before it, all of them or those
-    of its activity (within SUM_TOLERANCE): a log's total ("Tue: 8 km. Wed: 10 km. Sat: 24 km. Total: 42 km
-    running."), no session."""
+    of its activity (within SUM_TOLERANCE), or told after two or more of them on a line of its own
+    (:func:`_total_line`): a log's total ("Tue: 8 km. Wed: 10 km. Sat: 24 km. Total: 42 km running."), no
+    session."""
     out: set[int] = set()
     sums: dict[str | None, list[float]] = {}  # None (all) or an activity -> [records, meters] told so far
     pending: deque[Record] = deque()  # the records of the current sentence, counted once it is passed
@@ -68,10 +69,23 @@ def _log_totals(ctx: Context, records: list[Record]) -> set[int]:
         if len(r.clusters) != 1 or d is None or not d.meters \
                 or not ctx.total_label(bisect_left(ctx.tab.idx, d.start), bisect_left(ctx.tab.idx, d.end)):
             continue
-        if any(got[0] >= 2 and abs(got[1] - d.meters) <= SUM_TOLERANCE * d.meters
+        if any(got[0] >= 2 and (abs(got[1] - d.meters) <= SUM_TOLERANCE * d.meters or _total_line(ctx, n))
                for got in (sums.get(None), sums.get(r.activity)) if got):
             out.add(id(r))
     return out
+
+
+TOTAL_LINE_WORDS = 2  # "Total: 36 km", "Weekly total: 52 km": a total word at most this many words into its line
+
+
+def _total_line(ctx: Context, n: int) -> bool:
+    """Whether sentence ``n`` opens with a total word, within its first TOTAL_LINE_WORDS words, and a colon
+    right after it: a log's line of its total ("Total: 36 km running", "Week total: 52 km"), whatever its
+    sessions told above add up to (warm-ups and walks left out of them)."""
+    lo, hi = ctx.sents[n]
+    lows = ctx.lows
+    return any(lows[k] in ctx.lexicon.total_words and k + 1 < hi and lows[k + 1] == ":"
+               for k in range(lo, min(hi, lo + TOTAL_LINE_WORDS)))
 
 
 def claims(ctx: Context, r: Record) -> bool:
