@@ -2,8 +2,9 @@
 finish a marathon") reaches over the list after it; a short fragment naming a race right after a plan
 ("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
-verb and "in" a number of days, weeks or months ("Marathon in 3 weeks!!") is that far ahead, and the time is
-no session's (a distance told by a number and its unit names no race); a swim "expected to take" ten
+verb, or "is", and "in" a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K is in ten
+days") is that far ahead, dated so from the post date, and the time is no session's (a distance told by a
+number and its unit names no race); a swim "expected to take" ten
 hours is ahead too, and so is a session one is determined, has vowed or pledged to do, or has booked, or
 one hopes to be doing ("I'm racing in the Tarnby Sprint, well, I hope I am")
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
@@ -74,6 +75,17 @@ def test_going_to_a_class_is_a_routine_no_plan(extractor, text):
 def test_a_race_in_some_weeks_is_ahead_and_the_weeks_are_no_time(extractor, text):
     race = records(extractor, text)[-1]
     assert race.status == "planned" and race.duration is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Long run Sunday, 16 miles at 8:45 pace. Marathon in 3 weeks!!", "2025-03-05"),
+    ("Next up is the Tarnby 10K in three weeks.", "2025-03-05"),
+    ("The Tarnby 10K is in ten days. Nervous!", "2025-02-22"),
+    ("My first half marathon is in 10 days, eek.", "2025-02-22"),
+])
+def test_a_race_in_some_days_or_weeks_is_dated_that_far_after_the_post(extractor, text, day):
+    race = extractor.extract(text, posted_at="2025-02-12").activities[-1]
+    assert (race.status, race.duration, race.date.value.isoformat()) == ("planned", None, day)
 
 
 def test_weeks_after_a_race_ahead_are_no_time_of_the_session_before(extractor):

@@ -1125,8 +1125,10 @@ class StatusTagger(Component):
             # "I'm running the Larkspur Marathon", "... on Sunday", "... in May", "I'm doing the Tarnby Half in
             # March": an arrangement
             tense = "future"
-        elif tense == "none" and _race_in_period(view, span):  # "Marathon in 3 weeks!!": the race is that far ahead
-            k = span.end  # the cue is the "in" before the time: that time is no session's (fitpost_records)
+        elif tense == "none" and _race_in_period(view, span) is not None:
+            # "Marathon in 3 weeks!!", "The Tarnby 10K is in ten days": the race is that far ahead; the cue is the
+            # "in" before the time, which is no session's (fitpost_records)
+            k = _race_in_period(view, span)
             return ext.StatusInfo(self.tense_status["future"], view.tab.text[k], view.tab.idx[k], frequency)
         elif tense == "none" and span.start in view.item_of:
             return view.item_of[span.start]  # "is challenging people to walk, run or ride": the list's first item's
@@ -1245,19 +1247,25 @@ def _word_numbers(n: int, names: list[ext.Mention]) -> list[int]:
     return list(itertools.accumulate(step))
 
 
-def _race_in_period(view: _DocView, span: ext.Mention) -> bool:
-    """Whether race ``span`` (a named race, or one named by its distance: "a 10k", "the marathon") is followed by
-    "in" and a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K in ten days"): told
-    with no verb, how far ahead it is, not how long it took.  A number with its unit ("42 km"; not "10 K")
-    names no race."""
+AHEAD_COPULAS = frozenset({"is", "'s", "’s"})  # "The Tarnby 10K is in ten days": the race told that far ahead
+
+
+def _race_in_period(view: _DocView, span: ext.Mention) -> int | None:
+    """Where the "in" is that follows race ``span`` (a named race, or one named by its distance: "a 10k", "the
+    marathon"), with a number of days, weeks or months after it ("Marathon in 3 weeks!!", "The Tarnby 10K in ten
+    days"), or one of AHEAD_COPULAS between ("The Tarnby 10K is in ten days"): told with no other verb, how far
+    ahead it is, not how long it took; None where no such "in" follows.  A number with its unit ("42 km"; not
+    "10 K") names no race."""
     if span.end not in view.distance_ends and span.start not in view.event_starts:
-        return False
+        return None
     before_unit = view.tab.text[span.end - 2] if span.end - 2 >= span.start else ""
     if span.start not in view.event_starts and before_unit.replace(".", "").replace(",", "").isdigit() \
             and view.tab.lower[span.end - 1] != "k":
-        return False  # "covering 42 km in four days": a number and its unit tell how far, not a race's name
+        return None  # "covering 42 km in four days": a number and its unit tell how far, not a race's name
     k = span.end
-    return k + 1 < view.tab.n and view.tab.lower[k] == "in" and k + 1 in view.period_starts
+    if k < view.tab.n and view.tab.lower[k] in AHEAD_COPULAS:
+        k += 1
+    return k if k + 1 < view.tab.n and view.tab.lower[k] == "in" and k + 1 in view.period_starts else None
 
 
 def _amount_fragment(view: _DocView, span: ext.Mention) -> bool:

@@ -35,7 +35,7 @@ from fitpost.components.records.attach import MULTISPORT, before_the_day_told, d
 from fitpost.components.records.company import attach_people
 from fitpost.components.records.context import Context
 from fitpost.components.records.model import Cluster, Record
-from fitpost.components.status import PERIOD_UNITS
+from fitpost.components.status import AHEAD_COPULAS, PERIOD_UNITS
 from fitpost.quantity_parser.context import aside, result_cue
 from fitpost.schema import Quantity
 
@@ -81,8 +81,9 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and _race_ahead(ctx, span):
             role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
-        elif q.kind == "duration" and _time_until(ctx, span):
+        elif q.kind == "duration" and _time_until(ctx, span) is not None:
             role = "until"  # "Marathon in 3 weeks!!": how far ahead the race is
+            ctx.ahead_at[_time_until(ctx, span)] = span
         elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and _commute_length(ctx, span):
@@ -186,12 +187,17 @@ def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
     return event is not None and ctx.event_ahead(event)
 
 
-def _time_until(ctx: Context, span: ext.Mention) -> bool:
-    """Whether duration ``span``, of days, weeks or months, follows "in" right after a planned activity mention:
-    how far ahead it is ("Marathon in 3 weeks!!", :func:`fitpost.components.status._race_in_period`; "ready
-    for the marathon in three weeks")."""
+def _time_until(ctx: Context, span: ext.Mention) -> int | None:
+    """Where the planned activity mention ends that duration ``span``, of days, weeks or months, follows
+    with "in" right after it, or "is" and "in" (AHEAD_COPULAS): how far ahead it is ("Marathon in 3 weeks!!",
+    "The Tarnby 10K is in ten days", :func:`fitpost.components.status._race_in_period`; "ready for the marathon
+    in three weeks"); None where it follows none."""
     k = span.start - 1
-    return span.info.unit in PERIOD_UNITS and k >= 0 and ctx.lows[k] == "in" and k in ctx.planned_ends
+    if span.info.unit not in PERIOD_UNITS or k < 0 or ctx.lows[k] != "in":
+        return None
+    if k in ctx.planned_ends:
+        return k
+    return k - 1 if k > 0 and ctx.lows[k - 1] in AHEAD_COPULAS and k - 1 in ctx.planned_ends else None
 
 
 def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:

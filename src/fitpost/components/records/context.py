@@ -431,6 +431,8 @@ class Context:
         self.mentions: dict[str, list[ext.Mention]] = {g: ext.mentions(doc, g, attr) for g, attr in GROUPS}
         # the sentences that hold a cluster of their own, an inferred one too ("Did 60 km today"): step 1 fills it
         self.cluster_sents: set[int] = set()
+        # how far ahead a plan is ("the Tarnby 10K in three weeks"), by the token of its "in": step 0 fills it
+        self.ahead_at: dict[int, ext.Mention] = {}
         if (self.mentions[ext.EVENTS] or self.mentions[ext.PLACES]) and self.mentions[ext.PEOPLE]:
             self._leave_out_name_words()
         self.people = self.mentions[ext.PEOPLE]

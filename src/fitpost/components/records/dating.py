@@ -18,6 +18,8 @@ from fitpost.components.records.model import Cluster, Record
 from fitpost.components.status import PERIOD_UNITS
 from fitpost.schema import DateRef
 
+DAY_S = 86400  # seconds in a day
+
 # a plan's day written with no year ("on 12 April") at most this many days before the post date was carried
 # out; one further back is next year's ("signed up for the Tarnby Half on 12 April" in November)
 PLAN_LOOKBACK_DAYS = 60
@@ -156,7 +158,9 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     lender = DayLender(ctx, records, clusters)
     for r in sorted(records, key=lambda r: r.primary.start):
         phase = statuses.meaning(r.primary.status_name).phase
-        if id(r) in undated and phase == "planned":
+        if id(r) in undated and phase == "planned" and _time_ahead(ctx, r):
+            pass
+        elif id(r) in undated and phase == "planned":
             _frame_plan(ctx, lender.frames, r, ctx.posted_at)
             _told_again_by_it(ctx, r, {c.sent for c in clusters})
         elif id(r) in undated:
@@ -290,6 +294,22 @@ class RaceDays:
                 if other is not r:
                     return date
         return None
+
+
+def _time_ahead(ctx: Context, r: Record) -> bool:
+    """Date the plan ``r`` by how far ahead of the post date a mention of it is told to be, "in" and a time of
+    days, weeks or months right after it ("Next up is the Tarnby 10K in three weeks": three weeks after the
+    post date, :func:`~fitpost.components.records.amounts._time_until`); whether it was dated so."""
+    for c in r.clusters:
+        span = ctx.ahead_at.get(c.end)
+        if span is not None and span.info.seconds and ctx.posted_at is not None:
+            q = span.info
+            date = DateRef(value=ctx.posted_at + dt.timedelta(days=round(q.seconds / DAY_S)), text="in " + q.text,
+                           granularity="day", start=ctx.tab.idx[c.end], end=q.end)
+            for x in r.clusters:
+                x.date = date
+            return True
+    return False
 
 
 def _frame_plan(ctx: Context, frames: dict[int, DateRef], r: Record, posted: dt.date | None) -> None:
