@@ -3,8 +3,8 @@ finish a marathon") reaches over the list after it; a short fragment naming a ra
 ("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
 verb, or "is", and "in" a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K is in ten
-days") is that far ahead, dated so from the post date, and the time is no session's (a distance told by a
-number and its unit names no race); a swim "expected to take" ten
+days", "Race day in 10 days") is that far ahead, dated so from the post date, and the time is no session's (a
+distance told by a number and its unit names no race); a swim "expected to take" ten
 hours is ahead too, and so is a session one is determined, has vowed or pledged to do, or has booked, or
 one hopes to be doing ("I'm racing in the Tarnby Sprint, well, I hope I am")
 (``models/status_rules.json``, :func:`fitpost.components.status._event_fragment`,
@@ -82,10 +82,23 @@ def test_a_race_in_some_weeks_is_ahead_and_the_weeks_are_no_time(extractor, text
     ("Next up is the Tarnby 10K in three weeks.", "2025-03-05"),
     ("The Tarnby 10K is in ten days. Nervous!", "2025-02-22"),
     ("My first half marathon is in 10 days, eek.", "2025-02-22"),
+    ("Race day in 10 days, nervous.", "2025-02-22"),
+    ("The race is in ten days and I have barely trained.", "2025-02-22"),
 ])
 def test_a_race_in_some_days_or_weeks_is_dated_that_far_after_the_post(extractor, text, day):
     race = extractor.extract(text, posted_at="2025-02-12").activities[-1]
     assert (race.status, race.duration, race.date.value.isoformat()) == ("planned", None, day)
+
+
+def test_race_day_some_days_ahead_is_the_race_signed_up_for(extractor):
+    text = "Signed up for the Larkspur Half! Race day in 10 days, nervous."
+    [race] = extractor.extract(text, posted_at="2025-02-12").activities
+    assert (race.event.name, race.date.value.isoformat(), race.duration) == ("Larkspur Half", "2025-02-22", None)
+
+
+def test_a_first_race_in_some_years_is_the_first_since(extractor):
+    [race] = extractor.extract("My first race in two years today, a 5k.", posted_at="2025-02-12").activities
+    assert (race.status, race.date.value.isoformat()) == ("completed", "2025-02-12")
 
 
 def test_weeks_after_a_race_ahead_are_no_time_of_the_session_before(extractor):

@@ -1255,14 +1255,21 @@ def _race_in_period(view: _DocView, span: ext.Mention) -> int | None:
     marathon"), with a number of days, weeks or months after it ("Marathon in 3 weeks!!", "The Tarnby 10K in ten
     days"), or one of AHEAD_COPULAS between ("The Tarnby 10K is in ten days"): told with no other verb, how far
     ahead it is, not how long it took; None where no such "in" follows.  A number with its unit ("42 km"; not
-    "10 K") names no race."""
-    if span.end not in view.distance_ends and span.start not in view.event_starts:
+    "10 K") names no race.  The word "race" names one too, with "day" after it or "the" before it ("Race day in
+    10 days", "The race is in two weeks"; not "my first race in two years", the first since)."""
+    k = span.end
+    lows = view.tab.lower
+    if lows[span.start:span.end] == ["race"]:
+        if k < view.tab.n and lows[k] == "day":
+            k += 1
+        elif span.start == 0 or lows[span.start - 1] != "the":
+            return None
+    elif span.end not in view.distance_ends and span.start not in view.event_starts:
         return None
     before_unit = view.tab.text[span.end - 2] if span.end - 2 >= span.start else ""
     if span.start not in view.event_starts and before_unit.replace(".", "").replace(",", "").isdigit() \
             and view.tab.lower[span.end - 1] != "k":
         return None  # "covering 42 km in four days": a number and its unit tell how far, not a race's name
-    k = span.end
     if k < view.tab.n and view.tab.lower[k] in AHEAD_COPULAS:
         k += 1
     return k if k + 1 < view.tab.n and view.tab.lower[k] == "in" and k + 1 in view.period_starts else None

@@ -190,14 +190,16 @@ def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
 def _time_until(ctx: Context, span: ext.Mention) -> int | None:
     """Where the planned activity mention ends that duration ``span``, of days, weeks or months, follows
     with "in" right after it, or "is" and "in" (AHEAD_COPULAS): how far ahead it is ("Marathon in 3 weeks!!",
-    "The Tarnby 10K is in ten days", :func:`fitpost.components.status._race_in_period`; "ready for the marathon
-    in three weeks"); None where it follows none."""
+    "The Tarnby 10K is in ten days", "Race day in 10 days", :func:`fitpost.components.status._race_in_period`;
+    "ready for the marathon in three weeks"); None where it follows none."""
     k = span.start - 1
     if span.info.unit not in PERIOD_UNITS or k < 0 or ctx.lows[k] != "in":
         return None
-    if k in ctx.planned_ends:
-        return k
-    return k - 1 if k > 0 and ctx.lows[k - 1] in AHEAD_COPULAS and k - 1 in ctx.planned_ends else None
+    if k > 0 and ctx.lows[k - 1] in AHEAD_COPULAS:
+        k -= 1
+    if k > 1 and ctx.lows[k - 1] == "day" and ctx.lows[k - 2] == "race":
+        k -= 1  # "Race day in 10 days"
+    return k if k in ctx.planned_ends else None
 
 
 def _set_of_repeats(ctx: Context, span: ext.Mention) -> bool:

@@ -1,8 +1,8 @@
 """Step 4: only the records that claim a session stay.
 
 A record is a claim that someone did, is doing, will do or habitually does a
-session.  A record with an amount, an event, a date, a repetition, a frequency
-or a route claims one; so does one with a mention that refers to a session by
+session.  A record with an amount, an event, a date (or a time ahead: "Race day in
+10 days"), a repetition, a frequency or a route claims one; so does one with a mention that refers to a session by
 itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike"), a noun after a word of doing
 ("went for a swim", "did a hike", "another run") or one told at a time on the clock ("Spin class at
@@ -98,7 +98,7 @@ def claims(ctx: Context, r: Record) -> bool:
         return False  # each cluster is a session only watched, a yardstick, a kind of race defined, a skill or
         # a habit begun ("took up running in 2016": when, not a session)
     for c in r.clusters:
-        if not c.bare or c.event or c.date or c.kind("repetition") or c.kind("frequency") \
+        if not c.bare or c.event or c.date or c.end in ctx.ahead_at or c.kind("repetition") or c.kind("frequency") \
                 or c.status is not None and c.status.frequency or any(p["role"] != "at" for p in c.places):
             return True
     return any(names_session(ctx, c) for c in r.clusters)
