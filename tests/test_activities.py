@@ -53,6 +53,7 @@ def test_verbs(nlp, text, expected):
     ("A slow swim in the lake after work.", [("swim", "swimming")]),
     ("Tonight's bike ride was windy.", [("bike ride", "cycling")]),
     ("Forty minutes of yoga on the terrace.", [("yoga", "yoga")]),
+    ("Day 21 of the challenge: 45 minutes of hatha, feeling strong.", [("hatha", "yoga")]),
     ("She has done three long cycle tours since May.", [("cycle tours", "cycling")]),
     ("Our climb of Mount Ottilie took nine hours.", [("climb of Mount", "hiking")]),
     ("Her ascent of Mt. Brackenfold began at dawn.", [("ascent of Mt.", "hiking")]),
