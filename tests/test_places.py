@@ -28,6 +28,7 @@ def places(nlp, text: str) -> list[tuple[str, str]]:
     ("Cycled from Porto to Lonavla via Khandala with two friends.",
      [("Porto", "from"), ("Lonavla", "to"), ("Khandala", "via")]),
     ("Walked 6 km in Leh with the kids.", [("Leh", "at")]),
+    ("Ran round Tarnby park this morning.", [("Tarnby", "at")]),
     ("Swam 40 lengths at Aundh pool today.", [("Aundh", "at")]),
     ("Hiked past Rohtang and down to Kasol.", [("Rohtang", "via"), ("Kasol", "to")]),
     ("Took the night bus, then cycled through Wayanad for three days.", [("Wayanad", "via")]),
