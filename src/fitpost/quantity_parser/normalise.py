@@ -3,7 +3,8 @@
 * ranges written with a unit on both ends: "5km-10km", "20 km to 40 km";
 * compounds of one dimension with distinct units: "21 km and 97 metres",
   "3 hours, 12 minutes, 40 seconds", "2 yd 7'", "1m and 1ft" (an "m" among
-  imperial units is a mile);
+  imperial units is a mile); not a metric term of one unit or more before it
+  ("112 km, 1,450 m") nor the same length again ("13.1 miles 21.1 km");
 * a bare number after hours or minutes: "1 hour thirty", "2 hours and 10".
 """
 from __future__ import annotations
@@ -68,6 +69,16 @@ def join_ranges(text: str, items: list[Item]) -> list[Item]:
     return out
 
 
+RESTATED = 0.02  # a term within this fraction of the terms before it tells their length again
+
+
+def _told_again(chain: list[Item], nx: Item) -> bool:
+    """Whether term ``nx`` is as long as the terms of ``chain`` together, within RESTATED: the same amount
+    in another unit ("13.1 miles 21.1 km"), not a term of the compound."""
+    total = sum(c.base for c in chain)
+    return abs(nx.base - total) <= RESTATED * total
+
+
 def join_compounds(text: str, items: list[Item], keep_parts: bool = True) -> list[Item]:
     lex = lexicon()
     out: list[Item] = []
@@ -98,6 +109,12 @@ def join_compounds(text: str, items: list[Item], keep_parts: bool = True) -> lis
                 break
             if "," in text[chain[-1].end:nx.start] and lex.factors[nx.unit] >= lex.factors[chain[-1].unit]:
                 # a compound's terms after a comma go to smaller units ("1 mile, 200 yards"): "750 m, 20 km" is a list
+                break
+            if _told_again(chain, nx) or it.kind == "distance" and chain[-1].unit not in IMPERIAL \
+                    and nx.unit not in IMPERIAL and nx.base >= lex.factors[chain[-1].unit]:
+                # a metric term holds less than one of the unit before it ("21 km and 97 metres": "112 km, 1,450 m"
+                # tells the climbing), and a term as long as the terms before it tells them again in another unit
+                # ("13.1 miles 21.1 km"): no sums
                 break
             chain.append(nx)
             j += 1
