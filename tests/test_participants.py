@@ -313,6 +313,15 @@ def test_who_flagged_off_or_cheered_took_no_part(extractor):
     assert names(extractor, text) == [["Ravindra Oakes"]]
 
 
+def test_one_named_only_with_an_office_took_no_part(extractor):
+    """"Organiser Rhodri Vance said ...": the office holder the story quotes is no rider by default; with a
+    verb of doing of their own they are."""
+    text = ("The Brackenfold charity ride took place on Sunday, with 140 riders on the 100 km route. "
+            "Organiser Rhodri Vance said the turnout was the best in years.")
+    assert names(extractor, text) == [[]]
+    assert names(extractor, "Club chairman Rhodri Vance rode the 100 km route on Sunday.") == [["Rhodri Vance"]]
+
+
 def test_who_cheered_told_in_a_relative_clause_took_no_part(extractor):
     text = ("Elin Moss crossed the line at the Brackenfold Marathon on Sunday in 4:58:20. "
             "Her husband Rhodri, who cheered her on at every race, said he was proud.")

@@ -251,9 +251,13 @@ def _may_have_done(ctx: Context, r: Record) -> bool:
     """Whether the person the text is about may be who did record ``r`` by default: not named in its
     sentences only as a spectator ("A flagged off the run"), nor, where its sentences do not name
     them, only as a spectator in the whole text (the official who flagged off a team's ride); a pronoun
-    that stands for them counts as a mention ("A flagged off the ride, then she rode it")."""
+    that stands for them counts as a mention ("A flagged off the ride, then she rode it").  Named only with
+    the title of an office (``office_titles``: "Organiser Rhodri Vance said"), they are not."""
     sents = r.sents()
     named = ctx.main_mentions
+    if named and all(p.start > 0 and ctx.lows[p.start - 1] in ctx.lexicon.office_titles for p in named
+                     if not p.info.pronoun):
+        return False
     here = [p for p in named if ctx.sent_of[p.start] in sents] or named
     return not (here and all(non_participant(ctx, p) for p in here))
 

@@ -110,6 +110,7 @@ class Lexicon:
     non_participant_lasts: frozenset[str]  # the last words of the non-participant cues
     credit_words: frozenset[str]
     spectator_verbs: frozenset[str]
+    office_titles: frozenset[str]  # "Organiser Rhodri Vance said": see office_titles
     person_words: frozenset[str]  # titles and gendered words of people.json: "the actor" is a person named before
     generic_nouns: frozenset[str]
     races: dict[str, float]  # a race name, lower case with spaces for hyphens -> its length in meters
@@ -320,10 +321,12 @@ def _claim_cues(cues: dict) -> dict:
 
 
 def _watching_and_joining(data: dict) -> dict:
-    """The :class:`Lexicon` fields of the words that tell who only watched a session and who joined one or
-    had it counted for them (``spectating``, ``joining`` and ``counted_for`` of linking.json)."""
+    """The :class:`Lexicon` fields of the words that tell who only watched a session or held an office and who
+    joined one or had it counted for them (``spectating``, ``office_titles``, ``joining`` and ``counted_for`` of
+    linking.json)."""
     counted = data["counted_for"]
     return {"spectating": frozenset(data["spectating"]["words"]), "joining": frozenset(data["joining"]["words"]),
+            "office_titles": frozenset(data["office_titles"]["words"]),
             "count_ordinals": frozenset(counted["ordinals"]), "count_number_words": frozenset(counted["number_words"])}
 
 
