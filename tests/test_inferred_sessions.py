@@ -170,6 +170,13 @@ def test_the_route_told_between_two_tellings_of_a_crossing_is_its_route(extract)
     assert [(p.name, p.role) for p in crossing.places] == [("Tarnby Channel", "at"), ("Larkspur Point", "from")]
 
 
+def test_a_crossing_one_sets_out_to_attempt_is_a_plan(extract):
+    text = "Jonas Berg swam Larkspur Water last week. He plans to attempt the Tarnside Channel next summer."
+    got = extract(text)
+    assert [(a.activity, a.status, [p.name for p in a.places]) for a in got] == [
+        ("swimming", "completed", ["Larkspur Water"]), ("swimming", "planned", ["Tarnside Channel"])]
+
+
 def test_crossing_a_river_on_a_run_is_no_session_of_its_own(extract):
     assert [a.activity for a in extract("Ran 12 km on the coast path. We crossed the river twice.")] == ["running"]
 
