@@ -216,6 +216,21 @@ def test_a_trail_finished_is_a_session_of_the_text_s_kind(extractor, text, activ
     assert [a.activity for a in extractor.extract(text, posted_at="2025-08-20").activities] == [activity]
 
 
+def test_a_day_of_a_trail_is_walked_though_the_text_tells_a_swim(extractor):
+    """"Day 3 of the Tarnside Coast Path": a day on the trail, a hike; the swim told after it takes no trail."""
+    text = ("Day 3 of the Tarnside Coast Path: Marlow Vale to Ashby Vale, 22 km in 6 hours. We arrived by 2pm "
+            "and went for a swim in the harbour.")
+    got = extractor.extract(text, posted_at="2025-08-20").activities
+    assert [(a.activity, a.distance.meters if a.distance else None) for a in got] == \
+        [("hiking", 22000.0), ("swimming", None)]
+
+
+def test_a_summit_day_is_a_hike(extractor):
+    text = "Summit day today: 13 hours in total, 1,100 m of ascent."
+    (day,) = extractor.extract(text, posted_at="2025-08-20").activities
+    assert (day.activity, day.duration.seconds) == ("hiking", 13 * 3600.0)
+
+
 def test_a_race_named_after_its_trail_is_no_hike(extractor):
     (race,) = extractor.extract("Finished the Tarnby Trail 50K in 6:10!", posted_at="2025-08-20").activities
     assert race.activity == "running"

@@ -157,6 +157,7 @@ class ActivityFinder(Component):
         trails = self.lexicon["trails"]  # "Finished the Larkspur Way": a trail's name after a verb of finishing
         self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
         self.trail_kind = ("noun", trails["activity"], acts[trails["activity"]]["sport_type"], None)
+        self.trail_context = frozenset(trails["context"])  # the activities a trail may take from the text
         agents = self.lexicon["agents"]  # "The charity walkers set off from Tarnby": people named by what they do
         self.agents = {noun: ("verb", activity, acts[activity]["sport_type"], None)
                        for noun, activity in agents["nouns"].items()}
@@ -312,10 +313,8 @@ class ActivityFinder(Component):
         out = []
         for (start, end, label, info), kind in zip(found, kinds):
             activity, form = None, " ".join(tab.lower[start:end])
-            if kind == "text":  # the nearest named in its sentence, else the text's
-                lo, hi = tab.sent_lo[start], tab.sent_hi[start]
-                near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi)
-                activity = near[0][1] if near else most
+            if kind == "text":
+                activity = self._text_activity(tab, start, form, named, most)
             elif kind == "only" and most in self.only_context[form]:
                 activity = most
             elif kind == "sentence":
@@ -335,6 +334,16 @@ class ActivityFinder(Component):
                 label = activity
             out.append((start, end, label, info))
         return out
+
+    def _text_activity(self, tab: ext.Tokens, start: int, form: str, named: list[tuple],
+                       most: str | None) -> str | None:
+        """The activity of the 'text' form ``form`` at ``start``: the nearest its sentence names (``named``: where
+        each named activity is), else the one the text names most (``most``); for a trail's name only one of
+        ``trails.context`` ("Day 3 of the Tarnside Coast Path ... went for a swim": the trail is walked)."""
+        lo, hi = tab.sent_lo[start], tab.sent_hi[start]
+        near = sorted((abs(at - start), a) for at, a, _ in named if lo <= at < hi)
+        activity = near[0][1] if near else most
+        return None if form in self.trail_heads and activity not in self.trail_context else activity
 
     def _sentence_activity(self, tab: ext.Tokens, start: int, form: str, own: str, named: list[tuple],
                            plain: str | None, plain_counts: Counter) -> str | None:
@@ -468,8 +477,9 @@ class ActivityFinder(Component):
 
     def _trails(self, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
         """The last word of a trail's name (``trails``): one of its heads written with a capital, after
-        capitalised words, "the" and a verb of finishing, and ending the name ("Finished the Larkspur Way",
-        "completed the Tarnside Coast Path"; not "the Tarnby Trail 50K", a race)."""
+        capitalised words, "the" and a verb of finishing or a day's label and "of", and ending the name
+        ("Finished the Larkspur Way", "completed the Tarnside Coast Path", "Day 3 of the Tarnside Coast Path";
+        not "the Tarnby Trail 50K", a race)."""
         out = []
         for i in tab.where(self.trail_heads):
             k = i - 1
@@ -477,7 +487,7 @@ class ActivityFinder(Component):
                 k -= 1
             ends = i + 1 == tab.n or not tab.text[i + 1][:1].isalnum() or tab.text[i + 1].islower()
             if ends and tab.text[i][:1].isupper() and k < i - 1 and tab.lower[k] == "the" and k > 0 \
-                    and tab.lower[k - 1] in self.trail_verbs:
+                    and (tab.lower[k - 1] in self.trail_verbs or _day_of(tab, k - 1)):
                 out.append((i, i + 1, self.trail_kind))
         return out
 
@@ -753,6 +763,14 @@ def _group_session(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
     if k <= lo or tab.lower[k] not in GROUP_DETERMINERS or tab.lower[k - 1] != "with":
         return False
     return any(lo <= q.start < tab.sent_hi[start] for q in _amounts(doc))
+
+
+TRAIL_DAY_LABELS = frozenset({"day", "stage", "leg"})  # "Day 3 of the Tarnside Coast Path": a day on the trail
+
+
+def _day_of(tab: ext.Tokens, k: int) -> bool:
+    """Whether token ``k`` is "of" after a day's label and its number ("Day 3 of", "Stage 12 of")."""
+    return k >= 2 and tab.lower[k] == "of" and tab.lower[k - 1].isdigit() and tab.lower[k - 2] in TRAIL_DAY_LABELS
 
 
 def _amounts(doc: Doc) -> list[ext.Mention]:
