@@ -325,6 +325,15 @@ def test_a_stage_line_is_a_session_of_its_own_with_its_route(ex, text):
     ]
 
 
+def test_a_stage_line_goes_to_no_session_of_another_activity_after_it(ex):
+    """"Day 4: 14 km to Brackenfold" then "went for a swim": the stage is walked, as the day before it was."""
+    text = ("Day 3 of the Tarnside Coast Path: Marlow Vale to Ashby Vale, 22 km in 6 hours.\n"
+            "Day 4: a short one, 14 km to Brackenfold. We arrived by 2pm and went for a swim in the harbour.")
+    got = ex.extract(text, posted_at="2025-05-09").activities
+    assert [(a.activity, a.distance.text if a.distance else None) for a in got] == [
+        ("hiking", "22 km"), ("hiking", "14 km"), ("swimming", None)]
+
+
 def test_a_logged_distance_of_another_day_or_after_another_is_a_session_of_its_own(ex):
     text = "Week 3 recap\nMonday: rest\nTuesday: 5 miles\nWednesday: 3 miles easy\nThursday: Another 5 miles"
     post = ex.extract(text, posted_at="2025-05-09")

@@ -1033,14 +1033,17 @@ def _stage_of(ctx: Context, n: int) -> int | None:
 def _add_stage(ctx: Context, real: RealRecords, span: ext.Mention, prev: Record | None, stage: int) -> None:
     """The distance of a stage (told on the stage line ``stage`` or right after it) goes, with the places of
     that line, to the first real record with no distance told in the lines after it, at most STAGE_REACH
-    sentences on and before the next stage ("Day 4 A to B 56 miles" over "Leisurely day, great ride");
+    sentences on and before the next stage ("Day 4 A to B 56 miles" over "Leisurely day, great ride"), of
+    the trip's activity (the record before's, else the text's: not "We arrived by 2pm and went for a swim");
     else it is a logged session of its own, with those places."""
     n = ctx.sent_of[span.start]
+    trip = prev.activity if prev is not None else ctx.main_activity
     own = None
     for m in real.starting_after(n, STAGE_REACH):
         if any(_stage_line(ctx, k) for k in range(n + 1, m + 1)):
             break  # the next stage starts before the record: it is that stage's
-        own = next((r for r in real.at(m) if r.primary.sent == m and r.distance() is None), None)
+        own = next((r for r in real.at(m) if r.primary.sent == m and r.distance() is None and r.activity == trip),
+                   None)
         if own is not None:
             break
     if own is None:
