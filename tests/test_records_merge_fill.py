@@ -36,6 +36,13 @@ def test_a_distance_in_the_next_sentence_fills_a_trip(extract):
     assert of(records, "paddling")[0][1] == pytest.approx(6 * 1609.344)
 
 
+def test_a_distance_told_before_a_segment_of_it_is_the_sessions(extract):
+    """"50 km on the fells in 6:42 ... my son ran the last 10 km with me": the 10 km is a part of the 50."""
+    text = ("Ran my first ultra on Saturday! 50 km on the Larkspur fells in 6:42. My son Bram ran the last "
+            "10 km with me.")
+    assert extract(text, posted_at=dt.date(2026, 6, 10)) == [("running", 50000.0, 6 * 3600 + 42 * 60.0)]
+
+
 @pytest.mark.parametrize("text", [
     "Jonas Berg completed his 100th parkrun on Saturday at Tarnby Park, running with his daughter Elin in 28:15.",
     "Did the Tarnby 10K this morning, running with Elin in 51:20.",

@@ -33,7 +33,7 @@ from fitpost.components.records.merge import (
     session_time,
 )
 from fitpost.components.records.model import SUM_TOLERANCE, Cluster, Record, same_distance
-from fitpost.quantity_parser.context import result_cue
+from fitpost.quantity_parser.context import aside, result_cue
 from fitpost.schema import Quantity
 
 LEND_REACH = 2  # a sentence with no activity lends to a record at most this many sentences before
@@ -229,8 +229,10 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     where it does not fit, or where ``prev`` is a routine and the sentence tells a day, or the sentence tells
     another start or end than ``prev``'s (:func:`_own_route`): a session of its own."""
     q, n = span.info, ctx.sent_of[span.start]
+    part = _segment_told_after(ctx, prev, q) if q.kind == "distance" else None
     if q.kind == "distance":
-        fits = (prev.distance() is None or same_distance(prev.distance(), q)) and not _own_route(ctx, prev, n)
+        fits = (prev.distance() is None or same_distance(prev.distance(), q) or part is not None) \
+            and not _own_route(ctx, prev, n)
     else:
         fits = _time_fits(ctx, prev, q, n)
     if not fits:
@@ -248,7 +250,20 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
     if q.kind == "distance":
         attach_company(ctx, carrier)
         carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at")  # "1.2 km at Tarn Lake"
+    if part is not None:
+        for c in prev.clusters:
+            c.quantities = [x for x in c.quantities if x is not part]
     return carrier
+
+
+def _segment_told_after(ctx: Context, r: Record, q: Quantity) -> Quantity | None:
+    """The distance of record ``r`` told after the longer distance ``q`` with the words of a segment before it
+    ("the last 10 km": :func:`fitpost.quantity_parser.context.aside`), a part of the session ``q`` is the
+    length of ("50 km on the fells in 6:42. My son ran the last 10 km with me"); None where it has none."""
+    d = r.distance()
+    if d is None or d.meters is None or q.meters is None or d.meters >= q.meters or d.start < q.end:
+        return None
+    return d if aside(ctx.low_text, d.start, d.end, "distance") == "segment" else None
 
 
 def _own_route(ctx: Context, r: Record, n: int) -> bool:
