@@ -1,6 +1,7 @@
 """Plans told ahead: an aim for a time ahead announced before a colon ("Goal for 2027: run 2,000 km and
 finish a marathon") reaches over the list after it; a short fragment naming a race right after a plan
-("Registered for a spring half marathon! The Tarnby Half on 12 April.") goes on with the plan, and a
+("Registered for a spring half marathon! The Tarnby Half on 12 April.", "First proper race since 2019!") goes
+on with the plan, and a
 plan's day with no year far back before the post is next year's, not a race carried out; a race told with no
 verb, or "is", and "in" a number of days, weeks or months ("Marathon in 3 weeks!!", "The Tarnby 10K is in ten
 days", "Race day in 10 days") is that far ahead, dated so from the post date, and the time is no session's (a
@@ -34,6 +35,19 @@ def test_an_aim_for_a_time_ahead_before_a_colon_is_a_plan(extractor, text):
 def test_a_race_named_right_after_signing_up_is_the_plan(extractor):
     (race,) = records(extractor, "Registered for a spring half marathon! The Tarnby Half on 12 April. Eek.")
     assert (race.status, race.date.value) == ("planned", dt.date(2027, 4, 12))
+
+
+@pytest.mark.parametrize("text", [
+    "Signed up for the Tarnby Half in October. First proper race since 2019!",
+    "Booked a place on the Larkspur Marathon. My first marathon!",
+])
+def test_a_first_race_told_right_after_signing_up_is_the_plan(extractor, text):
+    assert [a.status for a in records(extractor, text)] == ["planned"]
+
+
+def test_a_first_session_told_after_one_done_is_done(extractor):
+    assert [a.status for a in records(extractor, "Ran 5 km this morning. First run since the operation!")] == \
+        ["completed"]
 
 
 def test_a_race_on_a_day_just_gone_was_carried_out(extractor):

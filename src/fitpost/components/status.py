@@ -1118,7 +1118,7 @@ class StatusTagger(Component):
         elif tense == "none" and info is not None and info.generic:
             tense = "present"  # "known for running barefoot": a way of life, not one session
         elif tense == "none" and view.plan_end == view.tab.sent_lo[span.start] \
-                and (_amount_fragment(view, span) or _event_fragment(view, span)):
+                and (_amount_fragment(view, span) or _event_fragment(view, span) or _first_fragment(view, span)):
             tense = "future"  # "Planning a hike on Saturday. About 18 km and 900 m of climbing.": the plan goes on
         elif tense == "progressive" and (is_verb or info is not None and info.form in _RACE_FORMS) \
                 and (view.names_event_after(span) or self._day_after(view, span) or self._dated_ahead(view, span)):
@@ -1322,6 +1322,18 @@ def _event_fragment(view: _DocView, span: ext.Mention) -> bool:
     lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.start]
     return hi - lo <= FRAGMENT_TOKENS and span.start - lo <= 2 \
         and any(s <= span.start for s in view.event_starts if s >= lo)
+
+
+FIRST_REACH = 3  # "First proper race since 2019!": "first" at most this many words before the mention
+
+
+def _first_fragment(view: _DocView, span: ext.Mention) -> bool:
+    """Whether ``span`` is told as a first one in a short fragment, "first" opening it at most FIRST_REACH words
+    before the mention, which tells more of the plan before it ("Signed up for the Tarnby Half in October. First
+    proper race since 2019!"): at most FRAGMENT_TOKENS tokens."""
+    tab = view.tab
+    lo, hi = tab.sent_lo[span.start], tab.sent_hi[span.start]
+    return hi - lo <= FRAGMENT_TOKENS and span.start - lo <= FIRST_REACH and "first" in tab.lower[lo:span.start]
 
 
 def _events_alone(mentions: list[ext.Mention], events: list[ext.Mention]) -> list[tuple[ext.Mention, ext.Mention]]:
