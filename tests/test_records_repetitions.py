@@ -51,6 +51,22 @@ def test_a_daily_session_for_a_week_is_seven_days_of_it(extractor):
     assert (got.frequency, got.repetition.times, got.duration) == ("daily", 7, None)
 
 
+@pytest.mark.parametrize("text, status, times", [
+    ("Jonas Berg ran 7 marathons in 7 days last month.", "completed", 7),
+    ("Police officer Jonas Berg will run 10 marathons in 10 days in July.", "planned", 10),
+])
+def test_as_many_races_as_days_are_one_a_day(extractor, text, status, times):
+    """"7 marathons in 7 days": a race a day, the days its repetition and its time; not a race some days ahead."""
+    (got,) = records(extractor, text)
+    assert (got.status, got.frequency, got.repetition.times, got.duration.seconds) == \
+        (status, "daily", times, times * 86400.0)
+
+
+def test_races_over_more_days_than_races_are_no_daily_streak(extractor):
+    (got,) = records(extractor, "She ran 12 marathons in 30 days last year.")
+    assert (got.frequency, got.repetition) == (None, None)
+
+
 def test_a_count_of_the_sessions_own_verb_is_its_repetition(extractor):
     got = records(extractor, "I've swum twice this week and cycled three times.")
     assert [(a.activity, a.repetition.times) for a in got] == [("swimming", 2), ("cycling", 3)]

@@ -65,6 +65,7 @@ def set_aside(ctx: Context) -> None:
     # a programme's session names its week and day, no time ("week 5 day 2")
     labels = {k for a in ctx.mentions[ext.ACTIVITIES] if a.info.form == "programme" for k in range(a.start, a.end)}
     shortest = plausible().shortest_m
+    counts = {m.end: m for m in found if m.info.kind == "count"}  # "10 marathons in 10 days": see _time_until
     kept: list[ext.Mention] = []
     segment_end = -1  # where the last segment set aside ends, in characters
     for span in found:
@@ -81,9 +82,9 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and _race_ahead(ctx, span):
             role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
-        elif q.kind == "duration" and _time_until(ctx, span) is not None:
+        elif q.kind == "duration" and _time_until(ctx, span, counts) is not None:
             role = "until"  # "Marathon in 3 weeks!!": how far ahead the race is
-            ctx.ahead_at[_time_until(ctx, span)] = span
+            ctx.ahead_at[_time_until(ctx, span, counts)] = span
         elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and _commute_length(ctx, span):
@@ -187,14 +188,18 @@ def _race_ahead(ctx: Context, span: ext.Mention) -> bool:
     return event is not None and ctx.event_ahead(event)
 
 
-def _time_until(ctx: Context, span: ext.Mention) -> int | None:
+def _time_until(ctx: Context, span: ext.Mention, counts: dict[int, ext.Mention]) -> int | None:
     """Where the planned activity mention ends that duration ``span``, of days, weeks or months, follows
     with "in" right after it, or "is" and "in" (AHEAD_COPULAS): how far ahead it is ("Marathon in 3 weeks!!",
     "The Tarnby 10K is in ten days", "Race day in 10 days", :func:`fitpost.components.status._race_in_period`;
-    "ready for the marathon in three weeks"); None where it follows none."""
+    "ready for the marathon in three weeks"); None where it follows none, or a count of as many (``counts``, by
+    where they end) comes right before "in": "10 marathons in 10 days" is their span."""
     k = span.start - 1
     if span.info.unit not in PERIOD_UNITS or k < 0 or ctx.lows[k] != "in":
         return None
+    count = counts.get(k)
+    if count is not None and count.info.value == span.info.value:
+        return None  # "will run 10 marathons in 10 days": one a day, the days their span
     if k > 0 and ctx.lows[k - 1] in AHEAD_COPULAS:
         k -= 1
     if k > 1 and ctx.lows[k - 1] == "day" and ctx.lows[k - 2] == "race":

@@ -34,6 +34,9 @@ def to_activity(ctx: Context, r: Record) -> Activity:
     if freq is None:
         freq = next((c.status.frequency for c in clusters if c.status and c.status.frequency
                      and _as_real(c, primary)), None)
+    repetition = _daily_over_weeks(q.get("repetition"), freq) or _one_a_day(ctx, q)
+    if repetition is not None and freq is None and "repetition" not in q:
+        freq = "daily"  # "7 marathons in 7 days": one a day
     info = primary.info
     sents = r.sents()
     return Activity.model_validate({
@@ -42,7 +45,7 @@ def to_activity(ctx: Context, r: Record) -> Activity:
         "exercise": next((c.info.exercise for c in clusters if c.info.exercise), None),
         "evidence": ctx.evidence(primary.start, primary.end), "status": primary.status_name,
         "distance": dist, "duration": q.get("duration"), "count": q.get("count"),
-        "repetition": _daily_over_weeks(q.get("repetition"), freq),
+        "repetition": repetition,
         "frequency": freq, "pace": q.get("pace"), "elevation": q.get("elevation"),
         "participants": people_of(ctx, r, fields["people"]), "places": fields["places"],
         "event": {"name": fields["event"]} if fields["event"] else None, "date": fields["date"],
@@ -100,6 +103,16 @@ def _daily_over_weeks(rep: Quantity | None, freq: str | None) -> Quantity | None
     if rep is None or freq != "daily" or rep.unit not in DAYS_IN or not rep.times:
         return rep
     return rep.model_copy(update={"times": rep.times * DAYS_IN[rep.unit]})
+
+
+def _one_a_day(ctx: Context, q: dict[str, Quantity]) -> Quantity | None:
+    """The days of a count of races told with as many days as races, one a day ("ran 7 marathons in 7 days",
+    "10 marathons in 10 days"), as a repetition; None where the record's quantities ``q`` tell none."""
+    count, days = q.get("count"), q.get("duration")
+    if count is None or days is None or days.unit != "day" or not days.value or count.value != days.value \
+            or (count.unit or "") not in ctx.lexicon.races:
+        return None
+    return days.model_copy(update={"kind": "repetition", "times": int(days.value), "seconds": None})
 
 
 def _as_real(c: Cluster, lead: Cluster) -> bool:
