@@ -15,6 +15,12 @@ def records(extractor, text: str) -> list:
     return extractor.extract(text, posted_at="2026-11-20").activities
 
 
+def test_how_long_the_verb_of_doing_the_session_lasted_is_its_time(extractor):
+    """"Football tonight, played for an hour": "played" does the session told before it, no other verb."""
+    (got,) = records(extractor, "Five-a-side football tonight, played for an hour and scored twice.")
+    assert (got.duration.seconds, got.repetition) == (3600.0, None)
+
+
 @pytest.mark.parametrize("text", [
     "Played 5-a-side football for an hour tonight, scored twice!",
     "Ran 10 km this morning, stopped three times to tie my laces.",

@@ -455,14 +455,17 @@ def _of_other_verb(ctx: Context, span: ext.Mention, activity_words: set[int]) ->
     """Whether the repetition or time ``span`` comes right after a verb in the past that tells no activity, or
     after one and "for", or after a verb of resting in any tense and "for" (``resting_verbs`` of linking.json):
     "scored twice", "stopped three times to tie my laces", "After the marathon I rested for three days", "I will
-    rest for a week": it counts or lasts that verb, not the session.  (``activity_words``: the tokens of the
-    Doc's clusters.)"""
+    rest for a week": it counts or lasts that verb, not the session; not a verb of doing it (``doing`` of the
+    claim cues: "Football tonight, played for an hour").  (``activity_words``: the tokens of the Doc's
+    clusters.)"""
     k = span.start - 1
     if k > 0 and ctx.lows[k] == "for":
         k -= 1
         if ctx.lows[k] in ctx.lexicon.resting_verbs and not (k > 0 and ctx.lows[k - 1] in ("-", "–")):
             return True  # "After the marathon I will rest for a week": the rest's time (not "non-stop for")
     word = ctx.lows[k] if k >= 0 else ""
+    if word in ctx.lexicon.doing:
+        return False  # "Football tonight, played for an hour": the verb of doing the session itself
     return k not in activity_words and past_form(ctx, word)
 
 
