@@ -18,6 +18,7 @@ def activities(extractor, text: str) -> list[tuple[str, float | None]]:
 @pytest.mark.parametrize("text, expected", [
     ("Walking group this morning, 7 km around Marlow Vale.", [("walking", 7)]),
     ("Running club tonight, 8 km.", [("running", 8)]),
+    ("Sunday swim crew: Ottilie, Rhodri and me. 1.5 km in the lake!", [("swimming", 1.5)]),
 ])
 def test_a_groups_session_told_as_a_caption_is_a_session(extractor, text, expected):
     assert activities(extractor, text) == expected
@@ -37,3 +38,7 @@ def test_an_amount_done_with_a_group_is_the_groups_activity(extractor, text, exp
 
 def test_a_group_joined_with_no_amount_is_no_session(extractor):
     assert activities(extractor, "Signed up with the Larkspur running club today.") == []
+
+
+def test_a_crew_named_in_a_sentence_is_no_session(extractor):
+    assert activities(extractor, "The swim crew were out in force for the gala.") == []

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from fitpost import ext, resources, schema
 from fitpost.components.base import Component
+from fitpost.components.dates import day_words
 
 # a race told by its distance alone: "a 10k", and the track's races in metres right after a determiner ("the
 # 5000m", "my 1500 m"; "swam 1500 m" is a distance)
@@ -62,7 +63,7 @@ def _before_being(tab: ext.Tokens, start: int, end: int) -> bool:
     return end < tab.n and tab.lower[end] in _BEING and not tab.lower[end - 1].endswith("ing")
 
 
-GROUP_NOUNS = frozenset({"club", "group"})  # "Running club tonight": a group's session told as a caption
+GROUP_NOUNS = frozenset({"club", "group", "crew", "squad"})  # "Running club tonight": a group's session, a caption
 GROUP_WHEN = frozenset({"tonight", "today", "this", "yesterday", "last"})  # the word of when after the group noun
 
 
@@ -749,14 +750,16 @@ GROUP_DETERMINERS = frozenset({"the", "my", "our"})  # "with the audax group", "
 
 def _group_session(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` comes before a group noun and is the group's session: opening its
-    sentence, a word of when after the noun ("Running club tonight, 8 km", "Walking group this morning": a
-    caption), or after "with", a determiner and capitalised words in a sentence that tells a distance or a
-    time ("200 km from Brackenfold with the Tarnside audax group": the ride done with them)."""
+    sentence (past a day's name), a word of when or a colon after the noun ("Running club tonight, 8 km",
+    "Walking group this morning", "Sunday swim crew: Ottilie, Rhodri and me": a caption), or after "with", a
+    determiner and capitalised words in a sentence that tells a distance or a time ("200 km from Brackenfold
+    with the Tarnside audax group": the ride done with them)."""
     if end >= tab.n or tab.lower[end] not in GROUP_NOUNS:
         return False
-    if start == tab.sent_lo[start] and end + 1 < tab.n and tab.lower[end + 1] in GROUP_WHEN:
-        return True
     lo = tab.sent_lo[start]
+    opens = start == lo or start == lo + 1 and tab.lower[lo] in day_words()  # "Sunday swim crew: Elin and me"
+    if opens and end + 1 < tab.n and (tab.lower[end + 1] in GROUP_WHEN or tab.text[end + 1] == ":"):
+        return True
     k = start - 1
     while k > lo and tab.text[k][:1].isupper():
         k -= 1
