@@ -20,6 +20,15 @@ def names(extractor, text: str, author: str | None = None) -> list[list[str]]:
 
 
 # -- companions ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ran the Larkspur parkrun with my sister Elin and her husband Bram. 27:40.", [["Elin", "Bram"]]),
+    ("Rode to Tarnby with my wife, Elin, and our son Jonas.", [["Elin", "Jonas"]]),
+])
+def test_a_list_of_company_goes_on_past_a_relatives_name(extractor, text, expected):
+    """"with my sister Elin and her husband Bram": the list goes on after the name told with the relation."""
+    assert names(extractor, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Elin Moss, Ottilie Brandt and Tamsin Hale ran the relay in 1:12:40.",
     "Ottilie Brandt and Tamsin Hale swam the Tarnby mile on Sunday.",

@@ -336,12 +336,21 @@ def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
     p = next(iter(ctx.people_starting(i + 1, i + CUE_REACH + 1)), None)
     if p is None:
         return
-    j = _relative_owned(ctx, people, ctx.person_index(p))
+    j = _to_name(people, _relative_owned(ctx, people, ctx.person_index(p)))
     taken = [people[j]]
     while j + 1 < len(people) and ctx.between(people[j].end, people[j + 1].start) in AND_AFTER:
-        j = _relative_owned(ctx, people, j + 1)
+        j = _to_name(people, _relative_owned(ctx, people, j + 1))
         taken.append(people[j])
     chosen.extend(o for o in taken if not any(o is q for q in chosen))
+
+
+def _to_name(people: list[ext.Mention], j: int) -> int:
+    """The person at ``j`` in ``people``, or, where the name of the relative there follows it right after, that
+    name's ("with my sister Elin and her husband Bram": the list goes on after Elin, not after "sister")."""
+    while j + 1 < len(people) and people[j + 1].start == people[j].end and people[j].info.relation \
+            and people[j + 1].info.name is not None and people[j + 1].info.name == people[j].info.name:
+        j += 1
+    return j
 
 
 def _relative_owned(ctx: Context, people: list[ext.Mention], j: int) -> int:
