@@ -72,6 +72,14 @@ def test_a_distance_lent_to_the_session_before_brings_where_it_was(extractor):
     assert (swim.distance.meters, [p.name for p in swim.places]) == (1200.0, ["Tarn Lake"])
 
 
+def test_a_distance_lent_to_a_race_before_brings_the_ends_of_its_route(extractor):
+    text = ("More than 2,000 people took part in the Brackenfold Fun Run on Sunday. The 5 km route started at "
+            "Larkspur Green and finished in Tarnby Park.")
+    [race] = extractor.extract(text, posted_at="2025-06-10").activities
+    assert (race.distance.meters, [(p.name, p.role) for p in race.places]) == \
+        (5000.0, [("Larkspur Green", "from"), ("Tarnby Park", "to")])
+
+
 def test_a_route_told_right_after_a_far_distance_is_that_distance_s(extractor):
     # the activity word is further off than a place reaches, but the route follows the record's distance
     text = "We walked the whole of the Larkspur Way over four days last week, 84 miles from Brackenfold to Tarnside."

@@ -249,7 +249,11 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None  # "Sun 45 min on the bike. Mon 10 km easy.": another day's session
     if q.kind == "distance":
         attach_company(ctx, carrier)
-        carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at")  # "1.2 km at Tarn Lake"
+        # "1.2 km at Tarn Lake"; and the ends of a route the record tells none of ("The 5 km route started at the
+        # town hall and finished in Tarnby Park")
+        told = {p["role"] for c in prev.clusters for p in c.places}
+        carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at" or p["role"] in ("from", "to")
+                              and not told & {"from", "to"})
     if part is not None:
         for c in prev.clusters:
             c.quantities = [x for x in c.quantities if x is not part]
