@@ -72,6 +72,11 @@ def test_a_distance_lent_to_the_session_before_brings_where_it_was(extractor):
     assert (swim.distance.meters, [p.name for p in swim.places]) == (1200.0, ["Tarn Lake"])
 
 
+def test_a_time_lent_to_the_session_before_brings_where_it_was(extractor):
+    [race] = extractor.extract("Parkrun #150 today! 24:31 at Tarnby, windy.", posted_at="2025-06-10").activities
+    assert (race.duration.seconds, [p.name for p in race.places]) == (24 * 60 + 31.0, ["Tarnby"])
+
+
 def test_a_distance_lent_to_a_race_before_brings_the_ends_of_its_route(extractor):
     text = ("More than 2,000 people took part in the Brackenfold Fun Run on Sunday. The 5 km route started at "
             "Larkspur Green and finished in Tarnby Park.")
