@@ -210,9 +210,12 @@ def test_a_caption_of_a_noun_behind_adjectives_is_a_session(extractor, text, act
     ("Finished the Larkspur Way today! 190 km over 9 days with my dad.", "hiking"),
     ("Completed the Tarnside Coast Path with Elin in May.", "hiking"),
     ("Great day skiing with Bram. He also did the Larkspur Trail, which has some steep parts.", "skiing"),
+    ("Ultrarunner Jonas Berg completed the Tarnside Way in 3 days and 4 hours.", "running"),
+    ("Cyclist Elin Moss completed the Tarnside Way in two days.", "cycling"),
 ])
 def test_a_trail_finished_is_a_session_of_the_text_s_kind(extractor, text, activity):
-    """A long-distance trail named after a verb of finishing is a hike, or a run of the text's sport."""
+    """A long-distance trail named after a verb of finishing is a hike, or a run of the text's sport, or of the
+    sport of the title of who finished it."""
     assert [a.activity for a in extractor.extract(text, posted_at="2025-08-20").activities] == [activity]
 
 

@@ -159,6 +159,7 @@ class ActivityFinder(Component):
         self.trail_heads, self.trail_verbs = frozenset(trails["heads"]), frozenset(trails["verbs"])
         self.trail_kind = ("noun", trails["activity"], acts[trails["activity"]]["sport_type"], None)
         self.trail_context = frozenset(trails["context"])  # the activities a trail may take from the text
+        self.trail_titles = dict(trails["titles"])  # "Ultrarunner Jonas Berg completed the Larkspur Way": a run
         agents = self.lexicon["agents"]  # "The charity walkers set off from Tarnby": people named by what they do
         self.agents = {noun: ("verb", activity, acts[activity]["sport_type"], None)
                        for noun, activity in agents["nouns"].items()}
@@ -388,8 +389,8 @@ class ActivityFinder(Component):
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form) \
                 and not self._named_race(tab, start):
             return "text"
-        if form in self.trail_heads:
-            return "text"  # a trail's name (_trails): a ski run's in a skiing text, a hike's by default
+        if form in self.trail_heads:  # a trail's name (_trails): a ski run's in a skiing text, a hike's by default,
+            return "text" if info.activity == self.trail_kind[1] else None  # a title's activity told with it kept
         if form in self.only_context and (info.form == "noun" or _after_noun_phrase(tab, start)):
             return "only"
         if form in self.sentence_context:
@@ -480,7 +481,8 @@ class ActivityFinder(Component):
         """The last word of a trail's name (``trails``): one of its heads written with a capital, after
         capitalised words, "the" and a verb of finishing or a day's label and "of", and ending the name
         ("Finished the Larkspur Way", "completed the Tarnside Coast Path", "Day 3 of the Tarnside Coast Path";
-        not "the Tarnby Trail 50K", a race)."""
+        not "the Tarnby Trail 50K", a race); of the activity of a person's title before it in its sentence
+        (``trails.titles``: "Ultrarunner Jonas Berg completed the Larkspur Way"), else a hike."""
         out = []
         for i in tab.where(self.trail_heads):
             k = i - 1
@@ -489,7 +491,10 @@ class ActivityFinder(Component):
             ends = i + 1 == tab.n or not tab.text[i + 1][:1].isalnum() or tab.text[i + 1].islower()
             if ends and tab.text[i][:1].isupper() and k < i - 1 and tab.lower[k] == "the" and k > 0 \
                     and (tab.lower[k - 1] in self.trail_verbs or _day_of(tab, k - 1)):
-                out.append((i, i + 1, self.trail_kind))
+                titled = next((self.trail_titles[w] for w in tab.lower[tab.sent_lo[i]:k] if w in self.trail_titles),
+                              None)  # "Ultrarunner Jonas Berg completed the Larkspur Way": a run
+                kind = self.trail_kind if titled is None else ("noun", titled, self.sports[titled], None)
+                out.append((i, i + 1, kind))
         return out
 
     def _programme_days(self, text: str, tab: ext.Tokens) -> list[tuple[int, int, tuple]]:
