@@ -197,3 +197,14 @@ def test_dating_one_long_sentence_of_days_and_sessions_grows_in_step_with_it(bla
     growth = _growth(lambda text: blank_extractor.extract(text, posted_at="2026-03-10"),
                      _repeat("ran yesterday and "), 2_000)
     assert growth < 8, growth
+
+
+@pytest.mark.parametrize("unit", [
+    "12 km with the Larkspur running club and ",  # a session done with a group, in one long sentence
+    "Cyclist Elin completed the Tarnside Way and ",  # a trail and the title of who finished it
+    "Day 4: 14 km to Brackenfold. We arrived by 2pm and went for a swim. ",  # stage lines and sessions after
+    "90 minutes of training on the turbo and the Tarnby 10K is in ten days and ",  # times of training, races ahead
+])
+def test_group_trail_stage_and_training_rules_grow_in_step_with_the_text(blank_extractor, unit):
+    growth = _growth(lambda text: blank_extractor.extract(text, posted_at="2026-03-10"), _repeat(unit), 4_000)
+    assert growth < RATIO, growth

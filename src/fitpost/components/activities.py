@@ -227,6 +227,8 @@ class ActivityFinder(Component):
         triathlon = any(kind is not None and kind[1] == "triathlon" for _, _, kind in candidates)
         amounts = [q.start for q in quantities
                    if q.label in ("distance", "duration")] if triathlon else []
+        # the sentences that tell a distance or a time ("200 km with the Tarnside audax group": _group_session)
+        amount_sents = frozenset(tab.sent_lo[q.start] for q in quantities if q.label in ("distance", "duration"))
         for start, end, kind in candidates:
             if kind is None or not idiom_tokens.isdisjoint(range(start, end)):
                 continue
@@ -241,7 +243,7 @@ class ActivityFinder(Component):
             root = doc[start:end].root if tagged else None
             if triathlon and self._leg(tab, start, end, amounts):
                 form = "noun"
-            elif not self._is_activity(doc, tab, start, end, root, kind):
+            elif not self._is_activity(doc, tab, start, end, root, kind, amount_sents):
                 continue
             if form == "both":
                 if amount_ends is None and not tagged:
@@ -481,8 +483,9 @@ class ActivityFinder(Component):
         """The last word of a trail's name (``trails``): one of its heads written with a capital, after
         capitalised words, "the" and a verb of finishing or a day's label and "of", and ending the name
         ("Finished the Larkspur Way", "completed the Tarnside Coast Path", "Day 3 of the Tarnside Coast Path";
-        not "the Tarnby Trail 50K", a race); of the activity of a person's title before it in its sentence
-        (``trails.titles``: "Ultrarunner Jonas Berg completed the Larkspur Way"), else a hike."""
+        not "the Tarnby Trail 50K", a race); of the activity of a person's title at most TITLE_REACH tokens
+        before it in its sentence (``trails.titles``: "Ultrarunner Jonas Berg completed the Larkspur Way"), else
+        a hike."""
         out = []
         for i in tab.where(self.trail_heads):
             k = i - 1
@@ -491,8 +494,8 @@ class ActivityFinder(Component):
             ends = i + 1 == tab.n or not tab.text[i + 1][:1].isalnum() or tab.text[i + 1].islower()
             if ends and tab.text[i][:1].isupper() and k < i - 1 and tab.lower[k] == "the" and k > 0 \
                     and (tab.lower[k - 1] in self.trail_verbs or _day_of(tab, k - 1)):
-                titled = next((self.trail_titles[w] for w in tab.lower[tab.sent_lo[i]:k] if w in self.trail_titles),
-                              None)  # "Ultrarunner Jonas Berg completed the Larkspur Way": a run
+                lo = max(tab.sent_lo[i], k - TITLE_REACH)  # "Ultrarunner Jonas Berg completed the Larkspur Way"
+                titled = next((self.trail_titles[w] for w in tab.lower[lo:k] if w in self.trail_titles), None)
                 kind = self.trail_kind if titled is None else ("noun", titled, self.sports[titled], None)
                 out.append((i, i + 1, kind))
         return out
@@ -571,10 +574,10 @@ class ActivityFinder(Component):
         return self.kinds.get(text) or self.kinds.get(text.replace("-", " "))
 
     def _is_activity(self, doc: Doc, tab: ext.Tokens, start: int, end: int, root: Token | None,
-                     kind: tuple) -> bool:
+                     kind: tuple, amount_sents: frozenset[int]) -> bool:
         """Whether a candidate is an activity; ``root`` is its root token where the doc is tagged."""
         form = kind[0]
-        if end < tab.n and tab.lower[end] in self.blockers and not _group_session(doc, tab, start, end):
+        if end < tab.n and tab.lower[end] in self.blockers and not _group_session(tab, start, end, amount_sents):
             return False  # "running shoes", "workout partner", "cycling event", "bike shorts"
         if end < tab.n and tab.lower[end] in self.race_training_after \
                 and " ".join(tab.lower[start:end]).replace(" - ", "-") in self.trained_races:
@@ -617,7 +620,7 @@ class ActivityFinder(Component):
         if form == "verb" and root.pos_ == "NOUN" and start > 0 and tab.lower[start - 1] in _BEFORE_A_THING:
             return False  # "my bike", "a cycle": the machine, not the ride
         if root.dep_ in ("compound", "amod") and root.head.lower_ in self.blockers \
-                and not _group_session(doc, tab, start, end):
+                and not _group_session(tab, start, end, amount_sents):
             return False  # "running shoes", "a ski pass" (the tagger may read "ski" there as an adjective)
         if form == "noun" and root.pos_ == "VERB" and kind[1] == "workout":
             return False  # "exercise" as a verb is listed under verbs when meant
@@ -753,12 +756,12 @@ EMOJI_REACH = 4  # an amount starting at most this many tokens after an emoji (i
 GROUP_DETERMINERS = frozenset({"the", "my", "our"})  # "with the audax group", "with my running club"
 
 
-def _group_session(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
+def _group_session(tab: ext.Tokens, start: int, end: int, amount_sents: frozenset[int]) -> bool:
     """Whether the word at ``start:end`` comes before a group noun and is the group's session: opening its
     sentence (past a day's name), a word of when or a colon after the noun ("Running club tonight, 8 km",
     "Walking group this morning", "Sunday swim crew: Ottilie, Rhodri and me": a caption), or after "with", a
-    determiner and capitalised words in a sentence that tells a distance or a time ("200 km from Brackenfold
-    with the Tarnside audax group": the ride done with them)."""
+    determiner and capitalised words in a sentence that tells a distance or a time (``amount_sents``: where
+    those sentences start; "200 km from Brackenfold with the Tarnside audax group": the ride done with them)."""
     if end >= tab.n or tab.lower[end] not in GROUP_NOUNS:
         return False
     lo = tab.sent_lo[start]
@@ -770,7 +773,10 @@ def _group_session(doc: Doc, tab: ext.Tokens, start: int, end: int) -> bool:
         k -= 1
     if k <= lo or tab.lower[k] not in GROUP_DETERMINERS or tab.lower[k - 1] != "with":
         return False
-    return any(lo <= q.start < tab.sent_hi[start] for q in _amounts(doc))
+    return lo in amount_sents
+
+
+TITLE_REACH = 8  # a person's title at most this many tokens before a trail's "the" tells how it was done
 
 
 TRAIL_DAY_LABELS = frozenset({"day", "stage", "leg"})  # "Day 3 of the Tarnside Coast Path": a day on the trail

@@ -247,15 +247,16 @@ def _lent(ctx: Context, prev: Record, span: ext.Mention) -> Cluster | None:
         return None  # "Six weeks ago it was 24:10 on this loop" after today's run
     if q.kind == "distance" and not no_other_day(carrier, prev):
         return None  # "Sun 45 min on the bike. Mon 10 km easy.": another day's session
-    told = {p["role"] for c in prev.clusters for p in c.places}
+    here = places_of(ctx, n)
+    told = {p["role"] for c in prev.clusters for p in c.places} if here else set()
     if q.kind == "distance":
         attach_company(ctx, carrier)
         # "1.2 km at Tarn Lake"; and the ends of a route the record tells none of ("The 5 km route started at the
         # town hall and finished in Tarnby Park")
-        carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at" or p["role"] in ("from", "to")
+        carrier.places.extend(p for p in here if p["role"] == "at" or p["role"] in ("from", "to")
                               and not told & {"from", "to"})
     elif not told:
-        carrier.places.extend(p for p in places_of(ctx, n) if p["role"] == "at")  # "Parkrun today! 24:31 at Tarnby"
+        carrier.places.extend(p for p in here if p["role"] == "at")  # "Parkrun today! 24:31 at Tarnby"
     if part is not None:
         for c in prev.clusters:
             c.quantities = [x for x in c.quantities if x is not part]
