@@ -391,8 +391,10 @@ class ActivityFinder(Component):
         if form in self.text_context or info.form == "race" and _BARE_RACE.match(form) \
                 and not self._named_race(tab, start):
             return "text"
-        if form in self.trail_heads:  # a trail's name (_trails): a ski run's in a skiing text, a hike's by default,
-            return "text" if info.activity == self.trail_kind[1] else None  # a title's activity told with it kept
+        if form in self.trail_heads:
+            # a trail's name (_trails): a ski run's in a skiing text, a hike's by default; one that a person's title
+            # gave its activity keeps it
+            return "text" if info.activity == self.trail_kind[1] else None
         if form in self.only_context and (info.form == "noun" or _after_noun_phrase(tab, start)):
             return "only"
         if form in self.sentence_context:

@@ -1125,10 +1125,9 @@ class StatusTagger(Component):
             # "I'm running the Larkspur Marathon", "... on Sunday", "... in May", "I'm doing the Tarnby Half in
             # March": an arrangement
             tense = "future"
-        elif tense == "none" and _race_in_period(view, span) is not None:
+        elif tense == "none" and (k := _race_in_period(view, span)) is not None:
             # "Marathon in 3 weeks!!", "The Tarnby 10K is in ten days": the race is that far ahead; the cue is the
             # "in" before the time, which is no session's (fitpost_records)
-            k = _race_in_period(view, span)
             return ext.StatusInfo(self.tense_status["future"], view.tab.text[k], view.tab.idx[k], frequency)
         elif tense == "none" and span.start in view.item_of:
             return view.item_of[span.start]  # "is challenging people to walk, run or ride": the list's first item's

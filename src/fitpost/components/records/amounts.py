@@ -82,9 +82,9 @@ def set_aside(ctx: Context) -> None:
             role = "goal"  # "Week 6 of marathon training": the race trained for, no session's distance
         elif q.kind == "distance" and _race_ahead(ctx, span):
             role = "goal"  # "3 weeks out from the Larkspur Marathon": the race to come, no session's distance
-        elif q.kind == "duration" and _time_until(ctx, span, counts) is not None:
+        elif q.kind == "duration" and (ahead := _time_until(ctx, span, counts)) is not None:
             role = "until"  # "Marathon in 3 weeks!!": how far ahead the race is
-            ctx.ahead_at[_time_until(ctx, span, counts)] = span
+            ctx.ahead_at[ahead] = span
         elif q.kind == "distance" and (q.meters or 0.0) < shortest:
             role = "too short"  # "kept my feet for two metres"
         elif q.kind == "distance" and _commute_length(ctx, span):

@@ -1,8 +1,9 @@
 """Step 4: only the records that claim a session stay.
 
 A record is a claim that someone did, is doing, will do or habitually does a
-session.  A record with an amount, an event, a date (or a time ahead: "Race day in
-10 days"), a repetition, a frequency or a route claims one; so does one with a mention that refers to a session by
+session.  A record with an amount, an event, a date (or a time ahead: "Race day
+in 10 days"), a repetition, a frequency or a route claims one; so does one with
+a mention that refers to a session by
 itself: a verb of doing it ("swam", "went hiking"), a definite or possessive
 noun ("my run", "the race", "the day's hike"), a noun after a word of doing
 ("went for a swim", "did a hike", "another run") or one told at a time on the clock ("Spin class at

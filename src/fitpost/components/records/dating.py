@@ -158,11 +158,10 @@ def lend_dates(ctx: Context, records: list[Record], clusters: list[Cluster]) -> 
     lender = DayLender(ctx, records, clusters)
     for r in sorted(records, key=lambda r: r.primary.start):
         phase = statuses.meaning(r.primary.status_name).phase
-        if id(r) in undated and phase == "planned" and _time_ahead(ctx, r):
-            pass
-        elif id(r) in undated and phase == "planned":
-            _frame_plan(ctx, lender.frames, r, ctx.posted_at)
-            _told_again_by_it(ctx, r, {c.sent for c in clusters})
+        if id(r) in undated and phase == "planned":
+            if not _time_ahead(ctx, r):  # "Next up is the Tarnby 10K in three weeks" is dated by that
+                _frame_plan(ctx, lender.frames, r, ctx.posted_at)
+                _told_again_by_it(ctx, r, {c.sent for c in clusters})
         elif id(r) in undated:
             date = lender.date_of(r, phase == "done")
             if date is not None:
