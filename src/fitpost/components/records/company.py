@@ -234,8 +234,7 @@ def _joined(ctx: Context, p: ext.Mention, q: ext.Mention) -> bool:
     as one person's relation word and name ("Rhodri and wife Tamsin") or as a possessive and the
     relation word it owns ("Rhodri and his wife Tamsin")."""
     if p.end == q.start:  # one person's relation word and name, or a possessive and a relation word
-        same = p.info.relation is not None and p.info.name is not None and p.info.name == q.info.name
-        return same or _owns(p, q)
+        return _relation_and_name(p, q) or _owns(p, q)
     end = q.start
     while end > p.end and ctx.lows[end - 1] in ctx.lexicon.person_words:
         end -= 1  # the second person's title
@@ -347,10 +346,15 @@ def _take_cued(ctx: Context, i: int, chosen: list[ext.Mention]) -> None:
 def _to_name(people: list[ext.Mention], j: int) -> int:
     """The person at ``j`` in ``people``, or, where the name of the relative there follows it right after, that
     name's ("with my sister Elin and her husband Bram": the list goes on after Elin, not after "sister")."""
-    while j + 1 < len(people) and people[j + 1].start == people[j].end and people[j].info.relation \
-            and people[j + 1].info.name is not None and people[j + 1].info.name == people[j].info.name:
+    while j + 1 < len(people) and people[j + 1].start == people[j].end and _relation_and_name(people[j], people[j + 1]):
         j += 1
     return j
+
+
+def _relation_and_name(p: ext.Mention, q: ext.Mention) -> bool:
+    """Whether people mentions ``p`` and ``q`` are one person's relation word and name ("sister Elin"): ``p`` a
+    relation that names the person ``q`` names."""
+    return p.info.relation is not None and p.info.name is not None and p.info.name == q.info.name
 
 
 def _relative_owned(ctx: Context, people: list[ext.Mention], j: int) -> int:

@@ -42,6 +42,7 @@ DAY_LABEL_WORDS = 2  # words that label a session between its day and its distan
 LIST_ITEM_OPENERS = frozenset({"a", "an", "another"})  # words that open a further item of a list
 PERSON_RELATIVES = frozenset({"who", "whose", "whom"})  # after a comma, they open an aside about a person
 SUBJECT_PRONOUNS = frozenset(("i", "we", "he", "she", "they", "you"))  # a clause's subject
+RACE_DEFINITE = frozenset(("the", "that", "this"))  # "the race", "that marathon": a race noun that refers back
 
 
 def _whole_words(names: Iterable[str]) -> re.Pattern[str]:

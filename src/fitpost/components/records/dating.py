@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from fitpost import ext, statuses
 from fitpost.components.dates import for_plan, states_year
+from fitpost.components.records.amounts import DAY
 from fitpost.components.records.attach import MULTISPORT, as_read, date_origins, told_as_earlier
 from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
 from fitpost.components.records.lending import places_of
@@ -17,8 +18,6 @@ from fitpost.components.records.merge import _told
 from fitpost.components.records.model import Cluster, Record
 from fitpost.components.status import PERIOD_UNITS
 from fitpost.schema import DateRef
-
-DAY_S = 86400  # seconds in a day
 
 # a plan's day written with no year ("on 12 April") at most this many days before the post date was carried
 # out; one further back is next year's ("signed up for the Tarnby Half on 12 April" in November)
@@ -303,7 +302,7 @@ def _time_ahead(ctx: Context, r: Record) -> bool:
         span = ctx.ahead_at.get(c.end)
         if span is not None and span.info.seconds and ctx.posted_at is not None:
             q = span.info
-            date = DateRef(value=ctx.posted_at + dt.timedelta(days=round(q.seconds / DAY_S)), text="in " + q.text,
+            date = DateRef(value=ctx.posted_at + dt.timedelta(days=round(q.seconds / DAY)), text="in " + q.text,
                            granularity="day", start=ctx.tab.idx[c.end], end=q.end)
             for x in r.clusters:
                 x.date = date

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from fitpost import ext, statuses
 from fitpost.components.records.attach import event_holding
 from fitpost.components.records.company import names_of
-from fitpost.components.records.context import Context
+from fitpost.components.records.context import RACE_DEFINITE, Context
 from fitpost.components.records.model import Cluster, Record
 
 FRAME_REACH = 3  # a route or event frames the records starting at most this many sentences after it
@@ -120,19 +120,16 @@ def _take_race_day_and_length(r: Record, named: Record | None) -> None:
         r.primary.date = day
 
 
-DEFINITE = ("the", "that", "this")
-
-
 def _names_the_race(ctx: Context, c: Cluster, name: str) -> bool:
     """Whether cluster ``c`` is "the" (or "that", "this") race noun that may be event ``name``: a word
     of no race of its own ("the run", "the race"), or the race the name ends in ("the marathon" for
     the Larkspur City Marathon; not "the ultramarathon"); or a verb whose distance is that race told so
     ("who ran in the marathon for the 30th time")."""
     last = name.casefold().split()[-1]
-    if c.info.form not in ("noun", "race") or c.start == 0 or ctx.lows[c.start - 1] not in DEFINITE:
+    if c.info.form not in ("noun", "race") or c.start == 0 or ctx.lows[c.start - 1] not in RACE_DEFINITE:
         distance = c.kind("distance")
         if c.info.form != "verb" or distance is None or distance.text.casefold() != last:
             return False
         k = bisect_left(ctx.tab.idx, distance.start)  # the distance's first token
-        return k > 0 and ctx.lows[k - 1] in DEFINITE
+        return k > 0 and ctx.lows[k - 1] in RACE_DEFINITE
     return c.kind("distance") is None or ctx.lows[c.end - 1] == last

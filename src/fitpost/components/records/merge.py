@@ -28,7 +28,7 @@ from fitpost.components.records.attach import (
     within,
 )
 from fitpost.components.records.claims import crossing, does
-from fitpost.components.records.context import SUBJECT_PRONOUNS, Context
+from fitpost.components.records.context import RACE_DEFINITE, SUBJECT_PRONOUNS, Context
 from fitpost.components.records.model import Cluster, Record, same_distance
 from fitpost.schema import DateRef, Quantity
 
@@ -951,7 +951,7 @@ def _referred(ctx: Context, records: list[Record], c: Cluster, routes: Routes,
     if target is None and c.race_only:
         d = c.kind("distance")
         target = next((r for r in same if same_distance(d, r.distance())), None)
-        if ctx.lows[c.start - 1] not in ("the", "that", "this"):
+        if ctx.lows[c.start - 1] not in RACE_DEFINITE:
             # "my first marathon" names a race of its own: "the marathon" may be any told before
             same = [r for r in same if r.distance() is None or same_distance(d, r.distance())]
         else:  # nor, on another day, a race another race name gave its distance: "ran the half last spring.
